@@ -1,0 +1,2 @@
+// Public API of src/data/. Re-exported by src/index.ts.
+export {};

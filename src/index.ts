@@ -1,0 +1,12 @@
+/**
+ * effectmeting: evaluate randomised experiments in labour-market services.
+ *
+ * Everything public is exported from here; see README.md for a tour.
+ * @packageDocumentation
+ */
+
+export * from './assign/index.js';
+export * from './data/index.js';
+export { InputError, type InputErrorDetails } from './errors.js';
+export * from './estimate/index.js';
+export * from './stats/index.js';

@@ -1,0 +1,53 @@
+/**
+ * The one shape every estimate in the library has, and the significance stars of the reports.
+ */
+
+/** Significance marker as in the UWV reports: † p < 0.20, * p < 0.10, ** p < 0.05 (two-sided). */
+export type Stars = '' | '†' | '*' | '**';
+
+/**
+ * An estimate with its inference. `df` is `Infinity` for a normal (z) reference distribution.
+ * `ci` is at `level` (0.95 unless the caller asked otherwise).
+ */
+export interface Estimate {
+  readonly estimate: number;
+  readonly stdError: number;
+  readonly ci: readonly [number, number];
+  readonly statistic: number;
+  readonly df: number;
+  readonly pValue: number;
+  readonly stars: Stars;
+  readonly n: number;
+  readonly level: number;
+  /** Short statement of the method, e.g. "difference in proportions, unpooled (Neyman) SE, z test". */
+  readonly method: string;
+}
+
+/**
+ * Stars for a two-sided p-value, using the reports' thresholds: `**` p < 0.05, `*` p < 0.10,
+ * `†` p < 0.20, otherwise none.
+ *
+ * @example
+ * stars(0.03) // "**"
+ * stars(0.15) // "†"
+ */
+export function stars(pValue: number): Stars {
+  if (!(pValue >= 0 && pValue <= 1)) return '';
+  if (pValue < 0.05) return '**';
+  if (pValue < 0.1) return '*';
+  if (pValue < 0.2) return '†';
+  return '';
+}
+
+/**
+ * A model matrix in column-major form: `columns[j][i]` is row i of column j. This is the plain
+ * shape that `src/data/` builds from a table and that the estimators in `src/estimate/` take.
+ */
+export interface DesignMatrix {
+  /** Column names, e.g. `(Intercept)`, `age`, `gender[woman]`. */
+  readonly names: readonly string[];
+  /** One Float64Array of length `n` per column. */
+  readonly columns: readonly Float64Array[];
+  /** Number of rows. */
+  readonly n: number;
+}
