@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 /** The `effectmeting` command: dispatches to the subcommands in `commands.ts`. */
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { type CliIO, EXIT, UsageError } from './command.js';
 import { commands } from './commands.js';
 
-const VERSION = '0.1.0';
+// package.json sits two levels up both from src/cli/ (tests, tsx) and from dist/cli/ (the build).
+const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
