@@ -10,3 +10,5 @@ export * from './data/index.js';
 export { InputError, type InputErrorDetails } from './errors.js';
 export * from './estimate/index.js';
 export * from './stats/index.js';
+export * from './outcomes/index.js';
+export * from './analysis/index.js';

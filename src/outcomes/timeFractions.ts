@@ -1,0 +1,157 @@
+/**
+ * Fractions of each client's observation window spent in a state (benefit, job, other), by
+ * group, with the difference between two groups (the shape of Table 5.3 of the 2012–2013
+ * study).
+ */
+import type { ColumnTable } from 'arquero';
+import {
+  asTable,
+  numberColumn,
+  requireColumns,
+  stringColumn,
+  type TableInput,
+} from '../data/columns.js';
+import { formatRows, InputError } from '../errors.js';
+import type { Estimate } from '../stats/estimate.js';
+import { type SampleSummary, summarize, welchDifference } from './welch.js';
+
+/** What {@link timeFractions} computes. */
+export interface TimeFractionsSpec {
+  /**
+   * Per state, the column with the time each client spent in it during the window (same unit
+   * as `window`). An array of names uses the name without a `months_` prefix as label.
+   */
+  readonly states: readonly string[] | Readonly<Record<string, string>>;
+  /** Length of each client's observation window, default `followup_months`. */
+  readonly window?: string;
+  /** Grouping column, default `arm`. */
+  readonly group?: string;
+  /** [treatment, control]: the difference is treatment − control. Default: the two groups in first-seen order. */
+  readonly compare?: readonly [string, string];
+  /** Confidence level, default 0.95. */
+  readonly level?: number;
+}
+
+/** One state: mean fraction per group and the Welch difference. */
+export interface TimeFractionRow {
+  readonly state: string;
+  /** Mean fraction, SD and n per group (keys are group labels). */
+  readonly groups: Readonly<Record<string, SampleSummary>>;
+  /** compare[0] − compare[1], Welch t test. */
+  readonly difference: Estimate;
+}
+
+/** Result of {@link timeFractions}. */
+export interface TimeFractionsResult {
+  readonly compare: readonly [string, string];
+  readonly rows: readonly TimeFractionRow[];
+  /** Rows left out because the window or a state time is missing, or the window is 0. */
+  readonly excluded: { readonly count: number; readonly rows: readonly number[] };
+  readonly method: string;
+  toMarkdown(): string;
+}
+
+/**
+ * Mean over clients of (time in state)/(window), per group, and the difference between two
+ * groups with Welch's t test (fractions of different states may overlap and sum above 1).
+ * Clients with a missing window or state time, or a window of 0, are excluded and reported.
+ * Throws `InputError` when a state time is negative or exceeds the window (`out-of-range`,
+ * rows), or a compared group has fewer than 2 clients (`empty-group`).
+ *
+ * @example
+ * const tf = timeFractions(clients, {
+ *   states: { benefit: 'months_benefit', job: 'months_job' },
+ *   compare: ['intensive', 'basic'],
+ * });
+ * tf.rows[0].difference.estimate; // e.g. −0.016 (−1.6 pp)
+ */
+export function timeFractions(data: TableInput, spec: TimeFractionsSpec): TimeFractionsResult {
+  const level = spec.level ?? 0.95;
+  const table: ColumnTable = asTable(data);
+  const windowCol = spec.window ?? 'followup_months';
+  const groupCol = spec.group ?? 'arm';
+  const states: [string, string][] = Array.isArray(spec.states)
+    ? (spec.states as readonly string[]).map((c) => [c.replace(/^months_(?=.)/, ''), c])
+    : Object.entries(spec.states);
+  requireColumns(table, [windowCol], 'window');
+  requireColumns(table, [groupCol], 'group');
+  for (const [label, col] of states) requireColumns(table, [col], `state '${label}'`);
+  const window = numberColumn(table, windowCol, { missing: 'nan', min: 0 });
+  const groups = stringColumn(table, groupCol);
+  const times = states.map(([, col]) => numberColumn(table, col, { missing: 'nan', min: 0 }));
+
+  const n = table.numRows();
+  const keep: number[] = [];
+  const excluded: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const ok = groups[i] !== null && window[i]! > 0 && times.every((t) => !Number.isNaN(t[i]!));
+    if (ok) keep.push(i);
+    else excluded.push(i + 1);
+  }
+  states.forEach(([, col], s) => {
+    const over = keep.filter((i) => times[s]![i]! > window[i]!).map((i) => i + 1);
+    if (over.length) {
+      throw new InputError(
+        `column '${col}' exceeds the window '${windowCol}' in ${formatRows(over)}`,
+        { code: 'out-of-range', column: col, rows: over },
+      );
+    }
+  });
+
+  const seen = [...new Set(keep.map((i) => groups[i]!))];
+  const compare = spec.compare ?? (seen.length === 2 ? [seen[0]!, seen[1]!] : undefined);
+  if (!compare) {
+    throw new InputError(
+      `'${groupCol}' has ${seen.length} groups (${seen.join(', ')}); say which two to compare with compare: [treatment, control]`,
+      { code: 'invalid-option', column: groupCol },
+    );
+  }
+  const rows = states.map(([label], s): TimeFractionRow => {
+    const summaries: Record<string, SampleSummary> = {};
+    for (const g of seen) {
+      const idx = keep.filter((i) => groups[i] === g);
+      const f = new Float64Array(idx.length);
+      idx.forEach((i, k) => {
+        f[k] = times[s]![i]! / window[i]!;
+      });
+      summaries[g] = summarize(f);
+    }
+    const [a, b] = compare.map((g) => {
+      const sm = summaries[g];
+      if (!sm || sm.n < 2) {
+        throw new InputError(`group '${g}' needs at least 2 clients with a window`, {
+          code: 'empty-group',
+          column: groupCol,
+          value: g,
+        });
+      }
+      return sm;
+    }) as [SampleSummary, SampleSummary];
+    return { state: label, groups: summaries, difference: welchDifference(a, b, level) };
+  });
+  const method = `mean over clients of time in state / '${windowCol}'; ${compare[0]} − ${compare[1]}, Welch t test`;
+  return {
+    compare,
+    rows,
+    excluded: { count: excluded.length, rows: excluded },
+    method,
+    toMarkdown: () => {
+      const [t, c] = compare;
+      const lines = [
+        `Fractions of the observation window, method: ${method}.`,
+        '',
+        `| state | ${t} | ${c} | difference (pp) | p |`,
+        '|---|---:|---:|---:|---:|',
+      ];
+      for (const r of rows) {
+        const d = r.difference;
+        lines.push(
+          `| ${r.state} | ${(r.groups[t]!.mean * 100).toFixed(1)} | ${(r.groups[c]!.mean * 100).toFixed(1)} | ${(d.estimate * 100).toFixed(1)}${d.stars} | ${d.pValue.toFixed(3)} |`,
+        );
+      }
+      if (excluded.length)
+        lines.push('', `Excluded (missing or zero window, missing time): ${excluded.length}.`);
+      return `${lines.join('\n')}\n`;
+    },
+  };
+}
