@@ -1,2 +1,57 @@
 // Public API of src/data/. Re-exported by src/index.ts.
-export {};
+export {
+  asTable,
+  type ColumnKind,
+  columnTypes,
+  columnValues,
+  describeValue,
+  isMissing,
+  missingColumnError,
+  type NumberColumnOptions,
+  numberColumn,
+  numericValue,
+  type RowObject,
+  requireColumns,
+  type StringColumnOptions,
+  stringColumn,
+  stringValue,
+  type TableInput,
+  valuesKind,
+} from './columns.js';
+export { type CsvColumnType, type CsvOptions, type CsvResult, parseCsv } from './csv.js';
+export { parseJsonRows } from './json.js';
+export {
+  type InMemorySource,
+  type LoadOptions,
+  loadTable,
+  loadTableSync,
+  type TableContent,
+  type TableFormat,
+  type TableSource,
+} from './load.js';
+export {
+  type DroppedRows,
+  type DroppedTerm,
+  type ModelFrame,
+  type ModelFrameSpec,
+  type ModelMatrix,
+  type ModelSpec,
+  type ModelTerm,
+  modelFrame,
+  modelMatrix,
+} from './model-matrix.js';
+export { normaliseTable } from './normalise.js';
+export { rowsToTable } from './rows.js';
+export {
+  DEFAULT_EXPERIMENT_SCHEMA,
+  type ExperimentSchema,
+  type ResolvedExperimentSchema,
+  resolveSchema,
+} from './schema.js';
+export {
+  checkExperiment,
+  type ExperimentCheck,
+  ExperimentError,
+  type ValidationProblem,
+  validateExperiment,
+} from './validate.js';

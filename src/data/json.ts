@@ -1,0 +1,157 @@
+/**
+ * JSON text (an array of row objects) → arquero table, with syntax errors located by line and
+ * column. The engine's own message is not passed on verbatim: V8 quotes a piece of the input,
+ * which could contain a BSN.
+ */
+import type { ColumnTable } from 'arquero';
+import { InputError } from '../errors.js';
+import { rowsToTable } from './rows.js';
+
+/**
+ * Parses JSON text holding an array of row objects (`[{"id": "a", "arm": "control"}, ...]`).
+ * Throws an `InputError`: `malformed-json` (with line, column and character position),
+ * `not-an-array` when the top level is not an array, `not-an-object` for elements that are not
+ * objects (with row numbers), `wrong-type` for nested values.
+ *
+ * @example
+ * parseJsonRows('[{"id": "001", "age": 41}]').array('id'); // ['001']
+ */
+export function parseJsonRows(text: string): ColumnTable {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw syntaxError(text, error);
+  }
+  if (!Array.isArray(data)) {
+    const found =
+      data === null ? 'null' : typeof data === 'object' ? 'an object' : `a ${typeof data}`;
+    throw new InputError(`JSON must be an array of row objects, but the top level is ${found}`, {
+      code: 'not-an-array',
+    });
+  }
+  return rowsToTable(data, 'JSON');
+}
+
+function syntaxError(text: string, error: unknown): InputError {
+  const raw = error instanceof Error ? error.message : String(error);
+  // Keep V8's description ("Expected ',' or ']' after array element") but not its quote of the input.
+  const what = raw
+    .replace(/,\s*".*$/s, '')
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/\s*\(line \d+ column \d+\)/, '');
+  const description = what.includes('"') || what === '' ? 'invalid JSON syntax' : what;
+  // Not every V8 message carries a position ("Unexpected token ']'"), so find it ourselves.
+  const position = Number(/at position (\d+)/.exec(raw)?.[1] ?? locateJsonError(text));
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return new InputError(
+    `malformed JSON at line ${line}, column ${column} (character ${position}): ${description}`,
+    { code: 'malformed-json', value: `line ${line}, column ${column}` },
+  );
+}
+
+/**
+ * The character offset of the first syntax error in `text` (a small JSON recogniser; only
+ * called after `JSON.parse` failed).
+ */
+export function locateJsonError(text: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail();
+  };
+  const string = () => {
+    i++; // opening quote
+    while (i < text.length) {
+      const c = text[i] as string;
+      if (c === '"') {
+        i++;
+        return;
+      }
+      if (c === '\\') {
+        const e = text[i + 1] ?? '';
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+            i += 2;
+            fail();
+          }
+          i += 6;
+        } else if ('"\\/bfnrt'.includes(e) && e !== '') i += 2;
+        else {
+          i++;
+          fail();
+        }
+      } else if (c < ' ') fail();
+      else i++;
+    }
+    fail();
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!m || m[0] === '' || m[0] === '-') fail();
+    i += (m as RegExpExecArray)[0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else number();
+  };
+  try {
+    value();
+    ws();
+    return Math.min(i, text.length);
+  } catch (position) {
+    return typeof position === 'number' ? position : 0;
+  }
+}

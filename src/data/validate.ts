@@ -1,0 +1,354 @@
+/**
+ * Validation of an experiment table against its schema. Every problem is collected, so one run
+ * tells the user everything to fix. Each problem names the column, the 1-based data rows and
+ * (except for ids) the offending value.
+ *
+ * Ids are never shown: duplicate ids are reported by row numbers only, and any other value that
+ * is shown is withheld when it equals an id of the table (a BSN typed into the wrong column).
+ */
+import type { ColumnTable } from 'arquero';
+import { formatRows, InputError, type InputErrorDetails } from '../errors.js';
+import {
+  asTable,
+  describeValue,
+  isMissing,
+  missingColumnMessage,
+  numericValue,
+  stringValue,
+  type TableInput,
+} from './columns.js';
+import { type ExperimentSchema, type ResolvedExperimentSchema, resolveSchema } from './schema.js';
+
+/** One problem found in the data: an `InputError`'s details plus its message. */
+export interface ValidationProblem extends InputErrorDetails {
+  readonly message: string;
+}
+
+/** The result of {@link checkExperiment}. */
+export interface ExperimentCheck {
+  /** True when there are no problems. */
+  readonly ok: boolean;
+  readonly problems: readonly ValidationProblem[];
+  /** The schema with its defaults filled in (e.g. the event columns found). */
+  readonly schema: ResolvedExperimentSchema;
+  /** Number of rows checked. */
+  readonly n: number;
+}
+
+/**
+ * Thrown by {@link validateExperiment}: an `InputError` that carries all problems. With one
+ * problem, its code/column/rows are that problem's; with several, the code is
+ * `invalid-experiment` and the message lists them all.
+ */
+export class ExperimentError extends InputError {
+  readonly problems: readonly ValidationProblem[];
+
+  constructor(problems: readonly ValidationProblem[]) {
+    const only = problems.length === 1 ? problems[0] : undefined;
+    const message = only
+      ? only.message
+      : `the experiment data has ${problems.length} problems:\n${problems.map((p) => `- ${p.message}`).join('\n')}`;
+    super(message, only ?? { code: 'invalid-experiment' });
+    this.name = 'ExperimentError';
+    this.problems = problems;
+  }
+}
+
+/**
+ * Checks an experiment table and returns every problem found (never throws for bad data):
+ * missing columns, missing or duplicate ids, missing or unknown arm labels, missing or
+ * non-numeric follow-up, non-numeric event months, months below 1, non-integer or above
+ * `maxMonth`, event months after the end of follow-up, and deciles outside 1–10.
+ *
+ * @example
+ * const check = checkExperiment(table, { arms: ['experiment', 'control'], maxMonth: 24 });
+ * if (!check.ok) for (const p of check.problems) console.log(p.message);
+ */
+export function checkExperiment(input: TableInput, schema?: ExperimentSchema): ExperimentCheck {
+  const table = asTable(input);
+  const resolved = resolveSchema(schema, table.columnNames());
+  const ctx = context(table, resolved);
+  const problems: ValidationProblem[] = [
+    ...checkColumns(table, resolved),
+    ...(table.numRows() === 0 ? [{ code: 'empty', message: 'the table has no rows' }] : []),
+    ...checkIds(ctx),
+    ...checkArms(ctx),
+    ...checkFollowup(ctx),
+    ...resolved.events.flatMap((event) => checkEvent(ctx, event)),
+    ...checkDecile(ctx),
+  ];
+  return { ok: problems.length === 0, problems, schema: resolved, n: table.numRows() };
+}
+
+/**
+ * Like {@link checkExperiment}, but throws an {@link ExperimentError} (an `InputError`) listing
+ * all problems; returns the check (with the resolved schema) when the data are valid.
+ *
+ * @example
+ * const { schema } = validateExperiment(table, { arms: ['experiment', 'control'] });
+ * schema.events; // ['month_bijstand', 'month_work']
+ */
+export function validateExperiment(input: TableInput, schema?: ExperimentSchema): ExperimentCheck {
+  const check = checkExperiment(input, schema);
+  if (!check.ok) throw new ExperimentError(check.problems);
+  return check;
+}
+
+interface Context {
+  readonly table: ColumnTable;
+  readonly schema: ResolvedExperimentSchema;
+  readonly has: (name: string | undefined) => name is string;
+  readonly values: (name: string) => readonly unknown[];
+  /** A value as shown in a message, withheld when it could be an id. */
+  readonly show: (value: unknown) => string;
+  /** Follow-up per row when it is a valid number, else NaN. */
+  readonly followup: Float64Array;
+}
+
+function context(table: ColumnTable, schema: ResolvedExperimentSchema): Context {
+  const names = new Set(table.columnNames());
+  const has = (name: string | undefined): name is string => name !== undefined && names.has(name);
+  const cache = new Map<string, readonly unknown[]>();
+  const values = (name: string) => {
+    let v = cache.get(name);
+    if (!v) {
+      v = table.array(name) as unknown[];
+      cache.set(name, v);
+    }
+    return v;
+  };
+  const ids = new Set<string>();
+  if (has(schema.id)) {
+    for (const v of values(schema.id)) {
+      const s = stringValue(v);
+      // Short values (small pseudonyms like 3) are too common to withhold everywhere.
+      if (typeof s === 'string' && s.trim().length >= 5) ids.add(s.trim());
+    }
+  }
+  const show = (value: unknown) => {
+    const s = stringValue(value);
+    return typeof s === 'string' && ids.has(s.trim())
+      ? '(value withheld: equals an id)'
+      : describeValue(value);
+  };
+  const followup = new Float64Array(table.numRows()).fill(Number.NaN);
+  if (has(schema.followup)) {
+    values(schema.followup).forEach((v, i) => {
+      const n = numericValue(v);
+      if (typeof n === 'number' && n >= 0 && Number.isInteger(n)) followup[i] = n;
+    });
+  }
+  return { table, schema, has, values, show, followup };
+}
+
+function checkColumns(table: ColumnTable, s: ResolvedExperimentSchema): ValidationProblem[] {
+  const available = table.columnNames();
+  const wanted: [string | undefined, string][] = [
+    [s.id, 'the client id'],
+    [s.arm, 'the assigned arm'],
+    [s.followup, 'the months of follow-up'],
+    ...s.events.map((e): [string, string] => [e, 'an event month']),
+    ...s.covariates.map((c): [string, string] => [c, 'a covariate']),
+    [s.decile, 'the risk decile'],
+  ];
+  const seen = new Set<string>();
+  const problems: ValidationProblem[] = [];
+  for (const [name, role] of wanted) {
+    if (name === undefined || available.includes(name) || seen.has(name)) continue;
+    seen.add(name);
+    problems.push({
+      code: 'missing-column',
+      column: name,
+      message: missingColumnMessage(name, available, role),
+    });
+  }
+  return problems;
+}
+
+/** Rows (1-based) where `test` holds. */
+function rowsWhere(values: readonly unknown[], test: (v: unknown, i: number) => boolean): number[] {
+  const rows: number[] = [];
+  values.forEach((v, i) => {
+    if (test(v, i)) rows.push(i + 1);
+  });
+  return rows;
+}
+
+function missingProblem(column: string, what: string, rows: number[]): ValidationProblem[] {
+  if (rows.length === 0) return [];
+  return [
+    {
+      code: 'missing-value',
+      column,
+      rows,
+      message: `column '${column}' has no ${what} in ${formatRows(rows)}`,
+    },
+  ];
+}
+
+function checkIds(ctx: Context): ValidationProblem[] {
+  const column = ctx.schema.id;
+  if (!ctx.has(column)) return [];
+  const values = ctx.values(column);
+  const problems = missingProblem(column, 'id', rowsWhere(values, isMissing));
+  const bad = rowsWhere(values, (v) => stringValue(v) === undefined);
+  if (bad.length) {
+    problems.push({
+      code: 'wrong-type',
+      column,
+      rows: bad,
+      message: `column '${column}' must hold text or numbers as ids, but ${formatRows(bad)} hold other values (not shown)`,
+    });
+  }
+  // Group rows by id; only the row numbers of repeated ids are reported, never the ids.
+  const groups = new Map<string, number[]>();
+  values.forEach((v, i) => {
+    const s = stringValue(v);
+    if (typeof s !== 'string') return;
+    const g = groups.get(s);
+    if (g) g.push(i + 1);
+    else groups.set(s, [i + 1]);
+  });
+  const repeated = [...groups.values()].filter((g) => g.length > 1);
+  if (repeated.length) {
+    const rows = repeated.flat().sort((a, b) => a - b);
+    const shown = repeated
+      .slice(0, 3)
+      .map((g) => `${formatRows(g)} share an id`)
+      .join('; ');
+    const more = repeated.length > 3 ? `; and ${repeated.length - 3} more repeated ids` : '';
+    problems.push({
+      code: 'duplicate-id',
+      column,
+      rows,
+      message: `column '${column}' has duplicate ids (values not shown): ${shown}${more}`,
+    });
+  }
+  return problems;
+}
+
+function checkArms(ctx: Context): ValidationProblem[] {
+  const column = ctx.schema.arm;
+  if (!ctx.has(column)) return [];
+  const values = ctx.values(column);
+  const problems = missingProblem(column, 'arm label', rowsWhere(values, isMissing));
+  const allowed = ctx.schema.arms;
+  if (!allowed) return problems;
+  const unknown = new Map<string, { value: unknown; rows: number[] }>();
+  values.forEach((v, i) => {
+    const s = stringValue(v);
+    if (s === null || (s !== undefined && allowed.includes(s))) return;
+    const key = s ?? describeValue(v);
+    const entry = unknown.get(key) ?? { value: v, rows: [] };
+    entry.rows.push(i + 1);
+    unknown.set(key, entry);
+  });
+  for (const { value, rows } of unknown.values()) {
+    const shown = ctx.show(value);
+    problems.push({
+      code: 'unknown-arm',
+      column,
+      rows,
+      value: shown,
+      message: `column '${column}' has unknown arm label ${shown} in ${formatRows(rows)}; allowed: ${allowed.join(', ')}`,
+    });
+  }
+  return problems;
+}
+
+/** Non-numeric cells of a column, as one problem listing rows and the first distinct values. */
+function nonNumeric(ctx: Context, column: string, what: string): ValidationProblem[] {
+  const values = ctx.values(column);
+  const rows = rowsWhere(values, (v) => numericValue(v) === undefined);
+  if (rows.length === 0) return [];
+  const distinct = [...new Set(rows.map((r) => ctx.show(values[r - 1])))];
+  const shown = distinct.slice(0, 3).join(', ') + (distinct.length > 3 ? ', …' : '');
+  return [
+    {
+      code: 'wrong-type',
+      column,
+      rows,
+      value: distinct[0] as string,
+      message: `column '${column}' must hold ${what}, but has non-numeric values in ${formatRows(rows)}: ${shown}`,
+    },
+  ];
+}
+
+/** Numeric cells failing `bad`, as one problem showing the first offending value. */
+function outOfRange(
+  ctx: Context,
+  column: string,
+  bad: (n: number, i: number) => boolean,
+  what: string,
+): ValidationProblem[] {
+  const values = ctx.values(column);
+  const rows = rowsWhere(values, (v, i) => {
+    const n = numericValue(v);
+    return typeof n === 'number' && bad(n, i);
+  });
+  if (rows.length === 0) return [];
+  const value = ctx.show(values[(rows[0] as number) - 1]);
+  return [
+    {
+      code: 'out-of-range',
+      column,
+      rows,
+      value,
+      message: `column '${column}' has ${what} in ${formatRows(rows)} (first: ${value})`,
+    },
+  ];
+}
+
+function checkFollowup(ctx: Context): ValidationProblem[] {
+  const column = ctx.schema.followup;
+  if (!ctx.has(column)) return [];
+  return [
+    ...missingProblem(column, 'follow-up', rowsWhere(ctx.values(column), isMissing)),
+    ...nonNumeric(ctx, column, 'whole months of follow-up'),
+    ...outOfRange(ctx, column, (n) => n < 0, 'negative follow-up'),
+    ...outOfRange(ctx, column, (n) => !Number.isInteger(n), 'non-integer follow-up'),
+  ];
+}
+
+function checkEvent(ctx: Context, column: string): ValidationProblem[] {
+  if (!ctx.has(column)) return [];
+  const max = ctx.schema.maxMonth;
+  const problems = [
+    ...nonNumeric(ctx, column, 'event months (or be empty when the event did not happen)'),
+    ...outOfRange(ctx, column, (n) => n < 1, 'months below 1'),
+    ...outOfRange(ctx, column, (n) => !Number.isInteger(n), 'non-integer months'),
+    ...(max === undefined
+      ? []
+      : outOfRange(ctx, column, (n) => n > max, `months above the maximum of ${max}`)),
+  ];
+  const followup = ctx.schema.followup;
+  const after = outOfRange(
+    ctx,
+    column,
+    (n, i) => n > (ctx.followup[i] as number), // NaN (invalid follow-up) compares false
+    `event months after the end of follow-up ('${followup}')`,
+  );
+  for (const p of after) {
+    const first = (p.rows?.[0] as number) - 1;
+    problems.push({
+      ...p,
+      code: 'event-after-followup',
+      message: `${p.message.replace(/\)$/, '')} > follow-up ${ctx.followup[first]})`,
+    });
+  }
+  return problems;
+}
+
+function checkDecile(ctx: Context): ValidationProblem[] {
+  const column = ctx.schema.decile;
+  if (!ctx.has(column)) return [];
+  return [
+    ...nonNumeric(ctx, column, 'deciles 1–10'),
+    ...outOfRange(
+      ctx,
+      column,
+      (n) => !Number.isInteger(n) || n < 1 || n > 10,
+      'deciles outside the whole numbers 1–10',
+    ),
+  ];
+}
