@@ -5,10 +5,11 @@
  * @packageDocumentation
  */
 
+export * from './analysis/index.js';
 export * from './assign/index.js';
 export * from './data/index.js';
 export { InputError, type InputErrorDetails } from './errors.js';
 export * from './estimate/index.js';
-export * from './stats/index.js';
+export { formatEstimate, formatPercent, formatPp, markdownCell, markdownTable } from './format.js';
 export * from './outcomes/index.js';
-export * from './analysis/index.js';
+export * from './stats/index.js';

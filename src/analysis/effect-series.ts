@@ -1,0 +1,350 @@
+/**
+ * The effect per month: for each month m, the raw intention-to-treat difference in the share of
+ * clients with the event by month m, and the covariate-adjusted effect from a linear probability
+ * model — the Figure 2b of the Den Haag report.
+ */
+import type { TableInput } from '../data/columns.js';
+import { InputError } from '../errors.js';
+import { type OlsPrepared, olsPrepare, olsTermPrepared } from '../estimate/ols.js';
+import type { SeType } from '../estimate/vcov.js';
+import { formatEstimate, formatPercent, markdownTable } from '../format.js';
+import type { DesignMatrix, Estimate } from '../stats/estimate.js';
+import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
+import { diffInProportions } from '../stats/proportions.js';
+import {
+  type Comparison,
+  type ComparisonSpec,
+  comparisonSample,
+  type Exclusion,
+} from './comparison.js';
+
+/** How the adjusted effect is estimated. */
+export type Adjustment = 'ols' | 'lin' | 'none';
+
+/** Options of {@link effectSeries}: the comparison plus months and inference. */
+export interface EffectSeriesSpec extends ComparisonSpec {
+  /** Months to estimate: a last month (1…M) or a list. Default: 1 … the largest follow-up. */
+  readonly months?: number | readonly number[];
+  /**
+   * `'ols'` (default when covariates are given): y on treatment + covariates;
+   * `'lin'`: Lin (2013), treatment interacted with centred covariates; `'none'`: raw only.
+   */
+  readonly adjustment?: Adjustment;
+  /** Standard errors of the adjusted effect (default `'HC2'`). */
+  readonly se?: SeType;
+  /** Confidence level (default 0.95). */
+  readonly level?: number;
+  /** Multiple-testing adjustment of the p-values across months (`'holm'`, `'BH'`, `'bonferroni'`). */
+  readonly pAdjust?: Exclude<PAdjustMethod, 'none'>;
+}
+
+/** One month of an {@link EffectSeries}. */
+export interface MonthEffect {
+  readonly month: number;
+  /** Clients observed at least `month` months (complete follow-up), by arm. */
+  readonly nTreated: number;
+  readonly nControl: number;
+  /** Clients with the event by `month`, by arm. */
+  readonly eventsTreated: number;
+  readonly eventsControl: number;
+  readonly shareTreated: number;
+  readonly shareControl: number;
+  /** Treatment − control difference in shares, unpooled (Neyman) SE, z test. */
+  readonly raw: Estimate;
+  /** Covariate-adjusted effect (absent with `adjustment: 'none'`). */
+  readonly adjusted?: Estimate;
+  /** Multiplicity-adjusted p-values across the months, when asked for. */
+  readonly pAdjusted?: { readonly raw: number; readonly adjusted?: number };
+}
+
+/** The result of {@link effectSeries}. */
+export interface EffectSeries {
+  readonly event: string;
+  readonly arms: { readonly treatment: string; readonly control: string };
+  readonly months: readonly MonthEffect[];
+  readonly covariates: readonly string[];
+  /** Covariate columns dropped as aliased in at least one month (constant or collinear there). */
+  readonly aliased: readonly string[];
+  readonly adjustment: Adjustment;
+  readonly level: number;
+  readonly excluded: readonly Exclusion[];
+  readonly method: string;
+  /** One row per month, flat, for a table or CSV. */
+  toTable(): Record<string, number | string>[];
+  toMarkdown(): string;
+}
+
+/**
+ * Effect per month with complete follow-up: at month m the sample is the clients observed at
+ * least m months, y_i = 1 if their event month ≤ m. The raw effect is the difference in shares
+ * (unpooled SE); the adjusted effect is the treatment coefficient of an OLS linear probability
+ * model y ~ 1 + T + covariates (or Lin's interacted model), HC2 by default, t test on n − k df.
+ *
+ * The design X is shared by every month with the same sample, so X'X, its factorisation and the
+ * HC2 leverages are computed once per distinct sample (once overall without censoring), and each
+ * month costs O(n·k) (see `olsTermPrepared`). The results equal fitting each month with `ols`.
+ *
+ * @example
+ * const s = effectSeries(table, { event: 'month_bijstand', months: 24, covariates: ['age', 'gender'] });
+ * s.months[23].adjusted.estimate; // effect at month 24
+ */
+export function effectSeries(data: TableInput, spec: EffectSeriesSpec): EffectSeries {
+  const comparison = comparisonSample(data, spec);
+  const level = spec.level ?? 0.95;
+  const se = spec.se ?? 'HC2';
+  const adjustment: Adjustment =
+    spec.adjustment ?? (comparison.covariateNames.length > 0 ? 'ols' : 'none');
+  if (adjustment === 'lin' && comparison.covariateNames.length === 0) {
+    throw new InputError("adjustment 'lin' needs covariates; none were given", {
+      code: 'bad-option',
+      value: 'lin',
+    });
+  }
+  const months = resolveMonths(spec.months, comparison.followup);
+  const designs = new Map<number, { prepared: OlsPrepared; index: Int32Array }>();
+  const aliased = new Set<string>();
+  const term = 'treatment';
+
+  const results = months.map((month): MonthEffect => {
+    const index = sampleAt(comparison.followup, month);
+    const counts = countByArm(comparison, index, month);
+    if (counts.nTreated === 0 || counts.nControl === 0) {
+      const which = counts.nTreated === 0 ? comparison.labels.treatment : comparison.labels.control;
+      throw new InputError(
+        `no client of arm '${which}' is observed for ${month} months or more; the effect at month ${month} cannot be estimated (choose fewer months)`,
+        {
+          code: 'beyond-followup',
+          column: spec.followup ?? 'followup_months',
+          value: String(month),
+        },
+      );
+    }
+    const raw = diffInProportions(
+      { successes: counts.eventsTreated, n: counts.nTreated },
+      { successes: counts.eventsControl, n: counts.nControl },
+      { level },
+    );
+    let adjusted: Estimate | undefined;
+    if (adjustment !== 'none') {
+      let design = designs.get(index.length);
+      if (!design) {
+        const prepared = olsPrepare(buildDesign(comparison, index, adjustment, term));
+        prepared.aliased.forEach((a) => aliased.add(a));
+        design = { prepared, index };
+        designs.set(index.length, design);
+      }
+      const y = outcomeAt(comparison.eventMonth, design.index, month);
+      adjusted = olsTermPrepared(design.prepared, y, term, { se, level });
+    }
+    return {
+      month,
+      ...counts,
+      shareTreated: counts.eventsTreated / counts.nTreated,
+      shareControl: counts.eventsControl / counts.nControl,
+      raw: stripEstimate(raw),
+      ...(adjusted ? { adjusted } : {}),
+    };
+  });
+
+  const withAdjusted = spec.pAdjust ? addAdjustedP(results, spec.pAdjust) : results;
+  const method = describe(adjustment, se, comparison.covariateNames.length, spec.pAdjust);
+  return makeSeries({
+    event: spec.event,
+    arms: { treatment: comparison.labels.treatment, control: comparison.labels.control },
+    months: withAdjusted,
+    covariates: comparison.covariateNames,
+    aliased: [...aliased],
+    adjustment,
+    level,
+    excluded: comparison.excluded,
+    method,
+  });
+}
+
+/** Keeps only the common `Estimate` fields of a richer result. */
+function stripEstimate(e: Estimate): Estimate {
+  const { estimate, stdError, ci, statistic, df, pValue, stars, n, level, method } = e;
+  return { estimate, stdError, ci, statistic, df, pValue, stars, n, level, method };
+}
+
+function resolveMonths(months: number | readonly number[] | undefined, followup: Float64Array) {
+  let max = 0;
+  for (const f of followup) if (f > max) max = f;
+  const list =
+    months === undefined
+      ? Array.from({ length: Math.floor(max) }, (_, i) => i + 1)
+      : typeof months === 'number'
+        ? Array.from({ length: months }, (_, i) => i + 1)
+        : [...months];
+  if (list.length === 0) {
+    throw new InputError('months is empty: give a last month (e.g. 24) or a list of months', {
+      code: 'bad-option',
+    });
+  }
+  for (const m of list) {
+    if (!Number.isInteger(m) || m < 1) {
+      throw new InputError(`months must be whole numbers ≥ 1, got ${m}`, {
+        code: 'bad-option',
+        value: String(m),
+      });
+    }
+  }
+  return list;
+}
+
+/** Indices (into the comparison arrays) of clients observed at least `month` months. */
+function sampleAt(followup: Float64Array, month: number): Int32Array {
+  let count = 0;
+  for (const f of followup) if (f >= month) count++;
+  const index = new Int32Array(count);
+  let j = 0;
+  for (let i = 0; i < followup.length; i++) if (followup[i]! >= month) index[j++] = i;
+  return index;
+}
+
+function outcomeAt(eventMonth: Float64Array, index: Int32Array, month: number): Float64Array {
+  const y = new Float64Array(index.length);
+  for (let j = 0; j < index.length; j++) y[j] = eventMonth[index[j]!]! <= month ? 1 : 0;
+  return y;
+}
+
+function countByArm(c: Comparison, index: Int32Array, month: number) {
+  let nTreated = 0;
+  let nControl = 0;
+  let eventsTreated = 0;
+  let eventsControl = 0;
+  for (const i of index) {
+    const event = c.eventMonth[i]! <= month ? 1 : 0;
+    if (c.treated[i] === 1) {
+      nTreated++;
+      eventsTreated += event;
+    } else {
+      nControl++;
+      eventsControl += event;
+    }
+  }
+  return { nTreated, nControl, eventsTreated, eventsControl };
+}
+
+/**
+ * Design for one sample: (Intercept), treatment, covariates; for Lin also the covariates centred
+ * on the sample mean and their products with treatment (Lin 2013).
+ */
+function buildDesign(
+  c: Comparison,
+  index: Int32Array,
+  adjustment: Adjustment,
+  term: string,
+): DesignMatrix {
+  const n = index.length;
+  const pick = (col: Float64Array) => {
+    const out = new Float64Array(n);
+    for (let j = 0; j < n; j++) out[j] = col[index[j]!]!;
+    return out;
+  };
+  const treated = pick(c.treated);
+  const names = ['(Intercept)', term];
+  const columns = [new Float64Array(n).fill(1), treated];
+  const covariates = c.covariates.map(pick);
+  if (adjustment === 'lin') {
+    covariates.forEach((col, k) => {
+      let mean = 0;
+      for (const v of col) mean += v;
+      mean /= n;
+      const centred = col.map((v) => v - mean);
+      const interacted = centred.map((v, j) => v * treated[j]!);
+      names.push(c.covariateNames[k]!);
+      columns.push(centred);
+      names.push(`${term}:${c.covariateNames[k]}`);
+      columns.push(interacted);
+    });
+  } else {
+    covariates.forEach((col, k) => {
+      names.push(c.covariateNames[k]!);
+      columns.push(col);
+    });
+  }
+  return { names, columns, n };
+}
+
+function addAdjustedP(months: readonly MonthEffect[], method: Exclude<PAdjustMethod, 'none'>) {
+  const raw = pAdjust(
+    months.map((m) => m.raw.pValue),
+    method,
+  );
+  const hasAdjusted = months.every((m) => m.adjusted);
+  const adj = hasAdjusted
+    ? pAdjust(
+        months.map((m) => m.adjusted!.pValue),
+        method,
+      )
+    : undefined;
+  return months.map((m, i) => ({
+    ...m,
+    pAdjusted: { raw: raw[i]!, ...(adj ? { adjusted: adj[i]! } : {}) },
+  }));
+}
+
+function describe(
+  adjustment: Adjustment,
+  se: SeType,
+  covariates: number,
+  correction: string | undefined,
+): string {
+  const sample =
+    'complete follow-up: at month m, clients observed at least m months; outcome = event by month m';
+  const raw = 'raw: difference in shares (treatment − control), unpooled (Neyman) SE, z test';
+  const adjusted =
+    adjustment === 'ols'
+      ? `adjusted: OLS linear probability model on treatment + ${covariates} covariate columns, ${se} SE, t test on n − k df`
+      : adjustment === 'lin'
+        ? `adjusted: Lin (2013) OLS with treatment × centred covariates (${covariates} columns), ${se} SE, t test on n − k df`
+        : 'no covariate adjustment';
+  const tail = correction ? `; p-values also adjusted across months (${correction})` : '';
+  return `${sample}; ${raw}; ${adjusted}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
+}
+
+function makeSeries(base: Omit<EffectSeries, 'toTable' | 'toMarkdown'>): EffectSeries {
+  const toTable = () =>
+    base.months.map((m) => {
+      const row: Record<string, number | string> = {
+        month: m.month,
+        n_treated: m.nTreated,
+        n_control: m.nControl,
+        share_treated: m.shareTreated,
+        share_control: m.shareControl,
+        raw: m.raw.estimate,
+        raw_se: m.raw.stdError,
+        raw_p: m.raw.pValue,
+        raw_stars: m.raw.stars,
+      };
+      if (m.adjusted) {
+        row.adjusted = m.adjusted.estimate;
+        row.adjusted_se = m.adjusted.stdError;
+        row.adjusted_ci_low = m.adjusted.ci[0];
+        row.adjusted_ci_high = m.adjusted.ci[1];
+        row.adjusted_p = m.adjusted.pValue;
+        row.adjusted_stars = m.adjusted.stars;
+      }
+      if (m.pAdjusted) {
+        row.raw_p_adjusted = m.pAdjusted.raw;
+        if (m.pAdjusted.adjusted !== undefined) row.adjusted_p_adjusted = m.pAdjusted.adjusted;
+      }
+      return row;
+    });
+  const toMarkdown = () => {
+    const adjusted = base.adjustment !== 'none';
+    const rows = base.months.map((m) => ({
+      month: m.month,
+      [base.arms.treatment]: `${formatPercent(m.shareTreated)} (${m.eventsTreated}/${m.nTreated})`,
+      [base.arms.control]: `${formatPercent(m.shareControl)} (${m.eventsControl}/${m.nControl})`,
+      raw: formatEstimate(m.raw),
+      'raw p': m.raw.pValue.toFixed(3),
+      ...(adjusted && m.adjusted
+        ? { adjusted: formatEstimate(m.adjusted), 'adjusted p': m.adjusted.pValue.toFixed(3) }
+        : {}),
+    }));
+    return `${markdownTable(rows)}\n\n${base.method}.\n`;
+  };
+  return { ...base, toTable, toMarkdown };
+}
