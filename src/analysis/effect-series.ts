@@ -129,7 +129,7 @@ export function effectSeries(data: TableInput, spec: EffectSeriesSpec): EffectSe
       let design = designs.get(index.length);
       if (!design) {
         const prepared = olsPrepare(buildDesign(comparison, index, adjustment, term));
-        prepared.aliased.forEach((a) => aliased.add(a));
+        for (const a of prepared.aliased) aliased.add(a);
         design = { prepared, index };
         designs.set(index.length, design);
       }
