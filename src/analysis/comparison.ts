@@ -61,6 +61,8 @@ export interface Comparison {
 
 /**
  * Builds the comparison sample: rows of the two arms with a follow-up and complete covariates.
+ * `subset` (1 = row belongs, by 0-based table row) restricts it to a subgroup; rows outside the
+ * subset are not part of the analysis at all, so they are not reported as excluded.
  * Throws an `InputError` for an unknown column, an arm label absent from the data, or an event
  * month after the end of follow-up (rows named).
  *
@@ -68,7 +70,11 @@ export interface Comparison {
  * const c = comparisonSample(table, { event: 'month_bijstand', covariates: ['age'] });
  * c.treated.length; // clients analysed
  */
-export function comparisonSample(data: TableInput, spec: ComparisonSpec): Comparison {
+export function comparisonSample(
+  data: TableInput,
+  spec: ComparisonSpec,
+  subset?: Uint8Array,
+): Comparison {
   const table = asTable(data);
   const arm = spec.arm ?? 'arm';
   const treatment = spec.treatment ?? 'experiment';
@@ -132,6 +138,7 @@ export function comparisonSample(data: TableInput, spec: ComparisonSpec): Compar
     designRow[r] = j;
   });
   for (let i = 0; i < arms.length; i++) {
+    if (subset && !subset[i]) continue;
     const a = arms[i];
     if (a !== treatment && a !== control) otherArm++;
     else if (Number.isNaN(followAll[i]!)) noFollowup++;

@@ -89,7 +89,11 @@ export interface EffectSeries {
  * s.months[23].adjusted.estimate; // effect at month 24
  */
 export function effectSeries(data: TableInput, spec: EffectSeriesSpec): EffectSeries {
-  const comparison = comparisonSample(data, spec);
+  return seriesOf(comparisonSample(data, spec), spec);
+}
+
+/** {@link effectSeries} on a comparison sample already built (the subgroup analysis reuses it). */
+export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): EffectSeries {
   const level = spec.level ?? 0.95;
   const se = spec.se ?? 'HC2';
   const adjustment: Adjustment =
@@ -101,6 +105,9 @@ export function effectSeries(data: TableInput, spec: EffectSeriesSpec): EffectSe
     });
   }
   const months = resolveMonths(spec.months, comparison.followup);
+  if (comparison.treated.length === 0) {
+    throw new InputError('no clients left to analyse (empty data or subgroup)', { code: 'empty' });
+  }
   const designs = new Map<number, { prepared: OlsPrepared; index: Int32Array }>();
   const aliased = new Set<string>();
   const term = 'treatment';
@@ -167,7 +174,10 @@ function stripEstimate(e: Estimate): Estimate {
   return { estimate, stdError, ci, statistic, df, pValue, stars, n, level, method };
 }
 
-function resolveMonths(months: number | readonly number[] | undefined, followup: Float64Array) {
+export function resolveMonths(
+  months: number | readonly number[] | undefined,
+  followup: Float64Array,
+) {
   let max = 0;
   for (const f of followup) if (f > max) max = f;
   const list =
@@ -193,7 +203,7 @@ function resolveMonths(months: number | readonly number[] | undefined, followup:
 }
 
 /** Indices (into the comparison arrays) of clients observed at least `month` months. */
-function sampleAt(followup: Float64Array, month: number): Int32Array {
+export function sampleAt(followup: Float64Array, month: number): Int32Array {
   let count = 0;
   for (const f of followup) if (f >= month) count++;
   const index = new Int32Array(count);
@@ -202,7 +212,11 @@ function sampleAt(followup: Float64Array, month: number): Int32Array {
   return index;
 }
 
-function outcomeAt(eventMonth: Float64Array, index: Int32Array, month: number): Float64Array {
+export function outcomeAt(
+  eventMonth: Float64Array,
+  index: Int32Array,
+  month: number,
+): Float64Array {
   const y = new Float64Array(index.length);
   for (let j = 0; j < index.length; j++) y[j] = eventMonth[index[j]!]! <= month ? 1 : 0;
   return y;

@@ -20,3 +20,9 @@ export {
   oneIn,
 } from './impact.js';
 export { firstSignificantMonth, type SignificantMonths } from './significance.js';
+export {
+  effectSeriesBy,
+  type HeterogeneityTest,
+  type SubgroupSeries,
+  type SubgroupSpec,
+} from './subgroups.js';

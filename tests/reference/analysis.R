@@ -66,3 +66,32 @@ json <- paste0(
 )
 writeLines(json, "tests/reference/analysis.json")
 cat("wrote tests/reference/analysis.json\n")
+
+# ---- Subgroups: effect within gender, and the treatment x education interaction test -------
+het <- character(0)
+sub <- character(0)
+for (m in c(6, 12, 24)) {
+  d <- clients[clients$followup_months >= m, ]
+  d$y <- as.numeric(!is.na(d$month_bijstand) & d$month_bijstand <= m)
+  d$treatment <- as.numeric(d$arm == "experiment")
+  d$education <- factor(d$education, levels = c("high", "low", "middle"))
+  fit <- lm_robust(y ~ treatment + education + treatment:education + age + gender +
+                     prior_bijstand, data = d, se_type = "HC2")
+  terms <- c("treatment:educationlow", "treatment:educationmiddle")
+  b <- fit$coefficients[terms]
+  V <- vcov(fit)[terms, terms]
+  W <- as.numeric(t(b) %*% solve(V) %*% b)
+  q <- length(terms)
+  het <- c(het, sprintf('{"month":%d,"F":%s,"df1":%d,"df2":%s,"pValue":%s}', m, num(W / q), q,
+                        num(fit$df.residual), num(pf(W / q, q, fit$df.residual, lower.tail = FALSE))))
+  for (g in c("man", "woman")) {
+    dg <- d[d$gender == g, ]
+    f <- lm_robust(y ~ treatment + age + education + prior_bijstand, data = dg, se_type = "HC2")
+    sub <- c(sub, sprintf('{"month":%d,"gender":"%s","estimate":%s,"stdError":%s}', m, g,
+                          num(f$coefficients["treatment"]), num(f$std.error["treatment"])))
+  }
+}
+json2 <- sub("\\}$", paste0(',"heterogeneity":[', paste(het, collapse = ","),
+                              '],"subgroups":[', paste(sub, collapse = ","), ']}'), json)
+writeLines(json2, "tests/reference/analysis.json")
+cat("added subgroup and heterogeneity results\n")

@@ -1,0 +1,187 @@
+/**
+ * The effect per month within subgroups (risk decile, gender, office …) and a test of whether
+ * the effect differs between them (treatment × subgroup interaction).
+ */
+import { asTable, requireColumns, stringColumn, type TableInput } from '../data/columns.js';
+import { formatRows, InputError } from '../errors.js';
+import { type OlsPrepared, olsFitPrepared, olsPrepare } from '../estimate/ols.js';
+import { waldTest } from '../estimate/wald.js';
+import { markdownTable } from '../format.js';
+import { type Estimate, stars } from '../stats/estimate.js';
+import { type Comparison, comparisonSample, type Exclusion } from './comparison.js';
+import {
+  type EffectSeries,
+  type EffectSeriesSpec,
+  outcomeAt,
+  resolveMonths,
+  sampleAt,
+  seriesOf,
+} from './effect-series.js';
+
+/** Options of {@link effectSeriesBy}: an effect series plus the subgroup column. */
+export interface SubgroupSpec extends EffectSeriesSpec {
+  /** Column whose values define the subgroups (strings, or numbers such as a decile). */
+  readonly by: string;
+  /** Subgroup levels to report, in this order (default: every level, sorted). */
+  readonly levels?: readonly string[];
+}
+
+/** Heterogeneity test at one month: H0 the effect is the same in every subgroup. */
+export interface HeterogeneityTest {
+  readonly month: number;
+  /** F = W/q with W the Wald statistic of the q interaction terms (robust vcov). */
+  readonly statistic: number;
+  readonly df: readonly [number, number];
+  readonly pValue: number;
+  readonly stars: Estimate['stars'];
+}
+
+/** The result of {@link effectSeriesBy}. */
+export interface SubgroupSeries {
+  readonly by: string;
+  readonly subgroups: readonly { readonly level: string; readonly series: EffectSeries }[];
+  readonly heterogeneity: readonly HeterogeneityTest[];
+  readonly excluded: readonly Exclusion[];
+  readonly method: string;
+  /** One row per subgroup and month. */
+  toTable(): Record<string, number | string>[];
+  toMarkdown(): string;
+}
+
+/**
+ * {@link effectSeries} within each level of `spec.by`, plus per month a heterogeneity test:
+ * OLS of y on 1 + T + G + T×G (+ covariates) with G the subgroup dummies (first level as
+ * reference), and a Wald test that all T×G coefficients are 0 using the robust (HC2 by
+ * default) covariance, reported as F = W/q on (q, n − k) df.
+ *
+ * @example
+ * const s = effectSeriesBy(table, { event: 'month_bijstand', by: 'decile', months: 24 });
+ * s.subgroups[0].series.months[23].raw.estimate; // effect at month 24 in decile 1
+ * s.heterogeneity[23].pValue;                    // does the effect differ between deciles?
+ */
+export function effectSeriesBy(data: TableInput, spec: SubgroupSpec): SubgroupSeries {
+  const table = asTable(data);
+  requireColumns(table, [spec.by], 'subgroup');
+  const values = stringColumn(table, spec.by);
+  const present = [...new Set(values.filter((v): v is string => v !== null))].sort(byNatural);
+  const levels = spec.levels ? [...spec.levels] : present;
+  for (const level of levels) {
+    if (!present.includes(level)) {
+      throw new InputError(
+        `subgroup '${level}' does not occur in column '${spec.by}'; levels present: ${present.join(', ')}`,
+        { code: 'empty-subgroup', column: spec.by, value: level },
+      );
+    }
+  }
+  if (levels.length < 2) {
+    throw new InputError(
+      `column '${spec.by}' needs at least two subgroups, found ${levels.length}`,
+      {
+        code: 'empty-subgroup',
+        column: spec.by,
+      },
+    );
+  }
+
+  const subgroups = levels.map((level) => {
+    const subset = Uint8Array.from(values, (v) => (v === level ? 1 : 0));
+    const comparison = comparisonSample(table, spec, subset);
+    const arms = countArms(comparison);
+    if (arms.treated === 0 || arms.control === 0) {
+      throw new InputError(
+        `subgroup '${level}' of column '${spec.by}' has no clients in arm '${arms.treated === 0 ? comparison.labels.treatment : comparison.labels.control}'`,
+        { code: 'empty-subgroup', column: spec.by, value: level },
+      );
+    }
+    return { level, series: seriesOf(comparison, spec) };
+  });
+
+  const inLevels = Uint8Array.from(values, (v) => (v !== null && levels.includes(v) ? 1 : 0));
+  const missingBy: number[] = [];
+  values.forEach((v, i) => {
+    if (v === null) missingBy.push(i + 1);
+  });
+  const all = comparisonSample(table, spec, inLevels);
+  const groupOf = Array.from(all.rows, (r) => levels.indexOf(values[r]!));
+  const heterogeneity = interactionTests(all, groupOf, levels, spec);
+  const excluded: Exclusion[] = [...all.excluded];
+  if (missingBy.length) {
+    excluded.push({
+      reason: `missing '${spec.by}' (${formatRows(missingBy)})`,
+      count: missingBy.length,
+    });
+  }
+  const method = `${subgroups[0]!.series.method}; heterogeneity: Wald F test of the treatment × ${spec.by} interactions (${spec.se ?? 'HC2'} vcov)`;
+
+  const toTable = () =>
+    subgroups.flatMap(({ level, series }) =>
+      series.toTable().map((row) => ({ [spec.by]: level, ...row })),
+    );
+  const toMarkdown = () => {
+    const months = heterogeneity.map((h) => h.month);
+    const rows = months.map((month, i) => {
+      const row: Record<string, string | number> = { month };
+      for (const { level, series } of subgroups) {
+        const m = series.months[i]!;
+        const e = m.adjusted ?? m.raw;
+        row[`${spec.by} ${level}`] = `${(100 * e.estimate).toFixed(1)}${e.stars}`;
+      }
+      row['interaction p'] = heterogeneity[i]!.pValue.toFixed(3);
+      return row;
+    });
+    return `${markdownTable(rows)}\n\nEffects in pp by ${spec.by}. ${method}.\n`;
+  };
+  return { by: spec.by, subgroups, heterogeneity, excluded, method, toTable, toMarkdown };
+}
+
+function countArms(c: Comparison) {
+  let treated = 0;
+  for (const t of c.treated) treated += t;
+  return { treated, control: c.treated.length - treated };
+}
+
+/** Numbers in numeric order ("2" < "10"), everything else as strings. */
+function byNatural(a: string, b: string): number {
+  const x = Number(a);
+  const y = Number(b);
+  if (a.trim() !== '' && b.trim() !== '' && Number.isFinite(x) && Number.isFinite(y)) return x - y;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function interactionTests(
+  c: Comparison,
+  groupOf: readonly number[],
+  levels: readonly string[],
+  spec: SubgroupSpec,
+): HeterogeneityTest[] {
+  const months = resolveMonths(spec.months, c.followup);
+  const prepared = new Map<number, { prep: OlsPrepared; index: Int32Array }>();
+  const interactions = levels.slice(1).map((l) => `treatment:${spec.by}[${l}]`);
+  return months.map((month) => {
+    const index = sampleAt(c.followup, month);
+    let design = prepared.get(index.length);
+    if (!design) {
+      const n = index.length;
+      const names = ['(Intercept)', 'treatment'];
+      const columns = [new Float64Array(n).fill(1), Float64Array.from(index, (i) => c.treated[i]!)];
+      levels.slice(1).forEach((level, g) => {
+        names.push(`${spec.by}[${level}]`);
+        columns.push(Float64Array.from(index, (i) => (groupOf[i] === g + 1 ? 1 : 0)));
+      });
+      levels.slice(1).forEach((_, g) => {
+        names.push(interactions[g]!);
+        columns.push(Float64Array.from(index, (i) => (groupOf[i] === g + 1 ? c.treated[i]! : 0)));
+      });
+      c.covariates.forEach((col, k) => {
+        names.push(c.covariateNames[k]!);
+        columns.push(Float64Array.from(index, (i) => col[i]!));
+      });
+      design = { prep: olsPrepare({ names, columns, n }), index };
+      prepared.set(index.length, design);
+    }
+    const y = outcomeAt(c.eventMonth, design.index, month);
+    const fit = olsFitPrepared(design.prep, y, { se: spec.se ?? 'HC2' });
+    const w = waldTest(fit, interactions);
+    return { month, statistic: w.f, df: w.fDf, pValue: w.fPValue, stars: stars(w.fPValue) };
+  });
+}
