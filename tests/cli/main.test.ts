@@ -5,7 +5,14 @@ function capture() {
   let out = '';
   let err = '';
   return {
-    io: { stdout: (t: string) => void (out += t), stderr: (t: string) => void (err += t) },
+    io: {
+      stdout: (t: string) => {
+        out += t;
+      },
+      stderr: (t: string) => {
+        err += t;
+      },
+    },
     out: () => out,
     err: () => err,
   };

@@ -1,0 +1,497 @@
+/**
+ * Balance of covariates across arms: per covariate and arm the counts and shares (factors) or
+ * mean and SD (numbers), standardised mean differences, a test per covariate, and an omnibus
+ * test — from microdata (`balanceTable`) or from published counts (`balanceFromCounts`).
+ */
+import type { ColumnTable } from 'arquero';
+import {
+  asTable,
+  columnValues,
+  isMissing,
+  requireColumns,
+  type TableInput,
+} from '../data/columns.js';
+import { InputError } from '../errors.js';
+import { ols } from '../estimate/ols.js';
+import { waldTest } from '../estimate/wald.js';
+import { markdownCell as cell, markdownTable } from '../format.js';
+import { type Stars, stars } from '../stats/estimate.js';
+import { pAdjust } from '../stats/multiplicity.js';
+import {
+  chiSquareIndependence,
+  type GroupSummary,
+  indicatorSummary,
+  smd,
+  summarise,
+  type TestValue,
+  welchTest,
+} from './balance-tests.js';
+
+/** One arm's figures on one balance row. */
+export interface BalanceArmStat {
+  readonly arm: string;
+  /** Factor level: clients at this level; number: clients with a value. */
+  readonly n: number;
+  /** Factor level: n / clients of the arm with this covariate recorded. */
+  readonly share?: number;
+  /** Number: mean and sample SD. */
+  readonly mean?: number;
+  readonly sd?: number;
+}
+
+/** One row of a balance table: a numeric covariate, or one level of a factor. */
+export interface BalanceRow {
+  readonly covariate: string;
+  /** Factor level, or `null` for a numeric covariate. */
+  readonly level: string | null;
+  readonly kind: 'factor' | 'numeric';
+  readonly stats: readonly BalanceArmStat[];
+  /** SMD of each non-reference arm against the reference arm (key: arm). */
+  readonly smd: Readonly<Record<string, number>>;
+}
+
+/** The test of one covariate across arms. */
+export interface CovariateTest {
+  readonly covariate: string;
+  readonly kind: 'factor' | 'numeric';
+  readonly statistic: number;
+  readonly df: readonly number[];
+  readonly pValue: number;
+  readonly stars: Stars;
+  readonly method: string;
+  readonly warning?: string;
+}
+
+/** Joint test that the covariates do not predict one arm against the reference arm. */
+export interface OmnibusTest {
+  readonly arm: string;
+  readonly reference: string;
+  /** Clients used (both arms, complete cases). */
+  readonly n: number;
+  /** Covariate coefficients tested (aliased ones are dropped by the regression). */
+  readonly terms: readonly string[];
+  /** F = W/q. */
+  readonly statistic: number;
+  /** (q, n − k). */
+  readonly df: readonly [number, number];
+  readonly pValue: number;
+  /** Holm-adjusted over the comparisons (equals `pValue` with two arms). */
+  readonly adjustedPValue: number;
+  readonly chiSquare: number;
+  readonly stars: Stars;
+  readonly method: string;
+}
+
+/** A balance table: plain data plus `toTable()` and `toMarkdown()`. */
+export interface BalanceResult {
+  /** Arms in order; the first is the reference of SMDs and the omnibus test. */
+  readonly arms: readonly string[];
+  readonly reference: string;
+  readonly rows: readonly BalanceRow[];
+  readonly tests: readonly CovariateTest[];
+  /** One test per non-reference arm; empty when built from counts (needs microdata). */
+  readonly omnibus: readonly OmnibusTest[];
+  readonly notes: readonly string[];
+  /** One plain object per row; the covariate's test is on its first row. */
+  toTable(): Record<string, string | number>[];
+  toMarkdown(): string;
+}
+
+/** Options of {@link balanceTable}. */
+export interface BalanceOptions {
+  /** Arm column (default `arm`). */
+  readonly arm?: string;
+  /** Covariate columns. Numbers are numeric; strings and booleans are factors. */
+  readonly covariates: readonly string[];
+  /** Columns to treat as factors even when numeric (e.g. office codes 1–6). */
+  readonly factors?: readonly string[];
+  /** Arms in order (first = reference). Default: the distinct recorded arms, sorted. */
+  readonly arms?: readonly string[];
+  /** Run the omnibus regression (default true). */
+  readonly omnibus?: boolean;
+}
+
+/** Counts per level, one number per arm in `arms` order: `{ man: [2841, 2709], … }`. */
+export type LevelCounts = Readonly<Record<string, readonly number[]>>;
+
+/** Input of {@link balanceFromCounts}. */
+export interface BalanceCounts {
+  /** Arms in order (first = reference). */
+  readonly arms: readonly string[];
+  /** Covariate → level → counts per arm. */
+  readonly covariates: Readonly<Record<string, LevelCounts>>;
+}
+
+const MISSING_LEVEL = '(missing)';
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+/**
+ * Balance table from microdata. Per factor level and arm: count and share; per number: mean
+ * and SD; SMD of each arm against the first (reference) arm,
+ * SMD = (m_arm − m_ref) / √((s_arm² + s_ref²)/2), for factor levels on the 0/1 indicator.
+ * Per covariate: Pearson chi-square test of independence (factors), Welch t (numbers, two arms)
+ * or Welch's one-way ANOVA (more arms). Omnibus: OLS of the indicator 1{arm} on an intercept and
+ * all covariates (factor dummies, first level as reference) over the clients of that arm and the
+ * reference arm, and the joint Wald test (HC2 covariance, F = W/q on (q, n − k) df) that all
+ * covariate coefficients are zero; with more than two arms one such test per non-reference arm,
+ * with Holm-adjusted p-values. Missing factor values form a level `(missing)`; missing numbers
+ * are left out of that covariate's figures and of the omnibus regression (complete cases).
+ *
+ * @example
+ * const b = balanceTable(assigned, { covariates: ['gender', 'age_band', 'office'], factors: ['office'] });
+ * b.tests.find((t) => t.covariate === 'gender')?.pValue;
+ * console.log(b.toMarkdown());
+ */
+export function balanceTable(data: TableInput, options: BalanceOptions): BalanceResult {
+  const table = asTable(data);
+  const armColumn = options.arm ?? 'arm';
+  requireColumns(table, [armColumn], 'arm');
+  requireColumns(table, options.covariates, 'covariate');
+  if (options.covariates.length === 0) {
+    throw new InputError('balance table: name at least one covariate', { code: 'bad-option' });
+  }
+  const recorded = columnValues(table, armColumn).map((v) => (isMissing(v) ? null : String(v)));
+  const arms =
+    options.arms ?? [...new Set(recorded.filter((a) => a !== null))].sort(collator.compare);
+  if (arms.length < 2) {
+    throw new InputError(`balance table needs at least two arms, found ${arms.length}`, {
+      code: 'bad-option',
+      column: armColumn,
+    });
+  }
+  const armIndex = new Map(arms.map((a, i) => [a, i]));
+  const group = recorded.map((a) => (a === null ? -1 : (armIndex.get(a) ?? -1)));
+  const notes: string[] = [];
+  const outside = group.filter((g) => g < 0).length;
+  if (outside > 0)
+    notes.push(`${outside} rows without one of the arms ${arms.join(', ')} were left out.`);
+
+  const rows: BalanceRow[] = [];
+  const tests: CovariateTest[] = [];
+  const design: DesignPart[] = [];
+  for (const covariate of options.covariates) {
+    const values = columnValues(table, covariate);
+    const numeric = !options.factors?.includes(covariate) && isNumericColumn(values);
+    if (numeric) {
+      const part = numericCovariate(covariate, values, group, arms);
+      rows.push(part.row);
+      tests.push(part.test);
+      design.push({ names: [covariate], columns: [part.column] });
+    } else {
+      const part = factorCovariate(covariate, values, group, arms);
+      rows.push(...part.rows);
+      tests.push(part.test);
+      design.push(part.design);
+    }
+  }
+  const omnibus = options.omnibus === false ? [] : omnibusTests(table, group, arms, design, notes);
+  return makeResult(arms, rows, tests, omnibus, notes);
+}
+
+/**
+ * Balance table from published counts (e.g. Table 5.1 of the 2012–2013 study): per covariate a
+ * level × arm count table. Gives counts, shares, SMDs (on the 0/1 indicators) and a Pearson
+ * chi-square test of independence per covariate. No omnibus test: the joint distribution of the
+ * covariates is not in the margins.
+ *
+ * @example
+ * const b = balanceFromCounts({
+ *   arms: ['basic', 'intensive'],
+ *   covariates: { gender: { man: [2841, 2709], woman: [1774, 1910], unknown: [2, 1] } },
+ * });
+ * b.tests[0].pValue // < 0.05
+ */
+export function balanceFromCounts(input: BalanceCounts): BalanceResult {
+  const { arms } = input;
+  if (arms.length < 2 || new Set(arms).size !== arms.length) {
+    throw new InputError('balanceFromCounts: need at least two distinct arms', {
+      code: 'bad-option',
+    });
+  }
+  const rows: BalanceRow[] = [];
+  const tests: CovariateTest[] = [];
+  const entries = Object.entries(input.covariates);
+  if (entries.length === 0) {
+    throw new InputError('balanceFromCounts: no covariates given', { code: 'bad-option' });
+  }
+  for (const [covariate, levels] of entries) {
+    const names = Object.keys(levels);
+    const counts = names.map((level) => {
+      const c = levels[level]!;
+      if (c.length !== arms.length || c.some((x) => !Number.isInteger(x) || x < 0)) {
+        throw new InputError(
+          `balanceFromCounts: ${covariate} = ${level} needs ${arms.length} whole counts ≥ 0 (one per arm)`,
+          { code: 'wrong-type', column: covariate },
+        );
+      }
+      return c;
+    });
+    const part = factorFromCounts(covariate, names, counts, arms);
+    rows.push(...part.rows);
+    tests.push(part.test);
+  }
+  return makeResult(
+    arms,
+    rows,
+    tests,
+    [],
+    [
+      'Built from aggregate counts: no omnibus test (it needs the joint distribution of the covariates).',
+    ],
+  );
+}
+
+interface DesignPart {
+  readonly names: readonly string[];
+  /** One column per name; NaN marks a missing value. */
+  readonly columns: readonly Float64Array[];
+}
+
+function isNumericColumn(values: readonly unknown[]): boolean {
+  let any = false;
+  for (const v of values) {
+    if (isMissing(v)) continue;
+    if (typeof v !== 'number') return false;
+    any = true;
+  }
+  return any;
+}
+
+function numericCovariate(
+  covariate: string,
+  values: readonly unknown[],
+  group: readonly number[],
+  arms: readonly string[],
+): { row: BalanceRow; test: CovariateTest; column: Float64Array } {
+  const column = Float64Array.from(values, (v) =>
+    typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN,
+  );
+  const byArm = arms.map((_, g) =>
+    Float64Array.from(column.filter((x, i) => group[i] === g && !Number.isNaN(x))),
+  );
+  const summaries: GroupSummary[] = byArm.map(summarise);
+  const smds: Record<string, number> = {};
+  arms.slice(1).forEach((arm, k) => {
+    smds[arm] = smd(summaries[0]!, summaries[k + 1]!);
+  });
+  const row: BalanceRow = {
+    covariate,
+    level: null,
+    kind: 'numeric',
+    stats: arms.map((arm, g) => ({
+      arm,
+      n: summaries[g]!.n,
+      mean: summaries[g]!.mean,
+      sd: summaries[g]!.sd,
+    })),
+    smd: smds,
+  };
+  const test = toCovariateTest(covariate, 'numeric', welchTest(byArm));
+  return { row, test, column };
+}
+
+function factorCovariate(
+  covariate: string,
+  values: readonly unknown[],
+  group: readonly number[],
+  arms: readonly string[],
+): { rows: BalanceRow[]; test: CovariateTest; design: DesignPart } {
+  const labels = values.map((v) => (isMissing(v) ? MISSING_LEVEL : String(v)));
+  const levels = [...new Set(labels.filter((_, i) => group[i]! >= 0))].sort((a, b) =>
+    a === MISSING_LEVEL ? 1 : b === MISSING_LEVEL ? -1 : collator.compare(a, b),
+  );
+  const index = new Map(levels.map((l, i) => [l, i]));
+  const counts = levels.map(() => new Array<number>(arms.length).fill(0));
+  labels.forEach((l, i) => {
+    const g = group[i]!;
+    if (g >= 0) counts[index.get(l)!]![g]! += 1;
+  });
+  const part = factorFromCounts(covariate, levels, counts, arms);
+  // Dummies for every level but the first (the regression's reference level).
+  const design: DesignPart = {
+    names: levels.slice(1).map((l) => `${covariate}[${l}]`),
+    columns: levels.slice(1).map((l) => Float64Array.from(labels, (x) => (x === l ? 1 : 0))),
+  };
+  return { ...part, design };
+}
+
+function factorFromCounts(
+  covariate: string,
+  levels: readonly string[],
+  counts: readonly (readonly number[])[],
+  arms: readonly string[],
+): { rows: BalanceRow[]; test: CovariateTest } {
+  const totals = arms.map((_, g) => counts.reduce((s, c) => s + c[g]!, 0));
+  const rows = levels.map((level, l) => {
+    const c = counts[l]!;
+    const smds: Record<string, number> = {};
+    const ref = indicatorSummary(c[0]!, totals[0]!);
+    arms.slice(1).forEach((arm, k) => {
+      smds[arm] = smd(ref, indicatorSummary(c[k + 1]!, totals[k + 1]!));
+    });
+    return {
+      covariate,
+      level,
+      kind: 'factor' as const,
+      stats: arms.map((arm, g) => ({ arm, n: c[g]!, share: c[g]! / totals[g]! })),
+      smd: smds,
+    };
+  });
+  return { rows, test: toCovariateTest(covariate, 'factor', chiSquareIndependence(counts)) };
+}
+
+function toCovariateTest(
+  covariate: string,
+  kind: 'factor' | 'numeric',
+  t: TestValue,
+): CovariateTest {
+  return {
+    covariate,
+    kind,
+    statistic: t.statistic,
+    df: t.df,
+    pValue: t.pValue,
+    stars: stars(t.pValue),
+    method: t.method,
+    ...(t.warning ? { warning: t.warning } : {}),
+  };
+}
+
+function omnibusTests(
+  table: ColumnTable,
+  group: readonly number[],
+  arms: readonly string[],
+  design: readonly DesignPart[],
+  notes: string[],
+): OmnibusTest[] {
+  const names = design.flatMap((d) => d.names);
+  const columns = design.flatMap((d) => d.columns);
+  const raw: Omit<OmnibusTest, 'adjustedPValue' | 'stars'>[] = [];
+  for (let g = 1; g < arms.length; g++) {
+    const rows: number[] = [];
+    for (let i = 0; i < table.numRows(); i++) {
+      if ((group[i] === 0 || group[i] === g) && columns.every((c) => !Number.isNaN(c[i]!)))
+        rows.push(i);
+    }
+    const n = rows.length;
+    const x = {
+      names: ['(Intercept)', ...names],
+      columns: [
+        new Float64Array(n).fill(1),
+        ...columns.map((c) => Float64Array.from(rows, (i) => c[i]!)),
+      ],
+      n,
+    };
+    const y = Float64Array.from(rows, (i) => (group[i] === g ? 1 : 0));
+    try {
+      const fit = ols(x, y, { se: 'HC2' });
+      const terms = fit.terms.filter((t) => t !== '(Intercept)');
+      if (fit.aliased.length > 0)
+        notes.push(
+          `Omnibus ${arms[g]} vs ${arms[0]}: aliased terms dropped: ${fit.aliased.join(', ')}.`,
+        );
+      const w = waldTest(fit, terms);
+      raw.push({
+        arm: arms[g]!,
+        reference: arms[0]!,
+        n,
+        terms,
+        statistic: w.f,
+        df: [w.fDf[0], w.fDf[1]],
+        pValue: w.fPValue,
+        chiSquare: w.chiSquare,
+        method: `OLS of 1{arm = ${arms[g]}} on the covariates (vs ${arms[0]}), joint Wald test of all covariate coefficients = 0, HC2, F(q, n − k)`,
+      });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      notes.push(`Omnibus ${arms[g]} vs ${arms[0]} not computed: ${error.message}`);
+    }
+  }
+  const adjusted = pAdjust(
+    raw.map((r) => r.pValue),
+    'holm',
+  );
+  if (raw.length > 1)
+    notes.push(
+      'Omnibus p-values with more than two arms: one regression per non-reference arm, Holm-adjusted.',
+    );
+  return raw.map((r, i) => ({ ...r, adjustedPValue: adjusted[i]!, stars: stars(adjusted[i]!) }));
+}
+
+function makeResult(
+  arms: readonly string[],
+  rows: readonly BalanceRow[],
+  tests: readonly CovariateTest[],
+  omnibus: readonly OmnibusTest[],
+  notes: readonly string[],
+): BalanceResult {
+  const others = arms.slice(1);
+  const testOf = new Map(tests.map((t) => [t.covariate, t]));
+  const toTable = () => {
+    const seen = new Set<string>();
+    return rows.map((r) => {
+      const first = !seen.has(r.covariate);
+      seen.add(r.covariate);
+      const out: Record<string, string | number> = { covariate: r.covariate, level: r.level ?? '' };
+      for (const s of r.stats) {
+        out[`n_${s.arm}`] = s.n;
+        out[`share_${s.arm}`] = s.share ?? '';
+        out[`mean_${s.arm}`] = s.mean ?? '';
+        out[`sd_${s.arm}`] = s.sd ?? '';
+      }
+      for (const a of others) out[`smd_${a}`] = r.smd[a]!;
+      const t = first ? testOf.get(r.covariate) : undefined;
+      out.test = t
+        ? t.kind === 'factor'
+          ? 'chi-square'
+          : t.df.length === 1
+            ? 'Welch t'
+            : 'Welch F'
+        : '';
+      out.statistic = t ? t.statistic : '';
+      out.df = t ? t.df.map((d) => Number(d.toPrecision(6))).join(', ') : '';
+      out.p = t ? t.pValue : '';
+      out.stars = t ? t.stars : '';
+      return out;
+    });
+  };
+  const toMarkdown = () => {
+    const seen = new Set<string>();
+    const md = rows.map((r) => {
+      const first = !seen.has(r.covariate);
+      seen.add(r.covariate);
+      const out: Record<string, string> = {
+        covariate: first ? r.covariate : '',
+        level: r.level ?? '',
+      };
+      for (const s of r.stats) {
+        out[s.arm] =
+          r.kind === 'factor'
+            ? `${cell(s.n)} (${(100 * s.share!).toFixed(1)} %)`
+            : `${cell(s.mean)} (SD ${cell(s.sd)}, n ${cell(s.n)})`;
+      }
+      for (const a of others) out[others.length === 1 ? 'SMD' : `SMD ${a}`] = cell(r.smd[a], 3);
+      const t = first ? testOf.get(r.covariate) : undefined;
+      out.p = t ? `${cell(t.pValue, 3)}${t.stars ? ` ${t.stars}` : ''}` : '';
+      return out;
+    });
+    const parts = [markdownTable(md)];
+    const tnotes = tests.map(
+      (t) =>
+        `- ${t.covariate}: ${t.method}, statistic ${cell(t.statistic)} on ${t.df.map((d) => cell(d)).join(', ')} df${t.warning ? ` (${t.warning})` : ''}.`,
+    );
+    parts.push(tnotes.join('\n'));
+    for (const o of omnibus) {
+      parts.push(
+        `Omnibus ${o.arm} vs ${o.reference}: F = ${cell(o.statistic)} on (${o.df[0]}, ${o.df[1]}) df, p = ${cell(o.pValue, 3)}${o.adjustedPValue !== o.pValue ? ` (Holm ${cell(o.adjustedPValue, 3)})` : ''}${o.stars ? ` ${o.stars}` : ''}, n = ${cell(o.n)}; ${o.method}.`,
+      );
+    }
+    parts.push(
+      'SMD = (mean arm − mean reference) / √((SD arm² + SD reference²)/2); for factor levels on the 0/1 indicator. Stars: † p < 0.20, * p < 0.10, ** p < 0.05.',
+    );
+    if (notes.length > 0) parts.push(notes.map((n) => `Note: ${n}`).join('\n'));
+    return `${parts.join('\n\n')}\n`;
+  };
+  return { arms, reference: arms[0]!, rows, tests, omnibus, notes, toTable, toMarkdown };
+}

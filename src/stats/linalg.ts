@@ -1,0 +1,370 @@
+/**
+ * Small dense linear algebra for regression kernels: cross-products over column-major typed
+ * arrays (n large, k small), and k×k Cholesky factorisation, solves and inverses.
+ *
+ * Conventions: k×k matrices are row-major `Float64Array`s of length k·k; a Cholesky factor is the
+ * lower-triangular L with A = L·L' stored in the lower triangle (the upper triangle is zero).
+ */
+
+/** Rows per block in the cross-product loops: k blocks of this size stay in L2 cache. */
+export const ROW_BLOCK = 1024;
+
+/**
+ * Cross-product X'X (or X'WX with diagonal weights) of column-major columns, as a full symmetric
+ * k×k row-major matrix. Rows are processed in blocks of {@link ROW_BLOCK}: the block is copied
+ * into one contiguous k×B scratch (so every pair of column segments is read from cache, not
+ * memory), then k(k+1)/2 dot products run over it, two at a time. No allocation in the loop.
+ *
+ * @param columns k columns of equal length n.
+ * @param weights optional diagonal weights w (length n): computes Σ w_i x_i x_i'.
+ * @example
+ * crossProduct([new Float64Array([1, 1]), new Float64Array([1, 2])]) // [2, 3, 3, 5]
+ */
+export function crossProduct(
+  columns: readonly Float64Array[],
+  weights?: Float64Array,
+  out?: Float64Array,
+): Float64Array {
+  const k = columns.length;
+  const n = k === 0 ? 0 : columns[0]!.length;
+  const B = ROW_BLOCK;
+  const xtx = out ?? new Float64Array(k * k);
+  xtx.fill(0);
+  // Block scratch: x (k×B) and, when weighted, w∘x (k×B). Contiguous, reused for every block.
+  const z = new Float64Array(k * B);
+  const wz = weights ? new Float64Array(k * B) : z;
+  for (let start = 0; start < n; start += B) {
+    const len = Math.min(n, start + B) - start;
+    for (let j = 0; j < k; j++) {
+      const cj = columns[j]!;
+      const o = j * B;
+      for (let t = 0; t < len; t++) z[o + t] = cj[start + t]!;
+      if (weights) for (let t = 0; t < len; t++) wz[o + t] = weights[start + t]! * z[o + t]!;
+    }
+    for (let j = 0; j < k; j++) {
+      const oj = j * B;
+      let l = 0;
+      // Four dot products per pass: they share the loads of row j, and four independent sums
+      // hide the latency of floating-point addition (a single running sum would stall on it).
+      for (; l + 3 <= j; l += 4) {
+        const o0 = l * B;
+        const o1 = o0 + B;
+        const o2 = o1 + B;
+        const o3 = o2 + B;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let t = 0; t < len; t++) {
+          const a = wz[oj + t]!;
+          s0 += a * z[o0 + t]!;
+          s1 += a * z[o1 + t]!;
+          s2 += a * z[o2 + t]!;
+          s3 += a * z[o3 + t]!;
+        }
+        const r = j * k + l;
+        xtx[r]! += s0;
+        xtx[r + 1]! += s1;
+        xtx[r + 2]! += s2;
+        xtx[r + 3]! += s3;
+      }
+      for (; l <= j; l++) {
+        const ol = l * B;
+        let s0 = 0;
+        for (let t = 0; t < len; t++) s0 += wz[oj + t]! * z[ol + t]!;
+        xtx[j * k + l]! += s0;
+      }
+    }
+  }
+  for (let j = 0; j < k; j++) for (let l = 0; l < j; l++) xtx[l * k + j] = xtx[j * k + l]!;
+  return xtx;
+}
+
+/**
+ * Σ a[i − offset]·b[i] for i in [start, end), unrolled by four with separate accumulators (which
+ * V8 turns into independent floating-point chains).
+ */
+function dotRange(
+  a: Float64Array,
+  b: Float64Array,
+  start: number,
+  end: number,
+  offset: number,
+): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = start;
+  const stop = end - 3;
+  for (; i < stop; i += 4) {
+    const o = i - offset;
+    s0 += a[o]! * b[i]!;
+    s1 += a[o + 1]! * b[i + 1]!;
+    s2 += a[o + 2]! * b[i + 2]!;
+    s3 += a[o + 3]! * b[i + 3]!;
+  }
+  for (; i < end; i++) s0 += a[i - offset]! * b[i]!;
+  return s0 + s1 + (s2 + s3);
+}
+
+/**
+ * X'y (or X'Wy) for column-major X: k dot products of length n, in row blocks so that the block
+ * of y (and w) stays in L1 cache while each column streams past once.
+ *
+ * @example
+ * crossProductVector([new Float64Array([1, 1]), new Float64Array([1, 2])], new Float64Array([3, 5]))
+ * // [8, 13]
+ */
+export function crossProductVector(
+  columns: readonly Float64Array[],
+  y: Float64Array,
+  weights?: Float64Array,
+): Float64Array {
+  const k = columns.length;
+  const n = y.length;
+  const out = new Float64Array(k);
+  const wy = weights ? new Float64Array(ROW_BLOCK) : undefined;
+  for (let start = 0; start < n; start += ROW_BLOCK) {
+    const end = Math.min(n, start + ROW_BLOCK);
+    let v: Float64Array = y;
+    let offset = 0;
+    if (weights && wy) {
+      for (let i = start; i < end; i++) wy[i - start] = weights[i]! * y[i]!;
+      v = wy;
+      offset = start;
+    }
+    for (let j = 0; j < k; j++) out[j]! += dotRange(v, columns[j]!, start, end, offset);
+  }
+  return out;
+}
+
+/**
+ * e ← e − X·b in place (e.g. residuals y − Xβ̂ from e = copy of y), in row blocks so that the
+ * block of e stays in cache while the columns stream past once.
+ *
+ * @example
+ * subtractProduct([new Float64Array([1, 1])], new Float64Array([2]), new Float64Array([3, 5])) // [1, 3]
+ */
+export function subtractProduct(
+  columns: readonly Float64Array[],
+  b: Float64Array,
+  e: Float64Array,
+): Float64Array {
+  const k = columns.length;
+  const n = e.length;
+  for (let start = 0; start < n; start += ROW_BLOCK) {
+    const end = Math.min(n, start + ROW_BLOCK);
+    for (let j = 0; j < k; j++) {
+      const bj = b[j]!;
+      if (bj === 0) continue;
+      const c = columns[j]!;
+      for (let i = start; i < end; i++) e[i]! -= bj * c[i]!;
+    }
+  }
+  return e;
+}
+
+/**
+ * Residuals e = y − X·b and X'e (or X'We) in one blocked pass: each block of e is formed and then
+ * dotted with the columns while they are still in cache. Used for the iterative-refinement step
+ * of least squares (b ← b + (X'WX)⁻¹X'We).
+ *
+ * @example
+ * residualCrossProduct([new Float64Array([1, 1])], new Float64Array([2]), new Float64Array([3, 5]))
+ * // { residuals: [1, 3], xte: [4] }
+ */
+export function residualCrossProduct(
+  columns: readonly Float64Array[],
+  b: Float64Array,
+  y: Float64Array,
+  weights?: Float64Array,
+): { residuals: Float64Array; xte: Float64Array } {
+  const k = columns.length;
+  const n = y.length;
+  const e = Float64Array.from(y);
+  const xte = new Float64Array(k);
+  const we = weights ? new Float64Array(ROW_BLOCK) : undefined;
+  for (let start = 0; start < n; start += ROW_BLOCK) {
+    const end = Math.min(n, start + ROW_BLOCK);
+    for (let j = 0; j < k; j++) {
+      const bj = b[j]!;
+      const c = columns[j]!;
+      for (let i = start; i < end; i++) e[i]! -= bj * c[i]!;
+    }
+    let v: Float64Array = e;
+    let offset = 0;
+    if (weights && we) {
+      for (let i = start; i < end; i++) we[i - start] = weights[i]! * e[i]!;
+      v = we;
+      offset = start;
+    }
+    for (let j = 0; j < k; j++) xte[j]! += dotRange(v, columns[j]!, start, end, offset);
+  }
+  return { residuals: e, xte };
+}
+
+/** Result of {@link pivotedCholesky}. */
+export interface PivotedCholesky {
+  /** Cholesky factor (r×r, row-major lower triangle) of A restricted to `kept`. */
+  readonly factor: Float64Array;
+  /** Indices (ascending) of the linearly independent columns, r = kept.length. */
+  readonly kept: readonly number[];
+  /** Indices of the columns found linearly dependent on earlier ones (or zero). */
+  readonly aliased: readonly number[];
+}
+
+/**
+ * Cholesky factorisation of a symmetric positive semi-definite k×k matrix A = X'X with R's
+ * "limited column pivoting" (LINPACK dqrdc2, as used by `lm`): columns are taken in order, and a
+ * column whose residual norm after projecting out the earlier kept columns is below
+ * `tol` × its own norm is declared aliased and skipped. In terms of A: column j is aliased when
+ * A_jj − Σ L_jl² ≤ tol²·A_jj. Equal in exact arithmetic to what `lm` marks NA.
+ *
+ * @param tol relative tolerance (R's `lm` uses 1e-7).
+ * @example
+ * pivotedCholesky(new Float64Array([1, 2, 2, 4]), 2).aliased // [1]
+ */
+export function pivotedCholesky(a: Float64Array, k: number, tol = 1e-7): PivotedCholesky {
+  const kept: number[] = [];
+  const aliased: number[] = [];
+  // Work in the full k×k lower triangle, then compact to the kept rows/columns.
+  const l = new Float64Array(k * k);
+  const tol2 = tol * tol;
+  for (let j = 0; j < k; j++) {
+    const ajj = a[j * k + j]!;
+    let d = ajj;
+    for (const p of kept) d -= l[j * k + p]! * l[j * k + p]!;
+    if (!(d > tol2 * ajj) || !(ajj > 0)) {
+      aliased.push(j);
+      continue;
+    }
+    const ljj = Math.sqrt(d);
+    l[j * k + j] = ljj;
+    // Fill column j of L for the rows below j (only kept columns p are non-zero in row j).
+    for (let i = j + 1; i < k; i++) {
+      let s = a[i * k + j]!;
+      for (const p of kept) s -= l[i * k + p]! * l[j * k + p]!;
+      l[i * k + j] = s / ljj;
+    }
+    kept.push(j);
+  }
+  const r = kept.length;
+  const factor = new Float64Array(r * r);
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j <= i; j++) factor[i * r + j] = l[kept[i]! * k + kept[j]!]!;
+  }
+  return { factor, kept, aliased };
+}
+
+/**
+ * Cholesky factor L (A = L·L') of a symmetric positive definite k×k matrix; throws `RangeError`
+ * when A is not positive definite (use {@link pivotedCholesky} to detect rank deficiency).
+ *
+ * @example
+ * cholesky(new Float64Array([4, 2, 2, 5]), 2) // [2, 0, 1, 2]
+ */
+export function cholesky(a: Float64Array, k: number): Float64Array {
+  const { factor, aliased } = pivotedCholesky(a, k, 0);
+  if (aliased.length > 0) {
+    throw new RangeError(`cholesky: matrix is not positive definite (column ${aliased[0]})`);
+  }
+  return factor;
+}
+
+/**
+ * Solves L·x = b in place (forward substitution), L lower-triangular r×r row-major.
+ *
+ * @example
+ * forwardSolve(new Float64Array([2, 0, 1, 2]), 2, new Float64Array([2, 5])) // [1, 2]
+ */
+export function forwardSolve(l: Float64Array, r: number, b: Float64Array): Float64Array {
+  for (let i = 0; i < r; i++) {
+    let s = b[i]!;
+    for (let j = 0; j < i; j++) s -= l[i * r + j]! * b[j]!;
+    b[i] = s / l[i * r + i]!;
+  }
+  return b;
+}
+
+/**
+ * Solves L'·x = b in place (back substitution with the transpose of lower-triangular L).
+ *
+ * @example
+ * backSolveTransposed(new Float64Array([2, 0, 1, 2]), 2, new Float64Array([2, 4])) // [0, 2]
+ */
+export function backSolveTransposed(l: Float64Array, r: number, b: Float64Array): Float64Array {
+  for (let i = r - 1; i >= 0; i--) {
+    let s = b[i]!;
+    for (let j = i + 1; j < r; j++) s -= l[j * r + i]! * b[j]!;
+    b[i] = s / l[i * r + i]!;
+  }
+  return b;
+}
+
+/**
+ * Solves A·x = b given the Cholesky factor L of A (A = L·L'); returns a new array.
+ *
+ * @example
+ * choleskySolve(cholesky(new Float64Array([4, 2, 2, 5]), 2), 2, new Float64Array([6, 7])) // [1, 1]
+ */
+export function choleskySolve(l: Float64Array, r: number, b: Float64Array): Float64Array {
+  return backSolveTransposed(l, r, forwardSolve(l, r, Float64Array.from(b)));
+}
+
+/**
+ * A⁻¹ from the Cholesky factor L of A: A⁻¹ = L⁻ᵀ·L⁻¹, as a full symmetric r×r row-major matrix.
+ *
+ * @example
+ * choleskyInverse(cholesky(new Float64Array([4, 2, 2, 5]), 2), 2) // [0.3125, -0.125, -0.125, 0.25]
+ */
+export function choleskyInverse(l: Float64Array, r: number): Float64Array {
+  // M = L⁻¹ (lower triangular), then A⁻¹ = M'M.
+  const m = new Float64Array(r * r);
+  for (let j = 0; j < r; j++) {
+    m[j * r + j] = 1 / l[j * r + j]!;
+    for (let i = j + 1; i < r; i++) {
+      let s = 0;
+      for (let p = j; p < i; p++) s -= l[i * r + p]! * m[p * r + j]!;
+      m[i * r + j] = s / l[i * r + i]!;
+    }
+  }
+  const inv = new Float64Array(r * r);
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let p = i; p < r; p++) s += m[p * r + i]! * m[p * r + j]!;
+      inv[i * r + j] = s;
+      inv[j * r + i] = s;
+    }
+  }
+  return inv;
+}
+
+/**
+ * Sandwich product B·M·B for symmetric r×r row-major B and M (the "bread·meat·bread" of robust
+ * variances).
+ *
+ * @example
+ * sandwich(new Float64Array([2, 0, 0, 1]), new Float64Array([1, 1, 1, 1]), 2) // [4, 2, 2, 1]
+ */
+export function sandwich(bread: Float64Array, meat: Float64Array, r: number): Float64Array {
+  const tmp = new Float64Array(r * r);
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < r; j++) {
+      let s = 0;
+      for (let p = 0; p < r; p++) s += bread[i * r + p]! * meat[p * r + j]!;
+      tmp[i * r + j] = s;
+    }
+  }
+  const out = new Float64Array(r * r);
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let p = 0; p < r; p++) s += tmp[i * r + p]! * bread[p * r + j]!;
+      out[i * r + j] = s;
+      out[j * r + i] = s;
+    }
+  }
+  return out;
+}
