@@ -156,11 +156,12 @@ export function comparisonSample(
     treated[j] = arms[i] === treatment ? 1 : 0;
     followup[j] = followAll[i]!;
     eventMonth[j] = eventAll[i]!;
-    const d = designRow[i]!;
-    design.matrix.columns.forEach((col, c) => {
-      covariateColumns[c]![j] = col[d]!;
-    });
   }
+  // Column-outer copy: one tight loop per covariate column.
+  design.matrix.columns.forEach((col, c) => {
+    const out = covariateColumns[c]!;
+    for (let j = 0; j < n; j++) out[j] = col[designRow[rows[j]!]!]!;
+  });
 
   const excluded: Exclusion[] = [];
   if (otherArm)
