@@ -119,13 +119,23 @@ export function comparisonSample(
     );
   }
 
-  const design = modelMatrix(table, {
+  // With an intercept, every factor gets R's treatment coding (one dummy per non-reference
+  // level); the intercept column itself is dropped here and added back by the estimators.
+  const full = modelMatrix(table, {
     columns: covariates,
-    intercept: false,
+    intercept: true,
     missing: spec.missing ?? 'drop',
     ...(spec.reference ? { reference: spec.reference } : {}),
     ...(spec.factors ? { factors: spec.factors } : {}),
   });
+  const design = {
+    ...full,
+    matrix: {
+      names: full.matrix.names.slice(1),
+      columns: full.matrix.columns.slice(1),
+      n: full.matrix.n,
+    },
+  };
   const hasCovariates = new Uint8Array(table.numRows());
   for (const r of design.rows) hasCovariates[r] = 1;
 

@@ -1,10 +1,30 @@
 // Public API of src/analysis/. Re-exported by src/index.ts.
+
+export type { ArmSampleSpec } from './arm-sample.js';
+export {
+  type ArmComparison,
+  type ArmComparisons,
+  type ArmOutcomeSpec,
+  type ArmSummary,
+  type CompareArmsSpec,
+  compareArms,
+  type OutcomeKind,
+} from './compare-arms.js';
 export {
   type Comparison,
   type ComparisonSpec,
   comparisonSample,
   type Exclusion,
 } from './comparison.js';
+export {
+  type ComplierEffect,
+  type ComplierFirstStage,
+  type ComplierFit,
+  type ComplierOutcome,
+  type ComplierSpec,
+  complierEffect,
+  type ReceivedSpec,
+} from './complier.js';
 export {
   type Adjustment,
   type EffectSeries,
@@ -19,6 +39,23 @@ export {
   impactFigures,
   oneIn,
 } from './impact.js';
+export {
+  type DateLike,
+  type StatePanelSpec,
+  type StateSpellsSpec,
+  type StateTimes,
+  stateTimesFromPanel,
+  stateTimesFromSpells,
+} from './monthly-states.js';
+export {
+  type ArmShare,
+  type ParticipationCategory,
+  type ParticipationRow,
+  type ParticipationSpec,
+  type ParticipationTable,
+  participationTable,
+  type ReceivedService,
+} from './participation.js';
 export { firstSignificantMonth, type SignificantMonths } from './significance.js';
 export {
   effectSeriesBy,

@@ -1,0 +1,381 @@
+/**
+ * Arm comparisons for outcomes other than the monthly event curves — the shape of Table 5.4
+ * (job quality: permanent contract share, mean job days, number of jobs, part-time factor,
+ * hourly wage) and Table 5.3 (fractions of time on benefit, in a job, other) of the 2012–2013
+ * study: per outcome, the share or mean per arm, the difference with its test and stars, and
+ * optionally a covariate-adjusted difference.
+ */
+import { requireColumns, type TableInput } from '../data/columns.js';
+import { formatRows, InputError } from '../errors.js';
+import { ols } from '../estimate/ols.js';
+import type { SeType } from '../estimate/vcov.js';
+import { formatPercent, formatPp, markdownCell, markdownTable } from '../format.js';
+import type { Estimate } from '../stats/estimate.js';
+import { diffInMeans } from '../stats/means.js';
+import { diffInProportions } from '../stats/proportions.js';
+import { type ArmSampleSpec, armSample, isBinary, numericAt } from './arm-sample.js';
+import type { Exclusion } from './comparison.js';
+
+/** How an outcome is compared: shares with a difference in proportions, or means with Welch. */
+export type OutcomeKind = 'binary' | 'numeric';
+
+/** One outcome of {@link compareArms}. */
+export interface ArmOutcomeSpec {
+  /** Outcome column: 0/1 (or boolean) or numeric; missing values are excluded and counted. */
+  readonly column: string;
+  /** Display label (default: the column name). */
+  readonly label?: string;
+  /** `'binary'`, `'numeric'` or `'auto'` (default: binary when every value is 0 or 1). */
+  readonly kind?: OutcomeKind | 'auto';
+  /**
+   * How `toMarkdown()` shows it: `'percent'` (shares and fractions, differences in pp; default
+   * for binary) or `'number'` (default for numeric).
+   */
+  readonly format?: 'percent' | 'number';
+  /** Decimals in `toMarkdown()` (default 1 for percent; 4 significant digits for numbers). */
+  readonly digits?: number;
+}
+
+/** What {@link compareArms} compares. */
+export interface CompareArmsSpec extends ArmSampleSpec {
+  /** Outcome columns, or per-outcome specifications, in display order. */
+  readonly outcomes: readonly (string | ArmOutcomeSpec)[];
+  /** Default kind for outcomes that do not state one (default `'auto'`). */
+  readonly kind?: OutcomeKind | 'auto';
+  /** Covariate-adjusted difference per outcome (default: true when covariates are given). */
+  readonly adjust?: boolean;
+  /** Standard errors of the adjusted difference (default `'HC2'`). */
+  readonly se?: SeType;
+  /** Confidence level (default 0.95). */
+  readonly level?: number;
+  /** Pooled SE for the test of a binary difference (default false: unpooled, Neyman). */
+  readonly pooled?: boolean;
+}
+
+/** One arm's values of one outcome. */
+export interface ArmSummary {
+  /** Clients with a value. */
+  readonly n: number;
+  /** Clients of the arm (in the sample) with a missing value, left out of this outcome. */
+  readonly missing: number;
+  /** Mean (the share for a 0/1 outcome). */
+  readonly mean: number;
+  /** Sample standard deviation (n − 1); NaN with one value. */
+  readonly sd: number;
+}
+
+/** The comparison of one outcome. */
+export interface ArmComparison {
+  readonly outcome: string;
+  readonly label: string;
+  readonly kind: OutcomeKind;
+  readonly format: 'percent' | 'number';
+  readonly digits: number | undefined;
+  readonly treatment: ArmSummary;
+  readonly control: ArmSummary;
+  /**
+   * Treatment − control: difference in proportions (unpooled SE, z test) for binary outcomes,
+   * difference in means (Welch SE, Satterthwaite df, t test) for numeric ones.
+   */
+  readonly difference: Estimate;
+  /** Coefficient of treatment in OLS y ~ 1 + treatment + covariates (robust SE, t on n − k df). */
+  readonly adjusted?: Estimate;
+}
+
+/** Result of {@link compareArms}. */
+export interface ArmComparisons {
+  readonly arms: { readonly treatment: string; readonly control: string };
+  readonly outcomes: readonly ArmComparison[];
+  /** Covariate columns of the adjusted differences (factor dummies expanded). */
+  readonly covariates: readonly string[];
+  /** Rows left out of every outcome (other arms, missing covariates). */
+  readonly excluded: readonly Exclusion[];
+  readonly level: number;
+  readonly se: SeType;
+  readonly method: string;
+  /** One row per outcome, flat. */
+  toTable(): Record<string, number | string>[];
+  /** The Table 5.3/5.4 layout: outcome, treatment, control, difference with stars, p. */
+  toMarkdown(): string;
+}
+
+const T = '(treatment)';
+
+/**
+ * Compares two arms on each listed outcome. For a 0/1 outcome: shares p̂_T, p̂_C and
+ * p̂_T − p̂_C with the unpooled SE √(p̂_T(1 − p̂_T)/n_T + p̂_C(1 − p̂_C)/n_C) and a z test (pooled on
+ * request). For a numeric outcome: means and ȳ_T − ȳ_C with Welch's SE √(s²_T/n_T + s²_C/n_C),
+ * Welch–Satterthwaite df and a t test (R: `t.test(y_T, y_C)`). The kind is detected (0/1 →
+ * binary) unless stated. With covariates, also the treatment coefficient of OLS
+ * y ~ 1 + treatment + covariates with HC2 SE (as estimatr's `lm_robust`). Two-sided p-values,
+ * stars † p < 0.20, * p < 0.10, ** p < 0.05.
+ *
+ * Missing outcome values are excluded per outcome and counted per arm (`missing`); rows of other
+ * arms and rows with a missing covariate are excluded from every outcome and reported in
+ * `excluded`. Throws an `InputError` for an unknown column, an arm label not in the data
+ * (`unknown-arm`), an outcome stated binary with other values (`not-binary`), a text value in an
+ * outcome (`wrong-type`), and an arm with no value of an outcome (`empty-arm`); errors from the
+ * tests (e.g. a constant outcome) name the outcome.
+ *
+ * @example
+ * const jq = compareArms(jobs, {
+ *   treatment: 'intensive', control: 'basic',
+ *   outcomes: [
+ *     { column: 'permanent', label: 'first job permanent contract' },
+ *     { column: 'job_days', label: 'length of first job (days)', digits: 0 },
+ *     { column: 'hourly_wage', label: 'hourly wage', digits: 2 },
+ *   ],
+ * });
+ * jq.outcomes[0].difference.estimate; // e.g. −0.011 (−1.1 pp)
+ * console.log(jq.toMarkdown());
+ */
+export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons {
+  const level = spec.level ?? 0.95;
+  const se = spec.se ?? 'HC2';
+  if (!Array.isArray(spec.outcomes) || spec.outcomes.length === 0) {
+    throw new InputError('outcomes is empty: list the outcome columns to compare', {
+      code: 'bad-option',
+    });
+  }
+  const outcomes: ArmOutcomeSpec[] = spec.outcomes.map((o) =>
+    typeof o === 'string' ? { column: o } : o,
+  );
+  const sample = armSample(data, spec);
+  requireColumns(
+    sample.table,
+    outcomes.map((o) => o.column),
+    'outcome',
+  );
+  const adjust = spec.adjust ?? sample.covariateNames.length > 0;
+  if (adjust && sample.covariateNames.length === 0 && (spec.covariates?.length ?? 0) === 0) {
+    throw new InputError('adjust: true needs covariates; none were given', {
+      code: 'bad-option',
+      value: 'adjust',
+    });
+  }
+  const { treatment, control, arm } = sample.labels;
+
+  const results = outcomes.map((o): ArmComparison => {
+    const y = numericAt(sample.table, o.column, sample.rows);
+    const stated = o.kind ?? spec.kind ?? 'auto';
+    if (stated !== 'auto' && stated !== 'binary' && stated !== 'numeric') {
+      throw new InputError(
+        `outcome '${o.column}': kind must be 'binary', 'numeric' or 'auto', not '${String(stated)}'`,
+        { code: 'bad-option', column: o.column, value: String(stated) },
+      );
+    }
+    const binary = isBinary(y);
+    if (stated === 'binary' && !binary) {
+      const bad: number[] = [];
+      let first = Number.NaN;
+      y.forEach((v, j) => {
+        if (!Number.isNaN(v) && v !== 0 && v !== 1) {
+          if (!bad.length) first = v;
+          bad.push(sample.rows[j]! + 1);
+        }
+      });
+      throw new InputError(
+        `outcome '${o.column}' is stated binary but has ${first} in ${formatRows(bad)}; binary outcomes hold 0/1`,
+        { code: 'not-binary', column: o.column, rows: bad, value: String(first) },
+      );
+    }
+    const kind: OutcomeKind = stated === 'auto' ? (binary ? 'binary' : 'numeric') : stated;
+    const yT: number[] = [];
+    const yC: number[] = [];
+    const keep: number[] = [];
+    let missingT = 0;
+    let missingC = 0;
+    y.forEach((v, j) => {
+      const isT = sample.treated[j] === 1;
+      if (Number.isNaN(v)) {
+        if (isT) missingT++;
+        else missingC++;
+        return;
+      }
+      keep.push(j);
+      (isT ? yT : yC).push(v);
+    });
+    for (const [label, values, missing] of [
+      [treatment, yT, missingT],
+      [control, yC, missingC],
+    ] as const) {
+      if (values.length === 0) {
+        throw new InputError(
+          `outcome '${o.column}': arm '${label}' has no non-missing values (${missing} missing)`,
+          { code: 'empty-arm', column: o.column, value: label },
+        );
+      }
+    }
+    const difference = withOutcome(o.column, () =>
+      kind === 'binary'
+        ? strip(diffInProportions(yT, yC, { level, pooled: spec.pooled === true }))
+        : strip(diffInMeans(yT, yC, { level })),
+    );
+    let adjusted: Estimate | undefined;
+    if (adjust) {
+      const n = keep.length;
+      const pick = (col: Float64Array) => Float64Array.from(keep, (j) => col[j]!);
+      const fit = withOutcome(o.column, () =>
+        ols(
+          {
+            names: ['(Intercept)', T, ...sample.covariateNames],
+            columns: [
+              new Float64Array(n).fill(1),
+              pick(sample.treated),
+              ...sample.covariates.map(pick),
+            ],
+            n,
+          },
+          pick(y),
+          { se, level },
+        ),
+      );
+      adjusted = withOutcome(o.column, () => strip(fit.coefficient(T)));
+    }
+    return {
+      outcome: o.column,
+      label: o.label ?? o.column,
+      kind,
+      format: o.format ?? (kind === 'binary' ? 'percent' : 'number'),
+      digits: o.digits,
+      treatment: summary(yT, missingT),
+      control: summary(yC, missingC),
+      difference,
+      ...(adjusted ? { adjusted } : {}),
+    };
+  });
+
+  const seText = se === 'classical' ? 'classical SE' : `${se} robust SE`;
+  const method =
+    `${treatment} − ${control} per outcome: 0/1 outcomes difference in proportions, ` +
+    `${spec.pooled ? 'pooled SE' : 'unpooled (Neyman) SE'}, z test; numeric outcomes difference in means, Welch SE, ` +
+    't test with Satterthwaite df' +
+    (adjust
+      ? `; adjusted: OLS on ${arm} + ${sample.covariateNames.length} covariate columns, ${seText}, t test on n − k df`
+      : '') +
+    '; missing outcome values excluded per outcome; two-sided, stars † p < 0.20, * p < 0.10, ** p < 0.05';
+  const base: Omit<ArmComparisons, 'toTable' | 'toMarkdown'> = {
+    arms: { treatment, control },
+    outcomes: results,
+    covariates: adjust ? sample.covariateNames : [],
+    excluded: sample.excluded,
+    level,
+    se,
+    method,
+  };
+  return { ...base, toTable: () => tableRows(base), toMarkdown: () => markdown(base) };
+}
+
+function summary(values: readonly number[], missing: number): ArmSummary {
+  const n = values.length;
+  let s = 0;
+  for (const v of values) s += v;
+  const mean = s / n;
+  let ss = 0;
+  for (const v of values) ss += (v - mean) ** 2;
+  return { n, missing, mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : Number.NaN };
+}
+
+/** Runs `f`, prefixing an `InputError`'s message with the outcome it concerns. */
+function withOutcome<T>(column: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof InputError) {
+      throw new InputError(`outcome '${column}': ${e.message}`, {
+        code: e.code,
+        column,
+        ...(e.rows ? { rows: e.rows } : {}),
+        ...(e.value === undefined ? {} : { value: e.value }),
+      });
+    }
+    throw e;
+  }
+}
+
+function strip(e: Estimate): Estimate {
+  const { estimate, stdError, ci, statistic, df, pValue, stars, n, level, method } = e;
+  return { estimate, stdError, ci, statistic, df, pValue, stars, n, level, method };
+}
+
+type Base = Omit<ArmComparisons, 'toTable' | 'toMarkdown'>;
+
+function tableRows(base: Base): Record<string, number | string>[] {
+  return base.outcomes.map((o) => {
+    const d = o.difference;
+    const row: Record<string, number | string> = {
+      outcome: o.outcome,
+      label: o.label,
+      kind: o.kind,
+      n_treated: o.treatment.n,
+      n_control: o.control.n,
+      missing_treated: o.treatment.missing,
+      missing_control: o.control.missing,
+      mean_treated: o.treatment.mean,
+      mean_control: o.control.mean,
+      sd_treated: o.treatment.sd,
+      sd_control: o.control.sd,
+      difference: d.estimate,
+      difference_se: d.stdError,
+      difference_ci_low: d.ci[0],
+      difference_ci_high: d.ci[1],
+      difference_df: d.df,
+      difference_p: d.pValue,
+      difference_stars: d.stars,
+    };
+    if (o.adjusted) {
+      row.adjusted = o.adjusted.estimate;
+      row.adjusted_se = o.adjusted.stdError;
+      row.adjusted_ci_low = o.adjusted.ci[0];
+      row.adjusted_ci_high = o.adjusted.ci[1];
+      row.adjusted_p = o.adjusted.pValue;
+      row.adjusted_stars = o.adjusted.stars;
+    }
+    return row;
+  });
+}
+
+function value(o: ArmComparison, x: number): string {
+  if (o.format === 'percent') return formatPercent(x, o.digits ?? 1);
+  return o.digits === undefined ? markdownCell(x) : fixed(x, o.digits);
+}
+
+function diff(o: ArmComparison, e: Estimate): string {
+  const text =
+    o.format === 'percent'
+      ? formatPp(e.estimate, o.digits ?? 1)
+      : o.digits === undefined
+        ? markdownCell(e.estimate)
+        : fixed(e.estimate, o.digits);
+  return `${text}${e.stars}`;
+}
+
+function fixed(x: number, digits: number): string {
+  const t = x.toFixed(digits);
+  const zero = Number(t) === 0;
+  return (zero ? (0).toFixed(digits) : t).replace(/^-/, '−');
+}
+
+function markdown(base: Base): string {
+  const { treatment, control } = base.arms;
+  const anyMissing = base.outcomes.some((o) => o.treatment.missing + o.control.missing > 0);
+  const rows = base.outcomes.map((o) => ({
+    outcome: o.label,
+    [treatment]: value(o, o.treatment.mean),
+    [control]: value(o, o.control.mean),
+    difference: diff(o, o.difference),
+    p: o.difference.pValue < 0.001 ? '< 0.001' : o.difference.pValue.toFixed(3),
+    ...(o.adjusted
+      ? {
+          adjusted: diff(o, o.adjusted),
+          'adjusted p': o.adjusted.pValue < 0.001 ? '< 0.001' : o.adjusted.pValue.toFixed(3),
+        }
+      : {}),
+    n: `${o.treatment.n} / ${o.control.n}`,
+    ...(anyMissing ? { missing: `${o.treatment.missing} / ${o.control.missing}` } : {}),
+  }));
+  const excluded = base.excluded.length
+    ? `\n\nExcluded from every outcome: ${base.excluded.map((e) => `${e.reason}: ${e.count}`).join('; ')}.`
+    : '';
+  return `${markdownTable(rows)}\n\nn and missing: ${treatment} / ${control}.${excluded}\n\n${base.method}.\n`;
+}

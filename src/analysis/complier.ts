@@ -1,0 +1,519 @@
+/**
+ * The complier (local average treatment) effect of receiving the service, with random
+ * assignment as the instrument — the supplementary "correction for non-compliance" of the
+ * 2012–2013 study and the "6.3 pp / 31 pp ≈ 0.20" reading of the Den Haag pilot.
+ */
+import type { ColumnTable } from 'arquero';
+import { numberColumn, requireColumns, stringColumn, type TableInput } from '../data/columns.js';
+import { formatRows, InputError } from '../errors.js';
+import { type IvFit, ivRegression } from '../estimate/iv.js';
+import { ols } from '../estimate/ols.js';
+import type { SeType } from '../estimate/vcov.js';
+import { formatPercent, formatPp, markdownCell, markdownTable } from '../format.js';
+import type { DesignMatrix, Estimate } from '../stats/estimate.js';
+import { type ArmSampleSpec, armSample, isBinary, numericAt } from './arm-sample.js';
+import type { Exclusion } from './comparison.js';
+import { formatP } from './participation.js';
+
+/** The outcome of a complier analysis. */
+export type ComplierOutcome =
+  /** Any 0/1 or numeric column (missing values are excluded and reported). */
+  | { readonly column: string }
+  /**
+   * Event by month `month` on the complete follow-up sample (clients observed ≥ `month`
+   * months), as `effectSeries`: y = 1 when the event month ≤ `month`.
+   */
+  | { readonly event: string; readonly month: number; readonly followup?: string };
+
+/** Who received the service: a 0/1 (or boolean) column, or categories of a column. */
+export type ReceivedSpec = string | { readonly column: string; readonly values: readonly string[] };
+
+/** What {@link complierEffect} estimates. */
+export interface ComplierSpec extends ArmSampleSpec {
+  /** A column name (0/1 or numeric), or an event by a month on the complete follow-up sample. */
+  readonly outcome: string | ComplierOutcome;
+  /**
+   * Received service: a 0/1 column name (e.g. `received`), or `{ column, values }`: the clients
+   * whose `column` is one of `values` received it (e.g. participation categories with a
+   * conversation); any other non-missing value counts as not received.
+   */
+  readonly received: ReceivedSpec;
+  /** Standard errors (default `'HC2'`, as estimatr's `iv_robust` and `lm_robust`). */
+  readonly se?: SeType;
+  /** Confidence level (default 0.95). */
+  readonly level?: number;
+  /** First-stage F below which the instrument is flagged weak (default 10, Staiger & Stock 1997). */
+  readonly weakF?: number;
+}
+
+/** The first stage: how much assignment shifts the share receiving the service. */
+export interface ComplierFirstStage {
+  /** Coefficient of assignment in received ~ assignment (+ covariates), robust SE, t test. */
+  readonly difference: Estimate;
+  /** Wald F of the instrument with the same robust vcov (= t² with one instrument). */
+  readonly f: number;
+  readonly fDf: readonly [number, number];
+  readonly fPValue: number;
+  /** F below the `weakF` threshold (default 10). */
+  readonly weak: boolean;
+}
+
+/** One specification (without or with covariates) of a complier analysis. */
+export interface ComplierFit {
+  readonly covariates: readonly string[];
+  readonly firstStage: ComplierFirstStage;
+  /** Intention-to-treat effect: coefficient of assignment in y ~ assignment (+ covariates). */
+  readonly itt: Estimate;
+  /** Complier effect: coefficient of received service in the 2SLS fit. */
+  readonly complier: Estimate;
+  /**
+   * ITT / first stage (indirect least squares). Equal to the 2SLS estimate (exactly identified,
+   * same covariates in both stages); without covariates it is the Wald ratio
+   * (ȳ_T − ȳ_C)/(d̄_T − d̄_C).
+   */
+  readonly wald: number;
+}
+
+/** Result of {@link complierEffect}. */
+export interface ComplierEffect {
+  readonly arms: { readonly treatment: string; readonly control: string };
+  /** The outcome, e.g. `month_work by month 12` or `permanent_contract`. */
+  readonly outcome: string;
+  /** Whether the outcome is 0/1 (effects are then shown in pp). */
+  readonly binaryOutcome: boolean;
+  /** The received-service definition, e.g. `received` or `participation ∈ {…}`. */
+  readonly received: string;
+  readonly n: number;
+  readonly nTreated: number;
+  readonly nControl: number;
+  /** Share receiving the service per arm. */
+  readonly receivedShare: { readonly treatment: number; readonly control: number };
+  /** Outcome mean (share for 0/1) per arm. */
+  readonly outcomeMean: { readonly treatment: number; readonly control: number };
+  /** Without covariates: d ~ z, y ~ z, and y ~ d instrumented by z. */
+  readonly unadjusted: ComplierFit;
+  /** With the covariates in both stages (absent without covariates). */
+  readonly adjusted?: ComplierFit;
+  readonly excluded: readonly Exclusion[];
+  readonly se: SeType;
+  readonly level: number;
+  readonly weakF: number;
+  readonly method: string;
+  /** Rows (specification × quantity): first stage, ITT, complier effect. */
+  toTable(): Record<string, number | string | boolean>[];
+  toMarkdown(): string;
+}
+
+const Z = '(assigned)';
+const D = '(received)';
+
+/**
+ * Complier average causal effect (CACE / LATE) with random assignment Z as the instrument for
+ * received service D (Angrist, Imbens & Rubin 1996; Imbens & Rubin 2015, ch. 23–24). Under
+ * random assignment, the exclusion restriction (assignment affects the outcome only through
+ * the service) and monotonicity (no defiers),
+ *
+ *   τ_C = E[Y | Z = 1] − E[Y | Z = 0]  /  E[D | Z = 1] − E[D | Z = 0]  =  ITT / first stage,
+ *
+ * the effect among clients who receive the service because they were assigned to it. Three
+ * regressions, each without and (when covariates are given) with the covariates X:
+ * first stage D ~ 1 + Z (+ X), reduced form (ITT) Y ~ 1 + Z (+ X) — OLS — and 2SLS of
+ * Y ~ 1 + D (+ X) with instruments 1, Z (+ X), as estimatr's `iv_robust`; robust SE (HC2 by
+ * default, as `iv_robust`/`lm_robust`), t tests on n − k df. The first-stage F is the robust
+ * Wald test of Z (weak instrument when F < 10, Staiger & Stock 1997). Without covariates the
+ * 2SLS estimate equals the Wald ratio; with them it equals ITT_X / first stage_X.
+ *
+ * The sample is the two arms with complete covariates (the same for both specifications), a
+ * recorded received status and outcome; for an `{ event, month }` outcome, the complete
+ * follow-up sample of `effectSeries` (clients observed ≥ month months). Exclusions are reported.
+ * Throws an `InputError` for an unknown column, an arm label not in the data, a received column
+ * that is not 0/1 (`not-binary`, with rows and value), an empty arm (`empty-arm`), and a first
+ * stage of exactly 0 (`no-first-stage`: the effect is not identified).
+ *
+ * @example
+ * const c = complierEffect(clients, {
+ *   outcome: { event: 'month_bijstand', month: 24 },
+ *   received: { column: 'participation', values: ['uwv_conversation', 'three_way_conversation'] },
+ *   covariates: ['age', 'gender'],
+ * });
+ * c.unadjusted.firstStage.difference.estimate; // ≈ 0.31
+ * c.adjusted?.complier.estimate; // ≈ −0.063 / 0.31
+ */
+export function complierEffect(data: TableInput, spec: ComplierSpec): ComplierEffect {
+  const se = spec.se ?? 'HC2';
+  const level = spec.level ?? 0.95;
+  const weakF = spec.weakF ?? 10;
+  const outcomeSpec: ComplierOutcome =
+    typeof spec.outcome === 'string' ? { column: spec.outcome } : spec.outcome;
+  const sample = outcomeSample(data, spec, outcomeSpec);
+  const { table, labels } = sample;
+  const receivedColumn = typeof spec.received === 'string' ? spec.received : spec.received?.column;
+  if (typeof receivedColumn !== 'string') {
+    throw new InputError('received must be a column name or { column, values }', {
+      code: 'bad-option',
+    });
+  }
+  requireColumns(table, [receivedColumn], 'received');
+  const dAll = readReceived(table, spec.received, sample.rows);
+
+  const excluded: Exclusion[] = [...sample.excluded];
+  const keep: number[] = [];
+  let noReceived = 0;
+  let noOutcome = 0;
+  for (let j = 0; j < sample.rows.length; j++) {
+    if (Number.isNaN(dAll[j]!)) noReceived++;
+    else if (Number.isNaN(sample.y[j]!)) noOutcome++;
+    else keep.push(j);
+  }
+  if (noReceived) excluded.push({ reason: `missing '${receivedColumn}'`, count: noReceived });
+  if (noOutcome) excluded.push({ reason: `missing outcome '${sample.outcome}'`, count: noOutcome });
+  const n = keep.length;
+  const pick = (col: Float64Array) => Float64Array.from(keep, (j) => col[j]!);
+  const z = pick(sample.treated);
+  const d = pick(dAll);
+  const y = pick(sample.y);
+  const x = sample.covariates.map(pick);
+
+  let nT = 0;
+  let dT = 0;
+  let dC = 0;
+  let yT = 0;
+  let yC = 0;
+  for (let i = 0; i < n; i++) {
+    if (z[i] === 1) {
+      nT++;
+      dT += d[i]!;
+      yT += y[i]!;
+    } else {
+      dC += d[i]!;
+      yC += y[i]!;
+    }
+  }
+  const nC = n - nT;
+  for (const [label, count] of [
+    [labels.treatment, nT],
+    [labels.control, nC],
+  ] as const) {
+    if (count === 0) {
+      throw new InputError(
+        `arm '${label}' has no clients left in the complier analysis (after exclusions: ${
+          excluded.map((e) => `${e.reason}: ${e.count}`).join('; ') || 'none'
+        })`,
+        { code: 'empty-arm', column: labels.arm, value: label },
+      );
+    }
+  }
+  const shareT = dT / nT;
+  const shareC = dC / nC;
+  if (shareT === shareC) {
+    throw new InputError(
+      `the share receiving the service is the same in both arms (${formatPercent(shareT)}): assignment does not shift '${receivedColumn}', so the complier effect is not identified`,
+      { code: 'no-first-stage', column: receivedColumn },
+    );
+  }
+
+  const unadjusted = fitSpecification(y, d, z, [], [], se, level, weakF);
+  const adjusted =
+    sample.covariateNames.length > 0
+      ? fitSpecification(y, d, z, sample.covariateNames, x, se, level, weakF)
+      : undefined;
+  const received =
+    typeof spec.received === 'string'
+      ? spec.received
+      : `${spec.received.column} ∈ {${spec.received.values.join(', ')}}`;
+  const binaryOutcome = isBinary(y);
+  const method = describe(se, weakF, sample.sampleText, received);
+  const base: Omit<ComplierEffect, 'toTable' | 'toMarkdown'> = {
+    arms: { treatment: labels.treatment, control: labels.control },
+    outcome: sample.outcome,
+    binaryOutcome,
+    received,
+    n,
+    nTreated: nT,
+    nControl: nC,
+    receivedShare: { treatment: shareT, control: shareC },
+    outcomeMean: { treatment: yT / nT, control: yC / nC },
+    unadjusted,
+    ...(adjusted ? { adjusted } : {}),
+    excluded,
+    se,
+    level,
+    weakF,
+    method,
+  };
+  return { ...base, toTable: () => tableRows(base), toMarkdown: () => markdown(base) };
+}
+
+interface OutcomeSample {
+  readonly table: ColumnTable;
+  readonly rows: Int32Array;
+  readonly treated: Float64Array;
+  readonly y: Float64Array;
+  readonly covariateNames: readonly string[];
+  readonly covariates: readonly Float64Array[];
+  readonly excluded: readonly Exclusion[];
+  readonly labels: { readonly arm: string; readonly treatment: string; readonly control: string };
+  readonly outcome: string;
+  readonly sampleText: string;
+}
+
+function outcomeSample(
+  data: TableInput,
+  spec: ComplierSpec,
+  outcome: ComplierOutcome,
+): OutcomeSample {
+  const common = {
+    ...(spec.arm === undefined ? {} : { arm: spec.arm }),
+    ...(spec.treatment === undefined ? {} : { treatment: spec.treatment }),
+    ...(spec.control === undefined ? {} : { control: spec.control }),
+    ...(spec.covariates === undefined ? {} : { covariates: spec.covariates }),
+    ...(spec.reference === undefined ? {} : { reference: spec.reference }),
+    ...(spec.factors === undefined ? {} : { factors: spec.factors }),
+    ...(spec.missing === undefined ? {} : { missing: spec.missing }),
+  };
+  if (outcome === null || typeof outcome !== 'object') {
+    throw new InputError('outcome must be a column name, { column } or { event, month }', {
+      code: 'bad-option',
+    });
+  }
+  const s = armSample(data, common);
+  if ('column' in outcome) {
+    requireColumns(s.table, [outcome.column], 'outcome');
+    return {
+      ...s,
+      y: numericAt(s.table, outcome.column, s.rows),
+      outcome: outcome.column,
+      sampleText: `outcome '${outcome.column}'`,
+    };
+  }
+  const month = outcome.month;
+  if (!Number.isInteger(month) || month < 1) {
+    throw new InputError(`outcome month must be a whole number ≥ 1, got ${String(month)}`, {
+      code: 'bad-option',
+      value: String(month),
+    });
+  }
+  // The complete follow-up sample of effectSeries: observed ≥ month months, y = event ≤ month.
+  const followupName = outcome.followup ?? 'followup_months';
+  requireColumns(s.table, [outcome.event], 'event');
+  requireColumns(s.table, [followupName], 'follow-up');
+  const followup = numberColumn(s.table, followupName, { missing: 'nan', min: 0 });
+  const event = numberColumn(s.table, outcome.event, { missing: 'nan', min: 1 });
+  const late: number[] = [];
+  for (let i = 0; i < followup.length; i++) if (event[i]! > followup[i]!) late.push(i + 1);
+  if (late.length) {
+    throw new InputError(
+      `column '${outcome.event}' has an event after the end of follow-up ('${followupName}') in ${formatRows(late)}`,
+      { code: 'event-after-followup', column: outcome.event, rows: late },
+    );
+  }
+  const idx: number[] = [];
+  let noFollowup = 0;
+  let short = 0;
+  s.rows.forEach((r, j) => {
+    const f = followup[r]!;
+    if (Number.isNaN(f)) noFollowup++;
+    else if (f < month) short++;
+    else idx.push(j);
+  });
+  const pick = (col: Float64Array) => Float64Array.from(idx, (j) => col[j]!);
+  const rows = Int32Array.from(idx, (j) => s.rows[j]!);
+  return {
+    table: s.table,
+    rows,
+    treated: pick(s.treated),
+    y: Float64Array.from(rows, (r) => (event[r]! <= month ? 1 : 0)),
+    covariateNames: s.covariateNames,
+    covariates: s.covariates.map(pick),
+    excluded: [
+      ...s.excluded,
+      ...(noFollowup ? [{ reason: `missing '${followupName}'`, count: noFollowup }] : []),
+      ...(short ? [{ reason: `'${followupName}' < ${month} months`, count: short }] : []),
+    ],
+    labels: s.labels,
+    outcome: `${outcome.event} by month ${month}`,
+    sampleText: `complete follow-up at month ${month} (clients observed ≥ ${month} months), y = 1 when '${outcome.event}' ≤ ${month}`,
+  };
+}
+
+/** Received status at the sample rows: 1/0, NaN when missing. */
+function readReceived(table: ColumnTable, spec: ReceivedSpec, rows: Int32Array): Float64Array {
+  if (typeof spec === 'string') {
+    const d = numericAt(table, spec, rows);
+    const bad: number[] = [];
+    let first = Number.NaN;
+    d.forEach((v, j) => {
+      if (!Number.isNaN(v) && v !== 0 && v !== 1) {
+        if (!bad.length) first = v;
+        bad.push(rows[j]! + 1);
+      }
+    });
+    if (bad.length) {
+      throw new InputError(
+        `received column '${spec}' must hold 0/1 (or true/false), but has ${first} in ${formatRows(bad)}; for categories use received: { column, values }`,
+        { code: 'not-binary', column: spec, rows: bad, value: String(first) },
+      );
+    }
+    return d;
+  }
+  if (!Array.isArray(spec.values) || spec.values.length === 0) {
+    throw new InputError(
+      `received.values is empty: list the values of '${spec.column}' that count as receiving the service`,
+      { code: 'bad-option', column: spec.column },
+    );
+  }
+  const values = stringColumn(table, spec.column);
+  const yes = new Set(spec.values);
+  return Float64Array.from(rows, (r) => {
+    const v = values[r];
+    return v === null || v === undefined ? Number.NaN : yes.has(v) ? 1 : 0;
+  });
+}
+
+function fitSpecification(
+  y: Float64Array,
+  d: Float64Array,
+  z: Float64Array,
+  names: readonly string[],
+  x: readonly Float64Array[],
+  se: SeType,
+  level: number,
+  weakF: number,
+): ComplierFit {
+  const n = y.length;
+  const exogenous: DesignMatrix = { names, columns: x, n };
+  const iv: IvFit = ivRegression(
+    { y, endogenous: { [D]: d }, instruments: { [Z]: z }, ...(names.length ? { exogenous } : {}) },
+    { se, level },
+  );
+  const first = iv.firstStage[0]!;
+  const design: DesignMatrix = {
+    names: ['(Intercept)', Z, ...names],
+    columns: [new Float64Array(n).fill(1), z, ...x],
+    n,
+  };
+  const reduced = ols(design, y, { se, level });
+  const firstDifference = strip(first.fit.coefficient(Z));
+  const itt = strip(reduced.coefficient(Z));
+  const complier = strip(iv.coefficient(D));
+  return {
+    covariates: names,
+    firstStage: {
+      difference: firstDifference,
+      f: first.f,
+      fDf: first.fDf,
+      fPValue: first.pValue,
+      weak: first.f < weakF,
+    },
+    itt,
+    complier,
+    wald: itt.estimate / firstDifference.estimate,
+  };
+}
+
+/** The common `Estimate` fields of a coefficient (drops its internal term name). */
+function strip(e: Estimate): Estimate {
+  const { estimate, stdError, ci, statistic, df, pValue, stars, n, level, method } = e;
+  return { estimate, stdError, ci, statistic, df, pValue, stars, n, level, method };
+}
+
+function describe(se: SeType, weakF: number, sampleText: string, received: string): string {
+  const seText = se === 'classical' ? 'classical SE' : `${se} robust SE`;
+  return (
+    `complier (local average) effect, Angrist, Imbens & Rubin (1996): received service (${received}) instrumented by random assignment; ` +
+    `first stage received ~ assignment and ITT outcome ~ assignment by OLS, complier effect by 2SLS (as estimatr iv_robust), ` +
+    `each without and with covariates; ${seText}, t tests on n − k df; first-stage F = robust Wald test of assignment ` +
+    `(weak instrument when F < ${weakF}); sample: ${sampleText}; two-sided, stars † p < 0.20, * p < 0.10, ** p < 0.05`
+  );
+}
+
+type Base = Omit<ComplierEffect, 'toTable' | 'toMarkdown'>;
+
+function fits(base: Base): [string, ComplierFit][] {
+  return [
+    ['unadjusted', base.unadjusted],
+    ...(base.adjusted ? [['adjusted', base.adjusted] as [string, ComplierFit]] : []),
+  ];
+}
+
+function tableRows(base: Base): Record<string, number | string | boolean>[] {
+  const out: Record<string, number | string | boolean>[] = [];
+  for (const [model, fit] of fits(base)) {
+    const parts: [string, Estimate][] = [
+      ['first stage', fit.firstStage.difference],
+      ['itt', fit.itt],
+      ['complier', fit.complier],
+    ];
+    for (const [quantity, e] of parts) {
+      out.push({
+        model,
+        quantity,
+        estimate: e.estimate,
+        se: e.stdError,
+        ci_low: e.ci[0],
+        ci_high: e.ci[1],
+        statistic: e.statistic,
+        df: e.df,
+        p: e.pValue,
+        stars: e.stars,
+        n: e.n,
+        ...(quantity === 'first stage'
+          ? { first_stage_f: fit.firstStage.f, weak_instrument: fit.firstStage.weak }
+          : {}),
+        ...(quantity === 'complier' ? { wald_ratio: fit.wald } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+function markdown(base: Base): string {
+  const pct = Math.round(base.level * 100);
+  const effect = (e: Estimate, pp: boolean) =>
+    pp ? `${formatPp(e.estimate)}${e.stars}` : `${markdownCell(e.estimate)}${e.stars}`;
+  const interval = (e: Estimate, pp: boolean) =>
+    pp
+      ? `${formatPp(e.ci[0])} to ${formatPp(e.ci[1])}`
+      : `${markdownCell(e.ci[0])} to ${markdownCell(e.ci[1])}`;
+  const se = (e: Estimate, pp: boolean) => (pp ? formatPp(e.stdError) : markdownCell(e.stdError));
+  const rows: Record<string, string>[] = [];
+  for (const [model, fit] of fits(base)) {
+    const parts: [string, Estimate, boolean][] = [
+      ['first stage: received service', fit.firstStage.difference, true],
+      ['ITT (reduced form)', fit.itt, base.binaryOutcome],
+      ['complier effect (2SLS)', fit.complier, base.binaryOutcome],
+    ];
+    for (const [quantity, e, pp] of parts) {
+      rows.push({
+        model,
+        quantity,
+        estimate: effect(e, pp),
+        SE: se(e, pp),
+        [`${pct} % CI`]: interval(e, pp),
+        p: formatP(e.pValue).replace(/^= /, ''),
+      });
+    }
+  }
+  const { treatment, control } = base.arms;
+  const lines = [
+    `Complier effect on ${base.outcome} (${treatment} n = ${base.nTreated}, ${control} n = ${base.nControl}).`,
+    '',
+    `Received service: ${formatPercent(base.receivedShare.treatment)} (${treatment}) vs ${formatPercent(base.receivedShare.control)} (${control}).`,
+    '',
+    markdownTable(rows),
+    '',
+  ];
+  for (const [model, fit] of fits(base)) {
+    const f = fit.firstStage;
+    lines.push(
+      `First-stage F (${model}): ${f.f.toFixed(1)} on (${f.fDf[0]}, ${f.fDf[1]}) df${
+        f.weak ? ` — WEAK INSTRUMENT (F < ${base.weakF}): the complier effect is unreliable` : ''
+      }.`,
+    );
+  }
+  if (base.excluded.length) {
+    lines.push('', `Excluded: ${base.excluded.map((e) => `${e.reason}: ${e.count}`).join('; ')}.`);
+  }
+  lines.push('', `${base.method}.`);
+  return `${lines.join('\n')}\n`;
+}
