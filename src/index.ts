@@ -12,4 +12,5 @@ export { InputError, type InputErrorDetails } from './errors.js';
 export * from './estimate/index.js';
 export { formatEstimate, formatPercent, formatPp, markdownCell, markdownTable } from './format.js';
 export * from './outcomes/index.js';
+export * from './report/index.js';
 export * from './stats/index.js';

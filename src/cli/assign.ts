@@ -161,11 +161,16 @@ export async function readInput(
   return loadTable(path, { stringColumns: stringColumns.filter((c) => c !== '') });
 }
 
+/** The values `parseArgs` returns for an options config (named so declarations can refer to it). */
+export type ParsedFlags<T extends ParseArgsConfig['options']> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; allowPositionals: false; strict: true }>
+>['values'];
+
 /** Parses argv with `parseArgs`, turning its errors into usage errors. */
 export function parseFlags<T extends ParseArgsConfig['options']>(
   args: readonly string[],
   options: T,
-) {
+): ParsedFlags<T> {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: false, strict: true }).values;
   } catch (error) {
