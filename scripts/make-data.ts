@@ -1,0 +1,21 @@
+/**
+ * `npm run data`: writes every `data/*` file from its generator (see `src/synth/datasets.ts`)
+ * and `data/SHA256SUMS` (`sha256sum -c` format). Byte-for-byte reproducible.
+ */
+
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATASETS } from '../src/synth/datasets.js';
+
+const dir = join(import.meta.dirname, '..', 'data');
+const sums: string[] = [];
+for (const d of DATASETS) {
+  const text = d.build();
+  writeFileSync(join(dir, d.file), text);
+  const hash = createHash('sha256').update(text).digest('hex');
+  sums.push(`${hash}  ${d.file}`);
+  console.log(`${d.file}: ${text.length} bytes, sha256 ${hash}`);
+}
+sums.sort((a, b) => (a.slice(66) < b.slice(66) ? -1 : 1));
+writeFileSync(join(dir, 'SHA256SUMS'), `${sums.join('\n')}\n`);

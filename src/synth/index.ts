@@ -1,0 +1,49 @@
+// Generators of the synthetic reconstructions in data/.
+export { type Cell, toCsv } from './csv.js';
+export { DATASETS, type Dataset } from './datasets.js';
+export {
+  type Arm,
+  DEN_HAAG_COLUMNS,
+  DEN_HAAG_COUNTS,
+  DEN_HAAG_COVARIATES,
+  type DenHaagParams,
+  type DenHaagRow,
+  type DenHaagSeeds,
+  type Education,
+  type Gender,
+  generateDenHaag,
+  type HouseholdType,
+  INDUSTRIES,
+  type Industry,
+  type Participation,
+} from './den-haag.js';
+export { DEN_HAAG_PARAMS, DEN_HAAG_SEEDS } from './den-haag-params.js';
+export {
+  type AgeBand2012,
+  ARMS_2012,
+  type Arm2012,
+  CONVERSATION_MONTH,
+  type Conv4,
+  type ConvHeld,
+  GENDERS_2012,
+  type Gender2012,
+  generateIntensive2012,
+  type Household2012,
+  INTENSIVE_2012_COLUMNS,
+  INTENSIVE_2012_COUNTS,
+  type Intensive2012CellCounts,
+  type Intensive2012JobQuality,
+  type Intensive2012Outcomes,
+  type Intensive2012Params,
+  type Intensive2012Row,
+  type Intensive2012Timing,
+  intensive2012ToCsv,
+  MONTH_DAYS,
+} from './intensive-2012.js';
+export { INTENSIVE_2012_PARAMS, INTENSIVE_2012_SEED } from './intensive-2012-params.js';
+export {
+  generateNationalBenchmark,
+  NATIONAL_BENCHMARK,
+  NATIONAL_BENCHMARK_COLUMNS,
+  type NationalBenchmarkRow,
+} from './national-benchmark.js';
