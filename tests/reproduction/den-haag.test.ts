@@ -36,7 +36,7 @@ describe('Den Haag pilot, design (Box 2)', () => {
   });
   it('control flow-through by month 24: decile 1 ≈ 42 %, decile 2 ≈ 9 %, deciles 3–10 ≈ 0 %', () => {
     const outflow = cumulativeOutflow(
-      table.objects().filter((d) => (d as { arm: string }).arm === 'control'),
+      (table.objects() as Record<string, unknown>[]).filter((d) => d.arm === 'control'),
       { events: ['month_bijstand'], group: 'decile', months: 24 },
     );
     const share = (decile: number) => outflow.get(String(decile), 'bijstand', 24)!.share;
