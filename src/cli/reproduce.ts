@@ -6,36 +6,77 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ColumnTable } from 'arquero';
 import { asTable, numberColumn } from '../data/columns.js';
 import { loadTable } from '../data/load.js';
 import { InputError } from '../errors.js';
 import type { OutflowBenchmark } from '../outcomes/outflowResult.js';
 import { denHaagPilot, pilotMarkdown } from '../report/den-haag-pilot.js';
+import { intensive2012, intensive2012Markdown } from '../report/intensive-2012.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
 
-const STUDIES = ['den-haag'] as const;
+/** A study `reproduce` knows: its default data, its file stem, and how to analyse a table. */
+interface Study {
+  readonly name: string;
+  readonly title: string;
+  readonly data: string;
+  readonly stem: string;
+  readonly stringColumns: readonly string[];
+  analyse(table: ColumnTable, benchmark?: OutflowBenchmark): { markdown: string; json: unknown };
+}
+
+const STUDIES: readonly Study[] = [
+  {
+    name: 'den-haag',
+    title:
+      'the Den Haag pilot "WW (niet) naar bijstand" (2021-2022): assignment audit, participation\n' +
+      '                   (Table 2), flow-through into bijstand per month (Figure 2a), raw and adjusted\n' +
+      '                   effects per month (Figure 2b), first significant months, policy figures',
+    data: 'data/den-haag-pilot.csv',
+    stem: 'den-haag-pilot',
+    stringColumns: [],
+    analyse: (table, benchmark) => {
+      const result = denHaagPilot(table, {}, benchmark);
+      return { markdown: pilotMarkdown(result), json: result };
+    },
+  },
+  {
+    name: 'intensive-2012',
+    title:
+      'intensive versus basic services (2012-2013, BSN parity): assignment audit, Tables 4.1,\n' +
+      '                   4.3-4.6, 5.1-5.4 and Annex B.1 in the published layout',
+    data: 'data/intensive-vs-basic-2012.csv',
+    stem: 'intensive-vs-basic-2012',
+    stringColumns: ['bsn'],
+    analyse: (table) => {
+      const result = intensive2012(table);
+      return { markdown: intensive2012Markdown(result), json: result };
+    },
+  },
+];
 
 const HELP = `effectmeting reproduce: re-run a published study's analysis
 
 Usage: effectmeting reproduce <study> [--data <file>] [--benchmark <file>] [--out <dir>] [--json]
 
 Studies:
-  den-haag   the Den Haag pilot "WW (niet) naar bijstand" (2021-2022): assignment audit,
-             participation (Table 2), flow-through into bijstand per month (Figure 2a), raw and
-             adjusted effects per month (Figure 2b), first significant months, policy figures
+${STUDIES.map((s) => `  ${s.name.padEnd(17)}${s.title}`).join('\n')}
+
+The default data files in data/ are synthetic reconstructions, calibrated to the published
+margins; not real people. --data runs the same analysis on your own extract with the same columns.
 
 Options:
-  --data <file>        client file (default data/den-haag-pilot.csv: synthetic, calibrated to
-                       the published margins; not real people)
-  --benchmark <file>   monthly benchmark line with columns month, share (default
+  --data <file>        client file (default: the study's file in data/)
+  --benchmark <file>   den-haag: monthly benchmark line with columns month, share (default
                        data/den-haag-national-benchmark.csv when present)
-  --out <dir>          also write <dir>/den-haag-pilot.md and <dir>/den-haag-pilot.json
+  --out <dir>          also write <dir>/<study>.md and <dir>/<study>.json (every number)
   --json               print JSON instead of Markdown
   -h, --help           this help
 
 Examples:
   effectmeting reproduce den-haag
   effectmeting reproduce den-haag --out out
+  effectmeting reproduce intensive-2012 --out out
   effectmeting reproduce den-haag --data my-extract.csv --out out/my-city
 `;
 
@@ -57,12 +98,12 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const [study] = parsed.positionals;
-  if (study === undefined) throw new UsageError(`name a study: ${STUDIES.join(', ')}`);
-  if (!(STUDIES as readonly string[]).includes(study)) {
-    throw new UsageError(`unknown study '${study}'; studies: ${STUDIES.join(', ')}`);
-  }
-  const dataPath = parsed.values.data ?? 'data/den-haag-pilot.csv';
+  const names = STUDIES.map((s) => s.name).join(', ');
+  const [name] = parsed.positionals;
+  if (name === undefined) throw new UsageError(`name a study: ${names}`);
+  const study = STUDIES.find((s) => s.name === name);
+  if (!study) throw new UsageError(`unknown study '${name}'; studies: ${names}`);
+  const dataPath = parsed.values.data ?? study.data;
   if (!existsSync(dataPath)) {
     throw new InputError(`data file not found: ${dataPath}`, {
       code: 'not-found',
@@ -70,21 +111,22 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     });
   }
   const benchmarkPath =
-    parsed.values.benchmark ??
-    (existsSync('data/den-haag-national-benchmark.csv')
-      ? 'data/den-haag-national-benchmark.csv'
-      : undefined);
-  const table = await loadTable(dataPath);
+    study.name !== 'den-haag'
+      ? undefined
+      : (parsed.values.benchmark ??
+        (existsSync('data/den-haag-national-benchmark.csv')
+          ? 'data/den-haag-national-benchmark.csv'
+          : undefined));
+  const table = await loadTable(dataPath, { stringColumns: [...study.stringColumns] });
   const benchmark = benchmarkPath ? await readBenchmark(benchmarkPath) : undefined;
-  const result = denHaagPilot(table, {}, benchmark);
-  const markdown = pilotMarkdown(result);
-  const json = `${JSON.stringify(result, null, 2)}\n`;
-  io.stdout(parsed.values.json ? json : markdown);
+  const { markdown, json } = study.analyse(table, benchmark);
+  const jsonText = `${JSON.stringify(json, null, 2)}\n`;
+  io.stdout(parsed.values.json ? jsonText : markdown);
   if (parsed.values.out) {
     mkdirSync(parsed.values.out, { recursive: true });
-    writeFileSync(join(parsed.values.out, 'den-haag-pilot.md'), markdown);
-    writeFileSync(join(parsed.values.out, 'den-haag-pilot.json'), json);
-    io.stderr(`wrote ${join(parsed.values.out, 'den-haag-pilot.md')} and .json\n`);
+    writeFileSync(join(parsed.values.out, `${study.stem}.md`), markdown);
+    writeFileSync(join(parsed.values.out, `${study.stem}.json`), jsonText);
+    io.stderr(`wrote ${join(parsed.values.out, study.stem)}.md and .json\n`);
   }
   return EXIT.ok;
 }
@@ -105,7 +147,8 @@ function parse(args: readonly string[]) {
 
 export const reproduceCommand: Command = {
   name: 'reproduce',
-  summary: 're-run a published study (den-haag) on the synthetic data or your extract',
+  summary:
+    're-run a published study (den-haag, intensive-2012) on the synthetic data or your extract',
   help: HELP,
   run,
 };

@@ -7,3 +7,13 @@ export {
   pilotMarkdown,
   significanceText,
 } from './den-haag-pilot.js';
+export {
+  INTENSIVE_2012_CONFIG,
+  type Intensive2012Arm,
+  type Intensive2012Config,
+  type Intensive2012Exit,
+  type Intensive2012ExitByGender,
+  type Intensive2012Result,
+  intensive2012,
+  intensive2012Markdown,
+} from './intensive-2012.js';
