@@ -13,6 +13,10 @@ import { InputError } from '../errors.js';
 import type { OutflowBenchmark } from '../outcomes/outflowResult.js';
 import { denHaagPilot, pilotMarkdown } from '../report/den-haag-pilot.js';
 import { intensive2012, intensive2012Markdown } from '../report/intensive-2012.js';
+import {
+  personalServices2017,
+  personalServicesMarkdown,
+} from '../report/personal-services-2017.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
 
 /** A study `reproduce` knows: its default data, its file stem, and how to analyse a table. */
@@ -53,6 +57,19 @@ const STUDIES: readonly Study[] = [
       return { markdown: intensive2012Markdown(result), json: result };
     },
   },
+  {
+    name: 'personal-services-2017',
+    title:
+      'personal services in WW (2017-2018, 80/10/10): job-finding and WW reliance within 12\n' +
+      '                   months, service versus control and enforcement alone',
+    data: 'data/personal-services-2017.csv',
+    stem: 'personal-services-2017',
+    stringColumns: [],
+    analyse: (table) => {
+      const result = personalServices2017(table);
+      return { markdown: personalServicesMarkdown(result), json: result };
+    },
+  },
 ];
 
 const HELP = `effectmeting reproduce: re-run a published study's analysis
@@ -77,6 +94,7 @@ Examples:
   effectmeting reproduce den-haag
   effectmeting reproduce den-haag --out out
   effectmeting reproduce intensive-2012 --out out
+  effectmeting reproduce personal-services-2017
   effectmeting reproduce den-haag --data my-extract.csv --out out/my-city
 `;
 
@@ -147,8 +165,7 @@ function parse(args: readonly string[]) {
 
 export const reproduceCommand: Command = {
   name: 'reproduce',
-  summary:
-    're-run a published study (den-haag, intensive-2012) on the synthetic data or your extract',
+  summary: 're-run a published study (den-haag, intensive-2012, personal-services-2017)',
   help: HELP,
   run,
 };

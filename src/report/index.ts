@@ -17,3 +17,13 @@ export {
   intensive2012,
   intensive2012Markdown,
 } from './intensive-2012.js';
+export {
+  type OutcomeAtMonth,
+  PERSONAL_SERVICES_CONFIG,
+  type PersonalServicesComparison,
+  type PersonalServicesComparisonKey,
+  type PersonalServicesConfig,
+  type PersonalServicesResult,
+  personalServices2017,
+  personalServicesMarkdown,
+} from './personal-services-2017.js';

@@ -10,6 +10,14 @@ import { DEN_HAAG_PARAMS, DEN_HAAG_SEEDS } from './den-haag-params.js';
 import { generateIntensive2012, intensive2012ToCsv } from './intensive-2012.js';
 import { INTENSIVE_2012_PARAMS, INTENSIVE_2012_SEED } from './intensive-2012-params.js';
 import { generateNationalBenchmark, NATIONAL_BENCHMARK_COLUMNS } from './national-benchmark.js';
+import {
+  generatePersonalServices2017,
+  PERSONAL_SERVICES_2017_COLUMNS,
+} from './personal-services-2017.js';
+import {
+  PERSONAL_SERVICES_2017_PARAMS,
+  PERSONAL_SERVICES_2017_SEEDS,
+} from './personal-services-2017-params.js';
 
 /** A generated data file. */
 export interface Dataset {
@@ -37,5 +45,14 @@ export const DATASETS: readonly Dataset[] = [
     description: 'Intensive versus basic services 2012–2013: 9,237 synthetic clients',
     build: () =>
       intensive2012ToCsv(generateIntensive2012(INTENSIVE_2012_SEED, INTENSIVE_2012_PARAMS)),
+  },
+  {
+    file: 'personal-services-2017.csv',
+    description: 'Personal services in WW 2017–2018 (80/10/10): 60,000 synthetic clients',
+    build: () =>
+      toCsv(
+        PERSONAL_SERVICES_2017_COLUMNS,
+        generatePersonalServices2017(PERSONAL_SERVICES_2017_SEEDS, PERSONAL_SERVICES_2017_PARAMS),
+      ),
   },
 ];

@@ -47,3 +47,24 @@ export {
   NATIONAL_BENCHMARK_COLUMNS,
   type NationalBenchmarkRow,
 } from './national-benchmark.js';
+export {
+  generatePersonalServices2017,
+  PERSONAL_SERVICES_2017_COLUMNS,
+  PERSONAL_SERVICES_2017_COVARIATES,
+  type PersonalServices2017Params,
+  type PersonalServices2017Row,
+  type PersonalServices2017Seeds,
+  SERVICES_ARMS,
+  SERVICES_INFLOW_END,
+  SERVICES_INFLOW_START,
+  SERVICES_MAX_FOLLOWUP,
+  SERVICES_WEIGHTS,
+  type ServicesArm,
+  type ServicesEducation,
+  type ServicesGender,
+  type ServicesRegion,
+} from './personal-services-2017.js';
+export {
+  PERSONAL_SERVICES_2017_PARAMS,
+  PERSONAL_SERVICES_2017_SEEDS,
+} from './personal-services-2017-params.js';

@@ -1,0 +1,289 @@
+/**
+ * Charts of outcome curves and effects: cumulative outflow by month and arm with a benchmark line
+ * (Figure 2a of the Den Haag report) and the effect per month with its confidence band and the
+ * significance of each month marked (Figure 2b).
+ */
+import type { EffectSeries } from '../../analysis/effect-series.js';
+import type { CumulativeOutflowData } from '../../outcomes/outflowResult.js';
+import {
+  type ChartOptions,
+  type ChartSpec,
+  FORMATS,
+  finite,
+  layered,
+  OKABE_ITO,
+  PP_LABEL_EXPR,
+  REFERENCE_GREY,
+  SIGNIFICANCE_CLASSES,
+  significanceClass,
+} from './spec.js';
+
+/** Options of {@link outflowChart}. */
+export interface OutflowChartOptions extends ChartOptions {
+  /** Destination to plot (default: the first of the result). */
+  readonly destination?: string;
+  /** Draw each arm's confidence band (default true). */
+  readonly bands?: boolean;
+  /** Display names of groups and benchmarks (default: their labels). */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Title of the y axis (default "Cumulative share with <destination> (%)"). */
+  readonly yTitle?: string;
+}
+
+/** What {@link outflowChart} reads from a `cumulativeOutflow` result. */
+export type OutflowChartInput = Pick<
+  CumulativeOutflowData,
+  'rows' | 'benchmark' | 'destinations' | 'level' | 'groups'
+>;
+
+/**
+ * Cumulative outflow by month and arm (Figure 2a): one line per group with its confidence band,
+ * and each benchmark as a dashed grey/black line. x: month since the start; y: the cumulative
+ * share as a percentage.
+ *
+ * @example
+ * const spec = outflowChart(result.outflow, {
+ *   title: 'Flow-through into bijstand, decile 1',
+ *   source: 'Source: synthetic reconstruction of the Den Haag pilot',
+ * });
+ * const svg = await renderSvg(spec);
+ */
+export function outflowChart(result: OutflowChartInput, options: OutflowChartOptions = {}): ChartSpec {
+  const destination = options.destination ?? result.destinations[0] ?? '';
+  const name = (label: string): string => options.labels?.[label] ?? label;
+  const groups = result.groups.map((g) => name(g.group));
+  const benchmarks = result.benchmark
+    .filter((b) => (b.destination ?? result.destinations[0]) === destination)
+    .map((b) => ({ ...b, label: name(b.label) }));
+  const data: Record<string, unknown>[] = [];
+  for (const r of result.rows) {
+    if (r.destination !== destination) continue;
+    data.push({
+      month: r.month,
+      series: name(r.group),
+      kind: 'estimate',
+      share: finite(r.share),
+      lower: finite(r.ci[0]),
+      upper: finite(r.ci[1]),
+      atRisk: r.atRisk,
+    });
+  }
+  for (const b of benchmarks) {
+    for (const v of b.values) {
+      data.push({
+        month: v.month,
+        series: b.label,
+        kind: 'benchmark',
+        share: finite(v.share),
+        lower: null,
+        upper: null,
+        atRisk: null,
+      });
+    }
+  }
+  const domain = [...groups, ...benchmarks.map((b) => b.label)];
+  const colours = [
+    ...groups.map((_, i) => OKABE_ITO[i % (OKABE_ITO.length - 1)]),
+    ...benchmarks.map((_, i) => (i === 0 ? REFERENCE_GREY : OKABE_ITO[7])),
+  ];
+  const dashes = [...groups.map(() => [1, 0]), ...benchmarks.map(() => [6, 4])];
+  const color = { field: 'series', type: 'nominal', scale: { domain, range: colours }, title: null };
+  const x = {
+    field: 'month',
+    type: 'quantitative',
+    title: 'Months since the start',
+    axis: { format: 'd', tickMinStep: 1, grid: false },
+  };
+  const y = {
+    field: 'share',
+    type: 'quantitative',
+    title: options.yTitle ?? `Cumulative share with ${destination} (%)`,
+    axis: { format: FORMATS.percentAxis },
+    scale: { zero: true },
+  };
+  const tooltip = [
+    { field: 'series', type: 'nominal', title: 'series' },
+    { field: 'month', type: 'quantitative', title: 'month' },
+    { field: 'share', type: 'quantitative', title: 'share', format: FORMATS.percent },
+  ];
+  const layers: Record<string, unknown>[] = [];
+  if (options.bands ?? true) {
+    layers.push({
+      transform: [{ filter: "datum.kind === 'estimate' && datum.lower !== null" }],
+      mark: { type: 'area', opacity: 0.15 },
+      encoding: {
+        x,
+        y: { ...y, field: 'lower' },
+        y2: { field: 'upper' },
+        color: { ...color, legend: null },
+      },
+    });
+  }
+  layers.push({
+    mark: { type: 'line', strokeWidth: 2 },
+    encoding: {
+      x,
+      y,
+      color: { ...color, legend: { orient: 'top', direction: 'horizontal' } },
+      strokeDash: { field: 'series', type: 'nominal', scale: { domain, range: dashes }, legend: null },
+    },
+  });
+  layers.push({
+    transform: [{ filter: "datum.kind === 'estimate'" }],
+    mark: { type: 'point', filled: true, size: 22 },
+    encoding: { x, y, color: { ...color, legend: null }, tooltip },
+  });
+  const level = `${+(result.level * 100).toFixed(4)} %`;
+  return layered(
+    options,
+    {
+      title: `Cumulative outflow into ${destination} by month`,
+      subtitle:
+        options.bands === false
+          ? 'Share of clients with the event by each month'
+          : `Share of clients with the event by each month; shaded: ${level} confidence interval`,
+    },
+    data,
+    layers,
+  );
+}
+
+/** Options of {@link effectChart}. */
+export interface EffectChartOptions extends ChartOptions {
+  /**
+   * `'adjusted'` (default when the series has adjusted effects), `'raw'`, or `'both'`: the
+   * adjusted effect with its band and marked significance plus the raw effect as a dashed line.
+   */
+  readonly show?: 'adjusted' | 'raw' | 'both';
+  /** Title of the y axis (default "Effect on the cumulative share (percentage points)"). */
+  readonly yTitle?: string;
+}
+
+/** What {@link effectChart} reads from an `effectSeries` result. */
+export type EffectChartInput = Pick<EffectSeries, 'months' | 'level' | 'arms'>;
+
+/**
+ * The effect per month (Figure 2b): the estimate as a line with its confidence band, a zero
+ * line, and each month's point shaped and filled by significance (the reports' stars: ** p <
+ * 0.05, * p < 0.10, † p < 0.20, open = not significant). y in percentage points.
+ *
+ * @example
+ * const spec = effectChart(effectSeries(table, { event: 'month_bijstand', covariates }), {
+ *   show: 'both',
+ * });
+ */
+export function effectChart(series: EffectChartInput, options: EffectChartOptions = {}): ChartSpec {
+  const hasAdjusted = series.months.some((m) => m.adjusted !== undefined);
+  const show = options.show ?? (hasAdjusted ? 'both' : 'raw');
+  const main: 'adjusted' | 'raw' = show === 'raw' || !hasAdjusted ? 'raw' : 'adjusted';
+  const names = { adjusted: 'adjusted effect', raw: 'raw difference' } as const;
+  const data: Record<string, unknown>[] = [];
+  for (const m of series.months) {
+    const kinds: ('adjusted' | 'raw')[] =
+      show === 'both' && hasAdjusted ? ['adjusted', 'raw'] : [main];
+    for (const kind of kinds) {
+      const e = kind === 'adjusted' ? m.adjusted : m.raw;
+      if (!e) continue;
+      data.push({
+        month: m.month,
+        series: names[kind],
+        main: kind === main,
+        estimate: finite(e.estimate),
+        lower: finite(e.ci[0]),
+        upper: finite(e.ci[1]),
+        pValue: finite(e.pValue),
+        significance: significanceClass(e.stars),
+      });
+    }
+  }
+  const seriesDomain = show === 'both' && hasAdjusted ? [names.adjusted, names.raw] : [names[main]];
+  const x = {
+    field: 'month',
+    type: 'quantitative',
+    title: 'Months since the start',
+    axis: { format: 'd', tickMinStep: 1, grid: false },
+  };
+  const yTitle = options.yTitle ?? 'Effect on the cumulative share (percentage points)';
+  const y = {
+    field: 'estimate',
+    type: 'quantitative',
+    title: yTitle,
+    axis: { labelExpr: PP_LABEL_EXPR },
+  };
+  const blue = OKABE_ITO[0];
+  const layers: Record<string, unknown>[] = [
+    {
+      transform: [{ filter: 'datum.main && datum.lower !== null' }],
+      mark: { type: 'area', opacity: 0.18, color: blue },
+      encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' } },
+    },
+    {
+      data: { values: [{}] },
+      mark: { type: 'rule', color: REFERENCE_GREY, strokeWidth: 1 },
+      encoding: { y: { datum: 0, type: 'quantitative' } },
+    },
+    {
+      mark: { type: 'line', strokeWidth: 2 },
+      encoding: {
+        x,
+        y,
+        color: {
+          field: 'series',
+          type: 'nominal',
+          scale: { domain: seriesDomain, range: [blue, OKABE_ITO[1]] },
+          title: null,
+          legend: { orient: 'top', direction: 'horizontal' },
+        },
+        strokeDash: {
+          field: 'series',
+          type: 'nominal',
+          scale: { domain: seriesDomain, range: [[1, 0], [5, 3]] },
+          legend: null,
+        },
+      },
+    },
+    {
+      transform: [{ filter: 'datum.main' }],
+      mark: { type: 'point', size: 46, strokeWidth: 1.5, color: blue, opacity: 1 },
+      encoding: {
+        x,
+        y,
+        shape: {
+          field: 'significance',
+          type: 'nominal',
+          scale: {
+            domain: [...SIGNIFICANCE_CLASSES],
+            range: ['circle', 'square', 'triangle-up', 'circle'],
+          },
+          title: `Significance (${names[main]})`,
+          legend: { orient: 'top', direction: 'horizontal' },
+        },
+        fill: {
+          field: 'significance',
+          type: 'nominal',
+          scale: {
+            domain: [...SIGNIFICANCE_CLASSES],
+            range: [blue, OKABE_ITO[4], '#c6e2f5', '#ffffff'],
+          },
+          title: `Significance (${names[main]})`,
+          legend: { orient: 'top', direction: 'horizontal' },
+        },
+        tooltip: [
+          { field: 'month', type: 'quantitative', title: 'month' },
+          { field: 'estimate', type: 'quantitative', title: 'effect', format: '.2%' },
+          { field: 'pValue', type: 'quantitative', title: 'p', format: '.3f' },
+        ],
+      },
+    },
+  ];
+  const level = `${+(series.level * 100).toFixed(4)} %`;
+  return layered(
+    options,
+    {
+      title: `Effect per month: ${series.arms.treatment} − ${series.arms.control}`,
+      subtitle: `Shaded: ${level} confidence interval of the ${names[main]}; filled points are significant (two-sided)`,
+    },
+    data,
+    layers,
+  );
+}

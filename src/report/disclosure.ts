@@ -1,0 +1,310 @@
+/**
+ * Disclosure control for published tables, and CSV that is safe to open in a spreadsheet.
+ *
+ * Primary suppression: a count c with 0 < c < threshold (default 10) is not published; it is
+ * shown as "< 10". Zeros are published (set `suppressZeros` to treat them as small counts).
+ *
+ * Secondary suppression, as statistical offices do it for additive tables: a published total
+ * together with the published parts of the sum would give a suppressed cell back by subtraction.
+ * So for every additive relation `total = part₁ + … + partₖ` (a group and its sub-categories,
+ * a column and its total row, …) the relation must hold either no suppressed cell or at least two.
+ * The algorithm repeats until nothing changes: for each relation with exactly one suppressed cell,
+ * it also suppresses the smallest published non-zero cell of that relation (parts before the
+ * total when equal, then in the order given), shown as "x". Zeros are not chosen as secondary
+ * cells (they are usually structural, and a suppressed zero protects little). A newly suppressed
+ * cell can leave another relation with one suppressed cell, hence the loop; it ends because each
+ * pass suppresses at least one more cell or stops.
+ *
+ * This guarantees that no single relation reveals a suppressed cell. It is the classic
+ * "at least two per relation" heuristic, not an optimal pattern (τ-ARGUS's modular or hypercube
+ * methods) and not an interval audit: combinations of relations can sometimes narrow a
+ * suppressed value, and published estimates derived from a count (a share with its denominator,
+ * a difference of shares) can reveal it. Review what else you publish next to the table.
+ */
+
+/** Whether a cell is published, suppressed as small (primary) or to protect one (secondary). */
+export type CellStatus = 'published' | 'primary' | 'secondary';
+
+/** Options of the disclosure control. */
+export interface DisclosureOptions {
+  /** Counts below this are suppressed (default 10; 0 turns disclosure control off). */
+  readonly threshold?: number;
+  /** Treat zeros as small counts (default false: zeros are published). */
+  readonly suppressZeros?: boolean;
+}
+
+/** `total = parts[0] + parts[1] + …`, over cell keys. */
+export interface AdditiveRelation {
+  readonly total: string;
+  readonly parts: readonly string[];
+}
+
+/** The outcome of {@link suppressCells}. */
+export interface CellSuppression {
+  readonly threshold: number;
+  /** Keys suppressed as small counts, in input order. */
+  readonly primary: readonly string[];
+  /** Keys suppressed to protect a primary cell, in the order they were chosen. */
+  readonly secondary: readonly string[];
+  status(key: string): CellStatus;
+  /** `"< 10"` for a primary cell, `"x"` for a secondary one, else `published`. */
+  text(key: string, published: string): string;
+  /** The sentence to print under a table with suppressed cells ('' when none). */
+  readonly note: string;
+}
+
+/** The text shown for a suppressed cell: "< 10" (primary) or "x" (secondary). */
+export function suppressedText(status: CellStatus, threshold: number): string | null {
+  if (status === 'primary') return `< ${threshold}`;
+  if (status === 'secondary') return 'x';
+  return null;
+}
+
+/** The note under a table: what "< 10" and "x" mean. */
+export function disclosureNote(threshold: number, secondary = true): string {
+  if (threshold <= 0) return '';
+  const base = `Disclosure control: counts below ${threshold} are not published and shown as "< ${threshold}", together with the percentages derived from them.`;
+  return secondary
+    ? `${base} "x" marks a cell suppressed because a total would otherwise reveal such a count (secondary suppression).`
+    : base;
+}
+
+/**
+ * Primary and secondary suppression over named cells and the additive relations between them
+ * (see the module comment for the algorithm).
+ *
+ * @example
+ * // control column of Table 2: 240 = 232 + 0 + 8, and 8 = 0 + 8
+ * const s = suppressCells(
+ *   { all: 240, notAssessed: 232, noConversation: 0, conversation: 8, uwv: 0, threeWay: 8 },
+ *   [
+ *     { total: 'all', parts: ['notAssessed', 'noConversation', 'conversation'] },
+ *     { total: 'conversation', parts: ['uwv', 'threeWay'] },
+ *   ],
+ * );
+ * s.status('threeWay'); // 'primary'
+ * s.status('notAssessed'); // 'secondary': 240 − 232 − 0 would reveal the 8
+ */
+export function suppressCells(
+  cells: Readonly<Record<string, number>> | ReadonlyMap<string, number>,
+  relations: readonly AdditiveRelation[] = [],
+  options: DisclosureOptions = {},
+): CellSuppression {
+  const threshold = options.threshold ?? 10;
+  if (!(threshold >= 0) || !Number.isFinite(threshold)) {
+    throw new RangeError(`disclosure threshold must be a number ≥ 0, got ${threshold}`);
+  }
+  const values = new Map<string, number>(
+    cells instanceof Map ? cells : Object.entries(cells as Readonly<Record<string, number>>),
+  );
+  for (const r of relations) {
+    for (const k of [r.total, ...r.parts]) {
+      if (!values.has(k)) throw new RangeError(`relation names an unknown cell '${k}'`);
+    }
+  }
+  const status = new Map<string, CellStatus>();
+  const primary: string[] = [];
+  const secondary: string[] = [];
+  if (threshold > 0) {
+    for (const [k, v] of values) {
+      const small = v < threshold && (v > 0 || (options.suppressZeros === true && v === 0));
+      if (small) {
+        status.set(k, 'primary');
+        primary.push(k);
+      }
+    }
+    let changed = primary.length > 0;
+    while (changed) {
+      changed = false;
+      for (const r of relations) {
+        const members = [...r.parts, r.total];
+        const hidden = members.filter((k) => status.has(k)).length;
+        if (hidden !== 1) continue;
+        let best: string | null = null;
+        for (const k of members) {
+          if (status.has(k)) continue;
+          const v = values.get(k)!;
+          if (!(v > 0)) continue;
+          if (best === null || v < values.get(best)!) best = k;
+        }
+        if (best === null) continue; // only zeros left: nothing can be revealed beyond "< t"
+        status.set(best, 'secondary');
+        secondary.push(best);
+        changed = true;
+      }
+    }
+  }
+  const get = (key: string): CellStatus => status.get(key) ?? 'published';
+  return {
+    threshold,
+    primary,
+    secondary,
+    status: get,
+    text: (key, published) => suppressedText(get(key), threshold) ?? published,
+    note: primary.length > 0 ? disclosureNote(threshold, secondary.length > 0) : '',
+  };
+}
+
+/** A two-way table of counts with the additive relations among its rows and columns. */
+export interface CountTable {
+  readonly rows: readonly string[];
+  readonly columns: readonly string[];
+  /** `counts[i][j]`: row i, column j. */
+  readonly counts: readonly (readonly number[])[];
+  /** Relations among rows, applied in every column (e.g. a group and its sub-categories). */
+  readonly rowRelations?: readonly AdditiveRelation[];
+  /** Relations among columns, applied in every row (e.g. a total column). */
+  readonly columnRelations?: readonly AdditiveRelation[];
+}
+
+/** The outcome of {@link suppressTable}. */
+export interface TableSuppression {
+  readonly threshold: number;
+  status(row: string, column: string): CellStatus;
+  /** `"< 10"`, `"x"` or `published`. */
+  text(row: string, column: string, published: string): string;
+  readonly primary: readonly { readonly row: string; readonly column: string }[];
+  readonly secondary: readonly { readonly row: string; readonly column: string }[];
+  readonly note: string;
+}
+
+const SEP = '\u0000';
+
+/**
+ * Disclosure control of a two-way table: primary suppression of small counts, and secondary
+ * suppression so that no row or column relation (a total and its parts) reveals one.
+ *
+ * @example
+ * const s = suppressTable({
+ *   rows: ['all', 'a', 'b'],
+ *   columns: ['treatment', 'control'],
+ *   counts: [[100, 40], [96, 33], [4, 7]],
+ *   rowRelations: [{ total: 'all', parts: ['a', 'b'] }],
+ * });
+ * s.text('b', 'control', '7'); // "< 10"
+ * s.text('a', 'control', '33'); // "x"
+ */
+export function suppressTable(table: CountTable, options: DisclosureOptions = {}): TableSuppression {
+  const key = (row: string, column: string): string => `${row}${SEP}${column}`;
+  const cells = new Map<string, number>();
+  table.rows.forEach((row, i) => {
+    const line = table.counts[i];
+    if (!line || line.length !== table.columns.length) {
+      throw new RangeError(`row '${row}' needs ${table.columns.length} counts`);
+    }
+    table.columns.forEach((column, j) => cells.set(key(row, column), line[j]!));
+  });
+  const relations: AdditiveRelation[] = [];
+  for (const r of table.rowRelations ?? []) {
+    for (const column of table.columns) {
+      relations.push({ total: key(r.total, column), parts: r.parts.map((p) => key(p, column)) });
+    }
+  }
+  for (const r of table.columnRelations ?? []) {
+    for (const row of table.rows) {
+      relations.push({ total: key(row, r.total), parts: r.parts.map((p) => key(row, p)) });
+    }
+  }
+  const s = suppressCells(cells, relations, options);
+  const split = (k: string) => {
+    const [row, column] = k.split(SEP) as [string, string];
+    return { row, column };
+  };
+  return {
+    threshold: s.threshold,
+    status: (row, column) => s.status(key(row, column)),
+    text: (row, column, published) => s.text(key(row, column), published),
+    primary: s.primary.map(split),
+    secondary: s.secondary.map(split),
+    note: s.note,
+  };
+}
+
+/**
+ * Primary suppression on row objects: in each of `columns`, a count below the threshold becomes
+ * the string "< 10". Only primary: with totals among the rows, use {@link suppressTable}, which
+ * also applies secondary suppression.
+ *
+ * @example
+ * suppressSmallCounts([{ decile: 1, n: 7 }, { decile: 2, n: 120 }], ['n']);
+ * // [{ decile: 1, n: '< 10' }, { decile: 2, n: 120 }]
+ */
+export function suppressSmallCounts<R extends Readonly<Record<string, unknown>>>(
+  rows: readonly R[],
+  columns: readonly (keyof R & string)[],
+  options: DisclosureOptions = {},
+): Record<string, unknown>[] {
+  const threshold = options.threshold ?? 10;
+  return rows.map((row) => {
+    const out: Record<string, unknown> = { ...row };
+    for (const c of columns) {
+      const v = row[c];
+      if (typeof v !== 'number' || threshold <= 0) continue;
+      if (v < threshold && (v > 0 || (options.suppressZeros === true && v === 0))) {
+        out[c] = `< ${threshold}`;
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * Characters that make a spreadsheet read a cell as a formula (or that it strips before doing
+ * so): = + - @ tab CR, the minus sign U+2212 and the full-width ＝ ＋ － ＠.
+ */
+const FORMULA_START = /^[=+\-@\t\r\u2212\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * One CSV cell, safe to open in a spreadsheet. Numbers stay numbers (finite numbers as JavaScript
+ * writes them, with an ASCII minus: `-0.063`; NaN and ±Infinity as empty); `null`/`undefined` are
+ * empty; booleans `true`/`false`; everything else as text, where a text starting with `=`, `+`,
+ * `-`, `−`, `@`, a tab or a carriage return (or a full-width ＝＋－＠) gets a leading `'` so a
+ * spreadsheet shows it instead of evaluating it (OWASP's advice on CSV injection). Cells with a
+ * separator, quote or line break are quoted, quotes doubled (RFC 4180).
+ *
+ * @example
+ * csvSafe(-0.063) // "-0.063"
+ * csvSafe('−7.2 pp') // "'−7.2 pp"
+ * csvSafe('=HYPERLINK("x")') // "\"'=HYPERLINK(\"\"x\"\")\""
+ */
+export function csvSafe(value: unknown, separator = ','): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  let text = value instanceof Date ? value.toISOString() : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (text.includes(separator) || /["\r\n]/.test(text)) text = `"${text.replaceAll('"', '""')}"`;
+  return text;
+}
+
+/** Options of {@link toCsv}. */
+export interface CsvOptions {
+  /** Columns in order (default: the keys of the first row, then new keys as they appear). */
+  readonly columns?: readonly string[];
+  /** Field separator (default ","; ";" for Dutch-locale spreadsheets). */
+  readonly separator?: string;
+  /** Line ending (default "\r\n", as RFC 4180). */
+  readonly newline?: string;
+}
+
+/**
+ * Rows as CSV with a header line, every cell through {@link csvSafe}.
+ *
+ * @example
+ * toCsv([{ month: 24, effect: -0.063, label: '−6.3 pp**' }]);
+ * // "month,effect,label\r\n24,-0.063,'−6.3 pp**\r\n"
+ */
+export function toCsv(rows: readonly Readonly<Record<string, unknown>>[], options: CsvOptions = {}): string {
+  const separator = options.separator ?? ',';
+  const newline = options.newline ?? '\r\n';
+  let columns = options.columns;
+  if (!columns) {
+    const seen = new Set<string>();
+    for (const r of rows) for (const k of Object.keys(r)) seen.add(k);
+    columns = [...seen];
+  }
+  const lines = [columns.map((c) => csvSafe(c, separator)).join(separator)];
+  for (const r of rows) lines.push(columns.map((c) => csvSafe(r[c], separator)).join(separator));
+  return `${lines.join(newline)}${newline}`;
+}
