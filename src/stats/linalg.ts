@@ -4,6 +4,11 @@
  *
  * Conventions: k×k matrices are row-major `Float64Array`s of length k·k; a Cholesky factor is the
  * lower-triangular L with A = L·L' stored in the lower triangle (the upper triangle is zero).
+ *
+ * The n-length kernels take an optional `shift` s (one value per column) and then work with the
+ * shifted columns x_j − s_j without materialising them. Least squares with an intercept uses the
+ * column means as shift: the normal equations of centred columns are far better conditioned than
+ * those of raw columns with large means (cond(X'X) = cond(X)²).
  */
 
 /** Rows per block in the cross-product loops: k blocks of this size stay in L2 cache. */
@@ -13,66 +18,100 @@ export const ROW_BLOCK = 1024;
  * Cross-product X'X (or X'WX with diagonal weights) of column-major columns, as a full symmetric
  * k×k row-major matrix. Rows are processed in blocks of {@link ROW_BLOCK}: the block is copied
  * into one contiguous k×B scratch (so every pair of column segments is read from cache, not
- * memory), then k(k+1)/2 dot products run over it, two at a time. No allocation in the loop.
+ * memory), then the k(k+1)/2 dot products run over it, four at a time. No allocation in the
+ * loop.
  *
  * @param columns k columns of equal length n.
- * @param weights optional diagonal weights w (length n): computes Σ w_i x_i x_i'.
+ * @param weights optional non-negative diagonal weights w (length n): computes Σ w_i x_i x_i'
+ *   (as Σ (√w_i x_i)(√w_i x_i)'); a negative or NaN weight throws a `RangeError`.
+ * @param shift optional s (length k): computes the cross-product of the columns x_j − s_j.
  * @example
  * crossProduct([new Float64Array([1, 1]), new Float64Array([1, 2])]) // [2, 3, 3, 5]
  */
 export function crossProduct(
   columns: readonly Float64Array[],
   weights?: Float64Array,
-  out?: Float64Array,
+  shift?: Float64Array,
 ): Float64Array {
   const k = columns.length;
   const n = k === 0 ? 0 : columns[0]!.length;
   const B = ROW_BLOCK;
-  const xtx = out ?? new Float64Array(k * k);
-  xtx.fill(0);
-  // Block scratch: x (k×B) and, when weighted, w∘x (k×B). Contiguous, reused for every block.
+  const xtx = new Float64Array(k * k);
+  // Block scratch (k×B, contiguous, reused): √w_i·(x_ij − s_j), so that weighted and unweighted
+  // products share one symmetric kernel.
   const z = new Float64Array(k * B);
-  const wz = weights ? new Float64Array(k * B) : z;
+  const root = weights ? new Float64Array(B) : undefined;
   for (let start = 0; start < n; start += B) {
     const len = Math.min(n, start + B) - start;
+    if (weights && root) {
+      for (let t = 0; t < len; t++) {
+        const w = weights[start + t]!;
+        if (!(w >= 0)) throw new RangeError(`crossProduct: weight ${w} at index ${start + t}`);
+        root[t] = Math.sqrt(w);
+      }
+    }
     for (let j = 0; j < k; j++) {
       const cj = columns[j]!;
       const o = j * B;
-      for (let t = 0; t < len; t++) z[o + t] = cj[start + t]!;
-      if (weights) for (let t = 0; t < len; t++) wz[o + t] = weights[start + t]! * z[o + t]!;
+      const sj = shift ? shift[j]! : 0;
+      if (root) for (let t = 0; t < len; t++) z[o + t] = (cj[start + t]! - sj) * root[t]!;
+      else for (let t = 0; t < len; t++) z[o + t] = cj[start + t]! - sj;
     }
     for (let j = 0; j < k; j++) {
       const oj = j * B;
       let l = 0;
-      // Four dot products per pass: they share the loads of row j, and four independent sums
-      // hide the latency of floating-point addition (a single running sum would stall on it).
+      // Four dot products per pass, two rows per step: they share the loads of row j, and eight
+      // independent sums hide the latency of floating-point addition (one running sum stalls).
       for (; l + 3 <= j; l += 4) {
         const o0 = l * B;
         const o1 = o0 + B;
         const o2 = o1 + B;
         const o3 = o2 + B;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let t = 0; t < len; t++) {
-          const a = wz[oj + t]!;
-          s0 += a * z[o0 + t]!;
-          s1 += a * z[o1 + t]!;
-          s2 += a * z[o2 + t]!;
-          s3 += a * z[o3 + t]!;
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        let b0 = 0;
+        let b1 = 0;
+        let b2 = 0;
+        let b3 = 0;
+        let t = 0;
+        for (; t + 1 < len; t += 2) {
+          const x = z[oj + t]!;
+          const y = z[oj + t + 1]!;
+          a0 += x * z[o0 + t]!;
+          a1 += x * z[o1 + t]!;
+          a2 += x * z[o2 + t]!;
+          a3 += x * z[o3 + t]!;
+          b0 += y * z[o0 + t + 1]!;
+          b1 += y * z[o1 + t + 1]!;
+          b2 += y * z[o2 + t + 1]!;
+          b3 += y * z[o3 + t + 1]!;
+        }
+        for (; t < len; t++) {
+          const x = z[oj + t]!;
+          a0 += x * z[o0 + t]!;
+          a1 += x * z[o1 + t]!;
+          a2 += x * z[o2 + t]!;
+          a3 += x * z[o3 + t]!;
         }
         const r = j * k + l;
-        xtx[r]! += s0;
-        xtx[r + 1]! += s1;
-        xtx[r + 2]! += s2;
-        xtx[r + 3]! += s3;
+        xtx[r]! += a0 + b0;
+        xtx[r + 1]! += a1 + b1;
+        xtx[r + 2]! += a2 + b2;
+        xtx[r + 3]! += a3 + b3;
       }
       for (; l <= j; l++) {
         const ol = l * B;
         let s0 = 0;
-        for (let t = 0; t < len; t++) s0 += wz[oj + t]! * z[ol + t]!;
-        xtx[j * k + l]! += s0;
+        let s1 = 0;
+        let t = 0;
+        for (; t + 1 < len; t += 2) {
+          s0 += z[oj + t]! * z[ol + t]!;
+          s1 += z[oj + t + 1]! * z[ol + t + 1]!;
+        }
+        if (t < len) s0 += z[oj + t]! * z[ol + t]!;
+        xtx[j * k + l]! += s0 + s1;
       }
     }
   }
@@ -81,8 +120,8 @@ export function crossProduct(
 }
 
 /**
- * Σ a[i − offset]·b[i] for i in [start, end), unrolled by four with separate accumulators (which
- * V8 turns into independent floating-point chains).
+ * Σ a[i − offset]·(b[i] − shift) for i in [start, end), unrolled by four with separate
+ * accumulators (independent floating-point chains instead of one that stalls on each add).
  */
 function dotRange(
   a: Float64Array,
@@ -90,6 +129,7 @@ function dotRange(
   start: number,
   end: number,
   offset: number,
+  shift: number,
 ): number {
   let s0 = 0;
   let s1 = 0;
@@ -99,12 +139,12 @@ function dotRange(
   const stop = end - 3;
   for (; i < stop; i += 4) {
     const o = i - offset;
-    s0 += a[o]! * b[i]!;
-    s1 += a[o + 1]! * b[i + 1]!;
-    s2 += a[o + 2]! * b[i + 2]!;
-    s3 += a[o + 3]! * b[i + 3]!;
+    s0 += a[o]! * (b[i]! - shift);
+    s1 += a[o + 1]! * (b[i + 1]! - shift);
+    s2 += a[o + 2]! * (b[i + 2]! - shift);
+    s3 += a[o + 3]! * (b[i + 3]! - shift);
   }
-  for (; i < end; i++) s0 += a[i - offset]! * b[i]!;
+  for (; i < end; i++) s0 += a[i - offset]! * (b[i]! - shift);
   return s0 + s1 + (s2 + s3);
 }
 
@@ -120,6 +160,7 @@ export function crossProductVector(
   columns: readonly Float64Array[],
   y: Float64Array,
   weights?: Float64Array,
+  shift?: Float64Array,
 ): Float64Array {
   const k = columns.length;
   const n = y.length;
@@ -134,7 +175,9 @@ export function crossProductVector(
       v = wy;
       offset = start;
     }
-    for (let j = 0; j < k; j++) out[j]! += dotRange(v, columns[j]!, start, end, offset);
+    for (let j = 0; j < k; j++) {
+      out[j]! += dotRange(v, columns[j]!, start, end, offset, shift ? shift[j]! : 0);
+    }
   }
   return out;
 }
@@ -150,19 +193,50 @@ export function subtractProduct(
   columns: readonly Float64Array[],
   b: Float64Array,
   e: Float64Array,
+  shift?: Float64Array,
 ): Float64Array {
-  const k = columns.length;
   const n = e.length;
   for (let start = 0; start < n; start += ROW_BLOCK) {
     const end = Math.min(n, start + ROW_BLOCK);
-    for (let j = 0; j < k; j++) {
-      const bj = b[j]!;
-      if (bj === 0) continue;
-      const c = columns[j]!;
-      for (let i = start; i < end; i++) e[i]! -= bj * c[i]!;
-    }
+    subtractBlock(columns, b, e, start, end, shift);
   }
   return e;
+}
+
+/** e[i] −= Σ_j b_j·(x_j[i] − s_j) for i in [start, end): four columns per sweep of e. */
+function subtractBlock(
+  columns: readonly Float64Array[],
+  b: Float64Array,
+  e: Float64Array,
+  start: number,
+  end: number,
+  shift: Float64Array | undefined,
+): void {
+  const k = columns.length;
+  let j = 0;
+  for (; j + 3 < k; j += 4) {
+    const b0 = b[j]!;
+    const b1 = b[j + 1]!;
+    const b2 = b[j + 2]!;
+    const b3 = b[j + 3]!;
+    const c0 = columns[j]!;
+    const c1 = columns[j + 1]!;
+    const c2 = columns[j + 2]!;
+    const c3 = columns[j + 3]!;
+    const s0 = shift ? shift[j]! : 0;
+    const s1 = shift ? shift[j + 1]! : 0;
+    const s2 = shift ? shift[j + 2]! : 0;
+    const s3 = shift ? shift[j + 3]! : 0;
+    for (let i = start; i < end; i++) {
+      e[i]! -= b0 * (c0[i]! - s0) + b1 * (c1[i]! - s1) + (b2 * (c2[i]! - s2) + b3 * (c3[i]! - s3));
+    }
+  }
+  for (; j < k; j++) {
+    const bj = b[j]!;
+    const c = columns[j]!;
+    const sj = shift ? shift[j]! : 0;
+    for (let i = start; i < end; i++) e[i]! -= bj * (c[i]! - sj);
+  }
 }
 
 /**
@@ -179,6 +253,7 @@ export function residualCrossProduct(
   b: Float64Array,
   y: Float64Array,
   weights?: Float64Array,
+  shift?: Float64Array,
 ): { residuals: Float64Array; xte: Float64Array } {
   const k = columns.length;
   const n = y.length;
@@ -187,11 +262,7 @@ export function residualCrossProduct(
   const we = weights ? new Float64Array(ROW_BLOCK) : undefined;
   for (let start = 0; start < n; start += ROW_BLOCK) {
     const end = Math.min(n, start + ROW_BLOCK);
-    for (let j = 0; j < k; j++) {
-      const bj = b[j]!;
-      const c = columns[j]!;
-      for (let i = start; i < end; i++) e[i]! -= bj * c[i]!;
-    }
+    subtractBlock(columns, b, e, start, end, shift);
     let v: Float64Array = e;
     let offset = 0;
     if (weights && we) {
@@ -199,7 +270,9 @@ export function residualCrossProduct(
       v = we;
       offset = start;
     }
-    for (let j = 0; j < k; j++) xte[j]! += dotRange(v, columns[j]!, start, end, offset);
+    for (let j = 0; j < k; j++) {
+      xte[j]! += dotRange(v, columns[j]!, start, end, offset, shift ? shift[j]! : 0);
+    }
   }
   return { residuals: e, xte };
 }
@@ -222,10 +295,17 @@ export interface PivotedCholesky {
  * A_jj − Σ L_jl² ≤ tol²·A_jj. Equal in exact arithmetic to what `lm` marks NA.
  *
  * @param tol relative tolerance (R's `lm` uses 1e-7).
+ * @param reference optional squared column norms to compare with instead of diag(A), for when A
+ *   is the cross-product of shifted columns but aliasing should be judged as on the raw ones.
  * @example
  * pivotedCholesky(new Float64Array([1, 2, 2, 4]), 2).aliased // [1]
  */
-export function pivotedCholesky(a: Float64Array, k: number, tol = 1e-7): PivotedCholesky {
+export function pivotedCholesky(
+  a: Float64Array,
+  k: number,
+  tol = 1e-7,
+  reference?: Float64Array,
+): PivotedCholesky {
   const kept: number[] = [];
   const aliased: number[] = [];
   // Work in the full k×k lower triangle, then compact to the kept rows/columns.
@@ -233,9 +313,10 @@ export function pivotedCholesky(a: Float64Array, k: number, tol = 1e-7): Pivoted
   const tol2 = tol * tol;
   for (let j = 0; j < k; j++) {
     const ajj = a[j * k + j]!;
+    const norm2 = reference ? reference[j]! : ajj;
     let d = ajj;
     for (const p of kept) d -= l[j * k + p]! * l[j * k + p]!;
-    if (!(d > tol2 * ajj) || !(ajj > 0)) {
+    if (!(d > tol2 * norm2) || !(ajj > 0)) {
       aliased.push(j);
       continue;
     }
