@@ -5,7 +5,8 @@
  */
 import type { TableInput } from '../data/columns.js';
 import { InputError } from '../errors.js';
-import { type OlsPrepared, olsPrepare, olsTermPrepared } from '../estimate/ols.js';
+import { olsPrepare } from '../estimate/ols.js';
+import { olsTermSeries } from '../estimate/series.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatEstimate, formatPercent, markdownTable } from '../format.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
@@ -108,12 +109,35 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
   if (comparison.treated.length === 0) {
     throw new InputError('no clients left to analyse (empty data or subgroup)', { code: 'empty' });
   }
-  const designs = new Map<number, { prepared: OlsPrepared; index: Int32Array }>();
   const aliased = new Set<string>();
   const term = 'treatment';
+  const samples = months.map((month) => sampleAt(comparison.followup, month));
 
-  const results = months.map((month): MonthEffect => {
-    const index = sampleAt(comparison.followup, month);
+  // Months whose samples are the same (nested samples of equal size are identical) share one
+  // prepared design, and their outcomes are fitted together in one pass over X.
+  const adjustedByMonth = new Map<number, Estimate>();
+  if (adjustment !== 'none') {
+    const groups = new Map<number, number[]>();
+    samples.forEach((index, i) => {
+      const list = groups.get(index.length) ?? [];
+      list.push(i);
+      groups.set(index.length, list);
+    });
+    for (const members of groups.values()) {
+      const index = samples[members[0]!]!;
+      if (!hasBothArms(comparison, index)) continue; // reported per month below
+      const prepared = olsPrepare(buildDesign(comparison, index, adjustment, term));
+      for (const a of prepared.aliased) aliased.add(a);
+      const outcomes = members.map((i) => outcomeAt(comparison.eventMonth, index, months[i]!));
+      const estimates = olsTermSeries(prepared, outcomes, term, { se, level });
+      members.forEach((i, j) => {
+        adjustedByMonth.set(i, estimates[j]!);
+      });
+    }
+  }
+
+  const results = months.map((month, i): MonthEffect => {
+    const index = samples[i]!;
     const counts = countByArm(comparison, index, month);
     if (counts.nTreated === 0 || counts.nControl === 0) {
       const which = counts.nTreated === 0 ? comparison.labels.treatment : comparison.labels.control;
@@ -131,25 +155,14 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
       { successes: counts.eventsControl, n: counts.nControl },
       { level },
     );
-    let adjusted: Estimate | undefined;
-    if (adjustment !== 'none') {
-      let design = designs.get(index.length);
-      if (!design) {
-        const prepared = olsPrepare(buildDesign(comparison, index, adjustment, term));
-        for (const a of prepared.aliased) aliased.add(a);
-        design = { prepared, index };
-        designs.set(index.length, design);
-      }
-      const y = outcomeAt(comparison.eventMonth, design.index, month);
-      adjusted = olsTermPrepared(design.prepared, y, term, { se, level });
-    }
+    const adjusted = adjustedByMonth.get(i);
     return {
       month,
       ...counts,
       shareTreated: counts.eventsTreated / counts.nTreated,
       shareControl: counts.eventsControl / counts.nControl,
       raw: stripEstimate(raw),
-      ...(adjusted ? { adjusted } : {}),
+      ...(adjusted ? { adjusted: stripEstimate(adjusted) } : {}),
     };
   });
 
@@ -220,6 +233,12 @@ export function outcomeAt(
   const y = new Float64Array(index.length);
   for (let j = 0; j < index.length; j++) y[j] = eventMonth[index[j]!]! <= month ? 1 : 0;
   return y;
+}
+
+function hasBothArms(c: Comparison, index: Int32Array): boolean {
+  let treated = 0;
+  for (const i of index) treated += c.treated[i]!;
+  return treated > 0 && treated < index.length;
 }
 
 function countByArm(c: Comparison, index: Int32Array, month: number) {
