@@ -4,9 +4,10 @@
  * model — the Figure 2b of the Den Haag report.
  */
 import type { TableInput } from '../data/columns.js';
+import { withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
+import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
 import { olsPrepare } from '../estimate/ols.js';
-import { olsTermSeries } from '../estimate/series.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatEstimate, formatPercent, markdownTable } from '../format.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
@@ -111,36 +112,37 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
   }
   const aliased = new Set<string>();
   const term = 'treatment';
-  const samples = months.map((month) => sampleAt(comparison.followup, month));
+  const counts = monthCounts(comparison, months);
 
   // Months whose samples are the same (nested samples of equal size are identical) share one
   // prepared design, and their outcomes are fitted together in one pass over X.
   const adjustedByMonth = new Map<number, Estimate>();
   if (adjustment !== 'none') {
     const groups = new Map<number, number[]>();
-    samples.forEach((index, i) => {
-      const list = groups.get(index.length) ?? [];
+    counts.forEach((count, i) => {
+      const size = count.nTreated + count.nControl;
+      const list = groups.get(size) ?? [];
       list.push(i);
-      groups.set(index.length, list);
+      groups.set(size, list);
     });
     for (const members of groups.values()) {
-      const index = samples[members[0]!]!;
-      if (!hasBothArms(comparison, index)) continue; // reported per month below
+      const first = counts[members[0]!]!;
+      if (first.nTreated === 0 || first.nControl === 0) continue; // reported per month below
+      const index = sampleAt(comparison.followup, months[members[0]!]!);
       const prepared = olsPrepare(buildDesign(comparison, index, adjustment, term));
       for (const a of prepared.aliased) aliased.add(a);
-      const outcomes = members.map((i) => outcomeAt(comparison.eventMonth, index, months[i]!));
-      const estimates = olsTermSeries(prepared, outcomes, term, { se, level });
-      members.forEach((i, j) => {
-        adjustedByMonth.set(i, estimates[j]!);
-      });
+      // Cumulative 0/1 outcomes: one pass over X for the whole group (olsCumulativeSeries).
+      const events = Float64Array.from(index, (r) => comparison.eventMonth[r]!);
+      const distinct = [...new Set(members.map((i) => months[i]!))].sort((a, b) => a - b);
+      const estimates = olsCumulativeSeries(prepared, events, distinct, term, { se, level });
+      for (const i of members) adjustedByMonth.set(i, estimates[distinct.indexOf(months[i]!)]!);
     }
   }
 
   const results = months.map((month, i): MonthEffect => {
-    const index = samples[i]!;
-    const counts = countByArm(comparison, index, month);
-    if (counts.nTreated === 0 || counts.nControl === 0) {
-      const which = counts.nTreated === 0 ? comparison.labels.treatment : comparison.labels.control;
+    const count = counts[i]!;
+    if (count.nTreated === 0 || count.nControl === 0) {
+      const which = count.nTreated === 0 ? comparison.labels.treatment : comparison.labels.control;
       throw new InputError(
         `no client of arm '${which}' is observed for ${month} months or more; the effect at month ${month} cannot be estimated (choose fewer months)`,
         {
@@ -151,16 +153,16 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
       );
     }
     const raw = diffInProportions(
-      { successes: counts.eventsTreated, n: counts.nTreated },
-      { successes: counts.eventsControl, n: counts.nControl },
+      { successes: count.eventsTreated, n: count.nTreated },
+      { successes: count.eventsControl, n: count.nControl },
       { level },
     );
     const adjusted = adjustedByMonth.get(i);
     return {
       month,
-      ...counts,
-      shareTreated: counts.eventsTreated / counts.nTreated,
-      shareControl: counts.eventsControl / counts.nControl,
+      ...count,
+      shareTreated: count.eventsTreated / count.nTreated,
+      shareControl: count.eventsControl / count.nControl,
       raw: stripEstimate(raw),
       ...(adjusted ? { adjusted: stripEstimate(adjusted) } : {}),
     };
@@ -235,28 +237,74 @@ export function outcomeAt(
   return y;
 }
 
-function hasBothArms(c: Comparison, index: Int32Array): boolean {
-  let treated = 0;
-  for (const i of index) treated += c.treated[i]!;
-  return treated > 0 && treated < index.length;
+interface MonthCount {
+  readonly nTreated: number;
+  readonly nControl: number;
+  readonly eventsTreated: number;
+  readonly eventsControl: number;
 }
 
-function countByArm(c: Comparison, index: Int32Array, month: number) {
-  let nTreated = 0;
-  let nControl = 0;
-  let eventsTreated = 0;
-  let eventsControl = 0;
-  for (const i of index) {
-    const event = c.eventMonth[i]! <= month ? 1 : 0;
-    if (c.treated[i] === 1) {
-      nTreated++;
-      eventsTreated += event;
-    } else {
-      nControl++;
-      eventsControl += event;
+/**
+ * Per month: clients observed at least m months and, among them, those with the event by m, by
+ * arm. One pass over the clients: each adds 1 to the run of months it counts in (a difference
+ * array over the sorted months), found by binary search.
+ */
+function monthCounts(c: Comparison, months: readonly number[]): MonthCount[] {
+  const sorted = [...new Set(months)].sort((a, b) => a - b);
+  const q = sorted.length;
+  // Number of sorted months ≤ x (upper bound).
+  const upTo = (x: number) => {
+    let lo = 0;
+    let hi = q;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Number of sorted months < x (lower bound).
+  const below = (x: number) => {
+    let lo = 0;
+    let hi = q;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const observed = [new Float64Array(q + 1), new Float64Array(q + 1)];
+  const events = [new Float64Array(q + 1), new Float64Array(q + 1)];
+  for (let i = 0; i < c.followup.length; i++) {
+    const arm = c.treated[i] === 1 ? 1 : 0;
+    const end = upTo(c.followup[i]!); // months m ≤ followup
+    observed[arm]![0]! += 1;
+    observed[arm]![end]! -= 1;
+    const e = c.eventMonth[i]!;
+    if (!Number.isNaN(e)) {
+      const start = below(e); // months m ≥ event month
+      if (start < end) {
+        events[arm]![start]! += 1;
+        events[arm]![end]! -= 1;
+      }
     }
   }
-  return { nTreated, nControl, eventsTreated, eventsControl };
+  const bySorted: MonthCount[] = [];
+  const run = [0, 0, 0, 0];
+  for (let j = 0; j < q; j++) {
+    run[0]! += observed[1]![j]!;
+    run[1]! += observed[0]![j]!;
+    run[2]! += events[1]![j]!;
+    run[3]! += events[0]![j]!;
+    bySorted.push({
+      nTreated: run[0]!,
+      nControl: run[1]!,
+      eventsTreated: run[2]!,
+      eventsControl: run[3]!,
+    });
+  }
+  return months.map((m) => bySorted[sorted.indexOf(m)]!);
 }
 
 /**
@@ -379,5 +427,5 @@ function makeSeries(base: Omit<EffectSeries, 'toTable' | 'toMarkdown'>): EffectS
     }));
     return `${markdownTable(rows)}\n\n${base.method}.\n`;
   };
-  return { ...base, toTable, toMarkdown };
+  return withDisplay({ ...base, toTable, toMarkdown });
 }

@@ -1,0 +1,162 @@
+/**
+ * One coefficient for a whole series of cumulative event indicators y_m = 1{event month ≤ m}
+ * on one design, from sufficient statistics: after one O(n·k²) pass, each month costs O(k²) plus
+ * the clients whose event falls in it. Same numbers as `olsTermSeries` on the indicators.
+ */
+import { InputError } from '../errors.js';
+import { choleskySolve, crossProduct } from '../stats/linalg.js';
+import { checkLevel } from './design.js';
+import { type Coefficient, coefficientEstimate } from './inference.js';
+import { type OlsOptions, type OlsPrepared, olsInfluence, olsLeverages } from './ols.js';
+import { checkSeType } from './vcov.js';
+
+/**
+ * The `Estimate` of coefficient `term` (not the intercept) for y_m = 1{eventMonth ≤ m}, for each
+ * month m in `months` (ascending), on a prepared unweighted design. With Xs the centred columns
+ * (`OlsPrepared.shift`), s_m = Xs'y_m grows by xs_i as client i's event month is passed, and
+ *
+ * - β̂(m) = (Xs'Xs)⁻¹ s_m (the slope coefficients do not depend on the centring);
+ * - classical: RSS = Σy − β̂'s_m (normal equations), Var = RSS/(n − k) · A_cc;
+ * - HC0/HC2/HC3: Var(β̂_c) = Σ w_i e_i² with w_i = v_i²/(1 − h_i)^p (p = 0, 1, 2), v = X·a_c,
+ *   and since y_i² = y_i, Σ w_i e_i² = Σ_{y=1} w_i − 2β̂'G_m + β̂'Mβ̂, where
+ *   G_m = Σ_{y=1} w_i xs_i grows like s_m and M = Xs' diag(w) Xs is computed once;
+ *   HC1 = HC0 · n/(n − k).
+ *
+ * Rows with a NaN event month never have the event.
+ *
+ * @example
+ * const prep = olsPrepare(X); // (Intercept), treatment, covariates
+ * const perMonth = olsCumulativeSeries(prep, eventMonth, [1, 2, …, 24], 'treatment');
+ */
+export function olsCumulativeSeries(
+  prepared: OlsPrepared,
+  eventMonth: Float64Array,
+  months: readonly number[],
+  term: string,
+  options: Pick<OlsOptions, 'se' | 'level'> = {},
+): Coefficient[] {
+  const se = checkSeType(options.se ?? 'HC2');
+  const level = checkLevel(options.level ?? 0.95);
+  const { n, k, terms, columns, factor, shift, shiftedBread, weights } = prepared;
+  if (weights) {
+    throw new InputError(
+      'olsCumulativeSeries: weighted designs are not supported; use olsTermSeries',
+      {
+        code: 'bad-option',
+      },
+    );
+  }
+  if (eventMonth.length !== n) {
+    throw new InputError(`eventMonth: expected ${n} values (rows of X), got ${eventMonth.length}`, {
+      code: 'length-mismatch',
+    });
+  }
+  const c = terms.indexOf(term);
+  if (c < 0 || (c === 0 && shift)) {
+    throw new InputError(
+      c < 0
+        ? `term "${term}" is not in the model; expected one of ${terms.join(', ')}`
+        : `term "${term}" is the intercept; olsCumulativeSeries estimates slope coefficients`,
+      { code: c < 0 ? 'unknown-term' : 'bad-option', column: term },
+    );
+  }
+  for (let i = 1; i < months.length; i++) {
+    if (!(months[i]! > months[i - 1]!)) {
+      throw new InputError('months: expected strictly increasing months', { code: 'bad-option' });
+    }
+  }
+
+  const p = se === 'HC2' ? 1 : se === 'HC3' ? 2 : 0;
+  const w = new Float64Array(n);
+  let M: Float64Array | undefined;
+  if (se !== 'classical') {
+    const v = olsInfluence(prepared, c);
+    const h = p > 0 ? olsLeverages(prepared) : undefined;
+    for (let i = 0; i < n; i++) {
+      const d = h ? 1 - h[i]! : 1;
+      if (h && !(d > 0)) {
+        throw new InputError(
+          `X: row ${i + 1} has leverage 1; ${se} standard errors are undefined`,
+          {
+            code: 'leverage-one',
+            rows: [i + 1],
+          },
+        );
+      }
+      w[i] = (v[i]! * v[i]!) / (p === 2 ? d * d : p === 1 ? d : 1);
+    }
+    M = crossProduct(columns, w, shift);
+  }
+
+  // Bucket of each client: the first of `months` at or after its event month (−1: none).
+  // Sums per bucket are accumulated column by column in row order (sequential memory access),
+  // then cumulated over the months.
+  const q = months.length;
+  const bucket = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = eventMonth[i]!;
+    let lo = 0;
+    let hi = q;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (months[mid]! < e) lo = mid + 1;
+      else hi = mid;
+    }
+    bucket[i] = Number.isNaN(e) || lo === q ? -1 : lo;
+  }
+  const sByBucket = new Float64Array(q * k);
+  const gByBucket = new Float64Array(q * k);
+  const yByBucket = new Float64Array(q);
+  const wByBucket = new Float64Array(q);
+  for (let i = 0; i < n; i++) {
+    const b = bucket[i]!;
+    if (b < 0) continue;
+    yByBucket[b]! += 1;
+    wByBucket[b]! += w[i]!;
+  }
+  for (let j = 0; j < k; j++) {
+    const col = columns[j]!;
+    const sj = shift ? shift[j]! : 0;
+    for (let i = 0; i < n; i++) {
+      const b = bucket[i]!;
+      if (b < 0) continue;
+      const x = col[i]! - sj;
+      sByBucket[b * k + j]! += x;
+      gByBucket[b * k + j]! += w[i]! * x;
+    }
+  }
+
+  const s = new Float64Array(k);
+  const g = new Float64Array(k);
+  let ySum = 0;
+  let wSum = 0;
+  const df = n - k;
+  const method = `OLS, ${se === 'classical' ? 'classical SE' : `${se} robust SE`}, t test on ${df} df`;
+  return months.map((_, b) => {
+    ySum += yByBucket[b]!;
+    wSum += wByBucket[b]!;
+    for (let j = 0; j < k; j++) {
+      s[j]! += sByBucket[b * k + j]!;
+      g[j]! += gByBucket[b * k + j]!;
+    }
+    const beta = choleskySolve(factor, k, s);
+    let variance: number;
+    if (se === 'classical') {
+      let fit = 0;
+      for (let j = 0; j < k; j++) fit += beta[j]! * s[j]!;
+      variance = ((ySum - fit) / df) * shiftedBread[c * k + c]!;
+    } else {
+      let cross = 0;
+      let quad = 0;
+      for (let a = 0; a < k; a++) {
+        cross += beta[a]! * g[a]!;
+        let row = 0;
+        for (let b = 0; b < k; b++) row += M![a * k + b]! * beta[b]!;
+        quad += beta[a]! * row;
+      }
+      variance = Math.max(0, wSum - 2 * cross + quad);
+      if (se === 'HC1') variance = (variance * n) / df;
+    }
+    return coefficientEstimate(term, beta[c]!, Math.sqrt(variance), df, level, n, method);
+  });
+}

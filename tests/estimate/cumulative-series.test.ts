@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { olsCumulativeSeries } from '../../src/estimate/cumulative-series.js';
+import { olsPrepare } from '../../src/estimate/ols.js';
+import { olsTermSeries } from '../../src/estimate/series.js';
+import { SE_TYPES } from '../../src/estimate/vcov.js';
+import { createRng } from '../../src/stats/random.js';
+
+// A design with an intercept, a treatment, a covariate with a large mean and a factor dummy;
+// event months 1..12 or none. The sufficient-statistics series must equal fitting every
+// monthly 0/1 indicator with olsTermSeries, for every SE type.
+function design(n: number) {
+  const rng = createRng('cumulative-series');
+  const one = new Float64Array(n).fill(1);
+  const t = new Float64Array(n);
+  const wage = new Float64Array(n);
+  const region = new Float64Array(n);
+  const event = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    t[i] = rng.next() < 0.7 ? 1 : 0;
+    wage[i] = 3000 + 500 * rng.normal();
+    region[i] = rng.next() < 0.4 ? 1 : 0;
+    const hazard = 0.04 + 0.03 * region[i]! - 0.01 * t[i]! + (wage[i]! - 3000) * 1e-5;
+    let m = 1;
+    while (m <= 12 && !(rng.next() < hazard)) m++;
+    event[i] = m <= 12 ? m : Number.NaN;
+  }
+  const X = {
+    names: ['(Intercept)', 'treatment', 'wage', 'region[b]'],
+    columns: [one, t, wage, region],
+    n,
+  };
+  return { X, event };
+}
+
+describe('olsCumulativeSeries', () => {
+  const { X, event } = design(3000);
+  const prepared = olsPrepare(X);
+  const months = Array.from({ length: 12 }, (_, i) => i + 1);
+  const outcomes = months.map((m) => Float64Array.from(event, (e) => (e <= m ? 1 : 0)));
+
+  for (const se of SE_TYPES) {
+    it(`equals olsTermSeries on the monthly indicators (${se})`, () => {
+      const fast = olsCumulativeSeries(prepared, event, months, 'treatment', { se });
+      const slow = olsTermSeries(prepared, outcomes, 'treatment', { se });
+      fast.forEach((f, i) => {
+        const s = slow[i]!;
+        expect(Math.abs(f.estimate - s.estimate) / Math.abs(s.estimate)).toBeLessThan(1e-10);
+        expect(Math.abs(f.stdError - s.stdError) / s.stdError).toBeLessThan(1e-10);
+        expect(f.df).toBe(s.df);
+      });
+    });
+  }
+
+  it('takes any increasing subset of months', () => {
+    const some = olsCumulativeSeries(prepared, event, [3, 7, 12], 'treatment');
+    const all = olsCumulativeSeries(prepared, event, months, 'treatment');
+    [2, 6, 11].forEach((m, i) => {
+      expect(some[i]!.estimate).toBeCloseTo(all[m]!.estimate, 12);
+      expect(some[i]!.stdError).toBeCloseTo(all[m]!.stdError, 12);
+    });
+  });
+
+  it('refuses the intercept, unknown terms and unordered months', () => {
+    expect(() => olsCumulativeSeries(prepared, event, months, '(Intercept)')).toThrow(/intercept/);
+    expect(() => olsCumulativeSeries(prepared, event, months, 'age')).toThrow(/not in the model/);
+    expect(() => olsCumulativeSeries(prepared, event, [2, 1], 'treatment')).toThrow(/increasing/);
+  });
+});
