@@ -80,6 +80,15 @@ export function missingColumnMessage(
  */
 export function columnValues(table: ColumnTable, name: string): readonly unknown[] {
   requireColumns(table, [name]);
+  // A plain table's column is its backing array: read it directly instead of copying it
+  // value by value (the copy was a measurable share of a 200,000-client analysis).
+  if (!table.isFiltered() && !table.isOrdered()) {
+    const column: unknown = table.column(name);
+    if (Array.isArray(column)) return column;
+    if (ArrayBuffer.isView(column) && !(column instanceof DataView)) {
+      return Array.from(column as unknown as ArrayLike<number>);
+    }
+  }
   return table.array(name) as unknown[];
 }
 
