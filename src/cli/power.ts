@@ -1,0 +1,318 @@
+/**
+ * `effectmeting power`: minimum detectable effect, power and required sample size for a
+ * difference in proportions (unequal allocation, non-compliance, covariate R²), the Den Haag
+ * pilot's own answer (`--pilot`), and a simulation of the design (`--simulate`).
+ */
+import { parseArgs } from 'node:util';
+import { formatPercent, formatPp, markdownTable } from '../format.js';
+import { pilotPowerAnswer } from '../plan/pilot.js';
+import {
+  type MdeResult,
+  minimumDetectableEffect,
+  pairwiseMde,
+  powerForEffect,
+  requiredSampleSize,
+} from '../plan/power.js';
+import { simulateDesign } from '../plan/simulate.js';
+import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+
+const HELP = `effectmeting power: plan an experiment on a share (e.g. flow-through to bijstand)
+
+Usage:
+  effectmeting power --control-rate <p> --n-treatment <n> --n-control <n> [options]
+  effectmeting power --control-rate <p> --n <total> --allocation 80/20 [options]
+  effectmeting power --control-rate <p> --effect <d> --allocation 80/20 [options]
+  effectmeting power --control-rate <p> --n <total> --arms service=80,enforcement=10,none=10
+  effectmeting power --pilot [--r2 <R²>] [--simulate <replicates>]
+
+With arm sizes: the minimum detectable effect (MDE) at the target power, as ITT and per
+participant, and the power for --effect when given. Without sizes but with --effect: the
+clients needed. Normal approximation, two-sided; see docs/planning.md for the formulas.
+
+Options:
+  --control-rate <p>      share with the event in the control arm (e.g. 0.415)
+  --n-treatment <n>       treated clients       --n-control <n>   control clients
+  --n <total>             total clients, split by --allocation
+  --allocation <a/b>      treated/control split, e.g. 80/20 or 50/50 (default 50/50)
+  --arms <name=w,...>     multi-arm design (e.g. 80/10/10): pairwise MDEs
+  --effect=<d>            ITT effect, treated − control share (e.g. --effect=-0.063; use =
+                          for negative numbers)
+  --per-participant <d>   effect per participant (multiplied by --participation)
+  --participation <d>     participation difference between the arms (default 1)
+  --r2 <R²>               expected R² of the adjustment covariates (default 0)
+  --alpha <a>             two-sided level (default 0.05)
+  --power <p>             target power (default 0.8)
+  --direction <dir>       decrease (default) or increase, for the MDE
+  --pooled                pooled null variance (R's power.prop.test) instead of unpooled
+  --bonferroni            with --arms: split α over the comparisons
+  --pilot                 the Den Haag pilot's question: what was detectable, and what a city
+                          half Den Haag's size would need
+  --simulate <R>          also simulate the design R times (--pilot: the calibrated Den Haag
+                          model; otherwise needs --rates) and report power and coverage
+  --rates <F1,F2,...>     control cumulative shares by month, for --simulate
+  --censoring <c>         share censored before the last month, for --simulate
+  --workers <k>           worker threads for --simulate (default: all cores)
+  --seed <s>              seed for --simulate (default 1)
+  --json                  print JSON
+  -h, --help              this help
+
+Examples:
+  effectmeting power --pilot
+  effectmeting power --control-rate 0.415 --n-treatment 978 --n-control 240 --participation 0.31 --r2 0.38
+  effectmeting power --control-rate 0.415 --effect=-0.063 --allocation 80/20 --r2 0.38
+  effectmeting power --control-rate 0.3 --n 10000 --arms service=0.8,enforcement=0.1,none=0.1
+  effectmeting power --pilot --simulate 1000 --workers 2
+`;
+
+function parse(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    allowPositionals: false,
+    strict: true,
+    options: {
+      'control-rate': { type: 'string' },
+      'n-treatment': { type: 'string' },
+      'n-control': { type: 'string' },
+      n: { type: 'string' },
+      allocation: { type: 'string' },
+      arms: { type: 'string' },
+      effect: { type: 'string' },
+      'per-participant': { type: 'string' },
+      participation: { type: 'string' },
+      r2: { type: 'string' },
+      alpha: { type: 'string' },
+      power: { type: 'string' },
+      direction: { type: 'string' },
+      pooled: { type: 'boolean' },
+      bonferroni: { type: 'boolean' },
+      pilot: { type: 'boolean' },
+      simulate: { type: 'string' },
+      rates: { type: 'string' },
+      censoring: { type: 'string' },
+      workers: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+}
+
+function num(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const x = Number(value);
+  if (!Number.isFinite(x)) throw new UsageError(`--${name} must be a number, got '${value}'`);
+  return x;
+}
+
+function allocation(text: string | undefined): number {
+  if (text === undefined) return 0.5;
+  const parts = text.split('/').map(Number);
+  if (parts.length !== 2 || !parts.every((x) => x > 0)) {
+    throw new UsageError(`--allocation must look like 80/20, got '${text}'`);
+  }
+  return parts[0]! / (parts[0]! + parts[1]!);
+}
+
+function mdeRow(label: string, m: MdeResult): Record<string, string> {
+  return {
+    design: label,
+    'n treated / control': `${fmtN(m.nTreatment)} / ${fmtN(m.nControl)}`,
+    'control rate': formatPercent(m.controlRate),
+    R2: m.rSquared.toFixed(2),
+    'MDE (ITT)': formatPp(m.itt),
+    'MDE per participant': formatPp(m.perParticipant),
+    'relative to control': formatPercent(m.relative),
+    SE: formatPp(m.stdError, 2),
+  };
+}
+
+function fmtN(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(1);
+}
+
+async function run(args: readonly string[], io: CliIO): Promise<number> {
+  let v: ReturnType<typeof parse>['values'];
+  try {
+    v = parse(args).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const settings = {
+    alpha: num(v.alpha, 'alpha') ?? 0.05,
+    rSquared: num(v.r2, 'r2') ?? 0,
+    variance: v.pooled ? ('pooled' as const) : ('unpooled' as const),
+    power: num(v.power, 'power') ?? 0.8,
+    participationDifference: num(v.participation, 'participation') ?? 1,
+  };
+  const direction = (v.direction ?? 'decrease') as 'decrease' | 'increase';
+  if (direction !== 'decrease' && direction !== 'increase') {
+    throw new UsageError(`--direction must be decrease or increase, got '${v.direction}'`);
+  }
+  const replicates = num(v.simulate, 'simulate');
+  const simOptions = {
+    replicates: replicates ?? 0,
+    seed: v.seed ?? 1,
+    ...(v.workers !== undefined ? { workers: num(v.workers, 'workers')! } : {}),
+  };
+
+  if (v.pilot) {
+    const answer = pilotPowerAnswer(v.r2 !== undefined ? { rSquared: settings.rSquared } : {});
+    const sim =
+      replicates !== undefined
+        ? await simulateDesign({ model: 'den-haag', nTreatment: 978, nControl: 240 }, simOptions)
+        : undefined;
+    if (v.json) {
+      io.stdout(`${JSON.stringify({ answer, simulation: sim }, null, 2)}\n`);
+      return EXIT.ok;
+    }
+    const p = answer.pilot;
+    const h = answer.halfCity;
+    const lines = [
+      '# Den Haag pilot, decile 1: what was detectable?',
+      '',
+      markdownTable([
+        ...p.byRSquared.map((m) => mdeRow('pilot (978 / 240)', m)),
+        mdeRow('half city, one year', h.none),
+        mdeRow('half city, one year', h.withCovariates),
+      ]),
+      '',
+      `Power for the published −6.3 pp: ${formatPercent(p.powerForPublished.none)} without covariates, ${formatPercent(p.powerForPublished.withCovariates)} with R² = ${p.withCovariates.rSquared}.`,
+      '',
+      `## A city half Den Haag's size (${h.perYear} decile-1 clients a year): clients needed for −6.3 pp at 80 % power`,
+      '',
+      markdownTable(
+        h.needed.map((r) => ({
+          allocation: `${Math.round(r.treatmentShare * 100)}/${Math.round((1 - r.treatmentShare) * 100)}`,
+          R2: r.rSquared.toFixed(2),
+          'n treated / control': `${fmtN(r.nTreatment)} / ${fmtN(r.nControl)}`,
+          total: fmtN(r.total),
+          'years of inflow': r.years.toFixed(1),
+        })),
+      ),
+      '',
+      `Or, within one year: a participation difference of ${h.participationNeeded.map((x) => `${formatPercent(x.d, 0)} (${Math.round(x.treatmentShare * 100)}/${Math.round((1 - x.treatmentShare) * 100)})`).join(' or ')} instead of 31 %, with R² = ${p.withCovariates.rSquared}.`,
+      '',
+      `Assumptions: ${answer.assumptions}.`,
+      '',
+    ];
+    if (sim) lines.push('## Simulation of the pilot design', '', sim.toMarkdown());
+    io.stdout(lines.join('\n'));
+    return EXIT.ok;
+  }
+
+  const controlRate = num(v['control-rate'], 'control-rate');
+  if (controlRate === undefined) throw new UsageError('give --control-rate (or --pilot)');
+  const effect = num(v.effect, 'effect');
+  const perParticipant = num(v['per-participant'], 'per-participant');
+  const effectSpec =
+    effect !== undefined
+      ? { effect }
+      : perParticipant !== undefined
+        ? { effectPerParticipant: perParticipant }
+        : undefined;
+  const total = num(v.n, 'n');
+
+  if (v.arms) {
+    if (total === undefined) throw new UsageError('--arms needs --n');
+    const weights: Record<string, number> = {};
+    for (const part of v.arms.split(',')) {
+      const [name, w] = part.split('=');
+      const x = Number(w);
+      if (!name || !Number.isFinite(x)) throw new UsageError(`--arms: bad entry '${part}'`);
+      weights[name] = x > 1 ? x / 100 : x;
+    }
+    const rows = pairwiseMde({
+      ...settings,
+      n: total,
+      weights,
+      controlRate,
+      direction,
+      bonferroni: v.bonferroni === true,
+    });
+    if (v.json) io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+    else {
+      io.stdout(
+        `${markdownTable(rows.map((r) => ({ ...mdeRow(`${r.treatment} vs ${r.control}`, r.mde), alpha: r.alpha.toFixed(4) })))}\n\n${rows[0]!.mde.method}.\n`,
+      );
+    }
+    return EXIT.ok;
+  }
+
+  let nTreatment = num(v['n-treatment'], 'n-treatment');
+  let nControl = num(v['n-control'], 'n-control');
+  if (total !== undefined) {
+    const w = allocation(v.allocation);
+    nTreatment = total * w;
+    nControl = total * (1 - w);
+  }
+  if (nTreatment === undefined || nControl === undefined) {
+    if (!effectSpec) {
+      throw new UsageError('give arm sizes (--n-treatment/--n-control or --n) or an --effect');
+    }
+    const s = requiredSampleSize({
+      ...settings,
+      controlRate,
+      treatmentShare: allocation(v.allocation),
+      ...effectSpec,
+    });
+    if (v.json) io.stdout(`${JSON.stringify(s, null, 2)}\n`);
+    else {
+      io.stdout(
+        `Clients needed to detect ${formatPp(s.effect)} (ITT; ${formatPp(s.effectPerParticipant)} per participant) with ${formatPercent(settings.power, 0)} power:\n\n` +
+          `${markdownTable([{ treated: fmtN(s.nTreatment), control: fmtN(s.nControl), total: fmtN(s.total), 'power at these sizes': formatPercent(s.power) }])}\n\n${s.method}.\n`,
+      );
+    }
+    return EXIT.ok;
+  }
+
+  const mde = minimumDetectableEffect({
+    ...settings,
+    controlRate,
+    nTreatment,
+    nControl,
+    direction,
+  });
+  const power = effectSpec
+    ? powerForEffect({ ...settings, controlRate, nTreatment, nControl, ...effectSpec })
+    : undefined;
+  let sim: Awaited<ReturnType<typeof simulateDesign>> | undefined;
+  if (replicates !== undefined) {
+    if (!v.rates) throw new UsageError('--simulate needs --rates (or use --pilot)');
+    const rates = v.rates.split(',').map(Number);
+    const d = settings.participationDifference;
+    sim = await simulateDesign(
+      {
+        model: 'parametric',
+        nTreatment: Math.round(nTreatment),
+        nControl: Math.round(nControl),
+        controlRates: rates,
+        effect: power?.effect ?? 0,
+        participation: { treatment: d, control: 0 },
+        censoring: num(v.censoring, 'censoring') ?? 0,
+        covariateCorrelation: Math.sqrt(settings.rSquared),
+      },
+      simOptions,
+    );
+  }
+  if (v.json) {
+    io.stdout(`${JSON.stringify({ mde, power, simulation: sim }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const out = [markdownTable([mdeRow('design', mde)]), ''];
+  if (power) {
+    out.push(
+      `Power for ${formatPp(power.effect)} (ITT; ${formatPp(power.effectPerParticipant)} per participant): ${formatPercent(power.power)}.`,
+      '',
+    );
+  }
+  out.push(`${mde.method}; target power ${formatPercent(settings.power, 0)}.`, '');
+  if (sim) out.push('## Simulation', '', sim.toMarkdown());
+  io.stdout(out.join('\n'));
+  return EXIT.ok;
+}
+
+export const powerCommand: Command = {
+  name: 'power',
+  summary: 'minimum detectable effect, power and sample size; the Den Haag pilot answer',
+  help: HELP,
+  run,
+};

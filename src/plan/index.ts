@@ -1,0 +1,46 @@
+// Public API of src/plan/: power and sample size, simulation-based diagnosis of a design, and
+// design-based inference (randomisation inference, bootstrap). Re-exported by src/index.ts.
+
+export {
+  type BootstrapFigure,
+  type BootstrapImpact,
+  type BootstrapSpec,
+  bootstrapImpact,
+} from './bootstrap.js';
+export {
+  DEN_HAAG_DECILE1_DESIGN,
+  type NeededSize,
+  type PilotPowerAnswer,
+  pilotPowerAnswer,
+} from './pilot.js';
+export {
+  type EffectDirection,
+  type MdeResult,
+  minimumDetectableEffect,
+  type PairwisePower,
+  type PowerResult,
+  type PowerSettings,
+  type PowerVariance,
+  pairwiseMde,
+  powerForEffect,
+  requiredSampleSize,
+  type SampleSizeResult,
+  type TargetingRow,
+  type TwoArmDesign,
+  targetingPower,
+} from './power.js';
+export {
+  type RandomizationResult,
+  type RandomizationSpec,
+  type RandomizationStat,
+  randomizationTest,
+} from './randomization-inference.js';
+export {
+  type EstimatorSummary,
+  type SimulatedAssignment,
+  type SimulatedMonth,
+  type SimulateOptions,
+  type SimulationDesign,
+  type SimulationResult,
+  simulateDesign,
+} from './simulate.js';

@@ -1,0 +1,382 @@
+/**
+ * Randomisation inference: the p-value of the ITT and the adjusted effect at one month from the
+ * distribution of the statistic over re-draws of the assignment under the rule actually used,
+ * holding every client's outcome fixed (Fisher's sharp null of no effect for anybody).
+ *
+ * Each draw costs O(n·k): by Frisch–Waugh–Lovell the treatment coefficient of y ~ 1 + T + Z is
+ * β = t̃'y / t̃'t̃ with t̃ the residual of T on [1, Z]; the covariate design is prepared once
+ * (`olsPrepare`), t̃ is one solve on it, the full model's residuals are ẽ_y − β·t̃ (ẽ_y the
+ * residual of y on [1, Z], computed once) and its leverages h_i = h_Z,i + t̃_i²/t̃'t̃, so the HC2
+ * variance Σ e_i²/(1 − h_i)·(t̃_i/t̃'t̃)² needs no new factorisation. The observed statistic
+ * equals `olsTermPrepared` on the full design (tested).
+ */
+
+import { type ComparisonSpec, comparisonSample } from '../analysis/comparison.js';
+import { outcomeAt, sampleAt } from '../analysis/effect-series.js';
+import { createHashUniform } from '../assign/hash.js';
+import type { AssignmentRule } from '../assign/rules.js';
+import { asTable, stringColumn, type TableInput } from '../data/columns.js';
+import { InputError } from '../errors.js';
+import { olsLeverages, olsPrepare, olsSolve, olsTermPrepared } from '../estimate/ols.js';
+import { normalCdf } from '../stats/distributions.js';
+import { createRng, type Rng } from '../stats/random.js';
+
+/** Options of {@link randomizationTest}. */
+export interface RandomizationSpec extends ComparisonSpec {
+  /** Month of the outcome (clients observed at least this many months; default 24). */
+  readonly month?: number;
+  /**
+   * The assignment rule that was used (as stored by `assignArms`): hashed → re-drawn with new
+   * keys; complete → the realised arm sizes re-dealt; blocked → re-dealt within each block
+   * (column `rule.block`); parity → see {@link RandomizationResult.design}.
+   * Default: complete.
+   */
+  readonly rule?: AssignmentRule | { readonly kind: 'complete' };
+  /** Client id column for hashed re-draws (default `id`). */
+  readonly id?: string;
+  /** Monte-Carlo draws (default 10,000). */
+  readonly draws?: number;
+  /** Enumerate every assignment when there are at most this many (default 100,000). */
+  readonly exactLimit?: number;
+  readonly seed?: number | string;
+}
+
+/** One statistic's randomisation distribution summary. */
+export interface RandomizationStat {
+  readonly estimate: number;
+  /** Studentised statistic (estimate / SE): the test statistic (robust to unequal variances). */
+  readonly statistic: number;
+  /** Two-sided p-value of |statistic| (studentised). */
+  readonly pValue: number;
+  /** Two-sided p-value of |estimate| (unstudentised). */
+  readonly pValueEstimate: number;
+  /** The p-value of the usual (model-based) test, for comparison. */
+  readonly pValueModel: number;
+}
+
+/** Result of {@link randomizationTest}. */
+export interface RandomizationResult {
+  readonly month: number;
+  readonly n: number;
+  readonly nTreated: number;
+  readonly itt: RandomizationStat;
+  readonly adjusted?: RandomizationStat;
+  /** Draws used (all assignments when exact). */
+  readonly draws: number;
+  readonly exact: boolean;
+  /** How the assignment was re-drawn, in words (incl. what was done for BSN parity). */
+  readonly design: string;
+  readonly method: string;
+}
+
+const PARITY_NOTE =
+  'BSN parity cannot be re-randomised: the arm is a fixed function of the BSN, so there is no ' +
+  'other assignment the rule could have produced. Treated instead as complete randomisation of ' +
+  'the realised arm sizes (valid if the last BSN digit is unrelated to the outcomes, which the ' +
+  'audit and balance table support but cannot prove)';
+
+/**
+ * Randomisation test of the ITT (difference in shares) and, with covariates, the adjusted
+ * effect (OLS, HC2) at one month, complete follow-up. p-values are (1 + #{|S*| ≥ |S|})/(1 + R)
+ * for R Monte-Carlo draws (valid at every R), or the exact share over all assignments when the
+ * design has at most `exactLimit` of them (complete or blocked).
+ *
+ * @example
+ * const ri = randomizationTest(decile1, { event: 'month_bijstand', month: 24,
+ *   covariates: ['age', 'education'], draws: 10_000, seed: 1 });
+ * ri.adjusted.pValue;
+ */
+export function randomizationTest(data: TableInput, spec: RandomizationSpec): RandomizationResult {
+  const table = asTable(data);
+  const month = spec.month ?? 24;
+  const c = comparisonSample(table, spec);
+  const index = sampleAt(c.followup, month);
+  const n = index.length;
+  if (n < 4) {
+    throw new InputError(`only ${n} clients are observed ${month} months; nothing to test`, {
+      code: 'empty',
+    });
+  }
+  const y = outcomeAt(c.eventMonth, index, month);
+  const tObs = new Float64Array(n);
+  for (let j = 0; j < n; j++) tObs[j] = c.treated[index[j]!]!;
+  const rule = spec.rule ?? { kind: 'complete' as const };
+
+  // --- how to re-draw T over all comparison clients (assignment happened before censoring) ---
+  const N = c.treated.length;
+  const nTreatedAll = c.treated.reduce((a, b) => a + b, 0);
+  let design: string;
+  let groups: Int32Array[]; // complete/blocked: clients per block
+  let hashed: ((r: number, out: Float64Array) => void) | undefined;
+  if (rule.kind === 'hashed') {
+    const ids = stringColumn(table, spec.id ?? 'id');
+    const wT = rule.weights[c.labels.treatment];
+    const wC = rule.weights[c.labels.control];
+    if (wT === undefined || wC === undefined) {
+      throw new InputError('the hashed rule has no weight for the treatment or control arm', {
+        code: 'invalid-rule',
+      });
+    }
+    const share = wT / (wT + wC);
+    const seedText = String(spec.seed ?? 1);
+    hashed = (r, out) => {
+      const u = createHashUniform(`ri:${seedText}:${r}`);
+      for (let i = 0; i < N; i++) out[i] = u(ids[c.rows[i]!] ?? '') < share ? 1 : 0;
+    };
+    groups = [];
+    design = `hashed ratio rule re-drawn with new keys (HMAC-SHA256, key "ri:<seed>:<draw>"): each client treated with probability ${share.toFixed(4)}, arm sizes random as in the real design`;
+  } else if (rule.kind === 'blocked') {
+    const blocks = stringColumn(table, rule.block);
+    const byBlock = new Map<string, number[]>();
+    for (let i = 0; i < N; i++) {
+      const b = blocks[c.rows[i]!] ?? '';
+      const g = byBlock.get(b);
+      if (g) g.push(i);
+      else byBlock.set(b, [i]);
+    }
+    groups = [...byBlock.values()].map((g) => Int32Array.from(g));
+    design = `complete randomisation within ${groups.length} blocks of '${rule.block}', realised arm sizes per block kept`;
+  } else {
+    groups = [Int32Array.from({ length: N }, (_, i) => i)];
+    design =
+      rule.kind === 'parity'
+        ? PARITY_NOTE
+        : 'complete randomisation: the realised arm sizes re-dealt over the clients';
+  }
+  const treatedPerGroup = groups.map((g) => g.reduce((s, i) => s + c.treated[i]!, 0));
+
+  // --- exact enumeration or Monte Carlo ---
+  const limit = spec.exactLimit ?? 100_000;
+  let total = 1;
+  if (!hashed) {
+    for (let g = 0; g < groups.length; g++) {
+      total *= binomial(groups[g]!.length, treatedPerGroup[g]!);
+      if (total > limit) break;
+    }
+  }
+  const exact = !hashed && total <= limit;
+  const draws = exact ? total : (spec.draws ?? 10_000);
+
+  // --- statistics on the analysed sample ---
+  const adjust = c.covariates.length > 0;
+  const prepZ = adjust ? prepareCovariates(c.covariates, index, n) : undefined;
+  const fwl = prepZ ? makeFwl(prepZ, y) : undefined;
+  const raw = (t: Float64Array) => rawStat(y, t);
+  const observedRaw = raw(tObs);
+  const observedAdj = fwl?.(tObs);
+
+  const countsRaw = [0, 0];
+  const countsAdj = [0, 0];
+  const tol = 1e-9;
+  const tAll = new Float64Array(N);
+  const tSample = new Float64Array(n);
+  const record = () => {
+    for (let j = 0; j < n; j++) tSample[j] = tAll[index[j]!]!;
+    const r = raw(tSample);
+    if (r && observedRaw) {
+      if (Math.abs(r.t) >= Math.abs(observedRaw.t) * (1 - tol)) countsRaw[0]!++;
+      if (Math.abs(r.b) >= Math.abs(observedRaw.b) * (1 - tol)) countsRaw[1]!++;
+    }
+    if (fwl && observedAdj) {
+      const a = fwl(tSample);
+      if (a) {
+        if (Math.abs(a.t) >= Math.abs(observedAdj.t) * (1 - tol)) countsAdj[0]!++;
+        if (Math.abs(a.b) >= Math.abs(observedAdj.b) * (1 - tol)) countsAdj[1]!++;
+      }
+    }
+  };
+  if (exact) {
+    enumerate(groups, treatedPerGroup, tAll, record);
+  } else {
+    const rng = createRng(`${spec.seed ?? 1}:randomization`);
+    for (let r = 0; r < draws; r++) {
+      if (hashed) hashed(r, tAll);
+      else deal(rng, groups, treatedPerGroup, tAll);
+      record();
+    }
+  }
+  const p = (count: number) => (exact ? count / draws : (1 + count) / (1 + draws));
+
+  if (!observedRaw) {
+    throw new InputError(`an arm has no client observed ${month} months`, {
+      code: 'empty',
+    });
+  }
+  const modelRawP = Number.isFinite(observedRaw.t) ? 2 * (1 - normalCdfAbs(observedRaw.t)) : 0;
+  const itt: RandomizationStat = {
+    estimate: observedRaw.b,
+    statistic: observedRaw.t,
+    pValue: p(countsRaw[0]!),
+    pValueEstimate: p(countsRaw[1]!),
+    pValueModel: modelRawP,
+  };
+  let adjusted: RandomizationStat | undefined;
+  if (adjust && observedAdj) {
+    const design = fullDesign(tObs, c.covariates, index, n);
+    const model = olsTermPrepared(olsPrepare(design), y, 'treatment');
+    adjusted = {
+      estimate: observedAdj.b,
+      statistic: observedAdj.t,
+      pValue: p(countsAdj[0]!),
+      pValueEstimate: p(countsAdj[1]!),
+      pValueModel: model.pValue,
+    };
+  }
+  return {
+    month,
+    n,
+    nTreated: tObs.reduce((a, b) => a + b, 0),
+    itt,
+    ...(adjusted ? { adjusted } : {}),
+    draws,
+    exact,
+    design: `${design}; ${nTreatedAll} of ${N} clients treated`,
+    method:
+      `randomisation inference under the sharp null of no effect for any client: outcomes at month ${month} (complete follow-up) held fixed, ` +
+      `the assignment re-drawn over all ${N} clients of the two arms; statistic: studentised ITT (unpooled SE)` +
+      `${adjust ? ' and studentised adjusted effect (OLS, HC2, via Frisch–Waugh–Lovell)' : ''}; ` +
+      (exact
+        ? `exact p-value over all ${draws} assignments`
+        : `Monte-Carlo p-value (1 + count)/(1 + ${draws}), seed ${JSON.stringify(spec.seed ?? 1)}`),
+  };
+}
+
+function normalCdfAbs(t: number): number {
+  return normalCdf(Math.abs(t));
+}
+
+/** log-free binomial coefficient, saturating at Infinity. */
+function binomial(n: number, k: number): number {
+  let r = 1;
+  const kk = Math.min(k, n - k);
+  for (let i = 1; i <= kk; i++) {
+    r = (r * (n - kk + i)) / i;
+    if (!Number.isFinite(r)) return Number.POSITIVE_INFINITY;
+  }
+  return Math.round(r);
+}
+
+/** Difference in means and its studentised value (unpooled SE); undefined when an arm is empty. */
+function rawStat(y: Float64Array, t: Float64Array): { b: number; t: number } | undefined {
+  let n1 = 0;
+  let s1 = 0;
+  let n0 = 0;
+  let s0 = 0;
+  for (let i = 0; i < y.length; i++) {
+    if (t[i] === 1) {
+      n1++;
+      s1 += y[i]!;
+    } else {
+      n0++;
+      s0 += y[i]!;
+    }
+  }
+  if (n1 === 0 || n0 === 0) return undefined;
+  const p1 = s1 / n1;
+  const p0 = s0 / n0;
+  const se = Math.sqrt((p1 * (1 - p1)) / n1 + (p0 * (1 - p0)) / n0);
+  const b = p1 - p0;
+  // SE 0 with a difference: perfectly separated, as extreme as it gets.
+  return { b, t: se > 0 ? b / se : b === 0 ? 0 : Math.sign(b) * Number.POSITIVE_INFINITY };
+}
+
+function pick(col: Float64Array, index: Int32Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let j = 0; j < n; j++) out[j] = col[index[j]!]!;
+  return out;
+}
+
+function prepareCovariates(covariates: readonly Float64Array[], index: Int32Array, n: number) {
+  const columns = [new Float64Array(n).fill(1), ...covariates.map((c) => pick(c, index, n))];
+  const names = ['(Intercept)', ...covariates.map((_, j) => `z${j}`)];
+  return olsPrepare({ names, columns, n });
+}
+
+function fullDesign(
+  t: Float64Array,
+  covariates: readonly Float64Array[],
+  index: Int32Array,
+  n: number,
+) {
+  const columns = [new Float64Array(n).fill(1), t, ...covariates.map((c) => pick(c, index, n))];
+  const names = ['(Intercept)', 'treatment', ...covariates.map((_, j) => `z${j}`)];
+  return { names, columns, n };
+}
+
+/** The FWL statistic: β and β/SE_HC2 of T in y ~ 1 + T + Z, O(n·k) per assignment. */
+function makeFwl(prepZ: ReturnType<typeof olsPrepare>, y: Float64Array) {
+  const n = prepZ.n;
+  const hz = olsLeverages(prepZ);
+  const ey = olsSolve(prepZ, y).residuals;
+  const df = n - prepZ.k - 1;
+  return (t: Float64Array): { b: number; t: number } | undefined => {
+    const tt = olsSolve(prepZ, t).residuals;
+    let stt = 0;
+    let sty = 0;
+    for (let i = 0; i < n; i++) {
+      stt += tt[i]! * tt[i]!;
+      sty += tt[i]! * ey[i]!;
+    }
+    if (!(stt > 1e-12) || df <= 0) return undefined;
+    const b = sty / stt;
+    let v = 0;
+    for (let i = 0; i < n; i++) {
+      const e = ey[i]! - b * tt[i]!;
+      const h = hz[i]! + (tt[i]! * tt[i]!) / stt;
+      const w = tt[i]! / stt;
+      v += ((e * e) / (1 - h)) * w * w;
+    }
+    const se = Math.sqrt(v);
+    return se > 0 ? { b, t: b / se } : undefined;
+  };
+}
+
+/** Deals the realised number of treated clients within each group at random. */
+function deal(
+  rng: Rng,
+  groups: readonly Int32Array[],
+  treated: readonly number[],
+  out: Float64Array,
+) {
+  out.fill(0);
+  groups.forEach((g, k) => {
+    const idx = Int32Array.from(g);
+    const m = treated[k]!;
+    for (let a = 0; a < m; a++) {
+      const j = a + rng.int(idx.length - a);
+      const tmp = idx[a]!;
+      idx[a] = idx[j]!;
+      idx[j] = tmp;
+      out[idx[a]!] = 1;
+    }
+  });
+}
+
+/** Calls `visit` for every assignment (product over groups of combinations). */
+function enumerate(
+  groups: readonly Int32Array[],
+  treated: readonly number[],
+  out: Float64Array,
+  visit: () => void,
+) {
+  const go = (g: number) => {
+    if (g === groups.length) {
+      visit();
+      return;
+    }
+    const members = groups[g]!;
+    const k = treated[g]!;
+    const comb = Array.from({ length: k }, (_, i) => i);
+    for (;;) {
+      for (const i of members) out[i] = 0;
+      for (const i of comb) out[members[i]!] = 1;
+      go(g + 1);
+      let i = k - 1;
+      while (i >= 0 && comb[i] === members.length - k + i) i--;
+      if (i < 0) break;
+      comb[i]!++;
+      for (let j = i + 1; j < k; j++) comb[j] = comb[j - 1]! + 1;
+    }
+  };
+  go(0);
+}
