@@ -5,6 +5,7 @@
  * analysis).
  */
 import { stringColumn, type TableInput } from '../data/columns.js';
+import { withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { formatPercent, formatPp, markdownTable } from '../format.js';
 import { type DiffInProportionsResult, diffInProportions } from '../stats/proportions.js';
@@ -265,11 +266,11 @@ export function participationTable(data: TableInput, spec: ParticipationSpec): P
     method,
   };
   const digits = spec.digits ?? 0;
-  return {
+  return withDisplay({
     ...base,
     toTable: () => tableRows(base),
     toMarkdown: () => markdown(base, digits),
-  };
+  });
 }
 
 function checkModes(unknown: string, missing: string): void {

@@ -11,6 +11,7 @@ import {
   requireColumns,
   type TableInput,
 } from '../data/columns.js';
+import { withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { ols } from '../estimate/ols.js';
 import { waldTest } from '../estimate/wald.js';
@@ -493,5 +494,14 @@ function makeResult(
     if (notes.length > 0) parts.push(notes.map((n) => `Note: ${n}`).join('\n'));
     return `${parts.join('\n\n')}\n`;
   };
-  return { arms, reference: arms[0]!, rows, tests, omnibus, notes, toTable, toMarkdown };
+  return withDisplay({
+    arms,
+    reference: arms[0]!,
+    rows,
+    tests,
+    omnibus,
+    notes,
+    toTable,
+    toMarkdown,
+  });
 }

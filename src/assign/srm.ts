@@ -2,6 +2,7 @@
  * Sample-ratio check: do the observed arm sizes fit the intended weights? A misfit points to a
  * broken assignment or a selective loss of clients, before any outcome is looked at.
  */
+import { withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { markdownTable } from '../format.js';
 import { chiSquareTest } from '../stats/chisquare.js';
@@ -94,7 +95,7 @@ export function sampleRatioTest(
   }));
   const method = `chi-square goodness of fit against the intended weights, ${df} df`;
   const toTable = () => arms.map((a) => ({ ...a }));
-  return {
+  return withDisplay({
     arms,
     n,
     statistic,
@@ -105,7 +106,7 @@ export function sampleRatioTest(
     toTable,
     toMarkdown: () =>
       `Sample ratio (${method}): X² = ${fmt(statistic)}, p = ${fmt(pValue)}${stars(pValue) ? ` ${stars(pValue)}` : ''}\n\n${markdownTable(toTable())}\n`,
-  };
+  });
 }
 
 function fmt(x: number): string {

@@ -1,7 +1,8 @@
 /**
  * `effectmeting reproduce <study>`: re-runs a published analysis on the shipped synthetic
  * reconstruction (or on your own extract with `--data`) and prints it; `--out` also writes the
- * Markdown report and a JSON file with every number.
+ * Markdown report, a JSON file with every number and, where the study has one, the
+ * self-contained HTML report.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { loadTable } from '../data/load.js';
 import { InputError } from '../errors.js';
 import type { OutflowBenchmark } from '../outcomes/outflowResult.js';
 import { denHaagPilot, pilotMarkdown } from '../report/den-haag-pilot.js';
+import { PILOT_SYNTHETIC_SOURCE, pilotHtml } from '../report/den-haag-pilot-html.js';
 import { intensive2012, intensive2012Markdown } from '../report/intensive-2012.js';
 import {
   personalServices2017,
@@ -26,7 +28,11 @@ interface Study {
   readonly data: string;
   readonly stem: string;
   readonly stringColumns: readonly string[];
-  analyse(table: ColumnTable, benchmark?: OutflowBenchmark): { markdown: string; json: unknown };
+  analyse(
+    table: ColumnTable,
+    benchmark: OutflowBenchmark | undefined,
+    source: { readonly path: string; readonly synthetic: boolean },
+  ): { markdown: string; json: unknown; html?: () => Promise<string> };
 }
 
 const STUDIES: readonly Study[] = [
@@ -39,9 +45,16 @@ const STUDIES: readonly Study[] = [
     data: 'data/den-haag-pilot.csv',
     stem: 'den-haag-pilot',
     stringColumns: [],
-    analyse: (table, benchmark) => {
+    analyse: (table, benchmark, source) => {
       const result = denHaagPilot(table, {}, benchmark);
-      return { markdown: pilotMarkdown(result), json: result };
+      return {
+        markdown: pilotMarkdown(result),
+        json: result,
+        html: () =>
+          pilotHtml(result, {
+            source: source.synthetic ? PILOT_SYNTHETIC_SOURCE : `Source: ${source.path}.`,
+          }),
+      };
     },
   },
   {
@@ -86,7 +99,8 @@ Options:
   --data <file>        client file (default: the study's file in data/)
   --benchmark <file>   den-haag: monthly benchmark line with columns month, share (default
                        data/den-haag-national-benchmark.csv when present)
-  --out <dir>          also write <dir>/<study>.md and <dir>/<study>.json (every number)
+  --out <dir>          also write <dir>/<study>.md, <dir>/<study>.json (every number) and,
+                       for den-haag, the self-contained HTML report <dir>/<study>.html
   --json               print JSON instead of Markdown
   -h, --help           this help
 
@@ -137,14 +151,20 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
           : undefined));
   const table = await loadTable(dataPath, { stringColumns: [...study.stringColumns] });
   const benchmark = benchmarkPath ? await readBenchmark(benchmarkPath) : undefined;
-  const { markdown, json } = study.analyse(table, benchmark);
+  const { markdown, json, html } = study.analyse(table, benchmark, {
+    path: dataPath,
+    synthetic: parsed.values.data === undefined,
+  });
   const jsonText = `${JSON.stringify(json, null, 2)}\n`;
   io.stdout(parsed.values.json ? jsonText : markdown);
   if (parsed.values.out) {
     mkdirSync(parsed.values.out, { recursive: true });
     writeFileSync(join(parsed.values.out, `${study.stem}.md`), markdown);
     writeFileSync(join(parsed.values.out, `${study.stem}.json`), jsonText);
-    io.stderr(`wrote ${join(parsed.values.out, study.stem)}.md and .json\n`);
+    if (html) writeFileSync(join(parsed.values.out, `${study.stem}.html`), await html());
+    io.stderr(
+      `wrote ${join(parsed.values.out, study.stem)}.md, .json${html ? ' and .html' : ''}\n`,
+    );
   }
   return EXIT.ok;
 }

@@ -3,6 +3,7 @@
  * JSON). Benchmarks travel with the result but are never part of the estimates.
  */
 import { type ColumnTable, table } from 'arquero';
+import { withDisplay } from '../display.js';
 import type { OutflowExclusion } from './outflowInput.js';
 
 /** One estimate: cumulative share of a group with an event of `destination` by `month`. */
@@ -84,7 +85,7 @@ export interface CumulativeOutflowResult extends CumulativeOutflowData {
 export function makeOutflowResult(data: CumulativeOutflowData): CumulativeOutflowResult {
   const index = new Map<string, OutflowRow>();
   for (const r of data.rows) index.set(key(r.group, r.destination, r.month), r);
-  return {
+  return withDisplay({
     ...data,
     get: (group, destination, month) => index.get(key(group, destination, month)),
     series: (group, destination) =>
@@ -103,7 +104,7 @@ export function makeOutflowResult(data: CumulativeOutflowData): CumulativeOutflo
       rows: data.rows,
       benchmark: data.benchmark,
     }),
-  };
+  });
 }
 
 function key(group: string, destination: string, month: number): string {

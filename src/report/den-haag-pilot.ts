@@ -12,6 +12,7 @@ import { type ParticipationTable, participationTable } from '../analysis/partici
 import { firstSignificantMonth, type SignificantMonths } from '../analysis/significance.js';
 import { type SampleRatioResult, sampleRatioTest } from '../assign/srm.js';
 import { asTable, numberColumn, stringColumn, type TableInput } from '../data/columns.js';
+import { withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatPercent, formatPp } from '../format.js';
 import { cumulativeOutflow } from '../outcomes/cumulativeOutflow.js';
@@ -170,7 +171,7 @@ export function denHaagPilot(
     participants,
     participationDifference: participation.received.difference.estimate,
   });
-  return {
+  const result: PilotResult = {
     config: c,
     assignment,
     decileCounts,
@@ -188,6 +189,7 @@ export function denHaagPilot(
     impact,
     participants,
   };
+  return withDisplay(result, pilotMarkdown);
 }
 
 function selectDecile(table: ColumnTable, c: PilotConfig): ColumnTable {

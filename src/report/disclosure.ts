@@ -22,6 +22,8 @@
  * a difference of shares) can reveal it. Review what else you publish next to the table.
  */
 
+import type { ParticipationTable } from '../analysis/participation.js';
+
 /** Whether a cell is published, suppressed as small (primary) or to protect one (secondary). */
 export type CellStatus = 'published' | 'primary' | 'secondary';
 
@@ -184,7 +186,10 @@ const SEP = '\u0000';
  * s.text('b', 'control', '7'); // "< 10"
  * s.text('a', 'control', '33'); // "x"
  */
-export function suppressTable(table: CountTable, options: DisclosureOptions = {}): TableSuppression {
+export function suppressTable(
+  table: CountTable,
+  options: DisclosureOptions = {},
+): TableSuppression {
   const key = (row: string, column: string): string => `${row}${SEP}${column}`;
   const cells = new Map<string, number>();
   table.rows.forEach((row, i) => {
@@ -192,7 +197,9 @@ export function suppressTable(table: CountTable, options: DisclosureOptions = {}
     if (!line || line.length !== table.columns.length) {
       throw new RangeError(`row '${row}' needs ${table.columns.length} counts`);
     }
-    table.columns.forEach((column, j) => cells.set(key(row, column), line[j]!));
+    table.columns.forEach((column, j) => {
+      cells.set(key(row, column), line[j]!);
+    });
   });
   const relations: AdditiveRelation[] = [];
   for (const r of table.rowRelations ?? []) {
@@ -218,6 +225,56 @@ export function suppressTable(table: CountTable, options: DisclosureOptions = {}
     secondary: s.secondary.map(split),
     note: s.note,
   };
+}
+
+/** The row key of the arm totals in {@link protectParticipation}. */
+export const PARTICIPATION_TOTAL = '(all)';
+
+/**
+ * Disclosure control of a participation table (Table 2): rows are the categories plus the arm
+ * totals (`(all)`, the n in the header), columns the two arms; relations: the arm total is the
+ * sum of the top-level categories, and each group the sum of its sub-categories (each declared
+ * only where it holds in both arms).
+ *
+ * @example
+ * const s = protectParticipation(result.participation);
+ * s.text('three_way_conversation', 'control', '3 % (8)'); // "< 10"
+ */
+export function protectParticipation(
+  table: Pick<ParticipationTable, 'n' | 'rows'>,
+  options: DisclosureOptions = {},
+): TableSuppression {
+  const rows = [PARTICIPATION_TOTAL, ...table.rows.map((r) => r.category)];
+  const counts = [
+    [table.n.treatment, table.n.control],
+    ...table.rows.map((r) => [r.treatment.count, r.control.count]),
+  ];
+  // A relation is declared only where it holds in both arms: a group with rows of its own (its
+  // count exceeds the sum of its sub-categories) has an unpublished remainder, and reveals nothing.
+  const rowRelations: AdditiveRelation[] = [];
+  const relation = (
+    total: string,
+    totals: { treatment: number; control: number },
+    parts: typeof table.rows,
+  ) => {
+    const sum = (arm: 'treatment' | 'control') => parts.reduce((s, r) => s + r[arm].count, 0);
+    if (sum('treatment') === totals.treatment && sum('control') === totals.control) {
+      rowRelations.push({ total, parts: parts.map((r) => r.category) });
+    }
+  };
+  relation(
+    PARTICIPATION_TOTAL,
+    table.n,
+    table.rows.filter((r) => r.depth === 0),
+  );
+  for (const g of table.rows.filter((r) => r.group)) {
+    relation(
+      g.category,
+      { treatment: g.treatment.count, control: g.control.count },
+      table.rows.filter((r) => r.parent === g.category),
+    );
+  }
+  return suppressTable({ rows, columns: ['treatment', 'control'], counts, rowRelations }, options);
 }
 
 /**
@@ -279,7 +336,7 @@ export function csvSafe(value: unknown, separator = ','): string {
 }
 
 /** Options of {@link toCsv}. */
-export interface CsvOptions {
+export interface CsvWriteOptions {
   /** Columns in order (default: the keys of the first row, then new keys as they appear). */
   readonly columns?: readonly string[];
   /** Field separator (default ","; ";" for Dutch-locale spreadsheets). */
@@ -295,7 +352,10 @@ export interface CsvOptions {
  * toCsv([{ month: 24, effect: -0.063, label: '−6.3 pp**' }]);
  * // "month,effect,label\r\n24,-0.063,'−6.3 pp**\r\n"
  */
-export function toCsv(rows: readonly Readonly<Record<string, unknown>>[], options: CsvOptions = {}): string {
+export function toCsv(
+  rows: readonly Readonly<Record<string, unknown>>[],
+  options: CsvWriteOptions = {},
+): string {
   const separator = options.separator ?? ',';
   const newline = options.newline ?? '\r\n';
   let columns = options.columns;

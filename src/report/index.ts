@@ -1,4 +1,6 @@
 // Public API of src/report/. Re-exported by src/index.ts.
+
+export * from './charts/index.js';
 export {
   DEN_HAAG_PILOT_CONFIG,
   denHaagPilot,
@@ -7,6 +9,66 @@ export {
   pilotMarkdown,
   significanceText,
 } from './den-haag-pilot.js';
+export {
+  PILOT_SYNTHETIC_SOURCE,
+  type PilotHtmlOptions,
+  pilotHtml,
+} from './den-haag-pilot-html.js';
+export {
+  type AdditiveRelation,
+  type CellStatus,
+  type CellSuppression,
+  type CountTable,
+  type CsvWriteOptions,
+  csvSafe,
+  type DisclosureOptions,
+  disclosureNote,
+  PARTICIPATION_TOTAL,
+  protectParticipation,
+  suppressCells,
+  suppressedText,
+  suppressSmallCounts,
+  suppressTable,
+  type TableSuppression,
+  toCsv,
+} from './disclosure.js';
+export {
+  DENO_INSPECT,
+  type Displayable,
+  type DisplayOptions,
+  type DisplayWrapper,
+  display,
+  displayBundle,
+  isDisplayable,
+  isVegaLiteSpec,
+  JUPYTER_DISPLAY,
+  type MimeBundle,
+  markdownBundle,
+  markdownToHtml,
+  markdownToText,
+  NODE_INSPECT,
+  VEGA_LITE_MIME,
+  withDisplay,
+} from './display.js';
+export {
+  blockHtml,
+  escapeHtml,
+  type FigureBlock,
+  type HeadingBlock,
+  type HtmlBlock,
+  type HtmlReport,
+  type HtmlSection,
+  htmlReport,
+  inlineHtml,
+  type ListBlock,
+  type MarkdownBlock,
+  markdownBlocks,
+  type NoteBlock,
+  type ParagraphBlock,
+  REPORT_CSS,
+  type TableBlock,
+  type TableColumn,
+} from './html.js';
 export {
   INTENSIVE_2012_CONFIG,
   type Intensive2012Arm,

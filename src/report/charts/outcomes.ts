@@ -48,7 +48,10 @@ export type OutflowChartInput = Pick<
  * });
  * const svg = await renderSvg(spec);
  */
-export function outflowChart(result: OutflowChartInput, options: OutflowChartOptions = {}): ChartSpec {
+export function outflowChart(
+  result: OutflowChartInput,
+  options: OutflowChartOptions = {},
+): ChartSpec {
   const destination = options.destination ?? result.destinations[0] ?? '';
   const name = (label: string): string => options.labels?.[label] ?? label;
   const groups = result.groups.map((g) => name(g.group));
@@ -87,7 +90,28 @@ export function outflowChart(result: OutflowChartInput, options: OutflowChartOpt
     ...benchmarks.map((_, i) => (i === 0 ? REFERENCE_GREY : OKABE_ITO[7])),
   ];
   const dashes = [...groups.map(() => [1, 0]), ...benchmarks.map(() => [6, 4])];
-  const color = { field: 'series', type: 'nominal', scale: { domain, range: colours }, title: null };
+  const legend = {
+    orient: 'top',
+    direction: 'horizontal',
+    symbolType: 'stroke',
+    symbolOpacity: 1,
+    symbolStrokeWidth: 2.5,
+    symbolSize: 320,
+  };
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    scale: { domain, range: colours },
+    title: null,
+    legend,
+  };
+  const strokeDash = {
+    field: 'series',
+    type: 'nominal',
+    scale: { domain, range: dashes },
+    title: null,
+    legend,
+  };
   const x = {
     field: 'month',
     type: 'quantitative',
@@ -115,7 +139,7 @@ export function outflowChart(result: OutflowChartInput, options: OutflowChartOpt
         x,
         y: { ...y, field: 'lower' },
         y2: { field: 'upper' },
-        color: { ...color, legend: null },
+        color,
       },
     });
   }
@@ -124,14 +148,14 @@ export function outflowChart(result: OutflowChartInput, options: OutflowChartOpt
     encoding: {
       x,
       y,
-      color: { ...color, legend: { orient: 'top', direction: 'horizontal' } },
-      strokeDash: { field: 'series', type: 'nominal', scale: { domain, range: dashes }, legend: null },
+      color,
+      strokeDash,
     },
   });
   layers.push({
     transform: [{ filter: "datum.kind === 'estimate'" }],
     mark: { type: 'point', filled: true, size: 22 },
-    encoding: { x, y, color: { ...color, legend: null }, tooltip },
+    encoding: { x, y, color, tooltip },
   });
   const level = `${+(result.level * 100).toFixed(4)} %`;
   return layered(
@@ -211,6 +235,15 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
     axis: { labelExpr: PP_LABEL_EXPR },
   };
   const blue = OKABE_ITO[0];
+  const lineLegend = {
+    orient: 'top',
+    direction: 'horizontal',
+    symbolType: 'stroke',
+    symbolStrokeWidth: 2.5,
+    symbolSize: 320,
+  };
+  const pointLegend = { orient: 'top', direction: 'horizontal', titleLimit: 400 };
+  const significanceTitle = `Significance of the ${names[main]}`;
   const layers: Record<string, unknown>[] = [
     {
       transform: [{ filter: 'datum.main && datum.lower !== null' }],
@@ -232,13 +265,20 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
           type: 'nominal',
           scale: { domain: seriesDomain, range: [blue, OKABE_ITO[1]] },
           title: null,
-          legend: { orient: 'top', direction: 'horizontal' },
+          legend: lineLegend,
         },
         strokeDash: {
           field: 'series',
           type: 'nominal',
-          scale: { domain: seriesDomain, range: [[1, 0], [5, 3]] },
-          legend: null,
+          scale: {
+            domain: seriesDomain,
+            range: [
+              [1, 0],
+              [5, 3],
+            ],
+          },
+          title: null,
+          legend: lineLegend,
         },
       },
     },
@@ -255,8 +295,8 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
             domain: [...SIGNIFICANCE_CLASSES],
             range: ['circle', 'square', 'triangle-up', 'circle'],
           },
-          title: `Significance (${names[main]})`,
-          legend: { orient: 'top', direction: 'horizontal' },
+          title: significanceTitle,
+          legend: pointLegend,
         },
         fill: {
           field: 'significance',
@@ -265,8 +305,8 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
             domain: [...SIGNIFICANCE_CLASSES],
             range: [blue, OKABE_ITO[4], '#c6e2f5', '#ffffff'],
           },
-          title: `Significance (${names[main]})`,
-          legend: { orient: 'top', direction: 'horizontal' },
+          title: significanceTitle,
+          legend: pointLegend,
         },
         tooltip: [
           { field: 'month', type: 'quantitative', title: 'month' },

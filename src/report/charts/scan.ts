@@ -1,0 +1,255 @@
+/**
+ * Charts for the risk-scan review, on plain arrays so that any scorer's output can be shown:
+ * the gains (cumulative capture) curve, the calibration plot, and drift per feature (PSI).
+ */
+import {
+  type ChartOptions,
+  type ChartSpec,
+  FORMATS,
+  finite,
+  layered,
+  OKABE_ITO,
+  REFERENCE_GREY,
+} from './spec.js';
+
+/** One point of a gains curve: the top `share` of clients by score captures `capture` of events. */
+export interface GainsPoint {
+  /** Share of clients selected (highest scores first), a fraction 0…1. */
+  readonly share: number;
+  /** Share of all events among them, a fraction 0…1. */
+  readonly capture: number;
+  /** Curve name when several are drawn (e.g. model year); default "model". */
+  readonly series?: string;
+}
+
+/**
+ * Gains curve: the share of events captured against the share of clients selected by score,
+ * with the diagonal of random selection. A point (0, 0) is added to each curve when missing.
+ *
+ * @example
+ * gainsChart([{ share: 0.1, capture: 0.32 }, { share: 0.2, capture: 0.5 }, { share: 1, capture: 1 }]);
+ */
+export function gainsChart(points: readonly GainsPoint[], options: ChartOptions = {}): ChartSpec {
+  const series = [...new Set(points.map((p) => p.series ?? 'model'))];
+  const data: Record<string, unknown>[] = [];
+  for (const s of series) {
+    const own = points
+      .filter((p) => (p.series ?? 'model') === s)
+      .map((p) => ({ series: s, share: finite(p.share), capture: finite(p.capture) }));
+    if (!own.some((p) => p.share === 0)) data.push({ series: s, share: 0, capture: 0 });
+    data.push(...own);
+  }
+  const x = {
+    field: 'share',
+    type: 'quantitative',
+    title: 'Clients selected, highest scores first (%)',
+    axis: { format: FORMATS.percentAxis },
+    scale: { domain: [0, 1] },
+  };
+  const y = {
+    field: 'capture',
+    type: 'quantitative',
+    title: 'Events captured (%)',
+    axis: { format: FORMATS.percentAxis },
+    scale: { domain: [0, 1] },
+  };
+  const layers = [
+    {
+      data: {
+        values: [
+          { share: 0, capture: 0 },
+          { share: 1, capture: 1 },
+        ],
+      },
+      mark: { type: 'line', color: REFERENCE_GREY, strokeDash: [4, 4], strokeWidth: 1 },
+      encoding: { x, y },
+    },
+    {
+      mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 28 } },
+      encoding: {
+        x,
+        y,
+        order: { field: 'share', type: 'quantitative' },
+        color: {
+          field: 'series',
+          type: 'nominal',
+          scale: { domain: series, range: OKABE_ITO.slice(0, Math.max(1, series.length)) },
+          title: null,
+          legend: series.length > 1 ? { orient: 'top', direction: 'horizontal' } : null,
+        },
+        tooltip: [
+          { field: 'share', type: 'quantitative', title: 'selected', format: FORMATS.percent },
+          { field: 'capture', type: 'quantitative', title: 'captured', format: FORMATS.percent },
+        ],
+      },
+    },
+  ];
+  return layered(
+    { ...options, width: options.width ?? 360, height: options.height ?? 360 },
+    { title: 'Gains curve', subtitle: 'Dashed: random selection' },
+    data,
+    layers,
+  );
+}
+
+/** One calibration bin: mean predicted probability and the observed share, with an interval. */
+export interface CalibrationPoint {
+  readonly predicted: number;
+  readonly observed: number;
+  readonly lower?: number;
+  readonly upper?: number;
+  /** Bin label for the tooltip (e.g. "decile 1"). */
+  readonly label?: string;
+}
+
+/**
+ * Calibration plot: observed share against mean predicted probability per bin, with interval
+ * bars where given and the diagonal of perfect calibration.
+ *
+ * @example
+ * calibrationChart([{ predicted: 0.42, observed: 0.39, lower: 0.33, upper: 0.45 }]);
+ */
+export function calibrationChart(
+  points: readonly CalibrationPoint[],
+  options: ChartOptions = {},
+): ChartSpec {
+  const data = points.map((p, i) => ({
+    label: p.label ?? `bin ${i + 1}`,
+    predicted: finite(p.predicted),
+    observed: finite(p.observed),
+    lower: finite(p.lower),
+    upper: finite(p.upper),
+  }));
+  const values = data.flatMap((d) => [d.predicted, d.observed, d.lower, d.upper]);
+  const top = Math.min(1, Math.ceil(Math.max(0.1, ...values.map((v) => v ?? 0)) * 10) / 10);
+  const x = {
+    field: 'predicted',
+    type: 'quantitative',
+    title: 'Predicted probability (%)',
+    axis: { format: FORMATS.percentAxis },
+    scale: { domain: [0, top] },
+  };
+  const y = {
+    field: 'observed',
+    type: 'quantitative',
+    title: 'Observed share (%)',
+    axis: { format: FORMATS.percentAxis },
+    scale: { domain: [0, top] },
+  };
+  const layers = [
+    {
+      data: {
+        values: [
+          { predicted: 0, observed: 0 },
+          { predicted: top, observed: top },
+        ],
+      },
+      mark: { type: 'line', color: REFERENCE_GREY, strokeDash: [4, 4], strokeWidth: 1 },
+      encoding: { x, y },
+    },
+    {
+      transform: [{ filter: 'datum.lower !== null && datum.upper !== null' }],
+      mark: { type: 'rule', color: OKABE_ITO[0], strokeWidth: 1.5 },
+      encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' } },
+    },
+    {
+      mark: { type: 'point', filled: true, size: 50, color: OKABE_ITO[0] },
+      encoding: {
+        x,
+        y,
+        tooltip: [
+          { field: 'label', type: 'nominal', title: 'bin' },
+          { field: 'predicted', type: 'quantitative', title: 'predicted', format: FORMATS.percent },
+          { field: 'observed', type: 'quantitative', title: 'observed', format: FORMATS.percent },
+        ],
+      },
+    },
+  ];
+  return layered(
+    { ...options, width: options.width ?? 360, height: options.height ?? 360 },
+    { title: 'Calibration', subtitle: 'Dashed: perfect calibration' },
+    data,
+    layers,
+  );
+}
+
+/** Drift of one feature between two periods: its population stability index. */
+export interface DriftPoint {
+  readonly feature: string;
+  readonly psi: number;
+}
+
+/** Options of {@link driftChart}. */
+export interface DriftChartOptions extends ChartOptions {
+  /** PSI bounds of "moderate" and "major" shifts (default [0.1, 0.25], the usual rule of thumb). */
+  readonly bounds?: readonly [number, number];
+}
+
+/**
+ * Drift per feature: a horizontal bar per feature with its population stability index, sorted
+ * from most to least drift, coloured by the usual bands (< 0.1 stable, 0.1–0.25 moderate, ≥ 0.25
+ * major shift) with dashed lines at the bounds.
+ *
+ * @example
+ * driftChart([{ feature: 'age', psi: 0.04 }, { feature: 'sector', psi: 0.18 }]);
+ */
+export function driftChart(
+  points: readonly DriftPoint[],
+  options: DriftChartOptions = {},
+): ChartSpec {
+  const [moderate, major] = options.bounds ?? [0.1, 0.25];
+  const bands = [`stable (< ${moderate})`, `moderate (${moderate}–${major})`, `major (≥ ${major})`];
+  const data = [...points]
+    .sort((a, b) => b.psi - a.psi || a.feature.localeCompare(b.feature))
+    .map((p, order) => ({
+      order,
+      feature: p.feature,
+      psi: finite(p.psi),
+      band: p.psi >= major ? bands[2] : p.psi >= moderate ? bands[1] : bands[0],
+    }));
+  const x = {
+    field: 'psi',
+    type: 'quantitative',
+    title: 'Population stability index (PSI)',
+    axis: { format: '.2f' },
+  };
+  const y = {
+    field: 'feature',
+    type: 'nominal',
+    sort: { field: 'order', op: 'min', order: 'ascending' },
+    title: null,
+    axis: { labelLimit: 240, ticks: false },
+  };
+  const layers = [
+    {
+      mark: { type: 'bar', height: { band: 0.7 } },
+      encoding: {
+        y,
+        x,
+        color: {
+          field: 'band',
+          type: 'nominal',
+          scale: { domain: bands, range: [OKABE_ITO[2], OKABE_ITO[3], OKABE_ITO[1]] },
+          title: 'Shift',
+          legend: { orient: 'top', direction: 'horizontal' },
+        },
+        tooltip: [
+          { field: 'feature', type: 'nominal', title: 'feature' },
+          { field: 'psi', type: 'quantitative', title: 'PSI', format: '.3f' },
+        ],
+      },
+    },
+    {
+      data: { values: [{ psi: moderate }, { psi: major }] },
+      mark: { type: 'rule', color: REFERENCE_GREY, strokeDash: [4, 4] },
+      encoding: { x },
+    },
+  ];
+  const height = options.height ?? Math.max(120, data.length * 22);
+  return layered(
+    { ...options, height, width: options.width ?? 420 },
+    { title: 'Drift per feature', subtitle: `Dashed: PSI ${moderate} and ${major}` },
+    data,
+    layers,
+  );
+}

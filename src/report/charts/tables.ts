@@ -1,0 +1,245 @@
+/**
+ * Charts of tables: participation by arm (Table 2 of the Den Haag report), with the same
+ * disclosure control as the published table, and covariate balance as a standardised-difference
+ * ("love") plot.
+ */
+import type { ParticipationTable } from '../../analysis/participation.js';
+import type { BalanceResult } from '../../assign/balance.js';
+import { type DisclosureOptions, protectParticipation, suppressedText } from '../disclosure.js';
+import {
+  type ChartOptions,
+  type ChartSpec,
+  FORMATS,
+  finite,
+  layered,
+  OKABE_ITO,
+  REFERENCE_GREY,
+} from './spec.js';
+
+/** Options of {@link participationChart}. */
+export interface ParticipationChartOptions extends ChartOptions, DisclosureOptions {}
+
+/** What {@link participationChart} reads from a `participationTable` result. */
+export type ParticipationChartInput = Pick<ParticipationTable, 'arms' | 'n' | 'rows'>;
+
+/**
+ * Participation by arm (Table 2): per category a bar per arm with the share of the arm's
+ * clients, labelled "34 % (334)". Sub-categories are indented as "– of which …". Counts below
+ * the disclosure threshold (default 10) are not drawn and labelled "< 10"; cells suppressed to
+ * protect them (secondary suppression, see `protectParticipation`) are labelled "x".
+ *
+ * @example
+ * const spec = participationChart(result.participation, { source: 'Source: …' });
+ */
+export function participationChart(
+  table: ParticipationChartInput,
+  options: ParticipationChartOptions = {},
+): ChartSpec {
+  const protection = protectParticipation(table, options);
+  const arms = [
+    { key: 'treatment' as const, label: `${table.arms.treatment} (n = ${table.n.treatment})` },
+    { key: 'control' as const, label: `${table.arms.control} (n = ${table.n.control})` },
+  ];
+  const data: Record<string, unknown>[] = [];
+  table.rows.forEach((row, order) => {
+    const category = wrap(
+      row.depth > 0 ? `${'– '.repeat(row.depth)}of which ${row.label}` : row.label,
+      34,
+    );
+    for (const arm of arms) {
+      const cell = row[arm.key];
+      const status = protection.status(row.category, arm.key);
+      const hidden = suppressedText(status, protection.threshold);
+      data.push({
+        order,
+        category,
+        arm: arm.label,
+        share: hidden === null ? finite(cell.share) : null,
+        label:
+          hidden ?? (cell.count === 0 ? '–' : `${Math.round(cell.share * 100)} % (${cell.count})`),
+        labelAt: hidden === null ? finite(cell.share) : 0,
+      });
+    }
+  });
+  const y = {
+    field: 'category',
+    type: 'nominal',
+    sort: { field: 'order', op: 'min', order: 'ascending' },
+    title: null,
+    axis: {
+      labelLimit: 260,
+      labelFontSize: 11,
+      ticks: false,
+      labelExpr: "split(datum.label, '\\n')",
+    },
+  };
+  const colour = {
+    field: 'arm',
+    type: 'nominal',
+    scale: { domain: arms.map((a) => a.label), range: [OKABE_ITO[0], OKABE_ITO[1]] },
+    title: null,
+    legend: { orient: 'top', direction: 'horizontal' },
+  };
+  const yOffset = { field: 'arm', type: 'nominal', sort: arms.map((a) => a.label) };
+  const layers = [
+    {
+      mark: { type: 'bar', height: { band: 0.9 } },
+      encoding: {
+        y,
+        yOffset,
+        x: {
+          field: 'share',
+          type: 'quantitative',
+          title: "Share of the arm's clients (%)",
+          axis: { format: FORMATS.percentAxis },
+          scale: { domain: [0, 1] },
+        },
+        color: colour,
+      },
+    },
+    {
+      mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#222222' },
+      encoding: {
+        y,
+        yOffset,
+        x: { field: 'labelAt', type: 'quantitative' },
+        text: { field: 'label', type: 'nominal' },
+      },
+    },
+  ];
+  const height = options.height ?? Math.max(160, table.rows.length * 44);
+  return layered(
+    { ...options, height, width: options.width ?? 380 },
+    {
+      title: 'Participation by arm',
+      subtitle:
+        protection.threshold > 0
+          ? `Share of each arm's clients; counts below ${protection.threshold} not shown ("< ${protection.threshold}")`
+          : "Share of each arm's clients",
+    },
+    data,
+    layers,
+  );
+}
+
+/** Breaks a label into lines of at most `width` characters at spaces, joined by "\n". */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+/** Options of {@link balanceChart}. */
+export interface BalanceChartOptions extends ChartOptions {
+  /** Reference lines at ± this absolute SMD (default 0.1, the usual "negligible" bound). */
+  readonly threshold?: number;
+}
+
+/** What {@link balanceChart} reads from a `balanceTable` / `balanceFromCounts` result. */
+export type BalanceChartInput = Pick<BalanceResult, 'rows' | 'arms' | 'reference'>;
+
+/**
+ * Covariate balance as a standardised-difference ("love") plot: one row per numeric covariate
+ * or factor level, the SMD of each arm against the reference arm as a point, a zero line and
+ * dashed lines at ± `threshold`.
+ *
+ * @example
+ * const spec = balanceChart(balanceTable(assigned, { covariates: ['gender', 'age'] }));
+ */
+export function balanceChart(
+  balance: BalanceChartInput,
+  options: BalanceChartOptions = {},
+): ChartSpec {
+  const threshold = options.threshold ?? 0.1;
+  const arms = balance.arms.filter((a) => a !== balance.reference);
+  const data: Record<string, unknown>[] = [];
+  balance.rows.forEach((row, order) => {
+    const label = row.level === null ? row.covariate : `${row.covariate}: ${row.level}`;
+    for (const arm of arms) {
+      const value = row.smd[arm];
+      if (value === undefined) continue;
+      data.push({ order, label, arm, smd: finite(value) });
+    }
+  });
+  const maxAbs = Math.max(threshold * 1.5, ...data.map((d) => Math.abs((d.smd as number) ?? 0)));
+  const limit = Math.ceil(maxAbs * 20) / 20;
+  const y = {
+    field: 'label',
+    type: 'nominal',
+    sort: { field: 'order', op: 'min', order: 'ascending' },
+    title: null,
+    axis: { labelLimit: 260, grid: true, ticks: false },
+  };
+  const x = {
+    field: 'smd',
+    type: 'quantitative',
+    title: `Standardised mean difference (arm − ${balance.reference}, in SDs)`,
+    axis: { format: '.2f' },
+    scale: { domain: [-limit, limit] },
+  };
+  const layers = [
+    {
+      data: {
+        values: [
+          { at: 0, kind: 'zero' },
+          { at: -threshold, kind: 'bound' },
+          { at: threshold, kind: 'bound' },
+        ],
+      },
+      mark: { type: 'rule', color: REFERENCE_GREY },
+      encoding: {
+        x: { ...x, field: 'at' },
+        strokeDash: {
+          field: 'kind',
+          type: 'nominal',
+          scale: {
+            domain: ['zero', 'bound'],
+            range: [
+              [1, 0],
+              [4, 4],
+            ],
+          },
+          legend: null,
+        },
+      },
+    },
+    {
+      mark: { type: 'point', filled: true, size: 50 },
+      encoding: {
+        y,
+        x,
+        color: {
+          field: 'arm',
+          type: 'nominal',
+          scale: { domain: arms, range: OKABE_ITO.slice(0, Math.max(1, arms.length)) },
+          title: null,
+          legend: arms.length > 1 ? { orient: 'top', direction: 'horizontal' } : null,
+        },
+        tooltip: [
+          { field: 'label', type: 'nominal', title: 'covariate' },
+          { field: 'arm', type: 'nominal', title: 'arm' },
+          { field: 'smd', type: 'quantitative', title: 'SMD', format: '.3f' },
+        ],
+      },
+    },
+  ];
+  const height = options.height ?? Math.max(120, new Set(data.map((d) => d.label)).size * 18);
+  return layered(
+    { ...options, height, width: options.width ?? 420 },
+    {
+      title: 'Covariate balance',
+      subtitle: `Standardised mean differences; dashed: ±${threshold}`,
+    },
+    data,
+    layers,
+  );
+}

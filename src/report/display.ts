@@ -1,0 +1,149 @@
+/**
+ * Rich display in notebooks. The main results (`effectSeries`, `cumulativeOutflow`,
+ * `participationTable`, `balanceTable`, `sampleRatioTest`, `denHaagPilot`) already display
+ * themselves: as a table in Deno's Jupyter kernel, as aligned text in a Node REPL or
+ * `console.log` (see `src/display.ts`). {@link display} does the same for anything else a
+ * notebook shows: a chart spec (as a Vega-Lite chart, with a static SVG for viewers without
+ * Vega), any object with `toMarkdown()`, a Markdown string, or an array of rows.
+ * See docs/notebooks.md.
+ */
+import {
+  DENO_INSPECT,
+  type Displayable,
+  isDisplayable,
+  JUPYTER_DISPLAY,
+  type MimeBundle,
+  markdownBundle,
+  markdownToText,
+  NODE_INSPECT,
+} from '../display.js';
+import { markdownTable } from '../format.js';
+import { renderSvg } from './charts/render.js';
+import type { ChartSpec } from './charts/spec.js';
+
+export {
+  DENO_INSPECT,
+  type Displayable,
+  isDisplayable,
+  JUPYTER_DISPLAY,
+  type MimeBundle,
+  markdownBundle,
+  markdownToHtml,
+  markdownToText,
+  NODE_INSPECT,
+  withDisplay,
+} from '../display.js';
+
+/** The media type JupyterLab, Jupyter Notebook and VS Code render Vega-Lite specs from. */
+export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
+
+/** Options of {@link display} and {@link displayBundle}. */
+export interface DisplayOptions {
+  /**
+   * Add a static SVG rendering of a chart (`image/svg+xml`, made with `renderSvg`) next to the
+   * Vega-Lite spec, for viewers that do not run Vega (GitHub's notebook preview, nbconvert's
+   * HTML export). Default true.
+   */
+  readonly svg?: boolean;
+}
+
+/** A value wrapped by {@link display}. */
+export interface DisplayWrapper extends Displayable {
+  /** The wrapped value. */
+  readonly value: unknown;
+  [JUPYTER_DISPLAY](): Promise<MimeBundle>;
+}
+
+/** Whether a value is a Vega-Lite spec: an object whose `$schema` names Vega-Lite. */
+export function isVegaLiteSpec(value: unknown): value is ChartSpec {
+  if (value === null || typeof value !== 'object') return false;
+  const schema = (value as { $schema?: unknown }).$schema;
+  return typeof schema === 'string' && schema.includes('/vega-lite/');
+}
+
+/**
+ * The MIME bundle a notebook shows for a value:
+ * - a Vega-Lite spec: the spec as `application/vnd.vegalite.v5+json`, a static SVG
+ *   (`image/svg+xml`, unless `svg: false`) and a one-line `text/plain`;
+ * - a value that already displays itself (a result): its own bundle;
+ * - an object with `toMarkdown()`: HTML, Markdown and aligned text of that Markdown;
+ * - a string: taken as Markdown;
+ * - an array of row objects: a table of the rows;
+ * - anything else: its JSON as text.
+ *
+ * @example
+ * const bundle = await displayBundle(pilot.effects);
+ * bundle['text/html']; // "<table>…"
+ */
+export async function displayBundle(
+  value: unknown,
+  options: DisplayOptions = {},
+): Promise<MimeBundle> {
+  if (isVegaLiteSpec(value)) return chartBundle(value, options);
+  if (isDisplayable(value)) return value[JUPYTER_DISPLAY]();
+  if (value !== null && typeof value === 'object' && hasToMarkdown(value)) {
+    return markdownBundle(value.toMarkdown());
+  }
+  if (typeof value === 'string') return markdownBundle(value);
+  if (Array.isArray(value) && value.every((r) => r !== null && typeof r === 'object')) {
+    return markdownBundle(markdownTable(value as Record<string, unknown>[]));
+  }
+  return { 'text/plain': JSON.stringify(value, null, 2) ?? String(value) };
+}
+
+/**
+ * Wraps a value so that a notebook displays it richly: a chart as a chart, a result or rows as
+ * a table, a string as Markdown (see {@link displayBundle}). In Deno's Jupyter kernel make it
+ * the last expression of a cell, or pass it to `Deno.jupyter.display()` to show several per
+ * cell. In a Node REPL the wrapper prints as text.
+ *
+ * @example
+ * display(outflowChart(pilot.outflow)); // Figure 2a as a chart
+ */
+export function display(value: unknown, options: DisplayOptions = {}): DisplayWrapper {
+  const text = () => plainText(value);
+  return {
+    value,
+    [JUPYTER_DISPLAY]: () => displayBundle(value, options),
+    [NODE_INSPECT]: text,
+    [DENO_INSPECT]: text,
+  } as DisplayWrapper;
+}
+
+async function chartBundle(spec: ChartSpec, options: DisplayOptions): Promise<MimeBundle> {
+  const bundle: Record<string, unknown> = {
+    [VEGA_LITE_MIME]: spec,
+    'text/plain': plainText(spec),
+  };
+  if (options.svg !== false) bundle['image/svg+xml'] = await renderSvg(spec);
+  return bundle as unknown as MimeBundle;
+}
+
+/** The text a terminal shows for a value given to {@link display}. */
+function plainText(value: unknown): string {
+  if (isVegaLiteSpec(value)) {
+    const title = (value as { title?: unknown }).title;
+    const text =
+      typeof title === 'string'
+        ? title
+        : title !== null && typeof title === 'object' && 'text' in title
+          ? String((title as { text: unknown }).text)
+          : 'untitled';
+    return `Vega-Lite chart: ${text}`;
+  }
+  if (isDisplayable(value)) {
+    const inspect = (value as { [NODE_INSPECT]?: unknown })[NODE_INSPECT];
+    if (typeof inspect === 'function') return String(inspect.call(value));
+  }
+  if (value !== null && typeof value === 'object' && hasToMarkdown(value)) {
+    return markdownToText(value.toMarkdown());
+  }
+  if (typeof value === 'string') return markdownToText(value);
+  if (Array.isArray(value))
+    return markdownToText(markdownTable(value as Record<string, unknown>[]));
+  return JSON.stringify(value, null, 2) ?? String(value);
+}
+
+function hasToMarkdown(value: object): value is { toMarkdown(): string } {
+  return typeof (value as { toMarkdown?: unknown }).toMarkdown === 'function';
+}

@@ -1,0 +1,205 @@
+import {
+  csvSafe,
+  protectParticipation,
+  suppressCells,
+  suppressSmallCounts,
+  suppressTable,
+  toCsv,
+} from 'effectmeting';
+import { describe, expect, it } from 'vitest';
+
+describe('suppressCells', () => {
+  it('suppresses counts below the threshold, not zeros, and nothing at threshold 0', () => {
+    const cells = { a: 0, b: 3, c: 9, d: 10, e: 250 };
+    const s = suppressCells(cells);
+    expect(s.primary).toEqual(['b', 'c']);
+    expect(s.secondary).toEqual([]);
+    expect(s.text('b', '3')).toBe('< 10');
+    expect(s.text('d', '10')).toBe('10');
+    expect(s.text('a', '0')).toBe('0');
+    expect(suppressCells(cells, [], { threshold: 5 }).primary).toEqual(['b']);
+    expect(suppressCells(cells, [], { suppressZeros: true }).primary).toEqual(['a', 'b', 'c']);
+    const off = suppressCells(cells, [], { threshold: 0 });
+    expect(off.primary).toEqual([]);
+    expect(off.note).toBe('');
+    expect(() => suppressCells(cells, [], { threshold: -1 })).toThrow(RangeError);
+  });
+
+  it('Table 2, control column: 240 = 232 + 0 + 8 and 8 = 0 + 8 (hand-derived)', () => {
+    // Primary: the two 8s. Relation 1 then holds one suppressed cell (conversation), so the
+    // smallest published non-zero member is suppressed too: 232 (< 240; the 0 is not chosen).
+    // Relation 2 holds two suppressed cells: nothing more to do.
+    const s = suppressCells(
+      { all: 240, notAssessed: 232, noConversation: 0, conversation: 8, uwv: 0, threeWay: 8 },
+      [
+        { total: 'all', parts: ['notAssessed', 'noConversation', 'conversation'] },
+        { total: 'conversation', parts: ['uwv', 'threeWay'] },
+      ],
+    );
+    expect(s.primary).toEqual(['conversation', 'threeWay']);
+    expect(s.secondary).toEqual(['notAssessed']);
+    expect(s.text('notAssessed', '232')).toBe('x');
+    expect(s.status('all')).toBe('published');
+    expect(s.note).toContain('"< 10"');
+    expect(s.note).toContain('secondary');
+  });
+
+  it('propagates: a secondary cell can need a secondary cell of its own (hand-derived)', () => {
+    // a = 4 and g = 4 are primary, so g = a + b already holds two suppressed cells. But
+    // total = g + c holds one (g): the smallest published non-zero member, c = 56 (< 60), is
+    // suppressed as well.
+    const s = suppressCells({ a: 4, b: 0, g: 4, c: 56, total: 60 }, [
+      { total: 'g', parts: ['a', 'b'] },
+      { total: 'total', parts: ['g', 'c'] },
+    ]);
+    expect(s.primary).toEqual(['a', 'g']);
+    expect(s.secondary).toEqual(['c']);
+  });
+
+  it('leaves a relation alone when only zeros are left to suppress', () => {
+    const s = suppressCells({ t: 5, a: 5, b: 0 }, [{ total: 't', parts: ['a', 'b'] }]);
+    expect(s.primary).toEqual(['t', 'a']);
+    expect(s.secondary).toEqual([]);
+  });
+
+  it('rejects relations naming unknown cells', () => {
+    expect(() => suppressCells({ a: 1 }, [{ total: 'a', parts: ['b'] }])).toThrow(
+      /unknown cell 'b'/,
+    );
+  });
+});
+
+describe('suppressTable', () => {
+  it('protects rows and columns of a 2 × 2 table with margins (hand-derived)', () => {
+    //            x    y   total
+    // r1        50    4     54
+    // r2        30   40     70
+    // total     80   44    124
+    // Primary: (r1, y) = 4. Column y: 44 = 4 + 40 → one suppressed → smallest of {40, 44}: (r2, y).
+    // Row r1: 54 = 50 + 4 → one suppressed → smallest of {50, 54}: (r1, x).
+    // Now row r2: 70 = 30 + 40 (one suppressed: (r2, y)) → smallest of {30, 70}: (r2, x).
+    // Column x: 80 = 50 + 30, both suppressed; row total: 124 = 80 + 44 untouched. Every
+    // relation holds 0 or ≥ 2 suppressed cells.
+    const s = suppressTable({
+      rows: ['r1', 'r2', 'total'],
+      columns: ['x', 'y', 'total'],
+      counts: [
+        [50, 4, 54],
+        [30, 40, 70],
+        [80, 44, 124],
+      ],
+      rowRelations: [{ total: 'total', parts: ['r1', 'r2'] }],
+      columnRelations: [{ total: 'total', parts: ['x', 'y'] }],
+    });
+    expect(s.primary).toEqual([{ row: 'r1', column: 'y' }]);
+    expect(s.secondary).toEqual([
+      { row: 'r2', column: 'y' },
+      { row: 'r1', column: 'x' },
+      { row: 'r2', column: 'x' },
+    ]);
+    expect(s.text('r1', 'y', '4')).toBe('< 10');
+    expect(s.text('r2', 'x', '30')).toBe('x');
+    expect(s.status('total', 'total')).toBe('published');
+    expect(s.status('r1', 'total')).toBe('published');
+  });
+
+  it('checks the shape of the counts', () => {
+    expect(() => suppressTable({ rows: ['a'], columns: ['x', 'y'], counts: [[1]] })).toThrow(
+      /needs 2 counts/,
+    );
+  });
+});
+
+describe('protectParticipation', () => {
+  const row = (
+    category: string,
+    treatment: number,
+    control: number,
+    extra: { depth?: number; group?: boolean; parent?: string } = {},
+  ) => ({
+    category,
+    label: category,
+    depth: extra.depth ?? 0,
+    group: extra.group ?? false,
+    received: false,
+    ...(extra.parent ? { parent: extra.parent } : {}),
+    treatment: { count: treatment, share: treatment / 978 },
+    control: { count: control, share: control / 240 },
+  });
+  const table = {
+    n: { treatment: 978, control: 240 },
+    rows: [
+      row('not_assessed', 206, 232),
+      row('assessed_no_conversation', 438, 0),
+      row('assessed_conversation', 334, 8, { group: true }),
+      row('uwv_conversation', 213, 0, { depth: 1, parent: 'assessed_conversation' }),
+      row('three_way_conversation', 121, 8, { depth: 1, parent: 'assessed_conversation' }),
+    ],
+  };
+
+  it('suppresses the 8 three-way conversations in control, and what would reveal them', () => {
+    const s = protectParticipation(table);
+    expect(s.text('three_way_conversation', 'control', '3 % (8)')).toBe('< 10');
+    expect(s.text('assessed_conversation', 'control', '3 % (8)')).toBe('< 10');
+    expect(s.status('not_assessed', 'control')).toBe('secondary');
+    expect(s.status('uwv_conversation', 'control')).toBe('published');
+    for (const r of table.rows) expect(s.status(r.category, 'treatment')).toBe('published');
+    expect(protectParticipation(table, { threshold: 0 }).primary).toEqual([]);
+  });
+});
+
+describe('suppressSmallCounts', () => {
+  it('replaces small counts in the named columns only', () => {
+    const rows = [
+      { decile: 1, n: 7, share: 0.5 },
+      { decile: 2, n: 120, share: 0.2 },
+      { decile: 3, n: 0, share: 0 },
+    ];
+    expect(suppressSmallCounts(rows, ['n'])).toEqual([
+      { decile: 1, n: '< 10', share: 0.5 },
+      { decile: 2, n: 120, share: 0.2 },
+      { decile: 3, n: 0, share: 0 },
+    ]);
+    expect(suppressSmallCounts(rows, ['n'], { threshold: 0 })).toEqual(rows);
+  });
+});
+
+describe('CSV safety', () => {
+  it('prefixes text that a spreadsheet would evaluate', () => {
+    expect(csvSafe('=1+1')).toBe("'=1+1");
+    expect(csvSafe('+31 6 1234')).toBe("'+31 6 1234");
+    expect(csvSafe('-5')).toBe("'-5");
+    expect(csvSafe('−7.2 pp**')).toBe("'−7.2 pp**");
+    expect(csvSafe('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvSafe('\tx')).toBe("'\tx");
+    expect(csvSafe('\rx')).toBe('"\'\rx"');
+    expect(csvSafe('＝1')).toBe("'＝1");
+    expect(csvSafe('experiment')).toBe('experiment');
+    expect(csvSafe('a = b')).toBe('a = b');
+  });
+
+  it('keeps numbers numbers, and quotes per RFC 4180', () => {
+    expect(csvSafe(-0.063)).toBe('-0.063');
+    expect(csvSafe(1e-7)).toBe('1e-7');
+    expect(csvSafe(Number.NaN)).toBe('');
+    expect(csvSafe(Number.POSITIVE_INFINITY)).toBe('');
+    expect(csvSafe(null)).toBe('');
+    expect(csvSafe(undefined)).toBe('');
+    expect(csvSafe(true)).toBe('true');
+    expect(csvSafe('a,b')).toBe('"a,b"');
+    expect(csvSafe('say "hi"')).toBe('"say ""hi"""');
+    expect(csvSafe('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvSafe('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvSafe('a;b', ';')).toBe('"a;b"');
+  });
+
+  it('writes rows with a header, every cell escaped', () => {
+    const csv = toCsv([
+      { month: 24, effect: -0.063, label: '−6.3 pp**' },
+      { month: 1, effect: 0, label: '=cmd|calc', extra: 'x' },
+    ]);
+    expect(csv).toBe("month,effect,label,extra\r\n24,-0.063,'−6.3 pp**,\r\n1,0,'=cmd|calc,x\r\n");
+    expect(toCsv([{ '=a': 1 }], { separator: ';', newline: '\n' })).toBe("'=a\n1\n");
+    expect(toCsv([{ a: 1, b: 2 }], { columns: ['b'] })).toBe('b\r\n2\r\n');
+  });
+});

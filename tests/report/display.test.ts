@@ -1,0 +1,171 @@
+/**
+ * The display protocols (src/display.ts, src/report/display.ts): results show as a table in
+ * Deno's Jupyter kernel (a MIME bundle under Symbol.for('Jupyter.display')) and as a compact
+ * text table in a Node REPL / console.log (Symbol.for('nodejs.util.inspect.custom')); chart
+ * specs display as Vega-Lite with a static SVG.
+ */
+import { inspect } from 'node:util';
+import {
+  balanceTable,
+  denHaagPilot,
+  display,
+  displayBundle,
+  effectChart,
+  loadTable,
+  type MimeBundle,
+  markdownToHtml,
+  markdownToText,
+  outflowChart,
+  type PilotResult,
+  pilotMarkdown,
+  sampleRatioTest,
+  VEGA_LITE_MIME,
+  withDisplay,
+} from 'effectmeting';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const JUPYTER = Symbol.for('Jupyter.display');
+const NODE = Symbol.for('nodejs.util.inspect.custom');
+const DENO = Symbol.for('Deno.customInspect');
+
+let pilot: PilotResult;
+let clients: Awaited<ReturnType<typeof loadTable>>;
+
+beforeAll(async () => {
+  clients = await loadTable('data/den-haag-pilot.csv');
+  pilot = denHaagPilot(clients);
+});
+
+async function bundleOf(value: unknown): Promise<MimeBundle> {
+  const show = (value as Record<symbol, unknown>)[JUPYTER];
+  expect(typeof show).toBe('function');
+  return (show as () => MimeBundle | Promise<MimeBundle>).call(value);
+}
+
+describe('results display in a notebook', () => {
+  const results = (): [string, { toMarkdown(): string }][] => [
+    ['effectSeries', pilot.effects],
+    ['cumulativeOutflow', pilot.outflow],
+    ['participationTable', pilot.participation],
+    ['sampleRatioTest', pilot.assignment],
+    ['balanceTable', balanceTable(clients, { covariates: ['gender', 'age'] })],
+  ];
+
+  it('each main result returns a MIME bundle with HTML, Markdown and text', async () => {
+    for (const [name, result] of results()) {
+      const bundle = await bundleOf(result);
+      expect(Object.keys(bundle).sort(), name).toEqual([
+        'text/html',
+        'text/markdown',
+        'text/plain',
+      ]);
+      expect(bundle['text/markdown'], name).toBe(result.toMarkdown());
+      expect(bundle['text/html'], name).toMatch(/<table>[\s\S]*<th[^>]*>[\s\S]*<\/table>/);
+      expect(bundle['text/html'], name).not.toMatch(/<script|on\w+=/i);
+      expect(bundle['text/plain'].length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('the pilot result displays as the whole pilot report', async () => {
+    const bundle = await bundleOf(pilot);
+    expect(bundle['text/markdown']).toBe(pilotMarkdown(pilot));
+    expect(bundle['text/html']).toContain('Participation (Table 2)');
+    expect(bundle['text/html']).toContain('<ul><li>');
+  });
+
+  it('the protocols are invisible to keys, spreading and JSON', () => {
+    const series = pilot.effects;
+    expect(Object.keys(series)).not.toContain(String(JUPYTER));
+    expect(Object.getOwnPropertySymbols({ ...series })).toEqual([]);
+    expect(JSON.stringify(series)).not.toContain('Jupyter');
+    expect(Object.getOwnPropertySymbols(series)).toEqual(
+      expect.arrayContaining([JUPYTER, NODE, DENO]),
+    );
+  });
+
+  it('the bundle follows the result when the symbol is called on another receiver', async () => {
+    const a = withDisplay({ toMarkdown: () => '| x |\n| --- |\n| a |' });
+    const b = { toMarkdown: () => '| x |\n| --- |\n| b |' };
+    const show = (a as unknown as Record<symbol, () => MimeBundle>)[JUPYTER]!;
+    expect(show.call(b)['text/markdown']).toContain('| b |');
+    expect(show.call(undefined)['text/markdown']).toContain('| a |');
+  });
+});
+
+describe('results print as a compact table in a Node REPL', () => {
+  it('util.inspect of an effect series is the aligned table, not the internals', () => {
+    const text = inspect(pilot.effects);
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(
+      /^month\s+experiment\s+control\s+raw\s+raw p\s+adjusted\s+adjusted p$/,
+    );
+    expect(lines[1]).toMatch(/^-+( +-+)+$/);
+    expect(lines[2]).toMatch(/^ {4}1 {2}1\.6 % \(16\/978\)/);
+    expect(lines).toHaveLength(2 + 24 + 2); // header, rule, 24 months, blank, method
+    expect(text).not.toMatch(/\[Function|toMarkdown|\bmonths:|\{/);
+    // Columns line up: every row is as long as the rule or shorter.
+    const width = lines[1]!.length;
+    for (const line of lines.slice(0, 26)) expect([...line].length).toBeLessThanOrEqual(width);
+  });
+
+  it('numbers are right-aligned and the stars stay', () => {
+    const text = inspect(pilot.assignment);
+    expect(text).toContain('X² = 0.6352');
+    expect(text).toMatch(/\nexperiment +9,788 +9753 +0\.8029 +0\.8\n/);
+    expect(inspect(pilot.participation)).toContain('30.8 pp**');
+  });
+
+  it("Deno's console.log gets the same text", () => {
+    const deno = (pilot.outflow as unknown as Record<symbol, () => string>)[DENO]!;
+    expect(deno.call(pilot.outflow)).toBe(inspect(pilot.outflow));
+  });
+});
+
+describe('display()', () => {
+  it('shows a chart spec as Vega-Lite with a static SVG', async () => {
+    const spec = outflowChart(pilot.outflow);
+    const bundle = await displayBundle(spec);
+    expect(bundle[VEGA_LITE_MIME]).toBe(spec);
+    expect(String(bundle['image/svg+xml'])).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(bundle['text/plain']).toMatch(/^Vega-Lite chart: /);
+    expect(bundle['text/html']).toBeUndefined(); // HTML would outrank the chart in JupyterLab
+    const withoutSvg = await bundleOf(display(effectChart(pilot.effects), { svg: false }));
+    expect(Object.keys(withoutSvg).sort()).toEqual([VEGA_LITE_MIME, 'text/plain']);
+    expect(inspect(display(spec))).toMatch(/^Vega-Lite chart: /);
+  });
+
+  it('shows results, Markdown strings and rows as tables', async () => {
+    expect((await bundleOf(display(pilot.effects)))['text/html']).toContain('<table>');
+    expect((await displayBundle('**34.3 %** of <n>'))['text/html']).toBe(
+      '<p><strong>34.3 %</strong> of &lt;n&gt;</p>',
+    );
+    const rows = await displayBundle([
+      { arm: 'experiment', n: 978 },
+      { arm: 'control', n: 240 },
+    ]);
+    expect(rows['text/plain']).toBe(
+      'arm           n\n----------  ---\nexperiment  978\ncontrol     240',
+    );
+    expect(inspect(display(sampleRatioTest({ a: 50, b: 50 }, { a: 0.5, b: 0.5 })))).toContain(
+      'Sample ratio',
+    );
+  });
+});
+
+describe('Markdown conversion', () => {
+  it('escapes HTML and keeps significance stars as text', () => {
+    const html = markdownToHtml(
+      '| x <b> | est |\n| --- | ---: |\n| a & b | −7.5 pp** |\n\n30.8 pp** (SE 1.9 pp)',
+    );
+    expect(html).toContain('<th style="text-align:left">x &lt;b&gt;</th>');
+    expect(html).toContain('<td style="text-align:right">−7.5 pp**</td>');
+    expect(html).toContain('<td style="text-align:left">a &amp; b</td>');
+    expect(html).toContain('<p>30.8 pp** (SE 1.9 pp)</p>');
+  });
+
+  it('underlines headings, keeps lists, unescapes pipes in text', () => {
+    expect(markdownToText('# Title\n\n- one\n- two\n\n| a |\n| --- |\n| x \\| y |')).toBe(
+      'Title\n=====\n\n- one\n- two\n\na\n-----\nx | y',
+    );
+  });
+});
