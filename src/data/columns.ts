@@ -93,6 +93,29 @@ export function columnValues(table: ColumnTable, name: string): readonly unknown
 }
 
 /**
+ * The backing typed array of a numeric column, when the table stores the column as one (e.g. a
+ * table built from `Float64Array`s): read without boxing every value. `undefined` otherwise.
+ * NaN marks a missing value.
+ *
+ * @example
+ * typedColumn(table({ age: new Float64Array([41, 35]) }), 'age'); // Float64Array [41, 35]
+ */
+export function typedColumn(table: ColumnTable, name: string): Float64Array | undefined {
+  if (table.isFiltered() || table.isOrdered()) return undefined;
+  const column: unknown = table.column(name);
+  if (column instanceof Float64Array) return column;
+  if (
+    ArrayBuffer.isView(column) &&
+    !(column instanceof DataView) &&
+    !(column instanceof BigInt64Array) &&
+    !(column instanceof BigUint64Array)
+  ) {
+    return Float64Array.from(column as unknown as ArrayLike<number>);
+  }
+  return undefined;
+}
+
+/**
  * True for the library's missing values: `null`, `undefined`, `NaN`, and blank strings.
  *
  * @example

@@ -20,12 +20,14 @@ import { formatRows, InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import {
   asTable,
+  columnValues,
   describeValue,
   isMissing,
   numericValue,
   requireColumns,
   stringValue,
   type TableInput,
+  typedColumn,
 } from './columns.js';
 
 /** Which columns make the matrix, and how. */
@@ -294,7 +296,9 @@ function checkSpec(spec: ModelSpec, outcome: string | undefined): void {
 
 /** Reads a predictor, deciding numeric vs factor from its non-missing values. */
 function readColumn(table: ColumnTable, name: string, forceFactor: boolean): Column {
-  const values = table.array(name) as unknown[];
+  const typed = forceFactor ? undefined : typedColumn(table, name);
+  if (typed) return { kind: 'numeric', name, values: typed };
+  const values = columnValues(table, name);
   let numberRow = -1;
   let textRow = -1;
   for (let i = 0; i < values.length; i++) {
