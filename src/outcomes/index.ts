@@ -26,10 +26,10 @@ export type {
   OutflowRow,
 } from './outflowResult.js';
 export { type ProportionInterval, proportionInterval } from './proportionInterval.js';
+export type { SampleSummary } from './timeFractions.js';
 export {
   type TimeFractionRow,
   type TimeFractionsResult,
   type TimeFractionsSpec,
   timeFractions,
 } from './timeFractions.js';
-export type { SampleSummary } from './welch.js';

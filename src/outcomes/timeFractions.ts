@@ -13,7 +13,7 @@ import {
 } from '../data/columns.js';
 import { formatRows, InputError } from '../errors.js';
 import type { Estimate } from '../stats/estimate.js';
-import { type SampleSummary, summarize, welchDifference } from './welch.js';
+import { diffInMeans } from '../stats/means.js';
 
 /** What {@link timeFractions} computes. */
 export interface TimeFractionsSpec {
@@ -108,6 +108,7 @@ export function timeFractions(data: TableInput, spec: TimeFractionsSpec): TimeFr
   }
   const rows = states.map(([label], s): TimeFractionRow => {
     const summaries: Record<string, SampleSummary> = {};
+    const fractions: Record<string, Float64Array> = {};
     for (const g of seen) {
       const idx = keep.filter((i) => groups[i] === g);
       const f = new Float64Array(idx.length);
@@ -115,8 +116,9 @@ export function timeFractions(data: TableInput, spec: TimeFractionsSpec): TimeFr
         f[k] = times[s]![i]! / window[i]!;
       });
       summaries[g] = summarize(f);
+      fractions[g] = f;
     }
-    const [a, b] = compare.map((g) => {
+    for (const g of compare) {
       const sm = summaries[g];
       if (!sm || sm.n < 2) {
         throw new InputError(`group '${g}' needs at least 2 clients with a window`, {
@@ -125,9 +127,25 @@ export function timeFractions(data: TableInput, spec: TimeFractionsSpec): TimeFr
           value: g,
         });
       }
-      return sm;
-    }) as [SampleSummary, SampleSummary];
-    return { state: label, groups: summaries, difference: welchDifference(a, b, level) };
+    }
+    const { estimate, stdError, ci, statistic, df, pValue, stars, n } = diffInMeans(
+      fractions[compare[0]]!,
+      fractions[compare[1]]!,
+      { level },
+    );
+    const difference = {
+      estimate,
+      stdError,
+      ci,
+      statistic,
+      df,
+      pValue,
+      stars,
+      n,
+      level,
+      method: 'difference in means, Welch SE and Welch–Satterthwaite df, t test',
+    };
+    return { state: label, groups: summaries, difference };
   });
   const method = `mean over clients of time in state / '${windowCol}'; ${compare[0]} − ${compare[1]}, Welch t test`;
   return {
@@ -154,4 +172,22 @@ export function timeFractions(data: TableInput, spec: TimeFractionsSpec): TimeFr
       return `${lines.join('\n')}\n`;
     },
   };
+}
+
+/** Mean, sample SD (n − 1) and size of one group's fractions. */
+export interface SampleSummary {
+  readonly mean: number;
+  readonly sd: number;
+  readonly n: number;
+}
+
+/** Mean and SD of a sample (two passes, for accuracy). */
+function summarize(x: ArrayLike<number>): SampleSummary {
+  const n = x.length;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += x[i]!;
+  const mean = s / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (x[i]! - mean) ** 2;
+  return { mean, sd: Math.sqrt(ss / (n - 1)), n };
 }
