@@ -17,7 +17,12 @@ import {
 } from '../data/columns.js';
 import { modelMatrix } from '../data/model-matrix.js';
 import { formatRows, InputError } from '../errors.js';
-import type { Exclusion } from './comparison.js';
+
+/** Rows left out of an analysis, by reason; never silent. */
+export interface Exclusion {
+  readonly reason: string;
+  readonly count: number;
+}
 
 /** Arm column, arm labels and (optional) covariates of a two-arm analysis. */
 export interface ArmSampleSpec {
@@ -98,6 +103,14 @@ export function checkArmsPresent(
   }
 }
 
+/** Restrictions of {@link armSample} beyond the arms and covariates. */
+export interface ArmSampleOptions {
+  /** 1 = the row belongs to the analysis (a subgroup); rows outside are not reported. */
+  readonly subset?: Uint8Array;
+  /** Rows to leave out (after the arm check, before covariates), reported with `reason`. */
+  readonly exclude?: { readonly reason: string; readonly rows: Uint8Array };
+}
+
 /**
  * Builds the two-arm sample: rows whose arm is the treatment or control label and whose
  * covariates are complete. Throws an `InputError` for an unknown column or an arm label absent
@@ -107,8 +120,13 @@ export function checkArmsPresent(
  * const s = armSample(table, { covariates: ['age'] });
  * s.treated.length; // clients analysed
  */
-export function armSample(data: TableInput | ColumnTable, spec: ArmSampleSpec): ArmSample {
+export function armSample(
+  data: TableInput | ColumnTable,
+  spec: ArmSampleSpec,
+  options: ArmSampleOptions = {},
+): ArmSample {
   const table = asTable(data);
+  const { subset, exclude } = options;
   const { arm, treatment, control } = armLabels(spec);
   const covariates = spec.covariates ?? [];
   requireColumns(table, [arm], 'arm');
@@ -131,11 +149,14 @@ export function armSample(data: TableInput | ColumnTable, spec: ArmSampleSpec): 
   });
 
   let otherArm = 0;
+  let excludedByCaller = 0;
   let noCovariates = 0;
   const keep: number[] = [];
   for (let i = 0; i < arms.length; i++) {
+    if (subset && !subset[i]) continue;
     const a = arms[i];
     if (a !== treatment && a !== control) otherArm++;
+    else if (exclude?.rows[i]) excludedByCaller++;
     else if (designRow[i]! < 0) noCovariates++;
     else keep.push(i);
   }
@@ -155,6 +176,8 @@ export function armSample(data: TableInput | ColumnTable, spec: ArmSampleSpec): 
   const excluded: Exclusion[] = [];
   if (otherArm)
     excluded.push({ reason: `arm not '${treatment}' or '${control}'`, count: otherArm });
+  if (excludedByCaller && exclude)
+    excluded.push({ reason: exclude.reason, count: excludedByCaller });
   if (noCovariates) {
     const by = Object.entries(design.dropped.byColumn)
       .filter(([, k]) => k > 0)
