@@ -12,5 +12,7 @@ export { InputError, type InputErrorDetails } from './errors.js';
 export * from './estimate/index.js';
 export { formatEstimate, formatPercent, formatPp, markdownCell, markdownTable } from './format.js';
 export * from './outcomes/index.js';
+export * from './plan/index.js';
 export * from './report/index.js';
+export * from './scan/index.js';
 export * from './stats/index.js';

@@ -89,3 +89,9 @@ export {
   personalServices2017,
   personalServicesMarkdown,
 } from './personal-services-2017.js';
+export {
+  type ScanReviewCharts,
+  scanReviewCharts,
+  scanReviewHtml,
+  scanReviewSvgs,
+} from './scan-review-html.js';

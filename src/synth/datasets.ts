@@ -18,6 +18,8 @@ import {
   PERSONAL_SERVICES_2017_PARAMS,
   PERSONAL_SERVICES_2017_SEEDS,
 } from './personal-services-2017-params.js';
+import { generateScanPopulation, SCAN_POPULATION_COLUMNS } from './scan-population.js';
+import { SCAN_POPULATION_2023, SCAN_POPULATION_2024 } from './scan-population-params.js';
 
 /** A generated data file. */
 export interface Dataset {
@@ -54,5 +56,15 @@ export const DATASETS: readonly Dataset[] = [
         PERSONAL_SERVICES_2017_COLUMNS,
         generatePersonalServices2017(PERSONAL_SERVICES_2017_SEEDS, PERSONAL_SERVICES_2017_PARAMS),
       ),
+  },
+  {
+    file: 'scan-population-2023.csv',
+    description: 'Maatwerkscan review, national WW outflow 2023: 227,600 synthetic clients',
+    build: () => toCsv(SCAN_POPULATION_COLUMNS, generateScanPopulation(SCAN_POPULATION_2023)),
+  },
+  {
+    file: 'scan-population-2024.csv',
+    description: 'Maatwerkscan review, national WW outflow 2024 (shifted): 220,000 synthetic clients',
+    build: () => toCsv(SCAN_POPULATION_COLUMNS, generateScanPopulation(SCAN_POPULATION_2024)),
   },
 ];

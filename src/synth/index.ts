@@ -68,3 +68,17 @@ export {
   PERSONAL_SERVICES_2017_PARAMS,
   PERSONAL_SERVICES_2017_SEEDS,
 } from './personal-services-2017-params.js';
+export {
+  generateScanPopulation,
+  SCAN_AGE_BANDS,
+  SCAN_FIXED_WEIGHTS,
+  SCAN_MUNICIPALITIES,
+  SCAN_POPULATION_COLUMNS,
+  type ScanAgeBand,
+  type ScanFeatures,
+  type ScanPopulationParams,
+  type ScanPopulationRow,
+  scanFeatures,
+  scanTrueRisk,
+} from './scan-population.js';
+export { SCAN_POPULATION_2023, SCAN_POPULATION_2024 } from './scan-population-params.js';

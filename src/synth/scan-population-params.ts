@@ -18,27 +18,30 @@ export const SCAN_POPULATION_2023: ScanPopulationParams = {
   entitlementShift: 0,
   priorBijstandLogit: -2.9,
   supplementLogit: -3.2,
-  intercept: -2.5,
+  intercept: -1.642,
   scale: 1.2,
-  priorWeight: 2,
-  supplementWeight: 1.2,
-  monthsLeftWeight: -0.12,
+  priorWeight: 2.225,
+  supplementWeight: 0.6938,
+  monthsLeftWeight: -0.1962,
 };
 
 /**
- * 2024: the 2023 model with a modest, documented shift: wages indexed by 6 %, more clients with
- * income besides WW (24 % instead of 20 %), entitlements one month shorter, an older inflow
- * (mean age 42.5), more supplements, and a weaker link between the supplement and bijstand.
+ * 2024: the 2023 model with a modest, documented shift. Features: wages indexed by 8 %, more
+ * clients with income besides WW (27 % instead of 20 %), entitlements two months shorter, an
+ * older inflow (mean age 43.5 instead of 41), more clients with prior bijstand and with a
+ * supplement. Outcome model: the supplement's weight falls from 0.69 to 0.30. Seed 2024.
  */
 export const SCAN_POPULATION_2024: ScanPopulationParams = {
   ...SCAN_POPULATION_2023,
   year: 2024,
   n: 220_000,
   seed: 2024,
-  ageMean: 42.5,
-  otherIncomeShare: 0.24,
-  wageIndex: 1.06,
-  entitlementShift: -1,
-  supplementLogit: -2.9,
-  supplementWeight: 0.8,
+  ageMean: 45,
+  otherIncomeShare: 0.3,
+  wageIndex: 1.08,
+  entitlementShift: -3.5,
+  priorBijstandLogit: -2.5,
+  supplementLogit: -2.8,
+  intercept: -1.9,
+  supplementWeight: 0.3,
 };

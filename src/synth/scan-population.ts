@@ -142,7 +142,7 @@ function logistic(x: number): number {
 }
 
 function clamp(x: number, lo: number, hi: number): number {
-  return x < lo ? lo : x > hi ? hi : x;
+  return Math.min(Math.max(x, lo), hi);
 }
 
 /** Draws the features (stream `<seed>:1`) and the outcome uniforms (stream `<seed>:2`). */
@@ -168,9 +168,7 @@ export function scanFeatures(p: ScanPopulationParams): ScanFeatures {
     const muni = SCAN_MUNICIPALITIES[mi]!;
     // Wage on which WW is based: log-normal around €3,100, higher with age, lower for women.
     const wage =
-      p.wageIndex *
-      3100 *
-      Math.exp(0.38 * rng.normal() + 0.008 * (age - 40) - (woman ? 0.12 : 0));
+      p.wageIndex * 3100 * Math.exp(0.38 * rng.normal() + 0.008 * (age - 40) - (woman ? 0.12 : 0));
     const otherIncome = rng.bernoulli(p.otherIncomeShare);
     const cap = 6000 * p.wageIndex;
     const benefit = Math.round(0.7 * Math.min(wage, cap) * (otherIncome ? 0.6 : 1));

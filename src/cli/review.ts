@@ -1,0 +1,148 @@
+/**
+ * `effectmeting review`: the yearly model review of the risk scan on two years of data. Writes
+ * `review.html` (self-contained, charts inline), `review.md` with the charts as SVG files next to
+ * it, and `review.json` with every number.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadTable } from '../data/load.js';
+import { InputError } from '../errors.js';
+import { scanReviewHtml, scanReviewSvgs } from '../report/scan-review-html.js';
+import { resolveReviewConfig } from '../scan/config.js';
+import { scanReview, scanReviewMarkdown } from '../scan/review.js';
+import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+
+const HELP = `effectmeting review: the yearly review of the risk scan (Maatwerkscan)
+
+Usage: effectmeting review --current <file> --previous <file> --out <dir> [--config <file>]
+                           [--source <text>] [--json]
+
+Scores both years with the scan (by default a logistic regression on the nine features fitted
+on the previous year; or coefficients / a score column named in the config), and reports
+discrimination (AUC with DeLong interval, capture in the top 10 % and 20 %, gains per decile),
+calibration (per decile, intercept, slope, Brier, Hosmer-Lemeshow), drift (PSI per feature and
+for the score, change in capture and AUC), subgroup checks (gender, age band, municipality)
+and weekly re-scoring, and flags every number outside the thresholds of the config.
+
+Options:
+  --current <file>    this year's clients: the features, the outcome and the subgroup columns
+                      (CSV, TSV, JSON, Arrow or Parquet)
+  --previous <file>   last year's clients, same columns
+  --out <dir>         writes <dir>/review.html, review.md (+ gains.svg, calibration.svg,
+                      drift.svg, subgroups.svg) and review.json (every number)
+  --config <file>     JSON config: columns, model, thresholds (every key documented in
+                      docs/scan-review.md; example: examples/review-config.json)
+  --source <text>     source note under the charts and in the footer
+  --json              print the JSON instead of the Markdown
+  -h, --help          this help
+
+Exit codes: 0 review written (flags do not change the exit code; they are in the report),
+            1 bad input (missing columns, no cases, bad config), 2 usage error.
+
+Examples:
+  effectmeting review --current data/scan-population-2024.csv \\
+      --previous data/scan-population-2023.csv --out out/review-2024
+  effectmeting review --current extract-2024.parquet --previous extract-2023.parquet \\
+      --out out/review --config examples/review-config.json
+`;
+
+function parse(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    allowPositionals: false,
+    strict: true,
+    options: {
+      current: { type: 'string' },
+      previous: { type: 'string' },
+      out: { type: 'string' },
+      config: { type: 'string' },
+      source: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+}
+
+function readConfig(path: string | undefined): unknown {
+  if (path === undefined) return {};
+  if (!existsSync(path))
+    throw new InputError(`config file not found: ${path}`, { code: 'not-found', value: path });
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(
+      `config file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        code: 'invalid-config',
+        value: path,
+      },
+    );
+  }
+}
+
+/** JSON with typed arrays as plain arrays and non-finite numbers as null. */
+function toJson(value: unknown): string {
+  return `${JSON.stringify(
+    value,
+    (_key, v: unknown) => {
+      if (ArrayBuffer.isView(v) && !(v instanceof DataView))
+        return Array.from(v as unknown as ArrayLike<number>);
+      if (typeof v === 'number' && !Number.isFinite(v)) return null;
+      return v;
+    },
+    2,
+  )}\n`;
+}
+
+async function run(args: readonly string[], io: CliIO): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const v = parsed.values;
+  for (const flag of ['current', 'previous', 'out'] as const) {
+    if (v[flag] === undefined) throw new UsageError(`--${flag} is required`);
+  }
+  const config = resolveReviewConfig(readConfig(v.config));
+  for (const path of [v.current!, v.previous!]) {
+    if (!existsSync(path))
+      throw new InputError(`data file not found: ${path}`, { code: 'not-found', value: path });
+  }
+  const [current, previous] = await Promise.all([loadTable(v.current!), loadTable(v.previous!)]);
+  const review = scanReview({
+    current,
+    previous,
+    config,
+    currentName: basename(v.current!),
+    previousName: basename(v.previous!),
+  });
+  const out = v.out!;
+  mkdirSync(out, { recursive: true });
+  const source = v.source;
+  const svgs = await scanReviewSvgs(review, source ? { source } : {});
+  for (const [name, svg] of Object.entries(svgs)) writeFileSync(join(out, `${name}.svg`), svg);
+  const markdown = scanReviewMarkdown(review, {
+    gains: 'gains.svg',
+    calibration: 'calibration.svg',
+    drift: 'drift.svg',
+    subgroups: 'subgroups.svg',
+  });
+  const json = toJson(review);
+  writeFileSync(join(out, 'review.md'), markdown);
+  writeFileSync(join(out, 'review.json'), json);
+  writeFileSync(join(out, 'review.html'), await scanReviewHtml(review, source ? { source } : {}));
+  io.stdout(v.json ? json : markdown);
+  io.stderr(
+    `wrote ${join(out, 'review.html')}, review.md (+ 4 SVG charts) and review.json; ${review.flags.length} flag${review.flags.length === 1 ? '' : 's'}\n`,
+  );
+  return EXIT.ok;
+}
+
+export const reviewCommand: Command = {
+  name: 'review',
+  summary: 'yearly review of the risk scan on two years of data: HTML, Markdown and JSON report',
+  help: HELP,
+  run,
+};

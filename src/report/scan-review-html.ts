@@ -1,0 +1,199 @@
+/**
+ * The yearly risk-scan review as charts and one self-contained HTML file: gains curves of both
+ * years, the calibration plot, PSI per feature, and capture per subgroup with intervals, around
+ * the tables of `scanReviewMarkdown`.
+ */
+import { formatPercent } from '../format.js';
+import type { ScanReview } from '../scan/review.js';
+import { scanReviewMarkdown } from '../scan/review.js';
+import { normalQuantile } from '../stats/distributions.js';
+import { renderSvg } from './charts/render.js';
+import { calibrationChart, driftChart, gainsChart } from './charts/scan.js';
+import { type ChartSpec, layered, OKABE_ITO, REFERENCE_GREY } from './charts/spec.js';
+import { htmlReport } from './html.js';
+
+/** Vega-Lite specs of the review's four charts. */
+export interface ScanReviewCharts {
+  readonly gains: ChartSpec;
+  readonly calibration: ChartSpec;
+  readonly drift: ChartSpec;
+  readonly subgroups: ChartSpec;
+}
+
+/**
+ * Capture of each subgroup's cases in the overall top 10 %, with intervals, one row per level;
+ * the overall capture as a dashed rule.
+ */
+function subgroupChart(r: ScanReview, source: string | undefined): ChartSpec {
+  const z = normalQuantile(0.5 + r.config.level / 2);
+  const data = r.subgroups.flatMap((s) =>
+    s.rows
+      .filter((row) => row.capture !== null)
+      .map((row) => ({
+        label: `${s.variable}: ${row.group}`,
+        capture: row.capture!,
+        lower: Math.max(0, row.capture! - z * row.captureStdError!),
+        upper: Math.min(1, row.capture! + z * row.captureStdError!),
+        cases: row.cases,
+      })),
+  );
+  const y = { field: 'label', type: 'nominal', title: null, sort: null };
+  const x = {
+    field: 'capture',
+    type: 'quantitative',
+    title: `Cases in the top 10 % (%)`,
+    axis: { format: '.0%' },
+    scale: { domain: [0, 1] },
+  };
+  return layered(
+    { width: 420, height: Math.max(120, 16 * data.length), ...(source ? { source } : {}) },
+    {
+      title: `Capture per subgroup, ${r.current.label}`,
+      subtitle: `Share of each group's cases in the national top 10 %, ${Math.round(r.config.level * 100)} % interval; dashed: all clients`,
+    },
+    data,
+    [
+      {
+        mark: { type: 'rule', color: OKABE_ITO[0] },
+        encoding: { y, x: { ...x, field: 'lower' }, x2: { field: 'upper' } },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 40, color: OKABE_ITO[0] },
+        encoding: {
+          y,
+          x,
+          tooltip: [
+            { field: 'label', type: 'nominal' },
+            { field: 'capture', type: 'quantitative', format: '.1%' },
+            { field: 'cases', type: 'quantitative' },
+          ],
+        },
+      },
+      {
+        data: { values: [{ overall: r.current.capture10 }] },
+        mark: { type: 'rule', color: REFERENCE_GREY, strokeDash: [4, 4] },
+        encoding: { x: { field: 'overall', type: 'quantitative' } },
+      },
+    ],
+  );
+}
+
+/**
+ * The four chart specs of a review.
+ *
+ * @example
+ * const svg = await renderSvg(scanReviewCharts(review).gains);
+ */
+export function scanReviewCharts(
+  r: ScanReview,
+  options: { readonly source?: string } = {},
+): ScanReviewCharts {
+  const src = options.source ? { source: options.source } : {};
+  const z = normalQuantile(0.5 + r.config.level / 2);
+  return {
+    gains: gainsChart(
+      [r.previous, r.current].flatMap((y) =>
+        y.gains.map((g) => ({ share: g.cumulativeShare, capture: g.capture, series: y.label })),
+      ),
+      { title: `Gains curves, ${r.previous.label} and ${r.current.label}`, ...src },
+    ),
+    calibration: calibrationChart(
+      r.current.calibration.rows.map((row) => ({
+        predicted: row.meanPredicted,
+        observed: row.observedRate,
+        lower: Math.max(0, row.observedRate - z * row.observedStdError),
+        upper: Math.min(1, row.observedRate + z * row.observedStdError),
+        label: `decile ${row.decile}`,
+      })),
+      { title: `Calibration per risk decile, ${r.current.label}`, ...src },
+    ),
+    drift: driftChart(
+      [
+        ...r.drift.features.map((f) => ({ feature: f.variable, psi: f.psi })),
+        { feature: 'score', psi: r.drift.score.psi },
+      ],
+      { title: `Drift per feature, ${r.previous.label} → ${r.current.label}`, ...src },
+    ),
+    subgroups: subgroupChart(r, options.source),
+  };
+}
+
+/** The four charts rendered to SVG strings. */
+export async function scanReviewSvgs(
+  r: ScanReview,
+  options: { readonly source?: string } = {},
+): Promise<Record<keyof ScanReviewCharts, string>> {
+  const c = scanReviewCharts(r, options);
+  const [gains, calibration, drift, subgroups] = await Promise.all([
+    renderSvg(c.gains, { idPrefix: 'gains' }),
+    renderSvg(c.calibration, { idPrefix: 'calibration' }),
+    renderSvg(c.drift, { idPrefix: 'drift' }),
+    renderSvg(c.subgroups, { idPrefix: 'subgroups' }),
+  ]);
+  return { gains, calibration, drift, subgroups };
+}
+
+/** Splits the review's Markdown at its `## ` headings. */
+function sections(markdown: string): { title: string; body: string }[] {
+  const parts = markdown.split(/^## /m);
+  return parts.slice(1).map((p) => {
+    const nl = p.indexOf('\n');
+    return { title: p.slice(0, nl).trim(), body: p.slice(nl + 1) };
+  });
+}
+
+/**
+ * The review as one self-contained HTML file (no scripts, no external requests, charts inline).
+ *
+ * @example
+ * writeFileSync('out/review-2024/review.html', await scanReviewHtml(review));
+ */
+export async function scanReviewHtml(
+  r: ScanReview,
+  options: { readonly source?: string } = {},
+): Promise<string> {
+  const svgs = await scanReviewSvgs(r, options);
+  const chartFor: Record<string, { svg: string; caption: string } | undefined> = {
+    Discrimination: {
+      svg: svgs.gains,
+      caption:
+        'Gains curves: share of cases captured against the share of clients selected by score.',
+    },
+    Calibration: {
+      svg: svgs.calibration,
+      caption: 'Observed share against mean predicted probability per risk decile.',
+    },
+    Subgroups: {
+      svg: svgs.subgroups,
+      caption: "Capture of each group's cases at the national top-10 % threshold.",
+    },
+  };
+  const md = scanReviewMarkdown(r);
+  const body = md.slice(md.indexOf('\n') + 1);
+  const intro = body.slice(0, body.indexOf('\n## '));
+  return htmlReport({
+    title: r.title,
+    subtitle: `${formatPercent(r.current.capture10)} of ${r.current.label}'s cases in the top 10 %, AUC ${r.current.auc.estimate.toFixed(3)}; ${r.flags.length} flag${r.flags.length === 1 ? '' : 's'}`,
+    sections: [
+      { blocks: [{ kind: 'markdown', text: intro }] },
+      ...sections(body).map((s) => {
+        const chart = s.title.startsWith('Drift')
+          ? {
+              svg: svgs.drift,
+              caption: 'Population stability index per feature and for the score.',
+            }
+          : chartFor[s.title];
+        return {
+          title: s.title,
+          blocks: [
+            ...(chart ? [{ kind: 'figure' as const, svg: chart.svg, caption: chart.caption }] : []),
+            { kind: 'markdown' as const, text: s.body },
+          ],
+        };
+      }),
+    ],
+    footer:
+      options.source ??
+      'Numbers from effectmeting scanReview; every number is also in the JSON file.',
+  });
+}

@@ -1,0 +1,74 @@
+// Public API of src/scan/. Re-exported by src/index.ts.
+export { type AucResult, auc, aucDifference } from './auc.js';
+export {
+  type CalibrationResult,
+  type CalibrationRow,
+  calibration,
+  type HosmerLemeshow,
+} from './calibration.js';
+export {
+  DEFAULT_REVIEW_CONFIG,
+  DEFAULT_REVIEW_THRESHOLDS,
+  type ReviewConfig,
+  type ReviewConfigInput,
+  type ReviewThresholds,
+  resolveReviewConfig,
+} from './config.js';
+export {
+  aucChange,
+  captureChange,
+  featureStability,
+  type PsiBin,
+  type PsiResult,
+  psiCategorical,
+  psiNumeric,
+} from './drift.js';
+export {
+  type Capture,
+  captureAt,
+  type GainsRow,
+  type GainsTable,
+  gainsTable,
+  riskDeciles,
+} from './gains.js';
+export {
+  fitScan,
+  outcomeColumn,
+  SCAN_FEATURES,
+  SCAN_TIME_VARYING,
+  type ScanFit,
+  type ScanModel,
+  type ScanSpec,
+  type ScanTerm,
+  scanDesign,
+  scanLinearPredictor,
+  scanModelFromCoefficients,
+  scoreClients,
+} from './model.js';
+export {
+  checkReviewInputs,
+  type ReviewChartFiles,
+  type ReviewFlag,
+  reviewMethods,
+  type ScanReview,
+  type ScanReviewInput,
+  scanReview,
+  scanReviewMarkdown,
+  type YearMetrics,
+} from './review.js';
+export {
+  type SubgroupResult,
+  type SubgroupRow,
+  selectionWeights,
+  subgroupChecks,
+  subgroupMetrics,
+} from './subgroups.js';
+export type { NumericInput } from './util.js';
+export {
+  type Trajectory,
+  type WeeklyChange,
+  type WeeklyOptions,
+  type WeeklyRescore,
+  weeklyRescore,
+  weeklyTrajectory,
+} from './weekly.js';

@@ -1,0 +1,311 @@
+/**
+ * The risk scan as a model: a logistic regression on the nine Maatwerkscan features, fitted with
+ * `logisticRegression` (IRLS, as R's `glm(family = binomial)`), or given as coefficients
+ * produced elsewhere. A `ScanModel` is plain data (JSON-safe), so a review can score a new year
+ * with last year's model.
+ */
+import type { ColumnTable } from 'arquero';
+import {
+  asTable,
+  numberColumn,
+  requireColumns,
+  stringColumn,
+  type TableInput,
+} from '../data/columns.js';
+import { InputError } from '../errors.js';
+import type { Coefficient } from '../estimate/inference.js';
+import { type LogisticFit, logisticRegression } from '../estimate/logistic.js';
+import type { DesignMatrix } from '../stats/estimate.js';
+import { checkOutcome } from './util.js';
+
+/**
+ * The nine features of the Maatwerkscan (reproduction-targets §1), as column names of the data:
+ * prior bijstand, total WW entitlement (months), months left until WW ends*, WW benefit, income
+ * besides WW*, WW supplement*, age at the first WW day, household (single / cohabiting),
+ * municipality. (* changes over time; see `weeklyTrajectory`.)
+ */
+export const SCAN_FEATURES = [
+  'prior_bijstand',
+  'ww_entitlement_months',
+  'ww_months_left',
+  'ww_benefit',
+  'other_income',
+  'ww_supplement',
+  'age_at_ww_start',
+  'household',
+  'municipality',
+] as const;
+
+/** The features that change while a client is on WW (re-scored weekly). */
+export const SCAN_TIME_VARYING = ['ww_months_left', 'other_income', 'ww_supplement'] as const;
+
+/** Which columns the scan uses. */
+export interface ScanSpec {
+  /** Numeric features, entering linearly. Default: the seven numeric ones of `SCAN_FEATURES`. */
+  readonly numeric?: readonly string[];
+  /** Categorical features, dummy-coded against their first sorted level. Default `household`, `municipality`. */
+  readonly factors?: readonly string[];
+  /** The 0/1 outcome column. Default `bijstand`. */
+  readonly outcome?: string;
+}
+
+/** One term of a scan model: a numeric feature, or one level of a factor. */
+export interface ScanTerm {
+  /** Coefficient name: `(Intercept)`, `ww_benefit`, `municipality[Rotterdam]`. */
+  readonly name: string;
+  readonly feature: string | null;
+  /** For a factor dummy: the level that gets 1. */
+  readonly level?: string;
+  /** Log-odds coefficient. */
+  readonly coefficient: number;
+}
+
+/** A scan model: plain, JSON-safe data. */
+export interface ScanModel {
+  readonly numeric: readonly string[];
+  readonly factors: readonly { readonly feature: string; readonly levels: readonly string[] }[];
+  readonly terms: readonly ScanTerm[];
+  readonly outcome: string;
+  /** Where it came from, e.g. "fitted on 227,600 clients" or "external". */
+  readonly source: string;
+}
+
+/** {@link fitScan}'s result: the model plus the regression summary. */
+export interface ScanFit {
+  readonly model: ScanModel;
+  readonly coefficients: readonly Coefficient[];
+  readonly deviance: number;
+  readonly nullDeviance: number;
+  readonly aic: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly warnings: readonly string[];
+  readonly n: number;
+  readonly cases: number;
+  /** Fitted probabilities, one per row. */
+  readonly fitted: Float64Array;
+  readonly method: string;
+}
+
+const DEFAULT_NUMERIC = SCAN_FEATURES.slice(0, 7);
+const DEFAULT_FACTORS = SCAN_FEATURES.slice(7);
+
+function resolveSpec(spec: ScanSpec): {
+  numeric: readonly string[];
+  factors: readonly string[];
+  outcome: string;
+} {
+  return {
+    numeric: spec.numeric ?? DEFAULT_NUMERIC,
+    factors: spec.factors ?? DEFAULT_FACTORS,
+    outcome: spec.outcome ?? 'bijstand',
+  };
+}
+
+function sortLevels(levels: Iterable<string>): string[] {
+  // UTF-16 code-unit order, as R's factor() in the C locale.
+  return [...levels].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function requireFeatures(table: ColumnTable, names: readonly string[]): void {
+  requireColumns(table, names, 'the risk scan');
+}
+
+/** Reads the outcome column as 0/1 with a clear error. */
+export function outcomeColumn(input: TableInput, outcome = 'bijstand'): Uint8Array {
+  const table = asTable(input);
+  requireColumns(table, [outcome], 'the scan review (outcome)');
+  return checkOutcome(numberColumn(table, outcome), `column '${outcome}'`);
+}
+
+/** Builds the design matrix of `model` on a table. Unknown factor levels are an error. */
+export function scanDesign(
+  model: Pick<ScanModel, 'numeric' | 'factors' | 'terms'>,
+  input: TableInput,
+): DesignMatrix {
+  const table = asTable(input);
+  requireFeatures(table, [...model.numeric, ...model.factors.map((f) => f.feature)]);
+  const n = table.numRows();
+  const byFeature = new Map<string, Float64Array>();
+  for (const f of model.numeric) byFeature.set(f, numberColumn(table, f));
+  const factorValues = new Map<string, (string | null)[]>();
+  for (const f of model.factors) {
+    const values = stringColumn(table, f.feature, { missing: 'error' });
+    const known = new Set(f.levels);
+    const unknown: number[] = [];
+    for (let i = 0; i < values.length; i++) if (!known.has(values[i]!)) unknown.push(i + 1);
+    if (unknown.length > 0) {
+      const value = values[unknown[0]! - 1]!;
+      throw new InputError(
+        `column '${f.feature}': level '${value}' (${unknown.length === 1 ? 'row' : 'rows'} ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}) was not among the levels the scan was fitted on (${f.levels.join(', ')})`,
+        { code: 'unknown-level', column: f.feature, rows: unknown.slice(0, 20), value },
+      );
+    }
+    factorValues.set(f.feature, values);
+  }
+  const names: string[] = [];
+  const columns: Float64Array[] = [];
+  for (const t of model.terms) {
+    names.push(t.name);
+    if (t.feature === null) {
+      columns.push(new Float64Array(n).fill(1));
+    } else if (t.level === undefined) {
+      columns.push(byFeature.get(t.feature)!);
+    } else {
+      const v = factorValues.get(t.feature)!;
+      const c = new Float64Array(n);
+      for (let i = 0; i < n; i++) if (v[i] === t.level) c[i] = 1;
+      columns.push(c);
+    }
+  }
+  return { names, columns, n };
+}
+
+/**
+ * Fits the scan: a logistic regression of the outcome on the features (numeric linear; factors
+ * dummy-coded against their first level in C-locale order, as R's `factor()`), with an
+ * intercept. Missing feature values are an error (a scan must score everybody).
+ *
+ * @example
+ * const fit = fitScan(await loadTable('data/scan-population-2023.csv'));
+ * const p = scoreClients(fit.model, table2024);
+ */
+export function fitScan(input: TableInput, spec: ScanSpec = {}): ScanFit {
+  const table = asTable(input);
+  const { numeric, factors, outcome } = resolveSpec(spec);
+  requireFeatures(table, [...numeric, ...factors]);
+  const y = outcomeColumn(table, outcome);
+  const factorLevels = factors.map((feature) => {
+    const values = stringColumn(table, feature, { missing: 'error' });
+    return { feature, levels: sortLevels(new Set(values as string[])) };
+  });
+  const skeleton: ScanTerm[] = [{ name: '(Intercept)', feature: null, coefficient: 0 }];
+  for (const f of numeric) skeleton.push({ name: f, feature: f, coefficient: 0 });
+  for (const f of factorLevels) {
+    for (const level of f.levels.slice(1)) {
+      skeleton.push({ name: `${f.feature}[${level}]`, feature: f.feature, level, coefficient: 0 });
+    }
+  }
+  const X = scanDesign({ numeric, factors: factorLevels, terms: skeleton }, table);
+  let cases = 0;
+  for (let i = 0; i < y.length; i++) cases += y[i]!;
+  if (cases === 0) {
+    throw new InputError(
+      `fitScan: no positive cases in column '${outcome}' (${y.length} clients, none with outcome 1); a scan cannot be fitted`,
+      { code: 'no-cases', column: outcome },
+    );
+  }
+  const fit: LogisticFit = logisticRegression(X, Float64Array.from(y), { singular: 'drop' });
+  const coef = new Map(fit.coefficients.map((c) => [c.term, c.estimate]));
+  const terms = skeleton
+    .filter((t) => coef.has(t.name))
+    .map((t) => ({ ...t, coefficient: coef.get(t.name)! }));
+  const model: ScanModel = {
+    numeric,
+    factors: factorLevels,
+    terms,
+    outcome,
+    source: `logistic regression fitted on ${y.length.toLocaleString('en-US')} clients (${cases.toLocaleString('en-US')} cases)`,
+  };
+  return {
+    model,
+    coefficients: fit.coefficients,
+    deviance: fit.deviance,
+    nullDeviance: fit.nullDeviance,
+    aic: fit.aic,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    warnings: [
+      ...fit.warnings,
+      ...(fit.aliased.length > 0 ? [`aliased terms dropped: ${fit.aliased.join(', ')}`] : []),
+    ],
+    n: fit.n,
+    cases,
+    fitted: fit.fitted,
+    method:
+      'logistic regression (IRLS as glm binomial) of the outcome on the scan features; numeric features linear, factors dummy-coded',
+  };
+}
+
+/**
+ * A scan model from coefficients produced elsewhere: `{ "(Intercept)": -3.1, ww_benefit:
+ * -0.0004, "municipality[Rotterdam]": 0.5, ... }`. Factor levels without a coefficient count
+ * as the reference (0); the levels a factor may take are those named plus `reference`.
+ */
+export function scanModelFromCoefficients(
+  coefficients: Readonly<Record<string, number>>,
+  options: {
+    readonly references?: Readonly<Record<string, string>>;
+    readonly outcome?: string;
+  } = {},
+): ScanModel {
+  const numeric: string[] = [];
+  const factorLevels = new Map<string, string[]>();
+  const terms: ScanTerm[] = [];
+  for (const [name, value] of Object.entries(coefficients)) {
+    if (!Number.isFinite(value)) {
+      throw new InputError(
+        `scan coefficient '${name}' must be a finite number, got ${String(value)}`,
+        {
+          code: 'invalid-argument',
+          value: String(value),
+        },
+      );
+    }
+    if (name === '(Intercept)') {
+      terms.push({ name, feature: null, coefficient: value });
+      continue;
+    }
+    const m = /^([^[\]]+)\[(.+)\]$/.exec(name);
+    if (m) {
+      const [, feature, level] = m as unknown as [string, string, string];
+      if (!factorLevels.has(feature)) factorLevels.set(feature, []);
+      factorLevels.get(feature)!.push(level);
+      terms.push({ name, feature, level, coefficient: value });
+    } else {
+      numeric.push(name);
+      terms.push({ name, feature: name, coefficient: value });
+    }
+  }
+  if (!terms.some((t) => t.feature === null)) {
+    throw new InputError(`scan coefficients: no '(Intercept)'`, { code: 'invalid-argument' });
+  }
+  const factors = [...factorLevels.entries()].map(([feature, levels]) => {
+    const ref = options.references?.[feature];
+    return {
+      feature,
+      levels: ref === undefined ? levels : [ref, ...levels.filter((l) => l !== ref)],
+    };
+  });
+  return {
+    numeric,
+    factors,
+    terms,
+    outcome: options.outcome ?? 'bijstand',
+    source: 'external coefficients',
+  };
+}
+
+/** The linear predictor (log-odds) of every client. */
+export function scanLinearPredictor(model: ScanModel, input: TableInput): Float64Array {
+  const X = scanDesign(model, input);
+  const eta = new Float64Array(X.n);
+  model.terms.forEach((t, j) => {
+    const c = X.columns[j]!;
+    const b = t.coefficient;
+    for (let i = 0; i < X.n; i++) eta[i]! += b * c[i]!;
+  });
+  return eta;
+}
+
+/**
+ * Scores clients with a scan model: the predicted probability logistic(x'β) per row.
+ *
+ * @example
+ * const risk = scoreClients(fit.model, table);
+ */
+export function scoreClients(model: ScanModel, input: TableInput): Float64Array {
+  const eta = scanLinearPredictor(model, input);
+  for (let i = 0; i < eta.length; i++) eta[i] = 1 / (1 + Math.exp(-eta[i]!));
+  return eta;
+}

@@ -1,0 +1,148 @@
+/**
+ * Shared checks and helpers of the scan metrics: 0/1 outcomes, finite scores, the ranking, and
+ * z-based estimates in the library's `Estimate` shape.
+ */
+import { formatRows, InputError } from '../errors.js';
+import { normalQuantile, twoSidedP } from '../stats/distributions.js';
+import { type Estimate, stars } from '../stats/estimate.js';
+
+/** Scores or 0/1 outcomes as given by a caller. */
+export type NumericInput = Float64Array | readonly number[];
+
+/** Validates a 0/1 outcome vector; `what` names it in messages. */
+export function checkOutcome(y: NumericInput | Uint8Array, what = 'outcome'): Uint8Array {
+  const out = new Uint8Array(y.length);
+  const bad: number[] = [];
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i];
+    if (v === 1) out[i] = 1;
+    else if (v !== 0) bad.push(i + 1);
+  }
+  if (bad.length > 0) {
+    const value = String(y[bad[0]! - 1]);
+    throw new InputError(`${what}: must be 0 or 1, found ${value} in ${formatRows(bad)}`, {
+      code: 'not-binary',
+      column: what,
+      rows: bad.slice(0, 20),
+      value,
+    });
+  }
+  return out;
+}
+
+/** Validates scores: finite, and with `probability` inside [0, 1]. Same length as `n` when given. */
+export function checkScores(
+  scores: NumericInput,
+  n?: number,
+  options: { readonly probability?: boolean; readonly what?: string } = {},
+): Float64Array {
+  const what = options.what ?? 'scores';
+  if (n !== undefined && scores.length !== n) {
+    throw new InputError(
+      `${what}: ${scores.length} values for ${n} outcomes; expected one per client`,
+      {
+        code: 'length-mismatch',
+        column: what,
+      },
+    );
+  }
+  const out = scores instanceof Float64Array ? scores : Float64Array.from(scores);
+  const bad: number[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i]!;
+    if (!Number.isFinite(s) || (options.probability && (s < 0 || s > 1))) bad.push(i + 1);
+  }
+  if (bad.length > 0) {
+    const value = String(out[bad[0]! - 1]);
+    throw new InputError(
+      `${what}: ${options.probability ? 'probabilities must lie in [0, 1]' : 'scores must be finite numbers'}; found ${value} in ${formatRows(bad)}`,
+      { code: 'bad-score', column: what, rows: bad.slice(0, 20), value },
+    );
+  }
+  return out;
+}
+
+/** Number of ones. */
+export function countCases(y: Uint8Array): number {
+  let c = 0;
+  for (let i = 0; i < y.length; i++) c += y[i]!;
+  return c;
+}
+
+/** Throws unless there is at least one case and one non-case. */
+export function requireBothClasses(y: Uint8Array, what: string): number {
+  const cases = countCases(y);
+  if (y.length === 0) {
+    throw new InputError(`${what}: no clients`, { code: 'empty' });
+  }
+  if (cases === 0) {
+    throw new InputError(
+      `${what}: no positive cases (outcome = 1) among ${y.length} clients; discrimination and capture need at least one client who flowed into bijstand`,
+      { code: 'no-cases', value: '0' },
+    );
+  }
+  if (cases === y.length) {
+    throw new InputError(
+      `${what}: every one of the ${y.length} clients is a case (outcome = 1); discrimination needs clients without the outcome too`,
+      { code: 'no-controls', value: String(cases) },
+    );
+  }
+  return cases;
+}
+
+/** Throws when every score is the same: a constant score cannot rank anybody. */
+export function requireVaryingScore(scores: Float64Array, what: string): void {
+  for (let i = 1; i < scores.length; i++) if (scores[i] !== scores[0]) return;
+  throw new InputError(
+    `${what}: the score is constant (${scores.length === 0 ? 'no clients' : String(scores[0])} for every client), so it ranks nobody; check that the right column was scored`,
+    { code: 'constant-score', value: String(scores[0]) },
+  );
+}
+
+/** Indices 0..n−1 ordered by score, highest first; ties keep their row order. */
+export function orderDescending(scores: Float64Array): Uint32Array {
+  const idx = new Uint32Array(scores.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
+  idx.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  return idx;
+}
+
+/** An `Estimate` on the normal scale: z = estimate / se, CI = estimate ± z₁₋α/₂ · se. */
+export function zEstimate(
+  estimate: number,
+  stdError: number,
+  n: number,
+  level: number,
+  method: string,
+  nullValue = 0,
+): Estimate {
+  const statistic = (estimate - nullValue) / stdError;
+  const pValue = Number.isFinite(statistic)
+    ? twoSidedP(statistic, Number.POSITIVE_INFINITY)
+    : Number.NaN;
+  const half = normalQuantile(0.5 + level / 2) * stdError;
+  return {
+    estimate,
+    stdError,
+    ci: [estimate - half, estimate + half],
+    statistic,
+    df: Number.POSITIVE_INFINITY,
+    pValue,
+    stars: stars(pValue),
+    n,
+    level,
+    method,
+  };
+}
+
+/** Checks a confidence level in (0, 1). */
+export function checkLevel(level: number | undefined): number {
+  const l = level ?? 0.95;
+  if (!(l > 0 && l < 1)) {
+    throw new InputError(`level must lie strictly between 0 and 1, got ${String(level)}`, {
+      code: 'invalid-argument',
+      value: String(level),
+    });
+  }
+  return l;
+}
