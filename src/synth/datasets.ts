@@ -64,7 +64,8 @@ export const DATASETS: readonly Dataset[] = [
   },
   {
     file: 'scan-population-2024.csv',
-    description: 'Maatwerkscan review, national WW outflow 2024 (shifted): 220,000 synthetic clients',
+    description:
+      'Maatwerkscan review, national WW outflow 2024 (shifted): 220,000 synthetic clients',
     build: () => toCsv(SCAN_POPULATION_COLUMNS, generateScanPopulation(SCAN_POPULATION_2024)),
   },
 ];
