@@ -22,7 +22,7 @@ function isDesignMatrix(x: unknown): x is DesignMatrix {
 /**
  * Converts rows (`number[][]`) to a column-major `DesignMatrix` with names x1…xk, and checks a
  * given `DesignMatrix` for consistent lengths. Does not check finiteness (see
- * {@link checkFinite}).
+ * `checkFinite`).
  *
  * @example
  * toDesignMatrix([[1, 2], [1, 3]]).names // ['x1', 'x2']

@@ -26,7 +26,7 @@ export interface TimeFractionsSpec {
   readonly window?: string;
   /** Grouping column, default `arm`. */
   readonly group?: string;
-  /** [treatment, control]: the difference is treatment − control. Default: the two groups in first-seen order. */
+  /** `[treatment, control]`: the difference is treatment − control. Default: the two groups in first-seen order. */
   readonly compare?: readonly [string, string];
   /** Confidence level, default 0.95. */
   readonly level?: number;

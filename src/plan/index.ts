@@ -44,3 +44,4 @@ export {
   type SimulationResult,
   simulateDesign,
 } from './simulate.js';
+export type { ResolvedDesign } from './simulate-core.js';
