@@ -152,18 +152,29 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
         },
       );
     }
-    const raw = diffInProportions(
-      { successes: count.eventsTreated, n: count.nTreated },
-      { successes: count.eventsControl, n: count.nControl },
-      { level },
-    );
-    const adjusted = adjustedByMonth.get(i);
+    const n = count.nTreated + count.nControl;
+    const events = count.eventsTreated + count.eventsControl;
+    // Early months often have no event yet (or late months everyone's): both shares are 0 (or 1),
+    // the difference is exactly 0 in every arm and model, and there is nothing to test.
+    const constant = events === 0 || events === n;
+    const raw = constant
+      ? noVariation(month, n, Number.POSITIVE_INFINITY, level, events === 0)
+      : stripEstimate(
+          diffInProportions(
+            { successes: count.eventsTreated, n: count.nTreated },
+            { successes: count.eventsControl, n: count.nControl },
+            { level },
+          ),
+        );
+    const fitted = adjustedByMonth.get(i);
+    const adjusted =
+      fitted && constant ? noVariation(month, n, fitted.df, level, events === 0) : fitted;
     return {
       month,
       ...count,
       shareTreated: count.eventsTreated / count.nTreated,
       shareControl: count.eventsControl / count.nControl,
-      raw: stripEstimate(raw),
+      raw,
       ...(adjusted ? { adjusted: stripEstimate(adjusted) } : {}),
     };
   });
@@ -181,6 +192,26 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
     excluded: comparison.excluded,
     method,
   });
+}
+
+/**
+ * The estimate of a month in which nobody (or everybody) had the event: every client's outcome
+ * is the same, the difference is exactly 0 with no sampling variation, and the two-sided p-value
+ * is 1 (as an exact test gives); stated in `method`.
+ */
+function noVariation(month: number, n: number, df: number, level: number, none: boolean): Estimate {
+  return {
+    estimate: 0,
+    stdError: 0,
+    ci: [0, 0],
+    statistic: 0,
+    df,
+    pValue: 1,
+    stars: '',
+    n,
+    level,
+    method: `${none ? 'no client' : 'every client'} had the event by month ${month}: difference 0, no variation to test (p = 1)`,
+  };
 }
 
 /** Keeps only the common `Estimate` fields of a richer result. */

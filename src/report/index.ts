@@ -95,3 +95,4 @@ export {
   scanReviewHtml,
   scanReviewSvgs,
 } from './scan-review-html.js';
+export { rowsOf, type Tabular, tableCsv, tableHtml, tableMarkdown } from './tables.js';

@@ -164,3 +164,22 @@ describe('effectSeries input errors', () => {
     expect(s.excluded).toEqual([{ reason: 'missing covariate (age: 4)', count: 4 }]);
   });
 });
+
+describe('effectSeries in months without variation', () => {
+  // Nobody has the event in month 1; every share is 0, so the difference is exactly 0.
+  const clients = Array.from({ length: 40 }, (_, i) => ({
+    id: `c${i}`,
+    arm: i % 2 === 0 ? 'experiment' : 'control',
+    followup_months: 6,
+    age: 30 + (i % 9),
+    month_bijstand: i % 5 === 0 ? 2 : i % 7 === 0 ? 4 : null,
+  }));
+  it('reports a zero difference with p = 1 and says why, raw and adjusted', () => {
+    const s = effectSeries(clients, { event: 'month_bijstand', months: 3, covariates: ['age'] });
+    const m1 = s.months[0]!;
+    expect(m1.raw).toMatchObject({ estimate: 0, stdError: 0, pValue: 1, stars: '' });
+    expect(m1.adjusted).toMatchObject({ estimate: 0, stdError: 0, pValue: 1, stars: '' });
+    expect(m1.raw.method).toMatch(/no client had the event by month 1/);
+    expect(s.months[1]!.raw.stdError).toBeGreaterThan(0);
+  });
+});

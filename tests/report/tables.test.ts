@@ -1,0 +1,45 @@
+import {
+  cumulativeOutflow,
+  effectSeries,
+  sampleRatioTest,
+  tableCsv,
+  tableHtml,
+  tableMarkdown,
+} from 'effectmeting';
+import { describe, expect, it } from 'vitest';
+
+const clients = Array.from({ length: 40 }, (_, i) => ({
+  id: `c${i}`,
+  arm: i % 2 === 0 ? 'experiment' : 'control',
+  followup_months: 6,
+  month_bijstand: i % 5 === 0 ? 2 : i % 7 === 0 ? 4 : null,
+}));
+
+describe('tables from any result', () => {
+  it('renders a result with row objects as Markdown, HTML and CSV', () => {
+    const series = effectSeries(clients, { event: 'month_bijstand', months: 6 });
+    expect(tableMarkdown(series).split('\n')).toHaveLength(2 + 6);
+    const html = tableHtml(series, 'Effect per month');
+    expect(html).toMatch(/^<table|<figure|<div/);
+    expect(html).toContain('<caption>Effect per month</caption>');
+    expect((html.match(/<tr/g) ?? []).length).toBe(7);
+    expect(tableCsv(series).split('\r\n')[0]).toMatch(/^month,n_treated,n_control/);
+  });
+
+  it('renders a result whose toTable() is an arquero table', () => {
+    const outflow = cumulativeOutflow(clients, { events: ['month_bijstand'], months: 3 });
+    expect(tableCsv(outflow).split('\r\n').filter(Boolean)).toHaveLength(1 + 2 * 3);
+  });
+
+  it('escapes text in HTML and neutralises formulas in CSV', () => {
+    expect(tableHtml([{ arm: '<b>x</b>', n: 3 }])).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(tableCsv([{ arm: '=HYPERLINK("x")', n: 3 }])).toBe(
+      'arm,n\r\n"\'=HYPERLINK(""x"")",3\r\n',
+    );
+  });
+
+  it('renders a sample-ratio result', () => {
+    const srm = sampleRatioTest({ experiment: 80, control: 20 }, { experiment: 0.8, control: 0.2 });
+    expect(tableMarkdown(srm)).toContain('| experiment |');
+  });
+});
