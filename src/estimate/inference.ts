@@ -2,15 +2,14 @@
  * From a point estimate and its standard error to the library's `Estimate` shape: t (or z) test,
  * two-sided p-value, confidence interval and stars.
  */
-import { studentTQuantile, twoSidedP } from '../stats/distributions.js';
-import { type Estimate, stars } from '../stats/estimate.js';
+import { type Estimate, estimateFromSe } from '../stats/estimate.js';
 
 /** An `Estimate` of one regression coefficient, with the coefficient's name. */
 export type Coefficient = Estimate & { readonly term: string };
 
 /**
  * Builds the `Estimate` for estimate/se with a Student t reference on `df` degrees of freedom
- * (`Infinity` for z): statistic = estimate/se, p = 2·P(T ≥ |t|), CI = estimate ± t_{1−α/2}·se.
+ * (`Infinity` for z), named by its term: see `estimateFromSe`.
  *
  * @example
  * coefficientEstimate('treatment', 0.4, 0.1, 392, 0.95, 400, 'OLS').ci // [0.203…, 0.596…]
@@ -24,28 +23,7 @@ export function coefficientEstimate(
   n: number,
   method: string,
 ): Coefficient {
-  const statistic = estimate / stdError;
-  // A zero or undefined SE (perfect fit, degenerate design) gives ±Infinity or NaN: report p = 0
-  // or NaN rather than failing.
-  const pValue = Number.isFinite(statistic)
-    ? twoSidedP(statistic, df)
-    : Number.isNaN(statistic)
-      ? Number.NaN
-      : 0;
-  const half = studentTQuantile(1 - (1 - level) / 2, df) * stdError;
-  return {
-    term,
-    estimate,
-    stdError,
-    ci: [estimate - half, estimate + half],
-    statistic,
-    df,
-    pValue,
-    stars: stars(pValue),
-    n,
-    level,
-    method,
-  };
+  return { term, ...estimateFromSe(estimate, stdError, df, level, n, method) };
 }
 
 /**

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import { subtractProduct } from '../stats/linalg.js';
 import { type ColumnsInput, checkLevel, toColumns, toVector, type VectorInput } from './design.js';
-import { type Coefficient, coefficientEstimate, toRows } from './inference.js';
+import { coefficientEstimate, toRows } from './inference.js';
 import {
   findCoefficient,
   type OlsFit,
@@ -50,26 +50,13 @@ export interface FirstStage {
   readonly fit: OlsFit;
 }
 
-/** Result of {@link ivRegression}. */
-export interface IvFit {
-  readonly coefficients: readonly Coefficient[];
-  readonly terms: readonly string[];
-  readonly vcov: readonly (readonly number[])[];
-  readonly df: number;
-  /** 1 − RSS/TSS with RSS from y − Xβ̂ (original regressors), as `iv_robust`. */
-  readonly rSquared: number;
-  readonly adjRSquared: number;
-  readonly sigma: number;
-  /** y − Xβ̂ with the original (not fitted) endogenous regressors. */
-  readonly residuals: Float64Array;
-  readonly fitted: Float64Array;
-  readonly n: number;
-  readonly k: number;
-  readonly se: SeType;
-  readonly level: number;
-  readonly aliased: readonly string[];
+/**
+ * Result of {@link ivRegression}: the fields of an OLS fit — with R² = 1 − RSS/TSS and residuals
+ * y − Xβ̂ computed from the original (not fitted) endogenous regressors, as `iv_robust` — plus
+ * the first stages.
+ */
+export interface IvFit extends OlsFit {
   readonly firstStage: readonly FirstStage[];
-  coefficient(term: string): Coefficient;
 }
 
 /**

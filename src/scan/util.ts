@@ -3,8 +3,7 @@
  * z-based estimates in the library's `Estimate` shape.
  */
 import { formatRows, InputError } from '../errors.js';
-import { normalQuantile, twoSidedP } from '../stats/distributions.js';
-import { type Estimate, stars } from '../stats/estimate.js';
+import { type Estimate, estimateFromSe } from '../stats/estimate.js';
 
 /** Scores or 0/1 outcomes as given by a caller. */
 export type NumericInput = Float64Array | readonly number[];
@@ -107,7 +106,7 @@ export function orderDescending(scores: Float64Array): Uint32Array {
   return idx;
 }
 
-/** An `Estimate` on the normal scale: z = estimate / se, CI = estimate ± z₁₋α/₂ · se. */
+/** An `Estimate` on the normal scale: z = (estimate − null) / se, CI = estimate ± z₁₋α/₂ · se. */
 export function zEstimate(
   estimate: number,
   stdError: number,
@@ -116,23 +115,7 @@ export function zEstimate(
   method: string,
   nullValue = 0,
 ): Estimate {
-  const statistic = (estimate - nullValue) / stdError;
-  const pValue = Number.isFinite(statistic)
-    ? twoSidedP(statistic, Number.POSITIVE_INFINITY)
-    : Number.NaN;
-  const half = normalQuantile(0.5 + level / 2) * stdError;
-  return {
-    estimate,
-    stdError,
-    ci: [estimate - half, estimate + half],
-    statistic,
-    df: Number.POSITIVE_INFINITY,
-    pValue,
-    stars: stars(pValue),
-    n,
-    level,
-    method,
-  };
+  return estimateFromSe(estimate, stdError, Number.POSITIVE_INFINITY, level, n, method, nullValue);
 }
 
 /** Checks a confidence level in (0, 1). */

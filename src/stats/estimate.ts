@@ -1,6 +1,7 @@
 /**
  * The one shape every estimate in the library has, and the significance stars of the reports.
  */
+import { studentTQuantile, twoSidedP } from './distributions.js';
 
 /** Significance marker as in the UWV reports: † p < 0.20, * p < 0.10, ** p < 0.05 (two-sided). */
 export type Stars = '' | '†' | '*' | '**';
@@ -50,4 +51,43 @@ export interface DesignMatrix {
   readonly columns: readonly Float64Array[];
   /** Number of rows. */
   readonly n: number;
+}
+
+/**
+ * The `Estimate` of a point estimate with its standard error and a Student t reference on `df`
+ * degrees of freedom (`Infinity`: the normal, a z test): statistic = (estimate − null)/se,
+ * p = 2·P(T ≥ |t|), CI = estimate ± t₁₋α/₂·se, stars from p. A zero SE gives p = 0 for a non-zero
+ * difference and NaN for 0/0 (a degenerate fit), never an exception.
+ *
+ * @example
+ * estimateFromSe(0.4, 0.1, 392, 0.95, 400, 'OLS').ci // [0.2034…, 0.5966…]
+ */
+export function estimateFromSe(
+  estimate: number,
+  stdError: number,
+  df: number,
+  level: number,
+  n: number,
+  method: string,
+  nullValue = 0,
+): Estimate {
+  const statistic = (estimate - nullValue) / stdError;
+  const pValue = Number.isFinite(statistic)
+    ? twoSidedP(statistic, df)
+    : Number.isNaN(statistic)
+      ? Number.NaN
+      : 0;
+  const half = studentTQuantile(1 - (1 - level) / 2, df) * stdError;
+  return {
+    estimate,
+    stdError,
+    ci: [estimate - half, estimate + half],
+    statistic,
+    df,
+    pValue,
+    stars: stars(pValue),
+    n,
+    level,
+    method,
+  };
 }

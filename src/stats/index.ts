@@ -20,7 +20,7 @@ export {
   studentTQuantile,
   twoSidedP,
 } from './distributions.js';
-export { type DesignMatrix, type Estimate, type Stars, stars } from './estimate.js';
+export { type DesignMatrix, type Estimate, estimateFromSe, type Stars, stars } from './estimate.js';
 // Small dense linear algebra for the regression kernels (src/stats/linalg.ts).
 export {
   backSolveTransposed,
