@@ -12,6 +12,19 @@ function signed(text: string): string {
 }
 
 /**
+ * A number with fixed decimals, the minus sign U+2212 and no negative zero: `formatNumber(-0.29, 3)`
+ * → "−0.290", `formatNumber(-0.0001, 3)` → "0.000".
+ *
+ * @example
+ * formatNumber(-0.2904, 3) // "−0.290"
+ */
+export function formatNumber(value: number, digits: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const text = value.toFixed(digits);
+  return Number(text) === 0 ? (0).toFixed(digits) : signed(text);
+}
+
+/**
  * A fraction as a percentage: `formatPercent(0.343)` → "34.3 %".
  *
  * @example

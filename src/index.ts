@@ -10,7 +10,14 @@ export * from './assign/index.js';
 export * from './data/index.js';
 export { InputError, type InputErrorDetails } from './errors.js';
 export * from './estimate/index.js';
-export { formatEstimate, formatPercent, formatPp, markdownCell, markdownTable } from './format.js';
+export {
+  formatEstimate,
+  formatNumber,
+  formatPercent,
+  formatPp,
+  markdownCell,
+  markdownTable,
+} from './format.js';
 export * from './outcomes/index.js';
 export * from './plan/index.js';
 export * from './report/index.js';

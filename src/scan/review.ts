@@ -8,7 +8,7 @@
 import { asTable, numberColumn, requireColumns, type TableInput } from '../data/columns.js';
 import { InputError } from '../errors.js';
 import type { Coefficient } from '../estimate/inference.js';
-import { formatPercent, formatPp, markdownTable } from '../format.js';
+import { formatNumber, formatPercent, formatPp, markdownTable } from '../format.js';
 import type { Estimate } from '../stats/estimate.js';
 import { type DiffInProportionsResult, diffInProportions } from '../stats/proportions.js';
 import { type AucResult, auc } from './auc.js';
@@ -192,7 +192,7 @@ function flags(r: Omit<ScanReview, 'flags' | 'methods' | 'title'>): ReviewFlag[]
         `calibration intercept (${y.label})`,
         c.intercept.estimate,
         `|a| ≤ ${t.calibrationInterceptMaxAbs}`,
-        `${y.label}: calibration intercept ${c.intercept.estimate.toFixed(3)} (log-odds): the scan ${c.intercept.estimate > 0 ? 'under' : 'over'}estimates the risk on average`,
+        `${y.label}: calibration intercept ${formatNumber(c.intercept.estimate, 3)} (log-odds): the scan ${c.intercept.estimate > 0 ? 'under' : 'over'}estimates the risk on average`,
       );
     const [olo, ohi] = t.observedExpectedRange;
     if (c.observedExpectedRatio < olo || c.observedExpectedRatio > ohi)
@@ -538,8 +538,8 @@ export function scanReviewMarkdown(r: ScanReview, charts: ReviewChartFiles = {})
         ],
         [
           'calibration intercept',
-          p.calibration.intercept.estimate.toFixed(3),
-          c.calibration.intercept.estimate.toFixed(3),
+          formatNumber(p.calibration.intercept.estimate, 3),
+          formatNumber(c.calibration.intercept.estimate, 3),
           '',
           '',
         ],
