@@ -5,7 +5,7 @@
  * - `Symbol.for('Jupyter.display')`: Deno's Jupyter kernel calls it on the value of a cell's last
  *   expression (and in `Deno.jupyter.display(value)`) and shows the MIME bundle it returns;
  * - `Symbol.for('nodejs.util.inspect.custom')` (and Deno's `Symbol.for('Deno.customInspect')`):
- *   `console.log` and the REPL print the returned string instead of the object's internals.
+ *   Node's `util.inspect` (the REPL, printing) shows the returned string instead of the object's internals.
  *
  * Both are rendered from the result's own `toMarkdown()`, so a notebook, a terminal and a report
  * show the same table. The properties are non-enumerable: spreading, `JSON.stringify` and
@@ -14,9 +14,9 @@
 
 /** The key Deno's Jupyter kernel looks for: a method returning a {@link MimeBundle}. */
 export const JUPYTER_DISPLAY: unique symbol = Symbol.for('Jupyter.display');
-/** The key of Node's `util.inspect` (console.log, the REPL) for a custom representation. */
+/** The key of Node's `util.inspect` (printing, the REPL) for a custom representation. */
 export const NODE_INSPECT: unique symbol = Symbol.for('nodejs.util.inspect.custom');
-/** Deno's own key for `console.log` / `Deno.inspect`. */
+/** Deno's own key for printing / `Deno.inspect`. */
 export const DENO_INSPECT: unique symbol = Symbol.for('Deno.customInspect');
 
 /**
@@ -46,7 +46,7 @@ export function markdownBundle(markdown: string): MimeBundle {
 
 /**
  * Adds the display protocols to a result, in place, and returns it: a notebook shows
- * `markdown(result)` (default: the result's `toMarkdown()`) as a table, `console.log` and the
+ * `markdown(result)` (default: the result's `toMarkdown()`) as a table, printing and the
  * REPL print it as aligned text. Used where results are created; a no-op on frozen objects.
  *
  * @example

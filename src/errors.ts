@@ -20,7 +20,7 @@ export interface InputErrorDetails {
  * Thrown for invalid input: a missing column, a wrong type, an empty group, a bad option.
  *
  * @example
- * try { validateExperiment(rows) } catch (e) { if (e instanceof InputError) console.log(e.column, e.rows) }
+ * try { validateExperiment(rows) } catch (e) { if (e instanceof InputError) report(e.column, e.rows) }
  */
 export class InputError extends Error {
   readonly code: string;

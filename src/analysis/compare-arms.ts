@@ -127,7 +127,7 @@ const T = '(treatment)';
  *   ],
  * });
  * jq.outcomes[0].difference.estimate; // e.g. −0.011 (−1.1 pp)
- * console.log(jq.toMarkdown());
+ * jq.toMarkdown(); // a Markdown table
  */
 export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons {
   const level = spec.level ?? 0.95;

@@ -142,7 +142,7 @@ const OTHER = 'other';
  *   received: ['assessed_conversation'],
  * });
  * t.received.difference.estimate; // 0.308 on the published decile-1 counts
- * console.log(t.toMarkdown());
+ * t.toMarkdown(); // a Markdown table
  */
 export function participationTable(data: TableInput, spec: ParticipationSpec): ParticipationTable {
   const column = spec.participation ?? 'participation';

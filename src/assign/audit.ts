@@ -57,7 +57,7 @@ export interface AuditResult {
  *   pseudonym: 'pseudonym', covariates: ['gender', 'age_band', 'office'],
  * });
  * audit.sampleRatio.pValue; audit.conformance.mismatches;
- * console.log(audit.toMarkdown());
+ * audit.toMarkdown(); // a Markdown table
  */
 export function auditAssignment(
   data: TableInput,

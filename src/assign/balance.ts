@@ -142,7 +142,7 @@ const collator = new Intl.Collator('en', { numeric: true });
  * @example
  * const b = balanceTable(assigned, { covariates: ['gender', 'age_band', 'office'], factors: ['office'] });
  * b.tests.find((t) => t.covariate === 'gender')?.pValue;
- * console.log(b.toMarkdown());
+ * b.toMarkdown(); // a Markdown table
  */
 export function balanceTable(data: TableInput, options: BalanceOptions): BalanceResult {
   const table = asTable(data);

@@ -62,7 +62,7 @@ export class ExperimentError extends InputError {
  *
  * @example
  * const check = checkExperiment(table, { arms: ['experiment', 'control'], maxMonth: 24 });
- * if (!check.ok) for (const p of check.problems) console.log(p.message);
+ * if (!check.ok) check.problems.map((p) => p.message);
  */
 export function checkExperiment(input: TableInput, schema?: ExperimentSchema): ExperimentCheck {
   const table = asTable(input);

@@ -76,7 +76,7 @@ export interface CumulativeOutflowSpec {
  *   benchmark: { label: 'rest of NL, decile 1', values: [{ month: 24, share: 0.297 }] },
  * });
  * out.get('control', 'bijstand', 24)?.share; // e.g. 0.415
- * console.log(out.toMarkdown());
+ * out.toMarkdown(); // a Markdown table
  */
 export function cumulativeOutflow(
   data: TableInput,

@@ -108,7 +108,7 @@ const PARTICIPATION_CATEGORIES = [
  * @example
  * const table = await loadTable('data/den-haag-pilot.csv');
  * const result = denHaagPilot(table);
- * console.log(pilotMarkdown(result));
+ * pilotMarkdown(result); // a Markdown table
  */
 export function denHaagPilot(
   data: TableInput,

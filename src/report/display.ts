@@ -2,7 +2,7 @@
  * Rich display in notebooks. The main results (`effectSeries`, `cumulativeOutflow`,
  * `participationTable`, `balanceTable`, `sampleRatioTest`, `denHaagPilot`) already display
  * themselves: as a table in Deno's Jupyter kernel, as aligned text in a Node REPL or
- * `console.log` (see `src/display.ts`). {@link display} does the same for anything else a
+ * printing (see `src/display.ts`). {@link display} does the same for anything else a
  * notebook shows: a chart spec (as a Vega-Lite chart, with a static SVG for viewers without
  * Vega), any object with `toMarkdown()`, a Markdown string, or an array of rows.
  * See docs/notebooks.md.

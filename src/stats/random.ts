@@ -1,6 +1,6 @@
 /**
  * Seeded pseudo-random numbers: the only source of randomness in the library (never
- * `Math.random`). The generator is xoshiro128** (Blackman & Vigna 2018): 128 bits of state,
+ * the platform's unseeded generator). The generator is xoshiro128** (Blackman & Vigna 2018): 128 bits of state,
  * period 2¹²⁸ − 1, fast on 32-bit integer arithmetic (`Math.imul`), and it passes BigCrush. The
  * state is filled by SplitMix32 from the seed, so nearby seeds give unrelated streams.
  *
