@@ -108,7 +108,7 @@ const PARTICIPATION_CATEGORIES = [
  * @example
  * const table = await loadTable('data/den-haag-pilot.csv');
  * const result = denHaagPilot(table);
- * pilotMarkdown(result); // a Markdown table
+ * pilotMarkdown(result); // the whole report as Markdown
  */
 export function denHaagPilot(
   data: TableInput,

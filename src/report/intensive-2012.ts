@@ -187,7 +187,7 @@ const PLAIN_METHOD =
  * @example
  * const table = await loadTable('data/intensive-vs-basic-2012.csv', { stringColumns: ['bsn'] });
  * const result = intensive2012(table);
- * intensive2012Markdown(result); // a Markdown table
+ * intensive2012Markdown(result); // the whole report as Markdown
  */
 export function intensive2012(
   data: TableInput,

@@ -214,7 +214,7 @@ function comparison(
  * const table = await loadTable('data/personal-services-2017.csv');
  * const r = personalServices2017(table);
  * r.comparisons.service.atMonth.jobFinding.raw.estimate; // ≈ 0.020
- * personalServicesMarkdown(r); // a Markdown table
+ * personalServicesMarkdown(r); // the whole report as Markdown
  */
 export function personalServices2017(
   data: TableInput,
