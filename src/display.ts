@@ -44,10 +44,16 @@ export function markdownBundle(markdown: string): MimeBundle {
   };
 }
 
+/** A result that renders itself as an HTML fragment (its Markdown: tables, method, notes). */
+export interface HtmlConvertible {
+  toHTML(): string;
+}
+
 /**
- * Adds the display protocols to a result, in place, and returns it: a notebook shows
- * `markdown(result)` (default: the result's `toMarkdown()`) as a table, printing and the
- * REPL print it as aligned text. Used where results are created; a no-op on frozen objects.
+ * Adds the display protocols and `toHTML()` to a result, in place, and returns it: a notebook
+ * shows `markdown(result)` (default: the result's `toMarkdown()`) as a table, printing and the
+ * REPL show it as aligned text, and `toHTML()` gives it as an HTML fragment. Used where results
+ * are created. The added properties are non-enumerable.
  *
  * @example
  * return withDisplay({ ...base, toTable, toMarkdown });
@@ -55,8 +61,7 @@ export function markdownBundle(markdown: string): MimeBundle {
 export function withDisplay<T extends object>(
   result: T,
   markdown: (result: T) => string = (r) => (r as { toMarkdown(): string }).toMarkdown(),
-): T {
-  if (!Object.isExtensible(result)) return result;
+): T & HtmlConvertible {
   const text = function (this: T): string {
     return markdownToText(markdown(this ?? result));
   };
@@ -70,8 +75,15 @@ export function withDisplay<T extends object>(
     },
     [NODE_INSPECT]: { value: text, configurable: true, writable: true },
     [DENO_INSPECT]: { value: text, configurable: true, writable: true },
+    toHTML: {
+      value: function (this: T): string {
+        return markdownToHtml(markdown(this ?? result));
+      },
+      configurable: true,
+      writable: true,
+    },
   });
-  return result;
+  return result as T & HtmlConvertible;
 }
 
 /** Whether a value already carries the Jupyter display protocol. */

@@ -4,7 +4,7 @@
  * model — the Figure 2b of the Den Haag report.
  */
 import type { TableInput } from '../data/columns.js';
-import { withDisplay } from '../display.js';
+import { type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
 import { olsPrepare } from '../estimate/ols.js';
@@ -60,7 +60,7 @@ export interface MonthEffect {
 }
 
 /** The result of {@link effectSeries}. */
-export interface EffectSeries {
+export interface EffectSeries extends HtmlConvertible {
   readonly event: string;
   readonly arms: { readonly treatment: string; readonly control: string };
   readonly months: readonly MonthEffect[];
@@ -416,7 +416,7 @@ function describe(
   return `${sample}; ${raw}; ${adjusted}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
 }
 
-function makeSeries(base: Omit<EffectSeries, 'toTable' | 'toMarkdown'>): EffectSeries {
+function makeSeries(base: Omit<EffectSeries, 'toTable' | 'toMarkdown' | 'toHTML'>): EffectSeries {
   const toTable = () =>
     base.months.map((m) => {
       const row: Record<string, number | string> = {

@@ -5,7 +5,7 @@
  * analysis).
  */
 import { stringColumn, type TableInput } from '../data/columns.js';
-import { withDisplay } from '../display.js';
+import { type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { formatPercent, formatPp, markdownTable } from '../format.js';
 import { type DiffInProportionsResult, diffInProportions } from '../stats/proportions.js';
@@ -91,7 +91,7 @@ export interface ReceivedService {
 }
 
 /** Result of {@link participationTable}. */
-export interface ParticipationTable {
+export interface ParticipationTable extends HtmlConvertible {
   readonly arms: { readonly treatment: string; readonly control: string };
   /** Clients per arm with a recorded participation (the share denominators). */
   readonly n: { readonly treatment: number; readonly control: number };
@@ -397,7 +397,7 @@ function unknownError(
   );
 }
 
-type Base = Omit<ParticipationTable, 'toTable' | 'toMarkdown'>;
+type Base = Omit<ParticipationTable, 'toTable' | 'toMarkdown' | 'toHTML'>;
 
 function tableRows(base: Base): Record<string, number | string | boolean>[] {
   const out: Record<string, number | string | boolean>[] = base.rows.map((r) => ({

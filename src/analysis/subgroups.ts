@@ -2,7 +2,9 @@
  * The effect per month within subgroups (risk decile, gender, office …) and a test of whether
  * the effect differs between them (treatment × subgroup interaction).
  */
+
 import { asTable, requireColumns, stringColumn, type TableInput } from '../data/columns.js';
+import { type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { type OlsPrepared, olsFitPrepared, olsPrepare } from '../estimate/ols.js';
 import { waldTest } from '../estimate/wald.js';
@@ -37,7 +39,7 @@ export interface HeterogeneityTest {
 }
 
 /** The result of {@link effectSeriesBy}. */
-export interface SubgroupSeries {
+export interface SubgroupSeries extends HtmlConvertible {
   readonly by: string;
   readonly subgroups: readonly { readonly level: string; readonly series: EffectSeries }[];
   readonly heterogeneity: readonly HeterogeneityTest[];
@@ -131,7 +133,15 @@ export function effectSeriesBy(data: TableInput, spec: SubgroupSpec): SubgroupSe
     });
     return `${markdownTable(rows)}\n\nEffects in pp by ${spec.by}. ${method}.\n`;
   };
-  return { by: spec.by, subgroups, heterogeneity, excluded, method, toTable, toMarkdown };
+  return withDisplay({
+    by: spec.by,
+    subgroups,
+    heterogeneity,
+    excluded,
+    method,
+    toTable,
+    toMarkdown,
+  });
 }
 
 function countArms(c: Comparison) {

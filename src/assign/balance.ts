@@ -11,7 +11,7 @@ import {
   requireColumns,
   type TableInput,
 } from '../data/columns.js';
-import { withDisplay } from '../display.js';
+import { type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { ols } from '../estimate/ols.js';
 import { waldTest } from '../estimate/wald.js';
@@ -84,7 +84,7 @@ export interface OmnibusTest {
 }
 
 /** A balance table: plain data plus `toTable()` and `toMarkdown()`. */
-export interface BalanceResult {
+export interface BalanceResult extends HtmlConvertible {
   /** Arms in order; the first is the reference of SMDs and the omnibus test. */
   readonly arms: readonly string[];
   readonly reference: string;

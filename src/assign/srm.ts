@@ -2,7 +2,7 @@
  * Sample-ratio check: do the observed arm sizes fit the intended weights? A misfit points to a
  * broken assignment or a selective loss of clients, before any outcome is looked at.
  */
-import { withDisplay } from '../display.js';
+import { type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { markdownTable } from '../format.js';
 import { chiSquareTest } from '../stats/chisquare.js';
@@ -20,7 +20,7 @@ export interface SampleRatioArm {
 }
 
 /** Result of {@link sampleRatioTest}. */
-export interface SampleRatioResult {
+export interface SampleRatioResult extends HtmlConvertible {
   readonly arms: readonly SampleRatioArm[];
   readonly n: number;
   /** Pearson X² = Σ (O − E)² / E over arms with w > 0 (Infinity if a w = 0 arm has clients). */

@@ -3,7 +3,7 @@
  * JSON). Benchmarks travel with the result but are never part of the estimates.
  */
 import { type ColumnTable, table } from 'arquero';
-import { withDisplay } from '../display.js';
+import { type HtmlConvertible, withDisplay } from '../display.js';
 import type { OutflowExclusion } from './outflowInput.js';
 
 /** One estimate: cumulative share of a group with an event of `destination` by `month`. */
@@ -65,7 +65,7 @@ export interface OutflowMarkdownOptions {
 }
 
 /** Cumulative outflow estimates with their method, group counts, exclusions and benchmarks. */
-export interface CumulativeOutflowResult extends CumulativeOutflowData {
+export interface CumulativeOutflowResult extends CumulativeOutflowData, HtmlConvertible {
   /** The estimate for one group, destination and month. */
   get(group: string, destination: string, month: number): OutflowRow | undefined;
   /** The monthly series of one group and destination. */
@@ -85,7 +85,7 @@ export interface CumulativeOutflowResult extends CumulativeOutflowData {
 export function makeOutflowResult(data: CumulativeOutflowData): CumulativeOutflowResult {
   const index = new Map<string, OutflowRow>();
   for (const r of data.rows) index.set(key(r.group, r.destination, r.month), r);
-  return withDisplay({
+  return withDisplay<Omit<CumulativeOutflowResult, 'toHTML'>>({
     ...data,
     get: (group, destination, month) => index.get(key(group, destination, month)),
     series: (group, destination) =>

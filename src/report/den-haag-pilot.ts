@@ -12,7 +12,7 @@ import { type ParticipationTable, participationTable } from '../analysis/partici
 import { firstSignificantMonth, type SignificantMonths } from '../analysis/significance.js';
 import { type SampleRatioResult, sampleRatioTest } from '../assign/srm.js';
 import { asTable, numberColumn, stringColumn, type TableInput } from '../data/columns.js';
-import { withDisplay } from '../display.js';
+import { type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatPercent, formatPp } from '../format.js';
 import { cumulativeOutflow } from '../outcomes/cumulativeOutflow.js';
@@ -63,7 +63,7 @@ export const DEN_HAAG_PILOT_CONFIG: PilotConfig = {
 };
 
 /** Everything the pilot analysis computes. */
-export interface PilotResult {
+export interface PilotResult extends HtmlConvertible {
   readonly config: PilotConfig;
   /** Sample-ratio test of the whole population against the intended weights. */
   readonly assignment: SampleRatioResult;
@@ -171,7 +171,7 @@ export function denHaagPilot(
     participants,
     participationDifference: participation.received.difference.estimate,
   });
-  const result: PilotResult = {
+  const result: Omit<PilotResult, 'toHTML'> = {
     config: c,
     assignment,
     decileCounts,
@@ -221,7 +221,7 @@ export function significanceText(s: SignificantMonths): string {
 }
 
 /** The pilot result as a Markdown report (stdout of `npm run pilot`, and `out/den-haag-pilot.md`). */
-export function pilotMarkdown(r: PilotResult): string {
+export function pilotMarkdown(r: Omit<PilotResult, 'toHTML'>): string {
   const c = r.config;
   const f = r.final;
   const i = r.impact;

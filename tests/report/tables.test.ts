@@ -43,3 +43,16 @@ describe('tables from any result', () => {
     expect(tableMarkdown(srm)).toContain('| experiment |');
   });
 });
+
+describe('toHTML on results', () => {
+  it('renders a result as an HTML fragment with its table, not enumerable in JSON', () => {
+    const series = effectSeries(clients, { event: 'month_bijstand', months: 3 });
+    const html = series.toHTML();
+    expect(html).toContain('<table');
+    expect((html.match(/<tr/g) ?? []).length).toBe(4);
+    expect(Object.keys(series)).not.toContain('toHTML');
+    expect(JSON.stringify(series)).not.toContain('toHTML');
+    const srm = sampleRatioTest({ experiment: 80, control: 20 }, { experiment: 0.8, control: 0.2 });
+    expect(srm.toHTML()).toContain('experiment');
+  });
+});
