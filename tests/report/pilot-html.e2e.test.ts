@@ -5,15 +5,12 @@
  *
  * Skips when /usr/bin/chromium is absent (install: apt-get install -y chromium; .ci/run does).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { denHaagPilot, loadTable, pilotHtml } from 'effectmeting';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, chartMarks, hasChromium, withPage } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(
     `[pilot-html e2e] skipped: ${CHROMIUM} not found (apt-get install -y --no-install-recommends chromium)`,
@@ -23,12 +20,10 @@ if (!hasChromium) {
 const OUT = resolve('test-output');
 
 describe.skipIf(!hasChromium)('the pilot HTML report in Chromium', () => {
-  let profile = '';
   let file = '';
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    profile = mkdtempSync(join(tmpdir(), 'effectmeting-chromium-'));
     const table = await loadTable('data/den-haag-pilot.csv');
     const benchmark = await loadTable('data/den-haag-national-benchmark.csv');
     const rows = benchmark.objects() as { month: number; share: number }[];
@@ -45,61 +40,11 @@ describe.skipIf(!hasChromium)('the pilot HTML report in Chromium', () => {
     writeFileSync(file, await pilotHtml(result));
   });
 
-  afterAll(() => {
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
-
   it('loads with no console errors and no network requests, and every chart has marks', async () => {
-    const { chromium } = await import('playwright-core');
-    // A fresh profile directory (the user-data-dir) per run.
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1100, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    try {
-      const page = await context.newPage();
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning')
-          problems.push(`${m.type()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('request', (r) => requests.push(r.url()));
-      const url = pathToFileURL(file).href;
-      const response = await page.goto(url, { waitUntil: 'load' });
-      expect(response?.ok() ?? true).toBe(true);
-
-      expect(problems).toEqual([]);
-      expect(requests).toEqual([url]);
-
-      const charts = await page.$$eval('figure > svg', (svgs) =>
-        svgs.map((svg) => {
-          const box = svg.getBoundingClientRect();
-          return {
-            width: box.width,
-            height: box.height,
-            paths: svg.querySelectorAll('path').length,
-            rects: svg.querySelectorAll('rect').length,
-            symbols: svg.querySelectorAll('.mark-symbol path').length,
-            lines: svg.querySelectorAll('.mark-line path').length,
-            areas: svg.querySelectorAll('.mark-area path').length,
-            bars: svg.querySelectorAll('.mark-rect path').length,
-            texts: svg.querySelectorAll('text').length,
-          };
-        }),
-      );
+    await withPage(file, async (page, load) => {
+      expect(load.problems).toEqual([]);
+      expect(load.requests).toEqual([load.url]);
+      const charts = await chartMarks(page);
       expect(charts).toHaveLength(3);
       for (const c of charts) {
         expect(c.width).toBeGreaterThan(200);
@@ -125,8 +70,6 @@ describe.skipIf(!hasChromium)('the pilot HTML report in Chromium', () => {
       await page.screenshot({ path: join(OUT, 'den-haag-pilot.png'), fullPage: true });
       await page.emulateMedia({ media: 'print' });
       await page.pdf({ path: join(OUT, 'den-haag-pilot.pdf'), format: 'A4' });
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,0 +1,51 @@
+/**
+ * End to end: `effectmeting review` writes the yearly review; its HTML opens in Debian's Chromium
+ * with no console errors and no network requests, and every chart drew marks. Saves a screenshot
+ * to test-output/review-2024.png. Skips when /usr/bin/chromium is absent.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { CHROMIUM, chartMarks, hasChromium, withPage } from './chromium.js';
+
+if (!hasChromium) {
+  console.warn(`[review-html e2e] skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
+}
+
+const OUT = resolve('test-output/review-2024');
+
+describe.skipIf(!hasChromium)('the yearly review HTML in Chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    const io = { stdout: () => {}, stderr: () => {} };
+    const code = await runCli(
+      [
+        'review',
+        '--current',
+        'data/scan-population-2024.csv',
+        '--previous',
+        'data/scan-population-2023.csv',
+        '--out',
+        OUT,
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+  });
+
+  it('loads with no console errors and no network requests, and every chart has marks', async () => {
+    await withPage(join(OUT, 'review.html'), async (page, load) => {
+      expect(load.problems).toEqual([]);
+      expect(load.requests).toEqual([load.url]);
+      const charts = await chartMarks(page);
+      expect(charts.length).toBeGreaterThanOrEqual(4); // gains, calibration, drift, subgroups
+      for (const c of charts) {
+        expect(c.width).toBeGreaterThan(200);
+        expect(c.texts).toBeGreaterThan(5);
+        expect(c.symbols + c.lines + c.areas + c.bars).toBeGreaterThan(0);
+      }
+      await page.screenshot({ path: resolve('test-output/review-2024.png'), fullPage: true });
+    });
+  });
+});
