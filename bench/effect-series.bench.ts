@@ -7,12 +7,12 @@
  * performance design targets). A second case adds censoring (10 % leave between months 12 and
  * 23), which gives 12 distinct samples and so 13 preparations of X.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ColumnTable, table } from 'arquero';
 import { effectSeries } from '../src/analysis/effect-series.js';
+import { missingR, runR, skipped } from './r.js';
 import { type BenchSuite, type CaseResult, median, memory, peakRssMB } from './run.js';
 
 const RUNS = 3;
@@ -153,18 +153,8 @@ cat("SE", sprintf("%.17g", se), "\\n")
 
 function estimatr(n: number, censored: boolean) {
   return async (): Promise<CaseResult> => {
-    const probe = spawnSync('Rscript', ['-e', 'cat(requireNamespace("estimatr", quietly=TRUE))'], {
-      encoding: 'utf8',
-    });
-    if (probe.error || !probe.stdout.includes('TRUE')) {
-      return {
-        seconds: Number.NaN,
-        runs: [],
-        peakRssMB: 0,
-        baselineRssMB: 0,
-        skipped: 'Rscript with estimatr not available',
-      };
-    }
+    const missing = missingR('estimatr');
+    if (missing) return skipped(missing);
     const clients = makeClients(n, censored);
     const dir = mkdtempSync(join(tmpdir(), 'effectmeting-series-'));
     try {
@@ -186,36 +176,12 @@ function estimatr(n: number, censored: boolean) {
       const script = join(dir, 'series.R');
       writeFileSync(script, R_SCRIPT);
       const runs = n > 500_000 ? 1 : RUNS;
-      const out = spawnSync(
-        '/usr/bin/time',
-        ['-f', 'PEAKKB %M', 'Rscript', script, csv, String(runs)],
-        { encoding: 'utf8', maxBuffer: 2 ** 24 },
+      return runR(
+        script,
+        [csv, String(runs)],
+        () =>
+          '24 × lm_robust(y ~ treatment + covariates, se_type = "HC2") on the clients observed ≥ m months; CSV read not timed; peak RSS of the R process',
       );
-      const text = `${out.stdout}\n${out.stderr}`;
-      const field = (key: string) =>
-        text
-          .split('\n')
-          .find((l) => l.startsWith(key))
-          ?.slice(key.length)
-          .trim();
-      const times = (field('TIMES') ?? '').split(/\s+/).map(Number);
-      if (out.status !== 0 || times.some((t) => !Number.isFinite(t))) {
-        return {
-          seconds: Number.NaN,
-          runs: [],
-          peakRssMB: 0,
-          baselineRssMB: 0,
-          skipped: `R failed: ${text.slice(-300)}`,
-        };
-      }
-      return {
-        seconds: median(times),
-        runs: times,
-        peakRssMB: Number(field('PEAKKB')) / 1024,
-        baselineRssMB: Number.NaN,
-        note: '24 × lm_robust(y ~ treatment + covariates, se_type = "HC2") on the clients observed ≥ m months; CSV read not timed; peak RSS of the R process',
-        check: (field('SE') ?? '').split(/\s+/).map(Number),
-      };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,13 +3,13 @@
  * ml-regression (coefficients only) and, when Rscript is on PATH, estimatr::lm_robust
  * (se_type = "HC2") on the same data. Run with `npm run bench`.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MLR from 'ml-regression-multivariate-linear';
 import { ols, olsPrepare, olsTermPrepared, olsTermSeries } from '../src/estimate/index.js';
 import type { DesignMatrix } from '../src/stats/estimate.js';
+import { missingR, runR, skipped } from './r.js';
 import { type BenchSuite, type CaseResult, median, memory, peakRssMB } from './run.js';
 
 const N = 1_000_000;
@@ -169,19 +169,9 @@ cat("MAXMB", sum(g[, ncol(g)]), "\\n")
 cat("SE", sprintf("%.17g", unname(fit$std.error)), "\\n")
 `;
 
-function hasR(): string | undefined {
-  const v = spawnSync('Rscript', ['-e', 'cat(requireNamespace("estimatr", quietly = TRUE))'], {
-    encoding: 'utf8',
-  });
-  if (v.error || v.status !== 0) return 'Rscript not on PATH';
-  if (!v.stdout.includes('TRUE')) return 'R package estimatr not installed';
-  return undefined;
-}
-
 async function estimatr(): Promise<CaseResult> {
-  const missing = hasR();
-  if (missing)
-    return { seconds: Number.NaN, runs: [], peakRssMB: 0, baselineRssMB: 0, skipped: missing };
+  const missing = missingR('estimatr');
+  if (missing) return skipped(missing);
   const { X, y } = makeData();
   // Binary doubles (column-major X, then y) rather than CSV: exact, and R reads 200 MB in a
   // second instead of parsing 26 million decimal strings. Only the fit is timed, inside R.
@@ -196,37 +186,12 @@ async function estimatr(): Promise<CaseResult> {
     writeFileSync(bin, all);
     const script = join(dir, 'fit.R');
     writeFileSync(script, R_SCRIPT);
-    const out = spawnSync(
-      '/usr/bin/time',
-      ['-f', 'PEAKKB %M', 'Rscript', script, bin, String(N), String(K), String(RUNS)],
-      { encoding: 'utf8', maxBuffer: 2 ** 24 },
+    return runR(
+      script,
+      [bin, String(N), String(K), String(RUNS)],
+      (field) =>
+        `lm_robust(y ~ 0 + x1 + … + x25, se_type = "HC2"), timed with system.time (includes its model frame); R's lm.fit (QR, coefficients only) took ${field('LMFIT')} s; R gc max used ${field('MAXMB')} MB; peak RSS of the R process`,
     );
-    const text = `${out.stdout}\n${out.stderr}`;
-    const field = (key: string) =>
-      text
-        .split('\n')
-        .find((l) => l.startsWith(key))
-        ?.slice(key.length)
-        .trim();
-    const times = (field('TIMES') ?? '').split(/\s+/).map(Number);
-    if (out.status !== 0 || times.some((t) => !Number.isFinite(t))) {
-      return {
-        seconds: Number.NaN,
-        runs: [],
-        peakRssMB: 0,
-        baselineRssMB: 0,
-        skipped: `R failed: ${text.slice(-300)}`,
-      };
-    }
-    const peakKb = Number(field('PEAKKB'));
-    return {
-      seconds: median(times),
-      runs: times,
-      peakRssMB: Number.isFinite(peakKb) ? peakKb / 1024 : Number.NaN,
-      baselineRssMB: Number.NaN,
-      note: `lm_robust(y ~ 0 + x1 + … + x25, se_type = "HC2"), timed with system.time (includes its model frame); R's lm.fit (QR, coefficients only) took ${field('LMFIT')} s; R gc max used ${field('MAXMB')} MB; peak RSS of the R process`,
-      check: (field('SE') ?? '').split(/\s+/).map(Number),
-    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
