@@ -24,6 +24,7 @@ import type { ChartSpec } from './charts/spec.js';
 export {
   DENO_INSPECT,
   type Displayable,
+  type HtmlConvertible,
   isDisplayable,
   JUPYTER_DISPLAY,
   type MimeBundle,

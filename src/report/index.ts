@@ -39,6 +39,7 @@ export {
   type DisplayWrapper,
   display,
   displayBundle,
+  type HtmlConvertible,
   isDisplayable,
   isVegaLiteSpec,
   JUPYTER_DISPLAY,
