@@ -14,12 +14,20 @@ import { InputError } from '../errors.js';
 import type { OutflowBenchmark } from '../outcomes/outflowResult.js';
 import { denHaagPilot, pilotMarkdown } from '../report/den-haag-pilot.js';
 import { PILOT_SYNTHETIC_SOURCE, pilotHtml } from '../report/den-haag-pilot-html.js';
+import { markdownReportHtml } from '../report/html.js';
 import { intensive2012, intensive2012Markdown } from '../report/intensive-2012.js';
 import {
   personalServices2017,
   personalServicesMarkdown,
 } from '../report/personal-services-2017.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+
+/** The footer of a study's HTML report: the shipped synthetic data, or the caller's file. */
+function sourceNote(source: { readonly path: string; readonly synthetic: boolean }, study: string) {
+  return source.synthetic
+    ? `Source: synthetic reconstruction of ${study} (${source.path}), calibrated to the published margins; not real people.`
+    : `Source: ${source.path}.`;
+}
 
 /** A study `reproduce` knows: its default data, its file stem, and how to analyse a table. */
 interface Study {
@@ -65,9 +73,14 @@ const STUDIES: readonly Study[] = [
     data: 'data/intensive-vs-basic-2012.csv',
     stem: 'intensive-vs-basic-2012',
     stringColumns: ['bsn'],
-    analyse: (table) => {
+    analyse: (table, _benchmark, source) => {
       const result = intensive2012(table);
-      return { markdown: intensive2012Markdown(result), json: result };
+      const markdown = intensive2012Markdown(result);
+      return {
+        markdown,
+        json: result,
+        html: async () => markdownReportHtml(markdown, sourceNote(source, 'the 2012–2013 study')),
+      };
     },
   },
   {
@@ -78,9 +91,14 @@ const STUDIES: readonly Study[] = [
     data: 'data/personal-services-2017.csv',
     stem: 'personal-services-2017',
     stringColumns: [],
-    analyse: (table) => {
+    analyse: (table, _benchmark, source) => {
       const result = personalServices2017(table);
-      return { markdown: personalServicesMarkdown(result), json: result };
+      const markdown = personalServicesMarkdown(result);
+      return {
+        markdown,
+        json: result,
+        html: async () => markdownReportHtml(markdown, sourceNote(source, 'the 2017–2018 study')),
+      };
     },
   },
 ];
@@ -99,8 +117,9 @@ Options:
   --data <file>        client file (default: the study's file in data/)
   --benchmark <file>   den-haag: monthly benchmark line with columns month, share (default
                        data/den-haag-national-benchmark.csv when present)
-  --out <dir>          also write <dir>/<study>.md, <dir>/<study>.json (every number) and,
-                       for den-haag, the self-contained HTML report <dir>/<study>.html
+  --out <dir>          also write <dir>/<study>.md, <dir>/<study>.json (every number) and
+                       the self-contained HTML report <dir>/<study>.html (with charts for
+                       den-haag)
   --json               print JSON instead of Markdown
   -h, --help           this help
 

@@ -432,3 +432,37 @@ ${sections}${footer}
 </html>
 `;
 }
+
+/**
+ * A whole Markdown report (a `# Title` line, `## Section` headings, tables and lists: what the
+ * study reports' Markdown renderers write) as a self-contained HTML page with the report styles,
+ * one section per `##` heading.
+ *
+ * @example
+ * markdownReportHtml(intensive2012Markdown(result), 'Source: synthetic reconstruction.');
+ */
+export function markdownReportHtml(markdown: string, footer?: string): string {
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  const first = lines.findIndex((l) => l.startsWith('# '));
+  const title = first >= 0 ? lines[first]!.slice(2).trim() : 'Report';
+  const body = first >= 0 ? lines.slice(first + 1) : lines;
+  const sections: HtmlSection[] = [];
+  let current: { title?: string; text: string[] } = { text: [] };
+  const flush = () => {
+    const text = current.text.join('\n').trim();
+    if (text || current.title) {
+      sections.push({
+        ...(current.title ? { title: current.title } : {}),
+        blocks: text ? markdownBlocks(text) : [],
+      });
+    }
+  };
+  for (const line of body) {
+    if (line.startsWith('## ')) {
+      flush();
+      current = { title: line.slice(3).trim(), text: [] };
+    } else current.text.push(line);
+  }
+  flush();
+  return htmlReport({ title, sections, ...(footer ? { footer } : {}) });
+}

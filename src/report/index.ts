@@ -64,6 +64,7 @@ export {
   type ListBlock,
   type MarkdownBlock,
   markdownBlocks,
+  markdownReportHtml,
   type NoteBlock,
   type ParagraphBlock,
   REPORT_CSS,

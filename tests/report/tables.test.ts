@@ -56,3 +56,18 @@ describe('toHTML on results', () => {
     expect(srm.toHTML()).toContain('experiment');
   });
 });
+
+describe('markdownReportHtml', () => {
+  it('turns a Markdown report into a page with one section per ## heading', async () => {
+    const { markdownReportHtml } = await import('effectmeting');
+    const html = markdownReportHtml(
+      '# Study <x>\n\nIntro.\n\n## Table 1\n\n| a | n |\n| --- | ---: |\n| x | 1 |\n\n## Notes\n\n- one\n',
+      'Source: synthetic.',
+    );
+    expect(html).toContain('<title>Study &lt;x&gt;</title>');
+    expect((html.match(/<h2/g) ?? []).length).toBe(2);
+    expect(html).toContain('<table');
+    expect(html).toContain('Source: synthetic.');
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+  });
+});
