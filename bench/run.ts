@@ -35,6 +35,11 @@ export interface CaseResult {
 export interface BenchCase {
   readonly name: string;
   readonly label: string;
+  /**
+   * The earlier case this one is compared with (time ratio and check values); default the first
+   * case. Naming a case that has not run yet (e.g. itself) means no comparison.
+   */
+  readonly compareWith?: string;
   run(): Promise<CaseResult>;
 }
 
@@ -57,6 +62,7 @@ interface SuiteResult {
     /** best / best of the first case. */
     ratio?: number;
     maxRelDiffCheck?: number;
+    comparedWith?: string;
   })[];
 }
 
@@ -104,7 +110,7 @@ function markdown(results: readonly SuiteResult[], machine: Record<string, unkno
   for (const s of results) {
     lines.push(`## ${s.title}`, '', s.description, '');
     lines.push(
-      '| contender | best s | median s | runs | best ÷ first’s best | peak RSS MB | RSS before MB | heap after MB | note |',
+      '| contender | best s | median s | runs | best ÷ compared case’s best | peak RSS MB | RSS before MB | heap after MB | note |',
     );
     lines.push('|---|---:|---:|---|---:|---:|---:|---:|---|');
     for (const c of s.cases) {
@@ -113,7 +119,7 @@ function markdown(results: readonly SuiteResult[], machine: Record<string, unkno
         continue;
       }
       lines.push(
-        `| ${c.label} | ${fmt(c.best, 3)} | ${fmt(c.seconds, 3)} | ${c.runs.map((r) => r.toFixed(3)).join(', ')} | ${fmt(c.ratio)} | ${fmt(c.peakRssMB, 0)} | ${fmt(c.baselineRssMB, 0)} | ${fmt(c.heapUsedMB, 0)} | ${[c.note, c.maxRelDiffCheck === undefined ? undefined : `check values vs first: max rel. diff ${c.maxRelDiffCheck.toExponential(1)}`].filter(Boolean).join('; ')} |`,
+        `| ${c.label} | ${fmt(c.best, 3)} | ${fmt(c.seconds, 3)} | ${c.runs.map((r) => r.toFixed(3)).join(', ')} | ${c.ratio === undefined ? '–' : `${fmt(c.ratio)} (vs ${c.comparedWith})`} | ${fmt(c.peakRssMB, 0)} | ${fmt(c.baselineRssMB, 0)} | ${fmt(c.heapUsedMB, 0)} | ${[c.note, c.maxRelDiffCheck === undefined ? undefined : `check values vs ${c.comparedWith}: max rel. diff ${c.maxRelDiffCheck.toExponential(1)}`].filter(Boolean).join('; ')} |`,
       );
     }
     lines.push('');
@@ -157,7 +163,8 @@ async function main(): Promise<void> {
         continue;
       }
       const r = JSON.parse(line.slice(MARK.length)) as CaseResult;
-      const first = cases[0];
+      const first =
+        c.compareWith === undefined ? cases[0] : cases.find((x) => x.name === c.compareWith);
       // Ratios use the fastest run: interference from other processes only ever adds time.
       const best = r.runs.length > 0 ? Math.min(...r.runs) : undefined;
       const ratio =
@@ -166,11 +173,20 @@ async function main(): Promise<void> {
           : undefined;
       let maxRelDiffCheck: number | undefined;
       if (first?.check && r.check && first.check.length === r.check.length) {
+        const reference = first.check;
         maxRelDiffCheck = Math.max(
-          ...r.check.map((v, i) => Math.abs(v - first.check![i]!) / Math.abs(first.check![i]!)),
+          ...r.check.map((v, i) => Math.abs(v - reference[i]!) / Math.abs(reference[i]!)),
         );
       }
-      cases.push({ ...r, name: c.name, label: c.label, best, ratio, maxRelDiffCheck });
+      cases.push({
+        ...r,
+        name: c.name,
+        label: c.label,
+        best,
+        ratio,
+        maxRelDiffCheck,
+        ...(first ? { comparedWith: first.name } : {}),
+      });
       console.log(
         r.skipped
           ? `  ${c.label}: skipped (${r.skipped})`
