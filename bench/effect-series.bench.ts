@@ -14,23 +14,12 @@ import { type ColumnTable, table } from 'arquero';
 import { effectSeries } from '../src/analysis/effect-series.js';
 import { missingR, runR, skipped } from './r.js';
 import { type BenchSuite, type CaseResult, median, memory, peakRssMB } from './run.js';
+import { xorshift } from './xorshift.js';
 
 const RUNS = 3;
 const NUMERIC = 10;
 const BINARY = 6;
 const REGIONS = 8;
-
-function xorshift(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return (s + 0.5) / 4294967296;
-  };
-}
 
 interface Clients {
   readonly columns: Record<string, Float64Array | string[]>;

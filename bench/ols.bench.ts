@@ -11,23 +11,11 @@ import { ols, olsPrepare, olsTermPrepared, olsTermSeries } from '../src/estimate
 import type { DesignMatrix } from '../src/stats/estimate.js';
 import { missingR, runR, skipped } from './r.js';
 import { type BenchSuite, type CaseResult, median, memory, peakRssMB } from './run.js';
+import { xorshift } from './xorshift.js';
 
 const N = 1_000_000;
 const K = 25;
 const RUNS = 5;
-
-/** xorshift32 → uniform (0, 1); local so the bench has no dependency on src/stats/random. */
-function xorshift(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return (s + 0.5) / 4294967296;
-  };
-}
 
 /**
  * Synthetic client file: intercept, binary treatment, 10 continuous covariates (one age-like with

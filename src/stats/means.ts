@@ -137,6 +137,38 @@ export function tTest(
   return runTTest('tTest', 'x', 'y', x, y, options);
 }
 
+/** The one-sample t test of `values` against mu (also the paired test, on the differences). */
+function oneSample(
+  kind: 'one-sample' | 'paired',
+  values: ArrayLike<number>,
+  mu: number,
+  level: number,
+  fn: string,
+  method: string,
+): TTestResult {
+  const [m, v] = meanVariance(values);
+  const n = values.length;
+  return result(
+    kind,
+    m,
+    Math.sqrt(v / n),
+    n - 1,
+    mu,
+    level,
+    n,
+    fn,
+    {
+      mean1: m,
+      n1: n,
+      variance1: v,
+      mean2: Number.NaN,
+      n2: 0,
+      variance2: Number.NaN,
+    },
+    method,
+  );
+}
+
 function runTTest(
   fn: string,
   xName: string,
@@ -160,27 +192,7 @@ function runTTest(
       });
     }
     checkFinite(x, xName, fn, 2);
-    const [m, v] = meanVariance(x);
-    const n = x.length;
-    return result(
-      'one-sample',
-      m,
-      Math.sqrt(v / n),
-      n - 1,
-      mu,
-      level,
-      n,
-      fn,
-      {
-        mean1: m,
-        n1: n,
-        variance1: v,
-        mean2: Number.NaN,
-        n2: 0,
-        variance2: Number.NaN,
-      },
-      'one-sample t test',
-    );
+    return oneSample('one-sample', x, mu, level, fn, 'one-sample t test');
   }
   if (options.paired === true) {
     if (x.length !== y.length) {
@@ -191,29 +203,10 @@ function runTTest(
     }
     checkFinite(x, xName, fn, 2);
     checkFinite(y, yName, fn, 2);
-    const n = x.length;
-    const d = new Float64Array(n);
-    for (let i = 0; i < n; i++) d[i] = x[i]! - y[i]!;
-    const [m, v] = meanVariance(d);
-    return result(
-      'paired',
-      m,
-      Math.sqrt(v / n),
-      n - 1,
-      mu,
-      level,
-      n,
-      fn,
-      {
-        mean1: m,
-        n1: n,
-        variance1: v,
-        mean2: Number.NaN,
-        n2: 0,
-        variance2: Number.NaN,
-      },
-      'paired t test',
-    );
+    // A paired test is the one-sample test on the differences.
+    const d = new Float64Array(x.length);
+    for (let i = 0; i < d.length; i++) d[i] = x[i]! - y[i]!;
+    return oneSample('paired', d, mu, level, fn, 'paired t test');
   }
   const varEqual = options.varEqual === true;
   // As R: the pooled test needs one value per group and three in all; Welch two per group.

@@ -15,6 +15,7 @@
  */
 
 import { permutation, type SynthRng, synthRng, weightedSample } from './rng.js';
+import type { ScanFeatureRow } from './scan-feature-row.js';
 
 /** Published design counts, imposed by construction. */
 export const DEN_HAAG_COUNTS = {
@@ -77,19 +78,10 @@ const INDUSTRY_SHARE = [0.15, 0.12, 0.08, 0.13, 0.16, 0.1, 0.08, 0.1, 0.08];
 const INDUSTRY_EFFECT = [0.55, 0.35, 0.45, 0.0, -0.35, -0.55, 0.15, -0.1, 0.1];
 
 /** One client of the synthetic pilot. Column order of the CSV follows `DEN_HAAG_COLUMNS`. */
-export interface DenHaagRow {
+export interface DenHaagRow extends ScanFeatureRow {
   readonly id: string;
   readonly arm: Arm;
-  // risk-scan features
-  readonly prior_bijstand: 0 | 1;
-  readonly ww_entitlement_months: number;
-  readonly ww_months_left: number;
-  readonly ww_benefit: number;
-  readonly other_income: 0 | 1;
-  readonly ww_supplement: 0 | 1;
-  readonly age_at_ww_start: number;
-  readonly household: 'single' | 'cohabiting';
-  readonly municipality: string;
+  // the nine risk-scan features: see ScanFeatureRow
   readonly risk: number;
   readonly decile: number;
   // adjustment covariates (prior_bijstand, ww_supplement, ww_entitlement_months shared)

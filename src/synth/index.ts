@@ -68,6 +68,7 @@ export {
   PERSONAL_SERVICES_2017_PARAMS,
   PERSONAL_SERVICES_2017_SEEDS,
 } from './personal-services-2017-params.js';
+export type { ScanFeatureRow } from './scan-feature-row.js';
 export {
   generateScanPopulation,
   SCAN_AGE_BANDS,

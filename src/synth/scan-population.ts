@@ -14,6 +14,7 @@
  */
 
 import { synthRng } from './rng.js';
+import type { ScanFeatureRow } from './scan-feature-row.js';
 
 /** Municipalities of residence: the 20 largest WW populations by name, the rest as `other`. */
 export const SCAN_MUNICIPALITIES: readonly {
@@ -51,18 +52,9 @@ export const SCAN_AGE_BANDS = ['18-34', '35-44', '45-54', '55+'] as const;
 export type ScanAgeBand = (typeof SCAN_AGE_BANDS)[number];
 
 /** One client. Column order of the CSV follows `SCAN_POPULATION_COLUMNS`. */
-export interface ScanPopulationRow {
+export interface ScanPopulationRow extends ScanFeatureRow {
   /** Pseudonym `S23000001` … (year, then a sequence number); carries no information. */
   readonly id: string;
-  readonly prior_bijstand: 0 | 1;
-  readonly ww_entitlement_months: number;
-  readonly ww_months_left: number;
-  readonly ww_benefit: number;
-  readonly other_income: 0 | 1;
-  readonly ww_supplement: 0 | 1;
-  readonly age_at_ww_start: number;
-  readonly household: 'single' | 'cohabiting';
-  readonly municipality: string;
   readonly gender: 'man' | 'woman';
   readonly age_band: ScanAgeBand;
   /** Flowed into bijstand after WW (0/1). */
