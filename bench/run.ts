@@ -119,7 +119,7 @@ function markdown(results: readonly SuiteResult[], machine: Record<string, unkno
         continue;
       }
       lines.push(
-        `| ${c.label} | ${fmt(c.best, 3)} | ${fmt(c.seconds, 3)} | ${c.runs.map((r) => r.toFixed(3)).join(', ')} | ${c.ratio === undefined ? '–' : `${fmt(c.ratio)} (vs ${c.comparedWith})`} | ${fmt(c.peakRssMB, 0)} | ${fmt(c.baselineRssMB, 0)} | ${fmt(c.heapUsedMB, 0)} | ${[c.note, c.maxRelDiffCheck === undefined ? undefined : `check values vs ${c.comparedWith}: max rel. diff ${c.maxRelDiffCheck.toExponential(1)}`].filter(Boolean).join('; ')} |`,
+        `| ${c.label} | ${fmt(c.best, 3)} | ${fmt(c.seconds, 3)} | ${c.runs.map((r) => r.toFixed(3)).join(', ')} | ${c.ratio === undefined ? '–' : `${fmt(c.ratio)} (vs ${c.comparedWith ?? 'first case'})`} | ${fmt(c.peakRssMB, 0)} | ${fmt(c.baselineRssMB, 0)} | ${fmt(c.heapUsedMB, 0)} | ${[c.note, c.maxRelDiffCheck === undefined ? undefined : `check values vs ${c.comparedWith ?? 'first case'}: max rel. diff ${c.maxRelDiffCheck.toExponential(1)}`].filter(Boolean).join('; ')} |`,
       );
     }
     lines.push('');
