@@ -6,7 +6,7 @@
  */
 import { InputError } from '../errors.js';
 import type { SeType } from '../estimate/vcov.js';
-import type { OutflowMethod } from '../outcomes/cumulativeOutflow.js';
+import type { OutflowMethod } from '../outcomes/cumulative-outflow.js';
 
 /** A value a filter compares with. */
 export type FilterValue = string | number | boolean;

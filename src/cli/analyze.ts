@@ -19,19 +19,8 @@ import { numericValue, stringColumn, stringValue } from '../data/columns.js';
 import { loadTable } from '../data/load.js';
 import { validateExperiment } from '../data/validate.js';
 import { InputError } from '../errors.js';
-import { cumulativeOutflow } from '../outcomes/cumulativeOutflow.js';
-import type { CumulativeOutflowData } from '../outcomes/outflowResult.js';
-import {
-  type AnalysisConfig,
-  ConfigError,
-  configColumns,
-  didYouMean,
-  type FilterCondition,
-  type ParticipationConfig,
-  parseAnalysisConfig,
-} from './analyze-config.js';
-import { parseFlags } from './assign.js';
-import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
+import type { CumulativeOutflowData } from '../outcomes/outflow-result.js';
 import {
   type Cell,
   OUTPUT_FORMATS,
@@ -42,7 +31,17 @@ import {
   renderTable,
   type Section,
   type SectionColumn,
-} from './output.js';
+} from '../report/table.js';
+import {
+  type AnalysisConfig,
+  ConfigError,
+  configColumns,
+  didYouMean,
+  type FilterCondition,
+  type ParticipationConfig,
+  parseAnalysisConfig,
+} from './analyze-config.js';
+import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
 import { createProgress, type Progress } from './progress.js';
 
 /** Where a significance level applies: the raw or the adjusted estimate. */

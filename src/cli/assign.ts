@@ -4,7 +4,7 @@
  * shared with `effectmeting audit`.
  */
 import { writeFileSync } from 'node:fs';
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { type ColumnTable, toCSV } from 'arquero';
 import {
   type AssignmentExclusion,
@@ -14,7 +14,7 @@ import {
 } from '../assign/index.js';
 import { loadTable } from '../data/load.js';
 import { InputError } from '../errors.js';
-import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
 
 /** The option definitions of a rule, shared by `assign` and `audit`. */
 export const RULE_OPTIONS = {
@@ -159,23 +159,6 @@ export async function readInput(
 ): Promise<ColumnTable> {
   if (path === undefined || path === '') throw new UsageError('missing --input <file>');
   return loadTable(path, { stringColumns: stringColumns.filter((c) => c !== '') });
-}
-
-/** The values `parseArgs` returns for an options config (named so declarations can refer to it). */
-export type ParsedFlags<T extends ParseArgsConfig['options']> = ReturnType<
-  typeof parseArgs<{ args: string[]; options: T; allowPositionals: false; strict: true }>
->['values'];
-
-/** Parses argv with `parseArgs`, turning its errors into usage errors. */
-export function parseFlags<T extends ParseArgsConfig['options']>(
-  args: readonly string[],
-  options: T,
-): ParsedFlags<T> {
-  try {
-    return parseArgs({ args: [...args], options, allowPositionals: false, strict: true }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
 }
 
 const HELP = `effectmeting assign: assign clients to arms

@@ -8,13 +8,12 @@ import { auditAssignment } from '../assign/index.js';
 import { InputError } from '../errors.js';
 import {
   exclusionsFromFlags,
-  parseFlags,
   RULE_OPTIONS,
   type RuleFlags,
   readInput,
   ruleFromFlags,
 } from './assign.js';
-import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
 
 const HELP = `effectmeting audit: check an assignment against its rule
 

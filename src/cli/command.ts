@@ -1,4 +1,5 @@
-/** The contract every `effectmeting <command>` implements. */
+/** The contract every `effectmeting <command>` implements, and its flag parser. */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 /** Where a command writes. Tests pass buffers; the binary passes process streams. */
 export interface CliIO {
@@ -23,4 +24,21 @@ export interface Command {
   readonly summary: string;
   readonly help: string;
   run(args: readonly string[], io: CliIO): Promise<number>;
+}
+
+/** The values `parseArgs` returns for an options config (named so declarations can refer to it). */
+export type ParsedFlags<T extends ParseArgsConfig['options']> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; allowPositionals: false; strict: true }>
+>['values'];
+
+/** Parses argv with `parseArgs`, turning its errors into usage errors. */
+export function parseFlags<T extends ParseArgsConfig['options']>(
+  args: readonly string[],
+  options: T,
+): ParsedFlags<T> {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: false, strict: true }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }

@@ -11,7 +11,7 @@ import type { ColumnTable } from 'arquero';
 import { asTable, numberColumn } from '../data/columns.js';
 import { loadTable } from '../data/load.js';
 import { InputError } from '../errors.js';
-import type { OutflowBenchmark } from '../outcomes/outflowResult.js';
+import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
 import { denHaagPilot, pilotMarkdown } from '../report/den-haag-pilot.js';
 import { PILOT_SYNTHETIC_SOURCE, pilotHtml } from '../report/den-haag-pilot-html.js';
 import { markdownReportHtml } from '../report/html.js';

@@ -3,20 +3,20 @@ export {
   type AalenJohansenOptions,
   type AalenJohansenResult,
   aalenJohansen,
-} from './aalenJohansen.js';
+} from './aalen-johansen.js';
 export {
   type CompleteFollowupOptions,
   type CompleteFollowupResult,
   completeFollowup,
-} from './completeFollowup.js';
+} from './complete-followup.js';
 export { type ConfType, survivalInterval } from './confidence.js';
 export {
   type CumulativeOutflowSpec,
   cumulativeOutflow,
   type OutflowMethod,
-} from './cumulativeOutflow.js';
-export { type KaplanMeierOptions, type KaplanMeierResult, kaplanMeier } from './kaplanMeier.js';
-export type { ExclusionReason, OutflowExclusion } from './outflowInput.js';
+} from './cumulative-outflow.js';
+export { type KaplanMeierOptions, type KaplanMeierResult, kaplanMeier } from './kaplan-meier.js';
+export type { ExclusionReason, OutflowExclusion } from './outflow-input.js';
 export type {
   CumulativeOutflowData,
   CumulativeOutflowResult,
@@ -24,12 +24,12 @@ export type {
   OutflowGroup,
   OutflowMarkdownOptions,
   OutflowRow,
-} from './outflowResult.js';
-export { type ProportionInterval, proportionInterval } from './proportionInterval.js';
-export type { SampleSummary } from './timeFractions.js';
+} from './outflow-result.js';
+export { type ProportionInterval, proportionInterval } from './proportion-interval.js';
+export type { SampleSummary } from './time-fractions.js';
 export {
   type TimeFractionRow,
   type TimeFractionsResult,
   type TimeFractionsSpec,
   timeFractions,
-} from './timeFractions.js';
+} from './time-fractions.js';

@@ -15,8 +15,8 @@ import { asTable, numberColumn, stringColumn, type TableInput } from '../data/co
 import { type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatPercent, formatPp } from '../format.js';
-import { cumulativeOutflow } from '../outcomes/cumulativeOutflow.js';
-import type { CumulativeOutflowResult, OutflowBenchmark } from '../outcomes/outflowResult.js';
+import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
+import type { CumulativeOutflowResult, OutflowBenchmark } from '../outcomes/outflow-result.js';
 
 /** Column names and choices of the pilot analysis; every field has the report's default. */
 export interface PilotConfig {

@@ -33,9 +33,9 @@ import {
 } from '../data/columns.js';
 import { InputError } from '../errors.js';
 import { formatPercent, markdownTable } from '../format.js';
-import { cumulativeOutflow } from '../outcomes/cumulativeOutflow.js';
-import type { CumulativeOutflowResult } from '../outcomes/outflowResult.js';
-import { type TimeFractionsResult, timeFractions } from '../outcomes/timeFractions.js';
+import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
+import type { CumulativeOutflowResult } from '../outcomes/outflow-result.js';
+import { type TimeFractionsResult, timeFractions } from '../outcomes/time-fractions.js';
 import type { Estimate } from '../stats/estimate.js';
 
 /** Column names and choices of the 2012–2013 analysis; every field has the report's default. */

@@ -21,8 +21,8 @@ import { firstSignificantMonth, type SignificantMonths } from '../analysis/signi
 import { type SampleRatioResult, sampleRatioTest } from '../assign/srm.js';
 import { asTable, stringColumn, type TableInput } from '../data/columns.js';
 import { formatEstimate, formatPercent, markdownTable } from '../format.js';
-import { cumulativeOutflow } from '../outcomes/cumulativeOutflow.js';
-import type { CumulativeOutflowResult } from '../outcomes/outflowResult.js';
+import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
+import type { CumulativeOutflowResult } from '../outcomes/outflow-result.js';
 import { type Estimate, stars } from '../stats/estimate.js';
 
 /** Column names and choices of the analysis; every field has the study's default. */

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { stateTimesFromPanel, stateTimesFromSpells } from '../../src/analysis/monthly-states.js';
 import { InputError } from '../../src/errors.js';
-import { timeFractions } from '../../src/outcomes/timeFractions.js';
+import { timeFractions } from '../../src/outcomes/time-fractions.js';
 import { clientRows, close, ref, reportWorst } from './compliance-reference.js';
 
 const clients = clientRows()

@@ -4,7 +4,7 @@
  * significance of each month marked (Figure 2b).
  */
 import type { EffectSeries } from '../../analysis/effect-series.js';
-import type { CumulativeOutflowData } from '../../outcomes/outflowResult.js';
+import type { CumulativeOutflowData } from '../../outcomes/outflow-result.js';
 import {
   type ChartOptions,
   type ChartSpec,

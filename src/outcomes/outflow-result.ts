@@ -4,7 +4,7 @@
  */
 import { type ColumnTable, table } from 'arquero';
 import { type HtmlConvertible, withDisplay } from '../display.js';
-import type { OutflowExclusion } from './outflowInput.js';
+import type { OutflowExclusion } from './outflow-input.js';
 
 /** One estimate: cumulative share of a group with an event of `destination` by `month`. */
 export interface OutflowRow {

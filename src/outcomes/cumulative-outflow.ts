@@ -4,18 +4,18 @@
  */
 import type { TableInput } from '../data/columns.js';
 import { InputError } from '../errors.js';
-import { aalenJohansen } from './aalenJohansen.js';
-import { completeFollowup } from './completeFollowup.js';
+import { aalenJohansen } from './aalen-johansen.js';
+import { completeFollowup } from './complete-followup.js';
 import { type ConfType, checkInterval } from './confidence.js';
-import { kaplanMeier } from './kaplanMeier.js';
-import { type Destination, type GroupData, readOutflowInput } from './outflowInput.js';
+import { kaplanMeier } from './kaplan-meier.js';
+import { type Destination, type GroupData, readOutflowInput } from './outflow-input.js';
 import {
   type CumulativeOutflowResult,
   makeOutflowResult,
   type OutflowBenchmark,
   type OutflowRow,
-} from './outflowResult.js';
-import type { ProportionInterval } from './proportionInterval.js';
+} from './outflow-result.js';
+import type { ProportionInterval } from './proportion-interval.js';
 import { stepIndex } from './risksets.js';
 
 /** How censoring (clients observed fewer than m months) is handled at month m. */

@@ -4,7 +4,7 @@
  * clients followed at least 15 months").
  */
 import { InputError } from '../errors.js';
-import { type ProportionInterval, proportionInterval } from './proportionInterval.js';
+import { type ProportionInterval, proportionInterval } from './proportion-interval.js';
 
 /** Options for {@link completeFollowup}. */
 export interface CompleteFollowupOptions {

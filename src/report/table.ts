@@ -3,7 +3,7 @@
  * notes), rendered as aligned plain text for a terminal, Markdown, or long-format CSV whose cells
  * are safe to open in a spreadsheet. (JSON is the result object itself, see `analyze.ts`.)
  */
-import { toCsv } from '../report/disclosure.js';
+import { toCsv } from './disclosure.js';
 
 /** A table cell: numbers unformatted (fractions stay fractions). */
 export type Cell = string | number | boolean | null;
