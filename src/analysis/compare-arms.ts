@@ -6,10 +6,18 @@
  * optionally a covariate-adjusted difference.
  */
 import { requireColumns, type TableInput } from '../data/columns.js';
+import { withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { ols } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
-import { formatPercent, formatPp, markdownCell, markdownTable } from '../format.js';
+import { formatGeneral, formatNumber, formatPercent, formatPp, formatPValue } from '../format.js';
+import {
+  type Block,
+  type Document,
+  documentMarkdown,
+  tableFromRows,
+  tidyEstimate,
+} from '../report/table.js';
 import type { Estimate } from '../stats/estimate.js';
 import { diffInMeans } from '../stats/means.js';
 import { diffInProportions } from '../stats/proportions.js';
@@ -263,7 +271,14 @@ export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmCompari
     se,
     method,
   };
-  return { ...base, toTable: () => tableRows(base), toMarkdown: () => markdown(base) };
+  return withDisplay(
+    {
+      ...base,
+      toTable: () => tableRows(base),
+      toMarkdown: () => documentMarkdown(armsDocument(base)),
+    },
+    () => armsDocument(base),
+  );
 }
 
 function summary(values: readonly number[], missing: number): ArmSummary {
@@ -315,29 +330,16 @@ function tableRows(base: Base): Record<string, number | string>[] {
       mean_control: o.control.mean,
       sd_treated: o.treatment.sd,
       sd_control: o.control.sd,
-      difference: d.estimate,
-      difference_se: d.stdError,
-      difference_ci_low: d.ci[0],
-      difference_ci_high: d.ci[1],
-      difference_df: d.df,
-      difference_p: d.pValue,
-      difference_stars: d.stars,
+      ...tidyEstimate(d, 'difference'),
+      ...(o.adjusted ? tidyEstimate(o.adjusted, 'adjusted') : {}),
     };
-    if (o.adjusted) {
-      row.adjusted = o.adjusted.estimate;
-      row.adjusted_se = o.adjusted.stdError;
-      row.adjusted_ci_low = o.adjusted.ci[0];
-      row.adjusted_ci_high = o.adjusted.ci[1];
-      row.adjusted_p = o.adjusted.pValue;
-      row.adjusted_stars = o.adjusted.stars;
-    }
     return row;
   });
 }
 
 function value(o: ArmComparison, x: number): string {
   if (o.format === 'percent') return formatPercent(x, o.digits ?? 1);
-  return o.digits === undefined ? markdownCell(x) : fixed(x, o.digits);
+  return o.digits === undefined ? formatGeneral(x) : formatNumber(x, o.digits);
 }
 
 function diff(o: ArmComparison, e: Estimate): string {
@@ -345,18 +347,12 @@ function diff(o: ArmComparison, e: Estimate): string {
     o.format === 'percent'
       ? formatPp(e.estimate, o.digits ?? 1)
       : o.digits === undefined
-        ? markdownCell(e.estimate)
-        : fixed(e.estimate, o.digits);
+        ? formatGeneral(e.estimate)
+        : formatNumber(e.estimate, o.digits);
   return `${text}${e.stars}`;
 }
 
-function fixed(x: number, digits: number): string {
-  const t = x.toFixed(digits);
-  const zero = Number(t) === 0;
-  return (zero ? (0).toFixed(digits) : t).replace(/^-/, '−');
-}
-
-function markdown(base: Base): string {
+function armsDocument(base: Base): Document {
   const { treatment, control } = base.arms;
   const anyMissing = base.outcomes.some((o) => o.treatment.missing + o.control.missing > 0);
   const rows = base.outcomes.map((o) => ({
@@ -364,18 +360,29 @@ function markdown(base: Base): string {
     [treatment]: value(o, o.treatment.mean),
     [control]: value(o, o.control.mean),
     difference: diff(o, o.difference),
-    p: o.difference.pValue < 0.001 ? '< 0.001' : o.difference.pValue.toFixed(3),
+    p: formatPValue(o.difference.pValue),
     ...(o.adjusted
       ? {
           adjusted: diff(o, o.adjusted),
-          'adjusted p': o.adjusted.pValue < 0.001 ? '< 0.001' : o.adjusted.pValue.toFixed(3),
+          'adjusted p': formatPValue(o.adjusted.pValue),
         }
       : {}),
     n: `${o.treatment.n} / ${o.control.n}`,
     ...(anyMissing ? { missing: `${o.treatment.missing} / ${o.control.missing}` } : {}),
   }));
-  const excluded = base.excluded.length
-    ? `\n\nExcluded from every outcome: ${base.excluded.map((e) => `${e.reason}: ${e.count}`).join('; ')}.`
-    : '';
-  return `${markdownTable(rows)}\n\nn and missing: ${treatment} / ${control}.${excluded}\n\n${base.method}.\n`;
+  const blocks: Block[] = [
+    {
+      kind: 'table',
+      table: tableFromRows(rows, { id: 'arm_comparisons', title: 'Arm comparisons' }),
+    },
+    { kind: 'paragraph', text: `n and missing: ${treatment} / ${control}.` },
+  ];
+  if (base.excluded.length) {
+    blocks.push({
+      kind: 'paragraph',
+      text: `Excluded from every outcome: ${base.excluded.map((e) => `${e.reason}: ${e.count}`).join('; ')}.`,
+    });
+  }
+  blocks.push({ kind: 'paragraph', text: `${base.method}.` });
+  return blocks;
 }

@@ -5,11 +5,13 @@
  */
 import type { ColumnTable } from 'arquero';
 import { numberColumn, requireColumns, stringColumn, type TableInput } from '../data/columns.js';
+import { withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { type IvFit, ivRegression } from '../estimate/iv.js';
 import { ols } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
-import { formatPercent, formatPp, markdownCell, markdownTable } from '../format.js';
+import { formatGeneral, formatNumber, formatPercent, formatPp } from '../format.js';
+import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../report/table.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
 import { type ArmSampleSpec, armSample, isBinary, numericAt } from './arm-sample.js';
 import type { Exclusion } from './comparison.js';
@@ -241,7 +243,14 @@ export function complierEffect(data: TableInput, spec: ComplierSpec): ComplierEf
     weakF,
     method,
   };
-  return { ...base, toTable: () => tableRows(base), toMarkdown: () => markdown(base) };
+  return withDisplay(
+    {
+      ...base,
+      toTable: () => tableRows(base),
+      toMarkdown: () => documentMarkdown(complierDocument(base)),
+    },
+    () => complierDocument(base),
+  );
 }
 
 interface OutcomeSample {
@@ -448,14 +457,7 @@ function tableRows(base: Base): Record<string, number | string | boolean>[] {
       out.push({
         model,
         quantity,
-        estimate: e.estimate,
-        se: e.stdError,
-        ci_low: e.ci[0],
-        ci_high: e.ci[1],
-        statistic: e.statistic,
-        df: e.df,
-        p: e.pValue,
-        stars: e.stars,
+        ...tidyEstimate(e),
         n: e.n,
         ...(quantity === 'first stage'
           ? { first_stage_f: fit.firstStage.f, weak_instrument: fit.firstStage.weak }
@@ -467,15 +469,15 @@ function tableRows(base: Base): Record<string, number | string | boolean>[] {
   return out;
 }
 
-function markdown(base: Base): string {
+function complierDocument(base: Base): Document {
   const pct = Math.round(base.level * 100);
   const effect = (e: Estimate, pp: boolean) =>
-    pp ? `${formatPp(e.estimate)}${e.stars}` : `${markdownCell(e.estimate)}${e.stars}`;
+    pp ? `${formatPp(e.estimate)}${e.stars}` : `${formatGeneral(e.estimate)}${e.stars}`;
   const interval = (e: Estimate, pp: boolean) =>
     pp
       ? `${formatPp(e.ci[0])} to ${formatPp(e.ci[1])}`
-      : `${markdownCell(e.ci[0])} to ${markdownCell(e.ci[1])}`;
-  const se = (e: Estimate, pp: boolean) => (pp ? formatPp(e.stdError) : markdownCell(e.stdError));
+      : `${formatGeneral(e.ci[0])} to ${formatGeneral(e.ci[1])}`;
+  const se = (e: Estimate, pp: boolean) => (pp ? formatPp(e.stdError) : formatGeneral(e.stdError));
   const rows: Record<string, string>[] = [];
   for (const [model, fit] of fits(base)) {
     const parts: [string, Estimate, boolean][] = [
@@ -495,25 +497,31 @@ function markdown(base: Base): string {
     }
   }
   const { treatment, control } = base.arms;
-  const lines = [
-    `Complier effect on ${base.outcome} (${treatment} n = ${base.nTreated}, ${control} n = ${base.nControl}).`,
-    '',
-    `Received service: ${formatPercent(base.receivedShare.treatment)} (${treatment}) vs ${formatPercent(base.receivedShare.control)} (${control}).`,
-    '',
-    markdownTable(rows),
-    '',
-  ];
-  for (const [model, fit] of fits(base)) {
+  const firstStage = fits(base).map(([model, fit]) => {
     const f = fit.firstStage;
-    lines.push(
-      `First-stage F (${model}): ${f.f.toFixed(1)} on (${f.fDf[0]}, ${f.fDf[1]}) df${
-        f.weak ? ` — WEAK INSTRUMENT (F < ${base.weakF}): the complier effect is unreliable` : ''
-      }.`,
-    );
-  }
-  if (base.excluded.length) {
-    lines.push('', `Excluded: ${base.excluded.map((e) => `${e.reason}: ${e.count}`).join('; ')}.`);
-  }
-  lines.push('', `${base.method}.`);
-  return `${lines.join('\n')}\n`;
+    return `First-stage F (${model}): ${formatNumber(f.f, 1)} on (${f.fDf[0]}, ${f.fDf[1]}) df${
+      f.weak ? ` — WEAK INSTRUMENT (F < ${base.weakF}): the complier effect is unreliable` : ''
+    }.`;
+  });
+  return [
+    {
+      kind: 'paragraph',
+      text: `Complier effect on ${base.outcome} (${treatment} n = ${base.nTreated}, ${control} n = ${base.nControl}).`,
+    },
+    {
+      kind: 'paragraph',
+      text: `Received service: ${formatPercent(base.receivedShare.treatment)} (${treatment}) vs ${formatPercent(base.receivedShare.control)} (${control}).`,
+    },
+    { kind: 'table', table: tableFromRows(rows, { id: 'complier', title: base.outcome }) },
+    { kind: 'paragraph', text: firstStage.join('\n') },
+    ...(base.excluded.length
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: `Excluded: ${base.excluded.map((e) => `${e.reason}: ${e.count}`).join('; ')}.`,
+          },
+        ]
+      : []),
+    { kind: 'paragraph', text: `${base.method}.` },
+  ];
 }

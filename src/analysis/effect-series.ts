@@ -9,7 +9,8 @@ import { InputError } from '../errors.js';
 import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
 import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
-import { formatEstimate, formatPercent, markdownTable } from '../format.js';
+import { formatEstimate, formatNumber, formatPercent } from '../format.js';
+import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../report/table.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
 import { diffInProportions } from '../stats/proportions.js';
@@ -425,38 +426,34 @@ function makeSeries(base: Omit<EffectSeries, 'toTable' | 'toMarkdown' | 'toHTML'
         n_control: m.nControl,
         share_treated: m.shareTreated,
         share_control: m.shareControl,
-        raw: m.raw.estimate,
-        raw_se: m.raw.stdError,
-        raw_p: m.raw.pValue,
-        raw_stars: m.raw.stars,
+        ...tidyEstimate(m.raw, 'raw'),
+        ...(m.adjusted ? tidyEstimate(m.adjusted, 'adjusted') : {}),
       };
-      if (m.adjusted) {
-        row.adjusted = m.adjusted.estimate;
-        row.adjusted_se = m.adjusted.stdError;
-        row.adjusted_ci_low = m.adjusted.ci[0];
-        row.adjusted_ci_high = m.adjusted.ci[1];
-        row.adjusted_p = m.adjusted.pValue;
-        row.adjusted_stars = m.adjusted.stars;
-      }
       if (m.pAdjusted) {
         row.raw_p_adjusted = m.pAdjusted.raw;
         if (m.pAdjusted.adjusted !== undefined) row.adjusted_p_adjusted = m.pAdjusted.adjusted;
       }
       return row;
     });
-  const toMarkdown = () => {
+  const document = (): Document => {
     const adjusted = base.adjustment !== 'none';
     const rows = base.months.map((m) => ({
       month: m.month,
       [base.arms.treatment]: `${formatPercent(m.shareTreated)} (${m.eventsTreated}/${m.nTreated})`,
       [base.arms.control]: `${formatPercent(m.shareControl)} (${m.eventsControl}/${m.nControl})`,
       raw: formatEstimate(m.raw),
-      'raw p': m.raw.pValue.toFixed(3),
+      'raw p': formatNumber(m.raw.pValue, 3),
       ...(adjusted && m.adjusted
-        ? { adjusted: formatEstimate(m.adjusted), 'adjusted p': m.adjusted.pValue.toFixed(3) }
+        ? { adjusted: formatEstimate(m.adjusted), 'adjusted p': formatNumber(m.adjusted.pValue, 3) }
         : {}),
     }));
-    return `${markdownTable(rows)}\n\n${base.method}.\n`;
+    return [
+      { kind: 'table', table: tableFromRows(rows, { id: 'effects', title: base.event }) },
+      { kind: 'paragraph', text: `${base.method}.` },
+    ];
   };
-  return withDisplay({ ...base, toTable, toMarkdown });
+  return withDisplay(
+    { ...base, toTable, toMarkdown: () => documentMarkdown(document()) },
+    document,
+  );
 }

@@ -15,7 +15,7 @@ import {
   type TableInput,
 } from '../data/columns.js';
 import { formatRows, InputError } from '../errors.js';
-import { markdownTable } from '../format.js';
+import { documentMarkdown, tableFromRows } from '../report/table.js';
 
 /** A date: a `Date`, an ISO `YYYY-MM-DD` string, or a number (days or any unit). */
 export type DateLike = Date | string | number;
@@ -577,7 +577,10 @@ function makeResult(
           'mean fraction of window': withWindow ? fraction / withWindow : Number.NaN,
         };
       });
-      return `${markdownTable(summary)}\n\n${rows.length} clients; ${method}.\n`;
+      return documentMarkdown([
+        { kind: 'table', table: tableFromRows(summary, { id: 'state_times', title: unit }) },
+        { kind: 'paragraph', text: `${rows.length} clients; ${method}.` },
+      ]);
     },
   };
 }

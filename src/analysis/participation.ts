@@ -7,7 +7,14 @@
 import { stringColumn, type TableInput } from '../data/columns.js';
 import { type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
-import { formatPercent, formatPp, markdownTable } from '../format.js';
+import { formatPercent, formatPp, formatPValue } from '../format.js';
+import {
+  type Block,
+  type Document,
+  documentMarkdown,
+  tableFromRows,
+  tidyEstimate,
+} from '../report/table.js';
 import { type DiffInProportionsResult, diffInProportions } from '../stats/proportions.js';
 import { armSample } from './arm-sample.js';
 import type { Exclusion } from './comparison.js';
@@ -266,11 +273,14 @@ export function participationTable(data: TableInput, spec: ParticipationSpec): P
     method,
   };
   const digits = spec.digits ?? 0;
-  return withDisplay({
-    ...base,
-    toTable: () => tableRows(base),
-    toMarkdown: () => markdown(base, digits),
-  });
+  return withDisplay(
+    {
+      ...base,
+      toTable: () => tableRows(base),
+      toMarkdown: () => documentMarkdown(participationDocument(base, digits)),
+    },
+    () => participationDocument(base, digits),
+  );
 }
 
 function checkModes(unknown: string, missing: string): void {
@@ -422,12 +432,7 @@ function tableRows(base: Base): Record<string, number | string | boolean>[] {
     share_treated: base.received.treatment.share,
     count_control: base.received.control.count,
     share_control: base.received.control.share,
-    difference: d.estimate,
-    difference_se: d.stdError,
-    difference_ci_low: d.ci[0],
-    difference_ci_high: d.ci[1],
-    difference_p: d.pValue,
-    difference_stars: d.stars,
+    ...tidyEstimate(d),
   });
   return out;
 }
@@ -436,7 +441,7 @@ function cell(s: ArmShare, digits: number): string {
   return s.count === 0 ? '–' : `${formatPercent(s.share, digits)} (${s.count})`;
 }
 
-function markdown(base: Base, digits: number): string {
+function participationDocument(base: Base, digits: number): Document {
   const { treatment, control } = base.arms;
   const tHead = `${treatment} (n = ${base.n.treatment})`;
   const cHead = `${control} (n = ${base.n.control})`;
@@ -454,10 +459,24 @@ function markdown(base: Base, digits: number): string {
     `${formatPercent(base.received.treatment.share)} − ${formatPercent(base.received.control.share)} = ` +
     `${formatPp(d.estimate)}${d.stars} (SE ${formatPp(d.stdError)}, ${pct} % CI ${formatPp(d.ci[0])} to ` +
     `${formatPp(d.ci[1])}, p ${formatP(d.pValue)}).`;
-  const excluded = base.excluded.length
-    ? `\n\nExcluded: ${base.excluded.map((e) => `${e.reason}: ${e.count}`).join('; ')}.`
-    : '';
-  return `${markdownTable(rows)}\n\n${summary}${excluded}\n\n${base.method}.\n`;
+  return [
+    { kind: 'table', table: tableFromRows(rows, { id: 'participation', title: base.column }) },
+    { kind: 'paragraph', text: summary },
+    ...excludedBlocks(base.excluded),
+    { kind: 'paragraph', text: `${base.method}.` },
+  ];
+}
+
+/** The paragraph naming the rows left out ("Excluded: reason: count; …."), if any. */
+function excludedBlocks(excluded: Base['excluded'], lead = 'Excluded'): Block[] {
+  return excluded.length
+    ? [
+        {
+          kind: 'paragraph',
+          text: `${lead}: ${excluded.map((e) => `${e.reason}: ${e.count}`).join('; ')}.`,
+        },
+      ]
+    : [];
 }
 
 /**
@@ -468,5 +487,5 @@ function markdown(base: Base, digits: number): string {
  */
 export function formatP(p: number): string {
   if (!Number.isFinite(p)) return '';
-  return p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`;
+  return p < 0.001 ? '< 0.001' : `= ${formatPValue(p)}`;
 }

@@ -8,7 +8,8 @@ import { type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { type OlsPrepared, olsFitPrepared, olsPrepare } from '../estimate/ols.js';
 import { waldTest } from '../estimate/wald.js';
-import { markdownTable } from '../format.js';
+import { formatNumber } from '../format.js';
+import { type Document, documentMarkdown, tableFromRows } from '../report/table.js';
 import { type Estimate, stars } from '../stats/estimate.js';
 import { type Comparison, comparisonSample, type Exclusion } from './comparison.js';
 import {
@@ -119,29 +120,35 @@ export function effectSeriesBy(data: TableInput, spec: SubgroupSpec): SubgroupSe
     subgroups.flatMap(({ level, series }) =>
       series.toTable().map((row) => ({ [spec.by]: level, ...row })),
     );
-  const toMarkdown = () => {
+  const document = (): Document => {
     const months = heterogeneity.map((h) => h.month);
     const rows = months.map((month, i) => {
       const row: Record<string, string | number> = { month };
       for (const { level, series } of subgroups) {
         const m = series.months[i]!;
         const e = m.adjusted ?? m.raw;
-        row[`${spec.by} ${level}`] = `${(100 * e.estimate).toFixed(1)}${e.stars}`;
+        row[`${spec.by} ${level}`] = `${formatNumber(100 * e.estimate, 1)}${e.stars}`;
       }
-      row['interaction p'] = heterogeneity[i]!.pValue.toFixed(3);
+      row['interaction p'] = formatNumber(heterogeneity[i]!.pValue, 3);
       return row;
     });
-    return `${markdownTable(rows)}\n\nEffects in pp by ${spec.by}. ${method}.\n`;
+    return [
+      { kind: 'table', table: tableFromRows(rows, { id: 'subgroups', title: spec.by }) },
+      { kind: 'paragraph', text: `Effects in pp by ${spec.by}. ${method}.` },
+    ];
   };
-  return withDisplay({
-    by: spec.by,
-    subgroups,
-    heterogeneity,
-    excluded,
-    method,
-    toTable,
-    toMarkdown,
-  });
+  return withDisplay(
+    {
+      by: spec.by,
+      subgroups,
+      heterogeneity,
+      excluded,
+      method,
+      toTable,
+      toMarkdown: () => documentMarkdown(document()),
+    },
+    document,
+  );
 }
 
 function countArms(c: Comparison) {

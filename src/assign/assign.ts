@@ -6,7 +6,8 @@
 import type { ColumnTable } from 'arquero';
 import { asTable, type RowObject, requireColumns, type TableInput } from '../data/columns.js';
 import { InputError } from '../errors.js';
-import { markdownTable } from '../format.js';
+import { formatGeneral } from '../format.js';
+import { documentMarkdown, tableFromRows } from '../report/table.js';
 import { deriveArms } from './derive.js';
 import { checkUnique, readBlocks, readIds } from './ids.js';
 import { type AssignmentRule, describeRule, intendedWeights } from './rules.js';
@@ -156,7 +157,16 @@ export function assignArms(
     table: out,
     toTable,
     toMarkdown: () =>
-      `Assignment: ${describeRule(rule)}; ${assigned.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} rows assigned.\n\n${markdownTable(toTable())}\n`,
+      documentMarkdown([
+        {
+          kind: 'paragraph',
+          text: `Assignment: ${describeRule(rule)}; ${formatGeneral(assigned)} of ${formatGeneral(n)} rows assigned.`,
+        },
+        {
+          kind: 'table',
+          table: tableFromRows(toTable(), { id: 'assignment', title: 'Assignment' }),
+        },
+      ]),
   };
 }
 

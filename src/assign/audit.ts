@@ -9,7 +9,10 @@ import {
   requireColumns,
   type TableInput,
 } from '../data/columns.js';
+import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
+import { formatGeneral } from '../format.js';
+import { type Document, documentMarkdown } from '../report/table.js';
 import type { AssignmentExclusion } from './assign.js';
 import { type BalanceResult, balanceTable } from './balance.js';
 import { type ConformanceResult, checkConformance } from './conformance.js';
@@ -33,7 +36,7 @@ export interface AuditOptions {
 }
 
 /** Result of {@link auditAssignment}. */
-export interface AuditResult {
+export interface AuditResult extends HtmlConvertible, DocumentConvertible {
   readonly rule: AssignmentRule;
   readonly description: string;
   /** Rows in the file. */
@@ -95,29 +98,41 @@ export function auditAssignment(
         })
       : undefined;
   const description = describeRule(rule);
-  return {
-    rule,
-    description,
-    rows: table.numRows(),
-    unknownArms,
-    sampleRatio,
-    conformance,
-    balance,
-    toMarkdown: () => {
-      const unknown = Object.entries(unknownArms);
-      const parts = [
-        `# Assignment audit\n\nRule: ${description}. Rows: ${table.numRows().toLocaleString('en-US')}.`,
-        `## Sample ratio\n\n${sampleRatio.toMarkdown()}`,
-        unknown.length > 0
-          ? `Recorded arms not in the rule: ${unknown.map(([a, c]) => `${a} (${c})`).join(', ')}.`
-          : '',
-        `## Conformance\n\n${conformance.toMarkdown()}`,
-        balance ? `## Balance\n\n${balance.toMarkdown()}` : '',
-      ];
-      return `${parts
-        .map((p) => p.trimEnd())
-        .filter((p) => p !== '')
-        .join('\n\n')}\n`;
-    },
+  const document = (): Document => {
+    const unknown = Object.entries(unknownArms);
+    return [
+      { kind: 'heading', text: 'Assignment audit', level: 1 },
+      {
+        kind: 'paragraph',
+        text: `Rule: ${description}. Rows: ${formatGeneral(table.numRows())}.`,
+      },
+      { kind: 'heading', text: 'Sample ratio', level: 2 },
+      ...sampleRatio.toDocument(),
+      ...(unknown.length > 0
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: `Recorded arms not in the rule: ${unknown.map(([a, c]) => `${a} (${c})`).join(', ')}.`,
+            },
+          ]
+        : []),
+      { kind: 'heading', text: 'Conformance', level: 2 },
+      ...conformance.toDocument(),
+      ...(balance ? [{ kind: 'heading' as const, text: 'Balance', level: 2 as const }] : []),
+      ...(balance ? balance.toDocument() : []),
+    ];
   };
+  return withDisplay(
+    {
+      rule,
+      description,
+      rows: table.numRows(),
+      unknownArms,
+      sampleRatio,
+      conformance,
+      balance,
+      toMarkdown: () => documentMarkdown(document()),
+    },
+    document,
+  );
 }

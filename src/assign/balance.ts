@@ -11,11 +11,12 @@ import {
   requireColumns,
   type TableInput,
 } from '../data/columns.js';
-import { type HtmlConvertible, withDisplay } from '../display.js';
+import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { ols } from '../estimate/ols.js';
 import { waldTest } from '../estimate/wald.js';
-import { markdownCell as cell, markdownTable } from '../format.js';
+import { markdownCell as cell, formatNumber } from '../format.js';
+import { type Block, type Document, documentMarkdown, tableFromRows } from '../report/table.js';
 import { type Stars, stars } from '../stats/estimate.js';
 import { pAdjust } from '../stats/multiplicity.js';
 import {
@@ -84,7 +85,7 @@ export interface OmnibusTest {
 }
 
 /** A balance table: plain data plus `toTable()` and `toMarkdown()`. */
-export interface BalanceResult extends HtmlConvertible {
+export interface BalanceResult extends HtmlConvertible, DocumentConvertible {
   /** Arms in order; the first is the reference of SMDs and the omnibus test. */
   readonly arms: readonly string[];
   readonly reference: string;
@@ -452,12 +453,12 @@ function makeResult(
         : '';
       out.statistic = t ? t.statistic : '';
       out.df = t ? t.df.map((d) => Number(d.toPrecision(6))).join(', ') : '';
-      out.p = t ? t.pValue : '';
+      out.p_value = t ? t.pValue : '';
       out.stars = t ? t.stars : '';
       return out;
     });
   };
-  const toMarkdown = () => {
+  const document = (): Document => {
     const seen = new Set<string>();
     const md = rows.map((r) => {
       const first = !seen.has(r.covariate);
@@ -469,7 +470,7 @@ function makeResult(
       for (const s of r.stats) {
         out[s.arm] =
           r.kind === 'factor'
-            ? `${cell(s.n)} (${(100 * s.share!).toFixed(1)} %)`
+            ? `${cell(s.n)} (${formatNumber(100 * s.share!, 1)} %)`
             : `${cell(s.mean)} (SD ${cell(s.sd)}, n ${cell(s.n)})`;
       }
       for (const a of others) out[others.length === 1 ? 'SMD' : `SMD ${a}`] = cell(r.smd[a], 3);
@@ -477,31 +478,40 @@ function makeResult(
       out.p = t ? `${cell(t.pValue, 3)}${t.stars ? ` ${t.stars}` : ''}` : '';
       return out;
     });
-    const parts = [markdownTable(md)];
+    const parts: Block[] = [
+      { kind: 'table', table: tableFromRows(md, { id: 'balance', title: 'Balance' }) },
+    ];
     const tnotes = tests.map(
       (t) =>
-        `- ${t.covariate}: ${t.method}, statistic ${cell(t.statistic)} on ${t.df.map((d) => cell(d)).join(', ')} df${t.warning ? ` (${t.warning})` : ''}.`,
+        `${t.covariate}: ${t.method}, statistic ${cell(t.statistic)} on ${t.df.map((d) => cell(d)).join(', ')} df${t.warning ? ` (${t.warning})` : ''}.`,
     );
-    parts.push(tnotes.join('\n'));
+    if (tnotes.length > 0) parts.push({ kind: 'list', items: tnotes });
     for (const o of omnibus) {
-      parts.push(
-        `Omnibus ${o.arm} vs ${o.reference}: F = ${cell(o.statistic)} on (${o.df[0]}, ${o.df[1]}) df, p = ${cell(o.pValue, 3)}${o.adjustedPValue !== o.pValue ? ` (Holm ${cell(o.adjustedPValue, 3)})` : ''}${o.stars ? ` ${o.stars}` : ''}, n = ${cell(o.n)}; ${o.method}.`,
-      );
+      parts.push({
+        kind: 'paragraph',
+        text: `Omnibus ${o.arm} vs ${o.reference}: F = ${cell(o.statistic)} on (${o.df[0]}, ${o.df[1]}) df, p = ${cell(o.pValue, 3)}${o.adjustedPValue !== o.pValue ? ` (Holm ${cell(o.adjustedPValue, 3)})` : ''}${o.stars ? ` ${o.stars}` : ''}, n = ${cell(o.n)}; ${o.method}.`,
+      });
     }
-    parts.push(
-      'SMD = (mean arm − mean reference) / √((SD arm² + SD reference²)/2); for factor levels on the 0/1 indicator. Stars: † p < 0.20, * p < 0.10, ** p < 0.05.',
-    );
-    if (notes.length > 0) parts.push(notes.map((n) => `Note: ${n}`).join('\n'));
-    return `${parts.join('\n\n')}\n`;
+    parts.push({
+      kind: 'paragraph',
+      text: 'SMD = (mean arm − mean reference) / √((SD arm² + SD reference²)/2); for factor levels on the 0/1 indicator. Stars: † p < 0.20, * p < 0.10, ** p < 0.05.',
+    });
+    if (notes.length > 0) {
+      parts.push({ kind: 'paragraph', text: notes.map((n) => `Note: ${n}`).join('\n') });
+    }
+    return parts;
   };
-  return withDisplay({
-    arms,
-    reference: arms[0]!,
-    rows,
-    tests,
-    omnibus,
-    notes,
-    toTable,
-    toMarkdown,
-  });
+  return withDisplay(
+    {
+      arms,
+      reference: arms[0]!,
+      rows,
+      tests,
+      omnibus,
+      notes,
+      toTable,
+      toMarkdown: () => documentMarkdown(document()),
+    },
+    document,
+  );
 }

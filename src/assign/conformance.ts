@@ -10,8 +10,10 @@ import {
   requireColumns,
   type TableInput,
 } from '../data/columns.js';
+import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
-import { markdownTable } from '../format.js';
+import { formatGeneral, formatNumber } from '../format.js';
+import { type Document, documentMarkdown, tableFromRows } from '../report/table.js';
 import type { AssignmentExclusion } from './assign.js';
 import { isValidBsn } from './bsn.js';
 import { deriveArms } from './derive.js';
@@ -31,7 +33,7 @@ export interface Mismatch {
 }
 
 /** Result of {@link checkConformance}. */
-export interface ConformanceResult {
+export interface ConformanceResult extends HtmlConvertible, DocumentConvertible {
   readonly rule: AssignmentRule;
   /** Rows compared. */
   readonly checked: number;
@@ -136,21 +138,34 @@ export function checkConformance(
       expected: m.expected ?? '(excluded)',
       observed: m.observed ?? '(none)',
     }));
-  return {
-    rule,
-    checked,
-    skipped: n - checked,
-    mismatches: rows.length,
-    rate,
-    rows,
-    toTable,
-    toMarkdown: () => {
-      const head = `Conformance with ${describeRule(rule)}: ${rows.length.toLocaleString('en-US')} of ${checked.toLocaleString('en-US')} rows differ (${(100 * rate).toFixed(2)} %)${n - checked > 0 ? `; ${n - checked} rows without an arm skipped` : ''}.`;
-      if (rows.length === 0) return `${head}\n`;
-      const shown = toTable().slice(0, 50);
-      const more =
-        rows.length > 50 ? `\n\n… and ${rows.length - 50} more rows (see toTable()).` : '';
-      return `${head}\n\n${markdownTable(shown)}${more}\n`;
-    },
+  const document = (): Document => {
+    const head = `Conformance with ${describeRule(rule)}: ${formatGeneral(rows.length)} of ${formatGeneral(checked)} rows differ (${formatNumber(100 * rate, 2)} %)${n - checked > 0 ? `; ${n - checked} rows without an arm skipped` : ''}.`;
+    if (rows.length === 0) return [{ kind: 'paragraph', text: head }];
+    const shown = toTable().slice(0, 50);
+    return [
+      { kind: 'paragraph', text: head },
+      { kind: 'table', table: tableFromRows(shown, { id: 'conformance', title: 'Conformance' }) },
+      ...(rows.length > 50
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: `… and ${rows.length - 50} more rows (see toTable()).`,
+            },
+          ]
+        : []),
+    ];
   };
+  return withDisplay(
+    {
+      rule,
+      checked,
+      skipped: n - checked,
+      mismatches: rows.length,
+      rate,
+      rows,
+      toTable,
+      toMarkdown: () => documentMarkdown(document()),
+    },
+    document,
+  );
 }

@@ -2,9 +2,10 @@
  * Sample-ratio check: do the observed arm sizes fit the intended weights? A misfit points to a
  * broken assignment or a selective loss of clients, before any outcome is looked at.
  */
-import { type HtmlConvertible, withDisplay } from '../display.js';
+import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
-import { markdownTable } from '../format.js';
+import { formatGeneral } from '../format.js';
+import { type Document, documentMarkdown, tableFromRows } from '../report/table.js';
 import { chiSquareTest } from '../stats/chisquare.js';
 import { type Stars, stars } from '../stats/estimate.js';
 import { type ArmWeights, checkWeights } from './weights.js';
@@ -20,7 +21,7 @@ export interface SampleRatioArm {
 }
 
 /** Result of {@link sampleRatioTest}. */
-export interface SampleRatioResult extends HtmlConvertible {
+export interface SampleRatioResult extends HtmlConvertible, DocumentConvertible {
   readonly arms: readonly SampleRatioArm[];
   readonly n: number;
   /** Pearson X² = Σ (O − E)² / E over arms with w > 0 (Infinity if a w = 0 arm has clients). */
@@ -95,21 +96,29 @@ export function sampleRatioTest(
   }));
   const method = `chi-square goodness of fit against the intended weights, ${df} df`;
   const toTable = () => arms.map((a) => ({ ...a }));
-  return withDisplay({
-    arms,
-    n,
-    statistic,
-    df,
-    pValue,
-    stars: stars(pValue),
-    method,
-    toTable,
-    toMarkdown: () =>
-      `Sample ratio (${method}): X² = ${fmt(statistic)}, p = ${fmt(pValue)}${stars(pValue) ? ` ${stars(pValue)}` : ''}\n\n${markdownTable(toTable())}\n`,
-  });
-}
-
-function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  return x !== 0 && Math.abs(x) < 1e-4 ? x.toExponential(2) : String(Number(x.toPrecision(4)));
+  const mark = stars(pValue) ? ` ${stars(pValue)}` : '';
+  const document = (): Document => [
+    {
+      kind: 'paragraph',
+      text: `Sample ratio (${method}): X² = ${formatGeneral(statistic)}, p = ${formatGeneral(pValue)}${mark}`,
+    },
+    {
+      kind: 'table',
+      table: tableFromRows(toTable(), { id: 'sample_ratio', title: 'Sample ratio' }),
+    },
+  ];
+  return withDisplay(
+    {
+      arms,
+      n,
+      statistic,
+      df,
+      pValue,
+      stars: stars(pValue),
+      method,
+      toTable,
+      toMarkdown: () => documentMarkdown(document()),
+    },
+    document,
+  );
 }

@@ -4,6 +4,8 @@
  */
 import { type ColumnTable, table } from 'arquero';
 import { type HtmlConvertible, withDisplay } from '../display.js';
+import { formatNumber } from '../format.js';
+import { type Column, type Document, documentMarkdown } from '../report/table.js';
 import type { OutflowExclusion } from './outflow-input.js';
 
 /** One estimate: cumulative share of a group with an event of `destination` by `month`. */
@@ -85,26 +87,29 @@ export interface CumulativeOutflowResult extends CumulativeOutflowData, HtmlConv
 export function makeOutflowResult(data: CumulativeOutflowData): CumulativeOutflowResult {
   const index = new Map<string, OutflowRow>();
   for (const r of data.rows) index.set(key(r.group, r.destination, r.month), r);
-  return withDisplay<Omit<CumulativeOutflowResult, 'toHTML'>>({
-    ...data,
-    get: (group, destination, month) => index.get(key(group, destination, month)),
-    series: (group, destination) =>
-      data.rows.filter((r) => r.group === group && r.destination === destination),
-    toTable: () => toTable(data),
-    toMarkdown: (options = {}) => toMarkdown(data, options.digits ?? 1),
-    toJSON: () => ({
-      method: data.method,
-      description: data.description,
-      level: data.level,
-      interval: data.interval,
-      months: data.months,
-      destinations: data.destinations,
-      groups: data.groups,
-      excluded: data.excluded,
-      rows: data.rows,
-      benchmark: data.benchmark,
-    }),
-  });
+  return withDisplay<Omit<CumulativeOutflowResult, 'toHTML'>>(
+    {
+      ...data,
+      get: (group, destination, month) => index.get(key(group, destination, month)),
+      series: (group, destination) =>
+        data.rows.filter((r) => r.group === group && r.destination === destination),
+      toTable: () => toTable(data),
+      toMarkdown: (options = {}) => documentMarkdown(outflowDocument(data, options.digits ?? 1)),
+      toJSON: () => ({
+        method: data.method,
+        description: data.description,
+        level: data.level,
+        interval: data.interval,
+        months: data.months,
+        destinations: data.destinations,
+        groups: data.groups,
+        excluded: data.excluded,
+        rows: data.rows,
+        benchmark: data.benchmark,
+      }),
+    },
+    () => outflowDocument(data, 1),
+  );
 }
 
 function key(group: string, destination: string, month: number): string {
@@ -154,46 +159,69 @@ function toTable(data: CumulativeOutflowData): ColumnTable {
 }
 
 function pct(x: number, digits: number): string {
-  return Number.isFinite(x) ? `${(x * 100).toFixed(digits)} %` : '–';
+  return Number.isFinite(x) ? `${formatNumber(x * 100, digits)} %` : '–';
 }
 
-function toMarkdown(data: CumulativeOutflowData, digits: number): string {
-  const levelPct = `${+(data.level * 100).toFixed(4)} %`;
-  const lines: string[] = [
-    `Cumulative outflow, method: ${data.description}.`,
-    '',
-    `| month | group | destination | at risk | events | share | ${levelPct} CI |`,
-    '|---:|---|---|---:|---:|---:|---|',
-  ];
-  for (const r of data.rows) {
-    const ci =
+const OUTFLOW_COLUMNS: readonly Column[] = [
+  { id: 'month', label: 'month', format: 'text', align: 'right' },
+  { id: 'group', label: 'group', format: 'text' },
+  { id: 'destination', label: 'destination', format: 'text' },
+  { id: 'at_risk', label: 'at risk', format: 'text', align: 'right' },
+  { id: 'events', label: 'events', format: 'text', align: 'right' },
+  { id: 'share', label: 'share', format: 'text', align: 'right' },
+  { id: 'ci', label: 'CI', format: 'text' },
+];
+
+function outflowDocument(data: CumulativeOutflowData, digits: number): Document {
+  const levelPct = `${String(Number((data.level * 100).toFixed(4)))} %`;
+  const rows: Record<string, string>[] = data.rows.map((r) => ({
+    month: String(r.month),
+    group: r.group,
+    destination: r.destination,
+    at_risk: String(r.atRisk),
+    events: String(r.events),
+    share: pct(r.share, digits),
+    ci:
       Number.isFinite(r.ci[0]) && Number.isFinite(r.ci[1])
-        ? `${(r.ci[0] * 100).toFixed(digits)} – ${(r.ci[1] * 100).toFixed(digits)}`
-        : '–';
-    lines.push(
-      `| ${r.month} | ${r.group} | ${r.destination} | ${r.atRisk} | ${r.events} | ${pct(r.share, digits)} | ${ci} |`,
-    );
-  }
+        ? `${formatNumber(r.ci[0] * 100, digits)} – ${formatNumber(r.ci[1] * 100, digits)}`
+        : '–',
+  }));
   for (const b of data.benchmark) {
     for (const v of b.values) {
-      lines.push(
-        `| ${v.month} | ${b.label} (benchmark) | ${b.destination ?? data.destinations[0]} | – | – | ${pct(v.share, digits)} | – |`,
-      );
+      rows.push({
+        month: String(v.month),
+        group: `${b.label} (benchmark)`,
+        destination: b.destination ?? data.destinations[0]!,
+        at_risk: '–',
+        events: '–',
+        share: pct(v.share, digits),
+        ci: '–',
+      });
     }
   }
-  lines.push('');
   const sizes = data.groups
     .map((g) => `${g.group} n = ${g.n}${g.excluded ? ` (${g.excluded} excluded)` : ''}`)
     .join('; ');
-  lines.push(`Clients: ${sizes}.`);
+  const notes = [`Clients: ${sizes}.`];
   for (const e of data.excluded) {
     const why = e.reason === 'missing-followup' ? 'missing follow-up' : 'missing group';
-    lines.push(`Excluded for ${why}: ${e.count}.`);
+    notes.push(`Excluded for ${why}: ${e.count}.`);
   }
   for (const b of data.benchmark) {
-    lines.push(
+    notes.push(
       `Benchmark '${b.label}' is an external series shown for comparison, not estimated from these data${b.note ? ` (${b.note})` : ''}.`,
     );
   }
-  return `${lines.join('\n')}\n`;
+  const columns = OUTFLOW_COLUMNS.map((c) =>
+    c.id === 'ci' ? { ...c, label: `${levelPct} CI` } : c,
+  );
+  return [
+    { kind: 'paragraph', text: `Cumulative outflow, method: ${data.description}.` },
+    {
+      kind: 'table',
+      table: { id: 'outflow', title: 'Cumulative outflow', columns, rows },
+      markdown: { compactRule: true },
+    },
+    { kind: 'paragraph', text: notes.join('\n') },
+  ];
 }

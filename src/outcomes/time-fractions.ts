@@ -12,6 +12,8 @@ import {
   type TableInput,
 } from '../data/columns.js';
 import { formatRows, InputError } from '../errors.js';
+import { formatNumber } from '../format.js';
+import { type Column, type Document, documentMarkdown } from '../report/table.js';
 import type { Estimate } from '../stats/estimate.js';
 import { diffInMeans } from '../stats/means.js';
 
@@ -155,21 +157,38 @@ export function timeFractions(data: TableInput, spec: TimeFractionsSpec): TimeFr
     method,
     toMarkdown: () => {
       const [t, c] = compare;
-      const lines = [
-        `Fractions of the observation window, method: ${method}.`,
-        '',
-        `| state | ${t} | ${c} | difference (pp) | p |`,
-        '|---|---:|---:|---:|---:|',
+      const columns: Column[] = [
+        { id: 'state', label: 'state', format: 'text' },
+        { id: 'treated', label: t, format: 'text', align: 'right' },
+        { id: 'control', label: c, format: 'text', align: 'right' },
+        { id: 'difference', label: 'difference (pp)', format: 'text', align: 'right' },
+        { id: 'p', label: 'p', format: 'text', align: 'right' },
       ];
-      for (const r of rows) {
-        const d = r.difference;
-        lines.push(
-          `| ${r.state} | ${(r.groups[t]!.mean * 100).toFixed(1)} | ${(r.groups[c]!.mean * 100).toFixed(1)} | ${(d.estimate * 100).toFixed(1)}${d.stars} | ${d.pValue.toFixed(3)} |`,
-        );
-      }
-      if (excluded.length)
-        lines.push('', `Excluded (missing or zero window, missing time): ${excluded.length}.`);
-      return `${lines.join('\n')}\n`;
+      const table = {
+        id: 'time_fractions',
+        title: 'Fractions of the observation window',
+        columns,
+        rows: rows.map((r) => ({
+          state: r.state,
+          treated: formatNumber(r.groups[t]!.mean * 100, 1),
+          control: formatNumber(r.groups[c]!.mean * 100, 1),
+          difference: `${formatNumber(r.difference.estimate * 100, 1)}${r.difference.stars}`,
+          p: formatNumber(r.difference.pValue, 3),
+        })),
+      };
+      const document: Document = [
+        { kind: 'paragraph', text: `Fractions of the observation window, method: ${method}.` },
+        { kind: 'table', table, markdown: { compactRule: true } },
+        ...(excluded.length
+          ? [
+              {
+                kind: 'paragraph' as const,
+                text: `Excluded (missing or zero window, missing time): ${excluded.length}.`,
+              },
+            ]
+          : []),
+      ];
+      return documentMarkdown(document);
     },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * Disclosure control for published tables, and CSV that is safe to open in a spreadsheet.
+ * Disclosure control for published tables (CSV that is safe to open in a spreadsheet is the
+ * table model's CSV writer, `table/csv.ts`, re-exported here).
  *
  * Primary suppression: a count c with 0 < c < threshold (default 10) is not published; it is
  * shown as "< 10". Zeros are published (set `suppressZeros` to treat them as small counts).
@@ -23,6 +24,7 @@
  */
 
 import type { ParticipationTable } from '../analysis/participation.js';
+import type { SuppressionMark, Table } from './table/model.js';
 
 /** Whether a cell is published, suppressed as small (primary) or to protect one (secondary). */
 export type CellStatus = 'published' | 'primary' | 'secondary';
@@ -306,65 +308,33 @@ export function suppressSmallCounts<R extends Readonly<Record<string, unknown>>>
 }
 
 /**
- * Characters that make a spreadsheet read a cell as a formula (or that it strips before doing
- * so): = + - @ tab CR, the minus sign U+2212 and the full-width ＝ ＋ － ＠.
- */
-const FORMULA_START = /^[=+\-@\t\r\u2212\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/**
- * One CSV cell, safe to open in a spreadsheet. Numbers stay numbers (finite numbers as JavaScript
- * writes them, with an ASCII minus: `-0.063`; NaN and ±Infinity as empty); `null`/`undefined` are
- * empty; booleans `true`/`false`; everything else as text, where a text starting with `=`, `+`,
- * `-`, `−`, `@`, a tab or a carriage return (or a full-width ＝＋－＠) gets a leading `'` so a
- * spreadsheet shows it instead of evaluating it (OWASP's advice on CSV injection). Cells with a
- * separator, quote or line break are quoted, quotes doubled (RFC 4180).
+ * Primary suppression on a table of the model: in each of `columns`, a count below the threshold
+ * is marked `primary`, so every writer shows "< 10" instead of the number (and the CSV and JSON
+ * never hold it). The table's rows stay as they are. Only primary: with totals among the rows,
+ * use {@link suppressTable}.
  *
  * @example
- * csvSafe(-0.063) // "-0.063"
- * csvSafe('−7.2 pp') // "'−7.2 pp"
- * csvSafe('=HYPERLINK("x")') // "\"'=HYPERLINK(\"\"x\"\")\""
+ * markSmallCounts(tableFromRows([{ decile: 1, n: 7 }]), ['n']).suppressed // [{ n: 'primary' }]
  */
-export function csvSafe(value: unknown, separator = ','): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'bigint') return String(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let text = value instanceof Date ? value.toISOString() : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  if (text.includes(separator) || /["\r\n]/.test(text)) text = `"${text.replaceAll('"', '""')}"`;
-  return text;
+export function markSmallCounts(
+  table: Table,
+  columns: readonly string[],
+  options: DisclosureOptions = {},
+): Table {
+  const threshold = options.threshold ?? 10;
+  if (threshold <= 0) return table;
+  const suppressed = table.rows.map((row, i) => {
+    const marks: Record<string, SuppressionMark> = { ...(table.suppressed?.[i] ?? {}) };
+    for (const c of columns) {
+      const v = row[c];
+      if (typeof v !== 'number') continue;
+      if (v < threshold && (v > 0 || (options.suppressZeros === true && v === 0))) {
+        marks[c] = 'primary';
+      }
+    }
+    return marks;
+  });
+  return { ...table, suppressed, threshold };
 }
 
-/** Options of {@link toCsv}. */
-export interface CsvWriteOptions {
-  /** Columns in order (default: the keys of the first row, then new keys as they appear). */
-  readonly columns?: readonly string[];
-  /** Field separator (default ","; ";" for Dutch-locale spreadsheets). */
-  readonly separator?: string;
-  /** Line ending (default "\r\n", as RFC 4180). */
-  readonly newline?: string;
-}
-
-/**
- * Rows as CSV with a header line, every cell through {@link csvSafe}.
- *
- * @example
- * toCsv([{ month: 24, effect: -0.063, label: '−6.3 pp**' }]);
- * // "month,effect,label\r\n24,-0.063,'−6.3 pp**\r\n"
- */
-export function toCsv(
-  rows: readonly Readonly<Record<string, unknown>>[],
-  options: CsvWriteOptions = {},
-): string {
-  const separator = options.separator ?? ',';
-  const newline = options.newline ?? '\r\n';
-  let columns = options.columns;
-  if (!columns) {
-    const seen = new Set<string>();
-    for (const r of rows) for (const k of Object.keys(r)) seen.add(k);
-    columns = [...seen];
-  }
-  const lines = [columns.map((c) => csvSafe(c, separator)).join(separator)];
-  for (const r of rows) lines.push(columns.map((c) => csvSafe(r[c], separator)).join(separator));
-  return `${lines.join(newline)}${newline}`;
-}
+export { type CsvWriteOptions, csvSafe, toCsv } from './table/csv.js';

@@ -10,27 +10,29 @@
 import {
   DENO_INSPECT,
   type Displayable,
+  documentBundle,
   isDisplayable,
   JUPYTER_DISPLAY,
   type MimeBundle,
   markdownBundle,
-  markdownToText,
   NODE_INSPECT,
 } from '../display.js';
-import { markdownTable } from '../format.js';
 import { renderSvg } from './charts/render.js';
 import type { ChartSpec } from './charts/spec.js';
+import { type Document, documentText } from './table/document.js';
+import { legacyMarkdownBlocks } from './table/legacy-markdown.js';
+import { tableFromRows } from './table/model.js';
 
 export {
   DENO_INSPECT,
   type Displayable,
+  type DocumentConvertible,
+  documentBundle,
   type HtmlConvertible,
   isDisplayable,
   JUPYTER_DISPLAY,
   type MimeBundle,
   markdownBundle,
-  markdownToHtml,
-  markdownToText,
   NODE_INSPECT,
   withDisplay,
 } from '../display.js';
@@ -67,8 +69,9 @@ export function isVegaLiteSpec(value: unknown): value is ChartSpec {
  * - a Vega-Lite spec: the spec as `application/vnd.vegalite.v5+json`, a static SVG
  *   (`image/svg+xml`, unless `svg: false`) and a one-line `text/plain`;
  * - a value that already displays itself (a result): its own bundle;
- * - an object with `toMarkdown()`: HTML, Markdown and aligned text of that Markdown;
- * - a string: taken as Markdown;
+ * - an object with `toMarkdown()`: HTML, Markdown and aligned text of that Markdown (read back:
+ *   deprecated, for objects that do not display themselves);
+ * - a string: taken as Markdown (read back, as above);
  * - an array of row objects: a table of the rows;
  * - anything else: its JSON as text.
  *
@@ -86,9 +89,7 @@ export async function displayBundle(
     return markdownBundle(value.toMarkdown());
   }
   if (typeof value === 'string') return markdownBundle(value);
-  if (Array.isArray(value) && value.every((r) => r !== null && typeof r === 'object')) {
-    return markdownBundle(markdownTable(value as Record<string, unknown>[]));
-  }
+  if (isRows(value)) return documentBundle(rowsDocument(value));
   return { 'text/plain': JSON.stringify(value, null, 2) ?? String(value) };
 }
 
@@ -137,14 +138,21 @@ function plainText(value: unknown): string {
     if (typeof inspect === 'function') return String(inspect.call(value));
   }
   if (value !== null && typeof value === 'object' && hasToMarkdown(value)) {
-    return markdownToText(value.toMarkdown());
+    return documentText(legacyMarkdownBlocks(value.toMarkdown()));
   }
-  if (typeof value === 'string') return markdownToText(value);
-  if (Array.isArray(value))
-    return markdownToText(markdownTable(value as Record<string, unknown>[]));
+  if (typeof value === 'string') return documentText(legacyMarkdownBlocks(value));
+  if (isRows(value)) return documentText(rowsDocument(value));
   return JSON.stringify(value, null, 2) ?? String(value);
 }
 
 function hasToMarkdown(value: object): value is { toMarkdown(): string } {
   return typeof (value as { toMarkdown?: unknown }).toMarkdown === 'function';
+}
+
+function isRows(value: unknown): value is readonly Record<string, unknown>[] {
+  return Array.isArray(value) && value.every((r) => r !== null && typeof r === 'object');
+}
+
+function rowsDocument(rows: readonly Record<string, unknown>[]): Document {
+  return [{ kind: 'table', table: tableFromRows(rows) }];
 }

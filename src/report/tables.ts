@@ -1,11 +1,12 @@
 /**
  * Any result as a table in Markdown, HTML or CSV: every table-like result has `toTable()`, and
- * these three functions turn its rows into the format at the edge.
+ * these functions make its rows a table of the one model (`tableFromRows`) and write it.
  */
 import type { ColumnTable } from 'arquero';
-import { markdownTable } from '../format.js';
-import { type CsvWriteOptions, toCsv } from './disclosure.js';
-import { blockHtml } from './html.js';
+import { type CsvWriteOptions, csvOfTable } from './table/csv.js';
+import { htmlOfTable } from './table/html.js';
+import { markdownOfTable } from './table/markdown.js';
+import { type Table, tableFromRows } from './table/model.js';
 
 /** Plain rows, or a result whose `toTable()` gives rows or an arquero table. */
 export type Tabular =
@@ -26,13 +27,23 @@ export function rowsOf(value: Tabular): readonly Readonly<Record<string, unknown
 }
 
 /**
- * A result's table as Markdown (the same cells as `markdownTable`).
+ * A result's rows as a table of the model (one column per key, numbers in the general format).
+ *
+ * @example
+ * tableOf([{ arm: 'control', n: 240 }]).columns.map((c) => c.id) // ['arm', 'n']
+ */
+export function tableOf(value: Tabular): Table {
+  return tableFromRows(rowsOf(value));
+}
+
+/**
+ * A result's table as Markdown.
  *
  * @example
  * tableMarkdown(sampleRatioTest({ a: 50, b: 50 }, { a: 0.5, b: 0.5 }))
  */
 export function tableMarkdown(value: Tabular): string {
-  return markdownTable(rowsOf(value));
+  return markdownOfTable(tableOf(value));
 }
 
 /**
@@ -40,10 +51,10 @@ export function tableMarkdown(value: Tabular): string {
  * notebook cell.
  *
  * @example
- * tableHtml(effectSeries(clients, { event: 'month_bijstand', months: 24 })) // "<table>…"
+ * tableHtml(effectSeries(clients, { event: 'month_bijstand', months: 24 })) // "<div class=\"table\">…"
  */
 export function tableHtml(value: Tabular, caption?: string): string {
-  return blockHtml({ kind: 'table', rows: rowsOf(value), ...(caption ? { caption } : {}) });
+  return htmlOfTable(tableOf(value), caption ? { caption } : {});
 }
 
 /**
@@ -53,5 +64,12 @@ export function tableHtml(value: Tabular, caption?: string): string {
  * tableCsv([{ arm: '=SUM(A1)', n: 3 }]) // "arm,n\r\n'=SUM(A1),3\r\n"
  */
 export function tableCsv(value: Tabular, options: CsvWriteOptions = {}): string {
-  return toCsv(rowsOf(value), options);
+  const rows = rowsOf(value);
+  return csvOfTable(tableFromRows(rows, { columns: options.columns ?? unionKeys(rows) }), options);
+}
+
+function unionKeys(rows: readonly Readonly<Record<string, unknown>>[]): string[] {
+  const seen = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) seen.add(k);
+  return [...seen];
 }

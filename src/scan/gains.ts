@@ -11,7 +11,7 @@
  */
 
 import { InputError } from '../errors.js';
-import { markdownTable } from '../format.js';
+import { markdownOfTable, tableFromRows } from '../report/table.js';
 import {
   checkOutcome,
   checkScores,
@@ -257,16 +257,19 @@ export function gainsTable(
     method:
       'clients ranked by score (highest first) and cut into tenths; capture = share of all cases in the top q of the ranking, ties spread evenly over a boundary; lift = capture / q',
     toMarkdown: () =>
-      markdownTable(
-        rows.map((row) => ({
-          decile: row.decile,
-          clients: Math.round(row.clients),
-          cases: Math.round(row.cases * 100) / 100,
-          'observed rate': row.observedRate,
-          'mean score': row.meanScore,
-          'cumulative capture': row.capture,
-          lift: row.lift,
-        })),
+      markdownOfTable(
+        tableFromRows(
+          rows.map((row) => ({
+            decile: row.decile,
+            clients: Math.round(row.clients),
+            cases: Math.round(row.cases * 100) / 100,
+            'observed rate': row.observedRate,
+            'mean score': row.meanScore,
+            'cumulative capture': row.capture,
+            lift: row.lift,
+          })),
+          { id: 'gains', title: 'Gains' },
+        ),
       ),
   };
 }

@@ -110,7 +110,7 @@ describe('compareArms kinds, formats and output', () => {
     const table = res.toTable();
     expect(table).toHaveLength(5);
     expect(table[0]).toMatchObject({ outcome: 'permanent', kind: 'binary' });
-    expect(table[0]!.difference).toBe(p.difference.estimate);
+    expect(table[0]!.difference_estimate).toBe(p.difference.estimate);
   });
 
   it('method names the estimators and SE', () => {

@@ -108,7 +108,7 @@ describe('participationTable on the published decile-1 counts (Table 2)', () => 
       count_control: 232,
     });
     expect(rows[5]).toMatchObject({ category: 'received', count_treated: 334, count_control: 8 });
-    expect(rows[5]!.difference).toBe(t.received.difference.estimate);
+    expect(rows[5]!.estimate).toBe(t.received.difference.estimate);
   });
 
   it('pooled SE on request', () => {

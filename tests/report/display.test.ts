@@ -10,15 +10,16 @@ import {
   denHaagPilot,
   display,
   displayBundle,
+  documentHtml,
+  documentText,
   effectChart,
   loadTable,
   type MimeBundle,
-  markdownToHtml,
-  markdownToText,
   outflowChart,
   type PilotResult,
   pilotMarkdown,
   sampleRatioTest,
+  tableFromRows,
   VEGA_LITE_MIME,
   withDisplay,
 } from 'effectmeting';
@@ -152,20 +153,35 @@ describe('display()', () => {
   });
 });
 
-describe('Markdown conversion', () => {
-  it('escapes HTML and keeps significance stars as text', () => {
-    const html = markdownToHtml(
-      '| x <b> | est |\n| --- | ---: |\n| a & b | −7.5 pp** |\n\n30.8 pp** (SE 1.9 pp)',
+describe('document writers', () => {
+  it('escape HTML and keep significance stars as text', () => {
+    const table = tableFromRows([{ 'x <b>': 'a & b', est: '−7.5 pp**' }]);
+    const html = documentHtml(
+      [
+        {
+          kind: 'table',
+          table: {
+            ...table,
+            columns: [table.columns[0]!, { ...table.columns[1]!, align: 'right' }],
+          },
+        },
+        { kind: 'paragraph', text: '30.8 pp** (SE 1.9 pp)' },
+      ],
+      { inlineAlign: true },
     );
-    expect(html).toContain('<th style="text-align:left">x &lt;b&gt;</th>');
-    expect(html).toContain('<td style="text-align:right">−7.5 pp**</td>');
-    expect(html).toContain('<td style="text-align:left">a &amp; b</td>');
+    expect(html).toContain('<th scope="col">x &lt;b&gt;</th>');
+    expect(html).toContain('<td class="num" style="text-align:right">−7.5 pp**</td>');
+    expect(html).toContain('<td>a &amp; b</td>');
     expect(html).toContain('<p>30.8 pp** (SE 1.9 pp)</p>');
   });
 
-  it('underlines headings, keeps lists, unescapes pipes in text', () => {
-    expect(markdownToText('# Title\n\n- one\n- two\n\n| a |\n| --- |\n| x \\| y |')).toBe(
-      'Title\n=====\n\n- one\n- two\n\na\n-----\nx | y',
-    );
+  it('underline headings, keep lists, write table cells as they are', () => {
+    expect(
+      documentText([
+        { kind: 'heading', text: 'Title', level: 1 },
+        { kind: 'list', items: ['one', 'two'] },
+        { kind: 'table', table: tableFromRows([{ a: 'x | y' }]) },
+      ]),
+    ).toBe('Title\n=====\n\n- one\n- two\n\na\n-----\nx | y');
   });
 });

@@ -5,7 +5,6 @@ import {
   htmlReport,
   inlineHtml,
   loadTable,
-  markdownBlocks,
   markdownTable,
   pilotHtml,
   renderSvg,
@@ -60,7 +59,7 @@ describe('escaping', () => {
   });
 });
 
-describe('markdownBlocks', () => {
+describe('Markdown blocks in a report (deprecated, for the study reports)', () => {
   it('reads headings, paragraphs, lists and pipe tables', () => {
     const md = [
       '## Summary',
@@ -79,17 +78,16 @@ describe('markdownBlocks', () => {
       '1. first',
       '2. second',
     ].join('\n');
-    const blocks = markdownBlocks(md);
-    expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'list', 'table', 'list']);
-    expect(blocks[1]).toEqual({ kind: 'paragraph', text: 'First line continues here.' });
-    expect(blocks[2]).toEqual({ kind: 'list', items: ['one', 'two'], ordered: false });
-    expect(blocks[4]).toMatchObject({ ordered: true, items: ['first', 'second'] });
-    const table = blocks[3]!;
-    if (table.kind !== 'table') throw new Error('not a table');
-    expect(table.rows).toEqual([
-      { c0: 'experiment', c1: '978', c2: 'a | b' },
-      { c0: 'control', c1: '240', c2: '' },
-    ]);
+    const html = htmlReport({
+      title: 'T',
+      sections: [{ blocks: [{ kind: 'markdown', text: md }] }],
+    });
+    expect(html).toContain('<h3>Summary</h3>');
+    expect(html).toContain('<p>First line continues here.</p>');
+    expect(html).toContain('<ul><li>one</li><li>two</li></ul>');
+    expect(html).toContain('<ol><li>first</li><li>second</li></ol>');
+    expect(html).toContain('<tr><td>experiment</td><td class="num">978</td><td>a | b</td></tr>');
+    expect(html).toContain('<tr><td>control</td><td class="num">240</td><td></td></tr>');
   });
 });
 

@@ -1,0 +1,70 @@
+/**
+ * The one cell formatter: how a cell of the table model is shown in text, Markdown and HTML.
+ * Built on the primitives of `src/format.ts`; CSV and JSON keep the full number.
+ */
+import {
+  formatGeneral,
+  formatNumber,
+  formatPercent,
+  formatPp,
+  formatPrecision,
+  formatPValue,
+} from '../../format.js';
+import type { Cell } from './model.js';
+
+/** How a number is shown in text, Markdown and HTML. */
+export type CellFormat =
+  | 'text'
+  /** Rounded to a whole number, grouped: "1,234". */
+  | 'int'
+  /** A fraction as a percentage: "34.3 %". */
+  | 'percent'
+  /** A signed difference in percentage points (+1.2 pp, −6.3 pp). */
+  | 'pp'
+  /** An unsigned size in percentage points (a standard error). */
+  | 'points'
+  /** A p-value: "0.041", "< 0.001". */
+  | 'p'
+  /** Four significant digits: "0.3000". */
+  | 'number'
+  /** Two decimals (a test statistic): "1.96". */
+  | 'stat'
+  /** At most four significant digits, integers grouped: "0.3", "1,234" (untyped rows). */
+  | 'auto';
+
+/**
+ * A cell as text: null, '' and NaN empty; booleans "yes"/"no"; strings as they are; numbers
+ * by their column's format (±∞ as "∞").
+ *
+ * @example
+ * formatCell(-0.063, 'pp') // "−6.3 pp"
+ * formatCell(0.0004, 'p') // "< 0.001"
+ * formatCell(1234, 'int') // "1,234"
+ */
+export function formatCell(value: Cell | undefined, format: CellFormat): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string') return value;
+  if (Number.isNaN(value)) return '';
+  if (!Number.isFinite(value)) return formatGeneral(value);
+  switch (format) {
+    case 'int':
+      return formatGeneral(Math.round(value));
+    case 'percent':
+      return formatPercent(value, 1);
+    case 'pp':
+      return formatPp(value, 1, true);
+    case 'points':
+      return formatPp(value, 1);
+    case 'p':
+      return formatPValue(value);
+    case 'stat':
+      return formatNumber(value, 2);
+    case 'number':
+      return formatPrecision(value, 4);
+    case 'auto':
+      return formatGeneral(value);
+    default:
+      return String(value);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Output formats of `effectmeting analyze`: a result is a list of sections (tables of the table
+ * model), rendered as aligned plain text for a terminal, Markdown, or long-format CSV whose cells
+ * are safe to open in a spreadsheet. (JSON is the result object itself, see `renderJson`.)
+ */
+import { toCsv } from './csv.js';
+import { markdownEscape, markdownOfTable } from './markdown.js';
+import { type Cell, LONG_KEYS, type Section } from './model.js';
+import { textOfTable } from './text.js';
+
+/** The output formats. */
+export type OutputFormat = 'table' | 'md' | 'json' | 'csv';
+/** Every {@link OutputFormat}. */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'md', 'json', 'csv'];
+
+/**
+ * Sections as aligned plain text for a terminal: the title underlined, then per section its
+ * underlined title, its table (headers left-aligned) and its notes.
+ *
+ * @example
+ * renderTable('Analysis', [section]) // "Analysis\n========\n\n…"
+ */
+export function renderTable(title: string, sections: readonly Section[]): string {
+  const out: string[] = [title, '='.repeat(Math.min(title.length, 100)), ''];
+  for (const s of sections) {
+    out.push(s.title, '-'.repeat(Math.min(s.title.length, 100)));
+    if (s.rows.length > 0) out.push(textOfTable(s, { minWidth: 0, headerAlign: 'left' }));
+    for (const note of s.notes ?? []) out.push(note);
+    out.push('');
+  }
+  return `${out.join('\n')}`;
+}
+
+/**
+ * Sections as Markdown: a heading, a table and the notes each (`*` escaped, so the stars stay
+ * stars).
+ *
+ * @example
+ * renderMarkdown('Analysis', [section]) // "# Analysis\n\n## …"
+ */
+export function renderMarkdown(title: string, sections: readonly Section[]): string {
+  const out: string[] = [`# ${title}`, ''];
+  for (const s of sections) {
+    out.push(`## ${s.title}`, '');
+    if (s.rows.length > 0) out.push(markdownOfTable(s, { escape: 'markdown' }), '');
+    for (const note of s.notes ?? []) out.push(`${markdownEscape(note, 'markdown')}  `);
+    if ((s.notes ?? []).length > 0) out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The columns of the long CSV. */
+export const CSV_COLUMNS = ['section', ...LONG_KEYS, 'measure', 'value'] as const;
+
+/**
+ * Sections as one long CSV: one line per number (or text) with its section, the keys that
+ * identify it (event, subgroup, level, arm, month; empty when they do not apply), the measure
+ * and the value. Numbers are written in full; text cells that a spreadsheet would read as a
+ * formula get a leading `'` (see `toCsv`). Notes are not part of the CSV.
+ *
+ * @example
+ * renderCsv([section]).split('\n')[0] // "section,event,subgroup,level,arm,month,measure,value"
+ */
+export function renderCsv(sections: readonly Section[]): string {
+  const rows: Record<string, Cell>[] = [];
+  for (const s of sections) {
+    const keyColumns = s.columns.filter((c) => c.key !== undefined);
+    const qualifiers = s.columns.filter((c) => c.qualifier);
+    for (const row of s.rows) {
+      const keys: Record<string, Cell> = { section: s.id };
+      for (const k of LONG_KEYS) keys[k] = s.keys?.[k] ?? null;
+      for (const c of keyColumns) keys[c.key!] = row[c.id] ?? null;
+      const prefix = qualifiers
+        .map((c) => row[c.id])
+        .filter((v) => v !== null && v !== undefined && v !== '')
+        .map((v) => `${String(v)}.`)
+        .join('');
+      for (const c of s.columns) {
+        if (c.key !== undefined || c.qualifier || c.displayOnly) continue;
+        const value = row[c.id];
+        if (value === null || value === undefined || value === '') continue;
+        rows.push({
+          ...keys,
+          ...(c.arm !== undefined ? { arm: c.arm } : {}),
+          measure: `${prefix}${c.measure ?? c.id}`,
+          value,
+        });
+      }
+    }
+  }
+  return toCsv(rows, { columns: CSV_COLUMNS, newline: '\n' });
+}
