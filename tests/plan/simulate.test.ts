@@ -126,5 +126,5 @@ console.log(JSON.stringify({ workers: a.workers, same: JSON.stringify(a.months) 
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout.trim())).toEqual({ workers: 2, same: true });
     rmSync(out, { recursive: true, force: true });
-  }, 120_000);
+  });
 });

@@ -7,6 +7,7 @@ import {
   loadTable,
   markdownBlocks,
   markdownTable,
+  type PilotResult,
   pilotHtml,
   renderSvg,
 } from 'effectmeting';
@@ -146,9 +147,10 @@ describe('htmlReport', () => {
 });
 
 describe('pilotHtml', () => {
+  let result: PilotResult;
   let html = '';
   beforeAll(async () => {
-    const result = denHaagPilot(await loadTable('data/den-haag-pilot.csv'));
+    result = denHaagPilot(await loadTable('data/den-haag-pilot.csv'));
     html = await pilotHtml(result);
   });
 
@@ -180,7 +182,7 @@ describe('pilotHtml', () => {
   });
 
   it('shows every count with the threshold at 0', async () => {
-    const all = await pilotHtml(denHaagPilot(await loadTable('data/den-haag-pilot.csv')), {
+    const all = await pilotHtml(result, {
       threshold: 0,
       source: 'Source: my extract',
     });
