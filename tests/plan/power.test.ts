@@ -4,11 +4,11 @@ import { InputError } from '../../src/errors.js';
 import {
   minimumDetectableEffect,
   pairwiseMde,
-  pilotPowerAnswer,
   powerForEffect,
   requiredSampleSize,
   targetingPower,
 } from '../../src/plan/index.js';
+import { pilotPowerAnswer } from '../../src/studies/index.js';
 
 interface Ref {
   power_prop_test: {
