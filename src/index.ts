@@ -23,3 +23,4 @@ export * from './plan/index.js';
 export * from './report/index.js';
 export * from './scan/index.js';
 export * from './stats/index.js';
+export * from './studies/index.js';

@@ -75,7 +75,7 @@ function seedWords(seed: number | string): [number, number] {
  * rng.next(); // uniform in [0, 1)
  * rng.int(6); // 0..5
  * rng.shuffle([1, 2, 3, 4]);
- * createRng('pilot Den Haag').normal();
+ * createRng('pilot study').normal();
  */
 export function createRng(seed: number | string): Rng {
   if (typeof seed !== 'number' && typeof seed !== 'string') {
