@@ -73,7 +73,7 @@ export function armLabels(spec: ArmSampleSpec): {
   if (treatment === control) {
     throw new InputError(
       `treatment and control must be different arm labels, both are '${treatment}'`,
-      { code: 'bad-option', value: treatment },
+      { code: 'invalid-option', value: treatment },
     );
   }
   return { arm, treatment, control };

@@ -102,7 +102,7 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
     spec.adjustment ?? (comparison.covariateNames.length > 0 ? 'ols' : 'none');
   if (adjustment === 'lin' && comparison.covariateNames.length === 0) {
     throw new InputError("adjustment 'lin' needs covariates; none were given", {
-      code: 'bad-option',
+      code: 'invalid-option',
       value: 'lin',
     });
   }
@@ -234,13 +234,13 @@ export function resolveMonths(
         : [...months];
   if (list.length === 0) {
     throw new InputError('months is empty: give a last month (e.g. 24) or a list of months', {
-      code: 'bad-option',
+      code: 'invalid-option',
     });
   }
   for (const m of list) {
     if (!Number.isInteger(m) || m < 1) {
       throw new InputError(`months must be whole numbers ≥ 1, got ${m}`, {
-        code: 'bad-option',
+        code: 'invalid-option',
         value: String(m),
       });
     }

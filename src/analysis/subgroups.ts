@@ -71,7 +71,7 @@ export function effectSeriesBy(data: TableInput, spec: SubgroupSpec): SubgroupSe
     if (!present.includes(level)) {
       throw new InputError(
         `subgroup '${level}' does not occur in column '${spec.by}'; levels present: ${present.join(', ')}`,
-        { code: 'empty-subgroup', column: spec.by, value: level },
+        { code: 'empty-group', column: spec.by, value: level },
       );
     }
   }
@@ -79,7 +79,7 @@ export function effectSeriesBy(data: TableInput, spec: SubgroupSpec): SubgroupSe
     throw new InputError(
       `column '${spec.by}' needs at least two subgroups, found ${levels.length}`,
       {
-        code: 'empty-subgroup',
+        code: 'empty-group',
         column: spec.by,
       },
     );
@@ -92,7 +92,7 @@ export function effectSeriesBy(data: TableInput, spec: SubgroupSpec): SubgroupSe
     if (arms.treated === 0 || arms.control === 0) {
       throw new InputError(
         `subgroup '${level}' of column '${spec.by}' has no clients in arm '${arms.treated === 0 ? comparison.labels.treatment : comparison.labels.control}'`,
-        { code: 'empty-subgroup', column: spec.by, value: level },
+        { code: 'empty-group', column: spec.by, value: level },
       );
     }
     return { level, series: seriesOf(comparison, spec) };

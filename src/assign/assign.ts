@@ -101,13 +101,13 @@ export function assignArms(
     if (taken.includes(name)) {
       throw new InputError(
         `the input already has a column '${name}'; choose another output name (option arm/excludedColumn)`,
-        { code: 'column-exists', column: name },
+        { code: 'duplicate-column', column: name },
       );
     }
   }
   const n = table.numRows();
   if (n === 0)
-    throw new InputError('no clients to assign: the input has no rows', { code: 'empty-input' });
+    throw new InputError('no clients to assign: the input has no rows', { code: 'empty' });
 
   const ids = readIds(table, idColumn);
   const reasons = applyExclusions(table, exclude);
@@ -171,7 +171,7 @@ function applyExclusions(
   for (const e of exclude) {
     if (e.reason.trim() === '' || seen.has(e.reason)) {
       throw new InputError('exclusion reasons must be non-empty and distinct', {
-        code: 'invalid-exclusion',
+        code: 'invalid-option',
       });
     }
     seen.add(e.reason);

@@ -67,7 +67,7 @@ export function auditAssignment(
   const table = asTable(data);
   const armColumn = options.arm ?? 'arm';
   requireColumns(table, [armColumn], 'recorded arm');
-  if (table.numRows() === 0) throw new InputError('no rows to audit', { code: 'empty-input' });
+  if (table.numRows() === 0) throw new InputError('no rows to audit', { code: 'empty' });
   const weights = intendedWeights(rule);
   const arms = Object.keys(weights);
   const counts: Record<string, number> = Object.fromEntries(arms.map((a) => [a, 0]));

@@ -86,7 +86,7 @@ export function checkConformance(
   if (options.pseudonym !== undefined) requireColumns(table, [options.pseudonym], 'pseudonym');
   if (rule.kind === 'blocked') requireColumns(table, [rule.block], 'block');
   const n = table.numRows();
-  if (n === 0) throw new InputError('no rows to audit', { code: 'empty-input' });
+  if (n === 0) throw new InputError('no rows to audit', { code: 'empty' });
 
   const ids = readIds(table, idColumn);
   const recorded = columnValues(table, armColumn).map((v) => (isMissing(v) ? null : String(v)));

@@ -69,13 +69,13 @@ function readRecord(path: string): RecordFile {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new InputError(`--record: cannot read '${path}' as JSON (${(error as Error).message})`, {
-      code: 'malformed-json',
+      code: 'malformed-input',
     });
   }
   const rule = (parsed as { rule?: { kind?: unknown } } | null)?.rule;
   if (!rule || !['hashed', 'complete', 'blocked', 'parity'].includes(String(rule.kind))) {
     throw new InputError(`--record: '${path}' holds no assignment rule`, {
-      code: 'malformed-json',
+      code: 'malformed-input',
     });
   }
   return parsed as RecordFile;

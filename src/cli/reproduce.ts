@@ -157,7 +157,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const dataPath = parsed.values.data ?? study.data;
   if (!existsSync(dataPath)) {
     throw new InputError(`data file not found: ${dataPath}`, {
-      code: 'not-found',
+      code: 'file-not-found',
       value: dataPath,
     });
   }

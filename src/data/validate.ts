@@ -70,7 +70,9 @@ export function checkExperiment(input: TableInput, schema?: ExperimentSchema): E
   const ctx = context(table, resolved);
   const problems: ValidationProblem[] = [
     ...checkColumns(table, resolved),
-    ...(table.numRows() === 0 ? [{ code: 'empty', message: 'the table has no rows' }] : []),
+    ...(table.numRows() === 0
+      ? [{ code: 'empty' as const, message: 'the table has no rows' }]
+      : []),
     ...checkIds(ctx),
     ...checkArms(ctx),
     ...checkFollowup(ctx),

@@ -85,7 +85,7 @@ export function ivRegression(input: IvInput, options: IvOptions = {}): IvFit {
     : { names: [], columns: [], n };
   if (endo.names.length === 0) {
     throw new InputError('endogenous: expected at least one endogenous regressor', {
-      code: 'no-columns',
+      code: 'empty',
     });
   }
   if (inst.names.length < endo.names.length) {

@@ -114,7 +114,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
     const wC = rule.weights[c.labels.control];
     if (wT === undefined || wC === undefined) {
       throw new InputError('the hashed rule has no weight for the treatment or control arm', {
-        code: 'invalid-rule',
+        code: 'invalid-option',
       });
     }
     const share = wT / (wT + wC);

@@ -140,7 +140,7 @@ export function calibration(
   if (edge.length > 0) {
     throw new InputError(
       `calibration: predicted probabilities must lie strictly between 0 and 1 (the recalibration uses their logit); found ${pp[edge[0]! - 1]} in ${formatRows(edge)}`,
-      { code: 'bad-score', rows: edge.slice(0, 20), value: String(pp[edge[0]! - 1]) },
+      { code: 'out-of-range', rows: edge.slice(0, 20), value: String(pp[edge[0]! - 1]) },
     );
   }
   const groups = options.groups ?? 10;

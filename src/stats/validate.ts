@@ -9,7 +9,7 @@ export function checkLevel(level: number | undefined, fn: string): number {
   const value = level ?? 0.95;
   if (!(value > 0 && value < 1)) {
     throw new InputError(`${fn}: level must be strictly between 0 and 1, got ${String(level)}`, {
-      code: 'invalid-level',
+      code: 'out-of-range',
       value: String(level),
     });
   }
@@ -71,7 +71,7 @@ export function checkCount(value: number, name: string, fn: string, positive = f
   if (!(Number.isInteger(value) && (positive ? value > 0 : value >= 0))) {
     const expected = positive ? 'a positive integer' : 'a non-negative integer';
     throw new InputError(`${fn}: ${name} must be ${expected}, got ${String(value)}`, {
-      code: 'invalid-count',
+      code: 'out-of-range',
       column: name,
       value: String(value),
     });
