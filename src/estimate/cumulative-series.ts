@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { choleskySolve, crossProduct } from '../stats/linalg.js';
-import { checkLevel } from './design.js';
+import { checkLevel } from '../stats/validate.js';
 import { type Coefficient, coefficientEstimate } from './inference.js';
 import { type OlsOptions, type OlsPrepared, olsInfluence, olsLeverages } from './ols.js';
 import { checkSeType } from './vcov.js';

@@ -151,22 +151,6 @@ export function checkFinite(x: DesignMatrix, argument = 'X'): void {
 }
 
 /**
- * Checks that `level` is a confidence level strictly between 0 and 1.
- *
- * @example
- * checkLevel(0.95) // 0.95; checkLevel(95) throws InputError
- */
-export function checkLevel(level: number): number {
-  if (!(level > 0 && level < 1)) {
-    throw new InputError(`level: expected a confidence level between 0 and 1, got ${level}`, {
-      code: 'invalid-option',
-      value: String(level),
-    });
-  }
-  return level;
-}
-
-/**
  * True when some column is constant and non-zero (the model has an intercept, as R's terms
  * attribute would say).
  *

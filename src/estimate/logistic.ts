@@ -4,9 +4,9 @@
 import { formatRows, InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import { crossProduct, pivotedCholesky } from '../stats/linalg.js';
+import { checkLevel } from '../stats/validate.js';
 import {
   checkFinite,
-  checkLevel,
   type DesignInput,
   hasIntercept,
   toDesignMatrix,

@@ -17,9 +17,9 @@ import {
   residualCrossProduct,
   subtractProduct,
 } from '../stats/linalg.js';
+import { checkLevel } from '../stats/validate.js';
 import {
   checkFinite,
-  checkLevel,
   type DesignInput,
   hasIntercept,
   toDesignMatrix,

@@ -7,15 +7,9 @@ import { formatRows, InputError } from '../errors.js';
 import { logisticRegression } from '../estimate/logistic.js';
 import { chiSquareSurvival } from '../stats/distributions.js';
 import type { Estimate } from '../stats/estimate.js';
+import { checkLevel } from '../stats/validate.js';
 import { riskDeciles } from './gains.js';
-import {
-  checkLevel,
-  checkOutcome,
-  checkScores,
-  countCases,
-  type NumericInput,
-  zEstimate,
-} from './util.js';
+import { checkOutcome, checkScores, countCases, type NumericInput, zEstimate } from './util.js';
 
 /** One risk decile of the calibration table. */
 export interface CalibrationRow {

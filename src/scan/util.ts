@@ -117,15 +117,3 @@ export function zEstimate(
 ): Estimate {
   return estimateFromSe(estimate, stdError, Number.POSITIVE_INFINITY, level, n, method, nullValue);
 }
-
-/** Checks a confidence level in (0, 1). */
-export function checkLevel(level: number | undefined): number {
-  const l = level ?? 0.95;
-  if (!(l > 0 && l < 1)) {
-    throw new InputError(`level must lie strictly between 0 and 1, got ${String(level)}`, {
-      code: 'invalid-option',
-      value: String(level),
-    });
-  }
-  return l;
-}

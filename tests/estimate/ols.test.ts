@@ -215,7 +215,7 @@ describe('bad input', () => {
 
   it('bad options', () => {
     expect(() => ols(X, y, { se: 'HC9' as 'HC2' })).toThrow(/se: expected one of classical/);
-    expect(() => ols(X, y, { level: 95 })).toThrow(/level: expected a confidence level/);
+    expect(() => ols(X, y, { level: 95 })).toThrow(/level must be strictly between 0 and 1/);
     const ww = Float64Array.from(w);
     ww[4] = 0;
     expect(() => ols(X, y, { weights: ww })).toThrow(/weights: row 5 has weight 0/);
