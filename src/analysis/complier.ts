@@ -4,7 +4,8 @@
  * 2012–2013 study and the "6.3 pp / 31 pp ≈ 0.20" reading of the Den Haag pilot.
  */
 import type { ColumnTable } from 'arquero';
-import { numberColumn, requireColumns, stringColumn, type TableInput } from '../data/columns.js';
+import { requireColumns, stringColumn, type TableInput } from '../data/columns.js';
+import { experimentRoles, followupAndEvents } from '../data/intake.js';
 import { formatRows, InputError } from '../errors.js';
 import { type IvFit, ivRegression } from '../estimate/iv.js';
 import { ols } from '../estimate/ols.js';
@@ -294,19 +295,10 @@ function outcomeSample(
     });
   }
   // The complete follow-up sample of effectSeries: observed ≥ month months, y = event ≤ month.
-  const followupName = outcome.followup ?? 'followup_months';
-  requireColumns(s.table, [outcome.event], 'event');
-  requireColumns(s.table, [followupName], 'follow-up');
-  const followup = numberColumn(s.table, followupName, { missing: 'nan', min: 0 });
-  const event = numberColumn(s.table, outcome.event, { missing: 'nan', min: 1 });
-  const late: number[] = [];
-  for (let i = 0; i < followup.length; i++) if (event[i]! > followup[i]!) late.push(i + 1);
-  if (late.length) {
-    throw new InputError(
-      `column '${outcome.event}' has an event after the end of follow-up ('${followupName}') in ${formatRows(late)}`,
-      { code: 'event-after-followup', column: outcome.event, rows: late },
-    );
-  }
+  const followupName = experimentRoles(outcome).followup;
+  const read = followupAndEvents(s.table, followupName, [outcome.event]);
+  const followup = read.followup;
+  const event = read.events[outcome.event]!;
   const idx: number[] = [];
   let noFollowup = 0;
   let short = 0;

@@ -4,6 +4,7 @@
  * model — the Figure 2b of the Den Haag report.
  */
 import type { TableInput } from '../data/columns.js';
+import { type ExperimentIntake, experimentRoles } from '../data/intake.js';
 import { type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
@@ -90,7 +91,10 @@ export interface EffectSeries extends HtmlConvertible {
  * const s = effectSeries(table, { event: 'month_bijstand', months: 24, covariates: ['age', 'gender'] });
  * s.months[23].adjusted.estimate; // effect at month 24
  */
-export function effectSeries(data: TableInput, spec: EffectSeriesSpec): EffectSeries {
+export function effectSeries(
+  data: TableInput | ExperimentIntake,
+  spec: EffectSeriesSpec,
+): EffectSeries {
   return seriesOf(comparisonSample(data, spec), spec);
 }
 
@@ -147,7 +151,7 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
         `no client of arm '${which}' is observed for ${month} months or more; the effect at month ${month} cannot be estimated (choose fewer months)`,
         {
           code: 'beyond-followup',
-          column: spec.followup ?? 'followup_months',
+          column: experimentRoles(spec).followup,
           value: String(month),
         },
       );

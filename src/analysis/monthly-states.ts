@@ -4,6 +4,7 @@
  * Two sources: a long monthly panel (client × month × state, where one client-month may carry
  * several states, so fractions can sum above 1) and spells (start and end per state).
  */
+
 import type { ColumnTable } from 'arquero';
 import {
   asTable,
@@ -14,6 +15,7 @@ import {
   stringColumn,
   type TableInput,
 } from '../data/columns.js';
+import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { formatRows, InputError } from '../errors.js';
 import { markdownTable } from '../format.js';
 
@@ -116,10 +118,10 @@ export interface StateTimes {
  */
 export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}): StateTimes {
   const table = asTable(panel);
-  const idCol = spec.id ?? 'id';
+  const idCol = spec.id ?? DEFAULT_EXPERIMENT_SCHEMA.id;
   const monthCol = spec.month ?? 'month';
   const stateCol = spec.state ?? 'state';
-  const windowCol = spec.window ?? 'followup_months';
+  const windowCol = spec.window ?? DEFAULT_EXPERIMENT_SCHEMA.followup;
   const prefix = spec.prefix ?? 'months_';
   requireColumns(table, [idCol], 'id');
   requireColumns(table, [monthCol], 'month');
@@ -236,7 +238,7 @@ export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}
  */
 export function stateTimesFromSpells(spells: TableInput, spec: StateSpellsSpec): StateTimes {
   const table = asTable(spells);
-  const idCol = spec.id ?? 'id';
+  const idCol = spec.id ?? DEFAULT_EXPERIMENT_SCHEMA.id;
   const stateCol = spec.state ?? 'state';
   const startCol = spec.start ?? 'start';
   const endCol = spec.end ?? 'end';

@@ -5,6 +5,7 @@
  * analysis).
  */
 import { stringColumn, type TableInput } from '../data/columns.js';
+import { experimentRoles } from '../data/intake.js';
 import { type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { formatPercent, formatPp, markdownTable } from '../format.js';
@@ -145,7 +146,7 @@ const OTHER = 'other';
  * t.toMarkdown(); // a Markdown table
  */
 export function participationTable(data: TableInput, spec: ParticipationSpec): ParticipationTable {
-  const column = spec.participation ?? 'participation';
+  const column = experimentRoles(spec).participation;
   const level = spec.level ?? 0.95;
   const unknownMode = spec.unknown ?? 'error';
   const missingMode = spec.missing ?? 'error';

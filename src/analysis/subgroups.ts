@@ -4,6 +4,7 @@
  */
 
 import { asTable, requireColumns, stringColumn, type TableInput } from '../data/columns.js';
+import { experimentIntake } from '../data/intake.js';
 import { type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { type OlsPrepared, olsFitPrepared, olsPrepare } from '../estimate/ols.js';
@@ -85,9 +86,11 @@ export function effectSeriesBy(data: TableInput, spec: SubgroupSpec): SubgroupSe
     );
   }
 
+  // One intake for every subgroup and the pooled interaction model.
+  const intake = experimentIntake(table, spec, { events: [spec.event] });
   const subgroups = levels.map((level) => {
     const subset = Uint8Array.from(values, (v) => (v === level ? 1 : 0));
-    const comparison = comparisonSample(table, spec, subset);
+    const comparison = comparisonSample(intake, spec, subset);
     const arms = countArms(comparison);
     if (arms.treated === 0 || arms.control === 0) {
       throw new InputError(
@@ -103,7 +106,7 @@ export function effectSeriesBy(data: TableInput, spec: SubgroupSpec): SubgroupSe
   values.forEach((v, i) => {
     if (v === null) missingBy.push(i + 1);
   });
-  const all = comparisonSample(table, spec, inLevels);
+  const all = comparisonSample(intake, spec, inLevels);
   const groupOf = Array.from(all.rows, (r) => levels.indexOf(values[r]!));
   const heterogeneity = interactionTests(all, groupOf, levels, spec);
   const excluded: Exclusion[] = [...all.excluded];

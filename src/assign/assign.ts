@@ -3,8 +3,10 @@
  * records the rule, its key or seed, and the counts, so the assignment can be re-derived and
  * audited later. It holds no BSN except in the caller's own id column of `table`.
  */
+
 import type { ColumnTable } from 'arquero';
 import { asTable, type RowObject, requireColumns, type TableInput } from '../data/columns.js';
+import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import { markdownTable } from '../format.js';
 import { deriveArms } from './derive.js';
@@ -89,8 +91,8 @@ export function assignArms(
   options: AssignOptions = {},
 ): AssignmentResult {
   const table = asTable(data);
-  const idColumn = options.id ?? 'id';
-  const armColumn = options.arm ?? 'arm';
+  const idColumn = options.id ?? DEFAULT_EXPERIMENT_SCHEMA.id;
+  const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
   const excludedColumn = options.excludedColumn ?? 'excluded';
   const exclude = options.exclude ?? [];
   requireColumns(table, [idColumn], 'client id');

@@ -3,6 +3,7 @@
  * mean and SD (numbers), standardised mean differences, a test per covariate, and an omnibus
  * test — from microdata (`balanceTable`) or from published counts (`balanceFromCounts`).
  */
+
 import type { ColumnTable } from 'arquero';
 import {
   asTable,
@@ -11,6 +12,7 @@ import {
   requireColumns,
   type TableInput,
 } from '../data/columns.js';
+import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { ols } from '../estimate/ols.js';
@@ -146,7 +148,7 @@ const collator = new Intl.Collator('en', { numeric: true });
  */
 export function balanceTable(data: TableInput, options: BalanceOptions): BalanceResult {
   const table = asTable(data);
-  const armColumn = options.arm ?? 'arm';
+  const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
   requireColumns(table, [armColumn], 'arm');
   requireColumns(table, options.covariates, 'covariate');
   if (options.covariates.length === 0) {

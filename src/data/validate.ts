@@ -17,7 +17,8 @@ import {
   stringValue,
   type TableInput,
 } from './columns.js';
-import { type ExperimentSchema, type ResolvedExperimentSchema, resolveSchema } from './schema.js';
+import { resolveSchema } from './intake.js';
+import type { ExperimentSchema, ResolvedExperimentSchema } from './schema.js';
 
 /** One problem found in the data: an `InputError`'s details plus its message. */
 export interface ValidationProblem extends InputErrorDetails {
