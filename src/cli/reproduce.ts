@@ -71,7 +71,7 @@ async function shippedTable(
   }
   const dataset = study.datasets.find((d) => d.file === file);
   if (!dataset)
-    throw new InputError(`data file not found: ${path}`, { code: 'not-found', value: path });
+    throw new InputError(`data file not found: ${path}`, { code: 'file-not-found', value: path });
   io.stderr(`note: ${path} not found; generated it in memory from the seeded generator\n`);
   const table = await loadTable(
     { text: dataset.generate() },
@@ -100,7 +100,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     dataPath = parsed.values.data;
     if (!existsSync(dataPath)) {
       throw new InputError(`data file not found: ${dataPath}`, {
-        code: 'not-found',
+        code: 'file-not-found',
         value: dataPath,
       });
     }

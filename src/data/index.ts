@@ -19,6 +19,18 @@ export {
   valuesKind,
 } from './columns.js';
 export { type CsvColumnType, type CsvOptions, type CsvResult, parseCsv } from './csv.js';
+export {
+  type Exclusion,
+  type ExperimentIntake,
+  type ExperimentRoles,
+  type ExperimentRolesSpec,
+  experimentIntake,
+  experimentRoles,
+  type IntakeOptions,
+  type IntakeSpec,
+  isExperimentIntake,
+  resolveSchema,
+} from './intake.js';
 export { parseJsonRows } from './json.js';
 export {
   type InMemorySource,
@@ -46,7 +58,6 @@ export {
   DEFAULT_EXPERIMENT_SCHEMA,
   type ExperimentSchema,
   type ResolvedExperimentSchema,
-  resolveSchema,
 } from './schema.js';
 export {
   checkExperiment,

@@ -63,7 +63,7 @@ const FORMATS: readonly TableFormat[] = ['csv', 'tsv', 'json', 'arrow', 'parquet
  * Values come out the same from every format: missing is `null`, dates are ISO strings,
  * `id` and `options.stringColumns` are strings (see {@link parseCsv} for CSV type inference).
  * An arquero table is returned unchanged. Errors are `InputError`s: `file-not-found`,
- * `unknown-format`, `malformed-json`, `wrong-field-count`, `malformed-arrow`, `malformed-parquet`, ...
+ * `unknown-format`, `malformed-input` (JSON, CSV, Arrow, Parquet), ...
  *
  * @example
  * const clients = await loadTable('data/denhaag.csv', { stringColumns: ['bsn'] });
@@ -248,7 +248,7 @@ function readArrow(bytes: Uint8Array, options: LoadOptions): ColumnTable {
     table = fromArrow(bytes);
   } catch (error) {
     throw new InputError(`malformed Arrow IPC data: ${(error as Error).message}`, {
-      code: 'malformed-arrow',
+      code: 'malformed-input',
     });
   }
   return normaliseTable(table, options.stringColumns);
@@ -268,7 +268,7 @@ async function readParquet(bytes: Uint8Array, options: LoadOptions): Promise<Col
     rows = await parquetReadObjects({ file, metadata });
   } catch (error) {
     throw new InputError(`malformed Parquet data: ${(error as Error).message}`, {
-      code: 'malformed-parquet',
+      code: 'malformed-input',
     });
   }
   // Column order from the schema; also keeps the columns of a file with zero rows.

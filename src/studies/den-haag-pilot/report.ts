@@ -191,7 +191,7 @@ function selectDecile(table: ColumnTable, c: PilotConfig): ColumnTable {
   });
   if (rows.length === 0) {
     throw new InputError(`no clients with ${c.decileColumn} = ${c.decile}`, {
-      code: 'empty-subgroup',
+      code: 'empty-group',
       column: c.decileColumn,
       value: String(c.decile),
     });

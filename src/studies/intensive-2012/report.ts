@@ -379,7 +379,7 @@ const countShare = (count: number, total: number) =>
 
 function monthAt(series: EffectSeries, month: number): MonthEffect {
   const m = series.months.find((x) => x.month === month);
-  if (!m) throw new InputError(`month ${month} not in the series`, { code: 'bad-option' });
+  if (!m) throw new InputError(`month ${month} not in the series`, { code: 'invalid-option' });
   return m;
 }
 
