@@ -1,4 +1,4 @@
-// Public API of src/data/. Re-exported by src/index.ts.
+// Public API of src/data/; the entries (src/index.ts, kernels.ts, node.ts) pick from the modules.
 export {
   asTable,
   type ColumnKind,
@@ -20,15 +20,7 @@ export {
 } from './columns.js';
 export { type CsvColumnType, type CsvOptions, type CsvResult, parseCsv } from './csv.js';
 export { parseJsonRows } from './json.js';
-export {
-  type InMemorySource,
-  type LoadOptions,
-  loadTable,
-  loadTableSync,
-  type TableContent,
-  type TableFormat,
-  type TableSource,
-} from './load.js';
+export { loadTable, type TableContent, type TableSource } from './load.js';
 export {
   type DroppedRows,
   type DroppedTerm,
@@ -41,6 +33,13 @@ export {
   modelMatrix,
 } from './model-matrix.js';
 export { normaliseTable } from './normalise.js';
+export {
+  type InMemorySource,
+  type LoadOptions,
+  loadTableSync,
+  parseTable,
+  type TableFormat,
+} from './parse.js';
 export { rowsToTable } from './rows.js';
 export {
   DEFAULT_EXPERIMENT_SCHEMA,
