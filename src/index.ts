@@ -9,7 +9,7 @@
  * access, formatting and HTML pieces) and `effectmeting/studies` (the three published studies and
  * their synthetic data). See README.md for a tour.
  *
- * @packageDocumentation
+ * @module effectmeting
  */
 
 // Composed analyses: effects per month, subgroups, compliance, policy figures.

@@ -9,7 +9,7 @@
  * normalQuantile(0.975); // 1.959963984540054
  * stars(0.03); // '**'
  *
- * @packageDocumentation
+ * @module effectmeting/kernels
  */
 
 // Survival and proportion intervals (src/outcomes/); the analysis sample, "1 in k" wording (src/analysis/).

@@ -6,7 +6,7 @@
  * import { loadTable } from 'effectmeting/node';
  * const clients = await loadTable('data/den-haag-pilot.csv');
  *
- * @packageDocumentation
+ * @module effectmeting/node
  */
 
 export { loadTable, type TableContent, type TableSource } from './data/load.js';

@@ -8,7 +8,7 @@
  * import { denHaagPilot } from 'effectmeting/studies';
  * const result = denHaagPilot(await loadTable('data/den-haag-pilot.csv'));
  *
- * @packageDocumentation
+ * @module effectmeting/studies
  */
 
 export {

@@ -32,7 +32,7 @@ export type TableSource = InMemorySource | URL | TableContent;
  * if it starts with `[` or `{`; CSV otherwise).
  *
  * Values come out the same from every format: missing is `null`, dates are ISO strings,
- * `id` and `options.stringColumns` are strings (see {@link parseCsv} for CSV type inference).
+ * `id` and `options.stringColumns` are strings (see `parseCsv` for CSV type inference).
  * An arquero table is returned unchanged. Errors are `InputError`s: `file-not-found`,
  * `unknown-format`, `malformed-json`, `wrong-field-count`, `malformed-arrow`, `malformed-parquet`, ...
  *
