@@ -1,4 +1,4 @@
-// Public API of src/data/; the entries (src/index.ts, kernels.ts, node.ts) pick from the modules.
+// Public API of src/data/; the package entries (src/index.ts and siblings) pick from it.
 export {
   asTable,
   type ColumnKind,
