@@ -1,4 +1,4 @@
-// Public API of src/data/. Re-exported by src/index.ts.
+// Public API of src/data/; the package entries (src/index.ts and siblings) pick from it.
 export {
   asTable,
   type ColumnKind,
@@ -32,15 +32,7 @@ export {
   resolveSchema,
 } from './intake.js';
 export { parseJsonRows } from './json.js';
-export {
-  type InMemorySource,
-  type LoadOptions,
-  loadTable,
-  loadTableSync,
-  type TableContent,
-  type TableFormat,
-  type TableSource,
-} from './load.js';
+export { loadTable, type TableContent, type TableSource } from './load.js';
 export {
   type DroppedRows,
   type DroppedTerm,
@@ -53,6 +45,13 @@ export {
   modelMatrix,
 } from './model-matrix.js';
 export { normaliseTable } from './normalise.js';
+export {
+  type InMemorySource,
+  type LoadOptions,
+  loadTableSync,
+  parseTable,
+  type TableFormat,
+} from './parse.js';
 export { rowsToTable } from './rows.js';
 export {
   DEFAULT_EXPERIMENT_SCHEMA,

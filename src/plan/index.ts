@@ -1,5 +1,5 @@
 // Public API of src/plan/: power and sample size, simulation-based diagnosis of a design, and
-// design-based inference (randomisation inference, bootstrap). Re-exported by src/index.ts.
+// design-based inference (randomisation inference, bootstrap). The package entries pick from it.
 
 export {
   type BootstrapFigure,

@@ -1,4 +1,4 @@
-// Public API of src/report/. Re-exported by src/index.ts.
+// Public API of src/report/; the package entries (src/index.ts and siblings) pick from it.
 
 export * from './charts/index.js';
 export {

@@ -11,7 +11,7 @@ describe('InputErrorCode', () => {
       section.indexOf('\n## ') > 0 ? section.indexOf('\n## ') : undefined,
     );
     const documented = Object.fromEntries(
-      [...table.matchAll(/^\| `([a-z-]+)` \| (.+) \|$/gm)].map((m) => [m[1], m[2]]),
+      [...table.matchAll(/^\| `([a-z-]+)` +\| (.+?) +\|$/gm)].map((m) => [m[1], m[2]]),
     );
     expect(documented).toEqual({ ...INPUT_ERROR_CODES });
   });

@@ -7,21 +7,21 @@
 import { inspect } from 'node:util';
 import {
   balanceTable,
-  denHaagPilot,
   display,
-  displayBundle,
   effectChart,
-  loadTable,
   type MimeBundle,
+  outflowChart,
+  sampleRatioTest,
+} from 'effectmeting';
+import {
+  displayBundle,
   markdownToHtml,
   markdownToText,
-  outflowChart,
-  type PilotResult,
-  pilotMarkdown,
-  sampleRatioTest,
   VEGA_LITE_MIME,
   withDisplay,
-} from 'effectmeting';
+} from 'effectmeting/kernels';
+import { loadTable } from 'effectmeting/node';
+import { denHaagPilot, type PilotResult, pilotMarkdown } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const JUPYTER = Symbol.for('Jupyter.display');

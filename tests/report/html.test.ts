@@ -1,16 +1,7 @@
-import {
-  denHaagPilot,
-  escapeHtml,
-  gainsChart,
-  htmlReport,
-  inlineHtml,
-  loadTable,
-  markdownBlocks,
-  markdownTable,
-  type PilotResult,
-  pilotHtml,
-  renderSvg,
-} from 'effectmeting';
+import { gainsChart, htmlReport, markdownTable, renderSvg } from 'effectmeting';
+import { escapeHtml, inlineHtml, markdownBlocks } from 'effectmeting/kernels';
+import { loadTable } from 'effectmeting/node';
+import { denHaagPilot, type PilotResult, pilotHtml } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /** Anything in HTML that would make a browser fetch a resource. */

@@ -12,19 +12,21 @@ import {
   fitScan,
   gainsTable,
   InputError,
-  loadTable,
-  psiCategorical,
-  psiNumeric,
-  resolveReviewConfig,
   riskDeciles,
   type ScanFit,
   type ScanReview,
   scanReview,
   scoreClients,
-  subgroupMetrics,
   weeklyRescore,
-  weeklyTrajectory,
 } from '../../src/index.js';
+import {
+  psiCategorical,
+  psiNumeric,
+  resolveReviewConfig,
+  subgroupMetrics,
+  weeklyTrajectory,
+} from '../../src/kernels.js';
+import { loadTable } from '../../src/node.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const ref = JSON.parse(readFileSync(join(root, 'tests/reference/scan.json'), 'utf8'));

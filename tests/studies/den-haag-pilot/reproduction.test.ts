@@ -6,14 +6,10 @@
  */
 
 import type { ColumnTable } from 'arquero';
-import {
-  cumulativeOutflow,
-  denHaagPilot,
-  loadTable,
-  oneIn,
-  type PilotResult,
-  pilotMarkdown,
-} from 'effectmeting';
+import { cumulativeOutflow } from 'effectmeting';
+import { oneIn } from 'effectmeting/kernels';
+import { loadTable } from 'effectmeting/node';
+import { denHaagPilot, type PilotResult, pilotMarkdown } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const pct = (x: number, digits = 1) => Number((100 * x).toFixed(digits));

@@ -18,14 +18,16 @@ import {
   checkConformance,
   cumulativeOutflow,
   type EffectSeries,
-  type Intensive2012Result,
-  intensive2012,
-  intensive2012Markdown,
   isValidBsn,
-  loadTable,
   type MonthEffect,
   sampleRatioTest,
 } from 'effectmeting';
+import { loadTable } from 'effectmeting/node';
+import {
+  type Intensive2012Result,
+  intensive2012,
+  intensive2012Markdown,
+} from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /** A fraction in percent at the report's precision. */

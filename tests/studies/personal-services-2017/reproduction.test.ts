@@ -7,12 +7,12 @@
  * the analysis code never sees the targets.
  */
 
+import { loadTable } from 'effectmeting/node';
 import {
-  loadTable,
   type PersonalServicesResult,
   personalServices2017,
   personalServicesMarkdown,
-} from 'effectmeting';
+} from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const pp = (x: number, digits = 1) => Number((100 * x).toFixed(digits));
