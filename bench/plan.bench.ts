@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadTable } from '../src/data/index.js';
 import { randomizationTest, simulateDesign } from '../src/plan/index.js';
-import { DEN_HAAG_COVARIATES } from '../src/synth/index.js';
+import { DEN_HAAG_COVARIATES, DEN_HAAG_MODEL } from '../src/studies/index.js';
 import { type BenchSuite, type CaseResult, median, memory, peakRssMB } from './run.js';
 
 const DATA = fileURLToPath(new URL('../data/den-haag-pilot.csv', import.meta.url));
@@ -47,7 +47,7 @@ function simulation(workers: number) {
     const before = memory();
     const t0 = performance.now();
     const sim = await simulateDesign(
-      { model: 'den-haag', nTreatment: 978, nControl: 240 },
+      { model: DEN_HAAG_MODEL, nTreatment: 978, nControl: 240 },
       { replicates: 1000, seed: 1, workers, progress: false },
     );
     const seconds = (performance.now() - t0) / 1000;

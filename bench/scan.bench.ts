@@ -9,8 +9,12 @@
 import { table } from 'arquero';
 import { scanReviewHtml } from '../src/report/scan-review-html.js';
 import { scanReview, scanReviewMarkdown } from '../src/scan/index.js';
-import { generateScanPopulation, SCAN_POPULATION_COLUMNS } from '../src/synth/scan-population.js';
-import { SCAN_POPULATION_2023, SCAN_POPULATION_2024 } from '../src/synth/scan-population-params.js';
+import {
+  generateScanPopulation,
+  SCAN_POPULATION_2023,
+  SCAN_POPULATION_2024,
+  SCAN_POPULATION_COLUMNS,
+} from '../src/studies/scan-population/index.js';
 import { type BenchSuite, type CaseResult, median, memory, peakRssMB } from './run.js';
 
 const N = 1_000_000;

@@ -1,6 +1,9 @@
 // The Den Haag pilot "WW (niet) naar bijstand", reproduced from the synthetic reconstruction.
 // The same lines run on a real extract with these columns. Run: npx tsx examples/den-haag-pilot.ts
-import { denHaagPilot, loadTable, oneIn, pilotMarkdown } from 'effectmeting';
+
+import { oneIn } from 'effectmeting/kernels';
+import { loadTable } from 'effectmeting/node';
+import { denHaagPilot, pilotMarkdown } from 'effectmeting/studies';
 
 const clients = await loadTable('data/den-haag-pilot.csv'); // synthetic: not real people
 

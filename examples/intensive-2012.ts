@@ -1,7 +1,8 @@
 // The 2012–2013 experiment "intensive versus basic services", reproduced from the synthetic
 // reconstruction. The same lines run on a real extract with these columns.
 // Run: npx tsx examples/intensive-2012.ts
-import { intensive2012, intensive2012Markdown, loadTable } from 'effectmeting';
+import { loadTable } from 'effectmeting/node';
+import { intensive2012, intensive2012Markdown } from 'effectmeting/studies';
 
 // One row per client. Keep the BSN as text: its leading zeros and last digit matter.
 const clients = await loadTable('data/intensive-vs-basic-2012.csv', { stringColumns: ['bsn'] });

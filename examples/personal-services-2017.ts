@@ -3,7 +3,9 @@
  * with enforcement, 10 % control without) on the synthetic reconstruction.
  * Run: `npx tsx examples/personal-services-2017.ts`
  */
-import { formatEstimate, loadTable, personalServices2017 } from 'effectmeting';
+import { formatEstimate } from 'effectmeting';
+import { loadTable } from 'effectmeting/node';
+import { personalServices2017 } from 'effectmeting/studies';
 
 const table = await loadTable('data/personal-services-2017.csv');
 const r = personalServices2017(table);

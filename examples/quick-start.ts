@@ -1,6 +1,7 @@
 // A small analysis of your own: the effect per month in decile 1 of the Den Haag pilot data.
 // Run: npx tsx examples/quick-start.ts
-import { effectSeries, firstSignificantMonth, loadTable } from 'effectmeting';
+import { effectSeries, firstSignificantMonth } from 'effectmeting';
+import { loadTable } from 'effectmeting/node';
 
 // One row per client: id, arm, followup_months, month_bijstand (empty if never), covariates.
 const clients = await loadTable('data/den-haag-pilot.csv');

@@ -1,17 +1,18 @@
 /**
- * `npm run data`: writes every `data/*` file from its generator (see `src/synth/datasets.ts`)
- * and `data/SHA256SUMS` (`sha256sum -c` format). Byte-for-byte reproducible.
+ * `npm run data`: writes every study's `data/*` files from their generators (the registry in
+ * `src/studies/registry.ts`) and `data/SHA256SUMS` (`sha256sum -c` format). Byte-for-byte
+ * reproducible.
  */
 
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATASETS } from '../src/synth/datasets.js';
+import { studyDatasets } from '../src/studies/registry.js';
 
 const dir = join(import.meta.dirname, '..', 'data');
 const sums: string[] = [];
-for (const d of DATASETS) {
-  const text = d.build();
+for (const d of studyDatasets()) {
+  const text = d.generate();
   writeFileSync(join(dir, d.file), text);
   const hash = createHash('sha256').update(text).digest('hex');
   sums.push(`${hash}  ${d.file}`);

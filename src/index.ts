@@ -1,25 +1,382 @@
 /**
  * effectmeting: evaluate randomised experiments in labour-market services.
  *
- * Everything public is exported from here; see README.md for a tour.
- * @packageDocumentation
+ * The root entry is the analyst's API: load and check the data, assign and audit, follow
+ * outcomes, estimate effects, plan the next experiment, review the risk scan, and publish tables
+ * and charts. It imports no `node:` module, so it also bundles for a browser. Three more
+ * entries hold the rest: `effectmeting/node` (reading files, simulation in worker threads),
+ * `effectmeting/kernels` (the building blocks: distributions, linear algebra, prepared OLS, column
+ * access, formatting and HTML pieces) and `effectmeting/studies` (the three published studies and
+ * their synthetic data). See README.md for a tour.
+ *
+ * @module effectmeting
  */
 
-export * from './analysis/index.js';
-export * from './assign/index.js';
-export * from './data/index.js';
-export { InputError, type InputErrorDetails } from './errors.js';
-export * from './estimate/index.js';
+// Composed analyses: effects per month, subgroups, compliance, policy figures.
+export type { ArmSampleSpec, Exclusion } from './analysis/arm-sample.js';
 export {
-  formatEstimate,
-  formatNumber,
-  formatPercent,
-  formatPp,
-  markdownCell,
-  markdownTable,
-} from './format.js';
-export * from './outcomes/index.js';
-export * from './plan/index.js';
-export * from './report/index.js';
-export * from './scan/index.js';
-export * from './stats/index.js';
+  type ArmComparison,
+  type ArmComparisons,
+  type ArmOutcomeSpec,
+  type ArmSummary,
+  type CompareArmsSpec,
+  compareArms,
+  type OutcomeKind,
+} from './analysis/compare-arms.js';
+export {
+  type ComplierEffect,
+  type ComplierFirstStage,
+  type ComplierFit,
+  type ComplierOutcome,
+  type ComplierSpec,
+  complierEffect,
+  type ReceivedSpec,
+} from './analysis/complier.js';
+export {
+  type Adjustment,
+  type EffectSeries,
+  type EffectSeriesSpec,
+  effectSeries,
+  type MonthEffect,
+} from './analysis/effect-series.js';
+export {
+  type FigureWithInterval,
+  type ImpactFigures,
+  type ImpactInput,
+  impactFigures,
+} from './analysis/impact.js';
+export {
+  type DateLike,
+  type StatePanelSpec,
+  type StateSpellsSpec,
+  type StateTimes,
+  stateTimesFromPanel,
+  stateTimesFromSpells,
+} from './analysis/monthly-states.js';
+export {
+  type ArmShare,
+  type ParticipationCategory,
+  type ParticipationRow,
+  type ParticipationSpec,
+  type ParticipationTable,
+  participationTable,
+  type ReceivedService,
+} from './analysis/participation.js';
+export { firstSignificantMonth, type SignificantMonths } from './analysis/significance.js';
+export {
+  effectSeriesBy,
+  type HeterogeneityTest,
+  type SubgroupSeries,
+  type SubgroupSpec,
+} from './analysis/subgroups.js';
+// Assignment, BSN and pseudonyms, audit and balance.
+export {
+  type ArmCount,
+  type AssignmentExclusion,
+  type AssignmentResult,
+  type AssignOptions,
+  assignArms,
+  type ExclusionCount,
+} from './assign/assign.js';
+export { type AuditOptions, type AuditResult, auditAssignment } from './assign/audit.js';
+export {
+  type BalanceArmStat,
+  type BalanceCounts,
+  type BalanceOptions,
+  type BalanceResult,
+  type BalanceRow,
+  balanceFromCounts,
+  balanceTable,
+  type CovariateTest,
+  type LevelCounts,
+  type OmnibusTest,
+} from './assign/balance.js';
+export {
+  type BsnOptions,
+  createPseudonymiser,
+  invalidBsnRows,
+  isValidBsn,
+  pseudonymise,
+  pseudonymiseAll,
+} from './assign/bsn.js';
+export {
+  type ConformanceOptions,
+  type ConformanceResult,
+  checkConformance,
+  type Mismatch,
+} from './assign/conformance.js';
+export { createHashedAssigner } from './assign/derive.js';
+export type {
+  AssignmentRule,
+  BlockedRule,
+  CompleteRule,
+  HashedRule,
+  ParityRule,
+} from './assign/rules.js';
+export {
+  type SampleRatioArm,
+  type SampleRatioResult,
+  sampleRatioTest,
+} from './assign/srm.js';
+export type { ArmWeights, WeightSpec } from './assign/weights.js';
+export { type ColumnKind, columnTypes, type RowObject, type TableInput } from './data/columns.js';
+// Data: parse tables in memory (files: effectmeting/node), check an experiment, model matrices.
+export { type CsvColumnType, type CsvOptions, type CsvResult, parseCsv } from './data/csv.js';
+export {
+  type ExperimentIntake,
+  type ExperimentRoles,
+  type ExperimentRolesSpec,
+  experimentIntake,
+  experimentRoles,
+  type IntakeOptions,
+  type IntakeSpec,
+} from './data/intake.js';
+export {
+  type DroppedRows,
+  type DroppedTerm,
+  type ModelFrame,
+  type ModelFrameSpec,
+  type ModelMatrix,
+  type ModelSpec,
+  type ModelTerm,
+  modelFrame,
+  modelMatrix,
+} from './data/model-matrix.js';
+export {
+  type InMemorySource,
+  type LoadOptions,
+  loadTableSync,
+  parseTable,
+  type TableFormat,
+} from './data/parse.js';
+export type { ExperimentSchema, ResolvedExperimentSchema } from './data/schema.js';
+export {
+  checkExperiment,
+  type ExperimentCheck,
+  ExperimentError,
+  type ValidationProblem,
+  validateExperiment,
+} from './data/validate.js';
+// Publishing: result tables, charts (Vega-Lite, SVG), HTML reports, disclosure control.
+export type { Displayable, HtmlConvertible, MimeBundle } from './display.js';
+// Formatting at the edge, and the error every bad input throws.
+export { InputError, type InputErrorDetails } from './errors.js';
+// Regression.
+export type { ColumnsInput, DesignInput, VectorInput } from './estimate/design.js';
+export type { Coefficient } from './estimate/inference.js';
+export {
+  type FirstStage,
+  type IvFit,
+  type IvInput,
+  type IvOptions,
+  ivRegression,
+} from './estimate/iv.js';
+export { type LinFit, type LinOptions, linAdjusted } from './estimate/lin.js';
+export { type LogisticFit, type LogisticOptions, logisticRegression } from './estimate/logistic.js';
+export { type OlsFit, type OlsOptions, ols, type SingularAction } from './estimate/ols.js';
+export type { SeType } from './estimate/vcov.js';
+export { type WaldFit, type WaldTest, waldTest } from './estimate/wald.js';
+export { formatEstimate, formatNumber, formatPercent, formatPp, markdownTable } from './format.js';
+// Outcome curves and time to event.
+export {
+  type AalenJohansenOptions,
+  type AalenJohansenResult,
+  aalenJohansen,
+} from './outcomes/aalen-johansen.js';
+export {
+  type CompleteFollowupOptions,
+  type CompleteFollowupResult,
+  completeFollowup,
+} from './outcomes/complete-followup.js';
+export type { ConfType } from './outcomes/confidence.js';
+export {
+  type CumulativeOutflowSpec,
+  cumulativeOutflow,
+  type OutflowMethod,
+} from './outcomes/cumulative-outflow.js';
+export {
+  type KaplanMeierOptions,
+  type KaplanMeierResult,
+  kaplanMeier,
+} from './outcomes/kaplan-meier.js';
+export type { ExclusionReason, OutflowExclusion } from './outcomes/outflow-input.js';
+export type {
+  CumulativeOutflowData,
+  CumulativeOutflowResult,
+  OutflowBenchmark,
+  OutflowGroup,
+  OutflowMarkdownOptions,
+  OutflowRow,
+} from './outcomes/outflow-result.js';
+export {
+  type SampleSummary,
+  type TimeFractionRow,
+  type TimeFractionsResult,
+  type TimeFractionsSpec,
+  timeFractions,
+} from './outcomes/time-fractions.js';
+// Power and design-based inference (simulation in worker threads: effectmeting/node).
+export {
+  type BootstrapFigure,
+  type BootstrapImpact,
+  type BootstrapSpec,
+  bootstrapImpact,
+} from './plan/bootstrap.js';
+export {
+  type EffectDirection,
+  type MdeResult,
+  minimumDetectableEffect,
+  type PairwisePower,
+  type PowerResult,
+  type PowerSettings,
+  type PowerVariance,
+  pairwiseMde,
+  powerForEffect,
+  requiredSampleSize,
+  type SampleSizeResult,
+  type TargetingRow,
+  type TwoArmDesign,
+  targetingPower,
+} from './plan/power.js';
+export {
+  type RandomizationResult,
+  type RandomizationSpec,
+  type RandomizationStat,
+  randomizationTest,
+} from './plan/randomization-inference.js';
+export {
+  type EffectChartInput,
+  type EffectChartOptions,
+  effectChart,
+  type OutflowChartInput,
+  type OutflowChartOptions,
+  outflowChart,
+} from './report/charts/outcomes.js';
+export { type RenderOptions, renderSvg } from './report/charts/render.js';
+export {
+  type CalibrationPoint,
+  calibrationChart,
+  type DriftChartOptions,
+  type DriftPoint,
+  driftChart,
+  type GainsPoint,
+  gainsChart,
+} from './report/charts/scan.js';
+export type { ChartOptions, ChartSpec } from './report/charts/spec.js';
+export {
+  type BalanceChartInput,
+  type BalanceChartOptions,
+  balanceChart,
+  type ParticipationChartInput,
+  type ParticipationChartOptions,
+  participationChart,
+} from './report/charts/tables.js';
+export {
+  type AdditiveRelation,
+  type CellStatus,
+  type CellSuppression,
+  type CountTable,
+  type CsvWriteOptions,
+  type DisclosureOptions,
+  suppressSmallCounts,
+  suppressTable,
+  type TableSuppression,
+  toCsv,
+} from './report/disclosure.js';
+export {
+  type DisplayOptions,
+  type DisplayWrapper,
+  display,
+} from './report/display.js';
+export {
+  type FigureBlock,
+  type HeadingBlock,
+  type HtmlBlock,
+  type HtmlReport,
+  type HtmlSection,
+  htmlReport,
+  type ListBlock,
+  type MarkdownBlock,
+  type NoteBlock,
+  type ParagraphBlock,
+  type TableBlock,
+  type TableColumn,
+} from './report/html.js';
+export { type ScanReviewCharts, scanReviewHtml } from './report/scan-review-html.js';
+export {
+  type Block,
+  type Document,
+  documentHtml,
+  documentMarkdown,
+  type Table,
+  tableFromRows,
+} from './report/table.js';
+export { type Tabular, tableCsv, tableHtml, tableMarkdown } from './report/tables.js';
+// The risk scan and its yearly review.
+export { type AucResult, auc, aucDifference } from './scan/auc.js';
+export {
+  type CalibrationResult,
+  type CalibrationRow,
+  calibration,
+  type HosmerLemeshow,
+} from './scan/calibration.js';
+export type { ReviewConfig, ReviewConfigInput, ReviewThresholds } from './scan/config.js';
+export { featureStability, type PsiBin, type PsiResult } from './scan/drift.js';
+export {
+  type Capture,
+  captureAt,
+  type GainsRow,
+  type GainsTable,
+  gainsTable,
+  riskDeciles,
+} from './scan/gains.js';
+export {
+  fitScan,
+  type ScanFit,
+  type ScanModel,
+  type ScanSpec,
+  type ScanTerm,
+  scoreClients,
+} from './scan/model.js';
+export {
+  type ReviewChartFiles,
+  type ReviewFlag,
+  type ScanReview,
+  type ScanReviewInput,
+  scanReview,
+  type YearMetrics,
+} from './scan/review.js';
+export { type SubgroupResult, type SubgroupRow, subgroupChecks } from './scan/subgroups.js';
+export type { NumericInput } from './scan/util.js';
+export {
+  type Trajectory,
+  type WeeklyChange,
+  type WeeklyOptions,
+  type WeeklyRescore,
+  weeklyRescore,
+} from './scan/weekly.js';
+// Tests on counts and samples.
+export {
+  type ChiSquareGoodnessOfFitResult,
+  type ChiSquareIndependenceResult,
+  type ChiSquareOptions,
+  chiSquareTest,
+  type GoodnessOfFitInput,
+} from './stats/chisquare.js';
+export type { Estimate, Stars } from './stats/estimate.js';
+export {
+  type DiffInMeansOptions,
+  diffInMeans,
+  type TTestKind,
+  type TTestOptions,
+  type TTestResult,
+  tTest,
+} from './stats/means.js';
+export { type PAdjustMethod, type PAdjustOptions, pAdjust } from './stats/multiplicity.js';
+export {
+  type DiffInProportionsOptions,
+  type DiffInProportionsResult,
+  diffInProportions,
+  type ProportionCounts,
+} from './stats/proportions.js';
+export { createRng, type Rng } from './stats/random.js';

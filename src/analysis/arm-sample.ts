@@ -7,22 +7,18 @@
  * Internal to `src/analysis/` (not part of the public API).
  */
 import type { ColumnTable } from 'arquero';
+import { describeValue, numericValue, requireColumns, type TableInput } from '../data/columns.js';
 import {
-  asTable,
-  describeValue,
-  numericValue,
-  requireColumns,
-  stringColumn,
-  type TableInput,
-} from '../data/columns.js';
-import { modelMatrix } from '../data/model-matrix.js';
+  type Exclusion,
+  type ExperimentIntake,
+  experimentIntake,
+  type IntakeRowsOptions,
+  intakeRows,
+  isExperimentIntake,
+} from '../data/intake.js';
 import { formatRows, InputError } from '../errors.js';
 
-/** Rows left out of an analysis, by reason; never silent. */
-export interface Exclusion {
-  readonly reason: string;
-  readonly count: number;
-}
+export type { Exclusion };
 
 /** Arm column, arm labels and (optional) covariates of a two-arm analysis. */
 export interface ArmSampleSpec {
@@ -56,140 +52,44 @@ export interface ArmSample {
   readonly labels: { readonly arm: string; readonly treatment: string; readonly control: string };
 }
 
-/**
- * Resolved arm labels (defaults `arm`, `experiment`, `control`), checked to differ.
- *
- * @example
- * armLabels({ treatment: 'intensive', control: 'basic' }); // { arm: 'arm', treatment: 'intensive', control: 'basic' }
- */
-export function armLabels(spec: ArmSampleSpec): {
-  arm: string;
-  treatment: string;
-  control: string;
-} {
-  const arm = spec.arm ?? 'arm';
-  const treatment = spec.treatment ?? 'experiment';
-  const control = spec.control ?? 'control';
-  if (treatment === control) {
-    throw new InputError(
-      `treatment and control must be different arm labels, both are '${treatment}'`,
-      { code: 'bad-option', value: treatment },
-    );
-  }
-  return { arm, treatment, control };
-}
-
-/**
- * Throws `unknown-arm` when a label does not occur in the arm column, listing the labels present.
- *
- * @example
- * checkArmsPresent(['experiment', 'experiment'], 'arm', ['experiment', 'control']); // throws: arm 'control' does not occur …
- */
-export function checkArmsPresent(
-  arms: readonly (string | null)[],
-  column: string,
-  wanted: readonly string[],
-): void {
-  const labels = new Set(arms.filter((a): a is string => a !== null));
-  for (const label of wanted) {
-    if (!labels.has(label)) {
-      throw new InputError(
-        `arm '${label}' does not occur in column '${column}'; labels present: ${
-          [...labels].sort().join(', ') || '(none)'
-        }`,
-        { code: 'unknown-arm', column, value: label },
-      );
-    }
-  }
-}
-
 /** Restrictions of {@link armSample} beyond the arms and covariates. */
-export interface ArmSampleOptions {
-  /** 1 = the row belongs to the analysis (a subgroup); rows outside are not reported. */
-  readonly subset?: Uint8Array;
-  /** Rows to leave out (after the arm check, before covariates), reported with `reason`. */
-  readonly exclude?: { readonly reason: string; readonly rows: Uint8Array };
-}
+export type ArmSampleOptions = IntakeRowsOptions;
 
 /**
  * Builds the two-arm sample: rows whose arm is the treatment or control label and whose
- * covariates are complete. Throws an `InputError` for an unknown column or an arm label absent
- * from the data (`unknown-arm`, listing the labels present).
+ * covariates are complete. Works from the experiment intake (built here from the table and
+ * spec, or passed in already built). Throws an `InputError` for an unknown column or an arm
+ * label absent from the data (`unknown-arm`, listing the labels present).
  *
  * @example
  * const s = armSample(table, { covariates: ['age'] });
  * s.treated.length; // clients analysed
  */
 export function armSample(
-  data: TableInput | ColumnTable,
+  data: TableInput | ColumnTable | ExperimentIntake,
   spec: ArmSampleSpec,
   options: ArmSampleOptions = {},
 ): ArmSample {
-  const table = asTable(data);
-  const { subset, exclude } = options;
-  const { arm, treatment, control } = armLabels(spec);
-  const covariates = spec.covariates ?? [];
-  requireColumns(table, [arm], 'arm');
-  requireColumns(table, covariates, 'covariate');
-  const arms = stringColumn(table, arm);
-  checkArmsPresent(arms, arm, [treatment, control]);
-
-  // With an intercept, so that every factor gets treatment contrasts (without one, model.matrix
-  // codes the first factor fully, which is aliased once the analysis adds its own intercept).
-  const design = modelMatrix(table, {
-    columns: covariates,
-    intercept: true,
-    missing: spec.missing ?? 'drop',
-    ...(spec.reference ? { reference: spec.reference } : {}),
-    ...(spec.factors ? { factors: spec.factors } : {}),
-  });
-  const designRow = new Int32Array(table.numRows()).fill(-1);
-  design.rows.forEach((r, j) => {
-    designRow[r] = j;
-  });
-
-  let otherArm = 0;
-  let excludedByCaller = 0;
-  let noCovariates = 0;
-  const keep: number[] = [];
-  for (let i = 0; i < arms.length; i++) {
-    if (subset && !subset[i]) continue;
-    const a = arms[i];
-    if (a !== treatment && a !== control) otherArm++;
-    else if (exclude?.rows[i]) excludedByCaller++;
-    else if (designRow[i]! < 0) noCovariates++;
-    else keep.push(i);
-  }
-  const n = keep.length;
-  const rows = Int32Array.from(keep);
+  const intake = isExperimentIntake(data) ? data : experimentIntake(data, spec);
+  const { arm, treatment, control } = intake.roles;
+  const { rows, excluded } = intakeRows(intake, options);
+  const n = rows.length;
   const treated = new Float64Array(n);
-  const source = design.matrix.columns.slice(1);
+  const source = intake.covariates.matrix.columns.slice(1);
   const columns = source.map(() => new Float64Array(n));
   for (let j = 0; j < n; j++) {
     const i = rows[j]!;
-    treated[j] = arms[i] === treatment ? 1 : 0;
-    const d = designRow[i]!;
+    treated[j] = intake.arms[i] === treatment ? 1 : 0;
+    const d = intake.designRow[i]!;
     source.forEach((col, c) => {
       columns[c]![j] = col[d]!;
     });
   }
-  const excluded: Exclusion[] = [];
-  if (otherArm)
-    excluded.push({ reason: `arm not '${treatment}' or '${control}'`, count: otherArm });
-  if (excludedByCaller && exclude)
-    excluded.push({ reason: exclude.reason, count: excludedByCaller });
-  if (noCovariates) {
-    const by = Object.entries(design.dropped.byColumn)
-      .filter(([, k]) => k > 0)
-      .map(([c, k]) => `${c}: ${k}`)
-      .join(', ');
-    excluded.push({ reason: `missing covariate (${by})`, count: noCovariates });
-  }
   return {
-    table,
+    table: intake.table,
     rows,
     treated,
-    covariateNames: design.matrix.names.slice(1),
+    covariateNames: intake.covariates.matrix.names.slice(1),
     covariates: columns,
     excluded,
     labels: { arm, treatment, control },

@@ -122,7 +122,7 @@ const T = '(treatment)';
  * arms and rows with a missing covariate are excluded from every outcome and reported in
  * `excluded`. Throws an `InputError` for an unknown column, an arm label not in the data
  * (`unknown-arm`), an outcome stated binary with other values (`not-binary`), a text value in an
- * outcome (`wrong-type`), and an arm with no value of an outcome (`empty-arm`); errors from the
+ * outcome (`wrong-type`), and an arm with no value of an outcome (`empty-group`); errors from the
  * tests (e.g. a constant outcome) name the outcome.
  *
  * @example
@@ -142,7 +142,7 @@ export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmCompari
   const se = spec.se ?? 'HC2';
   if (!Array.isArray(spec.outcomes) || spec.outcomes.length === 0) {
     throw new InputError('outcomes is empty: list the outcome columns to compare', {
-      code: 'bad-option',
+      code: 'invalid-option',
     });
   }
   const outcomes: ArmOutcomeSpec[] = spec.outcomes.map((o) =>
@@ -157,7 +157,7 @@ export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmCompari
   const adjust = spec.adjust ?? sample.covariateNames.length > 0;
   if (adjust && sample.covariateNames.length === 0 && (spec.covariates?.length ?? 0) === 0) {
     throw new InputError('adjust: true needs covariates; none were given', {
-      code: 'bad-option',
+      code: 'invalid-option',
       value: 'adjust',
     });
   }
@@ -169,7 +169,7 @@ export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmCompari
     if (stated !== 'auto' && stated !== 'binary' && stated !== 'numeric') {
       throw new InputError(
         `outcome '${o.column}': kind must be 'binary', 'numeric' or 'auto', not '${String(stated)}'`,
-        { code: 'bad-option', column: o.column, value: String(stated) },
+        { code: 'invalid-option', column: o.column, value: String(stated) },
       );
     }
     const binary = isBinary(y);
@@ -210,7 +210,7 @@ export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmCompari
       if (values.length === 0) {
         throw new InputError(
           `outcome '${o.column}': arm '${label}' has no non-missing values (${missing} missing)`,
-          { code: 'empty-arm', column: o.column, value: label },
+          { code: 'empty-group', column: o.column, value: label },
         );
       }
     }

@@ -4,7 +4,8 @@
  * 2012–2013 study and the "6.3 pp / 31 pp ≈ 0.20" reading of the Den Haag pilot.
  */
 import type { ColumnTable } from 'arquero';
-import { numberColumn, requireColumns, stringColumn, type TableInput } from '../data/columns.js';
+import { requireColumns, stringColumn, type TableInput } from '../data/columns.js';
+import { experimentRoles, followupAndEvents } from '../data/intake.js';
 import { withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { type IvFit, ivRegression } from '../estimate/iv.js';
@@ -129,8 +130,8 @@ const D = '(received)';
  * recorded received status and outcome; for an `{ event, month }` outcome, the complete
  * follow-up sample of `effectSeries` (clients observed ≥ month months). Exclusions are reported.
  * Throws an `InputError` for an unknown column, an arm label not in the data, a received column
- * that is not 0/1 (`not-binary`, with rows and value), an empty arm (`empty-arm`), and a first
- * stage of exactly 0 (`no-first-stage`: the effect is not identified).
+ * that is not 0/1 (`not-binary`, with rows and value), an empty arm (`empty-group`), and a first
+ * stage of exactly 0 (`under-identified`: the effect is not identified).
  *
  * @example
  * const c = complierEffect(clients, {
@@ -152,7 +153,7 @@ export function complierEffect(data: TableInput, spec: ComplierSpec): ComplierEf
   const receivedColumn = typeof spec.received === 'string' ? spec.received : spec.received?.column;
   if (typeof receivedColumn !== 'string') {
     throw new InputError('received must be a column name or { column, values }', {
-      code: 'bad-option',
+      code: 'invalid-option',
     });
   }
   requireColumns(table, [receivedColumn], 'received');
@@ -201,7 +202,7 @@ export function complierEffect(data: TableInput, spec: ComplierSpec): ComplierEf
         `arm '${label}' has no clients left in the complier analysis (after exclusions: ${
           excluded.map((e) => `${e.reason}: ${e.count}`).join('; ') || 'none'
         })`,
-        { code: 'empty-arm', column: labels.arm, value: label },
+        { code: 'empty-group', column: labels.arm, value: label },
       );
     }
   }
@@ -210,7 +211,7 @@ export function complierEffect(data: TableInput, spec: ComplierSpec): ComplierEf
   if (shareT === shareC) {
     throw new InputError(
       `the share receiving the service is the same in both arms (${formatPercent(shareT)}): assignment does not shift '${receivedColumn}', so the complier effect is not identified`,
-      { code: 'no-first-stage', column: receivedColumn },
+      { code: 'under-identified', column: receivedColumn },
     );
   }
 
@@ -282,7 +283,7 @@ function outcomeSample(
   };
   if (outcome === null || typeof outcome !== 'object') {
     throw new InputError('outcome must be a column name, { column } or { event, month }', {
-      code: 'bad-option',
+      code: 'invalid-option',
     });
   }
   const s = armSample(data, common);
@@ -298,24 +299,15 @@ function outcomeSample(
   const month = outcome.month;
   if (!Number.isInteger(month) || month < 1) {
     throw new InputError(`outcome month must be a whole number ≥ 1, got ${String(month)}`, {
-      code: 'bad-option',
+      code: 'invalid-option',
       value: String(month),
     });
   }
   // The complete follow-up sample of effectSeries: observed ≥ month months, y = event ≤ month.
-  const followupName = outcome.followup ?? 'followup_months';
-  requireColumns(s.table, [outcome.event], 'event');
-  requireColumns(s.table, [followupName], 'follow-up');
-  const followup = numberColumn(s.table, followupName, { missing: 'nan', min: 0 });
-  const event = numberColumn(s.table, outcome.event, { missing: 'nan', min: 1 });
-  const late: number[] = [];
-  for (let i = 0; i < followup.length; i++) if (event[i]! > followup[i]!) late.push(i + 1);
-  if (late.length) {
-    throw new InputError(
-      `column '${outcome.event}' has an event after the end of follow-up ('${followupName}') in ${formatRows(late)}`,
-      { code: 'event-after-followup', column: outcome.event, rows: late },
-    );
-  }
+  const followupName = experimentRoles(outcome).followup;
+  const read = followupAndEvents(s.table, followupName, [outcome.event]);
+  const followup = read.followup;
+  const event = read.events[outcome.event]!;
   const idx: number[] = [];
   let noFollowup = 0;
   let short = 0;
@@ -368,7 +360,7 @@ function readReceived(table: ColumnTable, spec: ReceivedSpec, rows: Int32Array):
   if (!Array.isArray(spec.values) || spec.values.length === 0) {
     throw new InputError(
       `received.values is empty: list the values of '${spec.column}' that count as receiving the service`,
-      { code: 'bad-option', column: spec.column },
+      { code: 'invalid-option', column: spec.column },
     );
   }
   const values = stringColumn(table, spec.column);

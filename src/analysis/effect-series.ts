@@ -4,6 +4,7 @@
  * model — the Figure 2b of the Den Haag report.
  */
 import type { TableInput } from '../data/columns.js';
+import { type ExperimentIntake, experimentRoles } from '../data/intake.js';
 import { type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
@@ -91,7 +92,10 @@ export interface EffectSeries extends HtmlConvertible {
  * const s = effectSeries(table, { event: 'month_bijstand', months: 24, covariates: ['age', 'gender'] });
  * s.months[23].adjusted.estimate; // effect at month 24
  */
-export function effectSeries(data: TableInput, spec: EffectSeriesSpec): EffectSeries {
+export function effectSeries(
+  data: TableInput | ExperimentIntake,
+  spec: EffectSeriesSpec,
+): EffectSeries {
   return seriesOf(comparisonSample(data, spec), spec);
 }
 
@@ -103,7 +107,7 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
     spec.adjustment ?? (comparison.covariateNames.length > 0 ? 'ols' : 'none');
   if (adjustment === 'lin' && comparison.covariateNames.length === 0) {
     throw new InputError("adjustment 'lin' needs covariates; none were given", {
-      code: 'bad-option',
+      code: 'invalid-option',
       value: 'lin',
     });
   }
@@ -148,7 +152,7 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
         `no client of arm '${which}' is observed for ${month} months or more; the effect at month ${month} cannot be estimated (choose fewer months)`,
         {
           code: 'beyond-followup',
-          column: spec.followup ?? 'followup_months',
+          column: experimentRoles(spec).followup,
           value: String(month),
         },
       );
@@ -235,13 +239,13 @@ export function resolveMonths(
         : [...months];
   if (list.length === 0) {
     throw new InputError('months is empty: give a last month (e.g. 24) or a list of months', {
-      code: 'bad-option',
+      code: 'invalid-option',
     });
   }
   for (const m of list) {
     if (!Number.isInteger(m) || m < 1) {
       throw new InputError(`months must be whole numbers ≥ 1, got ${m}`, {
-        code: 'bad-option',
+        code: 'invalid-option',
         value: String(m),
       });
     }

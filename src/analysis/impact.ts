@@ -5,6 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { normalQuantile } from '../stats/distributions.js';
+import { checkLevel } from '../stats/validate.js';
 
 /** A value with its standard error and a confidence interval at `level`. */
 export interface FigureWithInterval {
@@ -69,13 +70,7 @@ export interface ImpactFigures {
  */
 export function impactFigures(input: ImpactInput): ImpactFigures {
   const { n, controlRate: c, effect: a, participants, participationDifference } = input;
-  const level = input.level ?? 0.95;
-  if (!(level > 0 && level < 1)) {
-    throw new InputError(`impactFigures: level must be between 0 and 1, got ${level}`, {
-      code: 'invalid-option',
-      value: String(level),
-    });
-  }
+  const level = checkLevel(input.level, 'impactFigures');
   if (!(Number.isInteger(n) && n > 0)) {
     throw new InputError(`impactFigures: n must be a positive whole number, got ${n}`, {
       code: 'invalid-option',

@@ -1,4 +1,4 @@
-// Public API of src/analysis/. Re-exported by src/index.ts.
+// Public API of src/analysis/; the package entries (src/index.ts and siblings) pick from it.
 
 export type { ArmSampleSpec } from './arm-sample.js';
 export {

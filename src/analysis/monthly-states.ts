@@ -4,6 +4,7 @@
  * Two sources: a long monthly panel (client × month × state, where one client-month may carry
  * several states, so fractions can sum above 1) and spells (start and end per state).
  */
+
 import type { ColumnTable } from 'arquero';
 import {
   asTable,
@@ -14,6 +15,7 @@ import {
   stringColumn,
   type TableInput,
 } from '../data/columns.js';
+import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { formatRows, InputError } from '../errors.js';
 import { documentMarkdown, tableFromRows } from '../report/table.js';
 
@@ -30,7 +32,7 @@ export interface StatePanelSpec {
   readonly state?: string;
   /**
    * States to count, in output order (default: every state in the panel, sorted). A state in the
-   * panel that is not listed is an error (`unknown-state`).
+   * panel that is not listed is an error (`unknown-level`).
    */
   readonly states?: readonly string[];
   /**
@@ -106,8 +108,8 @@ export interface StateTimes {
  *
  * Throws an `InputError` for an unknown column, a month that is not a whole number ≥ 1 or lies
  * beyond the client's window (`out-of-range`), the same (client, month, state) twice
- * (`duplicate`), a state not in `states` (`unknown-state`), a panel client not in `clients`
- * (`unknown-client`), a duplicate client in `clients` (`duplicate-id`), and a carried column
+ * (`duplicate-id`), a state not in `states` (`unknown-level`), a panel client not in `clients`
+ * (`unknown-level`), a duplicate client in `clients` (`duplicate-id`), and a carried column
  * that varies within a client (`inconsistent`). Rows are named; ids never are (they may be BSNs).
  *
  * @example
@@ -116,10 +118,10 @@ export interface StateTimes {
  */
 export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}): StateTimes {
   const table = asTable(panel);
-  const idCol = spec.id ?? 'id';
+  const idCol = spec.id ?? DEFAULT_EXPERIMENT_SCHEMA.id;
   const monthCol = spec.month ?? 'month';
   const stateCol = spec.state ?? 'state';
-  const windowCol = spec.window ?? 'followup_months';
+  const windowCol = spec.window ?? DEFAULT_EXPERIMENT_SCHEMA.followup;
   const prefix = spec.prefix ?? 'months_';
   requireColumns(table, [idCol], 'id');
   requireColumns(table, [monthCol], 'month');
@@ -178,7 +180,7 @@ export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}
   if (unknownClient.length) {
     throw new InputError(
       `panel column '${idCol}' has clients that are not in the clients table, in ${formatRows(unknownClient)}`,
-      { code: 'unknown-client', column: idCol, rows: unknownClient },
+      { code: 'unknown-level', column: idCol, rows: unknownClient },
     );
   }
   if (beyond.length) {
@@ -191,7 +193,7 @@ export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}
     const rows = [...new Set(duplicate)].sort((a, b) => a - b);
     throw new InputError(
       `the panel has the same client, month and state more than once, in ${formatRows(rows)}`,
-      { code: 'duplicate', column: stateCol, rows },
+      { code: 'duplicate-id', column: stateCol, rows },
     );
   }
 
@@ -222,9 +224,9 @@ export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}
  * numbers in their own unit. A missing end is an ongoing spell; a client with a missing window
  * start gets NaN (`timeFractions` then excludes and reports it).
  *
- * Throws an `InputError` for an unknown column, an end before the start (`end-before-start`), two
- * overlapping spells of one state of one client (`overlap`, both rows), a spell of a client not
- * in `clients` (`unknown-client`), a state not in `states` (`unknown-state`), a duplicate client
+ * Throws an `InputError` for an unknown column, an end before the start (`inconsistent`), two
+ * overlapping spells of one state of one client (`inconsistent`, both rows), a spell of a client not
+ * in `clients` (`unknown-level`), a state not in `states` (`unknown-level`), a duplicate client
  * (`duplicate-id`), a value that is not a date or number (`wrong-type`), and a mix of dates and
  * numbers (`wrong-type`). Rows are named; ids never are.
  *
@@ -236,7 +238,7 @@ export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}
  */
 export function stateTimesFromSpells(spells: TableInput, spec: StateSpellsSpec): StateTimes {
   const table = asTable(spells);
-  const idCol = spec.id ?? 'id';
+  const idCol = spec.id ?? DEFAULT_EXPERIMENT_SCHEMA.id;
   const stateCol = spec.state ?? 'state';
   const startCol = spec.start ?? 'start';
   const endCol = spec.end ?? 'end';
@@ -245,7 +247,7 @@ export function stateTimesFromSpells(spells: TableInput, spec: StateSpellsSpec):
   const inclusive = spec.endInclusive ?? true;
   if (spec.clients === undefined) {
     throw new InputError('stateTimesFromSpells needs clients: one row per client with its window', {
-      code: 'bad-option',
+      code: 'invalid-option',
     });
   }
   requireColumns(table, [idCol], 'id');
@@ -303,13 +305,13 @@ export function stateTimesFromSpells(spells: TableInput, spec: StateSpellsSpec):
   if (backwards.length) {
     throw new InputError(
       `spells end before they start ('${endCol}' < '${startCol}') in ${formatRows(backwards)}`,
-      { code: 'end-before-start', column: endCol, rows: backwards },
+      { code: 'inconsistent', column: endCol, rows: backwards },
     );
   }
   if (unknownClient.length) {
     throw new InputError(
       `spell column '${idCol}' has clients that are not in the clients table, in ${formatRows(unknownClient)}`,
-      { code: 'unknown-client', column: idCol, rows: unknownClient },
+      { code: 'unknown-level', column: idCol, rows: unknownClient },
     );
   }
   const badWindow: number[] = [];
@@ -320,7 +322,7 @@ export function stateTimesFromSpells(spells: TableInput, spec: StateSpellsSpec):
     throw new InputError(
       `client windows end before they start in ${formatRows(badWindow)} of the clients table`,
       {
-        code: 'end-before-start',
+        code: 'inconsistent',
         column: spec.until === undefined ? wEndCol : wStartCol,
         rows: badWindow,
       },
@@ -349,7 +351,12 @@ export function stateTimesFromSpells(spells: TableInput, spec: StateSpellsSpec):
       if (inclusive ? s <= previousEnd : s < previousEnd) {
         throw new InputError(
           `spells of state '${states[k]}' of one client overlap: rows ${previousRow + 1} and ${r + 1}`,
-          { code: 'overlap', column: startCol, rows: [previousRow + 1, r + 1], value: states[k]! },
+          {
+            code: 'inconsistent',
+            column: startCol,
+            rows: [previousRow + 1, r + 1],
+            value: states[k]!,
+          },
         );
       }
       if (e > previousEnd) {
@@ -424,7 +431,7 @@ function resolveStates(
   }
   if (!Array.isArray(wanted) || wanted.length === 0 || new Set(wanted).size !== wanted.length) {
     throw new InputError('states must be a non-empty list of distinct state names', {
-      code: 'bad-option',
+      code: 'invalid-option',
     });
   }
   const known = new Set(wanted);
@@ -439,7 +446,7 @@ function resolveStates(
   if (rows.length) {
     throw new InputError(
       `column '${column}' has a state not among states (${wanted.join(', ')}): ${describeValue(first)} in ${formatRows(rows)}`,
-      { code: 'unknown-state', column, rows, value: describeValue(first) },
+      { code: 'unknown-level', column, rows, value: describeValue(first) },
     );
   }
   return [...wanted];
@@ -453,7 +460,7 @@ function checkFree(table: ColumnTable, column: string): void {
   if (table.columnNames().includes(column)) {
     throw new InputError(
       `the clients table already has a column '${column}', which the output would overwrite; choose another prefix or window name`,
-      { code: 'bad-option', column },
+      { code: 'invalid-option', column },
     );
   }
 }

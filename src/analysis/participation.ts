@@ -5,6 +5,7 @@
  * analysis).
  */
 import { stringColumn, type TableInput } from '../data/columns.js';
+import { experimentRoles } from '../data/intake.js';
 import { type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { formatPercent, formatPp, formatPValue } from '../format.js';
@@ -133,9 +134,9 @@ const OTHER = 'other';
  *
  * Rows of other arms are left out and reported in `excluded`. Throws an `InputError` for an
  * unknown column, an arm label not in the data (`unknown-arm`), an invalid category list
- * (`bad-option`), a participation value not among the categories (`unknown-category`, with the
+ * (`invalid-option`), a participation value not among the categories (`unknown-level`, with the
  * value and rows; or use `unknown: 'other'`), a missing participation (`missing-value`, unless
- * `missing: 'exclude'`) and an arm left without clients (`empty-arm`).
+ * `missing: 'exclude'`) and an arm left without clients (`empty-group`).
  *
  * @example
  * const t = participationTable(clients, {
@@ -152,7 +153,7 @@ const OTHER = 'other';
  * t.toMarkdown(); // a Markdown table
  */
 export function participationTable(data: TableInput, spec: ParticipationSpec): ParticipationTable {
-  const column = spec.participation ?? 'participation';
+  const column = experimentRoles(spec).participation;
   const level = spec.level ?? 0.95;
   const unknownMode = spec.unknown ?? 'error';
   const missingMode = spec.missing ?? 'error';
@@ -212,7 +213,7 @@ export function participationTable(data: TableInput, spec: ParticipationSpec): P
     if (armN[a] === 0) {
       throw new InputError(
         `arm '${label}' has no clients with a recorded '${column}'; shares cannot be computed`,
-        { code: 'empty-arm', column: arm, value: label },
+        { code: 'empty-group', column: arm, value: label },
       );
     }
   });
@@ -286,13 +287,13 @@ export function participationTable(data: TableInput, spec: ParticipationSpec): P
 function checkModes(unknown: string, missing: string): void {
   if (unknown !== 'error' && unknown !== 'other') {
     throw new InputError(`'unknown' must be 'error' or 'other', not '${unknown}'`, {
-      code: 'bad-option',
+      code: 'invalid-option',
       value: unknown,
     });
   }
   if (missing !== 'error' && missing !== 'exclude') {
     throw new InputError(`'missing' must be 'error' or 'exclude', not '${missing}'`, {
-      code: 'bad-option',
+      code: 'invalid-option',
       value: missing,
     });
   }
@@ -310,7 +311,7 @@ function buildNodes(
     throw new InputError(
       'categories is empty: list the participation categories in display order',
       {
-        code: 'bad-option',
+        code: 'invalid-option',
       },
     );
   }
@@ -319,11 +320,13 @@ function buildNodes(
   for (const c of categories) {
     const cat: ParticipationCategory = typeof c === 'string' ? { value: c } : c;
     if (typeof cat.value !== 'string' || cat.value === '') {
-      throw new InputError('every category needs a non-empty string value', { code: 'bad-option' });
+      throw new InputError('every category needs a non-empty string value', {
+        code: 'invalid-option',
+      });
     }
     if (index.has(cat.value)) {
       throw new InputError(`category '${cat.value}' is listed twice`, {
-        code: 'bad-option',
+        code: 'invalid-option',
         value: cat.value,
       });
     }
@@ -333,7 +336,7 @@ function buildNodes(
       if (p === undefined) {
         throw new InputError(
           `category '${cat.value}' names parent '${cat.parent}', which is not listed before it; list each group before its sub-categories`,
-          { code: 'bad-option', value: cat.parent },
+          { code: 'invalid-option', value: cat.parent },
         );
       }
       parent = p;
@@ -361,7 +364,7 @@ function receivedCategories(
   if (!Array.isArray(received) || received.length === 0) {
     throw new InputError(
       "received is empty: list the categories that count as receiving the service, e.g. ['assessed_conversation']",
-      { code: 'bad-option' },
+      { code: 'invalid-option' },
     );
   }
   const listed = new Set<number>();
@@ -370,7 +373,7 @@ function receivedCategories(
     if (k === undefined) {
       throw new InputError(
         `received names '${r}', which is not among the categories: ${nodes.map((n) => n.value).join(', ')}`,
-        { code: 'bad-option', value: r },
+        { code: 'invalid-option', value: r },
       );
     }
     listed.add(k);
@@ -399,7 +402,7 @@ function unknownError(
     `column '${column}' has values that are not among the categories: ${parts.join(', ')}; ` +
       `categories: ${nodes.map((n) => n.value).join(', ')} (add them, or pass unknown: 'other')`,
     {
-      code: 'unknown-category',
+      code: 'unknown-level',
       column,
       rows: all.length ? all : firstRows,
       value: firstValue.slice(0, 40),

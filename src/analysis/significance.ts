@@ -43,7 +43,7 @@ export function firstSignificantMonth(
       const q = which === 'raw' ? m.pAdjusted?.raw : m.pAdjusted?.adjusted;
       if (q === undefined) {
         throw new InputError('the series has no multiplicity-adjusted p-values: set pAdjust', {
-          code: 'bad-option',
+          code: 'invalid-option',
         });
       }
       return q;
@@ -51,7 +51,7 @@ export function firstSignificantMonth(
     const e = which === 'raw' ? m.raw : m.adjusted;
     if (!e) {
       throw new InputError('the series has no adjusted estimates: give covariates', {
-        code: 'bad-option',
+        code: 'invalid-option',
       });
     }
     return e.pValue;

@@ -4,6 +4,7 @@
  */
 
 import { asTable, requireColumns, stringColumn, type TableInput } from '../data/columns.js';
+import { experimentIntake } from '../data/intake.js';
 import { type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { type OlsPrepared, olsFitPrepared, olsPrepare } from '../estimate/ols.js';
@@ -72,7 +73,7 @@ export function effectSeriesBy(data: TableInput, spec: SubgroupSpec): SubgroupSe
     if (!present.includes(level)) {
       throw new InputError(
         `subgroup '${level}' does not occur in column '${spec.by}'; levels present: ${present.join(', ')}`,
-        { code: 'empty-subgroup', column: spec.by, value: level },
+        { code: 'empty-group', column: spec.by, value: level },
       );
     }
   }
@@ -80,20 +81,22 @@ export function effectSeriesBy(data: TableInput, spec: SubgroupSpec): SubgroupSe
     throw new InputError(
       `column '${spec.by}' needs at least two subgroups, found ${levels.length}`,
       {
-        code: 'empty-subgroup',
+        code: 'empty-group',
         column: spec.by,
       },
     );
   }
 
+  // One intake for every subgroup and the pooled interaction model.
+  const intake = experimentIntake(table, spec, { events: [spec.event] });
   const subgroups = levels.map((level) => {
     const subset = Uint8Array.from(values, (v) => (v === level ? 1 : 0));
-    const comparison = comparisonSample(table, spec, subset);
+    const comparison = comparisonSample(intake, spec, subset);
     const arms = countArms(comparison);
     if (arms.treated === 0 || arms.control === 0) {
       throw new InputError(
         `subgroup '${level}' of column '${spec.by}' has no clients in arm '${arms.treated === 0 ? comparison.labels.treatment : comparison.labels.control}'`,
-        { code: 'empty-subgroup', column: spec.by, value: level },
+        { code: 'empty-group', column: spec.by, value: level },
       );
     }
     return { level, series: seriesOf(comparison, spec) };
@@ -104,7 +107,7 @@ export function effectSeriesBy(data: TableInput, spec: SubgroupSpec): SubgroupSe
   values.forEach((v, i) => {
     if (v === null) missingBy.push(i + 1);
   });
-  const all = comparisonSample(table, spec, inLevels);
+  const all = comparisonSample(intake, spec, inLevels);
   const groupOf = Array.from(all.rows, (r) => levels.indexOf(values[r]!));
   const heterogeneity = interactionTests(all, groupOf, levels, spec);
   const excluded: Exclusion[] = [...all.excluded];

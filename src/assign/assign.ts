@@ -3,8 +3,10 @@
  * records the rule, its key or seed, and the counts, so the assignment can be re-derived and
  * audited later. It holds no BSN except in the caller's own id column of `table`.
  */
+
 import type { ColumnTable } from 'arquero';
 import { asTable, type RowObject, requireColumns, type TableInput } from '../data/columns.js';
+import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import { formatGeneral } from '../format.js';
 import { documentMarkdown, tableFromRows } from '../report/table.js';
@@ -90,8 +92,8 @@ export function assignArms(
   options: AssignOptions = {},
 ): AssignmentResult {
   const table = asTable(data);
-  const idColumn = options.id ?? 'id';
-  const armColumn = options.arm ?? 'arm';
+  const idColumn = options.id ?? DEFAULT_EXPERIMENT_SCHEMA.id;
+  const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
   const excludedColumn = options.excludedColumn ?? 'excluded';
   const exclude = options.exclude ?? [];
   requireColumns(table, [idColumn], 'client id');
@@ -102,13 +104,13 @@ export function assignArms(
     if (taken.includes(name)) {
       throw new InputError(
         `the input already has a column '${name}'; choose another output name (option arm/excludedColumn)`,
-        { code: 'column-exists', column: name },
+        { code: 'duplicate-column', column: name },
       );
     }
   }
   const n = table.numRows();
   if (n === 0)
-    throw new InputError('no clients to assign: the input has no rows', { code: 'empty-input' });
+    throw new InputError('no clients to assign: the input has no rows', { code: 'empty' });
 
   const ids = readIds(table, idColumn);
   const reasons = applyExclusions(table, exclude);
@@ -181,7 +183,7 @@ function applyExclusions(
   for (const e of exclude) {
     if (e.reason.trim() === '' || seen.has(e.reason)) {
       throw new InputError('exclusion reasons must be non-empty and distinct', {
-        code: 'invalid-exclusion',
+        code: 'invalid-option',
       });
     }
     seen.add(e.reason);

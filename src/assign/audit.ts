@@ -2,6 +2,7 @@
  * `auditAssignment`: the three checks of an assignment file in one report — sample ratio,
  * conformance to the rule, and covariate balance.
  */
+
 import {
   asTable,
   columnValues,
@@ -9,6 +10,7 @@ import {
   requireColumns,
   type TableInput,
 } from '../data/columns.js';
+import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatGeneral } from '../format.js';
@@ -68,9 +70,9 @@ export function auditAssignment(
   options: AuditOptions = {},
 ): AuditResult {
   const table = asTable(data);
-  const armColumn = options.arm ?? 'arm';
+  const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
   requireColumns(table, [armColumn], 'recorded arm');
-  if (table.numRows() === 0) throw new InputError('no rows to audit', { code: 'empty-input' });
+  if (table.numRows() === 0) throw new InputError('no rows to audit', { code: 'empty' });
   const weights = intendedWeights(rule);
   const arms = Object.keys(weights);
   const counts: Record<string, number> = Object.fromEntries(arms.map((a) => [a, 0]));

@@ -3,6 +3,7 @@
  * mean and SD (numbers), standardised mean differences, a test per covariate, and an omnibus
  * test — from microdata (`balanceTable`) or from published counts (`balanceFromCounts`).
  */
+
 import type { ColumnTable } from 'arquero';
 import {
   asTable,
@@ -11,6 +12,7 @@ import {
   requireColumns,
   type TableInput,
 } from '../data/columns.js';
+import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { ols } from '../estimate/ols.js';
@@ -147,18 +149,18 @@ const collator = new Intl.Collator('en', { numeric: true });
  */
 export function balanceTable(data: TableInput, options: BalanceOptions): BalanceResult {
   const table = asTable(data);
-  const armColumn = options.arm ?? 'arm';
+  const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
   requireColumns(table, [armColumn], 'arm');
   requireColumns(table, options.covariates, 'covariate');
   if (options.covariates.length === 0) {
-    throw new InputError('balance table: name at least one covariate', { code: 'bad-option' });
+    throw new InputError('balance table: name at least one covariate', { code: 'invalid-option' });
   }
   const recorded = columnValues(table, armColumn).map((v) => (isMissing(v) ? null : String(v)));
   const arms =
     options.arms ?? [...new Set(recorded.filter((a) => a !== null))].sort(collator.compare);
   if (arms.length < 2) {
     throw new InputError(`balance table needs at least two arms, found ${arms.length}`, {
-      code: 'bad-option',
+      code: 'invalid-option',
       column: armColumn,
     });
   }
@@ -208,14 +210,14 @@ export function balanceFromCounts(input: BalanceCounts): BalanceResult {
   const { arms } = input;
   if (arms.length < 2 || new Set(arms).size !== arms.length) {
     throw new InputError('balanceFromCounts: need at least two distinct arms', {
-      code: 'bad-option',
+      code: 'invalid-option',
     });
   }
   const rows: BalanceRow[] = [];
   const tests: CovariateTest[] = [];
   const entries = Object.entries(input.covariates);
   if (entries.length === 0) {
-    throw new InputError('balanceFromCounts: no covariates given', { code: 'bad-option' });
+    throw new InputError('balanceFromCounts: no covariates given', { code: 'invalid-option' });
   }
   for (const [covariate, levels] of entries) {
     const names = Object.keys(levels);

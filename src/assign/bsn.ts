@@ -68,7 +68,7 @@ export function invalidBsnRows(values: ArrayLike<unknown>, options: BsnOptions =
  * taken as its nine-digit text. Same secret and BSN, same pseudonym, in Node, Deno and browsers.
  * Why keyed: there are only 10⁹ BSNs, so an unkeyed hash is reversed by trying them all; keep
  * the secret (≥ 32 random bytes) apart from the data. Throws `InputError` (code `invalid-bsn`,
- * no value echoed) for an invalid BSN and `missing-secret` for an empty secret.
+ * no value echoed) for an invalid BSN and `invalid-option` for an empty secret.
  *
  * @example
  * const p = createPseudonymiser('a long random secret kept outside the data');
@@ -79,7 +79,7 @@ export function createPseudonymiser(
   options: BsnOptions = {},
 ): (bsn: unknown) => string {
   if (secret.length === 0) {
-    throw new InputError('pseudonymisation needs a non-empty secret', { code: 'missing-secret' });
+    throw new InputError('pseudonymisation needs a non-empty secret', { code: 'invalid-option' });
   }
   const mac = hmacSha256Keyed(secret);
   return (bsn) => {

@@ -3,6 +3,7 @@
  * recorded arm differs — the "30 assignment errors, 0.3 %" of the 2012–2013 study. Rows are
  * identified by row number and, if given, a pseudonym column; never by the id (it may be a BSN).
  */
+
 import {
   asTable,
   columnValues,
@@ -10,6 +11,7 @@ import {
   requireColumns,
   type TableInput,
 } from '../data/columns.js';
+import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatGeneral, formatNumber } from '../format.js';
@@ -81,14 +83,14 @@ export function checkConformance(
   options: ConformanceOptions = {},
 ): ConformanceResult {
   const table = asTable(data);
-  const idColumn = options.id ?? 'id';
-  const armColumn = options.arm ?? 'arm';
+  const idColumn = options.id ?? DEFAULT_EXPERIMENT_SCHEMA.id;
+  const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
   requireColumns(table, [idColumn], 'client id');
   requireColumns(table, [armColumn], 'recorded arm');
   if (options.pseudonym !== undefined) requireColumns(table, [options.pseudonym], 'pseudonym');
   if (rule.kind === 'blocked') requireColumns(table, [rule.block], 'block');
   const n = table.numRows();
-  if (n === 0) throw new InputError('no rows to audit', { code: 'empty-input' });
+  if (n === 0) throw new InputError('no rows to audit', { code: 'empty' });
 
   const ids = readIds(table, idColumn);
   const recorded = columnValues(table, armColumn).map((v) => (isMissing(v) ? null : String(v)));

@@ -78,7 +78,7 @@ export function deriveArms(rule: AssignmentRule, input: DeriveInput): (string | 
     case 'parity': {
       if (rule.even === rule.odd || rule.even === '' || rule.odd === '') {
         throw new InputError('parity rule needs two different, non-empty arm labels', {
-          code: 'invalid-rule',
+          code: 'invalid-option',
         });
       }
       const bad = eligible.filter((r) => invalidBsnRows([ids[r]], rule).length > 0);
@@ -97,7 +97,7 @@ export function deriveArms(rule: AssignmentRule, input: DeriveInput): (string | 
       const groups = new Map<string, number[]>();
       if (rule.kind === 'blocked') {
         if (!input.blocks)
-          throw new InputError('blocked rule needs block labels', { code: 'invalid-rule' });
+          throw new InputError('blocked rule needs block labels', { code: 'invalid-option' });
         for (const r of eligible) {
           const b = input.blocks[r]!;
           const g = groups.get(b);

@@ -23,7 +23,7 @@ export function readIds(table: ColumnTable, column: string): string[] {
   if (bad.length > 0) {
     throw new InputError(
       `id column '${column}' is empty or not text/number at ${formatRows(bad)}`,
-      { code: 'missing-id', column, rows: bad },
+      { code: 'missing-value', column, rows: bad },
     );
   }
   return ids;

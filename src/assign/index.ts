@@ -1,4 +1,4 @@
-// Public API of src/assign/. Re-exported by src/index.ts.
+// Public API of src/assign/; the package entries (src/index.ts and siblings) pick from it.
 export {
   type ArmCount,
   type AssignmentExclusion,

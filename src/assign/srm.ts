@@ -65,8 +65,7 @@ export function sampleRatioTest(
   }
   const observed = spec.arms.map((a) => counts[a] ?? 0);
   const n = observed.reduce((a, b) => a + b, 0);
-  if (n === 0)
-    throw new InputError('sample-ratio check: no assigned clients', { code: 'empty-input' });
+  if (n === 0) throw new InputError('sample-ratio check: no assigned clients', { code: 'empty' });
   // Arms with weight 0 take no part in the test; a client in one is an infinite misfit.
   const positive = spec.weights.flatMap((w, i) => (w > 0 ? [i] : []));
   const df = positive.length - 1;

@@ -21,7 +21,7 @@ export const WEIGHT_TOLERANCE = 1e-9;
 /**
  * Checks arm weights — at least two arms, labels non-empty, each weight finite and ≥ 0, sum
  * within 1e-9 of 1 — and returns them with their cumulative cut points.
- * Throws `InputError` with code `invalid-weights` otherwise.
+ * Throws `InputError` with code `invalid-option` otherwise.
  *
  * @example
  * checkWeights({ experiment: 0.8, control: 0.2 }).cumulative // [0.8, 1]
@@ -29,7 +29,7 @@ export const WEIGHT_TOLERANCE = 1e-9;
 export function checkWeights(weights: ArmWeights): WeightSpec {
   const arms = Object.keys(weights);
   const fail = (message: string): never => {
-    throw new InputError(message, { code: 'invalid-weights' });
+    throw new InputError(message, { code: 'invalid-option' });
   };
   if (arms.length < 2) fail(`need at least two arms, got ${arms.length}`);
   const values = arms.map((arm) => {

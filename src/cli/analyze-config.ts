@@ -113,7 +113,7 @@ export class ConfigError extends InputError {
       problems.length === 1
         ? `invalid ${source}: ${problems[0]}`
         : `invalid ${source}, ${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-      { code: 'invalid-config' },
+      { code: 'invalid-option' },
     );
     this.name = 'ConfigError';
     this.problems = problems;

@@ -155,7 +155,7 @@ function readConfig(path: string): AnalysisConfig {
     }
     throw new InputError(
       `config ${path} is not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/s, '')}`,
-      { code: 'malformed-json', value: path },
+      { code: 'malformed-input', value: path },
     );
   }
   try {
@@ -229,7 +229,7 @@ function checkParticipation(table: ColumnTable, p: ParticipationConfig): void {
     if (!present.includes(v)) {
       throw new InputError(
         `config.participation.received[${i}]: "${v}" does not occur in column "${p.column}"${didYouMean(v, present)}; values present: ${present.join(', ')}`,
-        { code: 'unknown-category', column: p.column, value: v },
+        { code: 'unknown-level', column: p.column, value: v },
       );
     }
   });

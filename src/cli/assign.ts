@@ -3,6 +3,7 @@
  * file with an arm column (ids kept as text), and print the counts. Also holds the rule flags
  * shared with `effectmeting audit`.
  */
+
 import { writeFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { type ColumnTable, toCSV } from 'arquero';
@@ -13,6 +14,7 @@ import {
   checkWeights,
 } from '../assign/index.js';
 import { loadTable } from '../data/load.js';
+import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
 
@@ -211,8 +213,8 @@ export const assignCommand: Command = {
       'arm-column': { type: 'string' },
     });
     const rule = ruleFromFlags(flags);
-    const id = flags['id-column'] ?? 'id';
-    const arm = flags['arm-column'] ?? 'arm';
+    const id = flags['id-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.id;
+    const arm = flags['arm-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
     const table = await readInput(flags.input, [id]);
     const exclude = exclusionsFromFlags(flags.exclude, table);
     const result = assignArms(table, rule, { id, arm, exclude });

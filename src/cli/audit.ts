@@ -2,9 +2,11 @@
  * `effectmeting audit`: check an assigned file against its rule — sample ratio, conformance and
  * covariate balance — and print the report (Markdown) or JSON.
  */
+
 import { readFileSync } from 'node:fs';
 import type { AssignmentRule } from '../assign/index.js';
 import { auditAssignment } from '../assign/index.js';
+import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import {
   exclusionsFromFlags,
@@ -69,13 +71,13 @@ function readRecord(path: string): RecordFile {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new InputError(`--record: cannot read '${path}' as JSON (${(error as Error).message})`, {
-      code: 'malformed-json',
+      code: 'malformed-input',
     });
   }
   const rule = (parsed as { rule?: { kind?: unknown } } | null)?.rule;
   if (!rule || !['hashed', 'complete', 'blocked', 'parity'].includes(String(rule.kind))) {
     throw new InputError(`--record: '${path}' holds no assignment rule`, {
-      code: 'malformed-json',
+      code: 'malformed-input',
     });
   }
   return parsed as RecordFile;
@@ -103,8 +105,8 @@ export const auditCommand: Command = {
     }
     const record = flags.record === undefined ? undefined : readRecord(flags.record);
     const rule = record?.rule ?? ruleFromFlags(flags as RuleFlags);
-    const id = flags['id-column'] ?? record?.idColumn ?? 'id';
-    const arm = flags['arm-column'] ?? record?.armColumn ?? 'arm';
+    const id = flags['id-column'] ?? record?.idColumn ?? DEFAULT_EXPERIMENT_SCHEMA.id;
+    const arm = flags['arm-column'] ?? record?.armColumn ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
     const pseudonym = flags['pseudonym-column'];
     const table = await readInput(flags.input, [id, arm, ...(pseudonym ? [pseudonym] : [])]);
     const exclude = exclusionsFromFlags(flags.exclude ?? record?.exclude, table);

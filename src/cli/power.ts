@@ -1,20 +1,25 @@
 /**
  * `effectmeting power`: minimum detectable effect, power and required sample size for a
- * difference in proportions (unequal allocation, non-compliance, covariate R²), the Den Haag
- * pilot's own answer (`--pilot`), and a simulation of the design (`--simulate`).
+ * difference in proportions (unequal allocation, non-compliance, covariate R²), the pilot
+ * study's own answer (`--pilot`, from the study registry), and a simulation of the design
+ * (`--simulate`).
  */
 import { parseArgs } from 'node:util';
 import { formatPercent, formatPp, markdownTable } from '../format.js';
-import { pilotPowerAnswer } from '../plan/pilot.js';
+import { formatCount, mdeRow } from '../plan/mde-table.js';
 import {
-  type MdeResult,
   minimumDetectableEffect,
   pairwiseMde,
   powerForEffect,
   requiredSampleSize,
 } from '../plan/power.js';
 import { simulateDesign } from '../plan/simulate.js';
+import { STUDIES } from '../studies/registry.js';
+import type { StudyPlanning } from '../studies/study.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+
+/** The planning question of `--pilot`: the first study in the registry that has one. */
+const PILOT: StudyPlanning = STUDIES.find((s) => s.planning)!.planning!;
 
 const HELP = `effectmeting power: plan an experiment on a share (e.g. flow-through to bijstand)
 
@@ -45,9 +50,8 @@ Options:
   --direction <dir>       decrease (default) or increase, for the MDE
   --pooled                pooled null variance (R's power.prop.test) instead of unpooled
   --bonferroni            with --arms: split α over the comparisons
-  --pilot                 the Den Haag pilot's question: what was detectable, and what a city
-                          half Den Haag's size would need
-  --simulate <R>          also simulate the design R times (--pilot: the calibrated Den Haag
+  --pilot                 ${PILOT.help}
+  --simulate <R>          also simulate the design R times (--pilot: the study's calibrated
                           model; otherwise needs --rates) and report power and coverage
   --rates <F1,F2,...>     control cumulative shares by month, for --simulate
   --censoring <c>         share censored before the last month, for --simulate
@@ -112,23 +116,6 @@ function allocation(text: string | undefined): number {
   return parts[0]! / (parts[0]! + parts[1]!);
 }
 
-function mdeRow(label: string, m: MdeResult): Record<string, string> {
-  return {
-    design: label,
-    'n treated / control': `${fmtN(m.nTreatment)} / ${fmtN(m.nControl)}`,
-    'control rate': formatPercent(m.controlRate),
-    R2: m.rSquared.toFixed(2),
-    'MDE (ITT)': formatPp(m.itt),
-    'MDE per participant': formatPp(m.perParticipant),
-    'relative to control': formatPercent(m.relative),
-    SE: formatPp(m.stdError, 2),
-  };
-}
-
-function fmtN(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(1);
-}
-
 async function run(args: readonly string[], io: CliIO): Promise<number> {
   let v: ReturnType<typeof parse>['values'];
   try {
@@ -155,47 +142,18 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   };
 
   if (v.pilot) {
-    const answer = pilotPowerAnswer(v.r2 !== undefined ? { rSquared: settings.rSquared } : {});
+    const { answer, markdown } = PILOT.question(
+      v.r2 !== undefined ? { rSquared: settings.rSquared } : {},
+    );
     const sim =
-      replicates !== undefined
-        ? await simulateDesign({ model: 'den-haag', nTreatment: 978, nControl: 240 }, simOptions)
-        : undefined;
+      replicates !== undefined ? await simulateDesign(PILOT.simulation, simOptions) : undefined;
     if (v.json) {
       io.stdout(`${JSON.stringify({ answer, simulation: sim }, null, 2)}\n`);
       return EXIT.ok;
     }
-    const p = answer.pilot;
-    const h = answer.halfCity;
-    const lines = [
-      '# Den Haag pilot, decile 1: what was detectable?',
-      '',
-      markdownTable([
-        ...p.byRSquared.map((m) => mdeRow('pilot (978 / 240)', m)),
-        mdeRow('half city, one year', h.none),
-        mdeRow('half city, one year', h.withCovariates),
-      ]),
-      '',
-      `Power for the published −6.3 pp: ${formatPercent(p.powerForPublished.none)} without covariates, ${formatPercent(p.powerForPublished.withCovariates)} with R² = ${p.withCovariates.rSquared}.`,
-      '',
-      `## A city half Den Haag's size (${h.perYear} decile-1 clients a year): clients needed for −6.3 pp at 80 % power`,
-      '',
-      markdownTable(
-        h.needed.map((r) => ({
-          allocation: `${Math.round(r.treatmentShare * 100)}/${Math.round((1 - r.treatmentShare) * 100)}`,
-          R2: r.rSquared.toFixed(2),
-          'n treated / control': `${fmtN(r.nTreatment)} / ${fmtN(r.nControl)}`,
-          total: fmtN(r.total),
-          'years of inflow': r.years.toFixed(1),
-        })),
-      ),
-      '',
-      `Or, within one year: a participation difference of ${h.participationNeeded.map((x) => `${formatPercent(x.d, 0)} (${Math.round(x.treatmentShare * 100)}/${Math.round((1 - x.treatmentShare) * 100)})`).join(' or ')} instead of 31 %, with R² = ${p.withCovariates.rSquared}.`,
-      '',
-      `Assumptions: ${answer.assumptions}.`,
-      '',
-    ];
-    if (sim) lines.push('## Simulation of the pilot design', '', sim.toMarkdown());
-    io.stdout(lines.join('\n'));
+    io.stdout(
+      sim ? `${markdown}\n## Simulation of the pilot design\n\n${sim.toMarkdown()}` : markdown,
+    );
     return EXIT.ok;
   }
 
@@ -258,7 +216,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     else {
       io.stdout(
         `Clients needed to detect ${formatPp(s.effect)} (ITT; ${formatPp(s.effectPerParticipant)} per participant) with ${formatPercent(settings.power, 0)} power:\n\n` +
-          `${markdownTable([{ treated: fmtN(s.nTreatment), control: fmtN(s.nControl), total: fmtN(s.total), 'power at these sizes': formatPercent(s.power) }])}\n\n${s.method}.\n`,
+          `${markdownTable([{ treated: formatCount(s.nTreatment), control: formatCount(s.nControl), total: formatCount(s.total), 'power at these sizes': formatPercent(s.power) }])}\n\n${s.method}.\n`,
       );
     }
     return EXIT.ok;
@@ -312,7 +270,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
 
 export const powerCommand: Command = {
   name: 'power',
-  summary: 'minimum detectable effect, power and sample size; the Den Haag pilot answer',
+  summary: `minimum detectable effect, power and sample size; ${PILOT.name} answer`,
   help: HELP,
   run,
 };

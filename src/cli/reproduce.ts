@@ -1,145 +1,83 @@
 /**
  * `effectmeting reproduce <study>`: re-runs a published analysis on the shipped synthetic
  * reconstruction (or on your own extract with `--data`) and prints it; `--out` also writes the
- * Markdown report, a JSON file with every number and, where the study has one, the
- * self-contained HTML report.
+ * Markdown report, a JSON file with every number and the self-contained HTML report. The studies
+ * come from the registry (`src/studies/registry.ts`). When a study's shipped file is absent (an
+ * install from the package has no `data/`), it is generated in memory from its seeded generator,
+ * byte for byte the file `npm run data` writes.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ColumnTable } from 'arquero';
-import { asTable, numberColumn } from '../data/columns.js';
+import { asTable } from '../data/columns.js';
 import { loadTable } from '../data/load.js';
 import { InputError } from '../errors.js';
-import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
-import { denHaagPilot, pilotMarkdown } from '../report/den-haag-pilot.js';
-import { PILOT_SYNTHETIC_SOURCE, pilotHtml } from '../report/den-haag-pilot-html.js';
-import { markdownReportHtml } from '../report/html.js';
-import { intensive2012, intensive2012Markdown } from '../report/intensive-2012.js';
-import {
-  personalServices2017,
-  personalServicesMarkdown,
-} from '../report/personal-services-2017.js';
+import { STUDIES } from '../studies/registry.js';
+import type { Study, StudyReproduction } from '../studies/study.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
 
-/** The footer of a study's HTML report: the shipped synthetic data, or the caller's file. */
-function sourceNote(source: { readonly path: string; readonly synthetic: boolean }, study: string) {
-  return source.synthetic
-    ? `Source: synthetic reconstruction of ${study} (${source.path}), calibrated to the published margins; not real people.`
-    : `Source: ${source.path}.`;
-}
+type Reproducible = Study & { readonly reproduction: StudyReproduction };
 
-/** A study `reproduce` knows: its default data, its file stem, and how to analyse a table. */
-interface Study {
-  readonly name: string;
-  readonly title: string;
-  readonly data: string;
-  readonly stem: string;
-  readonly stringColumns: readonly string[];
-  analyse(
-    table: ColumnTable,
-    benchmark: OutflowBenchmark | undefined,
-    source: { readonly path: string; readonly synthetic: boolean },
-  ): { markdown: string; json: unknown; html?: () => Promise<string> };
-}
+const REPRODUCIBLE = STUDIES.filter((s): s is Reproducible => s.reproduction !== undefined);
+const NAMES = REPRODUCIBLE.map((s) => s.name);
+const [FIRST, ...OTHERS] = NAMES;
 
-const STUDIES: readonly Study[] = [
-  {
-    name: 'den-haag',
-    title:
-      'the Den Haag pilot "WW (niet) naar bijstand" (2021-2022): assignment audit, participation\n' +
-      '                   (Table 2), flow-through into bijstand per month (Figure 2a), raw and adjusted\n' +
-      '                   effects per month (Figure 2b), first significant months, policy figures',
-    data: 'data/den-haag-pilot.csv',
-    stem: 'den-haag-pilot',
-    stringColumns: [],
-    analyse: (table, benchmark, source) => {
-      const result = denHaagPilot(table, {}, benchmark);
-      return {
-        markdown: pilotMarkdown(result),
-        json: result,
-        html: () =>
-          pilotHtml(result, {
-            source: source.synthetic ? PILOT_SYNTHETIC_SOURCE : `Source: ${source.path}.`,
-          }),
-      };
-    },
-  },
-  {
-    name: 'intensive-2012',
-    title:
-      'intensive versus basic services (2012-2013, BSN parity): assignment audit, Tables 4.1,\n' +
-      '                   4.3-4.6, 5.1-5.4 and Annex B.1 in the published layout',
-    data: 'data/intensive-vs-basic-2012.csv',
-    stem: 'intensive-vs-basic-2012',
-    stringColumns: ['bsn'],
-    analyse: (table, _benchmark, source) => {
-      const result = intensive2012(table);
-      const markdown = intensive2012Markdown(result);
-      return {
-        markdown,
-        json: result,
-        html: async () => markdownReportHtml(markdown, sourceNote(source, 'the 2012–2013 study')),
-      };
-    },
-  },
-  {
-    name: 'personal-services-2017',
-    title:
-      'personal services in WW (2017-2018, 80/10/10): job-finding and WW reliance within 12\n' +
-      '                   months, service versus control and enforcement alone',
-    data: 'data/personal-services-2017.csv',
-    stem: 'personal-services-2017',
-    stringColumns: [],
-    analyse: (table, _benchmark, source) => {
-      const result = personalServices2017(table);
-      const markdown = personalServicesMarkdown(result);
-      return {
-        markdown,
-        json: result,
-        html: async () => markdownReportHtml(markdown, sourceNote(source, 'the 2017–2018 study')),
-      };
-    },
-  },
-];
+const benchmarkHelp = REPRODUCIBLE.filter((s) => s.reproduction.benchmark)
+  .map((s) => `${s.name}: ${s.reproduction.benchmark!.help}`)
+  .join('\n                       ');
+const withCharts = REPRODUCIBLE.filter((s) => s.reproduction.charts).map((s) => s.name);
 
 const HELP = `effectmeting reproduce: re-run a published study's analysis
 
 Usage: effectmeting reproduce <study> [--data <file>] [--benchmark <file>] [--out <dir>] [--json]
 
 Studies:
-${STUDIES.map((s) => `  ${s.name.padEnd(17)}${s.title}`).join('\n')}
+${REPRODUCIBLE.map((s) => `  ${s.name.padEnd(17)}${s.title}`).join('\n')}
 
 The default data files in data/ are synthetic reconstructions, calibrated to the published
 margins; not real people. --data runs the same analysis on your own extract with the same columns.
+When a default file is absent, it is generated in memory from its seeded generator.
 
 Options:
   --data <file>        client file (default: the study's file in data/)
-  --benchmark <file>   den-haag: monthly benchmark line with columns month, share (default
-                       data/den-haag-national-benchmark.csv when present)
+  --benchmark <file>   ${benchmarkHelp}
   --out <dir>          also write <dir>/<study>.md, <dir>/<study>.json (every number) and
                        the self-contained HTML report <dir>/<study>.html (with charts for
-                       den-haag)
+                       ${withCharts.join(', ')})
   --json               print JSON instead of Markdown
   -h, --help           this help
 
 Examples:
-  effectmeting reproduce den-haag
-  effectmeting reproduce den-haag --out out
-  effectmeting reproduce intensive-2012 --out out
-  effectmeting reproduce personal-services-2017
-  effectmeting reproduce den-haag --data my-extract.csv --out out/my-city
+  effectmeting reproduce ${FIRST}
+  effectmeting reproduce ${FIRST} --out out
+${OTHERS.map((name) => `  effectmeting reproduce ${name} --out out`).join('\n')}
+  effectmeting reproduce ${FIRST} --data my-extract.csv --out out/my-city
 `;
 
-async function readBenchmark(path: string): Promise<OutflowBenchmark> {
-  const table = asTable(await loadTable(path));
-  const months = numberColumn(table, 'month', { integer: true, min: 1 });
-  const shares = numberColumn(table, 'share', { min: 0, max: 1 });
-  return {
-    label: 'rest of the Netherlands, decile 1',
-    values: Array.from(months, (month, i) => ({ month, share: shares[i]! })),
-    note: `${path} (synthetic reconstruction of the national line in Figure 2a)`,
-  };
+/**
+ * A shipped data file of the study: read from `data/` when present, otherwise generated in
+ * memory by the study's seeded generator (with a note on stderr).
+ */
+async function shippedTable(
+  study: Study,
+  file: string,
+  stringColumns: readonly string[],
+  io: CliIO,
+): Promise<{ path: string; table: ColumnTable }> {
+  const path = `data/${file}`;
+  if (existsSync(path)) {
+    return { path, table: await loadTable(path, { stringColumns: [...stringColumns] }) };
+  }
+  const dataset = study.datasets.find((d) => d.file === file);
+  if (!dataset)
+    throw new InputError(`data file not found: ${path}`, { code: 'file-not-found', value: path });
+  io.stderr(`note: ${path} not found; generated it in memory from the seeded generator\n`);
+  const table = await loadTable(
+    { text: dataset.generate() },
+    { format: 'csv', stringColumns: [...stringColumns] },
+  );
+  return { path, table };
 }
 
 async function run(args: readonly string[], io: CliIO): Promise<number> {
@@ -149,41 +87,48 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const names = STUDIES.map((s) => s.name).join(', ');
+  const names = NAMES.join(', ');
   const [name] = parsed.positionals;
   if (name === undefined) throw new UsageError(`name a study: ${names}`);
-  const study = STUDIES.find((s) => s.name === name);
+  const study = REPRODUCIBLE.find((s) => s.name === name);
   if (!study) throw new UsageError(`unknown study '${name}'; studies: ${names}`);
-  const dataPath = parsed.values.data ?? study.data;
-  if (!existsSync(dataPath)) {
-    throw new InputError(`data file not found: ${dataPath}`, {
-      code: 'not-found',
-      value: dataPath,
-    });
+  const r = study.reproduction;
+  const stringColumns = r.stringColumns;
+  let dataPath: string;
+  let table: ColumnTable;
+  if (parsed.values.data !== undefined) {
+    dataPath = parsed.values.data;
+    if (!existsSync(dataPath)) {
+      throw new InputError(`data file not found: ${dataPath}`, {
+        code: 'file-not-found',
+        value: dataPath,
+      });
+    }
+    table = await loadTable(dataPath, { stringColumns: [...stringColumns] });
+  } else {
+    ({ path: dataPath, table } = await shippedTable(study, r.data, stringColumns, io));
   }
-  const benchmarkPath =
-    study.name !== 'den-haag'
-      ? undefined
-      : (parsed.values.benchmark ??
-        (existsSync('data/den-haag-national-benchmark.csv')
-          ? 'data/den-haag-national-benchmark.csv'
-          : undefined));
-  const table = await loadTable(dataPath, { stringColumns: [...study.stringColumns] });
-  const benchmark = benchmarkPath ? await readBenchmark(benchmarkPath) : undefined;
-  const { markdown, json, html } = study.analyse(table, benchmark, {
-    path: dataPath,
-    synthetic: parsed.values.data === undefined,
+  let benchmark: Parameters<StudyReproduction['reproduce']>[1]['benchmark'];
+  if (r.benchmark) {
+    const given = parsed.values.benchmark;
+    const b =
+      given !== undefined
+        ? { path: given, table: await loadTable(given) }
+        : await shippedTable(study, r.benchmark.file, [], io);
+    benchmark = r.benchmark.fromTable(asTable(b.table), b.path);
+  }
+  const { markdown, json, html } = r.reproduce(table, {
+    ...(benchmark ? { benchmark } : {}),
+    source: { path: dataPath, synthetic: parsed.values.data === undefined },
   });
   const jsonText = `${JSON.stringify(json, null, 2)}\n`;
   io.stdout(parsed.values.json ? jsonText : markdown);
   if (parsed.values.out) {
     mkdirSync(parsed.values.out, { recursive: true });
-    writeFileSync(join(parsed.values.out, `${study.stem}.md`), markdown);
-    writeFileSync(join(parsed.values.out, `${study.stem}.json`), jsonText);
-    if (html) writeFileSync(join(parsed.values.out, `${study.stem}.html`), await html());
-    io.stderr(
-      `wrote ${join(parsed.values.out, study.stem)}.md, .json${html ? ' and .html' : ''}\n`,
-    );
+    writeFileSync(join(parsed.values.out, `${r.stem}.md`), markdown);
+    writeFileSync(join(parsed.values.out, `${r.stem}.json`), jsonText);
+    if (html) writeFileSync(join(parsed.values.out, `${r.stem}.html`), await html());
+    io.stderr(`wrote ${join(parsed.values.out, r.stem)}.md, .json${html ? ' and .html' : ''}\n`);
   }
   return EXIT.ok;
 }
@@ -204,7 +149,7 @@ function parse(args: readonly string[]) {
 
 export const reproduceCommand: Command = {
   name: 'reproduce',
-  summary: 're-run a published study (den-haag, intensive-2012, personal-services-2017)',
+  summary: `re-run a published study (${NAMES.join(', ')})`,
   help: HELP,
   run,
 };

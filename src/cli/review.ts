@@ -66,14 +66,14 @@ function parse(args: readonly string[]) {
 function readConfig(path: string | undefined): unknown {
   if (path === undefined) return {};
   if (!existsSync(path))
-    throw new InputError(`config file not found: ${path}`, { code: 'not-found', value: path });
+    throw new InputError(`config file not found: ${path}`, { code: 'file-not-found', value: path });
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new InputError(
       `config file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
       {
-        code: 'invalid-config',
+        code: 'invalid-option',
         value: path,
       },
     );
@@ -108,7 +108,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const config = resolveReviewConfig(readConfig(v.config));
   for (const path of [v.current!, v.previous!]) {
     if (!existsSync(path))
-      throw new InputError(`data file not found: ${path}`, { code: 'not-found', value: path });
+      throw new InputError(`data file not found: ${path}`, { code: 'file-not-found', value: path });
   }
   const [current, previous] = await Promise.all([loadTable(v.current!), loadTable(v.previous!)]);
   const review = scanReview({

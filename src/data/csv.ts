@@ -49,8 +49,8 @@ interface CsvRecord {
 /**
  * Parses CSV text (RFC 4180: quoted fields, `""` escapes, CRLF or LF, a UTF-8 BOM) with a
  * header row. Blank lines are skipped and do not count as rows. Throws an `InputError` for an
- * empty or duplicate header name (`bad-header`), an unterminated quote (`csv-syntax`), and
- * records with the wrong number of fields (`wrong-field-count`, naming data rows and lines).
+ * empty or duplicate header name, an unterminated quote, and records with the wrong number of
+ * fields (all `malformed-input`; the last names data rows and lines).
  *
  * @example
  * const { table, types } = parseCsv('id,age\n007,41\n012,\n');
@@ -62,13 +62,13 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
   const delimiter = options.delimiter ?? detectDelimiter(text);
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new InputError(`CSV delimiter must be one character other than a quote or newline`, {
-      code: 'bad-option',
+      code: 'invalid-option',
       value: JSON.stringify(delimiter),
     });
   }
   const records = splitRecords(text, delimiter);
   const header = records.shift();
-  if (!header) throw new InputError('CSV input is empty: no header row', { code: 'empty-input' });
+  if (!header) throw new InputError('CSV input is empty: no header row', { code: 'empty' });
   const names = checkHeader(header.fields);
   checkFieldCounts(records, names.length);
 
@@ -166,7 +166,7 @@ function splitRecords(text: string, delimiter: string): CsvRecord[] {
   }
   if (quoted) {
     throw new InputError(`CSV has an unterminated quoted field starting on line ${quoteLine}`, {
-      code: 'csv-syntax',
+      code: 'malformed-input',
     });
   }
   endRecord();
@@ -182,7 +182,7 @@ function checkHeader(fields: readonly string[]): string[] {
   const empty = names.flatMap((n, j) => (n === '' ? [j + 1] : []));
   if (empty.length) {
     throw new InputError(`CSV header has an empty column name at position ${empty.join(', ')}`, {
-      code: 'bad-header',
+      code: 'malformed-input',
     });
   }
   const seen = new Set<string>();
@@ -214,7 +214,7 @@ function checkFieldCounts(records: readonly CsvRecord[], expected: number): void
   throw new InputError(
     `CSV ${formatRows(rows)} (${formatRows(lines).replace(/^row/, 'line')} of the file) ` +
       `${rows.length === 1 ? 'has' : 'have'} ${found} field${found === '1' ? '' : 's'}; the header has ${expected}`,
-    { code: 'wrong-field-count', rows },
+    { code: 'malformed-input', rows },
   );
 }
 

@@ -1,4 +1,4 @@
-// Public API of src/data/. Re-exported by src/index.ts.
+// Public API of src/data/; the package entries (src/index.ts and siblings) pick from it.
 export {
   asTable,
   type ColumnKind,
@@ -19,16 +19,20 @@ export {
   valuesKind,
 } from './columns.js';
 export { type CsvColumnType, type CsvOptions, type CsvResult, parseCsv } from './csv.js';
-export { parseJsonRows } from './json.js';
 export {
-  type InMemorySource,
-  type LoadOptions,
-  loadTable,
-  loadTableSync,
-  type TableContent,
-  type TableFormat,
-  type TableSource,
-} from './load.js';
+  type Exclusion,
+  type ExperimentIntake,
+  type ExperimentRoles,
+  type ExperimentRolesSpec,
+  experimentIntake,
+  experimentRoles,
+  type IntakeOptions,
+  type IntakeSpec,
+  isExperimentIntake,
+  resolveSchema,
+} from './intake.js';
+export { parseJsonRows } from './json.js';
+export { loadTable, type TableContent, type TableSource } from './load.js';
 export {
   type DroppedRows,
   type DroppedTerm,
@@ -41,12 +45,18 @@ export {
   modelMatrix,
 } from './model-matrix.js';
 export { normaliseTable } from './normalise.js';
+export {
+  type InMemorySource,
+  type LoadOptions,
+  loadTableSync,
+  parseTable,
+  type TableFormat,
+} from './parse.js';
 export { rowsToTable } from './rows.js';
 export {
   DEFAULT_EXPERIMENT_SCHEMA,
   type ExperimentSchema,
   type ResolvedExperimentSchema,
-  resolveSchema,
 } from './schema.js';
 export {
   checkExperiment,

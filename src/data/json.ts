@@ -9,9 +9,9 @@ import { rowsToTable } from './rows.js';
 
 /**
  * Parses JSON text holding an array of row objects (`[{"id": "a", "arm": "control"}, ...]`).
- * Throws an `InputError`: `malformed-json` (with line, column and character position),
- * `not-an-array` when the top level is not an array, `not-an-object` for elements that are not
- * objects (with row numbers), `wrong-type` for nested values.
+ * Throws an `InputError`: `malformed-input` (with line, column and character position),
+ * `wrong-type` when the top level is not an array, for elements that are not objects (with row
+ * numbers) and for nested values.
  *
  * @example
  * parseJsonRows('[{"id": "001", "age": 41}]').array('id'); // ['001']
@@ -28,7 +28,7 @@ export function parseJsonRows(text: string): ColumnTable {
     const found =
       data === null ? 'null' : typeof data === 'object' ? 'an object' : `a ${typeof data}`;
     throw new InputError(`JSON must be an array of row objects, but the top level is ${found}`, {
-      code: 'not-an-array',
+      code: 'wrong-type',
     });
   }
   return rowsToTable(data, 'JSON');
@@ -49,7 +49,7 @@ function syntaxError(text: string, error: unknown): InputError {
   const column = position - before.lastIndexOf('\n');
   return new InputError(
     `malformed JSON at line ${line}, column ${column} (character ${position}): ${description}`,
-    { code: 'malformed-json', value: `line ${line}, column ${column}` },
+    { code: 'malformed-input', value: `line ${line}, column ${column}` },
   );
 }
 

@@ -102,7 +102,7 @@ export interface ModelFrame extends ModelMatrix {
  * Builds the design matrix of `spec.columns` (see the module notes for coding and missing
  * values). Throws an `InputError` for a missing column (`missing-column`), a column mixing
  * numbers and text or holding other values (`wrong-type`), a reference level that is not among
- * the levels (`unknown-level`), an invalid spec (`bad-option`), and, with `missing: 'error'`,
+ * the levels (`unknown-level`), an invalid spec (`invalid-option`), and, with `missing: 'error'`,
  * missing values (`missing-value`, naming columns and rows).
  *
  * @example
@@ -261,7 +261,7 @@ function checkSpec(spec: ModelSpec, outcome: string | undefined): void {
   for (const name of spec.columns) {
     if (seen.has(name)) {
       throw new InputError(`column '${name}' is listed twice in the model`, {
-        code: 'bad-option',
+        code: 'invalid-option',
         column: name,
       });
     }
@@ -269,7 +269,7 @@ function checkSpec(spec: ModelSpec, outcome: string | undefined): void {
   }
   if (outcome !== undefined && seen.has(outcome)) {
     throw new InputError(`the outcome '${outcome}' is also listed as a predictor`, {
-      code: 'bad-option',
+      code: 'invalid-option',
       column: outcome,
     });
   }
@@ -281,14 +281,14 @@ function checkSpec(spec: ModelSpec, outcome: string | undefined): void {
       if (!seen.has(name)) {
         throw new InputError(
           `'${what}' names column '${name}', which is not among the model columns: ${spec.columns.join(', ')}`,
-          { code: 'bad-option', column: name },
+          { code: 'invalid-option', column: name },
         );
       }
     }
   }
   if (spec.missing !== undefined && spec.missing !== 'drop' && spec.missing !== 'error') {
     throw new InputError(`'missing' must be 'drop' or 'error', not '${String(spec.missing)}'`, {
-      code: 'bad-option',
+      code: 'invalid-option',
       value: String(spec.missing),
     });
   }

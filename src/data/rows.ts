@@ -7,7 +7,7 @@ import { formatRows, InputError } from '../errors.js';
 
 /**
  * Builds a table from an array of plain row objects. Throws an `InputError` when an element is
- * not an object (`not-an-object`) or a value is a nested object/array (`wrong-type`).
+ * not an object (`wrong-type`) or a value is a nested object/array (`wrong-type`).
  *
  * @example
  * rowsToTable([{ id: 'a', age: 30 }, { id: 'b' }]).array('age'); // [30, null]
@@ -36,7 +36,7 @@ export function rowsToTable(rows: readonly unknown[], source = 'input'): ColumnT
   if (notObject.length) {
     throw new InputError(
       `${source} must be an array of row objects, but ${formatRows(notObject)} ${notObject.length === 1 ? 'is' : 'are'} not an object (first: ${found})`,
-      { code: 'not-an-object', rows: notObject },
+      { code: 'wrong-type', rows: notObject },
     );
   }
   for (const [name, values] of columns) {

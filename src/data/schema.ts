@@ -1,6 +1,8 @@
 /**
- * The experiment data schema (one row per client; see DESIGN.md) with every column name
- * configurable. Defaults: `id`, `arm`, `followup_months`, and as events every `month_*` column.
+ * The experiment data schema (one row per client; see docs/data-schema.md) with every column
+ * name configurable. Every default of the library's column roles is written here, once:
+ * `id`, `arm` (arms `experiment` / `control`), `followup_months`, as events every `month_*`
+ * column, `participation`, `decile`, `risk`.
  */
 
 /** Column names and rules of an experiment table. Every field is optional; see the defaults. */
@@ -35,36 +37,15 @@ export interface ResolvedExperimentSchema {
   readonly decile: string | undefined;
 }
 
-/** The default column names of DESIGN.md. */
+/** The default column names and arm labels of docs/data-schema.md: the only place they are written. */
 export const DEFAULT_EXPERIMENT_SCHEMA = {
   id: 'id',
   arm: 'arm',
+  treatment: 'experiment',
+  control: 'control',
   followup: 'followup_months',
   eventPrefix: 'month_',
+  participation: 'participation',
+  decile: 'decile',
+  risk: 'risk',
 } as const;
-
-/**
- * Fills in the defaults of a schema. Without `events`, every column of `columnNames` starting
- * with `month_` is an event column.
- *
- * @example
- * resolveSchema({ arms: ['experiment', 'control'] }, ['id', 'arm', 'followup_months', 'month_work']).events;
- * // ['month_work']
- */
-export function resolveSchema(
-  schema: ExperimentSchema = {},
-  columnNames: readonly string[] = [],
-): ResolvedExperimentSchema {
-  return {
-    id: schema.id ?? DEFAULT_EXPERIMENT_SCHEMA.id,
-    arm: schema.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm,
-    arms: schema.arms,
-    followup: schema.followup ?? DEFAULT_EXPERIMENT_SCHEMA.followup,
-    events:
-      schema.events ??
-      columnNames.filter((n) => n.startsWith(DEFAULT_EXPERIMENT_SCHEMA.eventPrefix)),
-    maxMonth: schema.maxMonth,
-    covariates: schema.covariates ?? [],
-    decile: schema.decile,
-  };
-}

@@ -17,7 +17,8 @@ import {
   stringValue,
   type TableInput,
 } from './columns.js';
-import { type ExperimentSchema, type ResolvedExperimentSchema, resolveSchema } from './schema.js';
+import { resolveSchema } from './intake.js';
+import type { ExperimentSchema, ResolvedExperimentSchema } from './schema.js';
 
 /** One problem found in the data: an `InputError`'s details plus its message. */
 export interface ValidationProblem extends InputErrorDetails {
@@ -70,7 +71,9 @@ export function checkExperiment(input: TableInput, schema?: ExperimentSchema): E
   const ctx = context(table, resolved);
   const problems: ValidationProblem[] = [
     ...checkColumns(table, resolved),
-    ...(table.numRows() === 0 ? [{ code: 'empty', message: 'the table has no rows' }] : []),
+    ...(table.numRows() === 0
+      ? [{ code: 'empty' as const, message: 'the table has no rows' }]
+      : []),
     ...checkIds(ctx),
     ...checkArms(ctx),
     ...checkFollowup(ctx),

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { choleskySolve, crossProduct } from '../stats/linalg.js';
-import { checkLevel } from './design.js';
+import { checkLevel } from '../stats/validate.js';
 import { type Coefficient, coefficientEstimate } from './inference.js';
 import { type OlsOptions, type OlsPrepared, olsInfluence, olsLeverages } from './ols.js';
 import { checkSeType } from './vcov.js';
@@ -42,7 +42,7 @@ export function olsCumulativeSeries(
     throw new InputError(
       'olsCumulativeSeries: weighted designs are not supported; use olsTermSeries',
       {
-        code: 'bad-option',
+        code: 'invalid-option',
       },
     );
   }
@@ -57,12 +57,14 @@ export function olsCumulativeSeries(
       c < 0
         ? `term "${term}" is not in the model; expected one of ${terms.join(', ')}`
         : `term "${term}" is the intercept; olsCumulativeSeries estimates slope coefficients`,
-      { code: c < 0 ? 'unknown-term' : 'bad-option', column: term },
+      { code: c < 0 ? 'unknown-term' : 'invalid-option', column: term },
     );
   }
   for (let i = 1; i < months.length; i++) {
     if (!(months[i]! > months[i - 1]!)) {
-      throw new InputError('months: expected strictly increasing months', { code: 'bad-option' });
+      throw new InputError('months: expected strictly increasing months', {
+        code: 'invalid-option',
+      });
     }
   }
 

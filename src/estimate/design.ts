@@ -133,7 +133,7 @@ function checkFiniteColumn(v: Float64Array, argument: string, column: string): v
     const value = String(v[bad[0]! - 1]);
     throw new InputError(
       `${argument}: column "${column}" has a non-finite value (${value}) at ${formatRows(bad)}; expected finite numbers (remove or impute missing values first)`,
-      { code: 'non-finite', column, rows: bad, value },
+      { code: 'not-finite', column, rows: bad, value },
     );
   }
 }
@@ -148,22 +148,6 @@ export function checkFinite(x: DesignMatrix, argument = 'X'): void {
   x.columns.forEach((c, j) => {
     checkFiniteColumn(c, argument, x.names[j]!);
   });
-}
-
-/**
- * Checks that `level` is a confidence level strictly between 0 and 1.
- *
- * @example
- * checkLevel(0.95) // 0.95; checkLevel(95) throws InputError
- */
-export function checkLevel(level: number): number {
-  if (!(level > 0 && level < 1)) {
-    throw new InputError(`level: expected a confidence level between 0 and 1, got ${level}`, {
-      code: 'bad-option',
-      value: String(level),
-    });
-  }
-  return level;
 }
 
 /**

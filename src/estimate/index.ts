@@ -1,4 +1,4 @@
-// Public API of src/estimate/. Re-exported by src/index.ts.
+// Public API of src/estimate/; the package entries (src/index.ts and siblings) pick from it.
 export type { ColumnsInput, DesignInput, VectorInput } from './design.js';
 export { toDesignMatrix } from './design.js';
 export type { Coefficient } from './inference.js';

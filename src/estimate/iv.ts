@@ -5,7 +5,8 @@
 import { InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import { subtractProduct } from '../stats/linalg.js';
-import { type ColumnsInput, checkLevel, toColumns, toVector, type VectorInput } from './design.js';
+import { checkLevel } from '../stats/validate.js';
+import { type ColumnsInput, toColumns, toVector, type VectorInput } from './design.js';
 import { coefficientEstimate, toRows } from './inference.js';
 import {
   findCoefficient,
@@ -85,7 +86,7 @@ export function ivRegression(input: IvInput, options: IvOptions = {}): IvFit {
     : { names: [], columns: [], n };
   if (endo.names.length === 0) {
     throw new InputError('endogenous: expected at least one endogenous regressor', {
-      code: 'no-columns',
+      code: 'empty',
     });
   }
   if (inst.names.length < endo.names.length) {

@@ -61,7 +61,7 @@ export function linAdjusted(
   if (treated === 0 || treated === n) {
     throw new InputError(
       `treatment: all ${n} rows are ${treated === 0 ? 'control (0)' : 'treated (1)'}; expected both arms`,
-      { code: 'single-arm', column: 'treatment' },
+      { code: 'empty-group', column: 'treatment' },
     );
   }
   const name = options.treatmentName ?? 'treatment';

@@ -4,9 +4,9 @@
 import { formatRows, InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import { crossProduct, pivotedCholesky } from '../stats/linalg.js';
+import { checkLevel } from '../stats/validate.js';
 import {
   checkFinite,
-  checkLevel,
   type DesignInput,
   hasIntercept,
   toDesignMatrix,
@@ -114,7 +114,7 @@ export function logisticRegression(
   if (kAll === 0 || n <= kAll) {
     throw new InputError(
       `X: n = ${n} rows for k = ${kAll} columns; logistic regression needs more rows than columns (n > k ≥ 1)`,
-      { code: 'too-few-rows', value: String(n) },
+      { code: 'too-few', value: String(n) },
     );
   }
   const pc = pivotedCholesky(crossProduct(design.columns), kAll, 1e-7);

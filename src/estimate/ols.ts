@@ -17,9 +17,9 @@ import {
   residualCrossProduct,
   subtractProduct,
 } from '../stats/linalg.js';
+import { checkLevel } from '../stats/validate.js';
 import {
   checkFinite,
-  checkLevel,
   type DesignInput,
   hasIntercept,
   toDesignMatrix,
@@ -127,13 +127,13 @@ export function olsPrepare(x: DesignInput, options: OlsPrepareOptions = {}): Ols
   const kAll = design.columns.length;
   if (kAll === 0) {
     throw new InputError('X: has no columns; expected at least one regressor', {
-      code: 'no-columns',
+      code: 'empty',
     });
   }
   if (n <= kAll) {
     throw new InputError(
       `X: n = ${n} rows for k = ${kAll} columns; least squares needs more rows than columns (n > k)`,
-      { code: 'too-few-rows', value: String(n) },
+      { code: 'too-few', value: String(n) },
     );
   }
   const weights = options.weights === undefined ? undefined : checkWeights(options.weights, n);
@@ -273,7 +273,7 @@ function checkWeights(w: VectorInput, n: number): Float64Array {
     if (!(v[i]! > 0)) {
       throw new InputError(
         `weights: row ${i + 1} has weight ${v[i]}; expected positive weights (drop rows with zero weight)`,
-        { code: 'bad-weight', column: 'weights', rows: [i + 1], value: String(v[i]) },
+        { code: 'out-of-range', column: 'weights', rows: [i + 1], value: String(v[i]) },
       );
     }
   }

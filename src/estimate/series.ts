@@ -4,7 +4,8 @@
  */
 import { InputError } from '../errors.js';
 import { choleskySolve, ROW_BLOCK } from '../stats/linalg.js';
-import { checkLevel, toVector, type VectorInput } from './design.js';
+import { checkLevel } from '../stats/validate.js';
+import { toVector, type VectorInput } from './design.js';
 import { type Coefficient, coefficientEstimate } from './inference.js';
 import {
   methodText,

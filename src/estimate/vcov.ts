@@ -29,7 +29,7 @@ export const SE_TYPES: readonly SeType[] = ['classical', 'HC0', 'HC1', 'HC2', 'H
 export function checkSeType(se: string): SeType {
   if (!(SE_TYPES as readonly string[]).includes(se)) {
     throw new InputError(`se: expected one of ${SE_TYPES.join(', ')}; got "${se}"`, {
-      code: 'bad-option',
+      code: 'invalid-option',
       value: se,
     });
   }

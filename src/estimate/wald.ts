@@ -46,7 +46,7 @@ export interface WaldTest {
 export function waldTest(fit: WaldFit, terms: readonly string[]): WaldTest {
   if (terms.length === 0) {
     throw new InputError('terms: expected at least one coefficient name to test', {
-      code: 'bad-option',
+      code: 'invalid-option',
     });
   }
   const index = fit.coefficients.map((c) => c.term);
@@ -64,7 +64,9 @@ export function waldTest(fit: WaldFit, terms: readonly string[]): WaldTest {
     return j;
   });
   if (new Set(terms).size !== terms.length) {
-    throw new InputError(`terms: duplicated names in ${terms.join(', ')}`, { code: 'bad-option' });
+    throw new InputError(`terms: duplicated names in ${terms.join(', ')}`, {
+      code: 'invalid-option',
+    });
   }
   const q = terms.length;
   const b = Float64Array.from(positions, (j) => fit.coefficients[j]!.estimate);

@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors.js';
 import { normalQuantile } from '../stats/distributions.js';
+import { checkLevel } from '../stats/validate.js';
 
 /**
  * Transformation under which the normal interval is built (R's `conf.type`): `log` (R's
@@ -16,12 +17,7 @@ export const CONF_TYPES: readonly ConfType[] = ['log', 'log-log', 'plain'];
 
 /** Throws an `InputError` unless `level` is in (0, 1) and `confType` is known. */
 export function checkInterval(level: number, confType: string): asserts confType is ConfType {
-  if (!(level > 0 && level < 1)) {
-    throw new InputError(`level must be between 0 and 1 (exclusive), got ${level}`, {
-      code: 'invalid-option',
-      value: String(level),
-    });
-  }
+  checkLevel(level);
   if (!(CONF_TYPES as readonly string[]).includes(confType)) {
     throw new InputError(`confType must be one of ${CONF_TYPES.join(', ')}, got '${confType}'`, {
       code: 'invalid-option',

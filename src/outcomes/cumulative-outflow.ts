@@ -3,6 +3,7 @@
  * of three stated methods: complete follow-up, Kaplan–Meier, Aalen–Johansen.
  */
 import type { TableInput } from '../data/columns.js';
+import { experimentRoles } from '../data/intake.js';
 import { InputError } from '../errors.js';
 import { aalenJohansen } from './aalen-johansen.js';
 import { completeFollowup } from './complete-followup.js';
@@ -106,8 +107,12 @@ export function cumulativeOutflow(
       value: String(interval),
     });
   }
-  const followupColumn = spec.followup ?? 'followup_months';
-  const groupColumn = spec.group === undefined ? 'arm' : spec.group;
+  const roles = experimentRoles({
+    ...(spec.followup === undefined ? {} : { followup: spec.followup }),
+    ...(typeof spec.group === 'string' ? { arm: spec.group } : {}),
+  });
+  const followupColumn = roles.followup;
+  const groupColumn = spec.group === null ? null : roles.arm;
   const input = readOutflowInput(data, {
     events: spec.events,
     followup: followupColumn,

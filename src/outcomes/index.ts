@@ -1,4 +1,4 @@
-// Public API of src/outcomes/. Re-exported by src/index.ts.
+// Public API of src/outcomes/; the package entries (src/index.ts and siblings) pick from it.
 export {
   type AalenJohansenOptions,
   type AalenJohansenResult,

@@ -2,6 +2,7 @@
  * Reading and checking the client table for `cumulativeOutflow`: columns → typed arrays,
  * exclusions (reported, never silent), groups, and the data errors that must stop the analysis.
  */
+
 import type { ColumnTable } from 'arquero';
 import {
   asTable,
@@ -10,6 +11,7 @@ import {
   stringColumn,
   type TableInput,
 } from '../data/columns.js';
+import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { formatRows, InputError } from '../errors.js';
 
 /** Why rows were left out of the estimation. */
@@ -59,7 +61,7 @@ export interface OutflowColumns {
 export function destinations(events: OutflowColumns['events']): Destination[] {
   const list: Destination[] = Array.isArray(events)
     ? (events as readonly string[]).map((column) => ({
-        label: column.startsWith('month_') && column.length > 6 ? column.slice(6) : column,
+        label: eventLabel(column),
         column,
       }))
     : Object.entries(events).map(([label, column]) => ({ label, column }));
@@ -184,4 +186,12 @@ export function readOutflowInput(data: TableInput, spec: OutflowColumns): Outflo
     excluded.push({ reason: 'missing-group', count: missingGroup.length, rows: missingGroup });
   }
   return { destinations: dests, groups, excluded };
+}
+
+/** An event column's label: the name without the `month_` prefix (`month_work` → `work`). */
+function eventLabel(column: string): string {
+  const prefix = DEFAULT_EXPERIMENT_SCHEMA.eventPrefix;
+  return column.startsWith(prefix) && column.length > prefix.length
+    ? column.slice(prefix.length)
+    : column;
 }

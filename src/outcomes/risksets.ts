@@ -22,7 +22,7 @@ export interface RiskSets {
 /**
  * Validates and tabulates. `status[i]` is 0 (censored) or a cause 1…`causes`.
  * Throws `InputError` for unequal lengths (`length-mismatch`), non-finite times
- * (`invalid-time`) and statuses that are not whole numbers in 0…causes (`invalid-status`).
+ * (`not-finite`) and statuses that are not whole numbers in 0…causes (`out-of-range`).
  */
 export function riskSets(
   time: ArrayLike<number>,
@@ -45,14 +45,14 @@ export function riskSets(
   }
   if (badTime.length) {
     throw new InputError(`time must be finite numbers; not so in ${formatRows(badTime)}`, {
-      code: 'invalid-time',
+      code: 'not-finite',
       rows: badTime,
     });
   }
   if (badStatus.length) {
     throw new InputError(
       `${statusName} must be 0 (censored) or a whole number 1…${causes}; not so in ${formatRows(badStatus)}`,
-      { code: 'invalid-status', rows: badStatus },
+      { code: 'out-of-range', rows: badStatus },
     );
   }
 

@@ -11,6 +11,7 @@ import {
   stringColumn,
   type TableInput,
 } from '../data/columns.js';
+import { experimentRoles } from '../data/intake.js';
 import { formatRows, InputError } from '../errors.js';
 import { formatNumber } from '../format.js';
 import { type Column, type Document, documentMarkdown } from '../report/table.js';
@@ -70,8 +71,12 @@ export interface TimeFractionsResult {
 export function timeFractions(data: TableInput, spec: TimeFractionsSpec): TimeFractionsResult {
   const level = spec.level ?? 0.95;
   const table: ColumnTable = asTable(data);
-  const windowCol = spec.window ?? 'followup_months';
-  const groupCol = spec.group ?? 'arm';
+  const roles = experimentRoles({
+    ...(spec.window === undefined ? {} : { followup: spec.window }),
+    ...(spec.group === undefined ? {} : { arm: spec.group }),
+  });
+  const windowCol = roles.followup;
+  const groupCol = roles.arm;
   const states: [string, string][] = Array.isArray(spec.states)
     ? (spec.states as readonly string[]).map((c) => [c.replace(/^months_(?=.)/, ''), c])
     : Object.entries(spec.states);

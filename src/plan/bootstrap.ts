@@ -83,7 +83,7 @@ export function bootstrapImpact(data: TableInput, spec: BootstrapSpec): Bootstra
   const covs = c.covariates.map((col) => Float64Array.from(index, (i) => col[i]!));
   const useAdjusted = (spec.effect ?? (covs.length > 0 ? 'adjusted' : 'raw')) === 'adjusted';
   if (useAdjusted && covs.length === 0) {
-    throw new InputError("effect 'adjusted' needs covariates", { code: 'bad-option' });
+    throw new InputError("effect 'adjusted' needs covariates", { code: 'invalid-option' });
   }
   const treatedIdx: number[] = [];
   const controlIdx: number[] = [];

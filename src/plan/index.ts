@@ -1,5 +1,5 @@
 // Public API of src/plan/: power and sample size, simulation-based diagnosis of a design, and
-// design-based inference (randomisation inference, bootstrap). Re-exported by src/index.ts.
+// design-based inference (randomisation inference, bootstrap). The package entries pick from it.
 
 export {
   type BootstrapFigure,
@@ -7,12 +7,7 @@ export {
   type BootstrapSpec,
   bootstrapImpact,
 } from './bootstrap.js';
-export {
-  DEN_HAAG_DECILE1_DESIGN,
-  type NeededSize,
-  type PilotPowerAnswer,
-  pilotPowerAnswer,
-} from './pilot.js';
+export { formatCount, mdeRow } from './mde-table.js';
 export {
   type EffectDirection,
   type MdeResult,
@@ -45,3 +40,12 @@ export {
   simulateDesign,
 } from './simulate.js';
 export type { ResolvedDesign } from './simulate-core.js';
+export {
+  type DataModel,
+  drawArms,
+  drawFollowup,
+  loadModelFactory,
+  type Model,
+  type ModelFactory,
+  type ReplicateData,
+} from './simulate-model.js';

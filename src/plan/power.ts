@@ -49,7 +49,7 @@ export interface TwoArmDesign extends PowerSettings {
   readonly nControl: number;
   /**
    * Participation difference between the arms (share receiving the service, treated − control;
-   * 0.31 in Den Haag). The ITT effect is the effect per participant × this difference (Wald).
+   * e.g. 0.31). The ITT effect is the effect per participant × this difference (Wald).
    * Default 1 (full compliance).
    */
   readonly participationDifference?: number;
@@ -250,7 +250,7 @@ export function powerForEffect(
  * (down to 0 or up to 1) is not detectable.
  *
  * @example
- * // Den Haag decile 1: 978 / 240 clients, 41.5 % control, 31 pp participation difference
+ * // 978 / 240 clients, 41.5 % control, 31 pp participation difference
  * const m = minimumDetectableEffect({ controlRate: 0.415, nTreatment: 978, nControl: 240,
  *   participationDifference: 0.31 });
  * m.itt;            // ≈ −0.098 (9.8 pp)

@@ -16,6 +16,7 @@ import { outcomeAt, sampleAt } from '../analysis/effect-series.js';
 import { createHashUniform } from '../assign/hash.js';
 import type { AssignmentRule } from '../assign/rules.js';
 import { asTable, stringColumn, type TableInput } from '../data/columns.js';
+import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import { olsLeverages, olsPrepare, olsSolve, olsTermPrepared } from '../estimate/ols.js';
 import { normalCdf } from '../stats/distributions.js';
@@ -109,12 +110,12 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
   let groups: Int32Array[]; // complete/blocked: clients per block
   let hashed: ((r: number, out: Float64Array) => void) | undefined;
   if (rule.kind === 'hashed') {
-    const ids = stringColumn(table, spec.id ?? 'id');
+    const ids = stringColumn(table, spec.id ?? DEFAULT_EXPERIMENT_SCHEMA.id);
     const wT = rule.weights[c.labels.treatment];
     const wC = rule.weights[c.labels.control];
     if (wT === undefined || wC === undefined) {
       throw new InputError('the hashed rule has no weight for the treatment or control arm', {
-        code: 'invalid-rule',
+        code: 'invalid-option',
       });
     }
     const share = wT / (wT + wC);

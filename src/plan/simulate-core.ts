@@ -9,47 +9,41 @@
 import { table as aqTable } from 'arquero';
 import type { Comparison } from '../analysis/comparison.js';
 import { seriesOf } from '../analysis/effect-series.js';
-import { modelMatrix } from '../data/model-matrix.js';
 import { InputError } from '../errors.js';
 import { normalCdf } from '../stats/distributions.js';
-import { createRng, type Rng } from '../stats/random.js';
+import { createRng } from '../stats/random.js';
 import {
-  DEN_HAAG_COVARIATES,
-  type DenHaagClient,
-  type DenHaagParams,
-  drawOutcome,
-  drawPopulation,
-  INDUSTRIES,
-} from '../synth/den-haag.js';
-import { DEN_HAAG_PARAMS, DEN_HAAG_SEEDS } from '../synth/den-haag-params.js';
-import type { SynthRng } from '../synth/rng.js';
+  type DataModel,
+  drawArms,
+  drawFollowup,
+  loadModelFactory,
+  type Model,
+} from './simulate-model.js';
 
 /** How arms are drawn in each replicate. */
 export type SimulatedAssignment = 'complete' | 'hashed';
 
 /**
- * A design to simulate. Two data models:
+ * A design to simulate, on one of two kinds of data model:
  * - `'parametric'`: give the control arm's cumulative event shares by month (`controlRates`);
  *   each client has one observed prognostic covariate x ~ N(0, 1) and a latent propensity
  *   z = ρx + √(1 − ρ²)ε, the event month under control is the first m with Φ(z) < F(m), and a
  *   participant's event is prevented with probability π = −effect / (Δparticipation · F(M)),
  *   so the true ITT at month m is effect · F(m) / F(M) (exact).
- * - `'den-haag'`: the calibrated generator of the Den Haag pilot (`src/synth/den-haag.ts`):
- *   clients drawn with replacement from the synthetic decile-1 population, with its ten
- *   adjustment covariates and structural outcome model (prevention after the first
- *   conversation), preventionMax × `effectScale`; the true ITT per month is computed by Monte
- *   Carlo over both potential outcomes.
+ * - a {@link DataModel}: a model defined elsewhere (e.g. a study's calibrated generator, with
+ *   its covariates and outcome model), named by module and export so that every worker can
+ *   load it; its descriptor gives the defaults of `months`, `participation` and `censoring`.
  */
 export interface SimulationDesign {
-  readonly model: 'parametric' | 'den-haag';
+  readonly model: 'parametric' | DataModel;
   /** Expected treated and control clients per replicate (exact with `'complete'`). */
   readonly nTreatment: number;
   readonly nControl: number;
   /** `'complete'` (default): exact arm sizes; `'hashed'`: each client treated with probability nT/(nT + nC). */
   readonly assignment?: SimulatedAssignment;
-  /** Months analysed, 1 … M (parametric default: the length of `controlRates`; den-haag: 24). */
+  /** Months analysed, 1 … M (parametric default: the length of `controlRates`; else the model's). */
   readonly months?: number;
-  /** Share receiving the service per arm (den-haag default: 334/978 and 8/240). */
+  /** Share receiving the service per arm (default: the model's; parametric 1 and 0). */
   readonly participation?: { readonly treatment: number; readonly control: number };
   /** Share of clients censored before month M (follow-up uniform on 1 … M − 1). */
   readonly censoring?: number;
@@ -63,7 +57,7 @@ export interface SimulationDesign {
   readonly effect?: number;
   /** parametric: correlation ρ of the observed covariate with the latent propensity (default 0.5). */
   readonly covariateCorrelation?: number;
-  /** den-haag: multiplier of the calibrated prevention probability (default 1; 0 = no effect). */
+  /** Data model: multiplier of the model's effect (default 1; 0 = no effect). */
   readonly effectScale?: number;
 }
 
@@ -100,9 +94,13 @@ function bad(message: string, value?: unknown): never {
 
 /** Fills in defaults and validates a design. */
 export function resolveDesign(design: SimulationDesign): ResolvedDesign {
-  if (design.model !== 'parametric' && design.model !== 'den-haag') {
-    bad(`model must be 'parametric' or 'den-haag', got ${String(design.model)}`);
+  const model = design.model;
+  if (model !== 'parametric' && !isDataModel(model)) {
+    bad(
+      `model must be 'parametric' or a data model { name, module, export, … }, got ${String(model)}`,
+    );
   }
+  const dataModel = model === 'parametric' ? undefined : model;
   for (const [name, n] of [
     ['nTreatment', design.nTreatment],
     ['nControl', design.nControl],
@@ -110,7 +108,7 @@ export function resolveDesign(design: SimulationDesign): ResolvedDesign {
     if (!(Number.isInteger(n) && n >= 2)) bad(`${name} must be a whole number ≥ 2, got ${n}`, n);
   }
   let months: number;
-  if (design.model === 'parametric') {
+  if (model === 'parametric') {
     const f = design.controlRates;
     if (!f || f.length === 0) bad('the parametric model needs controlRates (one per month)');
     for (let m = 0; m < f.length; m++) {
@@ -125,20 +123,21 @@ export function resolveDesign(design: SimulationDesign): ResolvedDesign {
     const rho = design.covariateCorrelation ?? 0.5;
     if (!(rho >= 0 && rho < 1)) bad(`covariateCorrelation must be in [0, 1), got ${rho}`, rho);
   } else {
-    months = design.months ?? 24;
-    if (months > 24) bad(`the den-haag model follows clients 24 months, got months = ${months}`);
+    const m = dataModel!;
+    months = design.months ?? m.defaults.months;
+    if (months > m.maxMonths) {
+      bad(`the ${m.name} model follows clients ${m.maxMonths} months, got months = ${months}`);
+    }
   }
   if (!(Number.isInteger(months) && months >= 1)) bad(`months must be ≥ 1, got ${months}`);
   const participation =
     design.participation ??
-    (design.model === 'den-haag'
-      ? { treatment: 334 / 978, control: 8 / 240 }
-      : { treatment: 1, control: 0 });
+    (dataModel ? dataModel.defaults.participation : { treatment: 1, control: 0 });
   const { treatment: pt, control: pc } = participation;
   if (!(pt >= 0 && pt <= 1 && pc >= 0 && pc <= 1 && pt > pc)) {
     bad(`participation shares must be in [0, 1] with treatment > control, got ${pt} / ${pc}`);
   }
-  if (design.model === 'parametric') {
+  if (!dataModel) {
     const f = design.controlRates!;
     const pi = -(design.effect ?? 0) / ((pt - pc) * f[months - 1]!);
     if (!(pi <= 1)) {
@@ -147,7 +146,7 @@ export function resolveDesign(design: SimulationDesign): ResolvedDesign {
       );
     }
   }
-  const censoring = design.censoring ?? (design.model === 'den-haag' ? 51 / 1218 : 0);
+  const censoring = design.censoring ?? (dataModel ? dataModel.defaults.censoring : 0);
   if (!(censoring >= 0 && censoring < 1)) bad(`censoring must be in [0, 1), got ${censoring}`);
   if (months === 1 && censoring > 0) bad('censoring needs at least two months');
   const alpha = design.alpha ?? 0.05;
@@ -165,46 +164,16 @@ export function resolveDesign(design: SimulationDesign): ResolvedDesign {
   };
 }
 
-/** The data of one replicate, as the comparison arrays `seriesOf` analyses. */
-interface ReplicateData {
-  readonly treated: Float64Array;
-  readonly followup: Float64Array;
-  readonly eventMonth: Float64Array;
-  readonly covariates: readonly Float64Array[];
-}
-
-/** A data model ready to draw replicates. */
-export interface Model {
-  readonly covariateNames: readonly string[];
-  draw(rng: Rng): ReplicateData;
-  /** True ITT effect per month 1 … M (PATE). */
-  truth(seed: string): Float64Array;
-}
-
-/** Arms: exact counts by a partial shuffle, or independent draws. */
-function drawArms(rng: Rng, r: ResolvedDesign): Float64Array {
-  const { nTreatment, nControl } = r.design;
-  const n = nTreatment + nControl;
-  const treated = new Float64Array(n);
-  if (r.assignment === 'hashed') {
-    // A hashed ratio rule with a fresh key gives each client an independent uniform number.
-    const w = nTreatment / n;
-    for (let i = 0; i < n; i++) treated[i] = rng.next() < w ? 1 : 0;
-    return treated;
-  }
-  const idx = Int32Array.from({ length: n }, (_, i) => i);
-  for (let k = 0; k < nTreatment; k++) {
-    const j = k + rng.int(n - k);
-    const t = idx[k]!;
-    idx[k] = idx[j]!;
-    idx[j] = t;
-    treated[idx[k]!] = 1;
-  }
-  return treated;
-}
-
-function drawFollowup(rng: Rng, r: ResolvedDesign): number {
-  return r.censoring > 0 && rng.next() < r.censoring ? 1 + rng.int(r.months - 1) : r.months;
+function isDataModel(m: unknown): m is DataModel {
+  if (typeof m !== 'object' || m === null) return false;
+  const d = m as Partial<DataModel>;
+  return (
+    typeof d.name === 'string' &&
+    typeof d.module === 'string' &&
+    typeof d.export === 'string' &&
+    typeof d.maxMonths === 'number' &&
+    typeof d.defaults === 'object'
+  );
 }
 
 function parametricModel(r: ResolvedDesign): Model {
@@ -251,129 +220,14 @@ function parametricModel(r: ResolvedDesign): Model {
   };
 }
 
-/** A SynthRng on the library generator, optionally recording or replaying its draws. */
-function synthOf(rng: Rng, tape?: { values: number[]; replay: boolean; pos: number }): SynthRng {
-  const take = (draw: () => number): number => {
-    if (!tape) return draw();
-    if (tape.replay) return tape.values[tape.pos++]!;
-    const v = draw();
-    tape.values.push(v);
-    return v;
-  };
-  return {
-    uniform: () => take(() => rng.next()),
-    normal: () => take(() => rng.normal()),
-    int: (n) => take(() => rng.int(n)),
-    bernoulli: (p) => take(() => (rng.next() < p ? 1 : 0)) === 1,
-  };
-}
-
-interface DenHaagPopulation {
-  readonly clients: readonly DenHaagClient[];
-  readonly names: readonly string[];
-  readonly columns: readonly Float64Array[];
-}
-
-let denHaagCache: DenHaagPopulation | undefined;
-
-/** The synthetic decile-1 population and its covariate columns (dummies), built once per thread. */
-function denHaagPopulation(): DenHaagPopulation {
-  if (denHaagCache) return denHaagCache;
-  const clients = drawPopulation(DEN_HAAG_SEEDS.population, DEN_HAAG_PARAMS).filter(
-    (c) => c.decile === 1,
-  );
-  const rows = clients.map((c) => ({
-    gender: c.gender,
-    education: c.education,
-    age: c.age,
-    avg_weekly_hours: c.avg_weekly_hours,
-    prior_bijstand: c.prior_bijstand,
-    ww_supplement: c.ww_supplement,
-    household_type: c.household_type,
-    ww_monthly_wage: c.ww_monthly_wage,
-    ww_entitlement_months: c.ww_entitlement_months,
-    industry: INDUSTRIES[c.industry]!,
-  }));
-  const mm = modelMatrix(rows, { columns: [...DEN_HAAG_COVARIATES], intercept: false });
-  denHaagCache = { clients, names: mm.matrix.names, columns: mm.matrix.columns };
-  return denHaagCache;
-}
-
-function denHaagModel(r: ResolvedDesign): Model {
-  const pop = denHaagPopulation();
-  const base = DEN_HAAG_PARAMS;
-  const params: DenHaagParams = {
-    ...base,
-    preventionMax: Math.min(1, base.preventionMax * (r.design.effectScale ?? 1)),
-  };
-  const { treatment: pt, control: pc } = r.participation;
-  const N = pop.clients.length;
-  const conversation = (rng: Rng) => 1 + Math.floor(12 * rng.next() ** params.conversationSkew);
-  return {
-    covariateNames: pop.names,
-    draw(rng) {
-      const treated = drawArms(rng, r);
-      const n = treated.length;
-      const followup = new Float64Array(n);
-      const eventMonth = new Float64Array(n);
-      const pick = new Int32Array(n);
-      const synth = synthOf(rng);
-      for (let i = 0; i < n; i++) {
-        const j = rng.int(N);
-        const c = pop.clients[j]!;
-        pick[i] = j;
-        const participates = rng.next() < (treated[i] ? pt : pc);
-        const fu = drawFollowup(rng, r);
-        const o = drawOutcome(
-          synth,
-          { ...c, conversationMonth: participates ? conversation(rng) : 0, followup: fu },
-          params,
-        );
-        followup[i] = fu;
-        eventMonth[i] = o.bijstand !== null && o.bijstand <= r.months ? o.bijstand : Number.NaN;
-      }
-      // Covariate columns of the picked clients (rows of the decile-1 model matrix).
-      const covariates = pop.columns.map((col) => {
-        const out = new Float64Array(n);
-        for (let i = 0; i < n; i++) out[i] = col[pick[i]!]!;
-        return out;
-      });
-      return { treated, followup, eventMonth, covariates };
-    },
-    truth(seed) {
-      // Both potential outcomes of 200,000 clients with the same draws (record, then replay).
-      const rng = createRng(`${seed}:truth`);
-      const M = r.months;
-      const diff = new Float64Array(M);
-      const draws = 200_000;
-      const tape = { values: [] as number[], replay: false, pos: 0 };
-      const synth = synthOf(rng, tape);
-      for (let k = 0; k < draws; k++) {
-        const c = pop.clients[rng.int(N)]!;
-        const v = rng.next();
-        const s = conversation(rng);
-        const arms = [v < pt ? s : 0, v < pc ? s : 0];
-        tape.values.length = 0;
-        tape.replay = false;
-        const y1 = drawOutcome(synth, { ...c, conversationMonth: arms[0]!, followup: 24 }, params);
-        tape.replay = true;
-        tape.pos = 0;
-        const y0 = drawOutcome(synth, { ...c, conversationMonth: arms[1]!, followup: 24 }, params);
-        tape.replay = false;
-        for (let m = 0; m < M; m++) {
-          const a = y1.bijstand !== null && y1.bijstand <= m + 1 ? 1 : 0;
-          const b = y0.bijstand !== null && y0.bijstand <= m + 1 ? 1 : 0;
-          diff[m]! += a - b;
-        }
-      }
-      return diff.map((x) => x / draws);
-    },
-  };
-}
-
-/** The data model of a design. */
-export function makeModel(r: ResolvedDesign): Model {
-  return r.design.model === 'parametric' ? parametricModel(r) : denHaagModel(r);
+/**
+ * The data model of a design: the parametric model, or the factory the design's
+ * {@link DataModel} names (imported, then called once).
+ */
+export async function makeModel(r: ResolvedDesign): Promise<Model> {
+  const model = r.design.model;
+  if (model === 'parametric') return parametricModel(r);
+  return (await loadModelFactory(model))(r);
 }
 
 let emptyTable: ReturnType<typeof aqTable> | undefined;

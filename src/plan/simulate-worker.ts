@@ -17,7 +17,7 @@ interface Chunk {
 
 const init = workerData as Init;
 const resolved = resolveDesign(init.design);
-const model = makeModel(resolved);
+const model = await makeModel(resolved);
 const port = parentPort!;
 port.on('message', (chunk: Chunk | null) => {
   if (chunk === null) {

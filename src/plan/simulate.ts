@@ -193,10 +193,10 @@ async function runInWorkers(
  *
  * @example
  * const sim = await simulateDesign(
- *   { model: 'den-haag', nTreatment: 978, nControl: 240 },
+ *   { model: 'parametric', nTreatment: 978, nControl: 240, controlRates: [0.1, 0.25, 0.4], effect: -0.06 },
  *   { replicates: 1000, seed: 7 },
  * );
- * sim.months[23].adjusted.power; // power of the month-24 adjusted test
+ * sim.months[2].adjusted.power; // power of the month-3 adjusted test
  */
 export async function simulateDesign(
   design: SimulationDesign,
@@ -216,7 +216,7 @@ export async function simulateDesign(
     Math.ceil(replicates / (options.chunkSize ?? 10)),
   );
   const chunkSize = options.chunkSize ?? 10;
-  const model = makeModel(resolved);
+  const model = await makeModel(resolved);
   const progress = progressReporter(options.progress, replicates);
   let values: Float64Array;
   if (workers <= 0) {
@@ -303,7 +303,7 @@ function summarise(
     .map(([month, count]) => ({ month, count, share: count / ok.length }));
   const d = r.design;
   const method =
-    `${replicates} replicates of the ${d.model} model (${d.nTreatment} treated / ${d.nControl} control, ` +
+    `${replicates} replicates of the ${d.model === 'parametric' ? d.model : d.model.name} model (${d.nTreatment} treated / ${d.nControl} control, ` +
     `${r.assignment} assignment, participation ${r.participation.treatment.toFixed(3)} / ${r.participation.control.toFixed(3)}, ` +
     `censoring ${r.censoring.toFixed(3)}), each analysed with effectSeries' estimators (complete follow-up; raw: ` +
     `difference in shares, unpooled SE; adjusted: OLS, HC2, t test); power at two-sided α = ${r.alpha}; ` +

@@ -4,8 +4,8 @@
  * (Sun & Xu 2014), and the unpaired comparison of two AUCs (two years, two subgroups).
  */
 import type { Estimate } from '../stats/estimate.js';
+import { checkLevel } from '../stats/validate.js';
 import {
-  checkLevel,
   checkOutcome,
   checkScores,
   type NumericInput,

@@ -7,15 +7,9 @@ import { formatRows, InputError } from '../errors.js';
 import { logisticRegression } from '../estimate/logistic.js';
 import { chiSquareSurvival } from '../stats/distributions.js';
 import type { Estimate } from '../stats/estimate.js';
+import { checkLevel } from '../stats/validate.js';
 import { riskDeciles } from './gains.js';
-import {
-  checkLevel,
-  checkOutcome,
-  checkScores,
-  countCases,
-  type NumericInput,
-  zEstimate,
-} from './util.js';
+import { checkOutcome, checkScores, countCases, type NumericInput, zEstimate } from './util.js';
 
 /** One risk decile of the calibration table. */
 export interface CalibrationRow {
@@ -140,7 +134,7 @@ export function calibration(
   if (edge.length > 0) {
     throw new InputError(
       `calibration: predicted probabilities must lie strictly between 0 and 1 (the recalibration uses their logit); found ${pp[edge[0]! - 1]} in ${formatRows(edge)}`,
-      { code: 'bad-score', rows: edge.slice(0, 20), value: String(pp[edge[0]! - 1]) },
+      { code: 'out-of-range', rows: edge.slice(0, 20), value: String(pp[edge[0]! - 1]) },
     );
   }
   const groups = options.groups ?? 10;

@@ -119,7 +119,7 @@ function bad(key: string, expected: string, value: unknown): InputError {
   return new InputError(
     `review config: '${key}' must be ${expected}, got ${JSON.stringify(value)}`,
     {
-      code: 'invalid-config',
+      code: 'invalid-option',
       value: JSON.stringify(value) ?? String(value),
     },
   );
@@ -155,7 +155,7 @@ export function resolveReviewConfig(input: unknown = {}): ReviewConfig {
     if (!known.has(k)) {
       throw new InputError(
         `review config: unknown key '${k}' (known: ${Object.keys(d).join(', ')})`,
-        { code: 'invalid-config', value: k },
+        { code: 'invalid-option', value: k },
       );
     }
   }
@@ -215,7 +215,7 @@ export function resolveReviewConfig(input: unknown = {}): ReviewConfig {
     if (!(k in dt))
       throw new InputError(
         `review config: unknown threshold '${k}' (known: ${Object.keys(dt).join(', ')})`,
-        { code: 'invalid-config', value: k },
+        { code: 'invalid-option', value: k },
       );
   }
   const frac = (x: number) => x >= 0 && x <= 1;

@@ -21,9 +21,10 @@ import {
 } from '../data/columns.js';
 import { InputError } from '../errors.js';
 import type { Estimate } from '../stats/estimate.js';
+import { checkLevel } from '../stats/validate.js';
 import { type AucResult, aucDifference } from './auc.js';
 import type { Capture } from './gains.js';
-import { checkLevel, checkScores, type NumericInput, zEstimate } from './util.js';
+import { checkScores, type NumericInput, zEstimate } from './util.js';
 
 /** One bin of a PSI. */
 export interface PsiBin {

@@ -32,7 +32,7 @@ export function riskDeciles(scores: NumericInput, groups = 10): Uint8Array {
     throw new InputError(
       `riskDeciles: groups must be a whole number from 2 to 255, got ${groups}`,
       {
-        code: 'invalid-argument',
+        code: 'invalid-option',
         value: String(groups),
       },
     );
@@ -139,7 +139,7 @@ function prepare(scores: NumericInput, y: NumericInput | Uint8Array, what: strin
 function captureFrom(r: Ranked, fraction: number): Capture {
   if (!(fraction > 0 && fraction <= 1)) {
     throw new InputError(`capture: fraction must lie in (0, 1], got ${fraction}`, {
-      code: 'invalid-argument',
+      code: 'invalid-option',
       value: String(fraction),
     });
   }

@@ -1,4 +1,4 @@
-// Public API of src/scan/. Re-exported by src/index.ts.
+// Public API of src/scan/; the package entries (src/index.ts and siblings) pick from it.
 export { type AucResult, auc, aucDifference } from './auc.js';
 export {
   type CalibrationResult,

@@ -247,7 +247,7 @@ export function scanModelFromCoefficients(
       throw new InputError(
         `scan coefficient '${name}' must be a finite number, got ${String(value)}`,
         {
-          code: 'invalid-argument',
+          code: 'invalid-option',
           value: String(value),
         },
       );
@@ -268,7 +268,7 @@ export function scanModelFromCoefficients(
     }
   }
   if (!terms.some((t) => t.feature === null)) {
-    throw new InputError(`scan coefficients: no '(Intercept)'`, { code: 'invalid-argument' });
+    throw new InputError(`scan coefficients: no '(Intercept)'`, { code: 'invalid-option' });
   }
   const factors = [...factorLevels.entries()].map(([feature, levels]) => {
     const ref = options.references?.[feature];

@@ -8,11 +8,11 @@
 import { asTable, requireColumns, stringColumn, type TableInput } from '../data/columns.js';
 import { InputError } from '../errors.js';
 import type { Estimate } from '../stats/estimate.js';
+import { checkLevel } from '../stats/validate.js';
 import { type AucResult, auc, aucDifference } from './auc.js';
 import { offsetIntercept } from './calibration.js';
 import { outcomeColumn } from './model.js';
 import {
-  checkLevel,
   checkOutcome,
   checkScores,
   type NumericInput,

@@ -55,7 +55,7 @@ export function checkScores(
     const value = String(out[bad[0]! - 1]);
     throw new InputError(
       `${what}: ${options.probability ? 'probabilities must lie in [0, 1]' : 'scores must be finite numbers'}; found ${value} in ${formatRows(bad)}`,
-      { code: 'bad-score', column: what, rows: bad.slice(0, 20), value },
+      { code: 'out-of-range', column: what, rows: bad.slice(0, 20), value },
     );
   }
   return out;
@@ -94,7 +94,7 @@ export function requireVaryingScore(scores: Float64Array, what: string): void {
   for (let i = 1; i < scores.length; i++) if (scores[i] !== scores[0]) return;
   throw new InputError(
     `${what}: the score is constant (${scores.length === 0 ? 'no clients' : String(scores[0])} for every client), so it ranks nobody; check that the right column was scored`,
-    { code: 'constant-score', value: String(scores[0]) },
+    { code: 'no-variation', value: String(scores[0]) },
   );
 }
 
@@ -116,16 +116,4 @@ export function zEstimate(
   nullValue = 0,
 ): Estimate {
   return estimateFromSe(estimate, stdError, Number.POSITIVE_INFINITY, level, n, method, nullValue);
-}
-
-/** Checks a confidence level in (0, 1). */
-export function checkLevel(level: number | undefined): number {
-  const l = level ?? 0.95;
-  if (!(l > 0 && l < 1)) {
-    throw new InputError(`level must lie strictly between 0 and 1, got ${String(level)}`, {
-      code: 'invalid-argument',
-      value: String(level),
-    });
-  }
-  return l;
 }

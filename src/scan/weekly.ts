@@ -43,7 +43,7 @@ function coefficientOf(model: ScanModel, feature: string): number {
   if (!model.numeric.includes(feature)) {
     throw new InputError(
       `weekly re-scoring: '${feature}' is not a numeric feature of the scan (numeric features: ${model.numeric.join(', ')})`,
-      { code: 'unknown-feature', column: feature },
+      { code: 'unknown-term', column: feature },
     );
   }
   return model.terms.find((t) => t.name === feature)?.coefficient ?? 0;
@@ -57,7 +57,7 @@ function checkWeeks(options: WeeklyOptions): {
   const weeks = options.weeks ?? 104;
   if (!Number.isInteger(weeks) || weeks < 0) {
     throw new InputError(`weekly re-scoring: weeks must be a whole number ≥ 0, got ${weeks}`, {
-      code: 'invalid-argument',
+      code: 'invalid-option',
       value: String(weeks),
     });
   }
@@ -65,7 +65,7 @@ function checkWeeks(options: WeeklyOptions): {
     throw new InputError(
       `weekly re-scoring: threshold must be a probability in (0, 1), got ${options.threshold}`,
       {
-        code: 'invalid-argument',
+        code: 'invalid-option',
         value: String(options.threshold),
       },
     );
@@ -105,7 +105,7 @@ export function weeklyTrajectory(
       if (f === monthsLeft) {
         throw new InputError(
           `weekly re-scoring: '${monthsLeft}' follows from the weeks; do not set it in changes`,
-          { code: 'invalid-argument', column: f },
+          { code: 'invalid-option', column: f },
         );
       }
       coefficientOf(model, f);

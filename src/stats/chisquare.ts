@@ -66,7 +66,7 @@ function checkCounts(values: readonly number[], where: (i: number) => string): n
     if (!(Number.isFinite(v) && v >= 0)) {
       throw new InputError(
         `${FN}: count ${String(v)} at ${where(i)} is not allowed; expected non-negative finite counts`,
-        { code: 'invalid-count', value: String(v) },
+        { code: 'out-of-range', value: String(v) },
       );
     }
     total += v;
@@ -121,7 +121,7 @@ export function chiSquareTest(
   }
   throw new InputError(
     `${FN}: expected a matrix of counts (number[][]) or { observed, probabilities }`,
-    { code: 'invalid-argument' },
+    { code: 'invalid-option' },
   );
 }
 
@@ -156,7 +156,7 @@ function independence(
       throw new InputError(
         `${FN}: row ${i + 1} of the table sums to 0; expected counts would be 0`,
         {
-          code: 'empty-margin',
+          code: 'empty-group',
           rows: [i + 1],
         },
       );
@@ -168,7 +168,7 @@ function independence(
       throw new InputError(
         `${FN}: column ${j + 1} of the table sums to 0; expected counts would be 0`,
         {
-          code: 'empty-margin',
+          code: 'empty-group',
           value: String(j + 1),
         },
       );
@@ -225,7 +225,7 @@ function goodnessOfFit(input: GoodnessOfFitInput): ChiSquareGoodnessOfFitResult 
   const { observed, probabilities } = input;
   if (!Array.isArray(observed) || !Array.isArray(probabilities)) {
     throw new InputError(`${FN}: observed and probabilities must both be arrays of numbers`, {
-      code: 'invalid-argument',
+      code: 'invalid-option',
     });
   }
   const k = observed.length;
@@ -254,14 +254,14 @@ function goodnessOfFit(input: GoodnessOfFitInput): ChiSquareGoodnessOfFitResult 
     if (!(Number.isFinite(p) && p >= 0)) {
       throw new InputError(
         `${FN}: probabilities[${i}] is ${String(p)}; expected a probability ≥ 0`,
-        { code: 'invalid-probability', column: 'probabilities', value: String(p) },
+        { code: 'out-of-range', column: 'probabilities', value: String(p) },
       );
     }
     sum += p;
   }
   if (Math.abs(sum - 1) > 1e-9) {
     throw new InputError(`${FN}: probabilities sum to ${sum}; expected 1 (within 1e-9)`, {
-      code: 'invalid-probability',
+      code: 'out-of-range',
       column: 'probabilities',
       value: String(sum),
     });
@@ -276,7 +276,7 @@ function goodnessOfFit(input: GoodnessOfFitInput): ChiSquareGoodnessOfFitResult 
     if (e === 0) {
       throw new InputError(
         `${FN}: probabilities[${i}] is 0, so its expected count is 0; drop the category or give it a positive probability`,
-        { code: 'invalid-probability', column: 'probabilities', value: '0' },
+        { code: 'out-of-range', column: 'probabilities', value: '0' },
       );
     }
     const diff = observed[i]! - e;

@@ -30,7 +30,7 @@ const scratch = new Float64Array(3);
 function checkNumber(value: number, name: string, fn: string): void {
   if (Number.isNaN(value)) {
     throw new InputError(`${fn}: ${name} is NaN; expected a number`, {
-      code: 'invalid-argument',
+      code: 'invalid-option',
       value: String(value),
     });
   }
@@ -40,7 +40,7 @@ function checkDf(df: number, name: string, fn: string): void {
   if (!(df > 0)) {
     throw new InputError(
       `${fn}: ${name} must be a positive number (or Infinity), got ${String(df)}`,
-      { code: 'invalid-argument', value: String(df) },
+      { code: 'invalid-option', value: String(df) },
     );
   }
 }
@@ -48,7 +48,7 @@ function checkDf(df: number, name: string, fn: string): void {
 function checkProbability(p: number, fn: string): void {
   if (!(p >= 0 && p <= 1)) {
     throw new InputError(`${fn}: probability p must be in [0, 1], got ${String(p)}`, {
-      code: 'invalid-argument',
+      code: 'invalid-option',
       value: String(p),
     });
   }
@@ -386,7 +386,7 @@ export function chiSquareQuantile(p: number, df: number, lowerTail = true): numb
   checkDf(df, 'df', 'chiSquareQuantile');
   if (!Number.isFinite(df)) {
     throw new InputError('chiSquareQuantile: df must be finite', {
-      code: 'invalid-argument',
+      code: 'invalid-option',
       value: String(df),
     });
   }

@@ -1,4 +1,4 @@
-// Public API of src/stats/. Re-exported by src/index.ts.
+// Public API of src/stats/; the package entries (src/index.ts and siblings) pick from it.
 
 // Distributions, random numbers and tests (src/stats/{distributions,random,proportions,means,
 // chisquare,multiplicity}.ts).

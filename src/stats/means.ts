@@ -79,7 +79,7 @@ function result(
 ): TTestResult {
   if (!(stdError > 0) || stdError < 10 * Number.EPSILON * Math.abs(estimate)) {
     throw new InputError(`${fn}: the data are essentially constant, so the standard error is 0`, {
-      code: 'constant-data',
+      code: 'no-variation',
       value: String(estimate),
     });
   }
@@ -181,14 +181,14 @@ function runTTest(
   const mu = options.mu ?? 0;
   if (!Number.isFinite(mu)) {
     throw new InputError(`${fn}: mu must be a finite number, got ${String(mu)}`, {
-      code: 'invalid-argument',
+      code: 'invalid-option',
       value: String(mu),
     });
   }
   if (y === undefined) {
     if (options.paired === true) {
       throw new InputError(`${fn}: paired: true needs a second sample y`, {
-        code: 'invalid-argument',
+        code: 'invalid-option',
       });
     }
     checkFinite(x, xName, fn, 2);

@@ -42,7 +42,7 @@ export function pAdjust(
     if (!(v >= 0 && v <= 1)) {
       throw new InputError(
         `${fn}: p[${i}] is ${String(v)}; expected p-values in [0, 1] (NaN is not allowed)`,
-        { code: 'invalid-p-value', rows: [i + 1], value: String(v) },
+        { code: 'out-of-range', rows: [i + 1], value: String(v) },
       );
     }
   }
@@ -50,7 +50,7 @@ export function pAdjust(
   if (!(Number.isInteger(n) && n >= m)) {
     throw new InputError(
       `${fn}: n must be an integer at least the number of p-values (${m}), got ${String(n)}`,
-      { code: 'invalid-argument', value: String(n) },
+      { code: 'invalid-option', value: String(n) },
     );
   }
   const out = Array.from(p);
@@ -59,7 +59,7 @@ export function pAdjust(
   if (method !== 'holm' && method !== 'BH') {
     throw new InputError(
       `${fn}: unknown method '${String(method)}'; expected 'bonferroni', 'holm', 'BH' or 'none'`,
-      { code: 'invalid-argument', value: String(method) },
+      { code: 'invalid-option', value: String(method) },
     );
   }
   const order = Array.from({ length: m }, (_, i) => i);

@@ -78,7 +78,7 @@ export function diffInProportions(
   if (!(stdError > 0)) {
     throw new InputError(
       `${FN}: the standard error is 0 (treated ${x1}/${n1}, control ${x2}/${n2}: every outcome is the same), so no z test is possible`,
-      { code: 'zero-variance', value: `${x1}/${n1} vs ${x2}/${n2}` },
+      { code: 'no-variation', value: `${x1}/${n1} vs ${x2}/${n2}` },
     );
   }
   const statistic = estimate / stdError;
@@ -109,7 +109,7 @@ function toCounts(group: ArrayLike<number> | ProportionCounts, name: string): [n
   if (typeof group !== 'object' || group === null) {
     throw new InputError(
       `${FN}: ${name} must be an array of 0/1 outcomes or { successes, n }, got ${String(group)}`,
-      { code: 'invalid-argument', column: name },
+      { code: 'invalid-option', column: name },
     );
   }
   if ('successes' in group) {
@@ -118,7 +118,7 @@ function toCounts(group: ArrayLike<number> | ProportionCounts, name: string): [n
     if (group.successes > group.n) {
       throw new InputError(
         `${FN}: ${name}.successes (${group.successes}) exceeds ${name}.n (${group.n})`,
-        { code: 'invalid-count', column: name, value: String(group.successes) },
+        { code: 'out-of-range', column: name, value: String(group.successes) },
       );
     }
     return [group.successes, group.n];

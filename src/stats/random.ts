@@ -48,7 +48,7 @@ function seedWords(seed: number | string): [number, number] {
     if (!(Number.isSafeInteger(seed) && seed >= 0)) {
       throw new InputError(
         `createRng: a numeric seed must be an integer in [0, 2^53), got ${String(seed)}; use a string for other seeds`,
-        { code: 'invalid-seed', value: String(seed) },
+        { code: 'invalid-option', value: String(seed) },
       );
     }
     return [seed >>> 0, Math.floor(seed / 2 ** 32) >>> 0];
@@ -75,12 +75,12 @@ function seedWords(seed: number | string): [number, number] {
  * rng.next(); // uniform in [0, 1)
  * rng.int(6); // 0..5
  * rng.shuffle([1, 2, 3, 4]);
- * createRng('pilot Den Haag').normal();
+ * createRng('pilot study').normal();
  */
 export function createRng(seed: number | string): Rng {
   if (typeof seed !== 'number' && typeof seed !== 'string') {
     throw new InputError('createRng: seed must be a number or a string', {
-      code: 'invalid-seed',
+      code: 'invalid-option',
       value: String(seed),
     });
   }
@@ -118,7 +118,7 @@ export function createRng(seed: number | string): Rng {
   function int(n: number): number {
     if (!(Number.isInteger(n) && n >= 1 && n <= 2 ** 53)) {
       throw new InputError(`rng.int: n must be an integer in [1, 2^53], got ${String(n)}`, {
-        code: 'invalid-argument',
+        code: 'invalid-option',
         value: String(n),
       });
     }
@@ -140,7 +140,7 @@ export function createRng(seed: number | string): Rng {
   function checkP(p: number, fn: string): void {
     if (!(p >= 0 && p <= 1)) {
       throw new InputError(`rng.${fn}: p must be in [0, 1], got ${String(p)}`, {
-        code: 'invalid-argument',
+        code: 'invalid-option',
         value: String(p),
       });
     }
@@ -162,7 +162,7 @@ export function createRng(seed: number | string): Rng {
       checkP(p, 'binomial');
       if (!(Number.isInteger(n) && n >= 0)) {
         throw new InputError(`rng.binomial: n must be a non-negative integer, got ${String(n)}`, {
-          code: 'invalid-argument',
+          code: 'invalid-option',
           value: String(n),
         });
       }
@@ -183,7 +183,7 @@ export function createRng(seed: number | string): Rng {
       if (!(Number.isInteger(k) && k >= 0 && k <= array.length)) {
         throw new InputError(
           `rng.sample: k must be an integer between 0 and the array length ${array.length}, got ${String(k)}`,
-          { code: 'invalid-argument', value: String(k) },
+          { code: 'invalid-option', value: String(k) },
         );
       }
       // Partial Fisher–Yates on a copy: the first k positions are the sample.

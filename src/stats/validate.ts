@@ -1,15 +1,24 @@
 /**
- * Input checks shared by the tests in `src/stats/`: each throws {@link InputError} naming the
- * function, the argument and what was expected. Internal module.
+ * The input checks of the library (confidence level, finite values, 0/1 values, counts), written
+ * once here in the lowest layer and used by every layer above: each throws {@link InputError}
+ * naming the function, the argument and what was expected. Internal module.
  */
 import { formatRows, InputError } from '../errors.js';
 
-/** Checks a confidence level in (0, 1) and returns it (0.95 when undefined). */
-export function checkLevel(level: number | undefined, fn: string): number {
+/**
+ * Checks a confidence level in (0, 1) and returns it (0.95 when undefined): the one level check
+ * of the library. `fn` (the calling function) prefixes the message when given.
+ *
+ * @example
+ * checkLevel(undefined); // 0.95
+ * checkLevel(95, 'ols'); // throws InputError out-of-range: "ols: level must be strictly between 0 and 1, got 95"
+ */
+export function checkLevel(level: number | undefined, fn?: string): number {
   const value = level ?? 0.95;
   if (!(value > 0 && value < 1)) {
-    throw new InputError(`${fn}: level must be strictly between 0 and 1, got ${String(level)}`, {
-      code: 'invalid-level',
+    const prefix = fn === undefined ? '' : `${fn}: `;
+    throw new InputError(`${prefix}level must be strictly between 0 and 1, got ${String(level)}`, {
+      code: 'out-of-range',
       value: String(level),
     });
   }
@@ -71,7 +80,7 @@ export function checkCount(value: number, name: string, fn: string, positive = f
   if (!(Number.isInteger(value) && (positive ? value > 0 : value >= 0))) {
     const expected = positive ? 'a positive integer' : 'a non-negative integer';
     throw new InputError(`${fn}: ${name} must be ${expected}, got ${String(value)}`, {
-      code: 'invalid-count',
+      code: 'out-of-range',
       column: name,
       value: String(value),
     });

@@ -164,7 +164,7 @@ describe('compareArms rejects bad input with clear messages', () => {
   it('an arm without values of an outcome', () => {
     const bad = rows.map((r) => (r.arm === 'control' ? { ...r, hourly_wage: null } : r));
     const e = catchError(() => compareArms(bad, { outcomes: ['hourly_wage'] }));
-    expect(e.code).toBe('empty-arm');
+    expect(e.code).toBe('empty-group');
     expect(e.message).toMatch(
       /outcome 'hourly_wage': arm 'control' has no non-missing values \(\d+ missing\)/,
     );

@@ -180,13 +180,13 @@ describe('complierEffect flags weak instruments and rejects bad input', () => {
     const empty = catchError(() =>
       complierEffect(emptied, { outcome: 'income', received: 'received' }),
     );
-    expect(empty.code).toBe('empty-arm');
+    expect(empty.code).toBe('empty-group');
     expect(empty.message).toContain("arm 'control' has no clients left");
     const flat = rows.map((r) => ({ ...r, received: 1 }));
     const none = catchError(() =>
       complierEffect(flat, { outcome: 'income', received: 'received' }),
     );
-    expect(none.code).toBe('no-first-stage');
+    expect(none.code).toBe('under-identified');
     expect(none.message).toContain('not identified');
     const month = catchError(() =>
       complierEffect(rows, {

@@ -83,7 +83,9 @@ describe('impactFigures', () => {
     expect(() =>
       impactFigures({ ...base, effect: { estimate: Number.NaN, stdError: 0.1 } }),
     ).toThrow(InputError);
-    expect(() => impactFigures({ ...base, level: 1.2 })).toThrow(/level must be between 0 and 1/);
+    expect(() => impactFigures({ ...base, level: 1.2 })).toThrow(
+      /impactFigures: level must be strictly between 0 and 1/,
+    );
     expect(() => impactFigures({ ...base, participationDifference: 0 })).toThrow(
       /participationDifference/,
     );

@@ -134,10 +134,10 @@ describe('stateTimesFromPanel without a clients table', () => {
     const dup = catchError(() =>
       stateTimesFromPanel([...small, { id: 'a', month: 2, state: 'job', arm: 'x' }]),
     );
-    expect(dup.code).toBe('duplicate');
+    expect(dup.code).toBe('duplicate-id');
     expect(dup.message).toContain('rows 3, 7');
     const unknown = catchError(() => stateTimesFromPanel(small, { states: ['benefit'] }));
-    expect(unknown.code).toBe('unknown-state');
+    expect(unknown.code).toBe('unknown-level');
     expect(unknown.message).toContain("'job' in rows 3, 4");
     const carry = catchError(() =>
       stateTimesFromPanel([...small, { id: 'b', month: 3, state: 'job', arm: 'z' }], {
@@ -161,7 +161,7 @@ describe('stateTimesFromPanel without a clients table', () => {
       "months beyond the client's window 'followup_months' in row 6",
     );
     const unknown = catchError(() => stateTimesFromPanel(small, { clients: cl.slice(0, 1) }));
-    expect(unknown.code).toBe('unknown-client');
+    expect(unknown.code).toBe('unknown-level');
     expect(unknown.message).toContain('rows 5, 6');
     expect(unknown.message).not.toContain("'b'"); // ids are never echoed
     const dupClient = catchError(() => stateTimesFromPanel(small, { clients: [...cl, cl[0]!] }));
@@ -236,26 +236,26 @@ describe('stateTimesFromSpells with dates', () => {
         spec,
       ),
     );
-    expect(overlap.code).toBe('overlap');
+    expect(overlap.code).toBe('inconsistent');
     expect(overlap.message).toBe("spells of state 'benefit' of one client overlap: rows 3 and 6");
     // Touching spells overlap with inclusive ends but not with exclusive ends.
     const touching = [
       ...spells.slice(0, 3),
       { id: 'b', state: 'benefit', from: '2013-01-20', to: '2013-01-22' },
     ];
-    expect(catchError(() => stateTimesFromSpells(touching, spec)).code).toBe('overlap');
+    expect(catchError(() => stateTimesFromSpells(touching, spec)).code).toBe('inconsistent');
     expect(stateTimesFromSpells(touching, { ...spec, endInclusive: false }).rows[1]).toMatchObject({
       days_benefit: 11,
     });
     const backwards = catchError(() =>
       stateTimesFromSpells([{ id: 'a', state: 'job', from: '2013-01-10', to: '2013-01-09' }], spec),
     );
-    expect(backwards.code).toBe('end-before-start');
+    expect(backwards.code).toBe('inconsistent');
     expect(backwards.message).toContain('row 1');
     const unknown = catchError(() =>
       stateTimesFromSpells([{ id: 'zz', state: 'job', from: '2013-01-10', to: null }], spec),
     );
-    expect(unknown.code).toBe('unknown-client');
+    expect(unknown.code).toBe('unknown-level');
     expect(unknown.message).toBe(
       "spell column 'id' has clients that are not in the clients table, in row 1",
     );
@@ -271,6 +271,6 @@ describe('stateTimesFromSpells with dates', () => {
       "'from' must be a date (Date or YYYY-MM-DD) or a number, but has '10-01-2013' in row 1",
     );
     const state = catchError(() => stateTimesFromSpells(spells, { ...spec, states: ['job'] }));
-    expect(state.code).toBe('unknown-state');
+    expect(state.code).toBe('unknown-level');
   });
 });

@@ -131,7 +131,7 @@ describe('participationTable input handling', () => {
     const e = catchError(() =>
       participationTable(rows, { categories, received: ['assessed_conversation'] }),
     );
-    expect(e.code).toBe('unknown-category');
+    expect(e.code).toBe('unknown-level');
     expect(e.message).toContain("'ziek' (row 1219)");
     expect(e.rows).toEqual([1219]);
     const t = participationTable(rows, {
@@ -221,7 +221,7 @@ describe('participationTable input handling', () => {
         missing: 'exclude',
       }),
     );
-    expect(e.code).toBe('empty-arm');
+    expect(e.code).toBe('empty-group');
     expect(e.message).toContain("arm 'control' has no clients");
   });
 });

@@ -109,11 +109,11 @@ describe('loadTable: every format gives the same table', () => {
 
   it('reports malformed Arrow and Parquet bytes', async () => {
     const arrow = await catchAsync(loadTable(new Uint8Array([255, 255, 255, 255, 1, 2, 3])));
-    expect(arrow.code).toBe('malformed-arrow');
+    expect(arrow.code).toBe('malformed-input');
     const parquet = await catchAsync(
       loadTable(new TextEncoder().encode('PAR1 not really parquet'), { format: 'parquet' }),
     );
-    expect(parquet.code).toBe('malformed-parquet');
+    expect(parquet.code).toBe('malformed-input');
   });
 });
 
@@ -148,7 +148,7 @@ describe('loadTableSync: in-memory inputs', () => {
 
   it('rejects rows that are not objects, naming the rows', () => {
     const e = catchError(() => loadTableSync([{ a: 1 }, 3, [1]] as unknown as object[] as never));
-    expect(e.code).toBe('not-an-object');
+    expect(e.code).toBe('wrong-type');
     expect(e.rows).toEqual([2, 3]);
     expect(e.message).toBe(
       'rows must be an array of row objects, but rows 2, 3 are not an object (first: a number)',
@@ -189,7 +189,7 @@ describe('loadTableSync: in-memory inputs', () => {
   it('reports malformed JSON with line and column, without echoing the input', () => {
     const text = '[\n  {"id": "123456782", "arm": "control"},\n  {"id": "987654321" "arm": 1}\n]';
     const e = catchError(() => loadTableSync({ text }));
-    expect(e.code).toBe('malformed-json');
+    expect(e.code).toBe('malformed-input');
     expect(e.message).toMatch(/^malformed JSON at line 3, column 22 \(character 64\): /);
     expect(e.message).not.toContain('987654321');
     expect(e.message).not.toContain('123456782');
@@ -204,12 +204,12 @@ describe('loadTableSync: in-memory inputs', () => {
 
   it('rejects JSON that is not an array of objects', () => {
     const obj = catchError(() => loadTableSync({ text: '{"id": "1"}' }));
-    expect(obj.code).toBe('not-an-array');
+    expect(obj.code).toBe('wrong-type');
     expect(obj.message).toBe(
       'JSON must be an array of row objects, but the top level is an object',
     );
     const nums = catchError(() => loadTableSync({ text: '[{"id": "1"}, 2, "x"]' }));
-    expect(nums.code).toBe('not-an-object');
+    expect(nums.code).toBe('wrong-type');
     expect(nums.rows).toEqual([2, 3]);
     expect(nums.message).toBe(
       'JSON must be an array of row objects, but rows 2, 3 are not an object (first: a number)',

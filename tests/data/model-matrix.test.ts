@@ -158,11 +158,11 @@ describe('modelMatrix by hand', () => {
       "missing column 'region'; available columns: arm, employed, age, gender",
     );
     expect(inputError(() => modelMatrix(rows, { columns: ['arm', 'arm'] })).code).toBe(
-      'bad-option',
+      'invalid-option',
     );
     expect(
       inputError(() => modelMatrix(rows, { columns: ['arm'], reference: { gender: 'man' } })).code,
-    ).toBe('bad-option');
+    ).toBe('invalid-option');
   });
 });
 
@@ -203,7 +203,7 @@ describe('modelFrame', () => {
       "outcome column 'y' must hold numbers or booleans, but has other values in row 1 (first: 'yes')",
     );
     expect(inputError(() => modelFrame(rows, { outcome: 'y', columns: ['y'] })).code).toBe(
-      'bad-option',
+      'invalid-option',
     );
   });
 });

@@ -23,6 +23,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import * as api from 'effectmeting';
+import * as kernels from 'effectmeting/kernels';
+import * as node from 'effectmeting/node';
+import * as studies from 'effectmeting/studies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 
@@ -131,12 +134,22 @@ function cliCommands(code: string): { text: string; argv: string[]; output?: str
   return commands;
 }
 
-const runtimeExports = Object.keys(api);
+/** Each runtime name of the four entries, with the entry that exports it. */
+const runtimeExports = new Map<string, string>(
+  Object.entries({
+    effectmeting: api,
+    'effectmeting/node': node,
+    'effectmeting/kernels': kernels,
+    'effectmeting/studies': studies,
+  }).flatMap(([entry, names]) => Object.keys(names).map((name) => [name, entry] as const)),
+);
 
-/** Adds `import { … } from 'effectmeting'` for the library functions a block uses but does not import. */
+/** Adds `import { … } from 'effectmeting…'` for the library functions a block uses but does not import. */
 function withImports(code: string): string {
   const imported = new Set<string>();
-  for (const m of code.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'effectmeting'/g)) {
+  for (const m of code.matchAll(
+    /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'effectmeting(?:\/\w+)?'/g,
+  )) {
     for (const part of m[1]!.split(',')) {
       const name = part
         .trim()
@@ -146,13 +159,20 @@ function withImports(code: string): string {
       if (name) imported.add(name);
     }
   }
-  const used = runtimeExports.filter(
-    (name) =>
+  const used = new Map<string, string[]>();
+  for (const [name, entry] of runtimeExports) {
+    if (
       !imported.has(name) &&
       new RegExp(`(?<![.\\w$])${name}\\b`).test(code) &&
-      !new RegExp(`\\b(?:const|let|var|function|class)\\s+${name}\\b`).test(code),
+      !new RegExp(`\\b(?:const|let|var|function|class)\\s+${name}\\b`).test(code)
+    ) {
+      used.set(entry, [...(used.get(entry) ?? []), name]);
+    }
+  }
+  const lines = [...used].map(
+    ([entry, names]) => `import { ${names.join(', ')} } from '${entry}';\n`,
   );
-  return used.length > 0 ? `import { ${used.join(', ')} } from 'effectmeting';\n${code}` : code;
+  return `${lines.join('')}${code}`;
 }
 
 /** A BSN-like number that passes the eleven test, from an index. */

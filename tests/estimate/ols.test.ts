@@ -167,7 +167,7 @@ describe('bad input', () => {
     const cols = X.columns.map((c) => Float64Array.from(c));
     cols[3]![6] = Number.NaN;
     const e = catchErr(() => ols({ ...X, columns: cols }, y));
-    expect(e.code).toBe('non-finite');
+    expect(e.code).toBe('not-finite');
     expect(e.column).toBe('female');
     expect(e.rows).toEqual([7]);
     expect(e.message).toMatch(/column "female" has a non-finite value \(NaN\) at row 7/);
@@ -186,7 +186,7 @@ describe('bad input', () => {
   it('n ≤ k', () => {
     const small = { names: X.names, columns: X.columns.map((c) => c.subarray(0, 8)), n: 8 };
     const e = catchErr(() => ols(small, y.subarray(0, 8)));
-    expect(e.code).toBe('too-few-rows');
+    expect(e.code).toBe('too-few');
     expect(e.message).toMatch(/n = 8 rows for k = 8 columns/);
   });
 
@@ -215,7 +215,7 @@ describe('bad input', () => {
 
   it('bad options', () => {
     expect(() => ols(X, y, { se: 'HC9' as 'HC2' })).toThrow(/se: expected one of classical/);
-    expect(() => ols(X, y, { level: 95 })).toThrow(/level: expected a confidence level/);
+    expect(() => ols(X, y, { level: 95 })).toThrow(/level must be strictly between 0 and 1/);
     const ww = Float64Array.from(w);
     ww[4] = 0;
     expect(() => ols(X, y, { weights: ww })).toThrow(/weights: row 5 has weight 0/);

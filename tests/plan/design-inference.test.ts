@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { effectSeries } from '../../src/analysis/index.js';
 import { loadTable } from '../../src/data/index.js';
 import { bootstrapImpact, randomizationTest } from '../../src/plan/index.js';
-import { DEN_HAAG_COVARIATES } from '../../src/synth/index.js';
+import { DEN_HAAG_COVARIATES } from '../../src/studies/index.js';
 
 const table = (
   await loadTable(new URL('../../data/den-haag-pilot.csv', import.meta.url).pathname)

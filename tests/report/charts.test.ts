@@ -1,16 +1,15 @@
 import {
   balanceChart,
-  CHART_FONT,
   type ChartSpec,
   calibrationChart,
   driftChart,
   effectChart,
   gainsChart,
-  OKABE_ITO,
   outflowChart,
   participationChart,
   renderSvg,
 } from 'effectmeting';
+import { CHART_FONT, OKABE_ITO } from 'effectmeting/kernels';
 import { describe, expect, it } from 'vitest';
 
 // Specs are plain objects; tests read them loosely.

@@ -1,11 +1,5 @@
-import {
-  csvSafe,
-  protectParticipation,
-  suppressCells,
-  suppressSmallCounts,
-  suppressTable,
-  toCsv,
-} from 'effectmeting';
+import { suppressSmallCounts, suppressTable, toCsv } from 'effectmeting';
+import { csvSafe, protectParticipation, suppressCells } from 'effectmeting/kernels';
 import { describe, expect, it } from 'vitest';
 
 describe('suppressCells', () => {

@@ -7,22 +7,17 @@
 import { inspect } from 'node:util';
 import {
   balanceTable,
-  denHaagPilot,
   display,
-  displayBundle,
   documentHtml,
-  documentText,
   effectChart,
-  loadTable,
   type MimeBundle,
   outflowChart,
-  type PilotResult,
-  pilotMarkdown,
   sampleRatioTest,
   tableFromRows,
-  VEGA_LITE_MIME,
-  withDisplay,
 } from 'effectmeting';
+import { displayBundle, documentText, VEGA_LITE_MIME, withDisplay } from 'effectmeting/kernels';
+import { loadTable } from 'effectmeting/node';
+import { denHaagPilot, type PilotResult, pilotMarkdown } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const JUPYTER = Symbol.for('Jupyter.display');

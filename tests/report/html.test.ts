@@ -1,14 +1,7 @@
-import {
-  denHaagPilot,
-  escapeHtml,
-  gainsChart,
-  htmlReport,
-  inlineHtml,
-  loadTable,
-  markdownTable,
-  pilotHtml,
-  renderSvg,
-} from 'effectmeting';
+import { gainsChart, htmlReport, markdownTable, renderSvg } from 'effectmeting';
+import { escapeHtml, inlineHtml } from 'effectmeting/kernels';
+import { loadTable } from 'effectmeting/node';
+import { denHaagPilot, type PilotResult, pilotHtml } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /** Anything in HTML that would make a browser fetch a resource. */
@@ -144,9 +137,10 @@ describe('htmlReport', () => {
 });
 
 describe('pilotHtml', () => {
+  let result: PilotResult;
   let html = '';
   beforeAll(async () => {
-    const result = denHaagPilot(await loadTable('data/den-haag-pilot.csv'));
+    result = denHaagPilot(await loadTable('data/den-haag-pilot.csv'));
     html = await pilotHtml(result);
   });
 
@@ -178,7 +172,7 @@ describe('pilotHtml', () => {
   });
 
   it('shows every count with the threshold at 0', async () => {
-    const all = await pilotHtml(denHaagPilot(await loadTable('data/den-haag-pilot.csv')), {
+    const all = await pilotHtml(result, {
       threshold: 0,
       source: 'Source: my extract',
     });

@@ -7,7 +7,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { denHaagPilot, loadTable, pilotHtml } from 'effectmeting';
+import { loadTable } from 'effectmeting/node';
+import { denHaagPilot, pilotHtml } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, chartMarks, hasChromium, withPage } from './chromium.js';
 

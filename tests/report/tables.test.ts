@@ -59,7 +59,7 @@ describe('toHTML on results', () => {
 
 describe('markdownReportHtml', () => {
   it('turns a Markdown report into a page with one section per ## heading', async () => {
-    const { markdownReportHtml } = await import('effectmeting');
+    const { markdownReportHtml } = await import('effectmeting/kernels');
     const html = markdownReportHtml(
       '# Study <x>\n\nIntro.\n\n## Table 1\n\n| a | n |\n| --- | ---: |\n| x | 1 |\n\n## Notes\n\n- one\n',
       'Source: synthetic.',

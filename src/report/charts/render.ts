@@ -1,9 +1,9 @@
 /**
  * Rendering a Vega-Lite spec to an SVG string in Node (no canvas, no browser, no network):
- * compile with vega-lite, run a headless vega View, serialise the scenegraph.
+ * compile with vega-lite, run a headless vega View, serialise the scenegraph. vega and vega-lite
+ * are imported when the first chart is drawn, so importing the library does not load them.
  */
-import * as vega from 'vega';
-import { compile } from 'vega-lite';
+import type * as Vega from 'vega';
 import type { ChartSpec } from './spec.js';
 import { vegaTextWidth } from './text-width.js';
 
@@ -34,7 +34,8 @@ export interface RenderOptions {
  * writeFileSync('figure-2a.svg', svg);
  */
 export async function renderSvg(spec: ChartSpec, options: RenderOptions = {}): Promise<string> {
-  useHelveticaWidths();
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+  useHelveticaWidths(vega);
   const errors: string[] = [];
   const logger = collectingLogger(errors, options.onWarning);
   const vegaSpec = compile(spec, { logger }).spec;
@@ -67,7 +68,7 @@ export async function renderSvg(spec: ChartSpec, options: RenderOptions = {}): P
  * Makes vega measure text with Helvetica's widths instead of its 0.8 em-per-character estimate
  * (there is no canvas in Node). Applies to vega in this process; idempotent.
  */
-function useHelveticaWidths(): void {
+function useHelveticaWidths(vega: typeof Vega): void {
   const metrics = (vega as unknown as { textMetrics?: TextMetrics }).textMetrics;
   if (metrics && metrics.width !== vegaTextWidth) metrics.width = vegaTextWidth;
 }
@@ -76,11 +77,11 @@ function useHelveticaWidths(): void {
 function collectingLogger(
   errors: string[],
   onWarning?: (message: string) => void,
-): vega.LoggerInterface {
+): Vega.LoggerInterface {
   let current = 2;
   const text = (args: readonly unknown[]) =>
     args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
-  const log: vega.LoggerInterface = {
+  const log: Vega.LoggerInterface = {
     level(level?: number) {
       if (level === undefined) return current;
       current = level;

@@ -1,0 +1,83 @@
+/** The Den Haag pilot as a registered study: its data files, reproduction and planning question. */
+import { numberColumn } from '../../data/columns.js';
+import { toCsv } from '../shared/csv.js';
+import type { Study } from '../study.js';
+import { DEN_HAAG_DECILE1_DESIGN } from './design.js';
+import { DEN_HAAG_COLUMNS, generateDenHaag } from './generator.js';
+import { generateNationalBenchmark, NATIONAL_BENCHMARK_COLUMNS } from './national-benchmark.js';
+import { DEN_HAAG_PARAMS, DEN_HAAG_SEEDS } from './params.js';
+import { pilotPowerAnswer, pilotPowerMarkdown } from './power.js';
+import { denHaagPilot, pilotMarkdown } from './report.js';
+import { PILOT_SYNTHETIC_SOURCE, pilotHtml } from './report-html.js';
+import { DEN_HAAG_MODEL } from './simulation-model.js';
+
+const DATA = 'den-haag-pilot.csv';
+const BENCHMARK = 'den-haag-national-benchmark.csv';
+
+/** The Den Haag pilot "WW (niet) naar bijstand" (2021–2022). */
+export const DEN_HAAG_STUDY: Study = {
+  name: 'den-haag',
+  title:
+    'the Den Haag pilot "WW (niet) naar bijstand" (2021-2022): assignment audit, participation\n' +
+    '                   (Table 2), flow-through into bijstand per month (Figure 2a), raw and adjusted\n' +
+    '                   effects per month (Figure 2b), first significant months, policy figures',
+  datasets: [
+    {
+      file: DATA,
+      description: 'Den Haag pilot "WW (niet) naar bijstand": 12,191 synthetic clients',
+      generate: () => toCsv(DEN_HAAG_COLUMNS, generateDenHaag(DEN_HAAG_SEEDS, DEN_HAAG_PARAMS)),
+    },
+    {
+      file: BENCHMARK,
+      description: 'Rest of the Netherlands, decile 1: cumulative flow into bijstand, months 1–24',
+      generate: () => toCsv(NATIONAL_BENCHMARK_COLUMNS, generateNationalBenchmark()),
+    },
+  ],
+  reproduction: {
+    data: DATA,
+    stem: 'den-haag-pilot',
+    stringColumns: [],
+    charts: true,
+    benchmark: {
+      file: BENCHMARK,
+      help:
+        'monthly benchmark line with columns month, share (default\n' +
+        `                       data/${BENCHMARK} when present)`,
+      fromTable(table, path) {
+        const months = numberColumn(table, 'month', { integer: true, min: 1 });
+        const shares = numberColumn(table, 'share', { min: 0, max: 1 });
+        return {
+          label: 'rest of the Netherlands, decile 1',
+          values: Array.from(months, (month, i) => ({ month, share: shares[i]! })),
+          note: `${path} (synthetic reconstruction of the national line in Figure 2a)`,
+        };
+      },
+    },
+    reproduce(table, { benchmark, source }) {
+      const result = denHaagPilot(table, {}, benchmark);
+      return {
+        markdown: pilotMarkdown(result),
+        json: result,
+        html: () =>
+          pilotHtml(result, {
+            source: source.synthetic ? PILOT_SYNTHETIC_SOURCE : `Source: ${source.path}.`,
+          }),
+      };
+    },
+  },
+  planning: {
+    name: 'the Den Haag pilot',
+    help:
+      "the Den Haag pilot's question: what was detectable, and what a city\n" +
+      "                          half Den Haag's size would need",
+    simulation: {
+      model: DEN_HAAG_MODEL,
+      nTreatment: DEN_HAAG_DECILE1_DESIGN.nTreatment,
+      nControl: DEN_HAAG_DECILE1_DESIGN.nControl,
+    },
+    question(options) {
+      const answer = pilotPowerAnswer(options);
+      return { answer, markdown: pilotPowerMarkdown(answer) };
+    },
+  },
+};

@@ -1,0 +1,37 @@
+// Intensive versus basic services 2012–2013: generator and report.
+// (Targets and calibration are not exported: tests and scripts import them by path.)
+
+export {
+  type AgeBand2012,
+  ARMS_2012,
+  type Arm2012,
+  CONVERSATION_MONTH,
+  type Conv4,
+  type ConvHeld,
+  GENDERS_2012,
+  type Gender2012,
+  generateIntensive2012,
+  type Household2012,
+  INTENSIVE_2012_COLUMNS,
+  INTENSIVE_2012_COUNTS,
+  type Intensive2012CellCounts,
+  type Intensive2012JobQuality,
+  type Intensive2012Outcomes,
+  type Intensive2012Params,
+  type Intensive2012Row,
+  type Intensive2012Timing,
+  intensive2012ToCsv,
+  MONTH_DAYS,
+} from './generator.js';
+export { INTENSIVE_2012_PARAMS, INTENSIVE_2012_SEED } from './params.js';
+export {
+  INTENSIVE_2012_CONFIG,
+  type Intensive2012Arm,
+  type Intensive2012Config,
+  type Intensive2012Exit,
+  type Intensive2012ExitByGender,
+  type Intensive2012Result,
+  intensive2012,
+  intensive2012Markdown,
+} from './report.js';
+export { INTENSIVE_2012_STUDY } from './study.js';

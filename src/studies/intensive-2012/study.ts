@@ -1,0 +1,40 @@
+/** The 2012–2013 experiment as a registered study: its data file and reproduction. */
+import { markdownReportHtml } from '../../report/html.js';
+import { sourceNote } from '../shared/source-note.js';
+import type { Study } from '../study.js';
+import { generateIntensive2012, intensive2012ToCsv } from './generator.js';
+import { INTENSIVE_2012_PARAMS, INTENSIVE_2012_SEED } from './params.js';
+import { intensive2012, intensive2012Markdown } from './report.js';
+
+const DATA = 'intensive-vs-basic-2012.csv';
+
+/** Intensive versus basic services (2012–2013, BSN parity). */
+export const INTENSIVE_2012_STUDY: Study = {
+  name: 'intensive-2012',
+  title:
+    'intensive versus basic services (2012-2013, BSN parity): assignment audit, Tables 4.1,\n' +
+    '                   4.3-4.6, 5.1-5.4 and Annex B.1 in the published layout',
+  datasets: [
+    {
+      file: DATA,
+      description: 'Intensive versus basic services 2012–2013: 9,237 synthetic clients',
+      generate: () =>
+        intensive2012ToCsv(generateIntensive2012(INTENSIVE_2012_SEED, INTENSIVE_2012_PARAMS)),
+    },
+  ],
+  reproduction: {
+    data: DATA,
+    stem: 'intensive-vs-basic-2012',
+    stringColumns: ['bsn'],
+    charts: false,
+    reproduce(table, { source }) {
+      const result = intensive2012(table);
+      const markdown = intensive2012Markdown(result);
+      return {
+        markdown,
+        json: result,
+        html: async () => markdownReportHtml(markdown, sourceNote(source, 'the 2012–2013 study')),
+      };
+    },
+  },
+};

@@ -1,0 +1,399 @@
+/**
+ * The personal-services experiment in WW (UWV, inflow 1 Dec 2017 – 31 Dec 2018), end to end
+ * through the public API: the sample-ratio check against 80/10/10, and three pairwise
+ * comparisons of job-finding and WW reliance within 12 months of inflow:
+ *
+ * - service: the service group against the control group with enforcement. Service-group
+ *   clients are subject to enforcement too (the service includes it), and the control group
+ *   was split "to separate the effects of enforcement from the effects of the service", so
+ *   this contrast is the effect of personal service itself — the +2.0 pp / −2.1 pp;
+ * - service, pooled controls: the service group against both control halves together (a
+ *   sensitivity reading; it mixes in half the enforcement effect);
+ * - enforcement: the control group with enforcement against the one without ("only
+ *   enforcement activities").
+ *
+ * Runs unchanged on a real extract with the same columns (or with names changed in the config).
+ */
+import { table as columnTable } from 'arquero';
+import { type ArmComparisons, compareArms } from '../../analysis/compare-arms.js';
+import { type EffectSeries, effectSeries } from '../../analysis/effect-series.js';
+import { firstSignificantMonth, type SignificantMonths } from '../../analysis/significance.js';
+import { type SampleRatioResult, sampleRatioTest } from '../../assign/srm.js';
+import { asTable, stringColumn, type TableInput } from '../../data/columns.js';
+import { formatEstimate, formatPercent, markdownTable } from '../../format.js';
+import { cumulativeOutflow } from '../../outcomes/cumulative-outflow.js';
+import type { CumulativeOutflowResult } from '../../outcomes/outflow-result.js';
+import { type Estimate, stars } from '../../stats/estimate.js';
+import {
+  PERSONAL_SERVICES_2017_COVARIATES,
+  SERVICES_MAX_FOLLOWUP,
+  SERVICES_WEIGHTS,
+} from './design.js';
+
+/** Column names and choices of the analysis; every field has the study's default. */
+export interface PersonalServicesConfig {
+  readonly arm: string;
+  /** Arm labels. */
+  readonly service: string;
+  readonly controlEnforcement: string;
+  readonly controlNone: string;
+  /** Intended assignment weights (80/10/10). */
+  readonly weights: Readonly<Record<string, number>>;
+  /** Label of the pooled control arm in the pooled comparison. */
+  readonly pooledControl: string;
+  /** Event column: month of the first job. */
+  readonly jobEvent: string;
+  /** Event column: first month without WW benefit. */
+  readonly exitEvent: string;
+  /** Numeric column: months with WW benefit among months 1–12 (compared as a mean). */
+  readonly wwMonths: string;
+  readonly followup: string;
+  /** The month of the headline figures (12: "within twelve months of inflow"). */
+  readonly month: number;
+  /** Last month of the outcome curves (30: the longest follow-up). */
+  readonly months: number;
+  /**
+   * Last month of the WW-exit effect series (24: WW lasts at most 24 months, so by month 25
+   * every client has left and there is no contrast to test).
+   */
+  readonly exitMonths: number;
+  /** Background characteristics for the adjusted effects. */
+  readonly covariates: readonly string[];
+  /** Significance level of the month-by-month statements (default 0.05). */
+  readonly level: number;
+}
+
+/** The defaults: the study's design, with the column names of `data/personal-services-2017.csv`. */
+export const PERSONAL_SERVICES_CONFIG: PersonalServicesConfig = {
+  arm: 'arm',
+  service: 'service',
+  controlEnforcement: 'control_enforcement',
+  controlNone: 'control_none',
+  weights: SERVICES_WEIGHTS,
+  pooledControl: 'no_service',
+  jobEvent: 'month_job',
+  exitEvent: 'month_ww_exit',
+  wwMonths: 'months_on_ww_12',
+  followup: 'followup_months',
+  month: 12,
+  months: SERVICES_MAX_FOLLOWUP,
+  exitMonths: 24,
+  covariates: PERSONAL_SERVICES_2017_COVARIATES,
+  level: 0.05,
+};
+
+/** One outcome of one comparison at the headline month. */
+export interface OutcomeAtMonth {
+  readonly month: number;
+  /** Share of each arm (complete follow-up: clients observed at least `month` months). */
+  readonly shareTreatment: number;
+  readonly shareControl: number;
+  readonly nTreatment: number;
+  readonly nControl: number;
+  /** Treatment − control difference in shares, unpooled SE, z test. */
+  readonly raw: Estimate;
+  /** Treatment coefficient of the OLS linear probability model with the covariates, HC2. */
+  readonly adjusted: Estimate;
+}
+
+/** Which comparison. */
+export type PersonalServicesComparisonKey = 'service' | 'servicePooled' | 'enforcement';
+
+/** One pairwise comparison of the three-arm design. */
+export interface PersonalServicesComparison {
+  readonly key: PersonalServicesComparisonKey;
+  readonly label: string;
+  readonly treatment: string;
+  readonly control: string;
+  /** Job-finding: share with a first job by month m, m = 1…months. */
+  readonly jobFinding: EffectSeries;
+  /** WW exit: share that left WW by month m (WW reliance at m is one minus it). */
+  readonly wwExit: EffectSeries;
+  /** Headline month: job-finding and WW reliance (= 1 − WW exit share; effects sign-flipped). */
+  readonly atMonth: {
+    readonly jobFinding: OutcomeAtMonth;
+    readonly wwReliance: OutcomeAtMonth;
+  };
+  /** Months 1…month where the raw effect is significant at `level` (job; WW exit = reliance). */
+  readonly significant: {
+    readonly jobFinding: SignificantMonths;
+    readonly wwReliance: SignificantMonths;
+  };
+  /** Months with WW benefit among months 1–12, mean per arm (Welch). */
+  readonly wwMonths: ArmComparisons;
+}
+
+/** Everything the analysis computes. */
+export interface PersonalServicesResult {
+  readonly config: PersonalServicesConfig;
+  /** Sample-ratio test of all clients against 80/10/10. */
+  readonly assignment: SampleRatioResult;
+  readonly comparisons: {
+    readonly service: PersonalServicesComparison;
+    readonly servicePooled: PersonalServicesComparison;
+    readonly enforcement: PersonalServicesComparison;
+  };
+  /** Cumulative job-finding and WW exit per arm, months 1…months (complete follow-up). */
+  readonly outflow: CumulativeOutflowResult;
+  /** How every figure is computed. */
+  readonly method: string;
+}
+
+/** An effect on the share that left WW, read as an effect on the share still on WW. */
+function reliance(e: Estimate): Estimate {
+  return {
+    ...e,
+    estimate: -e.estimate,
+    ci: [-e.ci[1], -e.ci[0]],
+    statistic: -e.statistic,
+    stars: stars(e.pValue),
+  };
+}
+
+function comparison(
+  data: TableInput,
+  c: PersonalServicesConfig,
+  key: PersonalServicesComparisonKey,
+  label: string,
+  arm: string,
+  treatment: string,
+  control: string,
+): PersonalServicesComparison {
+  const base = {
+    arm,
+    treatment,
+    control,
+    followup: c.followup,
+    months: c.months,
+    covariates: c.covariates,
+  };
+  const jobFinding = effectSeries(data, { ...base, event: c.jobEvent });
+  const wwExit = effectSeries(data, { ...base, event: c.exitEvent, months: c.exitMonths });
+  const at = (s: EffectSeries, flip: boolean): OutcomeAtMonth => {
+    const m = s.months.find((x) => x.month === c.month)!;
+    const f = (e: Estimate) => (flip ? reliance(e) : e);
+    return {
+      month: c.month,
+      shareTreatment: flip ? 1 - m.shareTreated : m.shareTreated,
+      shareControl: flip ? 1 - m.shareControl : m.shareControl,
+      nTreatment: m.nTreated,
+      nControl: m.nControl,
+      raw: f(m.raw),
+      adjusted: f(m.adjusted!),
+    };
+  };
+  const firstYear = (s: EffectSeries) => ({
+    months: s.months.filter((m) => m.month <= c.month),
+  });
+  return {
+    key,
+    label,
+    treatment,
+    control,
+    jobFinding,
+    wwExit,
+    atMonth: { jobFinding: at(jobFinding, false), wwReliance: at(wwExit, true) },
+    significant: {
+      jobFinding: firstSignificantMonth(firstYear(jobFinding), { level: c.level, which: 'raw' }),
+      wwReliance: firstSignificantMonth(firstYear(wwExit), { level: c.level, which: 'raw' }),
+    },
+    wwMonths: compareArms(data, {
+      arm,
+      treatment,
+      control,
+      outcomes: [{ column: c.wwMonths, label: 'months with WW benefit, months 1–12', digits: 2 }],
+      covariates: c.covariates,
+    }),
+  };
+}
+
+/**
+ * Runs the analysis on a client table: the sample-ratio check of all clients against the
+ * intended weights, then per comparison the effect per month (complete follow-up; raw
+ * difference in shares with unpooled SE and z test; adjusted OLS linear probability model with
+ * `config.covariates`, HC2 SE, t test) on job-finding (`jobEvent`) and WW exit (`exitEvent`),
+ * read at `config.month` as job-finding and WW reliance (share still on WW = 1 − share that
+ * left), and the mean months on WW in the first year.
+ *
+ * @example
+ * const table = await loadTable('data/personal-services-2017.csv');
+ * const r = personalServices2017(table);
+ * r.comparisons.service.atMonth.jobFinding.raw.estimate; // ≈ 0.020
+ * personalServicesMarkdown(r); // the whole report as Markdown
+ */
+export function personalServices2017(
+  data: TableInput,
+  config: Partial<PersonalServicesConfig> = {},
+): PersonalServicesResult {
+  const c: PersonalServicesConfig = { ...PERSONAL_SERVICES_CONFIG, ...config };
+  const t = asTable(data);
+  const arms = stringColumn(t, c.arm);
+  const counts: Record<string, number> = {};
+  for (const a of arms) if (a !== null) counts[a] = (counts[a] ?? 0) + 1;
+  const assignment = sampleRatioTest(counts, c.weights);
+
+  const pooledColumn = `${c.arm}_pooled`;
+  const pooled = t.assign(
+    columnTable({
+      [pooledColumn]: arms.map((a) =>
+        a === c.service
+          ? c.service
+          : a === c.controlEnforcement || a === c.controlNone
+            ? c.pooledControl
+            : a,
+      ),
+    }),
+  );
+
+  const comparisons = {
+    service: comparison(
+      t,
+      c,
+      'service',
+      'personal service (service vs control with enforcement)',
+      c.arm,
+      c.service,
+      c.controlEnforcement,
+    ),
+    servicePooled: comparison(
+      pooled,
+      c,
+      'servicePooled',
+      'service vs both control groups pooled',
+      pooledColumn,
+      c.service,
+      c.pooledControl,
+    ),
+    enforcement: comparison(
+      t,
+      c,
+      'enforcement',
+      'enforcement only (control with vs without enforcement)',
+      c.arm,
+      c.controlEnforcement,
+      c.controlNone,
+    ),
+  };
+  const outflow = cumulativeOutflow(t, {
+    events: { job: c.jobEvent, ww_exit: c.exitEvent },
+    followup: c.followup,
+    group: c.arm,
+    groups: [c.service, c.controlEnforcement, c.controlNone],
+    months: c.months,
+    method: 'complete',
+  });
+  const method =
+    `complete follow-up (at month m, clients observed at least m months); job-finding = first job by month m; ` +
+    `WW reliance at month m = share still on WW = 1 − share that left WW by month m, so its effect is minus the effect on WW exit; ` +
+    `raw: difference in shares (treatment − control), unpooled (Neyman) SE, z test; ` +
+    `adjusted: OLS linear probability model on treatment + ${c.covariates.join(', ')}, HC2 SE, t test on n − k df; ` +
+    `two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05; ` +
+    `sample ratio: chi-square goodness of fit against ${Object.entries(c.weights)
+      .map(([a, w]) => `${a} ${Math.round(w * 100)} %`)
+      .join(' / ')}`;
+  return { config: c, assignment, comparisons, outflow, method };
+}
+
+function fixed(x: number, digits: number): string {
+  const t = x.toFixed(digits);
+  return t.startsWith('-') ? `−${t.slice(1)}` : t;
+}
+
+function p(e: Estimate): string {
+  return e.pValue < 0.001 ? '< 0.001' : e.pValue.toFixed(3);
+}
+
+function monthsText(s: SignificantMonths): string {
+  if (s.months.length === 0) return `in no month 1–12 (p ≥ ${s.level})`;
+  return `in months ${s.months.join(', ')} (p < ${s.level})`;
+}
+
+/** The result as a Markdown report. */
+export function personalServicesMarkdown(r: PersonalServicesResult): string {
+  const c = r.config;
+  const list = [r.comparisons.service, r.comparisons.servicePooled, r.comparisons.enforcement];
+  const headline = list.flatMap((x) =>
+    (['jobFinding', 'wwReliance'] as const).map((o) => {
+      const v = x.atMonth[o];
+      return {
+        comparison: x.label,
+        outcome:
+          o === 'jobFinding'
+            ? `job-finding by month ${c.month}`
+            : `WW reliance at month ${c.month}`,
+        treatment: `${formatPercent(v.shareTreatment)} (n = ${v.nTreatment})`,
+        control: `${formatPercent(v.shareControl)} (n = ${v.nControl})`,
+        raw: formatEstimate(v.raw),
+        'raw p': p(v.raw),
+        adjusted: formatEstimate(v.adjusted),
+        'adjusted p': p(v.adjusted),
+      };
+    }),
+  );
+  const e = r.comparisons.enforcement;
+  const byMonth = e.jobFinding.months
+    .filter((m) => m.month <= c.month)
+    .map((m, i) => {
+      const w = e.wwExit.months[i]!;
+      const rel = reliance(w.raw);
+      return {
+        month: m.month,
+        'job-finding': formatEstimate(m.raw),
+        'job p': p(m.raw),
+        'WW reliance': formatEstimate(rel),
+        'reliance p': p(rel),
+      };
+    });
+  const curveMonths = [3, 6, 9, 12, 18, 24, 30].filter((m) => m <= c.months);
+  const arms = [c.service, c.controlEnforcement, c.controlNone];
+  const curves = curveMonths.map((m) => {
+    const row: Record<string, string | number> = { month: m };
+    for (const a of arms) row[`${a} job`] = formatPercent(r.outflow.get(a, 'job', m)?.share ?? NaN);
+    for (const a of arms)
+      row[`${a} on WW`] = formatPercent(1 - (r.outflow.get(a, 'ww_exit', m)?.share ?? NaN));
+    return row;
+  });
+  const wwMonths = list.map((x) => {
+    const o = x.wwMonths.outcomes[0]!;
+    return {
+      comparison: x.label,
+      treatment: o.treatment.mean.toFixed(2),
+      control: o.control.mean.toFixed(2),
+      difference: `${fixed(o.difference.estimate, 2)}${o.difference.stars}`,
+      p: p(o.difference),
+    };
+  });
+  const s = r.comparisons.service;
+  const lines = [
+    '# Personal services in WW, 2017–2018: effects within 12 months of inflow',
+    '',
+    '## Assignment',
+    '',
+    r.assignment.toMarkdown(),
+    '',
+    `## Effects at month ${c.month}`,
+    '',
+    markdownTable(headline),
+    '',
+    '## Enforcement only, by month (control with vs without enforcement, raw)',
+    '',
+    markdownTable(byMonth),
+    '',
+    '## Cumulative job-finding and share still on WW, by arm',
+    '',
+    markdownTable(curves),
+    '',
+    `## Months with WW benefit in months 1–12 (mean)`,
+    '',
+    markdownTable(wwMonths),
+    '',
+    '## Summary',
+    '',
+    `- Personal service raises job-finding within ${c.month} months by ${formatEstimate(s.atMonth.jobFinding.raw)} (p ${p(s.atMonth.jobFinding.raw)}) and lowers WW reliance by ${formatEstimate(s.atMonth.wwReliance.raw).replace('−', '')} (p ${p(s.atMonth.wwReliance.raw)}).`,
+    `- Enforcement alone: job-finding significant ${monthsText(e.significant.jobFinding)}; WW reliance significant ${monthsText(e.significant.wwReliance)}; at month ${c.month} ${formatEstimate(e.atMonth.wwReliance.raw)} (p ${p(e.atMonth.wwReliance.raw)}).`,
+    '',
+    `Method: ${r.method}.`,
+    '',
+  ];
+  return lines.join('\n');
+}

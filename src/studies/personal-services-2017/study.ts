@@ -1,0 +1,44 @@
+/** The personal-services experiment 2017–2018 as a registered study. */
+import { markdownReportHtml } from '../../report/html.js';
+import { toCsv } from '../shared/csv.js';
+import { sourceNote } from '../shared/source-note.js';
+import type { Study } from '../study.js';
+import { generatePersonalServices2017, PERSONAL_SERVICES_2017_COLUMNS } from './generator.js';
+import { PERSONAL_SERVICES_2017_PARAMS, PERSONAL_SERVICES_2017_SEEDS } from './params.js';
+import { personalServices2017, personalServicesMarkdown } from './report.js';
+
+const DATA = 'personal-services-2017.csv';
+
+/** Personal services in WW (2017–2018, 80/10/10). */
+export const PERSONAL_SERVICES_2017_STUDY: Study = {
+  name: 'personal-services-2017',
+  title:
+    'personal services in WW (2017-2018, 80/10/10): job-finding and WW reliance within 12\n' +
+    '                   months, service versus control and enforcement alone',
+  datasets: [
+    {
+      file: DATA,
+      description: 'Personal services in WW 2017–2018 (80/10/10): 60,000 synthetic clients',
+      generate: () =>
+        toCsv(
+          PERSONAL_SERVICES_2017_COLUMNS,
+          generatePersonalServices2017(PERSONAL_SERVICES_2017_SEEDS, PERSONAL_SERVICES_2017_PARAMS),
+        ),
+    },
+  ],
+  reproduction: {
+    data: DATA,
+    stem: 'personal-services-2017',
+    stringColumns: [],
+    charts: false,
+    reproduce(table, { source }) {
+      const result = personalServices2017(table);
+      const markdown = personalServicesMarkdown(result);
+      return {
+        markdown,
+        json: result,
+        html: async () => markdownReportHtml(markdown, sourceNote(source, 'the 2017–2018 study')),
+      };
+    },
+  },
+};

@@ -1,0 +1,24 @@
+/** The national scan populations of the yearly model review (data only: no reproduction). */
+import { toCsv } from '../shared/csv.js';
+import type { Study } from '../study.js';
+import { generateScanPopulation, SCAN_POPULATION_COLUMNS } from './generator.js';
+import { SCAN_POPULATION_2023, SCAN_POPULATION_2024 } from './params.js';
+
+/** The Maatwerkscan review populations 2023 and 2024 (used by `effectmeting review`). */
+export const SCAN_POPULATION_STUDY: Study = {
+  name: 'scan-population',
+  title: 'the Maatwerkscan review populations, national WW outflow 2023 and 2024',
+  datasets: [
+    {
+      file: 'scan-population-2023.csv',
+      description: 'Maatwerkscan review, national WW outflow 2023: 227,600 synthetic clients',
+      generate: () => toCsv(SCAN_POPULATION_COLUMNS, generateScanPopulation(SCAN_POPULATION_2023)),
+    },
+    {
+      file: 'scan-population-2024.csv',
+      description:
+        'Maatwerkscan review, national WW outflow 2024 (shifted): 220,000 synthetic clients',
+      generate: () => toCsv(SCAN_POPULATION_COLUMNS, generateScanPopulation(SCAN_POPULATION_2024)),
+    },
+  ],
+};

@@ -1,0 +1,130 @@
+/**
+ * The Den Haag pilot's published figures (../shared/reproduction-targets.md §1), reproduced from
+ * the synthetic reconstruction `data/den-haag-pilot.csv` through the public API. Each figure is
+ * asserted at the precision the report publishes it. The data are synthetic, calibrated to these
+ * margins by `scripts/calibrate-den-haag.ts`; the analysis code below never sees the targets.
+ */
+
+import type { ColumnTable } from 'arquero';
+import { cumulativeOutflow } from 'effectmeting';
+import { oneIn } from 'effectmeting/kernels';
+import { loadTable } from 'effectmeting/node';
+import { denHaagPilot, type PilotResult, pilotMarkdown } from 'effectmeting/studies';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const pct = (x: number, digits = 1) => Number((100 * x).toFixed(digits));
+
+let table: ColumnTable;
+let r: PilotResult;
+beforeAll(async () => {
+  table = await loadTable('data/den-haag-pilot.csv');
+  r = denHaagPilot(table);
+});
+
+describe('Den Haag pilot, design (Box 2)', () => {
+  it('assigned 9,788 experiment and 2,403 control clients, consistent with 80/20', () => {
+    const arms = Object.fromEntries(r.assignment.arms.map((a) => [a.arm, a.observed]));
+    expect(arms).toEqual({ experiment: 9788, control: 2403 });
+    expect(r.assignment.pValue).toBeGreaterThan(0.05);
+  });
+  it('has 978 experiment and 240 control clients in decile 1', () => {
+    expect(r.decileCounts).toEqual({ treatment: 978, control: 240 });
+  });
+  it('control flow-through by month 24: decile 1 ≈ 42 %, decile 2 ≈ 9 %, deciles 3–10 ≈ 0 %', () => {
+    const outflow = cumulativeOutflow(
+      (table.objects() as Record<string, unknown>[]).filter((d) => d.arm === 'control'),
+      { events: ['month_bijstand'], group: 'decile', months: 24 },
+    );
+    const share = (decile: number) => outflow.get(String(decile), 'bijstand', 24)!.share;
+    // "≈": the report gives these as round numbers; month 24 is 41.5 % exactly below.
+    expect(Math.abs(share(1) - 0.42)).toBeLessThan(0.01);
+    expect(Math.abs(share(2) - 0.09)).toBeLessThan(0.01);
+    // Deciles 3–10 "≈ 0 %": decile 3 of the reconstruction has 1.3 % (see docs/reproduction.md),
+    // deciles 4–10 round to 0 %.
+    expect(share(3)).toBeLessThan(0.015);
+    for (let d = 4; d <= 10; d++) expect(pct(share(d), 0)).toBe(0);
+  });
+});
+
+describe('Den Haag pilot, participation in decile 1 (Table 2)', () => {
+  const row = (category: string) => r.participation.rows.find((x) => x.category === category)!;
+  it('matches the published counts per category', () => {
+    expect(row('not_assessed').treatment.count).toBe(206);
+    expect(row('not_assessed').control.count).toBe(232);
+    expect(row('assessed_no_conversation').treatment.count).toBe(438);
+    expect(row('assessed_conversation').treatment.count).toBe(334);
+    expect(row('assessed_conversation').control.count).toBe(8);
+    expect(row('uwv_conversation').treatment.count).toBe(213);
+    expect(row('three_way_conversation').treatment.count).toBe(121);
+    expect(row('three_way_conversation').control.count).toBe(8);
+  });
+  it('matches the published shares 21 %, 45 %, 34 %, 97 %, 3 %', () => {
+    expect(pct(row('not_assessed').treatment.share, 0)).toBe(21);
+    expect(pct(row('assessed_no_conversation').treatment.share, 0)).toBe(45);
+    expect(pct(row('assessed_conversation').treatment.share, 0)).toBe(34);
+    expect(pct(row('not_assessed').control.share, 0)).toBe(97);
+    expect(pct(row('assessed_conversation').control.share, 0)).toBe(3);
+  });
+  it('gives a 31 pp difference in received service', () => {
+    expect(pct(r.participation.received.difference.estimate, 0)).toBe(31);
+  });
+});
+
+describe('Den Haag pilot, outcome curves and effects (Figures 2a, 2b)', () => {
+  it('month 24: experiment 34.3 % (336 clients), control 41.5 % (100 clients)', () => {
+    expect(pct(r.final.shareTreatment)).toBe(34.3);
+    expect(Math.round(978 * r.final.shareTreatment)).toBe(336);
+    expect(pct(r.final.shareControl)).toBe(41.5);
+    expect(Math.round(240 * r.final.shareControl)).toBe(100);
+  });
+  it('raw difference −7.2 pp, adjusted effect −6.3 pp at month 24', () => {
+    expect(pct(r.final.raw)).toBe(-7.2);
+    expect(pct(r.final.adjusted)).toBe(-6.3);
+  });
+  it('is significant at 10 % from month 12 onward and at 5 % from month 14 onward, not before', () => {
+    expect(r.significance.at10.from).toBe(12);
+    expect(r.significance.at10.first).toBe(12);
+    expect(r.significance.at05.from).toBe(14);
+    expect(r.significance.at05.first).toBe(14);
+  });
+  it('carries the national first-decile line: almost 30 % at month 24', async () => {
+    const benchmark = await loadTable('data/den-haag-national-benchmark.csv');
+    const last = benchmark.objects().at(-1) as { month: number; share: number };
+    expect(last.month).toBe(24);
+    expect(last.share).toBeGreaterThan(0.28);
+    expect(last.share).toBeLessThan(0.3);
+  });
+});
+
+describe('Den Haag pilot, policy figures', () => {
+  it('expected 405, prevented 62, relative reduction 15 %, 1 in 5 trajectories', () => {
+    // The report counts whole clients: 978 × 41.5 % = 405.9 is printed as 405. No share that
+    // rounds to 41.5 % and agrees with the other published figures gives 978·c < 405.5 (see
+    // docs/reproduction.md), so the expected count is compared as whole clients (floor).
+    expect(Math.floor(r.impact.expected.value)).toBe(405);
+    expect(Math.round(r.impact.prevented.value)).toBe(62);
+    expect(pct(r.impact.relativeReduction.value, 0)).toBe(15);
+    expect(r.participants).toBe(334);
+    expect(oneIn(r.impact.trajectoriesPerSuccess!.value)).toBe('1 in 5');
+  });
+  it('IV reading: 6.3 pp / 31 pp ≈ 0.20', () => {
+    expect(Number((-r.impact.effectPerParticipant!).toFixed(1))).toBe(0.2);
+  });
+  it('prints every figure, computed', () => {
+    const text = pilotMarkdown(r);
+    for (const figure of [
+      '34.3 %',
+      '41.5 %',
+      '−7.2 pp',
+      '−6.3 pp',
+      'from month 12',
+      'from month 14',
+      '405 whole clients',
+      '= 62 clients',
+      '15 %',
+      '1 in 5',
+    ]) {
+      expect(text).toContain(figure);
+    }
+  });
+});
