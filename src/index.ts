@@ -11,6 +11,14 @@ export * from './data/index.js';
 export { InputError, type InputErrorDetails } from './errors.js';
 export * from './estimate/index.js';
 export {
+  type AnalysisPlan,
+  type AnalysisResult,
+  type EvaluateOptions,
+  evaluate,
+  type ParsePlanOptions,
+  parsePlan,
+} from './evaluate/index.js';
+export {
   formatEstimate,
   formatNumber,
   formatPercent,
@@ -20,6 +28,7 @@ export {
 } from './format.js';
 export * from './outcomes/index.js';
 export * from './plan/index.js';
+export { evaluationSections } from './report/evaluation.js';
 export * from './report/index.js';
 export * from './scan/index.js';
 export * from './stats/index.js';
