@@ -176,6 +176,15 @@ export { type LogisticFit, type LogisticOptions, logisticRegression } from './es
 export { type OlsFit, type OlsOptions, ols, type SingularAction } from './estimate/ols.js';
 export type { SeType } from './estimate/vcov.js';
 export { type WaldFit, type WaldTest, waldTest } from './estimate/wald.js';
+// The whole analysis of a plan: what `effectmeting analyze` runs (src/evaluate/).
+export {
+  type AnalysisPlan,
+  type AnalysisResult,
+  type EvaluateOptions,
+  evaluate,
+  type ParsePlanOptions,
+  parsePlan,
+} from './evaluate/index.js';
 export { formatEstimate, formatNumber, formatPercent, formatPp, markdownTable } from './format.js';
 // Outcome curves and time to event.
 export {
@@ -288,6 +297,7 @@ export {
   type DisplayWrapper,
   display,
 } from './report/display.js';
+export { evaluationSections } from './report/evaluation.js';
 export {
   type FigureBlock,
   type HeadingBlock,

@@ -2,8 +2,6 @@
  * `effectmeting audit`: check an assigned file against its rule — sample ratio, conformance and
  * covariate balance — and print the report (Markdown) or JSON.
  */
-
-import { readFileSync } from 'node:fs';
 import type { AssignmentRule } from '../assign/index.js';
 import { auditAssignment } from '../assign/index.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
@@ -16,6 +14,7 @@ import {
   ruleFromFlags,
 } from './assign.js';
 import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
+import { readJsonFile } from './read-json.js';
 
 const HELP = `effectmeting audit: check an assignment against its rule
 
@@ -66,14 +65,7 @@ interface RecordFile {
 }
 
 function readRecord(path: string): RecordFile {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(`--record: cannot read '${path}' as JSON (${(error as Error).message})`, {
-      code: 'malformed-input',
-    });
-  }
+  const parsed = readJsonFile(path, '--record');
   const rule = (parsed as { rule?: { kind?: unknown } } | null)?.rule;
   if (!rule || !['hashed', 'complete', 'blocked', 'parity'].includes(String(rule.kind))) {
     throw new InputError(`--record: '${path}' holds no assignment rule`, {

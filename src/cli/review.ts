@@ -3,7 +3,7 @@
  * `review.html` (self-contained, charts inline), `review.md` with the charts as SVG files next to
  * it, and `review.json` with every number.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTable } from '../data/load.js';
@@ -12,6 +12,7 @@ import { scanReviewHtml, scanReviewSvgs } from '../report/scan-review-html.js';
 import { resolveReviewConfig } from '../scan/config.js';
 import { scanReview, scanReviewMarkdown } from '../scan/review.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+import { readJsonFile } from './read-json.js';
 
 const HELP = `effectmeting review: the yearly review of the risk scan (Maatwerkscan)
 
@@ -63,23 +64,6 @@ function parse(args: readonly string[]) {
   });
 }
 
-function readConfig(path: string | undefined): unknown {
-  if (path === undefined) return {};
-  if (!existsSync(path))
-    throw new InputError(`config file not found: ${path}`, { code: 'file-not-found', value: path });
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(
-      `config file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      {
-        code: 'invalid-option',
-        value: path,
-      },
-    );
-  }
-}
-
 /** JSON with typed arrays as plain arrays and non-finite numbers as null. */
 function toJson(value: unknown): string {
   return `${JSON.stringify(
@@ -105,7 +89,10 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   for (const flag of ['current', 'previous', 'out'] as const) {
     if (v[flag] === undefined) throw new UsageError(`--${flag} is required`);
   }
-  const config = resolveReviewConfig(readConfig(v.config));
+  const config =
+    v.config === undefined
+      ? resolveReviewConfig()
+      : resolveReviewConfig(readJsonFile(v.config, 'review config'), `review config ${v.config}`);
   for (const path of [v.current!, v.previous!]) {
     if (!existsSync(path))
       throw new InputError(`data file not found: ${path}`, { code: 'file-not-found', value: path });

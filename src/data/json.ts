@@ -35,6 +35,32 @@ export function parseJsonRows(text: string): ColumnTable {
 }
 
 function syntaxError(text: string, error: unknown): InputError {
+  const { line, column, position, description } = jsonSyntaxError(text, error);
+  return new InputError(
+    `malformed JSON at line ${line}, column ${column} (character ${position}): ${description}`,
+    { code: 'malformed-input', value: `line ${line}, column ${column}` },
+  );
+}
+
+/** Where a JSON syntax error is, and what it is, without quoting the input. */
+export interface JsonSyntaxError {
+  /** 1-based line and column. */
+  readonly line: number;
+  readonly column: number;
+  /** 0-based character offset. */
+  readonly position: number;
+  /** V8's description ("Expected ',' or ']' after array element"), or `invalid JSON syntax`. */
+  readonly description: string;
+}
+
+/**
+ * Locates the error `JSON.parse(text)` threw. V8's message is not passed on verbatim: it may
+ * quote a piece of the input, which could contain a BSN.
+ *
+ * @example
+ * try { JSON.parse('{\n  "a": 1,\n}') } catch (e) { jsonSyntaxError('{\n  "a": 1,\n}', e).line } // 3
+ */
+export function jsonSyntaxError(text: string, error: unknown): JsonSyntaxError {
   const raw = error instanceof Error ? error.message : String(error);
   // Keep V8's description ("Expected ',' or ']' after array element") but not its quote of the input.
   const what = raw
@@ -47,10 +73,7 @@ function syntaxError(text: string, error: unknown): InputError {
   const before = text.slice(0, position);
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
-  return new InputError(
-    `malformed JSON at line ${line}, column ${column} (character ${position}): ${description}`,
-    { code: 'malformed-input', value: `line ${line}, column ${column}` },
-  );
+  return { line, column, position, description };
 }
 
 /**

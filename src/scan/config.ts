@@ -1,10 +1,11 @@
 /**
  * The review's configuration: which columns, which model, and the thresholds outside which a
- * number is flagged. Every key is optional in a config file; missing keys take the defaults of
+ * number is flagged. Read with the one spec reader (`src/data/spec-reader.ts`), like the
+ * analysis plan. Every key is optional in a config file; missing keys take the defaults of
  * {@link DEFAULT_REVIEW_CONFIG} (documented in docs/scan-review.md and
  * examples/review-config.json).
  */
-import { InputError } from '../errors.js';
+import { SpecError, SpecReader } from '../data/spec-reader.js';
 import { SCAN_FEATURES } from './model.js';
 
 /** Thresholds; a number outside them is flagged in the review. Fractions, not percentages. */
@@ -115,181 +116,105 @@ export type ReviewConfigInput = Partial<Omit<ReviewConfig, 'thresholds'>> & {
   readonly thresholds?: Partial<ReviewThresholds>;
 };
 
-function bad(key: string, expected: string, value: unknown): InputError {
-  return new InputError(
-    `review config: '${key}' must be ${expected}, got ${JSON.stringify(value)}`,
-    {
-      code: 'invalid-option',
-      value: JSON.stringify(value) ?? String(value),
-    },
-  );
-}
+/** Keys a config file may hold besides the settings (comments for its readers). */
+const META_KEYS = ['$schema', '$comment', 'description'];
 
-function isStringList(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((x) => typeof x === 'string');
-}
-
-function isRange(v: unknown): v is [number, number] {
-  return (
-    Array.isArray(v) &&
-    v.length === 2 &&
-    v.every((x) => typeof x === 'number' && Number.isFinite(x)) &&
-    v[0] <= v[1]
-  );
-}
+const fraction = (x: number) => x >= 0 && x <= 1;
+const nonNegative = (x: number) => x >= 0 && Number.isFinite(x);
 
 /**
- * Checks a parsed config file and merges it with the defaults. Unknown keys are an error (a
- * typo must not silently fall back to a default).
+ * Checks a parsed config file and merges it with the defaults. Every problem is reported at
+ * once (a `SpecError`, code `invalid-config`), each naming its field; unknown keys are an error
+ * with a did-you-mean (a typo must not silently fall back to a default).
  *
+ * @param source what was read, named in the message (`review config analysis.json`)
  * @example
  * resolveReviewConfig({ thresholds: { captureTop10Min: 0.6 } }).thresholds.aucMin // 0.8
  */
-export function resolveReviewConfig(input: unknown = {}): ReviewConfig {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    throw bad('(config)', 'a JSON object', input);
-  const o = input as Record<string, unknown>;
+export function resolveReviewConfig(input: unknown = {}, source = 'review config'): ReviewConfig {
   const d = DEFAULT_REVIEW_CONFIG;
-  const known = new Set([...Object.keys(d), '$comment', 'description']);
-  for (const k of Object.keys(o)) {
-    if (!known.has(k)) {
-      throw new InputError(
-        `review config: unknown key '${k}' (known: ${Object.keys(d).join(', ')})`,
-        { code: 'invalid-option', value: k },
-      );
-    }
-  }
-  const str = (k: string, def: string): string => {
-    if (o[k] === undefined) return def;
-    if (typeof o[k] !== 'string' || o[k] === '') throw bad(k, 'a non-empty string', o[k]);
-    return o[k] as string;
-  };
-  const strOrNull = (k: string, def: string | null): string | null =>
-    o[k] === undefined || o[k] === null ? def : str(k, '');
-  const list = (k: string, def: readonly string[]): readonly string[] => {
-    if (o[k] === undefined) return def;
-    if (!isStringList(o[k])) throw bad(k, 'a list of column names', o[k]);
-    return o[k] as string[];
-  };
-  const num = (
-    k: string,
-    def: number,
+  const dt = DEFAULT_REVIEW_THRESHOLDS;
+  const r = new SpecReader();
+  const o = r.object(input, 'config', [...Object.keys(d), ...META_KEYS]);
+  if (!o) throw new SpecError(r.problems, source);
+  const path = (key: string) => `config.${key}`;
+  const t = r.optionalObject(o.thresholds, path('thresholds'), Object.keys(dt));
+  const at = (key: keyof ReviewThresholds) => `config.thresholds.${key}`;
+  const threshold = (
+    key: keyof ReviewThresholds,
     ok: (x: number) => boolean,
     expected: string,
-    obj = o,
-  ): number => {
-    if (obj[k] === undefined) return def;
-    const v = obj[k];
-    if (typeof v !== 'number' || !ok(v)) throw bad(k, expected, v);
-    return v;
-  };
-  let coefficients: Readonly<Record<string, number>> | null = d.coefficients;
-  if (o.coefficients !== undefined && o.coefficients !== null) {
-    const c = o.coefficients;
-    if (
-      typeof c !== 'object' ||
-      Array.isArray(c) ||
-      !Object.values(c as object).every((x) => typeof x === 'number' && Number.isFinite(x))
-    ) {
-      throw bad('coefficients', 'an object of term name → number', c);
-    }
-    coefficients = c as Record<string, number>;
-  }
-  let subgroupReferences = d.subgroupReferences;
-  if (o.subgroupReferences !== undefined) {
-    const r = o.subgroupReferences;
-    if (
-      typeof r !== 'object' ||
-      r === null ||
-      Array.isArray(r) ||
-      !Object.values(r).every((x) => typeof x === 'string')
-    ) {
-      throw bad('subgroupReferences', 'an object of column → level', r);
-    }
-    subgroupReferences = r as Record<string, string>;
-  }
-  const t = (o.thresholds ?? {}) as Record<string, unknown>;
-  if (typeof t !== 'object' || Array.isArray(t)) throw bad('thresholds', 'an object', t);
-  const dt = DEFAULT_REVIEW_THRESHOLDS;
-  for (const k of Object.keys(t)) {
-    if (!(k in dt))
-      throw new InputError(
-        `review config: unknown threshold '${k}' (known: ${Object.keys(dt).join(', ')})`,
-        { code: 'invalid-option', value: k },
-      );
-  }
-  const frac = (x: number) => x >= 0 && x <= 1;
-  const nonneg = (x: number) => x >= 0 && Number.isFinite(x);
-  const range = (
-    k: keyof ReviewThresholds,
-    def: readonly [number, number],
-  ): readonly [number, number] => {
-    if (t[k] === undefined) return def;
-    if (!isRange(t[k])) throw bad(`thresholds.${k}`, 'a pair [low, high] with low ≤ high', t[k]);
-    return t[k] as [number, number];
-  };
+  ): number => r.number(t[key], at(key), dt[key] as number, ok, expected);
+  const range = (key: keyof ReviewThresholds): readonly [number, number] =>
+    r.range(t[key], at(key), dt[key] as readonly [number, number]);
+  const list = (key: 'numericFeatures' | 'factorFeatures' | 'subgroups'): readonly string[] =>
+    o[key] === undefined ? d[key] : r.strings(o[key], path(key));
   const thresholds: ReviewThresholds = {
-    captureTop10Min: num('captureTop10Min', dt.captureTop10Min, frac, 'a fraction in [0, 1]', t),
-    captureTop20Min: num('captureTop20Min', dt.captureTop20Min, frac, 'a fraction in [0, 1]', t),
-    aucMin: num('aucMin', dt.aucMin, frac, 'a number in [0, 1]', t),
-    calibrationSlopeRange: range('calibrationSlopeRange', dt.calibrationSlopeRange),
-    calibrationInterceptMaxAbs: num(
+    captureTop10Min: threshold('captureTop10Min', fraction, 'a fraction in [0, 1]'),
+    captureTop20Min: threshold('captureTop20Min', fraction, 'a fraction in [0, 1]'),
+    aucMin: threshold('aucMin', fraction, 'a number in [0, 1]'),
+    calibrationSlopeRange: range('calibrationSlopeRange'),
+    calibrationInterceptMaxAbs: threshold(
       'calibrationInterceptMaxAbs',
-      dt.calibrationInterceptMaxAbs,
-      nonneg,
+      nonNegative,
       'a number ≥ 0',
-      t,
     ),
-    observedExpectedRange: range('observedExpectedRange', dt.observedExpectedRange),
-    hosmerLemeshowPMin: num('hosmerLemeshowPMin', dt.hosmerLemeshowPMin, frac, 'a probability', t),
-    psiFeatureMax: num('psiFeatureMax', dt.psiFeatureMax, nonneg, 'a number ≥ 0', t),
-    psiScoreMax: num('psiScoreMax', dt.psiScoreMax, nonneg, 'a number ≥ 0', t),
-    captureDropMax: num('captureDropMax', dt.captureDropMax, frac, 'a fraction in [0, 1]', t),
-    aucDropMax: num('aucDropMax', dt.aucDropMax, frac, 'a number in [0, 1]', t),
-    subgroupCaptureGapMax: num(
-      'subgroupCaptureGapMax',
-      dt.subgroupCaptureGapMax,
-      frac,
-      'a fraction in [0, 1]',
-      t,
-    ),
-    subgroupAucGapMax: num(
-      'subgroupAucGapMax',
-      dt.subgroupAucGapMax,
-      frac,
-      'a number in [0, 1]',
-      t,
-    ),
-    subgroupObservedExpectedRange: range(
-      'subgroupObservedExpectedRange',
-      dt.subgroupObservedExpectedRange,
-    ),
-    subgroupMinCases: num(
+    observedExpectedRange: range('observedExpectedRange'),
+    hosmerLemeshowPMin: threshold('hosmerLemeshowPMin', fraction, 'a probability'),
+    psiFeatureMax: threshold('psiFeatureMax', nonNegative, 'a number ≥ 0'),
+    psiScoreMax: threshold('psiScoreMax', nonNegative, 'a number ≥ 0'),
+    captureDropMax: threshold('captureDropMax', fraction, 'a fraction in [0, 1]'),
+    aucDropMax: threshold('aucDropMax', fraction, 'a number in [0, 1]'),
+    subgroupCaptureGapMax: threshold('subgroupCaptureGapMax', fraction, 'a fraction in [0, 1]'),
+    subgroupAucGapMax: threshold('subgroupAucGapMax', fraction, 'a number in [0, 1]'),
+    subgroupObservedExpectedRange: range('subgroupObservedExpectedRange'),
+    subgroupMinCases: threshold(
       'subgroupMinCases',
-      dt.subgroupMinCases,
       (x) => Number.isInteger(x) && x >= 0,
       'a whole number ≥ 0',
-      t,
     ),
   };
-  return {
-    outcome: str('outcome', d.outcome),
-    numericFeatures: list('numericFeatures', d.numericFeatures),
-    factorFeatures: list('factorFeatures', d.factorFeatures),
-    scoreColumn: strOrNull('scoreColumn', d.scoreColumn),
-    coefficients,
-    subgroups: list('subgroups', d.subgroups),
-    subgroupReferences,
-    level: num('level', d.level, (x) => x > 0 && x < 1, 'a number strictly between 0 and 1'),
-    riskCutoff: num('riskCutoff', d.riskCutoff, (x) => x > 0 && x < 1, 'a probability in (0, 1)'),
-    weeklyWeeks: num(
-      'weeklyWeeks',
+  const config: ReviewConfig = {
+    outcome: r.optionalString(o.outcome, path('outcome'), d.outcome),
+    numericFeatures: list('numericFeatures'),
+    factorFeatures: list('factorFeatures'),
+    scoreColumn: r.nullableString(o.scoreColumn, path('scoreColumn'), d.scoreColumn),
+    coefficients:
+      o.coefficients === undefined || o.coefficients === null
+        ? d.coefficients
+        : (r.record(o.coefficients, path('coefficients'), 'number', 'term name → number') ??
+          d.coefficients),
+    subgroups: list('subgroups'),
+    subgroupReferences:
+      o.subgroupReferences === undefined
+        ? d.subgroupReferences
+        : (r.record(o.subgroupReferences, path('subgroupReferences'), 'string', 'column → level') ??
+          d.subgroupReferences),
+    level: r.number(
+      o.level,
+      path('level'),
+      d.level,
+      (x) => x > 0 && x < 1,
+      'a number strictly between 0 and 1',
+    ),
+    riskCutoff: r.number(
+      o.riskCutoff,
+      path('riskCutoff'),
+      d.riskCutoff,
+      (x) => x > 0 && x < 1,
+      'a probability in (0, 1)',
+    ),
+    weeklyWeeks: r.number(
+      o.weeklyWeeks,
+      path('weeklyWeeks'),
       d.weeklyWeeks,
       (x) => Number.isInteger(x) && x >= 0 && x <= 520,
       'a whole number from 0 to 520',
     ),
-    currentLabel: strOrNull('currentLabel', d.currentLabel),
-    previousLabel: strOrNull('previousLabel', d.previousLabel),
+    currentLabel: r.nullableString(o.currentLabel, path('currentLabel'), d.currentLabel),
+    previousLabel: r.nullableString(o.previousLabel, path('previousLabel'), d.previousLabel),
     thresholds,
   };
+  r.done(source);
+  return config;
 }

@@ -139,7 +139,7 @@ describe('bad input', () => {
     expect(() => calibration([0, 0.5], [1, 0])).toThrow(/strictly between 0 and 1/);
   });
   it('config: unknown keys and bad values', () => {
-    expect(() => resolveReviewConfig({ tresholds: {} })).toThrow(/unknown key 'tresholds'/);
+    expect(() => resolveReviewConfig({ tresholds: {} })).toThrow(/unknown key "tresholds"/);
     expect(() => resolveReviewConfig({ thresholds: { captureTop10Min: 55 } })).toThrow(
       /captureTop10Min/,
     );

@@ -1,10 +1,11 @@
 /**
- * The JSON config of `effectmeting analyze`: its schema, defaults and validation. Every problem
- * is collected and reported at once, each naming the field (`config.months: expected a whole
- * number ≥ 1, got "24"`), and unknown keys are named together with the allowed ones, so a typo
- * never silently falls back to a default. Documented key by key in `docs/cli.md`.
+ * The analysis plan that `evaluate` runs — the JSON config of `effectmeting analyze`: its
+ * schema, defaults and validation. Every problem is collected and reported at once, each naming
+ * the field (`config.months: expected a whole number ≥ 1, got "24"`), and unknown keys are named
+ * together with the allowed ones, so a typo never silently falls back to a default. Documented
+ * key by key in `docs/cli.md`.
  */
-import { InputError } from '../errors.js';
+import { isJsonObject, SpecError, SpecReader, show } from '../data/spec-reader.js';
 import type { SeType } from '../estimate/vcov.js';
 import type { OutflowMethod } from '../outcomes/cumulative-outflow.js';
 
@@ -25,7 +26,7 @@ export interface EventColumn {
 }
 
 /** Participation and the complier analysis. */
-export interface ParticipationConfig {
+export interface ParticipationPlan {
   /** Participation column (default `participation`). */
   readonly column: string;
   /** Values of the column that count as receiving the service. */
@@ -37,7 +38,7 @@ export interface ParticipationConfig {
 }
 
 /** Method choices. */
-export interface MethodsConfig {
+export interface MethodsPlan {
   /** Censoring method of the outflow curves (default `complete`, the reports' method). */
   readonly outflow: OutflowMethod;
   /** Standard errors of adjusted effects and the complier analysis (default `HC2`). */
@@ -54,8 +55,8 @@ export interface MethodsConfig {
   readonly missing: 'drop' | 'error';
 }
 
-/** A validated `analyze` config with its defaults filled in. */
-export interface AnalysisConfig {
+/** A validated analysis plan (the `analyze` config) with its defaults filled in. */
+export interface AnalysisPlan {
   readonly title: string;
   readonly columns: { readonly id: string; readonly arm: string; readonly followup: string };
   readonly arms: {
@@ -71,12 +72,12 @@ export interface AnalysisConfig {
   readonly covariates: readonly string[];
   readonly factors: readonly string[];
   readonly subgroups: readonly string[];
-  readonly participation?: ParticipationConfig;
-  readonly methods: MethodsConfig;
+  readonly participation?: ParticipationPlan;
+  readonly methods: MethodsPlan;
 }
 
-/** The keys each object of the config allows (also the documentation's list). */
-export const CONFIG_KEYS = {
+/** The keys each object of the plan allows (also the documentation's list). */
+export const PLAN_KEYS = {
   config: [
     '$schema',
     'title',
@@ -104,150 +105,13 @@ const ADJUSTMENTS = ['ols', 'lin', 'none'] as const;
 const P_ADJUST = ['none', 'holm', 'BH', 'bonferroni'] as const;
 const MISSING = ['drop', 'error'] as const;
 
-/** Thrown for an invalid config: an `InputError` (exit code 1) listing every problem. */
-export class ConfigError extends InputError {
-  readonly problems: readonly string[];
-
-  constructor(problems: readonly string[], source = 'config') {
-    super(
-      problems.length === 1
-        ? `invalid ${source}: ${problems[0]}`
-        : `invalid ${source}, ${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-      { code: 'invalid-option' },
-    );
-    this.name = 'ConfigError';
-    this.problems = problems;
-  }
-}
-
-/** A value as shown in a message: JSON, shortened. */
-export function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
-/** Levenshtein distance, for "did you mean" hints. */
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
-}
-
-/** ` (did you mean "x"?)` when one candidate is close to `name`, else empty. */
-export function didYouMean(name: string, candidates: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const c of candidates) {
-    const d = distance(name.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(name.length / 3))
-    ? ` (did you mean "${best}"?)`
-    : '';
-}
-
-type Json = Readonly<Record<string, unknown>>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Collects problems while reading the config. */
-class Reader {
-  readonly problems: string[] = [];
-
-  fail(path: string, message: string): undefined {
-    this.problems.push(`${path}: ${message}`);
-    return undefined;
-  }
-
-  object(value: unknown, path: string, allowed: readonly string[]): Json | undefined {
-    if (!isObject(value)) return this.fail(path, `expected an object, got ${show(value)}`);
-    for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) {
-        this.fail(
-          path,
-          `unknown key "${key}"${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
-        );
-      }
-    }
-    return value;
-  }
-
-  string(value: unknown, path: string): string | undefined {
-    if (typeof value !== 'string' || value.trim() === '') {
-      return this.fail(path, `expected a non-empty text, got ${show(value)}`);
-    }
-    return value;
-  }
-
-  optionalString(value: unknown, path: string, fallback: string): string {
-    return value === undefined ? fallback : (this.string(value, path) ?? fallback);
-  }
-
-  strings(value: unknown, path: string): string[] {
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) {
-      this.fail(path, `expected a list of column names, got ${show(value)}`);
-      return [];
-    }
-    const out: string[] = [];
-    value.forEach((v, i) => {
-      const s = this.string(v, `${path}[${i}]`);
-      if (s === undefined) return;
-      if (out.includes(s)) this.fail(`${path}[${i}]`, `"${s}" is listed twice`);
-      else out.push(s);
-    });
-    return out;
-  }
-
-  wholeNumber(value: unknown, path: string): number | undefined {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-      return this.fail(path, `expected a whole number ≥ 1, got ${show(value)}`);
-    }
-    return value;
-  }
-
-  fraction(value: unknown, path: string, fallback: number): number {
-    if (value === undefined) return fallback;
-    if (typeof value !== 'number' || !(value > 0 && value < 1)) {
-      return this.fail(path, `expected a number between 0 and 1, got ${show(value)}`) ?? fallback;
-    }
-    return value;
-  }
-
-  oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[], fallback: T): T {
-    if (value === undefined) return fallback;
-    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-      const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
-      return (
-        this.fail(path, `expected one of ${allowed.join(', ')}, got ${show(value)}${hint}`) ??
-        fallback
-      );
-    }
-    return value as T;
-  }
-}
-
-function readFilter(r: Reader, value: unknown): FilterCondition[] {
+function readFilter(r: SpecReader, value: unknown): FilterCondition[] {
   if (value === undefined) return [];
   const list = Array.isArray(value) ? value : [value];
   const out: FilterCondition[] = [];
   list.forEach((item, i) => {
     const path = Array.isArray(value) ? `config.filter[${i}]` : 'config.filter';
-    const o = r.object(item, path, CONFIG_KEYS.filter);
+    const o = r.object(item, path, PLAN_KEYS.filter);
     if (!o) return;
     const column = r.string(o.column, `${path}.column`);
     const isValue = (v: unknown): v is FilterValue =>
@@ -270,7 +134,7 @@ function readFilter(r: Reader, value: unknown): FilterCondition[] {
   return out;
 }
 
-function readEvents(r: Reader, value: unknown): EventColumn[] {
+function readEvents(r: SpecReader, value: unknown): EventColumn[] {
   const path = 'config.events';
   if (value === undefined) {
     r.fail(path, 'missing: name the event-month columns, e.g. ["month_bijstand"]');
@@ -282,7 +146,7 @@ function readEvents(r: Reader, value: unknown): EventColumn[] {
       .strings(value, path)
       .map((column) => ({ label: column.replace(/^month_/, ''), column }));
   }
-  if (isObject(value)) {
+  if (isJsonObject(value)) {
     const entries = Object.entries(value);
     if (entries.length === 0) r.fail(path, 'expected at least one event');
     return entries.flatMap(([label, column]) => {
@@ -297,10 +161,10 @@ function readEvents(r: Reader, value: unknown): EventColumn[] {
   return [];
 }
 
-function readWeights(r: Reader, value: unknown): Record<string, number> | undefined {
+function readWeights(r: SpecReader, value: unknown): Record<string, number> | undefined {
   if (value === undefined) return undefined;
   const path = 'config.arms.weights';
-  if (!isObject(value)) {
+  if (!isJsonObject(value)) {
     return r.fail(
       path,
       `expected an object arm → share, e.g. { "experiment": 0.8, "control": 0.2 }, got ${show(value)}`,
@@ -321,27 +185,42 @@ function readWeights(r: Reader, value: unknown): Record<string, number> | undefi
   return weights;
 }
 
-/**
- * Validates a parsed JSON config and fills in the defaults; throws a {@link ConfigError} listing
- * every problem, each naming its field.
- */
-export function parseAnalysisConfig(json: unknown): AnalysisConfig {
-  const r = new Reader();
-  const root = r.object(json, 'config', CONFIG_KEYS.config);
-  if (!root) throw new ConfigError(r.problems);
+/** Where {@link parsePlan} reports its problems. */
+export interface ParsePlanOptions {
+  /** What was read, named in the message: `invalid <source>: …` (default `config`). */
+  readonly source?: string;
+}
 
-  const c =
-    root.columns === undefined
-      ? {}
-      : (r.object(root.columns, 'config.columns', CONFIG_KEYS.columns) ?? {});
+/**
+ * Validates a parsed JSON plan (the `analyze` config, keys documented in docs/cli.md) and fills
+ * in the defaults. Throws a `SpecError` (an `InputError`, code `invalid-config`) listing every
+ * problem, each naming its field: unknown keys with a did-you-mean, wrong types, values out of
+ * range, cross-field conflicts (a factor that is not a covariate, `participation.month` after
+ * `months`). The columns are checked later, against the data, by `evaluate`.
+ *
+ * Only `events` and `months` are required.
+ *
+ * @example
+ * const plan = parsePlan({ events: ['month_bijstand'], months: 24, covariates: ['age'] });
+ * plan.events; // [{ label: 'bijstand', column: 'month_bijstand' }]
+ * plan.methods.adjustment; // 'ols' (the default with covariates)
+ * parsePlan({ events: ['month_bijstand'], months: 24, covariats: [] });
+ * // throws: invalid config: config: unknown key "covariats" (did you mean "covariates"?); …
+ */
+export function parsePlan(json: unknown, options: ParsePlanOptions = {}): AnalysisPlan {
+  const source = options.source ?? 'config';
+  const r = new SpecReader();
+  const root = r.object(json, 'config', PLAN_KEYS.config);
+  if (!root) throw new SpecError(r.problems, source);
+
+  const c = r.optionalObject(root.columns, 'config.columns', PLAN_KEYS.columns);
   const columns = {
     id: r.optionalString(c.id, 'config.columns.id', 'id'),
     arm: r.optionalString(c.arm, 'config.columns.arm', 'arm'),
     followup: r.optionalString(c.followup, 'config.columns.followup', 'followup_months'),
   };
 
-  const a =
-    root.arms === undefined ? {} : (r.object(root.arms, 'config.arms', CONFIG_KEYS.arms) ?? {});
+  const a = r.optionalObject(root.arms, 'config.arms', PLAN_KEYS.arms);
   const treatment = r.optionalString(a.treatment, 'config.arms.treatment', 'experiment');
   const control = r.optionalString(a.control, 'config.arms.control', 'control');
   if (treatment === control) {
@@ -374,9 +253,9 @@ export function parseAnalysisConfig(json: unknown): AnalysisConfig {
   });
   const subgroups = r.strings(root.subgroups, 'config.subgroups');
 
-  let participation: ParticipationConfig | undefined;
+  let participation: ParticipationPlan | undefined;
   if (root.participation !== undefined) {
-    const p = r.object(root.participation, 'config.participation', CONFIG_KEYS.participation);
+    const p = r.object(root.participation, 'config.participation', PLAN_KEYS.participation);
     if (p) {
       const received = r.strings(p.received, 'config.participation.received');
       if (p.received === undefined || (Array.isArray(p.received) && p.received.length === 0)) {
@@ -418,10 +297,7 @@ export function parseAnalysisConfig(json: unknown): AnalysisConfig {
     }
   }
 
-  const m =
-    root.methods === undefined
-      ? {}
-      : (r.object(root.methods, 'config.methods', CONFIG_KEYS.methods) ?? {});
+  const m = r.optionalObject(root.methods, 'config.methods', PLAN_KEYS.methods);
   const adjustment = r.oneOf(
     m.adjustment,
     'config.methods.adjustment',
@@ -447,7 +323,7 @@ export function parseAnalysisConfig(json: unknown): AnalysisConfig {
       );
     }
   }
-  const methods: MethodsConfig = {
+  const methods: MethodsPlan = {
     outflow: r.oneOf(m.outflow, 'config.methods.outflow', OUTFLOW_METHODS, 'complete'),
     se: r.oneOf(m.se, 'config.methods.se', SE_TYPES, 'HC2'),
     adjustment,
@@ -462,7 +338,7 @@ export function parseAnalysisConfig(json: unknown): AnalysisConfig {
   if (root.$schema !== undefined && typeof root.$schema !== 'string') {
     r.fail('config.$schema', `expected a text, got ${show(root.$schema)}`);
   }
-  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  r.done(source);
   return {
     title,
     columns,
@@ -478,8 +354,14 @@ export function parseAnalysisConfig(json: unknown): AnalysisConfig {
   };
 }
 
-/** Every column the config names, with the field that names it (for the check against the data). */
-export function configColumns(config: AnalysisConfig): { field: string; column: string }[] {
+/**
+ * Every column a plan names, with the field that names it (for the check against the data).
+ *
+ * @example
+ * planColumns(parsePlan({ events: ['month_work'], months: 6 }))[2];
+ * // { field: 'config.events (work)', column: 'month_work' }
+ */
+export function planColumns(config: AnalysisPlan): { field: string; column: string }[] {
   return [
     { field: 'config.columns.arm', column: config.columns.arm },
     { field: 'config.columns.followup', column: config.columns.followup },

@@ -1,0 +1,230 @@
+/**
+ * `evaluate(table, plan)`: the whole analysis of a randomised experiment that a plan describes —
+ * the assignment check, outflow curves, raw and adjusted effects per month, first significant
+ * months, subgroups with a heterogeneity test, and participation with the complier effect. Pure:
+ * it reads no file and touches no process; progress goes to an optional callback.
+ */
+import { type ColumnTable, escape as opaque } from 'arquero';
+import { complierEffect } from '../analysis/complier.js';
+import { effectSeries } from '../analysis/effect-series.js';
+import { participationTable } from '../analysis/participation.js';
+import { firstSignificantMonth } from '../analysis/significance.js';
+import { effectSeriesBy } from '../analysis/subgroups.js';
+import { balanceTable } from '../assign/balance.js';
+import { sampleRatioTest } from '../assign/srm.js';
+import { stringValue } from '../data/columns.js';
+import { validateExperiment } from '../data/validate.js';
+import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
+import {
+  checkArms,
+  checkColumns,
+  checkParticipation,
+  countArms,
+  participationValues,
+} from './checks.js';
+import { applyFilter } from './filter.js';
+import type { AnalysisPlan } from './plan.js';
+import type { AnalysisResult } from './result.js';
+
+/** What {@link evaluate} needs besides the table and the plan: all optional. */
+export interface EvaluateOptions {
+  /** The data's name in messages and `result.input.file` (default `the data`). */
+  readonly file?: string;
+  /** Rows of the data as read, for `result.input.rows` (default `table.numRows()`). */
+  readonly rows?: number;
+  /** Called before each step with its label; {@link evaluationSteps} counts the calls. */
+  readonly onStep?: (label: string) => void;
+}
+
+/**
+ * Number of `onStep` calls {@link evaluate} makes for a plan (for a progress bar's total):
+ * 3 + e events + subgroups × e + (participation ? 1 + e : 0).
+ *
+ * @example
+ * evaluationSteps(parsePlan({ events: ['month_bijstand', 'month_work'], months: 24 })); // 5
+ */
+export function evaluationSteps(plan: AnalysisPlan): number {
+  const e = plan.events.length;
+  return 3 + e + plan.subgroups.length * e + (plan.participation ? 1 + e : 0);
+}
+
+/**
+ * Runs the analysis a plan describes on a table of one row per client.
+ *
+ * In order: every column the plan names must exist and the data must validate
+ * (`validateExperiment`: ids, arm labels, follow-up, event months); clients per arm and the
+ * sample-ratio test (chi-square against `arms.weights`) on the whole table; then, on the rows
+ * the filter keeps, covariate balance, cumulative outflow per month and arm (complete
+ * follow-up, Kaplan–Meier or Aalen–Johansen), the effect per month per event (raw difference in
+ * shares with the unpooled SE; adjusted: OLS or Lin with HC2 by default), the first significant
+ * month at each level, per subgroup column the effect within each level with a heterogeneity F
+ * test, and with `participation` the participation table and the complier effect (2SLS with
+ * assignment as the instrument). Methods: docs/methods.md.
+ *
+ * Throws an `InputError` naming the plan's field and the column for data that do not fit the
+ * plan (a missing column, an arm without clients, a filter that keeps nothing).
+ *
+ * @example
+ * import { table } from 'arquero';
+ * const data = table({
+ *   id: ['a', 'b', 'c', 'd'],
+ *   arm: ['experiment', 'control', 'experiment', 'control'],
+ *   followup_months: [12, 12, 12, 12],
+ *   month_work: [3, null, null, 5],
+ * });
+ * const result = evaluate(data, parsePlan({ events: ['month_work'], months: 6 }));
+ * result.effects[0].series.months[5].raw.estimate; // 0: one of two worked in each arm by month 6
+ */
+export function evaluate(
+  all: ColumnTable,
+  plan: AnalysisPlan,
+  options: EvaluateOptions = {},
+): AnalysisResult {
+  const file = options.file ?? 'the data';
+  const step = options.onStep ?? (() => {});
+  const { columns, arms, methods, events } = plan;
+  step('checking the data');
+  checkColumns(all, plan, file);
+  validateExperiment(all, {
+    id: columns.id,
+    arm: columns.arm,
+    followup: columns.followup,
+    events: events.map((e) => e.column),
+    covariates: plan.covariates,
+    ...(arms.weights ? { arms: Object.keys(arms.weights) } : {}),
+  });
+
+  step('assignment check');
+  const counts = countArms(all, columns.arm);
+  const sampleRatio = arms.weights ? sampleRatioTest(counts, arms.weights) : undefined;
+  const table = applyFilter(all, plan.filter);
+  const analysed = checkArms(countArms(table, columns.arm), plan);
+  if (plan.participation) checkParticipation(table, plan.participation);
+  const twoArms = table.filter(
+    opaque((d: Record<string, unknown>) => {
+      const a = stringValue(d[columns.arm]);
+      return a === arms.treatment || a === arms.control;
+    }),
+  );
+  const balance =
+    plan.covariates.length > 0
+      ? balanceTable(twoArms, {
+          arm: columns.arm,
+          covariates: plan.covariates,
+          factors: plan.factors,
+          arms: [arms.control, arms.treatment],
+        })
+      : undefined;
+
+  step('outflow curves');
+  const outflow = cumulativeOutflow(table, {
+    events: Object.fromEntries(events.map((e) => [e.label, e.column])),
+    followup: columns.followup,
+    group: columns.arm,
+    groups: [arms.treatment, arms.control],
+    months: plan.months,
+    method: methods.outflow,
+    level: methods.level,
+    ...(methods.outflow === 'aalen-johansen' ? { tiePriority: events.map((e) => e.label) } : {}),
+  }).toJSON();
+
+  const seriesSpec = (event: string) => ({
+    arm: columns.arm,
+    treatment: arms.treatment,
+    control: arms.control,
+    event,
+    followup: columns.followup,
+    months: plan.months,
+    covariates: plan.covariates,
+    factors: plan.factors,
+    adjustment: methods.adjustment,
+    se: methods.se,
+    level: methods.level,
+    missing: methods.missing,
+    ...(methods.pAdjust !== 'none' ? { pAdjust: methods.pAdjust } : {}),
+  });
+
+  const effects = events.map((e) => {
+    step(`effects: ${e.label}`);
+    const series = effectSeries(table, seriesSpec(e.column));
+    const which: ('raw' | 'adjusted')[] =
+      methods.adjustment === 'none' ? ['raw'] : ['adjusted', 'raw'];
+    const significance = which.flatMap((estimate) =>
+      methods.significance.map((level) => ({
+        estimate,
+        ...firstSignificantMonth(series, {
+          level,
+          which: estimate,
+          usePAdjusted: methods.pAdjust !== 'none',
+        }),
+      })),
+    );
+    return { event: e.label, column: e.column, series, significance };
+  });
+
+  const subgroups = plan.subgroups.flatMap((by) =>
+    events.map((e) => {
+      step(`subgroups: ${by}, ${e.label}`);
+      return { by, event: e.label, result: effectSeriesBy(table, { ...seriesSpec(e.column), by }) };
+    }),
+  );
+
+  let participation: AnalysisResult['participation'];
+  const p = plan.participation;
+  if (p) {
+    step('participation');
+    const categories = p.categories ?? participationValues(table, p.column);
+    const received = p.received.filter((v) => categories.includes(v));
+    const tableResult = participationTable(table, {
+      arm: columns.arm,
+      treatment: arms.treatment,
+      control: arms.control,
+      participation: p.column,
+      categories,
+      received,
+      missing: 'exclude',
+      level: methods.level,
+    });
+    const complier = events.map((e) => {
+      step(`complier effect: ${e.label}`);
+      return {
+        event: e.label,
+        month: p.month,
+        result: complierEffect(table, {
+          arm: columns.arm,
+          treatment: arms.treatment,
+          control: arms.control,
+          outcome: { event: e.column, month: p.month, followup: columns.followup },
+          received: { column: p.column, values: p.received },
+          covariates: plan.covariates,
+          factors: plan.factors,
+          missing: methods.missing,
+          se: methods.se === 'HC3' ? 'HC2' : methods.se,
+          level: methods.level,
+        }),
+      };
+    });
+    participation = { table: tableResult, complier };
+  }
+
+  return {
+    title: plan.title,
+    input: {
+      file,
+      rows: options.rows ?? all.numRows(),
+      analysed: table.numRows(),
+      filter: plan.filter,
+    },
+    config: plan,
+    assignment: {
+      counts,
+      ...(sampleRatio ? { sampleRatio } : {}),
+      analysed,
+      ...(balance ? { balance } : {}),
+    },
+    outflow,
+    effects,
+    subgroups,
+    ...(participation ? { participation } : {}),
+  };
+}

@@ -1,0 +1,21 @@
+// Public API of src/evaluate/: the one evaluation engine. Re-exported by src/index.ts.
+
+export {
+  type EvaluateOptions,
+  evaluate,
+  evaluationSteps,
+} from './evaluate.js';
+export { applyFilter, describeFilter } from './filter.js';
+export {
+  type AnalysisPlan,
+  type EventColumn,
+  type FilterCondition,
+  type FilterValue,
+  type MethodsPlan,
+  type ParsePlanOptions,
+  type ParticipationPlan,
+  PLAN_KEYS,
+  parsePlan,
+  planColumns,
+} from './plan.js';
+export type { AnalysisResult, SignificanceSummary } from './result.js';

@@ -1,0 +1,441 @@
+/**
+ * The presentation of an evaluation (`evaluate` in `src/evaluate/`): its result as sections of
+ * the result-table model, with labels, formats and notes. Nothing is computed here.
+ */
+import type { Exclusion } from '../analysis/comparison.js';
+import {
+  type AnalysisResult,
+  describeFilter,
+  type SignificanceSummary,
+} from '../evaluate/index.js';
+import type { Cell, Section, SectionColumn } from './table.js';
+
+const col = (
+  id: string,
+  label: string,
+  format: SectionColumn['format'],
+  extra: Partial<SectionColumn> = {},
+): SectionColumn => ({ id, label, format, ...extra });
+
+const signed = (text: string) => text.replace(/^-/, '\u2212');
+
+const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+
+function exclusionNotes(excluded: readonly Exclusion[]): string[] {
+  return excluded.map((e) => `Left out: ${e.count} (${e.reason}).`);
+}
+
+function significanceText(s: SignificanceSummary): string {
+  const what = `${s.estimate} effect, p < ${s.level}`;
+  if (s.from !== null) return `${what}: significant from month ${s.from} onward.`;
+  if (s.first !== null)
+    return `${what}: significant in months ${s.months.join(', ')}, not through the last month.`;
+  return `${what}: not significant in any month.`;
+}
+
+function assignmentSections(r: AnalysisResult): Section[] {
+  const { arms, columns } = r.config;
+  const a = r.assignment;
+  const srm = a.sampleRatio;
+  const rows = srm
+    ? srm.arms.map((x) => ({
+        arm: x.arm,
+        clients: x.observed,
+        share: x.share,
+        intended: x.intended,
+        expected: x.expected,
+      }))
+    : Object.entries(a.counts).map(([arm, clients]) => ({
+        arm,
+        clients,
+        share: clients / r.input.rows,
+        intended: null,
+        expected: null,
+      }));
+  const notes = [
+    srm
+      ? `Sample-ratio test (chi-square goodness of fit against config.arms.weights): X² = ${srm.statistic.toFixed(2)}, ${srm.df} df, p = ${srm.pValue.toFixed(3)}${srm.pValue < 0.01 ? ' — the arm sizes do not fit the intended weights: check the assignment before reading any effect.' : '.'}`
+      : 'No intended weights (config.arms.weights): sample-ratio test not run.',
+    r.config.filter.length > 0
+      ? `Analysed: ${describeFilter(r.config.filter)}: ${a.analysed.treatment} ${arms.treatment}, ${a.analysed.control} ${arms.control} (of ${r.input.rows.toLocaleString('en-US')} rows).`
+      : `Analysed: all ${r.input.rows.toLocaleString('en-US')} rows: ${a.analysed.treatment} ${arms.treatment}, ${a.analysed.control} ${arms.control}.`,
+  ];
+  const sections: Section[] = [
+    {
+      id: 'assignment',
+      title: `Assignment check (column ${columns.arm}, whole file)`,
+      columns: [
+        col('arm', 'arm', 'text', { key: 'arm' }),
+        col('clients', 'clients', 'int'),
+        col('share', 'share', 'percent'),
+        col('intended', 'intended', 'percent'),
+        col('expected', 'expected', 'stat'),
+      ],
+      rows,
+      notes,
+    },
+  ];
+  const b = a.balance;
+  if (b) {
+    const omnibus = b.omnibus[0];
+    sections.push({
+      id: 'balance',
+      title: `Balance of the covariates, ${arms.treatment} vs ${arms.control} (analysed sample)`,
+      columns: [
+        col('covariate', 'covariate', 'text', { qualifier: true }),
+        col('kind', 'kind', 'text', { displayOnly: true }),
+        col('statistic', 'statistic', 'stat'),
+        col('df', 'df', 'text'),
+        col('p', 'p', 'p'),
+        col('stars', '', 'text', { displayOnly: true }),
+        col('method', 'test', 'text', { displayOnly: true }),
+      ],
+      rows: b.tests.map((t) => ({
+        covariate: t.covariate,
+        kind: t.kind,
+        statistic: t.statistic,
+        df: t.df.map((d) => (Number.isInteger(d) ? String(d) : d.toFixed(1))).join(', '),
+        p: t.pValue,
+        stars: t.stars,
+        method: t.method.split(/[;(]/)[0]!.trim(),
+      })),
+      notes: [
+        ...(omnibus
+          ? [
+              `Joint test (arm on all covariates, HC2 Wald): F = ${omnibus.statistic.toFixed(2)} on (${omnibus.df[0]}, ${omnibus.df[1]}) df, p = ${omnibus.pValue.toFixed(3)}.`,
+            ]
+          : []),
+        ...b.notes,
+      ],
+    });
+  }
+  return sections;
+}
+
+function outflowSection(r: AnalysisResult): Section {
+  const o = r.outflow;
+  const { treatment, control } = r.config.arms;
+  const armColumns = (arm: string, short: string): SectionColumn[] => [
+    col(`n_${short}`, `${arm} n`, 'int', { arm, measure: 'n' }),
+    col(`events_${short}`, 'events', 'int', { arm, measure: 'events' }),
+    col(`share_${short}`, 'share', 'percent', { arm, measure: 'share' }),
+    col(`ci_${short}`, `${pct(o.level)} CI`, 'text', { displayOnly: true }),
+    col(`lower_${short}`, 'lower', 'percent', { arm, measure: 'lower', csvOnly: true }),
+    col(`upper_${short}`, 'upper', 'percent', { arm, measure: 'upper', csvOnly: true }),
+  ];
+  const ci = (lo: number, hi: number) => `${(lo * 100).toFixed(1)}–${(hi * 100).toFixed(1)}`;
+  const rows: Record<string, Cell>[] = [];
+  for (const destination of o.destinations) {
+    for (let month = 1; month <= o.months; month++) {
+      const row: Record<string, Cell> = { event: destination, month };
+      for (const [arm, short] of [
+        [treatment, 't'],
+        [control, 'c'],
+      ] as const) {
+        const x = o.rows.find(
+          (w) => w.group === arm && w.destination === destination && w.month === month,
+        );
+        if (!x) continue;
+        row[`n_${short}`] = x.atRisk;
+        row[`events_${short}`] = x.events;
+        row[`share_${short}`] = x.share;
+        row[`ci_${short}`] = ci(x.ci[0], x.ci[1]);
+        row[`lower_${short}`] = x.ci[0];
+        row[`upper_${short}`] = x.ci[1];
+      }
+      rows.push(row);
+    }
+  }
+  return {
+    id: 'outflow',
+    title: `Cumulative outflow per month (${o.method})`,
+    columns: [
+      col('event', 'event', 'text', { key: 'event' }),
+      col('month', 'month', 'int', { key: 'month' }),
+      ...armColumns(treatment, 't'),
+      ...armColumns(control, 'c'),
+    ],
+    rows,
+    notes: [o.description, ...o.excluded.map((e) => `Left out: ${JSON.stringify(e)}`)],
+  };
+}
+
+function effectSection(e: AnalysisResult['effects'][number], r: AnalysisResult): Section {
+  const s = e.series;
+  const { treatment, control } = s.arms;
+  const adjusted = s.adjustment !== 'none';
+  const pAdjusted = r.config.methods.pAdjust !== 'none';
+  const level = pct(s.level);
+  const ci = (x: readonly [number, number]) =>
+    `${signed((x[0] * 100).toFixed(1))} to ${signed((x[1] * 100).toFixed(1))}`;
+  const columns: SectionColumn[] = [
+    col('month', 'month', 'int', { key: 'month' }),
+    col('n_t', `${treatment} n`, 'int', { arm: treatment, measure: 'n' }),
+    col('n_c', `${control} n`, 'int', { arm: control, measure: 'n' }),
+    col('share_t', `${treatment}`, 'percent', { arm: treatment, measure: 'share' }),
+    col('share_c', `${control}`, 'percent', { arm: control, measure: 'share' }),
+    col('raw', 'raw effect', 'pp', { measure: 'raw.estimate' }),
+    col('raw_se', 'raw SE', 'points', { measure: 'raw.se', csvOnly: true }),
+    col('raw_p', 'p', 'p', { measure: 'raw.p' }),
+    col('raw_stars', '', 'text', { measure: 'raw.stars', displayOnly: true }),
+    ...(pAdjusted ? [col('raw_q', 'p adj.', 'p', { measure: 'raw.p_adjusted' })] : []),
+    ...(adjusted
+      ? [
+          col('adj', 'adjusted', 'pp', { measure: 'adjusted.estimate' }),
+          col('adj_ci', `${level} CI (pp)`, 'text', { displayOnly: true }),
+          col('adj_lower', 'lower', 'pp', { measure: 'adjusted.lower', csvOnly: true }),
+          col('adj_upper', 'upper', 'pp', { measure: 'adjusted.upper', csvOnly: true }),
+          col('adj_se', 'SE', 'points', { measure: 'adjusted.se' }),
+          col('adj_df', 'df', 'number', { measure: 'adjusted.df', csvOnly: true }),
+          col('adj_p', 'p', 'p', { measure: 'adjusted.p' }),
+          col('adj_stars', '', 'text', { measure: 'adjusted.stars', displayOnly: true }),
+          ...(pAdjusted ? [col('adj_q', 'p adj.', 'p', { measure: 'adjusted.p_adjusted' })] : []),
+        ]
+      : []),
+  ];
+  const rows = s.months.map((m) => ({
+    month: m.month,
+    n_t: m.nTreated,
+    n_c: m.nControl,
+    share_t: m.shareTreated,
+    share_c: m.shareControl,
+    raw: m.raw.estimate,
+    raw_se: m.raw.stdError,
+    raw_p: m.raw.pValue,
+    raw_stars: m.raw.stars,
+    raw_q: m.pAdjusted?.raw ?? null,
+    adj: m.adjusted?.estimate ?? null,
+    adj_ci: m.adjusted ? ci(m.adjusted.ci) : null,
+    adj_lower: m.adjusted?.ci[0] ?? null,
+    adj_upper: m.adjusted?.ci[1] ?? null,
+    adj_se: m.adjusted?.stdError ?? null,
+    adj_df: m.adjusted?.df ?? null,
+    adj_p: m.adjusted?.pValue ?? null,
+    adj_stars: m.adjusted?.stars ?? null,
+    adj_q: m.pAdjusted?.adjusted ?? null,
+  }));
+  return {
+    id: 'effect',
+    title: `Effect on ${e.event} per month (${treatment} − ${control}, column ${e.column})`,
+    keys: { event: e.event },
+    columns,
+    rows,
+    notes: [
+      `Method: ${s.method}.`,
+      ...e.significance.map(significanceText),
+      ...(s.aliased.length ? [`Dropped as aliased in some month: ${s.aliased.join(', ')}.`] : []),
+      ...exclusionNotes(s.excluded),
+    ],
+  };
+}
+
+function significanceSection(r: AnalysisResult): Section {
+  return {
+    id: 'significance',
+    title: 'First significant month',
+    columns: [
+      col('event', 'event', 'text', { key: 'event' }),
+      col('estimate', 'estimate', 'text', { qualifier: true }),
+      col('level', 'level', 'text', { qualifier: true }),
+      col('first', 'first month', 'int'),
+      col('from', 'from month on', 'int'),
+      col('count', 'significant months', 'int'),
+    ],
+    rows: r.effects.flatMap((e) =>
+      e.significance.map((s) => ({
+        event: e.event,
+        estimate: s.estimate,
+        level: `p<${s.level}`,
+        first: s.first,
+        from: s.from,
+        count: s.months.length,
+      })),
+    ),
+    notes: [
+      '"from month on": the first month from which every later month is significant; empty: never.',
+    ],
+  };
+}
+
+function subgroupSections(g: AnalysisResult['subgroups'][number]): Section[] {
+  const res = g.result;
+  const first = res.subgroups[0]!.series;
+  const adjusted = first.adjustment !== 'none';
+  const { treatment, control } = first.arms;
+  return [
+    {
+      id: 'subgroup',
+      title: `Effect on ${g.event} by ${g.by}`,
+      keys: { event: g.event, subgroup: g.by },
+      columns: [
+        col('level', g.by, 'text', { key: 'level' }),
+        col('month', 'month', 'int', { key: 'month' }),
+        col('n_t', `${treatment} n`, 'int', { arm: treatment, measure: 'n' }),
+        col('n_c', `${control} n`, 'int', { arm: control, measure: 'n' }),
+        col('share_t', treatment, 'percent', { arm: treatment, measure: 'share' }),
+        col('share_c', control, 'percent', { arm: control, measure: 'share' }),
+        col('raw', 'raw effect', 'pp', { measure: 'raw.estimate' }),
+        col('raw_se', 'raw SE', 'points', { measure: 'raw.se', csvOnly: true }),
+        col('raw_p', 'p', 'p', { measure: 'raw.p' }),
+        ...(adjusted
+          ? [
+              col('adj', 'adjusted', 'pp', { measure: 'adjusted.estimate' }),
+              col('adj_se', 'SE', 'points', { measure: 'adjusted.se' }),
+              col('adj_p', 'p', 'p', { measure: 'adjusted.p' }),
+              col('adj_stars', '', 'text', { displayOnly: true }),
+            ]
+          : []),
+      ],
+      rows: res.subgroups.flatMap(({ level, series }) =>
+        series.months.map((m) => ({
+          level,
+          month: m.month,
+          n_t: m.nTreated,
+          n_c: m.nControl,
+          share_t: m.shareTreated,
+          share_c: m.shareControl,
+          raw: m.raw.estimate,
+          raw_se: m.raw.stdError,
+          raw_p: m.raw.pValue,
+          adj: m.adjusted?.estimate ?? null,
+          adj_se: m.adjusted?.stdError ?? null,
+          adj_p: m.adjusted?.pValue ?? null,
+          adj_stars: m.adjusted?.stars ?? null,
+        })),
+      ),
+      notes: [`Method: ${first.method}.`, ...exclusionNotes(res.excluded)],
+    },
+    {
+      id: 'heterogeneity',
+      title: `Does the effect on ${g.event} differ by ${g.by}?`,
+      keys: { event: g.event, subgroup: g.by },
+      columns: [
+        col('month', 'month', 'int', { key: 'month' }),
+        col('F', 'F', 'stat'),
+        col('df1', 'df1', 'int'),
+        col('df2', 'df2', 'int'),
+        col('p', 'p', 'p'),
+        col('stars', '', 'text', { displayOnly: true }),
+      ],
+      rows: res.heterogeneity.map((h) => ({
+        month: h.month,
+        F: h.statistic,
+        df1: h.df[0],
+        df2: h.df[1],
+        p: h.pValue,
+        stars: h.stars,
+      })),
+      notes: [`Heterogeneity: ${res.method.split('; heterogeneity: ')[1] ?? res.method}.`],
+    },
+  ];
+}
+
+function participationSections(
+  p: NonNullable<AnalysisResult['participation']>,
+  r: AnalysisResult,
+): Section[] {
+  const t = p.table;
+  const { treatment, control } = t.arms;
+  const d = t.received.difference;
+  const sections: Section[] = [
+    {
+      id: 'participation',
+      title: `Participation by arm (column ${t.column})`,
+      columns: [
+        col('category', 'category', 'text', { key: 'level' }),
+        col('count_t', `${treatment} n`, 'int', { arm: treatment, measure: 'count' }),
+        col('share_t', 'share', 'percent', { arm: treatment, measure: 'share' }),
+        col('count_c', `${control} n`, 'int', { arm: control, measure: 'count' }),
+        col('share_c', 'share', 'percent', { arm: control, measure: 'share' }),
+        col('received', 'received', 'text'),
+      ],
+      rows: [
+        ...t.rows.map((row) => ({
+          category: `${'  '.repeat(row.depth)}${row.label}`,
+          count_t: row.treatment.count,
+          share_t: row.treatment.share,
+          count_c: row.control.count,
+          share_c: row.control.share,
+          received: row.received ? 'yes' : 'no',
+        })),
+        {
+          category: 'received the service',
+          count_t: t.received.treatment.count,
+          share_t: t.received.treatment.share,
+          count_c: t.received.control.count,
+          share_c: t.received.control.share,
+          received: 'yes',
+        },
+      ],
+      notes: [
+        `Received: ${r.config.participation?.received.join(', ')}. Difference ${treatment} − ${control}: ${(d.estimate * 100).toFixed(1)} pp (SE ${(d.stdError * 100).toFixed(1)} pp, p ${d.pValue < 0.001 ? '< 0.001' : `= ${d.pValue.toFixed(3)}`}).`,
+        ...exclusionNotes(t.excluded),
+      ],
+    },
+  ];
+  for (const c of p.complier) {
+    const fits = [
+      ['unadjusted', c.result.unadjusted],
+      ...(c.result.adjusted ? [['adjusted', c.result.adjusted] as const] : []),
+    ] as const;
+    sections.push({
+      id: 'complier',
+      title: `Complier effect on ${c.event} by month ${c.month} (2SLS, assignment as instrument)`,
+      keys: { event: c.event, month: c.month },
+      columns: [
+        col('spec', 'specification', 'text', { qualifier: true }),
+        col('first', 'first stage', 'pp', { measure: 'first_stage' }),
+        col('F', 'F', 'stat', { measure: 'first_stage_F' }),
+        col('itt', 'ITT', 'pp', { measure: 'itt.estimate' }),
+        col('itt_p', 'p', 'p', { measure: 'itt.p' }),
+        col('cace', 'complier effect', 'pp', { measure: 'complier.estimate' }),
+        col('cace_se', 'SE', 'points', { measure: 'complier.se' }),
+        col('cace_p', 'p', 'p', { measure: 'complier.p' }),
+        col('stars', '', 'text', { displayOnly: true }),
+      ],
+      rows: fits.map(([spec, f]) => ({
+        spec,
+        first: f.firstStage.difference.estimate,
+        F: f.firstStage.f,
+        itt: f.itt.estimate,
+        itt_p: f.itt.pValue,
+        cace: f.complier.estimate,
+        cace_se: f.complier.stdError,
+        cace_p: f.complier.pValue,
+        stars: f.complier.stars,
+      })),
+      notes: [
+        `Method: ${c.result.method}.`,
+        ...(r.config.methods.se === 'HC3'
+          ? ['2SLS supports HC0–HC2 and classical SEs: HC2 used instead of HC3.']
+          : []),
+        ...(fits.some(([, f]) => f.firstStage.weak)
+          ? [`Weak instrument: first-stage F below ${c.result.weakF}.`]
+          : []),
+        ...exclusionNotes(c.result.excluded),
+      ],
+    });
+  }
+  return sections;
+}
+
+/**
+ * An evaluation result as sections of the result-table model, for the text, Markdown and CSV
+ * writers of `src/report/table.ts`: the assignment check (and balance), the outflow curves,
+ * one effect table per event, the first significant months, per subgroup the effects and the
+ * heterogeneity test, and participation with the complier effect. (JSON is the result itself.)
+ *
+ * @example
+ * const result = evaluate(table, parsePlan(json));
+ * const text = renderMarkdown(result.title, evaluationSections(result));
+ */
+export function evaluationSections(r: AnalysisResult): Section[] {
+  return [
+    ...assignmentSections(r),
+    outflowSection(r),
+    ...r.effects.map((e) => effectSection(e, r)),
+    significanceSection(r),
+    ...r.subgroups.flatMap(subgroupSections),
+    ...(r.participation ? participationSections(r.participation, r) : []),
+  ];
+}

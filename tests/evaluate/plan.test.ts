@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { SpecError } from '../../src/data/spec-reader.js';
+import { parsePlan, planColumns } from '../../src/evaluate/index.js';
+
+function problems(json: unknown): readonly string[] {
+  try {
+    parsePlan(json);
+  } catch (error) {
+    if (error instanceof SpecError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a SpecError');
+}
+
+describe('parsePlan', () => {
+  it('fills in the defaults: only events and months are required', () => {
+    expect(parsePlan({ events: ['month_bijstand'], months: 24 })).toEqual({
+      title: 'Effect analysis',
+      columns: { id: 'id', arm: 'arm', followup: 'followup_months' },
+      arms: { treatment: 'experiment', control: 'control' },
+      filter: [],
+      events: [{ label: 'bijstand', column: 'month_bijstand' }],
+      months: 24,
+      covariates: [],
+      factors: [],
+      subgroups: [],
+      methods: {
+        outflow: 'complete',
+        se: 'HC2',
+        adjustment: 'none',
+        level: 0.95,
+        significance: [0.1, 0.05],
+        pAdjust: 'none',
+        missing: 'drop',
+      },
+    });
+  });
+
+  it('runs the TSDoc example', () => {
+    const plan = parsePlan({ events: ['month_bijstand'], months: 24, covariates: ['age'] });
+    expect(plan.events).toEqual([{ label: 'bijstand', column: 'month_bijstand' }]);
+    expect(plan.methods.adjustment).toBe('ols');
+  });
+
+  it('reads events as an object, a filter and participation', () => {
+    const plan = parsePlan({
+      events: { work: 'month_work' },
+      months: 12,
+      filter: [
+        { column: 'decile', equals: 1 },
+        { column: 'office', in: ['a', 'b'] },
+      ],
+      participation: { received: ['yes'] },
+    });
+    expect(plan.events).toEqual([{ label: 'work', column: 'month_work' }]);
+    expect(plan.filter).toEqual([
+      { column: 'decile', values: [1] },
+      { column: 'office', values: ['a', 'b'] },
+    ]);
+    expect(plan.participation).toEqual({ column: 'participation', received: ['yes'], month: 12 });
+    expect(planColumns(plan).map((c) => c.field)).toEqual([
+      'config.columns.arm',
+      'config.columns.followup',
+      'config.filter[0].column',
+      'config.filter[1].column',
+      'config.events (work)',
+      'config.participation.column',
+    ]);
+  });
+
+  it('names the field of every problem, unknown keys with a did-you-mean', () => {
+    const p = problems({
+      events: ['month_bijstand'],
+      months: '24',
+      covariats: ['age'],
+      methods: { se: 'HC4', censoring: 'km' },
+    });
+    expect(p).toContain('config.months: expected a whole number ≥ 1, got "24"');
+    expect(p).toContainEqual(
+      expect.stringMatching(
+        /^config: unknown key "covariats" \(did you mean "covariates"\?\); allowed keys: \$schema, title, columns/,
+      ),
+    );
+    expect(p).toContainEqual(
+      expect.stringMatching(
+        /^config\.methods: unknown key "censoring"; allowed keys: outflow, se,/,
+      ),
+    );
+    expect(p).toContain(
+      'config.methods.se: expected one of HC2, HC0, HC1, HC3, classical, got "HC4" (did you mean "HC2"?)',
+    );
+    expect(p).toHaveLength(4);
+  });
+
+  it('checks fields against each other', () => {
+    expect(
+      problems({
+        events: ['month_bijstand'],
+        months: 6,
+        arms: { treatment: 'a', control: 'a' },
+        covariates: ['age'],
+        factors: ['office'],
+        participation: { received: ['x'], categories: ['y'], month: 9 },
+      }),
+    ).toEqual([
+      'config.arms: treatment and control must differ, both are "a"',
+      'config.factors[0]: "office" is not one of config.covariates',
+      'config.participation.received[0]: "x" is not one of config.participation.categories',
+      'config.participation.month: must be at most config.months (6), got 9',
+    ]);
+    expect(
+      problems({ events: [], months: 3, arms: { weights: { experiment: 0.5, control: 0.4 } } }),
+    ).toEqual([
+      'config.arms.weights: shares must sum to 1, they sum to 0.9',
+      'config.events: expected at least one event column',
+    ]);
+  });
+
+  it('names the source in the message', () => {
+    expect(() => parsePlan([], { source: 'config plan.json' })).toThrow(
+      'invalid config plan.json: config: expected an object, got []',
+    );
+    expect(() => parsePlan({})).toThrow(
+      /^invalid config, 2 problems:\n {2}- config\.events: missing/,
+    );
+  });
+});
