@@ -83,15 +83,20 @@ import {
   type DiffInProportionsResult,
   diffInProportions,
   InputError,
-  loadTable,
+  parseTable,
 } from 'effectmeting';
+import { loadTable } from 'effectmeting/node';
+import { proportionInterval } from 'effectmeting/kernels';
+import { STUDIES } from 'effectmeting/studies';
 
 const d: DiffInProportionsResult = diffInProportions({ successes: 30, n: 100 }, { successes: 20, n: 100 });
 const ci: readonly [number, number] = d.ci;
 const table = await loadTable([{ id: '001', arm: 'control' }]);
 const rows: number = table.numRows();
+const parsed = await parseTable('id,arm\n001,control\n', { format: 'csv' });
+const studies: number = STUDIES.length + parsed.numRows() + (typeof proportionInterval === 'function' ? 1 : 0);
 const isInputError = (e: unknown): e is InputError => e instanceof InputError;
-export { ci, isInputError, rows };
+export { ci, isInputError, rows, studies };
 EOF
 # skipLibCheck is off so that the shipped .d.ts files are checked too; errors inside other
 # packages' own .d.ts (arquero's and flechette's fail under strict) are not ours to fail on.

@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 
 /**
  * Reads and parses a JSON file. Throws an `InputError`: `file-not-found` when it cannot be
- * read, `malformed-json` with line and column when it is not JSON. `what` names the file's role
+ * read, `malformed-input` with line and column when it is not JSON. `what` names the file's role
  * in the messages.
  *
  * @example

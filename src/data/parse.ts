@@ -52,8 +52,8 @@ const FORMATS: readonly TableFormat[] = ['csv', 'tsv', 'json', 'arrow', 'parquet
  *
  * Values come out the same from every format: missing is `null`, dates are ISO strings,
  * `id` and `options.stringColumns` are strings (see {@link parseCsv} for CSV type inference).
- * Errors are `InputError`s: `unknown-format`, `malformed-json`, `wrong-field-count`,
- * `malformed-arrow`, `malformed-parquet`, ...
+ * Errors are `InputError`s: `unknown-format`, `malformed-input` (JSON, CSV, Arrow or Parquet that
+ * cannot be parsed), `needs-async`, ...
  *
  * @example
  * const t = await parseTable({ text: 'id,arm\n001,control\n' });

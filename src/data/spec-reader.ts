@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 /** A parsed JSON object. */
 export type JsonObject = Readonly<Record<string, unknown>>;
 
-/** Thrown for an invalid spec: an `InputError` (code `invalid-config`) listing every problem. */
+/** Thrown for an invalid spec: an `InputError` (code `invalid-option`) listing every problem. */
 export class SpecError extends InputError {
   readonly problems: readonly string[];
 
