@@ -140,8 +140,12 @@ export {
   type PersonalServicesConfig,
   type PersonalServicesResult,
   personalServices2017,
-  personalServicesMarkdown,
+  reliance,
 } from './studies/personal-services-2017/report.js';
+export {
+  personalServicesDocument,
+  personalServicesMarkdown,
+} from './studies/personal-services-2017/report-document.js';
 export { PERSONAL_SERVICES_2017_STUDY } from './studies/personal-services-2017/study.js';
 export { findStudy, STUDIES, studyDatasets } from './studies/registry.js';
 export {
