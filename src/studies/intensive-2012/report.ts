@@ -196,6 +196,12 @@ const PLAIN_METHOD =
  * const table = await loadTable('data/intensive-vs-basic-2012.csv', { stringColumns: ['bsn'] });
  * const result = intensive2012(table);
  * intensive2012Markdown(result); // the whole report as Markdown (report-document.ts)
+ *
+ * Not through `evaluate`: its plan cannot state this design. The published tables are at
+ * months 6/9/12/15 (a plan has a last month, so every month 1…15 would be estimated and
+ * written to the JSON); the plain net effect is on all clients while the adjusted one is on
+ * complete cases with 'unknown' as missing (evaluate's raw and adjusted effects share one
+ * sample); the audit checks the BSN-parity rule; Annex B keeps two of three gender levels.
  */
 export function intensive2012(
   data: TableInput,
