@@ -62,14 +62,26 @@ export {
 export { DEN_HAAG_MODEL, denHaagModel } from './studies/den-haag-pilot/simulation-model.js';
 export { DEN_HAAG_STUDY } from './studies/den-haag-pilot/study.js';
 export {
-  type AgeBand2012,
+  ANNEX_B_GENDERS,
   ARMS_2012,
   type Arm2012,
+  ENTRY_OFFSET_DAYS,
+  EXIT_MONTHS_2012,
+  GENDERS_2012,
+  type Gender2012,
+  INTAKE_END,
+  INTAKE_START,
+  INTENSIVE_2012_ARMS,
+  INTENSIVE_2012_RULE,
+  MONTH_DAYS,
+  OBSERVATION_END,
+  UNKNOWN_2012,
+} from './studies/intensive-2012/design.js';
+export {
+  type AgeBand2012,
   CONVERSATION_MONTH,
   type Conv4,
   type ConvHeld,
-  GENDERS_2012,
-  type Gender2012,
   generateIntensive2012,
   type Household2012,
   INTENSIVE_2012_COLUMNS,
@@ -81,7 +93,6 @@ export {
   type Intensive2012Row,
   type Intensive2012Timing,
   intensive2012ToCsv,
-  MONTH_DAYS,
 } from './studies/intensive-2012/generator.js';
 export { INTENSIVE_2012_PARAMS, INTENSIVE_2012_SEED } from './studies/intensive-2012/params.js';
 export {
@@ -92,8 +103,11 @@ export {
   type Intensive2012ExitByGender,
   type Intensive2012Result,
   intensive2012,
-  intensive2012Markdown,
 } from './studies/intensive-2012/report.js';
+export {
+  intensive2012Document,
+  intensive2012Markdown,
+} from './studies/intensive-2012/report-document.js';
 export { INTENSIVE_2012_STUDY } from './studies/intensive-2012/study.js';
 export {
   PERSONAL_SERVICES_2017_COVARIATES,
@@ -126,8 +140,12 @@ export {
   type PersonalServicesConfig,
   type PersonalServicesResult,
   personalServices2017,
-  personalServicesMarkdown,
+  reliance,
 } from './studies/personal-services-2017/report.js';
+export {
+  personalServicesDocument,
+  personalServicesMarkdown,
+} from './studies/personal-services-2017/report-document.js';
 export { PERSONAL_SERVICES_2017_STUDY } from './studies/personal-services-2017/study.js';
 export { findStudy, STUDIES, studyDatasets } from './studies/registry.js';
 export {

@@ -28,10 +28,8 @@ import {
   type Stars,
   stars,
 } from '../../stats/index.js';
+import { ARMS_2012, type Arm2012, type Gender2012 } from './design.js';
 import {
-  ARMS_2012,
-  type Arm2012,
-  type Gender2012,
   generateIntensive2012,
   INTENSIVE_2012_COUNTS,
   type Intensive2012CellCounts,

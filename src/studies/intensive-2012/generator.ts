@@ -18,25 +18,24 @@
 
 import { createRng, type Rng } from '../../stats/random.js';
 import { toCsv } from '../shared/csv.js';
+import {
+  ARMS_2012,
+  type Arm2012,
+  ENTRY_OFFSET_DAYS,
+  GENDERS_2012,
+  type Gender2012,
+  INTAKE_END,
+  INTAKE_START,
+  INTENSIVE_2012_RULE,
+  MONTH_DAYS,
+  OBSERVATION_END,
+} from './design.js';
 
-export type Arm2012 = 'basic' | 'intensive';
-export type Gender2012 = 'man' | 'woman' | 'unknown';
 export type AgeBand2012 = '<35' | '35-45' | '45+' | 'unknown';
 export type Household2012 = 'single' | 'single_with_child' | 'cohabiting' | 'unknown';
 export type Conv4 = 'none' | 'individual' | 'group' | 'unclear';
 export type ConvHeld = 'held' | 'not_held';
 
-export const ARMS_2012: readonly Arm2012[] = ['basic', 'intensive'];
-export const GENDERS_2012: readonly Gender2012[] = ['man', 'woman', 'unknown'];
-
-/** Mean month length in days (365.25 / 12): month m since benefit start is [(m−1)L, mL). */
-export const MONTH_DAYS = 30.4375;
-/** Days from the start of the benefit to entry into the experiment (13 weeks). */
-export const ENTRY_OFFSET_DAYS = 91;
-/** First and last intake day, and the end of observation. */
-export const INTAKE_START = '2012-07-23';
-export const INTAKE_END = '2013-04-01';
-export const OBSERVATION_END = '2014-01-31';
 /** Last intake day with ≥ 15 months of follow-up from benefit start (day offset 191). */
 export const LAST_LONG_ENTRY = '2013-01-30';
 /** Last intake day with ≥ 14 months of follow-up (day offset 221). */
@@ -681,8 +680,8 @@ function drawBsns(seed: number, clients: Client[]): void {
       errors.add(i);
   }
   for (const c of clients) {
-    // basic ↔ even last digit, intensive ↔ odd; an assignment error has the other parity
-    const wantOdd = (c.arm === 'intensive') !== errors.has(c.index);
+    // The parity rule of the design; an assignment error has the other parity.
+    const wantOdd = (c.arm === INTENSIVE_2012_RULE.odd) !== errors.has(c.index);
     for (;;) {
       const body = String(rng.int(100_000)).padStart(5, '0');
       let sum = 0;

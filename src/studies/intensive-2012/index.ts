@@ -2,14 +2,26 @@
 // (Targets and calibration are not exported: tests and scripts import them by path.)
 
 export {
-  type AgeBand2012,
+  ANNEX_B_GENDERS,
   ARMS_2012,
   type Arm2012,
+  ENTRY_OFFSET_DAYS,
+  EXIT_MONTHS_2012,
+  GENDERS_2012,
+  type Gender2012,
+  INTAKE_END,
+  INTAKE_START,
+  INTENSIVE_2012_ARMS,
+  INTENSIVE_2012_RULE,
+  MONTH_DAYS,
+  OBSERVATION_END,
+  UNKNOWN_2012,
+} from './design.js';
+export {
+  type AgeBand2012,
   CONVERSATION_MONTH,
   type Conv4,
   type ConvHeld,
-  GENDERS_2012,
-  type Gender2012,
   generateIntensive2012,
   type Household2012,
   INTENSIVE_2012_COLUMNS,
@@ -21,7 +33,6 @@ export {
   type Intensive2012Row,
   type Intensive2012Timing,
   intensive2012ToCsv,
-  MONTH_DAYS,
 } from './generator.js';
 export { INTENSIVE_2012_PARAMS, INTENSIVE_2012_SEED } from './params.js';
 export {
@@ -32,6 +43,6 @@ export {
   type Intensive2012ExitByGender,
   type Intensive2012Result,
   intensive2012,
-  intensive2012Markdown,
 } from './report.js';
+export { intensive2012Document, intensive2012Markdown } from './report-document.js';
 export { INTENSIVE_2012_STUDY } from './study.js';

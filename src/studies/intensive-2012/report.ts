@@ -20,7 +20,7 @@ import {
   type ArmComparisons,
   compareArms,
 } from '../../analysis/compare-arms.js';
-import { type EffectSeries, effectSeries, type MonthEffect } from '../../analysis/effect-series.js';
+import { type EffectSeries, effectSeries } from '../../analysis/effect-series.js';
 import { type ParticipationTable, participationTable } from '../../analysis/participation.js';
 import { effectSeriesBy, type SubgroupSeries } from '../../analysis/subgroups.js';
 import { type AuditResult, auditAssignment } from '../../assign/audit.js';
@@ -36,11 +36,16 @@ import {
   type TableInput,
 } from '../../data/columns.js';
 import { InputError } from '../../errors.js';
-import { formatPercent, markdownTable } from '../../format.js';
 import { cumulativeOutflow } from '../../outcomes/cumulative-outflow.js';
 import type { CumulativeOutflowResult } from '../../outcomes/outflow-result.js';
 import { type TimeFractionsResult, timeFractions } from '../../outcomes/time-fractions.js';
-import type { Estimate } from '../../stats/estimate.js';
+import {
+  ANNEX_B_GENDERS,
+  EXIT_MONTHS_2012,
+  INTENSIVE_2012_ARMS,
+  INTENSIVE_2012_RULE,
+  UNKNOWN_2012,
+} from './design.js';
 
 /** Column names and choices of the 2012–2013 analysis; every field has the report's default. */
 export interface Intensive2012Config {
@@ -97,21 +102,20 @@ export interface Intensive2012Config {
 export const INTENSIVE_2012_CONFIG: Intensive2012Config = {
   id: 'bsn',
   arm: 'arm',
-  treatment: 'intensive',
-  control: 'basic',
-  rule: { kind: 'parity', even: 'basic', odd: 'intensive' },
+  ...INTENSIVE_2012_ARMS,
+  rule: INTENSIVE_2012_RULE,
   followup: 'followup_months',
   exitEvent: 'month_exit',
   jobEvent: 'month_job',
-  months: [6, 9, 12, 15],
+  months: EXIT_MONTHS_2012,
   backOnBenefit: 'back_on_benefit',
   observation: 'months_observed_from_entry',
   gender: 'gender',
-  genderLevels: ['man', 'woman'],
+  genderLevels: ANNEX_B_GENDERS,
   balanceCovariates: ['gender', 'age_band', 'household', 'office'],
   adjustmentCovariates: ['age_band', 'household', 'office'],
   factors: ['office'],
-  unknown: 'unknown',
+  unknown: UNKNOWN_2012,
   conversations: { m4: 'conv_m4', m7: 'conv_m7', m10: 'conv_m10', m12: 'conv_m12' },
   states: { benefit: 'months_on_benefit', job: 'months_in_job', other: 'months_other' },
   jobQuality: {
@@ -191,7 +195,13 @@ const PLAIN_METHOD =
  * @example
  * const table = await loadTable('data/intensive-vs-basic-2012.csv', { stringColumns: ['bsn'] });
  * const result = intensive2012(table);
- * intensive2012Markdown(result); // the whole report as Markdown
+ * intensive2012Markdown(result); // the whole report as Markdown (report-document.ts)
+ *
+ * Not through `evaluate`: its plan cannot state this design. The published tables are at
+ * months 6/9/12/15 (a plan has a last month, so every month 1…15 would be estimated and
+ * written to the JSON); the plain net effect is on all clients while the adjusted one is on
+ * complete cases with 'unknown' as missing (evaluate's raw and adjusted effects share one
+ * sample); the audit checks the BSN-parity rule; Annex B keeps two of three gender levels.
  */
 export function intensive2012(
   data: TableInput,
@@ -356,319 +366,4 @@ function withUnknownAsMissing(table: ColumnTable, c: Intensive2012Config): Colum
     return copy;
   });
   return asTable(rows);
-}
-
-// ----------------------------------------------------------------------------- Markdown
-
-/** "2.7**" — an effect on a share in the report's style (one decimal, unsigned zero). */
-function pp(e: Pick<Estimate, 'estimate' | 'stars'>, digits = 1): string {
-  return `${num(100 * e.estimate, digits)}${e.stars}`;
-}
-
-/** A number with `digits` decimals and a true minus sign; −0.0 prints as 0.0. */
-function num(x: number, digits: number): string {
-  const text = x.toFixed(digits);
-  if (Number(text) === 0) return (0).toFixed(digits);
-  return text.startsWith('-') ? `−${text.slice(1)}` : text;
-}
-
-const pct = (share: number) => num(100 * share, 1);
-const int = (n: number) => n.toLocaleString('en-US');
-const countShare = (count: number, total: number) =>
-  `${int(count)} (${Math.round((100 * count) / total)} %)`;
-
-function monthAt(series: EffectSeries, month: number): MonthEffect {
-  const m = series.months.find((x) => x.month === month);
-  if (!m) throw new InputError(`month ${month} not in the series`, { code: 'invalid-option' });
-  return m;
-}
-
-function conversationTable(
-  t: ParticipationTable,
-  rows: readonly { readonly value: string; readonly label: string }[],
-): string {
-  const out = rows.map(({ value, label }) => {
-    const r = t.rows.find((x) => x.category === value)!;
-    const total = r.control.count + r.treatment.count;
-    const cell = (count: number, n: number) => (count === 0 ? '–' : countShare(count, n));
-    return {
-      [t.column]: label,
-      'B-dvl (basic)': cell(r.control.count, t.n.control),
-      'I-dvl (intensive)': cell(r.treatment.count, t.n.treatment),
-      total: countShare(total, t.n.control + t.n.treatment),
-    };
-  });
-  out.push({
-    [t.column]: 'total',
-    'B-dvl (basic)': int(t.n.control),
-    'I-dvl (intensive)': int(t.n.treatment),
-    total: int(t.n.control + t.n.treatment),
-  });
-  return markdownTable(out);
-}
-
-const LEVEL_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  gender: { man: 'man', woman: 'woman', unknown: 'unknown' },
-  age_band: { '<35': 'younger than 35', '35-45': '35 to 45', '45+': '45 and older' },
-  household: {
-    single: 'single, no child',
-    single_with_child: 'single, dependent child',
-    cohabiting: 'cohabiting',
-  },
-};
-const LEVEL_ORDER: Readonly<Record<string, readonly string[]>> = {
-  gender: ['man', 'woman', 'unknown'],
-  age_band: ['<35', '35-45', '45+', 'unknown'],
-  household: ['single', 'single_with_child', 'cohabiting', 'unknown'],
-};
-
-function balanceMarkdown(r: Intensive2012Result): string {
-  const c = r.config;
-  const b = r.balance;
-  const rows: Record<string, string>[] = [
-    {
-      characteristic: 'clients',
-      'B-dvl n': int(r.arms.control.n),
-      'B-dvl %': '',
-      'I-dvl n': int(r.arms.treatment.n),
-      'I-dvl %': '',
-      'χ² test': '',
-    },
-  ];
-  for (const cov of c.balanceCovariates) {
-    const test = b.tests.find((t) => t.covariate === cov)!;
-    const levels = b.rows.filter((x) => x.covariate === cov);
-    const order = LEVEL_ORDER[cov];
-    const sorted = order
-      ? [...levels].sort((x, y) => order.indexOf(x.level ?? '') - order.indexOf(y.level ?? ''))
-      : levels;
-    rows.push({
-      characteristic: `**${cov}**`,
-      'B-dvl n': '',
-      'B-dvl %': '',
-      'I-dvl n': '',
-      'I-dvl %': '',
-      'χ² test': `χ²(${test.df.join(', ')}) = ${test.statistic.toFixed(2)}, p = ${test.pValue.toFixed(3)}${test.stars}`,
-    });
-    for (const level of sorted) {
-      const s = (arm: string) => level.stats.find((x) => x.arm === arm)!;
-      const name = level.level ?? '';
-      const label = LEVEL_LABELS[cov]?.[name] ?? (cov === 'office' ? `office ${name}` : name);
-      rows.push({
-        characteristic: label,
-        'B-dvl n': int(s(c.control).n),
-        'B-dvl %': `${Math.round(100 * s(c.control).share!)} %`,
-        'I-dvl n': int(s(c.treatment).n),
-        'I-dvl %': `${Math.round(100 * s(c.treatment).share!)} %`,
-        'χ² test': '',
-      });
-    }
-  }
-  return markdownTable(rows);
-}
-
-function exitRows(
-  label: string,
-  plain: EffectSeries,
-  months: readonly number[],
-  extra?: { readonly treatment: string; readonly control: string; readonly net: string },
-): Record<string, string>[] {
-  const row = (name: string, get: (m: MonthEffect) => string, last?: string) => {
-    const out: Record<string, string> = { '': name };
-    for (const month of months) out[`${month} months`] = get(monthAt(plain, month));
-    if (extra) out['back on benefit'] = last ?? '';
-    return out;
-  };
-  return [
-    { '': `**${label}**`, ...Object.fromEntries(months.map((m) => [`${m} months`, ''])) },
-    row('I-dvl', (m) => pct(m.shareTreated), extra?.treatment),
-    row('B-dvl', (m) => pct(m.shareControl), extra?.control),
-    row('net effect', (m) => pp(m.raw), extra?.net),
-  ];
-}
-
-function byGenderRows(
-  r: Intensive2012Result,
-  measure: 'any' | 'job',
-  label: string,
-): Record<string, string>[] {
-  const c = r.config;
-  const s = r.byGender[measure];
-  const rows: Record<string, string>[] = [
-    { '': `**${label}**`, ...Object.fromEntries(c.months.map((m) => [`${m} months`, ''])) },
-  ];
-  for (const level of c.genderLevels) {
-    const plain = s.plain.subgroups.find((g) => g.level === level)!.series;
-    const adjusted = s.adjusted.subgroups.find((g) => g.level === level)!.series;
-    const row = (name: string, get: (month: number) => string) => ({
-      '': name,
-      ...Object.fromEntries(c.months.map((m) => [`${m} months`, get(m)])),
-    });
-    rows.push(
-      row(`*${level}*`, () => ''),
-      row('I-dvl', (m) => pct(monthAt(plain, m).shareTreated)),
-      row('B-dvl', (m) => pct(monthAt(plain, m).shareControl)),
-      row('net effect (plain z)', (m) => pp(monthAt(plain, m).raw)),
-      row('net effect (adjusted OLS HC2)', (m) => pp(monthAt(adjusted, m).adjusted!)),
-    );
-  }
-  return rows;
-}
-
-/** The result as a Markdown report in the published layout (stdout of `reproduce intensive-2012`). */
-export function intensive2012Markdown(r: Intensive2012Result): string {
-  const c = r.config;
-  const a = r.audit;
-  const conf = a.conformance;
-  const byArm = (arm: string) => conf.rows.filter((m) => m.observed === arm).length;
-  const srm = a.sampleRatio;
-  const months = c.months;
-  const last = Math.max(...months);
-  const back = r.backOnBenefit;
-  const held = [
-    { value: 'not_held', label: 'no conversation' },
-    { value: 'held', label: 'conversation held' },
-  ];
-  const tf = r.timeFractions;
-  const fraction = (state: string) => tf.rows.find((x) => x.state === state)!;
-  const jq = r.jobQuality.outcomes;
-  const jqCell = (o: ArmComparison, which: 'treatment' | 'control' | 'net'): string => {
-    const value = which === 'net' ? o.difference.estimate : o[which].mean;
-    const stars = which === 'net' ? o.difference.stars : '';
-    if (o.kind === 'binary' || o.format === 'percent') return `${pct(value)} %${stars}`;
-    return `${num(value, o.digits ?? 2)}${stars}`;
-  };
-  const adjustedAll = (measure: 'any' | 'job') =>
-    Object.fromEntries(
-      months.map((m) => [`${m} months`, pp(monthAt(r.exit[measure].adjusted, m).adjusted!)]),
-    );
-
-  const lines = [
-    '# Intensive versus basic services, 2012–2013: reproduction',
-    '',
-    'I-dvl = intensive services (odd last BSN digit), B-dvl = basic services (even). Stars: † p < 0.20, * p < 0.10, ** p < 0.05, two-sided. BSNs are read for the parity check only and appear nowhere in this report.',
-    '',
-    '## Assignment audit',
-    '',
-    `- BSN eleven test: ${int(r.bsn.checked - r.bsn.invalid)} of ${int(r.bsn.checked)} ids pass.`,
-    `- Rule: ${a.description}. Assignment errors (recorded arm ≠ parity arm): **${int(conf.mismatches)} of ${int(conf.checked)} (${(100 * conf.rate).toFixed(1)} %)** — ${byArm(c.control)} recorded ${c.control}, ${byArm(c.treatment)} recorded ${c.treatment}.`,
-    `- Sample ratio against 50/50: ${srm.arms.map((x) => `${x.arm} ${int(x.observed)} (${formatPercent(x.share, 2)})`).join(', ')}; χ²(${srm.df}) = ${srm.statistic.toFixed(3)}, p = ${srm.pValue.toFixed(3)}${srm.stars ? ` ${srm.stars}` : ' (no sign of a broken ratio)'}.`,
-    '',
-    '## Table 4.1: clients in the experiment (23 July 2012 – 1 April 2013)',
-    '',
-    markdownTable([
-      {
-        group: 'B-dvl (basic)',
-        clients: r.arms.control.n,
-        'mean observation (months)': r.arms.control.meanObservation.toFixed(1),
-      },
-      {
-        group: 'I-dvl (intensive)',
-        clients: r.arms.treatment.n,
-        'mean observation (months)': r.arms.treatment.meanObservation.toFixed(1),
-      },
-      {
-        group: 'total',
-        clients: r.arms.control.n + r.arms.treatment.n,
-        'mean observation (months)': (
-          (r.arms.control.n * r.arms.control.meanObservation +
-            r.arms.treatment.n * r.arms.treatment.meanObservation) /
-          (r.arms.control.n + r.arms.treatment.n)
-        ).toFixed(1),
-      },
-    ]),
-    '',
-    'Observation counts from entry into the experiment to 31 January 2014.',
-    '',
-    '## Table 4.3: 4th-month conversation (clients still on WW)',
-    '',
-    conversationTable(r.conversations.m4, [
-      { value: 'none', label: 'no conversation' },
-      { value: 'individual', label: 'individual conversation' },
-      { value: 'group', label: 'group conversation' },
-      { value: 'unclear', label: 'form unclear' },
-    ]),
-    '',
-    '## Table 4.4: 7th-month conversation (clients still on WW)',
-    '',
-    conversationTable(r.conversations.m7, held),
-    '',
-    '## Table 4.5: 10th-month conversation (clients still on WW)',
-    '',
-    conversationTable(r.conversations.m10, held),
-    '',
-    '## Table 4.6: 12th-month conversation (clients still on WW)',
-    '',
-    conversationTable(r.conversations.m12, held),
-    '',
-    '## Table 5.1: composition of the groups',
-    '',
-    balanceMarkdown(r),
-    '',
-    'Test per characteristic: Pearson χ² test of independence, arm × category (all categories, "unknown" included), stars at 20/10/5 %.',
-    '',
-    '## Table 5.2: exit within x months after the start of the benefit (%)',
-    '',
-    markdownTable(
-      [
-        ...exitRows('any exit from WW', r.exit.any.plain, months, {
-          treatment: pct(back.treatment.mean),
-          control: pct(back.control.mean),
-          net: pp(back.difference),
-        }),
-        ...exitRows('exit from WW to a job', r.exit.job.plain, months, {
-          treatment: '',
-          control: '',
-          net: '',
-        }),
-      ],
-      ['', ...months.map((m) => `${m} months`), 'back on benefit'],
-    ),
-    '',
-    `Shares among the clients observed at least x months since the start of the benefit (complete follow-up); at ${last} months ${int(monthAt(r.exit.any.plain, last).nTreated)} I-dvl and ${int(monthAt(r.exit.any.plain, last).nControl)} B-dvl clients are followed that long. Net effect = I − B from the unrounded shares; stars: ${PLAIN_METHOD}. Back on benefit: share of all clients of the arm, same test.`,
-    '',
-    `For information, not in the report — the adjusted net effect (${r.methods.adjusted}):`,
-    '',
-    markdownTable([
-      { '': 'any exit, adjusted', ...adjustedAll('any') },
-      { '': 'exit to a job, adjusted', ...adjustedAll('job') },
-    ]),
-    '',
-    '## Table 5.3: mean fraction of the observation period (%)',
-    '',
-    markdownTable(
-      (['I-dvl', 'B-dvl', 'net effect'] as const).map((name) => {
-        const cell = (state: string) => {
-          const f = fraction(state);
-          if (name === 'net effect') return pp(f.difference);
-          return pct(f.groups[name === 'I-dvl' ? c.treatment : c.control]!.mean);
-        };
-        return { '': name, 'WW benefit': cell('benefit'), job: cell('job'), other: cell('other') };
-      }),
-    ),
-    '',
-    `Observation from entry into the experiment (13 weeks after the start of WW) to 31 January 2014; fractions can sum above 1. Test: ${tf.method}.`,
-    '',
-    '## Table 5.4: job quality (clients with a job after entry)',
-    '',
-    markdownTable(
-      (['treatment', 'control', 'net'] as const).map((which) => ({
-        '': which === 'treatment' ? 'I-dvl' : which === 'control' ? 'B-dvl' : 'net effect',
-        ...Object.fromEntries(jq.map((o) => [o.label, jqCell(o, which)])),
-      })),
-    ),
-    '',
-    `Job holders: ${int(jq[0]!.treatment.n)} I-dvl, ${int(jq[0]!.control.n)} B-dvl. Tests: share with a ${PLAIN_METHOD.split(',')[0]}; means with Welch's t test (Satterthwaite df). p-values: ${jq.map((o) => `${o.label} ${o.difference.pValue.toFixed(2)}`).join('; ')}.`,
-    '',
-    '## Annex B.1: exit by gender (%)',
-    '',
-    markdownTable([
-      ...byGenderRows(r, 'any', 'any exit from the benefit'),
-      ...byGenderRows(r, 'job', 'exit to a job'),
-    ]),
-    '',
-    `Shares and the plain net effect: ${PLAIN_METHOD}. Adjusted net effect: ${r.methods.adjusted}. Each row's stars come from its own test; the report prints one star per cell (docs/reproduction.md says which test gives which published star).`,
-    '',
-  ];
-  return lines.join('\n');
 }

@@ -1,10 +1,12 @@
 /** The 2012–2013 experiment as a registered study: its data file and reproduction. */
-import { markdownReportHtml } from '../../report/html.js';
+import { documentMarkdown } from '../../report/table.js';
+import { documentPage } from '../shared/document-page.js';
 import { sourceNote } from '../shared/source-note.js';
 import type { Study } from '../study.js';
 import { generateIntensive2012, intensive2012ToCsv } from './generator.js';
 import { INTENSIVE_2012_PARAMS, INTENSIVE_2012_SEED } from './params.js';
-import { intensive2012, intensive2012Markdown } from './report.js';
+import { intensive2012 } from './report.js';
+import { intensive2012Document } from './report-document.js';
 
 const DATA = 'intensive-vs-basic-2012.csv';
 
@@ -29,11 +31,11 @@ export const INTENSIVE_2012_STUDY: Study = {
     charts: false,
     reproduce(table, { source }) {
       const result = intensive2012(table);
-      const markdown = intensive2012Markdown(result);
+      const document = intensive2012Document(result);
       return {
-        markdown,
+        markdown: documentMarkdown(document),
         json: result,
-        html: async () => markdownReportHtml(markdown, sourceNote(source, 'the 2012–2013 study')),
+        html: async () => documentPage(document, sourceNote(source, 'the 2012–2013 study')),
       };
     },
   },

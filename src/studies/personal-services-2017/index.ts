@@ -29,6 +29,10 @@ export {
   type PersonalServicesConfig,
   type PersonalServicesResult,
   personalServices2017,
-  personalServicesMarkdown,
+  reliance,
 } from './report.js';
+export {
+  personalServicesDocument,
+  personalServicesMarkdown,
+} from './report-document.js';
 export { PERSONAL_SERVICES_2017_STUDY } from './study.js';

@@ -20,7 +20,7 @@ import { type EffectSeries, effectSeries } from '../../analysis/effect-series.js
 import { firstSignificantMonth, type SignificantMonths } from '../../analysis/significance.js';
 import { type SampleRatioResult, sampleRatioTest } from '../../assign/srm.js';
 import { asTable, stringColumn, type TableInput } from '../../data/columns.js';
-import { formatEstimate, formatPercent, markdownTable } from '../../format.js';
+import { formatPercent } from '../../format.js';
 import { cumulativeOutflow } from '../../outcomes/cumulative-outflow.js';
 import type { CumulativeOutflowResult } from '../../outcomes/outflow-result.js';
 import { type Estimate, stars } from '../../stats/estimate.js';
@@ -139,8 +139,14 @@ export interface PersonalServicesResult {
   readonly method: string;
 }
 
-/** An effect on the share that left WW, read as an effect on the share still on WW. */
-function reliance(e: Estimate): Estimate {
+/**
+ * An effect on the share that left WW, read as an effect on the share still on WW (estimate,
+ * interval and statistic sign-flipped; the p-value and stars unchanged).
+ *
+ * @example
+ * reliance(wwExitEffect).estimate === -wwExitEffect.estimate; // true
+ */
+export function reliance(e: Estimate): Estimate {
   return {
     ...e,
     estimate: -e.estimate,
@@ -219,7 +225,10 @@ function comparison(
  * const table = await loadTable('data/personal-services-2017.csv');
  * const r = personalServices2017(table);
  * r.comparisons.service.atMonth.jobFinding.raw.estimate; // ≈ 0.020
- * personalServicesMarkdown(r); // the whole report as Markdown
+ * personalServicesMarkdown(r); // the whole report as Markdown (report-document.ts)
+ *
+ * The three arms are compared pairwise here, not through `evaluate`: its plan has two arms
+ * (treatment and control); a multi-arm evaluate belongs to issue 14.
  */
 export function personalServices2017(
   data: TableInput,
@@ -289,111 +298,7 @@ export function personalServices2017(
     `adjusted: OLS linear probability model on treatment + ${c.covariates.join(', ')}, HC2 SE, t test on n − k df; ` +
     `two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05; ` +
     `sample ratio: chi-square goodness of fit against ${Object.entries(c.weights)
-      .map(([a, w]) => `${a} ${Math.round(w * 100)} %`)
+      .map(([a, w]) => `${a} ${formatPercent(w, 0)}`)
       .join(' / ')}`;
   return { config: c, assignment, comparisons, outflow, method };
-}
-
-function fixed(x: number, digits: number): string {
-  const t = x.toFixed(digits);
-  return t.startsWith('-') ? `−${t.slice(1)}` : t;
-}
-
-function p(e: Estimate): string {
-  return e.pValue < 0.001 ? '< 0.001' : e.pValue.toFixed(3);
-}
-
-function monthsText(s: SignificantMonths): string {
-  if (s.months.length === 0) return `in no month 1–12 (p ≥ ${s.level})`;
-  return `in months ${s.months.join(', ')} (p < ${s.level})`;
-}
-
-/** The result as a Markdown report. */
-export function personalServicesMarkdown(r: PersonalServicesResult): string {
-  const c = r.config;
-  const list = [r.comparisons.service, r.comparisons.servicePooled, r.comparisons.enforcement];
-  const headline = list.flatMap((x) =>
-    (['jobFinding', 'wwReliance'] as const).map((o) => {
-      const v = x.atMonth[o];
-      return {
-        comparison: x.label,
-        outcome:
-          o === 'jobFinding'
-            ? `job-finding by month ${c.month}`
-            : `WW reliance at month ${c.month}`,
-        treatment: `${formatPercent(v.shareTreatment)} (n = ${v.nTreatment})`,
-        control: `${formatPercent(v.shareControl)} (n = ${v.nControl})`,
-        raw: formatEstimate(v.raw),
-        'raw p': p(v.raw),
-        adjusted: formatEstimate(v.adjusted),
-        'adjusted p': p(v.adjusted),
-      };
-    }),
-  );
-  const e = r.comparisons.enforcement;
-  const byMonth = e.jobFinding.months
-    .filter((m) => m.month <= c.month)
-    .map((m, i) => {
-      const w = e.wwExit.months[i]!;
-      const rel = reliance(w.raw);
-      return {
-        month: m.month,
-        'job-finding': formatEstimate(m.raw),
-        'job p': p(m.raw),
-        'WW reliance': formatEstimate(rel),
-        'reliance p': p(rel),
-      };
-    });
-  const curveMonths = [3, 6, 9, 12, 18, 24, 30].filter((m) => m <= c.months);
-  const arms = [c.service, c.controlEnforcement, c.controlNone];
-  const curves = curveMonths.map((m) => {
-    const row: Record<string, string | number> = { month: m };
-    for (const a of arms) row[`${a} job`] = formatPercent(r.outflow.get(a, 'job', m)?.share ?? NaN);
-    for (const a of arms)
-      row[`${a} on WW`] = formatPercent(1 - (r.outflow.get(a, 'ww_exit', m)?.share ?? NaN));
-    return row;
-  });
-  const wwMonths = list.map((x) => {
-    const o = x.wwMonths.outcomes[0]!;
-    return {
-      comparison: x.label,
-      treatment: o.treatment.mean.toFixed(2),
-      control: o.control.mean.toFixed(2),
-      difference: `${fixed(o.difference.estimate, 2)}${o.difference.stars}`,
-      p: p(o.difference),
-    };
-  });
-  const s = r.comparisons.service;
-  const lines = [
-    '# Personal services in WW, 2017–2018: effects within 12 months of inflow',
-    '',
-    '## Assignment',
-    '',
-    r.assignment.toMarkdown(),
-    '',
-    `## Effects at month ${c.month}`,
-    '',
-    markdownTable(headline),
-    '',
-    '## Enforcement only, by month (control with vs without enforcement, raw)',
-    '',
-    markdownTable(byMonth),
-    '',
-    '## Cumulative job-finding and share still on WW, by arm',
-    '',
-    markdownTable(curves),
-    '',
-    `## Months with WW benefit in months 1–12 (mean)`,
-    '',
-    markdownTable(wwMonths),
-    '',
-    '## Summary',
-    '',
-    `- Personal service raises job-finding within ${c.month} months by ${formatEstimate(s.atMonth.jobFinding.raw)} (p ${p(s.atMonth.jobFinding.raw)}) and lowers WW reliance by ${formatEstimate(s.atMonth.wwReliance.raw).replace('−', '')} (p ${p(s.atMonth.wwReliance.raw)}).`,
-    `- Enforcement alone: job-finding significant ${monthsText(e.significant.jobFinding)}; WW reliance significant ${monthsText(e.significant.wwReliance)}; at month ${c.month} ${formatEstimate(e.atMonth.wwReliance.raw)} (p ${p(e.atMonth.wwReliance.raw)}).`,
-    '',
-    `Method: ${r.method}.`,
-    '',
-  ];
-  return lines.join('\n');
 }

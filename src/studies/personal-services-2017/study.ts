@@ -1,11 +1,13 @@
 /** The personal-services experiment 2017–2018 as a registered study. */
-import { markdownReportHtml } from '../../report/html.js';
+import { documentMarkdown } from '../../report/table.js';
 import { toCsv } from '../shared/csv.js';
+import { documentPage } from '../shared/document-page.js';
 import { sourceNote } from '../shared/source-note.js';
 import type { Study } from '../study.js';
 import { generatePersonalServices2017, PERSONAL_SERVICES_2017_COLUMNS } from './generator.js';
 import { PERSONAL_SERVICES_2017_PARAMS, PERSONAL_SERVICES_2017_SEEDS } from './params.js';
-import { personalServices2017, personalServicesMarkdown } from './report.js';
+import { personalServices2017 } from './report.js';
+import { personalServicesDocument } from './report-document.js';
 
 const DATA = 'personal-services-2017.csv';
 
@@ -33,11 +35,11 @@ export const PERSONAL_SERVICES_2017_STUDY: Study = {
     charts: false,
     reproduce(table, { source }) {
       const result = personalServices2017(table);
-      const markdown = personalServicesMarkdown(result);
+      const document = personalServicesDocument(result);
       return {
-        markdown,
+        markdown: documentMarkdown(document),
         json: result,
-        html: async () => markdownReportHtml(markdown, sourceNote(source, 'the 2017–2018 study')),
+        html: async () => documentPage(document, sourceNote(source, 'the 2017–2018 study')),
       };
     },
   },

@@ -24,11 +24,19 @@ import {
 } from 'effectmeting';
 import { loadTable } from 'effectmeting/node';
 import {
+  EXIT_MONTHS_2012,
+  INTENSIVE_2012_CONFIG,
+  INTENSIVE_2012_COUNTS,
+  INTENSIVE_2012_RULE,
   type Intensive2012Result,
   intensive2012,
+  intensive2012Document,
   intensive2012Markdown,
 } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ModelTableBlock } from '../../../src/report/table.js';
+import { documentMarkdown } from '../../../src/report/table.js';
+import { documentPage } from '../../../src/studies/shared/document-page.js';
 
 /** A fraction in percent at the report's precision. */
 const pct = (x: number, digits = 1) => Number((100 * x).toFixed(digits));
@@ -397,5 +405,58 @@ describe('Markdown report', () => {
     expect(md).toContain('two-proportion z test, unpooled');
     expect(md).toContain('HC2');
     expect(md).toContain('net effect (adjusted OLS HC2) | 1.0 | 1.0 | 3.3** | 4.3** |');
+  });
+});
+
+describe('the report document', () => {
+  const tableOf = (id: string): ModelTableBlock => {
+    const block = intensive2012Document(r).find(
+      (b): b is ModelTableBlock => b.kind === 'table' && 'table' in b && b.table.id === id,
+    );
+    if (!block) throw new Error(`no table ${id}`);
+    return block;
+  };
+  it('is what the Markdown report writes', () => {
+    expect(documentMarkdown(intensive2012Document(r))).toBe(intensive2012Markdown(r));
+  });
+  it('keeps counts as numbers in typed columns, formatted only by the writers', () => {
+    const t41 = tableOf('table_4_1').table;
+    expect(t41.columns.find((c) => c.id === 'clients')!.format).toBe('int');
+    expect(t41.rows.map((row) => row.clients)).toEqual([4617, 4620, 9237]);
+    const t51 = tableOf('table_5_1').table;
+    expect(t51.rows[0]).toMatchObject({ characteristic: 'clients', controlN: 4617 });
+    expect(tableOf('table_4_1').note).toBe(
+      'Observation counts from entry into the experiment to 31 January 2014.',
+    );
+  });
+  it('writes an HTML page with one section per level-2 heading, notes under their tables', () => {
+    const html = documentPage(intensive2012Document(r), 'Source: synthetic.');
+    expect(html).toContain('<h1>Intensive versus basic services, 2012–2013: reproduction</h1>');
+    expect(html.match(/<section id=/g)).toHaveLength(12); // the introduction + 11 sections
+    expect(html).toContain(
+      '<h2>Table 4.1: clients in the experiment (23 July 2012 – 1 April 2013)</h2>',
+    );
+    expect(html).toContain(
+      '<p class="note">Observation counts from entry into the experiment to 31 January 2014.</p>',
+    );
+    expect(html).toContain('<td><strong>gender</strong></td>');
+    expect(html).toContain('<footer>Source: synthetic.</footer>');
+  });
+  it('a page without a level-1 heading is titled "Report" and has no empty section', () => {
+    const html = documentPage([{ kind: 'heading', level: 2, text: 'Only' }]);
+    expect(html).toContain('<title>Report</title>');
+    expect(html.match(/<section id=/g)).toHaveLength(1);
+  });
+});
+
+describe('the design, written once', () => {
+  it('the report defaults read the design constants the generator built the data with', () => {
+    expect(INTENSIVE_2012_CONFIG.rule).toBe(INTENSIVE_2012_RULE);
+    expect(INTENSIVE_2012_CONFIG.months).toBe(EXIT_MONTHS_2012);
+    expect(Object.keys(INTENSIVE_2012_COUNTS.arm).sort()).toEqual(
+      [INTENSIVE_2012_CONFIG.control, INTENSIVE_2012_CONFIG.treatment].sort(),
+    );
+    const errors = INTENSIVE_2012_COUNTS.parityErrors;
+    expect(r.audit.conformance.mismatches).toBe(errors.basic + errors.intensive);
   });
 });

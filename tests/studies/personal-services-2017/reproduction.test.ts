@@ -11,9 +11,12 @@ import { loadTable } from 'effectmeting/node';
 import {
   type PersonalServicesResult,
   personalServices2017,
+  personalServicesDocument,
   personalServicesMarkdown,
 } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { documentMarkdown, type ModelTableBlock } from '../../../src/report/table.js';
+import { documentPage } from '../../../src/studies/shared/document-page.js';
 
 const pp = (x: number, digits = 1) => Number((100 * x).toFixed(digits));
 
@@ -74,5 +77,33 @@ describe('Personal services in WW, report', () => {
     for (const figure of ['2.0 pp**', '−2.1 pp**', 'HC2', 'unpooled (Neyman) SE', '80 %']) {
       expect(text).toContain(figure);
     }
+  });
+});
+
+describe('Personal services in WW, report document', () => {
+  it('is what the Markdown report writes, the sample-ratio blocks included', () => {
+    const doc = personalServicesDocument(r);
+    expect(documentMarkdown(doc)).toBe(personalServicesMarkdown(r));
+    expect(doc).toEqual(expect.arrayContaining([...r.assignment.toDocument()]));
+  });
+  it('keeps p-values and shares as numbers in typed columns', () => {
+    const tables = personalServicesDocument(r).filter(
+      (b): b is ModelTableBlock => b.kind === 'table' && 'table' in b,
+    );
+    const effects = tables.find((b) => b.table.id === 'effects')!.table;
+    expect(effects.columns.find((c) => c.id === 'rawP')!.format).toBe('p');
+    expect(effects.rows[0]!.rawP).toBe(r.comparisons.service.atMonth.jobFinding.raw.pValue);
+    const curves = tables.find((b) => b.table.id === 'curves')!.table;
+    expect(curves.rows.find((row) => row.month === 12)!['service job']).toBe(
+      r.outflow.get('service', 'job', 12)!.share,
+    );
+    expect(personalServicesMarkdown(r)).toContain('| 12 | 53.5 % | 51.5 % | 50.7 % | 20.3 % |');
+  });
+  it('writes an HTML page, one section per heading', () => {
+    const html = documentPage(personalServicesDocument(r));
+    expect(html).toContain(
+      '<h1>Personal services in WW, 2017–2018: effects within 12 months of inflow</h1>',
+    );
+    expect(html.match(/<section id=/g)).toHaveLength(6);
   });
 });

@@ -1,0 +1,393 @@
+/**
+ * The 2012–2013 report as one document in the published layout: the assignment audit, Tables
+ * 4.1, 4.3–4.6 and 5.1–5.4 and Annex B.1, each table of the table model with the small print
+ * under it. `intensive2012Markdown` (stdout of `reproduce intensive-2012`) and the HTML page are
+ * written from it. Cells keep the report's style: shares in percent with one decimal and no
+ * "%" sign, the star of each net effect glued to it, counts grouped.
+ */
+import type { ArmComparison } from '../../analysis/compare-arms.js';
+import type { EffectSeries, MonthEffect } from '../../analysis/effect-series.js';
+import type { ParticipationTable } from '../../analysis/participation.js';
+import { InputError } from '../../errors.js';
+import { formatNumber, formatPercent } from '../../format.js';
+import {
+  type Cell,
+  type Column,
+  type Document,
+  documentMarkdown,
+  formatCell,
+  type ModelTableBlock,
+} from '../../report/table.js';
+import type { Estimate } from '../../stats/estimate.js';
+import { ENTRY_OFFSET_DAYS, INTAKE_END, INTAKE_START, OBSERVATION_END } from './design.js';
+import type { Intensive2012Result } from './report.js';
+
+/** A share in percent with one decimal, no sign: "31.9" (the report's cells). */
+const pct = (share: number) => formatNumber(100 * share, 1);
+/** An effect on a share in the report's style: "2.7**". */
+const pp = (e: Pick<Estimate, 'estimate' | 'stars'>) => `${pct(e.estimate)}${e.stars}`;
+/** A count, grouped: "9,237". */
+const count = (n: number) => formatCell(n, 'int');
+/** "522 (12 %)": a count and its share of `total` in whole percent. */
+const countShare = (n: number, total: number) => `${count(n)} (${formatPercent(n / total, 0)})`;
+
+/** "23 July 2012" from an ISO date. */
+function longDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+const text = (id: string, label = id): Column => ({ id, label, format: 'text' });
+/** A count column, left-aligned as in the published tables. */
+const counts = (id: string, label = id): Column => ({ id, label, format: 'int', align: 'left' });
+
+function table(
+  id: string,
+  title: string,
+  columns: readonly Column[],
+  rows: readonly Readonly<Record<string, Cell>>[],
+  note?: string,
+): ModelTableBlock {
+  return { kind: 'table', table: { id, title, columns, rows }, ...(note ? { note } : {}) };
+}
+
+function monthAt(series: EffectSeries, month: number): MonthEffect {
+  const m = series.months.find((x) => x.month === month);
+  if (!m) throw new InputError(`month ${month} not in the series`, { code: 'invalid-option' });
+  return m;
+}
+
+/** Columns "6 months" … of the exit tables, after a first unnamed label column. */
+function monthColumns(months: readonly number[]): Column[] {
+  return [text('label', ''), ...months.map((m) => text(`m${m}`, `${m} months`))];
+}
+
+/** A row of the exit tables: the label and one cell per month. */
+function monthRow(
+  label: string,
+  months: readonly number[],
+  cell: (month: number) => string,
+): Record<string, Cell> {
+  return { label, ...Object.fromEntries(months.map((m) => [`m${m}`, cell(m)])) };
+}
+
+function conversationTable(
+  id: string,
+  title: string,
+  t: ParticipationTable,
+  labels: readonly { readonly value: string; readonly label: string }[],
+): ModelTableBlock {
+  const rows: Record<string, Cell>[] = labels.map(({ value, label }) => {
+    const r = t.rows.find((x) => x.category === value)!;
+    const cell = (n: number, total: number) => (n === 0 ? '–' : countShare(n, total));
+    return {
+      category: label,
+      control: cell(r.control.count, t.n.control),
+      treatment: cell(r.treatment.count, t.n.treatment),
+      total: countShare(r.control.count + r.treatment.count, t.n.control + t.n.treatment),
+    };
+  });
+  rows.push({
+    category: 'total',
+    control: count(t.n.control),
+    treatment: count(t.n.treatment),
+    total: count(t.n.control + t.n.treatment),
+  });
+  const columns = [
+    text('category', t.column),
+    text('control', 'B-dvl (basic)'),
+    text('treatment', 'I-dvl (intensive)'),
+    text('total'),
+  ];
+  return table(id, title, columns, rows);
+}
+
+const LEVEL_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  gender: { man: 'man', woman: 'woman', unknown: 'unknown' },
+  age_band: { '<35': 'younger than 35', '35-45': '35 to 45', '45+': '45 and older' },
+  household: {
+    single: 'single, no child',
+    single_with_child: 'single, dependent child',
+    cohabiting: 'cohabiting',
+  },
+};
+const LEVEL_ORDER: Readonly<Record<string, readonly string[]>> = {
+  gender: ['man', 'woman', 'unknown'],
+  age_band: ['<35', '35-45', '45+', 'unknown'],
+  household: ['single', 'single_with_child', 'cohabiting', 'unknown'],
+};
+
+function balanceTable(r: Intensive2012Result): ModelTableBlock {
+  const c = r.config;
+  const b = r.balance;
+  const empty = { controlN: null, controlShare: '', treatmentN: null, treatmentShare: '' };
+  const rows: Record<string, Cell>[] = [
+    {
+      characteristic: 'clients',
+      ...empty,
+      controlN: r.arms.control.n,
+      treatmentN: r.arms.treatment.n,
+      test: '',
+    },
+  ];
+  for (const cov of c.balanceCovariates) {
+    const test = b.tests.find((t) => t.covariate === cov)!;
+    const levels = b.rows.filter((x) => x.covariate === cov);
+    const order = LEVEL_ORDER[cov];
+    const sorted = order
+      ? [...levels].sort((x, y) => order.indexOf(x.level ?? '') - order.indexOf(y.level ?? ''))
+      : levels;
+    rows.push({
+      characteristic: `**${cov}**`,
+      ...empty,
+      test: `χ²(${test.df.join(', ')}) = ${formatNumber(test.statistic, 2)}, p = ${formatNumber(test.pValue, 3)}${test.stars}`,
+    });
+    for (const level of sorted) {
+      const s = (arm: string) => level.stats.find((x) => x.arm === arm)!;
+      const name = level.level ?? '';
+      rows.push({
+        characteristic: LEVEL_LABELS[cov]?.[name] ?? (cov === 'office' ? `office ${name}` : name),
+        controlN: s(c.control).n,
+        controlShare: formatPercent(s(c.control).share!, 0),
+        treatmentN: s(c.treatment).n,
+        treatmentShare: formatPercent(s(c.treatment).share!, 0),
+        test: '',
+      });
+    }
+  }
+  const columns = [
+    text('characteristic'),
+    counts('controlN', 'B-dvl n'),
+    text('controlShare', 'B-dvl %'),
+    counts('treatmentN', 'I-dvl n'),
+    text('treatmentShare', 'I-dvl %'),
+    text('test', 'χ² test'),
+  ];
+  return table(
+    'table_5_1',
+    'Table 5.1: composition of the groups',
+    columns,
+    rows,
+    'Test per characteristic: Pearson χ² test of independence, arm × category (all categories, "unknown" included), stars at 20/10/5 %.',
+  );
+}
+
+/** Table 5.2's rows of one measure: a heading row, the shares per arm and the net effect. */
+function exitRows(
+  label: string,
+  plain: EffectSeries,
+  months: readonly number[],
+  back: { readonly treatment: string; readonly control: string; readonly net: string },
+): Record<string, Cell>[] {
+  const at = (m: number) => monthAt(plain, m);
+  return [
+    { ...monthRow(`**${label}**`, months, () => ''), back: '' },
+    { ...monthRow('I-dvl', months, (m) => pct(at(m).shareTreated)), back: back.treatment },
+    { ...monthRow('B-dvl', months, (m) => pct(at(m).shareControl)), back: back.control },
+    { ...monthRow('net effect', months, (m) => pp(at(m).raw)), back: back.net },
+  ];
+}
+
+/** Annex B.1's rows of one measure: per gender the shares, the plain and the adjusted net. */
+function byGenderRows(
+  r: Intensive2012Result,
+  measure: 'any' | 'job',
+  label: string,
+): Record<string, Cell>[] {
+  const c = r.config;
+  const s = r.byGender[measure];
+  const rows = [monthRow(`**${label}**`, c.months, () => '')];
+  for (const level of c.genderLevels) {
+    const plain = s.plain.subgroups.find((g) => g.level === level)!.series;
+    const adjusted = s.adjusted.subgroups.find((g) => g.level === level)!.series;
+    rows.push(
+      monthRow(`*${level}*`, c.months, () => ''),
+      monthRow('I-dvl', c.months, (m) => pct(monthAt(plain, m).shareTreated)),
+      monthRow('B-dvl', c.months, (m) => pct(monthAt(plain, m).shareControl)),
+      monthRow('net effect (plain z)', c.months, (m) => pp(monthAt(plain, m).raw)),
+      monthRow('net effect (adjusted OLS HC2)', c.months, (m) =>
+        pp(monthAt(adjusted, m).adjusted!),
+      ),
+    );
+  }
+  return rows;
+}
+
+/** Table 5.4's cell: a share or part-time factor in percent, else a mean at its digits. */
+function jobQualityCell(o: ArmComparison, which: 'treatment' | 'control' | 'net'): string {
+  const value = which === 'net' ? o.difference.estimate : o[which].mean;
+  const stars = which === 'net' ? o.difference.stars : '';
+  if (o.kind === 'binary' || o.format === 'percent') return `${pct(value)} %${stars}`;
+  return `${formatNumber(value, o.digits ?? 2)}${stars}`;
+}
+
+/**
+ * The 2012–2013 report as a document in the published layout (see the module comment).
+ *
+ * @example
+ * const doc = intensive2012Document(intensive2012(table));
+ * documentMarkdown(doc); // the same text as intensive2012Markdown(result)
+ */
+export function intensive2012Document(r: Intensive2012Result): Document {
+  const c = r.config;
+  const a = r.audit;
+  const conf = a.conformance;
+  const byArm = (arm: string) => conf.rows.filter((m) => m.observed === arm).length;
+  const srm = a.sampleRatio;
+  const months = c.months;
+  const last = Math.max(...months);
+  const back = r.backOnBenefit;
+  const held = [
+    { value: 'not_held', label: 'no conversation' },
+    { value: 'held', label: 'conversation held' },
+  ];
+  const tf = r.timeFractions;
+  const jq = r.jobQuality.outcomes;
+  const arms = r.arms;
+  const total = arms.control.n + arms.treatment.n;
+  const meanObservation =
+    (arms.control.n * arms.control.meanObservation +
+      arms.treatment.n * arms.treatment.meanObservation) /
+    total;
+  const atLast = monthAt(r.exit.any.plain, last);
+  const plainTest = r.methods.plain;
+
+  return [
+    { kind: 'heading', level: 1, text: 'Intensive versus basic services, 2012–2013: reproduction' },
+    {
+      kind: 'paragraph',
+      text: 'I-dvl = intensive services (odd last BSN digit), B-dvl = basic services (even). Stars: † p < 0.20, * p < 0.10, ** p < 0.05, two-sided. BSNs are read for the parity check only and appear nowhere in this report.',
+    },
+    { kind: 'heading', level: 2, text: 'Assignment audit' },
+    {
+      kind: 'list',
+      items: [
+        `BSN eleven test: ${count(r.bsn.checked - r.bsn.invalid)} of ${count(r.bsn.checked)} ids pass.`,
+        `Rule: ${a.description}. Assignment errors (recorded arm ≠ parity arm): **${count(conf.mismatches)} of ${count(conf.checked)} (${formatPercent(conf.rate, 1)})** — ${byArm(c.control)} recorded ${c.control}, ${byArm(c.treatment)} recorded ${c.treatment}.`,
+        `Sample ratio against 50/50: ${srm.arms.map((x) => `${x.arm} ${count(x.observed)} (${formatPercent(x.share, 2)})`).join(', ')}; χ²(${srm.df}) = ${formatNumber(srm.statistic, 3)}, p = ${formatNumber(srm.pValue, 3)}${srm.stars ? ` ${srm.stars}` : ' (no sign of a broken ratio)'}.`,
+      ],
+    },
+    {
+      kind: 'heading',
+      level: 2,
+      text: `Table 4.1: clients in the experiment (${longDate(INTAKE_START)} – ${longDate(INTAKE_END)})`,
+    },
+    table(
+      'table_4_1',
+      'Table 4.1: clients in the experiment',
+      [
+        text('group'),
+        { id: 'clients', label: 'clients', format: 'int' },
+        text('observation', 'mean observation (months)'),
+      ],
+      [
+        {
+          group: 'B-dvl (basic)',
+          clients: arms.control.n,
+          observation: formatNumber(arms.control.meanObservation, 1),
+        },
+        {
+          group: 'I-dvl (intensive)',
+          clients: arms.treatment.n,
+          observation: formatNumber(arms.treatment.meanObservation, 1),
+        },
+        { group: 'total', clients: total, observation: formatNumber(meanObservation, 1) },
+      ],
+      `Observation counts from entry into the experiment to ${longDate(OBSERVATION_END)}.`,
+    ),
+    { kind: 'heading', level: 2, text: 'Table 4.3: 4th-month conversation (clients still on WW)' },
+    conversationTable('table_4_3', 'Table 4.3: 4th-month conversation', r.conversations.m4, [
+      { value: 'none', label: 'no conversation' },
+      { value: 'individual', label: 'individual conversation' },
+      { value: 'group', label: 'group conversation' },
+      { value: 'unclear', label: 'form unclear' },
+    ]),
+    { kind: 'heading', level: 2, text: 'Table 4.4: 7th-month conversation (clients still on WW)' },
+    conversationTable('table_4_4', 'Table 4.4: 7th-month conversation', r.conversations.m7, held),
+    { kind: 'heading', level: 2, text: 'Table 4.5: 10th-month conversation (clients still on WW)' },
+    conversationTable('table_4_5', 'Table 4.5: 10th-month conversation', r.conversations.m10, held),
+    { kind: 'heading', level: 2, text: 'Table 4.6: 12th-month conversation (clients still on WW)' },
+    conversationTable('table_4_6', 'Table 4.6: 12th-month conversation', r.conversations.m12, held),
+    { kind: 'heading', level: 2, text: 'Table 5.1: composition of the groups' },
+    balanceTable(r),
+    {
+      kind: 'heading',
+      level: 2,
+      text: 'Table 5.2: exit within x months after the start of the benefit (%)',
+    },
+    table(
+      'table_5_2',
+      'Table 5.2: exit within x months after the start of the benefit (%)',
+      [...monthColumns(months), text('back', 'back on benefit')],
+      [
+        ...exitRows('any exit from WW', r.exit.any.plain, months, {
+          treatment: pct(back.treatment.mean),
+          control: pct(back.control.mean),
+          net: pp(back.difference),
+        }),
+        ...exitRows('exit from WW to a job', r.exit.job.plain, months, {
+          treatment: '',
+          control: '',
+          net: '',
+        }),
+      ],
+      `Shares among the clients observed at least x months since the start of the benefit (complete follow-up); at ${last} months ${count(atLast.nTreated)} I-dvl and ${count(atLast.nControl)} B-dvl clients are followed that long. Net effect = I − B from the unrounded shares; stars: ${plainTest}. Back on benefit: share of all clients of the arm, same test.`,
+    ),
+    {
+      kind: 'paragraph',
+      text: `For information, not in the report — the adjusted net effect (${r.methods.adjusted}):`,
+    },
+    table('table_5_2_adjusted', 'Table 5.2, adjusted net effect', monthColumns(months), [
+      monthRow('any exit, adjusted', months, (m) => pp(monthAt(r.exit.any.adjusted, m).adjusted!)),
+      monthRow('exit to a job, adjusted', months, (m) =>
+        pp(monthAt(r.exit.job.adjusted, m).adjusted!),
+      ),
+    ]),
+    { kind: 'heading', level: 2, text: 'Table 5.3: mean fraction of the observation period (%)' },
+    table(
+      'table_5_3',
+      'Table 5.3: mean fraction of the observation period (%)',
+      [text('label', ''), text('benefit', 'WW benefit'), text('job'), text('other')],
+      (['I-dvl', 'B-dvl', 'net effect'] as const).map((name) => {
+        const cell = (state: string) => {
+          const f = tf.rows.find((x) => x.state === state)!;
+          if (name === 'net effect') return pp(f.difference);
+          return pct(f.groups[name === 'I-dvl' ? c.treatment : c.control]!.mean);
+        };
+        return { label: name, benefit: cell('benefit'), job: cell('job'), other: cell('other') };
+      }),
+      `Observation from entry into the experiment (${ENTRY_OFFSET_DAYS / 7} weeks after the start of WW) to ${longDate(OBSERVATION_END)}; fractions can sum above 1. Test: ${tf.method}.`,
+    ),
+    { kind: 'heading', level: 2, text: 'Table 5.4: job quality (clients with a job after entry)' },
+    table(
+      'table_5_4',
+      'Table 5.4: job quality (clients with a job after entry)',
+      [text('label', ''), ...jq.map((o, i) => text(`o${i}`, o.label))],
+      (['treatment', 'control', 'net'] as const).map((which) => ({
+        label: which === 'treatment' ? 'I-dvl' : which === 'control' ? 'B-dvl' : 'net effect',
+        ...Object.fromEntries(jq.map((o, i) => [`o${i}`, jobQualityCell(o, which)])),
+      })),
+      `Job holders: ${count(jq[0]!.treatment.n)} I-dvl, ${count(jq[0]!.control.n)} B-dvl. Tests: share with a ${plainTest.split(',')[0]}; means with Welch's t test (Satterthwaite df). p-values: ${jq.map((o) => `${o.label} ${formatNumber(o.difference.pValue, 2)}`).join('; ')}.`,
+    ),
+    { kind: 'heading', level: 2, text: 'Annex B.1: exit by gender (%)' },
+    table(
+      'annex_b_1',
+      'Annex B.1: exit by gender (%)',
+      monthColumns(months),
+      [
+        ...byGenderRows(r, 'any', 'any exit from the benefit'),
+        ...byGenderRows(r, 'job', 'exit to a job'),
+      ],
+      `Shares and the plain net effect: ${plainTest}. Adjusted net effect: ${r.methods.adjusted}. Each row's stars come from its own test; the report prints one star per cell (docs/reproduction.md says which test gives which published star).`,
+    ),
+  ];
+}
+
+/** The result as a Markdown report in the published layout (stdout of `reproduce intensive-2012`). */
+export function intensive2012Markdown(r: Intensive2012Result): string {
+  return documentMarkdown(intensive2012Document(r));
+}
