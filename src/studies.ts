@@ -41,16 +41,22 @@ export {
 } from './studies/den-haag-pilot/national-benchmark.js';
 export { DEN_HAAG_PARAMS, DEN_HAAG_SEEDS } from './studies/den-haag-pilot/params.js';
 export {
+  DEN_HAAG_PILOT_CONFIG,
+  DEN_HAAG_PLAN,
+  PILOT_PARTICIPATION_CATEGORIES,
+  type PilotConfig,
+  pilotPlan,
+} from './studies/den-haag-pilot/plan.js';
+export {
   type NeededSize,
   type PilotPowerAnswer,
   pilotPowerAnswer,
   pilotPowerMarkdown,
 } from './studies/den-haag-pilot/power.js';
 export {
-  DEN_HAAG_PILOT_CONFIG,
   denHaagPilot,
-  type PilotConfig,
   type PilotResult,
+  pilotDocument,
   pilotMarkdown,
   significanceText,
 } from './studies/den-haag-pilot/report.js';

@@ -5,7 +5,7 @@
  */
 import type { TableInput } from '../data/columns.js';
 import { type ExperimentIntake, experimentRoles } from '../data/intake.js';
-import { type HtmlConvertible, withDisplay } from '../display.js';
+import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
 import { olsPrepare } from '../estimate/ols.js';
@@ -62,7 +62,7 @@ export interface MonthEffect {
 }
 
 /** The result of {@link effectSeries}. */
-export interface EffectSeries extends HtmlConvertible {
+export interface EffectSeries extends HtmlConvertible, DocumentConvertible {
   readonly event: string;
   readonly arms: { readonly treatment: string; readonly control: string };
   readonly months: readonly MonthEffect[];
@@ -421,7 +421,9 @@ function describe(
   return `${sample}; ${raw}; ${adjusted}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
 }
 
-function makeSeries(base: Omit<EffectSeries, 'toTable' | 'toMarkdown' | 'toHTML'>): EffectSeries {
+function makeSeries(
+  base: Omit<EffectSeries, 'toTable' | 'toMarkdown' | 'toHTML' | 'toDocument'>,
+): EffectSeries {
   const toTable = () =>
     base.months.map((m) => {
       const row: Record<string, number | string> = {

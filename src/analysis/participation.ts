@@ -6,7 +6,7 @@
  */
 import { stringColumn, type TableInput } from '../data/columns.js';
 import { experimentRoles } from '../data/intake.js';
-import { type HtmlConvertible, withDisplay } from '../display.js';
+import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { formatPercent, formatPp, formatPValue } from '../format.js';
 import {
@@ -99,7 +99,7 @@ export interface ReceivedService {
 }
 
 /** Result of {@link participationTable}. */
-export interface ParticipationTable extends HtmlConvertible {
+export interface ParticipationTable extends HtmlConvertible, DocumentConvertible {
   readonly arms: { readonly treatment: string; readonly control: string };
   /** Clients per arm with a recorded participation (the share denominators). */
   readonly n: { readonly treatment: number; readonly control: number };
@@ -410,7 +410,7 @@ function unknownError(
   );
 }
 
-type Base = Omit<ParticipationTable, 'toTable' | 'toMarkdown' | 'toHTML'>;
+type Base = Omit<ParticipationTable, 'toTable' | 'toMarkdown' | 'toHTML' | 'toDocument'>;
 
 function tableRows(base: Base): Record<string, number | string | boolean>[] {
   const out: Record<string, number | string | boolean>[] = base.rows.map((r) => ({

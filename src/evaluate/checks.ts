@@ -57,11 +57,17 @@ export function participationValues(table: ColumnTable, column: string): string[
   return [...new Set(stringColumn(table, column).filter((v): v is string => v !== null))].sort();
 }
 
-/** Every received value must occur in the data (a typo would make the first stage 0). */
+/**
+ * Every received value must occur in the data (a typo would make the first stage 0); a group of
+ * `categories` need not occur itself.
+ */
 export function checkParticipation(table: ColumnTable, p: ParticipationPlan): void {
   const present = participationValues(table, p.column);
+  const groups = new Set(
+    (p.categories ?? []).flatMap((c) => (typeof c === 'string' || !c.parent ? [] : [c.parent])),
+  );
   p.received.forEach((v, i) => {
-    if (!present.includes(v)) {
+    if (!present.includes(v) && !groups.has(v)) {
       throw new InputError(
         `config.participation.received[${i}]: "${v}" does not occur in column "${p.column}"${didYouMean(v, present)}; values present: ${present.join(', ')}`,
         { code: 'unknown-level', column: p.column, value: v },

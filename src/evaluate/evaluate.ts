@@ -15,6 +15,7 @@ import { sampleRatioTest } from '../assign/srm.js';
 import { stringValue } from '../data/columns.js';
 import { validateExperiment } from '../data/validate.js';
 import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
+import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
 import {
   checkArms,
   checkColumns,
@@ -23,7 +24,7 @@ import {
   participationValues,
 } from './checks.js';
 import { applyFilter } from './filter.js';
-import type { AnalysisPlan } from './plan.js';
+import { type AnalysisPlan, receivedValues } from './plan.js';
 import type { AnalysisResult } from './result.js';
 
 /** What {@link evaluate} needs besides the table and the plan: all optional. */
@@ -34,6 +35,8 @@ export interface EvaluateOptions {
   readonly rows?: number;
   /** Called before each step with its label; {@link evaluationSteps} counts the calls. */
   readonly onStep?: (label: string) => void;
+  /** External series shown beside the outflow curves (`result.outflow.benchmark`), not estimated. */
+  readonly benchmark?: OutflowBenchmark | readonly OutflowBenchmark[];
 }
 
 /**
@@ -126,6 +129,7 @@ export function evaluate(
     method: methods.outflow,
     level: methods.level,
     ...(methods.outflow === 'aalen-johansen' ? { tiePriority: events.map((e) => e.label) } : {}),
+    ...(options.benchmark ? { benchmark: options.benchmark } : {}),
   }).toJSON();
 
   const seriesSpec = (event: string) => ({
@@ -174,7 +178,8 @@ export function evaluate(
   if (p) {
     step('participation');
     const categories = p.categories ?? participationValues(table, p.column);
-    const received = p.received.filter((v) => categories.includes(v));
+    const values = categories.map((c) => (typeof c === 'string' ? c : c.value));
+    const received = p.received.filter((v) => values.includes(v));
     const tableResult = participationTable(table, {
       arm: columns.arm,
       treatment: arms.treatment,
@@ -195,7 +200,7 @@ export function evaluate(
           treatment: arms.treatment,
           control: arms.control,
           outcome: { event: e.column, month: p.month, followup: columns.followup },
-          received: { column: p.column, values: p.received },
+          received: { column: p.column, values: receivedValues(p) },
           covariates: plan.covariates,
           factors: plan.factors,
           missing: methods.missing,

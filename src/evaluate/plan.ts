@@ -5,6 +5,7 @@
  * together with the allowed ones, so a typo never silently falls back to a default. Documented
  * key by key in `docs/cli.md`.
  */
+import type { ParticipationCategory } from '../analysis/participation.js';
 import { isJsonObject, SpecError, SpecReader, show } from '../data/spec-reader.js';
 import type { SeType } from '../estimate/vcov.js';
 import type { OutflowMethod } from '../outcomes/cumulative-outflow.js';
@@ -29,10 +30,14 @@ export interface EventColumn {
 export interface ParticipationPlan {
   /** Participation column (default `participation`). */
   readonly column: string;
-  /** Values of the column that count as receiving the service. */
+  /** Values of the column (or groups of `categories`) that count as receiving the service. */
   readonly received: readonly string[];
-  /** Categories in display order (default: the values present, sorted). */
-  readonly categories?: readonly string[];
+  /**
+   * Categories in display order (default: the values present, sorted): a value, or
+   * `{ value, label, parent }` for a labelled row or a group (a group's `value` need not occur
+   * in the data; its count includes the categories naming it as `parent`).
+   */
+  readonly categories?: readonly (string | ParticipationCategory)[];
   /** Month at which the complier effect of each event is estimated (default: `months`). */
   readonly month: number;
 }
@@ -96,6 +101,7 @@ export const PLAN_KEYS = {
   arms: ['treatment', 'control', 'weights'],
   filter: ['column', 'equals', 'in'],
   participation: ['column', 'received', 'categories', 'month'],
+  participationCategory: ['value', 'label', 'parent'],
   methods: ['outflow', 'se', 'adjustment', 'level', 'significance', 'pAdjust', 'missing'],
 } as const;
 
@@ -185,6 +191,56 @@ function readWeights(r: SpecReader, value: unknown): Record<string, number> | un
   return weights;
 }
 
+function readCategories(
+  r: SpecReader,
+  value: unknown,
+): (string | ParticipationCategory)[] | undefined {
+  if (value === undefined) return undefined;
+  const path = 'config.participation.categories';
+  if (!Array.isArray(value)) {
+    return r.fail(
+      path,
+      `expected a list of values or { value, label, parent }, got ${show(value)}`,
+    );
+  }
+  return value.flatMap((item, i): (string | ParticipationCategory)[] => {
+    if (typeof item === 'string') return [item];
+    const o = r.object(item, `${path}[${i}]`, PLAN_KEYS.participationCategory);
+    const v = o && r.string(o.value, `${path}[${i}].value`);
+    if (!o || v === undefined) return [];
+    const label = o.label === undefined ? undefined : r.string(o.label, `${path}[${i}].label`);
+    const parent = o.parent === undefined ? undefined : r.string(o.parent, `${path}[${i}].parent`);
+    return [{ value: v, ...(label ? { label } : {}), ...(parent ? { parent } : {}) }];
+  });
+}
+
+/** The data value of a participation category. */
+function categoryValue(c: string | ParticipationCategory): string {
+  return typeof c === 'string' ? c : c.value;
+}
+
+/**
+ * The values of the participation column that count as received: the `received` entries and,
+ * for a received group, every category below it (what the complier analysis reads).
+ *
+ * @example
+ * receivedValues({
+ *   column: 'participation', month: 24, received: ['conversation'],
+ *   categories: ['none', 'conversation', { value: 'uwv', parent: 'conversation' }],
+ * }); // ['conversation', 'uwv']
+ */
+export function receivedValues(p: ParticipationPlan): string[] {
+  const parent = new Map(
+    (p.categories ?? []).flatMap((c) =>
+      typeof c === 'string' || c.parent === undefined ? [] : [[c.value, c.parent] as const],
+    ),
+  );
+  const isReceived = (v: string | undefined): boolean =>
+    v !== undefined && (p.received.includes(v) || isReceived(parent.get(v)));
+  const listed = (p.categories ?? []).map(categoryValue);
+  return [...new Set([...p.received, ...listed.filter((v) => isReceived(v))])];
+}
+
 /** Where {@link parsePlan} reports its problems. */
 export interface ParsePlanOptions {
   /** What was read, named in the message: `invalid <source>: …` (default `config`). */
@@ -264,13 +320,11 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
           'missing: list the participation values that count as receiving the service',
         );
       }
-      const categories =
-        p.categories === undefined
-          ? undefined
-          : r.strings(p.categories, 'config.participation.categories');
+      const categories = readCategories(r, p.categories);
       if (categories) {
+        const values = categories.map(categoryValue);
         received.forEach((v, i) => {
-          if (!categories.includes(v)) {
+          if (!values.includes(v)) {
             r.fail(
               `config.participation.received[${i}]`,
               `"${v}" is not one of config.participation.categories`,

@@ -3,7 +3,7 @@
  * JSON). Benchmarks travel with the result but are never part of the estimates.
  */
 import { type ColumnTable, table } from 'arquero';
-import { type HtmlConvertible, withDisplay } from '../display.js';
+import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatNumber } from '../format.js';
 import { type Column, type Document, documentMarkdown } from '../report/table.js';
 import type { OutflowExclusion } from './outflow-input.js';
@@ -67,7 +67,10 @@ export interface OutflowMarkdownOptions {
 }
 
 /** Cumulative outflow estimates with their method, group counts, exclusions and benchmarks. */
-export interface CumulativeOutflowResult extends CumulativeOutflowData, HtmlConvertible {
+export interface CumulativeOutflowResult
+  extends CumulativeOutflowData,
+    HtmlConvertible,
+    DocumentConvertible {
   /** The estimate for one group, destination and month. */
   get(group: string, destination: string, month: number): OutflowRow | undefined;
   /** The monthly series of one group and destination. */
@@ -87,7 +90,7 @@ export interface CumulativeOutflowResult extends CumulativeOutflowData, HtmlConv
 export function makeOutflowResult(data: CumulativeOutflowData): CumulativeOutflowResult {
   const index = new Map<string, OutflowRow>();
   for (const r of data.rows) index.set(key(r.group, r.destination, r.month), r);
-  return withDisplay<Omit<CumulativeOutflowResult, 'toHTML'>>(
+  return withDisplay<Omit<CumulativeOutflowResult, 'toHTML' | 'toDocument'>>(
     {
       ...data,
       get: (group, destination, month) => index.get(key(group, destination, month)),

@@ -146,6 +146,44 @@ describe('evaluate on an in-memory table', () => {
     expect(steps.at(-1)).toBe('complier effect: work');
   });
 
+  it('counts a received group through its sub-categories, in the table and the complier fit', () => {
+    const leaves = evaluate(smallTable(), plan).participation!;
+    const grouped = evaluate(
+      smallTable(),
+      parsePlan({
+        ...SMALL_PLAN,
+        subgroups: [],
+        participation: {
+          categories: [
+            'none',
+            { value: 'any', label: 'any service' },
+            { value: 'conversation', parent: 'any' },
+          ],
+          received: ['any'],
+          month: 6,
+        },
+      }),
+    ).participation!;
+    expect(grouped.table.rows.map((r) => [r.label, r.depth, r.received])).toEqual([
+      ['none', 0, false],
+      ['any service', 0, true],
+      ['conversation', 1, true],
+    ]);
+    expect(grouped.table.received.difference.estimate).toBeCloseTo(0.47222222222222227, 12);
+    expect(grouped.complier[0]!.result.unadjusted.complier.estimate).toBe(
+      leaves.complier[0]!.result.unadjusted.complier.estimate,
+    );
+  });
+
+  it('carries a benchmark line with the outflow curves, not into the estimates', () => {
+    const benchmark = { label: 'national', values: [{ month: 1, share: 0.01 }] };
+    const result = evaluate(smallTable(), parsePlan({ ...SMALL_PLAN, subgroups: [] }), {
+      benchmark,
+    });
+    expect(result.outflow.benchmark).toEqual([{ ...benchmark, destination: 'bijstand' }]);
+    expect(result.outflow.rows.some((r) => r.group === 'national')).toBe(false);
+  });
+
   it('runs the TSDoc example', () => {
     const data = table({
       id: ['a', 'b', 'c', 'd'],

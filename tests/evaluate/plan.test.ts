@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../../src/data/spec-reader.js';
 import { parsePlan, planColumns } from '../../src/evaluate/index.js';
+import { receivedValues } from '../../src/evaluate/plan.js';
 
 function problems(json: unknown): readonly string[] {
   try {
@@ -65,6 +66,39 @@ describe('parsePlan', () => {
       'config.filter[1].column',
       'config.events (work)',
       'config.participation.column',
+    ]);
+  });
+
+  it('reads labelled participation categories and groups; received may name a group', () => {
+    const plan = parsePlan({
+      events: ['month_work'],
+      months: 6,
+      participation: {
+        categories: [
+          'none',
+          { value: 'conversation', label: 'any conversation' },
+          { value: 'uwv', label: 'UWV only', parent: 'conversation' },
+          { value: 'three_way', parent: 'conversation' },
+        ],
+        received: ['conversation'],
+      },
+    });
+    expect(plan.participation!.categories).toEqual([
+      'none',
+      { value: 'conversation', label: 'any conversation' },
+      { value: 'uwv', label: 'UWV only', parent: 'conversation' },
+      { value: 'three_way', parent: 'conversation' },
+    ]);
+    expect(receivedValues(plan.participation!)).toEqual(['conversation', 'uwv', 'three_way']);
+    expect(
+      problems({
+        events: ['month_work'],
+        months: 6,
+        participation: { categories: ['none', { value: 'uwv', labels: 'UWV' }], received: ['x'] },
+      }),
+    ).toEqual([
+      'config.participation.categories[1]: unknown key "labels" (did you mean "label"?); allowed keys: value, label, parent',
+      'config.participation.received[0]: "x" is not one of config.participation.categories',
     ]);
   });
 

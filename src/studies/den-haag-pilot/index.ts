@@ -31,16 +31,22 @@ export {
 } from './national-benchmark.js';
 export { DEN_HAAG_PARAMS, DEN_HAAG_SEEDS } from './params.js';
 export {
+  DEN_HAAG_PILOT_CONFIG,
+  DEN_HAAG_PLAN,
+  PILOT_PARTICIPATION_CATEGORIES,
+  type PilotConfig,
+  pilotPlan,
+} from './plan.js';
+export {
   type NeededSize,
   type PilotPowerAnswer,
   pilotPowerAnswer,
   pilotPowerMarkdown,
 } from './power.js';
 export {
-  DEN_HAAG_PILOT_CONFIG,
   denHaagPilot,
-  type PilotConfig,
   type PilotResult,
+  pilotDocument,
   pilotMarkdown,
   significanceText,
 } from './report.js';

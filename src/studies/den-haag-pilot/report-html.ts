@@ -10,9 +10,10 @@ import { effectChart, outflowChart } from '../../report/charts/outcomes.js';
 import { renderSvg } from '../../report/charts/render.js';
 import { participationChart } from '../../report/charts/tables.js';
 import { disclosureNote, protectParticipation, suppressedText } from '../../report/disclosure.js';
-import { type HtmlBlock, type HtmlSection, htmlReport } from '../../report/html.js';
+import { type HtmlSection, htmlReport } from '../../report/html.js';
+import type { Block } from '../../report/table.js';
 import type { PilotResult } from './report.js';
-import { pilotMarkdown, significanceText } from './report.js';
+import { decileSentence, policyBlocks, significanceText } from './report.js';
 
 /** Options of {@link pilotHtml}. */
 export interface PilotHtmlOptions {
@@ -46,7 +47,6 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
   const c = r.config;
   const f = r.final;
   const lastAdjusted = r.effects.months.at(-1)?.adjusted;
-  const md = pilotMarkdown(r);
 
   const [figure2a, figure2b, participation] = await Promise.all([
     renderSvg(
@@ -117,18 +117,9 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
     },
     {
       title: 'Assignment',
-      blocks: [
-        { kind: 'markdown', text: r.assignment.toMarkdown() },
-        {
-          kind: 'paragraph',
-          text: `Decile ${c.decile}: ${r.decileCounts.treatment} ${c.treatment}, ${r.decileCounts.control} ${c.control}.`,
-        },
-      ],
+      blocks: [...r.assignment.toDocument(), { kind: 'paragraph', text: decileSentence(r) }],
     },
-    {
-      title: 'Policy figures',
-      blocks: [{ kind: 'markdown', text: section(md, 'Policy figures') }],
-    },
+    { title: 'Policy figures', blocks: policyBlocks(r) },
     {
       title: 'Methods and notes',
       blocks: [
@@ -169,15 +160,8 @@ function benchmarkNote(r: PilotResult): string {
     .join(' ');
 }
 
-/** The body of one `## heading` section of the Markdown report ('' if absent). */
-function section(markdown: string, heading: string): string {
-  const parts = markdown.split(/^## /m);
-  const part = parts.find((p) => p.startsWith(`${heading}\n`));
-  return part ? part.slice(heading.length + 1).trim() : '';
-}
-
 /** Table 2 with disclosure control, the received-service difference and the notes. */
-function participationBlocks(r: PilotResult, threshold: number): HtmlBlock[] {
+function participationBlocks(r: PilotResult, threshold: number): Block[] {
   const p = r.participation;
   const protection = protectParticipation(p, { threshold });
   const arms = ['treatment', 'control'] as const;
@@ -219,7 +203,7 @@ function participationBlocks(r: PilotResult, threshold: number): HtmlBlock[] {
 }
 
 /** Figures 2a and 2b as one table, month by month, with small counts suppressed. */
-function monthlyTable(r: PilotResult, threshold: number): HtmlBlock {
+function monthlyTable(r: PilotResult, threshold: number): Block {
   const c = r.config;
   const benchmark = r.outflow.benchmark[0];
   const cell = (events: number, n: number, share: number): string => {

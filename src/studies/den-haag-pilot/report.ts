@@ -5,52 +5,23 @@
  * is significant, and the policy figures. Runs unchanged on a real extract with the same columns
  * (or with the column names changed in the config).
  */
-import type { ColumnTable } from 'arquero';
-import { type EffectSeries, effectSeries } from '../../analysis/effect-series.js';
+import type { EffectSeries } from '../../analysis/effect-series.js';
 import { type ImpactFigures, impactFigures, oneIn } from '../../analysis/impact.js';
-import { type ParticipationTable, participationTable } from '../../analysis/participation.js';
-import { firstSignificantMonth, type SignificantMonths } from '../../analysis/significance.js';
-import { type SampleRatioResult, sampleRatioTest } from '../../assign/srm.js';
-import { asTable, numberColumn, stringColumn, type TableInput } from '../../data/columns.js';
+import type { ParticipationTable } from '../../analysis/participation.js';
+import type { SignificantMonths } from '../../analysis/significance.js';
+import type { SampleRatioResult } from '../../assign/srm.js';
+import { asTable, type TableInput } from '../../data/columns.js';
 import { type HtmlConvertible, withDisplay } from '../../display.js';
-import { InputError } from '../../errors.js';
+import { evaluate } from '../../evaluate/evaluate.js';
+import type { SignificanceSummary } from '../../evaluate/result.js';
 import { formatPercent, formatPp } from '../../format.js';
-import { cumulativeOutflow } from '../../outcomes/cumulative-outflow.js';
-import type { CumulativeOutflowResult, OutflowBenchmark } from '../../outcomes/outflow-result.js';
-import { DEN_HAAG_COVARIATES, DEN_HAAG_WEIGHTS, FOLLOW_UP } from './design.js';
-
-/** Column names and choices of the pilot analysis; every field has the report's default. */
-export interface PilotConfig {
-  readonly arm: string;
-  readonly treatment: string;
-  readonly control: string;
-  /** Intended assignment weights (80/20). */
-  readonly weights: Readonly<Record<string, number>>;
-  readonly decileColumn: string;
-  /** The decile analysed (1 = highest predicted risk). */
-  readonly decile: number;
-  readonly event: string;
-  readonly followup: string;
-  readonly months: number;
-  /** The ten background characteristics of Figure 2b. */
-  readonly covariates: readonly string[];
-  readonly participation: string;
-}
-
-/** The defaults: the report's design, with the column names of `data/den-haag-pilot.csv`. */
-export const DEN_HAAG_PILOT_CONFIG: PilotConfig = {
-  arm: 'arm',
-  treatment: 'experiment',
-  control: 'control',
-  weights: DEN_HAAG_WEIGHTS,
-  decileColumn: 'decile',
-  decile: 1,
-  event: 'month_bijstand',
-  followup: 'followup_months',
-  months: FOLLOW_UP,
-  covariates: DEN_HAAG_COVARIATES,
-  participation: 'participation',
-};
+import {
+  type CumulativeOutflowResult,
+  makeOutflowResult,
+  type OutflowBenchmark,
+} from '../../outcomes/outflow-result.js';
+import { type Block, type Document, documentMarkdown } from '../../report/table.js';
+import { DEN_HAAG_PILOT_CONFIG, type PilotConfig, pilotPlan } from './plan.js';
 
 /** Everything the pilot analysis computes. */
 export interface PilotResult extends HtmlConvertible {
@@ -76,24 +47,14 @@ export interface PilotResult extends HtmlConvertible {
   readonly participants: number;
 }
 
-const PARTICIPATION_CATEGORIES = [
-  { value: 'not_assessed', label: 'not assessed, no conversation' },
-  { value: 'assessed_no_conversation', label: 'assessed, no conversation' },
-  { value: 'assessed_conversation', label: 'assessed, conversation' },
-  { value: 'uwv_conversation', label: 'UWV conversation only', parent: 'assessed_conversation' },
-  {
-    value: 'three_way_conversation',
-    label: 'one or more three-way conversations (UWV, municipality, client)',
-    parent: 'assessed_conversation',
-  },
-] as const;
-
 /**
- * Runs the pilot analysis on a client table. The decile is selected by `config.decileColumn`;
- * effects use complete follow-up (clients observed at least m months at month m), the adjusted
- * effect OLS on assignment plus `config.covariates` with HC2 SEs; the policy figures use the
- * month-M control share, the adjusted month-M effect, the decile's experiment-arm size and the
- * number of its clients who had a conversation.
+ * Runs the pilot analysis on a client table: `evaluate(table, pilotPlan(config))` — the
+ * sample-ratio test on the whole population, then on the decile `config.decileColumn` =
+ * `config.decile` Table 2, the cumulative flow-through (complete follow-up, with the benchmark
+ * line), the raw and adjusted effects per month (OLS on assignment plus `config.covariates`,
+ * HC2 SEs) and the first significant months at 10 % and 5 % — plus the pilot's own policy
+ * figures: the month-M control share, the adjusted month-M effect, the decile's experiment-arm
+ * size and the number of its clients who had a conversation.
  *
  * @example
  * const table = await loadTable('data/den-haag-pilot.csv');
@@ -106,48 +67,16 @@ export function denHaagPilot(
   benchmark?: OutflowBenchmark,
 ): PilotResult {
   const c: PilotConfig = { ...DEN_HAAG_PILOT_CONFIG, ...config };
-  const table = asTable(data);
-  const arms = stringColumn(table, c.arm);
-  const counts: Record<string, number> = {};
-  for (const a of arms) if (a !== null) counts[a] = (counts[a] ?? 0) + 1;
-  const assignment = sampleRatioTest(counts, c.weights);
-
-  const decile = selectDecile(table, c);
-  const decileArms = stringColumn(decile, c.arm);
-  const decileCounts = {
-    treatment: decileArms.filter((a) => a === c.treatment).length,
-    control: decileArms.filter((a) => a === c.control).length,
-  };
-  const participation = participationTable(decile, {
-    arm: c.arm,
-    treatment: c.treatment,
-    control: c.control,
-    participation: c.participation,
-    categories: PARTICIPATION_CATEGORIES,
-    received: ['assessed_conversation'],
-  });
-  const outflow = cumulativeOutflow(decile, {
-    events: { bijstand: c.event },
-    followup: c.followup,
-    group: c.arm,
-    groups: [c.treatment, c.control],
-    months: c.months,
-    method: 'complete',
-    ...(benchmark ? { benchmark } : {}),
-  });
-  const effects = effectSeries(decile, {
-    arm: c.arm,
-    treatment: c.treatment,
-    control: c.control,
-    event: c.event,
-    followup: c.followup,
-    months: c.months,
-    covariates: c.covariates,
-  });
+  const evaluation = evaluate(asTable(data), pilotPlan(c), benchmark ? { benchmark } : {});
+  // The plan always has weights, one event and participation, so these are present.
+  const assignment = evaluation.assignment.sampleRatio!;
+  const participation = evaluation.participation!.table;
+  const { series: effects, significance: levels } = evaluation.effects[0]!;
   const significance = {
-    at10: firstSignificantMonth(effects, { level: 0.1 }),
-    at05: firstSignificantMonth(effects, { level: 0.05 }),
+    at10: adjustedAt(levels, 0.1),
+    at05: adjustedAt(levels, 0.05),
   };
+  const decileCounts = evaluation.assignment.analysed;
   const last = effects.months[effects.months.length - 1]!;
   const adjusted = last.adjusted!;
   const participants = participation.received.treatment.count;
@@ -166,7 +95,7 @@ export function denHaagPilot(
     assignment,
     decileCounts,
     participation,
-    outflow,
+    outflow: makeOutflowResult(evaluation.outflow),
     effects,
     significance,
     final: {
@@ -179,24 +108,14 @@ export function denHaagPilot(
     impact,
     participants,
   };
-  return withDisplay(result, pilotMarkdown);
+  return withDisplay(result, pilotDocument);
 }
 
-function selectDecile(table: ColumnTable, c: PilotConfig): ColumnTable {
-  const deciles = numberColumn(table, c.decileColumn, { missing: 'nan' });
-  const rows: Record<string, unknown>[] = [];
-  const objects = table.objects() as Record<string, unknown>[];
-  deciles.forEach((d, i) => {
-    if (d === c.decile) rows.push(objects[i]!);
-  });
-  if (rows.length === 0) {
-    throw new InputError(`no clients with ${c.decileColumn} = ${c.decile}`, {
-      code: 'empty-group',
-      column: c.decileColumn,
-      value: String(c.decile),
-    });
-  }
-  return asTable(rows);
+/** The first significant months of the adjusted effect at one level, as the report gives them. */
+function adjustedAt(levels: readonly SignificanceSummary[], level: number): SignificantMonths {
+  const found = levels.find((s) => s.estimate === 'adjusted' && s.level === level)!;
+  const { estimate: _, ...months } = found;
+  return months;
 }
 
 /** "from month 12 onward" or "not significant in any month" — the reports' phrasing. */
@@ -210,50 +129,104 @@ export function significanceText(s: SignificantMonths): string {
   return `significant at the ${level} level from month ${s.from} onward`;
 }
 
-/** The pilot result as a Markdown report (stdout of `npm run pilot`, and `out/den-haag-pilot.md`). */
-export function pilotMarkdown(r: Omit<PilotResult, 'toHTML'>): string {
+/**
+ * The pilot result as one document: title, assignment, Table 2, Figures 2a and 2b as tables,
+ * the summary and the policy figures. {@link pilotMarkdown} writes it; the result's display and
+ * `toHTML()` show it.
+ *
+ * @example
+ * documentText(pilotDocument(denHaagPilot(table))); // the report as terminal text
+ */
+export function pilotDocument(r: Omit<PilotResult, 'toHTML'>): Document {
   const c = r.config;
   const f = r.final;
-  const i = r.impact;
-  const lines = [
-    '# Den Haag pilot "WW (niet) naar bijstand": effect measurement',
-    '',
-    `Decile ${c.decile} of the Maatwerkscan; outcome: flow-through into bijstand (\`${c.event}\`).`,
-    '',
-    '## Assignment',
-    '',
-    r.assignment.toMarkdown(),
-    '',
-    `Decile ${c.decile}: ${r.decileCounts.treatment} ${c.treatment}, ${r.decileCounts.control} ${c.control}.`,
-    '',
-    '## Participation (Table 2)',
-    '',
-    r.participation.toMarkdown(),
-    '',
-    `## Cumulative flow-through into bijstand per month (Figure 2a)`,
-    '',
-    r.outflow.toMarkdown(),
-    '',
-    '## Effect per month, raw and adjusted (Figure 2b)',
-    '',
-    r.effects.toMarkdown(),
-    '',
-    '## Summary',
-    '',
-    `- Month ${f.month}: ${c.treatment} ${formatPercent(f.shareTreatment)}, ${c.control} ${formatPercent(f.shareControl)}; raw difference ${formatPp(f.raw)}.`,
-    `- Adjusted effect at month ${f.month}: ${formatPp(f.adjusted)} (SE ${formatPp(r.effects.months.at(-1)!.adjusted!.stdError)}, p = ${r.effects.months.at(-1)!.adjusted!.pValue.toFixed(3)}).`,
-    `- The adjusted effect is ${significanceText(r.significance.at10)}, and ${significanceText(r.significance.at05)}.`,
-    '',
-    '## Policy figures',
-    '',
-    `- Expected flow-through without the service: ${r.decileCounts.treatment} × ${formatPercent(f.shareControl, 2)} = ${i.expected.value.toFixed(1)}, i.e. ${Math.floor(i.expected.value)} whole clients (95 % CI ${Math.round(i.expected.ci[0])}–${Math.round(i.expected.ci[1])}; the report also counts whole clients: 978 × 41.5 % = 405.9 is printed as 405).`,
-    `- Prevented: ${r.decileCounts.treatment} × ${formatPp(-f.adjusted).replace(' pp', ' %')} = ${Math.round(i.prevented.value)} clients (95 % CI ${Math.round(i.prevented.ci[0])}–${Math.round(i.prevented.ci[1])}).`,
-    `- Relative reduction: ${Math.round(i.prevented.value)} / ${Math.floor(i.expected.value)} = ${formatPercent(i.relativeReduction.value, 0)} (95 % CI ${formatPercent(i.relativeReduction.ci[0], 0)} to ${formatPercent(i.relativeReduction.ci[1], 0)}).`,
-    `- Trajectories: ${r.participants} clients had a conversation; ${r.participants} / ${Math.round(i.prevented.value)} = ${i.trajectoriesPerSuccess!.value.toFixed(1)}: ${oneIn(i.trajectoriesPerSuccess!.value)} trajectories effective.`,
-    `- Instrumental-variable reading: ${formatPp(f.adjusted)} / ${formatPp(r.participation.received.difference.estimate)} = ${(-i.effectPerParticipant!).toFixed(2)} per participant.`,
-    '',
-    `Intervals: ${i.method}.`,
-    '',
+  const last = r.effects.months.at(-1)!.adjusted!;
+  return [
+    {
+      kind: 'heading',
+      level: 1,
+      text: 'Den Haag pilot "WW (niet) naar bijstand": effect measurement',
+    },
+    {
+      kind: 'paragraph',
+      text: `Decile ${c.decile} of the Maatwerkscan; outcome: flow-through into bijstand (\`${c.event}\`).`,
+    },
+    { kind: 'heading', level: 2, text: 'Assignment' },
+    ...r.assignment.toDocument(),
+    // The blank line the report has always had after an embedded result (see `spaced`).
+    { kind: 'paragraph', text: `\n${decileSentence(r)}` },
+    { kind: 'heading', level: 2, text: 'Participation (Table 2)' },
+    ...spaced(r.participation.toDocument()),
+    {
+      kind: 'heading',
+      level: 2,
+      text: 'Cumulative flow-through into bijstand per month (Figure 2a)',
+    },
+    ...spaced(r.outflow.toDocument()),
+    { kind: 'heading', level: 2, text: 'Effect per month, raw and adjusted (Figure 2b)' },
+    ...spaced(r.effects.toDocument()),
+    { kind: 'heading', level: 2, text: 'Summary' },
+    {
+      kind: 'list',
+      items: [
+        `Month ${f.month}: ${c.treatment} ${formatPercent(f.shareTreatment)}, ${c.control} ${formatPercent(f.shareControl)}; raw difference ${formatPp(f.raw)}.`,
+        `Adjusted effect at month ${f.month}: ${formatPp(f.adjusted)} (SE ${formatPp(last.stdError)}, p = ${last.pValue.toFixed(3)}).`,
+        `The adjusted effect is ${significanceText(r.significance.at10)}, and ${significanceText(r.significance.at05)}.`,
+      ],
+    },
+    { kind: 'heading', level: 2, text: 'Policy figures' },
+    ...policyBlocks(r),
   ];
-  return lines.join('\n');
+}
+
+/** "Decile 1: 978 experiment, 240 control." */
+export function decileSentence(r: Omit<PilotResult, 'toHTML'>): string {
+  const c = r.config;
+  return `Decile ${c.decile}: ${r.decileCounts.treatment} ${c.treatment}, ${r.decileCounts.control} ${c.control}.`;
+}
+
+/**
+ * The policy figures (expected flow-through, prevented, relative reduction, trajectories per
+ * success, the instrumental-variable reading) and their interval method.
+ *
+ * @example
+ * policyBlocks(result)[0]; // { kind: 'list', items: ['Expected flow-through without the service: 978 × 41.48 % = …', …] }
+ */
+export function policyBlocks(r: Omit<PilotResult, 'toHTML'>): Block[] {
+  const f = r.final;
+  const i = r.impact;
+  const n = r.decileCounts.treatment;
+  const prevented = Math.round(i.prevented.value);
+  return [
+    {
+      kind: 'list',
+      items: [
+        `Expected flow-through without the service: ${n} × ${formatPercent(f.shareControl, 2)} = ${i.expected.value.toFixed(1)}, i.e. ${Math.floor(i.expected.value)} whole clients (95 % CI ${Math.round(i.expected.ci[0])}–${Math.round(i.expected.ci[1])}; the report also counts whole clients: 978 × 41.5 % = 405.9 is printed as 405).`,
+        `Prevented: ${n} × ${formatPp(-f.adjusted).replace(' pp', ' %')} = ${prevented} clients (95 % CI ${Math.round(i.prevented.ci[0])}–${Math.round(i.prevented.ci[1])}).`,
+        `Relative reduction: ${prevented} / ${Math.floor(i.expected.value)} = ${formatPercent(i.relativeReduction.value, 0)} (95 % CI ${formatPercent(i.relativeReduction.ci[0], 0)} to ${formatPercent(i.relativeReduction.ci[1], 0)}).`,
+        `Trajectories: ${r.participants} clients had a conversation; ${r.participants} / ${prevented} = ${i.trajectoriesPerSuccess!.value.toFixed(1)}: ${oneIn(i.trajectoriesPerSuccess!.value)} trajectories effective.`,
+        `Instrumental-variable reading: ${formatPp(f.adjusted)} / ${formatPp(r.participation.received.difference.estimate)} = ${(-i.effectPerParticipant!).toFixed(2)} per participant.`,
+      ],
+    },
+    { kind: 'paragraph', text: `Intervals: ${i.method}.` },
+  ];
+}
+
+/**
+ * A result's blocks with one more blank line after them in Markdown (a line break ending its
+ * last paragraph): the report has always written each result's Markdown, which ends in a
+ * newline, followed by a blank line, and `reproduce den-haag` keeps that output byte for byte.
+ */
+function spaced(document: Document): Block[] {
+  const blocks = [...document];
+  const last = blocks.at(-1);
+  if (last?.kind === 'paragraph' || last?.kind === 'note') {
+    blocks[blocks.length - 1] = { ...last, text: `${last.text}\n` };
+  }
+  return blocks;
+}
+
+/** The pilot result as a Markdown report (stdout of `npm run pilot`, and `out/den-haag-pilot.md`). */
+export function pilotMarkdown(r: Omit<PilotResult, 'toHTML'>): string {
+  return documentMarkdown(pilotDocument(r));
 }

@@ -6,10 +6,10 @@
  */
 
 import type { ColumnTable } from 'arquero';
-import { cumulativeOutflow } from 'effectmeting';
+import { cumulativeOutflow, documentHtml, documentMarkdown } from 'effectmeting';
 import { oneIn } from 'effectmeting/kernels';
 import { loadTable } from 'effectmeting/node';
-import { denHaagPilot, type PilotResult, pilotMarkdown } from 'effectmeting/studies';
+import { denHaagPilot, type PilotResult, pilotDocument, pilotMarkdown } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const pct = (x: number, digits = 1) => Number((100 * x).toFixed(digits));
@@ -126,5 +126,25 @@ describe('Den Haag pilot, policy figures', () => {
     ]) {
       expect(text).toContain(figure);
     }
+  });
+});
+
+describe('Den Haag pilot, the report document', () => {
+  it('is one document: its Markdown is pilotMarkdown, its HTML has real tables', () => {
+    const doc = pilotDocument(r);
+    expect(documentMarkdown(doc)).toBe(pilotMarkdown(r));
+    expect(doc.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual([
+      'Den Haag pilot "WW (niet) naar bijstand": effect measurement',
+      'Assignment',
+      'Participation (Table 2)',
+      'Cumulative flow-through into bijstand per month (Figure 2a)',
+      'Effect per month, raw and adjusted (Figure 2b)',
+      'Summary',
+      'Policy figures',
+    ]);
+    const html = documentHtml(doc);
+    expect(html.match(/<table/g)).toHaveLength(4);
+    expect(html).not.toMatch(/^\|/m);
+    expect(html).toContain('<li>Relative reduction: 62 / 405 = 15 %');
   });
 });
