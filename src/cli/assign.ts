@@ -45,7 +45,7 @@ export interface RuleFlags {
 }
 
 /** Parses `experiment=0.8,control=0.2` into weights in the order given; UsageError if malformed. */
-export function parseWeights(text: string): Record<string, number> {
+function parseWeights(text: string): Record<string, number> {
   const weights: Record<string, number> = {};
   for (const part of text.split(',')) {
     const m = /^\s*([^=\s][^=]*?)\s*=\s*([^=]+?)\s*$/.exec(part);

@@ -70,7 +70,7 @@ export const FORMATS = {
 export const PP_LABEL_EXPR = "format(datum.value * 100, '~r')";
 
 /** The shared configuration: font, sizes, grid, legend and title style. */
-export function chartConfig(): Record<string, unknown> {
+function chartConfig(): Record<string, unknown> {
   return {
     font: CHART_FONT,
     background: 'white',
