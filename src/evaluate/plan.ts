@@ -193,7 +193,7 @@ export interface ParsePlanOptions {
 
 /**
  * Validates a parsed JSON plan (the `analyze` config, keys documented in docs/cli.md) and fills
- * in the defaults. Throws a `SpecError` (an `InputError`, code `invalid-config`) listing every
+ * in the defaults. Throws a `SpecError` (an `InputError`, code `invalid-option`) listing every
  * problem, each naming its field: unknown keys with a did-you-mean, wrong types, values out of
  * range, cross-field conflicts (a factor that is not a covariate, `participation.month` after
  * `months`). The columns are checked later, against the data, by `evaluate`.

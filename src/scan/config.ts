@@ -124,7 +124,7 @@ const nonNegative = (x: number) => x >= 0 && Number.isFinite(x);
 
 /**
  * Checks a parsed config file and merges it with the defaults. Every problem is reported at
- * once (a `SpecError`, code `invalid-config`), each naming its field; unknown keys are an error
+ * once (a `SpecError`, code `invalid-option`), each naming its field; unknown keys are an error
  * with a did-you-mean (a typo must not silently fall back to a default).
  *
  * @param source what was read, named in the message (`review config analysis.json`)
