@@ -64,8 +64,8 @@ Examples:
   effectmeting analyze --input clients.csv --config analysis.json --format md --out out/analysis
   effectmeting analyze --input clients.parquet --config analysis.json --format csv > effects.csv
 
-A worked example on the shipped synthetic data (with examples/analysis-config.json): see
-effectmeting reproduce --help.
+Worked example: examples/analysis-config.json is the plan of the first study listed by
+'effectmeting reproduce --help', for that study's synthetic file in data/.
 `;
 
 /** The plan in a config file; its problems name the file. */
