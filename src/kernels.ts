@@ -22,7 +22,8 @@ export { createHashUniform, hashUniform } from './assign/hash.js';
 export { describeRule, intendedWeights } from './assign/rules.js';
 export { hmacSha256, sha256, toHex } from './assign/sha256.js';
 export { checkWeights, largestRemainder } from './assign/weights.js';
-// Column access with clear errors, row and JSON normalisation, the default schema (src/data/).
+// Column access with clear errors, row and JSON normalisation, the default schema, and the
+// reader of specs with field-path errors, for configs of your own (src/data/).
 export {
   asTable,
   columnValues,
@@ -39,10 +40,11 @@ export {
   valuesKind,
 } from './data/columns.js';
 export { isExperimentIntake, resolveSchema } from './data/intake.js';
-export { parseJsonRows } from './data/json.js';
+export { type JsonSyntaxError, jsonSyntaxError, parseJsonRows } from './data/json.js';
 export { normaliseTable } from './data/normalise.js';
 export { rowsToTable } from './data/rows.js';
 export { DEFAULT_EXPERIMENT_SCHEMA } from './data/schema.js';
+export { didYouMean, type JsonObject, SpecError, SpecReader } from './data/spec-reader.js';
 // Formatting, notebook display and HTML pieces, chart constants, disclosure details (src/report/).
 export {
   DENO_INSPECT,

@@ -4,7 +4,7 @@
  *
  * @example
  * import { loadTable } from 'effectmeting/node';
- * const clients = await loadTable('data/den-haag-pilot.csv');
+ * const clients = await loadTable('clients.csv');
  *
  * @module effectmeting/node
  */

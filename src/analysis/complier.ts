@@ -1,7 +1,7 @@
 /**
  * The complier (local average treatment) effect of receiving the service, with random
- * assignment as the instrument — the supplementary "correction for non-compliance" of the
- * 2012–2013 study and the "6.3 pp / 31 pp ≈ 0.20" reading of the Den Haag pilot.
+ * assignment as the instrument — a report's "correction for non-compliance", or the reading
+ * "effect / difference in participation" (e.g. 6.3 pp / 31 pp ≈ 0.20).
  */
 import type { ColumnTable } from 'arquero';
 import { requireColumns, stringColumn, type TableInput } from '../data/columns.js';

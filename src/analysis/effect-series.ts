@@ -1,7 +1,7 @@
 /**
  * The effect per month: for each month m, the raw intention-to-treat difference in the share of
  * clients with the event by month m, and the covariate-adjusted effect from a linear probability
- * model — the Figure 2b of the Den Haag report.
+ * model — as in a pilot report's Figure 2b.
  */
 import type { TableInput } from '../data/columns.js';
 import { type ExperimentIntake, experimentRoles } from '../data/intake.js';

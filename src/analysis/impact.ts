@@ -61,7 +61,7 @@ export interface ImpactFigures {
  * Intervals are normal-approximation intervals at `level`.
  *
  * @example
- * // Den Haag, decile 1: 978 clients, control 41.5 %, adjusted effect −6.3 pp, 334 trajectories
+ * // a pilot's decile 1: 978 clients, control 41.5 %, adjusted effect −6.3 pp, 334 trajectories
  * const f = impactFigures({ n: 978, controlRate: { estimate: 0.415, stdError: 0.032 },
  *   effect: { estimate: -0.063, stdError: 0.03 }, participants: 334, participationDifference: 0.31 });
  * Math.round(f.expected.value)        // 406

@@ -5,7 +5,7 @@
  * several states, so fractions can sum above 1) and spells (start and end per state).
  */
 
-import type { ColumnTable } from 'arquero';
+import { type ColumnTable, table as columnTable } from 'arquero';
 import {
   asTable,
   describeValue,
@@ -145,37 +145,18 @@ export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}
     ? numberColumn(clients.table, windowCol, { missing: 'nan', min: 0 })
     : undefined;
 
-  // Client order: the clients table, or first appearance in the panel.
+  // Client order: the clients table, or first appearance in the panel. Row-level checks first
+  // (their messages name rows): a client not in `clients`, a month beyond the client's window.
   const order = clients ? clients.keys : [...new Set(ids)];
   const position = clients ? clients.index : new Map(order.map((k, p) => [k, p]));
-  const time = order.map(() => new Float64Array(states.length));
-  const seenMonths = order.map(() => new Set<number>());
-  const seenStates = new Map<string, number>();
+  const client = new Int32Array(ids.length);
   const unknownClient: number[] = [];
   const beyond: number[] = [];
-  const duplicate: number[] = [];
   for (let r = 0; r < ids.length; r++) {
     const p = position.get(ids[r]!);
-    if (p === undefined) {
-      unknownClient.push(r + 1);
-      continue;
-    }
-    const m = months[r]!;
-    if (clientWindow && m > clientWindow[p]!) {
-      beyond.push(r + 1);
-      continue;
-    }
-    seenMonths[p]!.add(m);
-    const s = stateValues[r];
-    if (s === null || s === undefined) continue;
-    const k = stateIndex.get(s)!;
-    const key = `${p}\u0000${m}\u0000${k}`;
-    if (seenStates.has(key)) {
-      duplicate.push(seenStates.get(key)!, r + 1);
-      continue;
-    }
-    seenStates.set(key, r + 1);
-    time[p]![k]!++;
+    if (p === undefined) unknownClient.push(r + 1);
+    else if (clientWindow && months[r]! > clientWindow[p]!) beyond.push(r + 1);
+    else client[r] = p;
   }
   if (unknownClient.length) {
     throw new InputError(
@@ -189,12 +170,40 @@ export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}
       { code: 'out-of-range', column: monthCol, rows: beyond },
     );
   }
+
+  // The panel as positions: row number, client position, month, state index (−1: no state).
+  const rowsOf = columnTable({
+    row: Int32Array.from(ids, (_, r) => r + 1),
+    client,
+    month: months,
+    state: Int32Array.from(stateValues, (s) => (s === null ? -1 : stateIndex.get(s)!)),
+  });
+  const withState = rowsOf.filter('d.state >= 0');
+  const duplicate = withState
+    .groupby('client', 'month', 'state')
+    .filter('op.count() > 1')
+    .orderby('row')
+    .array('row') as ArrayLike<number>;
   if (duplicate.length) {
-    const rows = [...new Set(duplicate)].sort((a, b) => a - b);
+    const rows = Array.from(duplicate);
     throw new InputError(
       `the panel has the same client, month and state more than once, in ${formatRows(rows)}`,
       { code: 'duplicate-id', column: stateCol, rows },
     );
+  }
+  // T_is: the panel rows of client i with state s (one per month, duplicates being errors).
+  const time = order.map(() => new Float64Array(states.length));
+  const counts = withState.groupby('client', 'state').count({ as: 'months' });
+  for (const c of counts.objects() as { client: number; state: number; months: number }[]) {
+    time[c.client]![c.state] = c.months;
+  }
+  // Without `clients`, the window is the number of distinct months a client appears in.
+  const observed = new Float64Array(order.length);
+  if (!clients) {
+    const windows = rowsOf.groupby('client').rollup({ months: 'op.distinct(d.month)' });
+    for (const w of windows.objects() as { client: number; months: number }[]) {
+      observed[w.client] = w.months;
+    }
   }
 
   const carried = clients
@@ -203,7 +212,7 @@ export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}
   const rows = order.map((key, p) => {
     const base: Record<string, unknown> = clients
       ? { ...(clients.table.object(p) as Record<string, unknown>) }
-      : { [idCol]: key, ...carried![p], [windowCol]: seenMonths[p]!.size };
+      : { [idCol]: key, ...carried![p], [windowCol]: observed[p]! };
     states.forEach((s, k) => {
       base[columns[s]!] = time[p]![k]!;
     });
@@ -329,46 +338,58 @@ export function stateTimesFromSpells(spells: TableInput, spec: StateSpellsSpec):
     );
   }
 
-  // Group spell rows by (client, state), sort by start, check overlaps, sum clipped lengths.
-  const groups = new Map<string, number[]>();
-  for (let r = 0; r < ids.length; r++) {
-    const key = `${clients.index.get(ids[r]!)}\u0000${stateIndex.get(stateValues[r]!)}`;
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  }
+  // The spells of one client and state in start order (groups in order of first appearance, ties
+  // in row order); one pass checks overlaps and sums the lengths clipped to the window.
+  const ordered = columnTable({
+    row: Int32Array.from(ids, (_, r) => r + 1),
+    client: Int32Array.from(ids, (id) => clients.index.get(id)!),
+    state: Int32Array.from(stateValues, (v) => stateIndex.get(v!)!),
+    start: starts,
+  })
+    .groupby('client', 'state')
+    .derive({ group: 'op.min(d.row)' })
+    .ungroup()
+    .orderby('group', 'start', 'row');
+  const rowOf = ordered.array('row') as ArrayLike<number>;
+  const clientOf = ordered.array('client') as ArrayLike<number>;
+  const stateOf = ordered.array('state') as ArrayLike<number>;
+  const groupOf = ordered.array('group') as ArrayLike<number>;
   const time = clients.keys.map(() => new Float64Array(states.length));
-  for (const [key, list] of groups) {
-    const [p, k] = key.split('\u0000').map(Number) as [number, number];
-    list.sort((a, b) => starts[a]! - starts[b]!);
-    const a = wStarts[p]!;
-    const b = wEnds[p]!;
-    let previousEnd = Number.NEGATIVE_INFINITY;
-    let previousRow = -1;
-    for (const r of list) {
-      const s = starts[r]!;
-      const e = Number.isNaN(ends[r]!) ? Number.POSITIVE_INFINITY : ends[r]!;
-      if (inclusive ? s <= previousEnd : s < previousEnd) {
-        throw new InputError(
-          `spells of state '${states[k]}' of one client overlap: rows ${previousRow + 1} and ${r + 1}`,
-          {
-            code: 'inconsistent',
-            column: startCol,
-            rows: [previousRow + 1, r + 1],
-            value: states[k]!,
-          },
-        );
-      }
-      if (e > previousEnd) {
-        previousEnd = e;
-        previousRow = r;
-      }
-      if (Number.isNaN(a)) continue;
-      const from = Math.max(s, a);
-      const to = Math.min(e, b);
-      if (to + one > from) time[p]![k]! += to - from + one;
+  let group = -1;
+  let previousEnd = Number.NEGATIVE_INFINITY;
+  let previousRow = -1;
+  for (let i = 0; i < rowOf.length; i++) {
+    const r = rowOf[i]! - 1;
+    const p = clientOf[i]!;
+    const k = stateOf[i]!;
+    if (groupOf[i] !== group) {
+      group = groupOf[i]!;
+      previousEnd = Number.NEGATIVE_INFINITY;
+      previousRow = -1;
     }
-    if (Number.isNaN(a)) time[p]!.fill(Number.NaN);
+    const s = starts[r]!;
+    const e = Number.isNaN(ends[r]!) ? Number.POSITIVE_INFINITY : ends[r]!;
+    if (inclusive ? s <= previousEnd : s < previousEnd) {
+      throw new InputError(
+        `spells of state '${states[k]}' of one client overlap: rows ${previousRow + 1} and ${r + 1}`,
+        {
+          code: 'inconsistent',
+          column: startCol,
+          rows: [previousRow + 1, r + 1],
+          value: states[k]!,
+        },
+      );
+    }
+    if (e > previousEnd) {
+      previousEnd = e;
+      previousRow = r;
+    }
+    // A client without a window start gets NaN below, whatever its spells.
+    const a = wStarts[p]!;
+    if (Number.isNaN(a)) continue;
+    const from = Math.max(s, a);
+    const to = Math.min(e, wEnds[p]!);
+    if (to + one > from) time[p]![k]! += to - from + one;
   }
   const rows = clients.keys.map((_, p) => {
     const row: Record<string, unknown> = {

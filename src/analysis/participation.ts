@@ -1,5 +1,5 @@
 /**
- * Participation by arm — the shape of Table 2 of the Den Haag report: how many clients of each
+ * Participation by arm — the shape of a pilot report's Table 2: how many clients of each
  * arm were (not) assessed and had a conversation, with sub-categories, and the difference
  * between the arms in the share that received the service (the first stage of a complier
  * analysis).

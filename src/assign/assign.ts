@@ -82,7 +82,7 @@ export interface AssignmentResult {
  * complete ratio, blocked, or BSN parity. Exclusions are applied first.
  *
  * @example
- * const res = assignArms(clients, { kind: 'hashed', weights: { experiment: 0.8, control: 0.2 }, key: 'ww-den-haag-2021' });
+ * const res = assignArms(clients, { kind: 'hashed', weights: { experiment: 0.8, control: 0.2 }, key: 'ww-pilot-2021' });
  * res.counts // { experiment: 9801, control: 2390 } (for example)
  * res.table  // clients plus an `arm` column
  */

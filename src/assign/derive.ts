@@ -17,7 +17,7 @@ import { type ArmWeights, armForUniform, checkWeights } from './weights.js';
  * For streaming large or weekly files without building a table.
  *
  * @example
- * const arm = createHashedAssigner('ww-den-haag-2021', { experiment: 0.8, control: 0.2 });
+ * const arm = createHashedAssigner('ww-pilot-2021', { experiment: 0.8, control: 0.2 });
  * arm('client-0001') // "experiment" or "control", the same every time
  */
 export function createHashedAssigner(key: string, weights: ArmWeights): (id: string) => string {

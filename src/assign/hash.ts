@@ -23,7 +23,7 @@ export function digestToUniform(digest: Uint8Array): number {
  * Precomputes the keyed state, so each id costs two SHA-256 compressions (ids up to 55 bytes).
  *
  * @example
- * const u = createHashUniform('ww-den-haag-2021');
+ * const u = createHashUniform('ww-pilot-2021');
  * u('client-0001') // the same number in every run, batch and order
  */
 export function createHashUniform(key: string): (id: string) => number {
@@ -35,7 +35,7 @@ export function createHashUniform(key: string): (id: string) => number {
  * The hashed-assignment number of one id under one experiment key (see {@link createHashUniform}).
  *
  * @example
- * hashUniform('ww-den-haag-2021', 'client-0001') // a number in [0, 1)
+ * hashUniform('ww-pilot-2021', 'client-0001') // a number in [0, 1)
  */
 export function hashUniform(key: string, id: string): number {
   return createHashUniform(key)(id);

@@ -16,7 +16,7 @@ export interface WeightSpec {
 }
 
 /** Tolerance on |Σw − 1|. */
-export const WEIGHT_TOLERANCE = 1e-9;
+const WEIGHT_TOLERANCE = 1e-9;
 
 /**
  * Checks arm weights — at least two arms, labels non-empty, each weight finite and ≥ 0, sum

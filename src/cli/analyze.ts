@@ -60,10 +60,12 @@ Exit codes: 0 done, 1 bad data or config (the message names the column or field)
 2 usage error (unknown flag, missing --input or --config, unknown format).
 
 Examples:
-  effectmeting analyze --input data/den-haag-pilot.csv --config examples/analysis-config.json
-  effectmeting analyze --input data/den-haag-pilot.csv --config examples/analysis-config.json \\
-    --format md --out out/analysis
+  effectmeting analyze --input clients.csv --config analysis.json
+  effectmeting analyze --input clients.csv --config analysis.json --format md --out out/analysis
   effectmeting analyze --input clients.parquet --config analysis.json --format csv > effects.csv
+
+Worked example: examples/analysis-config.json is the plan of the first study listed by
+'effectmeting reproduce --help', for that study's synthetic file in data/.
 `;
 
 /** The plan in a config file; its problems name the file. */

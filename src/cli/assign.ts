@@ -45,7 +45,7 @@ export interface RuleFlags {
 }
 
 /** Parses `experiment=0.8,control=0.2` into weights in the order given; UsageError if malformed. */
-export function parseWeights(text: string): Record<string, number> {
+function parseWeights(text: string): Record<string, number> {
   const weights: Record<string, number> = {};
   for (const part of text.split(',')) {
     const m = /^\s*([^=\s][^=]*?)\s*=\s*([^=]+?)\s*$/.exec(part);
@@ -187,7 +187,7 @@ Options:
 
 Examples:
   effectmeting assign --input clients.csv --rule ratio --weights experiment=0.8,control=0.2 \\
-    --key ww-den-haag-2021 --output assigned.csv
+    --key ww-pilot-2021 --output assigned.csv
   effectmeting assign --input clients.csv --rule ratio \\
     --weights service=0.8,control_enforcement=0.1,control_none=0.1 --key pd-ww-2017 --output assigned.csv
   effectmeting assign --input clients.csv --rule parity --even basic --odd intensive \\

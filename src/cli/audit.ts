@@ -43,7 +43,7 @@ Options:
 
 Examples:
   effectmeting audit --input assigned.csv --rule ratio --weights experiment=0.8,control=0.2 \\
-    --key ww-den-haag-2021 --covariates gender,age_band,household
+    --key ww-pilot-2021 --covariates gender,age_band,household
   effectmeting audit --input assigned.csv --rule parity --even basic --odd intensive \\
     --id-column bsn --pseudonym-column pseudonym --covariates gender,age_band,office --factors office
   effectmeting audit --input assigned.csv --record assigned.rule.json --covariates decile

@@ -227,7 +227,7 @@ export function followupAndEvents(
  * @example
  * checkArmsPresent(['experiment', 'experiment'], 'arm', ['experiment', 'control']); // throws: arm 'control' does not occur …
  */
-export function checkArmsPresent(
+function checkArmsPresent(
   arms: readonly (string | null)[],
   column: string,
   wanted: readonly string[],

@@ -80,7 +80,7 @@ export function jsonSyntaxError(text: string, error: unknown): JsonSyntaxError {
  * The character offset of the first syntax error in `text` (a small JSON recogniser; only
  * called after `JSON.parse` failed).
  */
-export function locateJsonError(text: string): number {
+function locateJsonError(text: string): number {
   let i = 0;
   const fail = (): never => {
     throw i;

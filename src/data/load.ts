@@ -37,7 +37,7 @@ export type TableSource = InMemorySource | URL | TableContent;
  * `unknown-format`, `malformed-input` (JSON, CSV, Arrow, Parquet), ...
  *
  * @example
- * const clients = await loadTable('data/denhaag.csv', { stringColumns: ['bsn'] });
+ * const clients = await loadTable('clients.csv', { stringColumns: ['bsn'] });
  * const same = await loadTable({ text: 'id,arm\n001,control\n' });
  */
 export async function loadTable(

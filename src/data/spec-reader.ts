@@ -10,7 +10,17 @@ import { InputError } from '../errors.js';
 /** A parsed JSON object. */
 export type JsonObject = Readonly<Record<string, unknown>>;
 
-/** Thrown for an invalid spec: an `InputError` (code `invalid-option`) listing every problem. */
+/**
+ * Thrown for an invalid spec (by `parsePlan`, `resolveReviewConfig` and {@link SpecReader.done}):
+ * an `InputError` (code `invalid-option`) whose `problems` list every problem, one line each.
+ *
+ * @example
+ * try {
+ *   parsePlan({ monhts: 24 });
+ * } catch (e) {
+ *   if (e instanceof SpecError) e.problems[0]; // 'config: unknown key "monhts" (did you mean "months"?); …'
+ * }
+ */
 export class SpecError extends InputError {
   readonly problems: readonly string[];
 

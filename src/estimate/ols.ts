@@ -416,7 +416,7 @@ export function olsFitPrepared(
  * @example
  * rSquaredOf(fitted, rss, undefined, true, n - k).rSquared
  */
-export function rSquaredOf(
+function rSquaredOf(
   fitted: Float64Array,
   rss: number,
   weights: Float64Array | undefined,

@@ -14,7 +14,6 @@ export {
   type MethodsPlan,
   type ParsePlanOptions,
   type ParticipationPlan,
-  PLAN_KEYS,
   parsePlan,
   planColumns,
 } from './plan.js';

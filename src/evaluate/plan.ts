@@ -82,7 +82,7 @@ export interface AnalysisPlan {
 }
 
 /** The keys each object of the plan allows (also the documentation's list). */
-export const PLAN_KEYS = {
+const PLAN_KEYS = {
   config: [
     '$schema',
     'title',

@@ -13,7 +13,7 @@ import { checkLevel } from '../stats/validate.js';
 export type ConfType = 'log' | 'log-log' | 'plain';
 
 /** The three confidence-interval types, for validation and docs. */
-export const CONF_TYPES: readonly ConfType[] = ['log', 'log-log', 'plain'];
+const CONF_TYPES: readonly ConfType[] = ['log', 'log-log', 'plain'];
 
 /** Throws an `InputError` unless `level` is in (0, 1) and `confType` is known. */
 export function checkInterval(level: number, confType: string): asserts confType is ConfType {

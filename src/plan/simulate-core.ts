@@ -62,7 +62,7 @@ export interface SimulationDesign {
 }
 
 /** Values kept per month of one replicate, in this order. */
-export const FIELDS = [
+const FIELDS = [
   'rawEstimate',
   'rawLow',
   'rawHigh',

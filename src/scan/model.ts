@@ -19,7 +19,8 @@ import type { DesignMatrix } from '../stats/estimate.js';
 import { checkOutcome } from './util.js';
 
 /**
- * The nine features of the Maatwerkscan (reproduction-targets §1), as column names of the data:
+ * The nine features of the Maatwerkscan (as published with its evaluation; docs/scan-review.md,
+ * "The scan"), as column names of the data:
  * prior bijstand, total WW entitlement (months), months left until WW ends*, WW benefit, income
  * besides WW*, WW supplement*, age at the first WW day, household (single / cohabiting),
  * municipality. (* changes over time; see `weeklyTrajectory`.)

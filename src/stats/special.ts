@@ -47,7 +47,7 @@ function stirlingSeries(n: number, terms: number): number {
  * Stirling error δ(n) = log Γ(n+1) − (n + ½)·log n + n − log √(2π), for n > 0.
  * Algorithm of Loader (2000) with the extended series of R ≥ 4.4 (`nmath/stirlerr.c`).
  */
-export function stirlerr(n: number): number {
+function stirlerr(n: number): number {
   if (n <= 23.5) {
     const nn = n + n;
     if (n <= 15 && nn === Math.trunc(nn)) return SFERR_HALVES[nn]!;
@@ -92,7 +92,7 @@ export function lbeta(a: number, b: number): number {
  * Deviance term bd0(x, np) = x·log(x/np) + np − x, computed without cancellation when x ≈ np
  * by the series in v = (x − np)/(x + np) (Loader 2000; R's `nmath/bd0.c`).
  */
-export function bd0(x: number, np: number): number {
+function bd0(x: number, np: number): number {
   if (Math.abs(x - np) < 0.1 * (x + np)) {
     let v = (x - np) / (x + np);
     let s = (x - np) * v;

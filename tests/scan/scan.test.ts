@@ -167,7 +167,7 @@ describe('the scan on data/scan-population-2023.csv and 2024', () => {
     y24 = t24.array('bijstand') as number[];
   });
 
-  it('reproduces the published figures (reproduction-targets §1)', () => {
+  it('reproduces the published figures (docs/scan-review.md, Reproduction)', () => {
     const g = gainsTable(p23, y23);
     expect(Math.round(g.capture10 * 100)).toBe(63);
     expect(Math.round(g.capture20 * 100)).toBe(77);

@@ -1,6 +1,6 @@
 /**
  * Charts of outcome curves and effects: cumulative outflow by month and arm with a benchmark line
- * (Figure 2a of the Den Haag report) and the effect per month with its confidence band and the
+ * (as in a pilot report's Figure 2a) and the effect per month with its confidence band and the
  * significance of each month marked (Figure 2b).
  */
 import type { EffectSeries } from '../../analysis/effect-series.js';
@@ -44,7 +44,7 @@ export type OutflowChartInput = Pick<
  * @example
  * const spec = outflowChart(result.outflow, {
  *   title: 'Flow-through into bijstand, decile 1',
- *   source: 'Source: synthetic reconstruction of the Den Haag pilot',
+ *   source: 'Source: synthetic reconstruction of the pilot',
  * });
  * const svg = await renderSvg(spec);
  */

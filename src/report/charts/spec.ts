@@ -42,8 +42,8 @@ export interface ChartOptions {
   /** A line under the title: what is shown, e.g. the interval. */
   readonly subtitle?: string;
   /**
-   * Source note printed under the chart, e.g. "Source: synthetic reconstruction of the Den Haag
-   * pilot (data/den-haag-pilot.csv)". None by default.
+   * Source note printed under the chart, e.g. "Source: synthetic reconstruction of the pilot
+   * (clients.csv)". None by default.
    */
   readonly source?: string;
   /** Plot width in pixels (default 560). */
@@ -70,7 +70,7 @@ export const FORMATS = {
 export const PP_LABEL_EXPR = "format(datum.value * 100, '~r')";
 
 /** The shared configuration: font, sizes, grid, legend and title style. */
-export function chartConfig(): Record<string, unknown> {
+function chartConfig(): Record<string, unknown> {
   return {
     font: CHART_FONT,
     background: 'white',

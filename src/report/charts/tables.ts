@@ -1,5 +1,5 @@
 /**
- * Charts of tables: participation by arm (Table 2 of the Den Haag report), with the same
+ * Charts of tables: participation by arm (as in a pilot report's Table 2), with the same
  * disclosure control as the published table, and covariate balance as a standardised-difference
  * ("love") plot.
  */

@@ -29,7 +29,7 @@ const OTHER: Readonly<Record<string, number>> = {
 };
 
 /** Width in em of `text` in Helvetica/Arial (bold text about 7 % wider). */
-export function textWidthEm(text: string, bold = false): number {
+function textWidthEm(text: string, bold = false): number {
   let units = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
