@@ -28,12 +28,18 @@ const benchmarkHelp = REPRODUCIBLE.filter((s) => s.reproduction.benchmark)
   .join('\n                       ');
 const withCharts = REPRODUCIBLE.filter((s) => s.reproduction.charts).map((s) => s.name);
 
+/** A study in the help: its name, then its title (which may wrap) indented below it. */
+function studyHelp(s: Reproducible): string {
+  const title = s.title.split('\n').map((line) => `      ${line.trim()}`);
+  return [`  ${s.name}`, ...title].join('\n');
+}
+
 const HELP = `effectmeting reproduce: re-run a published study's analysis
 
 Usage: effectmeting reproduce <study> [--data <file>] [--benchmark <file>] [--out <dir>] [--json]
 
 Studies:
-${REPRODUCIBLE.map((s) => `  ${s.name.padEnd(17)}${s.title}`).join('\n')}
+${REPRODUCIBLE.map(studyHelp).join('\n')}
 
 The default data files in data/ are synthetic reconstructions, calibrated to the published
 margins; not real people. --data runs the same analysis on your own extract with the same columns.

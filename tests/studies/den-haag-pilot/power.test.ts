@@ -16,7 +16,7 @@ describe("the pilot's own question", () => {
     expect(answer.pilot.powerForPublished.none).toBeGreaterThan(0.35);
     expect(answer.pilot.withCovariates.itt).toBeGreaterThan(answer.pilot.none.itt);
   });
-  it('SE without covariates ≈ 3.5 pp (reproduction-targets §5)', () => {
+  it('SE without covariates ≈ 3.5 pp (docs/planning.md)', () => {
     expect(answer.pilot.none.stdError).toBeGreaterThan(0.034);
     expect(answer.pilot.none.stdError).toBeLessThan(0.036);
   });

@@ -1,5 +1,5 @@
 /**
- * The Den Haag pilot's published figures (../shared/reproduction-targets.md §1), reproduced from
+ * The Den Haag pilot's published figures (the pilot report "WW (niet) naar bijstand"; docs/reproduction.md), reproduced from
  * the synthetic reconstruction `data/den-haag-pilot.csv` through the public API. Each figure is
  * asserted at the precision the report publishes it. The data are synthetic, calibrated to these
  * margins by `scripts/calibrate-den-haag.ts`; the analysis code below never sees the targets.

@@ -1,12 +1,12 @@
 /**
- * The 2012–2013 study "intensive versus basic services" (../shared/reproduction-targets.md §2),
- * reproduced from the synthetic reconstruction `data/intensive-vs-basic-2012.csv` through the
- * public API. One test per published figure, asserted at the precision the report prints it.
+ * The 2012–2013 study "intensive versus basic services" (docs/reproduction.md, "Intensive
+ * versus basic services"), reproduced from the synthetic reconstruction
+ * `data/intensive-vs-basic-2012.csv` through the public API. One test per published figure, asserted at the precision the report prints it.
  *
  * Stars: Table 5.2 (and the "back on benefit" column) use the plain two-proportion z test
  * (unpooled SE) on the clients with complete follow-up — that is the reading of the report the
- * data are consistent with (reproduction-targets §5). In Annex B.1 every published star is given
- * by the covariate-adjusted test (OLS HC2 on age band, household and office); the plain test
+ * data are consistent with (docs/reproduction.md, "Exit (Table 5.2; plain z test)"). In Annex B.1
+ * every published star is given by the covariate-adjusted test (OLS HC2 on age band, household and office); the plain test
  * gives the same star in 14 of 16 cells and is asserted there too. The two cells where it differs
  * (men, any exit, 9 months: † instead of none; women, any exit, 12 months: * instead of **) are
  * asserted as what the plain test gives, and named so; docs/reproduction.md explains them.

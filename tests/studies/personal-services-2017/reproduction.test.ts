@@ -1,6 +1,6 @@
 /**
  * The published figures of the personal-services experiment in WW, 2017–2018
- * (../shared/reproduction-targets.md §3; Kamerbrief of 11 June 2021 on the second interim
+ * (docs/reproduction.md, "Personal services in WW"; Kamerbrief of 11 June 2021 on the second interim
  * report), reproduced from the synthetic reconstruction `data/personal-services-2017.csv`
  * through the public API. Each figure is asserted at the precision it is published. The data
  * are synthetic, calibrated to these margins by `scripts/calibrate-personal-services-2017.ts`;
