@@ -49,7 +49,6 @@ export {
   documentBundle,
   isDisplayable,
   JUPYTER_DISPLAY,
-  markdownBundle,
   NODE_INSPECT,
   withDisplay,
 } from './display.js';
