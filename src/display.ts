@@ -63,15 +63,6 @@ function fragmentHtml(document: Document): string {
   return documentHtml(document, { headingOffset: 2, inlineAlign: true });
 }
 
-/**
- * @deprecated The MIME bundle of a Markdown string, read back into blocks (for the study
- * reports, which still write Markdown; they will move to the document model). Results build a
- * document and use {@link documentBundle}.
- */
-export function markdownBundle(markdown: string): MimeBundle {
-  return { ...documentBundle(legacyMarkdownBlocks(markdown)), 'text/markdown': markdown };
-}
-
 /** A result that renders itself as an HTML fragment (its document: tables, method, notes). */
 export interface HtmlConvertible {
   toHTML(): string;
@@ -87,8 +78,8 @@ export interface DocumentConvertible {
  * shows `document(result)` as a table, printing and the REPL show it as aligned text, and
  * `toHTML()` gives it as an HTML fragment; the result's own `toMarkdown()` writes the same
  * document. The added properties are non-enumerable. (Deprecated: a `document` function that
- * returns a Markdown string, or none on a result with only `toMarkdown()`; that Markdown is
- * read back, for the study reports until they build documents.)
+ * returns a Markdown string, read back into blocks; only the Den Haag pilot report still does,
+ * until it builds its document.)
  *
  * @example
  * const doc = (r: Base): Document => [{ kind: 'table', table: tableOf(r) }];
@@ -96,7 +87,7 @@ export interface DocumentConvertible {
  */
 export function withDisplay<T extends object>(
   result: T,
-  document: (result: T) => Document | string = (r) => (r as { toMarkdown(): string }).toMarkdown(),
+  document: (result: T) => Document | string,
 ): T & HtmlConvertible & DocumentConvertible {
   const blocks = (r: T): Document => {
     const d = document(r);
@@ -109,7 +100,9 @@ export function withDisplay<T extends object>(
     [JUPYTER_DISPLAY]: {
       value: function (this: T): MimeBundle {
         const d = document(this ?? result);
-        return typeof d === 'string' ? markdownBundle(d) : documentBundle(d);
+        return typeof d === 'string'
+          ? { ...documentBundle(legacyMarkdownBlocks(d)), 'text/markdown': d }
+          : documentBundle(d);
       },
       configurable: true,
       writable: true,

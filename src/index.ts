@@ -349,13 +349,13 @@ export {
   scoreClients,
 } from './scan/model.js';
 export {
-  type ReviewChartFiles,
   type ReviewFlag,
   type ScanReview,
   type ScanReviewInput,
   scanReview,
   type YearMetrics,
 } from './scan/review.js';
+export type { ReviewChartFiles } from './scan/review-document.js';
 export { type SubgroupResult, type SubgroupRow, subgroupChecks } from './scan/subgroups.js';
 export type { NumericInput } from './scan/util.js';
 export {

@@ -51,7 +51,6 @@ export {
   documentBundle,
   isDisplayable,
   JUPYTER_DISPLAY,
-  markdownBundle,
   NODE_INSPECT,
   withDisplay,
 } from './display.js';
@@ -116,7 +115,8 @@ export {
   scanLinearPredictor,
   scanModelFromCoefficients,
 } from './scan/model.js';
-export { checkReviewInputs, reviewMethods, scanReviewMarkdown } from './scan/review.js';
+export { checkReviewInputs, reviewMethods } from './scan/review.js';
+export { scanReviewDocument, scanReviewMarkdown } from './scan/review-document.js';
 export { selectionWeights, subgroupMetrics } from './scan/subgroups.js';
 export { weeklyTrajectory } from './scan/weekly.js';
 // Distributions, estimates and stars, dense linear algebra (src/stats/).

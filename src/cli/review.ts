@@ -10,7 +10,8 @@ import { loadTable } from '../data/load.js';
 import { InputError } from '../errors.js';
 import { scanReviewHtml, scanReviewSvgs } from '../report/scan-review-html.js';
 import { resolveReviewConfig } from '../scan/config.js';
-import { scanReview, scanReviewMarkdown } from '../scan/review.js';
+import { scanReview } from '../scan/review.js';
+import { scanReviewMarkdown } from '../scan/review-document.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
 import { readJsonFile } from './read-json.js';
 

@@ -4,8 +4,8 @@
  * themselves: as a table in Deno's Jupyter kernel, as aligned text in a Node REPL or
  * printing (see `src/display.ts`). {@link display} does the same for anything else a
  * notebook shows: a chart spec (as a Vega-Lite chart, with a static SVG for viewers without
- * Vega), any object with `toMarkdown()`, a Markdown string, or an array of rows.
- * See docs/notebooks.md.
+ * Vega), an array of rows, a Markdown string or any object with `toMarkdown()` (their Markdown,
+ * rendered by the notebook). See docs/notebooks.md.
  */
 import {
   DENO_INSPECT,
@@ -14,13 +14,11 @@ import {
   isDisplayable,
   JUPYTER_DISPLAY,
   type MimeBundle,
-  markdownBundle,
   NODE_INSPECT,
 } from '../display.js';
 import { renderSvg } from './charts/render.js';
 import type { ChartSpec } from './charts/spec.js';
 import { type Document, documentText } from './table/document.js';
-import { legacyMarkdownBlocks } from './table/legacy-markdown.js';
 import { tableFromRows } from './table/model.js';
 
 export {
@@ -32,7 +30,6 @@ export {
   isDisplayable,
   JUPYTER_DISPLAY,
   type MimeBundle,
-  markdownBundle,
   NODE_INSPECT,
   withDisplay,
 } from '../display.js';
@@ -69,9 +66,9 @@ export function isVegaLiteSpec(value: unknown): value is ChartSpec {
  * - a Vega-Lite spec: the spec as `application/vnd.vegalite.v5+json`, a static SVG
  *   (`image/svg+xml`, unless `svg: false`) and a one-line `text/plain`;
  * - a value that already displays itself (a result): its own bundle;
- * - an object with `toMarkdown()`: HTML, Markdown and aligned text of that Markdown (read back:
- *   deprecated, for objects that do not display themselves);
- * - a string: taken as Markdown (read back, as above);
+ * - an object with `toMarkdown()` that does not display itself: its Markdown as `text/markdown`
+ *   (the notebook renders it) and as `text/plain`;
+ * - a string: taken as Markdown, the same way;
  * - an array of row objects: a table of the rows;
  * - anything else: its JSON as text.
  *
@@ -85,10 +82,8 @@ export async function displayBundle(
 ): Promise<MimeBundle> {
   if (isVegaLiteSpec(value)) return chartBundle(value, options);
   if (isDisplayable(value)) return value[JUPYTER_DISPLAY]();
-  if (value !== null && typeof value === 'object' && hasToMarkdown(value)) {
-    return markdownBundle(value.toMarkdown());
-  }
-  if (typeof value === 'string') return markdownBundle(value);
+  const markdown = markdownOf(value);
+  if (markdown !== undefined) return { 'text/plain': markdown, 'text/markdown': markdown };
   if (isRows(value)) return documentBundle(rowsDocument(value));
   return { 'text/plain': JSON.stringify(value, null, 2) ?? String(value) };
 }
@@ -137,16 +132,18 @@ function plainText(value: unknown): string {
     const inspect = (value as { [NODE_INSPECT]?: unknown })[NODE_INSPECT];
     if (typeof inspect === 'function') return String(inspect.call(value));
   }
-  if (value !== null && typeof value === 'object' && hasToMarkdown(value)) {
-    return documentText(legacyMarkdownBlocks(value.toMarkdown()));
-  }
-  if (typeof value === 'string') return documentText(legacyMarkdownBlocks(value));
+  const markdown = markdownOf(value);
+  if (markdown !== undefined) return markdown;
   if (isRows(value)) return documentText(rowsDocument(value));
   return JSON.stringify(value, null, 2) ?? String(value);
 }
 
-function hasToMarkdown(value: object): value is { toMarkdown(): string } {
-  return typeof (value as { toMarkdown?: unknown }).toMarkdown === 'function';
+/** The Markdown of a string or of an object with `toMarkdown()`; nothing parses it back. */
+function markdownOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object') return undefined;
+  const toMarkdown = (value as { toMarkdown?: unknown }).toMarkdown;
+  return typeof toMarkdown === 'function' ? String(toMarkdown.call(value)) : undefined;
 }
 
 function isRows(value: unknown): value is readonly Record<string, unknown>[] {

@@ -34,7 +34,6 @@ export {
   isVegaLiteSpec,
   JUPYTER_DISPLAY,
   type MimeBundle,
-  markdownBundle,
   NODE_INSPECT,
   VEGA_LITE_MIME,
   withDisplay,

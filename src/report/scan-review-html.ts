@@ -1,15 +1,16 @@
 /**
  * The yearly risk-scan review as charts and one self-contained HTML file: gains curves of both
  * years, the calibration plot, PSI per feature, and capture per subgroup with intervals, around
- * the tables of `scanReviewMarkdown`.
+ * the review's document (`scanReviewDocument`).
  */
-import { formatPercent } from '../format.js';
+import { formatNumber, formatPercent } from '../format.js';
 import type { ScanReview } from '../scan/review.js';
-import { scanReviewMarkdown } from '../scan/review.js';
+import { scanReviewDocument } from '../scan/review-document.js';
 import { normalQuantile } from '../stats/distributions.js';
 import { renderSvg } from './charts/render.js';
 import { calibrationChart, driftChart, gainsChart } from './charts/scan.js';
 import { type ChartSpec, layered, OKABE_ITO, REFERENCE_GREY } from './charts/spec.js';
+import { documentReport } from './document-report.js';
 import { htmlReport } from './html.js';
 
 /** Vega-Lite specs of the review's four charts. */
@@ -133,17 +134,9 @@ export async function scanReviewSvgs(
   return { gains, calibration, drift, subgroups };
 }
 
-/** Splits the review's Markdown at its `## ` headings. */
-function sections(markdown: string): { title: string; body: string }[] {
-  const parts = markdown.split(/^## /m);
-  return parts.slice(1).map((p) => {
-    const nl = p.indexOf('\n');
-    return { title: p.slice(0, nl).trim(), body: p.slice(nl + 1) };
-  });
-}
-
 /**
- * The review as one self-contained HTML file (no scripts, no external requests, charts inline).
+ * The review as one self-contained HTML file (no scripts, no external requests, charts inline):
+ * its document (`scanReviewDocument`) with the four charts as figures, one section per `##`.
  *
  * @example
  * writeFileSync('out/review-2024/review.html', await scanReviewHtml(review));
@@ -153,47 +146,18 @@ export async function scanReviewHtml(
   options: { readonly source?: string } = {},
 ): Promise<string> {
   const svgs = await scanReviewSvgs(r, options);
-  const chartFor: Record<string, { svg: string; caption: string } | undefined> = {
-    Discrimination: {
-      svg: svgs.gains,
-      caption:
-        'Gains curves: share of cases captured against the share of clients selected by score.',
-    },
-    Calibration: {
-      svg: svgs.calibration,
-      caption: 'Observed share against mean predicted probability per risk decile.',
-    },
-    Subgroups: {
-      svg: svgs.subgroups,
-      caption: "Capture of each group's cases at the national top-10 % threshold.",
-    },
+  const charts = {
+    gains: { svg: svgs.gains },
+    calibration: { svg: svgs.calibration },
+    drift: { svg: svgs.drift },
+    subgroups: { svg: svgs.subgroups },
   };
-  const md = scanReviewMarkdown(r);
-  const body = md.slice(md.indexOf('\n') + 1);
-  const intro = body.slice(0, body.indexOf('\n## '));
-  return htmlReport({
-    title: r.title,
-    subtitle: `${formatPercent(r.current.capture10)} of ${r.current.label}'s cases in the top 10 %, AUC ${r.current.auc.estimate.toFixed(3)}; ${r.flags.length} flag${r.flags.length === 1 ? '' : 's'}`,
-    sections: [
-      { blocks: [{ kind: 'markdown', text: intro }] },
-      ...sections(body).map((s) => {
-        const chart = s.title.startsWith('Drift')
-          ? {
-              svg: svgs.drift,
-              caption: 'Population stability index per feature and for the score.',
-            }
-          : chartFor[s.title];
-        return {
-          title: s.title,
-          blocks: [
-            ...(chart ? [{ kind: 'figure' as const, svg: chart.svg, caption: chart.caption }] : []),
-            { kind: 'markdown' as const, text: s.body },
-          ],
-        };
-      }),
-    ],
-    footer:
-      options.source ??
-      'Numbers from effectmeting scanReview; every number is also in the JSON file.',
-  });
+  return htmlReport(
+    documentReport(scanReviewDocument(r, { charts }), {
+      subtitle: `${formatPercent(r.current.capture10)} of ${r.current.label}'s cases in the top 10 %, AUC ${formatNumber(r.current.auc.estimate, 3)}; ${r.flags.length} flag${r.flags.length === 1 ? '' : 's'}`,
+      footer:
+        options.source ??
+        'Numbers from effectmeting scanReview; every number is also in the JSON file.',
+    }),
+  );
 }

@@ -47,15 +47,22 @@ export {
 } from './model.js';
 export {
   checkReviewInputs,
-  type ReviewChartFiles,
   type ReviewFlag,
   reviewMethods,
   type ScanReview,
+  type ScanReviewData,
   type ScanReviewInput,
   scanReview,
-  scanReviewMarkdown,
   type YearMetrics,
 } from './review.js';
+export {
+  type ReviewChart,
+  type ReviewChartFiles,
+  type ReviewChartName,
+  type ScanReviewDocumentOptions,
+  scanReviewDocument,
+  scanReviewMarkdown,
+} from './review-document.js';
 export {
   type SubgroupResult,
   type SubgroupRow,

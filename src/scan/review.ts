@@ -2,13 +2,15 @@
  * The yearly model review of the risk scan: one call on two years of data gives every number of
  * the review (discrimination, capture and gains, calibration, drift, subgroups, weekly
  * re-scoring), the methods, and the flags for numbers outside the configured thresholds.
- * `scanReviewMarkdown` writes it as Markdown; the HTML version with charts is in
- * `src/report/scan-review-html.ts`; `effectmeting review` writes all three and a JSON file.
+ * The review writes itself from one document (`review-document.ts`): `toMarkdown()`, `toHTML()`
+ * and its notebook display; the HTML page with charts is in `src/report/scan-review-html.ts`;
+ * `effectmeting review` writes the page, the Markdown and a JSON file.
  */
 import { asTable, numberColumn, requireColumns, type TableInput } from '../data/columns.js';
+import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import type { Coefficient } from '../estimate/inference.js';
-import { formatNumber, formatPercent, formatPp, markdownTable } from '../format.js';
+import { formatNumber, formatPercent, formatPp } from '../format.js';
 import type { Estimate } from '../stats/estimate.js';
 import { type DiffInProportionsResult, diffInProportions } from '../stats/proportions.js';
 import { type AucResult, auc } from './auc.js';
@@ -23,6 +25,7 @@ import {
   scanModelFromCoefficients,
   scoreClients,
 } from './model.js';
+import { scanReviewDocument, scanReviewMarkdown } from './review-document.js';
 import { type SubgroupResult, subgroupChecks } from './subgroups.js';
 import { weeklyRescore } from './weekly.js';
 
@@ -57,8 +60,11 @@ export interface ReviewFlag {
   readonly message: string;
 }
 
-/** Everything the review reports. */
-export interface ScanReview {
+/**
+ * Everything the review reports; it writes itself as Markdown (`toMarkdown()`), as an HTML
+ * fragment (`toHTML()`) and in a notebook from its document ({@link scanReviewDocument}).
+ */
+export interface ScanReview extends HtmlConvertible, DocumentConvertible {
   readonly title: string;
   readonly config: ReviewConfig;
   /** How the scores were obtained. */
@@ -96,7 +102,12 @@ export interface ScanReview {
   readonly flags: readonly ReviewFlag[];
   readonly methods: readonly { readonly topic: string; readonly text: string }[];
   readonly warnings: readonly string[];
+  /** The review as Markdown, charts not linked ({@link scanReviewMarkdown} links them). */
+  toMarkdown(): string;
 }
+
+/** The numbers of a {@link ScanReview}, without its writers (what its document is built from). */
+export type ScanReviewData = Omit<ScanReview, 'toMarkdown' | 'toHTML' | 'toDocument'>;
 
 /** Input of {@link scanReview}. */
 export interface ScanReviewInput {
@@ -146,7 +157,7 @@ function yearMetrics(
 
 const pct = (x: number) => formatPercent(x, 1);
 
-function flags(r: Omit<ScanReview, 'flags' | 'methods' | 'title'>): ReviewFlag[] {
+function flags(r: Omit<ScanReviewData, 'flags' | 'methods' | 'title'>): ReviewFlag[] {
   const t = r.config.thresholds;
   const out: ReviewFlag[] = [];
   const add = (threshold: string, metric: string, value: number, bound: string, message: string) =>
@@ -441,305 +452,15 @@ export function scanReview(input: ScanReviewInput): ScanReview {
     weekly,
     warnings,
   };
-  return {
+  const data: ScanReviewData = {
     title: `Yearly review of the risk scan (Maatwerkscan): ${curLabel} against ${prevLabel}`,
     ...partial,
     flags: flags(partial),
     methods: reviewMethods(config, scoring),
   };
-}
-
-function est(e: Estimate, digits = 3, asPp = false): string {
-  const f = (x: number) => (asPp ? formatPp(x) : x.toFixed(digits));
-  return `${f(e.estimate)} [${f(e.ci[0])}, ${f(e.ci[1])}]`;
-}
-
-function pValue(p: number): string {
-  if (!Number.isFinite(p)) return '';
-  return p < 0.0001 ? '< 0.0001' : p.toPrecision(2);
-}
-
-/** Names of chart files to link from the Markdown (written next to it by the CLI). */
-export interface ReviewChartFiles {
-  readonly gains?: string;
-  readonly calibration?: string;
-  readonly drift?: string;
-  readonly subgroups?: string;
-}
-
-/**
- * The review as Markdown: summary and flags, tables for every section, the methods. Charts are
- * linked as images when `charts` names their files.
- */
-export function scanReviewMarkdown(r: ScanReview, charts: ReviewChartFiles = {}): string {
-  const c = r.current;
-  const p = r.previous;
-  const lvl = `${Math.round(r.config.level * 100)} %`;
-  const out: string[] = [`# ${r.title}`, ''];
-  out.push(
-    `${c.label}: ${c.n.toLocaleString('en-US')} clients, ${c.cases.toLocaleString('en-US')} flowed into bijstand (${pct(c.observedRate)}). ${p.label}: ${p.n.toLocaleString('en-US')} clients, ${p.cases.toLocaleString('en-US')} (${pct(p.observedRate)}).`,
-    '',
-    `Scores: ${r.scoring}.`,
-    '',
-    '## Summary',
-    '',
+  return withDisplay({ ...data, toMarkdown: () => scanReviewMarkdown(data) }, (r) =>
+    scanReviewDocument(r),
   );
-  out.push(
-    markdownTable(
-      [
-        [
-          'capture in the top 10 %',
-          pct(p.capture10),
-          pct(c.capture10),
-          formatPp(r.drift.capture10.estimate),
-          pValue(r.drift.capture10.pValue),
-        ],
-        [
-          'capture in the top 20 %',
-          pct(p.capture20),
-          pct(c.capture20),
-          formatPp(r.drift.capture20.estimate),
-          pValue(r.drift.capture20.pValue),
-        ],
-        [
-          'AUC',
-          p.auc.estimate.toFixed(3),
-          c.auc.estimate.toFixed(3),
-          (r.drift.auc.estimate >= 0 ? '+' : '−') + Math.abs(r.drift.auc.estimate).toFixed(3),
-          pValue(r.drift.auc.pValue),
-        ],
-        [
-          'observed rate',
-          pct(p.observedRate),
-          pct(c.observedRate),
-          formatPp(r.drift.observedRate.estimate),
-          pValue(r.drift.observedRate.pValue),
-        ],
-        [
-          'mean predicted',
-          pct(p.meanPredicted),
-          pct(c.meanPredicted),
-          formatPp(c.meanPredicted - p.meanPredicted),
-          '',
-        ],
-        [
-          'top-decile threshold (lowest score in the top 10 %)',
-          pct(p.topDecileThreshold),
-          pct(c.topDecileThreshold),
-          '',
-          '',
-        ],
-        [
-          `share with a score below ${pct(r.config.riskCutoff)}`,
-          pct(p.shareBelowCutoff),
-          pct(c.shareBelowCutoff),
-          '',
-          '',
-        ],
-        [
-          'calibration intercept',
-          formatNumber(p.calibration.intercept.estimate, 3),
-          formatNumber(c.calibration.intercept.estimate, 3),
-          '',
-          '',
-        ],
-        [
-          'calibration slope',
-          p.calibration.slope.estimate.toFixed(3),
-          c.calibration.slope.estimate.toFixed(3),
-          '',
-          '',
-        ],
-        ['Brier score', p.calibration.brier.toFixed(4), c.calibration.brier.toFixed(4), '', ''],
-        ['PSI of the score', '', r.drift.score.psi.toFixed(3), '', ''],
-      ].map(([metric, prev, cur, change, pv]) => ({
-        metric,
-        [p.label]: prev,
-        [c.label]: cur,
-        change,
-        p: pv,
-      })),
-      ['metric', p.label, c.label, 'change', 'p'],
-    ),
-    '',
-  );
-  out.push(`### Flags (${r.flags.length})`, '');
-  if (r.flags.length === 0) out.push('Every number lies within the configured thresholds.', '');
-  else out.push(...r.flags.map((f) => `- **${f.metric}** (${f.bound}): ${f.message}`), '');
-  if (r.warnings.length > 0) out.push('Warnings:', '', ...r.warnings.map((w) => `- ${w}`), '');
-
-  out.push('## Discrimination', '');
-  out.push(
-    markdownTable(
-      [p, c].map((y) => ({
-        year: y.label,
-        AUC: y.auc.estimate.toFixed(4),
-        [`${lvl} CI (DeLong)`]: `${y.auc.ci[0].toFixed(4)} – ${y.auc.ci[1].toFixed(4)}`,
-        SE: y.auc.stdError.toFixed(4),
-        cases: y.auc.cases,
-        'non-cases': y.auc.controls,
-        'capture top 10 %': pct(y.capture10),
-        'capture top 20 %': pct(y.capture20),
-      })),
-    ),
-    '',
-    `Change ${c.label} − ${p.label}: AUC ${est(r.drift.auc, 4)} (unpaired DeLong, p = ${pValue(r.drift.auc.pValue)}); capture top 10 % ${est(r.drift.capture10, 1, true)} (p = ${pValue(r.drift.capture10.pValue)}); top 20 % ${est(r.drift.capture20, 1, true)} (p = ${pValue(r.drift.capture20.pValue)}).`,
-    '',
-  );
-  if (charts.gains) out.push(`![Gains curves](${charts.gains})`, '');
-  out.push('## Gains and lift per decile', '');
-  for (const y of [c, p]) {
-    out.push(`### ${y.label}`, '');
-    out.push(
-      markdownTable(
-        y.gains.map((g) => ({
-          decile: g.decile,
-          clients: Math.round(g.clients),
-          cases: Math.round(g.cases * 100) / 100,
-          'observed rate': pct(g.observedRate),
-          'mean score': pct(g.meanScore),
-          'cumulative capture': pct(g.capture),
-          'cumulative lift': g.lift.toFixed(2),
-          'decile lift': g.decileLift.toFixed(2),
-        })),
-      ),
-      '',
-    );
-  }
-  out.push('## Calibration', '');
-  if (charts.calibration) out.push(`![Calibration](${charts.calibration})`, '');
-  out.push(
-    markdownTable(
-      [p, c].map((y) => {
-        const k = y.calibration;
-        return {
-          year: y.label,
-          'observed / expected': k.observedExpectedRatio.toFixed(3),
-          [`intercept [${lvl} CI]`]: est(k.intercept),
-          [`slope [${lvl} CI]`]: est(k.slope),
-          Brier: k.brier.toFixed(5),
-          'scaled Brier': k.brierScaled.toFixed(3),
-          'Hosmer–Lemeshow Ĉ': k.hosmerLemeshow.statistic.toFixed(2),
-          df: k.hosmerLemeshow.df,
-          p: pValue(k.hosmerLemeshow.pValue),
-        };
-      }),
-    ),
-    '',
-  );
-  for (const y of [c, p]) {
-    out.push(`### Observed versus predicted per risk decile, ${y.label}`, '');
-    out.push(
-      markdownTable(
-        y.calibration.rows.map((row) => ({
-          decile: row.decile,
-          clients: row.n,
-          observed: row.observed,
-          expected: Math.round(row.expected * 10) / 10,
-          'observed rate': pct(row.observedRate),
-          'mean predicted': pct(row.meanPredicted),
-          'O/E': (row.observed / row.expected).toFixed(2),
-        })),
-      ),
-      '',
-    );
-  }
-  out.push(`## Drift between ${p.label} and ${c.label}`, '');
-  if (charts.drift) out.push(`![Drift per feature](${charts.drift})`, '');
-  out.push(
-    markdownTable(
-      [...r.drift.features, r.drift.score].map((f) => ({
-        variable: f.variable,
-        PSI: f.psi.toFixed(4),
-        level: f.level,
-        bins: f.bins.length,
-        [`mean ${p.label}`]:
-          f.meanExpected === undefined ? '' : Number(f.meanExpected.toPrecision(4)),
-        [`mean ${c.label}`]: f.meanActual === undefined ? '' : Number(f.meanActual.toPrecision(4)),
-      })),
-    ),
-    '',
-  );
-  out.push('## Subgroups', '');
-  if (charts.subgroups) out.push(`![Capture per subgroup](${charts.subgroups})`, '');
-  for (const s of r.subgroups) {
-    out.push(`### ${s.variable} (${c.label}; reference: ${s.reference})`, '');
-    out.push(
-      markdownTable(
-        s.rows.map((row) => ({
-          group: row.group,
-          clients: row.n,
-          cases: row.cases,
-          'observed rate': pct(row.observedRate),
-          'mean predicted': pct(row.meanPredicted),
-          'O/E': row.observedExpectedRatio.toFixed(2),
-          selected: pct(row.selected),
-          capture: row.capture === null ? '' : pct(row.capture),
-          'capture gap': row.captureDifference
-            ? `${formatPp(row.captureDifference.estimate)} (p ${pValue(row.captureDifference.pValue)})`
-            : '',
-          AUC: row.auc ? row.auc.estimate.toFixed(3) : '',
-          'AUC gap': row.aucDifference
-            ? `${row.aucDifference.estimate >= 0 ? '+' : '−'}${Math.abs(row.aucDifference.estimate).toFixed(3)} (p ${pValue(row.aucDifference.pValue)})`
-            : '',
-          'calibration intercept': row.calibrationIntercept
-            ? row.calibrationIntercept.estimate.toFixed(2)
-            : '',
-          note: row.note ?? '',
-        })),
-      ),
-      '',
-    );
-  }
-  if (r.weekly) {
-    const w = r.weekly;
-    out.push('## Weekly re-scoring', '');
-    out.push(
-      `Re-scoring ${c.label}'s clients weekly for ${w.weeks} weeks at the ${p.label} top-decile threshold (${pct(w.threshold)}): ${w.atStart.toLocaleString('en-US')} clients are in the top decile at week 0; ${w.ever.toLocaleString('en-US')} enter it at some week while on WW.`,
-      '',
-    );
-    const shown = w.perWeek.filter((x) => x.week % 4 === 0 || x.week === w.weeks);
-    out.push(
-      markdownTable(
-        shown.map((x) => ({
-          week: x.week,
-          'on WW': x.onWw,
-          'in top decile': x.inTopDecile,
-          'share in top decile': x.onWw > 0 ? pct(x.inTopDecile / x.onWw) : '',
-          'entered this week': x.enteredThisWeek,
-        })),
-      ),
-      '',
-    );
-  }
-  if (r.coefficients) {
-    out.push('## The scan model', '');
-    out.push(
-      markdownTable(
-        r.coefficients.map((k) => ({
-          term: k.term,
-          estimate: k.estimate,
-          SE: k.stdError,
-          z: k.statistic,
-          p: pValue(k.pValue),
-        })),
-      ),
-      '',
-    );
-  }
-  out.push('## Methods', '');
-  out.push(...r.methods.map((m) => `- **${m.topic}.** ${m.text}`), '');
-  out.push('## Thresholds', '');
-  out.push(
-    markdownTable(
-      Object.entries(r.config.thresholds).map(([key, value]) => ({
-        key,
-        value: Array.isArray(value) ? `[${value.join(', ')}]` : String(value),
-      })),
-    ),
-    '',
-  );
-  return `${out.join('\n')}\n`;
 }
 
 /** Throws when two tables cannot be reviewed against each other (for messages up front). */

@@ -7,6 +7,7 @@
 import { inspect } from 'node:util';
 import {
   balanceTable,
+  type Document,
   display,
   documentHtml,
   effectChart,
@@ -80,8 +81,9 @@ describe('results display in a notebook', () => {
   });
 
   it('the bundle follows the result when the symbol is called on another receiver', async () => {
-    const a = withDisplay({ toMarkdown: () => '| x |\n| --- |\n| a |' });
-    const b = { toMarkdown: () => '| x |\n| --- |\n| b |' };
+    const doc = (r: { x: string }): Document => [{ kind: 'table', rows: [{ x: r.x }] }];
+    const a = withDisplay({ x: 'a' }, doc);
+    const b = { x: 'b' };
     const show = (a as unknown as Record<symbol, () => MimeBundle>)[JUPYTER]!;
     expect(show.call(b)['text/markdown']).toContain('| b |');
     expect(show.call(undefined)['text/markdown']).toContain('| a |');
@@ -130,11 +132,16 @@ describe('display()', () => {
     expect(inspect(display(spec))).toMatch(/^Vega-Lite chart: /);
   });
 
-  it('shows results, Markdown strings and rows as tables', async () => {
+  it('shows results and rows as tables, Markdown as Markdown for the notebook to render', async () => {
     expect((await bundleOf(display(pilot.effects)))['text/html']).toContain('<table>');
-    expect((await displayBundle('**34.3 %** of <n>'))['text/html']).toBe(
-      '<p><strong>34.3 %</strong> of &lt;n&gt;</p>',
-    );
+    // Nothing parses Markdown back: a string (or a bare toMarkdown()) goes to the notebook as is.
+    expect(await displayBundle('**34.3 %** of <n>')).toEqual({
+      'text/plain': '**34.3 %** of <n>',
+      'text/markdown': '**34.3 %** of <n>',
+    });
+    const bare = { toMarkdown: () => '| x |\n| --- |\n| a |' };
+    expect((await displayBundle(bare))['text/markdown']).toBe(bare.toMarkdown());
+    expect(inspect(display(bare))).toBe(bare.toMarkdown());
     const rows = await displayBundle([
       { arm: 'experiment', n: 978 },
       { arm: 'control', n: 240 },

@@ -27,6 +27,13 @@ import {
   weeklyTrajectory,
 } from '../../src/kernels.js';
 import { loadTable } from '../../src/node.js';
+import { displayBundle } from '../../src/report/display.js';
+import {
+  documentMarkdown,
+  type HeadingBlock,
+  type ModelTableBlock,
+} from '../../src/report/table.js';
+import { scanReviewDocument, scanReviewMarkdown } from '../../src/scan/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const ref = JSON.parse(readFileSync(join(root, 'tests/reference/scan.json'), 'utf8'));
@@ -297,6 +304,58 @@ describe('the scan on data/scan-population-2023.csv and 2024', () => {
         config: { thresholds: { captureTop10Min: 0.9 }, subgroups: [], weeklyWeeks: 0 },
       });
       expect(strict.flags.filter((f) => f.threshold === 'captureTop10Min')).toHaveLength(2);
+    });
+    it('writes itself from one document: typed tables, charts as figures or linked files', () => {
+      const doc = scanReviewDocument(review);
+      expect(doc[0]).toEqual({ kind: 'heading', text: review.title, level: 1 });
+      expect(
+        doc
+          .filter((b): b is HeadingBlock => b.kind === 'heading' && b.level === 2)
+          .map((b) => b.text),
+      ).toEqual([
+        'Summary',
+        'Discrimination',
+        'Gains and lift per decile',
+        'Calibration',
+        'Drift between 2023 and 2024',
+        'Subgroups',
+        'Weekly re-scoring',
+        'The scan model',
+        'Methods',
+        'Thresholds',
+      ]);
+      // fractions stay fractions in the table model; formatCell shows them
+      const discrimination = doc.find(
+        (b): b is ModelTableBlock =>
+          b.kind === 'table' && 'table' in b && b.table.id === 'discrimination',
+      )!.table;
+      expect(discrimination.columns.find((c) => c.id === 'capture10')!.format).toBe('percent');
+      expect(discrimination.rows[0]!.capture10).toBe(review.previous.capture10);
+      expect(discrimination.rows[1]!.cases).toBe(review.current.auc.cases);
+      expect(doc.some((b) => b.kind === 'figure')).toBe(false);
+      expect(review.toMarkdown()).toBe(documentMarkdown(doc));
+      expect(review.toMarkdown()).toContain(
+        `| 2024 | 0.805 | −0.290 [−0.315, −0.265] | 0.978 [0.962, 0.993] |`,
+      );
+      const linked = scanReviewMarkdown(review, { gains: 'gains.svg', drift: 'drift.svg' });
+      expect(linked).toContain('\n\n![Gains curves](gains.svg)\n\n## Gains and lift per decile\n');
+      expect(linked).toContain('![Drift per feature](drift.svg)');
+      expect(linked).not.toContain('![Calibration]');
+      const svg = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>';
+      const withFigure = scanReviewDocument(review, { charts: { calibration: { svg } } });
+      const figure = withFigure.find((b) => b.kind === 'figure');
+      expect(figure).toMatchObject({ svg, caption: expect.stringContaining('per risk decile') });
+    });
+    it('displays as its document; the JSON has only the numbers', async () => {
+      expect(review.toDocument()).toEqual(scanReviewDocument(review));
+      expect(review.toHTML()).toContain('<h4>Summary</h4>');
+      expect(review.toHTML()).toContain('<td class="num" style="text-align:right">8,430</td>');
+      const bundle = await displayBundle(review);
+      expect(bundle['text/markdown']).toBe(review.toMarkdown());
+      expect(bundle['text/plain']).toContain('Discrimination\n--------------');
+      const json = JSON.parse(JSON.stringify(review));
+      expect(Object.keys(json)).not.toContain('toMarkdown');
+      expect(json.current.capture10).toBe(review.current.capture10);
     });
     it('effectmeting review writes HTML, Markdown, SVGs and JSON (exit 0); usage 2; bad input 1', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'review-'));
