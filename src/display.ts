@@ -18,7 +18,6 @@ import {
   documentMarkdown,
   documentText,
 } from './report/table/document.js';
-import { legacyMarkdownBlocks } from './report/table/legacy-markdown.js';
 
 /** The key Deno's Jupyter kernel looks for: a method returning a {@link MimeBundle}. */
 export const JUPYTER_DISPLAY: unique symbol = Symbol.for('Jupyter.display');
@@ -77,9 +76,7 @@ export interface DocumentConvertible {
  * Adds the display protocols, `toHTML()` and `toDocument()` to a result, in place, and returns it: a notebook
  * shows `document(result)` as a table, printing and the REPL show it as aligned text, and
  * `toHTML()` gives it as an HTML fragment; the result's own `toMarkdown()` writes the same
- * document. The added properties are non-enumerable. (Deprecated: a `document` function that
- * returns a Markdown string, read back into blocks; only the Den Haag pilot report still does,
- * until it builds its document.)
+ * document. The added properties are non-enumerable.
  *
  * @example
  * const doc = (r: Base): Document => [{ kind: 'table', table: tableOf(r) }];
@@ -87,22 +84,16 @@ export interface DocumentConvertible {
  */
 export function withDisplay<T extends object>(
   result: T,
-  document: (result: T) => Document | string,
+  document: (result: T) => Document,
 ): T & HtmlConvertible & DocumentConvertible {
-  const blocks = (r: T): Document => {
-    const d = document(r);
-    return typeof d === 'string' ? legacyMarkdownBlocks(d) : d;
-  };
+  const blocks = (r: T): Document => document(r);
   const text = function (this: T): string {
     return documentText(blocks(this ?? result));
   };
   Object.defineProperties(result, {
     [JUPYTER_DISPLAY]: {
       value: function (this: T): MimeBundle {
-        const d = document(this ?? result);
-        return typeof d === 'string'
-          ? { ...documentBundle(legacyMarkdownBlocks(d)), 'text/markdown': d }
-          : documentBundle(d);
+        return documentBundle(document(this ?? result));
       },
       configurable: true,
       writable: true,

@@ -306,7 +306,6 @@ export {
   type HtmlSection,
   htmlReport,
   type ListBlock,
-  type MarkdownBlock,
   type NoteBlock,
   type ParagraphBlock,
   type TableBlock,

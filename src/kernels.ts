@@ -80,11 +80,11 @@ export {
   suppressedText,
 } from './report/disclosure.js';
 export { displayBundle, isVegaLiteSpec, VEGA_LITE_MIME } from './report/display.js';
+export { documentPage, documentReport } from './report/document-report.js';
 export {
   blockHtml,
   escapeHtml,
   inlineHtml,
-  markdownReportHtml,
   REPORT_CSS,
 } from './report/html.js';
 export { scanReviewCharts, scanReviewSvgs } from './report/scan-review-html.js';

@@ -3,7 +3,7 @@
  * title, each level-2 heading opens a section, blocks before the first one form an untitled
  * section. What `htmlReport` writes from a result's document (the yearly scan review).
  */
-import type { HtmlReport, HtmlSection } from './html.js';
+import { type HtmlReport, type HtmlSection, htmlReport } from './html.js';
 import type { Block, Document } from './table/document.js';
 
 /**
@@ -38,4 +38,15 @@ export function documentReport(
     current.blocks.push(block);
   }
   return { ...options, title: title ?? fallbackTitle, sections: sections as HtmlSection[] };
+}
+
+/**
+ * A document as one self-contained HTML page: `htmlReport(documentReport(document, { footer }))`.
+ *
+ * @example
+ * documentPage(intensive2012Document(result), 'Source: synthetic reconstruction.');
+ * // "<!DOCTYPE html>…<h1>Intensive versus basic services, 2012–2013: reproduction</h1>…"
+ */
+export function documentPage(document: Document, footer?: string): string {
+  return htmlReport(documentReport(document, footer ? { footer } : {}));
 }

@@ -15,7 +15,6 @@ import {
   type TableColumn,
 } from './table/document.js';
 import { escapeHtml, inlineHtml } from './table/inline.js';
-import { legacyReportBlocks } from './table/legacy-markdown.js';
 
 export {
   escapeHtml,
@@ -29,17 +28,8 @@ export {
   type TableColumn,
 };
 
-/**
- * @deprecated Markdown text, read back into blocks. Only for the study reports, which still
- * write Markdown; they will move to the document model. Build blocks instead.
- */
-export interface MarkdownBlock {
-  readonly kind: 'markdown';
-  readonly text: string;
-}
-
-/** One piece of a report section: a document block (or, deprecated, Markdown text). */
-export type HtmlBlock = Block | MarkdownBlock;
+/** One piece of a report section: a document block. */
+export type HtmlBlock = Block;
 
 /** A section: an optional `<h2>` title and its blocks. */
 export interface HtmlSection {
@@ -70,11 +60,6 @@ export interface HtmlReport {
  * blockHtml({ kind: 'note', text: 'Source: synthetic.' }) // '<p class="note">Source: synthetic.</p>'
  */
 export function blockHtml(block: HtmlBlock): string {
-  if (block.kind === 'markdown') {
-    return legacyReportBlocks(block.text)
-      .map((b) => documentBlockHtml(b))
-      .join('\n');
-  }
   return documentBlockHtml(block);
 }
 
@@ -137,7 +122,7 @@ function slug(text: string): string {
  *   title: 'Effect measurement',
  *   sections: [
  *     { title: 'Figure 2a', blocks: [{ kind: 'figure', svg: await renderSvg(spec) }] },
- *     { title: 'Table 2', blocks: [{ kind: 'markdown', text: result.participation.toMarkdown() }] },
+ *     { title: 'Table 2', blocks: result.participation.toDocument() },
  *   ],
  *   footer: 'Source: synthetic reconstruction.',
  * });
@@ -191,41 +176,4 @@ ${sections}${footer}
 </body>
 </html>
 `;
-}
-
-/**
- * @deprecated The study reports (intensive 2012, personal services 2017) still write Markdown,
- * and this reads it back into a page; they will move to the document model, then this goes.
- *
- * A whole Markdown report (a `# Title` line, `## Section` headings, tables and lists: what the
- * study reports' Markdown renderers write) as a self-contained HTML page with the report styles,
- * one section per `##` heading.
- *
- * @example
- * markdownReportHtml(intensive2012Markdown(result), 'Source: synthetic reconstruction.');
- */
-export function markdownReportHtml(markdown: string, footer?: string): string {
-  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
-  const first = lines.findIndex((l) => l.startsWith('# '));
-  const title = first >= 0 ? lines[first]!.slice(2).trim() : 'Report';
-  const body = first >= 0 ? lines.slice(first + 1) : lines;
-  const sections: HtmlSection[] = [];
-  let current: { title?: string; text: string[] } = { text: [] };
-  const flush = () => {
-    const text = current.text.join('\n').trim();
-    if (text || current.title) {
-      sections.push({
-        ...(current.title ? { title: current.title } : {}),
-        blocks: text ? legacyReportBlocks(text) : [],
-      });
-    }
-  };
-  for (const line of body) {
-    if (line.startsWith('## ')) {
-      flush();
-      current = { title: line.slice(3).trim(), text: [] };
-    } else current.text.push(line);
-  }
-  flush();
-  return htmlReport({ title, sections, ...(footer ? { footer } : {}) });
 }

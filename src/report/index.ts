@@ -49,8 +49,6 @@ export {
   htmlReport,
   inlineHtml,
   type ListBlock,
-  type MarkdownBlock,
-  markdownReportHtml,
   type NoteBlock,
   type ParagraphBlock,
   REPORT_CSS,

@@ -57,11 +57,18 @@ describe('toHTML on results', () => {
   });
 });
 
-describe('markdownReportHtml', () => {
-  it('turns a Markdown report into a page with one section per ## heading', async () => {
-    const { markdownReportHtml } = await import('effectmeting/kernels');
-    const html = markdownReportHtml(
-      '# Study <x>\n\nIntro.\n\n## Table 1\n\n| a | n |\n| --- | ---: |\n| x | 1 |\n\n## Notes\n\n- one\n',
+describe('documentPage', () => {
+  it('turns a document into a page with one section per level-2 heading', async () => {
+    const { documentPage } = await import('effectmeting/kernels');
+    const html = documentPage(
+      [
+        { kind: 'heading', level: 1, text: 'Study <x>' },
+        { kind: 'paragraph', text: 'Intro.' },
+        { kind: 'heading', level: 2, text: 'Table 1' },
+        { kind: 'table', rows: [{ a: 'x', n: 1 }] },
+        { kind: 'heading', level: 2, text: 'Notes' },
+        { kind: 'list', items: ['one'] },
+      ],
       'Source: synthetic.',
     );
     expect(html).toContain('<title>Study &lt;x&gt;</title>');

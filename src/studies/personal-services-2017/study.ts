@@ -1,7 +1,8 @@
 /** The personal-services experiment 2017–2018 as a registered study. */
+
+import { documentPage } from '../../report/document-report.js';
 import { documentMarkdown } from '../../report/table.js';
 import { toCsv } from '../shared/csv.js';
-import { documentPage } from '../shared/document-page.js';
 import { sourceNote } from '../shared/source-note.js';
 import type { Study } from '../study.js';
 import { generatePersonalServices2017, PERSONAL_SERVICES_2017_COLUMNS } from './generator.js';

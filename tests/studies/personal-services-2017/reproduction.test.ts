@@ -15,8 +15,8 @@ import {
   personalServicesMarkdown,
 } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { documentPage } from '../../../src/report/document-report.js';
 import { documentMarkdown, type ModelTableBlock } from '../../../src/report/table.js';
-import { documentPage } from '../../../src/studies/shared/document-page.js';
 
 const pp = (x: number, digits = 1) => Number((100 * x).toFixed(digits));
 
