@@ -5,12 +5,10 @@ import { Comment, CommentTag, Converter, ReflectionKind, TypeScript as ts } from
 
 /** Category of a source file, by path: the first matching rule wins. */
 const CATEGORIES = [
-  [
-    /src\/report\/(den-haag-pilot|intensive-2012|personal-services-2017)|src\/plan\/pilot/,
-    'Studies',
-  ],
-  [/src\/synth\//, 'Synthetic data'],
+  [/src\/studies\/[^/]+\/(generator|params|national-benchmark)\.ts$/, 'Synthetic data'],
+  [/src\/studies\//, 'Studies'],
   [/src\/(errors|format|display)\.ts$/, 'Formatting and errors'],
+  [/src\/table\//, 'Tables and documents'],
   [/src\/data\//, 'Data'],
   [/src\/stats\//, 'Statistics'],
   [/src\/estimate\//, 'Regression'],
@@ -18,6 +16,7 @@ const CATEGORIES = [
   [/src\/outcomes\//, 'Outcomes'],
   [/src\/analysis\//, 'Analysis'],
   [/src\/plan\//, 'Planning'],
+  [/src\/evaluate\//, 'Evaluation'],
   [/src\/scan\//, 'Risk scan'],
   [/src\/report\//, 'Reports and charts'],
 ];

@@ -7,17 +7,12 @@
  * - `Symbol.for('nodejs.util.inspect.custom')` (and Deno's `Symbol.for('Deno.customInspect')`):
  *   Node's `util.inspect` (the REPL, printing) shows the returned string instead of the object's internals.
  *
- * Both are written from the result's document (`src/report/table/document.ts`), the same blocks
+ * Both are written from the result's document (`src/table/document.ts`), the same blocks
  * its `toMarkdown()` writes, so a notebook, a terminal and a report show the same table. The properties are non-enumerable: spreading, `JSON.stringify` and
  * equality checks see the plain result as before. See docs/notebooks.md.
  */
 
-import {
-  type Document,
-  documentHtml,
-  documentMarkdown,
-  documentText,
-} from './report/table/document.js';
+import { type Document, documentHtml, documentMarkdown, documentText } from './table/document.js';
 
 /** The key Deno's Jupyter kernel looks for: a method returning a {@link MimeBundle}. */
 export const JUPYTER_DISPLAY: unique symbol = Symbol.for('Jupyter.display');

@@ -1,6 +1,6 @@
 /**
  * Formatting at the edge: the number primitives ("34.3 %", "−7.2 pp", "0.041", "1,234") that
- * the one `formatCell` of the result-table model (`src/report/table.ts`) is built on, and the
+ * the one `formatCell` of the result-table model (`src/table/index.ts`) is built on, and the
  * pipe-table writer its Markdown output uses. Imports nothing of ours but types.
  */
 import type { Estimate } from './stats/estimate.js';
@@ -138,7 +138,7 @@ export function markdownCell(value: unknown, digits = 4): string {
 
 /**
  * Untyped rows as a GitHub-flavoured Markdown table over `columns` (default: keys of the first
- * row); numeric columns right-aligned. Results build a typed table instead (`src/report/table.ts`);
+ * row); numeric columns right-aligned. Results build a typed table instead (`src/table/index.ts`);
  * this is for ad-hoc rows.
  *
  * @example

@@ -181,9 +181,16 @@ export {
   type AnalysisPlan,
   type AnalysisResult,
   type EvaluateOptions,
+  type EventColumn,
   evaluate,
+  evaluationSteps,
+  type FilterCondition,
+  type FilterValue,
+  type MethodsPlan,
   type ParsePlanOptions,
+  type ParticipationPlan,
   parsePlan,
+  type SignificanceSummary,
 } from './evaluate/index.js';
 export { formatEstimate, formatNumber, formatPercent, formatPp, markdownTable } from './format.js';
 // Outcome curves and time to event.
@@ -312,14 +319,6 @@ export {
   type TableColumn,
 } from './report/html.js';
 export { type ScanReviewCharts, scanReviewHtml } from './report/scan-review-html.js';
-export {
-  type Block,
-  type Document,
-  documentHtml,
-  documentMarkdown,
-  type Table,
-  tableFromRows,
-} from './report/table.js';
 export { type Tabular, tableCsv, tableHtml, tableMarkdown } from './report/tables.js';
 // The risk scan and its yearly review.
 export { type AucResult, auc, aucDifference } from './scan/auc.js';
@@ -354,7 +353,7 @@ export {
   scanReview,
   type YearMetrics,
 } from './scan/review.js';
-export type { ReviewChartFiles } from './scan/review-document.js';
+export type { ReviewChartFiles, ReviewChartName } from './scan/review-document.js';
 export { type SubgroupResult, type SubgroupRow, subgroupChecks } from './scan/subgroups.js';
 export type { NumericInput } from './scan/util.js';
 export {
@@ -389,3 +388,14 @@ export {
   type ProportionCounts,
 } from './stats/proportions.js';
 export { createRng, type Rng } from './stats/random.js';
+export {
+  type Block,
+  type Document,
+  type DocumentHtmlOptions,
+  documentHtml,
+  documentMarkdown,
+  type FromRowsOptions,
+  type SuppressionMark,
+  type Table,
+  tableFromRows,
+} from './table/index.js';

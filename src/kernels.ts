@@ -48,6 +48,7 @@ export { didYouMean, type JsonObject, SpecError, SpecReader } from './data/spec-
 // Formatting, notebook display and HTML pieces, chart constants, disclosure details (src/report/).
 export {
   DENO_INSPECT,
+  type DocumentConvertible,
   documentBundle,
   isDisplayable,
   JUPYTER_DISPLAY,
@@ -66,7 +67,7 @@ export {
 } from './estimate/ols.js';
 export { olsTermSeries } from './estimate/series.js';
 export { SE_TYPES } from './estimate/vcov.js';
-export { markdownCell } from './format.js';
+export { formatGeneral, markdownCell } from './format.js';
 export { survivalInterval } from './outcomes/confidence.js';
 export { type ProportionInterval, proportionInterval } from './outcomes/proportion-interval.js';
 export { CHART_FONT, OKABE_ITO, VEGA_LITE_SCHEMA } from './report/charts/spec.js';
@@ -88,17 +89,6 @@ export {
   REPORT_CSS,
 } from './report/html.js';
 export { scanReviewCharts, scanReviewSvgs } from './report/scan-review-html.js';
-export {
-  blockTable,
-  type Cell,
-  type CellFormat,
-  type Column,
-  documentText,
-  formatCell,
-  type ModelTableBlock,
-  type RowsTableBlock,
-  tidyEstimate,
-} from './report/table.js';
 export { rowsOf, tableOf } from './report/tables.js';
 // The pieces of the risk-scan review (src/scan/).
 export {
@@ -115,8 +105,14 @@ export {
   scanLinearPredictor,
   scanModelFromCoefficients,
 } from './scan/model.js';
+export type { ScanReviewData } from './scan/review.js';
 export { checkReviewInputs, reviewMethods } from './scan/review.js';
-export { scanReviewDocument, scanReviewMarkdown } from './scan/review-document.js';
+export {
+  type ReviewChart,
+  type ScanReviewDocumentOptions,
+  scanReviewDocument,
+  scanReviewMarkdown,
+} from './scan/review-document.js';
 export { selectionWeights, subgroupMetrics } from './scan/subgroups.js';
 export { weeklyTrajectory } from './scan/weekly.js';
 // Distributions, estimates and stars, dense linear algebra (src/stats/).
@@ -147,3 +143,17 @@ export {
   sandwich,
   subtractProduct,
 } from './stats/linalg.js';
+export {
+  blockTable,
+  type Cell,
+  type CellFormat,
+  type Column,
+  type ColumnType,
+  documentText,
+  formatCell,
+  type MarkdownTableOptions,
+  type ModelTableBlock,
+  markdownOfTable,
+  type RowsTableBlock,
+  tidyEstimate,
+} from './table/index.js';

@@ -20,3 +20,4 @@ export {
   simulateDesign,
 } from './plan/simulate.js';
 export type { ResolvedDesign } from './plan/simulate-core.js';
+export type { DataModel, Model, ModelFactory, ReplicateData } from './plan/simulate-model.js';

@@ -11,16 +11,16 @@ import { formatRows, InputError } from '../errors.js';
 import { ols } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp, formatPValue } from '../format.js';
+import type { Estimate } from '../stats/estimate.js';
+import { diffInMeans } from '../stats/means.js';
+import { diffInProportions } from '../stats/proportions.js';
 import {
   type Block,
   type Document,
   documentMarkdown,
   tableFromRows,
   tidyEstimate,
-} from '../report/table.js';
-import type { Estimate } from '../stats/estimate.js';
-import { diffInMeans } from '../stats/means.js';
-import { diffInProportions } from '../stats/proportions.js';
+} from '../table/index.js';
 import { type ArmSampleSpec, armSample, isBinary, numericAt } from './arm-sample.js';
 import type { Exclusion } from './comparison.js';
 

@@ -11,10 +11,10 @@ import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
 import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatEstimate, formatNumber, formatPercent } from '../format.js';
-import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../report/table.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
 import { diffInProportions } from '../stats/proportions.js';
+import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
 import {
   type Comparison,
   type ComparisonSpec,

@@ -17,7 +17,7 @@ import {
 } from '../data/columns.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { formatRows, InputError } from '../errors.js';
-import { documentMarkdown, tableFromRows } from '../report/table.js';
+import { documentMarkdown, tableFromRows } from '../table/index.js';
 
 /** A date: a `Date`, an ISO `YYYY-MM-DD` string, or a number (days or any unit). */
 export type DateLike = Date | string | number;

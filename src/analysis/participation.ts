@@ -9,14 +9,14 @@ import { experimentRoles } from '../data/intake.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { formatPercent, formatPp, formatPValue } from '../format.js';
+import { type DiffInProportionsResult, diffInProportions } from '../stats/proportions.js';
 import {
   type Block,
   type Document,
   documentMarkdown,
   tableFromRows,
   tidyEstimate,
-} from '../report/table.js';
-import { type DiffInProportionsResult, diffInProportions } from '../stats/proportions.js';
+} from '../table/index.js';
 import { armSample } from './arm-sample.js';
 import type { Exclusion } from './comparison.js';
 

@@ -10,8 +10,8 @@ import { formatRows, InputError } from '../errors.js';
 import { type OlsPrepared, olsFitPrepared, olsPrepare } from '../estimate/ols.js';
 import { waldTest } from '../estimate/wald.js';
 import { formatNumber } from '../format.js';
-import { type Document, documentMarkdown, tableFromRows } from '../report/table.js';
 import { type Estimate, stars } from '../stats/estimate.js';
+import { type Document, documentMarkdown, tableFromRows } from '../table/index.js';
 import { type Comparison, comparisonSample, type Exclusion } from './comparison.js';
 import {
   type EffectSeries,

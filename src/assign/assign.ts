@@ -9,7 +9,7 @@ import { asTable, type RowObject, requireColumns, type TableInput } from '../dat
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import { formatGeneral } from '../format.js';
-import { documentMarkdown, tableFromRows } from '../report/table.js';
+import { documentMarkdown, tableFromRows } from '../table/index.js';
 import { deriveArms } from './derive.js';
 import { checkUnique, readBlocks, readIds } from './ids.js';
 import { type AssignmentRule, describeRule, intendedWeights } from './rules.js';

@@ -14,7 +14,7 @@ import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatGeneral } from '../format.js';
-import { type Document, documentMarkdown } from '../report/table.js';
+import { type Document, documentMarkdown } from '../table/index.js';
 import type { AssignmentExclusion } from './assign.js';
 import { type BalanceResult, balanceTable } from './balance.js';
 import { type ConformanceResult, checkConformance } from './conformance.js';

@@ -18,9 +18,9 @@ import { InputError } from '../errors.js';
 import { ols } from '../estimate/ols.js';
 import { waldTest } from '../estimate/wald.js';
 import { markdownCell as cell, formatNumber } from '../format.js';
-import { type Block, type Document, documentMarkdown, tableFromRows } from '../report/table.js';
 import { type Stars, stars } from '../stats/estimate.js';
 import { pAdjust } from '../stats/multiplicity.js';
+import { type Block, type Document, documentMarkdown, tableFromRows } from '../table/index.js';
 import {
   chiSquareIndependence,
   type GroupSummary,

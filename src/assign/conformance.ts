@@ -15,7 +15,7 @@ import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatGeneral, formatNumber } from '../format.js';
-import { type Document, documentMarkdown, tableFromRows } from '../report/table.js';
+import { type Document, documentMarkdown, tableFromRows } from '../table/index.js';
 import type { AssignmentExclusion } from './assign.js';
 import { isValidBsn } from './bsn.js';
 import { deriveArms } from './derive.js';

@@ -5,9 +5,9 @@
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatGeneral } from '../format.js';
-import { type Document, documentMarkdown, tableFromRows } from '../report/table.js';
 import { chiSquareTest } from '../stats/chisquare.js';
 import { type Stars, stars } from '../stats/estimate.js';
+import { type Document, documentMarkdown, tableFromRows } from '../table/index.js';
 import { type ArmWeights, checkWeights } from './weights.js';
 
 /** One arm of a sample-ratio check. */

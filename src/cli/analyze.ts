@@ -23,7 +23,7 @@ import {
   renderMarkdown,
   renderTable,
   type Section,
-} from '../report/table.js';
+} from '../table/index.js';
 import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
 import { createProgress } from './progress.js';
 import { readJsonFile } from './read-json.js';

@@ -5,7 +5,7 @@
 import { type ColumnTable, table } from 'arquero';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatNumber } from '../format.js';
-import { type Column, type Document, documentMarkdown } from '../report/table.js';
+import { type Column, type Document, documentMarkdown } from '../table/index.js';
 import type { OutflowExclusion } from './outflow-input.js';
 
 /** One estimate: cumulative share of a group with an event of `destination` by `month`. */

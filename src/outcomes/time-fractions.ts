@@ -14,9 +14,9 @@ import {
 import { experimentRoles } from '../data/intake.js';
 import { formatRows, InputError } from '../errors.js';
 import { formatNumber } from '../format.js';
-import { type Column, type Document, documentMarkdown } from '../report/table.js';
 import type { Estimate } from '../stats/estimate.js';
 import { diffInMeans } from '../stats/means.js';
+import { type Column, type Document, documentMarkdown } from '../table/index.js';
 
 /** What {@link timeFractions} computes. */
 export interface TimeFractionsSpec {

@@ -24,7 +24,7 @@
  */
 
 import type { ParticipationTable } from '../analysis/participation.js';
-import type { SuppressionMark, Table } from './table/model.js';
+import type { SuppressionMark, Table } from '../table/model.js';
 
 /** Whether a cell is published, suppressed as small (primary) or to protect one (secondary). */
 export type CellStatus = 'published' | 'primary' | 'secondary';
@@ -337,4 +337,4 @@ export function markSmallCounts(
   return { ...table, suppressed, threshold };
 }
 
-export { type CsvWriteOptions, csvSafe, toCsv } from './table/csv.js';
+export { type CsvWriteOptions, csvSafe, toCsv } from '../table/csv.js';

@@ -16,10 +16,10 @@ import {
   type MimeBundle,
   NODE_INSPECT,
 } from '../display.js';
+import { type Document, documentText } from '../table/document.js';
+import { tableFromRows } from '../table/model.js';
 import { renderSvg } from './charts/render.js';
 import type { ChartSpec } from './charts/spec.js';
-import { type Document, documentText } from './table/document.js';
-import { tableFromRows } from './table/model.js';
 
 export {
   DENO_INSPECT,

@@ -3,8 +3,9 @@
  * title, each level-2 heading opens a section, blocks before the first one form an untitled
  * section. What `htmlReport` writes from a result's document (the yearly scan review).
  */
+
+import type { Block, Document } from '../table/document.js';
 import { type HtmlReport, type HtmlSection, htmlReport } from './html.js';
-import type { Block, Document } from './table/document.js';
 
 /**
  * The page of a document: title from its first level-1 heading (else `fallbackTitle`), one

@@ -8,7 +8,7 @@ import {
   describeFilter,
   type SignificanceSummary,
 } from '../evaluate/index.js';
-import type { Cell, Section, SectionColumn } from './table.js';
+import type { Cell, Section, SectionColumn } from '../table/index.js';
 
 const col = (
   id: string,
@@ -421,7 +421,7 @@ function participationSections(
 
 /**
  * An evaluation result as sections of the result-table model, for the text, Markdown and CSV
- * writers of `src/report/table.ts`: the assignment check (and balance), the outflow curves,
+ * writers of `src/table/index.ts`: the assignment check (and balance), the outflow curves,
  * one effect table per event, the first significant months, per subgroup the effects and the
  * heterogeneity test, and participation with the complier effect. (JSON is the result itself.)
  *

@@ -13,8 +13,8 @@ import {
   type ParagraphBlock,
   type TableBlock,
   type TableColumn,
-} from './table/document.js';
-import { escapeHtml, inlineHtml } from './table/inline.js';
+} from '../table/document.js';
+import { escapeHtml, inlineHtml } from '../table/inline.js';
 
 export {
   escapeHtml,

@@ -1,5 +1,22 @@
 // Public API of src/report/; the package entries (src/index.ts and siblings) pick from it.
 
+export {
+  type Block,
+  blockTable,
+  type Cell,
+  type CellFormat,
+  type Column,
+  type Document,
+  documentHtml,
+  documentMarkdown,
+  documentText,
+  formatCell,
+  type ModelTableBlock,
+  type RowsTableBlock,
+  type Table,
+  tableFromRows,
+  tidyEstimate,
+} from '../table/index.js';
 export * from './charts/index.js';
 export {
   type AdditiveRelation,
@@ -61,23 +78,6 @@ export {
   scanReviewHtml,
   scanReviewSvgs,
 } from './scan-review-html.js';
-export {
-  type Block,
-  blockTable,
-  type Cell,
-  type CellFormat,
-  type Column,
-  type Document,
-  documentHtml,
-  documentMarkdown,
-  documentText,
-  formatCell,
-  type ModelTableBlock,
-  type RowsTableBlock,
-  type Table,
-  tableFromRows,
-  tidyEstimate,
-} from './table.js';
 export {
   rowsOf,
   type Tabular,

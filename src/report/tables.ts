@@ -3,10 +3,10 @@
  * these functions make its rows a table of the one model (`tableFromRows`) and write it.
  */
 import type { ColumnTable } from 'arquero';
-import { type CsvWriteOptions, csvOfTable } from './table/csv.js';
-import { htmlOfTable } from './table/html.js';
-import { markdownOfTable } from './table/markdown.js';
-import { type Table, tableFromRows } from './table/model.js';
+import { type CsvWriteOptions, csvOfTable } from '../table/csv.js';
+import { htmlOfTable } from '../table/html.js';
+import { markdownOfTable } from '../table/markdown.js';
+import { type Table, tableFromRows } from '../table/model.js';
 
 /** Plain rows, or a result whose `toTable()` gives rows or an arquero table. */
 export type Tabular =

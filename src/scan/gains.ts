@@ -11,7 +11,7 @@
  */
 
 import { InputError } from '../errors.js';
-import { markdownOfTable, tableFromRows } from '../report/table.js';
+import { markdownOfTable, tableFromRows } from '../table/index.js';
 import {
   checkOutcome,
   checkScores,

@@ -1,5 +1,5 @@
 /**
- * The yearly risk-scan review as one document (`src/report/table.ts`): summary and flags, a
+ * The yearly risk-scan review as one document (`src/table/index.ts`): summary and flags, a
  * table per section, charts, the methods and the thresholds. `review.md`, `review.html`, the
  * review's `toMarkdown()`, `toHTML()` and its display are all written from it; numbers are
  * formatted only by `formatCell` and the primitives of `src/format.ts`.
@@ -11,6 +11,7 @@ import {
   formatPp,
   formatPrecision,
 } from '../format.js';
+import type { Estimate } from '../stats/estimate.js';
 import {
   type Block,
   type Cell,
@@ -19,8 +20,7 @@ import {
   type Document,
   documentMarkdown,
   type Table,
-} from '../report/table.js';
-import type { Estimate } from '../stats/estimate.js';
+} from '../table/index.js';
 import type { ScanReviewData, YearMetrics } from './review.js';
 
 /** The review's four charts. */

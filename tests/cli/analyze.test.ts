@@ -6,7 +6,7 @@ import { runCli } from '../../src/cli/main.js';
 import { createProgress } from '../../src/cli/progress.js';
 import { loadTable } from '../../src/data/load.js';
 import { evaluate, parsePlan } from '../../src/evaluate/index.js';
-import { renderJson } from '../../src/report/table.js';
+import { renderJson } from '../../src/table/index.js';
 import { SMALL_PLAN, smallCsv } from '../evaluate/small-data.js';
 
 function capture() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentReport } from '../../src/report/document-report.js';
 import { htmlReport } from '../../src/report/html.js';
-import type { Document } from '../../src/report/table.js';
+import type { Document } from '../../src/table/index.js';
 
 describe('documentReport: a document as the sections of an HTML page', () => {
   const doc: Document = [

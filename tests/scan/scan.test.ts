@@ -28,12 +28,12 @@ import {
 } from '../../src/kernels.js';
 import { loadTable } from '../../src/node.js';
 import { displayBundle } from '../../src/report/display.js';
+import { scanReviewDocument, scanReviewMarkdown } from '../../src/scan/index.js';
 import {
   documentMarkdown,
   type HeadingBlock,
   type ModelTableBlock,
-} from '../../src/report/table.js';
-import { scanReviewDocument, scanReviewMarkdown } from '../../src/scan/index.js';
+} from '../../src/table/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const ref = JSON.parse(readFileSync(join(root, 'tests/reference/scan.json'), 'utf8'));

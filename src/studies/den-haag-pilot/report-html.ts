@@ -11,7 +11,7 @@ import { renderSvg } from '../../report/charts/render.js';
 import { participationChart } from '../../report/charts/tables.js';
 import { disclosureNote, protectParticipation, suppressedText } from '../../report/disclosure.js';
 import { type HtmlSection, htmlReport } from '../../report/html.js';
-import type { Block } from '../../report/table.js';
+import type { Block } from '../../table/index.js';
 import type { PilotResult } from './report.js';
 import { decileSentence, policyBlocks, significanceText } from './report.js';
 

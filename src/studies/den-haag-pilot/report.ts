@@ -20,7 +20,7 @@ import {
   makeOutflowResult,
   type OutflowBenchmark,
 } from '../../outcomes/outflow-result.js';
-import { type Block, type Document, documentMarkdown } from '../../report/table.js';
+import { type Block, type Document, documentMarkdown } from '../../table/index.js';
 import { DEN_HAAG_PILOT_CONFIG, type PilotConfig, pilotPlan } from './plan.js';
 
 /** Everything the pilot analysis computes. */

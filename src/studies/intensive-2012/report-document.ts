@@ -10,6 +10,7 @@ import type { EffectSeries, MonthEffect } from '../../analysis/effect-series.js'
 import type { ParticipationTable } from '../../analysis/participation.js';
 import { InputError } from '../../errors.js';
 import { formatNumber, formatPercent } from '../../format.js';
+import type { Estimate } from '../../stats/estimate.js';
 import {
   type Cell,
   type Column,
@@ -17,8 +18,7 @@ import {
   documentMarkdown,
   formatCell,
   type ModelTableBlock,
-} from '../../report/table.js';
-import type { Estimate } from '../../stats/estimate.js';
+} from '../../table/index.js';
 import { ENTRY_OFFSET_DAYS, INTAKE_END, INTAKE_START, OBSERVATION_END } from './design.js';
 import type { Intensive2012Result } from './report.js';
 

@@ -1,7 +1,7 @@
 /** The 2012–2013 experiment as a registered study: its data file and reproduction. */
 
 import { documentPage } from '../../report/document-report.js';
-import { documentMarkdown } from '../../report/table.js';
+import { documentMarkdown } from '../../table/index.js';
 import { sourceNote } from '../shared/source-note.js';
 import type { Study } from '../study.js';
 import { generateIntensive2012, intensive2012ToCsv } from './generator.js';

@@ -6,14 +6,14 @@
  */
 import type { SignificantMonths } from '../../analysis/significance.js';
 import { formatEstimate, formatNumber, formatPercent, formatPValue } from '../../format.js';
+import type { Estimate } from '../../stats/estimate.js';
 import {
   type Cell,
   type Column,
   type Document,
   documentMarkdown,
   type ModelTableBlock,
-} from '../../report/table.js';
-import type { Estimate } from '../../stats/estimate.js';
+} from '../../table/index.js';
 import { type PersonalServicesResult, reliance } from './report.js';
 
 const text = (id: string, label = id): Column => ({ id, label, format: 'text' });

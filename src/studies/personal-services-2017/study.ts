@@ -1,7 +1,7 @@
 /** The personal-services experiment 2017–2018 as a registered study. */
 
 import { documentPage } from '../../report/document-report.js';
-import { documentMarkdown } from '../../report/table.js';
+import { documentMarkdown } from '../../table/index.js';
 import { toCsv } from '../shared/csv.js';
 import { sourceNote } from '../shared/source-note.js';
 import type { Study } from '../study.js';

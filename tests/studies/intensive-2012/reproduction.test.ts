@@ -35,8 +35,8 @@ import {
 } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentPage } from '../../../src/report/document-report.js';
-import type { ModelTableBlock } from '../../../src/report/table.js';
-import { documentMarkdown } from '../../../src/report/table.js';
+import type { ModelTableBlock } from '../../../src/table/index.js';
+import { documentMarkdown } from '../../../src/table/index.js';
 
 /** A fraction in percent at the report's precision. */
 const pct = (x: number, digits = 1) => Number((100 * x).toFixed(digits));

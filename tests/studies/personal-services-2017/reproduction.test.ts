@@ -16,7 +16,7 @@ import {
 } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentPage } from '../../../src/report/document-report.js';
-import { documentMarkdown, type ModelTableBlock } from '../../../src/report/table.js';
+import { documentMarkdown, type ModelTableBlock } from '../../../src/table/index.js';
 
 const pp = (x: number, digits = 1) => Number((100 * x).toFixed(digits));
 

@@ -1,5 +1,5 @@
 /**
- * The one result-table model (src/report/table.ts): formatCell on the format primitives, and
+ * The one result-table model (src/table/index.ts): formatCell on the format primitives, and
  * the sibling writers (Markdown, HTML, text, CSV, JSON) over the same table, with suppression.
  */
 
@@ -17,7 +17,7 @@ import {
   tableFromRows,
   textOfTable,
   tidyEstimate,
-} from '../../src/report/table.js';
+} from '../../src/table/index.js';
 
 const table: Table = {
   id: 'effects',

@@ -1,5 +1,5 @@
 /** The Markdown writer of the table model: a GitHub pipe table. */
-import { pipeTable } from '../../format.js';
+import { pipeTable } from '../format.js';
 import { formatCell } from './format-cell.js';
 import { publishedCell, rightAligned, type Table } from './model.js';
 

@@ -9,7 +9,7 @@ import {
   formatPp,
   formatPrecision,
   formatPValue,
-} from '../../format.js';
+} from '../format.js';
 import type { Cell } from './model.js';
 
 /** How a number is shown in text, Markdown and HTML. */

@@ -1,5 +1,5 @@
 /**
- * The one result-table model and its sibling writers (entry of `src/report/table/`):
+ * The one result-table model and its sibling writers (entry of `src/table/`):
  * - `model.ts`: the {@link Table} (id, title, typed columns, rows of plain cells, notes,
  *   suppression marks); `Section` is the same type under the name `analyze` uses;
  * - `format-cell.ts`: the one {@link formatCell}, on the primitives of `src/format.ts`;
@@ -17,7 +17,7 @@ export {
   csvOfTable,
   csvSafe,
   toCsv,
-} from './table/csv.js';
+} from './csv.js';
 export {
   type Block,
   blockHtml,
@@ -36,12 +36,12 @@ export {
   type RowsTableBlock,
   type TableBlock,
   type TableColumn,
-} from './table/document.js';
-export { type CellFormat, formatCell } from './table/format-cell.js';
-export { type HtmlTableOptions, htmlOfTable } from './table/html.js';
-export { escapeHtml, inlineHtml, inlineText } from './table/inline.js';
-export { jsonOfTable, renderJson, type TableJson } from './table/json.js';
-export { type MarkdownTableOptions, markdownEscape, markdownOfTable } from './table/markdown.js';
+} from './document.js';
+export { type CellFormat, formatCell } from './format-cell.js';
+export { type HtmlTableOptions, htmlOfTable } from './html.js';
+export { escapeHtml, inlineHtml, inlineText } from './inline.js';
+export { jsonOfTable, renderJson, type TableJson } from './json.js';
+export { type MarkdownTableOptions, markdownEscape, markdownOfTable } from './markdown.js';
 export {
   type Cell,
   type Column,
@@ -58,7 +58,7 @@ export {
   suppressionText,
   type Table,
   tableFromRows,
-} from './table/model.js';
+} from './model.js';
 export {
   CSV_COLUMNS,
   OUTPUT_FORMATS,
@@ -66,6 +66,6 @@ export {
   renderCsv,
   renderMarkdown,
   renderTable,
-} from './table/sections.js';
-export { type TextTableOptions, textOfTable } from './table/text.js';
-export { TIDY_ESTIMATE_COLUMNS, type TidyEstimateColumn, tidyEstimate } from './table/tidy.js';
+} from './sections.js';
+export { type TextTableOptions, textOfTable } from './text.js';
+export { TIDY_ESTIMATE_COLUMNS, type TidyEstimateColumn, tidyEstimate } from './tidy.js';

@@ -3,7 +3,7 @@
  * ci_upper, statistic, df, p_value, stars`. A row holding several estimates prefixes each set
  * with its name (`raw_estimate`, `adjusted_std_error`, …); one scheme everywhere.
  */
-import type { Estimate } from '../../stats/estimate.js';
+import type { Estimate } from '../stats/estimate.js';
 
 /** The tidy column names of one estimate, in order. */
 export const TIDY_ESTIMATE_COLUMNS = [

@@ -5,7 +5,7 @@
  * document; nothing parses Markdown back. Inline text may carry `**bold**`, `*em*` and `` `code` ``
  * (see `inline.ts`).
  */
-import { formatGeneral } from '../../format.js';
+import { formatGeneral } from '../format.js';
 import { type HtmlTableOptions, htmlOfTable } from './html.js';
 import { inlineHtml, inlineText } from './inline.js';
 import { type MarkdownTableOptions, markdownOfTable } from './markdown.js';
@@ -199,7 +199,7 @@ function blockText(b: Block): string {
   }
 }
 
-/** Options of {@link documentHtml} and {@link blockHtml}. */
+/** Options of {@link documentHtml} and `blockHtml`. */
 export interface DocumentHtmlOptions extends Pick<HtmlTableOptions, 'inlineAlign'> {
   /** Added to every heading level (capped at 6): 2 for a fragment inside a page. Default 0. */
   readonly headingOffset?: number;
