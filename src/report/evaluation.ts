@@ -86,7 +86,7 @@ function assignmentSections(r: AnalysisResult): Section[] {
         col('kind', 'kind', 'text', { displayOnly: true }),
         col('statistic', 'statistic', 'stat'),
         col('df', 'df', 'text'),
-        col('p', 'p', 'p'),
+        col('p', 'p', 'p', { measure: 'p_value' }),
         col('stars', '', 'text', { displayOnly: true }),
         col('method', 'test', 'text', { displayOnly: true }),
       ],
@@ -120,8 +120,8 @@ function outflowSection(r: AnalysisResult): Section {
     col(`events_${short}`, 'events', 'int', { arm, measure: 'events' }),
     col(`share_${short}`, 'share', 'percent', { arm, measure: 'share' }),
     col(`ci_${short}`, `${pct(o.level)} CI`, 'text', { displayOnly: true }),
-    col(`lower_${short}`, 'lower', 'percent', { arm, measure: 'lower', csvOnly: true }),
-    col(`upper_${short}`, 'upper', 'percent', { arm, measure: 'upper', csvOnly: true }),
+    col(`lower_${short}`, 'lower', 'percent', { arm, measure: 'ci_lower', csvOnly: true }),
+    col(`upper_${short}`, 'upper', 'percent', { arm, measure: 'ci_upper', csvOnly: true }),
   ];
   const ci = (lo: number, hi: number) => `${(lo * 100).toFixed(1)}–${(hi * 100).toFixed(1)}`;
   const rows: Record<string, Cell>[] = [];
@@ -175,19 +175,19 @@ function effectSection(e: AnalysisResult['effects'][number], r: AnalysisResult):
     col('share_t', `${treatment}`, 'percent', { arm: treatment, measure: 'share' }),
     col('share_c', `${control}`, 'percent', { arm: control, measure: 'share' }),
     col('raw', 'raw effect', 'pp', { measure: 'raw.estimate' }),
-    col('raw_se', 'raw SE', 'points', { measure: 'raw.se', csvOnly: true }),
-    col('raw_p', 'p', 'p', { measure: 'raw.p' }),
+    col('raw_se', 'raw SE', 'points', { measure: 'raw.std_error', csvOnly: true }),
+    col('raw_p', 'p', 'p', { measure: 'raw.p_value' }),
     col('raw_stars', '', 'text', { measure: 'raw.stars', displayOnly: true }),
     ...(pAdjusted ? [col('raw_q', 'p adj.', 'p', { measure: 'raw.p_adjusted' })] : []),
     ...(adjusted
       ? [
           col('adj', 'adjusted', 'pp', { measure: 'adjusted.estimate' }),
           col('adj_ci', `${level} CI (pp)`, 'text', { displayOnly: true }),
-          col('adj_lower', 'lower', 'pp', { measure: 'adjusted.lower', csvOnly: true }),
-          col('adj_upper', 'upper', 'pp', { measure: 'adjusted.upper', csvOnly: true }),
-          col('adj_se', 'SE', 'points', { measure: 'adjusted.se' }),
+          col('adj_lower', 'lower', 'pp', { measure: 'adjusted.ci_lower', csvOnly: true }),
+          col('adj_upper', 'upper', 'pp', { measure: 'adjusted.ci_upper', csvOnly: true }),
+          col('adj_se', 'SE', 'points', { measure: 'adjusted.std_error' }),
           col('adj_df', 'df', 'number', { measure: 'adjusted.df', csvOnly: true }),
-          col('adj_p', 'p', 'p', { measure: 'adjusted.p' }),
+          col('adj_p', 'p', 'p', { measure: 'adjusted.p_value' }),
           col('adj_stars', '', 'text', { measure: 'adjusted.stars', displayOnly: true }),
           ...(pAdjusted ? [col('adj_q', 'p adj.', 'p', { measure: 'adjusted.p_adjusted' })] : []),
         ]
@@ -275,13 +275,13 @@ function subgroupSections(g: AnalysisResult['subgroups'][number]): Section[] {
         col('share_t', treatment, 'percent', { arm: treatment, measure: 'share' }),
         col('share_c', control, 'percent', { arm: control, measure: 'share' }),
         col('raw', 'raw effect', 'pp', { measure: 'raw.estimate' }),
-        col('raw_se', 'raw SE', 'points', { measure: 'raw.se', csvOnly: true }),
-        col('raw_p', 'p', 'p', { measure: 'raw.p' }),
+        col('raw_se', 'raw SE', 'points', { measure: 'raw.std_error', csvOnly: true }),
+        col('raw_p', 'p', 'p', { measure: 'raw.p_value' }),
         ...(adjusted
           ? [
               col('adj', 'adjusted', 'pp', { measure: 'adjusted.estimate' }),
-              col('adj_se', 'SE', 'points', { measure: 'adjusted.se' }),
-              col('adj_p', 'p', 'p', { measure: 'adjusted.p' }),
+              col('adj_se', 'SE', 'points', { measure: 'adjusted.std_error' }),
+              col('adj_p', 'p', 'p', { measure: 'adjusted.p_value' }),
               col('adj_stars', '', 'text', { displayOnly: true }),
             ]
           : []),
@@ -314,7 +314,7 @@ function subgroupSections(g: AnalysisResult['subgroups'][number]): Section[] {
         col('F', 'F', 'stat'),
         col('df1', 'df1', 'int'),
         col('df2', 'df2', 'int'),
-        col('p', 'p', 'p'),
+        col('p', 'p', 'p', { measure: 'p_value' }),
         col('stars', '', 'text', { displayOnly: true }),
       ],
       rows: res.heterogeneity.map((h) => ({
@@ -387,10 +387,10 @@ function participationSections(
         col('first', 'first stage', 'pp', { measure: 'first_stage' }),
         col('F', 'F', 'stat', { measure: 'first_stage_F' }),
         col('itt', 'ITT', 'pp', { measure: 'itt.estimate' }),
-        col('itt_p', 'p', 'p', { measure: 'itt.p' }),
+        col('itt_p', 'p', 'p', { measure: 'itt.p_value' }),
         col('cace', 'complier effect', 'pp', { measure: 'complier.estimate' }),
-        col('cace_se', 'SE', 'points', { measure: 'complier.se' }),
-        col('cace_p', 'p', 'p', { measure: 'complier.p' }),
+        col('cace_se', 'SE', 'points', { measure: 'complier.std_error' }),
+        col('cace_p', 'p', 'p', { measure: 'complier.p_value' }),
         col('stars', '', 'text', { displayOnly: true }),
       ],
       rows: fits.map(([spec, f]) => ({
