@@ -94,7 +94,6 @@ export {
 export {
   type BsnOptions,
   createPseudonymiser,
-  invalidBsnRows,
   isValidBsn,
   pseudonymise,
   pseudonymiseAll,
@@ -139,7 +138,6 @@ export {
   type ModelMatrix,
   type ModelSpec,
   type ModelTerm,
-  modelFrame,
   modelMatrix,
 } from './data/model-matrix.js';
 export {
@@ -183,7 +181,6 @@ export {
   type EvaluateOptions,
   type EventColumn,
   evaluate,
-  evaluationSteps,
   type FilterCondition,
   type FilterValue,
   type MethodsPlan,
@@ -192,7 +189,7 @@ export {
   parsePlan,
   type SignificanceSummary,
 } from './evaluate/index.js';
-export { formatEstimate, formatNumber, formatPercent, formatPp, markdownTable } from './format.js';
+export { formatEstimate, formatNumber, formatPercent, formatPp } from './format.js';
 // Outcome curves and time to event.
 export {
   type AalenJohansenOptions,
@@ -332,7 +329,6 @@ export type { ReviewConfig, ReviewConfigInput, ReviewThresholds } from './scan/c
 export { featureStability, type PsiBin, type PsiResult } from './scan/drift.js';
 export {
   type Capture,
-  captureAt,
   type GainsRow,
   type GainsTable,
   gainsTable,

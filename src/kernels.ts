@@ -16,7 +16,9 @@
 export { type Comparison, type ComparisonSpec, comparisonSample } from './analysis/comparison.js';
 export { oneIn } from './analysis/impact.js';
 // Hashing, BSN normalisation and the pieces of the assignment rules (src/assign/).
-export { normaliseBsn } from './assign/bsn.js';
+// Rarely needed pieces of the analyst's API: the model frame behind modelMatrix, the progress
+// total of evaluate, the rows of invalid BSNs, one capture figure, Markdown from plain rows.
+export { invalidBsnRows, normaliseBsn } from './assign/bsn.js';
 export { parityArm } from './assign/derive.js';
 export { createHashUniform, hashUniform } from './assign/hash.js';
 export { describeRule, intendedWeights } from './assign/rules.js';
@@ -41,6 +43,7 @@ export {
 } from './data/columns.js';
 export { isExperimentIntake, resolveSchema } from './data/intake.js';
 export { type JsonSyntaxError, jsonSyntaxError, parseJsonRows } from './data/json.js';
+export { modelFrame } from './data/model-matrix.js';
 export { normaliseTable } from './data/normalise.js';
 export { rowsToTable } from './data/rows.js';
 export { DEFAULT_EXPERIMENT_SCHEMA } from './data/schema.js';
@@ -67,7 +70,8 @@ export {
 } from './estimate/ols.js';
 export { olsTermSeries } from './estimate/series.js';
 export { SE_TYPES } from './estimate/vcov.js';
-export { formatGeneral, markdownCell } from './format.js';
+export { evaluationSteps } from './evaluate/evaluate.js';
+export { formatGeneral, markdownCell, markdownTable } from './format.js';
 export { survivalInterval } from './outcomes/confidence.js';
 export { type ProportionInterval, proportionInterval } from './outcomes/proportion-interval.js';
 export { CHART_FONT, OKABE_ITO, VEGA_LITE_SCHEMA } from './report/charts/spec.js';
@@ -97,6 +101,7 @@ export {
   resolveReviewConfig,
 } from './scan/config.js';
 export { aucChange, captureChange, psiCategorical, psiNumeric } from './scan/drift.js';
+export { captureAt } from './scan/gains.js';
 export {
   outcomeColumn,
   SCAN_FEATURES,

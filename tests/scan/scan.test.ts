@@ -8,7 +8,6 @@ import {
   auc,
   aucDifference,
   calibration,
-  captureAt,
   fitScan,
   gainsTable,
   InputError,
@@ -20,6 +19,7 @@ import {
   weeklyRescore,
 } from '../../src/index.js';
 import {
+  captureAt,
   psiCategorical,
   psiNumeric,
   resolveReviewConfig,
