@@ -14,6 +14,7 @@
  * Everything is a pure function of the seeds and the parameters.
  */
 
+import { SCAN_FEATURES } from '../../scan/model.js';
 import { type Draws, permutation, streamRng, weightedSample } from '../shared/random.js';
 import type { ScanFeatureRow } from '../shared/scan-feature-row.js';
 import { type Arm, DEN_HAAG_COUNTS, FOLLOW_UP } from './design.js';
@@ -80,15 +81,7 @@ export interface DenHaagRow extends ScanFeatureRow {
 export const DEN_HAAG_COLUMNS: readonly (keyof DenHaagRow)[] = [
   'id',
   'arm',
-  'prior_bijstand',
-  'ww_entitlement_months',
-  'ww_months_left',
-  'ww_benefit',
-  'other_income',
-  'ww_supplement',
-  'age_at_ww_start',
-  'household',
-  'municipality',
+  ...SCAN_FEATURES,
   'risk',
   'decile',
   'gender',

@@ -13,6 +13,7 @@
  * Everything is a pure function of the parameters (including the seed).
  */
 
+import { SCAN_FEATURES } from '../../scan/model.js';
 import { streamRng } from '../shared/random.js';
 import type { ScanFeatureRow } from '../shared/scan-feature-row.js';
 
@@ -64,15 +65,7 @@ export interface ScanPopulationRow extends ScanFeatureRow {
 /** CSV column order. */
 export const SCAN_POPULATION_COLUMNS: readonly (keyof ScanPopulationRow)[] = [
   'id',
-  'prior_bijstand',
-  'ww_entitlement_months',
-  'ww_months_left',
-  'ww_benefit',
-  'other_income',
-  'ww_supplement',
-  'age_at_ww_start',
-  'household',
-  'municipality',
+  ...SCAN_FEATURES,
   'gender',
   'age_band',
   'bijstand',
