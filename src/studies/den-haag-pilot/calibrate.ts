@@ -26,13 +26,13 @@ import {
 } from './calibration-methods.js';
 import { DEN_HAAG_COUNTS, FOLLOW_UP } from './design.js';
 import {
+  covariateValues,
   type DenHaagClient,
   type DenHaagParams,
   type DenHaagSeeds,
   drawOutcomes,
   drawPopulation,
   generateDenHaag,
-  INDUSTRIES,
   type Outcome,
   outcomeStream,
   stageMembers,
@@ -63,16 +63,7 @@ function adjustRow(c: DenHaagClient): AdjustRow {
   return {
     arm: c.arm,
     followup_months: c.followup,
-    gender: c.gender,
-    education: c.education,
-    age: c.age,
-    avg_weekly_hours: c.avg_weekly_hours,
-    prior_bijstand: c.prior_bijstand,
-    ww_supplement: c.ww_supplement,
-    household_type: c.household_type,
-    ww_monthly_wage: c.ww_monthly_wage,
-    ww_entitlement_months: c.ww_entitlement_months,
-    industry: INDUSTRIES[c.industry]!,
+    ...covariateValues(c),
   };
 }
 

@@ -196,6 +196,28 @@ export interface DenHaagClient {
   w: number;
 }
 
+/**
+ * A drawn client's ten covariates as the data hold them (industry as its label): the rows the
+ * calibration and the simulation model build their model matrices from.
+ *
+ * @example
+ * covariateValues(drawPopulation(seed, params)[0]!).industry // e.g. "retail"
+ */
+export function covariateValues(c: DenHaagClient) {
+  return {
+    gender: c.gender,
+    education: c.education,
+    age: c.age,
+    avg_weekly_hours: c.avg_weekly_hours,
+    prior_bijstand: c.prior_bijstand,
+    ww_supplement: c.ww_supplement,
+    household_type: c.household_type,
+    ww_monthly_wage: c.ww_monthly_wage,
+    ww_entitlement_months: c.ww_entitlement_months,
+    industry: INDUSTRIES[c.industry]!,
+  };
+}
+
 function clamp(x: number, lo: number, hi: number): number {
   return Math.min(Math.max(x, lo), hi);
 }

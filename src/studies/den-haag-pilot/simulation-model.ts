@@ -12,11 +12,11 @@ import { createRng, type Rng } from '../../stats/random.js';
 import type { Draws } from '../shared/random.js';
 import { DEN_HAAG_COUNTS, DEN_HAAG_COVARIATES, decile1Participants, FOLLOW_UP } from './design.js';
 import {
+  covariateValues,
   type DenHaagClient,
   type DenHaagParams,
   drawOutcome,
   drawPopulation,
-  INDUSTRIES,
 } from './generator.js';
 import { DEN_HAAG_PARAMS, DEN_HAAG_SEEDS } from './params.js';
 
@@ -50,18 +50,7 @@ function decile1Population(): DenHaagPopulation {
   const clients = drawPopulation(DEN_HAAG_SEEDS.population, DEN_HAAG_PARAMS).filter(
     (c) => c.decile === 1,
   );
-  const rows = clients.map((c) => ({
-    gender: c.gender,
-    education: c.education,
-    age: c.age,
-    avg_weekly_hours: c.avg_weekly_hours,
-    prior_bijstand: c.prior_bijstand,
-    ww_supplement: c.ww_supplement,
-    household_type: c.household_type,
-    ww_monthly_wage: c.ww_monthly_wage,
-    ww_entitlement_months: c.ww_entitlement_months,
-    industry: INDUSTRIES[c.industry]!,
-  }));
+  const rows = clients.map(covariateValues);
   const mm = modelMatrix(rows, { columns: [...DEN_HAAG_COVARIATES], intercept: false });
   populationCache = { clients, names: mm.matrix.names, columns: mm.matrix.columns };
   return populationCache;
