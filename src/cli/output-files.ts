@@ -9,6 +9,7 @@
  */
 import {
   accessSync,
+  chmodSync,
   closeSync,
   constants,
   lstatSync,
@@ -263,6 +264,9 @@ export function writeOutputs(
       );
       temps.push({ target, temp });
       writeWhole(temp, content, 'wx');
+      // a file replaced keeps its permissions (a report kept at 0600 stays private)
+      const previous = statOrUndefined(target.path);
+      if (previous?.isFile()) chmodSync(temp, previous.mode & 0o7777);
     }
     for (const { target, content } of jobs) {
       current = target;

@@ -9,10 +9,12 @@ import {
   chmodSync,
   copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -253,6 +255,14 @@ describe('a write that fails after computing (exit 1)', () => {
     },
   );
 
+  it('planOutputs sees a hard link as the same file', () => {
+    const hard = join(dir, 'clients-hard.csv');
+    linkSync(clients, hard);
+    expect(() =>
+      planOutputs([{ flag: '--input', path: clients }], [{ flag: '--output', path: hard }]),
+    ).toThrow(`--output: writing ${hard} would overwrite --input ${clients}`);
+  });
+
   it('writes a run atomically: every file replaced, no temp file left', () => {
     const out = join(dir, 'atomic-ok');
     const files = ['a.md', 'b.json'].map((n) => join(out, n));
@@ -263,6 +273,12 @@ describe('a write that fails after computing (exit 1)', () => {
     writeOutputs(plan, new Map(files.map((f) => [f, `content of ${f}\n`])));
     expect(readdirSync(out).sort()).toEqual(['a.md', 'b.json']);
     expect(readFileSync(files[1]!, 'utf8')).toBe(`content of ${files[1]}\n`);
+    // a second run replaces them, keeping a file's permissions
+    chmodSync(files[0]!, 0o600);
+    writeOutputs(plan, new Map(files.map((f) => [f, `second ${f}\n`])));
+    expect(readFileSync(files[0]!, 'utf8')).toBe(`second ${files[0]}\n`);
+    expect(statSync(files[0]!).mode & 0o777).toBe(0o600);
+    expect(readdirSync(out).sort()).toEqual(['a.md', 'b.json']);
   });
 });
 
