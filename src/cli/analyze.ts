@@ -4,7 +4,6 @@
  * terminal table, Markdown, JSON (every number) or long CSV. The engine is `src/evaluate/`, the
  * presentation `src/report/evaluation.ts`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { loadTable } from '../data/load.js';
 import {
@@ -25,6 +24,7 @@ import {
   type Section,
 } from '../table/index.js';
 import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
+import { type OutputPlan, outputsIn, planOutputs, writeOutputs } from './output-files.js';
 import { createProgress } from './progress.js';
 import { readJsonFile } from './read-json.js';
 
@@ -56,8 +56,9 @@ Options:
   --quiet             no progress bar (it shows on a terminal only, for runs over 2 s)
   -h, --help          this help
 
-Exit codes: 0 done, 1 bad data or config (the message names the column or field),
-2 usage error (unknown flag, missing --input or --config, unknown format).
+Exit codes: 0 done, 1 bad data or config (the message names the column or field) or a failed
+write (disk full), 2 usage error (unknown flag, missing --input or --config, unknown format, an
+--out that would overwrite an input or cannot be written), 70 internal error (a bug).
 
 Examples:
   effectmeting analyze --input clients.csv --config analysis.json
@@ -98,6 +99,12 @@ const EXTENSION: Record<OutputFormat, string> = {
   csv: 'csv',
 };
 
+/** The files `--out <dir>` holds: analysis.txt, .md, .json and .csv, one per format. */
+const OUT_FILES: readonly { format: OutputFormat; name: string }[] = OUTPUT_FORMATS.map((f) => ({
+  format: f,
+  name: `analysis.${EXTENSION[f]}`,
+}));
+
 async function run(args: readonly string[], io: CliIO): Promise<number> {
   const flags = parseFlags(args, {
     input: { type: 'string' },
@@ -117,6 +124,20 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       `--format: expected one of ${OUTPUT_FORMATS.join(', ')}, got '${flags.format}'`,
     );
   }
+  const outputs: OutputPlan | undefined =
+    flags.out === undefined
+      ? undefined
+      : planOutputs(
+          [
+            { flag: '--input', path: flags.input },
+            { flag: '--config', path: flags.config },
+          ],
+          outputsIn(
+            '--out',
+            flags.out,
+            OUT_FILES.map((f) => f.name),
+          ),
+        );
   const plan = readPlan(flags.config);
   const progress = createProgress({
     enabled: !flags.quiet && process.stderr.isTTY === true,
@@ -137,12 +158,15 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     });
     const sections = evaluationSections(result);
     progress.done();
+    if (flags.out !== undefined && outputs !== undefined) {
+      const out = flags.out;
+      writeOutputs(
+        outputs,
+        new Map(OUT_FILES.map((f) => [join(out, f.name), render(result, sections, f.format)])),
+      );
+    }
     io.stdout(render(result, sections, format));
     if (flags.out !== undefined) {
-      mkdirSync(flags.out, { recursive: true });
-      for (const f of OUTPUT_FORMATS) {
-        writeFileSync(join(flags.out, `analysis.${EXTENSION[f]}`), render(result, sections, f));
-      }
       io.stderr(`wrote ${join(flags.out, 'analysis')}.txt, .md, .json and .csv\n`);
     }
     return EXIT.ok;

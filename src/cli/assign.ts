@@ -4,7 +4,6 @@
  * shared with `effectmeting audit`.
  */
 
-import { writeFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { type ColumnTable, toCSV } from 'arquero';
 import {
@@ -17,6 +16,7 @@ import { loadTable } from '../data/load.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
+import { type OutputTarget, planOutputs, writeOutputs } from './output-files.js';
 
 /** The option definitions of a rule, shared by `assign` and `audit`. */
 export const RULE_OPTIONS = {
@@ -196,6 +196,13 @@ Examples:
     --seed 42 --block decile --output assigned.csv
 
 BSNs are never printed: invalid ones are reported by row number only.
+
+--output and --record must not be the --input file (nor each other); both are written only when
+the assignment is complete, each to a temp file that is then renamed into place.
+
+Exit codes: 0 done, 1 bad data (the message names the column and rows) or a failed write,
+2 usage error (unknown flag or rule, an output that would overwrite the input or cannot be
+written), 70 internal error (a bug).
 `;
 
 /** The `assign` command. */
@@ -213,22 +220,26 @@ export const assignCommand: Command = {
       'arm-column': { type: 'string' },
     });
     const rule = ruleFromFlags(flags);
+    const targets: OutputTarget[] = [
+      ...(flags.output === undefined ? [] : [{ flag: '--output', path: flags.output }]),
+      ...(flags.record === undefined ? [] : [{ flag: '--record', path: flags.record }]),
+    ];
+    const outputs = planOutputs(
+      flags.input === undefined || flags.input === ''
+        ? []
+        : [{ flag: '--input', path: flags.input }],
+      targets,
+    );
     const id = flags['id-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.id;
     const arm = flags['arm-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
     const table = await readInput(flags.input, [id]);
     const exclude = exclusionsFromFlags(flags.exclude, table);
     const result = assignArms(table, rule, { id, arm, exclude });
     const csv = toCSV(result.table);
+    const csvText = csv.endsWith('\n') ? csv : `${csv}\n`;
     const summary = result.toMarkdown();
-    if (flags.output === undefined) {
-      io.stdout(csv.endsWith('\n') ? csv : `${csv}\n`);
-      io.stderr(summary);
-    } else {
-      writeFileSync(flags.output, csv.endsWith('\n') ? csv : `${csv}\n`);
-      io.stdout(
-        `${summary}\nWrote ${result.rows.toLocaleString('en-US')} rows to ${flags.output}.\n`,
-      );
-    }
+    const files = new Map<string, string>();
+    if (flags.output !== undefined) files.set(flags.output, csvText);
     if (flags.record !== undefined) {
       const record = {
         rule,
@@ -241,7 +252,16 @@ export const assignCommand: Command = {
         exclusions: result.exclusions,
         exclude: flags.exclude ?? [],
       };
-      writeFileSync(flags.record, `${JSON.stringify(record, null, 2)}\n`);
+      files.set(flags.record, `${JSON.stringify(record, null, 2)}\n`);
+    }
+    writeOutputs(outputs, files);
+    if (flags.output === undefined) {
+      io.stdout(csvText);
+      io.stderr(summary);
+    } else {
+      io.stdout(
+        `${summary}\nWrote ${result.rows.toLocaleString('en-US')} rows to ${flags.output}.\n`,
+      );
     }
     return EXIT.ok;
   },

@@ -41,6 +41,9 @@ Options:
   --json                      print the results as JSON instead of Markdown
   -h, --help                  this help
 
+Exit codes: 0 done (a failed check is in the report, not the exit code), 1 bad data or record,
+2 usage error (unknown flag or rule), 70 internal error (a bug).
+
 Examples:
   effectmeting audit --input assigned.csv --rule ratio --weights experiment=0.8,control=0.2 \\
     --key ww-pilot-2021 --covariates gender,age_band,household

@@ -7,8 +7,12 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
 }
 
-/** Exit codes: 0 ok, 1 analysis or input error, 2 usage error. */
-export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 done; 1 bad data or config, or a write that failed after computing (disk full);
+ * 2 usage error, including an output that would overwrite an input and an output path that
+ * cannot be written; 70 internal error, a bug (EX_SOFTWARE of sysexits.h).
+ */
+export const EXIT = { ok: 0, error: 1, usage: 2, internal: 70 } as const;
 
 /** Thrown by a command for a usage mistake (unknown flag, missing argument): exit code 2. */
 export class UsageError extends Error {

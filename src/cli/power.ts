@@ -60,6 +60,9 @@ Options:
   --json                  print JSON
   -h, --help              this help
 
+Exit codes: 0 done, 1 values the calculation cannot use (the message names them), 2 usage error
+(unknown flag, a malformed number), 70 internal error (a bug).
+
 Examples:
   effectmeting power --pilot
   effectmeting power --control-rate 0.415 --n-treatment 978 --n-control 240 --participation 0.31 --r2 0.38

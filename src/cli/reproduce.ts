@@ -6,7 +6,7 @@
  * install from the package has no `data/`), it is generated in memory from its seeded generator,
  * byte for byte the file `npm run data` writes.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ColumnTable } from 'arquero';
@@ -16,6 +16,13 @@ import { InputError } from '../errors.js';
 import { STUDIES } from '../studies/registry.js';
 import type { Study, StudyReproduction } from '../studies/study.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+import {
+  type InputPath,
+  type OutputPlan,
+  outputsIn,
+  planOutputs,
+  writeOutputs,
+} from './output-files.js';
 
 type Reproducible = Study & { readonly reproduction: StudyReproduction };
 
@@ -54,6 +61,10 @@ Options:
   --json               print JSON instead of Markdown
   -h, --help           this help
 
+Exit codes: 0 done, 1 bad data or a failed write (disk full), 2 usage error (unknown study or
+flag, an --out that would overwrite --data, --benchmark or a shipped file, or cannot be
+written), 70 internal error (a bug).
+
 Examples:
   effectmeting reproduce ${FIRST}
   effectmeting reproduce ${FIRST} --out out
@@ -86,6 +97,27 @@ async function shippedTable(
   return { path, table };
 }
 
+/** Every file `--out <dir>` holds for a study: <stem>.md, .json and .html. */
+function outFiles(r: StudyReproduction): string[] {
+  return [`${r.stem}.md`, `${r.stem}.json`, `${r.stem}.html`];
+}
+
+/** The files a run reads: --data and --benchmark, or the study's shipped files in data/. */
+function inputsOf(r: StudyReproduction, data?: string, benchmark?: string): InputPath[] {
+  return [
+    data === undefined
+      ? { flag: 'the shipped data file', path: `data/${r.data}` }
+      : { flag: '--data', path: data },
+    ...(r.benchmark === undefined
+      ? []
+      : [
+          benchmark === undefined
+            ? { flag: 'the shipped benchmark file', path: `data/${r.benchmark.file}` }
+            : { flag: '--benchmark', path: benchmark },
+        ]),
+  ];
+}
+
 async function run(args: readonly string[], io: CliIO): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -100,6 +132,13 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   if (!study) throw new UsageError(`unknown study '${name}'; studies: ${names}`);
   const r = study.reproduction;
   const stringColumns = r.stringColumns;
+  const out = parsed.values.out;
+  const outputs: OutputPlan | undefined = out
+    ? planOutputs(
+        inputsOf(r, parsed.values.data, parsed.values.benchmark),
+        outputsIn('--out', out, outFiles(r)),
+      )
+    : undefined;
   let dataPath: string;
   let table: ColumnTable;
   if (parsed.values.data !== undefined) {
@@ -128,13 +167,17 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     source: { path: dataPath, synthetic: parsed.values.data === undefined },
   });
   const jsonText = `${JSON.stringify(json, null, 2)}\n`;
+  if (out && outputs) {
+    const files = new Map([
+      [join(out, `${r.stem}.md`), markdown],
+      [join(out, `${r.stem}.json`), jsonText],
+    ]);
+    if (html) files.set(join(out, `${r.stem}.html`), await html());
+    writeOutputs(outputs, files);
+  }
   io.stdout(parsed.values.json ? jsonText : markdown);
-  if (parsed.values.out) {
-    mkdirSync(parsed.values.out, { recursive: true });
-    writeFileSync(join(parsed.values.out, `${r.stem}.md`), markdown);
-    writeFileSync(join(parsed.values.out, `${r.stem}.json`), jsonText);
-    if (html) writeFileSync(join(parsed.values.out, `${r.stem}.html`), await html());
-    io.stderr(`wrote ${join(parsed.values.out, r.stem)}.md, .json${html ? ' and .html' : ''}\n`);
+  if (out) {
+    io.stderr(`wrote ${join(out, r.stem)}.md, .json${html ? ' and .html' : ''}\n`);
   }
   return EXIT.ok;
 }

@@ -3,7 +3,7 @@
  * `review.html` (self-contained, charts inline), `review.md` with the charts as SVG files next to
  * it, and `review.json` with every number.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTable } from '../data/load.js';
@@ -13,6 +13,7 @@ import { resolveReviewConfig } from '../scan/config.js';
 import { scanReview } from '../scan/review.js';
 import { scanReviewMarkdown } from '../scan/review-document.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+import { outputsIn, planOutputs, writeOutputs } from './output-files.js';
 import { readJsonFile } from './read-json.js';
 
 const HELP = `effectmeting review: the yearly review of the risk scan (Maatwerkscan)
@@ -40,7 +41,9 @@ Options:
   -h, --help          this help
 
 Exit codes: 0 review written (flags do not change the exit code; they are in the report),
-            1 bad input (missing columns, no cases, bad config), 2 usage error.
+            1 bad input (missing columns, no cases, bad config) or a failed write (disk full),
+            2 usage error (also an --out that would overwrite an input or cannot be written),
+            70 internal error (a bug).
 
 Examples:
   effectmeting review --current data/scan-population-2024.csv \\
@@ -48,6 +51,17 @@ Examples:
   effectmeting review --current extract-2024.parquet --previous extract-2023.parquet \\
       --out out/review --config examples/review-config.json
 `;
+
+/** The charts, by name: written as <name>.svg next to review.md, which links them. */
+const CHARTS = ['gains', 'calibration', 'drift', 'subgroups'] as const;
+
+/** Every file `--out <dir>` holds. */
+const OUT_FILES: readonly string[] = [
+  'review.html',
+  'review.md',
+  'review.json',
+  ...CHARTS.map((c) => `${c}.svg`),
+];
 
 function parse(args: readonly string[]) {
   return parseArgs({
@@ -90,6 +104,15 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   for (const flag of ['current', 'previous', 'out'] as const) {
     if (v[flag] === undefined) throw new UsageError(`--${flag} is required`);
   }
+  const out = v.out!;
+  const outputs = planOutputs(
+    [
+      { flag: '--current', path: v.current! },
+      { flag: '--previous', path: v.previous! },
+      ...(v.config === undefined ? [] : [{ flag: '--config', path: v.config }]),
+    ],
+    outputsIn('--out', out, OUT_FILES),
+  );
   const config =
     v.config === undefined
       ? resolveReviewConfig()
@@ -106,11 +129,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     currentName: basename(v.current!),
     previousName: basename(v.previous!),
   });
-  const out = v.out!;
-  mkdirSync(out, { recursive: true });
   const source = v.source;
   const svgs = await scanReviewSvgs(review, source ? { source } : {});
-  for (const [name, svg] of Object.entries(svgs)) writeFileSync(join(out, `${name}.svg`), svg);
   const markdown = scanReviewMarkdown(review, {
     gains: 'gains.svg',
     calibration: 'calibration.svg',
@@ -118,9 +138,16 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     subgroups: 'subgroups.svg',
   });
   const json = toJson(review);
-  writeFileSync(join(out, 'review.md'), markdown);
-  writeFileSync(join(out, 'review.json'), json);
-  writeFileSync(join(out, 'review.html'), await scanReviewHtml(review, source ? { source } : {}));
+  const html = await scanReviewHtml(review, source ? { source } : {});
+  writeOutputs(
+    outputs,
+    new Map([
+      ...CHARTS.map((c): [string, string] => [join(out, `${c}.svg`), svgs[c]]),
+      [join(out, 'review.md'), markdown],
+      [join(out, 'review.json'), json],
+      [join(out, 'review.html'), html],
+    ]),
+  );
   io.stdout(v.json ? json : markdown);
   io.stderr(
     `wrote ${join(out, 'review.html')}, review.md (+ 4 SVG charts) and review.json; ${review.flags.length} flag${review.flags.length === 1 ? '' : 's'}\n`,
