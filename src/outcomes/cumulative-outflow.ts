@@ -3,7 +3,7 @@
  * of three stated methods: complete follow-up, Kaplan–Meier, Aalen–Johansen.
  */
 import type { TableInput } from '../data/columns.js';
-import { experimentRoles } from '../data/intake.js';
+import { type ExperimentIntake, experimentRoles, isExperimentIntake } from '../data/intake.js';
 import { InputError } from '../errors.js';
 import { aalenJohansen } from './aalen-johansen.js';
 import { completeFollowup } from './complete-followup.js';
@@ -69,7 +69,9 @@ export interface CumulativeOutflowSpec {
  *   models and competing risks").
  *
  * Month m includes events in month m; a client censored at m counts as observed in month m.
- * Rows with a missing follow-up or group are excluded and listed in `excluded`.
+ * Rows with a missing follow-up or group are excluded and listed in `excluded`. `data` may be
+ * an experiment intake already built (`experimentIntake`): its follow-up, event months and arm
+ * labels are then reused, and its roles are the default columns.
  *
  * @example
  * const out = cumulativeOutflow(clients, {
@@ -80,7 +82,7 @@ export interface CumulativeOutflowSpec {
  * out.toMarkdown(); // a Markdown table
  */
 export function cumulativeOutflow(
-  data: TableInput,
+  data: TableInput | ExperimentIntake,
   spec: CumulativeOutflowSpec,
 ): CumulativeOutflowResult {
   const method = spec.method ?? 'complete';
@@ -107,7 +109,9 @@ export function cumulativeOutflow(
       value: String(interval),
     });
   }
+  // An intake already built supplies the default columns (and its readings of them).
   const roles = experimentRoles({
+    ...(isExperimentIntake(data) ? data.roles : {}),
     ...(spec.followup === undefined ? {} : { followup: spec.followup }),
     ...(typeof spec.group === 'string' ? { arm: spec.group } : {}),
   });
