@@ -18,6 +18,7 @@ import { ols } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp } from '../format.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
+import { checkWholeNumber } from '../stats/validate.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
 import { type ArmSampleSpec, armSample, isBinary, numericAt } from './arm-sample.js';
 import type { Exclusion } from './comparison.js';
@@ -305,12 +306,7 @@ function outcomeSample(
     };
   }
   const month = outcome.month;
-  if (!Number.isInteger(month) || month < 1) {
-    throw new InputError(`outcome month must be a whole number ≥ 1, got ${String(month)}`, {
-      code: 'invalid-option',
-      value: String(month),
-    });
-  }
+  checkWholeNumber(month, 'outcome month');
   // The complete follow-up sample of effectSeries: observed ≥ month months, y = event ≤ month.
   const followupName =
     outcome.followup ??

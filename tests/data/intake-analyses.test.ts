@@ -1,4 +1,4 @@
-import { escape, table } from 'arquero';
+import { escape as opaque, table } from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { complierEffect } from '../../src/analysis/complier.js';
 import { participationTable } from '../../src/analysis/participation.js';
@@ -53,7 +53,7 @@ describe('an analysis given the intake gives what it gives for the table', () =>
   });
   it('balanceTable: the intake two arms, as the table of those arms', () => {
     const twoArms = data
-      .filter(escape((d: { arm: string }) => d.arm === 'experiment' || d.arm === 'control'))
+      .filter(opaque((d: { arm: string }) => d.arm === 'experiment' || d.arm === 'control'))
       .reify();
     const options = { covariates: ['gender', 'age', 'office'], factors: ['office'] };
     const b = balanceTable(intake, options);
