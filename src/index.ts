@@ -152,6 +152,8 @@ export {
   checkExperiment,
   type ExperimentCheck,
   ExperimentError,
+  type IntakeArms,
+  type ValidatedExperiment,
   type ValidationProblem,
   validateExperiment,
 } from './data/validate.js';

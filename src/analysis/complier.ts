@@ -5,7 +5,12 @@
  */
 import type { ColumnTable } from 'arquero';
 import { requireColumns, stringColumn, type TableInput } from '../data/columns.js';
-import { experimentRoles, followupAndEvents } from '../data/intake.js';
+import {
+  type ExperimentIntake,
+  experimentRoles,
+  intakeFollowupAndEvents,
+  isExperimentIntake,
+} from '../data/intake.js';
 import { withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { type IvFit, ivRegression } from '../estimate/iv.js';
@@ -13,6 +18,7 @@ import { ols } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp } from '../format.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
+import { checkWholeNumber } from '../stats/validate.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
 import { type ArmSampleSpec, armSample, isBinary, numericAt } from './arm-sample.js';
 import type { Exclusion } from './comparison.js';
@@ -142,7 +148,10 @@ const D = '(received)';
  * c.unadjusted.firstStage.difference.estimate; // ≈ 0.31
  * c.adjusted?.complier.estimate; // ≈ −0.063 / 0.31
  */
-export function complierEffect(data: TableInput, spec: ComplierSpec): ComplierEffect {
+export function complierEffect(
+  data: TableInput | ExperimentIntake,
+  spec: ComplierSpec,
+): ComplierEffect {
   const se = spec.se ?? 'HC2';
   const level = spec.level ?? 0.95;
   const weakF = spec.weakF ?? 10;
@@ -268,7 +277,7 @@ interface OutcomeSample {
 }
 
 function outcomeSample(
-  data: TableInput,
+  data: TableInput | ExperimentIntake,
   spec: ComplierSpec,
   outcome: ComplierOutcome,
 ): OutcomeSample {
@@ -297,15 +306,14 @@ function outcomeSample(
     };
   }
   const month = outcome.month;
-  if (!Number.isInteger(month) || month < 1) {
-    throw new InputError(`outcome month must be a whole number ≥ 1, got ${String(month)}`, {
-      code: 'invalid-option',
-      value: String(month),
-    });
-  }
+  checkWholeNumber(month, 'outcome month');
   // The complete follow-up sample of effectSeries: observed ≥ month months, y = event ≤ month.
-  const followupName = experimentRoles(outcome).followup;
-  const read = followupAndEvents(s.table, followupName, [outcome.event]);
+  const followupName =
+    outcome.followup ??
+    (isExperimentIntake(data) ? data.roles.followup : experimentRoles(outcome).followup);
+  const read = intakeFollowupAndEvents(isExperimentIntake(data) ? data : s.table, followupName, [
+    outcome.event,
+  ]);
   const followup = read.followup;
   const event = read.events[outcome.event]!;
   const idx: number[] = [];

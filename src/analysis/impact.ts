@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { normalQuantile } from '../stats/distributions.js';
-import { checkLevel } from '../stats/validate.js';
+import { checkLevel, checkWholeNumber } from '../stats/validate.js';
 
 /** A value with its standard error and a confidence interval at `level`. */
 export interface FigureWithInterval {
@@ -113,12 +113,7 @@ export function impactFigures(input: ImpactInput): ImpactFigures {
 
   let trajectoriesPerSuccess: FigureWithInterval | undefined;
   if (participants !== undefined) {
-    if (!(Number.isInteger(participants) && participants >= 0)) {
-      throw new InputError(
-        `impactFigures: participants must be a whole number ≥ 0, got ${participants}`,
-        { code: 'invalid-option', value: String(participants) },
-      );
-    }
+    checkWholeNumber(participants, 'participants', 0, { fn: 'impactFigures' });
     const t = participants / prevented.value;
     const [pLo, pHi] = prevented.ci;
     // T = m/P is monotone in P on each side of 0: invert the interval of P when it excludes 0.

@@ -5,7 +5,12 @@
  * analysis).
  */
 import { stringColumn, type TableInput } from '../data/columns.js';
-import { experimentRoles } from '../data/intake.js';
+import {
+  type ExperimentIntake,
+  experimentRoles,
+  isExperimentIntake,
+  withoutCovariates,
+} from '../data/intake.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { formatPercent, formatPp, formatPValue } from '../format.js';
@@ -152,7 +157,10 @@ const OTHER = 'other';
  * t.received.difference.estimate; // 0.308 on the published decile-1 counts
  * t.toMarkdown(); // a Markdown table
  */
-export function participationTable(data: TableInput, spec: ParticipationSpec): ParticipationTable {
+export function participationTable(
+  data: TableInput | ExperimentIntake,
+  spec: ParticipationSpec,
+): ParticipationTable {
   const column = experimentRoles(spec).participation;
   const level = spec.level ?? 0.95;
   const unknownMode = spec.unknown ?? 'error';
@@ -162,7 +170,8 @@ export function participationTable(data: TableInput, spec: ParticipationSpec): P
   const index = new Map(nodes.map((n, k) => [n.value, k]));
   const receivedSet = receivedCategories(spec.received, index, nodes);
 
-  const sample = armSample(data, {
+  // The table describes every client of the two arms: an intake's covariates do not restrict it.
+  const sample = armSample(isExperimentIntake(data) ? withoutCovariates(data) : data, {
     ...(spec.arm === undefined ? {} : { arm: spec.arm }),
     ...(spec.treatment === undefined ? {} : { treatment: spec.treatment }),
     ...(spec.control === undefined ? {} : { control: spec.control }),

@@ -4,7 +4,7 @@
  */
 
 import { asTable, requireColumns, stringColumn, type TableInput } from '../data/columns.js';
-import { experimentIntake } from '../data/intake.js';
+import { type ExperimentIntake, experimentIntake, isExperimentIntake } from '../data/intake.js';
 import { type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { type OlsPrepared, olsFitPrepared, olsPrepare } from '../estimate/ols.js';
@@ -63,8 +63,11 @@ export interface SubgroupSeries extends HtmlConvertible {
  * s.subgroups[0].series.months[23].raw.estimate; // effect at month 24 in decile 1
  * s.heterogeneity[23].pValue;                    // does the effect differ between deciles?
  */
-export function effectSeriesBy(data: TableInput, spec: SubgroupSpec): SubgroupSeries {
-  const table = asTable(data);
+export function effectSeriesBy(
+  data: TableInput | ExperimentIntake,
+  spec: SubgroupSpec,
+): SubgroupSeries {
+  const table = isExperimentIntake(data) ? data.table : asTable(data);
   requireColumns(table, [spec.by], 'subgroup');
   const values = stringColumn(table, spec.by);
   const present = [...new Set(values.filter((v): v is string => v !== null))].sort(byNatural);
@@ -88,7 +91,9 @@ export function effectSeriesBy(data: TableInput, spec: SubgroupSpec): SubgroupSe
   }
 
   // One intake for every subgroup and the pooled interaction model.
-  const intake = experimentIntake(table, spec, { events: [spec.event] });
+  const intake = isExperimentIntake(data)
+    ? data
+    : experimentIntake(table, spec, { events: [spec.event] });
   const subgroups = levels.map((level) => {
     const subset = Uint8Array.from(values, (v) => (v === level ? 1 : 0));
     const comparison = comparisonSample(intake, spec, subset);

@@ -12,6 +12,7 @@ import {
   requireColumns,
   type TableInput,
 } from '../data/columns.js';
+import { type ExperimentIntake, isExperimentIntake, readArms } from '../data/intake.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
@@ -141,23 +142,30 @@ const collator = new Intl.Collator('en', { numeric: true });
  * covariate coefficients are zero; with more than two arms one such test per non-reference arm,
  * with Holm-adjusted p-values. Missing factor values form a level `(missing)`; missing numbers
  * are left out of that covariate's figures and of the omnibus regression (complete cases).
+ * `data` may be an experiment intake already built (`experimentIntake`): then its treatment
+ * and control arms are compared (control as reference, unless `arms` says otherwise) and the
+ * rows of other arms are not part of the table (the intake reports them as excluded).
  *
  * @example
  * const b = balanceTable(assigned, { covariates: ['gender', 'age_band', 'office'], factors: ['office'] });
  * b.tests.find((t) => t.covariate === 'gender')?.pValue;
  * b.toMarkdown(); // a Markdown table
  */
-export function balanceTable(data: TableInput, options: BalanceOptions): BalanceResult {
-  const table = asTable(data);
-  const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
-  requireColumns(table, [armColumn], 'arm');
+export function balanceTable(
+  data: TableInput | ExperimentIntake,
+  options: BalanceOptions,
+): BalanceResult {
+  const source = twoArmSource(data, options);
+  const { table, rows: picked, armColumn } = source;
   requireColumns(table, options.covariates, 'covariate');
   if (options.covariates.length === 0) {
     throw new InputError('balance table: name at least one covariate', { code: 'invalid-option' });
   }
-  const recorded = columnValues(table, armColumn).map((v) => (isMissing(v) ? null : String(v)));
+  const recorded = source.recorded;
   const arms =
-    options.arms ?? [...new Set(recorded.filter((a) => a !== null))].sort(collator.compare);
+    options.arms ??
+    source.arms ??
+    [...new Set(recorded.filter((a) => a !== null))].sort(collator.compare);
   if (arms.length < 2) {
     throw new InputError(`balance table needs at least two arms, found ${arms.length}`, {
       code: 'invalid-option',
@@ -175,7 +183,8 @@ export function balanceTable(data: TableInput, options: BalanceOptions): Balance
   const tests: CovariateTest[] = [];
   const design: DesignPart[] = [];
   for (const covariate of options.covariates) {
-    const values = columnValues(table, covariate);
+    const all = columnValues(table, covariate);
+    const values = picked ? Array.from(picked, (i) => all[i]) : all;
     const numeric = !options.factors?.includes(covariate) && isNumericColumn(values);
     if (numeric) {
       const part = numericCovariate(covariate, values, group, arms);
@@ -189,8 +198,51 @@ export function balanceTable(data: TableInput, options: BalanceOptions): Balance
       design.push(part.design);
     }
   }
-  const omnibus = options.omnibus === false ? [] : omnibusTests(table, group, arms, design, notes);
+  const omnibus = options.omnibus === false ? [] : omnibusTests(group, arms, design, notes);
   return makeResult(arms, rows, tests, omnibus, notes);
+}
+
+/** The rows a balance table reads: all of a table, or the two arms of an intake. */
+interface BalanceSource {
+  readonly table: ColumnTable;
+  /** Table rows analysed (all when absent). */
+  readonly rows: Int32Array | undefined;
+  /** Arm label per analysed row. */
+  readonly recorded: readonly (string | null)[];
+  readonly armColumn: string;
+  /** The intake's arms, control (reference) first. */
+  readonly arms: readonly string[] | undefined;
+}
+
+/**
+ * A table's arm column (read by the intake's reader), or an intake's two arms: only the rows of
+ * its treatment and control arms are analysed (the intake reports the others as excluded).
+ */
+function twoArmSource(data: TableInput | ExperimentIntake, options: BalanceOptions): BalanceSource {
+  if (!isExperimentIntake(data)) {
+    const table = asTable(data);
+    const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
+    return {
+      table,
+      rows: undefined,
+      recorded: readArms(table, armColumn),
+      armColumn,
+      arms: undefined,
+    };
+  }
+  const { treatment, control, arm } = data.roles;
+  const keep: number[] = [];
+  data.arms.forEach((a, i) => {
+    if (a === treatment || a === control) keep.push(i);
+  });
+  const rows = Int32Array.from(keep);
+  return {
+    table: data.table,
+    rows,
+    recorded: Array.from(rows, (i) => data.arms[i]!),
+    armColumn: arm,
+    arms: [control, treatment],
+  };
 }
 
 /**
@@ -363,7 +415,6 @@ function toCovariateTest(
 }
 
 function omnibusTests(
-  table: ColumnTable,
   group: readonly number[],
   arms: readonly string[],
   design: readonly DesignPart[],
@@ -374,7 +425,7 @@ function omnibusTests(
   const raw: Omit<OmnibusTest, 'adjustedPValue' | 'stars'>[] = [];
   for (let g = 1; g < arms.length; g++) {
     const rows: number[] = [];
-    for (let i = 0; i < table.numRows(); i++) {
+    for (let i = 0; i < group.length; i++) {
       if ((group[i] === 0 || group[i] === g) && columns.every((c) => !Number.isNaN(c[i]!)))
         rows.push(i);
     }

@@ -62,6 +62,8 @@ export {
   checkExperiment,
   type ExperimentCheck,
   ExperimentError,
+  type IntakeArms,
+  type ValidatedExperiment,
   type ValidationProblem,
   validateExperiment,
 } from './validate.js';

@@ -189,10 +189,41 @@ export function isExperimentIntake(value: unknown): value is ExperimentIntake {
   );
 }
 
+/** Options of {@link followupAndEvents}. */
+export interface FollowupAndEventsOptions {
+  /** Require event months to be whole numbers (as the outflow curves do). Default false. */
+  readonly wholeMonths?: boolean;
+}
+
 /**
- * Reads the follow-up and event months of a table: whole numbers are not required, but the
- * follow-up must be a number ≥ 0 and an event month a number ≥ 1 (missing: NaN), and no event
- * may lie after the end of follow-up (`event-after-followup`, rows named).
+ * Reads the follow-up column: numbers ≥ 0, missing as NaN (`missing-column` naming the role,
+ * `wrong-type`, `out-of-range`). The one reader of a follow-up or observation window.
+ *
+ * @example
+ * readFollowup(table, 'followup_months'); // Float64Array [12, 24, NaN, …]
+ */
+export function readFollowup(table: ColumnTable, name: string, role = 'follow-up'): Float64Array {
+  requireColumns(table, [name], role);
+  return numberColumn(table, name, { missing: 'nan', min: 0 });
+}
+
+/**
+ * Reads an arm (or group) column as labels: numbers as their text, missing as `null`
+ * (`missing-column` naming the role, `wrong-type` for objects). The one reader of arm labels.
+ *
+ * @example
+ * readArms(table, 'arm'); // ['experiment', 'control', null, …]
+ */
+export function readArms(table: ColumnTable, name: string, role = 'arm'): (string | null)[] {
+  requireColumns(table, [name], role);
+  return stringColumn(table, name);
+}
+
+/**
+ * Reads the follow-up and event months of a table: whole numbers are not required (unless
+ * `wholeMonths`), but the follow-up must be a number ≥ 0 and an event month a number ≥ 1
+ * (missing: NaN), and no event may lie after the end of follow-up (`event-after-followup`,
+ * rows named).
  *
  * @example
  * const { followup, events } = followupAndEvents(table, 'followup_months', ['month_work']);
@@ -201,24 +232,120 @@ export function followupAndEvents(
   table: ColumnTable,
   followupName: string,
   eventNames: readonly string[],
+  options: FollowupAndEventsOptions = {},
 ): { followup: Float64Array; events: Record<string, Float64Array> } {
   requireColumns(table, eventNames, 'event');
-  requireColumns(table, [followupName], 'follow-up');
-  const followup = numberColumn(table, followupName, { missing: 'nan', min: 0 });
+  const followup = readFollowup(table, followupName);
   const events: Record<string, Float64Array> = {};
   for (const name of eventNames) {
-    const months = numberColumn(table, name, { missing: 'nan', min: 1 });
-    const late: number[] = [];
-    for (let i = 0; i < followup.length; i++) if (months[i]! > followup[i]!) late.push(i + 1);
-    if (late.length) {
-      throw new InputError(
-        `column '${name}' has an event after the end of follow-up ('${followupName}') in ${formatRows(late)}`,
-        { code: 'event-after-followup', column: name, rows: late },
-      );
-    }
+    const months = numberColumn(table, name, {
+      missing: 'nan',
+      min: 1,
+      ...(options.wholeMonths ? { integer: true } : {}),
+    });
+    checkEventsInFollowup(months, followup, name, followupName);
     events[name] = months;
   }
   return { followup, events };
+}
+
+/**
+ * {@link followupAndEvents} for a table or an intake already built: an intake that read this
+ * follow-up and these events gives its arrays (checked for whole months when asked); otherwise
+ * the columns are read from its table.
+ *
+ * @example
+ * const { followup, events } = intakeFollowupAndEvents(intake, 'followup_months', ['month_work']);
+ */
+export function intakeFollowupAndEvents(
+  data: ColumnTable | ExperimentIntake,
+  followupName: string,
+  eventNames: readonly string[],
+  options: FollowupAndEventsOptions = {},
+): { followup: Float64Array; events: Record<string, Float64Array> } {
+  if (!isExperimentIntake(data)) return followupAndEvents(data, followupName, eventNames, options);
+  const followup = data.followup;
+  const read = eventNames.every((name) => data.events[name] !== undefined);
+  if (!followup || data.roles.followup !== followupName || !read) {
+    return followupAndEvents(data.table, followupName, eventNames, options);
+  }
+  const events: Record<string, Float64Array> = {};
+  for (const name of eventNames) {
+    const months = data.events[name]!;
+    if (options.wholeMonths) checkWholeMonths(months, name);
+    events[name] = months;
+  }
+  return { followup, events };
+}
+
+/**
+ * The arm labels of a table or an intake: an intake whose arm column is `name` gives its labels
+ * (read once); otherwise {@link readArms} reads the column.
+ *
+ * @example
+ * intakeArms(intake, 'arm'); // intake.arms
+ */
+export function intakeArms(
+  data: ColumnTable | ExperimentIntake,
+  name: string,
+  role = 'arm',
+): readonly (string | null)[] {
+  if (!isExperimentIntake(data)) return readArms(data, name, role);
+  return data.roles.arm === name ? data.arms : readArms(data.table, name, role);
+}
+
+/** Throws `event-after-followup` (rows named) when an event month exceeds the follow-up. */
+function checkEventsInFollowup(
+  months: Float64Array,
+  followup: Float64Array,
+  name: string,
+  followupName: string,
+): void {
+  const late: number[] = [];
+  for (let i = 0; i < followup.length; i++) if (months[i]! > followup[i]!) late.push(i + 1);
+  if (late.length) {
+    throw new InputError(
+      `column '${name}' has an event after the end of follow-up ('${followupName}') in ${formatRows(late)}`,
+      { code: 'event-after-followup', column: name, rows: late },
+    );
+  }
+}
+
+/** Throws `out-of-range` as `numberColumn` does when an event month is not a whole number. */
+function checkWholeMonths(months: Float64Array, name: string): void {
+  const rows: number[] = [];
+  months.forEach((m, i) => {
+    if (!Number.isNaN(m) && !Number.isInteger(m)) rows.push(i + 1);
+  });
+  if (rows.length) {
+    const value = String(months[rows[0]! - 1]);
+    throw new InputError(
+      `column '${name}' must hold whole numbers ≥ 1, but has ${value} in ${formatRows(rows)}`,
+      { code: 'out-of-range', column: name, rows, value },
+    );
+  }
+}
+
+/**
+ * The intake as an analysis without covariates sees it: no covariate design, so no row is left
+ * out for a missing covariate (the participation table describes every client of the two arms).
+ *
+ * @example
+ * participationTable(withoutCovariates(intake), spec);
+ */
+export function withoutCovariates(intake: ExperimentIntake): ExperimentIntake {
+  if (intake.roles.covariates.length === 0) return intake;
+  const covariates = modelMatrix(intake.table, { columns: [], intercept: true });
+  const designRow = new Int32Array(intake.n).fill(-1);
+  covariates.rows.forEach((r, j) => {
+    designRow[r] = j;
+  });
+  const base = { ...intake, roles: { ...intake.roles, covariates: [] }, covariates, designRow };
+  const { excluded } = intakeRows(
+    base,
+    intake.missingFollowup ? { exclude: intake.missingFollowup } : {},
+  );
+  return { ...base, excluded };
 }
 
 /**
@@ -272,7 +399,7 @@ export function experimentIntake(
       : undefined;
   requireColumns(table, [roles.arm], 'arm');
   requireColumns(table, roles.covariates, 'covariate');
-  const arms = stringColumn(table, roles.arm);
+  const arms = readArms(table, roles.arm);
   checkArmsPresent(arms, roles.arm, [roles.treatment, roles.control]);
   const ids = options.ids ? idColumn(table, roles.id) : undefined;
 

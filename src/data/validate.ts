@@ -17,7 +17,12 @@ import {
   stringValue,
   type TableInput,
 } from './columns.js';
-import { resolveSchema } from './intake.js';
+import {
+  type ExperimentIntake,
+  experimentIntake,
+  type IntakeSpec,
+  resolveSchema,
+} from './intake.js';
 import type { ExperimentSchema, ResolvedExperimentSchema } from './schema.js';
 
 /** One problem found in the data: an `InputError`'s details plus its message. */
@@ -83,18 +88,54 @@ export function checkExperiment(input: TableInput, schema?: ExperimentSchema): E
   return { ok: problems.length === 0, problems, schema: resolved, n: table.numRows() };
 }
 
+/** The arms (and covariate coding) that let {@link validateExperiment} also build the intake. */
+export type IntakeArms = Pick<IntakeSpec, 'reference' | 'factors' | 'missing'> & {
+  /** Label of the treated arm. */
+  readonly treatment: string;
+  /** Label of the control arm. */
+  readonly control: string;
+};
+
+/** A valid experiment: the check plus the typed intake the analyses work from. */
+export interface ValidatedExperiment extends ExperimentCheck {
+  readonly intake: ExperimentIntake;
+}
+
 /**
  * Like {@link checkExperiment}, but throws an {@link ExperimentError} (an `InputError`) listing
- * all problems; returns the check (with the resolved schema) when the data are valid.
+ * all problems; returns the check (with the resolved schema) when the data are valid. Given the
+ * treatment and control labels, it also returns the experiment intake of the valid table (ids
+ * as text, arms, follow-up, every event column of the schema, the covariates), built with the
+ * schema's roles; the intake throws `unknown-arm` when a label does not occur in the data.
  *
  * @example
  * const { schema } = validateExperiment(table, { arms: ['experiment', 'control'] });
  * schema.events; // ['month_bijstand', 'month_work']
+ * const { intake } = validateExperiment(table, {}, { treatment: 'experiment', control: 'control' });
+ * effectSeries(intake, { event: 'month_work', months: 12 });
  */
-export function validateExperiment(input: TableInput, schema?: ExperimentSchema): ExperimentCheck {
-  const check = checkExperiment(input, schema);
+export function validateExperiment(input: TableInput, schema?: ExperimentSchema): ExperimentCheck;
+export function validateExperiment(
+  input: TableInput,
+  schema: ExperimentSchema | undefined,
+  arms: IntakeArms,
+): ValidatedExperiment;
+export function validateExperiment(
+  input: TableInput,
+  schema?: ExperimentSchema,
+  arms?: IntakeArms,
+): ExperimentCheck | ValidatedExperiment {
+  const table = asTable(input);
+  const check = checkExperiment(table, schema);
   if (!check.ok) throw new ExperimentError(check.problems);
-  return check;
+  if (!arms) return check;
+  const { id, arm, followup, events, covariates } = check.schema;
+  const intake = experimentIntake(
+    table,
+    { id, arm, followup, covariates, ...arms },
+    { events, ids: true },
+  );
+  return { ...check, intake };
 }
 
 interface Context {

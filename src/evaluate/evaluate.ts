@@ -4,7 +4,7 @@
  * months, subgroups with a heterogeneity test, and participation with the complier effect. Pure:
  * it reads no file and touches no process; progress goes to an optional callback.
  */
-import { type ColumnTable, escape as opaque } from 'arquero';
+import type { ColumnTable } from 'arquero';
 import { complierEffect } from '../analysis/complier.js';
 import { effectSeries } from '../analysis/effect-series.js';
 import { participationTable } from '../analysis/participation.js';
@@ -12,7 +12,7 @@ import { firstSignificantMonth } from '../analysis/significance.js';
 import { effectSeriesBy } from '../analysis/subgroups.js';
 import { balanceTable } from '../assign/balance.js';
 import { sampleRatioTest } from '../assign/srm.js';
-import { stringValue } from '../data/columns.js';
+import { experimentIntake } from '../data/intake.js';
 import { validateExperiment } from '../data/validate.js';
 import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
 import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
@@ -103,16 +103,24 @@ export function evaluate(
   const table = applyFilter(all, plan.filter);
   const analysed = checkArms(countArms(table, columns.arm), plan);
   if (plan.participation) checkParticipation(table, plan.participation);
-  const twoArms = table.filter(
-    opaque((d: Record<string, unknown>) => {
-      const a = stringValue(d[columns.arm]);
-      return a === arms.treatment || a === arms.control;
-    }),
+  // The experiment intake of the analysed rows, built once: every analysis below works from it.
+  const intake = experimentIntake(
+    table,
+    {
+      id: columns.id,
+      arm: columns.arm,
+      treatment: arms.treatment,
+      control: arms.control,
+      followup: columns.followup,
+      covariates: plan.covariates,
+      factors: plan.factors,
+      missing: methods.missing,
+    },
+    { events: events.map((e) => e.column) },
   );
   const balance =
     plan.covariates.length > 0
-      ? balanceTable(twoArms, {
-          arm: columns.arm,
+      ? balanceTable(intake, {
           covariates: plan.covariates,
           factors: plan.factors,
           arms: [arms.control, arms.treatment],
@@ -120,7 +128,7 @@ export function evaluate(
       : undefined;
 
   step('outflow curves');
-  const outflow = cumulativeOutflow(table, {
+  const outflow = cumulativeOutflow(intake, {
     events: Object.fromEntries(events.map((e) => [e.label, e.column])),
     followup: columns.followup,
     group: columns.arm,
@@ -150,7 +158,7 @@ export function evaluate(
 
   const effects = events.map((e) => {
     step(`effects: ${e.label}`);
-    const series = effectSeries(table, seriesSpec(e.column));
+    const series = effectSeries(intake, seriesSpec(e.column));
     const which: ('raw' | 'adjusted')[] =
       methods.adjustment === 'none' ? ['raw'] : ['adjusted', 'raw'];
     const significance = which.flatMap((estimate) =>
@@ -169,7 +177,11 @@ export function evaluate(
   const subgroups = plan.subgroups.flatMap((by) =>
     events.map((e) => {
       step(`subgroups: ${by}, ${e.label}`);
-      return { by, event: e.label, result: effectSeriesBy(table, { ...seriesSpec(e.column), by }) };
+      return {
+        by,
+        event: e.label,
+        result: effectSeriesBy(intake, { ...seriesSpec(e.column), by }),
+      };
     }),
   );
 
@@ -180,7 +192,7 @@ export function evaluate(
     const categories = p.categories ?? participationValues(table, p.column);
     const values = categories.map((c) => (typeof c === 'string' ? c : c.value));
     const received = p.received.filter((v) => values.includes(v));
-    const tableResult = participationTable(table, {
+    const tableResult = participationTable(intake, {
       arm: columns.arm,
       treatment: arms.treatment,
       control: arms.control,
@@ -195,7 +207,7 @@ export function evaluate(
       return {
         event: e.label,
         month: p.month,
-        result: complierEffect(table, {
+        result: complierEffect(intake, {
           arm: columns.arm,
           treatment: arms.treatment,
           control: arms.control,

@@ -2,9 +2,8 @@
  * Pointwise confidence intervals for survival and state probabilities, exactly as R's
  * `survival:::survfit_confint` (survival 3.5) with `conf.lower = "usual"`.
  */
-import { InputError } from '../errors.js';
 import { normalQuantile } from '../stats/distributions.js';
-import { checkLevel } from '../stats/validate.js';
+import { checkLevel, checkOneOf } from '../stats/validate.js';
 
 /**
  * Transformation under which the normal interval is built (R's `conf.type`): `log` (R's
@@ -18,12 +17,7 @@ const CONF_TYPES: readonly ConfType[] = ['log', 'log-log', 'plain'];
 /** Throws an `InputError` unless `level` is in (0, 1) and `confType` is known. */
 export function checkInterval(level: number, confType: string): asserts confType is ConfType {
   checkLevel(level);
-  if (!(CONF_TYPES as readonly string[]).includes(confType)) {
-    throw new InputError(`confType must be one of ${CONF_TYPES.join(', ')}, got '${confType}'`, {
-      code: 'invalid-option',
-      value: confType,
-    });
-  }
+  checkOneOf(confType, CONF_TYPES, 'confType');
 }
 
 /**

@@ -3,8 +3,9 @@
  * of three stated methods: complete follow-up, Kaplan–Meier, Aalen–Johansen.
  */
 import type { TableInput } from '../data/columns.js';
-import { experimentRoles } from '../data/intake.js';
+import { type ExperimentIntake, experimentRoles, isExperimentIntake } from '../data/intake.js';
 import { InputError } from '../errors.js';
+import { checkOneOf, checkWholeNumber } from '../stats/validate.js';
 import { aalenJohansen } from './aalen-johansen.js';
 import { completeFollowup } from './complete-followup.js';
 import { type ConfType, checkInterval } from './confidence.js';
@@ -21,6 +22,8 @@ import { stepIndex } from './risksets.js';
 
 /** How censoring (clients observed fewer than m months) is handled at month m. */
 export type OutflowMethod = 'complete' | 'kaplan-meier' | 'aalen-johansen';
+
+const OUTFLOW_METHODS: readonly OutflowMethod[] = ['complete', 'kaplan-meier', 'aalen-johansen'];
 
 /** What {@link cumulativeOutflow} computes. Column names default to the experiment schema. */
 export interface CumulativeOutflowSpec {
@@ -69,7 +72,9 @@ export interface CumulativeOutflowSpec {
  *   models and competing risks").
  *
  * Month m includes events in month m; a client censored at m counts as observed in month m.
- * Rows with a missing follow-up or group are excluded and listed in `excluded`.
+ * Rows with a missing follow-up or group are excluded and listed in `excluded`. `data` may be
+ * an experiment intake already built (`experimentIntake`): its follow-up, event months and arm
+ * labels are then reused, and its roles are the default columns.
  *
  * @example
  * const out = cumulativeOutflow(clients, {
@@ -80,34 +85,18 @@ export interface CumulativeOutflowSpec {
  * out.toMarkdown(); // a Markdown table
  */
 export function cumulativeOutflow(
-  data: TableInput,
+  data: TableInput | ExperimentIntake,
   spec: CumulativeOutflowSpec,
 ): CumulativeOutflowResult {
-  const method = spec.method ?? 'complete';
+  const method = checkOneOf(spec.method ?? 'complete', OUTFLOW_METHODS, 'method');
   const level = spec.level ?? 0.95;
-  const months = spec.months ?? 24;
-  const interval = spec.interval ?? 'wilson';
+  const months = checkWholeNumber(spec.months ?? 24, 'months');
   const confType = spec.confType ?? 'log';
-  if (!['complete', 'kaplan-meier', 'aalen-johansen'].includes(method)) {
-    throw new InputError(
-      `method must be 'complete', 'kaplan-meier' or 'aalen-johansen', got '${method}'`,
-      { code: 'invalid-option', value: String(method) },
-    );
-  }
-  if (!(Number.isInteger(months) && months >= 1)) {
-    throw new InputError(`months must be a whole number ≥ 1, got ${months}`, {
-      code: 'invalid-option',
-      value: String(months),
-    });
-  }
   checkInterval(level, confType);
-  if (interval !== 'wilson' && interval !== 'wald') {
-    throw new InputError(`interval must be 'wilson' or 'wald', got '${interval}'`, {
-      code: 'invalid-option',
-      value: String(interval),
-    });
-  }
+  const interval = checkOneOf(spec.interval ?? 'wilson', ['wilson', 'wald'] as const, 'interval');
+  // An intake already built supplies the default columns (and its readings of them).
   const roles = experimentRoles({
+    ...(isExperimentIntake(data) ? data.roles : {}),
     ...(spec.followup === undefined ? {} : { followup: spec.followup }),
     ...(typeof spec.group === 'string' ? { arm: spec.group } : {}),
   });

@@ -3,16 +3,15 @@
  * exclusions (reported, never silent), groups, and the data errors that must stop the analysis.
  */
 
-import type { ColumnTable } from 'arquero';
+import { asTable, type TableInput } from '../data/columns.js';
 import {
-  asTable,
-  numberColumn,
-  requireColumns,
-  stringColumn,
-  type TableInput,
-} from '../data/columns.js';
+  type ExperimentIntake,
+  intakeArms,
+  intakeFollowupAndEvents,
+  isExperimentIntake,
+} from '../data/intake.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
-import { formatRows, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 
 /** Why rows were left out of the estimation. */
 export type ExclusionReason = 'missing-followup' | 'missing-group';
@@ -87,26 +86,34 @@ export function destinations(events: OutflowColumns['events']): Destination[] {
 }
 
 /**
- * Reads, validates and splits the table. Throws `InputError` for an unknown column
+ * Reads, validates and splits the table (or an intake already built, whose follow-up, event
+ * months and arm labels are reused). Throws `InputError` for an unknown column
  * (`missing-column`, listing those available), non-numeric months (`wrong-type`), event months
  * that are not whole numbers ≥ 1 or negative follow-up (`out-of-range`), an event after the
  * follow-up (`event-after-followup`, with rows) and a requested group without clients
  * (`empty-group`). Missing follow-up or group excludes the row and is reported.
  */
-export function readOutflowInput(data: TableInput, spec: OutflowColumns): OutflowInput {
-  const table: ColumnTable = asTable(data);
+export function readOutflowInput(
+  data: TableInput | ExperimentIntake,
+  spec: OutflowColumns,
+): OutflowInput {
+  const source = isExperimentIntake(data) ? data : asTable(data);
+  const table = isExperimentIntake(source) ? source.table : source;
   const dests = destinations(spec.events);
-  requireColumns(table, [spec.followup], 'follow-up');
-  for (const d of dests) requireColumns(table, [d.column], `event '${d.label}'`);
-  if (spec.group !== null) requireColumns(table, [spec.group], 'group');
 
   const n = table.numRows();
-  const followup = numberColumn(table, spec.followup, { missing: 'nan', min: 0 });
-  const months = dests.map((d) =>
-    numberColumn(table, d.column, { missing: 'nan', integer: true, min: 1 }),
+  const read = intakeFollowupAndEvents(
+    source,
+    spec.followup,
+    dests.map((d) => d.column),
+    { wholeMonths: true },
   );
-  const labels: (string | null)[] =
-    spec.group === null ? new Array<string>(n).fill('all') : stringColumn(table, spec.group);
+  const followup = read.followup;
+  const months = dests.map((d) => read.events[d.column]!);
+  const labels: readonly (string | null)[] =
+    spec.group === null
+      ? new Array<string>(n).fill('all')
+      : intakeArms(source, spec.group, 'group');
 
   const missingFollowup: number[] = [];
   const missingGroup: number[] = [];
@@ -130,19 +137,6 @@ export function readOutflowInput(data: TableInput, spec: OutflowColumns): Outflo
       byGroup.set(g, list);
     }
     list.push(i);
-  }
-
-  for (let d = 0; d < dests.length; d++) {
-    const late: number[] = [];
-    const e = months[d]!;
-    for (let i = 0; i < n; i++) if (e[i]! > followup[i]!) late.push(i + 1);
-    if (late.length) {
-      const dest = dests[d]!;
-      throw new InputError(
-        `column '${dest.column}' has an event after the follow-up ('${spec.followup}') in ${formatRows(late)}`,
-        { code: 'event-after-followup', column: dest.column, rows: late },
-      );
-    }
   }
 
   const order = spec.groups ?? [...byGroup.keys()];

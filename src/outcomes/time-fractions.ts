@@ -3,15 +3,14 @@
  * group, with the difference between two groups (the shape of Table 5.3 of the 2012–2013
  * study).
  */
-import type { ColumnTable } from 'arquero';
+import { asTable, numberColumn, requireColumns, type TableInput } from '../data/columns.js';
 import {
-  asTable,
-  numberColumn,
-  requireColumns,
-  stringColumn,
-  type TableInput,
-} from '../data/columns.js';
-import { experimentRoles } from '../data/intake.js';
+  type ExperimentIntake,
+  experimentRoles,
+  intakeArms,
+  isExperimentIntake,
+  readFollowup,
+} from '../data/intake.js';
 import { formatRows, InputError } from '../errors.js';
 import { formatNumber } from '../format.js';
 import type { Estimate } from '../stats/estimate.js';
@@ -59,7 +58,8 @@ export interface TimeFractionsResult {
  * groups with Welch's t test (fractions of different states may overlap and sum above 1).
  * Clients with a missing window or state time, or a window of 0, are excluded and reported.
  * Throws `InputError` when a state time is negative or exceeds the window (`out-of-range`,
- * rows), or a compared group has fewer than 2 clients (`empty-group`).
+ * rows), or a compared group has fewer than 2 clients (`empty-group`). `data` may be an
+ * experiment intake already built: its follow-up (as the window) and arm labels are reused.
  *
  * @example
  * const tf = timeFractions(clients, {
@@ -68,10 +68,15 @@ export interface TimeFractionsResult {
  * });
  * tf.rows[0].difference.estimate; // e.g. −0.016 (−1.6 pp)
  */
-export function timeFractions(data: TableInput, spec: TimeFractionsSpec): TimeFractionsResult {
+export function timeFractions(
+  data: TableInput | ExperimentIntake,
+  spec: TimeFractionsSpec,
+): TimeFractionsResult {
   const level = spec.level ?? 0.95;
-  const table: ColumnTable = asTable(data);
+  const source = isExperimentIntake(data) ? data : asTable(data);
+  const table = isExperimentIntake(source) ? source.table : source;
   const roles = experimentRoles({
+    ...(isExperimentIntake(source) ? source.roles : {}),
     ...(spec.window === undefined ? {} : { followup: spec.window }),
     ...(spec.group === undefined ? {} : { arm: spec.group }),
   });
@@ -83,8 +88,11 @@ export function timeFractions(data: TableInput, spec: TimeFractionsSpec): TimeFr
   requireColumns(table, [windowCol], 'window');
   requireColumns(table, [groupCol], 'group');
   for (const [label, col] of states) requireColumns(table, [col], `state '${label}'`);
-  const window = numberColumn(table, windowCol, { missing: 'nan', min: 0 });
-  const groups = stringColumn(table, groupCol);
+  const window =
+    isExperimentIntake(source) && source.followup && source.roles.followup === windowCol
+      ? source.followup
+      : readFollowup(table, windowCol, 'window');
+  const groups = intakeArms(source, groupCol, 'group');
   const times = states.map(([, col]) => numberColumn(table, col, { missing: 'nan', min: 0 }));
 
   const n = table.numRows();

@@ -306,3 +306,34 @@ describe('validateExperiment', () => {
     }
   });
 });
+
+describe('validateExperiment with the arms: the typed intake', () => {
+  const rows = [
+    { id: 'p1', arm: 'experiment', followup_months: 12, month_work: 3, age: 41 },
+    { id: 'p2', arm: 'control', followup_months: 6, month_work: null, age: 35 },
+    { id: 'p3', arm: 'control', followup_months: 12, month_work: 12, age: null },
+  ];
+  it('returns the check and the intake built with the schema roles', () => {
+    const v = validateExperiment(
+      rows,
+      { covariates: ['age'] },
+      { treatment: 'experiment', control: 'control' },
+    );
+    expect(v.ok).toBe(true);
+    expect(v.schema.events).toEqual(['month_work']);
+    expect(v.intake.ids).toEqual(['p1', 'p2', 'p3']);
+    expect(v.intake.arms).toEqual(['experiment', 'control', 'control']);
+    expect(Array.from(v.intake.events.month_work!)).toEqual([3, Number.NaN, 12]);
+    expect(v.intake.excluded).toEqual([{ reason: 'missing covariate (age: 1)', count: 1 }]);
+  });
+  it('without the arms returns the check as before; invalid data still throw every problem', () => {
+    expect('intake' in validateExperiment(rows)).toBe(false);
+    expect(() =>
+      validateExperiment(
+        [{ ...rows[0]!, month_work: 13 }],
+        {},
+        { treatment: 'experiment', control: 'control' },
+      ),
+    ).toThrow(/after the end of follow-up/);
+  });
+});
