@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadTable } from '../src/data/index.js';
 import { randomizationTest, simulateDesign } from '../src/plan/index.js';
-import { DEN_HAAG_COVARIATES, DEN_HAAG_MODEL } from '../src/studies/index.js';
+import { DEN_HAAG_COVARIATES, DEN_HAAG_MODEL } from '../src/studies.js';
 import { type BenchSuite, type CaseResult, median, memory, peakRssMB } from './run.js';
 
 const DATA = fileURLToPath(new URL('../data/den-haag-pilot.csv', import.meta.url));

@@ -14,7 +14,7 @@ import {
   SCAN_POPULATION_2023,
   SCAN_POPULATION_2024,
   SCAN_POPULATION_COLUMNS,
-} from '../src/studies/scan-population/index.js';
+} from '../src/studies.js';
 import { type BenchSuite, type CaseResult, median, memory, peakRssMB } from './run.js';
 
 const N = 1_000_000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { effectSeries } from '../../src/analysis/index.js';
 import { loadTable } from '../../src/data/index.js';
+import { effectSeries } from '../../src/index.js';
 import { bootstrapImpact, randomizationTest } from '../../src/plan/index.js';
-import { DEN_HAAG_COVARIATES } from '../../src/studies/index.js';
+import { DEN_HAAG_COVARIATES } from '../../src/studies.js';
 
 const table = (
   await loadTable(new URL('../../data/den-haag-pilot.csv', import.meta.url).pathname)

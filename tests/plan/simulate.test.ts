@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { simulateDesign } from '../../src/plan/index.js';
-import { DEN_HAAG_MODEL } from '../../src/studies/index.js';
+import { DEN_HAAG_MODEL } from '../../src/studies.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

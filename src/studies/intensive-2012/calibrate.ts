@@ -21,13 +21,10 @@ import { writeFileSync } from 'node:fs';
 import { loadTable } from '../../data/index.js';
 import { ols } from '../../estimate/index.js';
 import { cumulativeOutflow, timeFractions } from '../../outcomes/index.js';
-import {
-  chiSquareTest,
-  diffInMeans,
-  diffInProportions,
-  type Stars,
-  stars,
-} from '../../stats/index.js';
+import { chiSquareTest } from '../../stats/chisquare.js';
+import { type Stars, stars } from '../../stats/estimate.js';
+import { diffInMeans } from '../../stats/means.js';
+import { diffInProportions } from '../../stats/proportions.js';
 import { ARMS_2012, type Arm2012, type Gender2012 } from './design.js';
 import {
   generateIntensive2012,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { studyDatasets } from '../../../src/studies/registry.js';
 import {
   DEN_HAAG_COLUMNS,
   DEN_HAAG_COUNTS,
@@ -10,8 +11,7 @@ import {
   type DenHaagRow,
   generateDenHaag,
   generateNationalBenchmark,
-} from '../../../src/studies/den-haag-pilot/index.js';
-import { studyDatasets } from '../../../src/studies/registry.js';
+} from '../../../src/studies.js';
 
 const dataDir = join(import.meta.dirname, '..', '..', '..', 'data');
 const sums = new Map(

@@ -4,7 +4,7 @@ import {
   DEN_HAAG_STUDY,
   pilotPowerAnswer,
   pilotPowerMarkdown,
-} from '../../../src/studies/den-haag-pilot/index.js';
+} from '../../../src/studies.js';
 
 describe("the pilot's own question", () => {
   const answer = pilotPowerAnswer();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
 import { simulateDesign } from '../../../src/plan/simulate.js';
 import { resolveDesign } from '../../../src/plan/simulate-core.js';
-import { DEN_HAAG_MODEL } from '../../../src/studies/den-haag-pilot/index.js';
+import { DEN_HAAG_MODEL } from '../../../src/studies.js';
 
 describe('DEN_HAAG_MODEL, the Den Haag data model of simulateDesign', () => {
   it('gives the decile-1 defaults: 24 months, participation 334/978 and 8/240, censoring 51/1218', () => {

@@ -3,15 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  generatePersonalServices2017,
-  PERSONAL_SERVICES_2017_COLUMNS,
-  SERVICES_MAX_FOLLOWUP,
-} from '../../../src/studies/personal-services-2017/index.js';
-import {
   PERSONAL_SERVICES_2017_PARAMS,
   PERSONAL_SERVICES_2017_SEEDS,
 } from '../../../src/studies/personal-services-2017/params.js';
 import { studyDatasets } from '../../../src/studies/registry.js';
+import {
+  generatePersonalServices2017,
+  PERSONAL_SERVICES_2017_COLUMNS,
+  SERVICES_MAX_FOLLOWUP,
+} from '../../../src/studies.js';
 
 const FILE = 'personal-services-2017.csv';
 const dataDir = join(import.meta.dirname, '..', '..', '..', 'data');
