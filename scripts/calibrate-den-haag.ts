@@ -4,4 +4,4 @@
  */
 import { calibrateDenHaag } from '../src/studies/den-haag-pilot/calibrate.js';
 
-calibrateDenHaag(process.argv.slice(2));
+calibrateDenHaag(process.argv.slice(2), console.log);

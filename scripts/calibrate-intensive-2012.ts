@@ -4,4 +4,4 @@
  */
 import { calibrateIntensive2012 } from '../src/studies/intensive-2012/calibrate.js';
 
-await calibrateIntensive2012(process.argv.slice(2));
+await calibrateIntensive2012(process.argv.slice(2), console.log);

@@ -4,4 +4,4 @@
  */
 import { calibratePersonalServices2017 } from '../src/studies/personal-services-2017/calibrate.js';
 
-calibratePersonalServices2017(process.argv.slice(2));
+calibratePersonalServices2017(process.argv.slice(2), console.log);

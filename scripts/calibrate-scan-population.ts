@@ -4,4 +4,4 @@
  */
 import { calibrateScanPopulation } from '../src/studies/scan-population/calibrate.js';
 
-await calibrateScanPopulation(process.argv.slice(2));
+await calibrateScanPopulation(process.argv.slice(2), console.log);

@@ -18,6 +18,7 @@
  * The targets (`targets.ts`) are read here and in the tests only, never in analysis code.
  */
 
+import type { Log } from '../shared/log.js';
 import {
   type AdjustRow,
   adjustedEffects,
@@ -107,7 +108,10 @@ function effectsOf(p: Prepared, out: readonly Outcome[]): MonthlyEffect[] {
 
 // ----------------------------------------------------------------------------- stage: scan
 
-function calibrateScan(base: DenHaagParams): { scanIntercept: number; scanScale: number } {
+function calibrateScan(
+  base: DenHaagParams,
+  log: Log,
+): { scanIntercept: number; scanScale: number } {
   const clients = drawPopulation(DEN_HAAG_SEEDS.population, base);
   const lin = clients.map((c) => c.scanLinear);
   const stats = (a: number, s: number) => {
@@ -136,7 +140,7 @@ function calibrateScan(base: DenHaagParams): { scanIntercept: number; scanScale:
   const scanScale = Number(((lo + hi) / 2).toFixed(4));
   const scanIntercept = Number(interceptFor(scanScale).toFixed(4));
   const s = stats(scanIntercept, scanScale);
-  console.log(
+  log(
     `scan: intercept ${scanIntercept}, scale ${scanScale}: mean ${fmt(s.mean)}, p90 ${fmt(s.p90)}`,
   );
   return { scanIntercept, scanScale };
@@ -260,7 +264,7 @@ function withIntercept(p: Prepared, params: DenHaagParams, reps: number): DenHaa
  * month 24 ≈ 2.8 pp), prevention (expected adjusted effect ≈ −6.3 pp), each by bisection with
  * the intercept re-solved inside every evaluation (control decile 1 = 41.5 %); three rounds.
  */
-function calibrateModel(base: DenHaagParams, reps: number): DenHaagParams {
+function calibrateModel(base: DenHaagParams, reps: number, log: Log): DenHaagParams {
   const p = prepare(DEN_HAAG_SEEDS.population, base);
   let params = withIntercept(p, base, reps);
   const solve = (
@@ -285,7 +289,7 @@ function calibrateModel(base: DenHaagParams, reps: number): DenHaagParams {
     solve('preventionMax', 0, 1, (x) => x.adjusted[23]!, TARGET.adjusted24, false);
     solve('workBoost', 0, 1, (x) => x.extraWork, 62, true);
     const x = expected(p, params, reps);
-    console.log(
+    log(
       `round ${round + 1}: intercept ${params.bijstandIntercept} slope ${params.scanSlope} ` +
         `strength ${params.covariateStrength} prevention ${params.preventionMax}\n  ${describe(x)}`,
     );
@@ -302,7 +306,7 @@ function timingScore(x: Expected): number {
 }
 
 /** Grid over the effect timing (lag, build-up): expected t closest to the published pattern. */
-function calibrateTiming(base: DenHaagParams, reps: number): DenHaagParams {
+function calibrateTiming(base: DenHaagParams, reps: number, log: Log): DenHaagParams {
   // The expected t-curve should cross 1.645 between months 11 and 12 and 1.96 between 13 and 14
   // and stay above 1.96 afterwards: score = squared distance of t(11.5) and t(13.5) to those.
   let best = { score: Infinity, params: base };
@@ -331,7 +335,7 @@ function calibrateTiming(base: DenHaagParams, reps: number): DenHaagParams {
         );
         const x = expected(p, params, reps);
         const score = timingScore(x);
-        console.log(
+        log(
           `end ${end} skew ${skew} build ${build} prevention ${params.preventionMax}: score ${fmt(score)}\n  ${describe(x)}`,
         );
         if (score < best.score) best = { score, params };
@@ -352,6 +356,7 @@ function searchPopulation(
   from: number,
   count: number,
   reps: number,
+  log: Log,
 ): number {
   const want = TARGET.experimentShare24 - TARGET.controlDecile1 - TARGET.adjusted24;
   let best = { seed: from, gap: Infinity };
@@ -360,16 +365,16 @@ function searchPopulation(
     const x = expected(p, params, reps);
     const shift = x.experiment1 - x.control1 - x.adjusted[23]!;
     const gap = ((shift - want) / 0.003) ** 2 + timingScore(x) / 0.01;
-    console.log(
+    log(
       `population ${seed}: score ${gap.toFixed(2)} raw − adjusted ${fmt(shift)} (want ${fmt(want)}), c1 ${fmt(x.control1)}\n  ${describe(x)}`,
     );
     if (gap < best.gap) best = { seed, gap };
   }
-  console.log(`chosen population seed ${best.seed}`);
+  log(`chosen population seed ${best.seed}`);
   return best.seed;
 }
 
-function searchOutcomes(params: DenHaagParams, population: number, limit: number) {
+function searchOutcomes(params: DenHaagParams, population: number, limit: number, log: Log) {
   const p = prepare(population, params);
   const out: Outcome[] = new Array(p.clients.length);
   // The control realisation: exactly the target count, and a share with work close to its
@@ -380,7 +385,7 @@ function searchOutcomes(params: DenHaagParams, population: number, limit: number
     works.push(share24(p, p.stages.control, out).workShare);
   }
   const expectedWork = mean(works);
-  console.log(`expected control work share ${fmt(expectedWork)}`);
+  log(`expected control work share ${fmt(expectedWork)}`);
   // Among the first qualifying control draws, keep the one whose conditional expected t-curve
   // (mean over 24 experiment draws) is closest to the published significance timing.
   let control = -1;
@@ -412,12 +417,12 @@ function searchOutcomes(params: DenHaagParams, population: number, limit: number
     if (score < bestScore) {
       bestScore = score;
       control = s;
-      console.log(
+      log(
         `  control seed ${s}: timing score ${fmt(score)} t ${t.map((x) => x.toFixed(2)).join(' ')}`,
       );
     }
   }
-  console.log(`control seed ${control}`);
+  log(`control seed ${control}`);
   drawOutcomes(outcomeStream(control, 'control'), p.clients, p.stages.control, params, out);
   const c = share24(p, p.stages.control, out);
   let tried = 0;
@@ -434,19 +439,19 @@ function searchOutcomes(params: DenHaagParams, population: number, limit: number
     if (!(a > TARGET.adjustedWindow[0] && a <= TARGET.adjustedWindow[1])) continue;
     hitA++;
     const extra = (e.workShare - c.workShare) * N_EXPERIMENT;
-    console.log(
+    log(
       `  experiment seed ${s}: a ${fmt(a, 5)} extra work ${extra.toFixed(1)} pattern ${patternOk(effects)} ` +
         `t ${effects.map((m) => (-m.estimate / m.stdError).toFixed(2)).join(' ')}`,
     );
     if (!patternOk(effects)) continue;
     if (extra < TARGET.extraWork[0] || extra > TARGET.extraWork[1]) continue;
-    console.log(`experiment seed ${s} (tried ${tried}, e hits ${hitE}, a hits ${hitA})`);
+    log(`experiment seed ${s} (tried ${tried}, e hits ${hitE}, a hits ${hitA})`);
     return { control, experiment: s };
   }
   throw new Error('no experiment seed found');
 }
 
-function searchOther(params: DenHaagParams, population: number, limit: number): number {
+function searchOther(params: DenHaagParams, population: number, limit: number, log: Log): number {
   const p = prepare(population, params);
   const out: Outcome[] = new Array(p.clients.length);
   for (let s = 1; s < limit; s++) {
@@ -455,7 +460,7 @@ function searchOther(params: DenHaagParams, population: number, limit: number): 
       (i) => p.clients[i]!.decile === 2 && p.clients[i]!.arm === 'control',
     );
     const x = share24(p, d2, out).share;
-    console.log(`other seed ${s}: control decile 2 ${fmt(x)}`);
+    log(`other seed ${s}: control decile 2 ${fmt(x)}`);
     if (Math.abs(x - TARGET.controlDecile2) < 0.004) return s;
   }
   throw new Error('no seed for the rest found');
@@ -463,12 +468,12 @@ function searchOther(params: DenHaagParams, population: number, limit: number): 
 
 // ----------------------------------------------------------------------------- stage: report
 
-function report(seeds: DenHaagSeeds, params: DenHaagParams): void {
+function report(seeds: DenHaagSeeds, params: DenHaagParams, log: Log): void {
   const rows = generateDenHaag(seeds, params);
   const risk = rows.map((r) => r.risk).sort((a, b) => a - b);
-  console.log(`seeds ${JSON.stringify(seeds)}`);
-  console.log(`params ${JSON.stringify(params)}`);
-  console.log(
+  log(`seeds ${JSON.stringify(seeds)}`);
+  log(`params ${JSON.stringify(params)}`);
+  log(
     `rows ${rows.length}; mean risk ${fmt(mean(risk))}; 90th percentile ${fmt(risk[Math.floor(0.9 * risk.length)]!)}`,
   );
   const share = (sel: typeof rows, m: number) => {
@@ -480,7 +485,7 @@ function report(seeds: DenHaagSeeds, params: DenHaagParams): void {
     const obs = sel.filter((r) => r.followup_months >= FOLLOW_UP);
     return obs.filter((r) => r.month_work !== null).length / obs.length;
   };
-  console.log('decile  control share@24 (events/n)   experiment share@24');
+  log('decile  control share@24 (events/n)   experiment share@24');
   for (let d = 1; d <= 10; d++) {
     const c = share(
       rows.filter((r) => r.decile === d && r.arm === 'control'),
@@ -490,46 +495,44 @@ function report(seeds: DenHaagSeeds, params: DenHaagParams): void {
       rows.filter((r) => r.decile === d && r.arm === 'experiment'),
       FOLLOW_UP,
     );
-    console.log(
+    log(
       `${String(d).padStart(6)}  ${fmt(c.share)} (${c.events}/${c.n})   ${fmt(e.share)} (${e.events}/${e.n})`,
     );
   }
   const all = rows.filter((r) => r.followup_months >= FOLLOW_UP && r.month_bijstand !== null);
   const top1 = all.filter((r) => r.decile === 1).length / all.length;
   const top2 = all.filter((r) => r.decile <= 2).length / all.length;
-  console.log(
-    `flow-throughs (observed 24 months) in decile 1: ${fmt(top1)}, deciles 1–2: ${fmt(top2)}`,
-  );
+  log(`flow-throughs (observed 24 months) in decile 1: ${fmt(top1)}, deciles 1–2: ${fmt(top2)}`);
   const d1 = rows.filter((r) => r.decile === 1);
   const ce = d1.filter((r) => r.arm === 'experiment');
   const cc = d1.filter((r) => r.arm === 'control');
   const e = share(ce, FOLLOW_UP);
   const c = share(cc, FOLLOW_UP);
-  console.log(
+  log(
     `decile 1 month 24: e = ${e.events}/${e.n} = ${e.share.toFixed(6)} (978e = ${(N_EXPERIMENT * e.share).toFixed(2)})`,
   );
-  console.log(
+  log(
     `                   c = ${c.events}/${c.n} = ${c.share.toFixed(6)} (978c = ${(N_EXPERIMENT * c.share).toFixed(2)}, 240c = ${(N_CONTROL * c.share).toFixed(2)})`,
   );
-  console.log(`                   raw difference ${(e.share - c.share).toFixed(6)}`);
+  log(`                   raw difference ${(e.share - c.share).toFixed(6)}`);
   const extra = (workShare(ce) - workShare(cc)) * N_EXPERIMENT;
-  console.log(`extra work (978 × difference in share with work by month 24): ${extra.toFixed(1)}`);
+  log(`extra work (978 × difference in share with work by month 24): ${extra.toFixed(1)}`);
   const design = prepareAdjusted(d1);
   const effects = adjustedEffects(
     design,
     d1.map((r) => r.month_bijstand),
   );
-  console.log(`adjusted model: ${design.k} columns: ${design.names.join(', ')}`);
-  console.log('month  e(share)  c(share)  raw      adjusted  SE       p       n');
+  log(`adjusted model: ${design.k} columns: ${design.names.join(', ')}`);
+  log('month  e(share)  c(share)  raw      adjusted  SE       p       n');
   for (const m of effects) {
     const em = share(ce, m.month);
     const cm = share(cc, m.month);
-    console.log(
+    log(
       `${String(m.month).padStart(5)}  ${fmt(em.share)}    ${fmt(cm.share)}    ${(em.share - cm.share).toFixed(4).padStart(7)}  ${m.estimate.toFixed(5).padStart(8)}  ${fmt(m.stdError)}  ${m.pValue.toFixed(4)}  ${m.n}`,
     );
   }
   const a = effects[23]!.estimate;
-  console.log(
+  log(
     `adjusted month 24 ${a.toFixed(6)} (978|a| = ${(N_EXPERIMENT * -a).toFixed(2)}); pattern ok: ${patternOk(effects)}`,
   );
 }
@@ -541,18 +544,18 @@ function report(seeds: DenHaagSeeds, params: DenHaagParams): void {
  * what it found.
  *
  * @example
- * calibrateDenHaag(['report']);
+ * calibrateDenHaag(['report'], log);
  */
-export function calibrateDenHaag(args: readonly string[]): void {
+export function calibrateDenHaag(args: readonly string[], log: Log): void {
   const stage = args[0] ?? 'report';
   const t0 = performance.now();
-  if (stage === 'scan') calibrateScan(DEN_HAAG_PARAMS);
+  if (stage === 'scan') calibrateScan(DEN_HAAG_PARAMS, log);
   else if (stage === 'model')
-    console.log(JSON.stringify(calibrateModel(DEN_HAAG_PARAMS, Number(args[1] ?? 40))));
+    log(JSON.stringify(calibrateModel(DEN_HAAG_PARAMS, Number(args[1] ?? 40), log)));
   else if (stage === 'timing')
-    console.log(JSON.stringify(calibrateTiming(DEN_HAAG_PARAMS, Number(args[1] ?? 40))));
+    log(JSON.stringify(calibrateTiming(DEN_HAAG_PARAMS, Number(args[1] ?? 40), log)));
   else if (stage === 'expected')
-    console.log(
+    log(
       describe(
         expected(
           prepare(DEN_HAAG_SEEDS.population, DEN_HAAG_PARAMS),
@@ -562,11 +565,11 @@ export function calibrateDenHaag(args: readonly string[]): void {
       ),
     );
   else if (stage === 'population')
-    searchPopulation(DEN_HAAG_PARAMS, Number(args[1] ?? 1), Number(args[2] ?? 20), 30);
+    searchPopulation(DEN_HAAG_PARAMS, Number(args[1] ?? 1), Number(args[2] ?? 20), 30, log);
   else if (stage === 'outcomes')
-    console.log(searchOutcomes(DEN_HAAG_PARAMS, DEN_HAAG_SEEDS.population, 200_000));
+    log(searchOutcomes(DEN_HAAG_PARAMS, DEN_HAAG_SEEDS.population, 200_000, log));
   else if (stage === 'other')
-    console.log(searchOther(DEN_HAAG_PARAMS, DEN_HAAG_SEEDS.population, 10_000));
-  else report(DEN_HAAG_SEEDS, DEN_HAAG_PARAMS);
-  console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    log(searchOther(DEN_HAAG_PARAMS, DEN_HAAG_SEEDS.population, 10_000, log));
+  else report(DEN_HAAG_SEEDS, DEN_HAAG_PARAMS, log);
+  log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }

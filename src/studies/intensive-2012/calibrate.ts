@@ -25,6 +25,7 @@ import { chiSquareTest } from '../../stats/chisquare.js';
 import { type Stars, stars } from '../../stats/estimate.js';
 import { diffInMeans } from '../../stats/means.js';
 import { diffInProportions } from '../../stats/proportions.js';
+import type { Log } from '../shared/log.js';
 import { ARMS_2012, type Arm2012, type Gender2012 } from './design.js';
 import {
   generateIntensive2012,
@@ -406,12 +407,12 @@ function longSearch(): void {
   LONG_SHARE = best.share;
 }
 
-function countParams(): Pick<Intensive2012Params, 'outcomes' | 'followed15'> {
+function countParams(log: Log): Pick<Intensive2012Params, 'outcomes' | 'followed15'> {
   longSearch();
   const long = followed15();
   const anyC = cumulativeCounts('any', long);
   const jobC = cumulativeCounts('job', long);
-  if (process.env.DEBUG_COUNTS) console.log(JSON.stringify({ anyC, jobC }));
+  if (process.env.DEBUG_COUNTS) log(JSON.stringify({ anyC, jobC }));
   return { followed15: long, outcomes: buildOutcomes(long, anyC, jobC) };
 }
 
@@ -542,7 +543,7 @@ function fractions(rows: readonly Intensive2012Row[], arm: Arm2012) {
 
 // ----------------------------------------------------------------------------- stages
 
-function seedSearch(base: Intensive2012Params, seeds: number, tilts: readonly number[]) {
+function seedSearch(base: Intensive2012Params, seeds: number, tilts: readonly number[], log: Log) {
   let best:
     | { seed: number; tilt: number; misses: number; margin: number; detail: string[] }
     | undefined;
@@ -560,7 +561,7 @@ function seedSearch(base: Intensive2012Params, seeds: number, tilts: readonly nu
         (sc.misses === best.misses && sc.margin < best.margin)
       ) {
         best = { seed, tilt, ...sc };
-        console.log(
+        log(
           `seed ${seed} tilt ${tilt}: misses ${sc.misses} margin ${sc.margin.toFixed(3)} ${sc.detail.join('; ')}`,
         );
       }
@@ -601,7 +602,7 @@ const AIM = {
   observationBasic: 13.974,
 };
 
-function timingSearch(seed: number, params: Intensive2012Params): Intensive2012Params {
+function timingSearch(seed: number, params: Intensive2012Params, log: Log): Intensive2012Params {
   let p = params;
   const F = AIM;
   const obsB = (q: Intensive2012Params) =>
@@ -614,7 +615,7 @@ function timingSearch(seed: number, params: Intensive2012Params): Intensive2012P
     ...p,
     entrySlope: round4(bisect((x) => -obsB({ ...p, entrySlope: x }), -1, 1, -AIM.observationBasic)),
   };
-  console.log('entrySlope', p.entrySlope, obsB(p));
+  log('entrySlope', p.entrySlope, obsB(p));
   const withTiming = (
     arm: Arm2012,
     patch: Partial<Intensive2012Params['timing'][Arm2012]>,
@@ -647,7 +648,7 @@ function timingSearch(seed: number, params: Intensive2012Params): Intensive2012P
         F.job[arm],
       );
       p = withTiming(arm, { overlap: round4(ov) });
-      console.log(arm, p.timing[arm], fractions(generateIntensive2012(seed, p), arm));
+      log(arm, p.timing[arm], fractions(generateIntensive2012(seed, p), arm));
     }
   }
   return p;
@@ -675,7 +676,7 @@ export const INTENSIVE_2012_PARAMS: Intensive2012Params = ${JSON.stringify(param
 
 // ----------------------------------------------------------------------------- report
 
-async function report(): Promise<void> {
+async function report(log: Log): Promise<void> {
   const { INTENSIVE_2012_PARAMS, INTENSIVE_2012_SEED } = await import('./params.js');
   const rows = generateIntensive2012(INTENSIVE_2012_SEED, INTENSIVE_2012_PARAMS);
   const table = await loadTable(
@@ -819,7 +820,7 @@ async function report(): Promise<void> {
       `${col}: ${levels.join('/')} B ${tab[0]!.join('/')} I ${tab[1]!.join('/')} → ${fmtP(res.pValue)} ${stars(res.pValue)}`,
     );
   }
-  console.log(out.join('\n'));
+  log(out.join('\n'));
 }
 
 // ----------------------------------------------------------------------------- main
@@ -829,18 +830,18 @@ async function report(): Promise<void> {
  * also rewrites `params.ts`.
  *
  * @example
- * await calibrateIntensive2012(['report']);
+ * await calibrateIntensive2012(['report'], log);
  */
-export async function calibrateIntensive2012(args: readonly string[]): Promise<void> {
+export async function calibrateIntensive2012(args: readonly string[], log: Log): Promise<void> {
   const stage = args[0] ?? 'report';
   if (stage === 'counts') {
-    const c = countParams();
-    console.log(JSON.stringify(c, null, 1));
+    const c = countParams(log);
+    log(JSON.stringify(c, null, 1));
   } else if (stage === 'seeds' || stage === 'write') {
     const nSeeds = Number(args[1] ?? 40);
-    const base: Intensive2012Params = { ...BASE, ...countParams() };
-    const best = seedSearch(base, nSeeds, [0.005, 0.01, 0.015, 0.02]);
-    console.log('best', best);
+    const base: Intensive2012Params = { ...BASE, ...countParams(log) };
+    const best = seedSearch(base, nSeeds, [0.005, 0.01, 0.015, 0.02], log);
+    log('best', best);
     if (stage === 'write') {
       const tilted: Intensive2012Params = {
         ...base,
@@ -849,20 +850,20 @@ export async function calibrateIntensive2012(args: readonly string[]): Promise<v
           intensive: { man: -best.tilt, woman: best.tilt },
         },
       };
-      const final = timingSearch(best.seed, tilted);
+      const final = timingSearch(best.seed, tilted, log);
       writeParams(best.seed, final);
-      console.log('written src/studies/intensive-2012/params.ts');
+      log('written src/studies/intensive-2012/params.ts');
     }
   } else if (stage === 'plain') {
-    const rows = generateIntensive2012(1, { ...BASE, ...countParams() });
+    const rows = generateIntensive2012(1, { ...BASE, ...countParams(log) });
     for (const g of ['all', 'man', 'woman'] as const)
       for (const me of ['any', 'job'] as const)
         for (const m of MONTHS) {
           const t = plainTest(rows, g, me, m);
-          console.log(g, me, m, (100 * t.estimate).toFixed(3), fmtP(t.pValue), t.stars);
+          log(g, me, m, (100 * t.estimate).toFixed(3), fmtP(t.pValue), t.stars);
         }
   } else if (stage === 'explore') {
-    const base: Intensive2012Params = { ...BASE, ...countParams() };
+    const base: Intensive2012Params = { ...BASE, ...countParams(log) };
     const keys: [Group, Measure, number][] = [
       ['man', 'any', 9],
       ['man', 'any', 12],
@@ -888,7 +889,7 @@ export async function calibrateIntensive2012(args: readonly string[]): Promise<v
             acc[k]![1]! += ad.pValue / 3;
           });
         }
-        console.log(
+        log(
           `scale ${scale} tilt ${tilt}: ` +
             keys
               .map(
@@ -900,9 +901,9 @@ export async function calibrateIntensive2012(args: readonly string[]): Promise<v
       }
     }
   } else if (stage === 'report') {
-    await report();
+    await report(log);
   } else {
-    console.error(`unknown stage ${stage}`);
+    log(`unknown stage ${stage}`);
     process.exitCode = 1;
   }
 }

@@ -30,6 +30,7 @@
 
 import { effectSeries } from '../../analysis/effect-series.js';
 import { diffInProportions } from '../../stats/proportions.js';
+import type { Log } from '../shared/log.js';
 import { PERSONAL_SERVICES_2017_COVARIATES } from './design.js';
 import {
   generatePersonalServices2017,
@@ -155,25 +156,27 @@ function libraryCheck(rows: Rows) {
   return out;
 }
 
-function report(seeds: PersonalServices2017Seeds, params: PersonalServices2017Params): void {
+function report(
+  seeds: PersonalServices2017Seeds,
+  params: PersonalServices2017Params,
+  log: Log,
+): void {
   const rows = generatePersonalServices2017(seeds, params);
-  console.log('seeds', seeds, 'params', params);
+  log('seeds', seeds, 'params', params);
   const c = libraryCheck(rows);
-  console.log('service vs control_enforcement, month 12 (pp):');
+  log('service vs control_enforcement, month 12 (pp):');
   for (const [k, v] of Object.entries(c)) {
-    console.log(
-      `  ${k}: raw ${round1(v.raw)} adjusted ${round1(v.adjusted)} (raw p ${v.p.toFixed(4)})`,
-    );
+    log(`  ${k}: raw ${round1(v.raw)} adjusted ${round1(v.adjusted)} (raw p ${v.p.toFixed(4)})`);
   }
-  console.log('control_enforcement vs control_none, by month (pp, p):');
+  log('control_enforcement vs control_none, by month (pp, p):');
   for (let m = 1; m <= 14; m++) {
     const j = diff(rows, 'control_enforcement', 'control_none', m, 'job');
     const r = diff(rows, 'control_enforcement', 'control_none', m, 'reliance');
-    console.log(
+    log(
       `  ${m}: job ${round1(j.estimate)} (${j.pValue.toFixed(3)})  reliance ${round1(r.estimate)} (${r.pValue.toFixed(3)})`,
     );
   }
-  console.log('enforcement pattern ok:', enforcementOk(rows));
+  log('enforcement pattern ok:', enforcementOk(rows));
 }
 
 /**
@@ -181,31 +184,29 @@ function report(seeds: PersonalServices2017Seeds, params: PersonalServices2017Pa
  * what it found.
  *
  * @example
- * calibratePersonalServices2017(['report']);
+ * calibratePersonalServices2017(['report'], log);
  */
-export function calibratePersonalServices2017(args: readonly string[]): void {
+export function calibratePersonalServices2017(args: readonly string[], log: Log): void {
   const stage = args[0] ?? 'report';
   if (stage === 'seeds') {
     for (let s = 1; s <= 40; s++) {
       const seeds = { ...PERSONAL_SERVICES_2017_SEEDS, outcomes: s };
       if (!enforcementOk(generatePersonalServices2017(seeds, PERSONAL_SERVICES_2017_PARAMS))) {
-        console.log(`outcomes seed ${s}: enforcement pattern fails`);
+        log(`outcomes seed ${s}: enforcement pattern fails`);
         continue;
       }
       const params = searchParams(seeds, PERSONAL_SERVICES_2017_PARAMS);
-      console.log(
+      log(
         `outcomes seed ${s}: enforcement ok; serviceJobPull ${params.serviceJobPull}, serviceSickExit ${params.serviceSickExit}`,
       );
-      report(seeds, params);
+      report(seeds, params, log);
       break;
     }
   } else if (stage === 'params') {
     const params = searchParams(PERSONAL_SERVICES_2017_SEEDS, PERSONAL_SERVICES_2017_PARAMS);
-    console.log(
-      `serviceJobPull: ${params.serviceJobPull}, serviceSickExit: ${params.serviceSickExit}`,
-    );
-    report(PERSONAL_SERVICES_2017_SEEDS, params);
+    log(`serviceJobPull: ${params.serviceJobPull}, serviceSickExit: ${params.serviceSickExit}`);
+    report(PERSONAL_SERVICES_2017_SEEDS, params, log);
   } else {
-    report(PERSONAL_SERVICES_2017_SEEDS, PERSONAL_SERVICES_2017_PARAMS);
+    report(PERSONAL_SERVICES_2017_SEEDS, PERSONAL_SERVICES_2017_PARAMS, log);
   }
 }

@@ -7,6 +7,7 @@
  *   npx tsx scripts/calibrate-scan-population.ts seed    # seeds: fit the scan, check the margins
  *   npx tsx scripts/calibrate-scan-population.ts report  # the committed parameters' margins
  */
+import type { Log } from '../shared/log.js';
 import {
   generateScanPopulation,
   type ScanPopulationParams,
@@ -71,7 +72,7 @@ function loss(m: ReturnType<typeof expected>): number {
   );
 }
 
-function shape(start: ScanPopulationParams): ScanPopulationParams {
+function shape(start: ScanPopulationParams, log: Log): ScanPopulationParams {
   const f = scanFeatures(start);
   let best = solveIntercept(f, start);
   let bestLoss = loss(expected(scanTrueRisk(f, best)));
@@ -95,11 +96,11 @@ function shape(start: ScanPopulationParams): ScanPopulationParams {
     if (!improved) step /= 2;
   }
   const m = expected(scanTrueRisk(f, best));
-  console.log(JSON.stringify({ loss: bestLoss, ...m }));
+  log(JSON.stringify({ loss: bestLoss, ...m }));
   const rounded = Object.fromEntries(
     ['intercept', ...FREE].map((k) => [k, Math.round(best[k as Free] * 1e4) / 1e4]),
   );
-  console.log(JSON.stringify(rounded));
+  log(JSON.stringify(rounded));
   return best;
 }
 
@@ -128,12 +129,12 @@ async function fitted(p: ScanPopulationParams) {
  * what it found.
  *
  * @example
- * await calibrateScanPopulation(['report']);
+ * await calibrateScanPopulation(['report'], log);
  */
-export async function calibrateScanPopulation(args: readonly string[]): Promise<void> {
+export async function calibrateScanPopulation(args: readonly string[], log: Log): Promise<void> {
   const stage = args[0] ?? 'report';
   if (stage === 'shape') {
-    shape(SCAN_POPULATION_2023);
+    shape(SCAN_POPULATION_2023, log);
   } else if (stage === 'seed') {
     const from = Number(args[1] ?? 1);
     const to = Number(args[2] ?? from + 9);
@@ -144,10 +145,10 @@ export async function calibrateScanPopulation(args: readonly string[]): Promise<
         Math.round(r.capture20 * 100) === 77 &&
         Math.round(r.mean * 1000) === 37 &&
         r.p90 >= 0.07;
-      console.log(JSON.stringify({ ...r, ok }));
+      log(JSON.stringify({ ...r, ok }));
     }
   } else {
-    console.log('2023', JSON.stringify(await fitted(SCAN_POPULATION_2023)));
-    console.log('2024 (own fit)', JSON.stringify(await fitted(SCAN_POPULATION_2024)));
+    log('2023', JSON.stringify(await fitted(SCAN_POPULATION_2023)));
+    log('2024 (own fit)', JSON.stringify(await fitted(SCAN_POPULATION_2024)));
   }
 }
