@@ -64,7 +64,8 @@ export function isVegaLiteSpec(value: unknown): value is ChartSpec {
 /**
  * The MIME bundle a notebook shows for a value:
  * - a Vega-Lite spec: the spec as `application/vnd.vegalite.v5+json`, a static SVG
- *   (`image/svg+xml`, unless `svg: false`) and a one-line `text/plain`;
+ *   (`image/svg+xml`, unless `svg: false`) with the same SVG as a Markdown image (`text/markdown`,
+ *   the form nbconvert's HTML export keeps) and a one-line `text/plain`;
  * - a value that already displays itself (a result): its own bundle;
  * - an object with `toMarkdown()` that does not display itself: its Markdown as `text/markdown`
  *   (the notebook renders it) and as `text/plain`;
@@ -112,8 +113,28 @@ async function chartBundle(spec: ChartSpec, options: DisplayOptions): Promise<Mi
     [VEGA_LITE_MIME]: spec,
     'text/plain': plainText(spec),
   };
-  if (options.svg !== false) bundle['image/svg+xml'] = await renderSvg(spec);
+  if (options.svg !== false) {
+    const svg = await renderSvg(spec);
+    bundle['image/svg+xml'] = svg;
+    // nbconvert's HTML export (6.5) passes `image/svg+xml` through an HTML sanitiser that drops
+    // every SVG element, leaving a blank chart; it prefers `text/markdown` over SVG and renders
+    // this image intact. JupyterLab ranks Vega-Lite above Markdown, so it still shows the chart.
+    bundle['text/markdown'] = svgMarkdownImage(
+      svg,
+      plainText(spec).replace(/^Vega-Lite chart: /, ''),
+    );
+  }
   return bundle as unknown as MimeBundle;
+}
+
+/**
+ * A Markdown image of an SVG as a base64 data URI (`![alt](data:image/svg+xml;base64,…)`).
+ * Base64 of the UTF-8 bytes through `btoa`, which Node, Deno and browsers all have.
+ */
+function svgMarkdownImage(svg: string, alt: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(svg)) binary += String.fromCharCode(byte);
+  return `![${alt.replace(/[[\]\\]/g, '')}](data:image/svg+xml;base64,${btoa(binary)})`;
 }
 
 /** The text a terminal shows for a value given to {@link display}. */

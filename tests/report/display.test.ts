@@ -127,6 +127,11 @@ describe('display()', () => {
     expect(String(bundle['image/svg+xml'])).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     expect(bundle['text/plain']).toMatch(/^Vega-Lite chart: /);
     expect(bundle['text/html']).toBeUndefined(); // HTML would outrank the chart in JupyterLab
+    // The same SVG as a Markdown image, which nbconvert's HTML export keeps intact.
+    const markdown = String(bundle['text/markdown']);
+    const image = /^!\[([^\]]*)\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)$/.exec(markdown);
+    expect(image?.[1]).toBe(String(bundle['text/plain']).replace('Vega-Lite chart: ', ''));
+    expect(Buffer.from(image?.[2] ?? '', 'base64').toString('utf8')).toBe(bundle['image/svg+xml']);
     const withoutSvg = await bundleOf(display(effectChart(pilot.effects), { svg: false }));
     expect(Object.keys(withoutSvg).sort()).toEqual([VEGA_LITE_MIME, 'text/plain']);
     expect(inspect(display(spec))).toMatch(/^Vega-Lite chart: /);
