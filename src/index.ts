@@ -63,6 +63,7 @@ export {
   type ReceivedService,
 } from './analysis/participation.js';
 export { firstSignificantMonth, type SignificantMonths } from './analysis/significance.js';
+export type { SeriesBand } from './analysis/simultaneous-band.js';
 export {
   effectSeriesBy,
   type HeterogeneityTest,

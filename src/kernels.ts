@@ -15,6 +15,11 @@
 // Survival and proportion intervals (src/outcomes/); the analysis sample, "1 in k" wording (src/analysis/).
 export { type Comparison, type ComparisonSpec, comparisonSample } from './analysis/comparison.js';
 export { oneIn } from './analysis/impact.js';
+export {
+  type BandSample,
+  seriesJointCovariance,
+  supTBand,
+} from './analysis/simultaneous-band.js';
 // Hashing, BSN normalisation and the pieces of the assignment rules (src/assign/).
 // Rarely needed pieces of the analyst's API: the model frame behind modelMatrix, the progress
 // total of evaluate, the rows of invalid BSNs, one capture figure, Markdown from plain rows.
@@ -148,6 +153,13 @@ export {
   sandwich,
   subtractProduct,
 } from './stats/linalg.js';
+export {
+  type MvnormCriticalValue,
+  type MvnormOptions,
+  type MvnormProbability,
+  mvnormBox,
+  mvnormCriticalValue,
+} from './stats/mvnorm.js';
 export {
   blockTable,
   type Cell,

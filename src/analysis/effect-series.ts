@@ -10,9 +10,10 @@ import { InputError } from '../errors.js';
 import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
 import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
-import { formatEstimate, formatNumber, formatPercent } from '../format.js';
+import { formatEstimate, formatNumber, formatPercent, formatPp } from '../format.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
+import type { MvnormOptions } from '../stats/mvnorm.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
 import {
@@ -21,6 +22,7 @@ import {
   comparisonSample,
   type Exclusion,
 } from './comparison.js';
+import { type SeriesBand, seriesJointCovariance, supTBand } from './simultaneous-band.js';
 
 /** How the adjusted effect is estimated. */
 export type Adjustment = 'ols' | 'lin' | 'none';
@@ -40,6 +42,14 @@ export interface EffectSeriesSpec extends ComparisonSpec {
   readonly level?: number;
   /** Multiple-testing adjustment of the p-values across months (`'holm'`, `'BH'`, `'bonferroni'`). */
   readonly pAdjust?: Exclude<PAdjustMethod, 'none'>;
+  /**
+   * `'sup-t'`: add a simultaneous confidence band over the months (`series.band`, per month
+   * `bandCi`, and `series.jointCovariance`), for the adjusted effect (the raw one without
+   * covariates). Its level is `level`.
+   */
+  readonly band?: 'sup-t';
+  /** Precision and seed of the band's critical value (see `mvnormCriticalValue`). */
+  readonly bandOptions?: MvnormOptions;
 }
 
 /** One month of an {@link EffectSeries}. */
@@ -59,6 +69,8 @@ export interface MonthEffect {
   readonly adjusted?: Estimate;
   /** Multiplicity-adjusted p-values across the months, when asked for. */
   readonly pAdjusted?: { readonly raw: number; readonly adjusted?: number };
+  /** The simultaneous (sup-t) interval of the band's estimate, with `band: 'sup-t'`. */
+  readonly bandCi?: readonly [number, number];
 }
 
 /** The result of {@link effectSeries}. */
@@ -73,6 +85,10 @@ export interface EffectSeries extends HtmlConvertible, DocumentConvertible {
   readonly level: number;
   readonly excluded: readonly Exclusion[];
   readonly method: string;
+  /** The simultaneous band, with `band: 'sup-t'`. */
+  readonly band?: SeriesBand;
+  /** Joint covariance of the band's monthly estimates (months × months), with `band: 'sup-t'`. */
+  readonly jointCovariance?: readonly (readonly number[])[];
   /** One row per month, flat, for a table or CSV. */
   toTable(): Record<string, number | string>[];
   toMarkdown(): string;
@@ -186,6 +202,42 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
 
   const withAdjusted = spec.pAdjust ? addAdjustedP(results, spec.pAdjust) : results;
   const method = describe(adjustment, se, comparison.covariateNames.length, spec.pAdjust);
+  if (spec.band !== undefined) {
+    if (spec.band !== 'sup-t') {
+      throw new InputError(`band: expected 'sup-t', got '${String(spec.band)}'`, {
+        code: 'invalid-option',
+        value: String(spec.band),
+      });
+    }
+    const which = adjustment === 'none' ? 'raw' : 'adjusted';
+    const design =
+      which === 'raw'
+        ? undefined
+        : (index: Int32Array) => buildDesign(comparison, index, adjustment, term);
+    const v = seriesJointCovariance(comparison, months, design, which === 'raw' ? 'HC0' : se, term);
+    const band = supTBand(v, months, level, which, spec.bandOptions);
+    const q = months.length;
+    const withBand = withAdjusted.map((m): MonthEffect => {
+      const e = which === 'raw' ? m.raw : m.adjusted!;
+      const half = e.stdError > 0 ? band.criticalValue * e.stdError : 0;
+      return { ...m, bandCi: [e.estimate - half, e.estimate + half] };
+    });
+    return makeSeries({
+      event: spec.event,
+      arms: { treatment: comparison.labels.treatment, control: comparison.labels.control },
+      months: withBand,
+      covariates: comparison.covariateNames,
+      aliased: [...aliased],
+      adjustment,
+      level,
+      excluded: comparison.excluded,
+      method: `${method}; ${band.method}`,
+      band,
+      jointCovariance: Array.from({ length: q }, (_, m) =>
+        Array.from(v.subarray(m * q, (m + 1) * q)),
+      ),
+    });
+  }
   return makeSeries({
     event: spec.event,
     arms: { treatment: comparison.labels.treatment, control: comparison.labels.control },
@@ -439,6 +491,10 @@ function makeSeries(
         row.raw_p_adjusted = m.pAdjusted.raw;
         if (m.pAdjusted.adjusted !== undefined) row.adjusted_p_adjusted = m.pAdjusted.adjusted;
       }
+      if (m.bandCi) {
+        row.band_ci_lower = m.bandCi[0];
+        row.band_ci_upper = m.bandCi[1];
+      }
       return row;
     });
   const document = (): Document => {
@@ -451,6 +507,11 @@ function makeSeries(
       'raw p': formatNumber(m.raw.pValue, 3),
       ...(adjusted && m.adjusted
         ? { adjusted: formatEstimate(m.adjusted), 'adjusted p': formatNumber(m.adjusted.pValue, 3) }
+        : {}),
+      ...(m.bandCi && base.band
+        ? {
+            [`simultaneous ${formatPercent(base.band.level, 0)} CI`]: `[${formatPp(m.bandCi[0])}, ${formatPp(m.bandCi[1])}]`,
+          }
         : {}),
     }));
     return [

@@ -154,6 +154,7 @@ export function evaluate(
     level: methods.level,
     missing: methods.missing,
     ...(methods.pAdjust !== 'none' ? { pAdjust: methods.pAdjust } : {}),
+    ...(methods.band !== 'none' ? { band: methods.band } : {}),
   });
 
   const effects = events.map((e) => {
@@ -161,7 +162,7 @@ export function evaluate(
     const series = effectSeries(intake, seriesSpec(e.column));
     const which: ('raw' | 'adjusted')[] =
       methods.adjustment === 'none' ? ['raw'] : ['adjusted', 'raw'];
-    const significance = which.flatMap((estimate) =>
+    const pointwise = which.flatMap((estimate) =>
       methods.significance.map((level) => ({
         estimate,
         ...firstSignificantMonth(series, {
@@ -171,6 +172,16 @@ export function evaluate(
         }),
       })),
     );
+    // The band's reading: at 1 − level, jointly over the months.
+    const significance = series.band
+      ? [
+          {
+            estimate: series.band.estimate,
+            ...firstSignificantMonth(series, { simultaneous: true }),
+          },
+          ...pointwise,
+        ]
+      : pointwise;
     return { event: e.label, column: e.column, series, significance };
   });
 

@@ -58,6 +58,11 @@ export interface MethodsPlan {
   readonly pAdjust: 'none' | 'holm' | 'BH' | 'bonferroni';
   /** Rows with a missing covariate: `drop` (default, reported) or `error`. */
   readonly missing: 'drop' | 'error';
+  /**
+   * `sup-t`: a simultaneous confidence band over the months at `level` (see `effectSeries`),
+   * and the first significant month read off it next to the pointwise ones; default `none`.
+   */
+  readonly band: 'none' | 'sup-t';
 }
 
 /** A validated analysis plan (the `analyze` config) with its defaults filled in. */
@@ -102,7 +107,7 @@ const PLAN_KEYS = {
   filter: ['column', 'equals', 'in'],
   participation: ['column', 'received', 'categories', 'month'],
   participationCategory: ['value', 'label', 'parent'],
-  methods: ['outflow', 'se', 'adjustment', 'level', 'significance', 'pAdjust', 'missing'],
+  methods: ['outflow', 'se', 'adjustment', 'level', 'significance', 'pAdjust', 'missing', 'band'],
 } as const;
 
 const OUTFLOW_METHODS = ['complete', 'kaplan-meier', 'aalen-johansen'] as const;
@@ -385,6 +390,7 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
     significance,
     pAdjust: r.oneOf(m.pAdjust, 'config.methods.pAdjust', P_ADJUST, 'none'),
     missing: r.oneOf(m.missing, 'config.methods.missing', MISSING, 'drop'),
+    band: r.oneOf(m.band, 'config.methods.band', ['none', 'sup-t'] as const, 'none'),
   };
 
   const title =

@@ -25,8 +25,14 @@ function exclusionNotes(excluded: readonly Exclusion[]): string[] {
   return excluded.map((e) => `Left out: ${e.count} (${e.reason}).`);
 }
 
-function significanceText(s: SignificanceSummary): string {
-  const what = `${s.estimate} effect, p < ${s.level}`;
+/** How a first-significant-month reading was made: pointwise, multiplicity-adjusted, or jointly. */
+function readingOf(s: SignificanceSummary, pAdjust: string): string {
+  if (s.simultaneous) return 'simultaneous (sup-t band)';
+  return pAdjust === 'none' ? 'pointwise' : `pointwise, ${pAdjust}-adjusted p`;
+}
+
+function significanceText(s: SignificanceSummary, pAdjust: string): string {
+  const what = `${s.estimate} effect, ${s.simultaneous ? `simultaneous band at ${s.level}` : `p < ${s.level}`} (${readingOf(s, pAdjust)})`;
   if (s.from !== null) return `${what}: significant from month ${s.from} onward.`;
   if (s.first !== null)
     return `${what}: significant in months ${s.months.join(', ')}, not through the last month.`;
@@ -222,7 +228,7 @@ function effectSection(e: AnalysisResult['effects'][number], r: AnalysisResult):
     rows,
     notes: [
       `Method: ${s.method}.`,
-      ...e.significance.map(significanceText),
+      ...e.significance.map((x) => significanceText(x, r.config.methods.pAdjust)),
       ...(s.aliased.length ? [`Dropped as aliased in some month: ${s.aliased.join(', ')}.`] : []),
       ...exclusionNotes(s.excluded),
     ],
@@ -237,6 +243,7 @@ function significanceSection(r: AnalysisResult): Section {
       col('event', 'event', 'text', { key: 'event' }),
       col('estimate', 'estimate', 'text', { qualifier: true }),
       col('level', 'level', 'text', { qualifier: true }),
+      col('reading', 'reading', 'text', { qualifier: true }),
       col('first', 'first month', 'int'),
       col('from', 'from month on', 'int'),
       col('count', 'significant months', 'int'),
@@ -246,6 +253,7 @@ function significanceSection(r: AnalysisResult): Section {
         event: e.event,
         estimate: s.estimate,
         level: `p<${s.level}`,
+        reading: readingOf(s, r.config.methods.pAdjust),
         first: s.first,
         from: s.from,
         count: s.months.length,
@@ -253,6 +261,7 @@ function significanceSection(r: AnalysisResult): Section {
     ),
     notes: [
       '"from month on": the first month from which every later month is significant; empty: never.',
+      'Pointwise: each month tested on its own at the level (24 months are 24 correlated looks, so a pointwise reading overstates the evidence for the path); simultaneous: the months where the sup-t band at 1 − level, which covers all months jointly, excludes 0 (config.methods.band).',
     ],
   };
 }

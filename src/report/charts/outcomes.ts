@@ -184,7 +184,8 @@ export interface EffectChartOptions extends ChartOptions {
 }
 
 /** What {@link effectChart} reads from an `effectSeries` result. */
-export type EffectChartInput = Pick<EffectSeries, 'months' | 'level' | 'arms'>;
+export type EffectChartInput = Pick<EffectSeries, 'months' | 'level' | 'arms'> &
+  Partial<Pick<EffectSeries, 'band'>>;
 
 /**
  * The effect per month (Figure 2b): the estimate as a line with its confidence band, a zero
@@ -208,7 +209,10 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
     for (const kind of kinds) {
       const e = kind === 'adjusted' ? m.adjusted : m.raw;
       if (!e) continue;
+      const banded = kind === main && m.bandCi !== undefined && series.band?.estimate === kind;
       data.push({
+        bandLower: banded ? finite(m.bandCi![0]) : null,
+        bandUpper: banded ? finite(m.bandCi![1]) : null,
         month: m.month,
         series: names[kind],
         main: kind === main,
@@ -250,6 +254,13 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
       mark: { type: 'area', opacity: 0.18, color: blue },
       encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' } },
     },
+    // The simultaneous (sup-t) band, when the series has one: dotted outlines, so that it never
+    // blends with the pointwise band into a third shade.
+    ...(['bandLower', 'bandUpper'] as const).map((field) => ({
+      transform: [{ filter: `datum.main && datum.${field} !== null` }],
+      mark: { type: 'line', color: blue, strokeWidth: 1, strokeDash: [2, 2] },
+      encoding: { x, y: { ...y, field } },
+    })),
     {
       data: { values: [{}] },
       mark: { type: 'rule', color: REFERENCE_GREY, strokeWidth: 1 },
@@ -321,7 +332,11 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
     options,
     {
       title: `Effect per month: ${series.arms.treatment} − ${series.arms.control}`,
-      subtitle: `Shaded: ${level} confidence interval of the ${names[main]}; filled points are significant (two-sided)`,
+      subtitle: `Shaded: ${level} pointwise confidence interval of the ${names[main]}${
+        series.band?.estimate === main
+          ? `; dotted: simultaneous ${+(series.band.level * 100).toFixed(4)} % band over all months (sup-t)`
+          : ''
+      }; filled points are significant (two-sided, pointwise)`,
     },
     data,
     layers,
