@@ -222,6 +222,7 @@ function effectSection(e: AnalysisResult['effects'][number], r: AnalysisResult):
     rows,
     notes: [
       `Method: ${s.method}.`,
+      ...s.warnings.map((w) => `Warning: ${w}.`),
       ...e.significance.map(significanceText),
       ...(s.aliased.length ? [`Dropped as aliased in some month: ${s.aliased.join(', ')}.`] : []),
       ...exclusionNotes(s.excluded),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { table } from 'arquero';
+import { op, table } from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { type EffectSeriesSpec, effectSeries } from '../../src/analysis/effect-series.js';
 import { followupPattern } from '../../src/data/followup-pattern.js';
@@ -358,5 +358,37 @@ describe('simulation: IPCW and Kaplan–Meier are unbiased, complete follow-up i
     expect(Math.abs(cc.bias)).toBeLessThan(3 * cc.mcse);
     // Keeping the events of clients followed < 12 months but not their non-events: too high.
     expect(u.bias).toBeGreaterThan(10 * u.mcse);
+  });
+});
+
+describe('analyze: methods.censoring', () => {
+  it('evaluate passes the rule to the effect series and the notes carry the warning of complete follow-up', async () => {
+    const { evaluate, parsePlan } = await import('../../src/evaluate/index.js');
+    const { evaluationSections } = await import('../../src/report/evaluation.js');
+    const data = table(ref.wide.data).derive({ id: () => op.row_number() });
+    const plan = (censoring: string) =>
+      parsePlan({
+        events: ['month_bijstand'],
+        months: 12,
+        covariates: ['age', 'gender'],
+        methods: { censoring },
+      });
+    const ipcw = evaluate(data, plan('ipcw')).effects[0]!.series;
+    expect(ipcw.censoring).toBe('ipcw');
+    const direct = effectSeries(data, {
+      event: 'month_bijstand',
+      covariates: ['age', 'gender'],
+      months: 12,
+      censoring: 'ipcw',
+    });
+    expect(ipcw.months[11]!.adjusted!.estimate).toBe(direct.months[11]!.adjusted!.estimate);
+    const result = evaluate(data, plan('complete-followup'));
+    expect(result.effects[0]!.series.warnings).toHaveLength(1);
+    const notes = evaluationSections(result).find((s) => s.id === 'effect')!.notes ?? [];
+    expect(
+      notes.some((n) =>
+        n.startsWith("Warning: column 'followup_months' looks like an observation end"),
+      ),
+    ).toBe(true);
   });
 });
