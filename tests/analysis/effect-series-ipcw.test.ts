@@ -392,3 +392,16 @@ describe('analyze: methods.censoring', () => {
     ).toBe(true);
   });
 });
+
+describe('effectSeriesBy', () => {
+  it('refuses IPCW rather than mixing it with a complete-follow-up heterogeneity test', async () => {
+    const { effectSeriesBy } = await import('../../src/analysis/subgroups.js');
+    expect(() =>
+      effectSeriesBy(table(ref.wide.data), {
+        event: 'month_bijstand',
+        by: 'gender',
+        censoring: 'ipcw',
+      }),
+    ).toThrowError(/does not support censoring: 'ipcw' yet/);
+  });
+});
