@@ -19,7 +19,13 @@ import { stepIndex } from '../outcomes/risksets.js';
 import { type Estimate, estimateFromSe } from '../stats/estimate.js';
 import type { Comparison } from './comparison.js';
 import type { MonthEffect } from './effect-series.js';
-import { type Adjustment, noVariation, seriesDesign, stripEstimate } from './series-design.js';
+import {
+  type Adjustment,
+  type DesignSource,
+  noVariation,
+  seriesDesign,
+  stripEstimate,
+} from './series-design.js';
 
 /** What {@link ipcwMonths} needs besides the comparison. */
 export interface IpcwOptions {
@@ -28,6 +34,11 @@ export interface IpcwOptions {
   readonly level: number;
   /** Follow-up column, named in errors. */
   readonly followup: string;
+  /**
+   * Strata of the censoring model: Ĝ is estimated within arm × stratum (stratum index per
+   * comparison row, 0…count − 1), for censoring that depends on these covariates.
+   */
+  readonly strata?: { readonly ids: Int32Array; readonly count: number };
 }
 
 /** Per arm: observed times, statuses, the censoring distribution and the incidence curve. */
@@ -35,7 +46,8 @@ interface ArmCurves {
   readonly label: string;
   /** Comparison rows of the arm. */
   readonly rows: Int32Array;
-  readonly g: CensoringDistribution;
+  /** Ĝ per stratum (one without strata). */
+  readonly g: readonly CensoringDistribution[];
   /** Cumulative incidence F̂(t) and its SE at the curve's times. */
   readonly time: Float64Array;
   readonly incidence: Float64Array;
@@ -92,10 +104,12 @@ export function ipcwMonths(
   const { adjustment, se, level } = options;
   const { time, status } = survivalData(c);
   const competing = status.some((s) => s === 2);
+  const strata = options.strata;
   const arms = [
-    armCurves(c, time, status, 1, c.labels.treatment, competing, level),
-    armCurves(c, time, status, 0, c.labels.control, competing, level),
+    armCurves(c, time, status, 1, c.labels.treatment, competing, level, strata),
+    armCurves(c, time, status, 0, c.labels.control, competing, level, strata),
   ] as const;
+  const noCovariates = { treated: c.treated, covariateNames: [], covariates: [] };
   const aliased = new Set<string>();
   const term = 'treatment';
 
@@ -107,7 +121,7 @@ export function ipcwMonths(
       for (const i of arm.rows) {
         const t = time[i]!;
         if (!(t >= month || status[i]! > 0)) continue;
-        const g = survivalBefore(arm.g, Math.min(t, month));
+        const g = survivalBefore(arm.g[strata ? strata.ids[i]! : 0]!, Math.min(t, month));
         if (!(g > 0)) throw beyond(arm.label, month, options.followup);
         weight[i] = 1 / g;
         known++;
@@ -120,19 +134,25 @@ export function ipcwMonths(
     const n = treated.known + control.known;
     const events = treated.events + control.events;
     const constant = events === 0 || events === n;
-    const f = arms.map((arm) => at(arm, month));
+    // Without strata the arms' KM / AJ curves are the raw column (the weighted shares equal
+    // them); with strata the weighted shares and the weighted regression on treatment alone.
+    const f = arms.map((arm) =>
+      strata ? weightedShare(arm.rows, weight, time, status, month) : at(arm, month),
+    );
     const [f1, f0] = f as [(typeof f)[0], (typeof f)[0]];
     const rawMethod = `${competing ? 'Aalen–Johansen (IJ SE)' : 'Kaplan–Meier (Greenwood SE)'} difference in cumulative incidence, z test`;
     const raw = constant
       ? noVariation(month, n, Number.POSITIVE_INFINITY, level, events === 0)
-      : estimateFromSe(
-          f1.incidence - f0.incidence,
-          Math.sqrt(f1.stdError ** 2 + f0.stdError ** 2),
-          Number.POSITIVE_INFINITY,
-          level,
-          n,
-          rawMethod,
-        );
+      : strata
+        ? weightedFit(noCovariates, time, status, weight, month, 'ols', se, level, term).estimate
+        : estimateFromSe(
+            f1.incidence - f0.incidence,
+            Math.sqrt(f1.stdError ** 2 + f0.stdError ** 2),
+            Number.POSITIVE_INFINITY,
+            level,
+            n,
+            rawMethod,
+          );
     let adjusted: Estimate | undefined;
     if (adjustment !== 'none') {
       const fitted = weightedFit(c, time, status, weight, month, adjustment, se, level, term);
@@ -156,9 +176,26 @@ export function ipcwMonths(
   return { months: results, aliased: [...aliased] };
 }
 
+/** Σ wy / Σ w over an arm's known clients: the IPCW share with the event by m. */
+function weightedShare(
+  rows: Int32Array,
+  weight: Float64Array,
+  time: Float64Array,
+  status: Float64Array,
+  month: number,
+): { incidence: number; stdError: number } {
+  let sw = 0;
+  let swy = 0;
+  for (const i of rows) {
+    sw += weight[i]!;
+    if (status[i] === 1 && time[i]! <= month) swy += weight[i]!;
+  }
+  return { incidence: swy / sw, stdError: Number.NaN };
+}
+
 /** The weighted regression of month m over the known clients (weight > 0). */
 function weightedFit(
-  c: Comparison,
+  c: DesignSource,
   time: Float64Array,
   status: Float64Array,
   weight: Float64Array,
@@ -203,13 +240,22 @@ function armCurves(
   label: string,
   competing: boolean,
   level: number,
+  strata: IpcwOptions['strata'],
 ): ArmCurves {
   const list: number[] = [];
   for (let i = 0; i < c.treated.length; i++) if (c.treated[i] === arm) list.push(i);
   const rows = Int32Array.from(list);
   const t = Float64Array.from(rows, (i) => time[i]!);
   const s = Float64Array.from(rows, (i) => status[i]!);
-  const g = censoringDistribution(t, s);
+  const g = strata
+    ? Array.from({ length: strata.count }, (_, k) => {
+        const inStratum = list.filter((i) => strata.ids[i] === k);
+        return censoringDistribution(
+          inStratum.map((i) => time[i]!),
+          inStratum.map((i) => status[i]!),
+        );
+      })
+    : [censoringDistribution(t, s)];
   if (competing) {
     const aj = aalenJohansen(t, s, { causes: 2, level });
     return { label, rows, g, time: aj.time, incidence: aj.pstate[1]!, stdError: aj.stdErr[1]! };

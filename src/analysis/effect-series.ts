@@ -3,11 +3,11 @@
  * clients with the event by month m, and the covariate-adjusted effect from a linear probability
  * model — as in a pilot report's Figure 2b.
  */
-import type { TableInput } from '../data/columns.js';
+import { requireColumns, stringColumn, type TableInput } from '../data/columns.js';
 import { followupPattern, followupWarning } from '../data/followup-pattern.js';
 import { type ExperimentIntake, experimentRoles } from '../data/intake.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
-import { InputError } from '../errors.js';
+import { formatRows, InputError } from '../errors.js';
 import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
 import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
@@ -53,6 +53,13 @@ export interface EffectSeriesSpec extends ComparisonSpec {
    * defaults to `'ipcw'`.
    */
   readonly censoring?: Censoring;
+  /**
+   * IPCW only: columns whose combinations stratify the censoring model, Ĝ estimated within
+   * arm × stratum (e.g. `['office']` when offices close their files at different speeds). The raw
+   * column is then the IPCW-weighted difference in shares (weighted OLS on treatment, HC2).
+   * Default none: Ĝ within arm.
+   */
+  readonly censoringStrata?: readonly string[];
 }
 
 /** The censoring rules of {@link effectSeries}. */
@@ -162,12 +169,22 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
     spec.censoring ?? (spec.time !== undefined ? 'ipcw' : 'complete-followup'),
   );
   const followupColumn = experimentRoles(spec).followup;
+  if (spec.censoringStrata !== undefined && censoring !== 'ipcw') {
+    throw new InputError("censoringStrata applies to censoring: 'ipcw' only", {
+      code: 'invalid-option',
+    });
+  }
   if (censoring === 'ipcw') {
+    const strata =
+      spec.censoringStrata && spec.censoringStrata.length > 0
+        ? censoringStrata(comparison, spec.censoringStrata)
+        : undefined;
     const ipcw = ipcwMonths(comparison, months, {
       adjustment,
       se,
       level,
       followup: followupColumn,
+      ...(strata ? { strata } : {}),
     });
     return finish(
       comparison,
@@ -287,6 +304,7 @@ function finish(
     spec.pAdjust,
     censoring,
     comparison.competingMonth !== undefined,
+    spec.censoringStrata ?? [],
   );
   return makeSeries({
     event: spec.event,
@@ -304,6 +322,40 @@ function finish(
 }
 
 const CENSORING: readonly Censoring[] = ['complete-followup', 'ipcw'];
+
+/**
+ * Stratum index per comparison row from the combination of `columns` (read as labels); a
+ * missing value is a `missing-value` error naming the column and the (1-based) table rows.
+ */
+function censoringStrata(
+  c: Comparison,
+  columns: readonly string[],
+): { ids: Int32Array; count: number; columns: readonly string[] } {
+  requireColumns(c.table, columns, 'censoring stratum');
+  const values = columns.map((name) => stringColumn(c.table, name));
+  const keys = new Map<string, number>();
+  const ids = new Int32Array(c.rows.length);
+  columns.forEach((name, k) => {
+    const missing: number[] = [];
+    for (const r of c.rows) if (values[k]![r] === null) missing.push(r + 1);
+    if (missing.length) {
+      throw new InputError(
+        `censoring stratum column '${name}' has missing values in ${formatRows(missing)}`,
+        { code: 'missing-value', column: name, rows: missing },
+      );
+    }
+  });
+  c.rows.forEach((r, j) => {
+    const key = JSON.stringify(values.map((v) => v[r]));
+    let id = keys.get(key);
+    if (id === undefined) {
+      id = keys.size;
+      keys.set(key, id);
+    }
+    ids[j] = id;
+  });
+  return { ids, count: keys.size, columns };
+}
 
 function checkCensoring(value: string): Censoring {
   if (!(CENSORING as readonly string[]).includes(value)) {
@@ -468,14 +520,19 @@ function describe(
   correction: string | undefined,
   censoring: Censoring,
   competing: boolean,
+  strata: readonly string[],
 ): string {
   const ipcw = censoring === 'ipcw';
+  const within = strata.length ? `within arm × ${strata.join(' × ')}` : 'within arm';
   const sample = ipcw
-    ? 'IPCW: at month m, every client whose status at m is known (event by m, or observed at least m months), weighted 1/Ĝ(min(T, m)⁻) with Ĝ the Kaplan–Meier of the censoring time within arm; outcome = event by month m'
+    ? `IPCW: at month m, every client whose status at m is known (event by m, or observed at least m months), weighted 1/Ĝ(min(T, m)⁻) with Ĝ the Kaplan–Meier of the censoring time ${within}; outcome = event by month m`
     : 'complete follow-up: at month m, clients observed at least m months; outcome = event by month m';
-  const raw = ipcw
-    ? `raw: difference in ${competing ? 'Aalen–Johansen (IJ SE; other destinations compete)' : 'Kaplan–Meier (Greenwood SE)'} cumulative incidence (treatment − control), z test`
-    : 'raw: difference in shares (treatment − control), unpooled (Neyman) SE, z test';
+  const raw =
+    ipcw && strata.length
+      ? `raw: IPCW-weighted difference in shares (weighted OLS on treatment, ${se} SE, weights treated as known)`
+      : ipcw
+        ? `raw: difference in ${competing ? 'Aalen–Johansen (IJ SE; other destinations compete)' : 'Kaplan–Meier (Greenwood SE)'} cumulative incidence (treatment − control), z test`
+        : 'raw: difference in shares (treatment − control), unpooled (Neyman) SE, z test';
   const model = ipcw ? 'weighted OLS' : 'OLS';
   const weights = ipcw ? ' (weights treated as known)' : '';
   const adjusted =

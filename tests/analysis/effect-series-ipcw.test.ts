@@ -40,7 +40,7 @@ interface RefCase {
 }
 const ref = JSON.parse(
   readFileSync(new URL('../reference/ipcw.json', import.meta.url), 'utf8'),
-) as { wide: RefCase; colon: RefCase };
+) as { wide: RefCase; strata: RefCase; colon: RefCase };
 
 function close(actual: number, expected: number, rel = 1e-9) {
   const scale = Math.max(Math.abs(expected), 1e-12);
@@ -89,6 +89,14 @@ describe('effectSeries with IPCW agrees with R (survfit censoring KM, lm_robust 
   });
   it('wide form: Lin (covariates centred on the weighted mean, as lm_lin)', () => {
     agrees(wide, ref.wide, 'lin');
+  });
+
+  it('censoring that depends on gender: Ĝ within arm × gender, weighted raw and adjusted (OLS, Lin)', () => {
+    const spec = { ...wide, censoringStrata: ['gender'] };
+    const s = agrees(spec, ref.strata, 'ols');
+    expect(s.method).toContain('within arm × gender');
+    expect(s.method).toContain('raw: IPCW-weighted difference in shares');
+    agrees(spec, ref.strata, 'lin');
   });
 
   const colon: EffectSeriesSpec = {
@@ -203,6 +211,15 @@ describe('IPCW and complete follow-up', () => {
       expect(m.adjusted!.estimate).toBeCloseTo(m.raw.estimate, 12);
     }
     expect(s.months[23]!.raw.estimate).toBeCloseTo(ref.wide.results[5]!.raw.estimate, 12);
+  });
+  it('censoringStrata: only with IPCW, and a missing stratum is named', () => {
+    const t = table({ ...administrative, office: ['a', 'b', null, 'a', 'b', 'a', 'b', 'a'] });
+    expect(() =>
+      effectSeries(t, { event: 'month_work', censoringStrata: ['office'] }),
+    ).toThrowError(/censoringStrata applies to censoring: 'ipcw' only/);
+    expect(() =>
+      effectSeries(t, { event: 'month_work', censoring: 'ipcw', censoringStrata: ['office'] }),
+    ).toThrowError("censoring stratum column 'office' has missing values in row 3");
   });
   it('rejects an unknown censoring rule and an unknown destination', () => {
     const t = table(administrative);

@@ -19,6 +19,8 @@ suppressPackageStartupMessages({
   library(jsonlite)
 })
 
+# With strata (case C) G is fitted within arm x stratum, and the raw column is the weighted
+# lm_robust(y ~ treatment, weights = w, se_type = "HC2") with the weighted shares.
 g_before <- function(time, status) {
   fit <- survfit(Surv(time - 1e-6 * (status > 0), status == 0) ~ 1)
   function(t) {
@@ -41,13 +43,14 @@ incidence <- function(time, status, m, competing) {
 }
 
 # d: data frame with treatment (0/1), time, status (0 censored, 1 event, 2 competing).
-series <- function(d, months, f_ols, f_cov) {
+series <- function(d, months, f_ols, f_cov, strata = NULL) {
   competing <- any(d$status == 2)
-  g <- lapply(c(0, 1), function(a) g_before(d$time[d$treatment == a], d$status[d$treatment == a]))
+  cell <- paste(d$treatment, if (is.null(strata)) "" else strata)
+  g <- lapply(split(seq_len(nrow(d)), cell), function(i) g_before(d$time[i], d$status[i]))
   lapply(months, function(m) {
     known <- d$time >= m | d$status > 0
     w <- rep(0, nrow(d))
-    for (i in which(known)) w[i] <- 1 / g[[d$treatment[i] + 1]](min(d$time[i], m))
+    for (i in which(known)) w[i] <- 1 / g[[cell[i]]](min(d$time[i], m))
     k <- d[known, ]
     k$w <- w[known]
     k$y <- as.numeric(k$status == 1 & k$time <= m)
@@ -58,17 +61,25 @@ series <- function(d, months, f_ols, f_cov) {
       pValue = unname(f$p.value["treatment"]), ciLow = unname(f$conf.low["treatment"]),
       ciHigh = unname(f$conf.high["treatment"]), df = unname(f$df["treatment"])
     )
-    i1 <- incidence(d$time[d$treatment == 1], d$status[d$treatment == 1], m, competing)
-    i0 <- incidence(d$time[d$treatment == 0], d$status[d$treatment == 0], m, competing)
-    se <- sqrt(i1$se^2 + i0$se^2)
+    if (is.null(strata)) {
+      i1 <- incidence(d$time[d$treatment == 1], d$status[d$treatment == 1], m, competing)
+      i0 <- incidence(d$time[d$treatment == 0], d$status[d$treatment == 0], m, competing)
+      se <- sqrt(i1$se^2 + i0$se^2)
+      raw <- list(estimate = i1$p - i0$p, stdError = se, pValue = 2 * pnorm(-abs((i1$p - i0$p) / se)))
+    } else {
+      share <- function(a) with(k[k$treatment == a, ], sum(w * y) / sum(w))
+      i1 <- list(p = share(1))
+      i0 <- list(p = share(0))
+      r <- get(lm_robust(y ~ treatment, data = k, weights = w, se_type = "HC2"))
+      raw <- list(estimate = r$estimate, stdError = r$stdError, pValue = r$pValue)
+    }
     list(
       month = m,
       nTreated = sum(known & d$treatment == 1), nControl = sum(known & d$treatment == 0),
       eventsTreated = sum(k$y[k$treatment == 1]), eventsControl = sum(k$y[k$treatment == 0]),
       weightSumTreated = sum(k$w[k$treatment == 1]), weightSumControl = sum(k$w[k$treatment == 0]),
       shareTreated = i1$p, shareControl = i0$p,
-      raw = list(estimate = i1$p - i0$p, stdError = se, pValue = 2 * pnorm(-abs((i1$p - i0$p) / se))),
-      ols = get(fit), lin = get(lin)
+      raw = raw, ols = get(fit), lin = get(lin)
     )
   })
 }
@@ -99,6 +110,22 @@ da <- data.frame(
 months_a <- c(1, 3, 6, 12, 18, 24)
 res_a <- series(da, months_a, y ~ treatment + age + gender, ~ age + gender)
 
+# ---- C: censoring that depends on a covariate: dropout 1 % for men, 6 % for women -----
+set.seed(20261202)
+drop_c <- rgeom(n, ifelse(gender == "woman", 0.06, 0.01)) + 1L
+observed_c <- pmin(potential, drop_c)
+event_c <- latent <= observed_c
+wide_c <- data.frame(
+  arm = arm, followup_months = ifelse(event_c, latent, observed_c),
+  month_bijstand = ifelse(event_c, latent, NA_integer_), age = age, gender = gender,
+  stringsAsFactors = FALSE
+)
+dc <- data.frame(
+  treatment = as.numeric(arm == "experiment"), age = age, gender = gender,
+  time = ifelse(event_c, latent, observed_c), status = as.numeric(event_c)
+)
+res_c <- series(dc, months_a, y ~ treatment + age + gender, ~ age + gender, strata = gender)
+
 # ---- B: survival input with competing destinations: colon (recurrence vs death) -----------
 co <- survival::colon
 rec <- co[co$etype == 1, ]
@@ -123,6 +150,7 @@ res_b <- series(db, months_b, y ~ treatment + age + sex + obstruct, ~ age + sex 
 
 out <- list(
   wide = list(data = wide, months = months_a, results = res_a),
+  strata = list(data = wide_c, months = months_a, results = res_c),
   colon = list(data = colon_in, months = months_b, results = res_b)
 )
 write(toJSON(out, auto_unbox = TRUE, digits = NA, na = "null", dataframe = "columns"),
