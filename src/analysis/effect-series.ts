@@ -168,7 +168,8 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
   const censoring = checkCensoring(
     spec.censoring ?? (spec.time !== undefined ? 'ipcw' : 'complete-followup'),
   );
-  const followupColumn = experimentRoles(spec).followup;
+  // Survival input: its time column is what the user knows as the follow-up.
+  const followupColumn = spec.time ?? experimentRoles(spec).followup;
   if (spec.censoringStrata !== undefined && censoring !== 'ipcw') {
     throw new InputError("censoringStrata applies to censoring: 'ipcw' only", {
       code: 'invalid-option',
@@ -200,7 +201,7 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
   }
   const pattern = followupPattern(comparison.followup, censoredEventMonths(comparison));
   const warnings = pattern.survivalShaped
-    ? [followupWarning(pattern, followupColumn, spec.time === undefined ? spec.event : spec.time)]
+    ? [followupWarning(pattern, followupColumn, spec.event)]
     : [];
   const aliased = new Set<string>();
   const term = 'treatment';
