@@ -34,6 +34,7 @@ export {
 } from './analysis/complier.js';
 export {
   type Adjustment,
+  type Censoring,
   type EffectSeries,
   type EffectSeriesSpec,
   effectSeries,
@@ -149,6 +150,7 @@ export {
   type TableFormat,
 } from './data/parse.js';
 export type { ExperimentSchema, ResolvedExperimentSchema } from './data/schema.js';
+export { type SurvivalColumns, type SurvivalWide, survivalToWide } from './data/survival-input.js';
 export {
   checkExperiment,
   type ExperimentCheck,
@@ -156,6 +158,7 @@ export {
   type IntakeArms,
   type ValidatedExperiment,
   type ValidationProblem,
+  type ValidationWarning,
   validateExperiment,
 } from './data/validate.js';
 // Publishing: result tables, charts (Vega-Lite, SVG), HTML reports, disclosure control.

@@ -46,6 +46,7 @@ export {
   stringValue,
   valuesKind,
 } from './data/columns.js';
+export { type FollowupPattern, followupPattern, followupWarning } from './data/followup-pattern.js';
 export { isExperimentIntake, resolveSchema } from './data/intake.js';
 export { type JsonSyntaxError, jsonSyntaxError, parseJsonRows } from './data/json.js';
 export { modelFrame } from './data/model-matrix.js';
@@ -77,6 +78,12 @@ export { olsTermSeries } from './estimate/series.js';
 export { SE_TYPES } from './estimate/vcov.js';
 export { evaluationSteps } from './evaluate/evaluate.js';
 export { formatGeneral, markdownCell, markdownTable } from './format.js';
+export {
+  type CensoringDistribution,
+  censoringDistribution,
+  ipcwWeights,
+  survivalBefore,
+} from './outcomes/censoring-weights.js';
 export { survivalInterval } from './outcomes/confidence.js';
 export { type ProportionInterval, proportionInterval } from './outcomes/proportion-interval.js';
 export { CHART_FONT, OKABE_ITO, VEGA_LITE_SCHEMA } from './report/charts/spec.js';

@@ -3,8 +3,9 @@
  * treatment indicator, follow-up and event month, their covariate columns, and what was
  * excluded and why. Shared by the month-by-month effect series and its subgroup variants.
  */
-import type { TableInput } from '../data/columns.js';
+import { asTable, type TableInput } from '../data/columns.js';
 import { type ExperimentIntake, experimentIntake, isExperimentIntake } from '../data/intake.js';
+import { survivalToWide } from '../data/survival-input.js';
 import { InputError } from '../errors.js';
 import { type ArmSample, type ArmSampleSpec, armSample, type Exclusion } from './arm-sample.js';
 
@@ -16,6 +17,16 @@ export interface ComparisonSpec extends ArmSampleSpec {
   readonly event: string;
   /** Follow-up column: months observed (default `followup_months`). */
   readonly followup?: string;
+  /**
+   * Survival-shaped input instead of follow-up + event months, as `Surv(time, status)`: the
+   * observed time (months) column. With `time` and `status`, `event` names the destination (a
+   * status value); the other destinations compete with it (see `survivalToWide`).
+   */
+  readonly time?: string;
+  /** Status column of survival-shaped input: the destination reached at `time`, or censored. */
+  readonly status?: string;
+  /** Status value meaning censored (default `censored`; `0` too when the status is numeric). */
+  readonly censored?: string;
 }
 
 /** The rows that enter the comparison, as typed arrays aligned row by row. */
@@ -23,6 +34,12 @@ export interface Comparison extends ArmSample {
   readonly followup: Float64Array;
   /** Event month, NaN when no event was observed. */
   readonly eventMonth: Float64Array;
+  /**
+   * Month of a competing destination (survival-shaped input: another status value), NaN when
+   * none: after it the event can no longer happen, so the outcome is known (0) at every later
+   * month. Absent for the wide form, where events do not end one another.
+   */
+  readonly competingMonth?: Float64Array;
 }
 
 /**
@@ -42,6 +59,9 @@ export function comparisonSample(
   spec: ComparisonSpec,
   subset?: Uint8Array,
 ): Comparison {
+  if (spec.time !== undefined || spec.status !== undefined) {
+    return survivalComparison(data, spec, subset);
+  }
   const intake = isExperimentIntake(data)
     ? data
     : experimentIntake(data, spec, { events: [spec.event] });
@@ -62,4 +82,53 @@ export function comparisonSample(
     followup: Float64Array.from(sample.rows, (r) => followAll[r]!),
     eventMonth: Float64Array.from(sample.rows, (r) => eventAll[r]!),
   };
+}
+
+/**
+ * The comparison of survival-shaped input: converted once to the wide form, the event is the
+ * destination `spec.event` and the other destinations are competing (absorbing) ones.
+ */
+function survivalComparison(
+  data: TableInput | ExperimentIntake,
+  spec: ComparisonSpec,
+  subset?: Uint8Array,
+): Comparison {
+  if (spec.time === undefined || spec.status === undefined) {
+    throw new InputError(
+      `survival-shaped input needs both 'time' and 'status' (got only '${spec.time === undefined ? 'status' : 'time'}')`,
+      { code: 'invalid-option' },
+    );
+  }
+  if (isExperimentIntake(data)) {
+    throw new InputError(
+      "survival-shaped input ('time', 'status') is read from the table, not from an intake built on the wide form",
+      { code: 'invalid-option' },
+    );
+  }
+  const wide = survivalToWide(
+    asTable(data),
+    { time: spec.time, status: spec.status, ...(spec.censored ? { censored: spec.censored } : {}) },
+    spec.followup ?? 'followup_months',
+  );
+  const column = wide.events[spec.event];
+  if (column === undefined) {
+    throw new InputError(
+      `event '${spec.event}' is not a destination in column '${spec.status}'; destinations present: ${Object.keys(wide.events).join(', ')}`,
+      { code: 'unknown-level', column: spec.status, value: spec.event },
+    );
+  }
+  const others = Object.values(wide.events).filter((c) => c !== column);
+  const { time: _t, status: _s, censored: _c, ...rest } = spec;
+  const wideSpec = { ...rest, event: column, followup: wide.followup };
+  const intake = experimentIntake(wide.table, wideSpec, { events: [column, ...others] });
+  const base = comparisonSample(intake, wideSpec, subset);
+  // A client reaches at most one destination (one status), so at most one column is set.
+  const competingMonth = Float64Array.from(base.rows, (r) => {
+    for (const c of others) {
+      const m = intake.events[c]![r]!;
+      if (!Number.isNaN(m)) return m;
+    }
+    return Number.NaN;
+  });
+  return { ...base, competingMonth };
 }

@@ -3,15 +3,16 @@
  * clients with the event by month m, and the covariate-adjusted effect from a linear probability
  * model — as in a pilot report's Figure 2b.
  */
-import type { TableInput } from '../data/columns.js';
+import { requireColumns, stringColumn, type TableInput } from '../data/columns.js';
+import { followupPattern, followupWarning } from '../data/followup-pattern.js';
 import { type ExperimentIntake, experimentRoles } from '../data/intake.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
-import { InputError } from '../errors.js';
+import { formatRows, InputError } from '../errors.js';
 import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
 import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatEstimate, formatNumber, formatPercent, formatPp } from '../format.js';
-import type { DesignMatrix, Estimate } from '../stats/estimate.js';
+import type { Estimate } from '../stats/estimate.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
 import type { MvnormOptions } from '../stats/mvnorm.js';
 import { diffInProportions } from '../stats/proportions.js';
@@ -22,10 +23,11 @@ import {
   comparisonSample,
   type Exclusion,
 } from './comparison.js';
+import { ipcwMonths } from './effect-series-ipcw.js';
+import { type Adjustment, noVariation, seriesDesign, stripEstimate } from './series-design.js';
 import { type SeriesBand, seriesJointCovariance, supTBand } from './simultaneous-band.js';
 
-/** How the adjusted effect is estimated. */
-export type Adjustment = 'ols' | 'lin' | 'none';
+export type { Adjustment };
 
 /** Options of {@link effectSeries}: the comparison plus months and inference. */
 export interface EffectSeriesSpec extends ComparisonSpec {
@@ -50,20 +52,48 @@ export interface EffectSeriesSpec extends ComparisonSpec {
   readonly band?: 'sup-t';
   /** Precision and seed of the band's critical value (see `mvnormCriticalValue`). */
   readonly bandOptions?: MvnormOptions;
+  /**
+   * How clients observed less than m months enter month m (docs/methods.md, "Censoring"):
+   * `'complete-followup'` (default; the reports' method, valid when the follow-up is a potential
+   * follow-up set by the start date): only clients observed at least m months;
+   * `'ipcw'`: every client whose status at m is known, weighted by the inverse probability of
+   * censoring (Kaplan–Meier of the censoring time within arm), with the Kaplan–Meier /
+   * Aalen–Johansen difference as the raw column — valid for an observation end that follows
+   * from the event (survival-shaped follow-up) as well. Survival-shaped input (`time`, `status`)
+   * defaults to `'ipcw'`.
+   */
+  readonly censoring?: Censoring;
+  /**
+   * IPCW only: columns whose combinations stratify the censoring model, Ĝ estimated within
+   * arm × stratum (e.g. `['office']` when offices close their files at different speeds). The raw
+   * column is then the IPCW-weighted difference in shares (weighted OLS on treatment, HC2).
+   * Default none: Ĝ within arm.
+   */
+  readonly censoringStrata?: readonly string[];
 }
+
+/** The censoring rules of {@link effectSeries}. */
+export type Censoring = 'complete-followup' | 'ipcw';
 
 /** One month of an {@link EffectSeries}. */
 export interface MonthEffect {
   readonly month: number;
-  /** Clients observed at least `month` months (complete follow-up), by arm. */
+  /**
+   * Clients in month m's sample, by arm: observed at least `month` months (complete follow-up),
+   * or with their status at `month` known (IPCW).
+   */
   readonly nTreated: number;
   readonly nControl: number;
-  /** Clients with the event by `month`, by arm. */
+  /** Clients with the event by `month`, by arm (among those counted in n). */
   readonly eventsTreated: number;
   readonly eventsControl: number;
+  /** Share with the event by `month`: events / n, or the Kaplan–Meier / Aalen–Johansen incidence (IPCW). */
   readonly shareTreated: number;
   readonly shareControl: number;
-  /** Treatment − control difference in shares, unpooled (Neyman) SE, z test. */
+  /**
+   * Treatment − control difference in shares, unpooled (Neyman) SE, z test; with IPCW the
+   * difference in Kaplan–Meier (Aalen–Johansen) cumulative incidence, z test.
+   */
   readonly raw: Estimate;
   /** Covariate-adjusted effect (absent with `adjustment: 'none'`). */
   readonly adjusted?: Estimate;
@@ -84,6 +114,12 @@ export interface EffectSeries extends HtmlConvertible, DocumentConvertible {
   readonly adjustment: Adjustment;
   readonly level: number;
   readonly excluded: readonly Exclusion[];
+  readonly censoring: Censoring;
+  /**
+   * Warnings about the data and the method: with complete follow-up, a follow-up that looks
+   * survival-shaped (see `followupPattern`), which would bias it.
+   */
+  readonly warnings: readonly string[];
   readonly method: string;
   /** The simultaneous band, with `band: 'sup-t'`. */
   readonly band?: SeriesBand;
@@ -95,10 +131,22 @@ export interface EffectSeries extends HtmlConvertible, DocumentConvertible {
 }
 
 /**
- * Effect per month with complete follow-up: at month m the sample is the clients observed at
- * least m months, y_i = 1 if their event month ≤ m. The raw effect is the difference in shares
- * (unpooled SE); the adjusted effect is the treatment coefficient of an OLS linear probability
- * model y ~ 1 + T + covariates (or Lin's interacted model), HC2 by default, t test on n − k df.
+ * Effect per month. With complete follow-up (the default): at month m the sample is the clients
+ * observed at least m months, y_i = 1 if their event month ≤ m. The raw effect is the difference
+ * in shares (unpooled SE); the adjusted effect is the treatment coefficient of an OLS linear
+ * probability model y ~ 1 + T + covariates (or Lin's interacted model), HC2 by default, t test on
+ * n − k df.
+ *
+ * With `censoring: 'ipcw'`: every client whose status at m is known (event by m, a competing
+ * destination by m, or observed ≥ m) with weight wᵢ = 1/Ĝ_arm(min(Tᵢ, m)⁻), Ĝ the Kaplan–Meier
+ * of the censoring time in the client's arm (Robins & Rotnitzky 1992); the adjusted effect is the
+ * weighted OLS / Lin coefficient with the HC2 sandwich treating the weights as known (estimatr's
+ * `lm_robust(weights =)`; usually conservative, as estimating Ĝ lowers the variance), the raw
+ * effect the difference of the arms' Kaplan–Meier (Aalen–Johansen) cumulative incidences. The
+ * estimand is the intention-to-treat difference in P(event by m) had nobody been censored,
+ * under censoring independent of the event within arm. Without censoring before m both rules
+ * give the same numbers. Survival-shaped input: `time` and `status` columns (see
+ * `survivalToWide`), `event` the destination.
  *
  * The design X is shared by every month with the same sample, so X'X, its factorisation and the
  * HC2 leverages are computed once per distinct sample (once overall without censoring), and each
@@ -107,6 +155,8 @@ export interface EffectSeries extends HtmlConvertible, DocumentConvertible {
  * @example
  * const s = effectSeries(table, { event: 'month_bijstand', months: 24, covariates: ['age', 'gender'] });
  * s.months[23].adjusted.estimate; // effect at month 24
+ * const r = effectSeries(trial, { time: 'time', status: 'status', event: 'recurrence', arm: 'rx', treatment: 'Lev+5FU', control: 'Obs', months: 24 });
+ * r.months[23].raw.estimate; // Aalen–Johansen difference at month 24 (IPCW by default for time/status)
  */
 export function effectSeries(
   data: TableInput | ExperimentIntake,
@@ -131,6 +181,44 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
   if (comparison.treated.length === 0) {
     throw new InputError('no clients left to analyse (empty data or subgroup)', { code: 'empty' });
   }
+  const censoring = checkCensoring(
+    spec.censoring ?? (spec.time !== undefined ? 'ipcw' : 'complete-followup'),
+  );
+  // Survival input: its time column is what the user knows as the follow-up.
+  const followupColumn = spec.time ?? experimentRoles(spec).followup;
+  if (spec.censoringStrata !== undefined && censoring !== 'ipcw') {
+    throw new InputError("censoringStrata applies to censoring: 'ipcw' only", {
+      code: 'invalid-option',
+    });
+  }
+  if (censoring === 'ipcw') {
+    const strata =
+      spec.censoringStrata && spec.censoringStrata.length > 0
+        ? censoringStrata(comparison, spec.censoringStrata)
+        : undefined;
+    const ipcw = ipcwMonths(comparison, months, {
+      adjustment,
+      se,
+      level,
+      followup: followupColumn,
+      ...(strata ? { strata } : {}),
+    });
+    return finish(
+      comparison,
+      spec,
+      ipcw.months,
+      ipcw.aliased,
+      adjustment,
+      se,
+      level,
+      censoring,
+      [],
+    );
+  }
+  const pattern = followupPattern(comparison.followup, censoredEventMonths(comparison));
+  const warnings = pattern.survivalShaped
+    ? [followupWarning(pattern, followupColumn, spec.event)]
+    : [];
   const aliased = new Set<string>();
   const term = 'treatment';
   const counts = monthCounts(comparison, months);
@@ -150,7 +238,7 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
       const first = counts[members[0]!]!;
       if (first.nTreated === 0 || first.nControl === 0) continue; // reported per month below
       const index = sampleAt(comparison.followup, months[members[0]!]!);
-      const prepared = olsPrepare(buildDesign(comparison, index, adjustment, term));
+      const prepared = olsPrepare(seriesDesign(comparison, index, adjustment, term));
       for (const a of prepared.aliased) aliased.add(a);
       // Cumulative 0/1 outcomes: one pass over X for the whole group (olsCumulativeSeries).
       const events = Float64Array.from(index, (r) => comparison.eventMonth[r]!);
@@ -200,8 +288,41 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
     };
   });
 
+  return finish(
+    comparison,
+    spec,
+    results,
+    [...aliased],
+    adjustment,
+    se,
+    level,
+    censoring,
+    warnings,
+  );
+}
+
+/** The series result from its months: p-value adjustment, method text, display. */
+function finish(
+  comparison: Comparison,
+  spec: EffectSeriesSpec,
+  results: readonly MonthEffect[],
+  aliased: readonly string[],
+  adjustment: Adjustment,
+  se: SeType,
+  level: number,
+  censoring: Censoring,
+  warnings: readonly string[],
+): EffectSeries {
   const withAdjusted = spec.pAdjust ? addAdjustedP(results, spec.pAdjust) : results;
-  const method = describe(adjustment, se, comparison.covariateNames.length, spec.pAdjust);
+  const method = describe(
+    adjustment,
+    se,
+    comparison.covariateNames.length,
+    spec.pAdjust,
+    censoring,
+    comparison.competingMonth !== undefined,
+    spec.censoringStrata ?? [],
+  );
   if (spec.band !== undefined) {
     if (spec.band !== 'sup-t') {
       throw new InputError(`band: expected 'sup-t', got '${String(spec.band)}'`, {
@@ -209,11 +330,19 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
         value: String(spec.band),
       });
     }
+    if (censoring !== 'complete-followup') {
+      throw new InputError(
+        "band 'sup-t' needs censoring 'complete-followup': the cross-month covariance of the IPCW estimates is not implemented",
+        { code: 'invalid-option', value: censoring },
+      );
+    }
+    const term = 'treatment';
+    const months = results.map((m) => m.month);
     const which = adjustment === 'none' ? 'raw' : 'adjusted';
     const design =
       which === 'raw'
         ? undefined
-        : (index: Int32Array) => buildDesign(comparison, index, adjustment, term);
+        : (index: Int32Array) => seriesDesign(comparison, index, adjustment, term);
     const v = seriesJointCovariance(comparison, months, design, which === 'raw' ? 'HC0' : se, term);
     const band = supTBand(v, months, level, which, spec.bandOptions);
     const q = months.length;
@@ -227,10 +356,12 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
       arms: { treatment: comparison.labels.treatment, control: comparison.labels.control },
       months: withBand,
       covariates: comparison.covariateNames,
-      aliased: [...aliased],
+      aliased,
       adjustment,
       level,
       excluded: comparison.excluded,
+      censoring,
+      warnings,
       method: `${method}; ${band.method}`,
       band,
       jointCovariance: Array.from({ length: q }, (_, m) =>
@@ -243,38 +374,70 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
     arms: { treatment: comparison.labels.treatment, control: comparison.labels.control },
     months: withAdjusted,
     covariates: comparison.covariateNames,
-    aliased: [...aliased],
+    aliased,
     adjustment,
     level,
     excluded: comparison.excluded,
+    censoring,
+    warnings,
     method,
   });
 }
 
+const CENSORING: readonly Censoring[] = ['complete-followup', 'ipcw'];
+
 /**
- * The estimate of a month in which nobody (or everybody) had the event: every client's outcome
- * is the same, the difference is exactly 0 with no sampling variation, and the two-sided p-value
- * is 1 (as an exact test gives); stated in `method`.
+ * Stratum index per comparison row from the combination of `columns` (read as labels); a
+ * missing value is a `missing-value` error naming the column and the (1-based) table rows.
  */
-function noVariation(month: number, n: number, df: number, level: number, none: boolean): Estimate {
-  return {
-    estimate: 0,
-    stdError: 0,
-    ci: [0, 0],
-    statistic: 0,
-    df,
-    pValue: 1,
-    stars: '',
-    n,
-    level,
-    method: `${none ? 'no client' : 'every client'} had the event by month ${month}: difference 0, no variation to test (p = 1)`,
-  };
+function censoringStrata(
+  c: Comparison,
+  columns: readonly string[],
+): { ids: Int32Array; count: number; columns: readonly string[] } {
+  requireColumns(c.table, columns, 'censoring stratum');
+  const values = columns.map((name) => stringColumn(c.table, name));
+  const keys = new Map<string, number>();
+  const ids = new Int32Array(c.rows.length);
+  columns.forEach((name, k) => {
+    const missing: number[] = [];
+    for (const r of c.rows) if (values[k]![r] === null) missing.push(r + 1);
+    if (missing.length) {
+      throw new InputError(
+        `censoring stratum column '${name}' has missing values in ${formatRows(missing)}`,
+        { code: 'missing-value', column: name, rows: missing },
+      );
+    }
+  });
+  c.rows.forEach((r, j) => {
+    const key = JSON.stringify(values.map((v) => v[r]));
+    let id = keys.get(key);
+    if (id === undefined) {
+      id = keys.size;
+      keys.set(key, id);
+    }
+    ids[j] = id;
+  });
+  return { ids, count: keys.size, columns };
 }
 
-/** Keeps only the common `Estimate` fields of a richer result. */
-function stripEstimate(e: Estimate): Estimate {
-  const { estimate, stdError, ci, statistic, df, pValue, stars, n, level, method } = e;
-  return { estimate, stdError, ci, statistic, df, pValue, stars, n, level, method };
+function checkCensoring(value: string): Censoring {
+  if (!(CENSORING as readonly string[]).includes(value)) {
+    throw new InputError(
+      `censoring must be one of ${CENSORING.map((c) => `'${c}'`).join(', ')}, got '${value}'`,
+      { code: 'invalid-option', value },
+    );
+  }
+  return value as Censoring;
+}
+
+/**
+ * Event months as the follow-up check sees them: with competing destinations (survival input)
+ * a competing destination also ends the follow-up at its month, so it counts as an event there.
+ */
+function censoredEventMonths(c: Comparison): Float64Array {
+  const k = c.competingMonth;
+  if (!k) return c.eventMonth;
+  return c.eventMonth.map((e, i) => (Number.isNaN(e) ? k[i]! : e));
 }
 
 export function resolveMonths(
@@ -395,47 +558,6 @@ function monthCounts(c: Comparison, months: readonly number[]): MonthCount[] {
   return months.map((m) => bySorted[sorted.indexOf(m)]!);
 }
 
-/**
- * Design for one sample: (Intercept), treatment, covariates; for Lin also the covariates centred
- * on the sample mean and their products with treatment (Lin 2013).
- */
-function buildDesign(
-  c: Comparison,
-  index: Int32Array,
-  adjustment: Adjustment,
-  term: string,
-): DesignMatrix {
-  const n = index.length;
-  const pick = (col: Float64Array) => {
-    const out = new Float64Array(n);
-    for (let j = 0; j < n; j++) out[j] = col[index[j]!]!;
-    return out;
-  };
-  const treated = pick(c.treated);
-  const names = ['(Intercept)', term];
-  const columns = [new Float64Array(n).fill(1), treated];
-  const covariates = c.covariates.map(pick);
-  if (adjustment === 'lin') {
-    covariates.forEach((col, k) => {
-      let mean = 0;
-      for (const v of col) mean += v;
-      mean /= n;
-      const centred = col.map((v) => v - mean);
-      const interacted = centred.map((v, j) => v * treated[j]!);
-      names.push(c.covariateNames[k]!);
-      columns.push(centred);
-      names.push(`${term}:${c.covariateNames[k]}`);
-      columns.push(interacted);
-    });
-  } else {
-    covariates.forEach((col, k) => {
-      names.push(c.covariateNames[k]!);
-      columns.push(col);
-    });
-  }
-  return { names, columns, n };
-}
-
 function addAdjustedP(months: readonly MonthEffect[], method: Exclude<PAdjustMethod, 'none'>) {
   const raw = pAdjust(
     months.map((m) => m.raw.pValue),
@@ -459,15 +581,28 @@ function describe(
   se: SeType,
   covariates: number,
   correction: string | undefined,
+  censoring: Censoring,
+  competing: boolean,
+  strata: readonly string[],
 ): string {
-  const sample =
-    'complete follow-up: at month m, clients observed at least m months; outcome = event by month m';
-  const raw = 'raw: difference in shares (treatment − control), unpooled (Neyman) SE, z test';
+  const ipcw = censoring === 'ipcw';
+  const within = strata.length ? `within arm × ${strata.join(' × ')}` : 'within arm';
+  const sample = ipcw
+    ? `IPCW: at month m, every client whose status at m is known (event by m, or observed at least m months), weighted 1/Ĝ(min(T, m)⁻) with Ĝ the Kaplan–Meier of the censoring time ${within}; outcome = event by month m`
+    : 'complete follow-up: at month m, clients observed at least m months; outcome = event by month m';
+  const raw =
+    ipcw && strata.length
+      ? `raw: IPCW-weighted difference in shares (weighted OLS on treatment, ${se} SE, weights treated as known)`
+      : ipcw
+        ? `raw: difference in ${competing ? 'Aalen–Johansen (IJ SE; other destinations compete)' : 'Kaplan–Meier (Greenwood SE)'} cumulative incidence (treatment − control), z test`
+        : 'raw: difference in shares (treatment − control), unpooled (Neyman) SE, z test';
+  const model = ipcw ? 'weighted OLS' : 'OLS';
+  const weights = ipcw ? ' (weights treated as known)' : '';
   const adjusted =
     adjustment === 'ols'
-      ? `adjusted: OLS linear probability model on treatment + ${covariates} covariate columns, ${se} SE, t test on n − k df`
+      ? `adjusted: ${model} linear probability model on treatment + ${covariates} covariate columns, ${se} SE${weights}, t test on n − k df`
       : adjustment === 'lin'
-        ? `adjusted: Lin (2013) OLS with treatment × centred covariates (${covariates} columns), ${se} SE, t test on n − k df`
+        ? `adjusted: Lin (2013) ${model} with treatment × centred covariates (${covariates} columns), ${se} SE${weights}, t test on n − k df`
         : 'no covariate adjustment';
   const tail = correction ? `; p-values also adjusted across months (${correction})` : '';
   return `${sample}; ${raw}; ${adjusted}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
@@ -517,6 +652,7 @@ function makeSeries(
     return [
       { kind: 'table', table: tableFromRows(rows, { id: 'effects', title: base.event }) },
       { kind: 'paragraph', text: `${base.method}.` },
+      ...base.warnings.map((text) => ({ kind: 'note' as const, text: `Warning: ${text}.` })),
     ];
   };
   return withDisplay(

@@ -67,6 +67,13 @@ export function effectSeriesBy(
   data: TableInput | ExperimentIntake,
   spec: SubgroupSpec,
 ): SubgroupSeries {
+  if (spec.censoring === 'ipcw') {
+    // The interaction test below uses complete follow-up; mixing the two rules is not offered.
+    throw new InputError(
+      "effectSeriesBy does not support censoring: 'ipcw' yet (its heterogeneity test uses complete follow-up); run effectSeries with censoring: 'ipcw' per subgroup instead",
+      { code: 'invalid-option', value: 'ipcw' },
+    );
+  }
   const table = isExperimentIntake(data) ? data.table : asTable(data);
   requireColumns(table, [spec.by], 'subgroup');
   const values = stringColumn(table, spec.by);

@@ -39,7 +39,8 @@ Reads one row per client (CSV, TSV, JSON, Arrow, Parquet) and reports:
   2. cumulative outflow per month and arm for every event (complete follow-up, Kaplan-Meier
      or Aalen-Johansen);
   3. the effect per month (treatment - control), raw and covariate-adjusted (OLS or Lin, HC2),
-     and the first month from which it is significant;
+     under complete follow-up or IPCW (methods.censoring), and the first month from which it
+     is significant;
   4. per subgroup column: the effect per month within each level and a heterogeneity test;
   5. with "participation": participation by arm and the complier effect (2SLS).
 

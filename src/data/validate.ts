@@ -17,6 +17,7 @@ import {
   stringValue,
   type TableInput,
 } from './columns.js';
+import { followupPattern, followupWarning } from './followup-pattern.js';
 import {
   type ExperimentIntake,
   experimentIntake,
@@ -30,11 +31,27 @@ export interface ValidationProblem extends InputErrorDetails {
   readonly message: string;
 }
 
+/**
+ * Something valid but worth knowing before analysing: `survival-shaped-followup` — the
+ * follow-up looks like an observation end that follows from the event (see `followupPattern`),
+ * so complete follow-up would be biased and IPCW or Kaplan–Meier / Aalen–Johansen is needed.
+ */
+export interface ValidationWarning {
+  readonly code: 'survival-shaped-followup';
+  /** The follow-up column. */
+  readonly column: string;
+  /** The event column whose pattern was seen. */
+  readonly event: string;
+  readonly message: string;
+}
+
 /** The result of {@link checkExperiment}. */
 export interface ExperimentCheck {
   /** True when there are no problems. */
   readonly ok: boolean;
   readonly problems: readonly ValidationProblem[];
+  /** Warnings (the data are valid): e.g. a survival-shaped follow-up. */
+  readonly warnings: readonly ValidationWarning[];
   /** The schema with its defaults filled in (e.g. the event columns found). */
   readonly schema: ResolvedExperimentSchema;
   /** Number of rows checked. */
@@ -64,7 +81,10 @@ export class ExperimentError extends InputError {
  * Checks an experiment table and returns every problem found (never throws for bad data):
  * missing columns, missing or duplicate ids, missing or unknown arm labels, missing or
  * non-numeric follow-up, non-numeric event months, months below 1, non-integer or above
- * `maxMonth`, event months after the end of follow-up, and deciles outside 1–10.
+ * `maxMonth`, event months after the end of follow-up, and deciles outside 1–10. On valid data it
+ * also looks at the follow-up's shape: a follow-up that ends at (or soon after) the event is an
+ * observation end, on which complete follow-up is biased — reported in `warnings`
+ * (`survival-shaped-followup`, naming the estimator to use).
  *
  * @example
  * const check = checkExperiment(table, { arms: ['experiment', 'control'], maxMonth: 24 });
@@ -85,7 +105,34 @@ export function checkExperiment(input: TableInput, schema?: ExperimentSchema): E
     ...resolved.events.flatMap((event) => checkEvent(ctx, event)),
     ...checkDecile(ctx),
   ];
-  return { ok: problems.length === 0, problems, schema: resolved, n: table.numRows() };
+  const warnings = problems.length === 0 ? followupWarnings(ctx) : [];
+  return { ok: problems.length === 0, problems, warnings, schema: resolved, n: table.numRows() };
+}
+
+/** The survival-shaped follow-up warning, per event column (on valid data only). */
+function followupWarnings(ctx: Context): ValidationWarning[] {
+  const column = ctx.schema.followup;
+  if (!ctx.has(column)) return [];
+  const followup = Float64Array.from(ctx.values(column), (v) => {
+    const n = numericValue(v);
+    return typeof n === 'number' ? n : Number.NaN;
+  });
+  return ctx.schema.events.flatMap((event): ValidationWarning[] => {
+    const months = Float64Array.from(ctx.values(event), (v) => {
+      const n = numericValue(v);
+      return typeof n === 'number' ? n : Number.NaN;
+    });
+    const pattern = followupPattern(followup, months);
+    if (!pattern.survivalShaped) return [];
+    return [
+      {
+        code: 'survival-shaped-followup',
+        column,
+        event,
+        message: followupWarning(pattern, column, event),
+      },
+    ];
+  });
 }
 
 /** The arms (and covariate coding) that let {@link validateExperiment} also build the intake. */

@@ -58,8 +58,9 @@ export function evaluationSteps(plan: AnalysisPlan): number {
  * (`validateExperiment`: ids, arm labels, follow-up, event months); clients per arm and the
  * sample-ratio test (chi-square against `arms.weights`) on the whole table; then, on the rows
  * the filter keeps, covariate balance, cumulative outflow per month and arm (complete
- * follow-up, Kaplan–Meier or Aalen–Johansen), the effect per month per event (raw difference in
- * shares with the unpooled SE; adjusted: OLS or Lin with HC2 by default), the first significant
+ * follow-up, Kaplan–Meier or Aalen–Johansen), the effect per month per event (complete follow-up:
+ * raw difference in shares with the unpooled SE; `methods.censoring: 'ipcw'`: Kaplan–Meier /
+ * Aalen–Johansen difference and IPCW-weighted regression; adjusted: OLS or Lin with HC2 by default), the first significant
  * month at each level, per subgroup column the effect within each level with a heterogeneity F
  * test, and with `participation` the participation table and the complier effect (2SLS with
  * assignment as the instrument). Methods: docs/methods.md.
@@ -153,6 +154,7 @@ export function evaluate(
     se: methods.se,
     level: methods.level,
     missing: methods.missing,
+    censoring: methods.censoring,
     ...(methods.pAdjust !== 'none' ? { pAdjust: methods.pAdjust } : {}),
     ...(methods.band !== 'none' ? { band: methods.band } : {}),
   });

@@ -5,6 +5,7 @@
  * together with the allowed ones, so a typo never silently falls back to a default. Documented
  * key by key in `docs/cli.md`.
  */
+import type { Censoring } from '../analysis/effect-series.js';
 import type { ParticipationCategory } from '../analysis/participation.js';
 import { isJsonObject, SpecError, SpecReader, show } from '../data/spec-reader.js';
 import type { SeType } from '../estimate/vcov.js';
@@ -46,6 +47,11 @@ export interface ParticipationPlan {
 export interface MethodsPlan {
   /** Censoring method of the outflow curves (default `complete`, the reports' method). */
   readonly outflow: OutflowMethod;
+  /**
+   * Censoring rule of the effects per month (default `complete-followup`, the reports' method;
+   * `ipcw` for a follow-up that ends at or after the event — see `effectSeries`).
+   */
+  readonly censoring: Censoring;
   /** Standard errors of adjusted effects and the complier analysis (default `HC2`). */
   readonly se: SeType;
   /** Covariate adjustment of the effects: `ols` (default with covariates), `lin` or `none`. */
@@ -107,10 +113,21 @@ const PLAN_KEYS = {
   filter: ['column', 'equals', 'in'],
   participation: ['column', 'received', 'categories', 'month'],
   participationCategory: ['value', 'label', 'parent'],
-  methods: ['outflow', 'se', 'adjustment', 'level', 'significance', 'pAdjust', 'missing', 'band'],
+  methods: [
+    'outflow',
+    'censoring',
+    'se',
+    'adjustment',
+    'level',
+    'significance',
+    'pAdjust',
+    'missing',
+    'band',
+  ],
 } as const;
 
 const OUTFLOW_METHODS = ['complete', 'kaplan-meier', 'aalen-johansen'] as const;
+const CENSORING = ['complete-followup', 'ipcw'] as const;
 const SE_TYPES = ['HC2', 'HC0', 'HC1', 'HC3', 'classical'] as const;
 const ADJUSTMENTS = ['ols', 'lin', 'none'] as const;
 const P_ADJUST = ['none', 'holm', 'BH', 'bonferroni'] as const;
@@ -382,8 +399,30 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
       );
     }
   }
+  const censoring = r.oneOf(
+    m.censoring,
+    'config.methods.censoring',
+    CENSORING,
+    'complete-followup',
+  );
+  if (censoring === 'ipcw') {
+    // Their estimators (the interaction test, 2SLS) use complete follow-up: not mixed silently.
+    if (subgroups.length > 0) {
+      r.fail(
+        'config.methods.censoring',
+        '"ipcw" is not available with config.subgroups yet (the heterogeneity test uses complete follow-up); run the subgroups separately or remove them',
+      );
+    }
+    if (participation) {
+      r.fail(
+        'config.methods.censoring',
+        '"ipcw" is not available with config.participation yet (the complier effect uses complete follow-up); remove participation or analyse it separately',
+      );
+    }
+  }
   const methods: MethodsPlan = {
     outflow: r.oneOf(m.outflow, 'config.methods.outflow', OUTFLOW_METHODS, 'complete'),
+    censoring,
     se: r.oneOf(m.se, 'config.methods.se', SE_TYPES, 'HC2'),
     adjustment,
     level: r.fraction(m.level, 'config.methods.level', 0.95),

@@ -229,6 +229,7 @@ function effectSection(e: AnalysisResult['effects'][number], r: AnalysisResult):
     notes: [
       `Method: ${s.method}.`,
       ...e.significance.map((x) => significanceText(x, r.config.methods.pAdjust)),
+      ...s.warnings.map((w) => `Warning: ${w}.`),
       ...(s.aliased.length ? [`Dropped as aliased in some month: ${s.aliased.join(', ')}.`] : []),
       ...exclusionNotes(s.excluded),
     ],

@@ -27,6 +27,7 @@ describe('parsePlan', () => {
       subgroups: [],
       methods: {
         outflow: 'complete',
+        censoring: 'complete-followup',
         se: 'HC2',
         adjustment: 'none',
         level: 0.95,
@@ -107,7 +108,7 @@ describe('parsePlan', () => {
       events: ['month_bijstand'],
       months: '24',
       covariats: ['age'],
-      methods: { se: 'HC4', censoring: 'km' },
+      methods: { se: 'HC4', censorng: 'km' },
     });
     expect(p).toContain('config.months: expected a whole number ≥ 1, got "24"');
     expect(p).toContainEqual(
@@ -117,13 +118,35 @@ describe('parsePlan', () => {
     );
     expect(p).toContainEqual(
       expect.stringMatching(
-        /^config\.methods: unknown key "censoring"; allowed keys: outflow, se,/,
+        /^config\.methods: unknown key "censorng" \(did you mean "censoring"\?\); allowed keys: outflow, censoring, se,/,
       ),
     );
     expect(p).toContain(
       'config.methods.se: expected one of HC2, HC0, HC1, HC3, classical, got "HC4" (did you mean "HC2"?)',
     );
     expect(p).toHaveLength(4);
+  });
+
+  it('reads methods.censoring and keeps IPCW away from the analyses that use complete follow-up', () => {
+    const plan = parsePlan({ events: ['month_work'], months: 12, methods: { censoring: 'ipcw' } });
+    expect(plan.methods.censoring).toBe('ipcw');
+    expect(problems({ events: ['month_work'], months: 12, methods: { censoring: 'km' } })).toEqual([
+      'config.methods.censoring: expected one of complete-followup, ipcw, got "km"',
+    ]);
+    const p = problems({
+      events: ['month_work'],
+      months: 12,
+      subgroups: ['gender'],
+      participation: { received: ['yes'] },
+      methods: { censoring: 'ipcw' },
+    });
+    expect(p).toHaveLength(2);
+    expect(p[0]).toMatch(
+      /^config\.methods\.censoring: "ipcw" is not available with config\.subgroups yet/,
+    );
+    expect(p[1]).toMatch(
+      /^config\.methods\.censoring: "ipcw" is not available with config\.participation yet/,
+    );
   });
 
   it('checks fields against each other', () => {

@@ -84,6 +84,9 @@ export function pilotPlan(c: PilotConfig): AnalysisPlan {
     },
     methods: {
       outflow: 'complete',
+      // The report's rule: at month m the clients observed at least m months (its follow-up is
+      // a potential follow-up, set by the start date: no survival-shaped warning).
+      censoring: 'complete-followup',
       se: 'HC2',
       adjustment: 'ols',
       level: 0.95,
