@@ -62,7 +62,9 @@ describe('effectmeting analyze', () => {
     expect(r.out).toMatch(/decile = 1: 978 experiment, 240 control/);
     // Figure 2b at month 24: adjusted −6.3 pp, p = 0.026; significant at 10 % from month 12.
     expect(r.out).toMatch(/^ +24 .*−7\.2 pp .*−6\.3 pp .*0\.026/m);
-    expect(r.out).toMatch(/adjusted effect, p < 0\.1: significant from month 12 onward/);
+    expect(r.out).toMatch(
+      /adjusted effect, p < 0\.1 \(pointwise\): significant from month 12 onward/,
+    );
     expect(r.out).toMatch(/Does the effect on bijstand differ by gender\?/);
     expect(r.out).toMatch(/Complier effect on bijstand by month 24/);
   });

@@ -34,6 +34,7 @@ describe('parsePlan', () => {
         significance: [0.1, 0.05],
         pAdjust: 'none',
         missing: 'drop',
+        band: 'none',
       },
     });
   });
