@@ -78,7 +78,13 @@ export {
   assignArms,
   type ExclusionCount,
 } from './assign/assign.js';
-export { type AuditOptions, type AuditResult, auditAssignment } from './assign/audit.js';
+export {
+  type AuditOptions,
+  type AuditResult,
+  auditAssignment,
+  type StatedWeights,
+  type WeightsAuditResult,
+} from './assign/audit.js';
 export {
   type BalanceArmStat,
   type BalanceCounts,
@@ -242,6 +248,7 @@ export {
   type MdeResult,
   minimumDetectableEffect,
   type PairwisePower,
+  type PowerMethod,
   type PowerResult,
   type PowerSettings,
   type PowerVariance,
@@ -253,6 +260,12 @@ export {
   type TwoArmDesign,
   targetingPower,
 } from './plan/power.js';
+export {
+  type ClusterDesign,
+  type MeansPowerResult,
+  type MeansPowerSpec,
+  powerTTest,
+} from './plan/power-means.js';
 export {
   type RandomizationResult,
   type RandomizationSpec,

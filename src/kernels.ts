@@ -74,6 +74,8 @@ export { evaluationSteps } from './evaluate/evaluate.js';
 export { formatGeneral, markdownCell, markdownTable } from './format.js';
 export { survivalInterval } from './outcomes/confidence.js';
 export { type ProportionInterval, proportionInterval } from './outcomes/proportion-interval.js';
+// The Bell–McCaffrey df of a cluster-randomised design's CR2 test (src/plan/).
+export { clusterDf } from './plan/power-means.js';
 export { CHART_FONT, OKABE_ITO, VEGA_LITE_SCHEMA } from './report/charts/spec.js';
 export {
   csvSafe,
@@ -148,6 +150,7 @@ export {
   sandwich,
   subtractProduct,
 } from './stats/linalg.js';
+export { noncentralTCdf } from './stats/noncentral-t.js';
 export {
   blockTable,
   type Cell,
