@@ -46,6 +46,11 @@ export {
   impactFigures,
 } from './analysis/impact.js';
 export {
+  type EffectAndControlRate,
+  type EffectAndControlRateSpec,
+  effectAndControlRate,
+} from './analysis/impact-inputs.js';
+export {
   type DateLike,
   type StatePanelSpec,
   type StateSpellsSpec,

@@ -22,6 +22,13 @@ export interface ImpactInput {
   readonly controlRate: { readonly estimate: number; readonly stdError: number };
   /** The effect on the share, treatment − control (e.g. −0.063), and its standard error. */
   readonly effect: { readonly estimate: number; readonly stdError: number };
+  /**
+   * Cov(effect, control rate), e.g. from `effectAndControlRate` (joint influence functions).
+   * Both are estimated on the same control clients, so they are correlated (−0.69 on the
+   * pilot's decile 1); without it the relative reduction's SE assumes independence, and the
+   * method text says so.
+   */
+  readonly covariance?: number;
   /** Clients who actually followed a trajectory (received the service), e.g. 334. */
   readonly participants?: number;
   /** Participation difference between the arms (e.g. 0.31), for the instrumental-variable reading. */
@@ -52,8 +59,8 @@ export interface ImpactFigures {
  *
  * - expected E = n·c, SE = n·se(c)
  * - prevented P = −n·a, SE = n·se(a)
- * - relative reduction R = −a/c, delta method treating a and c as independent:
- *   se(R)² = se(a)²/c² + a²·se(c)²/c⁴
+ * - relative reduction R = −a/c, delta method with gradient (−1/c, a/c²):
+ *   se(R)² = se(a)²/c² + a²·se(c)²/c⁴ − 2·a·cov(a, c)/c³ (cov = 0 when `covariance` is not given)
  * - trajectories per success T = m/P (m participants); its interval is [m/P_hi, m/P_lo],
  *   the prevented interval inverted (unbounded when that interval includes 0)
  * - IV reading a / Δparticipation (Wald estimator of the effect per participant)
@@ -70,6 +77,7 @@ export interface ImpactFigures {
  */
 export function impactFigures(input: ImpactInput): ImpactFigures {
   const { n, controlRate: c, effect: a, participants, participationDifference } = input;
+  const cov = input.covariance ?? 0;
   const level = checkLevel(input.level, 'impactFigures');
   if (!(Number.isInteger(n) && n > 0)) {
     throw new InputError(`impactFigures: n must be a positive whole number, got ${n}`, {
@@ -82,6 +90,7 @@ export function impactFigures(input: ImpactInput): ImpactFigures {
     ['controlRate.stdError', c.stdError],
     ['effect.estimate', a.estimate],
     ['effect.stdError', a.stdError],
+    ['covariance', cov],
   ] as const) {
     if (!Number.isFinite(v)) {
       throw new InputError(`impactFigures: ${name} must be a finite number, got ${v}`, {
@@ -107,7 +116,9 @@ export function impactFigures(input: ImpactInput): ImpactFigures {
   const prevented = interval(-n * a.estimate, n * a.stdError);
   const r = -a.estimate / c.estimate;
   const seR = Math.sqrt(
-    a.stdError ** 2 / c.estimate ** 2 + (a.estimate ** 2 * c.stdError ** 2) / c.estimate ** 4,
+    a.stdError ** 2 / c.estimate ** 2 +
+      (a.estimate ** 2 * c.stdError ** 2) / c.estimate ** 4 -
+      (2 * a.estimate * cov) / c.estimate ** 3,
   );
   const relativeReduction = interval(r, seR);
 
@@ -144,8 +155,11 @@ export function impactFigures(input: ImpactInput): ImpactFigures {
     ...(trajectoriesPerSuccess ? { trajectoriesPerSuccess } : {}),
     ...(effectPerParticipant !== undefined ? { effectPerParticipant } : {}),
     level,
-    method:
-      'normal-approximation intervals: linear figures scale the SEs; relative reduction by the delta method (effect and control rate treated as independent); trajectories per success by inverting the interval of prevented cases',
+    method: `normal-approximation intervals: linear figures scale the SEs; relative reduction by the delta method (${
+      input.covariance === undefined
+        ? 'covariance of effect and control rate not given: treated as independent'
+        : 'with the covariance of effect and control rate'
+    }); trajectories per success by inverting the interval of prevented cases`,
   };
 }
 

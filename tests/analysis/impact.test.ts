@@ -33,6 +33,20 @@ describe('impactFigures', () => {
     expect(f.relativeReduction.stdError).toBeCloseTo(Math.sqrt(0.0025390625), 12);
   });
 
+  it('uses the covariance of effect and control rate when given', () => {
+    // cov(a, c) = −0.0002 (correlation −0.5): the extra term −2·a·cov/c³
+    //   = −2·(−0.05)·(−0.0002)/0.064 = −0.0003125, se² = 0.0025390625 − 0.0003125 = 0.0022265625
+    const g = impactFigures({
+      n: 1000,
+      controlRate: { estimate: 0.4, stdError: 0.02 },
+      effect: { estimate: -0.05, stdError: 0.02 },
+      covariance: -0.0002,
+    });
+    expect(g.relativeReduction.stdError).toBeCloseTo(Math.sqrt(0.0022265625), 12);
+    expect(g.method).toContain('with the covariance');
+    expect(f.method).toContain('treated as independent');
+  });
+
   it('inverts the prevented interval for trajectories per success', () => {
     const t = f.trajectoriesPerSuccess!;
     expect(t.value).toBeCloseTo(5, 12);
