@@ -14,7 +14,7 @@
 
 // Survival and proportion intervals (src/outcomes/); the analysis sample, "1 in k" wording (src/analysis/).
 export { type Comparison, type ComparisonSpec, comparisonSample } from './analysis/comparison.js';
-export { oneIn } from './analysis/impact.js';
+export { clientCount, impactSentences, oneIn } from './analysis/impact.js';
 // Hashing, BSN normalisation and the pieces of the assignment rules (src/assign/).
 // Rarely needed pieces of the analyst's API: the model frame behind modelMatrix, the progress
 // total of evaluate, the rows of invalid BSNs, one capture figure, Markdown from plain rows.
