@@ -271,6 +271,11 @@ function checkSizes(nt: number, nc: number, m: number | undefined): void {
   checkPositive(nt, 'nTreatment', FN);
   checkPositive(nc, 'nControl', FN);
   const unit = m ?? 1;
+  if (m !== undefined && !(Number.isInteger(nt / m) && Number.isInteger(nc / m))) {
+    fail(
+      `with clusters of ${m}, nTreatment and nControl must be whole numbers of clusters (multiples of ${m}), got ${nt} / ${nc}`,
+    );
+  }
   if (!(nt / unit > 1 && nc / unit > 1)) {
     fail(
       m === undefined

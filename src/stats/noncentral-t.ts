@@ -2,6 +2,7 @@
  * The noncentral t distribution function, as R's `pt(q, df, ncp)`: what power of a t test is
  * computed from (`power.t.test`).
  */
+import { InputError } from '../errors.js';
 import { normalCdf, studentTCdf } from './distributions.js';
 import { incompleteBeta, lgammaPositive } from './special.js';
 import { checkPositive } from './validate.js';
@@ -32,7 +33,10 @@ const SQRT_2_OVER_PI = 0.7978845608028654; // √(2/π)
 export function noncentralTCdf(t: number, df: number, ncp: number): number {
   checkPositive(df, 'df', { fn: 'noncentralTCdf' });
   if (Number.isNaN(t) || !Number.isFinite(ncp)) {
-    throw new RangeError(`noncentralTCdf: t and ncp must be numbers, got ${t}, ${ncp}`);
+    throw new InputError(`noncentralTCdf: t must be a number and ncp finite, got ${t}, ${ncp}`, {
+      code: 'not-finite',
+      value: `${t}, ${ncp}`,
+    });
   }
   if (ncp === 0) return studentTCdf(t, df);
   if (!Number.isFinite(t)) return t < 0 ? 0 : 1;

@@ -61,6 +61,7 @@ describe("noncentral t = R's pt(q, df, ncp)", () => {
   it('ncp = 0 is the central t; bad df is an InputError', () => {
     expect(noncentralTCdf(0, 7, 0)).toBeCloseTo(0.5, 15);
     expect(() => noncentralTCdf(1, 0, 1)).toThrow(InputError);
+    expect(() => noncentralTCdf(Number.NaN, 5, 1)).toThrow(InputError);
   });
 });
 
@@ -170,6 +171,9 @@ describe('unequal arms, covariates, non-compliance and clusters', () => {
     expect(() =>
       powerTTest({ nTreatment: 20, nControl: 20, delta: 1, clusters: { icc: 0.1, size: 20 } }),
     ).toThrow(/more than one cluster/);
+    expect(() =>
+      powerTTest({ nTreatment: 510, nControl: 500, delta: 0.3, clusters: { icc: 0.1, size: 20 } }),
+    ).toThrow(/whole numbers of clusters \(multiples of 20\), got 510 \/ 500/);
     expect(() => powerTTest({ n: 20, delta: 1, sd: 0 })).toThrow(InputError);
     expect(() =>
       powerTTest({ n: 20, delta: 1, rSquared: 0.2, clusters: { icc: 0.1, size: 2 } }),
