@@ -160,6 +160,11 @@ export const auditCommand: Command = {
     if (flags.record !== undefined && flags.rule !== undefined) {
       throw new UsageError('give either --rule (with its options) or --record, not both');
     }
+    if (flags.rule === undefined && flags.record === undefined && flags.weights === undefined) {
+      throw new UsageError(
+        'give --rule (with its options) or --record to check the assignment, or --weights (e.g. 80/20) to audit a trial without its rule',
+      );
+    }
     if (flags.rule === undefined && flags.record === undefined && flags.weights !== undefined) {
       const given = RULE_ONLY.filter((f) => flags[f] !== undefined);
       if (given.length > 0) {

@@ -63,6 +63,9 @@ describe('effectmeting audit --weights (an existing trial, no rule)', () => {
     expect(key.stderr).toContain('--key: only with --rule or --record');
     const three = await cli(['audit', '--input', file, '--weights', '80/10/10']);
     expect(three.stderr).toContain('name the arms');
+    const none = await cli(['audit', '--input', file]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('or --weights (e.g. 80/20) to audit a trial without its rule');
     const arms = await cli(['audit', '--input', file, '--weights', 'basic=50,intensive=50']);
     expect(arms.code).toBe(1);
     expect(arms.stderr).toContain("column 'arm' holds 'experiment', 'control'");
