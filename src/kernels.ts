@@ -152,6 +152,13 @@ export {
 } from './stats/linalg.js';
 export { noncentralTCdf } from './stats/noncentral-t.js';
 export {
+  checkStarLevels,
+  REPORT_STAR_LEVELS,
+  type StarLevels,
+  starLegend,
+  starsAt,
+} from './stats/stars.js';
+export {
   blockTable,
   type Cell,
   type CellFormat,

@@ -120,4 +120,23 @@ describe("complier effect by 2SLS = estimatr's iv_robust (HC2)", () => {
       expect(fit.complier.df).toBe(r.df);
     });
   }
+  it('stars at configurable levels, with a legend naming the test', () => {
+    // p ≈ 0.025: ** at the reports' 5 %, * at the journals' 10 / 5 / 1 %.
+    expect(c.adjusted!.complier.pValue).toBeGreaterThan(0.01);
+    expect(c.adjusted!.complier.pValue).toBeLessThan(0.05);
+    expect(c.adjusted!.complier.stars).toBe('**');
+    expect(c.method).toContain(
+      'stars: † p < 0.20, * p < 0.10, ** p < 0.05 (two-sided; t tests of the coefficients with HC2 robust SE on n − k df)',
+    );
+    const journal = complierEffect(decile1, {
+      outcome: { event: 'month_bijstand', month: 24 },
+      received: { column: 'participation', values: ['uwv_conversation', 'three_way_conversation'] },
+      covariates,
+      stars: { '†': 0.1, '*': 0.05, '**': 0.01 },
+    });
+    expect(journal.adjusted!.complier.stars).toBe('*');
+    expect(journal.adjusted!.complier.pValue).toBe(c.adjusted!.complier.pValue);
+    expect(journal.method).toContain('stars: † p < 0.10, * p < 0.05, ** p < 0.01');
+    expect(journal.toMarkdown()).toContain('−19.9 pp*');
+  });
 });
