@@ -457,7 +457,7 @@ function describe(
     `complier (local average) effect, Angrist, Imbens & Rubin (1996): received service (${received}) instrumented by random assignment; ` +
     `first stage received ~ assignment and ITT outcome ~ assignment by OLS, complier effect by 2SLS (as estimatr iv_robust), ` +
     `each without and with covariates; ${seText}, t tests on n − k df; first-stage F = robust Wald test of assignment ` +
-    `(weak instrument when F < ${weakF}); sample: ${sampleText}; ${starLegend(levels, `t tests of the coefficients with ${seText} on n − k df`).replace(/^Stars/, 'stars')}`
+    `(weak instrument when F < ${weakF}); sample: ${sampleText}; ${starLegend(levels, `two-sided t tests of the coefficients with ${seText} on n − k df`).replace(/^Stars/, 'stars')}`
   );
 }
 

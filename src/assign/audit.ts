@@ -15,6 +15,7 @@ import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatGeneral } from '../format.js';
+import { starLegend } from '../stats/stars.js';
 import { type Document, documentMarkdown } from '../table/index.js';
 import type { AssignmentExclusion } from './assign.js';
 import { type BalanceResult, balanceTable } from './balance.js';
@@ -164,6 +165,7 @@ export function auditAssignment(
       },
       { kind: 'heading', text: 'Sample ratio', level: 2 },
       ...sampleRatio.toDocument(),
+      { kind: 'paragraph', text: `${starLegend(undefined, sampleRatio.method)}.` },
       ...(unknown.length > 0
         ? [
             {

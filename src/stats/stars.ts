@@ -72,15 +72,16 @@ export function starsAt(pValue: number, levels: StarLevels = REPORT_STAR_LEVELS)
 }
 
 /**
- * The legend under a table with stars: what each mark means and which test made the p-values.
+ * The legend under a table with stars: what each mark means and which test made the p-values
+ * (say "two-sided" in `test` where it is).
  *
  * @example
- * starLegend(undefined, 't test of the HC2 coefficient on n − k df');
- * // "Stars: † p < 0.20, * p < 0.10, ** p < 0.05 (two-sided; t test of the HC2 coefficient on n − k df)"
+ * starLegend(undefined, 'two-sided t test of the HC2 coefficient on n − k df');
+ * // "Stars: † p < 0.20, * p < 0.10, ** p < 0.05 (p-values: two-sided t test of the HC2 coefficient on n − k df)"
  */
 export function starLegend(levels: StarLevels = REPORT_STAR_LEVELS, test?: string): string {
   // 0.2 → "0.20" as the reports write it; finer levels as they are (0.001).
   const fixed = (p: number) =>
     Number.isInteger(Math.round(p * 1e6) / 1e4) ? p.toFixed(2) : String(Number(p.toPrecision(6)));
-  return `Stars: † p < ${fixed(levels['†'])}, * p < ${fixed(levels['*'])}, ** p < ${fixed(levels['**'])} (two-sided${test ? `; ${test}` : ''})`;
+  return `Stars: † p < ${fixed(levels['†'])}, * p < ${fixed(levels['*'])}, ** p < ${fixed(levels['**'])}${test ? ` (p-values: ${test})` : ''}`;
 }

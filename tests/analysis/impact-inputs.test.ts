@@ -126,7 +126,7 @@ describe("complier effect by 2SLS = estimatr's iv_robust (HC2)", () => {
     expect(c.adjusted!.complier.pValue).toBeLessThan(0.05);
     expect(c.adjusted!.complier.stars).toBe('**');
     expect(c.method).toContain(
-      'stars: † p < 0.20, * p < 0.10, ** p < 0.05 (two-sided; t tests of the coefficients with HC2 robust SE on n − k df)',
+      'stars: † p < 0.20, * p < 0.10, ** p < 0.05 (p-values: two-sided t tests of the coefficients with HC2 robust SE on n − k df)',
     );
     const journal = complierEffect(decile1, {
       outcome: { event: 'month_bijstand', month: 24 },

@@ -36,6 +36,9 @@ describe('audit of an existing trial against stated weights (no rule)', () => {
     expect(md).toContain('## Balance');
     expect(md).not.toContain('## Conformance');
     expect(md).not.toContain('rows differ');
+    expect(md).toContain(
+      'Stars: † p < 0.20, * p < 0.10, ** p < 0.05 (p-values: chi-square goodness of fit',
+    );
     expect(md).not.toContain('t17');
   });
   it('lists recorded arms that are not stated, as the rule audit does', () => {

@@ -23,11 +23,11 @@ describe('configurable star levels', () => {
   it('other levels: 10 / 5 / 1 %', () => {
     const journal = { '†': 0.1, '*': 0.05, '**': 0.01 };
     expect([0.005, 0.03, 0.07, 0.15].map((p) => starsAt(p, journal))).toEqual(['**', '*', '†', '']);
-    expect(starLegend(journal, 'Welch t test')).toBe(
-      'Stars: † p < 0.10, * p < 0.05, ** p < 0.01 (two-sided; Welch t test)',
+    expect(starLegend(journal, 'two-sided Welch t test')).toBe(
+      'Stars: † p < 0.10, * p < 0.05, ** p < 0.01 (p-values: two-sided Welch t test)',
     );
     expect(starLegend({ '†': 0.05, '*': 0.01, '**': 0.001 })).toBe(
-      'Stars: † p < 0.05, * p < 0.01, ** p < 0.001 (two-sided)',
+      'Stars: † p < 0.05, * p < 0.01, ** p < 0.001',
     );
   });
   it('bad levels are InputErrors naming the key or the order', () => {
