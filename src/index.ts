@@ -47,6 +47,11 @@ export {
   impactFigures,
 } from './analysis/impact.js';
 export {
+  type EffectAndControlRate,
+  type EffectAndControlRateSpec,
+  effectAndControlRate,
+} from './analysis/impact-inputs.js';
+export {
   type DateLike,
   type StatePanelSpec,
   type StateSpellsSpec,
@@ -80,7 +85,13 @@ export {
   assignArms,
   type ExclusionCount,
 } from './assign/assign.js';
-export { type AuditOptions, type AuditResult, auditAssignment } from './assign/audit.js';
+export {
+  type AuditOptions,
+  type AuditResult,
+  auditAssignment,
+  type StatedWeights,
+  type WeightsAuditResult,
+} from './assign/audit.js';
 export {
   type BalanceArmStat,
   type BalanceCounts,
@@ -246,6 +257,7 @@ export {
   type MdeResult,
   minimumDetectableEffect,
   type PairwisePower,
+  type PowerMethod,
   type PowerResult,
   type PowerSettings,
   type PowerVariance,
@@ -257,6 +269,12 @@ export {
   type TwoArmDesign,
   targetingPower,
 } from './plan/power.js';
+export {
+  type ClusterDesign,
+  type MeansPowerResult,
+  type MeansPowerSpec,
+  powerTTest,
+} from './plan/power-means.js';
 export {
   type RandomizationResult,
   type RandomizationSpec,

@@ -14,7 +14,7 @@
 
 // Survival and proportion intervals (src/outcomes/); the analysis sample, "1 in k" wording (src/analysis/).
 export { type Comparison, type ComparisonSpec, comparisonSample } from './analysis/comparison.js';
-export { oneIn } from './analysis/impact.js';
+export { clientCount, impactSentences, oneIn } from './analysis/impact.js';
 export {
   type BandSample,
   seriesJointCovariance,
@@ -86,6 +86,8 @@ export {
 } from './outcomes/censoring-weights.js';
 export { survivalInterval } from './outcomes/confidence.js';
 export { type ProportionInterval, proportionInterval } from './outcomes/proportion-interval.js';
+// The Bell–McCaffrey df of a cluster-randomised design's CR2 test (src/plan/).
+export { clusterDf } from './plan/power-means.js';
 export { CHART_FONT, OKABE_ITO, VEGA_LITE_SCHEMA } from './report/charts/spec.js';
 export {
   csvSafe,
@@ -160,6 +162,14 @@ export {
   sandwich,
   subtractProduct,
 } from './stats/linalg.js';
+export { noncentralTCdf } from './stats/noncentral-t.js';
+export {
+  checkStarLevels,
+  REPORT_STAR_LEVELS,
+  type StarLevels,
+  starLegend,
+  starsAt,
+} from './stats/stars.js';
 export {
   type MvnormCriticalValue,
   type MvnormOptions,

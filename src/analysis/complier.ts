@@ -18,6 +18,7 @@ import { ols } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp } from '../format.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
+import { checkStarLevels, type StarLevels, starLegend, starsAt } from '../stats/stars.js';
 import { checkWholeNumber } from '../stats/validate.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
 import { type ArmSampleSpec, armSample, isBinary, numericAt } from './arm-sample.js';
@@ -53,6 +54,8 @@ export interface ComplierSpec extends ArmSampleSpec {
   readonly level?: number;
   /** First-stage F below which the instrument is flagged weak (default 10, Staiger & Stock 1997). */
   readonly weakF?: number;
+  /** p-value levels of the stars †, *, ** (default the reports' 0.20 / 0.10 / 0.05). */
+  readonly stars?: StarLevels;
 }
 
 /** The first stage: how much assignment shifts the share receiving the service. */
@@ -107,6 +110,8 @@ export interface ComplierEffect {
   readonly se: SeType;
   readonly level: number;
   readonly weakF: number;
+  /** The star levels used. */
+  readonly stars: StarLevels;
   readonly method: string;
   /** Rows (specification × quantity): first stage, ITT, complier effect. */
   toTable(): Record<string, number | string | boolean>[];
@@ -155,6 +160,7 @@ export function complierEffect(
   const se = spec.se ?? 'HC2';
   const level = spec.level ?? 0.95;
   const weakF = spec.weakF ?? 10;
+  const starLevels = checkStarLevels(spec.stars);
   const outcomeSpec: ComplierOutcome =
     typeof spec.outcome === 'string' ? { column: spec.outcome } : spec.outcome;
   const sample = outcomeSample(data, spec, outcomeSpec);
@@ -224,17 +230,17 @@ export function complierEffect(
     );
   }
 
-  const unadjusted = fitSpecification(y, d, z, [], [], se, level, weakF);
+  const unadjusted = fitSpecification(y, d, z, [], [], se, level, weakF, starLevels);
   const adjusted =
     sample.covariateNames.length > 0
-      ? fitSpecification(y, d, z, sample.covariateNames, x, se, level, weakF)
+      ? fitSpecification(y, d, z, sample.covariateNames, x, se, level, weakF, starLevels)
       : undefined;
   const received =
     typeof spec.received === 'string'
       ? spec.received
       : `${spec.received.column} ∈ {${spec.received.values.join(', ')}}`;
   const binaryOutcome = isBinary(y);
-  const method = describe(se, weakF, sample.sampleText, received);
+  const method = describe(se, weakF, sample.sampleText, received, starLevels);
   const base: Omit<ComplierEffect, 'toTable' | 'toMarkdown'> = {
     arms: { treatment: labels.treatment, control: labels.control },
     outcome: sample.outcome,
@@ -251,6 +257,7 @@ export function complierEffect(
     se,
     level,
     weakF,
+    stars: starLevels,
     method,
   };
   return withDisplay(
@@ -388,6 +395,7 @@ function fitSpecification(
   se: SeType,
   level: number,
   weakF: number,
+  levels: StarLevels,
 ): ComplierFit {
   const n = y.length;
   const exogenous: DesignMatrix = { names, columns: x, n };
@@ -402,9 +410,9 @@ function fitSpecification(
     n,
   };
   const reduced = ols(design, y, { se, level });
-  const firstDifference = strip(first.fit.coefficient(Z));
-  const itt = strip(reduced.coefficient(Z));
-  const complier = strip(iv.coefficient(D));
+  const firstDifference = strip(first.fit.coefficient(Z), levels);
+  const itt = strip(reduced.coefficient(Z), levels);
+  const complier = strip(iv.coefficient(D), levels);
   return {
     covariates: names,
     firstStage: {
@@ -420,19 +428,36 @@ function fitSpecification(
   };
 }
 
-/** The common `Estimate` fields of a coefficient (drops its internal term name). */
-function strip(e: Estimate): Estimate {
-  const { estimate, stdError, ci, statistic, df, pValue, stars, n, level, method } = e;
-  return { estimate, stdError, ci, statistic, df, pValue, stars, n, level, method };
+/** The common `Estimate` fields of a coefficient (drops its internal term name), starred at `levels`. */
+function strip(e: Estimate, levels: StarLevels): Estimate {
+  const { estimate, stdError, ci, statistic, df, pValue, n, level, method } = e;
+  return {
+    estimate,
+    stdError,
+    ci,
+    statistic,
+    df,
+    pValue,
+    stars: starsAt(pValue, levels),
+    n,
+    level,
+    method,
+  };
 }
 
-function describe(se: SeType, weakF: number, sampleText: string, received: string): string {
+function describe(
+  se: SeType,
+  weakF: number,
+  sampleText: string,
+  received: string,
+  levels: StarLevels,
+): string {
   const seText = se === 'classical' ? 'classical SE' : `${se} robust SE`;
   return (
     `complier (local average) effect, Angrist, Imbens & Rubin (1996): received service (${received}) instrumented by random assignment; ` +
     `first stage received ~ assignment and ITT outcome ~ assignment by OLS, complier effect by 2SLS (as estimatr iv_robust), ` +
     `each without and with covariates; ${seText}, t tests on n − k df; first-stage F = robust Wald test of assignment ` +
-    `(weak instrument when F < ${weakF}); sample: ${sampleText}; two-sided, stars † p < 0.20, * p < 0.10, ** p < 0.05`
+    `(weak instrument when F < ${weakF}); sample: ${sampleText}; ${starLegend(levels, `two-sided t tests of the coefficients with ${seText} on n − k df`).replace(/^Stars/, 'stars')}`
   );
 }
 

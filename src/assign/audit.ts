@@ -1,6 +1,7 @@
 /**
- * `auditAssignment`: the three checks of an assignment file in one report — sample ratio,
- * conformance to the rule, and covariate balance.
+ * `auditAssignment`: the checks of an assignment file in one report — sample ratio,
+ * conformance to the rule, and covariate balance; or, for an existing trial whose rule cannot
+ * be re-derived (no key or seed), the sample ratio against stated weights and the balance only.
  */
 
 import {
@@ -14,14 +15,21 @@ import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatGeneral } from '../format.js';
+import { starLegend } from '../stats/stars.js';
 import { type Document, documentMarkdown } from '../table/index.js';
 import type { AssignmentExclusion } from './assign.js';
 import { type BalanceResult, balanceTable } from './balance.js';
 import { type ConformanceResult, checkConformance } from './conformance.js';
 import { type AssignmentRule, describeRule, intendedWeights } from './rules.js';
 import { type SampleRatioResult, sampleRatioTest } from './srm.js';
+import { type ArmWeights, checkWeights } from './weights.js';
 
-/** Options of {@link auditAssignment}. */
+/** The weights an existing trial says it used, e.g. `{ weights: { experiment: 0.8, control: 0.2 } }`. */
+export interface StatedWeights {
+  readonly weights: ArmWeights;
+}
+
+/** Options of {@link auditAssignment} (`pseudonym` and `exclude` only with a rule). */
 export interface AuditOptions {
   /** Client id column (default `id`). */
   readonly id?: string;
@@ -37,18 +45,24 @@ export interface AuditOptions {
   readonly exclude?: readonly AssignmentExclusion[];
 }
 
-/** Result of {@link auditAssignment}. */
-export interface AuditResult extends HtmlConvertible, DocumentConvertible {
-  readonly rule: AssignmentRule;
+/** Result of {@link auditAssignment} against stated weights: sample ratio and balance. */
+export interface WeightsAuditResult extends HtmlConvertible, DocumentConvertible {
+  /** The weights tested against (the rule's, or the stated ones). */
+  readonly weights: ArmWeights;
   readonly description: string;
   /** Rows in the file. */
   readonly rows: number;
-  /** Recorded arms that are not arms of the rule, with their counts (always conformance errors). */
+  /** Recorded arms that are not arms of the rule or weights, with their counts. */
   readonly unknownArms: Readonly<Record<string, number>>;
   readonly sampleRatio: SampleRatioResult;
-  readonly conformance: ConformanceResult;
   readonly balance: BalanceResult | undefined;
   toMarkdown(): string;
+}
+
+/** Result of {@link auditAssignment} with a rule: also the conformance to the rule. */
+export interface AuditResult extends WeightsAuditResult {
+  readonly rule: AssignmentRule;
+  readonly conformance: ConformanceResult;
 }
 
 /**
@@ -57,23 +71,53 @@ export interface AuditResult extends HtmlConvertible, DocumentConvertible {
  * client's arm recomputed from the rule (`checkConformance`); (3) balance of the covariates
  * (`balanceTable`, arms in the rule's order, the first as reference).
  *
+ * Given stated weights instead of a rule (`{ weights }`: an existing trial whose key or seed is
+ * not known), it makes checks (1) and (3) only — conformance cannot be checked without the rule,
+ * and is not pretended. At least one recorded arm must be among the stated arms.
+ *
  * @example
  * const audit = auditAssignment(assigned, { kind: 'parity', even: 'basic', odd: 'intensive' }, {
  *   pseudonym: 'pseudonym', covariates: ['gender', 'age_band', 'office'],
  * });
  * audit.sampleRatio.pValue; audit.conformance.mismatches;
  * audit.toMarkdown(); // a Markdown table
+ * // An existing 80/20 trial, rule unknown:
+ * auditAssignment(trial, { weights: { experiment: 0.8, control: 0.2 } }, { covariates: ['decile'] });
  */
 export function auditAssignment(
   data: TableInput,
   rule: AssignmentRule,
+  options?: AuditOptions,
+): AuditResult;
+export function auditAssignment(
+  data: TableInput,
+  stated: StatedWeights,
+  options?: AuditOptions,
+): WeightsAuditResult;
+export function auditAssignment(
+  data: TableInput,
+  target: AssignmentRule | StatedWeights,
   options: AuditOptions = {},
-): AuditResult {
+): AuditResult | WeightsAuditResult {
   const table = asTable(data);
   const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
   requireColumns(table, [armColumn], 'recorded arm');
   if (table.numRows() === 0) throw new InputError('no rows to audit', { code: 'empty' });
-  const weights = intendedWeights(rule);
+  const rule = 'kind' in target ? target : undefined;
+  const stated = 'kind' in target ? undefined : target;
+  if (rule === undefined) {
+    for (const key of ['pseudonym', 'exclude'] as const) {
+      if (options[key] !== undefined) {
+        throw new InputError(
+          `auditAssignment: '${key}' is for the conformance check, which needs a rule; stated weights give the sample ratio and balance only`,
+          { code: 'invalid-option', value: key },
+        );
+      }
+    }
+  }
+  // Stated weights are checked as a rule's are (≥ 2 arms, each ≥ 0, summing to 1).
+  if (stated) checkWeights(stated.weights);
+  const weights = rule ? intendedWeights(rule) : stated!.weights;
   const arms = Object.keys(weights);
   const counts: Record<string, number> = Object.fromEntries(arms.map((a) => [a, 0]));
   const unknownArms: Record<string, number> = {};
@@ -83,13 +127,22 @@ export function auditAssignment(
     if (a in counts) counts[a]! += 1;
     else unknownArms[a] = (unknownArms[a] ?? 0) + 1;
   }
+  if (rule === undefined && arms.every((a) => counts[a] === 0)) {
+    const found = Object.keys(unknownArms);
+    throw new InputError(
+      `column '${armColumn}' holds ${found.length > 0 ? found.map((a) => `'${a}'`).join(', ') : 'no arm'}, none of the stated arms (${arms.join(', ')}); name the recorded arms in the weights`,
+      { code: 'unknown-arm', column: armColumn, ...(found[0] ? { value: found[0] } : {}) },
+    );
+  }
   const sampleRatio = sampleRatioTest(counts, weights);
-  const conformance = checkConformance(table, rule, {
-    arm: armColumn,
-    ...(options.id === undefined ? {} : { id: options.id }),
-    ...(options.pseudonym === undefined ? {} : { pseudonym: options.pseudonym }),
-    ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
-  });
+  const conformance = rule
+    ? checkConformance(table, rule, {
+        arm: armColumn,
+        ...(options.id === undefined ? {} : { id: options.id }),
+        ...(options.pseudonym === undefined ? {} : { pseudonym: options.pseudonym }),
+        ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
+      })
+    : undefined;
   const balance =
     options.covariates && options.covariates.length > 0
       ? balanceTable(table, {
@@ -99,42 +152,46 @@ export function auditAssignment(
           ...(options.factors ? { factors: options.factors } : {}),
         })
       : undefined;
-  const description = describeRule(rule);
+  const description = rule
+    ? describeRule(rule)
+    : `stated weights ${arms.map((a) => `${a} ${formatGeneral(weights[a]!)}`).join(' / ')} (rule not given: no conformance check)`;
   const document = (): Document => {
     const unknown = Object.entries(unknownArms);
     return [
       { kind: 'heading', text: 'Assignment audit', level: 1 },
       {
         kind: 'paragraph',
-        text: `Rule: ${description}. Rows: ${formatGeneral(table.numRows())}.`,
+        text: `${rule ? 'Rule' : 'Against'}: ${description}. Rows: ${formatGeneral(table.numRows())}.`,
       },
       { kind: 'heading', text: 'Sample ratio', level: 2 },
       ...sampleRatio.toDocument(),
+      { kind: 'paragraph', text: `${starLegend(undefined, sampleRatio.method)}.` },
       ...(unknown.length > 0
         ? [
             {
               kind: 'paragraph' as const,
-              text: `Recorded arms not in the rule: ${unknown.map(([a, c]) => `${a} (${c})`).join(', ')}.`,
+              text: `Recorded arms not in the ${rule ? 'rule' : 'stated weights'}: ${unknown.map(([a, c]) => `${a} (${c})`).join(', ')}.`,
             },
           ]
         : []),
-      { kind: 'heading', text: 'Conformance', level: 2 },
-      ...conformance.toDocument(),
+      ...(conformance
+        ? [
+            { kind: 'heading' as const, text: 'Conformance', level: 2 as const },
+            ...conformance.toDocument(),
+          ]
+        : []),
       ...(balance ? [{ kind: 'heading' as const, text: 'Balance', level: 2 as const }] : []),
       ...(balance ? balance.toDocument() : []),
     ];
   };
-  return withDisplay(
-    {
-      rule,
-      description,
-      rows: table.numRows(),
-      unknownArms,
-      sampleRatio,
-      conformance,
-      balance,
-      toMarkdown: () => documentMarkdown(document()),
-    },
-    document,
-  );
+  const common = {
+    weights,
+    description,
+    rows: table.numRows(),
+    unknownArms,
+    sampleRatio,
+    balance,
+    toMarkdown: () => documentMarkdown(document()),
+  };
+  return withDisplay(rule && conformance ? { ...common, rule, conformance } : common, document);
 }

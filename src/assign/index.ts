@@ -7,7 +7,13 @@ export {
   assignArms,
   type ExclusionCount,
 } from './assign.js';
-export { type AuditOptions, type AuditResult, auditAssignment } from './audit.js';
+export {
+  type AuditOptions,
+  type AuditResult,
+  auditAssignment,
+  type StatedWeights,
+  type WeightsAuditResult,
+} from './audit.js';
 export {
   type BalanceArmStat,
   type BalanceCounts,

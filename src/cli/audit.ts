@@ -1,6 +1,7 @@
 /**
  * `effectmeting audit`: check an assigned file against its rule — sample ratio, conformance and
- * covariate balance — and print the report (Markdown) or JSON.
+ * covariate balance — or, with only `--weights`, an existing trial against its stated weights
+ * (sample ratio and balance), and print the report (Markdown) or JSON.
  */
 import type { AssignmentRule } from '../assign/index.js';
 import { auditAssignment } from '../assign/index.js';
@@ -16,10 +17,11 @@ import {
 import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
 import { readJsonFile } from './read-json.js';
 
-const HELP = `effectmeting audit: check an assignment against its rule
+const HELP = `effectmeting audit: check an assignment against its rule, or a trial against its weights
 
 Usage: effectmeting audit --input <assigned file> (--rule <rule> [rule options] | --record <file.json>)
                           [--covariates a,b,…] [options]
+       effectmeting audit --input <trial file> --weights <80/20 | arm=share,…> [--covariates a,b,…]
 
 Prints three checks:
   1. sample ratio: chi-square goodness of fit of the arm counts against the rule's weights;
@@ -30,6 +32,11 @@ Prints three checks:
 
 Rule options are those of 'effectmeting assign' (--rule, --weights, --key, --seed, --block,
 --even, --odd, --pad-eight-digits, --exclude); or --record reads the file 'assign --record' wrote.
+
+Without a rule (an existing trial whose key or seed you do not have), --weights alone gives
+checks 1 and 3: the sample ratio against the stated weights and the balance table. No
+conformance check is made: it needs the rule. --weights 80/20 means experiment=80,control=20
+(treated/control, summing to 100 or 1); name other arms: --weights basic=50,intensive=50.
 
 Options:
   --input <file>              the assigned file
@@ -50,6 +57,7 @@ Examples:
   effectmeting audit --input assigned.csv --rule parity --even basic --odd intensive \\
     --id-column bsn --pseudonym-column pseudonym --covariates gender,age_band,office --factors office
   effectmeting audit --input assigned.csv --record assigned.rule.json --covariates decile
+  effectmeting audit --input trial.csv --weights 80/20 --covariates decile,gender
 `;
 
 const list = (text: string | undefined): string[] =>
@@ -78,6 +86,60 @@ function readRecord(path: string): RecordFile {
   return parsed as RecordFile;
 }
 
+/**
+ * `--weights` of a rule-less audit: `80/20` (treated/control: the schema's `experiment` and
+ * `control` arms) or `arm=share,…`; percentages (summing to 100) or shares (summing to 1).
+ */
+function statedWeights(text: string): Record<string, number> {
+  const bad = (why: string): never => {
+    throw new UsageError(`--weights ${text}: ${why}`);
+  };
+  const number = (part: string): number => {
+    const x = part.trim() === '' ? Number.NaN : Number(part);
+    if (!(Number.isFinite(x) && x >= 0)) bad(`'${part}' is not a share ≥ 0`);
+    return x;
+  };
+  const entries: [string, number][] = [];
+  if (!text.includes('=')) {
+    const parts = text.split('/');
+    if (parts.length !== 2) {
+      bad('give treated/control (e.g. 80/20), or name the arms: arm=share,arm=share');
+    }
+    entries.push(
+      [DEFAULT_EXPERIMENT_SCHEMA.treatment, number(parts[0]!)],
+      [DEFAULT_EXPERIMENT_SCHEMA.control, number(parts[1]!)],
+    );
+  } else {
+    for (const part of text.split(',')) {
+      const m = /^\s*([^=\s][^=]*?)\s*=\s*([^=]*?)\s*$/.exec(part);
+      if (!m) bad(`expected arm=share, got '${part}'`);
+      if (entries.some(([a]) => a === m![1])) bad(`arm '${m![1]}' is given twice`);
+      entries.push([m![1]!, number(m![2]!)]);
+    }
+  }
+  const sum = entries.reduce((t, [, w]) => t + w, 0);
+  const scale =
+    Math.abs(sum - 100) < 1e-9
+      ? 100
+      : Math.abs(sum - 1) < 1e-9
+        ? 1
+        : bad(`the shares sum to ${sum}, not 100 (or 1)`);
+  return Object.fromEntries(entries.map(([a, w]) => [a, w / scale]));
+}
+
+/** Flags that only the rule's conformance check uses. */
+const RULE_ONLY = [
+  'key',
+  'seed',
+  'block',
+  'even',
+  'odd',
+  'pad-eight-digits',
+  'exclude',
+  'pseudonym-column',
+  'id-column',
+] as const;
+
 /** The `audit` command. */
 export const auditCommand: Command = {
   name: 'audit',
@@ -97,6 +159,43 @@ export const auditCommand: Command = {
     });
     if (flags.record !== undefined && flags.rule !== undefined) {
       throw new UsageError('give either --rule (with its options) or --record, not both');
+    }
+    if (flags.rule === undefined && flags.record === undefined && flags.weights === undefined) {
+      throw new UsageError(
+        'give --rule (with its options) or --record to check the assignment, or --weights (e.g. 80/20) to audit a trial without its rule',
+      );
+    }
+    if (flags.rule === undefined && flags.record === undefined && flags.weights !== undefined) {
+      const given = RULE_ONLY.filter((f) => flags[f] !== undefined);
+      if (given.length > 0) {
+        throw new UsageError(
+          `${given.map((f) => `--${f}`).join(', ')}: only with --rule or --record (the conformance check); --weights alone gives the sample ratio and balance`,
+        );
+      }
+      const weights = statedWeights(flags.weights);
+      const arm = flags['arm-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
+      const table = await readInput(flags.input, [arm]);
+      const covariates = list(flags.covariates);
+      const factors = list(flags.factors);
+      const audit = auditAssignment(
+        table,
+        { weights },
+        {
+          arm,
+          ...(covariates.length > 0 ? { covariates } : {}),
+          ...(factors.length > 0 ? { factors } : {}),
+        },
+      );
+      io.stdout(flags.json ? `${JSON.stringify(audit, null, 2)}\n` : audit.toMarkdown());
+      return EXIT.ok;
+    }
+    if (flags.record !== undefined && flags.weights !== undefined) {
+      throw new UsageError('--weights with --record: the record holds the rule and its weights');
+    }
+    if (flags.rule === 'parity' && flags.weights !== undefined) {
+      throw new UsageError(
+        '--rule parity assigns ½ / ½ by the last BSN digit; it takes no --weights',
+      );
     }
     const record = flags.record === undefined ? undefined : readRecord(flags.record);
     const rule = record?.rule ?? ruleFromFlags(flags as RuleFlags);

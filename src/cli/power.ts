@@ -1,41 +1,51 @@
 /**
  * `effectmeting power`: minimum detectable effect, power and required sample size for a
- * difference in proportions (unequal allocation, non-compliance, covariate R²), the pilot
+ * difference in proportions (unequal allocation, non-compliance, covariate R², method `neyman`
+ * or `r-compatible`) or in means (`--sd`; clusters with `--icc` and `--cluster-size`), the pilot
  * study's own answer (`--pilot`, from the study registry), and a simulation of the design
- * (`--simulate`).
+ * (`--simulate`). Flags that do not apply to the question asked are usage errors.
  */
-import { parseArgs } from 'node:util';
 import { formatPercent, formatPp, markdownTable } from '../format.js';
-import { formatCount, mdeRow } from '../plan/mde-table.js';
+import { formatCount, mdeRow, meansPowerRow } from '../plan/mde-table.js';
 import {
   minimumDetectableEffect,
+  type PowerMethod,
   pairwiseMde,
   powerForEffect,
   requiredSampleSize,
 } from '../plan/power.js';
+import { type MeansPowerSpec, powerTTest } from '../plan/power-means.js';
 import { simulateDesign } from '../plan/simulate.js';
 import { STUDIES } from '../studies/registry.js';
 import type { StudyPlanning } from '../studies/study.js';
-import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
 
 /** The planning question of `--pilot`: the first study in the registry that has one. */
 const PILOT: StudyPlanning = STUDIES.find((s) => s.planning)!.planning!;
 
-const HELP = `effectmeting power: plan an experiment on a share (e.g. flow-through to bijstand)
+const HELP = `effectmeting power: plan an experiment on a share (e.g. flow-through to bijstand) or a mean
 
 Usage:
   effectmeting power --control-rate <p> --n-treatment <n> --n-control <n> [options]
   effectmeting power --control-rate <p> --n <total> --allocation 80/20 [options]
   effectmeting power --control-rate <p> --effect <d> --allocation 80/20 [options]
   effectmeting power --control-rate <p> --n <total> --arms service=80,enforcement=10,none=10
+  effectmeting power --sd <s> (--n-treatment <n> --n-control <n> | --n <total> | --effect <d>)
+                     [--icc <rho> --cluster-size <m>] [options]
   effectmeting power --pilot [--r2 <R²>] [--simulate <replicates>]
 
 With arm sizes: the minimum detectable effect (MDE) at the target power, as ITT and per
 participant, and the power for --effect when given. Without sizes but with --effect: the
-clients needed. Normal approximation, two-sided; see docs/planning.md for the formulas.
+clients (or clusters) needed. Shares: normal approximation, two-sided. Means (--sd): the
+two-sample t test as R's power.t.test (noncentral t); clusters: design effect 1 + (m − 1)ρ and
+Bell–McCaffrey (CR2) df, G − 2 at equal allocation. See docs/planning.md for the formulas.
 
 Options:
   --control-rate <p>      share with the event in the control arm (e.g. 0.415)
+  --sd <s>                outcome SD: plan a difference in means (--effect in the outcome's units)
+  --icc <rho>             with --sd: intra-cluster correlation of a cluster-randomised design
+  --cluster-size <m>      with --sd: clients per cluster (--n-treatment etc. count clients)
+  --strict                with --sd: also count rejections in the wrong direction (R strict = TRUE)
   --n-treatment <n>       treated clients       --n-control <n>   control clients
   --n <total>             total clients, split by --allocation
   --allocation <a/b>      treated/control split, e.g. 80/20 or 50/50 (default 50/50)
@@ -47,8 +57,10 @@ Options:
   --r2 <R²>               expected R² of the adjustment covariates (default 0)
   --alpha <a>             two-sided level (default 0.05)
   --power <p>             target power (default 0.8)
-  --direction <dir>       decrease (default) or increase, for the MDE
-  --pooled                pooled null variance (R's power.prop.test) instead of unpooled
+  --direction <dir>       decrease (default) or increase, for the MDE of a share
+  --method <m>            shares: neyman (default: unpooled variance, both rejection regions)
+                          or r-compatible (pooled, one region: R's power.prop.test default)
+  --pooled                shares: pooled null variance, both rejection regions
   --bonferroni            with --arms: split α over the comparisons
   --pilot                 ${PILOT.help}
   --simulate <R>          also simulate the design R times (--pilot: the study's calibrated
@@ -68,39 +80,89 @@ Examples:
   effectmeting power --control-rate 0.415 --n-treatment 978 --n-control 240 --participation 0.31 --r2 0.38
   effectmeting power --control-rate 0.415 --effect=-0.063 --allocation 80/20 --r2 0.38
   effectmeting power --control-rate 0.3 --n 10000 --arms service=0.8,enforcement=0.1,none=0.1
+  effectmeting power --control-rate 0.415 --effect=-0.063 --method r-compatible
+  effectmeting power --sd 1 --effect 0.3 --icc 0.05 --cluster-size 25
   effectmeting power --pilot --simulate 1000 --workers 2
 `;
 
-function parse(args: readonly string[]) {
-  return parseArgs({
-    args: [...args],
-    allowPositionals: false,
-    strict: true,
-    options: {
-      'control-rate': { type: 'string' },
-      'n-treatment': { type: 'string' },
-      'n-control': { type: 'string' },
-      n: { type: 'string' },
-      allocation: { type: 'string' },
-      arms: { type: 'string' },
-      effect: { type: 'string' },
-      'per-participant': { type: 'string' },
-      participation: { type: 'string' },
-      r2: { type: 'string' },
-      alpha: { type: 'string' },
-      power: { type: 'string' },
-      direction: { type: 'string' },
-      pooled: { type: 'boolean' },
-      bonferroni: { type: 'boolean' },
-      pilot: { type: 'boolean' },
-      simulate: { type: 'string' },
-      rates: { type: 'string' },
-      censoring: { type: 'string' },
-      workers: { type: 'string' },
-      seed: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-  });
+const OPTIONS = {
+  'control-rate': { type: 'string' },
+  'n-treatment': { type: 'string' },
+  'n-control': { type: 'string' },
+  n: { type: 'string' },
+  allocation: { type: 'string' },
+  arms: { type: 'string' },
+  effect: { type: 'string' },
+  'per-participant': { type: 'string' },
+  participation: { type: 'string' },
+  r2: { type: 'string' },
+  alpha: { type: 'string' },
+  power: { type: 'string' },
+  direction: { type: 'string' },
+  method: { type: 'string' },
+  pooled: { type: 'boolean' },
+  sd: { type: 'string' },
+  icc: { type: 'string' },
+  'cluster-size': { type: 'string' },
+  strict: { type: 'boolean' },
+  bonferroni: { type: 'boolean' },
+  pilot: { type: 'boolean' },
+  simulate: { type: 'string' },
+  rates: { type: 'string' },
+  censoring: { type: 'string' },
+  workers: { type: 'string' },
+  seed: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+type Flags = ReturnType<typeof parseFlags<typeof OPTIONS>>;
+type FlagName = keyof typeof OPTIONS;
+
+/** Usage error when any of `flags` is set: "--x does not apply <why>". */
+function refuse(v: Flags, flags: readonly FlagName[], why: string): void {
+  const given = flags.filter((f) => v[f] !== undefined);
+  if (given.length > 0) {
+    throw new UsageError(
+      `${given.map((f) => `--${f}`).join(', ')} ${given.length > 1 ? 'do' : 'does'} not apply ${why}`,
+    );
+  }
+}
+
+/** Flags that need another flag, or exclude one another, whatever the question. */
+function checkCombinations(v: Flags): void {
+  const pairs: [FlagName, FlagName][] = [
+    ['rates', 'simulate'],
+    ['censoring', 'simulate'],
+    ['workers', 'simulate'],
+    ['seed', 'simulate'],
+    ['bonferroni', 'arms'],
+    ['icc', 'cluster-size'],
+    ['cluster-size', 'icc'],
+    ['icc', 'sd'],
+    ['strict', 'sd'],
+  ];
+  for (const [flag, needs] of pairs) {
+    if (v[flag] !== undefined && v[needs] === undefined) {
+      throw new UsageError(`--${flag} needs --${needs}`);
+    }
+  }
+  const exclusive: [FlagName, FlagName][] = [
+    ['effect', 'per-participant'],
+    ['n', 'n-treatment'],
+    ['n', 'n-control'],
+    ['allocation', 'n-treatment'],
+    ['allocation', 'n-control'],
+    ['method', 'pooled'],
+    ['sd', 'control-rate'],
+  ];
+  for (const [a, b] of exclusive) {
+    if (v[a] !== undefined && v[b] !== undefined) {
+      throw new UsageError(`give --${a} or --${b}, not both`);
+    }
+  }
+  if ((v['n-treatment'] === undefined) !== (v['n-control'] === undefined)) {
+    throw new UsageError('give both --n-treatment and --n-control');
+  }
 }
 
 function num(value: string | undefined, name: string): number | undefined {
@@ -110,26 +172,33 @@ function num(value: string | undefined, name: string): number | undefined {
   return x;
 }
 
+/** `--allocation 80/20` (percent) or `0.8/0.2` (shares) → treated share; must sum to 100 or 1. */
 function allocation(text: string | undefined): number {
   if (text === undefined) return 0.5;
-  const parts = text.split('/').map(Number);
-  if (parts.length !== 2 || !parts.every((x) => x > 0)) {
-    throw new UsageError(`--allocation must look like 80/20, got '${text}'`);
+  const parts = text.split('/').map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+  if (parts.length !== 2 || !parts.every((x) => Number.isFinite(x) && x > 0)) {
+    throw new UsageError(`--allocation must look like 80/20 (treated/control), got '${text}'`);
   }
-  return parts[0]! / (parts[0]! + parts[1]!);
+  const sum = parts[0]! + parts[1]!;
+  if (Math.abs(sum - 100) > 1e-9 && Math.abs(sum - 1) > 1e-12) {
+    throw new UsageError(
+      `--allocation ${text}: the shares sum to ${sum}, not 100 (or 1); e.g. 80/20`,
+    );
+  }
+  return parts[0]! / sum;
 }
 
 async function run(args: readonly string[], io: CliIO): Promise<number> {
-  let v: ReturnType<typeof parse>['values'];
-  try {
-    v = parse(args).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+  const v = parseFlags(args, OPTIONS);
+  checkCombinations(v);
+  if (v.method !== undefined && v.method !== 'neyman' && v.method !== 'r-compatible') {
+    throw new UsageError(`--method must be neyman or r-compatible, got '${v.method}'`);
   }
+  const method = v.method as PowerMethod | undefined;
   const settings = {
     alpha: num(v.alpha, 'alpha') ?? 0.05,
     rSquared: num(v.r2, 'r2') ?? 0,
-    variance: v.pooled ? ('pooled' as const) : ('unpooled' as const),
+    ...(method !== undefined ? { method } : v.pooled ? { variance: 'pooled' as const } : {}),
     power: num(v.power, 'power') ?? 0.8,
     participationDifference: num(v.participation, 'participation') ?? 1,
   };
@@ -145,6 +214,32 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   };
 
   if (v.pilot) {
+    refuse(
+      v,
+      [
+        'control-rate',
+        'n-treatment',
+        'n-control',
+        'n',
+        'allocation',
+        'arms',
+        'effect',
+        'per-participant',
+        'participation',
+        'alpha',
+        'power',
+        'direction',
+        'method',
+        'pooled',
+        'sd',
+        'icc',
+        'cluster-size',
+        'strict',
+        'rates',
+        'censoring',
+      ],
+      "with --pilot (the study's own design; only --r2, --simulate, --workers, --seed, --json)",
+    );
     const { answer, markdown } = PILOT.question(
       v.r2 !== undefined ? { rSquared: settings.rSquared } : {},
     );
@@ -159,6 +254,15 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     );
     return EXIT.ok;
   }
+  if (v.sd !== undefined) return runMeans(v, io);
+  refuse(
+    v,
+    ['strict'],
+    'to shares (it is for --sd; shares count both regions unless --method r-compatible)',
+  );
+  refuse(v, ['icc', 'cluster-size'], 'to shares: cluster designs are planned for means (--sd)');
+  if (v.arms !== undefined)
+    refuse(v, ['n-treatment', 'n-control', 'allocation'], 'with --arms (give --n)');
 
   const controlRate = num(v['control-rate'], 'control-rate');
   if (controlRate === undefined) throw new UsageError('give --control-rate (or --pilot)');
@@ -238,7 +342,11 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   let sim: Awaited<ReturnType<typeof simulateDesign>> | undefined;
   if (replicates !== undefined) {
     if (!v.rates) throw new UsageError('--simulate needs --rates (or use --pilot)');
-    const rates = v.rates.split(',').map(Number);
+    const rates = v.rates.split(',').map((r) => {
+      const x = r.trim() === '' ? Number.NaN : Number(r);
+      if (!Number.isFinite(x)) throw new UsageError(`--rates: '${r}' is not a number`);
+      return x;
+    });
     const d = settings.participationDifference;
     sim = await simulateDesign(
       {
@@ -268,6 +376,75 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   out.push(`${mde.method}; target power ${formatPercent(settings.power, 0)}.`, '');
   if (sim) out.push('## Simulation', '', sim.toMarkdown());
   io.stdout(out.join('\n'));
+  return EXIT.ok;
+}
+
+/** `--sd`: a difference in means (two-sample t test, as R's power.t.test), clusters optional. */
+function runMeans(v: Flags, io: CliIO): number {
+  refuse(v, ['direction'], 'with --sd (the t test is two-sided: the difference is a magnitude)');
+  refuse(v, ['arms', 'bonferroni'], 'with --sd (multi-arm designs are planned for shares)');
+  refuse(v, ['simulate'], 'with --sd (the simulation models shares)');
+  const icc = num(v.icc, 'icc');
+  const size = num(v['cluster-size'], 'cluster-size');
+  const total = num(v.n, 'n');
+  const w = allocation(v.allocation);
+  const sizes =
+    total !== undefined
+      ? { nTreatment: total * w, nControl: total * (1 - w) }
+      : v['n-treatment'] !== undefined
+        ? {
+            nTreatment: num(v['n-treatment'], 'n-treatment')!,
+            nControl: num(v['n-control'], 'n-control')!,
+          }
+        : undefined;
+  const effect = num(v.effect, 'effect');
+  const perParticipant = num(v['per-participant'], 'per-participant');
+  const effectSpec =
+    effect !== undefined
+      ? { delta: effect }
+      : perParticipant !== undefined
+        ? { deltaPerParticipant: perParticipant }
+        : {};
+  if (sizes === undefined && effect === undefined && perParticipant === undefined) {
+    throw new UsageError(
+      'with --sd give arm sizes (--n-treatment/--n-control or --n) or an --effect',
+    );
+  }
+  const base: MeansPowerSpec = {
+    sd: num(v.sd, 'sd')!,
+    alpha: num(v.alpha, 'alpha') ?? 0.05,
+    strict: v.strict === true,
+    ...(v.participation !== undefined
+      ? { participationDifference: num(v.participation, 'participation')! }
+      : {}),
+    ...(v.r2 !== undefined ? { rSquared: num(v.r2, 'r2')! } : {}),
+    ...(icc !== undefined && size !== undefined ? { clusters: { icc, size } } : {}),
+  };
+  const target = num(v.power, 'power') ?? 0.8;
+  const results =
+    sizes === undefined
+      ? [powerTTest({ ...base, ...effectSpec, power: target, treatmentShare: w })]
+      : [
+          powerTTest({ ...base, ...sizes, power: target }),
+          ...('delta' in effectSpec || 'deltaPerParticipant' in effectSpec
+            ? [powerTTest({ ...base, ...sizes, ...effectSpec })]
+            : []),
+        ];
+  if (v.json) {
+    io.stdout(
+      `${JSON.stringify(results.length === 1 ? results[0] : { mde: results[0], power: results[1] }, null, 2)}\n`,
+    );
+    return EXIT.ok;
+  }
+  const label = (r: (typeof results)[number]) =>
+    r.solvedFor === 'n'
+      ? 'sample size'
+      : r.solvedFor === 'delta'
+        ? `detectable difference at ${formatPercent(target, 0)} power`
+        : 'power for --effect';
+  io.stdout(
+    `${markdownTable(results.map((r) => meansPowerRow(label(r), r)))}\n\n${results[0]!.method}.\n`,
+  );
   return EXIT.ok;
 }
 

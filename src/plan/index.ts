@@ -7,12 +7,13 @@ export {
   type BootstrapSpec,
   bootstrapImpact,
 } from './bootstrap.js';
-export { formatCount, mdeRow } from './mde-table.js';
+export { formatCount, mdeRow, meansPowerRow } from './mde-table.js';
 export {
   type EffectDirection,
   type MdeResult,
   minimumDetectableEffect,
   type PairwisePower,
+  type PowerMethod,
   type PowerResult,
   type PowerSettings,
   type PowerVariance,
@@ -24,6 +25,13 @@ export {
   type TwoArmDesign,
   targetingPower,
 } from './power.js';
+export {
+  type ClusterDesign,
+  clusterDf,
+  type MeansPowerResult,
+  type MeansPowerSpec,
+  powerTTest,
+} from './power-means.js';
 export {
   type RandomizationResult,
   type RandomizationSpec,

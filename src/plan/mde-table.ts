@@ -1,6 +1,7 @@
 /** One row of a minimum-detectable-effect table, formatted for Markdown (the `power` command). */
-import { formatPercent, formatPp } from '../format.js';
+import { formatPercent, formatPp, formatPrecision } from '../format.js';
 import type { MdeResult } from './power.js';
+import type { MeansPowerResult } from './power-means.js';
 
 /**
  * A client count: whole numbers with thousands separators, fractions with one decimal.
@@ -30,5 +31,34 @@ export function mdeRow(label: string, m: MdeResult): Record<string, string> {
     'MDE per participant': formatPp(m.perParticipant),
     'relative to control': formatPercent(m.relative),
     SE: formatPp(m.stdError, 2),
+  };
+}
+
+/**
+ * A {@link MeansPowerResult} as one labelled table row: sizes (and clusters), SD, design
+ * effect, df, the difference in means (ITT and per participant, in the outcome's units), its SE
+ * and the power.
+ *
+ * @example
+ * markdownTable([meansPowerRow('offices', powerTTest({ nTreatment: 500, nControl: 500, power: 0.8, clusters: { icc: 0.05, size: 25 } }))]);
+ */
+export function meansPowerRow(label: string, r: MeansPowerResult): Record<string, string> {
+  const clusters: Record<string, string> =
+    r.clustersTreatment === undefined
+      ? {}
+      : {
+          'clusters treated / control': `${formatCount(r.clustersTreatment)} / ${formatCount(r.clustersControl!)}`,
+        };
+  return {
+    design: label,
+    'n treated / control': `${formatCount(r.nTreatment)} / ${formatCount(r.nControl)}`,
+    ...clusters,
+    SD: formatPrecision(r.sd),
+    'design effect': formatPrecision(r.designEffect),
+    df: formatPrecision(r.df),
+    'difference (ITT)': formatPrecision(r.delta),
+    'per participant': formatPrecision(r.deltaPerParticipant),
+    SE: formatPrecision(r.stdError),
+    power: formatPercent(r.power),
   };
 }

@@ -1,27 +1,38 @@
 /**
  * Power, minimum detectable effect (MDE) and required sample size for a difference in
  * proportions between a treated and a control arm, with unequal allocation, non-compliance and
- * covariate adjustment — the questions a team asks before it assigns anybody.
+ * covariate adjustment — the questions a team asks before it assigns anybody. (Differences in
+ * means and cluster designs: `power-means.ts`.)
  *
  * Normal approximation. With control rate p_c, treated rate p_t = p_c + Δ, arm sizes n_c, n_t
  * and variance factor f = 1 − R² (prognostic covariates):
  *
  * - SE₁ = √(f·(p_c(1 − p_c)/n_c + p_t(1 − p_t)/n_t)) — the SE of the estimate when Δ is true;
- * - SE₀ = SE₁ for `variance: 'unpooled'` (default: the library's Neyman z test and the HC2 OLS
- *   test), or SE₀ = √(f·p̄(1 − p̄)(1/n_c + 1/n_t)), p̄ = (n_c p_c + n_t p_t)/(n_c + n_t), for
- *   `variance: 'pooled'` (the pooled z test; the null variance of R's `power.prop.test`);
+ * - SE₀ = SE₁ for unpooled variance (the library's Neyman z test and the HC2 OLS test), or
+ *   SE₀ = √(f·p̄(1 − p̄)(1/n_c + 1/n_t)), p̄ = (n_c p_c + n_t p_t)/(n_c + n_t), for pooled
+ *   variance (the pooled z test; the null variance of R's `power.prop.test`);
  * - power = Φ((|Δ| − z₁₋α/₂·SE₀)/SE₁) + Φ((−|Δ| − z₁₋α/₂·SE₀)/SE₁), the second term (rejection
- *   in the wrong direction) only with `strict: true` (default; R's `strict = TRUE`).
+ *   in the wrong direction) only when both rejection regions count (`strict: true`).
  *
- * With n_c = n_t = n and `variance: 'pooled'` this is exactly R's `power.prop.test(n, p1, p2)`
- * (checked to 1e-6 in the tests, `tests/reference/power.R`); unequal allocation is the same
- * formula with the two arm sizes kept apart.
+ * Two named methods: `'neyman'` (default: unpooled, both rejection regions — the test the
+ * library runs afterwards) and `'r-compatible'` (pooled, one rejection region: R's
+ * `power.prop.test(n, p1, p2)` with its default `strict = FALSE`). `variance` and `strict` can
+ * also be set one by one. With n_c = n_t = n the pooled variants are exactly R's
+ * `power.prop.test` with `strict = FALSE` / `TRUE` (checked to 1e-8 in the tests,
+ * `tests/reference/power.R`); unequal allocation is the same formula with the two arm sizes
+ * kept apart.
  */
 import { InputError } from '../errors.js';
 import { normalCdf, normalQuantile } from '../stats/distributions.js';
 
 /** Variance used for the critical value: unpooled (Neyman, default) or pooled under H₀. */
 export type PowerVariance = 'unpooled' | 'pooled';
+
+/**
+ * Named test conventions: `'neyman'` = unpooled variance, both rejection regions (default);
+ * `'r-compatible'` = pooled variance, one rejection region, as R's `power.prop.test` default.
+ */
+export type PowerMethod = 'neyman' | 'r-compatible';
 
 /** Direction of the effect an MDE is sought for. */
 export type EffectDirection = 'decrease' | 'increase';
@@ -30,9 +41,14 @@ export type EffectDirection = 'decrease' | 'increase';
 export interface PowerSettings {
   /** Two-sided significance level (default 0.05). */
   readonly alpha?: number;
-  /** Null variance (default `'unpooled'`). */
+  /** Named convention (default `'neyman'`); not together with `variance` or `strict`. */
+  readonly method?: PowerMethod;
+  /** Null variance (default `'unpooled'`; `'pooled'` with `method: 'r-compatible'`). */
   readonly variance?: PowerVariance;
-  /** Count rejections in the wrong direction as power (default true, R's `strict = TRUE`). */
+  /**
+   * Count rejections in the wrong direction as power (default true; false with
+   * `method: 'r-compatible'`, as R's `power.prop.test`, whose default is `strict = FALSE`).
+   */
   readonly strict?: boolean;
   /**
    * Expected R² of prognostic covariates in the outcome regression (default 0): the variance of
@@ -114,6 +130,7 @@ export interface SampleSizeResult {
 }
 
 interface Resolved {
+  readonly name: PowerMethod | undefined;
   readonly alpha: number;
   readonly variance: PowerVariance;
   readonly strict: boolean;
@@ -133,11 +150,32 @@ function settings(s: PowerSettings): Resolved {
   if (!(alpha > 0 && alpha < 1)) fail(`alpha must be in (0, 1), got ${alpha}`, alpha);
   const rSquared = s.rSquared ?? 0;
   if (!(rSquared >= 0 && rSquared < 1)) fail(`rSquared must be in [0, 1), got ${rSquared}`);
-  const variance = s.variance ?? 'unpooled';
+  if (s.method !== undefined) {
+    if (s.method !== 'neyman' && s.method !== 'r-compatible') {
+      fail(`method must be 'neyman' or 'r-compatible', got '${String(s.method)}'`, s.method);
+    }
+    if (s.variance !== undefined || s.strict !== undefined) {
+      fail(
+        `method '${s.method}' sets the variance and rejection regions; leave out variance and strict`,
+      );
+    }
+  }
+  const r = s.method === 'r-compatible';
+  const variance = s.variance ?? (r ? 'pooled' : 'unpooled');
   if (variance !== 'unpooled' && variance !== 'pooled') {
     fail(`variance must be 'unpooled' or 'pooled', got ${String(variance)}`);
   }
-  return { alpha, variance, strict: s.strict ?? true, factor: 1 - rSquared, rSquared };
+  const named =
+    s.method ??
+    (s.variance === undefined && s.strict === undefined ? ('neyman' as const) : undefined);
+  return {
+    name: named,
+    alpha,
+    variance,
+    strict: s.strict ?? !r,
+    factor: 1 - rSquared,
+    rSquared,
+  };
 }
 
 function checkRate(p: number, name: string): void {
@@ -171,13 +209,16 @@ function powerAt(pc: number, pt: number, nt: number, nc: number, r: Resolved): n
 }
 
 function describe(r: Resolved, nt: number, nc: number): string {
-  const variance =
-    r.variance === 'pooled'
-      ? 'pooled null variance (as R power.prop.test)'
-      : 'unpooled (Neyman) variance';
+  const variance = r.variance === 'pooled' ? 'pooled null variance' : 'unpooled (Neyman) variance';
+  const name =
+    r.name === 'r-compatible'
+      ? "method 'r-compatible' (as R power.prop.test, strict = FALSE): "
+      : r.name === 'neyman'
+        ? "method 'neyman': "
+        : '';
   return (
-    `normal approximation, two-sided α = ${r.alpha}, ${variance}` +
-    `${r.strict ? ', both rejection regions' : ''}` +
+    `${name}normal approximation, two-sided α = ${r.alpha}, ${variance}` +
+    `${r.strict ? ', both rejection regions' : ', one rejection region'}` +
     `${r.rSquared > 0 ? `, covariate adjustment: variance × (1 − R²), R² = ${r.rSquared}` : ''}` +
     `, n = ${fmtN(nt)} treated / ${fmtN(nc)} control`
   );

@@ -2,6 +2,7 @@
  * The one shape every estimate in the library has, and the significance stars of the reports.
  */
 import { studentTQuantile, twoSidedP } from './distributions.js';
+import { REPORT_STAR_LEVELS, starsAt } from './stars.js';
 
 /** Significance marker as in the UWV reports: † p < 0.20, * p < 0.10, ** p < 0.05 (two-sided). */
 export type Stars = '' | '†' | '*' | '**';
@@ -26,18 +27,14 @@ export interface Estimate {
 
 /**
  * Stars for a two-sided p-value, using the reports' thresholds: `**` p < 0.05, `*` p < 0.10,
- * `†` p < 0.20, otherwise none.
+ * `†` p < 0.20, otherwise none. Other levels: `starsAt(p, levels)` (`./stars.ts`).
  *
  * @example
  * stars(0.03) // "**"
  * stars(0.15) // "†"
  */
 export function stars(pValue: number): Stars {
-  if (!(pValue >= 0 && pValue <= 1)) return '';
-  if (pValue < 0.05) return '**';
-  if (pValue < 0.1) return '*';
-  if (pValue < 0.2) return '†';
-  return '';
+  return starsAt(pValue, REPORT_STAR_LEVELS);
 }
 
 /**

@@ -52,7 +52,7 @@ const ref = JSON.parse(
   readFileSync(new URL('../reference/power.json', import.meta.url), 'utf8'),
 ) as Ref;
 
-const TOL = 1e-6;
+const TOL = 1e-8;
 
 describe("equal allocation, pooled variance = R's power.prop.test", () => {
   it('power (strict = FALSE and TRUE)', () => {
@@ -105,6 +105,63 @@ describe("equal allocation, pooled variance = R's power.prop.test", () => {
       expect(Math.abs(down.treatedRate - c.p2_decrease)).toBeLessThan(TOL);
       expect(down.itt).toBeLessThan(0);
     }
+  });
+});
+
+describe("method 'r-compatible' = power.prop.test's default call (strict = FALSE)", () => {
+  it('power, n per group and detectable p2, by name', () => {
+    for (const c of ref.power_prop_test) {
+      const p = powerForEffect({
+        controlRate: c.p1,
+        nTreatment: c.n,
+        nControl: c.n,
+        effect: c.p2 - c.p1,
+        alpha: c.sig_level,
+        method: 'r-compatible',
+      });
+      expect(Math.abs(p.power - c.power)).toBeLessThan(TOL);
+      expect(p.method).toContain("method 'r-compatible'");
+      expect(p.method).toContain('one rejection region');
+    }
+    for (const c of ref.sample_size) {
+      const n = requiredSampleSize({
+        controlRate: c.p1,
+        effect: c.p2 - c.p1,
+        power: c.power,
+        alpha: c.sig_level,
+        method: 'r-compatible',
+      });
+      expect(Math.abs(n.exact.nTreatment - c.n) / c.n).toBeLessThan(TOL);
+    }
+    for (const c of ref.mde) {
+      const m = minimumDetectableEffect({
+        controlRate: c.p1,
+        nTreatment: c.n,
+        nControl: c.n,
+        power: c.power,
+        alpha: c.sig_level,
+        method: 'r-compatible',
+      });
+      expect(Math.abs(m.treatedRate - c.p2_decrease)).toBeLessThan(TOL);
+    }
+  });
+  it("'neyman' is the default: unpooled, both rejection regions", () => {
+    const design = { controlRate: 0.415, nTreatment: 978, nControl: 240, effect: -0.063 };
+    const byDefault = powerForEffect(design);
+    const named = powerForEffect({ ...design, method: 'neyman' });
+    expect(named.power).toBe(byDefault.power);
+    expect(byDefault.power).toBeCloseTo(ref.unequal[0]!.power, 12);
+    expect(byDefault.method).toContain("method 'neyman'");
+    expect(byDefault.method).toContain('unpooled (Neyman) variance, both rejection regions');
+  });
+  it('a method with variance or strict, or an unknown method, is an InputError', () => {
+    const design = { controlRate: 0.4, nTreatment: 100, nControl: 100, effect: -0.1 };
+    expect(() => powerForEffect({ ...design, method: 'r-compatible', strict: true })).toThrow(
+      /leave out variance and strict/,
+    );
+    expect(() => powerForEffect({ ...design, method: 'R' as never })).toThrow(
+      /'neyman' or 'r-compatible'/,
+    );
   });
 });
 

@@ -3,7 +3,9 @@
 # Re-run from the repository root with:
 #   Rscript tests/reference/power.R
 # It writes tests/reference/power.json at 17 significant digits. The tests read only the JSON.
-# Needs: stats (power.prop.test). tol = 1e-12 because uniroot's default tolerance
+# Needs: stats (power.prop.test). R's default is strict = FALSE (one rejection region): `power`,
+# `n` and the MDE below are the default call (the library's method 'r-compatible'); `*_strict`
+# add the wrong-direction region. The t-test power is in power-means.R. tol = 1e-12 because uniroot's default tolerance
 # (.Machine$double.eps^0.25) leaves n and p2 accurate to only about 1e-4.
 
 num <- function(x) {

@@ -6,13 +6,15 @@
  * (or with the column names changed in the config).
  */
 import type { EffectSeries } from '../../analysis/effect-series.js';
-import { type ImpactFigures, impactFigures, oneIn } from '../../analysis/impact.js';
+import { type ImpactFigures, impactFigures, impactSentences } from '../../analysis/impact.js';
+import { effectAndControlRate } from '../../analysis/impact-inputs.js';
 import type { ParticipationTable } from '../../analysis/participation.js';
 import type { SignificantMonths } from '../../analysis/significance.js';
 import type { SampleRatioResult } from '../../assign/srm.js';
 import { asTable, type TableInput } from '../../data/columns.js';
 import { type HtmlConvertible, withDisplay } from '../../display.js';
 import { evaluate } from '../../evaluate/evaluate.js';
+import { applyFilter } from '../../evaluate/filter.js';
 import type { SignificanceSummary } from '../../evaluate/result.js';
 import { formatPercent, formatPp } from '../../format.js';
 import {
@@ -20,6 +22,7 @@ import {
   makeOutflowResult,
   type OutflowBenchmark,
 } from '../../outcomes/outflow-result.js';
+import type { Estimate } from '../../stats/estimate.js';
 import { type Block, type Document, documentMarkdown } from '../../table/index.js';
 import { DEN_HAAG_PILOT_CONFIG, type PilotConfig, pilotPlan } from './plan.js';
 
@@ -45,6 +48,10 @@ export interface PilotResult extends HtmlConvertible {
   readonly impact: ImpactFigures;
   /** Clients in the analysed decile who followed a trajectory (had a conversation). */
   readonly participants: number;
+  /** Complier effect at month M by 2SLS with the covariates (the IV reading), HC2. */
+  readonly complier: Estimate;
+  /** Its first-stage F (robust Wald test of assignment). */
+  readonly complierFirstStageF: number;
 }
 
 /**
@@ -80,16 +87,28 @@ export function denHaagPilot(
   const last = effects.months[effects.months.length - 1]!;
   const adjusted = last.adjusted!;
   const participants = participation.received.treatment.count;
+  // The control share and the effect share their control clients: the relative reduction's
+  // interval needs their covariance (joint influence functions on the same month-M sample).
+  const plan = pilotPlan(c);
+  const joint = effectAndControlRate(applyFilter(asTable(data), plan.filter), {
+    arm: c.arm,
+    treatment: c.treatment,
+    control: c.control,
+    event: c.event,
+    followup: c.followup,
+    covariates: c.covariates,
+    missing: 'drop',
+    month: last.month,
+  });
   const impact = impactFigures({
     n: decileCounts.treatment,
-    controlRate: {
-      estimate: last.shareControl,
-      stdError: Math.sqrt((last.shareControl * (1 - last.shareControl)) / last.nControl),
-    },
+    controlRate: joint.controlRate,
     effect: adjusted,
+    covariance: joint.covariance,
     participants,
     participationDifference: participation.received.difference.estimate,
   });
+  const complierFit = evaluation.participation!.complier[0]!.result.adjusted!;
   const result: Omit<PilotResult, 'toHTML'> = {
     config: c,
     assignment,
@@ -107,6 +126,8 @@ export function denHaagPilot(
     },
     impact,
     participants,
+    complier: complierFit.complier,
+    complierFirstStageF: complierFit.firstStage.f,
   };
   return withDisplay(result, pilotDocument);
 }
@@ -187,28 +208,33 @@ export function decileSentence(r: Omit<PilotResult, 'toHTML'>): string {
 
 /**
  * The policy figures (expected flow-through, prevented, relative reduction, trajectories per
- * success, the instrumental-variable reading) and their interval method.
+ * success, the instrumental-variable reading as the 2SLS complier effect), each with its
+ * interval, in the library's generic wording (`impactSentences`), and their interval method.
+ * Everything printed is computed from the data; nothing is matched to a published figure.
  *
  * @example
- * policyBlocks(result)[0]; // { kind: 'list', items: ['Expected flow-through without the service: 978 × 41.48 % = …', …] }
+ * policyBlocks(result)[0]; // { kind: 'list', items: ['Expected flow-throughs into bijstand without the service: 978 × 41.48 % = …', …] }
  */
 export function policyBlocks(r: Omit<PilotResult, 'toHTML'>): Block[] {
   const f = r.final;
-  const i = r.impact;
-  const n = r.decileCounts.treatment;
-  const prevented = Math.round(i.prevented.value);
   return [
     {
       kind: 'list',
-      items: [
-        `Expected flow-through without the service: ${n} × ${formatPercent(f.shareControl, 2)} = ${i.expected.value.toFixed(1)}, i.e. ${Math.floor(i.expected.value)} whole clients (95 % CI ${Math.round(i.expected.ci[0])}–${Math.round(i.expected.ci[1])}; the report also counts whole clients: 978 × 41.5 % = 405.9 is printed as 405).`,
-        `Prevented: ${n} × ${formatPp(-f.adjusted).replace(' pp', ' %')} = ${prevented} clients (95 % CI ${Math.round(i.prevented.ci[0])}–${Math.round(i.prevented.ci[1])}).`,
-        `Relative reduction: ${prevented} / ${Math.floor(i.expected.value)} = ${formatPercent(i.relativeReduction.value, 0)} (95 % CI ${formatPercent(i.relativeReduction.ci[0], 0)} to ${formatPercent(i.relativeReduction.ci[1], 0)}).`,
-        `Trajectories: ${r.participants} clients had a conversation; ${r.participants} / ${prevented} = ${i.trajectoriesPerSuccess!.value.toFixed(1)}: ${oneIn(i.trajectoriesPerSuccess!.value)} trajectories effective.`,
-        `Instrumental-variable reading: ${formatPp(f.adjusted)} / ${formatPp(r.participation.received.difference.estimate)} = ${(-i.effectPerParticipant!).toFixed(2)} per participant.`,
-      ],
+      items: impactSentences(r.impact, {
+        n: r.decileCounts.treatment,
+        controlRate: f.shareControl,
+        effect: f.adjusted,
+        participants: r.participants,
+        complier: r.complier,
+        firstStageF: r.complierFirstStageF,
+        participationDifference: r.participation.received.difference.estimate,
+        cases: 'flow-throughs into bijstand',
+      }),
     },
-    { kind: 'paragraph', text: `Intervals: ${i.method}.` },
+    {
+      kind: 'paragraph',
+      text: `Intervals: ${r.impact.method}. Counts of clients are rounded to the nearest whole client.`,
+    },
   ];
 }
 
