@@ -98,36 +98,13 @@ export function survivalSample(
     group: roles.arm,
     groups: [roles.treatment, roles.control],
   });
-  const arms = input.groups.map((g): SurvivalArm => {
-    const n = g.followup.length;
-    const time = new Float64Array(n);
-    const status = new Uint8Array(n);
-    const tied: number[] = [];
-    for (let i = 0; i < n; i++) {
-      let first = Number.POSITIVE_INFINITY;
-      let which = -1;
-      let tie = false;
-      for (const k of priority ?? columns.map((_, k) => k)) {
-        const e = g.eventMonth[k]![i]!;
-        if (Number.isNaN(e)) continue;
-        if (e < first) {
-          first = e;
-          which = k;
-          tie = false;
-        } else if (e === first) tie = true;
-      }
-      if (tie && !priority) tied.push(g.rows[i]!);
-      time[i] = which >= 0 ? first : g.followup[i]!;
-      status[i] = which + 1;
-    }
-    if (tied.length) {
-      throw new InputError(
-        `clients have the event and a competing destination in the same month (${columns.join(', ')}) in ${formatRows(tied)}; pass tiePriority to say which counts`,
-        { code: 'tied-events', rows: tied },
-      );
-    }
-    return { label: g.group, rows: g.rows, time, status };
-  });
+  const arms = input.groups.map(
+    (g): SurvivalArm => ({
+      label: g.group,
+      rows: g.rows,
+      ...firstEvent(g.eventMonth, g.followup, g.rows, columns, priority),
+    }),
+  );
   return {
     arms: [arms[0]!, arms[1]!],
     event: spec.event,
@@ -138,8 +115,62 @@ export function survivalSample(
   };
 }
 
-/** Column indices in tie-break order, or undefined when ties are errors. */
-function tieOrder(
+/**
+ * Time and status per client from event months (NaN: none) and follow-up: time = the first
+ * event month, else the follow-up; status = 1 + the index of the first column (0: none). Two
+ * columns in the same month go by `priority` (column indices, first wins) or, without it, are
+ * a `tied-events` error naming the (1-based) `rows`.
+ *
+ * @example
+ * firstEvent([Float64Array.of(3, NaN)], Float64Array.of(12, 24), Int32Array.of(1, 2), ['month_work'], undefined);
+ * // { time: Float64Array [3, 24], status: Uint8Array [1, 0] }
+ */
+export function firstEvent(
+  months: readonly Float64Array[],
+  followup: Float64Array,
+  rows: Int32Array,
+  columns: readonly string[],
+  priority: readonly number[] | undefined,
+): { time: Float64Array; status: Uint8Array } {
+  const n = followup.length;
+  const time = new Float64Array(n);
+  const status = new Uint8Array(n);
+  const tied: number[] = [];
+  const order = priority ?? columns.map((_, k) => k);
+  for (let i = 0; i < n; i++) {
+    let first = Number.POSITIVE_INFINITY;
+    let which = -1;
+    let tie = false;
+    for (const k of order) {
+      const e = months[k]![i]!;
+      if (Number.isNaN(e)) continue;
+      if (e < first) {
+        first = e;
+        which = k;
+        tie = false;
+      } else if (e === first) tie = true;
+    }
+    if (tie && !priority) tied.push(rows[i]!);
+    time[i] = which >= 0 ? first : followup[i]!;
+    status[i] = which + 1;
+  }
+  if (tied.length) {
+    throw new InputError(
+      `clients have the event and a competing destination in the same month (${columns.join(', ')}) in ${formatRows(tied)}; pass tiePriority to say which counts`,
+      { code: 'tied-events', rows: tied },
+    );
+  }
+  return { time, status };
+}
+
+/**
+ * Column indices in tie-break order (`tiePriority` names columns; unnamed ones follow), or
+ * undefined when ties are errors. Throws `invalid-option` for a name that is not a column.
+ *
+ * @example
+ * tieOrder(['month_work', 'month_bijstand'], ['month_bijstand']); // [1, 0]
+ */
+export function tieOrder(
   columns: readonly string[],
   tiePriority: readonly string[] | undefined,
 ): number[] | undefined {

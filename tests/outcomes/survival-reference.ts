@@ -98,7 +98,7 @@ export interface SurvivalReference {
   logrank: Record<'single' | 'competing' | 'early', LogRankRef>;
   rmst: Record<'tau12' | 'tau24' | 'tau7_5' | 'early18', RmstRef>;
   gray: Record<'clients' | 'early', Record<'work' | 'bijstand', GrayRef>>;
-  cox: Record<'efron' | 'breslow' | 'earlyEfron', CoxRef>;
+  cox: Record<'efron' | 'breslow' | 'earlyEfron' | 'competingEfron', CoxRef>;
 }
 
 export const ref = JSON.parse(

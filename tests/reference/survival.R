@@ -153,8 +153,9 @@ gray <- function(d) {
 }
 
 # ---- Cox regression -------------------------------------------------------------------------------
-cox <- function(d, ties) {
-  s <- single(d)
+cox <- function(d, ties, with_competing = FALSE) {
+  s <- if (with_competing) competing(d) else single(d)
+  s$status <- as.numeric(s$status == 1)
   x <- data.frame(time = s$time, status = s$status, treated = as.numeric(d$arm == "experiment"),
                   age = d$age, gender = d$gender)
   fit <- coxph(Surv(time, status) ~ treated + age + gender, data = x, ties = ties, robust = TRUE)
@@ -183,7 +184,8 @@ out <- list(
               early18 = rmst(early, 18)),
   gray = list(clients = gray(clients), early = gray(early)),
   cox = list(efron = cox(clients, "efron"), breslow = cox(clients, "breslow"),
-             earlyEfron = cox(early, "efron"))
+             earlyEfron = cox(early, "efron"),
+             competingEfron = cox(clients, "efron", TRUE))
 )
 writeLines(to_json(out), "tests/reference/survival.json")
 cat("wrote tests/reference/survival.json\n")
