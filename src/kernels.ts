@@ -59,6 +59,7 @@ export {
   withDisplay,
 } from './display.js';
 // Design matrices and the prepared OLS of the monthly series (src/estimate/).
+export { type CoxFit, type CoxOptions, coxph } from './estimate/cox.js';
 export { toDesignMatrix } from './estimate/design.js';
 export {
   type OlsPrepared,
@@ -73,7 +74,10 @@ export { SE_TYPES } from './estimate/vcov.js';
 export { evaluationSteps } from './evaluate/evaluate.js';
 export { formatGeneral, markdownCell, markdownTable } from './format.js';
 export { survivalInterval } from './outcomes/confidence.js';
+export { type GrayResult, gray } from './outcomes/gray-test.js';
+export { type LogRankResult, logRank } from './outcomes/log-rank.js';
 export { type ProportionInterval, proportionInterval } from './outcomes/proportion-interval.js';
+export { type RestrictedMean, restrictedMean } from './outcomes/rmst.js';
 export { CHART_FONT, OKABE_ITO, VEGA_LITE_SCHEMA } from './report/charts/spec.js';
 export {
   csvSafe,
