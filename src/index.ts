@@ -196,6 +196,9 @@ export {
   type ParticipationPlan,
   parsePlan,
   type SignificanceSummary,
+  type SurvivalEntry,
+  type SurvivalResults,
+  type SurvivalTestName,
 } from './evaluate/index.js';
 export { formatEstimate, formatNumber, formatPercent, formatPp } from './format.js';
 // Outcome curves and time to event.
