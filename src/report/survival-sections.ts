@@ -96,7 +96,9 @@ export function survivalSections(s: SurvivalResults): Section[] {
           stars: d.stars,
         };
       }),
-      notes: [`Method: ${first.method}.`],
+      notes: [
+        `Method: months without the event in the first ${first.tau} months per arm (area under the Kaplan–Meier curve, SE as R survfit); difference ${t.arm} − ${c.arm} with SE √(v₁ + v₀), z test. Positive: the event came later in ${t.arm}.`,
+      ],
     });
   }
   if (s.cox.length) {
