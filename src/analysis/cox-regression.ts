@@ -8,6 +8,7 @@ import { type ExperimentIntake, experimentIntake, isExperimentIntake } from '../
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { type CoxCoefficient, type CoxSe, type CoxTies, coxph } from '../estimate/cox.js';
+import { checkSpecKeys } from '../outcomes/survival-options.js';
 import { firstEvent, tieOrder } from '../outcomes/survival-sample.js';
 import { type Column, type Document, documentMarkdown } from '../table/index.js';
 import type { ArmSampleSpec } from './arm-sample.js';
@@ -32,6 +33,23 @@ export interface CoxRegressionSpec extends ArmSampleSpec {
   readonly se?: CoxSe;
   readonly level?: number;
 }
+
+const COX_SPEC_KEYS = [
+  'arm',
+  'treatment',
+  'control',
+  'covariates',
+  'reference',
+  'factors',
+  'missing',
+  'event',
+  'followup',
+  'competing',
+  'tiePriority',
+  'ties',
+  'se',
+  'level',
+] as const;
 
 /** The result of {@link coxRegression}. */
 export interface CoxRegression extends HtmlConvertible, DocumentConvertible {
@@ -75,6 +93,7 @@ export function coxRegression(
   data: TableInput | ExperimentIntake,
   spec: CoxRegressionSpec,
 ): CoxRegression {
+  checkSpecKeys(spec, COX_SPEC_KEYS, 'coxRegression');
   const competing = spec.competing ?? [];
   const columns = [spec.event, ...competing];
   const intake = isExperimentIntake(data)

@@ -12,6 +12,7 @@ import { cholesky, choleskySolve } from '../stats/linalg.js';
 import { type Document, documentMarkdown, formatCell } from '../table/index.js';
 import type { OutflowExclusion } from './outflow-input.js';
 import { riskSets } from './risksets.js';
+import { checkSpecKeys, SURVIVAL_SPEC_KEYS } from './survival-options.js';
 import { type SurvivalSpec, survivalSample } from './survival-sample.js';
 
 /** Gray's statistic with its scores and their covariance (groups 1…G−1). */
@@ -249,6 +250,7 @@ export interface GrayTest extends HtmlConvertible, DocumentConvertible {
  * g.pValue; // e.g. 0.0113
  */
 export function grayTest(data: TableInput | ExperimentIntake, spec: GrayTestSpec): GrayTest {
+  checkSpecKeys(spec, SURVIVAL_SPEC_KEYS, 'grayTest');
   if (!Array.isArray(spec.competing) || spec.competing.length === 0) {
     throw new InputError(
       'grayTest: competing must name at least one competing destination column (e.g. ["month_bijstand"]); without competing risks use logRankTest',

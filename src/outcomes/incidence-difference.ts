@@ -17,7 +17,7 @@ import {
 } from '../table/index.js';
 import { type IncidenceAt, incidenceAt, incidenceCurve } from './incidence-curve.js';
 import type { OutflowExclusion } from './outflow-input.js';
-import { checkMonths, levelText } from './survival-options.js';
+import { checkMonths, checkSpecKeys, levelText, SURVIVAL_SPEC_KEYS } from './survival-options.js';
 import { type SurvivalSpec, survivalSample } from './survival-sample.js';
 
 /** Options of {@link incidenceDifference}: the comparison plus months and level. */
@@ -82,6 +82,7 @@ export function incidenceDifference(
   data: TableInput | ExperimentIntake,
   spec: IncidenceDifferenceSpec,
 ): IncidenceDifference {
+  checkSpecKeys(spec, [...SURVIVAL_SPEC_KEYS, 'months', 'level'], 'incidenceDifference');
   const level = checkLevel(spec.level, 'incidenceDifference');
   const months = checkMonths(spec.months ?? 24, 'incidenceDifference');
   const sample = survivalSample(data, spec);

@@ -12,6 +12,7 @@ import { cholesky, choleskySolve } from '../stats/linalg.js';
 import { type Column, type Document, documentMarkdown, formatCell } from '../table/index.js';
 import type { OutflowExclusion } from './outflow-input.js';
 import { riskSets } from './risksets.js';
+import { checkSpecKeys, SURVIVAL_SPEC_KEYS } from './survival-options.js';
 import { type SurvivalSpec, survivalSample } from './survival-sample.js';
 
 /** The log-rank statistic with its per-group observed and expected events. */
@@ -196,6 +197,7 @@ export function logRankTest(
   data: TableInput | ExperimentIntake,
   spec: LogRankTestSpec,
 ): LogRankTest {
+  checkSpecKeys(spec, SURVIVAL_SPEC_KEYS, 'logRankTest');
   const sample = survivalSample(data, spec);
   const [t, c] = sample.arms;
   const n = t.time.length + c.time.length;

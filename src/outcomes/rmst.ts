@@ -11,6 +11,7 @@ import { checkLevel, checkPositive } from '../stats/validate.js';
 import { type Column, type Document, documentMarkdown, tidyEstimate } from '../table/index.js';
 import { kaplanMeier } from './kaplan-meier.js';
 import type { OutflowExclusion } from './outflow-input.js';
+import { checkSpecKeys } from './survival-options.js';
 import { type SurvivalSpec, survivalSample } from './survival-sample.js';
 
 /** The restricted mean of one Kaplan–Meier curve. */
@@ -116,6 +117,11 @@ export function rmstDifference(
   data: TableInput | ExperimentIntake,
   spec: RmstSpec,
 ): RmstDifference {
+  checkSpecKeys(
+    spec,
+    ['arm', 'treatment', 'control', 'followup', 'event', 'tau', 'level'],
+    'rmstDifference',
+  );
   const level = checkLevel(spec.level, 'rmstDifference');
   const tau = checkPositive(spec.tau, 'tau', { fn: 'rmstDifference' });
   const sample = survivalSample(data, { ...spec, competing: [] });

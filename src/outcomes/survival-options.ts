@@ -2,7 +2,33 @@
  * Option checks and labels shared by the survival estimators (internal): the months to report
  * and the confidence level as text.
  */
+import { SpecReader } from '../data/spec-reader.js';
 import { InputError } from '../errors.js';
+
+/** The keys of the two-arm survival comparison (`SurvivalSpec`). */
+export const SURVIVAL_SPEC_KEYS = [
+  'arm',
+  'treatment',
+  'control',
+  'followup',
+  'event',
+  'competing',
+  'tiePriority',
+] as const;
+
+/**
+ * Rejects a spec with a key outside `allowed`: a `SpecError` (code `invalid-option`) naming the
+ * key, the closest allowed one and the list, so that a typo never falls back to a default.
+ *
+ * @example
+ * checkSpecKeys({ event: 'month_work', monhts: 12 }, ['event', 'months'], 'incidenceDifference');
+ * // throws: invalid incidenceDifference spec: spec: unknown key "monhts" (did you mean "months"?); …
+ */
+export function checkSpecKeys(spec: object, allowed: readonly string[], fn: string): void {
+  const r = new SpecReader();
+  r.object(spec, 'spec', allowed);
+  r.done(`${fn} spec`);
+}
 
 /**
  * Months to report: a last month M gives 1…M; a list must hold whole numbers ≥ 1. Throws

@@ -92,6 +92,9 @@ describe('coxRegression agrees with R coxph (robust = TRUE)', () => {
     expect(fit.toMarkdown()).toContain('Efron'.toLowerCase());
   });
   it('the kernel: bad status and no events are InputErrors', () => {
+    expect(() =>
+      coxRegression(clientTable(ref.clients), { event: 'month_work', tie: 'efron' } as never),
+    ).toThrow(/unknown key "tie" \(did you mean "ties"\?\)/);
     const X = { names: ['x'], columns: [Float64Array.of(0, 1, 0, 1)], n: 4 };
     expect(() => coxph(X, [1, 2, 3, 4], [1, 2, 0, 1])).toThrow(/row 2/);
     expect(() => coxph(X, [1, 2, 3, 4], [0, 0, 0, 0])).toThrow(InputError);

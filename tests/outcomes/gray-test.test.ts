@@ -67,6 +67,13 @@ describe('grayTest agrees with cmprsk::cuminc()$Tests (rho = 0)', () => {
   });
   it('needs a competing destination', () => {
     expect(() =>
+      grayTest(clientTable(ref.clients), {
+        event: 'month_work',
+        competing: ['month_bijstand'],
+        rho: 1,
+      } as never),
+    ).toThrow(/unknown key "rho"/);
+    expect(() =>
       grayTest(clientTable(ref.clients), { event: 'month_work', competing: [] }),
     ).toThrow(/competing must name/);
   });

@@ -105,6 +105,9 @@ describe('incidenceDifference agrees with R survfit (summary, times, extend = TR
 
   it('bad input is an InputError naming the column, rows and value', () => {
     const c = ref.clients;
+    expect(() =>
+      incidenceDifference(clientTable(c), { event: 'month_work', monhts: 12 } as never),
+    ).toThrow(/unknown key "monhts" \(did you mean "months"\?\)/);
     const bad = clientTable({ ...c, month_work: c.month_work.map((m, i) => (i === 4 ? 30 : m)) });
     expect(() => incidenceDifference(bad, { event: 'month_work' })).toThrow(InputError);
     expect(() => incidenceDifference(clientTable(c), { event: 'month_wrok' })).toThrow(

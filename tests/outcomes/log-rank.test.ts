@@ -47,6 +47,11 @@ describe('logRankTest agrees with R survdiff (rho = 0)', () => {
     expect(() => logRank([1, 2], [1, 3], [0, 1], 2)).toThrow(InputError);
   });
   it('displays a table with the test', () => {
+    expect(() =>
+      logRankTest(clientTable(ref.clients), { event: 'month_work', competitng: [] } as never),
+    ).toThrow(
+      /invalid logRankTest spec: spec: unknown key "competitng" \(did you mean "competing"\?\)/,
+    );
     const t = logRankTest(clientTable(ref.clients), { event: 'month_work' });
     expect(t.toMarkdown()).toContain('χ² = 6.56 on 1 df');
     expect(t.toTable()[0]).toMatchObject({ arm: 'experiment', observed: 141 });

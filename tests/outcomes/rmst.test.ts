@@ -49,6 +49,9 @@ describe('rmstDifference agrees with R print(survfit, rmean = tau)', () => {
     expect(restrictedMean([2, 3], [1, 1], 1.5)).toEqual({ rmean: 1.5, stdError: 0, tau: 1.5 });
   });
   it('tau after the longest follow-up is refused, naming the arm', () => {
+    expect(() =>
+      rmstDifference(clients, { event: 'month_work', tau: 12, competing: ['x'] } as never),
+    ).toThrow(/unknown key "competing"/);
     expect(() => rmstDifference(clients, { event: 'month_work', tau: 25 })).toThrow(
       /tau = 25 is after the longest follow-up in arm 'experiment' \(24 months\)/,
     );
