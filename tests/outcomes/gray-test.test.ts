@@ -11,6 +11,12 @@ function compare(g: { statistic: number; df: number; pValue: number }, r: GrayRe
 }
 
 describe('grayTest agrees with cmprsk::cuminc()$Tests (rho = 0)', () => {
+  it('the kernel with three groups: χ² on 2 df, as cuminc', () => {
+    const g = ref.threeGroups;
+    const fit = gray(g.time_competing, g.status_competing, g.group, 3);
+    expect(fit.df).toBe(2);
+    compare(fit, g.gray);
+  });
   it('work, bijstand competing: integer months with ties', () => {
     const g = grayTest(clientTable(ref.clients), {
       event: 'month_work',

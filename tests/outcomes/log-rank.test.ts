@@ -19,6 +19,15 @@ function compare(t: ReturnType<typeof logRankTest>, r: LogRankRef): number {
 }
 
 describe('logRankTest agrees with R survdiff (rho = 0)', () => {
+  it('the kernel with three groups: χ² on 2 df, as survdiff', () => {
+    const g = ref.threeGroups;
+    const fit = logRank(g.time, g.status, g.group, 3);
+    expect(fit.df).toBe(2);
+    expect(Array.from(fit.observed)).toEqual(g.logrank.observed);
+    expect(worstRel(Array.from(fit.expected), g.logrank.expected)).toBeLessThan(1e-8);
+    expect(relDiff(fit.statistic, g.logrank.statistic)).toBeLessThan(1e-8);
+    expect(relDiff(fit.pValue, g.logrank.p_value)).toBeLessThan(1e-6);
+  });
   it('work, integer months with heavy ties and censoring', () => {
     const t = logRankTest(clientTable(ref.clients), { event: 'month_work' });
     expect(compare(t, ref.logrank.single)).toBeLessThan(1e-12);

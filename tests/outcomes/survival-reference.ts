@@ -89,6 +89,23 @@ export interface CoxRef {
   events: number;
 }
 
+/** Three age bands of the client table: the kernels' k-sample form. */
+export interface ThreeGroupsRef {
+  group: number[];
+  time: number[];
+  status: number[];
+  time_competing: number[];
+  status_competing: number[];
+  logrank: {
+    statistic: number;
+    df: number;
+    p_value: number;
+    observed: number[];
+    expected: number[];
+  };
+  gray: GrayRef;
+}
+
 export interface SurvivalReference {
   survival: string;
   cmprsk: string;
@@ -99,6 +116,7 @@ export interface SurvivalReference {
   rmst: Record<'tau12' | 'tau24' | 'tau7_5' | 'early18', RmstRef>;
   gray: Record<'clients' | 'early', Record<'work' | 'bijstand', GrayRef>>;
   cox: Record<'efron' | 'breslow' | 'earlyEfron' | 'competingEfron', CoxRef>;
+  threeGroups: ThreeGroupsRef;
 }
 
 export const ref = JSON.parse(

@@ -168,6 +168,21 @@ cox <- function(d, ties, with_competing = FALSE) {
        loglik = vec(fit$loglik), iterations = fit$iter, n = fit$n, events = fit$nevent)
 }
 
+# ---- three groups (the kernels take any number): age bands of the client table ------------------
+three_groups <- function(d) {
+  band <- ifelse(d$age < 35, 0, ifelse(d$age < 45, 1, 2))
+  s1 <- single(d)
+  s2 <- competing(d)
+  lr <- survdiff(Surv(s1$time, s1$status) ~ band)
+  g <- cuminc(s2$time, s2$status, group = band, cencode = 0)$Tests
+  list(group = vec(band), time = vec(s1$time), status = vec(s1$status),
+       time_competing = vec(s2$time), status_competing = vec(s2$status),
+       logrank = list(statistic = lr$chisq, df = length(lr$n) - 1,
+                      p_value = pchisq(lr$chisq, length(lr$n) - 1, lower.tail = FALSE),
+                      observed = vec(lr$obs), expected = vec(lr$exp)),
+       gray = list(statistic = g["1", "stat"], p_value = g["1", "pv"], df = g["1", "df"]))
+}
+
 out <- list(
   survival = as.character(packageVersion("survival")),
   cmprsk = as.character(packageVersion("cmprsk")),
@@ -185,7 +200,8 @@ out <- list(
   gray = list(clients = gray(clients), early = gray(early)),
   cox = list(efron = cox(clients, "efron"), breslow = cox(clients, "breslow"),
              earlyEfron = cox(early, "efron"),
-             competingEfron = cox(clients, "efron", TRUE))
+             competingEfron = cox(clients, "efron", TRUE)),
+  threeGroups = three_groups(clients)
 )
 writeLines(to_json(out), "tests/reference/survival.json")
 cat("wrote tests/reference/survival.json\n")
