@@ -33,6 +33,11 @@ export {
   type ReceivedSpec,
 } from './analysis/complier.js';
 export {
+  type CoxRegression,
+  type CoxRegressionSpec,
+  coxRegression,
+} from './analysis/cox-regression.js';
+export {
   type Adjustment,
   type Censoring,
   type EffectSeries,
@@ -176,6 +181,7 @@ export {
 export type { Displayable, HtmlConvertible, MimeBundle } from './display.js';
 // Formatting at the edge, and the error every bad input throws.
 export { InputError, type InputErrorDetails } from './errors.js';
+export type { CoxCoefficient, CoxSe, CoxTies } from './estimate/cox.js';
 // Regression.
 export type { ColumnsInput, DesignInput, VectorInput } from './estimate/design.js';
 export type { Coefficient } from './estimate/inference.js';
@@ -205,6 +211,9 @@ export {
   type ParticipationPlan,
   parsePlan,
   type SignificanceSummary,
+  type SurvivalEntry,
+  type SurvivalResults,
+  type SurvivalTestName,
 } from './evaluate/index.js';
 export { formatEstimate, formatNumber, formatPercent, formatPp } from './format.js';
 // Outcome curves and time to event.
@@ -225,10 +234,28 @@ export {
   type OutflowMethod,
 } from './outcomes/cumulative-outflow.js';
 export {
+  type GrayTest,
+  type GrayTestSpec,
+  grayTest,
+} from './outcomes/gray-test.js';
+export type { IncidenceAt } from './outcomes/incidence-curve.js';
+export {
+  type IncidenceDifference,
+  type IncidenceDifferenceSpec,
+  type IncidenceMonth,
+  incidenceDifference,
+} from './outcomes/incidence-difference.js';
+export {
   type KaplanMeierOptions,
   type KaplanMeierResult,
   kaplanMeier,
 } from './outcomes/kaplan-meier.js';
+export {
+  type LogRankArm,
+  type LogRankTest,
+  type LogRankTestSpec,
+  logRankTest,
+} from './outcomes/log-rank.js';
 export type { ExclusionReason, OutflowExclusion } from './outcomes/outflow-input.js';
 export type {
   CumulativeOutflowData,
@@ -238,6 +265,13 @@ export type {
   OutflowMarkdownOptions,
   OutflowRow,
 } from './outcomes/outflow-result.js';
+export {
+  type RmstArm,
+  type RmstDifference,
+  type RmstSpec,
+  rmstDifference,
+} from './outcomes/rmst.js';
+export type { SurvivalSpec } from './outcomes/survival-sample.js';
 export {
   type SampleSummary,
   type TimeFractionRow,

@@ -65,6 +65,7 @@ export {
   withDisplay,
 } from './display.js';
 // Design matrices and the prepared OLS of the monthly series (src/estimate/).
+export { type CoxFit, type CoxOptions, coxph } from './estimate/cox.js';
 export { toDesignMatrix } from './estimate/design.js';
 export {
   type OlsPrepared,
@@ -85,9 +86,15 @@ export {
   survivalBefore,
 } from './outcomes/censoring-weights.js';
 export { survivalInterval } from './outcomes/confidence.js';
+export { type GrayResult, gray } from './outcomes/gray-test.js';
+export { type LogRankResult, logRank } from './outcomes/log-rank.js';
 export { type ProportionInterval, proportionInterval } from './outcomes/proportion-interval.js';
+<<<<<<< HEAD
 // The Bell–McCaffrey df of a cluster-randomised design's CR2 test (src/plan/).
 export { clusterDf } from './plan/power-means.js';
+=======
+export { type RestrictedMean, restrictedMean } from './outcomes/rmst.js';
+>>>>>>> surv
 export { CHART_FONT, OKABE_ITO, VEGA_LITE_SCHEMA } from './report/charts/spec.js';
 export {
   csvSafe,

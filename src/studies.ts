@@ -65,6 +65,7 @@ export {
   type PilotHtmlOptions,
   pilotHtml,
 } from './studies/den-haag-pilot/report-html.js';
+export type { PilotSensitivity } from './studies/den-haag-pilot/sensitivity.js';
 export { DEN_HAAG_MODEL, denHaagModel } from './studies/den-haag-pilot/simulation-model.js';
 export { DEN_HAAG_STUDY } from './studies/den-haag-pilot/study.js';
 export {

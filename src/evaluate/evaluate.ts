@@ -26,6 +26,7 @@ import {
 import { applyFilter } from './filter.js';
 import { type AnalysisPlan, receivedValues } from './plan.js';
 import type { AnalysisResult } from './result.js';
+import { hasSurvival, survivalAnalyses } from './survival.js';
 
 /** What {@link evaluate} needs besides the table and the plan: all optional. */
 export interface EvaluateOptions {
@@ -41,14 +42,20 @@ export interface EvaluateOptions {
 
 /**
  * Number of `onStep` calls {@link evaluate} makes for a plan (for a progress bar's total):
- * 3 + e events + subgroups × e + (participation ? 1 + e : 0).
+ * 3 + e events + subgroups × e + (participation ? 1 + e : 0) + (survival keys ? 1 : 0).
  *
  * @example
  * evaluationSteps(parsePlan({ events: ['month_bijstand', 'month_work'], months: 24 })); // 5
  */
 export function evaluationSteps(plan: AnalysisPlan): number {
   const e = plan.events.length;
-  return 3 + e + plan.subgroups.length * e + (plan.participation ? 1 + e : 0);
+  return (
+    3 +
+    e +
+    plan.subgroups.length * e +
+    (plan.participation ? 1 + e : 0) +
+    (hasSurvival(plan) ? 1 : 0)
+  );
 }
 
 /**
@@ -237,6 +244,12 @@ export function evaluate(
     participation = { table: tableResult, complier };
   }
 
+  let survival: AnalysisResult['survival'];
+  if (hasSurvival(plan)) {
+    step('survival analyses');
+    survival = survivalAnalyses(intake, plan);
+  }
+
   return {
     title: plan.title,
     input: {
@@ -256,5 +269,6 @@ export function evaluate(
     effects,
     subgroups,
     ...(participation ? { participation } : {}),
+    ...(survival ? { survival } : {}),
   };
 }

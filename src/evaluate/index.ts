@@ -16,5 +16,7 @@ export {
   type ParticipationPlan,
   parsePlan,
   planColumns,
+  type SurvivalTestName,
 } from './plan.js';
 export type { AnalysisResult, SignificanceSummary } from './result.js';
+export type { SurvivalEntry, SurvivalResults } from './survival.js';

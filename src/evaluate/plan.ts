@@ -7,7 +7,8 @@
  */
 import type { Censoring } from '../analysis/effect-series.js';
 import type { ParticipationCategory } from '../analysis/participation.js';
-import { isJsonObject, SpecError, SpecReader, show } from '../data/spec-reader.js';
+import { isJsonObject, type JsonObject, SpecError, SpecReader, show } from '../data/spec-reader.js';
+import type { CoxSe, CoxTies } from '../estimate/cox.js';
 import type { SeType } from '../estimate/vcov.js';
 import type { OutflowMethod } from '../outcomes/cumulative-outflow.js';
 
@@ -90,7 +91,22 @@ export interface AnalysisPlan {
   readonly subgroups: readonly string[];
   readonly participation?: ParticipationPlan;
   readonly methods: MethodsPlan;
+  /** Survival tests per event (absent: none); see {@link SurvivalTestName}. */
+  readonly tests?: readonly SurvivalTestName[];
+  /** Restricted mean months without each event up to `tau` (absent: not run). */
+  readonly rmst?: { readonly tau: number };
+  /** Cox regression of each event on the arm and the covariates (absent: not run). */
+  readonly cox?: { readonly ties: CoxTies; readonly se: CoxSe };
 }
+
+/**
+ * A survival test of a plan: `logrank` (survdiff, ρ = 0; other events do not censor) or `gray`
+ * (Gray's test of the cumulative incidence; the plan's other events compete, so it needs two).
+ */
+export type SurvivalTestName = 'logrank' | 'gray';
+
+/** The survival estimators' keys of the plan (read by {@link readSurvival}). */
+const SURVIVAL_KEYS = ['tests', 'rmst', 'cox'] as const;
 
 /** The keys each object of the plan allows (also the documentation's list). */
 const PLAN_KEYS = {
@@ -107,12 +123,14 @@ const PLAN_KEYS = {
     'subgroups',
     'participation',
     'methods',
+    ...SURVIVAL_KEYS,
   ],
   columns: ['id', 'arm', 'followup'],
   arms: ['treatment', 'control', 'weights'],
   filter: ['column', 'equals', 'in'],
   participation: ['column', 'received', 'categories', 'month'],
   participationCategory: ['value', 'label', 'parent'],
+<<<<<<< HEAD
   methods: [
     'outflow',
     'censoring',
@@ -124,6 +142,11 @@ const PLAN_KEYS = {
     'missing',
     'band',
   ],
+=======
+  methods: ['outflow', 'se', 'adjustment', 'level', 'significance', 'pAdjust', 'missing'],
+  rmst: ['tau'],
+  cox: ['ties', 'se'],
+>>>>>>> surv
 } as const;
 
 const OUTFLOW_METHODS = ['complete', 'kaplan-meier', 'aalen-johansen'] as const;
@@ -132,6 +155,56 @@ const SE_TYPES = ['HC2', 'HC0', 'HC1', 'HC3', 'classical'] as const;
 const ADJUSTMENTS = ['ols', 'lin', 'none'] as const;
 const P_ADJUST = ['none', 'holm', 'BH', 'bonferroni'] as const;
 const MISSING = ['drop', 'error'] as const;
+const SURVIVAL_TESTS = ['logrank', 'gray'] as const;
+
+/**
+ * The survival keys: `tests` (a list of `logrank`, `gray`), `rmst` (`{ tau }`, default tau =
+ * `months`; `true` for the default) and `cox` (`{ ties: efron | breslow, se: model | robust }`;
+ * `true` for the defaults). Each is absent from the plan unless given.
+ */
+function readSurvival(
+  r: SpecReader,
+  root: JsonObject,
+  months: number,
+  events: readonly EventColumn[],
+): Pick<AnalysisPlan, 'tests' | 'rmst' | 'cox'> {
+  const out: { tests?: SurvivalTestName[]; rmst?: { tau: number }; cox?: AnalysisPlan['cox'] } = {};
+  if (root.tests !== undefined) {
+    const names = r.strings(root.tests, 'config.tests');
+    const tests = names.map((t, i) => r.oneOf(t, `config.tests[${i}]`, SURVIVAL_TESTS, 'logrank'));
+    if (tests.includes('gray') && events.length < 2) {
+      r.fail(
+        'config.tests',
+        '"gray" needs at least two config.events: the other events are the competing destinations',
+      );
+    }
+    out.tests = [...new Set(tests)];
+  }
+  if (root.rmst !== undefined) {
+    const o = root.rmst === true ? {} : r.object(root.rmst, 'config.rmst', PLAN_KEYS.rmst);
+    if (o) {
+      out.rmst = {
+        tau: r.number(
+          o.tau,
+          'config.rmst.tau',
+          months,
+          (x) => x > 0 && x <= months,
+          `a number in (0, config.months = ${months}]`,
+        ),
+      };
+    }
+  }
+  if (root.cox !== undefined) {
+    const o = root.cox === true ? {} : r.object(root.cox, 'config.cox', PLAN_KEYS.cox);
+    if (o) {
+      out.cox = {
+        ties: r.oneOf(o.ties, 'config.cox.ties', ['efron', 'breslow'] as const, 'efron'),
+        se: r.oneOf(o.se, 'config.cox.se', ['model', 'robust'] as const, 'model'),
+      };
+    }
+  }
+  return out;
+}
 
 function readFilter(r: SpecReader, value: unknown): FilterCondition[] {
   if (value === undefined) return [];
@@ -437,6 +510,7 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
   if (root.$schema !== undefined && typeof root.$schema !== 'string') {
     r.fail('config.$schema', `expected a text, got ${show(root.$schema)}`);
   }
+  const survival = readSurvival(r, root, months, events);
   r.done(source);
   return {
     title,
@@ -450,6 +524,7 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
     subgroups,
     ...(participation ? { participation } : {}),
     methods,
+    ...survival,
   };
 }
 

@@ -12,6 +12,7 @@ import type { BalanceResult } from '../assign/balance.js';
 import type { SampleRatioResult } from '../assign/srm.js';
 import type { CumulativeOutflowData } from '../outcomes/outflow-result.js';
 import type { AnalysisPlan, FilterCondition } from './plan.js';
+import type { SurvivalResults } from './survival.js';
 
 /** Where a significance level applies: the raw or the adjusted estimate. */
 export interface SignificanceSummary extends SignificantMonths {
@@ -61,4 +62,6 @@ export interface AnalysisResult {
       readonly result: ComplierEffect;
     }[];
   };
+  /** Log-rank, Gray, RMST and Cox per event, when the plan asks (`tests`, `rmst`, `cox`). */
+  readonly survival?: SurvivalResults;
 }

@@ -9,6 +9,7 @@ import {
   type SignificanceSummary,
 } from '../evaluate/index.js';
 import type { Cell, Section, SectionColumn } from '../table/index.js';
+import { survivalSections } from './survival-sections.js';
 
 const col = (
   id: string,
@@ -433,7 +434,8 @@ function participationSections(
  * An evaluation result as sections of the result-table model, for the text, Markdown and CSV
  * writers of `src/table/index.ts`: the assignment check (and balance), the outflow curves,
  * one effect table per event, the first significant months, per subgroup the effects and the
- * heterogeneity test, and participation with the complier effect. (JSON is the result itself.)
+ * heterogeneity test, participation with the complier effect, and the survival tests, RMST
+ * and Cox regression when the plan asks for them. (JSON is the result itself.)
  *
  * @example
  * const result = evaluate(table, parsePlan(json));
@@ -447,5 +449,6 @@ export function evaluationSections(r: AnalysisResult): Section[] {
     significanceSection(r),
     ...r.subgroups.flatMap(subgroupSections),
     ...(r.participation ? participationSections(r.participation, r) : []),
+    ...(r.survival ? survivalSections(r.survival) : []),
   ];
 }

@@ -119,6 +119,8 @@ describe('pilotHtml', () => {
     expect(html).toContain('Participation (Table 2)');
     expect(html).toContain('Policy figures');
     expect(html).toContain('Prevented: 978');
+    expect(html).toContain('Sensitivity: the censoring method');
+    expect(html).toContain('The published report used complete follow-up');
     expect(html).toContain('Source: synthetic reconstruction');
   });
 

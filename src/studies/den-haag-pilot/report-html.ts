@@ -14,6 +14,7 @@ import { type HtmlSection, htmlReport } from '../../report/html.js';
 import type { Block } from '../../table/index.js';
 import type { PilotResult } from './report.js';
 import { decileSentence, policyBlocks, significanceText } from './report.js';
+import { sensitivityBlocks } from './sensitivity.js';
 
 /** Options of {@link pilotHtml}. */
 export interface PilotHtmlOptions {
@@ -120,6 +121,7 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
       blocks: [...r.assignment.toDocument(), { kind: 'paragraph', text: decileSentence(r) }],
     },
     { title: 'Policy figures', blocks: policyBlocks(r) },
+    { title: 'Sensitivity: the censoring method', blocks: sensitivityBlocks(r.sensitivity, c) },
     {
       title: 'Methods and notes',
       blocks: [

@@ -25,6 +25,7 @@ import {
 import type { Estimate } from '../../stats/estimate.js';
 import { type Block, type Document, documentMarkdown } from '../../table/index.js';
 import { DEN_HAAG_PILOT_CONFIG, type PilotConfig, pilotPlan } from './plan.js';
+import { type PilotSensitivity, pilotSensitivity, sensitivityBlocks } from './sensitivity.js';
 
 /** Everything the pilot analysis computes. */
 export interface PilotResult extends HtmlConvertible {
@@ -48,10 +49,15 @@ export interface PilotResult extends HtmlConvertible {
   readonly impact: ImpactFigures;
   /** Clients in the analysed decile who followed a trajectory (had a conversation). */
   readonly participants: number;
+<<<<<<< HEAD
   /** Complier effect at month M by 2SLS with the covariates (the IV reading), HC2. */
   readonly complier: Estimate;
   /** Its first-stage F (robust Wald test of assignment). */
   readonly complierFirstStageF: number;
+=======
+  /** The month-M effect by complete follow-up (published), Kaplan–Meier and RMST. */
+  readonly sensitivity: PilotSensitivity;
+>>>>>>> surv
 }
 
 /**
@@ -61,7 +67,8 @@ export interface PilotResult extends HtmlConvertible {
  * line), the raw and adjusted effects per month (OLS on assignment plus `config.covariates`,
  * HC2 SEs) and the first significant months at 10 % and 5 % — plus the pilot's own policy
  * figures: the month-M control share, the adjusted month-M effect, the decile's experiment-arm
- * size and the number of its clients who had a conversation.
+ * size and the number of its clients who had a conversation — and, as a sensitivity row beside
+ * the published complete follow-up, the month-M Kaplan–Meier difference and the RMST difference.
  *
  * @example
  * const table = await loadTable('data/den-haag-pilot.csv');
@@ -126,8 +133,12 @@ export function denHaagPilot(
     },
     impact,
     participants,
+<<<<<<< HEAD
     complier: complierFit.complier,
     complierFirstStageF: complierFit.firstStage.f,
+=======
+    sensitivity: pilotSensitivity(data, c, effects),
+>>>>>>> surv
   };
   return withDisplay(result, pilotDocument);
 }
@@ -197,6 +208,8 @@ export function pilotDocument(r: Omit<PilotResult, 'toHTML'>): Document {
     },
     { kind: 'heading', level: 2, text: 'Policy figures' },
     ...policyBlocks(r),
+    { kind: 'heading', level: 2, text: 'Sensitivity: the censoring method' },
+    ...sensitivityBlocks(r.sensitivity, c),
   ];
 }
 

@@ -335,7 +335,7 @@ export function intensive2012Document(r: Intensive2012Result): Document {
           net: '',
         }),
       ],
-      `Shares among the clients observed at least x months since the start of the benefit (complete follow-up); at ${last} months ${count(atLast.nTreated)} I-dvl and ${count(atLast.nControl)} B-dvl clients are followed that long. Net effect = I − B from the unrounded shares; stars: ${plainTest}. Back on benefit: share of all clients of the arm, same test.`,
+      `Method: complete follow-up, as the report's footnote to Table 5.2 states — the share at x months is among the clients observed at least x months since the start of the benefit (no Kaplan–Meier or Aalen–Johansen correction for clients observed shorter); at ${last} months ${count(atLast.nTreated)} I-dvl and ${count(atLast.nControl)} B-dvl clients are followed that long. Net effect = I − B from the unrounded shares; stars: ${plainTest}. Back on benefit: share of all clients of the arm, same test.`,
     ),
     {
       kind: 'paragraph',

@@ -149,9 +149,10 @@ describe('Den Haag pilot, the report document', () => {
       'Effect per month, raw and adjusted (Figure 2b)',
       'Summary',
       'Policy figures',
+      'Sensitivity: the censoring method',
     ]);
     const html = documentHtml(doc);
-    expect(html.match(/<table/g)).toHaveLength(4);
+    expect(html.match(/<table/g)).toHaveLength(5);
     expect(html).not.toMatch(/^\|/m);
     expect(html).toContain('<li>Relative reduction: −effect / control share = 15.3 %');
   });

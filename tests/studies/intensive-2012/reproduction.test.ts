@@ -402,6 +402,9 @@ describe('Markdown report', () => {
     expect(md).toContain('| net effect | 0.7 | 1.1 | 2.4** | 2.1* |  |');
     expect(md).toContain('| net effect | −1.6** | 1.4* | 0.4 |');
     expect(md).toContain('30 of 9,237 (0.3 %)');
+    expect(md).toContain(
+      "Method: complete follow-up, as the report's footnote to Table 5.2 states",
+    );
     expect(md).toContain('two-proportion z test, unpooled');
     expect(md).toContain('HC2');
     expect(md).toContain('net effect (adjusted OLS HC2) | 1.0 | 1.0 | 3.3** | 4.3** |');
