@@ -89,12 +89,9 @@ export { survivalInterval } from './outcomes/confidence.js';
 export { type GrayResult, gray } from './outcomes/gray-test.js';
 export { type LogRankResult, logRank } from './outcomes/log-rank.js';
 export { type ProportionInterval, proportionInterval } from './outcomes/proportion-interval.js';
-<<<<<<< HEAD
 // The Bell–McCaffrey df of a cluster-randomised design's CR2 test (src/plan/).
 export { clusterDf } from './plan/power-means.js';
-=======
 export { type RestrictedMean, restrictedMean } from './outcomes/rmst.js';
->>>>>>> surv
 export { CHART_FONT, OKABE_ITO, VEGA_LITE_SCHEMA } from './report/charts/spec.js';
 export {
   csvSafe,

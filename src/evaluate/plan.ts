@@ -130,7 +130,6 @@ const PLAN_KEYS = {
   filter: ['column', 'equals', 'in'],
   participation: ['column', 'received', 'categories', 'month'],
   participationCategory: ['value', 'label', 'parent'],
-<<<<<<< HEAD
   methods: [
     'outflow',
     'censoring',
@@ -142,11 +141,8 @@ const PLAN_KEYS = {
     'missing',
     'band',
   ],
-=======
-  methods: ['outflow', 'se', 'adjustment', 'level', 'significance', 'pAdjust', 'missing'],
   rmst: ['tau'],
   cox: ['ties', 'se'],
->>>>>>> surv
 } as const;
 
 const OUTFLOW_METHODS = ['complete', 'kaplan-meier', 'aalen-johansen'] as const;

@@ -49,15 +49,12 @@ export interface PilotResult extends HtmlConvertible {
   readonly impact: ImpactFigures;
   /** Clients in the analysed decile who followed a trajectory (had a conversation). */
   readonly participants: number;
-<<<<<<< HEAD
   /** Complier effect at month M by 2SLS with the covariates (the IV reading), HC2. */
   readonly complier: Estimate;
   /** Its first-stage F (robust Wald test of assignment). */
   readonly complierFirstStageF: number;
-=======
   /** The month-M effect by complete follow-up (published), Kaplan–Meier and RMST. */
   readonly sensitivity: PilotSensitivity;
->>>>>>> surv
 }
 
 /**
@@ -133,12 +130,9 @@ export function denHaagPilot(
     },
     impact,
     participants,
-<<<<<<< HEAD
     complier: complierFit.complier,
     complierFirstStageF: complierFit.firstStage.f,
-=======
     sensitivity: pilotSensitivity(data, c, effects),
->>>>>>> surv
   };
   return withDisplay(result, pilotDocument);
 }
