@@ -11,7 +11,7 @@ import { checkLevel } from './validate.js';
 
 /** Options of {@link mvnormRectangle} and {@link mvnormCriticalValue}. */
 export interface MvnormOptions {
-  /** Lattice points per randomisation (default 2048). */
+  /** Lattice points per randomisation (default 16384). */
   readonly points?: number;
   /** Independent random shifts of the lattice; their spread gives the error (default 10). */
   readonly shifts?: number;
@@ -192,7 +192,7 @@ function randomShifts(d: number, options: MvnormOptions): Float64Array[] {
 }
 
 function pointsOf(options: MvnormOptions): number {
-  const points = options.points ?? 2048;
+  const points = options.points ?? 16384;
   if (!Number.isInteger(points) || points < 16) {
     throw new InputError(`mvnorm: points must be a whole number ≥ 16, got ${points}`, {
       code: 'invalid-option',
@@ -250,7 +250,8 @@ export interface MvnormCriticalValue {
  * band (Montiel Olea & Plagborg-Møller 2019), what
  * `mvtnorm::qmvnorm(level, corr = R, tail = "both.tails")$quantile` gives. The probability is
  * computed by {@link mvnormBox} with the same random shifts at every q (so it is smooth in q)
- * and solved by the secant method between the Šidák bound and the one-dimensional quantile.
+ * and solved by the secant method: first with an eighth of the points between the
+ * one-dimensional quantile and the Šidák bound, then at full precision around that value.
  *
  * @example
  * mvnormCriticalValue(0.95, new Float64Array([1, 0, 0, 1]), 2).value // ≈ 2.2365 (Šidák, independent)
@@ -272,23 +273,37 @@ export function mvnormCriticalValue(
   const high = normalQuantile((1 + level ** (1 / d)) / 2); // Šidák: independence (the widest)
   if (d === 1) return { value: low, probability: { value: level, error: 0 }, level, method };
   const l = orderedCholesky(r, d, (low + high) / 2);
-  const g = (q: number) => boxProbability(l, d, q, shifts, points).value - level;
-  let q0 = low;
-  let q1 = high;
-  let g0 = g(q0);
-  let g1 = g(q1);
-  for (let it = 0; it < 60 && Math.abs(q1 - q0) > 1e-10; it++) {
+  // Two stages: a coarse solve with an eighth of the points from the bracket, then the full
+  // precision from ±0.003 around it, where the secant needs two or three steps.
+  const coarse = secant(l, d, level, shifts, Math.max(16, Math.floor(points / 8)), low, high, 1e-4);
+  const fine = secant(l, d, level, shifts, points, coarse.q - 0.003, coarse.q + 0.003, 1e-7);
+  return { value: fine.q, probability: fine.probability, level, method };
+}
+
+/** Secant iteration for P(max|Z| ≤ q) = level from q0, q1; stops when a step is below tol. */
+function secant(
+  l: Float64Array,
+  d: number,
+  level: number,
+  shifts: readonly Float64Array[],
+  points: number,
+  start0: number,
+  start1: number,
+  tol: number,
+): { q: number; probability: MvnormProbability } {
+  let q0 = start0;
+  let q1 = start1;
+  let p0 = boxProbability(l, d, q0, shifts, points);
+  let p1 = boxProbability(l, d, q1, shifts, points);
+  for (let it = 0; it < 40 && Math.abs(q1 - q0) > tol; it++) {
+    const g0 = p0.value - level;
+    const g1 = p1.value - level;
+    if (g1 === 0) break;
     const q2 = g1 === g0 ? (q0 + q1) / 2 : q1 - (g1 * (q1 - q0)) / (g1 - g0);
     q0 = q1;
-    g0 = g1;
-    q1 = Math.min(Math.max(q2, low - 0.5), high + 0.5);
-    g1 = g(q1);
-    if (Math.abs(g1) < 1e-14) break;
+    p0 = p1;
+    q1 = Math.min(Math.max(q2, 0.5), 40);
+    p1 = boxProbability(l, d, q1, shifts, points);
   }
-  return {
-    value: q1,
-    probability: boxProbability(l, d, q1, shifts, points),
-    level,
-    method,
-  };
+  return { q: q1, probability: p1 };
 }
