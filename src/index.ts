@@ -320,7 +320,14 @@ export {
 export { type ScanReviewCharts, scanReviewHtml } from './report/scan-review-html.js';
 export { type Tabular, tableCsv, tableHtml, tableMarkdown } from './report/tables.js';
 // The risk scan and its yearly review.
-export { type AucResult, auc, aucDifference } from './scan/auc.js';
+export {
+  type AucDirection,
+  type AucResult,
+  type AucTestResult,
+  auc,
+  aucDifference,
+} from './scan/auc.js';
+export { type AucTestOptions, aucTest } from './scan/auc-test.js';
 export {
   type CalibrationResult,
   type CalibrationRow,

@@ -94,6 +94,7 @@ export {
 } from './report/html.js';
 export { scanReviewCharts, scanReviewSvgs } from './report/scan-review-html.js';
 export { rowsOf, tableOf } from './report/tables.js';
+export { aucPairedTest, aucUnpairedTest } from './scan/auc.js';
 // The pieces of the risk-scan review (src/scan/).
 export {
   DEFAULT_REVIEW_CONFIG,

@@ -1,5 +1,14 @@
 // Public API of src/scan/; the package entries (src/index.ts and siblings) pick from it.
-export { type AucResult, auc, aucDifference } from './auc.js';
+export {
+  type AucDirection,
+  type AucResult,
+  type AucTestResult,
+  auc,
+  aucDifference,
+  aucPairedTest,
+  aucUnpairedTest,
+} from './auc.js';
+export { type AucTestOptions, aucTest } from './auc-test.js';
 export {
   type CalibrationResult,
   type CalibrationRow,

@@ -19,6 +19,7 @@ import {
   weeklyRescore,
 } from '../../src/index.js';
 import {
+  aucPairedTest,
   captureAt,
   psiCategorical,
   psiNumeric,
@@ -37,6 +38,7 @@ import {
 
 const root = join(import.meta.dirname, '..', '..');
 const ref = JSON.parse(readFileSync(join(root, 'tests/reference/scan.json'), 'utf8'));
+const refAuc = JSON.parse(readFileSync(join(root, 'tests/reference/scan-auc.json'), 'utf8'));
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
@@ -212,6 +214,16 @@ describe('the scan on data/scan-population-2023.csv and 2024', () => {
     const d = aucDifference(a24, a23);
     expect(rel(d.statistic, ref.aucTest.statistic)).toBeLessThan(1e-5);
     expect(Math.abs(d.pValue - ref.aucTest.p)).toBeLessThan(1e-6);
+  });
+
+  it('paired DeLong: the 2023 scan against a refit on 2024 agrees with pROC', () => {
+    const refit = fitScan(t24).fitted;
+    const t = aucPairedTest(refit, p24, y24);
+    const r = refAuc.scanRefitVsPrevious2024;
+    expect(rel(t.aucs[0].estimate, r.auc1)).toBeLessThan(1e-9);
+    expect(rel(t.aucs[1].estimate, r.auc2)).toBeLessThan(1e-9);
+    expect(rel(t.statistic, r.statistic)).toBeLessThan(1e-5);
+    expect(rel(t.pValue, r.p)).toBeLessThan(1e-4);
   });
 
   it('calibration and capture agree with R', () => {
