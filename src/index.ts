@@ -163,6 +163,7 @@ export type { Displayable, HtmlConvertible, MimeBundle } from './display.js';
 export { InputError, type InputErrorDetails } from './errors.js';
 // Regression.
 export type { ColumnsInput, DesignInput, VectorInput } from './estimate/design.js';
+export { type FirthFit, type FirthOptions, firthLogistic } from './estimate/firth.js';
 export type { Coefficient } from './estimate/inference.js';
 export {
   type FirstStage,
@@ -344,11 +345,14 @@ export {
   riskDeciles,
 } from './scan/gains.js';
 export {
+  type FlaggedLevel,
   fitScan,
   type ScanFit,
   type ScanModel,
   type ScanSpec,
   type ScanTerm,
+  type SeparationAction,
+  type SeparationReport,
   scoreClients,
 } from './scan/model.js';
 export {

@@ -41,6 +41,7 @@ export {
   riskDeciles,
 } from './gains.js';
 export {
+  type FlaggedLevel,
   fitScan,
   outcomeColumn,
   SCAN_FEATURES,
@@ -49,6 +50,8 @@ export {
   type ScanModel,
   type ScanSpec,
   type ScanTerm,
+  type SeparationAction,
+  type SeparationReport,
   scanDesign,
   scanLinearPredictor,
   scanModelFromCoefficients,
