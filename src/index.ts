@@ -270,6 +270,7 @@ export {
 } from './report/charts/outcomes.js';
 export { type RenderOptions, renderSvg } from './report/charts/render.js';
 export {
+  type CalibrationChartOptions,
   type CalibrationPoint,
   calibrationChart,
   type DriftChartOptions,
@@ -356,12 +357,14 @@ export {
   scoreClients,
 } from './scan/model.js';
 export {
-  type ReviewFlag,
+  type EvaluationSample,
+  type RefitComparison,
   type ScanReview,
   type ScanReviewInput,
   scanReview,
   type YearMetrics,
 } from './scan/review.js';
+export type { CheckStatus, ReviewFlag, VerdictRow } from './scan/review-checks.js';
 export type { ReviewChartFiles, ReviewChartName } from './scan/review-document.js';
 export { type SubgroupResult, type SubgroupRow, subgroupChecks } from './scan/subgroups.js';
 export type { NumericInput } from './scan/util.js';

@@ -102,6 +102,14 @@ export {
   resolveReviewConfig,
 } from './scan/config.js';
 export { aucChange, captureChange, psiCategorical, psiNumeric } from './scan/drift.js';
+export {
+  FAIRNESS_METRICS,
+  type FairnessMetric,
+  type FairnessMetricName,
+  type FairnessResult,
+  type FairnessRow,
+  fairnessMetrics,
+} from './scan/fairness.js';
 export { captureAt } from './scan/gains.js';
 export {
   outcomeColumn,

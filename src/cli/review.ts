@@ -12,6 +12,7 @@ import { scanReviewHtml, scanReviewSvgs } from '../report/scan-review-html.js';
 import { resolveReviewConfig } from '../scan/config.js';
 import { scanReview } from '../scan/review.js';
 import { scanReviewMarkdown } from '../scan/review-document.js';
+import { studyDatasets } from '../studies/registry.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
 import { outputsIn, planOutputs, writeOutputs } from './output-files.js';
 import { readJsonFile } from './read-json.js';
@@ -122,10 +123,14 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       throw new InputError(`data file not found: ${path}`, { code: 'file-not-found', value: path });
   }
   const [current, previous] = await Promise.all([loadTable(v.current!), loadTable(v.previous!)]);
+  // The shipped files (npm run data) are synthetic: the report says so on every page and chart.
+  const shipped = new Set(studyDatasets().map((d) => d.file));
+  const synthetic =
+    config.synthetic || (shipped.has(basename(v.current!)) && shipped.has(basename(v.previous!)));
   const review = scanReview({
     current,
     previous,
-    config,
+    config: { ...config, synthetic },
     currentName: basename(v.current!),
     previousName: basename(v.previous!),
   });

@@ -33,6 +33,14 @@ export {
   psiNumeric,
 } from './drift.js';
 export {
+  FAIRNESS_METRICS,
+  type FairnessMetric,
+  type FairnessMetricName,
+  type FairnessResult,
+  type FairnessRow,
+  fairnessMetrics,
+} from './fairness.js';
+export {
   type Capture,
   captureAt,
   type GainsRow,
@@ -59,7 +67,8 @@ export {
 } from './model.js';
 export {
   checkReviewInputs,
-  type ReviewFlag,
+  type EvaluationSample,
+  type RefitComparison,
   reviewMethods,
   type ScanReview,
   type ScanReviewData,
@@ -67,6 +76,14 @@ export {
   scanReview,
   type YearMetrics,
 } from './review.js';
+export {
+  type CheckStatus,
+  type ReviewFlag,
+  reviewFlags,
+  reviewVerdict,
+  type VerdictFormat,
+  type VerdictRow,
+} from './review-checks.js';
 export {
   type ReviewChart,
   type ReviewChartFiles,

@@ -325,12 +325,15 @@ describe('the scan on data/scan-population-2023.csv and 2024', () => {
           .filter((b): b is HeadingBlock => b.kind === 'heading' && b.level === 2)
           .map((b) => b.text),
       ).toEqual([
+        'Verdict',
         'Summary',
         'Discrimination',
+        'The scan against a refit on 2024',
         'Gains and lift per decile',
         'Calibration',
         'Drift between 2023 and 2024',
         'Subgroups',
+        'Fairness of the selection',
         'Weekly re-scoring',
         'The scan model',
         'Methods',
