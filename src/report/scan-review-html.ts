@@ -44,7 +44,7 @@ function subgroupChart(r: ScanReview, source: string | undefined): ChartSpec {
     field: 'capture',
     type: 'quantitative',
     title: `Cases in the top 10 % (%)`,
-    axis: { format: '.0%' },
+    axis: { format: '.0%', tickCount: 5, labelOverlap: true },
     scale: { domain: [0, 1] },
   };
   return layered(
