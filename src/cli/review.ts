@@ -26,8 +26,12 @@ Scores both years with the scan (by default a logistic regression on the nine fe
 on the previous year; or coefficients / a score column named in the config), and reports
 discrimination (AUC with DeLong interval, capture in the top 10 % and 20 %, gains per decile),
 calibration (per decile, intercept, slope, Brier, Hosmer-Lemeshow), drift (PSI per feature and
-for the score, change in capture and AUC), subgroup checks (gender, age band, municipality)
-and weekly re-scoring, and flags every number outside the thresholds of the config.
+for the score, change in capture and AUC), subgroup and fairness checks (gender, age band,
+municipality, migration background where present: selection rate, TPR, PPV, FPR; Holm across
+the flags), a refit on the current year compared by the paired DeLong test, and weekly
+re-scoring. The report opens with a verdict table (each check, its figure with interval, the
+threshold, pass / attention / fail). Separated or rare factor levels are named and fitted with
+Firth's penalty (config: separation). The shipped data files are marked synthetic.
 
 Options:
   --current <file>    this year's clients: the features, the outcome and the subgroup columns

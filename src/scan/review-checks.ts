@@ -502,7 +502,12 @@ export function reviewVerdict(r: Partial, flags: readonly ReviewFlag[]): Verdict
       words:
         s === 'pass'
           ? 'every factor level has cases and non-cases; maximum-likelihood fits'
-          : [r.separation?.note, r.refit?.separation.note].filter(Boolean).join(' / '),
+          : [
+              r.separation ? `${r.previous.label} fit: ${r.separation.note}` : '',
+              r.refit ? `${r.current.label} refit: ${r.refit.separation.note}` : '',
+            ]
+              .filter(Boolean)
+              .join('; '),
     });
   }
   return rows;

@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('the yearly review HTML in Chromium', () => {
       );
       for (const [shown, drawn] of sizes) expect(Math.abs(shown! - drawn!)).toBeLessThan(1);
       // the shipped files are synthetic: the page and every chart say so
-      const text = await page.evaluate(() => document.body.textContent);
+      const text = await page.$eval('body', (b) => b.textContent ?? '');
       expect(text).toContain('Synthetic data');
       const rows = await page.$$eval('table tbody tr', (r) => r.length);
       expect(rows).toBeGreaterThan(10);

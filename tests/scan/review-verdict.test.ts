@@ -90,6 +90,22 @@ describe('scanReview: verdict, Holm, intervals, evaluation sample, refit, separa
     const half = (z / (n + z * z)) * Math.sqrt((x * (n - x)) / n + (z * z) / 4);
     expect(c.ci[0]).toBeCloseTo(centre - half, 14);
     expect(c.ci[1]).toBeCloseTo(centre + half, 14);
+    // O/E: the observed count as Poisson, O/E·exp(±z/√O); Brier: mean ± z·sd/√n
+    const k = review.current.calibration;
+    const oe = k.observed / k.expected;
+    expect(review.current.observedExpectedCi[0]).toBeCloseTo(
+      oe * Math.exp(-z / Math.sqrt(k.observed)),
+      12,
+    );
+    expect(review.current.observedExpectedCi[1]).toBeCloseTo(
+      oe * Math.exp(z / Math.sqrt(k.observed)),
+      12,
+    );
+    const p = scoreClients(review.model!, t24);
+    const e = y.map((yi, i) => (p[i]! - yi) ** 2);
+    const mean = e.reduce((a, b) => a + b, 0) / e.length;
+    const sd = Math.sqrt(e.reduce((a, b) => a + (b - mean) ** 2, 0) / (e.length - 1));
+    expect(review.current.brierCi[1]).toBeCloseTo(mean + (z * sd) / Math.sqrt(e.length), 12);
   });
 
   it('Holm across the subgroup and fairness flags', () => {

@@ -19,7 +19,6 @@ import {
   weeklyRescore,
 } from '../../src/index.js';
 import {
-  aucPairedTest,
   captureAt,
   psiCategorical,
   psiNumeric,
@@ -216,16 +215,6 @@ describe('the scan on data/scan-population-2023.csv and 2024', () => {
     expect(Math.abs(d.pValue - ref.aucTest.p)).toBeLessThan(1e-6);
   });
 
-  it('paired DeLong: the 2023 scan against a refit on 2024 agrees with pROC', () => {
-    const refit = fitScan(t24).fitted;
-    const t = aucPairedTest(refit, p24, y24);
-    const r = refAuc.scanRefitVsPrevious2024;
-    expect(rel(t.aucs[0].estimate, r.auc1)).toBeLessThan(1e-9);
-    expect(rel(t.aucs[1].estimate, r.auc2)).toBeLessThan(1e-9);
-    expect(rel(t.statistic, r.statistic)).toBeLessThan(1e-5);
-    expect(rel(t.pValue, r.p)).toBeLessThan(1e-4);
-  });
-
   it('calibration and capture agree with R', () => {
     for (const [p, y, r] of [
       [p23, y23, ref.calibration2023],
@@ -309,11 +298,25 @@ describe('the scan on data/scan-population-2023.csv and 2024', () => {
         review.flags.some((f) => f.metric.includes('(2023)') && f.threshold === 'captureTop10Min'),
       ).toBe(false);
     });
+    it('the refit on 2024 against the 2023 scan: paired DeLong as pROC', () => {
+      const t = review.refit!.comparison;
+      const r = refAuc.scanRefitVsPrevious2024;
+      expect(t.paired).toBe(true);
+      expect(rel(t.aucs[0].estimate, r.auc1)).toBeLessThan(1e-9);
+      expect(rel(t.aucs[1].estimate, r.auc2)).toBeLessThan(1e-9);
+      expect(rel(t.statistic, r.statistic)).toBeLessThan(1e-5);
+      expect(rel(t.pValue, r.p)).toBeLessThan(1e-4);
+    });
     it('flags capture below a stricter threshold', () => {
       const strict = scanReview({
         current: t24.slice(0, 20000),
         previous: t23.slice(0, 20000),
-        config: { thresholds: { captureTop10Min: 0.9 }, subgroups: [], weeklyWeeks: 0 },
+        config: {
+          thresholds: { captureTop10Min: 0.9 },
+          subgroups: [],
+          weeklyWeeks: 0,
+          refit: false,
+        },
       });
       expect(strict.flags.filter((f) => f.threshold === 'captureTop10Min')).toHaveLength(2);
     });
