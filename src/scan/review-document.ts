@@ -69,6 +69,12 @@ function pValue(p: number): string {
   return p < 0.0001 ? '< 0.0001' : formatPrecision(p, 2);
 }
 
+/** "p = 0.034" or "p < 0.0001", for running text. */
+function pIs(p: number): string {
+  const t = pValue(p);
+  return t.startsWith('<') ? `p ${t}` : `p = ${t}`;
+}
+
 /** A difference with its sign always written: "+0.000", "−0.003". */
 function signed(x: number, digits: number): string {
   return `${x >= 0 ? '+' : '−'}${formatNumber(Math.abs(x), digits)}`;
@@ -339,7 +345,7 @@ function discriminationBlocks(r: ScanReviewData, lvl: string): Block[] {
       })),
     ),
     paragraph(
-      `Change ${c.label} − ${p.label}: AUC ${withInterval(d.auc, 4)} (unpaired DeLong, t on ${formatGeneral(Math.round(d.auc.df))} df, p = ${pValue(d.auc.pValue)}); capture top 10 % ${withInterval(d.capture10, 1, true)} (p = ${pValue(d.capture10.pValue)}); top 20 % ${withInterval(d.capture20, 1, true)} (p = ${pValue(d.capture20.pValue)}).`,
+      `Change ${c.label} − ${p.label}: AUC ${withInterval(d.auc, 4)} (unpaired DeLong, t on ${formatGeneral(Math.round(d.auc.df))} df, ${pIs(d.auc.pValue)}); capture top 10 % ${withInterval(d.capture10, 1, true)} (${pIs(d.capture10.pValue)}); top 20 % ${withInterval(d.capture20, 1, true)} (${pIs(d.capture20.pValue)}).`,
     ),
   ];
 }
@@ -513,7 +519,7 @@ function refitBlocks(r: ScanReviewData, lvl: string): Block[] {
   return [
     heading(`The scan against a refit on ${c.label}`, 2),
     paragraph(
-      `The scan under review is scored on ${c.label} out of sample; the refit is fitted on ${c.label} itself, so its figures are in-sample and optimistic (its calibration is perfect by construction). Paired DeLong test on the same ${formatGeneral(c.n)} clients: AUC refit − scan ${withInterval(d, 4)}, z = ${formatNumber(t.statistic, 2)}, p = ${pValue(t.pValue)}${t.correlation === null ? '' : `; correlation of the two AUC estimates ${formatNumber(t.correlation, 3)}`}.`,
+      `The scan under review is scored on ${c.label} out of sample; the refit is fitted on ${c.label} itself, so its figures are in-sample and optimistic (its calibration is perfect by construction). Paired DeLong test on the same ${formatGeneral(c.n)} clients: AUC refit − scan ${withInterval(d, 4)}, z = ${formatNumber(t.statistic, 2)}, ${pIs(t.pValue)}${t.correlation === null ? '' : `; correlation of the two AUC estimates ${formatNumber(t.correlation, 3)}`}.`,
     ),
     table(
       'refit',
