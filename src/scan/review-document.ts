@@ -562,20 +562,30 @@ function fairnessBlocks(r: ScanReviewData, lvl: string): Block[] {
           text('group'),
           number('clients'),
           number('cases'),
-          ...FAIRNESS_METRICS.flatMap(({ name, label }) => [
-            figure(name, label),
-            figure(`${name}Ratio`, 'ratio'),
-          ]),
+          ...FAIRNESS_METRICS.map(({ name, label }) => figure(name, `${label} [${lvl} CI]`)),
         ],
         f.rows.map((row) => ({
           group: row.group,
           clients: row.n,
           cases: row.cases,
           ...Object.fromEntries(
-            FAIRNESS_METRICS.flatMap(({ name }) => [
-              [name, rate(row.metrics[name])],
-              [`${name}Ratio`, ratioText(row.metrics[name])],
-            ]),
+            FAIRNESS_METRICS.map(({ name }) => [name, rate(row.metrics[name])]),
+          ),
+        })),
+      ),
+      paragraph(`Ratio to the overall value (${f.variable}), ${lvl} CI:`),
+      table(
+        `fairness_${f.variable}_ratio`,
+        [
+          text('group'),
+          ...FAIRNESS_METRICS.map(({ name, label, criterion }) =>
+            figure(name, `${label} (${criterion})`),
+          ),
+        ],
+        f.rows.map((row) => ({
+          group: row.group,
+          ...Object.fromEntries(
+            FAIRNESS_METRICS.map(({ name }) => [name, ratioText(row.metrics[name])]),
           ),
         })),
       ),
