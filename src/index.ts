@@ -184,6 +184,7 @@ export { InputError, type InputErrorDetails } from './errors.js';
 export type { CoxCoefficient, CoxSe, CoxTies } from './estimate/cox.js';
 // Regression.
 export type { ColumnsInput, DesignInput, VectorInput } from './estimate/design.js';
+export { type FirthFit, type FirthOptions, firthLogistic } from './estimate/firth.js';
 export type { Coefficient } from './estimate/inference.js';
 export {
   type FirstStage,
@@ -325,6 +326,7 @@ export {
 } from './report/charts/outcomes.js';
 export { type RenderOptions, renderSvg } from './report/charts/render.js';
 export {
+  type CalibrationChartOptions,
   type CalibrationPoint,
   calibrationChart,
   type DriftChartOptions,
@@ -376,7 +378,14 @@ export {
 export { type ScanReviewCharts, scanReviewHtml } from './report/scan-review-html.js';
 export { type Tabular, tableCsv, tableHtml, tableMarkdown } from './report/tables.js';
 // The risk scan and its yearly review.
-export { type AucResult, auc, aucDifference } from './scan/auc.js';
+export {
+  type AucDirection,
+  type AucResult,
+  type AucTestResult,
+  auc,
+  aucDifference,
+} from './scan/auc.js';
+export { type AucTestOptions, aucTest } from './scan/auc-test.js';
 export {
   type CalibrationResult,
   type CalibrationRow,
@@ -393,20 +402,25 @@ export {
   riskDeciles,
 } from './scan/gains.js';
 export {
+  type FlaggedLevel,
   fitScan,
   type ScanFit,
   type ScanModel,
   type ScanSpec,
   type ScanTerm,
+  type SeparationAction,
+  type SeparationReport,
   scoreClients,
 } from './scan/model.js';
 export {
-  type ReviewFlag,
+  type EvaluationSample,
+  type RefitComparison,
   type ScanReview,
   type ScanReviewInput,
   scanReview,
   type YearMetrics,
 } from './scan/review.js';
+export type { CheckStatus, ReviewFlag, VerdictFormat, VerdictRow } from './scan/review-checks.js';
 export type { ReviewChartFiles, ReviewChartName } from './scan/review-document.js';
 export { type SubgroupResult, type SubgroupRow, subgroupChecks } from './scan/subgroups.js';
 export type { NumericInput } from './scan/util.js';

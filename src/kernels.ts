@@ -112,6 +112,7 @@ export {
 } from './report/html.js';
 export { scanReviewCharts, scanReviewSvgs } from './report/scan-review-html.js';
 export { rowsOf, tableOf } from './report/tables.js';
+export { aucPairedTest, aucUnpairedTest } from './scan/auc.js';
 // The pieces of the risk-scan review (src/scan/).
 export {
   DEFAULT_REVIEW_CONFIG,
@@ -119,6 +120,14 @@ export {
   resolveReviewConfig,
 } from './scan/config.js';
 export { aucChange, captureChange, psiCategorical, psiNumeric } from './scan/drift.js';
+export {
+  FAIRNESS_METRICS,
+  type FairnessMetric,
+  type FairnessMetricName,
+  type FairnessResult,
+  type FairnessRow,
+  fairnessMetrics,
+} from './scan/fairness.js';
 export { captureAt } from './scan/gains.js';
 export {
   outcomeColumn,

@@ -12,6 +12,7 @@ import { scanReviewHtml, scanReviewSvgs } from '../report/scan-review-html.js';
 import { resolveReviewConfig } from '../scan/config.js';
 import { scanReview } from '../scan/review.js';
 import { scanReviewMarkdown } from '../scan/review-document.js';
+import { studyDatasets } from '../studies/registry.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
 import { outputsIn, planOutputs, writeOutputs } from './output-files.js';
 import { readJsonFile } from './read-json.js';
@@ -25,8 +26,12 @@ Scores both years with the scan (by default a logistic regression on the nine fe
 on the previous year; or coefficients / a score column named in the config), and reports
 discrimination (AUC with DeLong interval, capture in the top 10 % and 20 %, gains per decile),
 calibration (per decile, intercept, slope, Brier, Hosmer-Lemeshow), drift (PSI per feature and
-for the score, change in capture and AUC), subgroup checks (gender, age band, municipality)
-and weekly re-scoring, and flags every number outside the thresholds of the config.
+for the score, change in capture and AUC), subgroup and fairness checks (gender, age band,
+municipality, migration background where present: selection rate, TPR, PPV, FPR; Holm across
+the flags), a refit on the current year compared by the paired DeLong test, and weekly
+re-scoring. The report opens with a verdict table (each check, its figure with interval, the
+threshold, pass / attention / fail). Separated or rare factor levels are named and fitted with
+Firth's penalty (config: separation). The shipped data files are marked synthetic.
 
 Options:
   --current <file>    this year's clients: the features, the outcome and the subgroup columns
@@ -122,10 +127,14 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       throw new InputError(`data file not found: ${path}`, { code: 'file-not-found', value: path });
   }
   const [current, previous] = await Promise.all([loadTable(v.current!), loadTable(v.previous!)]);
+  // The shipped files (npm run data) are synthetic: the report says so on every page and chart.
+  const shipped = new Set(studyDatasets().map((d) => d.file));
+  const synthetic =
+    config.synthetic || (shipped.has(basename(v.current!)) && shipped.has(basename(v.previous!)));
   const review = scanReview({
     current,
     previous,
-    config,
+    config: { ...config, synthetic },
     currentName: basename(v.current!),
     previousName: basename(v.previous!),
   });

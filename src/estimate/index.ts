@@ -1,6 +1,7 @@
 // Public API of src/estimate/; the package entries (src/index.ts and siblings) pick from it.
 export type { ColumnsInput, DesignInput, VectorInput } from './design.js';
 export { toDesignMatrix } from './design.js';
+export { type FirthFit, type FirthOptions, firthLogistic } from './firth.js';
 export type { Coefficient } from './inference.js';
 export { type FirstStage, type IvFit, type IvInput, type IvOptions, ivRegression } from './iv.js';
 export { type LinFit, type LinOptions, linAdjusted } from './lin.js';

@@ -59,8 +59,13 @@ export interface LogisticFit {
 const EPS = 2.220446049250313e-16;
 const THRESH = 30;
 
-/** Inverse logit with R's clamping (`binomial()$linkinv`): keeps μ strictly inside (0, 1). */
-function linkinv(eta: number): number {
+/**
+ * Inverse logit with R's clamping (`binomial()$linkinv`): keeps μ strictly inside (0, 1).
+ *
+ * @example
+ * linkinv(0) // 0.5
+ */
+export function linkinv(eta: number): number {
   const t = eta < -THRESH ? EPS : eta > THRESH ? 1 / EPS : Math.exp(eta);
   return t / (1 + t);
 }
@@ -237,7 +242,13 @@ export function logisticRegression(
   };
 }
 
-function checkBinary(y: Float64Array): void {
+/**
+ * Throws unless every value is 0 or 1 (naming the first rows).
+ *
+ * @example
+ * checkBinary(Float64Array.of(0, 1, 2)) // throws "y: logistic regression needs a 0/1 outcome; found 2 at row 3"
+ */
+export function checkBinary(y: Float64Array): void {
   const bad: number[] = [];
   for (let i = 0; i < y.length; i++) {
     if (y[i] !== 0 && y[i] !== 1) {
@@ -254,7 +265,13 @@ function checkBinary(y: Float64Array): void {
   }
 }
 
-function predict(
+/**
+ * Probabilities logistic(x'β) for new rows with the fit's columns (aliased ones ignored).
+ *
+ * @example
+ * predict([[1, 2]], ['(Intercept)', 'x'], ['(Intercept)', 'x'], Float64Array.of(-1, 0.5)) // [0.5]
+ */
+export function predict(
   x: DesignInput,
   names: readonly string[],
   terms: readonly string[],

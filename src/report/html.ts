@@ -87,7 +87,7 @@ td.num { text-align: right; white-space: nowrap; }
 th.num { text-align: right; }
 tbody tr:nth-child(even) { background: #fafafa; }
 figure { margin: 1.2rem 0 1.6rem; }
-figure svg { display: block; width: 100%; max-width: 56rem; height: auto; }
+figure svg { display: block; max-width: 100%; height: auto; } /* drawn size: equal fonts in every chart */
 figcaption, .note { font-size: .85rem; color: #444; }
 footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid #ddd; font-size: .85rem; color: #555; }
 @media print {

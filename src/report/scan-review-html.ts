@@ -7,6 +7,7 @@ import { formatNumber, formatPercent } from '../format.js';
 import type { ScanReview } from '../scan/review.js';
 import { scanReviewDocument } from '../scan/review-document.js';
 import { normalQuantile } from '../stats/distributions.js';
+import { proportionInterval } from '../stats/proportion-interval.js';
 import { renderSvg } from './charts/render.js';
 import { calibrationChart, driftChart, gainsChart } from './charts/scan.js';
 import { type ChartSpec, layered, OKABE_ITO, REFERENCE_GREY } from './charts/spec.js';
@@ -26,15 +27,15 @@ export interface ScanReviewCharts {
  * the overall capture as a dashed rule.
  */
 function subgroupChart(r: ScanReview, source: string | undefined): ChartSpec {
-  const z = normalQuantile(0.5 + r.config.level / 2);
   const data = r.subgroups.flatMap((s) =>
     s.rows
       .filter((row) => row.capture !== null)
       .map((row) => ({
         label: `${s.variable}: ${row.group}`,
         capture: row.capture!,
-        lower: Math.max(0, row.capture! - z * row.captureStdError!),
-        upper: Math.min(1, row.capture! + z * row.captureStdError!),
+        // Wilson, as the review's tables (the group's cases captured of its cases).
+        lower: proportionInterval(row.capture! * row.cases, row.cases, r.config.level, 'wilson')[0],
+        upper: proportionInterval(row.capture! * row.cases, row.cases, r.config.level, 'wilson')[1],
         cases: row.cases,
       })),
   );
@@ -43,7 +44,7 @@ function subgroupChart(r: ScanReview, source: string | undefined): ChartSpec {
     field: 'capture',
     type: 'quantitative',
     title: `Cases in the top 10 % (%)`,
-    axis: { format: '.0%' },
+    axis: { format: '.0%', tickCount: 5, labelOverlap: true },
     scale: { domain: [0, 1] },
   };
   return layered(
@@ -79,6 +80,14 @@ function subgroupChart(r: ScanReview, source: string | undefined): ChartSpec {
   );
 }
 
+/** The source note of every chart: "Synthetic data." first when the data are synthetic. */
+function chartSource(r: ScanReview, source: string | undefined): string | undefined {
+  if (!r.synthetic) return source;
+  return source
+    ? `Synthetic data. ${source}`
+    : 'Synthetic data: generated clients, no real person.';
+}
+
 /**
  * The four chart specs of a review.
  *
@@ -89,7 +98,8 @@ export function scanReviewCharts(
   r: ScanReview,
   options: { readonly source?: string } = {},
 ): ScanReviewCharts {
-  const src = options.source ? { source: options.source } : {};
+  const source = chartSource(r, options.source);
+  const src = source ? { source } : {};
   const z = normalQuantile(0.5 + r.config.level / 2);
   return {
     gains: gainsChart(
@@ -106,7 +116,7 @@ export function scanReviewCharts(
         upper: Math.min(1, row.observedRate + z * row.observedStdError),
         label: `decile ${row.decile}`,
       })),
-      { title: `Calibration per risk decile, ${r.current.label}`, ...src },
+      { title: `Calibration per risk decile, ${r.current.label}`, scale: 'sqrt', ...src },
     ),
     drift: driftChart(
       [
@@ -115,7 +125,7 @@ export function scanReviewCharts(
       ],
       { title: `Drift per feature, ${r.previous.label} → ${r.current.label}`, ...src },
     ),
-    subgroups: subgroupChart(r, options.source),
+    subgroups: subgroupChart(r, source),
   };
 }
 
@@ -154,10 +164,11 @@ export async function scanReviewHtml(
   };
   return htmlReport(
     documentReport(scanReviewDocument(r, { charts }), {
-      subtitle: `${formatPercent(r.current.capture10)} of ${r.current.label}'s cases in the top 10 %, AUC ${formatNumber(r.current.auc.estimate, 3)}; ${r.flags.length} flag${r.flags.length === 1 ? '' : 's'}`,
-      footer:
+      subtitle: `${r.synthetic ? 'Synthetic data. ' : ''}${formatPercent(r.current.capture10)} of ${r.current.label}'s cases in the top 10 %, AUC ${formatNumber(r.current.auc.estimate, 3)}; verdict: ${r.verdict.filter((v) => v.status === 'fail').length} fail, ${r.verdict.filter((v) => v.status === 'attention').length} attention, ${r.verdict.filter((v) => v.status === 'pass').length} pass`,
+      footer: `${r.synthetic ? 'Synthetic data: generated clients who describe no real person. ' : ''}${
         options.source ??
-        'Numbers from effectmeting scanReview; every number is also in the JSON file.',
+        'Numbers from effectmeting scanReview; every number is also in the JSON file.'
+      }`,
     }),
   );
 }

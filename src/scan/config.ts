@@ -5,8 +5,8 @@
  * {@link DEFAULT_REVIEW_CONFIG} (documented in docs/scan-review.md and
  * examples/review-config.json).
  */
-import { SpecError, SpecReader } from '../data/spec-reader.js';
-import { SCAN_FEATURES } from './model.js';
+import { SpecError, SpecReader, show } from '../data/spec-reader.js';
+import { SCAN_FEATURES, type SeparationAction } from './model.js';
 
 /** Thresholds; a number outside them is flagged in the review. Fractions, not percentages. */
 export interface ReviewThresholds {
@@ -40,6 +40,17 @@ export interface ReviewThresholds {
   readonly subgroupObservedExpectedRange: readonly [number, number];
   /** Subgroups with fewer cases than this are reported but never flagged (default 50). */
   readonly subgroupMinCases: number;
+  /**
+   * Flag a group whose selection rate, true-positive rate, positive predictive value or
+   * false-positive rate is outside [lo, hi] times the overall value (default [0.8, 1.25]: the
+   * four-fifths rule and its inverse).
+   */
+  readonly fairnessRatioRange: readonly [number, number];
+  /**
+   * A subgroup or fairness flag counts as a finding when its Holm-adjusted p-value (across all
+   * subgroup and fairness flags) is below this (default 0.05); otherwise it is "attention".
+   */
+  readonly findingAlpha: number;
 }
 
 /** The review configuration. */
@@ -61,8 +72,32 @@ export interface ReviewConfig {
    * fitted on the previous year.
    */
   readonly coefficients: Readonly<Record<string, number>> | null;
-  /** Grouping columns for the subgroup checks (default gender, age_band, municipality). */
+  /**
+   * Grouping columns for the subgroup and fairness checks (default gender, age_band,
+   * municipality, migration_background; a default column absent from the data is skipped with a
+   * warning, a configured one is required).
+   */
   readonly subgroups: readonly string[];
+  /**
+   * Column saying whether a client received the service the scan selects for (an arm or
+   * participation column); when set, the review fits and evaluates on the clients whose value is
+   * in `untreatedValues` only, since the service changes the outcome of those it reaches.
+   * Default null: all clients (the report says the outcome may be affected).
+   */
+  readonly serviceColumn: string | null;
+  /** Values of `serviceColumn` of clients who did not receive the service (default ["control"]). */
+  readonly untreatedValues: readonly string[];
+  /** Separated or rare factor levels in a fit: `firth` (default), `pool` or `none` (see `fitScan`). */
+  readonly separation: SeparationAction;
+  /** A factor level with fewer cases (or non-cases) than this is rare (default 5). */
+  readonly rareLevelMinCases: number;
+  /**
+   * Also refit the scan on the current year and compare it with the previous year's model on the
+   * same clients (paired DeLong); default true (only with a fitted model, not external scores).
+   */
+  readonly refit: boolean;
+  /** The data are synthetic: every page and chart says so (default false; the CLI sets it for the shipped files). */
+  readonly synthetic: boolean;
   /** Reference level per grouping column (default: its largest group). */
   readonly subgroupReferences: Readonly<Record<string, string>>;
   /** Confidence level of every interval (default 0.95). */
@@ -93,6 +128,8 @@ export const DEFAULT_REVIEW_THRESHOLDS: ReviewThresholds = {
   subgroupAucGapMax: 0.05,
   subgroupObservedExpectedRange: [0.8, 1.25],
   subgroupMinCases: 50,
+  fairnessRatioRange: [0.8, 1.25],
+  findingAlpha: 0.05,
 };
 
 export const DEFAULT_REVIEW_CONFIG: ReviewConfig = {
@@ -101,8 +138,14 @@ export const DEFAULT_REVIEW_CONFIG: ReviewConfig = {
   factorFeatures: SCAN_FEATURES.slice(7),
   scoreColumn: null,
   coefficients: null,
-  subgroups: ['gender', 'age_band', 'municipality'],
+  subgroups: ['gender', 'age_band', 'municipality', 'migration_background'],
   subgroupReferences: {},
+  serviceColumn: null,
+  untreatedValues: ['control'],
+  separation: 'firth',
+  rareLevelMinCases: 5,
+  refit: true,
+  synthetic: false,
   level: 0.95,
   riskCutoff: 0.07,
   weeklyWeeks: 52,
@@ -147,6 +190,11 @@ export function resolveReviewConfig(input: unknown = {}, source = 'review config
   ): number => r.number(t[key], at(key), dt[key] as number, ok, expected);
   const range = (key: keyof ReviewThresholds): readonly [number, number] =>
     r.range(t[key], at(key), dt[key] as readonly [number, number]);
+  const boolean = (value: unknown, key: string, fallback: boolean): boolean => {
+    if (value === undefined) return fallback;
+    if (typeof value === 'boolean') return value;
+    return r.fail(path(key), `expected true or false, got ${show(value)}`) ?? fallback;
+  };
   const list = (key: 'numericFeatures' | 'factorFeatures' | 'subgroups'): readonly string[] =>
     o[key] === undefined ? d[key] : r.strings(o[key], path(key));
   const thresholds: ReviewThresholds = {
@@ -168,6 +216,8 @@ export function resolveReviewConfig(input: unknown = {}, source = 'review config
     subgroupCaptureGapMax: threshold('subgroupCaptureGapMax', fraction, 'a fraction in [0, 1]'),
     subgroupAucGapMax: threshold('subgroupAucGapMax', fraction, 'a number in [0, 1]'),
     subgroupObservedExpectedRange: range('subgroupObservedExpectedRange'),
+    fairnessRatioRange: range('fairnessRatioRange'),
+    findingAlpha: threshold('findingAlpha', (x) => x > 0 && x < 1, 'a probability in (0, 1)'),
     subgroupMinCases: threshold(
       'subgroupMinCases',
       (x) => Number.isInteger(x) && x >= 0,
@@ -185,6 +235,29 @@ export function resolveReviewConfig(input: unknown = {}, source = 'review config
         : (r.record(o.coefficients, path('coefficients'), 'number', 'term name → number') ??
           d.coefficients),
     subgroups: list('subgroups'),
+    serviceColumn: r.nullableString(o.serviceColumn, path('serviceColumn'), d.serviceColumn),
+    untreatedValues:
+      o.untreatedValues === undefined
+        ? d.untreatedValues
+        : r.strings(o.untreatedValues, path('untreatedValues')),
+    separation:
+      o.separation === undefined
+        ? d.separation
+        : o.separation === 'firth' || o.separation === 'pool' || o.separation === 'none'
+          ? o.separation
+          : (r.fail(
+              path('separation'),
+              `expected "firth", "pool" or "none", got ${show(o.separation)}`,
+            ) ?? d.separation),
+    rareLevelMinCases: r.number(
+      o.rareLevelMinCases,
+      path('rareLevelMinCases'),
+      d.rareLevelMinCases,
+      (x) => Number.isInteger(x) && x >= 0,
+      'a whole number ≥ 0',
+    ),
+    refit: boolean(o.refit, 'refit', d.refit),
+    synthetic: boolean(o.synthetic, 'synthetic', d.synthetic),
     subgroupReferences:
       o.subgroupReferences === undefined
         ? d.subgroupReferences

@@ -11,6 +11,8 @@
  */
 
 import { InputError } from '../errors.js';
+import { proportionInterval } from '../stats/proportion-interval.js';
+import { checkLevel } from '../stats/validate.js';
 import { markdownOfTable, tableFromRows } from '../table/index.js';
 import {
   checkOutcome,
@@ -124,6 +126,12 @@ export interface Capture {
   readonly capture: number;
   /** Binomial SE √(c(1 − c)/cases), treating the selection as fixed. */
   readonly stdError: number;
+  /**
+   * Wilson interval (at `level`, default 0.95) of the share of cases captured, casesCaptured of
+   * cases, conditional on the selection threshold (its own sampling variation is not included).
+   */
+  readonly ci: readonly [number, number];
+  readonly level: number;
   /** capture / fraction. */
   readonly lift: number;
 }
@@ -136,7 +144,7 @@ function prepare(scores: NumericInput, y: NumericInput | Uint8Array, what: strin
   return { s, y: yy };
 }
 
-function captureFrom(r: Ranked, fraction: number): Capture {
+function captureFrom(r: Ranked, fraction: number, level = 0.95): Capture {
   if (!(fraction > 0 && fraction <= 1)) {
     throw new InputError(`capture: fraction must lie in (0, 1], got ${fraction}`, {
       code: 'invalid-option',
@@ -153,6 +161,8 @@ function captureFrom(r: Ranked, fraction: number): Capture {
     cases: r.cases,
     capture,
     stdError: Math.sqrt((capture * (1 - capture)) / r.cases),
+    ci: proportionInterval(casesCaptured, r.cases, level, 'wilson'),
+    level,
     lift: capture / fraction,
   };
 }
@@ -168,9 +178,11 @@ export function captureAt(
   scores: NumericInput,
   y: NumericInput | Uint8Array,
   fraction: number,
+  options: { readonly level?: number } = {},
 ): Capture {
+  const level = checkLevel(options.level, 'captureAt');
   const { s, y: yy } = prepare(scores, y, 'captureAt');
-  return captureFrom(rank(s, yy), fraction);
+  return captureFrom(rank(s, yy), fraction, level);
 }
 
 /** One row of the gains table: the d-th tenth of the ranking. */
@@ -220,7 +232,9 @@ export function gainsTable(
   scores: NumericInput,
   y: NumericInput | Uint8Array,
   groups = 10,
+  options: { readonly level?: number } = {},
 ): GainsTable {
+  const level = checkLevel(options.level, 'gainsTable');
   const { s, y: yy } = prepare(scores, y, 'gainsTable');
   const r = rank(s, yy);
   const rate = r.cases / r.n;
@@ -243,8 +257,8 @@ export function gainsTable(
       decileLift: cases / clients / rate,
     });
   }
-  const top10 = captureFrom(r, 0.1);
-  const top20 = captureFrom(r, 0.2);
+  const top10 = captureFrom(r, 0.1, level);
+  const top20 = captureFrom(r, 0.2, level);
   return {
     rows,
     n: r.n,

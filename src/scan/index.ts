@@ -1,5 +1,14 @@
 // Public API of src/scan/; the package entries (src/index.ts and siblings) pick from it.
-export { type AucResult, auc, aucDifference } from './auc.js';
+export {
+  type AucDirection,
+  type AucResult,
+  type AucTestResult,
+  auc,
+  aucDifference,
+  aucPairedTest,
+  aucUnpairedTest,
+} from './auc.js';
+export { type AucTestOptions, aucTest } from './auc-test.js';
 export {
   type CalibrationResult,
   type CalibrationRow,
@@ -24,6 +33,14 @@ export {
   psiNumeric,
 } from './drift.js';
 export {
+  FAIRNESS_METRICS,
+  type FairnessMetric,
+  type FairnessMetricName,
+  type FairnessResult,
+  type FairnessRow,
+  fairnessMetrics,
+} from './fairness.js';
+export {
   type Capture,
   captureAt,
   type GainsRow,
@@ -32,6 +49,7 @@ export {
   riskDeciles,
 } from './gains.js';
 export {
+  type FlaggedLevel,
   fitScan,
   outcomeColumn,
   SCAN_FEATURES,
@@ -40,6 +58,8 @@ export {
   type ScanModel,
   type ScanSpec,
   type ScanTerm,
+  type SeparationAction,
+  type SeparationReport,
   scanDesign,
   scanLinearPredictor,
   scanModelFromCoefficients,
@@ -47,7 +67,8 @@ export {
 } from './model.js';
 export {
   checkReviewInputs,
-  type ReviewFlag,
+  type EvaluationSample,
+  type RefitComparison,
   reviewMethods,
   type ScanReview,
   type ScanReviewData,
@@ -55,6 +76,14 @@ export {
   scanReview,
   type YearMetrics,
 } from './review.js';
+export {
+  type CheckStatus,
+  type ReviewFlag,
+  reviewFlags,
+  reviewVerdict,
+  type VerdictFormat,
+  type VerdictRow,
+} from './review-checks.js';
 export {
   type ReviewChart,
   type ReviewChartFiles,

@@ -13,9 +13,11 @@ import {
   type TableInput,
 } from '../data/columns.js';
 import { InputError } from '../errors.js';
+import { firthLogistic } from '../estimate/firth.js';
 import type { Coefficient } from '../estimate/inference.js';
 import { type LogisticFit, logisticRegression } from '../estimate/logistic.js';
 import type { DesignMatrix } from '../stats/estimate.js';
+import { checkOneOf, checkWholeNumber } from '../stats/validate.js';
 import { checkOutcome } from './util.js';
 
 /**
@@ -48,6 +50,41 @@ export interface ScanSpec {
   readonly factors?: readonly string[];
   /** The 0/1 outcome column. Default `bijstand`. */
   readonly outcome?: string;
+  /**
+   * What to do when a factor level separates the outcome (no cases, or only cases) or is rare
+   * (fewer than `rareLevelMinCases` cases or non-cases), or maximum likelihood reports fitted
+   * probabilities of 0 or 1: `'firth'` (default) refits the whole model with Firth's penalty
+   * (`firthLogistic`); `'pool'` scores those levels as the factor's reference level (their
+   * dummies are dropped; a numeric separation still falls back to Firth); `'none'` keeps the
+   * maximum-likelihood fit (the levels are still named in `separation`).
+   */
+  readonly separation?: SeparationAction;
+  /** A level with fewer cases (or non-cases) than this is rare (default 5; 0 names only separation). */
+  readonly rareLevelMinCases?: number;
+}
+
+/** How {@link fitScan} handles separated or rare factor levels. */
+export type SeparationAction = 'firth' | 'pool' | 'none';
+
+/** A factor level that separates the outcome or is rare, named in {@link ScanFit.separation}. */
+export interface FlaggedLevel {
+  readonly feature: string;
+  readonly level: string;
+  readonly clients: number;
+  readonly cases: number;
+  /** `no cases` / `only cases` (quasi-complete separation), or `rare`. */
+  readonly reason: 'no cases' | 'only cases' | 'rare';
+}
+
+/** What {@link fitScan} found and did about separation. */
+export interface SeparationReport {
+  readonly levels: readonly FlaggedLevel[];
+  /** Maximum likelihood reported fitted probabilities of 0 or 1, or did not converge. */
+  readonly maximumLikelihoodProblem: boolean;
+  /** `ml`: the glm fit as is; `firth`: refitted with Firth's penalty; `pooled`: levels pooled. */
+  readonly fit: 'ml' | 'firth' | 'pooled';
+  /** One sentence for the report: which levels, and what was done. */
+  readonly note: string;
 }
 
 /** One term of a scan model: a numeric feature, or one level of a factor. */
@@ -85,23 +122,64 @@ export interface ScanFit {
   readonly cases: number;
   /** Fitted probabilities, one per row. */
   readonly fitted: Float64Array;
+  /** Separated and rare factor levels, and the fit used because of them. */
+  readonly separation: SeparationReport;
   readonly method: string;
 }
 
 const DEFAULT_NUMERIC = SCAN_FEATURES.slice(0, 7);
 const DEFAULT_FACTORS = SCAN_FEATURES.slice(7);
 
-function resolveSpec(spec: ScanSpec): {
-  numeric: readonly string[];
-  factors: readonly string[];
-  outcome: string;
-} {
+function resolveSpec(spec: ScanSpec) {
   return {
     numeric: spec.numeric ?? DEFAULT_NUMERIC,
     factors: spec.factors ?? DEFAULT_FACTORS,
     outcome: spec.outcome ?? 'bijstand',
+    separation: checkOneOf(
+      spec.separation ?? 'firth',
+      ['firth', 'pool', 'none'] as const,
+      'separation',
+    ),
+    rareLevelMinCases: checkWholeNumber(spec.rareLevelMinCases ?? 5, 'rareLevelMinCases', 0),
   };
 }
+
+/** Levels with no cases, only cases, or fewer than `minCases` of either (in level order). */
+function flaggedLevels(
+  table: ColumnTable,
+  factors: readonly { feature: string; levels: readonly string[] }[],
+  y: Uint8Array,
+  minCases: number,
+): FlaggedLevel[] {
+  const out: FlaggedLevel[] = [];
+  for (const f of factors) {
+    const values = stringColumn(table, f.feature, { missing: 'error' });
+    const clients = new Map<string, number>();
+    const cases = new Map<string, number>();
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      clients.set(v, (clients.get(v) ?? 0) + 1);
+      cases.set(v, (cases.get(v) ?? 0) + y[i]!);
+    }
+    for (const level of f.levels) {
+      const n = clients.get(level)!;
+      const c = cases.get(level)!;
+      const reason =
+        c === 0
+          ? 'no cases'
+          : c === n
+            ? 'only cases'
+            : Math.min(c, n - c) < minCases
+              ? 'rare'
+              : null;
+      if (reason) out.push({ feature: f.feature, level, clients: n, cases: c, reason });
+    }
+  }
+  return out;
+}
+
+const describeLevel = (l: FlaggedLevel) =>
+  `${l.feature} = ${l.level} (${l.clients.toLocaleString('en-US')} clients, ${l.cases.toLocaleString('en-US')} cases: ${l.reason})`;
 
 function sortLevels(levels: Iterable<string>): string[] {
   // UTF-16 code-unit order, as R's factor() in the C locale.
@@ -167,13 +245,20 @@ export function scanDesign(
  * dummy-coded against their first level in C-locale order, as R's `factor()`), with an
  * intercept. Missing feature values are an error (a scan must score everybody).
  *
+ * Separation: a factor level with no cases (or only cases) has no finite maximum-likelihood
+ * coefficient (glm stops near −13 and the level's predictions near 0, so its O/E explodes the
+ * next year). Such levels, and rare ones (fewer than `rareLevelMinCases` cases or non-cases),
+ * are named in `separation`; by default the model is then refitted with Firth's penalty
+ * (`firthLogistic`), or with `separation: 'pool'` the levels are scored as the reference level.
+ *
  * @example
  * const fit = fitScan(await loadTable('data/scan-population-2023.csv'));
  * const p = scoreClients(fit.model, table2024);
  */
 export function fitScan(input: TableInput, spec: ScanSpec = {}): ScanFit {
   const table = asTable(input);
-  const { numeric, factors, outcome } = resolveSpec(spec);
+  const { numeric, factors, outcome, separation, rareLevelMinCases } = resolveSpec(spec);
+  let pooledFirth = false;
   requireFeatures(table, [...numeric, ...factors]);
   const y = outcomeColumn(table, outcome);
   const factorLevels = factors.map((feature) => {
@@ -196,9 +281,56 @@ export function fitScan(input: TableInput, spec: ScanSpec = {}): ScanFit {
       { code: 'no-cases', column: outcome },
     );
   }
-  const fit: LogisticFit = logisticRegression(X, Float64Array.from(y), { singular: 'drop' });
+  const yv = Float64Array.from(y);
+  const flagged = flaggedLevels(table, factorLevels, y, rareLevelMinCases);
+  let fit: LogisticFit = logisticRegression(X, yv, { singular: 'drop' });
+  const mlProblem = !fit.converged || fit.warnings.some((w) => w.includes('numerically 0 or 1'));
+  let used: SeparationReport['fit'] = 'ml';
+  let skeletonUsed = skeleton;
+  const pooledNames = new Set<string>();
+  if (separation === 'pool' && flagged.length > 0) {
+    for (const l of flagged) {
+      // A reference level cannot be pooled into itself: its separation is left to Firth below.
+      const f = factorLevels.find((x) => x.feature === l.feature)!;
+      if (l.level !== f.levels[0]) pooledNames.add(`${l.feature}[${l.level}]`);
+    }
+    skeletonUsed = skeleton.filter((t) => !pooledNames.has(t.name));
+    const pooledX = scanDesign({ numeric, factors: factorLevels, terms: skeletonUsed }, table);
+    fit = logisticRegression(pooledX, yv, { singular: 'drop' });
+    used = 'pooled';
+  }
+  const pooledProblem =
+    used === 'pooled' &&
+    (!fit.converged ||
+      fit.warnings.some((w) => w.includes('numerically 0 or 1')) ||
+      flagged.some(
+        (l) => l.level === factorLevels.find((x) => x.feature === l.feature)!.levels[0],
+      ));
+  if (
+    (separation === 'firth' && (flagged.length > 0 || mlProblem)) ||
+    (separation === 'pool' && (pooledProblem || (flagged.length === 0 && mlProblem)))
+  ) {
+    const firthX =
+      used === 'pooled'
+        ? scanDesign({ numeric, factors: factorLevels, terms: skeletonUsed }, table)
+        : X;
+    fit = firthLogistic(firthX, yv);
+    used = used === 'pooled' ? 'pooled' : 'firth';
+    if (used === 'pooled') pooledFirth = true;
+  }
+  const named = flagged.map(describeLevel).join('; ');
+  const note =
+    flagged.length === 0 && !mlProblem
+      ? 'no factor level separates the outcome or is rare; maximum-likelihood fit'
+      : `${named || 'maximum likelihood gave fitted probabilities of 0 or 1'}: ${
+          used === 'firth'
+            ? "refitted with Firth's penalised likelihood (finite coefficients; maximum likelihood would run off towards ±∞)"
+            : used === 'pooled'
+              ? `pooled with the reference level of their factor (${[...pooledNames].join(', ') || 'none'})${pooledFirth ? "; fitted with Firth's penalised likelihood, as a separation remained" : ''}`
+              : 'maximum-likelihood fit kept (separation: none); these coefficients are not meaningful'
+        }`;
   const coef = new Map(fit.coefficients.map((c) => [c.term, c.estimate]));
-  const terms = skeleton
+  const terms = skeletonUsed
     .filter((t) => coef.has(t.name))
     .map((t) => ({ ...t, coefficient: coef.get(t.name)! }));
   const model: ScanModel = {
@@ -206,7 +338,7 @@ export function fitScan(input: TableInput, spec: ScanSpec = {}): ScanFit {
     factors: factorLevels,
     terms,
     outcome,
-    source: `logistic regression fitted on ${y.length.toLocaleString('en-US')} clients (${cases.toLocaleString('en-US')} cases)`,
+    source: `${used === 'firth' || pooledFirth ? "Firth's penalised logistic regression" : 'logistic regression'} fitted on ${y.length.toLocaleString('en-US')} clients (${cases.toLocaleString('en-US')} cases)${used === 'pooled' ? `, ${pooledNames.size} level(s) pooled with the reference` : ''}`,
   };
   return {
     model,
@@ -223,8 +355,8 @@ export function fitScan(input: TableInput, spec: ScanSpec = {}): ScanFit {
     n: fit.n,
     cases,
     fitted: fit.fitted,
-    method:
-      'logistic regression (IRLS as glm binomial) of the outcome on the scan features; numeric features linear, factors dummy-coded',
+    separation: { levels: flagged, maximumLikelihoodProblem: mlProblem, fit: used, note },
+    method: `${used === 'firth' || pooledFirth ? "Firth's penalised logistic regression (as logistf)" : 'logistic regression (IRLS as glm binomial)'} of the outcome on the scan features; numeric features linear, factors dummy-coded${used === 'pooled' ? '; separated or rare levels pooled with the reference level' : ''}`,
   };
 }
 

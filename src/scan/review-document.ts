@@ -21,7 +21,9 @@ import {
   documentMarkdown,
   type Table,
 } from '../table/index.js';
+import { FAIRNESS_METRICS, type FairnessMetric } from './fairness.js';
 import type { ScanReviewData, YearMetrics } from './review.js';
+import type { CheckStatus, VerdictRow } from './review-checks.js';
 
 /** The review's four charts. */
 export type ReviewChartName = 'gains' | 'calibration' | 'drift' | 'subgroups';
@@ -67,6 +69,12 @@ function pValue(p: number): string {
   return p < 0.0001 ? '< 0.0001' : formatPrecision(p, 2);
 }
 
+/** "p = 0.034" or "p < 0.0001", for running text. */
+function pIs(p: number): string {
+  const t = pValue(p);
+  return t.startsWith('<') ? `p ${t}` : `p = ${t}`;
+}
+
 /** A difference with its sign always written: "+0.000", "−0.003". */
 function signed(x: number, digits: number): string {
   return `${x >= 0 ? '+' : '−'}${formatNumber(Math.abs(x), digits)}`;
@@ -78,18 +86,84 @@ function withInterval(e: Estimate, digits = 3, asPp = false): string {
   return `${f(e.estimate)} [${f(e.ci[0])}, ${f(e.ci[1])}]`;
 }
 
-/**
- * A column: numbers right-aligned unless `left` (the review keeps its percentages and ratios
- * left-aligned, as first published); text columns hold cells already formatted here.
- */
-function column(id: string, format: CellFormat, label = id, left = false): Column {
-  return { id, label, format, ...(left ? { align: 'left' as const } : {}) };
+/** A column: numbers right-aligned; text columns hold cells already formatted here. */
+function column(id: string, format: CellFormat, label = id): Column {
+  return { id, label, format };
 }
 
 const text = (id: string, label = id) => column(id, 'text', label);
+/** A text column holding formatted numbers ("0.805 [0.801, 0.809]"): right-aligned as numbers. */
+const figure = (id: string, label = id): Column => ({
+  ...column(id, 'text', label),
+  align: 'right',
+});
 const number = (id: string, label = id) => column(id, 'auto', label);
-const percent = (id: string, label = id) => column(id, 'percent', label, true);
-const ratio = (id: string, label = id) => column(id, 'stat', label, true);
+const percent = (id: string, label = id) => column(id, 'percent', label);
+const ratio = (id: string, label = id) => column(id, 'stat', label);
+
+/** An interval "[lo, hi]" in the given number format; '' when absent or not finite. */
+function interval(ci: readonly [number, number] | null, f: (x: number) => string): string {
+  if (ci === null || !Number.isFinite(ci[0]) || !Number.isFinite(ci[1])) return '';
+  return `[${f(ci[0])}, ${f(ci[1])}]`;
+}
+
+const num3 = (x: number) => formatNumber(x, 3);
+const withCi = (x: number, ci: readonly [number, number] | null, f: (x: number) => string) =>
+  `${f(x)} ${interval(ci, f)}`.trim();
+
+const STATUS_WORDS: Readonly<Record<CheckStatus, string>> = {
+  pass: 'pass',
+  attention: 'attention',
+  fail: 'fail',
+};
+
+function verdictFigure(v: VerdictRow): { value: string; ci: string } {
+  const f =
+    v.format === 'percent'
+      ? pct
+      : v.format === 'pp'
+        ? (x: number) => formatPp(x, 1)
+        : v.format === 'p'
+          ? pValue
+          : v.format === 'count'
+            ? formatGeneral
+            : num3;
+  return { value: f(v.value), ci: interval(v.ci, f) };
+}
+
+function verdictBlocks(r: ScanReviewData, lvl: string): Block[] {
+  const counts = (['fail', 'attention', 'pass'] as const).map(
+    (s) => `${r.verdict.filter((v) => v.status === s).length} ${s}`,
+  );
+  return [
+    heading('Verdict', 2),
+    paragraph(
+      `Each check on ${r.current.label}, scored by the scan under review (${r.current.sample === 'out-of-sample' ? `fitted on ${r.previous.label}: out of sample` : r.current.sample}): ${counts.join(', ')}. Fail: the whole ${lvl} interval lies past the threshold; attention: the figure is past it but the interval reaches it, or a subgroup flag that is not a finding after Holm's correction.`,
+    ),
+    table(
+      'verdict',
+      [
+        text('check'),
+        figure('figure'),
+        figure('ci', `${lvl} CI`),
+        text('threshold'),
+        text('status'),
+        text('words', 'in plain words'),
+      ],
+      r.verdict.map((v) => {
+        const f = verdictFigure(v);
+        return {
+          check: v.check,
+          figure: f.value,
+          ci: f.ci,
+          threshold: v.bound,
+          status: STATUS_WORDS[v.status],
+          words: v.words,
+        };
+      }),
+    ),
+  ];
+}
 
 function table(id: string, columns: readonly Column[], rows: Table['rows']): Block {
   return { kind: 'table', table: { id, title: '', columns, rows } };
@@ -107,36 +181,41 @@ function chartBlocks(name: ReviewChartName, options: ScanReviewDocumentOptions):
     : [paragraph(`![${alt}](${chart.file})`)];
 }
 
-function summaryBlocks(r: ScanReviewData): Block[] {
+/** The previous year's calibration when the scan was fitted on it: perfect by construction. */
+function inSample(y: YearMetrics, figureText: string): string {
+  return y.sample === 'in-sample' ? `${figureText} (in-sample, by construction)` : figureText;
+}
+
+function summaryBlocks(r: ScanReviewData, lvl: string): Block[] {
   const c = r.current;
   const p = r.previous;
   const d = r.drift;
   const rows: [string, string, string, string, string][] = [
     [
       'capture in the top 10 %',
-      pct(p.capture10),
-      pct(c.capture10),
+      withCi(p.capture10, p.top10.ci, pct),
+      withCi(c.capture10, c.top10.ci, pct),
       formatPp(d.capture10.estimate),
       pValue(d.capture10.pValue),
     ],
     [
       'capture in the top 20 %',
-      pct(p.capture20),
-      pct(c.capture20),
+      withCi(p.capture20, p.top20.ci, pct),
+      withCi(c.capture20, c.top20.ci, pct),
       formatPp(d.capture20.estimate),
       pValue(d.capture20.pValue),
     ],
     [
       'AUC',
-      formatNumber(p.auc.estimate, 3),
-      formatNumber(c.auc.estimate, 3),
+      withCi(p.auc.estimate, p.auc.ci, num3),
+      withCi(c.auc.estimate, c.auc.ci, num3),
       signed(d.auc.estimate, 3),
       pValue(d.auc.pValue),
     ],
     [
       'observed rate',
-      pct(p.observedRate),
-      pct(c.observedRate),
+      withCi(p.observedRate, p.observedRateCi, pct),
+      withCi(c.observedRate, c.observedRateCi, pct),
       formatPp(d.observedRate.estimate),
       pValue(d.observedRate.pValue),
     ],
@@ -162,23 +241,30 @@ function summaryBlocks(r: ScanReviewData): Block[] {
       '',
     ],
     [
+      'observed / expected cases',
+      inSample(p, withCi(p.calibration.observedExpectedRatio, p.observedExpectedCi, num3)),
+      withCi(c.calibration.observedExpectedRatio, c.observedExpectedCi, num3),
+      '',
+      '',
+    ],
+    [
       'calibration intercept',
-      formatNumber(p.calibration.intercept.estimate, 3),
-      formatNumber(c.calibration.intercept.estimate, 3),
+      inSample(p, withCi(p.calibration.intercept.estimate, p.calibration.intercept.ci, num3)),
+      withCi(c.calibration.intercept.estimate, c.calibration.intercept.ci, num3),
       '',
       '',
     ],
     [
       'calibration slope',
-      formatNumber(p.calibration.slope.estimate, 3),
-      formatNumber(c.calibration.slope.estimate, 3),
+      inSample(p, withCi(p.calibration.slope.estimate, p.calibration.slope.ci, num3)),
+      withCi(c.calibration.slope.estimate, c.calibration.slope.ci, num3),
       '',
       '',
     ],
     [
       'Brier score',
-      formatNumber(p.calibration.brier, 4),
-      formatNumber(c.calibration.brier, 4),
+      withCi(p.calibration.brier, p.brierCi, (x) => formatNumber(x, 4)),
+      withCi(c.calibration.brier, c.brierCi, (x) => formatNumber(x, 4)),
       '',
       '',
     ],
@@ -190,10 +276,16 @@ function summaryBlocks(r: ScanReviewData): Block[] {
       'summary',
       [
         text('metric'),
-        text('previous', p.label),
-        text('current', c.label),
-        text('change'),
-        text('p'),
+        figure(
+          'previous',
+          `${p.label} [${lvl} CI]${p.sample === 'in-sample' ? ', in-sample' : ''}`,
+        ),
+        figure(
+          'current',
+          `${c.label} [${lvl} CI]${c.sample === 'out-of-sample' ? ', out of sample' : ''}`,
+        ),
+        figure('change'),
+        figure('p'),
       ],
       rows.map(([metric, previous, current, change, pv]) => ({
         metric,
@@ -203,10 +295,16 @@ function summaryBlocks(r: ScanReviewData): Block[] {
         p: pv,
       })),
     ),
-    heading(`Flags (${r.flags.length})`, 3),
+    heading(
+      `Flags (${r.flags.length}: ${r.flags.filter((f) => f.status === 'fail').length} fail, ${r.flags.filter((f) => f.status === 'attention').length} attention)`,
+      3,
+    ),
     r.flags.length === 0
       ? paragraph('Every number lies within the configured thresholds.')
-      : { kind: 'list', items: r.flags.map((f) => `**${f.metric}** (${f.bound}): ${f.message}`) },
+      : {
+          kind: 'list',
+          items: r.flags.map((f) => `**${f.metric}** (${f.bound}; ${f.status}): ${f.message}`),
+        },
     ...(r.warnings.length > 0
       ? [paragraph('Warnings:'), { kind: 'list' as const, items: r.warnings }]
       : []),
@@ -223,15 +321,17 @@ function discriminationBlocks(r: ScanReviewData, lvl: string): Block[] {
       'discrimination',
       [
         text('year'),
-        text('auc', 'AUC'),
-        text('ci', `${lvl} CI (DeLong)`),
-        text('se', 'SE'),
+        figure('auc', 'AUC'),
+        figure('ci', `${lvl} CI (DeLong)`),
+        figure('se', 'SE'),
         column('cases', 'int'),
         column('controls', 'int', 'non-cases'),
         percent('capture10', 'capture top 10 %'),
+        figure('capture10Ci', `${lvl} CI (Wilson)`),
         percent('capture20', 'capture top 20 %'),
+        figure('capture20Ci', `${lvl} CI (Wilson)`),
       ],
-      [p, c].map((y) => ({
+      [p, c, ...(r.refit ? [r.refit.metrics] : [])].map((y) => ({
         year: y.label,
         auc: formatNumber(y.auc.estimate, 4),
         ci: `${formatNumber(y.auc.ci[0], 4)} – ${formatNumber(y.auc.ci[1], 4)}`,
@@ -239,11 +339,13 @@ function discriminationBlocks(r: ScanReviewData, lvl: string): Block[] {
         cases: y.auc.cases,
         controls: y.auc.controls,
         capture10: y.capture10,
+        capture10Ci: interval(y.top10.ci, pct),
         capture20: y.capture20,
+        capture20Ci: interval(y.top20.ci, pct),
       })),
     ),
     paragraph(
-      `Change ${c.label} − ${p.label}: AUC ${withInterval(d.auc, 4)} (unpaired DeLong, p = ${pValue(d.auc.pValue)}); capture top 10 % ${withInterval(d.capture10, 1, true)} (p = ${pValue(d.capture10.pValue)}); top 20 % ${withInterval(d.capture20, 1, true)} (p = ${pValue(d.capture20.pValue)}).`,
+      `Change ${c.label} − ${p.label}: AUC ${withInterval(d.auc, 4)} (unpaired DeLong, t on ${formatGeneral(Math.round(d.auc.df))} df, ${pIs(d.auc.pValue)}); capture top 10 % ${withInterval(d.capture10, 1, true)} (${pIs(d.capture10.pValue)}); top 20 % ${withInterval(d.capture20, 1, true)} (${pIs(d.capture20.pValue)}).`,
     ),
   ];
 }
@@ -400,6 +502,97 @@ function subgroupBlocks(r: ScanReviewData): Block[] {
   ]);
 }
 
+function refitBlocks(r: ScanReviewData, lvl: string): Block[] {
+  const f = r.refit;
+  if (!f) return [];
+  const t = f.comparison;
+  const d = t.difference;
+  const c = r.current;
+  const row = (name: string, y: YearMetrics) => ({
+    model: name,
+    auc: withCi(y.auc.estimate, y.auc.ci, num3),
+    capture10: withCi(y.capture10, y.top10.ci, pct),
+    intercept: withCi(y.calibration.intercept.estimate, y.calibration.intercept.ci, num3),
+    slope: withCi(y.calibration.slope.estimate, y.calibration.slope.ci, num3),
+    oe: formatNumber(y.calibration.observedExpectedRatio, 3),
+  });
+  return [
+    heading(`The scan against a refit on ${c.label}`, 2),
+    paragraph(
+      `The scan under review is scored on ${c.label} out of sample; the refit is fitted on ${c.label} itself, so its figures are in-sample and optimistic (its calibration is perfect by construction). Paired DeLong test on the same ${formatGeneral(c.n)} clients: AUC refit − scan ${withInterval(d, 4)}, z = ${formatNumber(t.statistic, 2)}, ${pIs(t.pValue)}${t.correlation === null ? '' : `; correlation of the two AUC estimates ${formatNumber(t.correlation, 3)}`}.`,
+    ),
+    table(
+      'refit',
+      [
+        text('model'),
+        figure('auc', `AUC [${lvl} CI]`),
+        figure('capture10', `capture top 10 % [${lvl} CI]`),
+        figure('intercept', `calibration intercept [${lvl} CI]`),
+        figure('slope', `calibration slope [${lvl} CI]`),
+        figure('oe', 'observed / expected'),
+      ],
+      [
+        row(`the scan (fitted on ${r.previous.label}), out of sample`, c),
+        row(`refit on ${c.label}, in-sample`, f.metrics),
+      ],
+    ),
+    paragraph(`Separation in the refit: ${f.separation.note}.`),
+  ];
+}
+
+function fairnessBlocks(r: ScanReviewData, lvl: string): Block[] {
+  if (r.fairness.length === 0) return [];
+  const rate = (m: FairnessMetric) => withCi(m.value, Number.isFinite(m.value) ? m.ci : null, pct);
+  const ratioText = (m: FairnessMetric) =>
+    m.ratio === null ? '' : withCi(m.ratio, m.ratioCi, (x) => formatNumber(x, 2));
+  const [lo, hi] = r.config.thresholds.fairnessRatioRange;
+  return [
+    heading('Fairness of the selection', 2),
+    paragraph(
+      `Selection: the national top 10 % of ${r.current.label} by score. Per group: selection rate (demographic parity), true-positive rate = share of the group's cases selected (equal opportunity), positive predictive value = share of the group's selected who are cases (predictive parity), false-positive rate = share of the group's non-cases selected; ${lvl} Wilson intervals, and the ratio to the overall value with a delta-method interval. A ratio outside [${lo}, ${hi}] is flagged when the group has at least ${r.config.thresholds.subgroupMinCases} cases; flags are tested (group against all other clients) and Holm-adjusted together with the subgroup flags.`,
+    ),
+    ...r.fairness.flatMap((f) => [
+      heading(
+        `${f.variable} (${r.current.label}; overall: selection ${pct(f.overall.selectionRate)}, TPR ${pct(f.overall.truePositiveRate)}, PPV ${pct(f.overall.positivePredictiveValue)}, FPR ${pct(f.overall.falsePositiveRate)})`,
+        3,
+      ),
+      table(
+        `fairness_${f.variable}`,
+        [
+          text('group'),
+          number('clients'),
+          number('cases'),
+          ...FAIRNESS_METRICS.map(({ name, label }) => figure(name, `${label} [${lvl} CI]`)),
+        ],
+        f.rows.map((row) => ({
+          group: row.group,
+          clients: row.n,
+          cases: row.cases,
+          ...Object.fromEntries(
+            FAIRNESS_METRICS.map(({ name }) => [name, rate(row.metrics[name])]),
+          ),
+        })),
+      ),
+      paragraph(`Ratio to the overall value (${f.variable}), ${lvl} CI:`),
+      table(
+        `fairness_${f.variable}_ratio`,
+        [
+          text('group'),
+          ...FAIRNESS_METRICS.map(({ name, label, criterion }) =>
+            figure(name, `${label} (${criterion})`),
+          ),
+        ],
+        f.rows.map((row) => ({
+          group: row.group,
+          ...Object.fromEntries(
+            FAIRNESS_METRICS.map(({ name }) => [name, ratioText(row.metrics[name])]),
+          ),
+        })),
+      ),
+    ]),
+  ];
+}
+
 function weeklyBlocks(r: ScanReviewData): Block[] {
   const w = r.weekly;
   if (!w) return [];
@@ -433,6 +626,13 @@ function modelBlocks(r: ScanReviewData): Block[] {
   if (!r.coefficients) return [];
   return [
     heading('The scan model', 2),
+    ...(r.separation
+      ? [
+          paragraph(
+            `Separation and rare levels (fit on ${r.previous.label}): ${r.separation.note}.`,
+          ),
+        ]
+      : []),
     table(
       'coefficients',
       [text('term'), number('estimate'), number('se', 'SE'), number('z'), text('p')],
@@ -465,12 +665,23 @@ export function scanReviewDocument(
   const lvl = formatPercent(r.config.level, 0);
   return [
     heading(r.title, 1),
+    ...(r.synthetic
+      ? [
+          {
+            kind: 'note' as const,
+            text: 'Synthetic data: every number below comes from generated clients who describe no real person; it shows how the review reads, not how the scan performs.',
+          },
+        ]
+      : []),
     paragraph(
       `${c.label}: ${formatGeneral(c.n)} clients, ${formatGeneral(c.cases)} flowed into bijstand (${pct(c.observedRate)}). ${p.label}: ${formatGeneral(p.n)} clients, ${formatGeneral(p.cases)} (${pct(p.observedRate)}).`,
     ),
     paragraph(`Scores: ${r.scoring}.`),
-    ...summaryBlocks(r),
+    paragraph(`Evaluation sample: ${r.evaluation.statement}`),
+    ...verdictBlocks(r, lvl),
+    ...summaryBlocks(r, lvl),
     ...discriminationBlocks(r, lvl),
+    ...refitBlocks(r, lvl),
     ...chartBlocks('gains', options),
     heading('Gains and lift per decile', 2),
     ...[c, p].flatMap((y) => [heading(y.label, 3), gainsBlock(y)]),
@@ -483,6 +694,7 @@ export function scanReviewDocument(
     heading('Subgroups', 2),
     ...chartBlocks('subgroups', options),
     ...subgroupBlocks(r),
+    ...fairnessBlocks(r, lvl),
     ...weeklyBlocks(r),
     ...modelBlocks(r),
     heading('Methods', 2),

@@ -6,25 +6,42 @@
  * and its notebook display; the HTML page with charts is in `src/report/scan-review-html.ts`;
  * `effectmeting review` writes the page, the Markdown and a JSON file.
  */
-import { asTable, numberColumn, requireColumns, type TableInput } from '../data/columns.js';
+import type { ColumnTable } from 'arquero';
+import {
+  asTable,
+  numberColumn,
+  requireColumns,
+  stringColumn,
+  type TableInput,
+} from '../data/columns.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import type { Coefficient } from '../estimate/inference.js';
-import { formatNumber, formatPercent, formatPp } from '../format.js';
+import { formatGeneral } from '../format.js';
+import { normalQuantile } from '../stats/distributions.js';
 import type { Estimate } from '../stats/estimate.js';
+import { proportionInterval } from '../stats/proportion-interval.js';
 import { type DiffInProportionsResult, diffInProportions } from '../stats/proportions.js';
-import { type AucResult, auc } from './auc.js';
+import { type AucResult, type AucTestResult, auc, aucPairedTest } from './auc.js';
 import { type CalibrationResult, calibration } from './calibration.js';
-import { type ReviewConfig, type ReviewConfigInput, resolveReviewConfig } from './config.js';
+import {
+  DEFAULT_REVIEW_CONFIG,
+  type ReviewConfig,
+  type ReviewConfigInput,
+  resolveReviewConfig,
+} from './config.js';
 import { aucChange, captureChange, featureStability, type PsiResult, psiNumeric } from './drift.js';
-import { type GainsRow, gainsTable } from './gains.js';
+import { type FairnessResult, fairnessMetrics } from './fairness.js';
+import { type Capture, type GainsRow, gainsTable } from './gains.js';
 import {
   fitScan,
   outcomeColumn,
   type ScanModel,
+  type SeparationReport,
   scanModelFromCoefficients,
   scoreClients,
 } from './model.js';
+import { type ReviewFlag, reviewFlags, reviewVerdict, type VerdictRow } from './review-checks.js';
 import { scanReviewDocument, scanReviewMarkdown } from './review-document.js';
 import { type SubgroupResult, subgroupChecks } from './subgroups.js';
 import { weeklyRescore } from './weekly.js';
@@ -43,21 +60,45 @@ export interface YearMetrics {
   readonly riskCutoff: number;
   readonly capture10: number;
   readonly capture20: number;
+  /** Capture in the top 10 % and 20 % with Wilson intervals over the cases. */
+  readonly top10: Capture;
+  readonly top20: Capture;
+  /** Wilson interval of the observed rate. */
+  readonly observedRateCi: readonly [number, number];
+  /** O/E × exp(±z/√O): the observed count as Poisson, the expected count fixed. */
+  readonly observedExpectedCi: readonly [number, number];
+  /** mean (p − y)² ± z·sd/√n. */
+  readonly brierCi: readonly [number, number];
   readonly gains: readonly GainsRow[];
   readonly auc: AucResult;
   readonly calibration: Omit<CalibrationResult, 'method'>;
+  /**
+   * How the year's scores relate to its outcomes: `in-sample` (the scan was fitted on this year:
+   * its calibration is perfect by construction), `out-of-sample` (fitted on another year) or
+   * `external` (coefficients or scores from elsewhere).
+   */
+  readonly sample: 'in-sample' | 'out-of-sample' | 'external';
 }
 
-/** A number outside its threshold. */
-export interface ReviewFlag {
-  /** The threshold key, e.g. `captureTop10Min`. */
-  readonly threshold: string;
-  /** What was measured, e.g. "capture in the top 10 % (2024)". */
-  readonly metric: string;
-  readonly value: number;
-  /** The bound it crossed, as text ("≥ 55 %", "[0.8, 1.2]"). */
-  readonly bound: string;
-  readonly message: string;
+/** The clients the review evaluates on, and why. */
+export interface EvaluationSample {
+  readonly serviceColumn: string | null;
+  readonly untreatedValues: readonly string[];
+  /** Clients kept and left out (received the service) per year. */
+  readonly current: { readonly kept: number; readonly excluded: number };
+  readonly previous: { readonly kept: number; readonly excluded: number };
+  /** One sentence for the report. */
+  readonly statement: string;
+}
+
+/** The scan refitted on the current year, next to the scan under review. */
+export interface RefitComparison {
+  /** The refit's metrics on the current year (in-sample: optimistic). */
+  readonly metrics: YearMetrics;
+  /** Paired DeLong test on the current year's clients: refit − the scan under review. */
+  readonly comparison: AucTestResult;
+  readonly separation: SeparationReport;
+  readonly coefficients: readonly Coefficient[];
 }
 
 /**
@@ -85,6 +126,16 @@ export interface ScanReview extends HtmlConvertible, DocumentConvertible {
   };
   /** Subgroup checks on the current year. */
   readonly subgroups: readonly SubgroupResult[];
+  /** Fairness of the selection (national top 10 %) per group, current year. */
+  readonly fairness: readonly FairnessResult[];
+  /** Which clients were evaluated (the service changes the outcome of those it reaches). */
+  readonly evaluation: EvaluationSample;
+  /** Separated or rare levels in the fit on the previous year (null when nothing was fitted). */
+  readonly separation: SeparationReport | null;
+  /** The scan refitted on the current year (null with external scores or `refit: false`). */
+  readonly refit: RefitComparison | null;
+  /** The data are synthetic (the report says so on every page and chart). */
+  readonly synthetic: boolean;
   /** Weekly re-scoring of the current year at the previous year's top-decile threshold. */
   readonly weekly: {
     readonly weeks: number;
@@ -100,6 +151,8 @@ export interface ScanReview extends HtmlConvertible, DocumentConvertible {
     readonly method: string;
   } | null;
   readonly flags: readonly ReviewFlag[];
+  /** The verdict table: each check, its figure with interval, threshold and status. */
+  readonly verdict: readonly VerdictRow[];
   readonly methods: readonly { readonly topic: string; readonly text: string }[];
   readonly warnings: readonly string[];
   /** The review as Markdown, charts not linked ({@link scanReviewMarkdown} links them). */
@@ -129,10 +182,24 @@ function yearMetrics(
   scores: Float64Array,
   y: Uint8Array,
   config: ReviewConfig,
+  sample: YearMetrics['sample'],
 ): YearMetrics {
-  const g = gainsTable(scores, y);
-  const a = auc(scores, y, { level: config.level });
-  const { method: _m, ...cal } = calibration(scores, y, { level: config.level });
+  const level = config.level;
+  const g = gainsTable(scores, y, 10, { level });
+  const a = auc(scores, y, { level });
+  const { method: _m, ...cal } = calibration(scores, y, { level });
+  const z = normalQuantile(0.5 + level / 2);
+  let b1 = 0;
+  let b2 = 0;
+  for (let i = 0; i < y.length; i++) {
+    const e = (scores[i]! - y[i]!) ** 2;
+    b1 += e;
+    b2 += e * e;
+  }
+  const bn = y.length;
+  const brierSe = Math.sqrt(Math.max(0, b2 / bn - (b1 / bn) ** 2) / (bn - 1));
+  const oe = cal.observedExpectedRatio;
+  const oeHalf = z / Math.sqrt(cal.observed);
   const sorted = Float64Array.from(scores).sort();
   const n = scores.length;
   const topIndex = n - Math.ceil(0.1 * n);
@@ -149,149 +216,16 @@ function yearMetrics(
     riskCutoff: config.riskCutoff,
     capture10: g.capture10,
     capture20: g.capture20,
+    top10: g.top10,
+    top20: g.top20,
+    observedRateCi: proportionInterval(g.cases, n, level, 'wilson'),
+    observedExpectedCi: [oe * Math.exp(-oeHalf), oe * Math.exp(oeHalf)],
+    brierCi: [cal.brier - z * brierSe, cal.brier + z * brierSe],
     gains: g.rows,
     auc: a,
     calibration: cal,
+    sample,
   };
-}
-
-const pct = (x: number) => formatPercent(x, 1);
-
-function flags(r: Omit<ScanReviewData, 'flags' | 'methods' | 'title'>): ReviewFlag[] {
-  const t = r.config.thresholds;
-  const out: ReviewFlag[] = [];
-  const add = (threshold: string, metric: string, value: number, bound: string, message: string) =>
-    out.push({ threshold, metric, value, bound, message });
-  for (const y of [r.current, r.previous]) {
-    if (y.capture10 < t.captureTop10Min)
-      add(
-        'captureTop10Min',
-        `capture in the top 10 % (${y.label})`,
-        y.capture10,
-        `≥ ${pct(t.captureTop10Min)}`,
-        `${y.label}: the top 10 % captures ${pct(y.capture10)} of the cases, below ${pct(t.captureTop10Min)}`,
-      );
-    if (y.capture20 < t.captureTop20Min)
-      add(
-        'captureTop20Min',
-        `capture in the top 20 % (${y.label})`,
-        y.capture20,
-        `≥ ${pct(t.captureTop20Min)}`,
-        `${y.label}: the top 20 % captures ${pct(y.capture20)} of the cases, below ${pct(t.captureTop20Min)}`,
-      );
-    if (y.auc.estimate < t.aucMin)
-      add(
-        'aucMin',
-        `AUC (${y.label})`,
-        y.auc.estimate,
-        `≥ ${t.aucMin}`,
-        `${y.label}: AUC ${y.auc.estimate.toFixed(3)} is below ${t.aucMin}`,
-      );
-    const c = y.calibration;
-    const [slo, shi] = t.calibrationSlopeRange;
-    if (c.slope.estimate < slo || c.slope.estimate > shi)
-      add(
-        'calibrationSlopeRange',
-        `calibration slope (${y.label})`,
-        c.slope.estimate,
-        `[${slo}, ${shi}]`,
-        `${y.label}: calibration slope ${c.slope.estimate.toFixed(3)} outside [${slo}, ${shi}]`,
-      );
-    if (Math.abs(c.intercept.estimate) > t.calibrationInterceptMaxAbs)
-      add(
-        'calibrationInterceptMaxAbs',
-        `calibration intercept (${y.label})`,
-        c.intercept.estimate,
-        `|a| ≤ ${t.calibrationInterceptMaxAbs}`,
-        `${y.label}: calibration intercept ${formatNumber(c.intercept.estimate, 3)} (log-odds): the scan ${c.intercept.estimate > 0 ? 'under' : 'over'}estimates the risk on average`,
-      );
-    const [olo, ohi] = t.observedExpectedRange;
-    if (c.observedExpectedRatio < olo || c.observedExpectedRatio > ohi)
-      add(
-        'observedExpectedRange',
-        `observed/expected (${y.label})`,
-        c.observedExpectedRatio,
-        `[${olo}, ${ohi}]`,
-        `${y.label}: observed/expected cases ${c.observedExpectedRatio.toFixed(3)} outside [${olo}, ${ohi}]`,
-      );
-    if (c.hosmerLemeshow.pValue < t.hosmerLemeshowPMin)
-      add(
-        'hosmerLemeshowPMin',
-        `Hosmer–Lemeshow p (${y.label})`,
-        c.hosmerLemeshow.pValue,
-        `≥ ${t.hosmerLemeshowPMin}`,
-        `${y.label}: Hosmer–Lemeshow Ĉ = ${c.hosmerLemeshow.statistic.toFixed(1)} on ${c.hosmerLemeshow.df} df, p = ${c.hosmerLemeshow.pValue.toPrecision(2)}: predicted and observed rates differ across deciles`,
-      );
-  }
-  for (const f of r.drift.features) {
-    if (f.psi > t.psiFeatureMax)
-      add(
-        'psiFeatureMax',
-        `PSI of ${f.variable}`,
-        f.psi,
-        `≤ ${t.psiFeatureMax}`,
-        `feature ${f.variable} shifted: PSI ${f.psi.toFixed(3)} (${f.level})`,
-      );
-  }
-  if (r.drift.score.psi > t.psiScoreMax)
-    add(
-      'psiScoreMax',
-      'PSI of the score',
-      r.drift.score.psi,
-      `≤ ${t.psiScoreMax}`,
-      `the score distribution shifted: PSI ${r.drift.score.psi.toFixed(3)} (${r.drift.score.level})`,
-    );
-  if (-r.drift.capture10.estimate > t.captureDropMax)
-    add(
-      'captureDropMax',
-      'change in capture in the top 10 %',
-      r.drift.capture10.estimate,
-      `≥ −${formatPp(t.captureDropMax)}`,
-      `capture in the top 10 % fell by ${formatPp(-r.drift.capture10.estimate)} (p = ${r.drift.capture10.pValue.toPrecision(2)})`,
-    );
-  if (-r.drift.auc.estimate > t.aucDropMax)
-    add(
-      'aucDropMax',
-      'change in AUC',
-      r.drift.auc.estimate,
-      `≥ −${t.aucDropMax}`,
-      `AUC fell by ${(-r.drift.auc.estimate).toFixed(3)} (p = ${r.drift.auc.pValue.toPrecision(2)})`,
-    );
-  for (const s of r.subgroups) {
-    for (const row of s.rows) {
-      if (row.cases < t.subgroupMinCases) continue;
-      const where = `${s.variable} = ${row.group}`;
-      if (
-        row.captureDifference &&
-        Math.abs(row.captureDifference.estimate) > t.subgroupCaptureGapMax
-      )
-        add(
-          'subgroupCaptureGapMax',
-          `capture gap, ${where}`,
-          row.captureDifference.estimate,
-          `|gap| ≤ ${formatPp(t.subgroupCaptureGapMax)}`,
-          `${where}: capture ${pct(row.capture!)} vs ${pct(s.rows.find((x) => x.group === s.reference)!.capture!)} for ${s.reference} (${formatPp(row.captureDifference.estimate)}, p = ${row.captureDifference.pValue.toPrecision(2)})`,
-        );
-      if (row.aucDifference && Math.abs(row.aucDifference.estimate) > t.subgroupAucGapMax)
-        add(
-          'subgroupAucGapMax',
-          `AUC gap, ${where}`,
-          row.aucDifference.estimate,
-          `|gap| ≤ ${t.subgroupAucGapMax}`,
-          `${where}: AUC ${row.auc!.estimate.toFixed(3)}, ${row.aucDifference.estimate > 0 ? '+' : '−'}${Math.abs(row.aucDifference.estimate).toFixed(3)} vs ${s.reference} (p = ${row.aucDifference.pValue.toPrecision(2)})`,
-        );
-      const [lo, hi] = t.subgroupObservedExpectedRange;
-      if (row.observedExpectedRatio < lo || row.observedExpectedRatio > hi)
-        add(
-          'subgroupObservedExpectedRange',
-          `observed/expected, ${where}`,
-          row.observedExpectedRatio,
-          `[${lo}, ${hi}]`,
-          `${where}: observed/expected ${row.observedExpectedRatio.toFixed(2)} (${row.cases} cases, ${row.meanPredicted < row.observedRate ? 'risk underestimated' : 'risk overestimated'})`,
-        );
-    }
-  }
-  return out;
 }
 
 /** The methods section: one statement per topic (also in the JSON). */
@@ -307,7 +241,7 @@ export function reviewMethods(
     },
     {
       topic: 'Discrimination',
-      text: `AUC (Mann–Whitney, ties count ½) with DeLong, DeLong & Clarke-Pearson (1988) variance; ${Math.round(config.level * 100)} % Wald interval. Capture has a binomial SE over the year's cases, treating the selection as fixed.`,
+      text: `AUC (Mann–Whitney, ties count ½, direction: cases score higher) with DeLong, DeLong & Clarke-Pearson (1988) variance; ${Math.round(config.level * 100)} % Wald interval. Capture: Wilson interval on the share of the year's cases captured, conditional on the selection threshold (its own sampling variation is not included). The refit on the current year is compared with the scan under review on the same clients by the paired DeLong test (z); two years by the unpaired DeLong test with pROC's t reference on Welch–Satterthwaite df. Observed rate: Wilson interval; O/E: O/E·exp(±z/√O) (observed count Poisson); Brier: mean ± z·sd/√n.`,
     },
     {
       topic: 'Calibration',
@@ -322,41 +256,114 @@ export function reviewMethods(
       text: `For each level of ${config.subgroups.join(', ')} (current year): the share of the group's cases in the national top 10 % (capture, binomial SE), the share of the group selected, AUC within the group (DeLong), observed/expected cases and the calibration intercept within the group. Each level is compared with a reference (the largest group unless configured) by z tests for independent groups. Subgroups with fewer than ${config.thresholds.subgroupMinCases} cases are reported but not flagged.`,
     },
     {
+      topic: 'Fairness',
+      text: `For each level of ${config.subgroups.join(', ')} where present (current year), for the selection "national top 10 %": selection rate (demographic parity), true-positive rate = share of the group's cases selected (equal opportunity), positive predictive value = share of the group's selected who are cases (predictive parity) and false-positive rate = share of the group's non-cases selected, each with a Wilson interval and its ratio to the overall value (delta-method interval on the log ratio); a ratio outside [${config.thresholds.fairnessRatioRange.join(', ')}] is flagged, tested as the group against all other clients (z test).`,
+    },
+    {
+      topic: 'Evaluation sample',
+      text:
+        config.serviceColumn === null
+          ? 'All clients (no service column configured): clients the scan selected may have been helped, which lowers their outcome; where the data have a control arm or a participation column, set serviceColumn so the scan is fitted and judged on clients who did not receive the service.'
+          : `Only clients with '${config.serviceColumn}' = ${config.untreatedValues.join(' or ')} (no service) are fitted and evaluated: the service changes the outcome of the clients it reaches.`,
+    },
+    {
+      topic: 'Separation',
+      text: `A factor level with no cases or only cases (quasi-complete separation: no finite maximum-likelihood coefficient) or fewer than ${config.rareLevelMinCases} of either (rare) is named; ${config.separation === 'firth' ? "the model is then fitted with Firth's penalised likelihood (Firth 1993; Heinze & Schemper 2002), which keeps every coefficient finite" : config.separation === 'pool' ? "such levels are pooled with their factor's reference level (scored as it)" : 'the maximum-likelihood fit is kept (separation: none)'}.`,
+    },
+    {
       topic: 'Weekly re-scoring',
       text: "The scan is re-run every week: months left until WW ends fall by 12/52 per week (scoring stops when WW ends), so a client's score rises as the end nears. Each client of the current year is re-scored for the configured number of weeks with the other features fixed, against the previous year's top-decile threshold; reported: clients in the top decile per week and the week they first enter it.",
     },
     {
       topic: 'Flags',
-      text: 'A number is flagged when its point estimate lies outside the configured threshold (see the config); p-values are shown so that a flag driven by noise can be recognised.',
+      text: `A number is flagged when its point estimate lies outside the configured threshold (see the config). Status: fail when the whole interval lies past the threshold, attention when only the point estimate does; Hosmer–Lemeshow is attention at most. Subgroup and fairness flags are tested (p-values of their comparisons), Holm-adjusted across all of them: fail when the adjusted p is below ${config.thresholds.findingAlpha} (a finding), attention otherwise — so many flags do not read as many findings. The previous year's calibration is not judged when the scan was fitted on it (in-sample).`,
     },
   ];
+}
+
+/** Rows of `table` whose `column` is one of `values` (the clients without the service). */
+function untreatedRows(
+  table: ColumnTable,
+  column: string,
+  values: readonly string[],
+  name: string,
+): { kept: ColumnTable; excluded: number } {
+  requireColumns(table, [column], `the review (${name} year, service column)`);
+  const v = stringColumn(table, column, { missing: 'error' });
+  const keep = new Set(values);
+  const idx: number[] = [];
+  for (let i = 0; i < v.length; i++) if (keep.has(v[i]!)) idx.push(i);
+  if (idx.length === 0) {
+    throw new InputError(
+      `column '${column}' (${name} year): no client has ${values.map((x) => `'${x}'`).join(' or ')}; the review evaluates on clients without the service (untreatedValues in the config; values found: ${[...new Set(v)].slice(0, 8).join(', ')})`,
+      { code: 'unknown-level', column, value: values.join(', ') },
+    );
+  }
+  const kept = asTable(idx.map((i) => table.object(i) as Record<string, unknown>));
+  return { kept, excluded: v.length - idx.length };
 }
 
 /**
  * The yearly review of the risk scan on two years of data. Scores: `config.scoreColumn` when set
  * (external scores), else `config.coefficients` when set, else a logistic scan fitted on the
- * previous year and applied to both (the current year is then an out-of-time validation).
+ * previous year and applied to both (the current year is then an out-of-time validation; the
+ * previous year's calibration is in-sample and perfect by construction, so it is not judged).
+ * With a fitted model, the scan is also refitted on the current year and compared with it on
+ * the same clients (paired DeLong). With `serviceColumn`, only clients who did not receive the
+ * service are fitted and evaluated, since the service changes the outcome it is judged on.
  *
  * @example
  * const review = scanReview({ current: t2024, previous: t2023 });
- * review.current.capture10; review.flags;
+ * review.verdict; review.current.top10.ci; review.flags;
  */
 export function scanReview(input: ScanReviewInput): ScanReview {
   const config = resolveReviewConfig(input.config ?? {});
-  const current = asTable(input.current);
-  const previous = asTable(input.previous);
+  let current = asTable(input.current);
+  let previous = asTable(input.previous);
   checkReviewInputs(current, previous, config);
   const curLabel = config.currentLabel ?? labelFrom(input.currentName, 'current');
   let prevLabel = config.previousLabel ?? labelFrom(input.previousName, 'previous');
   if (prevLabel === curLabel) prevLabel = `${prevLabel} (previous)`;
+  const warnings: string[] = [];
+  let evaluation: EvaluationSample;
+  if (config.serviceColumn !== null) {
+    const col = config.serviceColumn;
+    const c = untreatedRows(current, col, config.untreatedValues, 'current');
+    const p = untreatedRows(previous, col, config.untreatedValues, 'previous');
+    current = c.kept;
+    previous = p.kept;
+    evaluation = {
+      serviceColumn: col,
+      untreatedValues: config.untreatedValues,
+      current: { kept: current.numRows(), excluded: c.excluded },
+      previous: { kept: previous.numRows(), excluded: p.excluded },
+      statement: `The service the scan selects for changes the outcome of the clients it reaches, so the scan is fitted and evaluated only on clients without it ('${col}' = ${config.untreatedValues.join(' or ')}): ${formatGeneral(current.numRows())} of ${formatGeneral(current.numRows() + c.excluded)} clients in ${curLabel} and ${formatGeneral(previous.numRows())} of ${formatGeneral(previous.numRows() + p.excluded)} in ${prevLabel}; ${formatGeneral(c.excluded + p.excluded)} clients who received it are left out.`,
+    };
+  } else {
+    evaluation = {
+      serviceColumn: null,
+      untreatedValues: config.untreatedValues,
+      current: { kept: current.numRows(), excluded: 0 },
+      previous: { kept: previous.numRows(), excluded: 0 },
+      statement: `Every client is evaluated: the data name no service or control arm (serviceColumn in the config). Clients the scan selected may have been invited and helped, which lowers their observed outcome; capture and calibration then understate how well the scan finds clients who would have flowed into bijstand without help.`,
+    };
+  }
   const yCur = outcomeColumn(current, config.outcome);
   const yPrev = outcomeColumn(previous, config.outcome);
   let model: ScanModel | null = null;
   let coefficients: readonly Coefficient[] | null = null;
+  let separation: SeparationReport | null = null;
   let scoring: string;
   let sCur: Float64Array;
   let sPrev: Float64Array;
-  const warnings: string[] = [];
+  let prevSample: YearMetrics['sample'] = 'external';
+  const spec = {
+    numeric: config.numericFeatures,
+    factors: config.factorFeatures,
+    outcome: config.outcome,
+    separation: config.separation,
+    rareLevelMinCases: config.rareLevelMinCases,
+  };
   if (config.scoreColumn !== null) {
     const col = config.scoreColumn;
     requireColumns(current, [col], 'the review (score column)');
@@ -369,58 +376,75 @@ export function scanReview(input: ScanReviewInput): ScanReview {
       model = scanModelFromCoefficients(config.coefficients, { outcome: config.outcome });
       scoring = `the scan in use, from the coefficients in the config (${model.terms.length} terms), applied to both years`;
     } else {
-      const fit = fitScan(previous, {
-        numeric: config.numericFeatures,
-        factors: config.factorFeatures,
-        outcome: config.outcome,
-      });
+      const fit = fitScan(previous, spec);
       model = fit.model;
       coefficients = fit.coefficients;
+      separation = fit.separation;
+      prevSample = 'in-sample';
       warnings.push(...fit.warnings);
-      scoring = `a logistic regression (IRLS, as R's glm binomial) of '${config.outcome}' on ${[...config.numericFeatures, ...config.factorFeatures].join(', ')} (numeric linear, factors dummy-coded), fitted on ${prevLabel} (${fit.n.toLocaleString('en-US')} clients, ${fit.cases.toLocaleString('en-US')} cases) and applied unchanged to ${curLabel}: ${prevLabel} figures are in-sample, ${curLabel} figures an out-of-time validation`;
+      scoring = `${fit.separation.fit === 'ml' ? "a logistic regression (IRLS, as R's glm binomial)" : fit.model.source.split(' fitted on')[0]} of '${config.outcome}' on ${[...config.numericFeatures, ...config.factorFeatures].join(', ')} (numeric linear, factors dummy-coded), fitted on ${prevLabel} (${fit.n.toLocaleString('en-US')} clients, ${fit.cases.toLocaleString('en-US')} cases) and applied unchanged to ${curLabel}: ${prevLabel} figures are in-sample (calibration perfect by construction, not judged), ${curLabel} figures an out-of-sample validation`;
     }
     sPrev = scoreClients(model, previous);
     sCur = scoreClients(model, current);
   }
-  const curM = yearMetrics(curLabel, sCur, yCur, config);
-  const prevM = yearMetrics(prevLabel, sPrev, yPrev, config);
+  const curM = yearMetrics(
+    curLabel,
+    sCur,
+    yCur,
+    config,
+    prevSample === 'in-sample' ? 'out-of-sample' : 'external',
+  );
+  const prevM = yearMetrics(prevLabel, sPrev, yPrev, config, prevSample);
+  let refit: RefitComparison | null = null;
+  if (config.refit && config.scoreColumn === null) {
+    const fit = fitScan(current, spec);
+    const metrics = yearMetrics(`${curLabel} refit`, fit.fitted, yCur, config, 'in-sample');
+    refit = {
+      metrics,
+      comparison: aucPairedTest(fit.fitted, sCur, yCur, { level: config.level }),
+      separation: fit.separation,
+      coefficients: fit.coefficients,
+    };
+  }
   const features = model
     ? [...model.numeric, ...model.factors.map((f) => f.feature)]
     : [...config.numericFeatures, ...config.factorFeatures].filter(
         (f) => current.columnNames().includes(f) && previous.columnNames().includes(f),
       );
   const casesOf = (m: YearMetrics) => ({ successes: m.cases, n: m.n });
-  const top = (m: YearMetrics, fraction: number, capture: number) => ({
-    fraction,
-    selected: fraction * m.n,
-    casesCaptured: capture * m.cases,
-    cases: m.cases,
-    capture,
-    stdError: Math.sqrt((capture * (1 - capture)) / m.cases),
-    lift: capture / fraction,
-  });
   const drift = {
     features: featureStability(previous, current, features),
     score: psiNumeric(sPrev, sCur, 'score'),
-    capture10: captureChange(top(curM, 0.1, curM.capture10), top(prevM, 0.1, prevM.capture10), {
-      level: config.level,
-    }),
-    capture20: captureChange(top(curM, 0.2, curM.capture20), top(prevM, 0.2, prevM.capture20), {
-      level: config.level,
-    }),
+    capture10: captureChange(curM.top10, prevM.top10, { level: config.level }),
+    capture20: captureChange(curM.top20, prevM.top20, { level: config.level }),
     auc: aucChange(curM.auc, prevM.auc, { level: config.level }),
     observedRate: diffInProportions(casesOf(curM), casesOf(prevM), { level: config.level }),
   };
-  const subgroupColumns = config.subgroups;
+  // The standard grouping columns are used where present; a configured other column is required.
+  const optional = new Set(DEFAULT_REVIEW_CONFIG.subgroups);
+  const names = current.columnNames();
+  const groupings = config.subgroups.filter((c) => names.includes(c) || !optional.has(c));
+  const absent = config.subgroups.filter((c) => !groupings.includes(c));
+  if (absent.length > 0) {
+    warnings.push(
+      `subgroup and fairness checks by ${absent.join(', ')} skipped: no such column in the ${curLabel} data`,
+    );
+  }
   const subgroups =
-    subgroupColumns.length === 0
+    groupings.length === 0
       ? []
       : subgroupChecks(current, sCur, {
-          columns: subgroupColumns,
+          columns: groupings,
           outcome: config.outcome,
           references: config.subgroupReferences,
           level: config.level,
         });
+  const fairness = groupings.map((c) =>
+    fairnessMetrics(sCur, yCur, stringColumn(current, c), {
+      variable: c,
+      level: config.level,
+    }),
+  );
   let weekly: ScanReview['weekly'] = null;
   if (config.weeklyWeeks > 0 && model !== null && model.numeric.includes('ww_months_left')) {
     const w = weeklyRescore(model, current, {
@@ -449,13 +473,20 @@ export function scanReview(input: ScanReviewInput): ScanReview {
     previous: prevM,
     drift,
     subgroups,
+    fairness,
+    evaluation,
+    separation,
+    refit,
+    synthetic: config.synthetic,
     weekly,
     warnings,
   };
+  const flags = reviewFlags(partial);
   const data: ScanReviewData = {
     title: `Yearly review of the risk scan (Maatwerkscan): ${curLabel} against ${prevLabel}`,
     ...partial,
-    flags: flags(partial),
+    flags,
+    verdict: reviewVerdict(partial, flags),
     methods: reviewMethods(config, scoring),
   };
   return withDisplay({ ...data, toMarkdown: () => scanReviewMarkdown(data) }, (r) =>

@@ -40,12 +40,24 @@ describe.skipIf(!hasChromium)('the yearly review HTML in Chromium', () => {
       expect(load.requests).toEqual([load.url]);
       const charts = await chartMarks(page);
       expect(charts.length).toBeGreaterThanOrEqual(4); // gains, calibration, drift, subgroups
+      // drawn at their own size (not stretched to the column: equal fonts in every chart)
+      const sizes = await page.$$eval('figure svg', (els) =>
+        els.map((e) => [e.getBoundingClientRect().width, Number(e.getAttribute('width'))]),
+      );
+      for (const [shown, drawn] of sizes) expect(Math.abs(shown! - drawn!)).toBeLessThan(1);
+      // the shipped files are synthetic: the page and every chart say so
+      const text = await page.$eval('body', (b) => b.textContent ?? '');
+      expect(text).toContain('Synthetic data');
+      const rows = await page.$$eval('table tbody tr', (r) => r.length);
+      expect(rows).toBeGreaterThan(10);
       for (const c of charts) {
         expect(c.width).toBeGreaterThan(200);
         expect(c.texts).toBeGreaterThan(5);
         expect(c.symbols + c.lines + c.areas + c.bars).toBeGreaterThan(0);
       }
       await page.screenshot({ path: resolve('test-output/review-2024.png'), fullPage: true });
+      const svgText = await page.$$eval('figure svg', (els) => els.map((e) => e.textContent ?? ''));
+      for (const t of svgText) expect(t).toContain('Synthetic data');
     });
   });
 });

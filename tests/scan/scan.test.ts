@@ -37,6 +37,7 @@ import {
 
 const root = join(import.meta.dirname, '..', '..');
 const ref = JSON.parse(readFileSync(join(root, 'tests/reference/scan.json'), 'utf8'));
+const refAuc = JSON.parse(readFileSync(join(root, 'tests/reference/scan-auc.json'), 'utf8'));
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
@@ -297,11 +298,25 @@ describe('the scan on data/scan-population-2023.csv and 2024', () => {
         review.flags.some((f) => f.metric.includes('(2023)') && f.threshold === 'captureTop10Min'),
       ).toBe(false);
     });
+    it('the refit on 2024 against the 2023 scan: paired DeLong as pROC', () => {
+      const t = review.refit!.comparison;
+      const r = refAuc.scanRefitVsPrevious2024;
+      expect(t.paired).toBe(true);
+      expect(rel(t.aucs[0].estimate, r.auc1)).toBeLessThan(1e-9);
+      expect(rel(t.aucs[1].estimate, r.auc2)).toBeLessThan(1e-9);
+      expect(rel(t.statistic, r.statistic)).toBeLessThan(1e-5);
+      expect(rel(t.pValue, r.p)).toBeLessThan(1e-4);
+    });
     it('flags capture below a stricter threshold', () => {
       const strict = scanReview({
         current: t24.slice(0, 20000),
         previous: t23.slice(0, 20000),
-        config: { thresholds: { captureTop10Min: 0.9 }, subgroups: [], weeklyWeeks: 0 },
+        config: {
+          thresholds: { captureTop10Min: 0.9 },
+          subgroups: [],
+          weeklyWeeks: 0,
+          refit: false,
+        },
       });
       expect(strict.flags.filter((f) => f.threshold === 'captureTop10Min')).toHaveLength(2);
     });
@@ -313,12 +328,15 @@ describe('the scan on data/scan-population-2023.csv and 2024', () => {
           .filter((b): b is HeadingBlock => b.kind === 'heading' && b.level === 2)
           .map((b) => b.text),
       ).toEqual([
+        'Verdict',
         'Summary',
         'Discrimination',
+        'The scan against a refit on 2024',
         'Gains and lift per decile',
         'Calibration',
         'Drift between 2023 and 2024',
         'Subgroups',
+        'Fairness of the selection',
         'Weekly re-scoring',
         'The scan model',
         'Methods',

@@ -102,17 +102,28 @@ export interface CalibrationPoint {
   readonly label?: string;
 }
 
+/** Options of {@link calibrationChart}. */
+export interface CalibrationChartOptions extends ChartOptions {
+  /**
+   * Axis scale (default `linear`). `sqrt` spreads the low probabilities: with a rare outcome the
+   * nine lowest risk deciles otherwise crowd into the corner near 0 (the diagonal stays straight).
+   */
+  readonly scale?: 'linear' | 'sqrt';
+}
+
 /**
  * Calibration plot: observed share against mean predicted probability per bin, with interval
- * bars where given and the diagonal of perfect calibration.
+ * bars where given and the diagonal of perfect calibration; on a linear or square-root scale.
  *
  * @example
  * calibrationChart([{ predicted: 0.42, observed: 0.39, lower: 0.33, upper: 0.45 }]);
+ * calibrationChart(deciles, { scale: 'sqrt' }); // low risks not crowded in the corner
  */
 export function calibrationChart(
   points: readonly CalibrationPoint[],
-  options: ChartOptions = {},
+  options: CalibrationChartOptions = {},
 ): ChartSpec {
+  const sqrt = options.scale === 'sqrt';
   const data = points.map((p, i) => ({
     label: p.label ?? `bin ${i + 1}`,
     predicted: finite(p.predicted),
@@ -122,19 +133,26 @@ export function calibrationChart(
   }));
   const values = data.flatMap((d) => [d.predicted, d.observed, d.lower, d.upper]);
   const top = Math.min(1, Math.ceil(Math.max(0.1, ...values.map((v) => v ?? 0)) * 10) / 10);
+  // On the square-root scale, ticks where the points are: 0, 1, 2, 5, 10, 20, 50 % … up to `top`.
+  const ticks = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1].filter((t) => t <= top + 1e-12);
+  const scale = sqrt ? { type: 'sqrt', domain: [0, top] } : { domain: [0, top] };
+  const axis = sqrt
+    ? { format: FORMATS.percentAxis, values: ticks }
+    : { format: FORMATS.percentAxis };
+  const scaleNote = sqrt ? ', square-root scale' : '';
   const x = {
     field: 'predicted',
     type: 'quantitative',
-    title: 'Predicted probability (%)',
-    axis: { format: FORMATS.percentAxis },
-    scale: { domain: [0, top] },
+    title: `Predicted probability (%${scaleNote})`,
+    axis,
+    scale,
   };
   const y = {
     field: 'observed',
     type: 'quantitative',
-    title: 'Observed share (%)',
-    axis: { format: FORMATS.percentAxis },
-    scale: { domain: [0, top] },
+    title: `Observed share (%${scaleNote})`,
+    axis,
+    scale,
   };
   const layers = [
     {
@@ -207,11 +225,12 @@ export function driftChart(
       psi: finite(p.psi),
       band: p.psi >= major ? bands[2] : p.psi >= moderate ? bands[1] : bands[0],
     }));
+  // Few ticks and no overlapping labels: at a narrow width ".2f" ticks every 0.02 ran together.
   const x = {
     field: 'psi',
     type: 'quantitative',
     title: 'Population stability index (PSI)',
-    axis: { format: '.2f' },
+    axis: { format: '.2f', tickCount: 5, labelOverlap: true, labelFlush: true },
   };
   const y = {
     field: 'feature',
