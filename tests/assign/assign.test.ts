@@ -273,7 +273,7 @@ describe('input errors', () => {
     ).toThrow(/sum to 1/);
     expect(() =>
       assignArms(rowsOf(['a', 'b', 'a']), { kind: 'complete', weights: w8020, seed: 1 }),
-    ).toThrow(/row 3/);
+    ).toThrow(/rows 1, 3 share an id/);
     expect(() =>
       assignArms([{ id: 'a', arm: 'x' }], { kind: 'hashed', weights: w8020, key: 'k' }),
     ).toThrow(/already has a column 'arm'/);
