@@ -50,7 +50,7 @@ export function decodeText(
       { code: 'malformed-input' },
     );
   }
-  if (encoding === 'windows-1252') return new TextDecoder('windows-1252').decode(bytes);
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const bad = firstInvalidUtf8(bytes, start);
   if (bad >= 0) {
@@ -104,4 +104,27 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
     i += need + 1;
   }
   return -1;
+}
+
+/**
+ * Windows-1252 bytes 0x80–0x9F (€, ‚, ƒ, „, …, ‘, ’, “, ”, •, –, —, ˜, ™, š, œ, ž, Ÿ; the five
+ * unassigned bytes map to the C1 controls, as the WHATWG Encoding Standard does). Our own table:
+ * Node without full ICU decodes the label 'windows-1252' as ISO-8859-1, losing the € sign.
+ */
+const CP1252_80_9F = [
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
+  0x0152, 0x008d, 0x017d, 0x008f, 0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+  0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+];
+
+/** Windows-1252 → text: bytes below 0x80 and from 0xA0 are their own code points (Latin-1). */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    out += String.fromCharCode(
+      ...Array.from(chunk, (b) => (b >= 0x80 && b < 0xa0 ? CP1252_80_9F[b - 0x80]! : b)),
+    );
+  }
+  return out;
 }
