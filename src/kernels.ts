@@ -41,12 +41,14 @@ export {
   stringValue,
   valuesKind,
 } from './data/columns.js';
+export { decodeText } from './data/decode.js';
+export { checkUniqueIds, duplicateIdGroups, normaliseId } from './data/ids.js';
 export { isExperimentIntake, resolveSchema } from './data/intake.js';
 export { type JsonSyntaxError, jsonSyntaxError, parseJsonRows } from './data/json.js';
 export { modelFrame } from './data/model-matrix.js';
 export { normaliseTable } from './data/normalise.js';
 export { rowsToTable } from './data/rows.js';
-export { DEFAULT_EXPERIMENT_SCHEMA } from './data/schema.js';
+export { DEFAULT_EXPERIMENT_SCHEMA, MAX_PLAUSIBLE_MONTHS } from './data/schema.js';
 export { didYouMean, type JsonObject, SpecError, SpecReader } from './data/spec-reader.js';
 // Formatting, notebook display and HTML pieces, chart constants, disclosure details (src/report/).
 export {
