@@ -57,6 +57,7 @@ export const DATA_OPTIONS = {
   decimal: { type: 'string' },
   na: { type: 'string' },
   encoding: { type: 'string' },
+  'text-columns': { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** Values of {@link DATA_OPTIONS} after parsing. */
@@ -65,6 +66,7 @@ export interface DataFlags {
   readonly decimal?: string | undefined;
   readonly na?: string | undefined;
   readonly encoding?: string | undefined;
+  readonly 'text-columns'?: string | undefined;
 }
 
 /** The CSV reading options the data flags give. */
@@ -73,6 +75,8 @@ export interface DataReadOptions {
   readonly decimal?: '.' | ',';
   readonly na?: readonly string[];
   readonly encoding?: 'utf-8' | 'windows-1252';
+  /** Columns read as text whatever their cells (`--text-columns a,b`). */
+  readonly stringColumns?: readonly string[];
 }
 
 const DELIMITERS: Readonly<Record<string, string>> = {
@@ -86,8 +90,8 @@ const DELIMITERS: Readonly<Record<string, string>> = {
 
 /**
  * `--delimiter , | ; | tab | '|'`, `--decimal . | ,`, `--na NA,.` (comma-separated tokens; a
- * token containing a comma cannot be given) and `--encoding utf-8 | windows-1252` → reading
- * options; a `UsageError` naming the flag for anything else.
+ * token containing a comma cannot be given), `--encoding utf-8 | windows-1252` and
+ * `--text-columns a,b` → reading options; a `UsageError` naming the flag for anything else.
  *
  * @example
  * dataReadOptions({ delimiter: ';', decimal: ',', na: 'NA,-' });
@@ -99,6 +103,7 @@ export function dataReadOptions(flags: DataFlags): DataReadOptions {
     decimal?: '.' | ',';
     na?: string[];
     encoding?: 'utf-8' | 'windows-1252';
+    stringColumns?: string[];
   } = {};
   if (flags.delimiter !== undefined) {
     const d = DELIMITERS[flags.delimiter];
@@ -140,6 +145,14 @@ export function dataReadOptions(flags: DataFlags): DataReadOptions {
     }
     out.encoding = encoding;
   }
+  if (flags['text-columns'] !== undefined) {
+    const names = flags['text-columns']
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
+    if (names.length === 0) throw new UsageError('--text-columns: expected column names a,b,…');
+    out.stringColumns = names;
+  }
   return out;
 }
 
@@ -173,6 +186,10 @@ export function dataHelp(width: number): string {
         'default none: a numeric column with such cells is an error',
         'naming the column, the rows and the values',
       ],
+    ],
+    [
+      '--text-columns <a,b>',
+      ['columns read as text whatever their cells (codes, numbers', 'that are labels)'],
     ],
     [
       '--encoding <name>',

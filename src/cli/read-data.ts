@@ -34,9 +34,10 @@ export async function readDataFile(
   io: CliIO,
   options: ReadDataOptions = {},
 ): Promise<ColumnTable> {
+  const { stringColumns: declared = [], ...read } = options.read ?? {};
   const table = await loadTable(path, {
-    ...options.read,
-    stringColumns: (options.stringColumns ?? []).filter((c) => c !== ''),
+    ...read,
+    stringColumns: [...(options.stringColumns ?? []), ...declared].filter((c) => c !== ''),
     onNote: (note) => io.stderr(`note: ${note}\n`),
   });
   const id = options.uniqueId;

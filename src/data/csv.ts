@@ -103,17 +103,17 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
 
   const na = new Set(options.na ?? []);
   const forced = new Set(['id', ...(options.stringColumns ?? [])]);
-  const cellsOf = names.map((_, j) =>
+  // One column's cells at a time (missing → null), so a large file is not held twice.
+  const cellsOf = (j: number) =>
     records.map((r) => {
       const cell = r.fields[j] ?? '';
       return cell.trim() === '' || na.has(cell) || na.has(cell.trim()) ? null : cell;
-    }),
-  );
+    });
   const notes: string[] = [];
   let decimal = options.decimal;
   if (decimal === undefined) {
     const comma =
-      delimiter === ';' ? names.filter((n, j) => !forced.has(n) && commaColumn(cellsOf[j]!)) : [];
+      delimiter === ';' ? names.filter((n, j) => !forced.has(n) && commaColumn(cellsOf(j))) : [];
     decimal = comma.length > 0 ? ',' : '.';
     if (comma.length > 0) {
       notes.push(
@@ -125,7 +125,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
   const types: Record<string, CsvColumnType> = {};
   const big: string[] = [];
   names.forEach((name, j) => {
-    const cells = cellsOf[j]!;
+    const cells = cellsOf(j);
     let type: CsvColumnType = forced.has(name) ? 'string' : inferType(cells, decimal, name);
     if (type === 'number' && cells.some((c) => c !== null && beyondDouble(c))) {
       type = 'string';
@@ -380,7 +380,7 @@ function mostlyNumeric(
   if (decimal === '.' && distinct.some((t) => COMMA_NUMBER.test(t))) {
     hints.push(`for a decimal comma give decimal ',' (--decimal ,)`);
   }
-  hints.push('to keep the column as text, name it in stringColumns');
+  hints.push('to keep the column as text, name it in stringColumns (--text-columns)');
   return new InputError(
     `column '${name}' holds numbers except in ${formatRows(rows)}: ${shown}; ${hints.join('; ')}`,
     { code: 'wrong-type', column: name, rows, value: showCell(distinct[0] as string) },

@@ -124,7 +124,7 @@ describe('column types: declared or refused, never a silent factor', () => {
     expect(r.code).toBe(EXIT.error);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      `effectmeting analyze: column 'age' holds numbers except in rows 4, 11: 'NA'; if 'NA' means missing, declare it (na: ["NA"]; --na NA); to keep the column as text, name it in stringColumns\n`,
+      `effectmeting analyze: column 'age' holds numbers except in rows 4, 11: 'NA'; if 'NA' means missing, declare it (na: ["NA"]; --na NA); to keep the column as text, name it in stringColumns (--text-columns)\n`,
     );
     const ok = await run([path('na.csv')], analyze(path('na.csv'), '--na', 'NA'));
     expect(ok.code).toBe(EXIT.ok);
@@ -168,6 +168,12 @@ describe('column types: declared or refused, never a silent factor', () => {
     expect(r.stderr).toContain(
       "column 'account' holds whole numbers beyond 2^53, which a number cannot hold without losing digits; read as text",
     );
+    // Declared as text: nothing to note.
+    const text = await run(
+      [path('bigint.csv')],
+      analyze(path('bigint.csv'), '--text-columns', 'account'),
+    );
+    expect([text.code, text.stderr]).toEqual([EXIT.ok, '']);
   });
 
   it('bad data flags are usage errors (exit 2)', async () => {

@@ -60,7 +60,7 @@ describe('a numeric column with a few other cells is an error, not a 20-level fa
     expect(e.rows).toEqual([4, 11]);
     expect(e.value).toBe("'NA'");
     expect(e.message).toBe(
-      `column 'age' holds numbers except in rows 4, 11: 'NA'; if 'NA' means missing, declare it (na: ["NA"]; --na NA); to keep the column as text, name it in stringColumns`,
+      `column 'age' holds numbers except in rows 4, 11: 'NA'; if 'NA' means missing, declare it (na: ["NA"]; --na NA); to keep the column as text, name it in stringColumns (--text-columns)`,
     );
     const { table, types } = parseCsv(ages({ 3: 'NA', 10: 'NA' }), { na: ['NA'] });
     expect(types.age).toBe('number');
@@ -74,7 +74,7 @@ describe('a numeric column with a few other cells is an error, not a 20-level fa
     const e = thrown(() => parseCsv(ages({ 3: '"32,5"', 7: '"1,5"' })));
     expect(e.rows).toEqual([4, 8]);
     expect(e.message).toBe(
-      "column 'age' holds numbers except in rows 4, 8: '32,5', '1,5'; for a decimal comma give decimal ',' (--decimal ,); to keep the column as text, name it in stringColumns",
+      "column 'age' holds numbers except in rows 4, 8: '32,5', '1,5'; for a decimal comma give decimal ',' (--decimal ,); to keep the column as text, name it in stringColumns (--text-columns)",
     );
   });
 
