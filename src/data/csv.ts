@@ -377,6 +377,9 @@ function mostlyNumeric(
       `if ${missingLike.map(showCell).join(', ')} ${missingLike.length === 1 ? 'means' : 'mean'} missing, declare it (na: [${missingLike.map((t) => JSON.stringify(t)).join(', ')}]; --na ${missingLike.join(',')})`,
     );
   }
+  if (distinct.every((t) => BOOLEAN.test(t))) {
+    hints.push('true/false is not a number here: write 1/0, or leave the cell empty');
+  }
   if (decimal === '.' && distinct.some((t) => COMMA_NUMBER.test(t))) {
     hints.push(`for a decimal comma give decimal ',' (--decimal ,)`);
   }

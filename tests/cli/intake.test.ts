@@ -205,7 +205,7 @@ describe('implausible values', () => {
     const r = await run([path('true-month.csv')], analyze(path('true-month.csv')));
     expect(r.code).toBe(EXIT.error);
     expect(r.stderr).toMatch(
-      /^effectmeting analyze: column 'month_work' holds numbers except in row 1: 'true'/,
+      /^effectmeting analyze: column 'month_work' holds numbers except in row 1: 'true'; true\/false is not a number here: write 1\/0, or leave the cell empty; /,
     );
   });
 
