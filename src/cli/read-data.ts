@@ -4,10 +4,12 @@
  * own decisions (a detected Dutch export, 19-digit numbers kept as text) printed to stderr as
  * notes, and, when asked, the id column checked for repeated clients (rows only, never a value).
  */
+import { existsSync } from 'node:fs';
 import type { ColumnTable } from 'arquero';
 import { columnValues } from '../data/columns.js';
 import { checkUniqueIds } from '../data/ids.js';
 import { loadTable } from '../data/load.js';
+import { InputError } from '../errors.js';
 import type { CliIO, DataReadOptions } from './command.js';
 
 /** What {@link readDataFile} needs besides the path. */
@@ -34,6 +36,9 @@ export async function readDataFile(
   io: CliIO,
   options: ReadDataOptions = {},
 ): Promise<ColumnTable> {
+  if (!existsSync(path)) {
+    throw new InputError(`data file not found: ${path}`, { code: 'file-not-found', value: path });
+  }
   const { stringColumns: declared = [], ...read } = options.read ?? {};
   const table = await loadTable(path, {
     ...read,
