@@ -52,6 +52,12 @@ export function decodeText(
   }
   if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  try {
+    // The engine's strict decoder is fast; our scan below only runs to locate a failure.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  } catch {
+    // located below
+  }
   const bad = firstInvalidUtf8(bytes, start);
   if (bad >= 0) {
     throw new InputError(
