@@ -201,8 +201,13 @@ export function dataHelp(width: number): string {
   ];
   const pad = ' '.repeat(width);
   return rows
-    .map(([flag, lines]) =>
-      lines.map((l, k) => (k === 0 ? `  ${flag}`.padEnd(width) : pad) + l).join('\n'),
-    )
+    .map(([flag, lines]) => {
+      // A flag too long for its column gets its description on the lines below.
+      const head = `  ${flag}`;
+      const text = lines.map(
+        (l, k) => (k === 0 && head.length < width - 1 ? head.padEnd(width) : pad) + l,
+      );
+      return (head.length < width - 1 ? text : [head, ...text]).join('\n');
+    })
     .join('\n');
 }
