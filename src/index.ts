@@ -139,6 +139,7 @@ export type { ArmWeights, WeightSpec } from './assign/weights.js';
 export { type ColumnKind, columnTypes, type RowObject, type TableInput } from './data/columns.js';
 // Data: parse tables in memory (files: effectmeting/node), check an experiment, model matrices.
 export { type CsvColumnType, type CsvOptions, type CsvResult, parseCsv } from './data/csv.js';
+export type { TextEncoding } from './data/decode.js';
 export {
   type ExperimentIntake,
   type ExperimentRoles,

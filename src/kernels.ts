@@ -46,13 +46,15 @@ export {
   stringValue,
   valuesKind,
 } from './data/columns.js';
+export { decodeText } from './data/decode.js';
 export { type FollowupPattern, followupPattern, followupWarning } from './data/followup-pattern.js';
+export { checkUniqueIds, duplicateIdGroups, normaliseId } from './data/ids.js';
 export { isExperimentIntake, resolveSchema } from './data/intake.js';
 export { type JsonSyntaxError, jsonSyntaxError, parseJsonRows } from './data/json.js';
 export { modelFrame } from './data/model-matrix.js';
 export { normaliseTable } from './data/normalise.js';
 export { rowsToTable } from './data/rows.js';
-export { DEFAULT_EXPERIMENT_SCHEMA } from './data/schema.js';
+export { DEFAULT_EXPERIMENT_SCHEMA, MAX_PLAUSIBLE_MONTHS } from './data/schema.js';
 export { didYouMean, type JsonObject, SpecError, SpecReader } from './data/spec-reader.js';
 // Formatting, notebook display and HTML pieces, chart constants, disclosure details (src/report/).
 export {
@@ -89,9 +91,9 @@ export { survivalInterval } from './outcomes/confidence.js';
 export { type GrayResult, gray } from './outcomes/gray-test.js';
 export { type LogRankResult, logRank } from './outcomes/log-rank.js';
 export { type ProportionInterval, proportionInterval } from './outcomes/proportion-interval.js';
+export { type RestrictedMean, restrictedMean } from './outcomes/rmst.js';
 // The Bell–McCaffrey df of a cluster-randomised design's CR2 test (src/plan/).
 export { clusterDf } from './plan/power-means.js';
-export { type RestrictedMean, restrictedMean } from './outcomes/rmst.js';
 export { CHART_FONT, OKABE_ITO, VEGA_LITE_SCHEMA } from './report/charts/spec.js';
 export {
   csvSafe,
@@ -175,6 +177,13 @@ export {
   sandwich,
   subtractProduct,
 } from './stats/linalg.js';
+export {
+  type MvnormCriticalValue,
+  type MvnormOptions,
+  type MvnormProbability,
+  mvnormBox,
+  mvnormCriticalValue,
+} from './stats/mvnorm.js';
 export { noncentralTCdf } from './stats/noncentral-t.js';
 export {
   checkStarLevels,
@@ -183,13 +192,6 @@ export {
   starLegend,
   starsAt,
 } from './stats/stars.js';
-export {
-  type MvnormCriticalValue,
-  type MvnormOptions,
-  type MvnormProbability,
-  mvnormBox,
-  mvnormCriticalValue,
-} from './stats/mvnorm.js';
 export {
   blockTable,
   type Cell,

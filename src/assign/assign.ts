@@ -79,7 +79,9 @@ export interface AssignmentResult {
 
 /**
  * Assigns arms to the clients of a table under a rule (see `AssignmentRule`): hashed ratio,
- * complete ratio, blocked, or BSN parity. Exclusions are applied first.
+ * complete ratio, blocked, or BSN parity. Exclusions are applied first. Ids are keys by the one
+ * rule of `normaliseId` (trimmed text); a repeated id is `duplicate-id` (rows only) for every
+ * rule but hashed, whose arm depends on the id alone (a re-sent client gets the same arm).
  *
  * @example
  * const res = assignArms(clients, { kind: 'hashed', weights: { experiment: 0.8, control: 0.2 }, key: 'ww-pilot-2021' });
@@ -116,7 +118,9 @@ export function assignArms(
   const reasons = applyExclusions(table, exclude);
   const eligible: number[] = [];
   for (let r = 0; r < n; r++) if (reasons[r] === null) eligible.push(r);
-  if (rule.kind === 'complete' || rule.kind === 'blocked') checkUnique(ids, eligible, idColumn);
+  // A hashed arm depends on the id alone, so a repeated id gets the same arm (re-sent batches
+  // agree); every other rule deals arms over the clients and needs one row per client.
+  if (rule.kind !== 'hashed') checkUnique(ids, eligible, idColumn);
   const blocks = rule.kind === 'blocked' ? readBlocks(table, rule.block) : undefined;
   const armOf = deriveArms(rule, { ids, eligible, idColumn, ...(blocks ? { blocks } : {}) });
 

@@ -13,8 +13,9 @@ import { type ArmWeights, armForUniform, checkWeights } from './weights.js';
 
 /**
  * A reusable hashed assigner for one key and weights: id → arm, with
- * u = first 53 bits of HMAC-SHA256(key, id) / 2⁵³ and the arm the first with u < c_i.
- * For streaming large or weekly files without building a table.
+ * u = first 53 bits of HMAC-SHA256(key, trim(id)) / 2⁵³ and the arm the first with u < c_i.
+ * The id is trimmed as everywhere (`normaliseId`), so `' 100000071'` gets the arm of
+ * `'100000071'`. For streaming large or weekly files without building a table.
  *
  * @example
  * const arm = createHashedAssigner('ww-pilot-2021', { experiment: 0.8, control: 0.2 });
@@ -23,7 +24,7 @@ import { type ArmWeights, armForUniform, checkWeights } from './weights.js';
 export function createHashedAssigner(key: string, weights: ArmWeights): (id: string) => string {
   const spec = checkWeights(weights);
   const uniform = createHashUniform(key);
-  return (id) => armForUniform(uniform(id), spec);
+  return (id) => armForUniform(uniform(id.trim()), spec);
 }
 
 /**

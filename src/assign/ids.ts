@@ -1,20 +1,22 @@
 /** Private: reading the id and block columns as text, with errors that never show an id. */
 import type { ColumnTable } from 'arquero';
 import { columnValues, isMissing } from '../data/columns.js';
+import { checkUniqueIds, normaliseId } from '../data/ids.js';
 import { formatRows, InputError } from '../errors.js';
 
 /**
- * The id column as strings: strings as given (never trimmed or re-typed, so leading zeros
- * stay), finite numbers via `String(x)`. Missing or other values → `InputError` by row number.
+ * The id column as keys, by the one rule of `normaliseId` (src/data/ids.ts): strings trimmed
+ * (never re-typed or padded, so leading zeros stay), finite numbers via `String(x)`. Every rule
+ * hashes, sorts or checks this text, so `" 100000071"` and `"100000071"` are one client.
+ * Missing or other values → `InputError` by row number.
  */
 export function readIds(table: ColumnTable, column: string): string[] {
   const values = columnValues(table, column);
   const ids: string[] = new Array(values.length);
   const bad: number[] = [];
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v === 'string' && !isMissing(v)) ids[i] = v;
-    else if (typeof v === 'number' && Number.isFinite(v)) ids[i] = String(v);
+    const id = normaliseId(values[i]);
+    if (typeof id === 'string') ids[i] = id;
     else {
       bad.push(i + 1);
       ids[i] = '';
@@ -47,19 +49,10 @@ export function readBlocks(table: ColumnTable, column: string): string[] {
   return out;
 }
 
-/** Throws `duplicate-id` (row numbers only) when an id occurs twice among `rows` (0-based). */
+/**
+ * Throws `duplicate-id` (row numbers only) when an id occurs twice among `rows` (0-based): every
+ * rule needs one row per client (a repeated client would be counted, or dealt an arm, twice).
+ */
 export function checkUnique(ids: readonly string[], rows: readonly number[], column: string): void {
-  const first = new Map<string, number>();
-  const dup: number[] = [];
-  for (const r of rows) {
-    const id = ids[r]!;
-    if (first.has(id)) dup.push(r + 1);
-    else first.set(id, r);
-  }
-  if (dup.length > 0) {
-    throw new InputError(
-      `id column '${column}' has repeated ids at ${formatRows(dup)} (complete assignment needs one row per client)`,
-      { code: 'duplicate-id', column, rows: dup },
-    );
-  }
+  checkUniqueIds(ids, column, { rows, why: 'an assignment needs one row per client' });
 }

@@ -5,7 +5,6 @@
  * presentation `src/report/evaluation.ts`.
  */
 import { basename, join } from 'node:path';
-import { loadTable } from '../data/load.js';
 import {
   type AnalysisPlan,
   type AnalysisResult,
@@ -23,15 +22,26 @@ import {
   renderTable,
   type Section,
 } from '../table/index.js';
-import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
+import {
+  type CliIO,
+  type Command,
+  DATA_OPTIONS,
+  dataHelp,
+  dataReadOptions,
+  EXIT,
+  parseFlags,
+  UsageError,
+} from './command.js';
 import { type OutputPlan, outputsIn, planOutputs, writeOutputs } from './output-files.js';
 import { createProgress } from './progress.js';
+import { readDataFile } from './read-data.js';
 import { readJsonFile } from './read-json.js';
 
 const HELP = `effectmeting analyze: a full effect analysis from a data file and a JSON config
 
 Usage: effectmeting analyze --input <file> --config <analysis.json> [--format table|md|json|csv]
-                            [--out <dir>] [--quiet]
+                            [--out <dir>] [--quiet] [--delimiter <c>] [--decimal <mark>]
+                            [--na <tokens>] [--encoding <name>]
 
 Reads one row per client (CSV, TSV, JSON, Arrow, Parquet) and reports:
   1. assignment check: clients per arm, sample-ratio test against the intended weights,
@@ -55,6 +65,7 @@ Options:
                       json (every number), csv (long format: one line per number)
   --out <dir>         also write <dir>/analysis.txt, .md, .json and .csv
   --quiet             no progress bar (it shows on a terminal only, for runs over 2 s)
+${dataHelp(22)}
   -h, --help          this help
 
 Exit codes: 0 done, 1 bad data or config (the message names the column or field) or a failed
@@ -113,7 +124,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     format: { type: 'string' },
     out: { type: 'string' },
     quiet: { type: 'boolean' },
+    ...DATA_OPTIONS,
   });
+  const read = dataReadOptions(flags);
   if (flags.input === undefined || flags.input === '')
     throw new UsageError('missing --input <file>');
   if (flags.config === undefined || flags.config === '') {
@@ -152,7 +165,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       plan.columns.arm,
       ...(plan.participation ? [plan.participation.column] : []),
     ];
-    const table = await loadTable(flags.input, { stringColumns });
+    const table = await readDataFile(flags.input, io, { read, stringColumns });
     const result = evaluate(table, plan, {
       file: flags.input,
       onStep: (label) => progress.step(label),

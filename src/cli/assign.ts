@@ -12,11 +12,21 @@ import {
   assignArms,
   checkWeights,
 } from '../assign/index.js';
-import { loadTable } from '../data/load.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
-import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
+import {
+  type CliIO,
+  type Command,
+  DATA_OPTIONS,
+  type DataFlags,
+  dataHelp,
+  dataReadOptions,
+  EXIT,
+  parseFlags,
+  UsageError,
+} from './command.js';
 import { type OutputTarget, planOutputs, writeOutputs } from './output-files.js';
+import { readDataFile } from './read-data.js';
 
 /** The option definitions of a rule, shared by `assign` and `audit`. */
 export const RULE_OPTIONS = {
@@ -29,10 +39,11 @@ export const RULE_OPTIONS = {
   odd: { type: 'string' },
   'pad-eight-digits': { type: 'boolean' },
   exclude: { type: 'string', multiple: true },
+  ...DATA_OPTIONS,
 } as const satisfies ParseArgsConfig['options'];
 
-/** Values of the rule options after parsing. */
-export interface RuleFlags {
+/** Values of the rule options (and the data flags) after parsing. */
+export interface RuleFlags extends DataFlags {
   readonly rule?: string | undefined;
   readonly weights?: string | undefined;
   readonly key?: string | undefined;
@@ -154,13 +165,23 @@ export function exclusionsFromFlags(
   });
 }
 
-/** Reads `--input`, keeping the given columns as text. */
+/**
+ * Reads `--input` with the data flags, keeping the given columns as text; `id` must not repeat
+ * a client (every command reports duplicate ids, by row only).
+ */
 export async function readInput(
   path: string | undefined,
   stringColumns: readonly string[],
+  io: CliIO,
+  flags: DataFlags,
+  id: string,
 ): Promise<ColumnTable> {
   if (path === undefined || path === '') throw new UsageError('missing --input <file>');
-  return loadTable(path, { stringColumns: stringColumns.filter((c) => c !== '') });
+  return readDataFile(path, io, {
+    read: dataReadOptions(flags),
+    stringColumns,
+    uniqueId: id,
+  });
 }
 
 const HELP = `effectmeting assign: assign clients to arms
@@ -183,6 +204,7 @@ Options:
                         a row matching several reasons counts under the first
   --output <file.csv>   write the assigned file (ids kept as text); default: CSV to stdout
   --record <file.json>  write the rule, key/seed and counts, to re-derive and audit later
+${dataHelp(24)}
   -h, --help            this help
 
 Examples:
@@ -195,7 +217,9 @@ Examples:
   effectmeting assign --input clients.csv --rule complete --weights experiment=0.5,control=0.5 \\
     --seed 42 --block decile --output assigned.csv
 
-BSNs are never printed: invalid ones are reported by row number only.
+BSNs are never printed: invalid ones are reported by row number only. Ids are compared with
+surrounding spaces removed (' 100000071' is the client '100000071'), and a repeated id is an
+error for every rule (rows named, values not shown).
 
 --output and --record must not be the --input file (nor each other); both are written only when
 the assignment is complete, each to a temp file that is then renamed into place.
@@ -232,7 +256,7 @@ export const assignCommand: Command = {
     );
     const id = flags['id-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.id;
     const arm = flags['arm-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
-    const table = await readInput(flags.input, [id]);
+    const table = await readInput(flags.input, [id], io, flags, id);
     const exclude = exclusionsFromFlags(flags.exclude, table);
     const result = assignArms(table, rule, { id, arm, exclude });
     const csv = toCSV(result.table);

@@ -14,7 +14,7 @@ import {
   readInput,
   ruleFromFlags,
 } from './assign.js';
-import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
+import { type CliIO, type Command, dataHelp, EXIT, parseFlags, UsageError } from './command.js';
 import { readJsonFile } from './read-json.js';
 
 const HELP = `effectmeting audit: check an assignment against its rule, or a trial against its weights
@@ -46,6 +46,7 @@ Options:
   --covariates a,b,…          covariates for the balance table
   --factors a,b,…             covariates to treat as factors even when numeric (e.g. office)
   --json                      print the results as JSON instead of Markdown
+${dataHelp(30)}
   -h, --help                  this help
 
 Exit codes: 0 done (a failed check is in the report, not the exit code), 1 bad data or record,
@@ -174,7 +175,8 @@ export const auditCommand: Command = {
       }
       const weights = statedWeights(flags.weights);
       const arm = flags['arm-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
-      const table = await readInput(flags.input, [arm]);
+      const id = flags['id-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.id;
+      const table = await readInput(flags.input, [id, arm], io, flags, id);
       const covariates = list(flags.covariates);
       const factors = list(flags.factors);
       const audit = auditAssignment(
@@ -202,7 +204,13 @@ export const auditCommand: Command = {
     const id = flags['id-column'] ?? record?.idColumn ?? DEFAULT_EXPERIMENT_SCHEMA.id;
     const arm = flags['arm-column'] ?? record?.armColumn ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
     const pseudonym = flags['pseudonym-column'];
-    const table = await readInput(flags.input, [id, arm, ...(pseudonym ? [pseudonym] : [])]);
+    const table = await readInput(
+      flags.input,
+      [id, arm, ...(pseudonym ? [pseudonym] : [])],
+      io,
+      flags,
+      id,
+    );
     const exclude = exclusionsFromFlags(flags.exclude ?? record?.exclude, table);
     const covariates = list(flags.covariates);
     const factors = list(flags.factors);

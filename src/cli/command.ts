@@ -46,3 +46,168 @@ export function parseFlags<T extends ParseArgsConfig['options']>(
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
+
+/**
+ * The flags every command that reads a data file takes: how to read CSV/TSV text. Without them
+ * the reader's documented defaults apply (docs/data-schema.md: separator detected from the
+ * header, decimal `.` unless a Dutch export is detected, no missing-value tokens, UTF-8).
+ */
+export const DATA_OPTIONS = {
+  delimiter: { type: 'string' },
+  decimal: { type: 'string' },
+  na: { type: 'string' },
+  encoding: { type: 'string' },
+  'text-columns': { type: 'string' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** Values of {@link DATA_OPTIONS} after parsing. */
+export interface DataFlags {
+  readonly delimiter?: string | undefined;
+  readonly decimal?: string | undefined;
+  readonly na?: string | undefined;
+  readonly encoding?: string | undefined;
+  readonly 'text-columns'?: string | undefined;
+}
+
+/** The CSV reading options the data flags give. */
+export interface DataReadOptions {
+  readonly delimiter?: string;
+  readonly decimal?: '.' | ',';
+  readonly na?: readonly string[];
+  readonly encoding?: 'utf-8' | 'windows-1252';
+  /** Columns read as text whatever their cells (`--text-columns a,b`). */
+  readonly stringColumns?: readonly string[];
+}
+
+const DELIMITERS: Readonly<Record<string, string>> = {
+  ',': ',',
+  ';': ';',
+  tab: '\t',
+  '\\t': '\t',
+  '\t': '\t',
+  '|': '|',
+};
+
+/**
+ * `--delimiter , | ; | tab | '|'`, `--decimal . | ,`, `--na NA,.` (comma-separated tokens; a
+ * token containing a comma cannot be given), `--encoding utf-8 | windows-1252` and
+ * `--text-columns a,b` → reading options; a `UsageError` naming the flag for anything else.
+ *
+ * @example
+ * dataReadOptions({ delimiter: ';', decimal: ',', na: 'NA,-' });
+ * // { delimiter: ';', decimal: ',', na: ['NA', '-'] }
+ */
+export function dataReadOptions(flags: DataFlags): DataReadOptions {
+  const out: {
+    delimiter?: string;
+    decimal?: '.' | ',';
+    na?: string[];
+    encoding?: 'utf-8' | 'windows-1252';
+    stringColumns?: string[];
+  } = {};
+  if (flags.delimiter !== undefined) {
+    const d = DELIMITERS[flags.delimiter];
+    if (d === undefined) {
+      throw new UsageError(
+        `--delimiter: expected ',', ';', tab or '|', got ${JSON.stringify(flags.delimiter)}`,
+      );
+    }
+    out.delimiter = d;
+  }
+  if (flags.decimal !== undefined) {
+    if (flags.decimal !== '.' && flags.decimal !== ',') {
+      throw new UsageError(`--decimal: expected '.' or ',', got ${JSON.stringify(flags.decimal)}`);
+    }
+    out.decimal = flags.decimal;
+  }
+  if (flags.na !== undefined) {
+    const tokens = flags.na
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
+    if (tokens.length === 0) {
+      throw new UsageError(`--na: expected missing-value tokens such as NA or NA,.,-`);
+    }
+    out.na = tokens;
+  }
+  if (flags.encoding !== undefined) {
+    const e = flags.encoding.toLowerCase();
+    const encoding =
+      e === 'utf-8' || e === 'utf8'
+        ? 'utf-8'
+        : e === 'windows-1252' || e === 'cp1252' || e === 'latin1' || e === 'latin-1'
+          ? 'windows-1252'
+          : undefined;
+    if (encoding === undefined) {
+      throw new UsageError(
+        `--encoding: expected utf-8 or windows-1252 (latin1), got ${JSON.stringify(flags.encoding)}`,
+      );
+    }
+    out.encoding = encoding;
+  }
+  if (flags['text-columns'] !== undefined) {
+    const names = flags['text-columns']
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
+    if (names.length === 0) throw new UsageError('--text-columns: expected column names a,b,…');
+    out.stringColumns = names;
+  }
+  return out;
+}
+
+/**
+ * The help lines of {@link DATA_OPTIONS}, for every command's `--help`, with the descriptions
+ * starting at column `width` (as the command's other options).
+ *
+ * @example
+ * dataHelp(22); // "  --delimiter <c>     CSV field separator: …"
+ */
+export function dataHelp(width: number): string {
+  const rows: [string, string[]][] = [
+    [
+      '--delimiter <c>',
+      [
+        'CSV field separator: , ; tab or | (default: detected from',
+        'the header line among , ; and tab)',
+      ],
+    ],
+    [
+      '--decimal <mark>',
+      [
+        'decimal mark . or , (default: ., or , for a Dutch export',
+        'with ; and decimal commas, which a note on stderr says)',
+      ],
+    ],
+    [
+      '--na <tokens>',
+      [
+        'cell texts that mean missing, comma-separated (NA or NA,.,-);',
+        'default none: a numeric column with such cells is an error',
+        'naming the column, the rows and the values',
+      ],
+    ],
+    [
+      '--text-columns <a,b>',
+      ['columns read as text whatever their cells (codes, numbers', 'that are labels)'],
+    ],
+    [
+      '--encoding <name>',
+      [
+        'utf-8 (default; other bytes are an error naming the line)',
+        'or windows-1252 (Latin-1 exports)',
+      ],
+    ],
+  ];
+  const pad = ' '.repeat(width);
+  return rows
+    .map(([flag, lines]) => {
+      // A flag too long for its column gets its description on the lines below.
+      const head = `  ${flag}`;
+      const text = lines.map(
+        (l, k) => (k === 0 && head.length < width - 1 ? head.padEnd(width) : pad) + l,
+      );
+      return (head.length < width - 1 ? text : [head, ...text]).join('\n');
+    })
+    .join('\n');
+}

@@ -12,10 +12,19 @@ import { parseArgs } from 'node:util';
 import type { ColumnTable } from 'arquero';
 import { asTable } from '../data/columns.js';
 import { loadTable } from '../data/load.js';
+import { validateExperiment } from '../data/validate.js';
 import { InputError } from '../errors.js';
 import { STUDIES } from '../studies/registry.js';
 import type { Study, StudyReproduction } from '../studies/study.js';
-import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+import {
+  type CliIO,
+  type Command,
+  DATA_OPTIONS,
+  dataHelp,
+  dataReadOptions,
+  EXIT,
+  UsageError,
+} from './command.js';
 import {
   type InputPath,
   type OutputPlan,
@@ -23,6 +32,7 @@ import {
   planOutputs,
   writeOutputs,
 } from './output-files.js';
+import { readDataFile } from './read-data.js';
 
 type Reproducible = Study & { readonly reproduction: StudyReproduction };
 
@@ -49,7 +59,8 @@ Studies:
 ${REPRODUCIBLE.map(studyHelp).join('\n')}
 
 The default data files in data/ are synthetic reconstructions, calibrated to the published
-margins; not real people. --data runs the same analysis on your own extract with the same columns.
+margins; not real people. --data runs the same analysis on your own extract with the same columns,
+checked as 'analyze' checks its input (duplicate ids, arm labels, follow-up, event months).
 When a default file is absent, it is generated in memory from its seeded generator.
 
 Options:
@@ -59,6 +70,7 @@ Options:
                        the self-contained HTML report <dir>/<study>.html (with charts for
                        ${withCharts.join(', ')})
   --json               print JSON instead of Markdown
+${dataHelp(23)}
   -h, --help           this help
 
 Exit codes: 0 done, 1 bad data or a failed write (disk full), 2 usage error (unknown study or
@@ -139,26 +151,24 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
         outputsIn('--out', out, outFiles(r)),
       )
     : undefined;
+  const read = dataReadOptions(parsed.values);
   let dataPath: string;
   let table: ColumnTable;
   if (parsed.values.data !== undefined) {
     dataPath = parsed.values.data;
-    if (!existsSync(dataPath)) {
-      throw new InputError(`data file not found: ${dataPath}`, {
-        code: 'file-not-found',
-        value: dataPath,
-      });
-    }
-    table = await loadTable(dataPath, { stringColumns: [...stringColumns] });
+    table = await readDataFile(dataPath, io, { read, stringColumns });
   } else {
     ({ path: dataPath, table } = await shippedTable(study, r.data, stringColumns, io));
   }
+  // Checked as 'analyze' checks its input: ids (duplicates by row), arm labels, follow-up and
+  // event months, all problems at once.
+  validateExperiment(table, r.schema);
   let benchmark: Parameters<StudyReproduction['reproduce']>[1]['benchmark'];
   if (r.benchmark) {
     const given = parsed.values.benchmark;
     const b =
       given !== undefined
-        ? { path: given, table: await loadTable(given) }
+        ? { path: given, table: await readDataFile(given, io, { read }) }
         : await shippedTable(study, r.benchmark.file, [], io);
     benchmark = r.benchmark.fromTable(asTable(b.table), b.path);
   }
@@ -192,6 +202,7 @@ function parse(args: readonly string[]) {
       benchmark: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
+      ...DATA_OPTIONS,
     },
   });
 }

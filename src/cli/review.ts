@@ -3,24 +3,34 @@
  * `review.html` (self-contained, charts inline), `review.md` with the charts as SVG files next to
  * it, and `review.json` with every number.
  */
-import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadTable } from '../data/load.js';
-import { InputError } from '../errors.js';
+import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { scanReviewHtml, scanReviewSvgs } from '../report/scan-review-html.js';
 import { resolveReviewConfig } from '../scan/config.js';
 import { scanReview } from '../scan/review.js';
 import { scanReviewMarkdown } from '../scan/review-document.js';
 import { studyDatasets } from '../studies/registry.js';
-import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+import {
+  type CliIO,
+  type Command,
+  DATA_OPTIONS,
+  dataHelp,
+  dataReadOptions,
+  EXIT,
+  UsageError,
+} from './command.js';
 import { outputsIn, planOutputs, writeOutputs } from './output-files.js';
+import { readDataFile } from './read-data.js';
 import { readJsonFile } from './read-json.js';
 
 const HELP = `effectmeting review: the yearly review of the risk scan (Maatwerkscan)
 
 Usage: effectmeting review --current <file> --previous <file> --out <dir> [--config <file>]
-                           [--source <text>] [--json]
+                           [--source <text>] [--json] [--delimiter <c>] [--decimal <mark>]
+                           [--na <tokens>] [--encoding <name>]
+
+A repeated client id (column id) in either file is an error naming the rows.
 
 Scores both years with the scan (by default a logistic regression on the nine features fitted
 on the previous year; or coefficients / a score column named in the config), and reports
@@ -43,6 +53,7 @@ Options:
                       docs/scan-review.md; example: examples/review-config.json)
   --source <text>     source note under the charts and in the footer
   --json              print the JSON instead of the Markdown
+${dataHelp(22)}
   -h, --help          this help
 
 Exit codes: 0 review written (flags do not change the exit code; they are in the report),
@@ -80,6 +91,7 @@ function parse(args: readonly string[]) {
       config: { type: 'string' },
       source: { type: 'string' },
       json: { type: 'boolean' },
+      ...DATA_OPTIONS,
     },
   });
 }
@@ -122,11 +134,10 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     v.config === undefined
       ? resolveReviewConfig()
       : resolveReviewConfig(readJsonFile(v.config, 'review config'), `review config ${v.config}`);
-  for (const path of [v.current!, v.previous!]) {
-    if (!existsSync(path))
-      throw new InputError(`data file not found: ${path}`, { code: 'file-not-found', value: path });
-  }
-  const [current, previous] = await Promise.all([loadTable(v.current!), loadTable(v.previous!)]);
+  // A client scored twice would count twice in every figure: ids must not repeat in a year.
+  const read = { read: dataReadOptions(v), uniqueId: DEFAULT_EXPERIMENT_SCHEMA.id };
+  const current = await readDataFile(v.current!, io, read);
+  const previous = await readDataFile(v.previous!, io, read);
   // The shipped files (npm run data) are synthetic: the report says so on every page and chart.
   const shipped = new Set(studyDatasets().map((d) => d.file));
   const synthetic =

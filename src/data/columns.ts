@@ -184,11 +184,16 @@ export interface NumberColumnOptions {
   readonly min?: number;
   /** Largest allowed value (inclusive). */
   readonly max?: number;
+  /**
+   * Accept booleans as 1/0 (binary outcomes). Default true; false for durations and months,
+   * where `true` is a data error, not the number 1.
+   */
+  readonly booleans?: boolean;
 }
 
 /**
  * A column as a `Float64Array`. Throws an `InputError` naming the column, the rows and the first
- * offending value for non-numeric values (`wrong-type`), missing values unless
+ * offending value for non-numeric values (`wrong-type`; booleans too with `booleans: false`), missing values unless
  * `missing: 'nan'` (`missing-value`), and values outside `integer`/`min`/`max` (`out-of-range`).
  *
  * @example
@@ -206,8 +211,9 @@ export function numberColumn(
   const range: number[] = [];
   let badValue: unknown;
   let rangeValue: number | undefined;
+  const booleans = options.booleans ?? true;
   for (let i = 0; i < values.length; i++) {
-    const v = numericValue(values[i]);
+    const v = !booleans && typeof values[i] === 'boolean' ? undefined : numericValue(values[i]);
     if (v === undefined) {
       if (bad.length === 0) badValue = values[i];
       bad.push(i + 1);

@@ -4,17 +4,24 @@
  * We parse CSV ourselves instead of using arquero's `fromCSV` because we need (a) the row
  * numbers of records with the wrong number of fields, (b) ids kept as strings (leading zeros of
  * a BSN), (c) empty cells as `null`, never `NaN`, and (d) no silent conversion of ISO dates to
- * `Date` objects.
+ * `Date` objects, of numbers with a few odd cells to text, or of 19-digit numbers to doubles.
  *
- * Type inference, per column, over its non-missing cells:
+ * Type inference, per column, over its non-missing cells (docs/data-schema.md):
  * 1. `id` and the columns in `stringColumns` → string, always.
  * 2. every cell a plain decimal number (`12`, `-3.5`, `1e3`; with `decimal: ','` also `3,5`) →
  *    number, unless some cell has a leading zero (`007`, `0123`): that column stays string,
- *    because the zero is information (codes, postcodes, ids).
+ *    because the zero is information (codes, postcodes, ids); and unless a cell is a whole
+ *    number beyond 2^53 (a 19-digit account number), which a double cannot hold: that column
+ *    stays string, with a note, so no digit is lost.
  * 3. every cell `true`/`false` (any case) → boolean.
- * 4. otherwise → string (dates stay ISO strings).
- * 5. no non-missing cell at all → `'empty'` (a column of nulls).
+ * 4. more than half of the cells numbers, the rest not → an `InputError` (`wrong-type`) naming
+ *    the column, the data rows and the values, with the way out: declare the missing-value
+ *    tokens (`na`), the decimal mark (`decimal`) or the column as text (`stringColumns`).
+ * 5. otherwise → string (dates stay ISO strings).
+ * 6. no non-missing cell at all → `'empty'` (a column of nulls).
  * Missing: cells that are empty or only whitespace, and cells equal to one of `na`.
+ * Decimal mark: `decimal`, else `,` for a Dutch export (`;`-separated with a column of decimal
+ * commas, said in a note), else `.`.
  */
 import { type ColumnTable, table } from 'arquero';
 import { formatRows, InputError } from '../errors.js';
@@ -26,7 +33,10 @@ export type CsvColumnType = 'string' | 'number' | 'boolean' | 'empty';
 export interface CsvOptions {
   /** Field separator. Default: detected from the header line among `,` `;` and tab (`,` if none). */
   readonly delimiter?: string;
-  /** Decimal mark for numbers, `.` (default) or `,` (Dutch exports with `;` separators). */
+  /**
+   * Decimal mark for numbers, `.` or `,`. Default: `,` for a Dutch export (`;` separators and a
+   * column whose cells are all numbers with a decimal comma; a note says so), else `.`.
+   */
   readonly decimal?: '.' | ',';
   /** Columns always read as strings, in addition to `id`. */
   readonly stringColumns?: readonly string[];
@@ -38,6 +48,15 @@ export interface CsvOptions {
 export interface CsvResult {
   readonly table: ColumnTable;
   readonly types: Readonly<Record<string, CsvColumnType>>;
+  /** The field separator used (given or detected). */
+  readonly delimiter: string;
+  /** The decimal mark used (given or detected). */
+  readonly decimal: '.' | ',';
+  /**
+   * What the reader decided that the caller should know: a detected Dutch export, a column kept
+   * as text because its numbers would lose digits. Empty when nothing was decided.
+   */
+  readonly notes: readonly string[];
 }
 
 /** One record with the 1-based line of the file it starts on (for messages). */
@@ -59,6 +78,16 @@ interface CsvRecord {
  */
 export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  checkNoNul(text);
+  if (options.decimal !== undefined && options.decimal !== '.' && options.decimal !== ',') {
+    throw new InputError(
+      `CSV decimal mark must be '.' or ',', not ${JSON.stringify(options.decimal)}`,
+      {
+        code: 'invalid-option',
+        value: String(options.decimal),
+      },
+    );
+  }
   const delimiter = options.delimiter ?? detectDelimiter(text);
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new InputError(`CSV delimiter must be one character other than a quote or newline`, {
@@ -74,18 +103,80 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
 
   const na = new Set(options.na ?? []);
   const forced = new Set(['id', ...(options.stringColumns ?? [])]);
+  // One column's cells at a time (missing → null), so a large file is not held twice.
+  const cellsOf = (j: number) =>
+    records.map((r) => {
+      const cell = r.fields[j] ?? '';
+      return cell.trim() === '' || na.has(cell) || na.has(cell.trim()) ? null : cell;
+    });
+  const notes: string[] = [];
+  let decimal = options.decimal;
+  if (decimal === undefined) {
+    const comma =
+      delimiter === ';' ? names.filter((n, j) => !forced.has(n) && commaColumn(cellsOf(j))) : [];
+    decimal = comma.length > 0 ? ',' : '.';
+    if (comma.length > 0) {
+      notes.push(
+        `read as a Dutch export: ';' separates the fields and ',' is the decimal mark (${listNames(comma)}); give the decimal mark (decimal / --decimal) to read it otherwise`,
+      );
+    }
+  }
   const columns: Record<string, unknown[]> = {};
   const types: Record<string, CsvColumnType> = {};
+  const big: string[] = [];
   names.forEach((name, j) => {
-    const cells = records.map((r) => {
-      const cell = r.fields[j] ?? '';
-      return cell.trim() === '' || na.has(cell) ? null : cell;
-    });
-    const type = forced.has(name) ? 'string' : inferType(cells, options.decimal ?? '.');
+    const cells = cellsOf(j);
+    let type: CsvColumnType = forced.has(name) ? 'string' : inferType(cells, decimal, name);
+    if (type === 'number' && cells.some((c) => c !== null && beyondDouble(c))) {
+      type = 'string';
+      big.push(name);
+    }
     types[name] = type;
-    columns[name] = convert(cells, type, options.decimal ?? '.');
+    columns[name] = convert(cells, type, decimal);
   });
-  return { table: table(columns, names), types };
+  if (big.length > 0) {
+    notes.push(
+      `${listNames(big)} ${big.length === 1 ? 'holds' : 'hold'} whole numbers beyond 2^53, which a number cannot hold without losing digits; read as text`,
+    );
+  }
+  return { table: table(columns, names), types, delimiter, decimal, notes };
+}
+
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, 5).map((n) => `'${n}'`);
+  const more = names.length > 5 ? ` and ${names.length - 5} more` : '';
+  return `column${names.length === 1 ? '' : 's'} ${shown.join(', ')}${more}`;
+}
+
+/** NUL never belongs in CSV text: it is binary data or UTF-16 read as UTF-8. */
+function checkNoNul(text: string): void {
+  const at = text.indexOf('\u0000');
+  if (at < 0) return;
+  const line = text.slice(0, at).split('\n').length;
+  throw new InputError(
+    `CSV text contains a NUL character on line ${line}: it is binary data or UTF-16 text, not UTF-8 CSV; save the file as UTF-8 CSV`,
+    { code: 'malformed-input' },
+  );
+}
+
+const COMMA_NUMBER = /^[+-]?\d+,\d+$/;
+
+/** All cells numbers with a decimal comma, at least one with a comma: a Dutch numeric column. */
+function commaColumn(cells: readonly (string | null)[]): boolean {
+  let comma = false;
+  for (const cell of cells) {
+    if (cell === null) continue;
+    const t = cell.trim();
+    if (COMMA_NUMBER.test(t)) comma = true;
+    else if (!NUMBER.test(t) || t.includes('.')) return false;
+  }
+  return comma;
+}
+
+/** A whole number too large for a double to hold exactly (more than 2^53 in magnitude). */
+function beyondDouble(cell: string): boolean {
+  const t = cell.trim();
+  return /^[+-]?\d{16,}$/.test(t) && !Number.isSafeInteger(Number(t));
 }
 
 function detectDelimiter(text: string): string {
@@ -227,20 +318,82 @@ function numberText(cell: string, decimal: '.' | ','): string {
   return decimal === ',' ? t.replace(',', '.') : t;
 }
 
-function inferType(cells: readonly (string | null)[], decimal: '.' | ','): CsvColumnType {
-  let any = false;
-  let numbers = true;
+function inferType(
+  cells: readonly (string | null)[],
+  decimal: '.' | ',',
+  name: string,
+): CsvColumnType {
+  let present = 0;
+  let numbers = 0;
+  let leadingZero = false;
   let booleans = true;
-  for (const cell of cells) {
-    if (cell === null) continue;
-    any = true;
+  const odd: number[] = [];
+  cells.forEach((cell, i) => {
+    if (cell === null) return;
+    present++;
     const t = numberText(cell, decimal);
-    if (numbers && (!NUMBER.test(t) || LEADING_ZERO.test(t))) numbers = false;
+    if (NUMBER.test(t)) {
+      numbers++;
+      if (LEADING_ZERO.test(t)) leadingZero = true;
+    } else odd.push(i);
     if (booleans && !BOOLEAN.test(cell.trim())) booleans = false;
-    if (!numbers && !booleans) return 'string';
+  });
+  if (present === 0) return 'empty';
+  if (numbers === present) return leadingZero ? 'string' : 'number';
+  if (booleans) return 'boolean';
+  if (numbers * 2 > present && !leadingZero) throw mostlyNumeric(name, cells, odd, decimal);
+  return 'string';
+}
+
+/** Cell texts that usually mean "missing" in exports (R, SPSS, Excel, SQL). */
+const MISSING_LIKE = new Set([
+  'na',
+  'n/a',
+  'nan',
+  'null',
+  'none',
+  '.',
+  '-',
+  '?',
+  '#n/a',
+  'missing',
+]);
+
+/** The error for a column of numbers with a few other cells: where, what, and the way out. */
+function mostlyNumeric(
+  name: string,
+  cells: readonly (string | null)[],
+  odd: readonly number[],
+  decimal: '.' | ',',
+): InputError {
+  const texts = odd.map((i) => (cells[i] as string).trim());
+  const distinct = [...new Set(texts)];
+  const shown = distinct.slice(0, 3).map(showCell).join(', ') + (distinct.length > 3 ? ', …' : '');
+  const rows = odd.map((i) => i + 1);
+  const hints: string[] = [];
+  const missingLike = distinct.filter((t) => MISSING_LIKE.has(t.toLowerCase()));
+  if (missingLike.length > 0) {
+    hints.push(
+      `if ${missingLike.map(showCell).join(', ')} ${missingLike.length === 1 ? 'means' : 'mean'} missing, declare it (na: [${missingLike.map((t) => JSON.stringify(t)).join(', ')}]; --na ${missingLike.join(',')})`,
+    );
   }
-  if (!any) return 'empty';
-  return numbers ? 'number' : 'boolean';
+  if (distinct.every((t) => BOOLEAN.test(t))) {
+    hints.push('true/false is not a number here: write 1/0, or leave the cell empty');
+  }
+  if (decimal === '.' && distinct.some((t) => COMMA_NUMBER.test(t))) {
+    hints.push(`for a decimal comma give decimal ',' (--decimal ,)`);
+  }
+  hints.push('to keep the column as text, name it in stringColumns (--text-columns)');
+  return new InputError(
+    `column '${name}' holds numbers except in ${formatRows(rows)}: ${shown}; ${hints.join('; ')}`,
+    { code: 'wrong-type', column: name, rows, value: showCell(distinct[0] as string) },
+  );
+}
+
+/** A cell in a message: quoted, cut at 20 characters; withheld with 9+ digits (a BSN). */
+function showCell(text: string): string {
+  if ((text.match(/\d/g)?.length ?? 0) >= 9) return '(a value with 9 or more digits, not shown)';
+  return `'${text.length > 20 ? `${text.slice(0, 20)}…` : text}'`;
 }
 
 function convert(

@@ -8,10 +8,12 @@
 import type { ColumnTable } from 'arquero';
 import { formatRows, InputError } from '../errors.js';
 import { asTable, numberColumn, requireColumns, stringColumn, type TableInput } from './columns.js';
+import { normaliseId } from './ids.js';
 import { type ModelMatrix, modelMatrix } from './model-matrix.js';
 import {
   DEFAULT_EXPERIMENT_SCHEMA,
   type ExperimentSchema,
+  MAX_PLAUSIBLE_MONTHS,
   type ResolvedExperimentSchema,
 } from './schema.js';
 
@@ -157,7 +159,7 @@ export interface ExperimentIntake {
   readonly roles: ExperimentRoles;
   /** Rows of the table. */
   readonly n: number;
-  /** Client keys as text (`null` when missing), when asked for. */
+  /** Client keys as trimmed text (`normaliseId`; `null` when missing), when asked for. */
   readonly ids: readonly (string | null)[] | undefined;
   /** Arm label per row, `null` when missing. */
   readonly arms: readonly (string | null)[];
@@ -196,15 +198,20 @@ export interface FollowupAndEventsOptions {
 }
 
 /**
- * Reads the follow-up column: numbers ≥ 0, missing as NaN (`missing-column` naming the role,
- * `wrong-type`, `out-of-range`). The one reader of a follow-up or observation window.
+ * Reads the follow-up column: numbers from 0 to `MAX_PLAUSIBLE_MONTHS` (1,200), missing as NaN
+ * (`missing-column` naming the role, `wrong-type` also for booleans, `out-of-range`). The one reader of a follow-up or observation window.
  *
  * @example
  * readFollowup(table, 'followup_months'); // Float64Array [12, 24, NaN, …]
  */
 export function readFollowup(table: ColumnTable, name: string, role = 'follow-up'): Float64Array {
   requireColumns(table, [name], role);
-  return numberColumn(table, name, { missing: 'nan', min: 0 });
+  return numberColumn(table, name, {
+    missing: 'nan',
+    min: 0,
+    max: MAX_PLAUSIBLE_MONTHS,
+    booleans: false,
+  });
 }
 
 /**
@@ -241,6 +248,7 @@ export function followupAndEvents(
     const months = numberColumn(table, name, {
       missing: 'nan',
       min: 1,
+      booleans: false,
       ...(options.wholeMonths ? { integer: true } : {}),
     });
     checkEventsInFollowup(months, followup, name, followupName);
@@ -439,9 +447,10 @@ export function experimentIntake(
   return { ...intake, excluded };
 }
 
+/** The client keys by the one rule of ./ids.ts (trimmed text); values never shown. */
 function idColumn(table: ColumnTable, name: string): (string | null)[] {
   requireColumns(table, [name], 'client id');
-  return stringColumn(table, name, { sensitive: true });
+  return stringColumn(table, name, { sensitive: true }).map((v) => normaliseId(v) ?? null);
 }
 
 /** Restrictions of {@link intakeRows} beyond the arms and covariates. */

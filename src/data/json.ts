@@ -4,7 +4,7 @@
  * which could contain a BSN.
  */
 import type { ColumnTable } from 'arquero';
-import { InputError } from '../errors.js';
+import { formatRows, InputError } from '../errors.js';
 import { rowsToTable } from './rows.js';
 
 /**
@@ -31,7 +31,29 @@ export function parseJsonRows(text: string): ColumnTable {
       code: 'wrong-type',
     });
   }
-  return rowsToTable(data, 'JSON');
+  const table = rowsToTable(data, 'JSON');
+  checkExactNumbers(table);
+  return table;
+}
+
+/**
+ * JSON.parse rounds a whole number beyond 2^53 (a 19-digit account number) to the nearest
+ * double, so its last digits are already gone: refuse it, naming the column and rows.
+ */
+function checkExactNumbers(table: ColumnTable): void {
+  for (const name of table.columnNames()) {
+    const rows: number[] = [];
+    (table.array(name) as unknown[]).forEach((v, i) => {
+      if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v))
+        rows.push(i + 1);
+    });
+    if (rows.length > 0) {
+      throw new InputError(
+        `column '${name}' in JSON has whole numbers beyond 2^53 in ${formatRows(rows)}: a JSON number cannot hold them exactly, so digits are lost; write them as strings ("…")`,
+        { code: 'out-of-range', column: name, rows },
+      );
+    }
+  }
 }
 
 function syntaxError(text: string, error: unknown): InputError {

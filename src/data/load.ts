@@ -33,8 +33,10 @@ export type TableSource = InMemorySource | URL | TableContent;
  *
  * Values come out the same from every format: missing is `null`, dates are ISO strings,
  * `id` and `options.stringColumns` are strings (see `parseCsv` for CSV type inference).
- * An arquero table is returned unchanged. Errors are `InputError`s: `file-not-found`,
- * `unknown-format`, `malformed-input` (JSON, CSV, Arrow, Parquet), ...
+ * An arquero table is returned unchanged. Errors are `InputError`s: `file-not-found` (also a
+ * directory), `unknown-format`, `malformed-input` (JSON, CSV, Arrow, Parquet; a truncated
+ * Arrow or Parquet file; UTF-16, NUL bytes or bytes that are not UTF-8 in text: see
+ * `options.encoding`), `wrong-type` (a numeric CSV column with a few other cells), ...
  *
  * @example
  * const clients = await loadTable('clients.csv', { stringColumns: ['bsn'] });
@@ -49,9 +51,24 @@ export async function loadTable(
   }
   const path = pathOf(source);
   if (path === undefined) return parseTable(source as InMemorySource, options);
-  const format = options.format ?? formatFromPath(path);
+  let format: string;
+  try {
+    format = options.format ?? formatFromPath(path);
+  } catch (error) {
+    // A directory is said as such, whatever its name ends with.
+    if (await isDirectory(path)) await readFileBytes(path);
+    throw error;
+  }
   checkFormat(format, path);
-  return parseBytes(await readFileBytes(path), format, options);
+  return parseBytes(await readFileBytes(path), format, { source: path, ...options });
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  const { stat } = await import('node:fs/promises');
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 async function readFileBytes(path: string): Promise<Uint8Array> {
@@ -64,7 +81,10 @@ async function readFileBytes(path: string): Promise<Uint8Array> {
       throw new InputError(`file not found: '${path}'`, { code: 'file-not-found' });
     }
     if (code === 'EISDIR') {
-      throw new InputError(`'${path}' is a directory, not a file`, { code: 'file-not-found' });
+      throw new InputError(
+        `'${path}' is a directory, not a file; expected a data file (.csv, .tsv, .json, .arrow or .parquet)`,
+        { code: 'file-not-found', value: path },
+      );
     }
     throw new InputError(`cannot read '${path}': ${(error as Error).message}`, {
       code: 'read-error',

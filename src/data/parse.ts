@@ -8,6 +8,7 @@ import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { InputError } from '../errors.js';
 import type { RowObject } from './columns.js';
 import { type CsvOptions, parseCsv } from './csv.js';
+import { decodeText, type TextEncoding } from './decode.js';
 import { parseJsonRows } from './json.js';
 import { normaliseTable } from './normalise.js';
 import { rowsToTable } from './rows.js';
@@ -19,6 +20,18 @@ export type TableFormat = 'csv' | 'tsv' | 'json' | 'arrow' | 'parquet';
 export interface LoadOptions extends CsvOptions {
   /** The format, when the file extension does not tell (or to override it). */
   readonly format?: TableFormat;
+  /**
+   * Encoding of CSV, TSV and JSON bytes: `utf-8` (default; bytes that are not UTF-8 are an
+   * error naming the line) or `windows-1252` (Latin-1 exports). UTF-16 and NUL bytes are refused.
+   */
+  readonly encoding?: TextEncoding;
+  /**
+   * Receives what the reader decided on its own, one sentence each: a detected Dutch export
+   * (`;` and decimal commas), a column of 19-digit numbers kept as text. The CLI prints them.
+   */
+  readonly onNote?: (note: string) => void;
+  /** Names the data in messages (the CLI and `loadTable` pass the file name). */
+  readonly source?: string;
 }
 
 /** Everything {@link parseTable} and {@link loadTableSync} accept: data already in memory. */
@@ -202,16 +215,32 @@ function fromBytes(
   format: TableFormat,
   options: LoadOptions,
 ): ColumnTable {
-  const text = () => (typeof data === 'string' ? data : new TextDecoder().decode(data));
+  const what =
+    options.source === undefined ? `the ${format.toUpperCase()} data` : `'${options.source}'`;
+  const text = () => {
+    if (typeof data === 'string') return checkDecoded(data, what);
+    const binary = sniff(data);
+    if (binary === 'parquet' || binary === 'arrow') {
+      throw new InputError(
+        `${what} is ${binary === 'parquet' ? 'a Parquet' : 'an Arrow IPC'} file, not ${format.toUpperCase()} text; give its real format (an extension or options.format)`,
+        { code: 'malformed-input' },
+      );
+    }
+    return decodeText(data, { what, ...(options.encoding ? { encoding: options.encoding } : {}) });
+  };
   switch (format) {
     case 'csv':
-      return parseCsv(text(), options).table;
-    case 'tsv':
-      return parseCsv(text(), { ...options, delimiter: options.delimiter ?? '\t' }).table;
+    case 'tsv': {
+      const { source: _source, onNote, encoding: _encoding, format: _format, ...csv } = options;
+      const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : undefined);
+      const result = parseCsv(text(), { ...csv, ...(delimiter ? { delimiter } : {}) });
+      for (const note of result.notes) onNote?.(`${what}: ${note}`);
+      return result.table;
+    }
     case 'json':
       return normaliseTable(parseJsonRows(text()), options.stringColumns);
     case 'arrow':
-      return readArrow(typeof data === 'string' ? toBytes(data) : data, options);
+      return readArrow(typeof data === 'string' ? toBytes(data) : data, options, what);
     case 'parquet':
       throw new InputError(`Parquet is read asynchronously; use 'await loadTable(...)'`, {
         code: 'needs-async',
@@ -219,16 +248,41 @@ function fromBytes(
   }
 }
 
-function readArrow(bytes: Uint8Array, options: LoadOptions): ColumnTable {
-  let table: ColumnTable;
-  try {
-    table = fromArrow(bytes);
-  } catch (error) {
-    throw new InputError(`malformed Arrow IPC data: ${(error as Error).message}`, {
-      code: 'malformed-input',
-    });
+/**
+ * Text someone else decoded: a U+FFFD means bytes that were not UTF-8 were replaced (a Latin-1
+ * file read as UTF-8), so letters are already lost; say so instead of passing them on.
+ */
+function checkDecoded(text: string, what: string): string {
+  const at = text.indexOf('\uFFFD');
+  if (at >= 0) {
+    const line = text.slice(0, at).split('\n').length;
+    throw new InputError(
+      `${what} contains U+FFFD, the replacement character, on line ${line}: it was decoded from bytes that are not UTF-8, and the letters are lost; pass the bytes with encoding 'windows-1252', or save the file as UTF-8`,
+      { code: 'malformed-input' },
+    );
   }
-  return normaliseTable(table, options.stringColumns);
+  return text;
+}
+
+function readArrow(bytes: Uint8Array, options: LoadOptions, what: string): ColumnTable {
+  const kind = sniff(bytes);
+  if (kind !== 'arrow') {
+    const found = kind === 'parquet' ? 'a Parquet file' : 'text (CSV or JSON?)';
+    throw new InputError(
+      `${what} is not Arrow IPC: it starts like ${found}, not with the Arrow magic bytes; give its real format (an extension or options.format)`,
+      { code: 'malformed-input' },
+    );
+  }
+  try {
+    // Arrow columns are read lazily: normalising reads every value, so damage shows here too.
+    return normaliseTable(fromArrow(bytes), options.stringColumns);
+  } catch (error) {
+    const said = (error as Error).message.replace(/\d{7,}/g, '<digits>');
+    throw new InputError(
+      `${what} is an incomplete or damaged Arrow IPC file (${bytes.length} bytes; truncated in a copy or download?); expected a complete Arrow IPC file or stream. The Arrow reader said: ${said}`,
+      { code: 'malformed-input' },
+    );
+  }
 }
 
 async function readParquet(bytes: Uint8Array, options: LoadOptions): Promise<ColumnTable> {
@@ -244,9 +298,12 @@ async function readParquet(bytes: Uint8Array, options: LoadOptions): Promise<Col
     names = parquetSchema(metadata).children.map((c) => c.element.name);
     rows = await parquetReadObjects({ file, metadata });
   } catch (error) {
-    throw new InputError(`malformed Parquet data: ${(error as Error).message}`, {
-      code: 'malformed-input',
-    });
+    const what = options.source === undefined ? 'the Parquet data' : `'${options.source}'`;
+    const said = (error as Error).message.replace(/\d{7,}/g, '<digits>');
+    throw new InputError(
+      `${what} is an incomplete or damaged Parquet file (${bytes.length} bytes); expected a complete Parquet file. The Parquet reader said: ${said}`,
+      { code: 'malformed-input' },
+    );
   }
   // Column order from the schema; also keeps the columns of a file with zero rows.
   const columns: Record<string, unknown[]> = {};

@@ -49,3 +49,10 @@ export const DEFAULT_EXPERIMENT_SCHEMA = {
   decile: 'decile',
   risk: 'risk',
 } as const;
+
+/**
+ * The largest follow-up or event month the library believes: 1,200 months is 100 years. A larger
+ * value is not a duration but a mistake (a date or an id typed into the column), so validation
+ * and the intake refuse it (`out-of-range`) instead of computing with it.
+ */
+export const MAX_PLAUSIBLE_MONTHS = 1200;

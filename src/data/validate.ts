@@ -18,13 +18,18 @@ import {
   type TableInput,
 } from './columns.js';
 import { followupPattern, followupWarning } from './followup-pattern.js';
+import { duplicateIdGroups, duplicateIdMessage } from './ids.js';
 import {
   type ExperimentIntake,
   experimentIntake,
   type IntakeSpec,
   resolveSchema,
 } from './intake.js';
-import type { ExperimentSchema, ResolvedExperimentSchema } from './schema.js';
+import {
+  type ExperimentSchema,
+  MAX_PLAUSIBLE_MONTHS,
+  type ResolvedExperimentSchema,
+} from './schema.js';
 
 /** One problem found in the data: an `InputError`'s details plus its message. */
 export interface ValidationProblem extends InputErrorDetails {
@@ -218,14 +223,16 @@ function context(table: ColumnTable, schema: ResolvedExperimentSchema): Context 
   }
   const show = (value: unknown) => {
     const s = stringValue(value);
-    return typeof s === 'string' && ids.has(s.trim())
-      ? '(value withheld: equals an id)'
-      : describeValue(value);
+    if (typeof s !== 'string') return describeValue(value);
+    if (ids.has(s.trim())) return '(value withheld: equals an id)';
+    // Nine digits could be a BSN typed into the wrong column, whether or not it is an id here.
+    if ((s.match(/\d/g)?.length ?? 0) >= 9) return '(value withheld: 9 or more digits)';
+    return describeValue(value);
   };
   const followup = new Float64Array(table.numRows()).fill(Number.NaN);
   if (has(schema.followup)) {
     values(schema.followup).forEach((v, i) => {
-      const n = numericValue(v);
+      const n = typeof v === 'boolean' ? undefined : numericValue(v);
       if (typeof n === 'number' && n >= 0 && Number.isInteger(n)) followup[i] = n;
     });
   }
@@ -291,28 +298,14 @@ function checkIds(ctx: Context): ValidationProblem[] {
       message: `column '${column}' must hold text or numbers as ids, but ${formatRows(bad)} hold other values (not shown)`,
     });
   }
-  // Group rows by id; only the row numbers of repeated ids are reported, never the ids.
-  const groups = new Map<string, number[]>();
-  values.forEach((v, i) => {
-    const s = stringValue(v);
-    if (typeof s !== 'string') return;
-    const g = groups.get(s);
-    if (g) g.push(i + 1);
-    else groups.set(s, [i + 1]);
-  });
-  const repeated = [...groups.values()].filter((g) => g.length > 1);
+  // Rows of repeated ids (after trimming: one rule for keys, ./ids.ts), never the ids.
+  const repeated = duplicateIdGroups(values);
   if (repeated.length) {
-    const rows = repeated.flat().sort((a, b) => a - b);
-    const shown = repeated
-      .slice(0, 3)
-      .map((g) => `${formatRows(g)} share an id`)
-      .join('; ');
-    const more = repeated.length > 3 ? `; and ${repeated.length - 3} more repeated ids` : '';
     problems.push({
       code: 'duplicate-id',
       column,
-      rows,
-      message: `column '${column}' has duplicate ids (values not shown): ${shown}${more}`,
+      rows: repeated.flat().sort((a, b) => a - b),
+      message: duplicateIdMessage(column, repeated),
     });
   }
   return problems;
@@ -350,7 +343,8 @@ function checkArms(ctx: Context): ValidationProblem[] {
 /** Non-numeric cells of a column, as one problem listing rows and the first distinct values. */
 function nonNumeric(ctx: Context, column: string, what: string): ValidationProblem[] {
   const values = ctx.values(column);
-  const rows = rowsWhere(values, (v) => numericValue(v) === undefined);
+  // A boolean is not a month or a decile (`true` would count as 1).
+  const rows = rowsWhere(values, (v) => typeof v === 'boolean' || numericValue(v) === undefined);
   if (rows.length === 0) return [];
   const distinct = [...new Set(rows.map((r) => ctx.show(values[r - 1])))];
   const shown = distinct.slice(0, 3).join(', ') + (distinct.length > 3 ? ', …' : '');
@@ -374,7 +368,7 @@ function outOfRange(
 ): ValidationProblem[] {
   const values = ctx.values(column);
   const rows = rowsWhere(values, (v, i) => {
-    const n = numericValue(v);
+    const n = typeof v === 'boolean' ? undefined : numericValue(v);
     return typeof n === 'number' && bad(n, i);
   });
   if (rows.length === 0) return [];
@@ -397,6 +391,12 @@ function checkFollowup(ctx: Context): ValidationProblem[] {
     ...missingProblem(column, 'follow-up', rowsWhere(ctx.values(column), isMissing)),
     ...nonNumeric(ctx, column, 'whole months of follow-up'),
     ...outOfRange(ctx, column, (n) => n < 0, 'negative follow-up'),
+    ...outOfRange(
+      ctx,
+      column,
+      (n) => n > MAX_PLAUSIBLE_MONTHS,
+      `implausible follow-up: more than ${MAX_PLAUSIBLE_MONTHS} months (100 years; a date or id in the column?)`,
+    ),
     ...outOfRange(ctx, column, (n) => !Number.isInteger(n), 'non-integer follow-up'),
   ];
 }
@@ -407,6 +407,12 @@ function checkEvent(ctx: Context, column: string): ValidationProblem[] {
   const problems = [
     ...nonNumeric(ctx, column, 'event months (or be empty when the event did not happen)'),
     ...outOfRange(ctx, column, (n) => n < 1, 'months below 1'),
+    ...outOfRange(
+      ctx,
+      column,
+      (n) => n > MAX_PLAUSIBLE_MONTHS,
+      `implausible months: more than ${MAX_PLAUSIBLE_MONTHS} (100 years; a date or id in the column?)`,
+    ),
     ...outOfRange(ctx, column, (n) => !Number.isInteger(n), 'non-integer months'),
     ...(max === undefined
       ? []

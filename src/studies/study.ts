@@ -6,6 +6,7 @@
  * --pilot` read it.
  */
 import type { ColumnTable } from 'arquero';
+import type { ExperimentSchema } from '../data/schema.js';
 import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
 import type { SimulationDesign } from '../plan/simulate-core.js';
 
@@ -50,6 +51,11 @@ export interface StudyReproduction {
   readonly stem: string;
   /** Columns read as text whatever their values (e.g. a BSN). */
   readonly stringColumns: readonly string[];
+  /**
+   * The validation `reproduce` applies to its data before the analysis, as `analyze` does:
+   * the id, arm (and allowed labels), follow-up and event columns of the study.
+   */
+  readonly schema: ExperimentSchema;
   /** Whether the HTML report has charts. */
   readonly charts: boolean;
   readonly benchmark?: StudyBenchmark;

@@ -6,6 +6,7 @@ import { DEN_HAAG_DECILE1_DESIGN } from './design.js';
 import { DEN_HAAG_COLUMNS, generateDenHaag } from './generator.js';
 import { generateNationalBenchmark, NATIONAL_BENCHMARK_COLUMNS } from './national-benchmark.js';
 import { DEN_HAAG_PARAMS, DEN_HAAG_SEEDS } from './params.js';
+import { DEN_HAAG_PLAN } from './plan.js';
 import { pilotPowerAnswer, pilotPowerMarkdown } from './power.js';
 import { denHaagPilot, pilotMarkdown } from './report.js';
 import { PILOT_SYNTHETIC_SOURCE, pilotHtml } from './report-html.js';
@@ -37,6 +38,15 @@ export const DEN_HAAG_STUDY: Study = {
     data: DATA,
     stem: 'den-haag-pilot',
     stringColumns: [],
+    // The checks of its plan, as 'analyze' applies them to the same plan.
+    schema: {
+      id: DEN_HAAG_PLAN.columns.id,
+      arm: DEN_HAAG_PLAN.columns.arm,
+      followup: DEN_HAAG_PLAN.columns.followup,
+      events: DEN_HAAG_PLAN.events.map((e) => e.column),
+      covariates: DEN_HAAG_PLAN.covariates,
+      ...(DEN_HAAG_PLAN.arms.weights ? { arms: Object.keys(DEN_HAAG_PLAN.arms.weights) } : {}),
+    },
     charts: true,
     benchmark: {
       file: BENCHMARK,

@@ -6,7 +6,7 @@ import { sourceNote } from '../shared/source-note.js';
 import type { Study } from '../study.js';
 import { generateIntensive2012, intensive2012ToCsv } from './generator.js';
 import { INTENSIVE_2012_PARAMS, INTENSIVE_2012_SEED } from './params.js';
-import { intensive2012 } from './report.js';
+import { INTENSIVE_2012_CONFIG, intensive2012 } from './report.js';
 import { intensive2012Document } from './report-document.js';
 
 const DATA = 'intensive-vs-basic-2012.csv';
@@ -29,6 +29,13 @@ export const INTENSIVE_2012_STUDY: Study = {
     data: DATA,
     stem: 'intensive-vs-basic-2012',
     stringColumns: ['bsn'],
+    schema: {
+      id: INTENSIVE_2012_CONFIG.id,
+      arm: INTENSIVE_2012_CONFIG.arm,
+      arms: [INTENSIVE_2012_CONFIG.treatment, INTENSIVE_2012_CONFIG.control],
+      followup: INTENSIVE_2012_CONFIG.followup,
+      events: [INTENSIVE_2012_CONFIG.exitEvent, INTENSIVE_2012_CONFIG.jobEvent],
+    },
     charts: false,
     reproduce(table, { source }) {
       const result = intensive2012(table);

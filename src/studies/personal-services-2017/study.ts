@@ -7,7 +7,7 @@ import { sourceNote } from '../shared/source-note.js';
 import type { Study } from '../study.js';
 import { generatePersonalServices2017, PERSONAL_SERVICES_2017_COLUMNS } from './generator.js';
 import { PERSONAL_SERVICES_2017_PARAMS, PERSONAL_SERVICES_2017_SEEDS } from './params.js';
-import { personalServices2017 } from './report.js';
+import { PERSONAL_SERVICES_CONFIG, personalServices2017 } from './report.js';
 import { personalServicesDocument } from './report-document.js';
 
 const DATA = 'personal-services-2017.csv';
@@ -33,6 +33,16 @@ export const PERSONAL_SERVICES_2017_STUDY: Study = {
     data: DATA,
     stem: 'personal-services-2017',
     stringColumns: [],
+    schema: {
+      arm: PERSONAL_SERVICES_CONFIG.arm,
+      arms: [
+        PERSONAL_SERVICES_CONFIG.service,
+        PERSONAL_SERVICES_CONFIG.controlEnforcement,
+        PERSONAL_SERVICES_CONFIG.controlNone,
+      ],
+      followup: PERSONAL_SERVICES_CONFIG.followup,
+      events: [PERSONAL_SERVICES_CONFIG.jobEvent, PERSONAL_SERVICES_CONFIG.exitEvent],
+    },
     charts: false,
     reproduce(table, { source }) {
       const result = personalServices2017(table);
