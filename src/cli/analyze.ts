@@ -24,6 +24,7 @@ import {
   type Section,
 } from '../table/index.js';
 import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
+import { guardIds } from './guarded-io.js';
 import { type OutputPlan, outputsIn, planOutputs, writeOutputs } from './output-files.js';
 import { createProgress } from './progress.js';
 import { readJsonFile } from './read-json.js';
@@ -152,6 +153,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       ...(plan.participation ? [plan.participation.column] : []),
     ];
     const table = await loadTable(flags.input, { stringColumns });
+    guardIds(io, table, [plan.columns.id]);
     const result = evaluate(table, plan, {
       file: flags.input,
       onStep: (label) => progress.step(label),
@@ -163,6 +165,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       writeOutputs(
         outputs,
         new Map(OUT_FILES.map((f) => [join(out, f.name), render(result, sections, f.format)])),
+        io.guard,
       );
     }
     io.stdout(render(result, sections, format));

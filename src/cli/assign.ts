@@ -16,6 +16,7 @@ import { loadTable } from '../data/load.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
+import { guardIds } from './guarded-io.js';
 import { type OutputTarget, planOutputs, writeOutputs } from './output-files.js';
 
 /** The option definitions of a rule, shared by `assign` and `audit`. */
@@ -221,7 +222,9 @@ export const assignCommand: Command = {
     });
     const rule = ruleFromFlags(flags);
     const targets: OutputTarget[] = [
-      ...(flags.output === undefined ? [] : [{ flag: '--output', path: flags.output }]),
+      ...(flags.output === undefined
+        ? []
+        : [{ flag: '--output', path: flags.output, holdsIds: true }]),
       ...(flags.record === undefined ? [] : [{ flag: '--record', path: flags.record }]),
     ];
     const outputs = planOutputs(
@@ -233,6 +236,7 @@ export const assignCommand: Command = {
     const id = flags['id-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.id;
     const arm = flags['arm-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
     const table = await readInput(flags.input, [id]);
+    guardIds(io, table, [id]);
     const exclude = exclusionsFromFlags(flags.exclude, table);
     const result = assignArms(table, rule, { id, arm, exclude });
     const csv = toCSV(result.table);
@@ -254,9 +258,10 @@ export const assignCommand: Command = {
       };
       files.set(flags.record, `${JSON.stringify(record, null, 2)}\n`);
     }
-    writeOutputs(outputs, files);
+    writeOutputs(outputs, files, io.guard);
     if (flags.output === undefined) {
-      io.stdout(csvText);
+      // the assigned file holds the ids by design; the summary on stderr does not
+      (io.stdoutWithIds ?? io.stdout)(csvText);
       io.stderr(summary);
     } else {
       io.stdout(

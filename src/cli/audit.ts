@@ -14,6 +14,7 @@ import {
   ruleFromFlags,
 } from './assign.js';
 import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
+import { guardIds } from './guarded-io.js';
 import { readJsonFile } from './read-json.js';
 
 const HELP = `effectmeting audit: check an assignment against its rule
@@ -104,6 +105,7 @@ export const auditCommand: Command = {
     const arm = flags['arm-column'] ?? record?.armColumn ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
     const pseudonym = flags['pseudonym-column'];
     const table = await readInput(flags.input, [id, arm, ...(pseudonym ? [pseudonym] : [])]);
+    guardIds(io, table, [id, pseudonym]);
     const exclude = exclusionsFromFlags(flags.exclude ?? record?.exclude, table);
     const covariates = list(flags.covariates);
     const factors = list(flags.factors);

@@ -16,6 +16,7 @@ import { InputError } from '../errors.js';
 import { STUDIES } from '../studies/registry.js';
 import type { Study, StudyReproduction } from '../studies/study.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+import { guardIds } from './guarded-io.js';
 import {
   type InputPath,
   type OutputPlan,
@@ -153,6 +154,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   } else {
     ({ path: dataPath, table } = await shippedTable(study, r.data, stringColumns, io));
   }
+  guardIds(io, table, ['id', 'bsn', ...stringColumns]);
   let benchmark: Parameters<StudyReproduction['reproduce']>[1]['benchmark'];
   if (r.benchmark) {
     const given = parsed.values.benchmark;
@@ -173,7 +175,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       [join(out, `${r.stem}.json`), jsonText],
     ]);
     if (html) files.set(join(out, `${r.stem}.html`), await html());
-    writeOutputs(outputs, files);
+    writeOutputs(outputs, files, io.guard);
   }
   io.stdout(parsed.values.json ? jsonText : markdown);
   if (out) {

@@ -13,6 +13,7 @@ import { resolveReviewConfig } from '../scan/config.js';
 import { scanReview } from '../scan/review.js';
 import { scanReviewMarkdown } from '../scan/review-document.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+import { guardIds } from './guarded-io.js';
 import { outputsIn, planOutputs, writeOutputs } from './output-files.js';
 import { readJsonFile } from './read-json.js';
 
@@ -122,6 +123,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       throw new InputError(`data file not found: ${path}`, { code: 'file-not-found', value: path });
   }
   const [current, previous] = await Promise.all([loadTable(v.current!), loadTable(v.previous!)]);
+  for (const t of [current, previous]) guardIds(io, t, ['id', 'bsn']);
   const review = scanReview({
     current,
     previous,
@@ -147,6 +149,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       [join(out, 'review.json'), json],
       [join(out, 'review.html'), html],
     ]),
+    io.guard,
   );
   io.stdout(v.json ? json : markdown);
   io.stderr(
