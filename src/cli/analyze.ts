@@ -13,8 +13,10 @@ import {
   evaluationSteps,
   parsePlan,
 } from '../evaluate/index.js';
+import { disclosureNote } from '../report/disclosure.js';
 import { evaluationSections } from '../report/evaluation.js';
 import {
+  jsonOfTable,
   OUTPUT_FORMATS,
   type OutputFormat,
   renderCsv,
@@ -32,7 +34,7 @@ import { readJsonFile } from './read-json.js';
 const HELP = `effectmeting analyze: a full effect analysis from a data file and a JSON config
 
 Usage: effectmeting analyze --input <file> --config <analysis.json> [--format table|md|json|csv]
-                            [--out <dir>] [--quiet]
+                            [--out <dir>] [--min-cell <n>] [--quiet]
 
 Reads one row per client (CSV, TSV, JSON, Arrow, Parquet) and reports:
   1. assignment check: clients per arm, sample-ratio test against the intended weights,
@@ -52,8 +54,11 @@ Options:
   --input <file>      client data, one row per client
   --config <file>     the analysis config (JSON)
   --format <format>   table (default: aligned text for a terminal), md (Markdown),
-                      json (every number), csv (long format: one line per number)
+                      json (every published number), csv (long format: one line per number)
   --out <dir>         also write <dir>/analysis.txt, .md, .json and .csv
+  --min-cell <n>      disclosure control: counts below n (default 10) are shown as "< n"
+                      and what would reveal them as "x", in every format; 0 turns it off
+                      (then --format json is the complete result, not for publication)
   --quiet             no progress bar (it shows on a terminal only, for runs over 2 s)
   -h, --help          this help
 
@@ -70,15 +75,44 @@ Worked example: examples/analysis-config.json is the plan of the first study lis
 'effectmeting reproduce --help', for that study's synthetic file in data/.
 `;
 
+/**
+ * `--min-cell <n>`: the disclosure threshold, a whole number ≥ 0 (default 10; 0 turns disclosure
+ * control off).
+ */
+export function parseMinCell(text: string | undefined): number {
+  if (text === undefined) return 10;
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n)) {
+    throw new UsageError(`--min-cell: expected a whole number ≥ 0 (default 10), got '${text}'`);
+  }
+  return n;
+}
+
 /** The plan in a config file; its problems name the file. */
 function readPlan(path: string): AnalysisPlan {
   return parsePlan(readJsonFile(path, 'config'), { source: `config ${path}` });
+}
+
+/**
+ * The JSON of a run: with disclosure control (`--min-cell` > 0, the default) the published
+ * sections (suppressed cells as "< 10" / "x"); with `--min-cell 0` the complete result.
+ */
+function json(result: AnalysisResult, sections: readonly Section[], minCell: number): string {
+  if (minCell <= 0) return renderJson(result);
+  return renderJson({
+    title: result.title,
+    input: result.input,
+    config: result.config,
+    disclosure: { threshold: minCell, note: disclosureNote(minCell) },
+    sections: sections.map(jsonOfTable),
+  });
 }
 
 function render(
   result: AnalysisResult,
   sections: readonly Section[],
   format: OutputFormat,
+  minCell: number,
 ): string {
   const title = `${result.title} — ${basename(result.input.file)}`;
   switch (format) {
@@ -89,7 +123,7 @@ function render(
     case 'csv':
       return renderCsv(sections);
     case 'json':
-      return renderJson(result);
+      return json(result, sections, minCell);
   }
 }
 
@@ -113,7 +147,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     format: { type: 'string' },
     out: { type: 'string' },
     quiet: { type: 'boolean' },
+    'min-cell': { type: 'string' },
   });
+  const minCell = parseMinCell(flags['min-cell']);
   if (flags.input === undefined || flags.input === '')
     throw new UsageError('missing --input <file>');
   if (flags.config === undefined || flags.config === '') {
@@ -158,17 +194,19 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       file: flags.input,
       onStep: (label) => progress.step(label),
     });
-    const sections = evaluationSections(result);
+    const sections = evaluationSections(result, { threshold: minCell });
     progress.done();
     if (flags.out !== undefined && outputs !== undefined) {
       const out = flags.out;
       writeOutputs(
         outputs,
-        new Map(OUT_FILES.map((f) => [join(out, f.name), render(result, sections, f.format)])),
+        new Map(
+          OUT_FILES.map((f) => [join(out, f.name), render(result, sections, f.format, minCell)]),
+        ),
         io.guard,
       );
     }
-    io.stdout(render(result, sections, format));
+    io.stdout(render(result, sections, format, minCell));
     if (flags.out !== undefined) {
       io.stderr(`wrote ${join(flags.out, 'analysis')}.txt, .md, .json and .csv\n`);
     }

@@ -9,6 +9,8 @@ import {
   type SignificanceSummary,
 } from '../evaluate/index.js';
 import type { Cell, Section, SectionColumn } from '../table/index.js';
+import { type DisclosureOptions, noteCount } from './disclosure.js';
+import { protectSections } from './evaluation-disclosure.js';
 
 const col = (
   id: string,
@@ -21,8 +23,8 @@ const signed = (text: string) => text.replace(/^-/, '\u2212');
 
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
 
-function exclusionNotes(excluded: readonly Exclusion[]): string[] {
-  return excluded.map((e) => `Left out: ${e.count} (${e.reason}).`);
+function exclusionNotes(excluded: readonly Exclusion[], d: DisclosureOptions): string[] {
+  return excluded.map((e) => `Left out: ${noteCount(e.count, d)} (${e.reason}).`);
 }
 
 function significanceText(s: SignificanceSummary): string {
@@ -33,7 +35,7 @@ function significanceText(s: SignificanceSummary): string {
   return `${what}: not significant in any month.`;
 }
 
-function assignmentSections(r: AnalysisResult): Section[] {
+function assignmentSections(r: AnalysisResult, d: DisclosureOptions): Section[] {
   const { arms, columns } = r.config;
   const a = r.assignment;
   const srm = a.sampleRatio;
@@ -57,8 +59,8 @@ function assignmentSections(r: AnalysisResult): Section[] {
       ? `Sample-ratio test (chi-square goodness of fit against config.arms.weights): X² = ${srm.statistic.toFixed(2)}, ${srm.df} df, p = ${srm.pValue.toFixed(3)}${srm.pValue < 0.01 ? ' — the arm sizes do not fit the intended weights: check the assignment before reading any effect.' : '.'}`
       : 'No intended weights (config.arms.weights): sample-ratio test not run.',
     r.config.filter.length > 0
-      ? `Analysed: ${describeFilter(r.config.filter)}: ${a.analysed.treatment} ${arms.treatment}, ${a.analysed.control} ${arms.control} (of ${r.input.rows.toLocaleString('en-US')} rows).`
-      : `Analysed: all ${r.input.rows.toLocaleString('en-US')} rows: ${a.analysed.treatment} ${arms.treatment}, ${a.analysed.control} ${arms.control}.`,
+      ? `Analysed: ${describeFilter(r.config.filter)}: ${noteCount(a.analysed.treatment, d)} ${arms.treatment}, ${noteCount(a.analysed.control, d)} ${arms.control} (of ${r.input.rows.toLocaleString('en-US')} rows).`
+      : `Analysed: all ${r.input.rows.toLocaleString('en-US')} rows: ${noteCount(a.analysed.treatment, d)} ${arms.treatment}, ${noteCount(a.analysed.control, d)} ${arms.control}.`,
   ];
   const sections: Section[] = [
     {
@@ -160,7 +162,11 @@ function outflowSection(r: AnalysisResult): Section {
   };
 }
 
-function effectSection(e: AnalysisResult['effects'][number], r: AnalysisResult): Section {
+function effectSection(
+  e: AnalysisResult['effects'][number],
+  r: AnalysisResult,
+  d: DisclosureOptions,
+): Section {
   const s = e.series;
   const { treatment, control } = s.arms;
   const adjusted = s.adjustment !== 'none';
@@ -224,7 +230,7 @@ function effectSection(e: AnalysisResult['effects'][number], r: AnalysisResult):
       `Method: ${s.method}.`,
       ...e.significance.map(significanceText),
       ...(s.aliased.length ? [`Dropped as aliased in some month: ${s.aliased.join(', ')}.`] : []),
-      ...exclusionNotes(s.excluded),
+      ...exclusionNotes(s.excluded, d),
     ],
   };
 }
@@ -257,7 +263,7 @@ function significanceSection(r: AnalysisResult): Section {
   };
 }
 
-function subgroupSections(g: AnalysisResult['subgroups'][number]): Section[] {
+function subgroupSections(g: AnalysisResult['subgroups'][number], d: DisclosureOptions): Section[] {
   const res = g.result;
   const first = res.subgroups[0]!.series;
   const adjusted = first.adjustment !== 'none';
@@ -303,7 +309,7 @@ function subgroupSections(g: AnalysisResult['subgroups'][number]): Section[] {
           adj_stars: m.adjusted?.stars ?? null,
         })),
       ),
-      notes: [`Method: ${first.method}.`, ...exclusionNotes(res.excluded)],
+      notes: [`Method: ${first.method}.`, ...exclusionNotes(res.excluded, d)],
     },
     {
       id: 'heterogeneity',
@@ -333,6 +339,7 @@ function subgroupSections(g: AnalysisResult['subgroups'][number]): Section[] {
 function participationSections(
   p: NonNullable<AnalysisResult['participation']>,
   r: AnalysisResult,
+  disclosure: DisclosureOptions,
 ): Section[] {
   const t = p.table;
   const { treatment, control } = t.arms;
@@ -369,7 +376,7 @@ function participationSections(
       ],
       notes: [
         `Received: ${r.config.participation?.received.join(', ')}. Difference ${treatment} − ${control}: ${(d.estimate * 100).toFixed(1)} pp (SE ${(d.stdError * 100).toFixed(1)} pp, p ${d.pValue < 0.001 ? '< 0.001' : `= ${d.pValue.toFixed(3)}`}).`,
-        ...exclusionNotes(t.excluded),
+        ...exclusionNotes(t.excluded, disclosure),
       ],
     },
   ];
@@ -412,7 +419,7 @@ function participationSections(
         ...(fits.some(([, f]) => f.firstStage.weak)
           ? [`Weak instrument: first-stage F below ${c.result.weakF}.`]
           : []),
-        ...exclusionNotes(c.result.excluded),
+        ...exclusionNotes(c.result.excluded, disclosure),
       ],
     });
   }
@@ -423,19 +430,25 @@ function participationSections(
  * An evaluation result as sections of the result-table model, for the text, Markdown and CSV
  * writers of `src/table/index.ts`: the assignment check (and balance), the outflow curves,
  * one effect table per event, the first significant months, per subgroup the effects and the
- * heterogeneity test, and participation with the complier effect. (JSON is the result itself.)
+ * heterogeneity test, and participation with the complier effect. Every table and note goes
+ * through disclosure control (`protectSections`: counts below `threshold`, default 10, and what
+ * reveals them are suppressed; `threshold: 0` turns it off). (JSON is the result itself.)
  *
  * @example
  * const result = evaluate(table, parsePlan(json));
- * const text = renderMarkdown(result.title, evaluationSections(result));
+ * const text = renderMarkdown(result.title, evaluationSections(result, { threshold: 10 }));
  */
-export function evaluationSections(r: AnalysisResult): Section[] {
-  return [
-    ...assignmentSections(r),
-    outflowSection(r),
-    ...r.effects.map((e) => effectSection(e, r)),
-    significanceSection(r),
-    ...r.subgroups.flatMap(subgroupSections),
-    ...(r.participation ? participationSections(r.participation, r) : []),
-  ];
+export function evaluationSections(r: AnalysisResult, d: DisclosureOptions = {}): Section[] {
+  return protectSections(
+    [
+      ...assignmentSections(r, d),
+      outflowSection(r),
+      ...r.effects.map((e) => effectSection(e, r, d)),
+      significanceSection(r),
+      ...r.subgroups.flatMap((g) => subgroupSections(g, d)),
+      ...(r.participation ? participationSections(r.participation, r, d) : []),
+    ],
+    r,
+    d,
+  );
 }

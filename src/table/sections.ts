@@ -5,7 +5,7 @@
  */
 import { toCsv } from './csv.js';
 import { markdownEscape, markdownOfTable } from './markdown.js';
-import { type Cell, LONG_KEYS, type Section } from './model.js';
+import { type Cell, LONG_KEYS, publishedCell, type Section } from './model.js';
 import { textOfTable } from './text.js';
 
 /** The output formats. */
@@ -55,7 +55,7 @@ export const CSV_COLUMNS = ['section', ...LONG_KEYS, 'measure', 'value'] as cons
 /**
  * Sections as one long CSV: one line per number (or text) with its section, the keys that
  * identify it (event, subgroup, level, arm, month; empty when they do not apply), the measure
- * and the value. Numbers are written in full; text cells that a spreadsheet would read as a
+ * and the value. Numbers are written in full, suppressed cells as their text ("< 10", "x"); text cells that a spreadsheet would read as a
  * formula get a leading `'` (see `toCsv`). Notes are not part of the CSV.
  *
  * @example
@@ -66,7 +66,7 @@ export function renderCsv(sections: readonly Section[]): string {
   for (const s of sections) {
     const keyColumns = s.columns.filter((c) => c.key !== undefined);
     const qualifiers = s.columns.filter((c) => c.qualifier);
-    for (const row of s.rows) {
+    for (const [i, row] of s.rows.entries()) {
       const keys: Record<string, Cell> = { section: s.id };
       for (const k of LONG_KEYS) keys[k] = s.keys?.[k] ?? null;
       for (const c of keyColumns) keys[c.key!] = row[c.id] ?? null;
@@ -77,7 +77,7 @@ export function renderCsv(sections: readonly Section[]): string {
         .join('');
       for (const c of s.columns) {
         if (c.key !== undefined || c.qualifier || c.displayOnly) continue;
-        const value = row[c.id];
+        const value = publishedCell(s, i, c.id);
         if (value === null || value === undefined || value === '') continue;
         rows.push({
           ...keys,

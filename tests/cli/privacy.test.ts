@@ -23,10 +23,11 @@ const BSN = ['222000004', '222000028', '111222333'];
 const dir = mkdtempSync(join(tmpdir(), 'effectmeting-privacy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function csvOf(rows: readonly Readonly<Record<string, unknown>>[]): string {
+function csvOf(rows: readonly object[]): string {
   const names = Object.keys(rows[0]!);
   const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  return `${[names.join(','), ...rows.map((r) => names.map((n) => cell(r[n])).join(','))].join('\n')}\n`;
+  const line = (r: object) => names.map((n) => cell((r as Record<string, unknown>)[n])).join(',');
+  return `${[names.join(','), ...rows.map(line)].join('\n')}\n`;
 }
 
 function file(name: string, content: string): string {
@@ -55,7 +56,7 @@ function rowsWith(changes: Record<number, Partial<Record<keyof SmallRow, unknown
 /** Runs `analyze` on rows and a plan, with --out; checks the input is unchanged. */
 async function analyze(
   name: string,
-  rows: readonly Readonly<Record<string, unknown>>[],
+  rows: readonly object[],
   plan: unknown = SMALL_PLAN,
   format = 'md',
 ) {
@@ -76,9 +77,9 @@ function expectNoIdentifier(text: string, ids: readonly string[] = []) {
 }
 
 /** The API refuses the same input with the same message. */
-function apiError(rows: readonly Readonly<Record<string, unknown>>[], plan: unknown = SMALL_PLAN) {
+function apiError(rows: readonly object[], plan: unknown = SMALL_PLAN) {
   try {
-    evaluate(from(rows.map((r) => ({ ...r, id: String(r.id) }))), parsePlan(plan));
+    evaluate(from(rows.map((r) => ({ ...r }))), parsePlan(plan));
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
     return error as InputError;
