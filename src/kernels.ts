@@ -41,6 +41,7 @@ export {
   stringValue,
   valuesKind,
 } from './data/columns.js';
+export { type IdentifierLabelSpec, refuseIdentifierLabels } from './data/identifier-labels.js';
 export { isExperimentIntake, resolveSchema } from './data/intake.js';
 export { type JsonSyntaxError, jsonSyntaxError, parseJsonRows } from './data/json.js';
 export { modelFrame } from './data/model-matrix.js';
@@ -80,9 +81,12 @@ export {
   disclosureNote,
   markSmallCounts,
   PARTICIPATION_TOTAL,
+  type ProtectedCount,
   protectParticipation,
+  protectTable,
   suppressCells,
   suppressedText,
+  type TableProtection,
 } from './report/disclosure.js';
 export { displayBundle, isVegaLiteSpec, VEGA_LITE_MIME } from './report/display.js';
 export { documentPage, documentReport } from './report/document-report.js';
@@ -148,6 +152,12 @@ export {
   sandwich,
   subtractProduct,
 } from './stats/linalg.js';
+// The identifier guard: ids and BSNs never reach an output (src/table/, src/data/).
+export {
+  type IdentifierGuard,
+  identifierGuard,
+  isBsnLike,
+} from './table/identifier-guard.js';
 export {
   blockTable,
   type Cell,

@@ -261,3 +261,41 @@ describe('the output guard: an id or BSN in any output refuses the output', () =
     expectNoIdentifier(s.stderr, ids);
   });
 });
+
+describe('analyze: disclosure control in every format (--min-cell)', () => {
+  // 30 clients per arm; in month 1, 3 treated and 12 controls have worked: the 3 is "< 10".
+  const rows = Array.from({ length: 60 }, (_, i) => ({
+    id: `P${String(i).padStart(5, '0')}`,
+    arm: i < 30 ? 'experiment' : 'control',
+    followup_months: 3,
+    month_work: i < 3 ? 1 : i < 30 ? (i < 20 ? 2 : null) : i < 42 ? 1 : null,
+  }));
+  const plan = { events: ['month_work'], months: 2 };
+
+  it('default 10: "< 10" in all four files, the 3 events and their 10.0 % share in none', async () => {
+    const r = await analyze('disclosure', rows, plan);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.files).toHaveLength(4);
+    for (const text of r.files) {
+      expect(text).toContain('< 10');
+      // the share 3 / 30 in any writing: 10.0 % (text, md), 0.1 (csv, json)
+      expect(text).not.toMatch(/10\.0 %|,0\.1\b|"share_t": 0\.1\b|"events_t": 3\b/);
+    }
+    const json = JSON.parse(readFileSync(join(r.out, 'analysis.json'), 'utf8'));
+    expect(json.disclosure.threshold).toBe(10);
+    const outflow = json.sections.find((s: { id: string }) => s.id === 'outflow');
+    expect(outflow.rows[0]).toMatchObject({ events_t: '< 10', share_t: 'x', events_c: 12 });
+  });
+
+  it('--min-cell 0 publishes the counts; --min-cell abc is a usage error', async () => {
+    const r = await analyze('disclosure-off', rows, plan, 'table');
+    expect(r.code).toBe(EXIT.ok);
+    const input = join(dir, 'disclosure-off.csv');
+    const config = join(dir, 'disclosure-off.json');
+    const open = await cli(['analyze', '--input', input, '--config', config, '--min-cell', '0']);
+    expect(open.stdout).toMatch(/^work +1 +30 +3 +10\.0 %/m);
+    const bad = await cli(['analyze', '--input', input, '--config', config, '--min-cell', 'abc']);
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.stderr).toContain("--min-cell: expected a whole number ≥ 0 (default 10), got 'abc'");
+  });
+});
