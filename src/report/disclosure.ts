@@ -57,6 +57,20 @@ export interface CellSuppression {
   readonly note: string;
 }
 
+/**
+ * The one test of a small count: 0 < n < threshold (default 10), zeros too with `suppressZeros`;
+ * never with threshold 0. Every table, note and chart uses it.
+ *
+ * @example
+ * isSmallCount(4) // true
+ * isSmallCount(0) // false
+ * isSmallCount(4, { threshold: 0 }) // false
+ */
+export function isSmallCount(n: number, options: DisclosureOptions = {}): boolean {
+  const threshold = options.threshold ?? 10;
+  return threshold > 0 && n < threshold && (n > 0 || (options.suppressZeros === true && n === 0));
+}
+
 /** The text shown for a suppressed cell: "< 10" (primary) or "x" (secondary). */
 export function suppressedText(status: CellStatus, threshold: number): string | null {
   if (status === 'primary') return `< ${threshold}`;
@@ -451,8 +465,7 @@ export function hasSuppressed(table: Table): boolean {
  * noteCount(1218) // "1,218"
  */
 export function noteCount(n: number, options: DisclosureOptions = {}): string {
-  const threshold = options.threshold ?? 10;
-  return threshold > 0 && n > 0 && n < threshold ? `< ${threshold}` : n.toLocaleString('en-US');
+  return isSmallCount(n, options) ? `< ${options.threshold ?? 10}` : n.toLocaleString('en-US');
 }
 
 export { type CsvWriteOptions, csvSafe, toCsv } from '../table/csv.js';

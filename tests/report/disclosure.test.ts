@@ -319,3 +319,53 @@ describe('evaluationSections: every format publishes the same protected cells', 
     expect(open.every((s) => s.suppressed === undefined)).toBe(true);
   });
 });
+
+describe('the Den Haag report: Markdown and charts hide what the HTML tables hide', async () => {
+  const { loadTable } = await import('../../src/data/load.js');
+  const { denHaagPilot, pilotMarkdown } = await import('effectmeting/studies');
+  const { effectChart, outflowChart, participationChart } = await import('effectmeting');
+  const r = denHaagPilot(await loadTable('data/den-haag-pilot.csv'));
+  const m1 = r.effects.months[0]!;
+
+  it('month 1: 4 of 240 controls in bijstand (< 10) — Markdown shows "< 10", never "(4/240)"', () => {
+    expect([m1.eventsControl, m1.nControl]).toEqual([4, 240]);
+    const md = pilotMarkdown(r);
+    expect(md).toContain('| 1 | control | bijstand | 240 | < 10 | x | x |');
+    expect(md).toContain('| 1 | 1.6 % (16/978) | < 10 | x | x | −0.1 pp | 0.920 |');
+    expect(md).not.toContain('(4/240)');
+    // Table 2: the 8 three-way conversations in control, and the 232 that would reveal them
+    expect(md).toContain('| not assessed, no conversation | 21 % (206) | x |');
+    expect(md).not.toMatch(/\(8\)|\(232\)/);
+    expect(pilotMarkdown(r, { threshold: 0 })).toContain('1.7 % (4/240)');
+  });
+
+  it('the charts do not plot the month-1 control share nor the raw difference of month 1', () => {
+    const points = (spec: unknown) =>
+      (spec as { data: { values: Record<string, unknown>[] } }).data.values;
+    const outflow = points(outflowChart(r.outflow));
+    const control1 = outflow.find((d) => d.month === 1 && d.series === 'control')!;
+    expect(control1).toMatchObject({ share: null, lower: null, upper: null, atRisk: 240 });
+    expect(outflow.find((d) => d.month === 2 && d.series === 'control')!.share).toBeCloseTo(
+      15 / 239,
+      12,
+    );
+    const effect = points(effectChart(r.effects, { show: 'both' }));
+    expect(effect.filter((d) => d.month === 1).map((d) => d.series)).toEqual(['adjusted effect']);
+    expect(effect.filter((d) => d.month === 2)).toHaveLength(2);
+    const shown = points(outflowChart(r.outflow, { threshold: 0 }));
+    expect(shown.find((d) => d.month === 1 && d.series === 'control')!.share).toBe(4 / 240);
+  });
+
+  it('a suppressed control bar says so: "suppressed (< 10)", not an empty bar', () => {
+    const bars = (
+      participationChart(r.participation) as { data: { values: Record<string, unknown>[] } }
+    ).data.values.filter((d) => String(d.arm).startsWith('control'));
+    expect(bars.map((d) => d.label)).toEqual([
+      'suppressed (x)',
+      '–',
+      'suppressed (< 10)',
+      '–',
+      'suppressed (< 10)',
+    ]);
+  });
+});
