@@ -389,13 +389,16 @@ export interface TableProtection {
   readonly counts: readonly ProtectedCount[];
   /** Additive relations among the counts of one row (total = parts, by count id). */
   readonly relations?: readonly AdditiveRelation[];
+  /** Additive relations among rows (by row index), applied to every count: a total row and its parts. */
+  readonly rowRelations?: readonly { readonly total: number; readonly parts: readonly number[] }[];
 }
 
 /**
  * Disclosure control of a table of the table model, the one rule every writer and chart uses:
  * a count c with 0 < c < threshold (default 10) is suppressed (primary, "< 10"); secondary
- * suppression ("x", see {@link suppressCells}) protects it within the relations of its row and,
- * for a count with a published `total`, across the rows; every column that `reveals` a
+ * suppression ("x", see {@link suppressCells}) protects it within the relations of its row, the
+ * relations among rows (`rowRelations`) and, for a count with a published `total`, across all
+ * rows; every column that `reveals` a
  * suppressed count is suppressed with it (marked like the count, shown "x" unless it is the
  * count itself). Marks already on the table are kept. O(rows × counts) per pass.
  *
@@ -427,6 +430,12 @@ export function protectTable(
     }
   });
   for (const c of protection.counts) {
+    for (const r of protection.rowRelations ?? []) {
+      const members = [r.total, ...r.parts].map((i) => key(i, c.id));
+      if (members.every((m) => cells.has(m))) {
+        relations.push({ total: members[0]!, parts: members.slice(1) });
+      }
+    }
     if (c.total === undefined) continue;
     const parts = table.rows.map((_, i) => key(i, c.id)).filter((k) => cells.has(k));
     const total = `${SEP}total${SEP}${c.id}`;

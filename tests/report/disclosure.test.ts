@@ -369,3 +369,30 @@ describe('the Den Haag report: Markdown and charts hide what the HTML tables hid
     ]);
   });
 });
+
+describe('the 2012–2013 report: Table 5.1 publishes no count below 10', async () => {
+  const { loadTable } = await import('../../src/data/load.js');
+  const { intensive2012, intensive2012Markdown, intensive2012Document } = await import(
+    'effectmeting/studies'
+  );
+  const r = intensive2012(
+    await loadTable('data/intensive-vs-basic-2012.csv', { stringColumns: ['bsn'] }),
+  );
+
+  it('gender unknown (2 basic, 1 intensive) is "< 10"; woman, which the total would reveal, "x"', () => {
+    const md = intensive2012Markdown(r);
+    expect(md).toContain('| clients | 4,617 |  | 4,620 |  |  |');
+    expect(md).toContain('| man | 2,841 | 62 % | 2,709 | 59 % |  |');
+    // 4,617 − 2,841 − unknown would give the unknown back, so woman is suppressed as well
+    expect(md).toContain('| woman | x | x | x | x |  |');
+    expect(md).toContain('| unknown | < 10 | x | < 10 | x |  |');
+    expect(md).not.toMatch(/\| unknown \| [1-9] \|/);
+    expect(md).toMatch(/Disclosure control: counts below 10 are not published/);
+  });
+
+  it('threshold 0 shows the counts', () => {
+    const doc = intensive2012Document(r, { threshold: 0 });
+    const block = doc.find((b) => b.kind === 'table' && 'table' in b && b.table.id === 'table_5_1');
+    expect(block && 'table' in block ? block.table.suppressed : 'none').toBeUndefined();
+  });
+});
