@@ -5,7 +5,7 @@
  */
 
 import type { ParseArgsConfig } from 'node:util';
-import { type ColumnTable, toCSV } from 'arquero';
+import type { ColumnTable } from 'arquero';
 import {
   type AssignmentExclusion,
   type AssignmentRule,
@@ -15,6 +15,7 @@ import {
 import { loadTable } from '../data/load.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
+import { toCsv } from '../table/index.js';
 import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
 import { guardIds } from './guarded-io.js';
 import { type OutputTarget, planOutputs, writeOutputs } from './output-files.js';
@@ -239,8 +240,11 @@ export const assignCommand: Command = {
     guardIds(io, table, [id]);
     const exclude = exclusionsFromFlags(flags.exclude, table);
     const result = assignArms(table, rule, { id, arm, exclude });
-    const csv = toCSV(result.table);
-    const csvText = csv.endsWith('\n') ? csv : `${csv}\n`;
+    // the one CSV writer: a label or reason starting with = + - @ cannot become a formula
+    const csvText = toCsv(result.table.objects(), {
+      columns: result.table.columnNames(),
+      newline: '\n',
+    });
     const summary = result.toMarkdown();
     const files = new Map<string, string>();
     if (flags.output !== undefined) files.set(flags.output, csvText);

@@ -5,7 +5,7 @@
  * document; nothing parses Markdown back. Inline text may carry `**bold**`, `*em*` and `` `code` ``
  * (see `inline.ts`).
  */
-import { formatGeneral } from '../format.js';
+import { formatGeneral, markdownText } from '../format.js';
 import { type HtmlTableOptions, htmlOfTable } from './html.js';
 import { inlineHtml, inlineText } from './inline.js';
 import { type MarkdownTableOptions, markdownOfTable } from './markdown.js';
@@ -130,7 +130,7 @@ export function blockTable(block: TableBlock): Table {
 
 /**
  * A document as Markdown: blocks separated by a blank line, tables as pipe tables (significance
- * stars kept as written), a final newline.
+ * stars kept as written), a final newline; no text becomes raw HTML (`markdownText`).
  *
  * @example
  * documentMarkdown([{ kind: 'table', table }, { kind: 'paragraph', text: 'Method.' }]);
@@ -144,6 +144,11 @@ export function documentMarkdown(document: Document): string {
 }
 
 function blockMarkdown(b: Block): string {
+  return markdownText(blockMarkdownRaw(b));
+}
+
+// The whole block (its table cells were made safe by pipeTable already; markdownText is idempotent).
+function blockMarkdownRaw(b: Block): string {
   switch (b.kind) {
     case 'heading':
       return `${'#'.repeat(b.level ?? 3)} ${b.text}`;

@@ -3,6 +3,7 @@
  * model), rendered as aligned plain text for a terminal, Markdown, or long-format CSV whose cells
  * are safe to open in a spreadsheet. (JSON is the result object itself, see `renderJson`.)
  */
+import { markdownText } from '../format.js';
 import { toCsv } from './csv.js';
 import { markdownEscape, markdownOfTable } from './markdown.js';
 import { type Cell, LONG_KEYS, publishedCell, type Section } from './model.js';
@@ -33,17 +34,18 @@ export function renderTable(title: string, sections: readonly Section[]): string
 
 /**
  * Sections as Markdown: a heading, a table and the notes each (`*` escaped, so the stars stay
- * stars).
+ * stars; no label becomes raw HTML, see `markdownText`).
  *
  * @example
  * renderMarkdown('Analysis', [section]) // "# Analysis\n\n## …"
  */
 export function renderMarkdown(title: string, sections: readonly Section[]): string {
-  const out: string[] = [`# ${title}`, ''];
+  const out: string[] = [`# ${markdownText(title)}`, ''];
   for (const s of sections) {
-    out.push(`## ${s.title}`, '');
+    out.push(`## ${markdownText(s.title)}`, '');
     if (s.rows.length > 0) out.push(markdownOfTable(s, { escape: 'markdown' }), '');
-    for (const note of s.notes ?? []) out.push(`${markdownEscape(note, 'markdown')}  `);
+    for (const note of s.notes ?? [])
+      out.push(`${markdownText(markdownEscape(note, 'markdown'))}  `);
     if ((s.notes ?? []).length > 0) out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -15,6 +15,7 @@ import { EXIT } from '../../src/cli/command.js';
 import { runCli } from '../../src/cli/main.js';
 import { InputError } from '../../src/errors.js';
 import { evaluate, parsePlan } from '../../src/evaluate/index.js';
+import { documentMarkdown } from '../../src/table/index.js';
 import { SMALL_PLAN, type SmallRow, smallRows } from '../evaluate/small-data.js';
 
 /** Valid BSNs (they pass the eleven test): what must never be printed. */
@@ -297,5 +298,63 @@ describe('analyze: disclosure control in every format (--min-cell)', () => {
     const bad = await cli(['analyze', '--input', input, '--config', config, '--min-cell', 'abc']);
     expect(bad.code).toBe(EXIT.usage);
     expect(bad.stderr).toContain("--min-cell: expected a whole number ≥ 0 (default 10), got 'abc'");
+  });
+});
+
+describe('labels cannot inject HTML into Markdown nor formulas into CSV', () => {
+  const img = '<img src=x onerror=alert(1)>';
+  const script = '<script>alert(1)</script>';
+
+  it('analyze: an arm label and a subgroup level with HTML are escaped in analysis.md (CLI)', async () => {
+    const rows = smallRows().map((r) => ({
+      ...r,
+      arm: r.arm === 'control' ? img : r.arm,
+      office: r.office === 'office 1' ? script : r.office,
+    }));
+    const plan = { ...SMALL_PLAN, arms: { treatment: 'experiment', control: img } };
+    const r = await analyze('html-labels', rows, plan);
+    expect(r.code).toBe(EXIT.ok);
+    const md = readFileSync(join(r.out, 'analysis.md'), 'utf8');
+    expect(md).not.toMatch(/<img|<script/);
+    expect(md).toContain('&lt;img src=x onerror=alert(1)>');
+    expect(md).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(md).toContain('< 0.001'); // a "<" that opens no tag stays as written
+  });
+
+  it('the document writer escapes headings, paragraphs, lists and cells (API)', () => {
+    const md = documentMarkdown([
+      { kind: 'heading', text: `Arm ${img}` },
+      { kind: 'paragraph', text: `${script} p < 0.05` },
+      { kind: 'list', items: ['<!-- x -->'] },
+      { kind: 'table', rows: [{ level: script, n: 12 }] },
+    ]);
+    expect(md).not.toMatch(/<[a-z!/]/i);
+    expect(md).toContain('p < 0.05');
+  });
+
+  it('assign: labels and exclusion reasons starting with = + - @ get the formula guard', async () => {
+    const input = file('formula-clients.csv', 'id,flag\nC00001,0\nC00002,1\nC00003,0\n');
+    const output = join(dir, 'formula-assigned.csv');
+    const r = await cli([
+      'assign',
+      '--input',
+      input,
+      '--rule',
+      'complete',
+      '--weights',
+      '@SUM(A1)=0.5,+cmd=0.5',
+      '--seed',
+      '1',
+      '--exclude=-cmd|calc=flag',
+      '--output',
+      output,
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(EXIT.ok);
+    const csv = readFileSync(output, 'utf8');
+    // before: "C00001,0,@SUM(A1)," and "C00002,1,,-cmd|calc" (arquero's writer)
+    expect(csv).toBe(
+      "id,flag,arm,excluded\nC00001,0,'@SUM(A1),\nC00002,1,,'-cmd|calc\nC00003,0,'+cmd,\n",
+    );
   });
 });
