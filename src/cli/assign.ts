@@ -241,7 +241,7 @@ export const assignCommand: Command = {
     const exclude = exclusionsFromFlags(flags.exclude, table);
     const result = assignArms(table, rule, { id, arm, exclude });
     // the one CSV writer: a label or reason starting with = + - @ cannot become a formula
-    const csvText = toCsv(result.table.objects(), {
+    const csvText = toCsv(result.table.objects() as Record<string, unknown>[], {
       columns: result.table.columnNames(),
       newline: '\n',
     });
