@@ -15,6 +15,7 @@ import { loadTable } from '../data/load.js';
 import { InputError } from '../errors.js';
 import { STUDIES } from '../studies/registry.js';
 import type { Study, StudyReproduction } from '../studies/study.js';
+import { parseMinCell } from './analyze.js';
 import { type CliIO, type Command, EXIT, UsageError } from './command.js';
 import { guardIds } from './guarded-io.js';
 import {
@@ -60,6 +61,9 @@ Options:
                        the self-contained HTML report <dir>/<study>.html (with charts for
                        ${withCharts.join(', ')})
   --json               print JSON instead of Markdown
+  --min-cell <n>       disclosure control of every format: counts below n (default 10) as
+                       "< n", what reveals them "x"; the JSON holds the published tables
+                       (0 turns it off: the JSON is then the complete result)
   -h, --help           this help
 
 Exit codes: 0 done, 1 bad data or a failed write (disk full), 2 usage error (unknown study or
@@ -132,6 +136,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const study = REPRODUCIBLE.find((s) => s.name === name);
   if (!study) throw new UsageError(`unknown study '${name}'; studies: ${names}`);
   const r = study.reproduction;
+  const minCell = parseMinCell(parsed.values['min-cell']);
   const stringColumns = r.stringColumns;
   const out = parsed.values.out;
   const outputs: OutputPlan | undefined = out
@@ -167,6 +172,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const { markdown, json, html } = r.reproduce(table, {
     ...(benchmark ? { benchmark } : {}),
     source: { path: dataPath, synthetic: parsed.values.data === undefined },
+    minCell,
   });
   const jsonText = `${JSON.stringify(json, null, 2)}\n`;
   if (out && outputs) {
@@ -194,6 +200,7 @@ function parse(args: readonly string[]) {
       benchmark: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
+      'min-cell': { type: 'string' },
     },
   });
 }

@@ -24,6 +24,7 @@
  */
 
 import type { ParticipationTable } from '../analysis/participation.js';
+import { type Document, jsonOfDocument } from '../table/index.js';
 import type { Cell, SuppressionMark, Table } from '../table/model.js';
 
 /** Whether a cell is published, suppressed as small (primary) or to protect one (secondary). */
@@ -475,6 +476,20 @@ export function hasSuppressed(table: Table): boolean {
  */
 export function noteCount(n: number, options: DisclosureOptions = {}): string {
   return isSmallCount(n, options) ? `< ${options.threshold ?? 10}` : n.toLocaleString('en-US');
+}
+
+/**
+ * The JSON a report publishes under disclosure control: the threshold with its note and the
+ * document's tables (suppressed cells as "< 10" / "x").
+ *
+ * @example
+ * publishedJson(pilotDocument(result), 10) // { disclosure: { threshold: 10, note: '…' }, tables: [...] }
+ */
+export function publishedJson(document: Document, threshold: number) {
+  return {
+    disclosure: { threshold, note: disclosureNote(threshold) },
+    tables: jsonOfDocument(document),
+  };
 }
 
 export { type CsvWriteOptions, csvSafe, toCsv } from '../table/csv.js';

@@ -356,6 +356,20 @@ describe('the Den Haag report: Markdown and charts hide what the HTML tables hid
     expect(shown.find((d) => d.month === 1 && d.series === 'control')!.share).toBe(4 / 240);
   });
 
+  it('reproduce: the JSON holds the published tables, the complete result only at min-cell 0', async () => {
+    const { STUDIES } = await import('../../src/studies/registry.js');
+    const study = STUDIES.find((s) => s.name === 'den-haag')!.reproduction!;
+    const table = await loadTable('data/den-haag-pilot.csv');
+    const source = { path: 'data/den-haag-pilot.csv', synthetic: true };
+    const json = JSON.stringify(study.reproduce(table, { source }).json);
+    expect(json).toContain('"threshold":10');
+    expect(json).toContain('"control (n = 240)":"< 10"');
+    expect(json).not.toMatch(/4\/240|\(8\)|"eventsControl":4\b/);
+    const open = study.reproduce(table, { source, minCell: 0 });
+    expect(JSON.stringify(open.json)).toContain('"eventsControl":4');
+    expect(open.markdown).toContain('1.7 % (4/240)');
+  });
+
   it('a suppressed control bar says so: "suppressed (< 10)", not an empty bar', () => {
     const bars = (
       participationChart(r.participation) as { data: { values: Record<string, unknown>[] } }
