@@ -49,7 +49,8 @@ export const INPUT_ERROR_CODES = {
     'a file or text cannot be parsed (CSV syntax, field count or header; JSON; Arrow; Parquet)',
   'unknown-format': 'the file format is not known or not supported',
   'invalid-bsn': 'a BSN fails the eleven-test (the value is never shown)',
-  'bsn-in-output': 'output would contain a BSN; it is refused',
+  'bsn-in-output':
+    'output would contain a BSN or an id of the input (also as a label: arm, level, category, filter); it is refused',
   'invalid-experiment': 'validation found several problems; they are listed in `problems`',
 } as const satisfies Readonly<Record<string, string>>;
 

@@ -102,9 +102,21 @@ export function formatPValue(p: number): string {
 }
 
 /**
+ * Text that Markdown renders as text, never as raw HTML: a `<` that could open a tag, comment or
+ * autolink (`<script`, `<img`, `</`, `<!--`, `<?`, `<http:`) becomes `&lt;`; "p < 0.05" and
+ * "< 10" stay as written. Every Markdown writer passes its text through it.
+ *
+ * @example
+ * markdownText('<img src=x onerror=alert(1)> and p < 0.05') // "&lt;img src=x onerror=alert(1)> and p < 0.05"
+ */
+export function markdownText(text: string): string {
+  return text.replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+}
+
+/**
  * A GitHub-flavoured Markdown pipe table from cell texts (already formatted and escaped), with
  * the columns flagged in `right` right-aligned; `compact` writes the rule without spaces
- * (`|---:|---|`). The one place pipe tables are assembled.
+ * (`|---:|---|`); cells through {@link markdownText}. The one place pipe tables are assembled.
  *
  * @example
  * pipeTable(['arm', 'n'], [false, true], [['control', '240']]);
@@ -116,7 +128,7 @@ export function pipeTable(
   rows: readonly (readonly string[])[],
   compact = false,
 ): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const line = (cells: readonly string[]) => `| ${cells.map(markdownText).join(' | ')} |`;
   const pad = compact ? '' : ' ';
   const rule = `|${right.map((r) => `${pad}${r ? '---:' : '---'}${pad}`).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');

@@ -48,6 +48,7 @@ export {
 } from './data/columns.js';
 export { decodeText } from './data/decode.js';
 export { type FollowupPattern, followupPattern, followupWarning } from './data/followup-pattern.js';
+export { type IdentifierLabelSpec, refuseIdentifierLabels } from './data/identifier-labels.js';
 export { checkUniqueIds, duplicateIdGroups, normaliseId } from './data/ids.js';
 export { isExperimentIntake, resolveSchema } from './data/intake.js';
 export { type JsonSyntaxError, jsonSyntaxError, parseJsonRows } from './data/json.js';
@@ -100,9 +101,12 @@ export {
   disclosureNote,
   markSmallCounts,
   PARTICIPATION_TOTAL,
+  type ProtectedCount,
   protectParticipation,
+  protectTable,
   suppressCells,
   suppressedText,
+  type TableProtection,
 } from './report/disclosure.js';
 export { displayBundle, isVegaLiteSpec, VEGA_LITE_MIME } from './report/display.js';
 export { documentPage, documentReport } from './report/document-report.js';
@@ -192,6 +196,12 @@ export {
   starLegend,
   starsAt,
 } from './stats/stars.js';
+// The identifier guard: ids and BSNs never reach an output (src/table/, src/data/).
+export {
+  type IdentifierGuard,
+  identifierGuard,
+  isBsnLike,
+} from './table/identifier-guard.js';
 export {
   blockTable,
   type Cell,

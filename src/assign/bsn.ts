@@ -3,6 +3,7 @@
  * pseudonymisation. A BSN is never put in a message: errors carry row numbers only.
  */
 import { formatRows, InputError } from '../errors.js';
+import { elevenTest } from '../table/identifier-guard.js';
 import { hmacSha256Keyed, toHex } from './sha256.js';
 
 /** Options for reading a BSN. */
@@ -42,11 +43,7 @@ export function normaliseBsn(value: unknown, options: BsnOptions = {}): string |
  */
 export function isValidBsn(value: unknown, options: BsnOptions = {}): boolean {
   const s = normaliseBsn(value, options);
-  if (s === undefined || s === '000000000') return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += (9 - i) * (s.charCodeAt(i) - 48);
-  sum -= s.charCodeAt(8) - 48;
-  return sum % 11 === 0;
+  return s !== undefined && elevenTest(s);
 }
 
 /**

@@ -12,8 +12,10 @@ import {
   evaluationSteps,
   parsePlan,
 } from '../evaluate/index.js';
+import { disclosureNote } from '../report/disclosure.js';
 import { evaluationSections } from '../report/evaluation.js';
 import {
+  jsonOfTable,
   OUTPUT_FORMATS,
   type OutputFormat,
   renderCsv,
@@ -32,6 +34,7 @@ import {
   parseFlags,
   UsageError,
 } from './command.js';
+import { guardIds } from './guarded-io.js';
 import { type OutputPlan, outputsIn, planOutputs, writeOutputs } from './output-files.js';
 import { createProgress } from './progress.js';
 import { readDataFile } from './read-data.js';
@@ -40,7 +43,7 @@ import { readJsonFile } from './read-json.js';
 const HELP = `effectmeting analyze: a full effect analysis from a data file and a JSON config
 
 Usage: effectmeting analyze --input <file> --config <analysis.json> [--format table|md|json|csv]
-                            [--out <dir>] [--quiet] [--delimiter <c>] [--decimal <mark>]
+                            [--out <dir>] [--min-cell <n>] [--quiet] [--delimiter <c>] [--decimal <mark>]
                             [--na <tokens>] [--encoding <name>]
 
 Reads one row per client (CSV, TSV, JSON, Arrow, Parquet) and reports:
@@ -62,8 +65,11 @@ Options:
   --input <file>      client data, one row per client
   --config <file>     the analysis config (JSON)
   --format <format>   table (default: aligned text for a terminal), md (Markdown),
-                      json (every number), csv (long format: one line per number)
+                      json (every published number), csv (long format: one line per number)
   --out <dir>         also write <dir>/analysis.txt, .md, .json and .csv
+  --min-cell <n>      disclosure control: counts below n (default 10) are shown as "< n"
+                      and what would reveal them as "x", in every format; 0 turns it off
+                      (then --format json is the complete result, not for publication)
   --quiet             no progress bar (it shows on a terminal only, for runs over 2 s)
 ${dataHelp(22)}
   -h, --help          this help
@@ -81,15 +87,44 @@ Worked example: examples/analysis-config.json is the plan of the first study lis
 'effectmeting reproduce --help', for that study's synthetic file in data/.
 `;
 
+/**
+ * `--min-cell <n>`: the disclosure threshold, a whole number ≥ 0 (default 10; 0 turns disclosure
+ * control off).
+ */
+export function parseMinCell(text: string | undefined): number {
+  if (text === undefined) return 10;
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n)) {
+    throw new UsageError(`--min-cell: expected a whole number ≥ 0 (default 10), got '${text}'`);
+  }
+  return n;
+}
+
 /** The plan in a config file; its problems name the file. */
 function readPlan(path: string): AnalysisPlan {
   return parsePlan(readJsonFile(path, 'config'), { source: `config ${path}` });
+}
+
+/**
+ * The JSON of a run: with disclosure control (`--min-cell` > 0, the default) the published
+ * sections (suppressed cells as "< 10" / "x"); with `--min-cell 0` the complete result.
+ */
+function json(result: AnalysisResult, sections: readonly Section[], minCell: number): string {
+  if (minCell <= 0) return renderJson(result);
+  return renderJson({
+    title: result.title,
+    input: result.input,
+    config: result.config,
+    disclosure: { threshold: minCell, note: disclosureNote(minCell) },
+    sections: sections.map(jsonOfTable),
+  });
 }
 
 function render(
   result: AnalysisResult,
   sections: readonly Section[],
   format: OutputFormat,
+  minCell: number,
 ): string {
   const title = `${result.title} — ${basename(result.input.file)}`;
   switch (format) {
@@ -100,7 +135,7 @@ function render(
     case 'csv':
       return renderCsv(sections);
     case 'json':
-      return renderJson(result);
+      return json(result, sections, minCell);
   }
 }
 
@@ -125,8 +160,10 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     out: { type: 'string' },
     quiet: { type: 'boolean' },
     ...DATA_OPTIONS,
+    'min-cell': { type: 'string' },
   });
   const read = dataReadOptions(flags);
+  const minCell = parseMinCell(flags['min-cell']);
   if (flags.input === undefined || flags.input === '')
     throw new UsageError('missing --input <file>');
   if (flags.config === undefined || flags.config === '') {
@@ -166,20 +203,24 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       ...(plan.participation ? [plan.participation.column] : []),
     ];
     const table = await readDataFile(flags.input, io, { read, stringColumns });
+    guardIds(io, table, [plan.columns.id]);
     const result = evaluate(table, plan, {
       file: flags.input,
       onStep: (label) => progress.step(label),
     });
-    const sections = evaluationSections(result);
+    const sections = evaluationSections(result, { threshold: minCell });
     progress.done();
     if (flags.out !== undefined && outputs !== undefined) {
       const out = flags.out;
       writeOutputs(
         outputs,
-        new Map(OUT_FILES.map((f) => [join(out, f.name), render(result, sections, f.format)])),
+        new Map(
+          OUT_FILES.map((f) => [join(out, f.name), render(result, sections, f.format, minCell)]),
+        ),
+        io.guard,
       );
     }
-    io.stdout(render(result, sections, format));
+    io.stdout(render(result, sections, format, minCell));
     if (flags.out !== undefined) {
       io.stderr(`wrote ${join(flags.out, 'analysis')}.txt, .md, .json and .csv\n`);
     }

@@ -5,7 +5,7 @@
  */
 
 import type { ParseArgsConfig } from 'node:util';
-import { type ColumnTable, toCSV } from 'arquero';
+import type { ColumnTable } from 'arquero';
 import {
   type AssignmentExclusion,
   type AssignmentRule,
@@ -14,6 +14,7 @@ import {
 } from '../assign/index.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
+import { toCsv } from '../table/index.js';
 import {
   type CliIO,
   type Command,
@@ -25,6 +26,7 @@ import {
   parseFlags,
   UsageError,
 } from './command.js';
+import { guardIds } from './guarded-io.js';
 import { type OutputTarget, planOutputs, writeOutputs } from './output-files.js';
 import { readDataFile } from './read-data.js';
 
@@ -245,7 +247,9 @@ export const assignCommand: Command = {
     });
     const rule = ruleFromFlags(flags);
     const targets: OutputTarget[] = [
-      ...(flags.output === undefined ? [] : [{ flag: '--output', path: flags.output }]),
+      ...(flags.output === undefined
+        ? []
+        : [{ flag: '--output', path: flags.output, holdsIds: true }]),
       ...(flags.record === undefined ? [] : [{ flag: '--record', path: flags.record }]),
     ];
     const outputs = planOutputs(
@@ -257,10 +261,14 @@ export const assignCommand: Command = {
     const id = flags['id-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.id;
     const arm = flags['arm-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
     const table = await readInput(flags.input, [id], io, flags, id);
+    guardIds(io, table, [id]);
     const exclude = exclusionsFromFlags(flags.exclude, table);
     const result = assignArms(table, rule, { id, arm, exclude });
-    const csv = toCSV(result.table);
-    const csvText = csv.endsWith('\n') ? csv : `${csv}\n`;
+    // the one CSV writer: a label or reason starting with = + - @ cannot become a formula
+    const csvText = toCsv(result.table.objects() as Record<string, unknown>[], {
+      columns: result.table.columnNames(),
+      newline: '\n',
+    });
     const summary = result.toMarkdown();
     const files = new Map<string, string>();
     if (flags.output !== undefined) files.set(flags.output, csvText);
@@ -278,9 +286,10 @@ export const assignCommand: Command = {
       };
       files.set(flags.record, `${JSON.stringify(record, null, 2)}\n`);
     }
-    writeOutputs(outputs, files);
+    writeOutputs(outputs, files, io.guard);
     if (flags.output === undefined) {
-      io.stdout(csvText);
+      // the assigned file holds the ids by design; the summary on stderr does not
+      (io.stdoutWithIds ?? io.stdout)(csvText);
       io.stderr(summary);
     } else {
       io.stdout(

@@ -15,6 +15,7 @@ import {
   ruleFromFlags,
 } from './assign.js';
 import { type CliIO, type Command, dataHelp, EXIT, parseFlags, UsageError } from './command.js';
+import { guardIds } from './guarded-io.js';
 import { readJsonFile } from './read-json.js';
 
 const HELP = `effectmeting audit: check an assignment against its rule, or a trial against its weights
@@ -211,6 +212,7 @@ export const auditCommand: Command = {
       flags,
       id,
     );
+    guardIds(io, table, [id, pseudonym]);
     const exclude = exclusionsFromFlags(flags.exclude ?? record?.exclude, table);
     const covariates = list(flags.covariates);
     const factors = list(flags.factors);

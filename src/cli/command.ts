@@ -1,10 +1,18 @@
 /** The contract every `effectmeting <command>` implements, and its flag parser. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { IdentifierGuard } from '../table/identifier-guard.js';
 
 /** Where a command writes. Tests pass buffers; the binary passes process streams. */
 export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /**
+   * Writes a client file that holds ids by design (`assign`'s CSV) to stdout, past the
+   * identifier guard; default `stdout`.
+   */
+  readonly stdoutWithIds?: (text: string) => void;
+  /** The identifier guard of the run (`runCli` sets it): add the ids the command reads. */
+  readonly guard?: IdentifierGuard;
 }
 
 /**

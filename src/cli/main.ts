@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { type CliIO, EXIT, UsageError } from './command.js';
 import { commands } from './commands.js';
+import { guardedIO } from './guarded-io.js';
 import { OutputWriteError } from './output-files.js';
 
 // package.json sits two levels up both from src/cli/ (tests, tsx) and from dist/cli/ (the build).
@@ -55,6 +56,15 @@ function quietOnClosedPipe(io: CliIO): CliIO {
       }
     },
     stderr: io.stderr,
+    stdoutWithIds: (text) => {
+      if (closed) return;
+      try {
+        (io.stdoutWithIds ?? io.stdout)(text);
+      } catch (error) {
+        if (!isClosedPipe(error)) throw error;
+        closed = true;
+      }
+    },
   };
 }
 
@@ -78,7 +88,8 @@ Run 'effectmeting <command> --help' for a command's options and examples.
  * output that would overwrite an input, an unwritable output path), 70 internal error (a bug).
  */
 export async function runCli(argv: readonly string[], cliIO: CliIO): Promise<number> {
-  const io = quietOnClosedPipe(cliIO);
+  // Every text of the run passes the identifier guard: stdout and files refuse, stderr redacts.
+  const io = guardedIO(quietOnClosedPipe(cliIO));
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());

@@ -23,7 +23,9 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { IdentifierGuard } from '../table/identifier-guard.js';
 import { UsageError } from './command.js';
+import { checkOutput } from './guarded-io.js';
 
 /** A file a command reads, by the flag (or role) that names it in messages. */
 export interface InputPath {
@@ -38,6 +40,8 @@ export interface OutputTarget {
   readonly flag: string;
   /** The file to write. */
   readonly path: string;
+  /** A client file that holds ids by design (`assign --output`): not checked by the guard. */
+  readonly holdsIds?: boolean;
 }
 
 /** A checked output: `direct` when it is a device or pipe (written in place, no temp file). */
@@ -235,22 +239,33 @@ let counter = 0;
  * Writes the contents of a run's outputs (keyed by path, a subset of the plan's outputs):
  * creates the directories, writes each file to a temp file beside it, then renames all into
  * place. On a failure every temp file is removed and an {@link OutputWriteError} names the flag,
- * the file and the reason (`no space left on device (ENOSPC)`).
+ * the file and the reason (`no space left on device (ENOSPC)`). Given the run's identifier guard
+ * (`io.guard`), every content but a client file (`holdsIds`) is checked first, and an identifier
+ * in any of them refuses the whole write (`InputError` `bsn-in-output`, see `checkOutput`).
  *
  * @example
  * const plan = planOutputs([{ flag: '--input', path: 'clients.csv' }], [{ flag: '--output', path: 'assigned.csv' }]);
  * // … compute …
- * writeOutputs(plan, new Map([['assigned.csv', csv]]));
+ * writeOutputs(plan, new Map([['assigned.csv', csv]]), io.guard);
  */
 export function writeOutputs(
   plan: OutputPlan,
   contents: ReadonlyMap<string, string | Uint8Array>,
+  guard?: IdentifierGuard,
 ): void {
   const jobs = [...contents].map(([path, content]) => {
     const target = plan.outputs.find((o) => o.path === path);
     if (!target) throw new Error(`output ${path} was not planned`);
     return { target, content };
   });
+  // Every file is checked before any is written: a refusal leaves all outputs as they were.
+  if (guard) {
+    for (const { target, content } of jobs) {
+      if (target.holdsIds) continue;
+      const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+      checkOutput(guard, `${target.flag} ${target.path}`, text);
+    }
+  }
   const temps: { target: PlannedOutput; temp: string }[] = [];
   let current: PlannedOutput | undefined;
   try {

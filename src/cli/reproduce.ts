@@ -16,6 +16,7 @@ import { validateExperiment } from '../data/validate.js';
 import { InputError } from '../errors.js';
 import { STUDIES } from '../studies/registry.js';
 import type { Study, StudyReproduction } from '../studies/study.js';
+import { parseMinCell } from './analyze.js';
 import {
   type CliIO,
   type Command,
@@ -25,6 +26,7 @@ import {
   EXIT,
   UsageError,
 } from './command.js';
+import { guardIds } from './guarded-io.js';
 import {
   type InputPath,
   type OutputPlan,
@@ -70,6 +72,9 @@ Options:
                        the self-contained HTML report <dir>/<study>.html (with charts for
                        ${withCharts.join(', ')})
   --json               print JSON instead of Markdown
+  --min-cell <n>       disclosure control of every format: counts below n (default 10) as
+                       "< n", what reveals them "x"; the JSON holds the published tables
+                       (0 turns it off: the JSON is then the complete result)
 ${dataHelp(23)}
   -h, --help           this help
 
@@ -143,6 +148,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const study = REPRODUCIBLE.find((s) => s.name === name);
   if (!study) throw new UsageError(`unknown study '${name}'; studies: ${names}`);
   const r = study.reproduction;
+  const minCell = parseMinCell(parsed.values['min-cell']);
   const stringColumns = r.stringColumns;
   const out = parsed.values.out;
   const outputs: OutputPlan | undefined = out
@@ -163,6 +169,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   // Checked as 'analyze' checks its input: ids (duplicates by row), arm labels, follow-up and
   // event months, all problems at once.
   validateExperiment(table, r.schema);
+  guardIds(io, table, ['id', 'bsn', ...stringColumns]);
   let benchmark: Parameters<StudyReproduction['reproduce']>[1]['benchmark'];
   if (r.benchmark) {
     const given = parsed.values.benchmark;
@@ -175,6 +182,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const { markdown, json, html } = r.reproduce(table, {
     ...(benchmark ? { benchmark } : {}),
     source: { path: dataPath, synthetic: parsed.values.data === undefined },
+    minCell,
   });
   const jsonText = `${JSON.stringify(json, null, 2)}\n`;
   if (out && outputs) {
@@ -183,7 +191,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       [join(out, `${r.stem}.json`), jsonText],
     ]);
     if (html) files.set(join(out, `${r.stem}.html`), await html());
-    writeOutputs(outputs, files);
+    writeOutputs(outputs, files, io.guard);
   }
   io.stdout(parsed.values.json ? jsonText : markdown);
   if (out) {
@@ -203,6 +211,7 @@ function parse(args: readonly string[]) {
       out: { type: 'string' },
       json: { type: 'boolean' },
       ...DATA_OPTIONS,
+      'min-cell': { type: 'string' },
     },
   });
 }

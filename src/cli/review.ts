@@ -20,6 +20,7 @@ import {
   EXIT,
   UsageError,
 } from './command.js';
+import { guardIds } from './guarded-io.js';
 import { outputsIn, planOutputs, writeOutputs } from './output-files.js';
 import { readDataFile } from './read-data.js';
 import { readJsonFile } from './read-json.js';
@@ -142,6 +143,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const shipped = new Set(studyDatasets().map((d) => d.file));
   const synthetic =
     config.synthetic || (shipped.has(basename(v.current!)) && shipped.has(basename(v.previous!)));
+  for (const t of [current, previous]) guardIds(io, t, ['id', 'bsn']);
   const review = scanReview({
     current,
     previous,
@@ -167,6 +169,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       [join(out, 'review.json'), json],
       [join(out, 'review.html'), html],
     ]),
+    io.guard,
   );
   io.stdout(v.json ? json : markdown);
   io.stderr(

@@ -7,6 +7,7 @@
  */
 import { ColumnTable, from } from 'arquero';
 import { formatRows, InputError } from '../errors.js';
+import { isBsnLike } from '../table/identifier-guard.js';
 import { rowsToTable } from './rows.js';
 
 /** One row of a table as a plain object. */
@@ -152,14 +153,17 @@ export function numericValue(value: unknown): number | null | undefined {
 }
 
 /**
- * Shows a cell value in a message: strings quoted and cut at 40 characters, dates as ISO.
- * Never call this on an id column: ids may be BSNs.
+ * Shows a cell value in a message: strings quoted and cut at 40 characters, dates as ISO; a
+ * value that looks like a BSN (nine digits passing the eleven test) is withheld. Never call this
+ * on an id column: ids may be pseudonyms that are not BSN-like.
  *
  * @example
  * describeValue('abc'); // "'abc'"
  * describeValue(2.5); // "2.5"
  */
 export function describeValue(value: unknown): string {
+  // A BSN is never shown, whichever column it was typed into.
+  if (isBsnLike(value)) return '(value withheld: looks like a BSN)';
   if (typeof value === 'string') {
     const cut = value.length > 40 ? `${value.slice(0, 40)}…` : value;
     return `'${cut}'`;

@@ -12,6 +12,7 @@ import { firstSignificantMonth } from '../analysis/significance.js';
 import { effectSeriesBy } from '../analysis/subgroups.js';
 import { balanceTable } from '../assign/balance.js';
 import { sampleRatioTest } from '../assign/srm.js';
+import { refuseIdentifierLabels } from '../data/identifier-labels.js';
 import { experimentIntake } from '../data/intake.js';
 import { validateExperiment } from '../data/validate.js';
 import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
@@ -24,6 +25,7 @@ import {
   participationValues,
 } from './checks.js';
 import { applyFilter } from './filter.js';
+import { identifierLabels } from './labels.js';
 import { type AnalysisPlan, receivedValues } from './plan.js';
 import type { AnalysisResult } from './result.js';
 import { hasSurvival, survivalAnalyses } from './survival.js';
@@ -104,6 +106,7 @@ export function evaluate(
     covariates: plan.covariates,
     ...(arms.weights ? { arms: Object.keys(arms.weights) } : {}),
   });
+  refuseIdentifierLabels(all, identifierLabels(all, plan));
 
   step('assignment check');
   const counts = countArms(all, columns.arm);

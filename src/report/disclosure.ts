@@ -24,7 +24,8 @@
  */
 
 import type { ParticipationTable } from '../analysis/participation.js';
-import type { SuppressionMark, Table } from '../table/model.js';
+import { type Document, jsonOfDocument } from '../table/index.js';
+import type { Cell, SuppressionMark, Table } from '../table/model.js';
 
 /** Whether a cell is published, suppressed as small (primary) or to protect one (secondary). */
 export type CellStatus = 'published' | 'primary' | 'secondary';
@@ -55,6 +56,20 @@ export interface CellSuppression {
   text(key: string, published: string): string;
   /** The sentence to print under a table with suppressed cells ('' when none). */
   readonly note: string;
+}
+
+/**
+ * The one test of a small count: 0 < n < threshold (default 10), zeros too with `suppressZeros`;
+ * never with threshold 0. Every table, note and chart uses it.
+ *
+ * @example
+ * isSmallCount(4) // true
+ * isSmallCount(0) // false
+ * isSmallCount(4, { threshold: 0 }) // false
+ */
+export function isSmallCount(n: number, options: DisclosureOptions = {}): boolean {
+  const threshold = options.threshold ?? 10;
+  return threshold > 0 && n < threshold && (n > 0 || (options.suppressZeros === true && n === 0));
 }
 
 /** The text shown for a suppressed cell: "< 10" (primary) or "x" (secondary). */
@@ -231,25 +246,35 @@ export function suppressTable(
 
 /** The row key of the arm totals in {@link protectParticipation}. */
 export const PARTICIPATION_TOTAL = '(all)';
+/** The row key of the clients who received the service in {@link protectParticipation}. */
+export const PARTICIPATION_RECEIVED = '(received)';
 
 /**
  * Disclosure control of a participation table (Table 2): rows are the categories plus the arm
  * totals (`(all)`, the n in the header), columns the two arms; relations: the arm total is the
  * sum of the top-level categories, and each group the sum of its sub-categories (each declared
- * only where it holds in both arms).
+ * only where it holds in both arms). With `received` (the analysis' received-service counts), a
+ * row `(received)` is added with its relation: it is the sum of the received categories.
  *
  * @example
  * const s = protectParticipation(result.participation);
  * s.text('three_way_conversation', 'control', '3 % (8)'); // "< 10"
  */
 export function protectParticipation(
-  table: Pick<ParticipationTable, 'n' | 'rows'>,
+  table: Pick<ParticipationTable, 'n' | 'rows'> & Partial<Pick<ParticipationTable, 'received'>>,
   options: DisclosureOptions = {},
+  withReceived = false,
 ): TableSuppression {
-  const rows = [PARTICIPATION_TOTAL, ...table.rows.map((r) => r.category)];
+  const received = withReceived ? table.received : undefined;
+  const rows = [
+    PARTICIPATION_TOTAL,
+    ...table.rows.map((r) => r.category),
+    ...(received ? [PARTICIPATION_RECEIVED] : []),
+  ];
   const counts = [
     [table.n.treatment, table.n.control],
     ...table.rows.map((r) => [r.treatment.count, r.control.count]),
+    ...(received ? [[received.treatment.count, received.control.count]] : []),
   ];
   // A relation is declared only where it holds in both arms: a group with rows of its own (its
   // count exceeds the sum of its sub-categories) has an unpublished remainder, and reveals nothing.
@@ -274,6 +299,14 @@ export function protectParticipation(
       g.category,
       { treatment: g.treatment.count, control: g.control.count },
       table.rows.filter((r) => r.parent === g.category),
+    );
+  }
+  if (received) {
+    const parents = new Map(table.rows.map((r) => [r.category, r]));
+    relation(
+      PARTICIPATION_RECEIVED,
+      { treatment: received.treatment.count, control: received.control.count },
+      table.rows.filter((r) => r.received && !(r.parent && parents.get(r.parent)?.received)),
     );
   }
   return suppressTable({ rows, columns: ['treatment', 'control'], counts, rowRelations }, options);
@@ -335,6 +368,128 @@ export function markSmallCounts(
     return marks;
   });
   return { ...table, suppressed, threshold };
+}
+
+/** A count a table publishes, or lets a reader compute, for {@link protectTable}. */
+export interface ProtectedCount {
+  /** The count's name: a column id, or a name for a count that is not a column. */
+  readonly id: string;
+  /**
+   * Its value in row i (default: the row's cell `id`). A count that is not a column is what a
+   * reader can compute, e.g. events = round(share × n).
+   */
+  readonly value?: (row: Readonly<Record<string, Cell>>, i: number) => number | null;
+  /** Columns that reveal the count: suppressed with it (shares, intervals, differences, tests). */
+  readonly reveals?: readonly string[];
+  /** The count summed over the rows is published (e.g. the rows of the file in a note). */
+  readonly total?: number;
+}
+
+/** How a table's cells relate to counts (see {@link protectTable}). */
+export interface TableProtection {
+  readonly counts: readonly ProtectedCount[];
+  /** Additive relations among the counts of one row (total = parts, by count id). */
+  readonly relations?: readonly AdditiveRelation[];
+  /** Additive relations among rows (by row index), applied to every count: a total row and its parts. */
+  readonly rowRelations?: readonly { readonly total: number; readonly parts: readonly number[] }[];
+}
+
+/**
+ * Disclosure control of a table of the table model, the one rule every writer and chart uses:
+ * a count c with 0 < c < threshold (default 10) is suppressed (primary, "< 10"); secondary
+ * suppression ("x", see {@link suppressCells}) protects it within the relations of its row, the
+ * relations among rows (`rowRelations`) and, for a count with a published `total`, across all
+ * rows; every column that `reveals` a
+ * suppressed count is suppressed with it (marked like the count, shown "x" unless it is the
+ * count itself). Marks already on the table are kept. O(rows × counts) per pass.
+ *
+ * @example
+ * const t = tableFromRows([{ arm: 'a', n: 4, share: 0.4 }, { arm: 'b', n: 30, share: 0.6 }]);
+ * const p = protectTable(t, { counts: [{ id: 'n', reveals: ['share'], total: 34 }] });
+ * p.suppressed; // [{ n: 'primary', share: 'secondary' }, { n: 'secondary', share: 'secondary' }]
+ */
+export function protectTable(
+  table: Table,
+  protection: TableProtection,
+  options: DisclosureOptions = {},
+): Table {
+  const threshold = options.threshold ?? 10;
+  if (threshold <= 0) return table;
+  const key = (i: number, id: string) => `${i}${SEP}${id}`;
+  const cells = new Map<string, number>();
+  const relations: AdditiveRelation[] = [];
+  table.rows.forEach((row, i) => {
+    for (const c of protection.counts) {
+      const v = c.value ? c.value(row, i) : row[c.id];
+      if (typeof v === 'number' && Number.isFinite(v)) cells.set(key(i, c.id), v);
+    }
+    for (const r of protection.relations ?? []) {
+      const members = [r.total, ...r.parts].map((m) => key(i, m));
+      if (members.every((m) => cells.has(m))) {
+        relations.push({ total: key(i, r.total), parts: members.slice(1) });
+      }
+    }
+  });
+  for (const c of protection.counts) {
+    for (const r of protection.rowRelations ?? []) {
+      const members = [r.total, ...r.parts].map((i) => key(i, c.id));
+      if (members.every((m) => cells.has(m))) {
+        relations.push({ total: members[0]!, parts: members.slice(1) });
+      }
+    }
+    if (c.total === undefined) continue;
+    const parts = table.rows.map((_, i) => key(i, c.id)).filter((k) => cells.has(k));
+    const total = `${SEP}total${SEP}${c.id}`;
+    cells.set(total, c.total);
+    relations.push({ total, parts });
+  }
+  const s = suppressCells(cells, relations, options);
+  const suppressed = table.rows.map((_, i) => {
+    const marks: Record<string, SuppressionMark> = { ...(table.suppressed?.[i] ?? {}) };
+    for (const c of protection.counts) {
+      const status = s.status(key(i, c.id));
+      if (status === 'published') continue;
+      if (table.columns.some((col) => col.id === c.id)) marks[c.id] ??= status;
+      for (const r of c.reveals ?? []) marks[r] ??= 'secondary';
+    }
+    return marks;
+  });
+  return { ...table, suppressed, threshold };
+}
+
+/**
+ * Whether a table holds a suppressed cell (and so needs the {@link disclosureNote}).
+ *
+ * @example
+ * hasSuppressed(protectTable(t, spec)) // true
+ */
+export function hasSuppressed(table: Table): boolean {
+  return (table.suppressed ?? []).some((m) => m !== undefined && Object.keys(m).length > 0);
+}
+
+/**
+ * A count as a note may print it: "< 10" when it is small (0 < n < threshold), else grouped.
+ *
+ * @example
+ * noteCount(7) // "< 10"
+ * noteCount(1218) // "1,218"
+ */
+export function noteCount(n: number, options: DisclosureOptions = {}): string {
+  return isSmallCount(n, options) ? `< ${options.threshold ?? 10}` : n.toLocaleString('en-US');
+}
+
+/**
+ * The JSON a report publishes under disclosure control: the threshold with its note and the
+ * document's tables (suppressed cells as "< 10" / "x").
+ *
+ * @example
+ * publishedJson(pilotDocument(result), 10) // { disclosure: { threshold: 10, note: '…' }, tables: [...] }
+ */
+export function publishedJson(document: Document, threshold: number) {
+  return {
+    disclosure: { threshold, note: disclosureNote(threshold) },
+    tables: jsonOfDocument(document),
+  };
 }
 
 export { type CsvWriteOptions, csvSafe, toCsv } from '../table/csv.js';

@@ -9,6 +9,8 @@ import {
   type SignificanceSummary,
 } from '../evaluate/index.js';
 import type { Cell, Section, SectionColumn } from '../table/index.js';
+import { type DisclosureOptions, noteCount } from './disclosure.js';
+import { protectSections } from './evaluation-disclosure.js';
 import { survivalSections } from './survival-sections.js';
 
 const col = (
@@ -22,8 +24,8 @@ const signed = (text: string) => text.replace(/^-/, '\u2212');
 
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
 
-function exclusionNotes(excluded: readonly Exclusion[]): string[] {
-  return excluded.map((e) => `Left out: ${e.count} (${e.reason}).`);
+function exclusionNotes(excluded: readonly Exclusion[], d: DisclosureOptions): string[] {
+  return excluded.map((e) => `Left out: ${noteCount(e.count, d)} (${e.reason}).`);
 }
 
 /** How a first-significant-month reading was made: pointwise, multiplicity-adjusted, or jointly. */
@@ -40,7 +42,7 @@ function significanceText(s: SignificanceSummary, pAdjust: string): string {
   return `${what}: not significant in any month.`;
 }
 
-function assignmentSections(r: AnalysisResult): Section[] {
+function assignmentSections(r: AnalysisResult, d: DisclosureOptions): Section[] {
   const { arms, columns } = r.config;
   const a = r.assignment;
   const srm = a.sampleRatio;
@@ -64,8 +66,8 @@ function assignmentSections(r: AnalysisResult): Section[] {
       ? `Sample-ratio test (chi-square goodness of fit against config.arms.weights): X² = ${srm.statistic.toFixed(2)}, ${srm.df} df, p = ${srm.pValue.toFixed(3)}${srm.pValue < 0.01 ? ' — the arm sizes do not fit the intended weights: check the assignment before reading any effect.' : '.'}`
       : 'No intended weights (config.arms.weights): sample-ratio test not run.',
     r.config.filter.length > 0
-      ? `Analysed: ${describeFilter(r.config.filter)}: ${a.analysed.treatment} ${arms.treatment}, ${a.analysed.control} ${arms.control} (of ${r.input.rows.toLocaleString('en-US')} rows).`
-      : `Analysed: all ${r.input.rows.toLocaleString('en-US')} rows: ${a.analysed.treatment} ${arms.treatment}, ${a.analysed.control} ${arms.control}.`,
+      ? `Analysed: ${describeFilter(r.config.filter)}: ${noteCount(a.analysed.treatment, d)} ${arms.treatment}, ${noteCount(a.analysed.control, d)} ${arms.control} (of ${r.input.rows.toLocaleString('en-US')} rows).`
+      : `Analysed: all ${r.input.rows.toLocaleString('en-US')} rows: ${noteCount(a.analysed.treatment, d)} ${arms.treatment}, ${noteCount(a.analysed.control, d)} ${arms.control}.`,
   ];
   const sections: Section[] = [
     {
@@ -167,7 +169,11 @@ function outflowSection(r: AnalysisResult): Section {
   };
 }
 
-function effectSection(e: AnalysisResult['effects'][number], r: AnalysisResult): Section {
+function effectSection(
+  e: AnalysisResult['effects'][number],
+  r: AnalysisResult,
+  d: DisclosureOptions,
+): Section {
   const s = e.series;
   const { treatment, control } = s.arms;
   const adjusted = s.adjustment !== 'none';
@@ -232,7 +238,7 @@ function effectSection(e: AnalysisResult['effects'][number], r: AnalysisResult):
       ...e.significance.map((x) => significanceText(x, r.config.methods.pAdjust)),
       ...s.warnings.map((w) => `Warning: ${w}.`),
       ...(s.aliased.length ? [`Dropped as aliased in some month: ${s.aliased.join(', ')}.`] : []),
-      ...exclusionNotes(s.excluded),
+      ...exclusionNotes(s.excluded, d),
     ],
   };
 }
@@ -268,7 +274,7 @@ function significanceSection(r: AnalysisResult): Section {
   };
 }
 
-function subgroupSections(g: AnalysisResult['subgroups'][number]): Section[] {
+function subgroupSections(g: AnalysisResult['subgroups'][number], d: DisclosureOptions): Section[] {
   const res = g.result;
   const first = res.subgroups[0]!.series;
   const adjusted = first.adjustment !== 'none';
@@ -314,7 +320,7 @@ function subgroupSections(g: AnalysisResult['subgroups'][number]): Section[] {
           adj_stars: m.adjusted?.stars ?? null,
         })),
       ),
-      notes: [`Method: ${first.method}.`, ...exclusionNotes(res.excluded)],
+      notes: [`Method: ${first.method}.`, ...exclusionNotes(res.excluded, d)],
     },
     {
       id: 'heterogeneity',
@@ -344,6 +350,7 @@ function subgroupSections(g: AnalysisResult['subgroups'][number]): Section[] {
 function participationSections(
   p: NonNullable<AnalysisResult['participation']>,
   r: AnalysisResult,
+  disclosure: DisclosureOptions,
 ): Section[] {
   const t = p.table;
   const { treatment, control } = t.arms;
@@ -380,7 +387,7 @@ function participationSections(
       ],
       notes: [
         `Received: ${r.config.participation?.received.join(', ')}. Difference ${treatment} − ${control}: ${(d.estimate * 100).toFixed(1)} pp (SE ${(d.stdError * 100).toFixed(1)} pp, p ${d.pValue < 0.001 ? '< 0.001' : `= ${d.pValue.toFixed(3)}`}).`,
-        ...exclusionNotes(t.excluded),
+        ...exclusionNotes(t.excluded, disclosure),
       ],
     },
   ];
@@ -423,7 +430,7 @@ function participationSections(
         ...(fits.some(([, f]) => f.firstStage.weak)
           ? [`Weak instrument: first-stage F below ${c.result.weakF}.`]
           : []),
-        ...exclusionNotes(c.result.excluded),
+        ...exclusionNotes(c.result.excluded, disclosure),
       ],
     });
   }
@@ -435,20 +442,26 @@ function participationSections(
  * writers of `src/table/index.ts`: the assignment check (and balance), the outflow curves,
  * one effect table per event, the first significant months, per subgroup the effects and the
  * heterogeneity test, participation with the complier effect, and the survival tests, RMST
- * and Cox regression when the plan asks for them. (JSON is the result itself.)
+ * and Cox regression when the plan asks for them. Every table and note goes through disclosure
+ * control (`protectSections`: counts below `threshold`, default 10, and what reveals them are
+ * suppressed; `threshold: 0` turns it off). (JSON is the result itself.)
  *
  * @example
  * const result = evaluate(table, parsePlan(json));
- * const text = renderMarkdown(result.title, evaluationSections(result));
+ * const text = renderMarkdown(result.title, evaluationSections(result, { threshold: 10 }));
  */
-export function evaluationSections(r: AnalysisResult): Section[] {
-  return [
-    ...assignmentSections(r),
-    outflowSection(r),
-    ...r.effects.map((e) => effectSection(e, r)),
-    significanceSection(r),
-    ...r.subgroups.flatMap(subgroupSections),
-    ...(r.participation ? participationSections(r.participation, r) : []),
-    ...(r.survival ? survivalSections(r.survival) : []),
-  ];
+export function evaluationSections(r: AnalysisResult, d: DisclosureOptions = {}): Section[] {
+  return protectSections(
+    [
+      ...assignmentSections(r, d),
+      outflowSection(r),
+      ...r.effects.map((e) => effectSection(e, r, d)),
+      significanceSection(r),
+      ...r.subgroups.flatMap((g) => subgroupSections(g, d)),
+      ...(r.participation ? participationSections(r.participation, r, d) : []),
+      ...(r.survival ? survivalSections(r.survival) : []),
+    ],
+    r,
+    d,
+  );
 }

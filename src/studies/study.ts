@@ -62,7 +62,15 @@ export interface StudyReproduction {
   /** Runs the analysis and assembles the report. */
   reproduce(
     table: ColumnTable,
-    options: { readonly benchmark?: OutflowBenchmark; readonly source: StudySource },
+    options: {
+      readonly benchmark?: OutflowBenchmark;
+      readonly source: StudySource;
+      /**
+       * Disclosure threshold of every format (default 10; 0 turns it off): with it, the JSON holds
+       * the published tables; without, the complete result.
+       */
+      readonly minCell?: number;
+    },
   ): StudyReport;
 }
 

@@ -5,11 +5,12 @@
  * document; nothing parses Markdown back. Inline text may carry `**bold**`, `*em*` and `` `code` ``
  * (see `inline.ts`).
  */
-import { formatGeneral } from '../format.js';
+import { formatGeneral, markdownText } from '../format.js';
 import { type HtmlTableOptions, htmlOfTable } from './html.js';
 import { inlineHtml, inlineText } from './inline.js';
 import { type MarkdownTableOptions, markdownOfTable } from './markdown.js';
 import type { Column, Table } from './model.js';
+import { svgProblem } from './svg-safety.js';
 import { textOfTable } from './text.js';
 
 /** A heading; `level` as in Markdown (`##` is 2; default 3). */
@@ -130,7 +131,7 @@ export function blockTable(block: TableBlock): Table {
 
 /**
  * A document as Markdown: blocks separated by a blank line, tables as pipe tables (significance
- * stars kept as written), a final newline.
+ * stars kept as written), a final newline; no text becomes raw HTML (`markdownText`).
  *
  * @example
  * documentMarkdown([{ kind: 'table', table }, { kind: 'paragraph', text: 'Method.' }]);
@@ -144,6 +145,11 @@ export function documentMarkdown(document: Document): string {
 }
 
 function blockMarkdown(b: Block): string {
+  return markdownText(blockMarkdownRaw(b));
+}
+
+// The whole block (its table cells were made safe by pipeTable already; markdownText is idempotent).
+function blockMarkdownRaw(b: Block): string {
   switch (b.kind) {
     case 'heading':
       return `${'#'.repeat(b.level ?? 3)} ${b.text}`;
@@ -247,18 +253,20 @@ export function documentHtml(document: Document, options: DocumentHtmlOptions = 
 }
 
 /**
- * Checks an SVG string before inlining it: it must be one `<svg>` element and may not carry
- * scripts, event handlers, foreign objects or references to anything outside the document.
+ * Checks an SVG string before inlining it: it must be one `<svg>` element of static drawing,
+ * checked structurally (`svgProblem`: parsed, elements and attributes allow-listed), so no
+ * script, event handler, animation or reference outside the document gets in.
  */
 function figureHtml(block: FigureBlock): string {
   const svg = block.svg.trim();
-  if (!svg.startsWith('<svg') || !svg.endsWith('</svg>')) {
+  if (!svg.startsWith('<svg') || !svg.endsWith('>')) {
     throw new RangeError('figure: svg must be a single <svg>…</svg> element (see renderSvg)');
   }
-  if (
-    /<script|<foreignObject|\son\w+\s*=|(?:href|src)\s*=\s*"(?!#)|url\((?!#)|@import/i.test(svg)
-  ) {
-    throw new RangeError('figure: the svg contains a script, event handler or external reference');
+  const problem = svgProblem(svg);
+  if (problem !== undefined) {
+    throw new RangeError(
+      `figure: the svg is refused: ${problem}; only static drawing is inlined (no scripts, event handlers, animation or external references)`,
+    );
   }
   const caption = block.caption ? `\n<figcaption>${inlineHtml(block.caption)}</figcaption>` : '';
   return `<figure>\n${svg}${caption}\n</figure>`;

@@ -40,7 +40,7 @@ export {
 export { type CellFormat, formatCell } from './format-cell.js';
 export { type HtmlTableOptions, htmlOfTable } from './html.js';
 export { escapeHtml, inlineHtml, inlineText } from './inline.js';
-export { jsonOfTable, renderJson, type TableJson } from './json.js';
+export { jsonOfDocument, jsonOfTable, renderJson, type TableJson } from './json.js';
 export { type MarkdownTableOptions, markdownEscape, markdownOfTable } from './markdown.js';
 export {
   type Cell,

@@ -1,4 +1,5 @@
 /** The JSON writer of the table model. */
+import { blockTable, type Document } from './document.js';
 import { type Column, publishedCell, type Table } from './model.js';
 
 /**
@@ -48,4 +49,15 @@ export function jsonOfTable(table: Table): TableJson {
     ),
     notes: table.notes ?? [],
   };
+}
+
+/**
+ * The tables of a document as plain objects for JSON (suppressed cells as their text): what a
+ * report publishes, for the JSON beside its Markdown and HTML.
+ *
+ * @example
+ * renderJson({ tables: jsonOfDocument(document) })
+ */
+export function jsonOfDocument(document: Document): TableJson[] {
+  return document.flatMap((b) => (b.kind === 'table' ? [jsonOfTable(blockTable(b))] : []));
 }

@@ -3,9 +3,10 @@
  * model), rendered as aligned plain text for a terminal, Markdown, or long-format CSV whose cells
  * are safe to open in a spreadsheet. (JSON is the result object itself, see `renderJson`.)
  */
+import { markdownText } from '../format.js';
 import { toCsv } from './csv.js';
 import { markdownEscape, markdownOfTable } from './markdown.js';
-import { type Cell, LONG_KEYS, type Section } from './model.js';
+import { type Cell, LONG_KEYS, publishedCell, type Section } from './model.js';
 import { textOfTable } from './text.js';
 
 /** The output formats. */
@@ -33,17 +34,18 @@ export function renderTable(title: string, sections: readonly Section[]): string
 
 /**
  * Sections as Markdown: a heading, a table and the notes each (`*` escaped, so the stars stay
- * stars).
+ * stars; no label becomes raw HTML, see `markdownText`).
  *
  * @example
  * renderMarkdown('Analysis', [section]) // "# Analysis\n\n## …"
  */
 export function renderMarkdown(title: string, sections: readonly Section[]): string {
-  const out: string[] = [`# ${title}`, ''];
+  const out: string[] = [`# ${markdownText(title)}`, ''];
   for (const s of sections) {
-    out.push(`## ${s.title}`, '');
+    out.push(`## ${markdownText(s.title)}`, '');
     if (s.rows.length > 0) out.push(markdownOfTable(s, { escape: 'markdown' }), '');
-    for (const note of s.notes ?? []) out.push(`${markdownEscape(note, 'markdown')}  `);
+    for (const note of s.notes ?? [])
+      out.push(`${markdownText(markdownEscape(note, 'markdown'))}  `);
     if ((s.notes ?? []).length > 0) out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
@@ -55,7 +57,7 @@ export const CSV_COLUMNS = ['section', ...LONG_KEYS, 'measure', 'value'] as cons
 /**
  * Sections as one long CSV: one line per number (or text) with its section, the keys that
  * identify it (event, subgroup, level, arm, month; empty when they do not apply), the measure
- * and the value. Numbers are written in full; text cells that a spreadsheet would read as a
+ * and the value. Numbers are written in full, suppressed cells as their text ("< 10", "x"); text cells that a spreadsheet would read as a
  * formula get a leading `'` (see `toCsv`). Notes are not part of the CSV.
  *
  * @example
@@ -66,7 +68,7 @@ export function renderCsv(sections: readonly Section[]): string {
   for (const s of sections) {
     const keyColumns = s.columns.filter((c) => c.key !== undefined);
     const qualifiers = s.columns.filter((c) => c.qualifier);
-    for (const row of s.rows) {
+    for (const [i, row] of s.rows.entries()) {
       const keys: Record<string, Cell> = { section: s.id };
       for (const k of LONG_KEYS) keys[k] = s.keys?.[k] ?? null;
       for (const c of keyColumns) keys[c.key!] = row[c.id] ?? null;
@@ -77,7 +79,7 @@ export function renderCsv(sections: readonly Section[]): string {
         .join('');
       for (const c of s.columns) {
         if (c.key !== undefined || c.qualifier || c.displayOnly) continue;
-        const value = row[c.id];
+        const value = publishedCell(s, i, c.id);
         if (value === null || value === undefined || value === '') continue;
         rows.push({
           ...keys,

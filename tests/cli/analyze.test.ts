@@ -93,7 +93,17 @@ describe('effectmeting analyze', () => {
   });
 
   it('--format json holds every number, infinite df as a string', async () => {
-    const r = await cli(['analyze', '--input', data, '--config', config, '--format', 'json']);
+    const r = await cli([
+      'analyze',
+      '--input',
+      data,
+      '--config',
+      config,
+      '--format',
+      'json',
+      '--min-cell',
+      '0',
+    ]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(Object.keys(json)).toEqual([
@@ -118,7 +128,17 @@ describe('effectmeting analyze', () => {
   });
 
   it('--format json is the result of evaluate on the loaded file', async () => {
-    const r = await cli(['analyze', '--input', data, '--config', config, '--format', 'json']);
+    const r = await cli([
+      'analyze',
+      '--input',
+      data,
+      '--config',
+      config,
+      '--format',
+      'json',
+      '--min-cell',
+      '0',
+    ]);
     const table = await loadTable(data, { stringColumns: ['id', 'arm', 'participation'] });
     const result = evaluate(table, parsePlan(SMALL_PLAN), { file: data });
     expect(r.out).toBe(renderJson(result));

@@ -217,7 +217,11 @@ describe('participationChart', () => {
     expect(bar.encoding.x.title).toBe("Share of the arm's clients (%)");
     const data = loose(spec).data.values as Loose[];
     const control = data.filter((d) => d.arm === 'control (n = 240)');
-    expect(control.map((d) => d.label)).toEqual(['x', '< 10', '< 10']);
+    expect(control.map((d) => d.label)).toEqual([
+      'suppressed (x)',
+      'suppressed (< 10)',
+      'suppressed (< 10)',
+    ]);
     expect(control.map((d) => d.share)).toEqual([null, null, null]);
     expect(data[0]).toMatchObject({ share: 644 / 978, label: '66 % (644)' });
     expect(data[4]!.category).toBe('– of which three-way');

@@ -5,6 +5,7 @@
  */
 import type { EffectSeries } from '../../analysis/effect-series.js';
 import type { CumulativeOutflowData } from '../../outcomes/outflow-result.js';
+import { type DisclosureOptions, isSmallCount } from '../disclosure.js';
 import {
   type ChartOptions,
   type ChartSpec,
@@ -19,7 +20,7 @@ import {
 } from './spec.js';
 
 /** Options of {@link outflowChart}. */
-export interface OutflowChartOptions extends ChartOptions {
+export interface OutflowChartOptions extends ChartOptions, DisclosureOptions {
   /** Destination to plot (default: the first of the result). */
   readonly destination?: string;
   /** Draw each arm's confidence band (default true). */
@@ -39,7 +40,8 @@ export type OutflowChartInput = Pick<
 /**
  * Cumulative outflow by month and arm (Figure 2a): one line per group with its confidence band,
  * and each benchmark as a dashed grey/black line. x: month since the start; y: the cumulative
- * share as a percentage.
+ * share as a percentage. A point whose event count is small (`isSmallCount`: below the
+ * disclosure threshold, default 10) is not plotted, as its table does not publish it.
  *
  * @example
  * const spec = outflowChart(result.outflow, {
@@ -61,13 +63,15 @@ export function outflowChart(
   const data: Record<string, unknown>[] = [];
   for (const r of result.rows) {
     if (r.destination !== destination) continue;
+    // a share whose count its table suppresses is not plotted either (a gap in the line)
+    const hidden = isSmallCount(r.events, options);
     data.push({
       month: r.month,
       series: name(r.group),
       kind: 'estimate',
-      share: finite(r.share),
-      lower: finite(r.ci[0]),
-      upper: finite(r.ci[1]),
+      share: hidden ? null : finite(r.share),
+      lower: hidden ? null : finite(r.ci[0]),
+      upper: hidden ? null : finite(r.ci[1]),
       atRisk: r.atRisk,
     });
   }
@@ -173,7 +177,7 @@ export function outflowChart(
 }
 
 /** Options of {@link effectChart}. */
-export interface EffectChartOptions extends ChartOptions {
+export interface EffectChartOptions extends ChartOptions, DisclosureOptions {
   /**
    * `'adjusted'` (default when the series has adjusted effects), `'raw'`, or `'both'`: the
    * adjusted effect with its band and marked significance plus the raw effect as a dashed line.
@@ -190,7 +194,9 @@ export type EffectChartInput = Pick<EffectSeries, 'months' | 'level' | 'arms'> &
 /**
  * The effect per month (Figure 2b): the estimate as a line with its confidence band, a zero
  * line, and each month's point shaped and filled by significance (the reports' stars: ** p <
- * 0.05, * p < 0.10, † p < 0.20, open = not significant). y in percentage points.
+ * 0.05, * p < 0.10, † p < 0.20, open = not significant). y in percentage points. The raw
+ * difference is not plotted in a month where either arm's event count is small (it would reveal
+ * it; `isSmallCount`, threshold default 10).
  *
  * @example
  * const spec = effectChart(effectSeries(table, { event: 'month_bijstand', covariates }), {
@@ -209,6 +215,11 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
     for (const kind of kinds) {
       const e = kind === 'adjusted' ? m.adjusted : m.raw;
       if (!e) continue;
+      // the raw difference reveals both shares: not plotted where a table suppresses one
+      const hidden =
+        kind === 'raw' &&
+        (isSmallCount(m.eventsTreated, options) || isSmallCount(m.eventsControl, options));
+      if (hidden) continue;
       const banded = kind === main && m.bandCi !== undefined && series.band?.estimate === kind;
       data.push({
         bandLower: banded ? finite(m.bandCi![0]) : null,

@@ -25,8 +25,8 @@ export type ParticipationChartInput = Pick<ParticipationTable, 'arms' | 'n' | 'r
 /**
  * Participation by arm (Table 2): per category a bar per arm with the share of the arm's
  * clients, labelled "34 % (334)". Sub-categories are indented as "– of which …". Counts below
- * the disclosure threshold (default 10) are not drawn and labelled "< 10"; cells suppressed to
- * protect them (secondary suppression, see `protectParticipation`) are labelled "x".
+ * the disclosure threshold (default 10) are not drawn and labelled "suppressed (< 10)"; cells
+ * suppressed to protect them (secondary suppression, see `protectParticipation`) "suppressed (x)".
  *
  * @example
  * const spec = participationChart(result.participation, { source: 'Source: …' });
@@ -55,8 +55,13 @@ export function participationChart(
         category,
         arm: arm.label,
         share: hidden === null ? finite(cell.share) : null,
+        // a hidden bar still shows it is there: "suppressed (< 10)", not an empty row
         label:
-          hidden ?? (cell.count === 0 ? '–' : `${Math.round(cell.share * 100)} % (${cell.count})`),
+          hidden === null
+            ? cell.count === 0
+              ? '–'
+              : `${Math.round(cell.share * 100)} % (${cell.count})`
+            : `suppressed (${hidden})`,
         labelAt: hidden === null ? finite(cell.share) : 0,
       });
     }

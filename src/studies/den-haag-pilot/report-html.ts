@@ -55,6 +55,7 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
         title: `Figure 2a. Cumulative flow-through into bijstand, decile ${c.decile}`,
         source,
         yTitle: 'Cumulative share in bijstand (%)',
+        threshold,
       }),
       { idPrefix: 'fig2a' },
     ),
@@ -62,6 +63,7 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
       effectChart(r.effects, {
         title: `Figure 2b. Effect on the flow-through into bijstand per month, decile ${c.decile}`,
         source,
+        threshold,
       }),
       { idPrefix: 'fig2b' },
     ),
@@ -133,7 +135,7 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
             `Participation: ${r.participation.method}.`,
             `Policy figures: ${r.impact.method}.`,
             threshold > 0
-              ? `${disclosureNote(threshold)} Estimates (shares in the figures, effects, policy figures) are shown in full.`
+              ? `${disclosureNote(threshold)} The figures do not plot a share (or a raw difference) whose count is suppressed; adjusted effects and policy figures are shown in full.`
               : 'Disclosure control is turned off: all counts are shown.',
           ],
         },

@@ -22,9 +22,11 @@ import {
   makeOutflowResult,
   type OutflowBenchmark,
 } from '../../outcomes/outflow-result.js';
+import type { DisclosureOptions } from '../../report/disclosure.js';
 import type { Estimate } from '../../stats/estimate.js';
 import { type Block, type Document, documentMarkdown } from '../../table/index.js';
 import { DEN_HAAG_PILOT_CONFIG, type PilotConfig, pilotPlan } from './plan.js';
+import { protectPilotDocument } from './report-disclosure.js';
 import { type PilotSensitivity, pilotSensitivity, sensitivityBlocks } from './sensitivity.js';
 
 /** Everything the pilot analysis computes. */
@@ -158,15 +160,28 @@ export function significanceText(s: SignificantMonths): string {
 /**
  * The pilot result as one document: title, assignment, Table 2, Figures 2a and 2b as tables,
  * the summary and the policy figures. {@link pilotMarkdown} writes it; the result's display and
- * `toHTML()` show it.
+ * `toHTML()` show it. Its tables go through the same disclosure control as the HTML report
+ * (`protectPilotDocument`: counts below `threshold`, default 10, as "< 10", what reveals them "x").
  *
  * @example
  * documentText(pilotDocument(denHaagPilot(table))); // the report as terminal text
  */
-export function pilotDocument(r: Omit<PilotResult, 'toHTML'>): Document {
+export function pilotDocument(
+  r: Omit<PilotResult, 'toHTML'>,
+  disclosure: DisclosureOptions = {},
+): Document {
   const c = r.config;
   const f = r.final;
   const last = r.effects.months.at(-1)!.adjusted!;
+  return protectPilotDocument(pilotBlocks(r, c, f, last), r, disclosure);
+}
+
+function pilotBlocks(
+  r: Omit<PilotResult, 'toHTML'>,
+  c: PilotConfig,
+  f: PilotResult['final'],
+  last: NonNullable<PilotResult['effects']['months'][number]['adjusted']>,
+): Block[] {
   return [
     {
       kind: 'heading',
@@ -260,6 +275,9 @@ function spaced(document: Document): Block[] {
 }
 
 /** The pilot result as a Markdown report (stdout of `npm run pilot`, and `out/den-haag-pilot.md`). */
-export function pilotMarkdown(r: Omit<PilotResult, 'toHTML'>): string {
-  return documentMarkdown(pilotDocument(r));
+export function pilotMarkdown(
+  r: Omit<PilotResult, 'toHTML'>,
+  disclosure: DisclosureOptions = {},
+): string {
+  return documentMarkdown(pilotDocument(r, disclosure));
 }

@@ -1,5 +1,6 @@
 /** The Den Haag pilot as a registered study: its data files, reproduction and planning question. */
 import { numberColumn } from '../../data/columns.js';
+import { publishedJson } from '../../report/disclosure.js';
 import { toCsv } from '../shared/csv.js';
 import type { Study } from '../study.js';
 import { DEN_HAAG_DECILE1_DESIGN } from './design.js';
@@ -8,7 +9,7 @@ import { generateNationalBenchmark, NATIONAL_BENCHMARK_COLUMNS } from './nationa
 import { DEN_HAAG_PARAMS, DEN_HAAG_SEEDS } from './params.js';
 import { DEN_HAAG_PLAN } from './plan.js';
 import { pilotPowerAnswer, pilotPowerMarkdown } from './power.js';
-import { denHaagPilot, pilotMarkdown } from './report.js';
+import { denHaagPilot, pilotDocument, pilotMarkdown } from './report.js';
 import { PILOT_SYNTHETIC_SOURCE, pilotHtml } from './report-html.js';
 import { DEN_HAAG_MODEL } from './simulation-model.js';
 
@@ -63,14 +64,17 @@ export const DEN_HAAG_STUDY: Study = {
         };
       },
     },
-    reproduce(table, { benchmark, source }) {
+    reproduce(table, { benchmark, source, minCell = 10 }) {
       const result = denHaagPilot(table, {}, benchmark);
+      const threshold = minCell;
       return {
-        markdown: pilotMarkdown(result),
-        json: result,
+        markdown: pilotMarkdown(result, { threshold }),
+        json:
+          threshold > 0 ? publishedJson(pilotDocument(result, { threshold }), threshold) : result,
         html: () =>
           pilotHtml(result, {
             source: source.synthetic ? PILOT_SYNTHETIC_SOURCE : `Source: ${source.path}.`,
+            threshold,
           }),
       };
     },

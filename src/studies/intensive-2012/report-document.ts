@@ -10,6 +10,12 @@ import type { EffectSeries, MonthEffect } from '../../analysis/effect-series.js'
 import type { ParticipationTable } from '../../analysis/participation.js';
 import { InputError } from '../../errors.js';
 import { formatNumber, formatPercent } from '../../format.js';
+import {
+  type DisclosureOptions,
+  disclosureNote,
+  hasSuppressed,
+  protectTable,
+} from '../../report/disclosure.js';
 import type { Estimate } from '../../stats/estimate.js';
 import {
   type Cell,
@@ -121,10 +127,11 @@ const LEVEL_ORDER: Readonly<Record<string, readonly string[]>> = {
   household: ['single', 'single_with_child', 'cohabiting', 'unknown'],
 };
 
-function balanceTable(r: Intensive2012Result): ModelTableBlock {
+function balanceTable(r: Intensive2012Result, threshold: number): ModelTableBlock {
   const c = r.config;
   const b = r.balance;
   const empty = { controlN: null, controlShare: '', treatmentN: null, treatmentShare: '' };
+  const groups: { total: number; parts: number[] }[] = [];
   const rows: Record<string, Cell>[] = [
     {
       characteristic: 'clients',
@@ -146,6 +153,7 @@ function balanceTable(r: Intensive2012Result): ModelTableBlock {
       ...empty,
       test: `χ²(${test.df.join(', ')}) = ${formatNumber(test.statistic, 2)}, p = ${formatNumber(test.pValue, 3)}${test.stars}`,
     });
+    groups.push({ total: 0, parts: sorted.map((_, i) => rows.length + i) });
     for (const level of sorted) {
       const s = (arm: string) => level.stats.find((x) => x.arm === arm)!;
       const name = level.level ?? '';
@@ -167,13 +175,32 @@ function balanceTable(r: Intensive2012Result): ModelTableBlock {
     text('treatmentShare', 'I-dvl %'),
     text('test', 'χ² test'),
   ];
-  return table(
+  const block = table(
     'table_5_1',
     'Table 5.1: composition of the groups',
     columns,
     rows,
     'Test per characteristic: Pearson χ² test of independence, arm × category (all categories, "unknown" included), stars at 20/10/5 %.',
   );
+  // Disclosure control: small counts "< 10"; the levels of a characteristic sum to the clients.
+  const protectedTable = protectTable(
+    block.table,
+    {
+      counts: [
+        { id: 'controlN', reveals: ['controlShare'] },
+        { id: 'treatmentN', reveals: ['treatmentShare'] },
+      ],
+      rowRelations: groups,
+    },
+    { threshold },
+  );
+  return hasSuppressed(protectedTable)
+    ? {
+        ...block,
+        table: protectedTable,
+        note: `${block.note ?? ''} ${disclosureNote(threshold)}`.trim(),
+      }
+    : block;
 }
 
 /** Table 5.2's rows of one measure: a heading row, the shares per arm and the net effect. */
@@ -226,13 +253,18 @@ function jobQualityCell(o: ArmComparison, which: 'treatment' | 'control' | 'net'
 }
 
 /**
- * The 2012–2013 report as a document in the published layout (see the module comment).
+ * The 2012–2013 report as a document in the published layout (see the module comment). Table
+ * 5.1's counts go through disclosure control (`protectTable`: below `threshold`, default 10,
+ * "< 10"; the levels of a characteristic sum to the clients, so one more is "x").
  *
  * @example
  * const doc = intensive2012Document(intensive2012(table));
  * documentMarkdown(doc); // the same text as intensive2012Markdown(result)
  */
-export function intensive2012Document(r: Intensive2012Result): Document {
+export function intensive2012Document(
+  r: Intensive2012Result,
+  disclosure: DisclosureOptions = {},
+): Document {
   const c = r.config;
   const a = r.audit;
   const conf = a.conformance;
@@ -313,7 +345,7 @@ export function intensive2012Document(r: Intensive2012Result): Document {
     { kind: 'heading', level: 2, text: 'Table 4.6: 12th-month conversation (clients still on WW)' },
     conversationTable('table_4_6', 'Table 4.6: 12th-month conversation', r.conversations.m12, held),
     { kind: 'heading', level: 2, text: 'Table 5.1: composition of the groups' },
-    balanceTable(r),
+    balanceTable(r, disclosure.threshold ?? 10),
     {
       kind: 'heading',
       level: 2,

@@ -1,5 +1,6 @@
 /** The 2012–2013 experiment as a registered study: its data file and reproduction. */
 
+import { publishedJson } from '../../report/disclosure.js';
 import { documentPage } from '../../report/document-report.js';
 import { documentMarkdown } from '../../table/index.js';
 import { sourceNote } from '../shared/source-note.js';
@@ -37,12 +38,12 @@ export const INTENSIVE_2012_STUDY: Study = {
       events: [INTENSIVE_2012_CONFIG.exitEvent, INTENSIVE_2012_CONFIG.jobEvent],
     },
     charts: false,
-    reproduce(table, { source }) {
+    reproduce(table, { source, minCell = 10 }) {
       const result = intensive2012(table);
-      const document = intensive2012Document(result);
+      const document = intensive2012Document(result, { threshold: minCell });
       return {
         markdown: documentMarkdown(document),
-        json: result,
+        json: minCell > 0 ? publishedJson(document, minCell) : result,
         html: async () => documentPage(document, sourceNote(source, 'the 2012–2013 study')),
       };
     },

@@ -1,0 +1,86 @@
+/** The identifier guard: BSNs by the eleven test, ids by token, redaction, and the label refusal. */
+import { table } from 'arquero';
+import { describe, expect, it } from 'vitest';
+import { isValidBsn } from '../../src/assign/bsn.js';
+import { describeValue } from '../../src/data/columns.js';
+import { refuseIdentifierLabels } from '../../src/data/identifier-labels.js';
+import {
+  elevenTest,
+  guardedId,
+  identifierGuard,
+  isBsnLike,
+} from '../../src/table/identifier-guard.js';
+
+describe('elevenTest and isBsnLike', () => {
+  it('by hand: 111222333 → 9+8+7+12+10+8+9+6 − 3 = 66 = 6·11; 123456789 → 156 − 9 = 147 ≢ 0', () => {
+    expect(elevenTest('111222333')).toBe(true);
+    expect(elevenTest('123456789')).toBe(false);
+    expect(elevenTest('000000000')).toBe(false);
+    expect(elevenTest('11122233')).toBe(false);
+    expect(isBsnLike(' 222000004 ')).toBe(true);
+    expect(isBsnLike(222000004)).toBe(true);
+    expect(isBsnLike('experiment')).toBe(false);
+  });
+
+  it('isValidBsn gives the same answer (one implementation)', () => {
+    for (const s of ['111222333', '123456789', '000000000', '222000028', '100000071']) {
+      expect(isValidBsn(s)).toBe(elevenTest(s));
+    }
+  });
+
+  it('describeValue withholds a BSN-like value', () => {
+    expect(describeValue('111222333')).toBe('(value withheld: looks like a BSN)');
+    expect(describeValue('123456789')).toBe("'123456789'");
+  });
+});
+
+describe('identifierGuard', () => {
+  it('guards ids of at least five characters, all-digit ids of at least seven', () => {
+    expect(guardedId(' DH000001 ')).toBe('DH000001');
+    expect(guardedId('C001')).toBeUndefined();
+    expect(guardedId('123456')).toBeUndefined();
+    expect(guardedId('1234567')).toBe('1234567');
+  });
+
+  it('finds an id as a whole token, with its line, and a BSN not inside a decimal', () => {
+    const g = identifierGuard(['DH000001', 'PS-0042', 'a b c d e']);
+    expect(g.find('arm,n\nDH000001,3')).toEqual({ line: 2, kind: 'id' });
+    expect(g.find('DH0000011 and xDH000001')).toBeUndefined();
+    expect(g.find('| PS-0042 |')).toEqual({ line: 1, kind: 'id' });
+    expect(g.find('x\ny\n"a b c d e"')).toEqual({ line: 3, kind: 'id' });
+    expect(g.find('id in ["1","111222333"]')).toEqual({ line: 1, kind: 'bsn' });
+    expect(g.find('p = 0.111222333, 111222333.5, 1111222333')).toBeUndefined();
+    expect(g.find('n = 123456789')).toBeUndefined(); // fails the eleven test
+  });
+
+  it('redacts every identifier', () => {
+    const g = identifierGuard(['DH000001']);
+    expect(g.redact('DH000001 and 111222333, 123456789')).toBe(
+      '<withheld> and <withheld>, 123456789',
+    );
+  });
+});
+
+describe('refuseIdentifierLabels', () => {
+  const t = table({
+    id: ['DH000001', 'DH000002', 'DH000003'],
+    arm: ['control', 'DH000001', 'experiment'],
+    level: ['a', 'b', '111222333'],
+  });
+  it('names the column and the rows, never the value', () => {
+    expect(() =>
+      refuseIdentifierLabels(t, { id: 'id', labels: [{ column: 'arm', role: 'arm labels' }] }),
+    ).toThrow(
+      "column 'arm' holds a value that equals an id or looks like a BSN in row 2 (not shown); it would be printed as one of the arm labels.",
+    );
+    expect(() =>
+      refuseIdentifierLabels(t, { labels: [{ column: 'level', role: 'factor levels' }] }),
+    ).toThrow(/column 'level' .* in row 3 \(not shown\)/);
+    expect(() =>
+      refuseIdentifierLabels(t, {
+        id: 'id',
+        labels: [{ column: 'id', role: 'subgroup levels', field: 'subgroups[0]' }],
+      }),
+    ).toThrow("subgroups[0]: 'id' is the id column");
+  });
+});
