@@ -174,6 +174,12 @@ export {
 export { type LinFit, type LinOptions, linAdjusted } from './estimate/lin.js';
 export { type LogisticFit, type LogisticOptions, logisticRegression } from './estimate/logistic.js';
 export { type OlsFit, type OlsOptions, ols, type SingularAction } from './estimate/ols.js';
+export {
+  type RegressResult,
+  type RegressSeType,
+  type RegressSpec,
+  regress,
+} from './estimate/regress.js';
 export type { SeType } from './estimate/vcov.js';
 export { type WaldFit, type WaldTest, waldTest } from './estimate/wald.js';
 // The whole analysis of a plan: what `effectmeting analyze` runs (src/evaluate/).

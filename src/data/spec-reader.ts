@@ -271,3 +271,29 @@ export class SpecReader {
     return value as T;
   }
 }
+
+/**
+ * The key check of every options and spec object of a public function: throws an `InputError`
+ * (code `invalid-option`) naming the first unknown key, with a did-you-mean and the allowed keys,
+ * so that a typo (`adjustment: 'lin'` for `adjust`) never silently falls back to a default.
+ * `undefined` or `null` options pass.
+ *
+ * @example
+ * rejectUnknownKeys({ se: 'HC2', lvel: 0.9 }, ['se', 'level'], 'regress');
+ * // throws: regress: unknown option "lvel" (did you mean "level"?); allowed: se, level
+ */
+export function rejectUnknownKeys(
+  options: object | undefined | null,
+  allowed: readonly string[],
+  fn: string,
+): void {
+  if (options === undefined || options === null) return;
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) {
+      throw new InputError(
+        `${fn}: unknown option "${key}"${didYouMean(key, allowed)}; allowed: ${allowed.join(', ')}`,
+        { code: 'invalid-option', value: key },
+      );
+    }
+  }
+}

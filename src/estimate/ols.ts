@@ -8,6 +8,7 @@
  * outcome (plus one O(n·k²) meat for a full robust vcov).
  */
 import { InputError } from '../errors.js';
+import type { DesignMatrix } from '../stats/estimate.js';
 import {
   choleskyInverse,
   choleskySolve,
@@ -27,6 +28,7 @@ import {
   type VectorInput,
 } from './design.js';
 import { type Coefficient, coefficientEstimate, toRows } from './inference.js';
+import { limitedPivoting } from './pivot.js';
 import { checkSeType, hcVcov, leverages, meatWeights, type SeType } from './vcov.js';
 
 /** What to do with aliased (linearly dependent) columns. */
@@ -120,7 +122,11 @@ const influenceCache = new WeakMap<OlsPrepared, Map<number, Float64Array>>();
  * const prep = olsPrepare({ names: ['(Intercept)', 'treatment'], columns: [ones, treat], n });
  * const months = outcomes.map((y) => olsTermPrepared(prep, y, 'treatment'));
  */
-export function olsPrepare(x: DesignInput, options: OlsPrepareOptions = {}): OlsPrepared {
+export function olsPrepare(
+  x: DesignInput,
+  options: OlsPrepareOptions = {},
+  rawNorms?: Float64Array,
+): OlsPrepared {
   const design = toDesignMatrix(x, 'X');
   checkFinite(design, 'X');
   const { n } = design;
@@ -140,8 +146,8 @@ export function olsPrepare(x: DesignInput, options: OlsPrepareOptions = {}): Ols
   const shiftAll = interceptShift(design.columns, weights);
   const xtxAll = crossProduct(design.columns, weights, shiftAll);
   // Aliasing is judged against the raw column norms Σw·x² = Σw(x − s)² + s²Σw, as lm does.
-  let reference: Float64Array | undefined;
-  if (shiftAll) {
+  let reference: Float64Array | undefined = rawNorms;
+  if (shiftAll && !rawNorms) {
     let sw = n;
     if (weights) {
       sw = 0;
@@ -149,7 +155,8 @@ export function olsPrepare(x: DesignInput, options: OlsPrepareOptions = {}): Ols
     }
     reference = Float64Array.from(shiftAll, (sj, j) => xtxAll[j * kAll + j]! + sj * sj * sw);
   }
-  const pc = pivotedCholesky(xtxAll, kAll, options.tol ?? 1e-7, reference);
+  const tol = options.tol ?? 1e-7;
+  const pc = decideAliased(design, weights, xtxAll, tol, reference);
   const aliased = pc.aliased.map((j) => design.names[j]!);
   if (pc.kept.length === 0) {
     throw new InputError(
@@ -192,6 +199,57 @@ export function olsPrepare(x: DesignInput, options: OlsPrepareOptions = {}): Ols
 }
 
 /**
+ * The pivoted Cholesky of X'WX with the aliased columns decided as R's `lm` does. The Cholesky
+ * pivot d_j = ‖residual of x_j‖² is only accurate to about ε·‖x_j‖², so when some column's
+ * relative residual √(d_j)/‖x_j‖ is within a factor 1000 of `tol` (or below it), the decision is
+ * made again by `dqrdc2` on √w·X itself ({@link limitedPivoting}) and the factor recomputed on
+ * the columns it keeps: the Lin design with a covariate level in one arm only gave a relative
+ * residual of 1.015e-7 for an exactly collinear column, and kept it.
+ */
+function decideAliased(
+  design: DesignMatrix,
+  weights: Float64Array | undefined,
+  xtx: Float64Array,
+  tol: number,
+  reference: Float64Array | undefined,
+): { factor: Float64Array; kept: readonly number[]; aliased: readonly number[] } {
+  const { columns, names } = design;
+  const k = columns.length;
+  const pc = pivotedCholesky(xtx, k, tol, reference);
+  const r = pc.kept.length;
+  let near = pc.aliased.length > 0;
+  pc.kept.forEach((j, i) => {
+    const norm2 = reference ? reference[j]! : xtx[j * k + j]!;
+    if (pc.factor[i * r + i]! ** 2 < 1e6 * tol * tol * norm2) near = true;
+  });
+  if (!near) return pc;
+  const root = weights ? Float64Array.from(weights, Math.sqrt) : undefined;
+  const scaled = root ? columns.map((c) => Float64Array.from(c, (v, i) => v * root[i]!)) : columns;
+  const lp = limitedPivoting(
+    scaled,
+    tol,
+    reference ? Float64Array.from(reference, Math.sqrt) : undefined,
+  );
+  const kept = lp.kept;
+  const m = kept.length;
+  const sub = new Float64Array(m * m);
+  kept.forEach((a, i) => {
+    kept.forEach((b, j) => {
+      sub[i * m + j] = xtx[a * k + b]!;
+    });
+  });
+  const again = pivotedCholesky(sub, m, 0);
+  if (again.aliased.length > 0) {
+    const name = names[kept[again.aliased[0]!]!]!;
+    throw new InputError(
+      `X: column "${name}" is so nearly collinear with earlier columns that least squares cannot be solved accurately; remove it or rescale the covariates`,
+      { code: 'singular', column: name },
+    );
+  }
+  return { factor: again.factor, kept, aliased: lp.aliased };
+}
+
+/**
  * The shift s of {@link OlsPrepared}: (weighted) column means when column 0 is constant and
  * non-zero, with s_0 = 0; `undefined` otherwise (without an intercept, centring would change the
  * column space).
@@ -224,8 +282,14 @@ function shiftTransform(shift: Float64Array, a: number): Float64Array {
   return t;
 }
 
-/** T·M·T' for k×k row-major T and symmetric M. */
-function congruence(t: Float64Array, m: Float64Array, k: number): Float64Array {
+/**
+ * T·M·T' for k×k row-major T and symmetric M: a covariance in the shifted basis mapped back to
+ * X's columns.
+ *
+ * @example
+ * congruence(prepared.transform, shiftedVcov, prepared.k)
+ */
+export function congruence(t: Float64Array, m: Float64Array, k: number): Float64Array {
   const tm = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
