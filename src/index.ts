@@ -163,6 +163,12 @@ export type { Displayable, HtmlConvertible, MimeBundle } from './display.js';
 export { InputError, type InputErrorDetails } from './errors.js';
 // Regression.
 export type { ColumnsInput, DesignInput, VectorInput } from './estimate/design.js';
+export {
+  type DifferenceInMeans,
+  type DifferenceInMeansDesign,
+  type DifferenceInMeansSpec,
+  differenceInMeans,
+} from './estimate/difference-in-means.js';
 export type { Coefficient } from './estimate/inference.js';
 export {
   type FirstStage,
