@@ -29,7 +29,14 @@ import {
 } from './design.js';
 import { type Coefficient, coefficientEstimate, toRows } from './inference.js';
 import { limitedPivoting } from './pivot.js';
-import { checkSeType, hcVcov, leverages, meatWeights, type SeType } from './vcov.js';
+import {
+  checkSeType,
+  hcVcov,
+  leverages,
+  meatWeights,
+  naWhereLeverageOne,
+  type SeType,
+} from './vcov.js';
 
 /** What to do with aliased (linearly dependent) columns. */
 export type SingularAction = 'drop' | 'error';
@@ -385,7 +392,8 @@ export function olsSolve(
 /**
  * Robust (HC0–HC3) covariance of the coefficients of a prepared design given residuals e,
  * computed in the shifted basis and mapped back: V = T·(As·Xs'diag(ω)Xs·As)·T' (see `vcov.ts`
- * for ω), times n/(n − k) for HC1.
+ * for ω), times n/(n − k) for HC1. Rows with leverage 1 (HC2/HC3) make the variance of the
+ * coefficients that depend on them NA (NaN), as for an aliased term; the others are kept.
  *
  * @example
  * const v = olsRobustVcov(prep, 'HC2', fit.residuals); // k×k row-major
@@ -397,9 +405,11 @@ export function olsRobustVcov(
 ): Float64Array {
   const { n, k, columns, weights, shift, transform, shiftedBread } = prepared;
   const h = se === 'HC2' || se === 'HC3' ? olsLeverages(prepared) : undefined;
-  let v = hcVcov(columns, meatWeights(se, residuals, h, weights), shiftedBread, shift);
+  const leverageOne: number[] = [];
+  let v = hcVcov(columns, meatWeights(se, residuals, h, weights, leverageOne), shiftedBread, shift);
   if (transform) v = congruence(transform, v, k);
   if (se === 'HC1') v = v.map((x) => (x * n) / (n - k));
+  if (leverageOne.length) naWhereLeverageOne(v, k, leverageOne, (c) => olsInfluence(prepared, c));
   return v;
 }
 
@@ -543,8 +553,9 @@ export function findCoefficient(
  *
  * HC formulas, with A = (X'X)⁻¹, e = y − Xβ̂, h_i = x_i'Ax_i (MacKinnon & White 1985):
  * HC0 = A·X'diag(e²)X·A; HC1 = HC0·n/(n−k); HC2 = A·X'diag(e²/(1−h))X·A;
- * HC3 = A·X'diag(e²/(1−h)²)X·A; classical = σ̂²A. A row with h_i = 1 makes HC2/HC3 undefined:
- * an `InputError` names it.
+ * HC3 = A·X'diag(e²/(1−h)²)X·A; classical = σ̂²A. A row with h_i = 1 (e.g. a dummy only one
+ * row has) makes HC2/HC3 undefined for the coefficients that depend on it: their SE, statistic,
+ * CI and p-value are NaN (NA, as estimatr), the other coefficients keep theirs.
  *
  * @example
  * const fit = ols({ names: ['(Intercept)', 'treatment'], columns: [ones, treat], n }, y);

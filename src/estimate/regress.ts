@@ -26,11 +26,12 @@ import {
   congruence,
   findCoefficient,
   type OlsPrepared,
+  olsInfluence,
   olsLeverages,
   olsPrepare,
   olsSolve,
 } from './ols.js';
-import { hcVcov, meatWeights, SE_TYPES, type SeType } from './vcov.js';
+import { hcVcov, meatWeights, naWhereLeverageOne, SE_TYPES, type SeType } from './vcov.js';
 
 /** Standard-error type of {@link regress}: an HC type, or a CR type with `clusters`. */
 export type RegressSeType = SeType | ClusterSeType;
@@ -423,9 +424,11 @@ function hcOrClassical(
       for (let i = 0; i < n; i++) h[i]! += (weights ? weights[i]! : 1) / sw[absorbed.index[i]!]!;
     }
   }
-  let v = hcVcov(columns, meatWeights(se, residuals, h, weights), shiftedBread, shift);
+  const leverageOne: number[] = [];
+  let v = hcVcov(columns, meatWeights(se, residuals, h, weights, leverageOne), shiftedBread, shift);
   if (transform) v = congruence(transform, v, k);
   if (se === 'HC1') v = v.map((x) => (x * n) / dfResidual);
+  if (leverageOne.length) naWhereLeverageOne(v, k, leverageOne, (c) => olsInfluence(prepared, c));
   return v;
 }
 

@@ -56,6 +56,7 @@ to_json <- function(x) {
     if (is.null(nm)) return(paste0("[", paste(body, collapse = ","), "]"))
     return(paste0("{", paste0("\"", nm, "\":", body, collapse = ","), "}"))
   }
+  if (length(x) == 0) return("[]")
   if (is.character(x) || is.factor(x)) {
     s <- paste0("\"", as.character(x), "\"")
     return(if (inherits(x, "AsIs") || length(x) != 1) paste0("[", paste(s, collapse = ","), "]") else s)
@@ -156,6 +157,22 @@ colnames(X_lin) <- c("(Intercept)", "treatment", paste0(colnames(lin_cov), "_c")
 fit_lm <- lm.fit(X_lin, ly)
 s_lm <- summary(lm(ly ~ X_lin - 1))$coefficients
 fit_lin <- lm_lin(y ~ treatment, covariates = ~ grp + inc, data = lin_df)
+# HC2 on the columns lm keeps, by hand: rows with leverage 1 (the one client with level d) get
+# weight 0, and a coefficient whose estimate depends on such a row (non-zero influence) gets NA.
+hc2_na <- local({
+  Xk <- X_lin[, !is.na(fit_lm$coefficients)]
+  A <- solve(crossprod(Xk))
+  e <- ly - Xk %*% (A %*% crossprod(Xk, ly))
+  h <- rowSums((Xk %*% A) * Xk)
+  one <- 1 - h < 1e-10
+  om <- ifelse(one, 0, e^2 / (1 - h))
+  V <- A %*% crossprod(Xk * sqrt(om)) %*% A
+  infl <- Xk %*% A
+  na <- apply(infl, 2, function(v) any(abs(v[one]) > 1e-8 * max(abs(v))))
+  se <- sqrt(diag(V))
+  se[na] <- NA
+  list(rows_leverage_one = vec(which(one)), std_error = vec(se))
+})
 pivot <- list(
   data = list(y = vec(ly), treatment = vec(lt), grp = I(grp), inc = vec(inc)),
   terms = I(colnames(X_lin)),
@@ -163,8 +180,27 @@ pivot <- list(
   lm_estimate = vec(fit_lm$coefficients),
   lm_std_error_classical = vec(s_lm[, 2]),
   lm_rank = fit_lm$rank,
+  hc2 = hc2_na,
   lm_lin = robust(fit_lin)
 )
+
+# Near-collinear raw columns without an intercept (large means, no centring): x3 = x1 + x2 + a
+# perturbation of relative size `rel` orthogonal to x1, x2. lm aliases x3 exactly when rel < 1e-7;
+# the normal equations see d_3 only to ±ε·‖x3‖², about the size of the residual itself.
+set.seed(3)
+near <- lapply(c(0.3e-7, 0.97e-7, 0.99e-7, 0.995e-7, 1.005e-7, 1.01e-7, 1.03e-7, 2e-7), function(rel) {
+  nn <- 3000
+  x1 <- 1e6 + rnorm(nn)
+  x2 <- 1e6 + rnorm(nn)
+  eta <- rnorm(nn)
+  eta <- eta - qr.fitted(qr(cbind(x1, x2)), eta)
+  x3 <- x1 + x2 + eta / sqrt(sum(eta^2)) * rel * sqrt(sum((x1 + x2)^2))
+  yy <- rnorm(nn)
+  f <- lm(yy ~ 0 + x1 + x2 + x3)
+  list(rel = rel, x1 = vec(x1), x2 = vec(x2), x3 = vec(x3), y = vec(yy),
+    aliased = I(names(coef(f))[is.na(coef(f))]), rank = f$rank)
+})
+pivot$near <- near
 
 out <- list(
   data = list(
