@@ -5,6 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { normalQuantile } from '../stats/distributions.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkLevel, checkWholeNumber } from '../stats/validate.js';
 
 /** A value with its standard error and a confidence interval at `level`. */
@@ -69,6 +70,11 @@ export interface ImpactFigures {
  * Math.round(f.trajectoriesPerSuccess!.value) // 5 (1 in 5)
  */
 export function impactFigures(input: ImpactInput): ImpactFigures {
+  rejectUnknownKeys(
+    input,
+    ['n', 'controlRate', 'effect', 'participants', 'participationDifference', 'level'],
+    'impactFigures',
+  );
   const { n, controlRate: c, effect: a, participants, participationDifference } = input;
   const level = checkLevel(input.level, 'impactFigures');
   if (!(Number.isInteger(n) && n > 0)) {

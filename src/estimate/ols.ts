@@ -18,6 +18,7 @@ import {
   residualCrossProduct,
   subtractProduct,
 } from '../stats/linalg.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkLevel } from '../stats/validate.js';
 import {
   checkFinite,
@@ -134,6 +135,8 @@ export function olsPrepare(
   options: OlsPrepareOptions = {},
   rawNorms?: Float64Array,
 ): OlsPrepared {
+  // `ols` passes its whole options here, so the fit's keys are allowed too.
+  rejectUnknownKeys(options, ['weights', 'singular', 'tol', 'se', 'level'], 'olsPrepare');
   const design = toDesignMatrix(x, 'X');
   checkFinite(design, 'X');
   const { n } = design;
@@ -447,6 +450,7 @@ export function olsFitPrepared(
   y: VectorInput,
   options: OlsOptions = {},
 ): OlsFit {
+  rejectUnknownKeys(options, ['se', 'level', 'weights', 'singular', 'tol'], 'olsFitPrepared');
   const se = checkSeType(options.se ?? 'HC2');
   const level = checkLevel(options.level ?? 0.95);
   const { n, k, weights, bread, terms } = prepared;

@@ -5,6 +5,7 @@
 import { InputError } from '../errors.js';
 import { studentTQuantile, twoSidedP } from './distributions.js';
 import { type Estimate, stars } from './estimate.js';
+import { rejectUnknownKeys } from './option-keys.js';
 import { checkFinite, checkLevel } from './validate.js';
 
 /** Options for {@link tTest}. */
@@ -274,6 +275,7 @@ export function diffInMeans(
   control: ArrayLike<number>,
   options: DiffInMeansOptions = {},
 ): TTestResult {
+  rejectUnknownKeys(options, ['level'], 'diffInMeans');
   const res = runTTest('diffInMeans', 'treated', 'control', treated, control, {
     level: options.level ?? 0.95,
   });
