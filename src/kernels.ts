@@ -69,9 +69,11 @@ export {
   CLUSTER_SE_TYPES,
   type ClusterSeType,
   type ClusterVcov,
+  type ClusterVcovOptions,
   clusterVcov,
   type Groups,
   groupsOf,
+  type LabelledGroups,
 } from './estimate/cluster-vcov.js';
 export { toDesignMatrix } from './estimate/design.js';
 export {
@@ -83,7 +85,7 @@ export {
   olsSolve,
   olsTermPrepared,
 } from './estimate/ols.js';
-export { limitedPivoting } from './estimate/pivot.js';
+export { limitedPivoting, type Pivoting } from './estimate/pivot.js';
 export { olsTermSeries } from './estimate/series.js';
 export { SE_TYPES } from './estimate/vcov.js';
 export { evaluationSteps } from './evaluate/evaluate.js';
