@@ -135,6 +135,7 @@ export function tTest(
   const twoSample = yOrOptions !== undefined && 'length' in yOrOptions;
   const y = twoSample ? (yOrOptions as ArrayLike<number>) : undefined;
   const options: TTestOptions = (twoSample ? maybeOptions : (yOrOptions as TTestOptions)) ?? {};
+  rejectUnknownKeys(options, ['mu', 'paired', 'varEqual', 'level'], 'tTest');
   return runTTest('tTest', 'x', 'y', x, y, options);
 }
 
