@@ -185,6 +185,12 @@ export { InputError, type InputErrorDetails } from './errors.js';
 export type { CoxCoefficient, CoxSe, CoxTies } from './estimate/cox.js';
 // Regression.
 export type { ColumnsInput, DesignInput, VectorInput } from './estimate/design.js';
+export {
+  type DifferenceInMeans,
+  type DifferenceInMeansDesign,
+  type DifferenceInMeansSpec,
+  differenceInMeans,
+} from './estimate/difference-in-means.js';
 export { type FirthFit, type FirthOptions, firthLogistic } from './estimate/firth.js';
 export type { Coefficient } from './estimate/inference.js';
 export {
@@ -197,6 +203,12 @@ export {
 export { type LinFit, type LinOptions, linAdjusted } from './estimate/lin.js';
 export { type LogisticFit, type LogisticOptions, logisticRegression } from './estimate/logistic.js';
 export { type OlsFit, type OlsOptions, ols, type SingularAction } from './estimate/ols.js';
+export {
+  type RegressResult,
+  type RegressSeType,
+  type RegressSpec,
+  regress,
+} from './estimate/regress.js';
 export type { SeType } from './estimate/vcov.js';
 export { type WaldFit, type WaldTest, waldTest } from './estimate/wald.js';
 // The whole analysis of a plan: what `effectmeting analyze` runs (src/evaluate/).

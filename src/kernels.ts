@@ -56,7 +56,13 @@ export { modelFrame } from './data/model-matrix.js';
 export { normaliseTable } from './data/normalise.js';
 export { rowsToTable } from './data/rows.js';
 export { DEFAULT_EXPERIMENT_SCHEMA, MAX_PLAUSIBLE_MONTHS } from './data/schema.js';
-export { didYouMean, type JsonObject, SpecError, SpecReader } from './data/spec-reader.js';
+export {
+  didYouMean,
+  type JsonObject,
+  rejectUnknownKeys,
+  SpecError,
+  SpecReader,
+} from './data/spec-reader.js';
 // Formatting, notebook display and HTML pieces, chart constants, disclosure details (src/report/).
 export {
   DENO_INSPECT,
@@ -67,7 +73,17 @@ export {
   NODE_INSPECT,
   withDisplay,
 } from './display.js';
-// Design matrices and the prepared OLS of the monthly series (src/estimate/).
+// Design matrices, the prepared OLS of the monthly series, cluster-robust variances (src/estimate/).
+export {
+  CLUSTER_SE_TYPES,
+  type ClusterSeType,
+  type ClusterVcov,
+  type ClusterVcovOptions,
+  clusterVcov,
+  type Groups,
+  groupsOf,
+  type LabelledGroups,
+} from './estimate/cluster-vcov.js';
 export { type CoxFit, type CoxOptions, coxph } from './estimate/cox.js';
 export { toDesignMatrix } from './estimate/design.js';
 export {
@@ -76,8 +92,10 @@ export {
   olsFitPrepared,
   olsLeverages,
   olsPrepare,
+  olsSolve,
   olsTermPrepared,
 } from './estimate/ols.js';
+export { limitedPivoting, type Pivoting } from './estimate/pivot.js';
 export { olsTermSeries } from './estimate/series.js';
 export { SE_TYPES } from './estimate/vcov.js';
 export { evaluationSteps } from './evaluate/evaluate.js';

@@ -6,14 +6,17 @@
  * optionally a covariate-adjusted difference.
  */
 import { requireColumns, type TableInput } from '../data/columns.js';
+import { rejectUnknownKeys } from '../data/spec-reader.js';
 import { withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
+import { linAdjusted } from '../estimate/lin.js';
 import { ols } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp, formatPValue } from '../format.js';
 import type { Estimate } from '../stats/estimate.js';
 import { diffInMeans } from '../stats/means.js';
 import { diffInProportions } from '../stats/proportions.js';
+import { checkOneOf } from '../stats/validate.js';
 import {
   type Block,
   type Document,
@@ -52,6 +55,12 @@ export interface CompareArmsSpec extends ArmSampleSpec {
   readonly kind?: OutcomeKind | 'auto';
   /** Covariate-adjusted difference per outcome (default: true when covariates are given). */
   readonly adjust?: boolean;
+  /**
+   * How the adjusted difference is estimated: `'ols'` (default), the treatment coefficient of
+   * y ~ 1 + treatment + covariates; `'lin'`, Lin's (2013) interacted regression on centred
+   * covariates (`linAdjusted`, estimatr's `lm_lin`).
+   */
+  readonly adjustment?: 'ols' | 'lin';
   /** Standard errors of the adjusted difference (default `'HC2'`). */
   readonly se?: SeType;
   /** Confidence level (default 0.95). */
@@ -100,6 +109,8 @@ export interface ArmComparisons {
   readonly excluded: readonly Exclusion[];
   readonly level: number;
   readonly se: SeType;
+  /** How the adjusted differences were estimated (`'ols'` or `'lin'`). */
+  readonly adjustment: 'ols' | 'lin';
   readonly method: string;
   /** One row per outcome, flat. */
   toTable(): Record<string, number | string>[];
@@ -108,6 +119,24 @@ export interface ArmComparisons {
 }
 
 const T = '(treatment)';
+
+const OUTCOME_KEYS = ['column', 'label', 'kind', 'format', 'digits'];
+const SPEC_KEYS = [
+  'arm',
+  'treatment',
+  'control',
+  'covariates',
+  'reference',
+  'factors',
+  'missing',
+  'outcomes',
+  'kind',
+  'adjust',
+  'adjustment',
+  'se',
+  'level',
+  'pooled',
+];
 
 /**
  * Compares two arms on each listed outcome. For a 0/1 outcome: shares p̂_T, p̂_C and
@@ -138,16 +167,22 @@ const T = '(treatment)';
  * jq.toMarkdown(); // a Markdown table
  */
 export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons {
+  rejectUnknownKeys(spec, SPEC_KEYS, 'compareArms');
   const level = spec.level ?? 0.95;
   const se = spec.se ?? 'HC2';
+  const adjustment = checkOneOf(spec.adjustment ?? 'ols', ['ols', 'lin'] as const, 'adjustment', {
+    fn: 'compareArms',
+  });
   if (!Array.isArray(spec.outcomes) || spec.outcomes.length === 0) {
     throw new InputError('outcomes is empty: list the outcome columns to compare', {
       code: 'invalid-option',
     });
   }
-  const outcomes: ArmOutcomeSpec[] = spec.outcomes.map((o) =>
-    typeof o === 'string' ? { column: o } : o,
-  );
+  const outcomes: ArmOutcomeSpec[] = spec.outcomes.map((o, i) => {
+    if (typeof o === 'string') return { column: o };
+    rejectUnknownKeys(o, OUTCOME_KEYS, `compareArms: outcomes[${i}]`);
+    return o;
+  });
   const sample = armSample(data, spec);
   requireColumns(
     sample.table,
@@ -223,22 +258,34 @@ export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmCompari
     if (adjust) {
       const n = keep.length;
       const pick = (col: Float64Array) => Float64Array.from(keep, (j) => col[j]!);
-      const fit = withOutcome(o.column, () =>
-        ols(
-          {
-            names: ['(Intercept)', T, ...sample.covariateNames],
-            columns: [
-              new Float64Array(n).fill(1),
-              pick(sample.treated),
-              ...sample.covariates.map(pick),
-            ],
-            n,
-          },
-          pick(y),
-          { se, level },
-        ),
-      );
-      adjusted = withOutcome(o.column, () => strip(fit.coefficient(T)));
+      if (adjustment === 'lin') {
+        const lin = withOutcome(o.column, () =>
+          linAdjusted(
+            { names: sample.covariateNames, columns: sample.covariates.map(pick), n },
+            pick(sample.treated),
+            pick(y),
+            { se, level, treatmentName: T },
+          ),
+        );
+        adjusted = strip(lin.treatment);
+      } else {
+        const fit = withOutcome(o.column, () =>
+          ols(
+            {
+              names: ['(Intercept)', T, ...sample.covariateNames],
+              columns: [
+                new Float64Array(n).fill(1),
+                pick(sample.treated),
+                ...sample.covariates.map(pick),
+              ],
+              n,
+            },
+            pick(y),
+            { se, level },
+          ),
+        );
+        adjusted = withOutcome(o.column, () => strip(fit.coefficient(T)));
+      }
     }
     return {
       outcome: o.column,
@@ -259,7 +306,9 @@ export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmCompari
     `${spec.pooled ? 'pooled SE' : 'unpooled (Neyman) SE'}, z test; numeric outcomes difference in means, Welch SE, ` +
     't test with Satterthwaite df' +
     (adjust
-      ? `; adjusted: OLS on ${arm} + ${sample.covariateNames.length} covariate columns, ${seText}, t test on n − k df`
+      ? adjustment === 'lin'
+        ? `; adjusted: Lin (2013) regression on ${arm} × ${sample.covariateNames.length} centred covariate columns, ${seText}, t test on n − k df`
+        : `; adjusted: OLS on ${arm} + ${sample.covariateNames.length} covariate columns, ${seText}, t test on n − k df`
       : '') +
     '; missing outcome values excluded per outcome; two-sided, stars † p < 0.20, * p < 0.10, ** p < 0.05';
   const base: Omit<ArmComparisons, 'toTable' | 'toMarkdown'> = {
@@ -269,6 +318,7 @@ export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmCompari
     excluded: sample.excluded,
     level,
     se,
+    adjustment,
     method,
   };
   return withDisplay(

@@ -18,6 +18,7 @@ import { ols } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp } from '../format.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkStarLevels, type StarLevels, starLegend, starsAt } from '../stats/stars.js';
 import { checkWholeNumber } from '../stats/validate.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
@@ -157,6 +158,25 @@ export function complierEffect(
   data: TableInput | ExperimentIntake,
   spec: ComplierSpec,
 ): ComplierEffect {
+  rejectUnknownKeys(
+    spec,
+    [
+      'outcome',
+      'received',
+      'se',
+      'level',
+      'weakF',
+      'arm',
+      'treatment',
+      'control',
+      'covariates',
+      'reference',
+      'factors',
+      'missing',
+      'stars',
+    ],
+    'complierEffect',
+  );
   const se = spec.se ?? 'HC2';
   const level = spec.level ?? 0.95;
   const weakF = spec.weakF ?? 10;

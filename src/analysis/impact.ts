@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp } from '../format.js';
 import { normalQuantile } from '../stats/distributions.js';
 import type { Estimate } from '../stats/estimate.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkLevel, checkWholeNumber } from '../stats/validate.js';
 import { formatP } from './participation.js';
 
@@ -79,6 +80,19 @@ export interface ImpactFigures {
  * Math.round(f.trajectoriesPerSuccess!.value) // 5 (1 in 5)
  */
 export function impactFigures(input: ImpactInput): ImpactFigures {
+  rejectUnknownKeys(
+    input,
+    [
+      'n',
+      'controlRate',
+      'effect',
+      'participants',
+      'participationDifference',
+      'level',
+      'covariance',
+    ],
+    'impactFigures',
+  );
   const { n, controlRate: c, effect: a, participants, participationDifference } = input;
   const cov = input.covariance ?? 0;
   const level = checkLevel(input.level, 'impactFigures');

@@ -17,6 +17,7 @@ import {
 } from '../data/columns.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { formatRows, InputError } from '../errors.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { documentMarkdown, tableFromRows } from '../table/index.js';
 
 /** A date: a `Date`, an ISO `YYYY-MM-DD` string, or a number (days or any unit). */
@@ -117,6 +118,11 @@ export interface StateTimes {
  * const tf = timeFractions(st.rows, { ...st.timeFractionsSpec, compare: ['intensive', 'basic'] });
  */
 export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}): StateTimes {
+  rejectUnknownKeys(
+    spec,
+    ['id', 'month', 'state', 'states', 'clients', 'window', 'carry', 'prefix'],
+    'stateTimesFromPanel',
+  );
   const table = asTable(panel);
   const idCol = spec.id ?? DEFAULT_EXPERIMENT_SCHEMA.id;
   const monthCol = spec.month ?? 'month';
@@ -246,6 +252,24 @@ export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}
  * const tf = timeFractions(st.rows, { ...st.timeFractionsSpec, compare: ['intensive', 'basic'] });
  */
 export function stateTimesFromSpells(spells: TableInput, spec: StateSpellsSpec): StateTimes {
+  rejectUnknownKeys(
+    spec,
+    [
+      'id',
+      'state',
+      'start',
+      'end',
+      'states',
+      'clients',
+      'windowStart',
+      'windowEnd',
+      'until',
+      'endInclusive',
+      'window',
+      'prefix',
+    ],
+    'stateTimesFromSpells',
+  );
   const table = asTable(spells);
   const idCol = spec.id ?? DEFAULT_EXPERIMENT_SCHEMA.id;
   const stateCol = spec.state ?? 'state';

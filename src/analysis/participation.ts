@@ -14,6 +14,7 @@ import {
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { formatPercent, formatPp, formatPValue } from '../format.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { type DiffInProportionsResult, diffInProportions } from '../stats/proportions.js';
 import {
   type Block,
@@ -161,6 +162,23 @@ export function participationTable(
   data: TableInput | ExperimentIntake,
   spec: ParticipationSpec,
 ): ParticipationTable {
+  rejectUnknownKeys(
+    spec,
+    [
+      'arm',
+      'treatment',
+      'control',
+      'participation',
+      'categories',
+      'received',
+      'unknown',
+      'missing',
+      'level',
+      'pooled',
+      'digits',
+    ],
+    'participationTable',
+  );
   const column = experimentRoles(spec).participation;
   const level = spec.level ?? 0.95;
   const unknownMode = spec.unknown ?? 'error';

@@ -11,6 +11,7 @@ import { type OlsPrepared, olsFitPrepared, olsPrepare } from '../estimate/ols.js
 import { waldTest } from '../estimate/wald.js';
 import { formatNumber } from '../format.js';
 import { type Estimate, stars } from '../stats/estimate.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { type Document, documentMarkdown, tableFromRows } from '../table/index.js';
 import { type Comparison, comparisonSample, type Exclusion } from './comparison.js';
 import {
@@ -67,6 +68,35 @@ export function effectSeriesBy(
   data: TableInput | ExperimentIntake,
   spec: SubgroupSpec,
 ): SubgroupSeries {
+  rejectUnknownKeys(
+    spec,
+    [
+      'by',
+      'levels',
+      'months',
+      'adjustment',
+      'se',
+      'level',
+      'pAdjust',
+      'event',
+      'followup',
+      'arm',
+      'treatment',
+      'control',
+      'covariates',
+      'reference',
+      'factors',
+      'missing',
+      'censoring',
+      'censoringStrata',
+      'time',
+      'status',
+      'censored',
+      'band',
+      'bandOptions',
+    ],
+    'effectSeriesBy',
+  );
   if (spec.censoring === 'ipcw') {
     // The interaction test below uses complete follow-up; mixing the two rules is not offered.
     throw new InputError(

@@ -18,6 +18,7 @@
 import type { ColumnTable } from 'arquero';
 import { formatRows, InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import {
   asTable,
   columnValues,
@@ -110,6 +111,11 @@ export interface ModelFrame extends ModelMatrix {
  * matrix.names; // ['(Intercept)', 'arm[experiment]', 'age']
  */
 export function modelMatrix(input: TableInput, spec: ModelSpec): ModelMatrix {
+  rejectUnknownKeys(
+    spec,
+    ['columns', 'intercept', 'reference', 'missing', 'factors'],
+    'modelMatrix',
+  );
   return build(asTable(input), spec, undefined).model;
 }
 
@@ -122,6 +128,11 @@ export function modelMatrix(input: TableInput, spec: ModelSpec): ModelMatrix {
  * const { matrix, y } = modelFrame(table, { outcome: 'employed', columns: ['arm', 'age'] });
  */
 export function modelFrame(input: TableInput, spec: ModelFrameSpec): ModelFrame {
+  rejectUnknownKeys(
+    spec,
+    ['outcome', 'columns', 'intercept', 'reference', 'missing', 'factors'],
+    'modelFrame',
+  );
   const { model, y } = build(asTable(input), spec, spec.outcome);
   return { ...model, outcome: spec.outcome, y: y ?? new Float64Array(0) };
 }

@@ -6,6 +6,9 @@
  * `parsePlan` (the analysis plan) and the scan review's config.
  */
 import { InputError } from '../errors.js';
+import { didYouMean, rejectUnknownKeys } from '../stats/option-keys.js';
+
+export { didYouMean, rejectUnknownKeys };
 
 /** A parsed JSON object. */
 export type JsonObject = Readonly<Record<string, unknown>>;
@@ -51,44 +54,6 @@ export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
-/** Levenshtein distance (insertions, deletions, substitutions), for "did you mean" hints. */
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
-}
-
-/**
- * ` (did you mean "x"?)` when a candidate is within edit distance max(1, ⌊|name| / 3⌋) of
- * `name` (case-insensitive; the closest wins), else the empty string.
- *
- * @example
- * didYouMean('covariats', ['covariates', 'months']) // ' (did you mean "covariates"?)'
- * didYouMean('zzz', ['covariates']) // ''
- */
-export function didYouMean(name: string, candidates: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const c of candidates) {
-    const d = distance(name.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(name.length / 3))
-    ? ` (did you mean "${best}"?)`
-    : '';
 }
 
 /**

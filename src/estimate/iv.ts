@@ -5,6 +5,7 @@
 import { InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import { subtractProduct } from '../stats/linalg.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkLevel } from '../stats/validate.js';
 import { type ColumnsInput, toColumns, toVector, type VectorInput } from './design.js';
 import { coefficientEstimate, toRows } from './inference.js';
@@ -75,6 +76,7 @@ export interface IvFit extends OlsFit {
  * fit.coefficient('participated'); // complier average causal effect
  */
 export function ivRegression(input: IvInput, options: IvOptions = {}): IvFit {
+  rejectUnknownKeys(options, ['se', 'level', 'intercept', 'singular'], 'ivRegression');
   const se = checkSeType(options.se ?? 'HC2');
   const level = checkLevel(options.level ?? 0.95);
   const n = input.y.length;

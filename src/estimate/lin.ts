@@ -3,6 +3,7 @@
  */
 import { InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { type ColumnsInput, checkFinite, toColumns, toVector, type VectorInput } from './design.js';
 import type { Coefficient } from './inference.js';
 import { type OlsFit, type OlsOptions, ols } from './ols.js';
@@ -43,6 +44,7 @@ export function linAdjusted(
   y: VectorInput,
   options: LinOptions = {},
 ): LinFit {
+  rejectUnknownKeys(options, ['treatmentName', 'se', 'level', 'singular', 'tol'], 'linAdjusted');
   const t = toVector(treatment, 'treatment', treatment.length);
   const n = t.length;
   const cov = toColumns(covariates, 'covariates', n);
@@ -87,7 +89,8 @@ export function linAdjusted(
     columns.push(tx);
   });
   const design: DesignMatrix = { names, columns, n };
-  const fit = ols(design, y, options);
+  const { treatmentName: _, ...olsOptions } = options;
+  const fit = ols(design, y, olsOptions);
   const estimate = fit.coefficient(name);
   const treatmentEstimate: Coefficient = {
     ...estimate,

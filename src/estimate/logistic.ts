@@ -4,6 +4,7 @@
 import { formatRows, InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import { crossProduct, pivotedCholesky } from '../stats/linalg.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkLevel } from '../stats/validate.js';
 import {
   checkFinite,
@@ -107,6 +108,11 @@ export function logisticRegression(
   y: VectorInput,
   options: LogisticOptions = {},
 ): LogisticFit {
+  rejectUnknownKeys(
+    options,
+    ['level', 'tolerance', 'maxIterations', 'singular'],
+    'logisticRegression',
+  );
   const level = checkLevel(options.level ?? 0.95);
   const tolerance = options.tolerance ?? 1e-8;
   const maxIterations = options.maxIterations ?? 25;

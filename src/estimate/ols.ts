@@ -8,6 +8,7 @@
  * outcome (plus one O(n·k²) meat for a full robust vcov).
  */
 import { InputError } from '../errors.js';
+import type { DesignMatrix } from '../stats/estimate.js';
 import {
   choleskyInverse,
   choleskySolve,
@@ -17,6 +18,7 @@ import {
   residualCrossProduct,
   subtractProduct,
 } from '../stats/linalg.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkLevel } from '../stats/validate.js';
 import {
   checkFinite,
@@ -27,7 +29,15 @@ import {
   type VectorInput,
 } from './design.js';
 import { type Coefficient, coefficientEstimate, toRows } from './inference.js';
-import { checkSeType, hcVcov, leverages, meatWeights, type SeType } from './vcov.js';
+import { limitedPivoting } from './pivot.js';
+import {
+  checkSeType,
+  hcVcov,
+  leverages,
+  meatWeights,
+  naWhereLeverageOne,
+  type SeType,
+} from './vcov.js';
 
 /** What to do with aliased (linearly dependent) columns. */
 export type SingularAction = 'drop' | 'error';
@@ -120,7 +130,13 @@ const influenceCache = new WeakMap<OlsPrepared, Map<number, Float64Array>>();
  * const prep = olsPrepare({ names: ['(Intercept)', 'treatment'], columns: [ones, treat], n });
  * const months = outcomes.map((y) => olsTermPrepared(prep, y, 'treatment'));
  */
-export function olsPrepare(x: DesignInput, options: OlsPrepareOptions = {}): OlsPrepared {
+export function olsPrepare(
+  x: DesignInput,
+  options: OlsPrepareOptions = {},
+  rawNorms?: Float64Array,
+): OlsPrepared {
+  // `ols` passes its whole options here, so the fit's keys are allowed too.
+  rejectUnknownKeys(options, ['weights', 'singular', 'tol', 'se', 'level'], 'olsPrepare');
   const design = toDesignMatrix(x, 'X');
   checkFinite(design, 'X');
   const { n } = design;
@@ -140,8 +156,8 @@ export function olsPrepare(x: DesignInput, options: OlsPrepareOptions = {}): Ols
   const shiftAll = interceptShift(design.columns, weights);
   const xtxAll = crossProduct(design.columns, weights, shiftAll);
   // Aliasing is judged against the raw column norms Σw·x² = Σw(x − s)² + s²Σw, as lm does.
-  let reference: Float64Array | undefined;
-  if (shiftAll) {
+  let reference: Float64Array | undefined = rawNorms;
+  if (shiftAll && !rawNorms) {
     let sw = n;
     if (weights) {
       sw = 0;
@@ -149,7 +165,8 @@ export function olsPrepare(x: DesignInput, options: OlsPrepareOptions = {}): Ols
     }
     reference = Float64Array.from(shiftAll, (sj, j) => xtxAll[j * kAll + j]! + sj * sj * sw);
   }
-  const pc = pivotedCholesky(xtxAll, kAll, options.tol ?? 1e-7, reference);
+  const tol = options.tol ?? 1e-7;
+  const pc = decideAliased(design, weights, xtxAll, tol, reference);
   const aliased = pc.aliased.map((j) => design.names[j]!);
   if (pc.kept.length === 0) {
     throw new InputError(
@@ -192,6 +209,57 @@ export function olsPrepare(x: DesignInput, options: OlsPrepareOptions = {}): Ols
 }
 
 /**
+ * The pivoted Cholesky of X'WX with the aliased columns decided as R's `lm` does. The Cholesky
+ * pivot d_j = ‖residual of x_j‖² is only accurate to about ε·‖x_j‖², so when some column's
+ * relative residual √(d_j)/‖x_j‖ is within a factor 1000 of `tol` (or below it), the decision is
+ * made again by `dqrdc2` on √w·X itself ({@link limitedPivoting}) and the factor recomputed on
+ * the columns it keeps: the Lin design with a covariate level in one arm only gave a relative
+ * residual of 1.015e-7 for an exactly collinear column, and kept it.
+ */
+function decideAliased(
+  design: DesignMatrix,
+  weights: Float64Array | undefined,
+  xtx: Float64Array,
+  tol: number,
+  reference: Float64Array | undefined,
+): { factor: Float64Array; kept: readonly number[]; aliased: readonly number[] } {
+  const { columns, names } = design;
+  const k = columns.length;
+  const pc = pivotedCholesky(xtx, k, tol, reference);
+  const r = pc.kept.length;
+  let near = pc.aliased.length > 0;
+  pc.kept.forEach((j, i) => {
+    const norm2 = reference ? reference[j]! : xtx[j * k + j]!;
+    if (pc.factor[i * r + i]! ** 2 < 1e6 * tol * tol * norm2) near = true;
+  });
+  if (!near) return pc;
+  const root = weights ? Float64Array.from(weights, Math.sqrt) : undefined;
+  const scaled = root ? columns.map((c) => Float64Array.from(c, (v, i) => v * root[i]!)) : columns;
+  const lp = limitedPivoting(
+    scaled,
+    tol,
+    reference ? Float64Array.from(reference, Math.sqrt) : undefined,
+  );
+  const kept = lp.kept;
+  const m = kept.length;
+  const sub = new Float64Array(m * m);
+  kept.forEach((a, i) => {
+    kept.forEach((b, j) => {
+      sub[i * m + j] = xtx[a * k + b]!;
+    });
+  });
+  const again = pivotedCholesky(sub, m, 0);
+  if (again.aliased.length > 0) {
+    const name = names[kept[again.aliased[0]!]!]!;
+    throw new InputError(
+      `X: column "${name}" is so nearly collinear with earlier columns that least squares cannot be solved accurately; remove it or rescale the covariates`,
+      { code: 'singular', column: name },
+    );
+  }
+  return { factor: again.factor, kept, aliased: lp.aliased };
+}
+
+/**
  * The shift s of {@link OlsPrepared}: (weighted) column means when column 0 is constant and
  * non-zero, with s_0 = 0; `undefined` otherwise (without an intercept, centring would change the
  * column space).
@@ -224,8 +292,14 @@ function shiftTransform(shift: Float64Array, a: number): Float64Array {
   return t;
 }
 
-/** T·M·T' for k×k row-major T and symmetric M. */
-function congruence(t: Float64Array, m: Float64Array, k: number): Float64Array {
+/**
+ * T·M·T' for k×k row-major T and symmetric M: a covariance in the shifted basis mapped back to
+ * X's columns.
+ *
+ * @example
+ * congruence(prepared.transform, shiftedVcov, prepared.k)
+ */
+export function congruence(t: Float64Array, m: Float64Array, k: number): Float64Array {
   const tm = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
@@ -321,7 +395,8 @@ export function olsSolve(
 /**
  * Robust (HC0–HC3) covariance of the coefficients of a prepared design given residuals e,
  * computed in the shifted basis and mapped back: V = T·(As·Xs'diag(ω)Xs·As)·T' (see `vcov.ts`
- * for ω), times n/(n − k) for HC1.
+ * for ω), times n/(n − k) for HC1. Rows with leverage 1 (HC2/HC3) make the variance of the
+ * coefficients that depend on them NA (NaN), as for an aliased term; the others are kept.
  *
  * @example
  * const v = olsRobustVcov(prep, 'HC2', fit.residuals); // k×k row-major
@@ -333,9 +408,11 @@ export function olsRobustVcov(
 ): Float64Array {
   const { n, k, columns, weights, shift, transform, shiftedBread } = prepared;
   const h = se === 'HC2' || se === 'HC3' ? olsLeverages(prepared) : undefined;
-  let v = hcVcov(columns, meatWeights(se, residuals, h, weights), shiftedBread, shift);
+  const leverageOne: number[] = [];
+  let v = hcVcov(columns, meatWeights(se, residuals, h, weights, leverageOne), shiftedBread, shift);
   if (transform) v = congruence(transform, v, k);
   if (se === 'HC1') v = v.map((x) => (x * n) / (n - k));
+  if (leverageOne.length) naWhereLeverageOne(v, k, leverageOne, (c) => olsInfluence(prepared, c));
   return v;
 }
 
@@ -373,6 +450,7 @@ export function olsFitPrepared(
   y: VectorInput,
   options: OlsOptions = {},
 ): OlsFit {
+  rejectUnknownKeys(options, ['se', 'level', 'weights', 'singular', 'tol'], 'olsFitPrepared');
   const se = checkSeType(options.se ?? 'HC2');
   const level = checkLevel(options.level ?? 0.95);
   const { n, k, weights, bread, terms } = prepared;
@@ -479,8 +557,9 @@ export function findCoefficient(
  *
  * HC formulas, with A = (X'X)⁻¹, e = y − Xβ̂, h_i = x_i'Ax_i (MacKinnon & White 1985):
  * HC0 = A·X'diag(e²)X·A; HC1 = HC0·n/(n−k); HC2 = A·X'diag(e²/(1−h))X·A;
- * HC3 = A·X'diag(e²/(1−h)²)X·A; classical = σ̂²A. A row with h_i = 1 makes HC2/HC3 undefined:
- * an `InputError` names it.
+ * HC3 = A·X'diag(e²/(1−h)²)X·A; classical = σ̂²A. A row with h_i = 1 (e.g. a dummy only one
+ * row has) makes HC2/HC3 undefined for the coefficients that depend on it: their SE, statistic,
+ * CI and p-value are NaN (NA, as estimatr), the other coefficients keep theirs.
  *
  * @example
  * const fit = ols({ names: ['(Intercept)', 'treatment'], columns: [ones, treat], n }, y);

@@ -99,7 +99,9 @@ export function leverages(
 /**
  * The diagonal ω of the meat X'diag(ω)X for an HC type: ω_i = w_i²e_i² (HC0, HC1),
  * w_i²e_i²/(1 − h_i) (HC2), w_i²e_i²/(1 − h_i)² (HC3). Rows with h_i ≈ 1 make HC2/HC3 undefined
- * (estimatr would return NaN/Inf); we throw an `InputError` naming them instead.
+ * (estimatr returns NaN for every SE); we throw an `InputError` naming them, or, when the caller
+ * passes `leverageOne`, give those rows ω = 0 and list them there (1-based) so that the caller can
+ * set NA for the coefficients that depend on them ({@link naWhereLeverageOne}).
  *
  * @example
  * meatWeights('HC2', new Float64Array([1, -1]), new Float64Array([0.5, 0.5])) // [2, 2]
@@ -109,6 +111,7 @@ export function meatWeights(
   residuals: Float64Array,
   leverage?: Float64Array,
   weights?: Float64Array,
+  leverageOne?: number[],
 ): Float64Array {
   const n = residuals.length;
   const omega = new Float64Array(n);
@@ -128,7 +131,11 @@ export function meatWeights(
     }
     omega[i] = o;
   }
-  if (bad) {
+  if (bad && leverageOne) {
+    // The caller reports NA for the coefficients that rest on these rows (their residual is 0
+    // whatever y is, so they add nothing to the other coefficients' variances).
+    leverageOne.push(...bad);
+  } else if (bad) {
     throw new InputError(
       `${se} standard errors are undefined: leverage h = 1 at ${formatRows(bad)} (a regressor, e.g. a dummy, that only one row has); use se: 'HC1' or drop that column`,
       { code: 'leverage-one', rows: bad },
@@ -151,4 +158,35 @@ export function hcVcov(
 ): Float64Array {
   const meat = crossProduct(columns, omega, shift);
   return sandwich(bread, meat, columns.length);
+}
+
+/**
+ * Sets NA (NaN) in row and column c of a k×k covariance for every coefficient c whose estimate
+ * depends on a row with leverage 1 (its influence v_c = X·a_c is non-zero there): such a row is
+ * fitted exactly, so its residual carries no information on Var(β̂_c). The other coefficients
+ * keep their (well-defined) HC2/HC3 variance. Returns the NA coefficients' indices.
+ *
+ * @example
+ * naWhereLeverageOne(v, k, [4], (c) => olsInfluence(prepared, c)) // [1]: the one-row dummy
+ */
+export function naWhereLeverageOne(
+  v: Float64Array,
+  k: number,
+  rows: readonly number[],
+  influence: (c: number) => Float64Array,
+): number[] {
+  const na: number[] = [];
+  for (let c = 0; c < k; c++) {
+    const infl = influence(c);
+    let max = 0;
+    for (let i = 0; i < infl.length; i++) max = Math.max(max, Math.abs(infl[i]!));
+    if (rows.some((r) => Math.abs(infl[r - 1]!) > 1e-8 * max)) na.push(c);
+  }
+  for (const c of na) {
+    for (let j = 0; j < k; j++) {
+      v[c * k + j] = Number.NaN;
+      v[j * k + c] = Number.NaN;
+    }
+  }
+  return na;
 }

@@ -3,6 +3,8 @@
  * destinations) with R's infinitesimal-jackknife variance, as
  * `survfit(Surv(time, factor(status)) ~ 1)` in survival 3.5.
  */
+
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { type ConfType, checkInterval, survivalInterval } from './confidence.js';
 import { riskSets } from './risksets.js';
 
@@ -72,6 +74,7 @@ export function aalenJohansen(
   status: ArrayLike<number>,
   options: AalenJohansenOptions = {},
 ): AalenJohansenResult {
+  rejectUnknownKeys(options, ['causes', 'level', 'confType'], 'aalenJohansen');
   const level = options.level ?? 0.95;
   const confType = options.confType ?? 'log';
   checkInterval(level, confType);

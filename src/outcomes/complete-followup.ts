@@ -4,6 +4,7 @@
  * clients followed at least 15 months").
  */
 import { InputError } from '../errors.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { type ProportionInterval, proportionInterval } from './proportion-interval.js';
 
 /** Options for {@link completeFollowup}. */
@@ -52,6 +53,7 @@ export function completeFollowup(
   months: number,
   options: CompleteFollowupOptions = {},
 ): CompleteFollowupResult {
+  rejectUnknownKeys(options, ['level', 'interval'], 'completeFollowup');
   const level = options.level ?? 0.95;
   const interval = options.interval ?? 'wilson';
   const len = followup.length;

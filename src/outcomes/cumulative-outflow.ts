@@ -5,6 +5,7 @@
 import type { TableInput } from '../data/columns.js';
 import { type ExperimentIntake, experimentRoles, isExperimentIntake } from '../data/intake.js';
 import { InputError } from '../errors.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkOneOf, checkWholeNumber } from '../stats/validate.js';
 import { aalenJohansen } from './aalen-johansen.js';
 import { completeFollowup } from './complete-followup.js';
@@ -88,6 +89,23 @@ export function cumulativeOutflow(
   data: TableInput | ExperimentIntake,
   spec: CumulativeOutflowSpec,
 ): CumulativeOutflowResult {
+  rejectUnknownKeys(
+    spec,
+    [
+      'events',
+      'followup',
+      'group',
+      'groups',
+      'months',
+      'method',
+      'level',
+      'interval',
+      'confType',
+      'tiePriority',
+      'benchmark',
+    ],
+    'cumulativeOutflow',
+  );
   const method = checkOneOf(spec.method ?? 'complete', OUTFLOW_METHODS, 'method');
   const level = spec.level ?? 0.95;
   const months = checkWholeNumber(spec.months ?? 24, 'months');

@@ -2,6 +2,8 @@
  * The Kaplan–Meier estimator of survival with Greenwood's variance, field for field as R's
  * `survfit(Surv(time, event) ~ 1)` (survival 3.5).
  */
+
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { type ConfType, checkInterval, survivalInterval } from './confidence.js';
 import { riskSets } from './risksets.js';
 
@@ -65,6 +67,7 @@ export function kaplanMeier(
   event: ArrayLike<number>,
   options: KaplanMeierOptions = {},
 ): KaplanMeierResult {
+  rejectUnknownKeys(options, ['level', 'confType'], 'kaplanMeier');
   const level = options.level ?? 0.95;
   const confType = options.confType ?? 'log';
   checkInterval(level, confType);

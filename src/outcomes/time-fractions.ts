@@ -15,6 +15,7 @@ import { formatRows, InputError } from '../errors.js';
 import { formatNumber } from '../format.js';
 import type { Estimate } from '../stats/estimate.js';
 import { diffInMeans } from '../stats/means.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { type Column, type Document, documentMarkdown } from '../table/index.js';
 
 /** What {@link timeFractions} computes. */
@@ -72,6 +73,7 @@ export function timeFractions(
   data: TableInput | ExperimentIntake,
   spec: TimeFractionsSpec,
 ): TimeFractionsResult {
+  rejectUnknownKeys(spec, ['states', 'window', 'group', 'compare', 'level'], 'timeFractions');
   const level = spec.level ?? 0.95;
   const source = isExperimentIntake(data) ? data : asTable(data);
   const table = isExperimentIntake(source) ? source.table : source;

@@ -6,6 +6,7 @@
 import { InputError } from '../errors.js';
 import { chiSquareSurvival } from './distributions.js';
 import { type Stars, stars } from './estimate.js';
+import { rejectUnknownKeys } from './option-keys.js';
 
 /** Options for {@link chiSquareTest}. */
 export interface ChiSquareOptions {
@@ -115,6 +116,7 @@ export function chiSquareTest(
   input: readonly (readonly number[])[] | GoodnessOfFitInput,
   options: ChiSquareOptions = {},
 ): ChiSquareIndependenceResult | ChiSquareGoodnessOfFitResult {
+  rejectUnknownKeys(options, ['correct'], FN);
   if (Array.isArray(input)) return independence(input, options.correct === true);
   if (typeof input === 'object' && input !== null && 'observed' in input) {
     return goodnessOfFit(input as GoodnessOfFitInput);

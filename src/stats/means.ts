@@ -5,6 +5,7 @@
 import { InputError } from '../errors.js';
 import { studentTQuantile, twoSidedP } from './distributions.js';
 import { type Estimate, stars } from './estimate.js';
+import { rejectUnknownKeys } from './option-keys.js';
 import { checkFinite, checkLevel } from './validate.js';
 
 /** Options for {@link tTest}. */
@@ -134,6 +135,7 @@ export function tTest(
   const twoSample = yOrOptions !== undefined && 'length' in yOrOptions;
   const y = twoSample ? (yOrOptions as ArrayLike<number>) : undefined;
   const options: TTestOptions = (twoSample ? maybeOptions : (yOrOptions as TTestOptions)) ?? {};
+  rejectUnknownKeys(options, ['mu', 'paired', 'varEqual', 'level'], 'tTest');
   return runTTest('tTest', 'x', 'y', x, y, options);
 }
 
@@ -274,6 +276,7 @@ export function diffInMeans(
   control: ArrayLike<number>,
   options: DiffInMeansOptions = {},
 ): TTestResult {
+  rejectUnknownKeys(options, ['level'], 'diffInMeans');
   const res = runTTest('diffInMeans', 'treated', 'control', treated, control, {
     level: options.level ?? 0.95,
   });

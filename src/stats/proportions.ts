@@ -5,6 +5,7 @@
 import { InputError } from '../errors.js';
 import { normalQuantile, twoSidedP } from './distributions.js';
 import { type Estimate, stars } from './estimate.js';
+import { rejectUnknownKeys } from './option-keys.js';
 import { checkCount, checkLevel, countBinary } from './validate.js';
 
 /** Successes out of n, for one group. */
@@ -65,6 +66,7 @@ export function diffInProportions(
   control: ArrayLike<number> | ProportionCounts,
   options: DiffInProportionsOptions = {},
 ): DiffInProportionsResult {
+  rejectUnknownKeys(options, ['pooled', 'level'], FN);
   const level = checkLevel(options.level, FN);
   const [x1, n1] = toCounts(treated, 'treated');
   const [x2, n2] = toCounts(control, 'control');

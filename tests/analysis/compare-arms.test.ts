@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { armSample, numericAt } from '../../src/analysis/arm-sample.js';
 import { compareArms } from '../../src/analysis/compare-arms.js';
 import { InputError } from '../../src/errors.js';
+import { linAdjusted } from '../../src/estimate/lin.js';
 import { clientRows, close, ref, reportWorst } from './compliance-reference.js';
 
 const rows = clientRows();
@@ -118,6 +120,40 @@ describe('compareArms kinds, formats and output', () => {
     expect(res.method).toContain('difference in means, Welch SE');
     expect(res.method).toContain('HC2 robust SE');
     expect(res.method).toContain('missing outcome values excluded per outcome');
+  });
+});
+
+describe('compareArms: Lin adjustment and strict keys', () => {
+  it("adjustment: 'lin' is linAdjusted (estimatr's lm_lin) on the same rows", () => {
+    const res = compareArms(rows, { outcomes: ['income'], covariates, adjustment: 'lin' });
+    const ols = compareArms(rows, { outcomes: ['income'], covariates });
+    const sample = armSample(rows, { covariates });
+    const y = numericAt(sample.table, 'income', sample.rows);
+    const keep = [...y.keys()].filter((j) => !Number.isNaN(y[j]!));
+    const pick = (c: Float64Array) => Float64Array.from(keep, (j) => c[j]!);
+    const lin = linAdjusted(
+      { names: sample.covariateNames, columns: sample.covariates.map(pick), n: keep.length },
+      pick(sample.treated),
+      pick(y),
+    );
+    const a = res.outcomes[0]!.adjusted!;
+    expect(a.estimate).toBe(lin.treatment.estimate);
+    expect(a.stdError).toBe(lin.treatment.stdError);
+    expect(a.estimate).not.toBe(ols.outcomes[0]!.adjusted!.estimate);
+    expect(res.adjustment).toBe('lin');
+    expect(res.method).toContain('Lin (2013) regression');
+  });
+
+  it('rejects unknown keys with a did-you-mean, also in an outcome spec', () => {
+    expect(() =>
+      compareArms(rows, { outcomes: ['income'], covariates, adjustmnt: 'lin' } as never),
+    ).toThrow(/compareArms: unknown option "adjustmnt" \(did you mean "adjustment"\?\)/);
+    expect(() =>
+      compareArms(rows, { outcomes: [{ column: 'income', labl: 'x' } as never], covariates }),
+    ).toThrow(/outcomes\[0\]: unknown option "labl" \(did you mean "label"\?\)/);
+    expect(() =>
+      compareArms(rows, { outcomes: ['income'], covariates, adjustment: 'ancova' as never }),
+    ).toThrow(/adjustment must be 'ols' or 'lin'/);
   });
 });
 

@@ -197,20 +197,24 @@ describe('bad input', () => {
     expect(e.message).toMatch(/every column is zero or aliased \(a, b\)/);
   });
 
-  it('leverage 1 makes HC2 undefined and names the row', () => {
+  it('leverage 1 makes HC2 NA for the coefficient resting on that row, not for the others', () => {
     const n = 6;
     const one = new Float64Array(n).fill(1);
     const dummy = Float64Array.from([0, 0, 0, 1, 0, 0]);
-    const e = catchErr(() =>
-      ols({ names: ['(Intercept)', 'd'], columns: [one, dummy], n }, [1, 2, 3, 4, 5, 7]),
-    );
-    expect(e.code).toBe('leverage-one');
-    expect(e.rows).toEqual([4]);
-    expect(() =>
+    const fit = ols({ names: ['(Intercept)', 'd'], columns: [one, dummy], n }, [1, 2, 3, 4, 5, 7]);
+    // Hand derivation: the intercept is the mean 3.6 of the five other rows, each with h = 1/5;
+    // HC2 = Σ (1/5)² e²/(1 − 1/5) = Σe²/20 = 23.2/20 = 1.16 (= s²/5, the classical SE of a mean).
+    expect(fit.coefficient('(Intercept)').estimate).toBeCloseTo(3.6, 12);
+    expect(fit.coefficient('(Intercept)').stdError).toBeCloseTo(Math.sqrt(1.16), 12);
+    expect(fit.coefficient('d').estimate).toBeCloseTo(0.4, 12);
+    expect(fit.coefficient('d').stdError).toBeNaN();
+    expect(fit.coefficient('d').pValue).toBeNaN();
+    expect(fit.vcov[0]![1]).toBeNaN();
+    expect(
       ols({ names: ['(Intercept)', 'd'], columns: [one, dummy], n }, [1, 2, 3, 4, 5, 7], {
         se: 'HC1',
-      }),
-    ).not.toThrow();
+      }).coefficient('d').stdError,
+    ).toBeGreaterThan(0);
   });
 
   it('bad options', () => {
