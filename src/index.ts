@@ -167,7 +167,7 @@ export {
   type TableFormat,
 } from './data/parse.js';
 export type { ExperimentSchema, ResolvedExperimentSchema } from './data/schema.js';
-export { type SurvivalColumns, type SurvivalWide, survivalToWide } from './data/survival-input.js';
+export type { SurvivalColumns, SurvivalWide } from './data/survival-input.js';
 export {
   checkExperiment,
   type ExperimentCheck,
@@ -191,7 +191,7 @@ export {
   type DifferenceInMeansSpec,
   differenceInMeans,
 } from './estimate/difference-in-means.js';
-export { type FirthFit, type FirthOptions, firthLogistic } from './estimate/firth.js';
+export type { FirthFit, FirthOptions } from './estimate/firth.js';
 export type { Coefficient } from './estimate/inference.js';
 export {
   type FirstStage,
@@ -338,15 +338,12 @@ export {
   outflowChart,
 } from './report/charts/outcomes.js';
 export { type RenderOptions, renderSvg } from './report/charts/render.js';
-export {
-  type CalibrationChartOptions,
-  type CalibrationPoint,
-  calibrationChart,
-  type DriftChartOptions,
-  type DriftPoint,
-  driftChart,
-  type GainsPoint,
-  gainsChart,
+export type {
+  CalibrationChartOptions,
+  CalibrationPoint,
+  DriftChartOptions,
+  DriftPoint,
+  GainsPoint,
 } from './report/charts/scan.js';
 export type { ChartOptions, ChartSpec } from './report/charts/spec.js';
 export {
@@ -396,7 +393,6 @@ export {
   type AucResult,
   type AucTestResult,
   auc,
-  aucDifference,
 } from './scan/auc.js';
 export { type AucTestOptions, aucTest } from './scan/auc-test.js';
 export {

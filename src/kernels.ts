@@ -63,6 +63,7 @@ export {
   SpecError,
   SpecReader,
 } from './data/spec-reader.js';
+export { survivalToWide } from './data/survival-input.js';
 // Formatting, notebook display and HTML pieces, chart constants, disclosure details (src/report/).
 export {
   DENO_INSPECT,
@@ -86,6 +87,7 @@ export {
 } from './estimate/cluster-vcov.js';
 export { type CoxFit, type CoxOptions, coxph } from './estimate/cox.js';
 export { toDesignMatrix } from './estimate/design.js';
+export { firthLogistic } from './estimate/firth.js';
 export {
   type OlsPrepared,
   type OlsPrepareOptions,
@@ -113,6 +115,10 @@ export { type ProportionInterval, proportionInterval } from './outcomes/proporti
 export { type RestrictedMean, restrictedMean } from './outcomes/rmst.js';
 // The Bell–McCaffrey df of a cluster-randomised design's CR2 test (src/plan/).
 export { clusterDf } from './plan/power-means.js';
+// Building blocks of the review and the survival input (the root keeps the analyst's calls):
+// the scan's three charts, the unpaired AUC difference, the Firth fit, the time/status → wide
+// conversion.
+export { calibrationChart, driftChart, gainsChart } from './report/charts/scan.js';
 export { CHART_FONT, OKABE_ITO, VEGA_LITE_SCHEMA } from './report/charts/spec.js';
 export {
   csvSafe,
@@ -136,7 +142,7 @@ export {
 } from './report/html.js';
 export { scanReviewCharts, scanReviewSvgs } from './report/scan-review-html.js';
 export { rowsOf, tableOf } from './report/tables.js';
-export { aucPairedTest, aucUnpairedTest } from './scan/auc.js';
+export { aucDifference, aucPairedTest, aucUnpairedTest } from './scan/auc.js';
 // The pieces of the risk-scan review (src/scan/).
 export {
   DEFAULT_REVIEW_CONFIG,

@@ -220,7 +220,7 @@ Examples:
     --seed 42 --block decile --output assigned.csv
 
 BSNs are never printed: invalid ones are reported by row number only. Ids are compared with
-surrounding spaces removed (' 100000071' is the client '100000071'), and a repeated id is an
+surrounding spaces removed (' c-1071' is the client 'c-1071'), and a repeated id is an
 error for every rule (rows named, values not shown).
 
 --output and --record must not be the --input file (nor each other); both are written only when

@@ -128,8 +128,29 @@ function decode(text: string): string | undefined {
   return bad ? undefined : out;
 }
 
+/**
+ * Attributes a browser resolves as a URL or a CSS value (which may hold `url(…)`). Only these can
+ * load or run anything; text attributes (`aria-label`, `class`, …) may say "data: …" freely.
+ */
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'xlink:href',
+  'src',
+  'style',
+  'fill',
+  'stroke',
+  'clip-path',
+  'mask',
+  'filter',
+  'marker-start',
+  'marker-mid',
+  'marker-end',
+  'cursor',
+]);
+
 /** A value may only refer inside the document: `url(#id)`; no other `url(`, no `javascript:`. */
 function valueProblem(name: string, value: string): SvgProblem {
+  if (!URL_ATTRIBUTES.has(name.toLowerCase())) return undefined;
   // browsers ignore spaces and control characters inside a URL scheme ("java\tscript:")
   const v = [...value.replace(/\s+/g, '')]
     .filter((c) => c.charCodeAt(0) >= 0x20)

@@ -126,7 +126,10 @@ describe('column types: declared or refused, never a silent factor', () => {
     expect(r.stderr).toBe(
       `effectmeting analyze: column 'age' holds numbers except in rows 4, 11: 'NA'; if 'NA' means missing, declare it (na: ["NA"]; --na NA); to keep the column as text, name it in stringColumns (--text-columns)\n`,
     );
-    const ok = await run([path('na.csv')], analyze(path('na.csv'), '--na', 'NA'));
+    const ok = await run(
+      [path('na.csv')],
+      analyze(path('na.csv'), '--na', 'NA', '--min-cell', '0'),
+    );
     expect(ok.code).toBe(EXIT.ok);
     const result = JSON.parse(ok.stdout) as { effects: { series: { excluded: unknown } }[] };
     expect(JSON.stringify(result.effects[0]!.series.excluded)).toContain('"count":2');

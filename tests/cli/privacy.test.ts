@@ -111,7 +111,7 @@ describe('a BSN or id that would become a label is refused, naming the column an
     );
     expect(r.code).toBe(EXIT.error);
     expect(r.stderr).toBe(
-      `effectmeting analyze: column 'arm' has unknown arm label (value withheld: looks like a BSN) in rows 3, 8; allowed: experiment, control\n`,
+      `effectmeting analyze: column 'arm' has unknown arm label (value withheld: 9 or more digits) in rows 3, 8; allowed: experiment, control\n`,
     );
     expectNoIdentifier(r.all);
   });
@@ -174,7 +174,7 @@ describe('messages never quote a BSN', () => {
     expect(r.code).toBe(EXIT.error);
     expect(r.stderr).toContain("column 'month_work'");
     expect(r.stderr).toContain('row 4');
-    expect(r.stderr).toContain('(value withheld: looks like a BSN)');
+    expect(r.stderr).toContain('(value withheld: 9 or more digits)');
     expectNoIdentifier(r.all);
   });
 

@@ -1,15 +1,18 @@
 import {
   balanceChart,
   type ChartSpec,
-  calibrationChart,
-  driftChart,
   effectChart,
-  gainsChart,
   outflowChart,
   participationChart,
   renderSvg,
 } from 'effectmeting';
-import { CHART_FONT, OKABE_ITO } from 'effectmeting/kernels';
+import {
+  CHART_FONT,
+  calibrationChart,
+  driftChart,
+  gainsChart,
+  OKABE_ITO,
+} from 'effectmeting/kernels';
 import { describe, expect, it } from 'vitest';
 
 // Specs are plain objects; tests read them loosely.

@@ -1,5 +1,5 @@
-import { gainsChart, htmlReport, renderSvg } from 'effectmeting';
-import { escapeHtml, inlineHtml } from 'effectmeting/kernels';
+import { htmlReport, renderSvg } from 'effectmeting';
+import { escapeHtml, gainsChart, inlineHtml } from 'effectmeting/kernels';
 import { loadTable } from 'effectmeting/node';
 import { denHaagPilot, type PilotResult, pilotHtml } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import {
   auc,
-  aucDifference,
   calibration,
   fitScan,
   gainsTable,
@@ -19,6 +18,7 @@ import {
   weeklyRescore,
 } from '../../src/index.js';
 import {
+  aucDifference,
   captureAt,
   psiCategorical,
   psiNumeric,

@@ -267,11 +267,13 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
     },
     // The simultaneous (sup-t) band, when the series has one: dotted outlines, so that it never
     // blends with the pointwise band into a third shade.
-    ...(['bandLower', 'bandUpper'] as const).map((field) => ({
-      transform: [{ filter: `datum.main && datum.${field} !== null` }],
-      mark: { type: 'line', color: blue, strokeWidth: 1, strokeDash: [2, 2] },
-      encoding: { x, y: { ...y, field } },
-    })),
+    ...(series.band?.estimate === main ? (['bandLower', 'bandUpper'] as const) : []).map(
+      (field) => ({
+        transform: [{ filter: `datum.main && datum.${field} !== null` }],
+        mark: { type: 'line', color: blue, strokeWidth: 1, strokeDash: [2, 2] },
+        encoding: { x, y: { ...y, field } },
+      }),
+    ),
     {
       data: { values: [{}] },
       mark: { type: 'rule', color: REFERENCE_GREY, strokeWidth: 1 },
