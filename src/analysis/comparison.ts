@@ -63,3 +63,27 @@ export function comparisonSample(
     eventMonth: Float64Array.from(sample.rows, (r) => eventAll[r]!),
   };
 }
+
+/**
+ * The comparison restricted to the positions `keep` (indices into its arrays, ascending), with
+ * `excluded` as its list of exclusions (default: unchanged).
+ *
+ * @example
+ * const month12 = subsetComparison(c, sampleAt(c.followup, 12));
+ */
+export function subsetComparison(
+  c: Comparison,
+  keep: Int32Array,
+  excluded: readonly Exclusion[] = c.excluded,
+): Comparison {
+  const pick = (col: Float64Array) => Float64Array.from(keep, (i) => col[i]!);
+  return {
+    ...c,
+    rows: c.rows.length ? Int32Array.from(keep, (i) => c.rows[i]!) : c.rows,
+    treated: pick(c.treated),
+    covariates: c.covariates.map(pick),
+    followup: pick(c.followup),
+    eventMonth: pick(c.eventMonth),
+    excluded,
+  };
+}

@@ -20,9 +20,16 @@ import { formatGeneral, formatNumber, formatPercent, formatPp } from '../format.
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
 import { checkWholeNumber } from '../stats/validate.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
-import { type ArmSampleSpec, armSample, isBinary, numericAt } from './arm-sample.js';
+import {
+  type ArmSample,
+  type ArmSampleSpec,
+  armSample,
+  isBinary,
+  numericAt,
+} from './arm-sample.js';
 import type { Exclusion } from './comparison.js';
 import { formatP } from './participation.js';
+import { handleRareLevels } from './rare-levels.js';
 
 /** The outcome of a complier analysis. */
 export type ComplierOutcome =
@@ -179,12 +186,38 @@ export function complierEffect(
   }
   if (noReceived) excluded.push({ reason: `missing '${receivedColumn}'`, count: noReceived });
   if (noOutcome) excluded.push({ reason: `missing outcome '${sample.outcome}'`, count: noOutcome });
-  const n = keep.length;
   const pick = (col: Float64Array) => Float64Array.from(keep, (j) => col[j]!);
-  const z = pick(sample.treated);
-  const d = pick(dAll);
-  const y = pick(sample.y);
-  const x = sample.covariates.map(pick);
+  // A factor level of a single client breaks HC2 in the adjusted fits: spec.rareLevels decides.
+  const rare = handleRareLevels(
+    {
+      ...sample,
+      rows: Int32Array.from(keep, (j) => sample.rows[j]!),
+      treated: pick(sample.treated),
+      d: pick(dAll),
+      y: pick(sample.y),
+      covariates: sample.covariates.map(pick),
+      excluded: excluded as readonly Exclusion[],
+    },
+    sample.covariateNames.length > 0 ? (spec.rareLevels ?? 'error') : 'pool',
+    se,
+    false,
+    (s, k, ex) => {
+      const at = (col: Float64Array) => Float64Array.from(k, (j) => col[j]!);
+      return {
+        ...s,
+        rows: Int32Array.from(k, (j) => s.rows[j]!),
+        treated: at(s.treated),
+        d: at(s.d),
+        y: at(s.y),
+        covariates: s.covariates.map(at),
+        excluded: ex,
+      };
+    },
+  );
+  const handled = rare.sample;
+  excluded.splice(0, excluded.length, ...handled.excluded);
+  const { treated: z, d, y, covariates: x } = handled;
+  const n = z.length;
 
   let nT = 0;
   let dT = 0;
@@ -234,7 +267,7 @@ export function complierEffect(
       ? spec.received
       : `${spec.received.column} ∈ {${spec.received.values.join(', ')}}`;
   const binaryOutcome = isBinary(y);
-  const method = describe(se, weakF, sample.sampleText, received);
+  const method = `${describe(se, weakF, sample.sampleText, received)}${rare.note ? `; ${rare.note}` : ''}`;
   const base: Omit<ComplierEffect, 'toTable' | 'toMarkdown'> = {
     arms: { treatment: labels.treatment, control: labels.control },
     outcome: sample.outcome,
@@ -264,6 +297,7 @@ export function complierEffect(
 }
 
 interface OutcomeSample {
+  readonly factors?: ArmSample['factors'];
   readonly table: ColumnTable;
   readonly rows: Int32Array;
   readonly treated: Float64Array;
@@ -340,6 +374,7 @@ function outcomeSample(
       ...(short ? [{ reason: `'${followupName}' < ${month} months`, count: short }] : []),
     ],
     labels: s.labels,
+    ...(s.factors ? { factors: s.factors } : {}),
     outcome: `${outcome.event} by month ${month}`,
     sampleText: `complete follow-up at month ${month} (clients observed ≥ ${month} months), y = 1 when '${outcome.event}' ≤ ${month}`,
   };

@@ -7,20 +7,21 @@ import type { TableInput } from '../data/columns.js';
 import { type ExperimentIntake, experimentRoles } from '../data/intake.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
-import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
-import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatEstimate, formatNumber, formatPercent } from '../format.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
+import { fitAdjustedMonths } from './adjusted-fit.js';
 import {
   type Comparison,
   type ComparisonSpec,
   comparisonSample,
   type Exclusion,
+  subsetComparison,
 } from './comparison.js';
+import { handleRareLevels } from './rare-levels.js';
 
 /** How the adjusted effect is estimated. */
 export type Adjustment = 'ols' | 'lin' | 'none';
@@ -59,6 +60,8 @@ export interface MonthEffect {
   readonly adjusted?: Estimate;
   /** Multiplicity-adjusted p-values across the months, when asked for. */
   readonly pAdjusted?: { readonly raw: number; readonly adjusted?: number };
+  /** Why the adjusted effect of this month is absent although asked for ("not estimable: …"). */
+  readonly adjustedNotEstimable?: string;
 }
 
 /** The result of {@link effectSeries}. */
@@ -73,6 +76,8 @@ export interface EffectSeries extends HtmlConvertible, DocumentConvertible {
   readonly level: number;
   readonly excluded: readonly Exclusion[];
   readonly method: string;
+  /** What was done to make the months estimable (rare levels pooled or dropped), in words. */
+  readonly notes: readonly string[];
   /** One row per month, flat, for a table or CSV. */
   toTable(): Record<string, number | string>[];
   toMarkdown(): string;
@@ -100,16 +105,24 @@ export function effectSeries(
 }
 
 /** {@link effectSeries} on a comparison sample already built (the subgroup analysis reuses it). */
-export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): EffectSeries {
+export function seriesOf(input: Comparison, spec: EffectSeriesSpec): EffectSeries {
   const level = spec.level ?? 0.95;
   const se = spec.se ?? 'HC2';
   const adjustment: Adjustment =
-    spec.adjustment ?? (comparison.covariateNames.length > 0 ? 'ols' : 'none');
-  if (adjustment === 'lin' && comparison.covariateNames.length === 0) {
+    spec.adjustment ?? (input.covariateNames.length > 0 ? 'ols' : 'none');
+  if (adjustment === 'lin' && input.covariateNames.length === 0) {
     throw new InputError("adjustment 'lin' needs covariates; none were given", {
       code: 'invalid-option',
       value: 'lin',
     });
+  }
+  const rareLevels = spec.rareLevels ?? 'error';
+  const notes: string[] = [];
+  let comparison = input;
+  if (adjustment !== 'none') {
+    const handled = handleRareLevels(input, rareLevels, se, adjustment === 'lin', subsetComparison);
+    comparison = handled.sample;
+    if (handled.note) notes.push(handled.note);
   }
   const months = resolveMonths(spec.months, comparison.followup);
   if (comparison.treated.length === 0) {
@@ -122,6 +135,7 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
   // Months whose samples are the same (nested samples of equal size are identical) share one
   // prepared design, and their outcomes are fitted together in one pass over X.
   const adjustedByMonth = new Map<number, Estimate>();
+  const notEstimable = new Map<number, string>();
   if (adjustment !== 'none') {
     const groups = new Map<number, number[]>();
     counts.forEach((count, i) => {
@@ -134,13 +148,21 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
       const first = counts[members[0]!]!;
       if (first.nTreated === 0 || first.nControl === 0) continue; // reported per month below
       const index = sampleAt(comparison.followup, months[members[0]!]!);
-      const prepared = olsPrepare(buildDesign(comparison, index, adjustment, term));
-      for (const a of prepared.aliased) aliased.add(a);
       // Cumulative 0/1 outcomes: one pass over X for the whole group (olsCumulativeSeries).
-      const events = Float64Array.from(index, (r) => comparison.eventMonth[r]!);
       const distinct = [...new Set(members.map((i) => months[i]!))].sort((a, b) => a - b);
-      const estimates = olsCumulativeSeries(prepared, events, distinct, term, { se, level });
-      for (const i of members) adjustedByMonth.set(i, estimates[distinct.indexOf(months[i]!)]!);
+      const fit = fitAdjustedMonths(comparison, index, distinct, {
+        se,
+        level,
+        rareLevels,
+        lin: adjustment === 'lin',
+        design: (c) => buildDesign(c, identity(c.treated.length), adjustment, term),
+      });
+      for (const a of fit.aliased) aliased.add(a);
+      if (fit.note) notes.push(fit.note);
+      for (const i of members) {
+        if (fit.estimates) adjustedByMonth.set(i, fit.estimates[distinct.indexOf(months[i]!)]!);
+        else notEstimable.set(i, fit.reason!);
+      }
     }
   }
 
@@ -181,6 +203,7 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
       shareControl: count.eventsControl / count.nControl,
       raw,
       ...(adjusted ? { adjusted: stripEstimate(adjusted) } : {}),
+      ...(notEstimable.has(i) ? { adjustedNotEstimable: notEstimable.get(i)! } : {}),
     };
   });
 
@@ -196,6 +219,7 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
     level,
     excluded: comparison.excluded,
     method,
+    notes,
   });
 }
 
@@ -251,6 +275,11 @@ export function resolveMonths(
     }
   }
   return list;
+}
+
+/** 0, 1, …, n − 1. */
+function identity(n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, i) => i);
 }
 
 /** Indices (into the comparison arrays) of clients observed at least `month` months. */
@@ -421,6 +450,26 @@ function describe(
   return `${sample}; ${raw}; ${adjusted}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
 }
 
+/**
+ * "Adjusted effect not estimable at months 1–3: <reason>." per distinct reason, in month order.
+ *
+ * @example
+ * notEstimableNotes(series.months); // ['Adjusted effect not estimable at month 1: …']
+ */
+export function notEstimableNotes(months: readonly MonthEffect[]): string[] {
+  const byReason = new Map<string, number[]>();
+  for (const m of months) {
+    if (!m.adjustedNotEstimable) continue;
+    const list = byReason.get(m.adjustedNotEstimable) ?? [];
+    list.push(m.month);
+    byReason.set(m.adjustedNotEstimable, list);
+  }
+  return [...byReason].map(
+    ([reason, ms]) =>
+      `Adjusted effect not estimable at month${ms.length > 1 ? 's' : ''} ${ms.join(', ')}: ${reason}.`,
+  );
+}
+
 function makeSeries(
   base: Omit<EffectSeries, 'toTable' | 'toMarkdown' | 'toHTML' | 'toDocument'>,
 ): EffectSeries {
@@ -434,6 +483,7 @@ function makeSeries(
         share_control: m.shareControl,
         ...tidyEstimate(m.raw, 'raw'),
         ...(m.adjusted ? tidyEstimate(m.adjusted, 'adjusted') : {}),
+        ...(m.adjustedNotEstimable ? { adjusted_not_estimable: m.adjustedNotEstimable } : {}),
       };
       if (m.pAdjusted) {
         row.raw_p_adjusted = m.pAdjusted.raw;
@@ -449,13 +499,20 @@ function makeSeries(
       [base.arms.control]: `${formatPercent(m.shareControl)} (${m.eventsControl}/${m.nControl})`,
       raw: formatEstimate(m.raw),
       'raw p': formatNumber(m.raw.pValue, 3),
-      ...(adjusted && m.adjusted
-        ? { adjusted: formatEstimate(m.adjusted), 'adjusted p': formatNumber(m.adjusted.pValue, 3) }
+      ...(adjusted
+        ? m.adjusted
+          ? {
+              adjusted: formatEstimate(m.adjusted),
+              'adjusted p': formatNumber(m.adjusted.pValue, 3),
+            }
+          : { adjusted: 'not estimable', 'adjusted p': '' }
         : {}),
     }));
     return [
       { kind: 'table', table: tableFromRows(rows, { id: 'effects', title: base.event }) },
       { kind: 'paragraph', text: `${base.method}.` },
+      ...notEstimableNotes(base.months).map((text) => ({ kind: 'note' as const, text })),
+      ...base.notes.map((text) => ({ kind: 'note' as const, text: `${text}.` })),
     ];
   };
   return withDisplay(

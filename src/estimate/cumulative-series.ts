@@ -76,9 +76,9 @@ export function olsCumulativeSeries(
     const h = p > 0 ? olsLeverages(prepared) : undefined;
     for (let i = 0; i < n; i++) {
       const d = h ? 1 - h[i]! : 1;
-      if (h && !(d > 0)) {
+      if (h && !(d > 1e-10)) {
         throw new InputError(
-          `X: row ${i + 1} has leverage 1; ${se} standard errors are undefined`,
+          `${se} standard errors are undefined: row ${i + 1} of the design matrix X has leverage 1 (a regressor, e.g. a dummy, that only this row has); use se: 'HC1' or drop that column`,
           {
             code: 'leverage-one',
             rows: [i + 1],

@@ -23,7 +23,7 @@ import {
   countArms,
   participationValues,
 } from './checks.js';
-import { applyFilter } from './filter.js';
+import { applyFilter, filterFileRows, inFileRows } from './filter.js';
 import { type AnalysisPlan, receivedValues } from './plan.js';
 import type { AnalysisResult } from './result.js';
 
@@ -101,6 +101,26 @@ export function evaluate(
   const counts = countArms(all, columns.arm);
   const sampleRatio = arms.weights ? sampleRatioTest(counts, arms.weights) : undefined;
   const table = applyFilter(all, plan.filter);
+  // Errors name file rows, also where the analyses see only the rows the filter keeps.
+  try {
+    return analyseRows(all, table, plan, options, { counts, sampleRatio });
+  } catch (error) {
+    throw inFileRows(error, filterFileRows(all, plan.filter));
+  }
+}
+
+/** {@link evaluate} after the checks and the filter: every analysis of the kept rows. */
+function analyseRows(
+  all: ColumnTable,
+  table: ColumnTable,
+  plan: AnalysisPlan,
+  options: EvaluateOptions,
+  assignment: Pick<AnalysisResult['assignment'], 'counts' | 'sampleRatio'>,
+): AnalysisResult {
+  const file = options.file ?? 'the data';
+  const step = options.onStep ?? (() => {});
+  const { columns, arms, methods, events } = plan;
+  const { counts, sampleRatio } = assignment;
   const analysed = checkArms(countArms(table, columns.arm), plan);
   if (plan.participation) checkParticipation(table, plan.participation);
   // The experiment intake of the analysed rows, built once: every analysis below works from it.
@@ -153,6 +173,7 @@ export function evaluate(
     se: methods.se,
     level: methods.level,
     missing: methods.missing,
+    rareLevels: methods.rareLevels ?? 'error',
     ...(methods.pAdjust !== 'none' ? { pAdjust: methods.pAdjust } : {}),
   });
 
@@ -216,6 +237,7 @@ export function evaluate(
           covariates: plan.covariates,
           factors: plan.factors,
           missing: methods.missing,
+          rareLevels: methods.rareLevels ?? 'error',
           se: methods.se === 'HC3' ? 'HC2' : methods.se,
           level: methods.level,
         }),

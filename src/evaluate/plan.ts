@@ -58,6 +58,8 @@ export interface MethodsPlan {
   readonly pAdjust: 'none' | 'holm' | 'BH' | 'bonferroni';
   /** Rows with a missing covariate: `drop` (default, reported) or `error`. */
   readonly missing: 'drop' | 'error';
+  /** A factor level held by one client under HC2/HC3: `error` (default), `pool` or `drop`. */
+  readonly rareLevels?: 'error' | 'pool' | 'drop';
 }
 
 /** A validated analysis plan (the `analyze` config) with its defaults filled in. */
@@ -102,7 +104,16 @@ const PLAN_KEYS = {
   filter: ['column', 'equals', 'in'],
   participation: ['column', 'received', 'categories', 'month'],
   participationCategory: ['value', 'label', 'parent'],
-  methods: ['outflow', 'se', 'adjustment', 'level', 'significance', 'pAdjust', 'missing'],
+  methods: [
+    'outflow',
+    'se',
+    'adjustment',
+    'level',
+    'significance',
+    'pAdjust',
+    'missing',
+    'rareLevels',
+  ],
 } as const;
 
 const OUTFLOW_METHODS = ['complete', 'kaplan-meier', 'aalen-johansen'] as const;
@@ -110,6 +121,7 @@ const SE_TYPES = ['HC2', 'HC0', 'HC1', 'HC3', 'classical'] as const;
 const ADJUSTMENTS = ['ols', 'lin', 'none'] as const;
 const P_ADJUST = ['none', 'holm', 'BH', 'bonferroni'] as const;
 const MISSING = ['drop', 'error'] as const;
+const RARE_LEVELS = ['error', 'pool', 'drop'] as const;
 
 function readFilter(r: SpecReader, value: unknown): FilterCondition[] {
   if (value === undefined) return [];
@@ -385,6 +397,7 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
     significance,
     pAdjust: r.oneOf(m.pAdjust, 'config.methods.pAdjust', P_ADJUST, 'none'),
     missing: r.oneOf(m.missing, 'config.methods.missing', MISSING, 'drop'),
+    rareLevels: r.oneOf(m.rareLevels, 'config.methods.rareLevels', RARE_LEVELS, 'error'),
   };
 
   const title =

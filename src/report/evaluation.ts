@@ -3,6 +3,7 @@
  * the result-table model, with labels, formats and notes. Nothing is computed here.
  */
 import type { Exclusion } from '../analysis/comparison.js';
+import { notEstimableNotes } from '../analysis/effect-series.js';
 import {
   type AnalysisResult,
   describeFilter,
@@ -160,6 +161,11 @@ function outflowSection(r: AnalysisResult): Section {
   };
 }
 
+/** A note as a sentence: capital first letter, full stop. */
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
 function effectSection(e: AnalysisResult['effects'][number], r: AnalysisResult): Section {
   const s = e.series;
   const { treatment, control } = s.arms;
@@ -224,6 +230,8 @@ function effectSection(e: AnalysisResult['effects'][number], r: AnalysisResult):
       `Method: ${s.method}.`,
       ...e.significance.map(significanceText),
       ...(s.aliased.length ? [`Dropped as aliased in some month: ${s.aliased.join(', ')}.`] : []),
+      ...notEstimableNotes(s.months),
+      ...s.notes.map(sentence),
       ...exclusionNotes(s.excluded),
     ],
   };
@@ -303,7 +311,15 @@ function subgroupSections(g: AnalysisResult['subgroups'][number]): Section[] {
           adj_stars: m.adjusted?.stars ?? null,
         })),
       ),
-      notes: [`Method: ${first.method}.`, ...exclusionNotes(res.excluded)],
+      notes: [
+        `Method: ${first.method}.`,
+        ...res.subgroups.flatMap(({ level, series }) =>
+          [...notEstimableNotes(series.months), ...series.notes.map(sentence)].map(
+            (n) => `${g.by} ${level}: ${n}`,
+          ),
+        ),
+        ...exclusionNotes(res.excluded),
+      ],
     },
     {
       id: 'heterogeneity',
@@ -325,7 +341,10 @@ function subgroupSections(g: AnalysisResult['subgroups'][number]): Section[] {
         p: h.pValue,
         stars: h.stars,
       })),
-      notes: [`Heterogeneity: ${res.method.split('; heterogeneity: ')[1] ?? res.method}.`],
+      notes: [
+        `Heterogeneity: ${res.method.split('; heterogeneity: ')[1] ?? res.method}.`,
+        ...res.notEstimable.map((t) => `Not estimable at month ${t.month}: ${t.reason}.`),
+      ],
     },
   ];
 }
