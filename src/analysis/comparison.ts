@@ -7,6 +7,7 @@ import type { TableInput } from '../data/columns.js';
 import { type ExperimentIntake, experimentIntake, isExperimentIntake } from '../data/intake.js';
 import { InputError } from '../errors.js';
 import { type ArmSample, type ArmSampleSpec, armSample, type Exclusion } from './arm-sample.js';
+import { checkCovariates } from './covariate-checks.js';
 
 export type { Exclusion };
 
@@ -53,6 +54,7 @@ export function comparisonSample(
       value: spec.event,
     });
   }
+  if (!subset) checkCovariates(intake);
   const sample = armSample(intake, spec, {
     ...(subset ? { subset } : {}),
     ...(intake.missingFollowup ? { exclude: intake.missingFollowup } : {}),

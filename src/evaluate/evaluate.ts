@@ -6,6 +6,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import { complierEffect } from '../analysis/complier.js';
+import { checkCovariates } from '../analysis/covariate-checks.js';
 import { effectSeries } from '../analysis/effect-series.js';
 import { participationTable } from '../analysis/participation.js';
 import { firstSignificantMonth } from '../analysis/significance.js';
@@ -85,7 +86,7 @@ export function evaluate(
 ): AnalysisResult {
   const file = options.file ?? 'the data';
   const step = options.onStep ?? (() => {});
-  const { columns, arms, methods, events } = plan;
+  const { columns, arms, events } = plan;
   step('checking the data');
   checkColumns(all, plan, file);
   validateExperiment(all, {
@@ -138,6 +139,7 @@ function analyseRows(
     },
     { events: events.map((e) => e.column) },
   );
+  checkCovariates(intake);
   const balance =
     plan.covariates.length > 0
       ? balanceTable(intake, {
