@@ -438,8 +438,11 @@ function fitSpecification(
   };
   const reduced = ols(design, y, { se, level });
   const firstDifference = strip(first.fit.coefficient(Z));
-  const itt = strip(reduced.coefficient(Z));
-  const complier = strip(iv.coefficient(D));
+  // A constant outcome (nobody, or everybody, had the event): both effects are exactly 0 with
+  // no variation to test; p = 1 as an exact test gives, never 0/0 = NaN.
+  const constant = y.every((v) => v === y[0]);
+  const itt = constant ? noVariation(strip(reduced.coefficient(Z))) : strip(reduced.coefficient(Z));
+  const complier = constant ? noVariation(strip(iv.coefficient(D))) : strip(iv.coefficient(D));
   return {
     covariates: names,
     firstStage: {
@@ -452,6 +455,20 @@ function fitSpecification(
     itt,
     complier,
     wald: itt.estimate / firstDifference.estimate,
+  };
+}
+
+/** The estimate of a constant outcome: 0 with no variation, statistic 0 and p = 1, said in `method`. */
+function noVariation(e: Estimate): Estimate {
+  return {
+    ...e,
+    estimate: 0,
+    stdError: 0,
+    ci: [0, 0],
+    statistic: 0,
+    pValue: 1,
+    stars: '',
+    method: `${e.method}; the outcome is the same for every client: effect 0, no variation to test (p = 1)`,
   };
 }
 
