@@ -9,6 +9,14 @@ import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../
 import { InputError } from '../errors.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatEstimate, formatNumber, formatPercent } from '../format.js';
+import {
+  chooseShareInterval,
+  newcombeDifference,
+  SHARE_INTERVALS,
+  type ShareInterval,
+  SMALL_EXPECTED_COUNT,
+  smallestExpectedCount,
+} from '../outcomes/newcombe.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
 import { diffInProportions } from '../stats/proportions.js';
@@ -41,6 +49,12 @@ export interface EffectSeriesSpec extends ComparisonSpec {
   readonly level?: number;
   /** Multiple-testing adjustment of the p-values across months (`'holm'`, `'BH'`, `'bonferroni'`). */
   readonly pAdjust?: Exclude<PAdjustMethod, 'none'>;
+  /**
+   * Interval and test of the raw difference: `'auto'` (default) uses Newcombe's hybrid score
+   * interval in months whose smallest expected count is below 5 (or whose Wald SE is 0) and
+   * the unpooled Wald interval otherwise; `'wald'` or `'newcombe'` for every month.
+   */
+  readonly rawInterval?: ShareInterval;
 }
 
 /** One month of an {@link EffectSeries}. */
@@ -62,6 +76,11 @@ export interface MonthEffect {
   readonly pAdjusted?: { readonly raw: number; readonly adjusted?: number };
   /** Why the adjusted effect of this month is absent although asked for ("not estimable: …"). */
   readonly adjustedNotEstimable?: string;
+  /**
+   * True when the month has too few events (or non-events) for large-sample tests: the smallest
+   * expected count of its 2 × 2 table is below 5 (`SMALL_EXPECTED_COUNT`).
+   */
+  readonly fewEvents?: true;
 }
 
 /** The result of {@link effectSeries}. */
@@ -117,6 +136,13 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec): EffectSerie
     });
   }
   const rareLevels = spec.rareLevels ?? 'error';
+  const rawInterval = spec.rawInterval ?? 'auto';
+  if (!SHARE_INTERVALS.includes(rawInterval)) {
+    throw new InputError(
+      `rawInterval: expected one of ${SHARE_INTERVALS.join(', ')}; got "${String(rawInterval)}"`,
+      { code: 'invalid-option', value: String(rawInterval) },
+    );
+  }
   const notes: string[] = [];
   let comparison = input;
   if (adjustment !== 'none') {
@@ -184,15 +210,14 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec): EffectSerie
     // Early months often have no event yet (or late months everyone's): both shares are 0 (or 1),
     // the difference is exactly 0 in every arm and model, and there is nothing to test.
     const constant = events === 0 || events === n;
+    const t = { successes: count.eventsTreated, n: count.nTreated };
+    const k = { successes: count.eventsControl, n: count.nControl };
+    const fewEvents = smallestExpectedCount(t, k) < SMALL_EXPECTED_COUNT;
     const raw = constant
       ? noVariation(month, n, Number.POSITIVE_INFINITY, level, events === 0)
-      : stripEstimate(
-          diffInProportions(
-            { successes: count.eventsTreated, n: count.nTreated },
-            { successes: count.eventsControl, n: count.nControl },
-            { level },
-          ),
-        );
+      : chooseShareInterval(rawInterval, t, k) === 'newcombe'
+        ? newcombeDifference(t, k, { level })
+        : stripEstimate(diffInProportions(t, k, { level }));
     const fitted = adjustedByMonth.get(i);
     const adjusted =
       fitted && constant ? noVariation(month, n, fitted.df, level, events === 0) : fitted;
@@ -204,11 +229,18 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec): EffectSerie
       raw,
       ...(adjusted ? { adjusted: stripEstimate(adjusted) } : {}),
       ...(notEstimable.has(i) ? { adjustedNotEstimable: notEstimable.get(i)! } : {}),
+      ...(fewEvents ? { fewEvents: true as const } : {}),
     };
   });
 
   const withAdjusted = spec.pAdjust ? addAdjustedP(results, spec.pAdjust) : results;
-  const method = describe(adjustment, se, comparison.covariateNames.length, spec.pAdjust);
+  const method = describe(
+    adjustment,
+    se,
+    comparison.covariateNames.length,
+    spec.pAdjust,
+    rawInterval,
+  );
   return makeSeries({
     event: spec.event,
     arms: { treatment: comparison.labels.treatment, control: comparison.labels.control },
@@ -436,10 +468,19 @@ function describe(
   se: SeType,
   covariates: number,
   correction: string | undefined,
+  rawInterval: ShareInterval,
 ): string {
   const sample =
     'complete follow-up: at month m, clients observed at least m months; outcome = event by month m';
-  const raw = 'raw: difference in shares (treatment − control), unpooled (Neyman) SE, z test';
+  const newcombe = "Newcombe's (1998) hybrid score interval and the test inverting it";
+  const wald = 'unpooled (Neyman) SE, z test';
+  const raw = `raw: difference in shares (treatment − control), ${
+    rawInterval === 'auto'
+      ? `${wald}; ${newcombe} in months with an expected count below ${SMALL_EXPECTED_COUNT}`
+      : rawInterval === 'wald'
+        ? wald
+        : newcombe
+  }`;
   const adjusted =
     adjustment === 'ols'
       ? `adjusted: OLS linear probability model on treatment + ${covariates} covariate columns, ${se} SE, t test on n − k df`
@@ -451,12 +492,19 @@ function describe(
 }
 
 /**
- * "Adjusted effect not estimable at months 1–3: <reason>." per distinct reason, in month order.
+ * The notes of a series' months: which months have few events (see `MonthEffect.fewEvents`),
+ * and "Adjusted effect not estimable at months 1, 2: <reason>." per distinct reason.
  *
  * @example
  * notEstimableNotes(series.months); // ['Adjusted effect not estimable at month 1: …']
  */
 export function notEstimableNotes(months: readonly MonthEffect[]): string[] {
+  const few = months.filter((m) => m.fewEvents).map((m) => m.month);
+  const fewNote = few.length
+    ? [
+        `Few events at month${few.length > 1 ? 's' : ''} ${few.join(', ')}: an expected count below ${SMALL_EXPECTED_COUNT} in an arm, too few for large-sample tests (the raw interval there is Newcombe's unless rawInterval says otherwise; read the adjusted p-values with care).`,
+      ]
+    : [];
   const byReason = new Map<string, number[]>();
   for (const m of months) {
     if (!m.adjustedNotEstimable) continue;
@@ -464,10 +512,13 @@ export function notEstimableNotes(months: readonly MonthEffect[]): string[] {
     list.push(m.month);
     byReason.set(m.adjustedNotEstimable, list);
   }
-  return [...byReason].map(
-    ([reason, ms]) =>
-      `Adjusted effect not estimable at month${ms.length > 1 ? 's' : ''} ${ms.join(', ')}: ${reason}.`,
-  );
+  return [
+    ...fewNote,
+    ...[...byReason].map(
+      ([reason, ms]) =>
+        `Adjusted effect not estimable at month${ms.length > 1 ? 's' : ''} ${ms.join(', ')}: ${reason}.`,
+    ),
+  ];
 }
 
 function makeSeries(

@@ -176,6 +176,7 @@ function analyseRows(
     level: methods.level,
     missing: methods.missing,
     rareLevels: methods.rareLevels ?? 'error',
+    rawInterval: methods.rawInterval ?? 'auto',
     ...(methods.pAdjust !== 'none' ? { pAdjust: methods.pAdjust } : {}),
   });
 

@@ -60,6 +60,8 @@ export interface MethodsPlan {
   readonly missing: 'drop' | 'error';
   /** A factor level held by one client under HC2/HC3: `error` (default), `pool` or `drop`. */
   readonly rareLevels?: 'error' | 'pool' | 'drop';
+  /** Raw difference: `auto` (default: Newcombe where an expected count is below 5), `wald`, `newcombe`. */
+  readonly rawInterval?: 'auto' | 'wald' | 'newcombe';
 }
 
 /** A validated analysis plan (the `analyze` config) with its defaults filled in. */
@@ -113,6 +115,7 @@ const PLAN_KEYS = {
     'pAdjust',
     'missing',
     'rareLevels',
+    'rawInterval',
   ],
 } as const;
 
@@ -122,6 +125,7 @@ const ADJUSTMENTS = ['ols', 'lin', 'none'] as const;
 const P_ADJUST = ['none', 'holm', 'BH', 'bonferroni'] as const;
 const MISSING = ['drop', 'error'] as const;
 const RARE_LEVELS = ['error', 'pool', 'drop'] as const;
+const RAW_INTERVALS = ['auto', 'wald', 'newcombe'] as const;
 
 function readFilter(r: SpecReader, value: unknown): FilterCondition[] {
   if (value === undefined) return [];
@@ -398,6 +402,7 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
     pAdjust: r.oneOf(m.pAdjust, 'config.methods.pAdjust', P_ADJUST, 'none'),
     missing: r.oneOf(m.missing, 'config.methods.missing', MISSING, 'drop'),
     rareLevels: r.oneOf(m.rareLevels, 'config.methods.rareLevels', RARE_LEVELS, 'error'),
+    rawInterval: r.oneOf(m.rawInterval, 'config.methods.rawInterval', RAW_INTERVALS, 'auto'),
   };
 
   const title =

@@ -33,6 +33,8 @@ describe('parsePlan', () => {
         significance: [0.1, 0.05],
         pAdjust: 'none',
         missing: 'drop',
+        rareLevels: 'error',
+        rawInterval: 'auto',
       },
     });
   });
