@@ -62,10 +62,12 @@ export {
   participationTable,
   type ReceivedService,
 } from './analysis/participation.js';
+export type { RareLevels } from './analysis/rare-levels.js';
 export { firstSignificantMonth, type SignificantMonths } from './analysis/significance.js';
 export {
   effectSeriesBy,
   type HeterogeneityTest,
+  type NotEstimableTest,
   type SubgroupSeries,
   type SubgroupSpec,
 } from './analysis/subgroups.js';
@@ -214,6 +216,7 @@ export {
   type KaplanMeierResult,
   kaplanMeier,
 } from './outcomes/kaplan-meier.js';
+export { newcombeDifference, type ShareInterval } from './outcomes/newcombe.js';
 export type { ExclusionReason, OutflowExclusion } from './outcomes/outflow-input.js';
 export type {
   CumulativeOutflowData,

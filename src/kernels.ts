@@ -73,6 +73,12 @@ export { SE_TYPES } from './estimate/vcov.js';
 export { evaluationSteps } from './evaluate/evaluate.js';
 export { formatGeneral, markdownCell, markdownTable } from './format.js';
 export { survivalInterval } from './outcomes/confidence.js';
+export {
+  chooseShareInterval,
+  SHARE_INTERVALS,
+  SMALL_EXPECTED_COUNT,
+  smallestExpectedCount,
+} from './outcomes/newcombe.js';
 export { type ProportionInterval, proportionInterval } from './outcomes/proportion-interval.js';
 export { CHART_FONT, OKABE_ITO, VEGA_LITE_SCHEMA } from './report/charts/spec.js';
 export {

@@ -7,6 +7,7 @@
 import { InputError } from '../errors.js';
 import { normalQuantile, twoSidedP } from '../stats/distributions.js';
 import { type Estimate, stars } from '../stats/estimate.js';
+import type { ProportionCounts } from '../stats/proportions.js';
 import { checkCount, checkLevel } from '../stats/validate.js';
 
 /** Wilson limits of x/n for the normal quantile z (not clipped: they lie in [0, 1]). */
@@ -25,12 +26,6 @@ function limitsZ(x1: number, n1: number, x2: number, n2: number, z: number): [nu
   const [l2, u2] = wilsonZ(x2, n2, z);
   const d = p1 - p2;
   return [d - Math.hypot(p1 - l1, u2 - p2), d + Math.hypot(u1 - p1, p2 - l2)];
-}
-
-/** One arm's events and clients. */
-export interface ProportionCount {
-  readonly successes: number;
-  readonly n: number;
 }
 
 /**
@@ -54,8 +49,8 @@ export interface ProportionCount {
  * newcombeDifference({ successes: 56, n: 70 }, { successes: 48, n: 80 }).ci; // [0.0524, 0.3339]
  */
 export function newcombeDifference(
-  treated: ProportionCount,
-  control: ProportionCount,
+  treated: ProportionCounts,
+  control: ProportionCounts,
   options: { readonly level?: number } = {},
 ): Estimate {
   const fn = 'newcombeDifference';
@@ -130,7 +125,10 @@ export const SMALL_EXPECTED_COUNT = 5;
  * @example
  * smallestExpectedCount({ successes: 8, n: 160 }, { successes: 2, n: 40 }); // 2 (= 40 · 0.05)
  */
-export function smallestExpectedCount(treated: ProportionCount, control: ProportionCount): number {
+export function smallestExpectedCount(
+  treated: ProportionCounts,
+  control: ProportionCounts,
+): number {
   const pBar = (treated.successes + control.successes) / (treated.n + control.n);
   const small = Math.min(treated.n, control.n);
   return small * Math.min(pBar, 1 - pBar);
@@ -147,8 +145,8 @@ export function smallestExpectedCount(treated: ProportionCount, control: Proport
  */
 export function chooseShareInterval(
   interval: ShareInterval,
-  treated: ProportionCount,
-  control: ProportionCount,
+  treated: ProportionCounts,
+  control: ProportionCounts,
 ): 'wald' | 'newcombe' {
   if (interval !== 'auto') return interval;
   const p1 = treated.successes / treated.n;
