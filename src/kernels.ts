@@ -13,6 +13,7 @@
  */
 
 // Survival and proportion intervals (src/outcomes/); the analysis sample, "1 in k" wording (src/analysis/).
+export type { SampleFactor } from './analysis/arm-sample.js';
 export { type Comparison, type ComparisonSpec, comparisonSample } from './analysis/comparison.js';
 export { oneIn } from './analysis/impact.js';
 // Hashing, BSN normalisation and the pieces of the assignment rules (src/assign/).

@@ -64,6 +64,8 @@ export interface SubgroupSeries extends HtmlConvertible {
    * arm cell), or a client with leverage 1 under HC2/HC3.
    */
   readonly notEstimable: readonly NotEstimableTest[];
+  /** Subgroups without an effect (no clients of one arm), left out of `subgroups` and the test. */
+  readonly notEstimableLevels: readonly { readonly level: string; readonly reason: string }[];
   readonly excluded: readonly Exclusion[];
   readonly method: string;
   /** One row per subgroup and month. */
@@ -90,8 +92,8 @@ export function effectSeriesBy(
   requireColumns(table, [spec.by], 'subgroup');
   const values = stringColumn(table, spec.by);
   const present = [...new Set(values.filter((v): v is string => v !== null))].sort(byNatural);
-  const levels = spec.levels ? [...spec.levels] : present;
-  for (const level of levels) {
+  const allLevels = spec.levels ? [...spec.levels] : present;
+  for (const level of allLevels) {
     if (!present.includes(level)) {
       throw new InputError(
         `subgroup '${level}' does not occur in column '${spec.by}'; levels present: ${present.join(', ')}`,
@@ -99,9 +101,9 @@ export function effectSeriesBy(
       );
     }
   }
-  if (levels.length < 2) {
+  if (allLevels.length < 2) {
     throw new InputError(
-      `column '${spec.by}' needs at least two subgroups, found ${levels.length}`,
+      `column '${spec.by}' needs at least two subgroups, found ${allLevels.length}`,
       {
         code: 'empty-group',
         column: spec.by,
@@ -113,18 +115,35 @@ export function effectSeriesBy(
   const intake = isExperimentIntake(data)
     ? data
     : experimentIntake(table, spec, { events: [spec.event] });
-  const subgroups = levels.map((level) => {
+  // A subgroup without clients of one arm has no effect to estimate: reported, and left out of
+  // the heterogeneity test; with fewer than two subgroups left there is nothing to compare.
+  const skipped: { level: string; reason: string; clients: number }[] = [];
+  const fitted: { level: string; series: EffectSeries }[] = [];
+  let firstProblem: InputError | undefined;
+  for (const level of allLevels) {
     const subset = Uint8Array.from(values, (v) => (v === level ? 1 : 0));
     const comparison = comparisonSample(intake, spec, subset);
     const arms = countArms(comparison);
     if (arms.treated === 0 || arms.control === 0) {
-      throw new InputError(
-        `subgroup '${level}' of column '${spec.by}' has no clients in arm '${arms.treated === 0 ? comparison.labels.treatment : comparison.labels.control}'`,
+      const missingArm =
+        arms.treated === 0 ? comparison.labels.treatment : comparison.labels.control;
+      firstProblem ??= new InputError(
+        `subgroup '${level}' of column '${spec.by}' has no clients in arm '${missingArm}'`,
         { code: 'empty-group', column: spec.by, value: level },
       );
+      skipped.push({
+        level,
+        reason: `no clients in arm '${missingArm}'`,
+        clients: comparison.treated.length,
+      });
+      continue;
     }
-    return { level, series: seriesOf(comparison, spec) };
-  });
+    fitted.push({ level, series: seriesOf(comparison, spec) });
+  }
+  if (fitted.length < 2) throw firstProblem!;
+  const subgroups = fitted;
+  const levels = fitted.map((f) => f.level);
+  const notEstimableLevels = skipped.map(({ level, reason }) => ({ level, reason }));
 
   const inLevels = Uint8Array.from(values, (v) => (v !== null && levels.includes(v) ? 1 : 0));
   const missingBy: number[] = [];
@@ -143,6 +162,9 @@ export function effectSeriesBy(
   const heterogeneity = tests.filter((t): t is HeterogeneityTest => !('reason' in t));
   const notEstimable = tests.filter((t): t is NotEstimableTest => 'reason' in t);
   const excluded: Exclusion[] = [...all.excluded];
+  for (const k of skipped) {
+    excluded.push({ reason: `subgroup '${k.level}': ${k.reason}`, count: k.clients });
+  }
   if (missingBy.length) {
     excluded.push({
       reason: `missing '${spec.by}' (${formatRows(missingBy)})`,
@@ -173,6 +195,10 @@ export function effectSeriesBy(
     return [
       { kind: 'table', table: tableFromRows(rows, { id: 'subgroups', title: spec.by }) },
       { kind: 'paragraph', text: `Effects in pp by ${spec.by}. ${method}.` },
+      ...notEstimableLevels.map((k) => ({
+        kind: 'note' as const,
+        text: `Subgroup ${spec.by} = '${k.level}' not estimable: ${k.reason}.`,
+      })),
       ...notEstimable.map((t) => ({
         kind: 'note' as const,
         text: `Heterogeneity test not estimable at month ${t.month}: ${t.reason}.`,
@@ -185,6 +211,7 @@ export function effectSeriesBy(
       subgroups,
       heterogeneity,
       notEstimable,
+      notEstimableLevels,
       excluded,
       method,
       toTable,

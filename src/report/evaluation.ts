@@ -318,6 +318,9 @@ function subgroupSections(g: AnalysisResult['subgroups'][number]): Section[] {
             (n) => `${g.by} ${level}: ${n}`,
           ),
         ),
+        ...res.notEstimableLevels.map(
+          (k) => `Subgroup ${g.by} = '${k.level}' not estimable: ${k.reason}.`,
+        ),
         ...exclusionNotes(res.excluded),
       ],
     },

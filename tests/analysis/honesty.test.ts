@@ -140,6 +140,29 @@ describe('months and subgroups that cannot be estimated', () => {
     );
   });
 
+  it('a subgroup without clients of one arm is reported and left out; the others go on', () => {
+    const s = effectSeriesBy(uniqueLevelRows(), {
+      event: 'month_bijstand',
+      months: 12,
+      by: 'office',
+    });
+    expect(s.subgroups.map((g) => g.level)).toEqual(['office 1', 'office 2', 'office 3']);
+    expect(s.notEstimableLevels).toEqual([
+      { level: 'office 9', reason: "no clients in arm 'control'" },
+    ]);
+    expect(s.excluded).toContainEqual({
+      reason: "subgroup 'office 9': no clients in arm 'control'",
+      count: 1,
+    });
+    expect(s.heterogeneity[0]!.df[0]).toBe(2); // two interactions: three offices
+    // With one subgroup left there is nothing to compare: the error names it.
+    const two = uniqueLevelRows().filter((r) => r.office === 'office 1' || r.office === 'office 9');
+    expect(
+      thrown(() => effectSeriesBy(two, { event: 'month_bijstand', months: 12, by: 'office' }))
+        .message,
+    ).toBe("subgroup 'office 9' of column 'office' has no clients in arm 'control'");
+  });
+
   it('an outcome that separates the arms: the raw difference by Newcombe, no abort', () => {
     const s = effectSeries(separatedOutcomeRows(), { event: 'month_bijstand', months: 3 });
     const m = s.months[0]!;

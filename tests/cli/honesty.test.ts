@@ -91,6 +91,14 @@ describe('effectmeting analyze on inputs that used to stop it', () => {
     );
   });
 
+  it('a subgroup without clients of one arm: reported, the others analysed', async () => {
+    const r = await analyze(uniqueLevelRows(), plan({ covariates: [], subgroups: ['office'] }));
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(
+      /Subgroup office = 'office 9' not estimable: no clients in arm 'control'\./,
+    );
+  });
+
   it('one bad follow-up cell: that row and value', async () => {
     const r = await analyze(badFollowupRows(), plan());
     expect(r.code).toBe(1);
