@@ -218,7 +218,16 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec): EffectSerie
       : chooseShareInterval(rawInterval, t, k) === 'newcombe'
         ? newcombeDifference(t, k, { level })
         : stripEstimate(diffInProportions(t, k, { level }));
-    const fitted = adjustedByMonth.get(i);
+    let fitted = adjustedByMonth.get(i);
+    // Residuals all 0 with events in both states: the covariates predict the outcome exactly
+    // (a covariate separating it), so the SE is 0 and a test would claim p = 0; not estimable.
+    if (fitted && !constant && !(fitted.stdError > 0 && Number.isFinite(fitted.stdError))) {
+      notEstimable.set(
+        i,
+        `the covariates predict the outcome exactly at month ${month} (every residual is 0, so the standard error is 0): a covariate separates the outcome`,
+      );
+      fitted = undefined;
+    }
     const adjusted =
       fitted && constant ? noVariation(month, n, fitted.df, level, events === 0) : fitted;
     return {
@@ -450,17 +459,21 @@ function addAdjustedP(months: readonly MonthEffect[], method: Exclude<PAdjustMet
     months.map((m) => m.raw.pValue),
     method,
   );
-  const hasAdjusted = months.every((m) => m.adjusted);
-  const adj = hasAdjusted
+  // Across the months with an adjusted estimate (a not-estimable month has no p-value).
+  const withAdjusted = months.flatMap((m, i) => (m.adjusted ? [i] : []));
+  const adj = withAdjusted.length
     ? pAdjust(
-        months.map((m) => m.adjusted!.pValue),
+        withAdjusted.map((i) => months[i]!.adjusted!.pValue),
         method,
       )
-    : undefined;
-  return months.map((m, i) => ({
-    ...m,
-    pAdjusted: { raw: raw[i]!, ...(adj ? { adjusted: adj[i]! } : {}) },
-  }));
+    : [];
+  return months.map((m, i) => {
+    const j = withAdjusted.indexOf(i);
+    return {
+      ...m,
+      pAdjusted: { raw: raw[i]!, ...(j >= 0 ? { adjusted: adj[j]! } : {}) },
+    };
+  });
 }
 
 function describe(

@@ -156,7 +156,10 @@ export function olsCumulativeSeries(
         for (let b = 0; b < k; b++) row += M![a * k + b]! * beta[b]!;
         quad += beta[a]! * row;
       }
-      variance = Math.max(0, wSum - 2 * cross + quad);
+      // Σwe² from sums that cancel: below 1e−12 of the terms it is rounding, and the fit is
+      // exact (every residual 0), so the variance is 0 rather than noise of order 1e−19.
+      const raw = wSum - 2 * cross + quad;
+      variance = raw > 1e-12 * (wSum + Math.abs(2 * cross) + Math.abs(quad)) ? raw : 0;
       if (se === 'HC1') variance = (variance * n) / df;
     }
     return coefficientEstimate(term, beta[c]!, Math.sqrt(variance), df, level, n, method);

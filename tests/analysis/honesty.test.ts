@@ -172,6 +172,23 @@ describe('months and subgroups that cannot be estimated', () => {
     expect(m.raw.pValue).toBeLessThan(1e-40);
   });
 
+  it('a covariate that predicts the outcome exactly: that month is not estimable, not p = 0', () => {
+    const rows = noWorkRows().map((r) => ({ ...r, early: r.month_bijstand === 1 ? 1 : 0 }));
+    const s = effectSeries(rows, {
+      event: 'month_bijstand',
+      months: 3,
+      covariates: ['age', 'early'],
+    });
+    expect(s.months[0]!.adjusted).toBeUndefined();
+    expect(s.months[0]!.adjustedNotEstimable).toBe(
+      'the covariates predict the outcome exactly at month 1 (every residual is 0, so the standard error is 0): a covariate separates the outcome',
+    );
+    expect(s.months[1]!.adjusted!.stdError).toBeGreaterThan(0.01);
+    expect(s.toMarkdown()).toMatch(
+      /Adjusted effect not estimable at month 1: the covariates predict/,
+    );
+  });
+
   it('months with an expected count below 5 are flagged and use Newcombe under auto', () => {
     const s = effectSeries(noEventMonthRows(), { event: 'month_bijstand', months: 12 });
     const few = s.months.filter((m) => m.fewEvents).map((m) => m.month);
