@@ -47,7 +47,7 @@ export interface ArmSampleSpec {
   readonly rareLevels?: RareLevels;
 }
 
-/** A factor covariate of an {@link ArmSample}: its levels and the sample columns coding them. */
+/** A factor covariate of a two-arm sample: its levels and the sample columns coding them. */
 export interface SampleFactor {
   /** The table column. */
   readonly column: string;

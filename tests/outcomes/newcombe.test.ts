@@ -142,6 +142,12 @@ describe('coverage of the 95 % intervals under no effect (seeded simulation)', (
     expect(c).toEqual({ wald: 0.8725, newcombe: 0.9595, auto: 0.9595 });
   });
 
+  it('a pilot-like month 1: 978/240 clients, 1 % events', () => {
+    // The Den Haag pilot's arms (decile 1) in an early month: about 12 events in all.
+    const c = coverage(978, 240, 0.01, 2000, 'newcombe-coverage-978-240');
+    expect(c).toEqual({ wald: 0.902, newcombe: 0.96, auto: 0.96 });
+  });
+
   it('32/8 clients, 5 % events', () => {
     // Here 13 % of the replications have no event at all: the Wald interval is then [0, 0] and
     // counted as covering the true difference 0, which flatters it.
