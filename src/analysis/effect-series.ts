@@ -123,8 +123,11 @@ export function effectSeries(
   return seriesOf(comparisonSample(data, spec), spec);
 }
 
-/** {@link effectSeries} on a comparison sample already built (the subgroup analysis reuses it). */
-export function seriesOf(input: Comparison, spec: EffectSeriesSpec): EffectSeries {
+/**
+ * {@link effectSeries} on a comparison sample already built (the subgroup analysis reuses it);
+ * `context` (e.g. " in subgroup gender = 'man'") goes into a rare-level error.
+ */
+export function seriesOf(input: Comparison, spec: EffectSeriesSpec, context = ''): EffectSeries {
   const level = spec.level ?? 0.95;
   const se = spec.se ?? 'HC2';
   const adjustment: Adjustment =
@@ -146,7 +149,8 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec): EffectSerie
   const notes: string[] = [];
   let comparison = input;
   if (adjustment !== 'none') {
-    const handled = handleRareLevels(input, rareLevels, se, adjustment === 'lin', subsetComparison);
+    const lin = adjustment === 'lin';
+    const handled = handleRareLevels(input, rareLevels, se, lin, subsetComparison, context);
     comparison = handled.sample;
     if (handled.note) notes.push(handled.note);
   }

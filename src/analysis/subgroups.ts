@@ -138,7 +138,10 @@ export function effectSeriesBy(
       });
       continue;
     }
-    fitted.push({ level, series: seriesOf(comparison, spec) });
+    fitted.push({
+      level,
+      series: seriesOf(comparison, spec, ` in subgroup ${spec.by} = '${level}'`),
+    });
   }
   if (fitted.length < 2) throw firstProblem!;
   const subgroups = fitted;

@@ -106,6 +106,19 @@ describe('a factor level held by one client under HC2 (rareLevels)', () => {
     expect(e.message).toMatch(/in the interacted \(Lin\) model/);
   });
 
+  it('a level rare only within a subgroup: the error says which subgroup', () => {
+    const man = uniqueLevelRows().findIndex((r) => r.gender === 'man');
+    const rows2 = uniqueLevelRows().map((r, i) => (i === man ? { ...r, office: 'office 9' } : r));
+    const e = thrown(() =>
+      effectSeriesBy(rows2, { ...spec, covariates: ['age', 'office'], by: 'gender' }),
+    );
+    expect(e.message).toMatch(
+      new RegExp(
+        `^HC2 standard errors are undefined in subgroup gender = 'man': covariate 'office': level 'office 9' has 1 client \\(row ${man + 1}\\)`,
+      ),
+    );
+  });
+
   it("in analyze the rows are the file's, also after the plan's filter", () => {
     const data = columns(rows);
     const p = plan({
