@@ -90,6 +90,8 @@ export function pilotPlan(c: PilotConfig): AnalysisPlan {
       significance: [0.1, 0.05],
       pAdjust: 'none',
       missing: 'drop',
+      rareLevels: 'error',
+      rawInterval: 'auto',
     },
   };
 }
