@@ -73,11 +73,13 @@ export {
   participationTable,
   type ReceivedService,
 } from './analysis/participation.js';
+export type { RareLevels } from './analysis/rare-levels.js';
 export { firstSignificantMonth, type SignificantMonths } from './analysis/significance.js';
 export type { SeriesBand } from './analysis/simultaneous-band.js';
 export {
   effectSeriesBy,
   type HeterogeneityTest,
+  type NotEstimableTest,
   type SubgroupSeries,
   type SubgroupSpec,
 } from './analysis/subgroups.js';
@@ -270,6 +272,7 @@ export {
   type LogRankTestSpec,
   logRankTest,
 } from './outcomes/log-rank.js';
+export { newcombeDifference, type ShareInterval } from './outcomes/newcombe.js';
 export type { ExclusionReason, OutflowExclusion } from './outcomes/outflow-input.js';
 export type {
   CumulativeOutflowData,

@@ -13,6 +13,7 @@
  */
 
 // Survival and proportion intervals (src/outcomes/); the analysis sample, "1 in k" wording (src/analysis/).
+export type { SampleFactor } from './analysis/arm-sample.js';
 export { type Comparison, type ComparisonSpec, comparisonSample } from './analysis/comparison.js';
 export { clientCount, impactSentences, oneIn } from './analysis/impact.js';
 export {
@@ -111,6 +112,12 @@ export {
 export { survivalInterval } from './outcomes/confidence.js';
 export { type GrayResult, gray } from './outcomes/gray-test.js';
 export { type LogRankResult, logRank } from './outcomes/log-rank.js';
+export {
+  chooseShareInterval,
+  SHARE_INTERVALS,
+  SMALL_EXPECTED_COUNT,
+  smallestExpectedCount,
+} from './outcomes/newcombe.js';
 export { type ProportionInterval, proportionInterval } from './outcomes/proportion-interval.js';
 export { type RestrictedMean, restrictedMean } from './outcomes/rmst.js';
 // The Bell–McCaffrey df of a cluster-randomised design's CR2 test (src/plan/).

@@ -18,6 +18,8 @@ import {
 } from '../data/intake.js';
 import { formatRows, InputError } from '../errors.js';
 
+import type { RareLevels } from './rare-levels.js';
+
 export type { Exclusion };
 
 /** Arm column, arm labels and (optional) covariates of a two-arm analysis. */
@@ -36,6 +38,25 @@ export interface ArmSampleSpec {
   readonly factors?: readonly string[];
   /** Rows with a missing covariate: `'drop'` (default, reported) or `'error'`. */
   readonly missing?: 'drop' | 'error';
+  /**
+   * A factor level held by a single client (with Lin: a single client of an arm) gives that
+   * client leverage 1, where HC2/HC3 are undefined: `'error'` (default) stops naming the column,
+   * level and row; `'pool'` merges the level into the factor's most common level; `'drop'`
+   * leaves its clients out (reported in `excluded`). See docs/methods.md.
+   */
+  readonly rareLevels?: RareLevels;
+}
+
+/** A factor covariate of a two-arm sample: its levels and the sample columns coding them. */
+export interface SampleFactor {
+  /** The table column. */
+  readonly column: string;
+  /** Its reference level (all dummies 0). */
+  readonly reference: string;
+  /** The non-reference levels, one per entry of `columns`. */
+  readonly levels: readonly string[];
+  /** Indices into `ArmSample.covariates` of the dummies of `levels`. */
+  readonly columns: readonly number[];
 }
 
 /** The rows of the two arms (with complete covariates), aligned row by row. */
@@ -48,6 +69,8 @@ export interface ArmSample {
   /** Covariate columns (factor dummies expanded), without intercept. */
   readonly covariateNames: readonly string[];
   readonly covariates: readonly Float64Array[];
+  /** The treatment-coded factors among the covariates (for rare-level checks; none if absent). */
+  readonly factors?: readonly SampleFactor[];
   readonly excluded: readonly Exclusion[];
   readonly labels: { readonly arm: string; readonly treatment: string; readonly control: string };
 }
@@ -91,9 +114,28 @@ export function armSample(
     treated,
     covariateNames: intake.covariates.matrix.names.slice(1),
     covariates: columns,
+    factors: sampleFactors(intake),
     excluded,
     labels: { arm, treatment, control },
   };
+}
+
+/** The treatment-coded factors of the intake's covariate matrix, by sample column (matrix − 1). */
+function sampleFactors(intake: ExperimentIntake): SampleFactor[] {
+  const { terms, matrix } = intake.covariates;
+  return terms
+    .filter((t) => t.kind === 'factor' && t.reference !== undefined && t.columns.length > 0)
+    .map((t) => ({
+      column: t.name,
+      reference: t.reference!,
+      levels: t.columns.map((j) => levelOf(matrix.names[j]!, t.name)),
+      columns: t.columns.map((j) => j - 1),
+    }));
+}
+
+/** The level in a dummy's name `column[level]`. */
+function levelOf(name: string, column: string): string {
+  return name.slice(column.length + 1, -1);
 }
 
 /**

@@ -8,6 +8,7 @@ import { type ExperimentIntake, experimentIntake, isExperimentIntake } from '../
 import { survivalToWide } from '../data/survival-input.js';
 import { InputError } from '../errors.js';
 import { type ArmSample, type ArmSampleSpec, armSample, type Exclusion } from './arm-sample.js';
+import { checkCovariates } from './covariate-checks.js';
 
 export type { Exclusion };
 
@@ -73,6 +74,7 @@ export function comparisonSample(
       value: spec.event,
     });
   }
+  if (!subset) checkCovariates(intake);
   const sample = armSample(intake, spec, {
     ...(subset ? { subset } : {}),
     ...(intake.missingFollowup ? { exclude: intake.missingFollowup } : {}),
@@ -131,4 +133,29 @@ function survivalComparison(
     return Number.NaN;
   });
   return { ...base, competingMonth };
+}
+
+/**
+ * The comparison restricted to the positions `keep` (indices into its arrays, ascending), with
+ * `excluded` as its list of exclusions (default: unchanged).
+ *
+ * @example
+ * const month12 = subsetComparison(c, sampleAt(c.followup, 12));
+ */
+export function subsetComparison(
+  c: Comparison,
+  keep: Int32Array,
+  excluded: readonly Exclusion[] = c.excluded,
+): Comparison {
+  const pick = (col: Float64Array) => Float64Array.from(keep, (i) => col[i]!);
+  return {
+    ...c,
+    rows: c.rows.length ? Int32Array.from(keep, (i) => c.rows[i]!) : c.rows,
+    treated: pick(c.treated),
+    covariates: c.covariates.map(pick),
+    followup: pick(c.followup),
+    eventMonth: pick(c.eventMonth),
+    ...(c.competingMonth ? { competingMonth: pick(c.competingMonth) } : {}),
+    excluded,
+  };
 }

@@ -22,9 +22,16 @@ import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkStarLevels, type StarLevels, starLegend, starsAt } from '../stats/stars.js';
 import { checkWholeNumber } from '../stats/validate.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
-import { type ArmSampleSpec, armSample, isBinary, numericAt } from './arm-sample.js';
+import {
+  type ArmSample,
+  type ArmSampleSpec,
+  armSample,
+  isBinary,
+  numericAt,
+} from './arm-sample.js';
 import type { Exclusion } from './comparison.js';
 import { formatP } from './participation.js';
+import { handleRareLevels } from './rare-levels.js';
 
 /** The outcome of a complier analysis. */
 export type ComplierOutcome =
@@ -173,6 +180,7 @@ export function complierEffect(
       'reference',
       'factors',
       'missing',
+      'rareLevels',
       'stars',
     ],
     'complierEffect',
@@ -205,12 +213,38 @@ export function complierEffect(
   }
   if (noReceived) excluded.push({ reason: `missing '${receivedColumn}'`, count: noReceived });
   if (noOutcome) excluded.push({ reason: `missing outcome '${sample.outcome}'`, count: noOutcome });
-  const n = keep.length;
   const pick = (col: Float64Array) => Float64Array.from(keep, (j) => col[j]!);
-  const z = pick(sample.treated);
-  const d = pick(dAll);
-  const y = pick(sample.y);
-  const x = sample.covariates.map(pick);
+  // A factor level of a single client breaks HC2 in the adjusted fits: spec.rareLevels decides.
+  const rare = handleRareLevels(
+    {
+      ...sample,
+      rows: Int32Array.from(keep, (j) => sample.rows[j]!),
+      treated: pick(sample.treated),
+      d: pick(dAll),
+      y: pick(sample.y),
+      covariates: sample.covariates.map(pick),
+      excluded: excluded as readonly Exclusion[],
+    },
+    sample.covariateNames.length > 0 ? (spec.rareLevels ?? 'error') : 'pool',
+    se,
+    false,
+    (s, k, ex) => {
+      const at = (col: Float64Array) => Float64Array.from(k, (j) => col[j]!);
+      return {
+        ...s,
+        rows: Int32Array.from(k, (j) => s.rows[j]!),
+        treated: at(s.treated),
+        d: at(s.d),
+        y: at(s.y),
+        covariates: s.covariates.map(at),
+        excluded: ex,
+      };
+    },
+  );
+  const handled = rare.sample;
+  excluded.splice(0, excluded.length, ...handled.excluded);
+  const { treated: z, d, y, covariates: x } = handled;
+  const n = z.length;
 
   let nT = 0;
   let dT = 0;
@@ -260,7 +294,7 @@ export function complierEffect(
       ? spec.received
       : `${spec.received.column} ∈ {${spec.received.values.join(', ')}}`;
   const binaryOutcome = isBinary(y);
-  const method = describe(se, weakF, sample.sampleText, received, starLevels);
+  const method = `${describe(se, weakF, sample.sampleText, received, starLevels)}${rare.note ? `; ${rare.note}` : ''}`;
   const base: Omit<ComplierEffect, 'toTable' | 'toMarkdown'> = {
     arms: { treatment: labels.treatment, control: labels.control },
     outcome: sample.outcome,
@@ -291,6 +325,7 @@ export function complierEffect(
 }
 
 interface OutcomeSample {
+  readonly factors?: ArmSample['factors'];
   readonly table: ColumnTable;
   readonly rows: Int32Array;
   readonly treated: Float64Array;
@@ -367,6 +402,7 @@ function outcomeSample(
       ...(short ? [{ reason: `'${followupName}' < ${month} months`, count: short }] : []),
     ],
     labels: s.labels,
+    ...(s.factors ? { factors: s.factors } : {}),
     outcome: `${outcome.event} by month ${month}`,
     sampleText: `complete follow-up at month ${month} (clients observed ≥ ${month} months), y = 1 when '${outcome.event}' ≤ ${month}`,
   };
@@ -431,8 +467,15 @@ function fitSpecification(
   };
   const reduced = ols(design, y, { se, level });
   const firstDifference = strip(first.fit.coefficient(Z), levels);
-  const itt = strip(reduced.coefficient(Z), levels);
-  const complier = strip(iv.coefficient(D), levels);
+  // A constant outcome (nobody, or everybody, had the event): both effects are exactly 0 with
+  // no variation to test; p = 1 as an exact test gives, never 0/0 = NaN.
+  const constant = y.every((v) => v === y[0]);
+  const itt = constant
+    ? noVariation(strip(reduced.coefficient(Z), levels))
+    : strip(reduced.coefficient(Z), levels);
+  const complier = constant
+    ? noVariation(strip(iv.coefficient(D), levels))
+    : strip(iv.coefficient(D), levels);
   return {
     covariates: names,
     firstStage: {
@@ -445,6 +488,20 @@ function fitSpecification(
     itt,
     complier,
     wald: itt.estimate / firstDifference.estimate,
+  };
+}
+
+/** The estimate of a constant outcome: 0 with no variation, statistic 0 and p = 1, said in `method`. */
+function noVariation(e: Estimate): Estimate {
+  return {
+    ...e,
+    estimate: 0,
+    stdError: 0,
+    ci: [0, 0],
+    statistic: 0,
+    pValue: 1,
+    stars: '',
+    method: `${e.method}; the outcome is the same for every client: effect 0, no variation to test (p = 1)`,
   };
 }
 

@@ -8,22 +8,31 @@ import { followupPattern, followupWarning } from '../data/followup-pattern.js';
 import { type ExperimentIntake, experimentRoles } from '../data/intake.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
-import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
-import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatEstimate, formatNumber, formatPercent, formatPp } from '../format.js';
+import {
+  chooseShareInterval,
+  newcombeDifference,
+  SHARE_INTERVALS,
+  type ShareInterval,
+  SMALL_EXPECTED_COUNT,
+  smallestExpectedCount,
+} from '../outcomes/newcombe.js';
 import type { Estimate } from '../stats/estimate.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
 import type { MvnormOptions } from '../stats/mvnorm.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
+import { fitAdjustedMonths } from './adjusted-fit.js';
 import {
   type Comparison,
   type ComparisonSpec,
   comparisonSample,
   type Exclusion,
+  subsetComparison,
 } from './comparison.js';
 import { ipcwMonths } from './effect-series-ipcw.js';
+import { handleRareLevels } from './rare-levels.js';
 import { type Adjustment, noVariation, seriesDesign, stripEstimate } from './series-design.js';
 import { type SeriesBand, seriesJointCovariance, supTBand } from './simultaneous-band.js';
 
@@ -50,6 +59,12 @@ export interface EffectSeriesSpec extends ComparisonSpec {
    * covariates). Its level is `level`.
    */
   readonly band?: 'sup-t';
+  /**
+   * Interval and test of the raw difference: `'auto'` (default) uses Newcombe's hybrid score
+   * interval in months whose smallest expected count is below 5 (or whose Wald SE is 0) and
+   * the unpooled Wald interval otherwise; `'wald'` or `'newcombe'` for every month.
+   */
+  readonly rawInterval?: ShareInterval;
   /** Precision and seed of the band's critical value (see `mvnormCriticalValue`). */
   readonly bandOptions?: MvnormOptions;
   /**
@@ -101,6 +116,13 @@ export interface MonthEffect {
   readonly pAdjusted?: { readonly raw: number; readonly adjusted?: number };
   /** The simultaneous (sup-t) interval of the band's estimate, with `band: 'sup-t'`. */
   readonly bandCi?: readonly [number, number];
+  /** Why the adjusted effect of this month is absent although asked for ("not estimable: …"). */
+  readonly adjustedNotEstimable?: string;
+  /**
+   * True when the month has too few events (or non-events) for large-sample tests: the smallest
+   * expected count of its 2 × 2 table is below 5 (`SMALL_EXPECTED_COUNT`).
+   */
+  readonly fewEvents?: true;
 }
 
 /** The result of {@link effectSeries}. */
@@ -121,6 +143,8 @@ export interface EffectSeries extends HtmlConvertible, DocumentConvertible {
    */
   readonly warnings: readonly string[];
   readonly method: string;
+  /** What was done to make the months estimable (rare levels pooled or dropped), in words. */
+  readonly notes: readonly string[];
   /** The simultaneous band, with `band: 'sup-t'`. */
   readonly band?: SeriesBand;
   /** Joint covariance of the band's monthly estimates (months × months), with `band: 'sup-t'`. */
@@ -165,17 +189,36 @@ export function effectSeries(
   return seriesOf(comparisonSample(data, spec), spec);
 }
 
-/** {@link effectSeries} on a comparison sample already built (the subgroup analysis reuses it). */
-export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): EffectSeries {
+/**
+ * {@link effectSeries} on a comparison sample already built (the subgroup analysis reuses it);
+ * `context` (e.g. " in subgroup gender = 'man'") goes into a rare-level error.
+ */
+export function seriesOf(input: Comparison, spec: EffectSeriesSpec, context = ''): EffectSeries {
   const level = spec.level ?? 0.95;
   const se = spec.se ?? 'HC2';
   const adjustment: Adjustment =
-    spec.adjustment ?? (comparison.covariateNames.length > 0 ? 'ols' : 'none');
-  if (adjustment === 'lin' && comparison.covariateNames.length === 0) {
+    spec.adjustment ?? (input.covariateNames.length > 0 ? 'ols' : 'none');
+  if (adjustment === 'lin' && input.covariateNames.length === 0) {
     throw new InputError("adjustment 'lin' needs covariates; none were given", {
       code: 'invalid-option',
       value: 'lin',
     });
+  }
+  const rareLevels = spec.rareLevels ?? 'error';
+  const rawInterval = spec.rawInterval ?? 'auto';
+  if (!SHARE_INTERVALS.includes(rawInterval)) {
+    throw new InputError(
+      `rawInterval: expected one of ${SHARE_INTERVALS.join(', ')}; got "${String(rawInterval)}"`,
+      { code: 'invalid-option', value: String(rawInterval) },
+    );
+  }
+  const notes: string[] = [];
+  let comparison = input;
+  if (adjustment !== 'none') {
+    const lin = adjustment === 'lin';
+    const handled = handleRareLevels(input, rareLevels, se, lin, subsetComparison, context);
+    comparison = handled.sample;
+    if (handled.note) notes.push(handled.note);
   }
   const months = resolveMonths(spec.months, comparison.followup);
   if (comparison.treated.length === 0) {
@@ -213,6 +256,8 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
       level,
       censoring,
       [],
+      notes,
+      rawInterval,
     );
   }
   const pattern = followupPattern(comparison.followup, censoredEventMonths(comparison));
@@ -226,6 +271,7 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
   // Months whose samples are the same (nested samples of equal size are identical) share one
   // prepared design, and their outcomes are fitted together in one pass over X.
   const adjustedByMonth = new Map<number, Estimate>();
+  const notEstimable = new Map<number, string>();
   if (adjustment !== 'none') {
     const groups = new Map<number, number[]>();
     counts.forEach((count, i) => {
@@ -238,13 +284,21 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
       const first = counts[members[0]!]!;
       if (first.nTreated === 0 || first.nControl === 0) continue; // reported per month below
       const index = sampleAt(comparison.followup, months[members[0]!]!);
-      const prepared = olsPrepare(seriesDesign(comparison, index, adjustment, term));
-      for (const a of prepared.aliased) aliased.add(a);
       // Cumulative 0/1 outcomes: one pass over X for the whole group (olsCumulativeSeries).
-      const events = Float64Array.from(index, (r) => comparison.eventMonth[r]!);
       const distinct = [...new Set(members.map((i) => months[i]!))].sort((a, b) => a - b);
-      const estimates = olsCumulativeSeries(prepared, events, distinct, term, { se, level });
-      for (const i of members) adjustedByMonth.set(i, estimates[distinct.indexOf(months[i]!)]!);
+      const fit = fitAdjustedMonths(comparison, index, distinct, {
+        se,
+        level,
+        rareLevels,
+        lin: adjustment === 'lin',
+        design: (c) => seriesDesign(c, identity(c.treated.length), adjustment, term),
+      });
+      for (const a of fit.aliased) aliased.add(a);
+      if (fit.note) notes.push(fit.note);
+      for (const i of members) {
+        if (fit.estimates) adjustedByMonth.set(i, fit.estimates[distinct.indexOf(months[i]!)]!);
+        else notEstimable.set(i, fit.reason!);
+      }
     }
   }
 
@@ -266,16 +320,24 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
     // Early months often have no event yet (or late months everyone's): both shares are 0 (or 1),
     // the difference is exactly 0 in every arm and model, and there is nothing to test.
     const constant = events === 0 || events === n;
+    const t = { successes: count.eventsTreated, n: count.nTreated };
+    const k = { successes: count.eventsControl, n: count.nControl };
+    const fewEvents = smallestExpectedCount(t, k) < SMALL_EXPECTED_COUNT;
     const raw = constant
       ? noVariation(month, n, Number.POSITIVE_INFINITY, level, events === 0)
-      : stripEstimate(
-          diffInProportions(
-            { successes: count.eventsTreated, n: count.nTreated },
-            { successes: count.eventsControl, n: count.nControl },
-            { level },
-          ),
-        );
-    const fitted = adjustedByMonth.get(i);
+      : chooseShareInterval(rawInterval, t, k) === 'newcombe'
+        ? newcombeDifference(t, k, { level })
+        : stripEstimate(diffInProportions(t, k, { level }));
+    let fitted = adjustedByMonth.get(i);
+    // Residuals all 0 with events in both states: the covariates predict the outcome exactly
+    // (a covariate separating it), so the SE is 0 and a test would claim p = 0; not estimable.
+    if (fitted && !constant && !(fitted.stdError > 0 && Number.isFinite(fitted.stdError))) {
+      notEstimable.set(
+        i,
+        `the covariates predict the outcome exactly at month ${month} (every residual is 0, so the standard error is 0): a covariate separates the outcome`,
+      );
+      fitted = undefined;
+    }
     const adjusted =
       fitted && constant ? noVariation(month, n, fitted.df, level, events === 0) : fitted;
     return {
@@ -285,6 +347,8 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
       shareControl: count.eventsControl / count.nControl,
       raw,
       ...(adjusted ? { adjusted: stripEstimate(adjusted) } : {}),
+      ...(notEstimable.has(i) ? { adjustedNotEstimable: notEstimable.get(i)! } : {}),
+      ...(fewEvents ? { fewEvents: true as const } : {}),
     };
   });
 
@@ -298,7 +362,14 @@ export function seriesOf(comparison: Comparison, spec: EffectSeriesSpec): Effect
     level,
     censoring,
     warnings,
+    notes,
+    rawInterval,
   );
+}
+
+/** 0, 1, …, n − 1. */
+function identity(n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, i) => i);
 }
 
 /** The series result from its months: p-value adjustment, method text, display. */
@@ -312,6 +383,8 @@ function finish(
   level: number,
   censoring: Censoring,
   warnings: readonly string[],
+  notes: readonly string[],
+  rawInterval: ShareInterval,
 ): EffectSeries {
   const withAdjusted = spec.pAdjust ? addAdjustedP(results, spec.pAdjust) : results;
   const method = describe(
@@ -322,6 +395,7 @@ function finish(
     censoring,
     comparison.competingMonth !== undefined,
     spec.censoringStrata ?? [],
+    rawInterval,
   );
   if (spec.band !== undefined) {
     if (spec.band !== 'sup-t') {
@@ -362,6 +436,7 @@ function finish(
       excluded: comparison.excluded,
       censoring,
       warnings,
+      notes,
       method: `${method}; ${band.method}`,
       band,
       jointCovariance: Array.from({ length: q }, (_, m) =>
@@ -380,6 +455,7 @@ function finish(
     excluded: comparison.excluded,
     censoring,
     warnings,
+    notes,
     method,
   });
 }
@@ -563,17 +639,21 @@ function addAdjustedP(months: readonly MonthEffect[], method: Exclude<PAdjustMet
     months.map((m) => m.raw.pValue),
     method,
   );
-  const hasAdjusted = months.every((m) => m.adjusted);
-  const adj = hasAdjusted
+  // Across the months with an adjusted estimate (a not-estimable month has no p-value).
+  const withAdjusted = months.flatMap((m, i) => (m.adjusted ? [i] : []));
+  const adj = withAdjusted.length
     ? pAdjust(
-        months.map((m) => m.adjusted!.pValue),
+        withAdjusted.map((i) => months[i]!.adjusted!.pValue),
         method,
       )
-    : undefined;
-  return months.map((m, i) => ({
-    ...m,
-    pAdjusted: { raw: raw[i]!, ...(adj ? { adjusted: adj[i]! } : {}) },
-  }));
+    : [];
+  return months.map((m, i) => {
+    const j = withAdjusted.indexOf(i);
+    return {
+      ...m,
+      pAdjusted: { raw: raw[i]!, ...(j >= 0 ? { adjusted: adj[j]! } : {}) },
+    };
+  });
 }
 
 function describe(
@@ -584,8 +664,18 @@ function describe(
   censoring: Censoring,
   competing: boolean,
   strata: readonly string[],
+  rawInterval: ShareInterval,
 ): string {
   const ipcw = censoring === 'ipcw';
+  const newcombe = "Newcombe's (1998) hybrid score interval and the test inverting it";
+  const wald = 'unpooled (Neyman) SE, z test';
+  const shares = `raw: difference in shares (treatment − control), ${
+    rawInterval === 'auto'
+      ? `${wald}; ${newcombe} in months with an expected count below ${SMALL_EXPECTED_COUNT}`
+      : rawInterval === 'wald'
+        ? wald
+        : newcombe
+  }`;
   const within = strata.length ? `within arm × ${strata.join(' × ')}` : 'within arm';
   const sample = ipcw
     ? `IPCW: at month m, every client whose status at m is known (event by m, or observed at least m months), weighted 1/Ĝ(min(T, m)⁻) with Ĝ the Kaplan–Meier of the censoring time ${within}; outcome = event by month m`
@@ -595,7 +685,7 @@ function describe(
       ? `raw: IPCW-weighted difference in shares (weighted OLS on treatment, ${se} SE, weights treated as known)`
       : ipcw
         ? `raw: difference in ${competing ? 'Aalen–Johansen (IJ SE; other destinations compete)' : 'Kaplan–Meier (Greenwood SE)'} cumulative incidence (treatment − control), z test`
-        : 'raw: difference in shares (treatment − control), unpooled (Neyman) SE, z test';
+        : shares;
   const model = ipcw ? 'weighted OLS' : 'OLS';
   const weights = ipcw ? ' (weights treated as known)' : '';
   const adjusted =
@@ -606,6 +696,36 @@ function describe(
         : 'no covariate adjustment';
   const tail = correction ? `; p-values also adjusted across months (${correction})` : '';
   return `${sample}; ${raw}; ${adjusted}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
+}
+
+/**
+ * The notes of a series' months: which months have few events (see `MonthEffect.fewEvents`),
+ * and "Adjusted effect not estimable at months 1, 2: <reason>." per distinct reason.
+ *
+ * @example
+ * notEstimableNotes(series.months); // ['Adjusted effect not estimable at month 1: …']
+ */
+export function notEstimableNotes(months: readonly MonthEffect[]): string[] {
+  const few = months.filter((m) => m.fewEvents).map((m) => m.month);
+  const fewNote = few.length
+    ? [
+        `Few events at month${few.length > 1 ? 's' : ''} ${few.join(', ')}: an expected count below ${SMALL_EXPECTED_COUNT} in an arm, too few for large-sample tests (the raw interval there is Newcombe's unless rawInterval says otherwise; read the adjusted p-values with care).`,
+      ]
+    : [];
+  const byReason = new Map<string, number[]>();
+  for (const m of months) {
+    if (!m.adjustedNotEstimable) continue;
+    const list = byReason.get(m.adjustedNotEstimable) ?? [];
+    list.push(m.month);
+    byReason.set(m.adjustedNotEstimable, list);
+  }
+  return [
+    ...fewNote,
+    ...[...byReason].map(
+      ([reason, ms]) =>
+        `Adjusted effect not estimable at month${ms.length > 1 ? 's' : ''} ${ms.join(', ')}: ${reason}.`,
+    ),
+  ];
 }
 
 function makeSeries(
@@ -621,6 +741,7 @@ function makeSeries(
         share_control: m.shareControl,
         ...tidyEstimate(m.raw, 'raw'),
         ...(m.adjusted ? tidyEstimate(m.adjusted, 'adjusted') : {}),
+        ...(m.adjustedNotEstimable ? { adjusted_not_estimable: m.adjustedNotEstimable } : {}),
       };
       if (m.pAdjusted) {
         row.raw_p_adjusted = m.pAdjusted.raw;
@@ -640,8 +761,13 @@ function makeSeries(
       [base.arms.control]: `${formatPercent(m.shareControl)} (${m.eventsControl}/${m.nControl})`,
       raw: formatEstimate(m.raw),
       'raw p': formatNumber(m.raw.pValue, 3),
-      ...(adjusted && m.adjusted
-        ? { adjusted: formatEstimate(m.adjusted), 'adjusted p': formatNumber(m.adjusted.pValue, 3) }
+      ...(adjusted
+        ? m.adjusted
+          ? {
+              adjusted: formatEstimate(m.adjusted),
+              'adjusted p': formatNumber(m.adjusted.pValue, 3),
+            }
+          : { adjusted: 'not estimable', 'adjusted p': '' }
         : {}),
       ...(m.bandCi && base.band
         ? {
@@ -653,6 +779,8 @@ function makeSeries(
       { kind: 'table', table: tableFromRows(rows, { id: 'effects', title: base.event }) },
       { kind: 'paragraph', text: `${base.method}.` },
       ...base.warnings.map((text) => ({ kind: 'note' as const, text: `Warning: ${text}.` })),
+      ...notEstimableNotes(base.months).map((text) => ({ kind: 'note' as const, text })),
+      ...base.notes.map((text) => ({ kind: 'note' as const, text: `${text}.` })),
     ];
   };
   return withDisplay(

@@ -173,6 +173,7 @@ export function participationTable(
       'received',
       'unknown',
       'missing',
+      'rareLevels',
       'level',
       'pooled',
       'digits',

@@ -37,6 +37,7 @@ export function firstSignificantMonth(
       readonly month: number;
       readonly raw: Estimate;
       readonly adjusted?: Estimate;
+      readonly adjustedNotEstimable?: string;
       readonly pAdjusted?: { readonly raw: number; readonly adjusted?: number };
       readonly bandCi?: readonly [number, number];
     }[];
@@ -53,6 +54,10 @@ export function firstSignificantMonth(
   const level = options.level ?? 0.05;
   const which = options.which ?? 'adjusted';
   const p = series.months.map((m) => {
+    // A month whose adjusted effect is not estimable is not significant.
+    if (which === 'adjusted' && m.adjustedNotEstimable !== undefined) {
+      return Number.POSITIVE_INFINITY;
+    }
     if (options.usePAdjusted) {
       const q = which === 'raw' ? m.pAdjusted?.raw : m.pAdjusted?.adjusted;
       if (q === undefined) {

@@ -13,7 +13,12 @@ import { formatNumber } from '../format.js';
 import { type Estimate, stars } from '../stats/estimate.js';
 import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { type Document, documentMarkdown, tableFromRows } from '../table/index.js';
-import { type Comparison, comparisonSample, type Exclusion } from './comparison.js';
+import {
+  type Comparison,
+  comparisonSample,
+  type Exclusion,
+  subsetComparison,
+} from './comparison.js';
 import {
   type EffectSeries,
   type EffectSeriesSpec,
@@ -22,6 +27,7 @@ import {
   sampleAt,
   seriesOf,
 } from './effect-series.js';
+import { handleRareLevels } from './rare-levels.js';
 
 /** Options of {@link effectSeriesBy}: an effect series plus the subgroup column. */
 export interface SubgroupSpec extends EffectSeriesSpec {
@@ -41,11 +47,26 @@ export interface HeterogeneityTest {
   readonly stars: Estimate['stars'];
 }
 
+/** A month whose heterogeneity test cannot be computed, and why. */
+export interface NotEstimableTest {
+  readonly month: number;
+  readonly reason: string;
+}
+
 /** The result of {@link effectSeriesBy}. */
 export interface SubgroupSeries extends HtmlConvertible {
   readonly by: string;
   readonly subgroups: readonly { readonly level: string; readonly series: EffectSeries }[];
+  /** The months whose test could be computed (every month, unless listed in `notEstimable`). */
   readonly heterogeneity: readonly HeterogeneityTest[];
+  /**
+   * Months without a heterogeneity test, with the reason: no client (or every client) had the
+   * event, the interaction covariance is singular (an outcome constant within every subgroup ×
+   * arm cell), or a client with leverage 1 under HC2/HC3.
+   */
+  readonly notEstimable: readonly NotEstimableTest[];
+  /** Subgroups without an effect (no clients of one arm), left out of `subgroups` and the test. */
+  readonly notEstimableLevels: readonly { readonly level: string; readonly reason: string }[];
   readonly excluded: readonly Exclusion[];
   readonly method: string;
   /** One row per subgroup and month. */
@@ -87,6 +108,8 @@ export function effectSeriesBy(
       'reference',
       'factors',
       'missing',
+      'rawInterval',
+      'rareLevels',
       'censoring',
       'censoringStrata',
       'time',
@@ -108,8 +131,8 @@ export function effectSeriesBy(
   requireColumns(table, [spec.by], 'subgroup');
   const values = stringColumn(table, spec.by);
   const present = [...new Set(values.filter((v): v is string => v !== null))].sort(byNatural);
-  const levels = spec.levels ? [...spec.levels] : present;
-  for (const level of levels) {
+  const allLevels = spec.levels ? [...spec.levels] : present;
+  for (const level of allLevels) {
     if (!present.includes(level)) {
       throw new InputError(
         `subgroup '${level}' does not occur in column '${spec.by}'; levels present: ${present.join(', ')}`,
@@ -117,9 +140,9 @@ export function effectSeriesBy(
       );
     }
   }
-  if (levels.length < 2) {
+  if (allLevels.length < 2) {
     throw new InputError(
-      `column '${spec.by}' needs at least two subgroups, found ${levels.length}`,
+      `column '${spec.by}' needs at least two subgroups, found ${allLevels.length}`,
       {
         code: 'empty-group',
         column: spec.by,
@@ -131,28 +154,59 @@ export function effectSeriesBy(
   const intake = isExperimentIntake(data)
     ? data
     : experimentIntake(table, spec, { events: [spec.event] });
-  const subgroups = levels.map((level) => {
+  // A subgroup without clients of one arm has no effect to estimate: reported, and left out of
+  // the heterogeneity test; with fewer than two subgroups left there is nothing to compare.
+  const skipped: { level: string; reason: string; clients: number }[] = [];
+  const fitted: { level: string; series: EffectSeries }[] = [];
+  let firstProblem: InputError | undefined;
+  for (const level of allLevels) {
     const subset = Uint8Array.from(values, (v) => (v === level ? 1 : 0));
     const comparison = comparisonSample(intake, spec, subset);
     const arms = countArms(comparison);
     if (arms.treated === 0 || arms.control === 0) {
-      throw new InputError(
-        `subgroup '${level}' of column '${spec.by}' has no clients in arm '${arms.treated === 0 ? comparison.labels.treatment : comparison.labels.control}'`,
+      const missingArm =
+        arms.treated === 0 ? comparison.labels.treatment : comparison.labels.control;
+      firstProblem ??= new InputError(
+        `subgroup '${level}' of column '${spec.by}' has no clients in arm '${missingArm}'`,
         { code: 'empty-group', column: spec.by, value: level },
       );
+      skipped.push({
+        level,
+        reason: `no clients in arm '${missingArm}'`,
+        clients: comparison.treated.length,
+      });
+      continue;
     }
-    return { level, series: seriesOf(comparison, spec) };
-  });
+    fitted.push({
+      level,
+      series: seriesOf(comparison, spec, ` in subgroup ${spec.by} = '${level}'`),
+    });
+  }
+  if (fitted.length < 2) throw firstProblem!;
+  const subgroups = fitted;
+  const levels = fitted.map((f) => f.level);
+  const notEstimableLevels = skipped.map(({ level, reason }) => ({ level, reason }));
 
   const inLevels = Uint8Array.from(values, (v) => (v !== null && levels.includes(v) ? 1 : 0));
   const missingBy: number[] = [];
   values.forEach((v, i) => {
     if (v === null) missingBy.push(i + 1);
   });
-  const all = comparisonSample(intake, spec, inLevels);
+  const all = handleRareLevels(
+    comparisonSample(intake, spec, inLevels),
+    spec.rareLevels ?? 'error',
+    spec.se ?? 'HC2',
+    false,
+    subsetComparison,
+  ).sample;
   const groupOf = Array.from(all.rows, (r) => levels.indexOf(values[r]!));
-  const heterogeneity = interactionTests(all, groupOf, levels, spec);
+  const tests = interactionTests(all, groupOf, levels, spec);
+  const heterogeneity = tests.filter((t): t is HeterogeneityTest => !('reason' in t));
+  const notEstimable = tests.filter((t): t is NotEstimableTest => 'reason' in t);
   const excluded: Exclusion[] = [...all.excluded];
+  for (const k of skipped) {
+    excluded.push({ reason: `subgroup '${k.level}': ${k.reason}`, count: k.clients });
+  }
   if (missingBy.length) {
     excluded.push({
       reason: `missing '${spec.by}' (${formatRows(missingBy)})`,
@@ -166,20 +220,31 @@ export function effectSeriesBy(
       series.toTable().map((row) => ({ [spec.by]: level, ...row })),
     );
   const document = (): Document => {
-    const months = heterogeneity.map((h) => h.month);
+    const months = tests.map((h) => h.month);
     const rows = months.map((month, i) => {
       const row: Record<string, string | number> = { month };
       for (const { level, series } of subgroups) {
         const m = series.months[i]!;
-        const e = m.adjusted ?? m.raw;
-        row[`${spec.by} ${level}`] = `${formatNumber(100 * e.estimate, 1)}${e.stars}`;
+        const e = series.adjustment === 'none' ? m.raw : m.adjusted;
+        row[`${spec.by} ${level}`] = e
+          ? `${formatNumber(100 * e.estimate, 1)}${e.stars}`
+          : 'not estimable';
       }
-      row['interaction p'] = formatNumber(heterogeneity[i]!.pValue, 3);
+      const t = tests[i]!;
+      row['interaction p'] = 'reason' in t ? 'not estimable' : formatNumber(t.pValue, 3);
       return row;
     });
     return [
       { kind: 'table', table: tableFromRows(rows, { id: 'subgroups', title: spec.by }) },
       { kind: 'paragraph', text: `Effects in pp by ${spec.by}. ${method}.` },
+      ...notEstimableLevels.map((k) => ({
+        kind: 'note' as const,
+        text: `Subgroup ${spec.by} = '${k.level}' not estimable: ${k.reason}.`,
+      })),
+      ...notEstimable.map((t) => ({
+        kind: 'note' as const,
+        text: `Heterogeneity test not estimable at month ${t.month}: ${t.reason}.`,
+      })),
     ];
   };
   return withDisplay(
@@ -187,6 +252,8 @@ export function effectSeriesBy(
       by: spec.by,
       subgroups,
       heterogeneity,
+      notEstimable,
+      notEstimableLevels,
       excluded,
       method,
       toTable,
@@ -215,7 +282,7 @@ function interactionTests(
   groupOf: readonly number[],
   levels: readonly string[],
   spec: SubgroupSpec,
-): HeterogeneityTest[] {
+): (HeterogeneityTest | NotEstimableTest)[] {
   const months = resolveMonths(spec.months, c.followup);
   const prepared = new Map<number, { prep: OlsPrepared; index: Int32Array }>();
   const interactions = levels.slice(1).map((l) => `treatment:${spec.by}[${l}]`);
@@ -242,8 +309,38 @@ function interactionTests(
       prepared.set(index.length, design);
     }
     const y = outcomeAt(c.eventMonth, design.index, month);
-    const fit = olsFitPrepared(design.prep, y, { se: spec.se ?? 'HC2' });
-    const w = waldTest(fit, interactions);
-    return { month, statistic: w.f, df: w.fDf, pValue: w.fPValue, stars: stars(w.fPValue) };
+    let events = 0;
+    for (const v of y) events += v;
+    if (events === 0 || events === y.length) {
+      const who = events === 0 ? 'no client' : 'every client';
+      return {
+        month,
+        reason: `${who} had the event by month ${month}, so there is nothing to test`,
+      };
+    }
+    const missing = interactions.filter((t) => !design.prep.terms.includes(t));
+    if (missing.length > 0) {
+      return {
+        month,
+        reason: `${missing.join(', ')} cannot be estimated (a subgroup without clients of one arm among those observed ≥ ${month} months)`,
+      };
+    }
+    try {
+      const fit = olsFitPrepared(design.prep, y, { se: spec.se ?? 'HC2' });
+      const w = waldTest(fit, interactions);
+      if (!Number.isFinite(w.f)) throw new InputError('non-finite F', { code: 'singular' });
+      return { month, statistic: w.f, df: w.fDf, pValue: w.fPValue, stars: stars(w.fPValue) };
+    } catch (e) {
+      if (!(e instanceof InputError) || (e.code !== 'singular' && e.code !== 'leverage-one')) {
+        throw e;
+      }
+      return {
+        month,
+        reason:
+          e.code === 'singular'
+            ? `the covariance of the interactions is singular (the outcome is constant within the subgroup × arm cells of ${interactions.join(', ')})`
+            : `a client has leverage 1 (a subgroup × arm cell, or a combination of covariate values, with a single client among those observed ≥ ${month} months), so ${spec.se ?? 'HC2'} standard errors are undefined`,
+      };
+    }
   });
 }

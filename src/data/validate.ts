@@ -344,7 +344,11 @@ function checkArms(ctx: Context): ValidationProblem[] {
 function nonNumeric(ctx: Context, column: string, what: string): ValidationProblem[] {
   const values = ctx.values(column);
   // A boolean is not a month or a decile (`true` would count as 1).
-  const rows = rowsWhere(values, (v) => typeof v === 'boolean' || numericValue(v) === undefined);
+  const all = rowsWhere(values, (v) => typeof v === 'boolean' || numericValue(v) === undefined);
+  // One bad cell makes the reader keep the whole column as text: name the cells that are not
+  // numbers, not the numbers read as text.
+  const bad = all.filter((r) => !isNumberText(values[r - 1]));
+  const rows = bad.length > 0 ? bad : all;
   if (rows.length === 0) return [];
   const distinct = [...new Set(rows.map((r) => ctx.show(values[r - 1])))];
   const shown = distinct.slice(0, 3).join(', ') + (distinct.length > 3 ? ', …' : '');
@@ -357,6 +361,11 @@ function nonNumeric(ctx: Context, column: string, what: string): ValidationProbl
       message: `column '${column}' must hold ${what}, but has non-numeric values in ${formatRows(rows)}: ${shown}`,
     },
   ];
+}
+
+/** A string that is a plain decimal number ("12", "-0.5", "1e3"): a number read as text. */
+function isNumberText(value: unknown): boolean {
+  return typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value);
 }
 
 /** Numeric cells failing `bad`, as one problem showing the first offending value. */

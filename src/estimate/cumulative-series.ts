@@ -76,9 +76,9 @@ export function olsCumulativeSeries(
     const h = p > 0 ? olsLeverages(prepared) : undefined;
     for (let i = 0; i < n; i++) {
       const d = h ? 1 - h[i]! : 1;
-      if (h && !(d > 0)) {
+      if (h && !(d > 1e-10)) {
         throw new InputError(
-          `X: row ${i + 1} has leverage 1; ${se} standard errors are undefined`,
+          `${se} standard errors are undefined: row ${i + 1} of the design matrix X has leverage 1 (a regressor, e.g. a dummy, that only this row has); use se: 'HC1' or drop that column`,
           {
             code: 'leverage-one',
             rows: [i + 1],
@@ -156,7 +156,10 @@ export function olsCumulativeSeries(
         for (let b = 0; b < k; b++) row += M![a * k + b]! * beta[b]!;
         quad += beta[a]! * row;
       }
-      variance = Math.max(0, wSum - 2 * cross + quad);
+      // Σwe² from sums that cancel: below 1e−12 of the terms it is rounding, and the fit is
+      // exact (every residual 0), so the variance is 0 rather than noise of order 1e−19.
+      const raw = wSum - 2 * cross + quad;
+      variance = raw > 1e-12 * (wSum + Math.abs(2 * cross) + Math.abs(quad)) ? raw : 0;
       if (se === 'HC1') variance = (variance * n) / df;
     }
     return coefficientEstimate(term, beta[c]!, Math.sqrt(variance), df, level, n, method);

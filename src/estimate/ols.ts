@@ -341,12 +341,25 @@ export function unshiftCoefficients(
   return beta;
 }
 
+/**
+ * Weights must be positive and within 1e−100…1e100: the sandwich squares them, so 1e−300 or
+ * 1e300 underflow to a zero SE (p = 0) or overflow to NaN. Estimates and SEs do not depend on
+ * the scale of the weights, so rescaling them loses nothing.
+ */
+const WEIGHT_RANGE = [1e-100, 1e100] as const;
+
 function checkWeights(w: VectorInput, n: number): Float64Array {
   const v = toVector(w, 'weights', n);
   for (let i = 0; i < n; i++) {
     if (!(v[i]! > 0)) {
       throw new InputError(
         `weights: row ${i + 1} has weight ${v[i]}; expected positive weights (drop rows with zero weight)`,
+        { code: 'out-of-range', column: 'weights', rows: [i + 1], value: String(v[i]) },
+      );
+    }
+    if (v[i]! < WEIGHT_RANGE[0] || v[i]! > WEIGHT_RANGE[1]) {
+      throw new InputError(
+        `weights: row ${i + 1} has weight ${v[i]}; expected weights from 1e-100 to 1e100, where their squares stay representable (rescale them: estimates and standard errors do not depend on the scale of the weights)`,
         { code: 'out-of-range', column: 'weights', rows: [i + 1], value: String(v[i]) },
       );
     }

@@ -194,7 +194,7 @@ export function olsTermSeries(
   }
   if (badRow > 0) {
     throw new InputError(
-      `${se} standard errors are undefined: leverage h = 1 at row ${badRow}; use se: 'HC1' or drop that column`,
+      `${se} standard errors are undefined: row ${badRow} of the design matrix X has leverage 1 (a regressor, e.g. a dummy, that only this row has); use se: 'HC1' or drop that column`,
       { code: 'leverage-one', rows: [badRow] },
     );
   }

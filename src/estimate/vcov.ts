@@ -137,7 +137,7 @@ export function meatWeights(
     leverageOne.push(...bad);
   } else if (bad) {
     throw new InputError(
-      `${se} standard errors are undefined: leverage h = 1 at ${formatRows(bad)} (a regressor, e.g. a dummy, that only one row has); use se: 'HC1' or drop that column`,
+      `${se} standard errors are undefined: leverage h = 1 at ${formatRows(bad)} of the design matrix X (a regressor, e.g. a dummy, that only one row has); use se: 'HC1' or drop that column`,
       { code: 'leverage-one', rows: bad },
     );
   }

@@ -6,6 +6,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import { complierEffect } from '../analysis/complier.js';
+import { checkCovariates } from '../analysis/covariate-checks.js';
 import { effectSeries } from '../analysis/effect-series.js';
 import { participationTable } from '../analysis/participation.js';
 import { firstSignificantMonth } from '../analysis/significance.js';
@@ -24,7 +25,7 @@ import {
   countArms,
   participationValues,
 } from './checks.js';
-import { applyFilter } from './filter.js';
+import { applyFilter, filterFileRows, inFileRows } from './filter.js';
 import { identifierLabels } from './labels.js';
 import { type AnalysisPlan, receivedValues } from './plan.js';
 import type { AnalysisResult } from './result.js';
@@ -95,7 +96,7 @@ export function evaluate(
 ): AnalysisResult {
   const file = options.file ?? 'the data';
   const step = options.onStep ?? (() => {});
-  const { columns, arms, methods, events } = plan;
+  const { columns, arms, events } = plan;
   step('checking the data');
   checkColumns(all, plan, file);
   validateExperiment(all, {
@@ -112,6 +113,26 @@ export function evaluate(
   const counts = countArms(all, columns.arm);
   const sampleRatio = arms.weights ? sampleRatioTest(counts, arms.weights) : undefined;
   const table = applyFilter(all, plan.filter);
+  // Errors name file rows, also where the analyses see only the rows the filter keeps.
+  try {
+    return analyseRows(all, table, plan, options, { counts, sampleRatio });
+  } catch (error) {
+    throw inFileRows(error, filterFileRows(all, plan.filter));
+  }
+}
+
+/** {@link evaluate} after the checks and the filter: every analysis of the kept rows. */
+function analyseRows(
+  all: ColumnTable,
+  table: ColumnTable,
+  plan: AnalysisPlan,
+  options: EvaluateOptions,
+  assignment: Pick<AnalysisResult['assignment'], 'counts' | 'sampleRatio'>,
+): AnalysisResult {
+  const file = options.file ?? 'the data';
+  const step = options.onStep ?? (() => {});
+  const { columns, arms, methods, events } = plan;
+  const { counts, sampleRatio } = assignment;
   const analysed = checkArms(countArms(table, columns.arm), plan);
   if (plan.participation) checkParticipation(table, plan.participation);
   // The experiment intake of the analysed rows, built once: every analysis below works from it.
@@ -129,6 +150,7 @@ export function evaluate(
     },
     { events: events.map((e) => e.column) },
   );
+  checkCovariates(intake);
   const balance =
     plan.covariates.length > 0
       ? balanceTable(intake, {
@@ -165,6 +187,8 @@ export function evaluate(
     level: methods.level,
     missing: methods.missing,
     censoring: methods.censoring,
+    rareLevels: methods.rareLevels ?? 'error',
+    rawInterval: methods.rawInterval ?? 'auto',
     ...(methods.pAdjust !== 'none' ? { pAdjust: methods.pAdjust } : {}),
     ...(methods.band !== 'none' ? { band: methods.band } : {}),
   });
@@ -239,6 +263,7 @@ export function evaluate(
           covariates: plan.covariates,
           factors: plan.factors,
           missing: methods.missing,
+          rareLevels: methods.rareLevels ?? 'error',
           se: methods.se === 'HC3' ? 'HC2' : methods.se,
           level: methods.level,
         }),

@@ -1,7 +1,7 @@
 /** The plan's row filter: which rows are analysed, and how the filter reads in a note. */
 import { type ColumnTable, escape as opaque } from 'arquero';
 import { numericValue, stringValue } from '../data/columns.js';
-import { InputError } from '../errors.js';
+import { formatRows, InputError } from '../errors.js';
 import type { FilterCondition, FilterValue } from './plan.js';
 
 /** Numbers compare as numbers (`1` matches `1` and `"1"`), booleans also as text. */
@@ -32,6 +32,49 @@ export function applyFilter(table: ColumnTable, filter: readonly FilterCondition
     );
   }
   return kept.reify();
+}
+
+/**
+ * The 1-based file row of each row {@link applyFilter} keeps (`undefined` without conditions:
+ * the rows are the file's).
+ *
+ * @example
+ * filterFileRows(table, [{ column: 'decile', values: [1] }]); // Int32Array [3, 8, 12, …]
+ */
+export function filterFileRows(
+  table: ColumnTable,
+  filter: readonly FilterCondition[],
+): Int32Array | undefined {
+  if (filter.length === 0) return undefined;
+  const columns = filter.map((f) => table.array(f.column) as ArrayLike<unknown>);
+  const kept: number[] = [];
+  for (let i = 0; i < table.numRows(); i++) {
+    if (filter.every((f, c) => matches(columns[c]![i], f.values))) kept.push(i + 1);
+  }
+  return Int32Array.from(kept);
+}
+
+/**
+ * An `InputError` about rows of the filtered table, restated with the file's rows: `rows` and
+ * the row list in the message (written by `formatRows`) become file rows. Other errors are
+ * returned as they are.
+ *
+ * @example
+ * try { analyse(filtered) } catch (e) { throw inFileRows(e, filterFileRows(all, plan.filter)) }
+ */
+export function inFileRows(error: unknown, fileRows: Int32Array | undefined): unknown {
+  if (!fileRows || !(error instanceof InputError) || !error.rows?.length) return error;
+  if (error.code === 'invalid-experiment') return error;
+  const rows = error.rows.map((r) => fileRows[r - 1] ?? r);
+  const message = error.message.split(formatRows(error.rows)).join(formatRows(rows));
+  const mapped = new InputError(message, {
+    code: error.code,
+    rows,
+    ...(error.column === undefined ? {} : { column: error.column }),
+    ...(error.value === undefined ? {} : { value: error.value }),
+  });
+  mapped.stack = error.stack;
+  return mapped;
 }
 
 /**

@@ -70,6 +70,10 @@ export interface MethodsPlan {
    * and the first significant month read off it next to the pointwise ones; default `none`.
    */
   readonly band: 'none' | 'sup-t';
+  /** A factor level held by one client under HC2/HC3: `error` (default), `pool` or `drop`. */
+  readonly rareLevels?: 'error' | 'pool' | 'drop';
+  /** Raw difference: `auto` (default: Newcombe where an expected count is below 5), `wald`, `newcombe`. */
+  readonly rawInterval?: 'auto' | 'wald' | 'newcombe';
 }
 
 /** A validated analysis plan (the `analyze` config) with its defaults filled in. */
@@ -140,6 +144,8 @@ const PLAN_KEYS = {
     'pAdjust',
     'missing',
     'band',
+    'rareLevels',
+    'rawInterval',
   ],
   rmst: ['tau'],
   cox: ['ties', 'se'],
@@ -151,6 +157,8 @@ const SE_TYPES = ['HC2', 'HC0', 'HC1', 'HC3', 'classical'] as const;
 const ADJUSTMENTS = ['ols', 'lin', 'none'] as const;
 const P_ADJUST = ['none', 'holm', 'BH', 'bonferroni'] as const;
 const MISSING = ['drop', 'error'] as const;
+const RARE_LEVELS = ['error', 'pool', 'drop'] as const;
+const RAW_INTERVALS = ['auto', 'wald', 'newcombe'] as const;
 const SURVIVAL_TESTS = ['logrank', 'gray'] as const;
 
 /**
@@ -499,6 +507,8 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
     pAdjust: r.oneOf(m.pAdjust, 'config.methods.pAdjust', P_ADJUST, 'none'),
     missing: r.oneOf(m.missing, 'config.methods.missing', MISSING, 'drop'),
     band: r.oneOf(m.band, 'config.methods.band', ['none', 'sup-t'] as const, 'none'),
+    rareLevels: r.oneOf(m.rareLevels, 'config.methods.rareLevels', RARE_LEVELS, 'error'),
+    rawInterval: r.oneOf(m.rawInterval, 'config.methods.rawInterval', RAW_INTERVALS, 'auto'),
   };
 
   const title =

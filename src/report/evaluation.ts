@@ -3,6 +3,7 @@
  * the result-table model, with labels, formats and notes. Nothing is computed here.
  */
 import type { Exclusion } from '../analysis/comparison.js';
+import { notEstimableNotes } from '../analysis/effect-series.js';
 import {
   type AnalysisResult,
   describeFilter,
@@ -169,6 +170,11 @@ function outflowSection(r: AnalysisResult): Section {
   };
 }
 
+/** A note as a sentence: capital first letter, full stop. */
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
 function effectSection(
   e: AnalysisResult['effects'][number],
   r: AnalysisResult,
@@ -238,6 +244,8 @@ function effectSection(
       ...e.significance.map((x) => significanceText(x, r.config.methods.pAdjust)),
       ...s.warnings.map((w) => `Warning: ${w}.`),
       ...(s.aliased.length ? [`Dropped as aliased in some month: ${s.aliased.join(', ')}.`] : []),
+      ...notEstimableNotes(s.months),
+      ...s.notes.map(sentence),
       ...exclusionNotes(s.excluded, d),
     ],
   };
@@ -320,7 +328,18 @@ function subgroupSections(g: AnalysisResult['subgroups'][number], d: DisclosureO
           adj_stars: m.adjusted?.stars ?? null,
         })),
       ),
-      notes: [`Method: ${first.method}.`, ...exclusionNotes(res.excluded, d)],
+      notes: [
+        `Method: ${first.method}.`,
+        ...res.subgroups.flatMap(({ level, series }) =>
+          [...notEstimableNotes(series.months), ...series.notes.map(sentence)].map(
+            (n) => `${g.by} ${level}: ${n}`,
+          ),
+        ),
+        ...res.notEstimableLevels.map(
+          (k) => `Subgroup ${g.by} = '${k.level}' not estimable: ${k.reason}.`,
+        ),
+        ...exclusionNotes(res.excluded, d),
+      ],
     },
     {
       id: 'heterogeneity',
@@ -342,7 +361,10 @@ function subgroupSections(g: AnalysisResult['subgroups'][number], d: DisclosureO
         p: h.pValue,
         stars: h.stars,
       })),
-      notes: [`Heterogeneity: ${res.method.split('; heterogeneity: ')[1] ?? res.method}.`],
+      notes: [
+        `Heterogeneity: ${res.method.split('; heterogeneity: ')[1] ?? res.method}.`,
+        ...res.notEstimable.map((t) => `Not estimable at month ${t.month}: ${t.reason}.`),
+      ],
     },
   ];
 }

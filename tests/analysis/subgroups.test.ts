@@ -74,9 +74,17 @@ describe('effectSeriesBy agrees with R', () => {
     expect(() =>
       effectSeriesBy(rows, { event: 'month_bijstand', by: 'gender', levels: ['man', 'x'] }),
     ).toThrow(/subgroup 'x' does not occur in column 'gender'/);
+    // A subgroup without a control arm is reported and left out; the others are analysed.
     const noControl = rows.map((r) => (r.education === 'high' ? { ...r, arm: 'experiment' } : r));
+    const s = effectSeriesBy(noControl, { event: 'month_bijstand', by: 'education', months: [6] });
+    expect(s.notEstimableLevels).toEqual([
+      { level: 'high', reason: "no clients in arm 'control'" },
+    ]);
+    expect(s.subgroups.map((g) => g.level)).not.toContain('high');
+    // With fewer than two subgroups left, the error names it.
+    const onlyOne = noControl.filter((r) => r.education === 'high' || r.education === 'low');
     expect(() =>
-      effectSeriesBy(noControl, { event: 'month_bijstand', by: 'education', months: [6] }),
+      effectSeriesBy(onlyOne, { event: 'month_bijstand', by: 'education', months: [6] }),
     ).toThrow(/subgroup 'high' of column 'education' has no clients in arm 'control'/);
   });
 });

@@ -35,6 +35,8 @@ describe('parsePlan', () => {
         pAdjust: 'none',
         missing: 'drop',
         band: 'none',
+        rareLevels: 'error',
+        rawInterval: 'auto',
       },
     });
   });

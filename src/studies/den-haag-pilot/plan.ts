@@ -94,6 +94,8 @@ export function pilotPlan(c: PilotConfig): AnalysisPlan {
       pAdjust: 'none',
       missing: 'drop',
       band: 'none',
+      rareLevels: 'error',
+      rawInterval: 'auto',
     },
   };
 }

@@ -1,0 +1,113 @@
+/**
+ * The covariate-adjusted fit of one month sample of the effect series, or the reason it cannot
+ * be estimated. A degenerate month (a level held by one client under HC2, treatment collinear
+ * with the covariates, fewer clients than columns) must not abort a whole analysis when the
+ * analyst chose to go on (`rareLevels: 'pool' | 'drop'`), and must never yield a NaN.
+ *
+ * Internal to `src/analysis/` (not part of the public API).
+ */
+import { InputError } from '../errors.js';
+import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
+import type { Coefficient } from '../estimate/inference.js';
+import { olsPrepare } from '../estimate/ols.js';
+import type { SeType } from '../estimate/vcov.js';
+import type { DesignMatrix } from '../stats/estimate.js';
+import { type Comparison, subsetComparison } from './comparison.js';
+import {
+  describeRareLevel,
+  handleRareLevels,
+  type RareLevels,
+  rareLevelsOf,
+} from './rare-levels.js';
+
+/** What {@link fitAdjustedMonths} needs besides the sample. */
+export interface AdjustedFitOptions {
+  readonly se: SeType;
+  readonly level: number;
+  readonly rareLevels: RareLevels;
+  /** Lin's interacted model (rare means one client in an arm). */
+  readonly lin: boolean;
+  /** The design of a comparison (all its rows). */
+  readonly design: (c: Comparison) => DesignMatrix;
+}
+
+/** Estimates for the months, or why none can be given, with the aliased columns and a note. */
+export interface AdjustedFit {
+  readonly estimates?: readonly Coefficient[];
+  /** "not estimable" reason, for every month of the sample. */
+  readonly reason?: string;
+  readonly aliased: readonly string[];
+  readonly note?: string;
+}
+
+/**
+ * Fits the treatment coefficient for the cumulative outcomes at `months` on the clients at
+ * positions `index` of the comparison (those observed ≥ `months[0]` months). In order:
+ *
+ * 1. rare factor levels of this sample (see `rareLevelsOf`; a level can become rare when
+ *    follow-up ends for some clients) under HC2/HC3: `'error'` throws `leverage-one` naming the
+ *    column, level and rows; `'pool'` pools them for this sample; `'drop'` reports the months
+ *    as not estimable (dropping clients for the adjusted fit alone would make it describe other
+ *    clients than the raw difference);
+ * 2. fewer clients than columns, or treatment aliased with the covariates → not estimable;
+ * 3. a client with leverage 1 for another reason (a unique combination of numeric values) →
+ *    `'error'` throws naming its row, otherwise not estimable.
+ *
+ * @example
+ * const fit = fitAdjustedMonths(c, sampleAt(c.followup, 3), [3, 4], opts); // fit.estimates![0]
+ */
+export function fitAdjustedMonths(
+  comparison: Comparison,
+  index: Int32Array,
+  months: readonly number[],
+  options: AdjustedFitOptions,
+): AdjustedFit {
+  const { se, level, rareLevels, lin } = options;
+  const month = months[0]!;
+  const at = `at month ${month} (clients observed at least ${month} months)`;
+  let sample = subsetComparison(comparison, index);
+  let note: string | undefined;
+  const hc = se === 'HC2' || se === 'HC3';
+  const rare = hc ? rareLevelsOf(sample, lin) : [];
+  if (rare.length > 0) {
+    if (rareLevels === 'drop') {
+      return {
+        reason: `${describeRareLevel(rare[0]!, false)} ${at}, so its leverage is 1 and ${se} standard errors are undefined`,
+        aliased: [],
+      };
+    }
+    const handled = handleRareLevels(sample, rareLevels, se, lin, (s) => s, ` ${at}`);
+    sample = handled.sample;
+    note = handled.note && `${handled.note} ${at}`;
+  }
+  const design = options.design(sample);
+  if (design.n <= design.columns.length) {
+    return {
+      reason: `${design.n} clients ${at} for ${design.columns.length} model columns; the adjusted model needs more clients than columns`,
+      aliased: [],
+    };
+  }
+  const prepared = olsPrepare(design);
+  if (prepared.aliased.includes('treatment')) {
+    return {
+      reason: `treatment is collinear with the covariates ${at} (a covariate that separates the arms)`,
+      aliased: prepared.aliased,
+    };
+  }
+  const events = sample.eventMonth;
+  try {
+    const estimates = olsCumulativeSeries(prepared, events, months, 'treatment', { se, level });
+    return { estimates, aliased: prepared.aliased, ...(note ? { note } : {}) };
+  } catch (e) {
+    if (!(e instanceof InputError) || e.code !== 'leverage-one' || !e.rows?.length) throw e;
+    const row = sample.rows[e.rows[0]! - 1]! + 1;
+    const reason = `the client in row ${row} has leverage 1 ${at} (a combination of covariate values no other client has), so ${se} standard errors are undefined`;
+    if (rareLevels === 'error') {
+      throw new InputError(`${reason}; use se: 'HC1' or remove the covariate that singles it out`, {
+        code: 'leverage-one',
+        rows: [row],
+      });
+    }
+    return { reason: reason.replace(` in row ${row}`, ''), aliased: prepared.aliased };
+  }
+}

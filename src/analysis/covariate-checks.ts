@@ -1,0 +1,90 @@
+/**
+ * Covariates that cannot adjust anything, stopped with the column and the cause instead of a
+ * later, unexplained failure (a zero standard error in the balance table, "no clients left",
+ * "n = 240 rows for k = 242 columns"): the arm or the client id used as a covariate, a
+ * covariate missing for every client, one with the same value for every client, and one that
+ * separates the arms (each value in one arm only, so it is a function of the assignment).
+ *
+ * Internal to `src/analysis/` (not part of the public API).
+ */
+import { describeValue, isMissing } from '../data/columns.js';
+import type { ExperimentIntake } from '../data/intake.js';
+import { InputError } from '../errors.js';
+
+/**
+ * Throws an `InputError` naming the first covariate of the intake's two-arm sample that is:
+ * the arm column or the id column (`invalid-option`); missing for every client of the two arms
+ * (`missing-value`); constant over the clients with complete covariates (`no-variation`); or
+ * separating the arms — a factor whose every level, or a number whose value within each arm, is
+ * confined to one arm (`aliased`: the treatment would be collinear with it). Checked on the
+ * whole analysis, not per subgroup (within a subgroup a constant covariate is normal and is
+ * dropped as aliased).
+ *
+ * @example
+ * checkCovariates(experimentIntake(table, { covariates: ['arm'] })); // throws: covariate 'arm' is the arm column …
+ */
+export function checkCovariates(intake: ExperimentIntake): void {
+  const { roles, table, arms } = intake;
+  const inArms = (i: number) => arms[i] === roles.treatment || arms[i] === roles.control;
+  for (const name of roles.covariates) {
+    if (name === roles.arm || name === roles.id) {
+      const what = name === roles.arm ? 'the arm column' : 'the client id column';
+      const why =
+        name === roles.arm
+          ? 'adjusting for the assignment itself leaves no treatment effect to estimate'
+          : 'it has a level per client, so the model has more columns than clients';
+      throw new InputError(
+        `covariate '${name}' is ${what}: ${why}; remove it from the covariates`,
+        { code: 'invalid-option', column: name },
+      );
+    }
+    const values = table.array(name) as ArrayLike<unknown>;
+    let present = 0;
+    let clients = 0;
+    for (let i = 0; i < values.length; i++) {
+      if (!inArms(i)) continue;
+      clients++;
+      if (!isMissing(values[i])) present++;
+    }
+    if (clients > 0 && present === 0) {
+      throw new InputError(
+        `covariate '${name}' is missing for every client of the two arms (${clients} of ${clients}); remove it from the covariates`,
+        { code: 'missing-value', column: name },
+      );
+    }
+  }
+  // On the clients with complete covariates (the ones analysed): constant, or separating arms.
+  const analysed: number[] = [];
+  for (let i = 0; i < intake.n; i++) if (inArms(i) && intake.designRow[i]! >= 0) analysed.push(i);
+  if (analysed.length === 0) return;
+  for (const name of roles.covariates) {
+    const values = table.array(name) as ArrayLike<unknown>;
+    const byArm = new Map<string, Set<string>>();
+    const all = new Set<string>();
+    for (const i of analysed) {
+      const key = describeValue(values[i]);
+      all.add(key);
+      const arm = arms[i]!;
+      const set = byArm.get(arm) ?? new Set<string>();
+      set.add(key);
+      byArm.set(arm, set);
+    }
+    if (all.size === 1) {
+      throw new InputError(
+        `covariate '${name}' has the same value (${[...all][0]}) for every analysed client; it cannot adjust anything, remove it from the covariates`,
+        { code: 'no-variation', column: name, value: [...all][0]! },
+      );
+    }
+    const t = byArm.get(roles.treatment) ?? new Set<string>();
+    const c = byArm.get(roles.control) ?? new Set<string>();
+    const isFactor = intake.covariates.terms.some((x) => x.name === name && x.kind === 'factor');
+    const overlap = [...t].some((v) => c.has(v));
+    const separates = isFactor ? !overlap : t.size === 1 && c.size === 1;
+    if (separates && t.size > 0 && c.size > 0) {
+      throw new InputError(
+        `covariate '${name}' separates the arms perfectly (${isFactor ? `none of its ${all.size} values occurs in both arms` : `it is ${[...t][0]} for every '${roles.treatment}' and ${[...c][0]} for every '${roles.control}' client`}): it is a function of the assignment, so the treatment effect cannot be adjusted for it; remove it from the covariates`,
+        { code: 'aliased', column: name },
+      );
+    }
+  }
+}
