@@ -157,6 +157,8 @@ describe('coverage: the sup-t band covers the whole path, the pointwise interval
         months,
         covariates: ['age'],
         band: 'sup-t',
+        // Coarser than the default: each replication's critical value needs ±0.01, not ±0.001.
+        bandOptions: { points: 512, shifts: 4, seed: r },
       });
       if (s.months.some((m) => m.bandCi![0] > 0 || m.bandCi![1] < 0)) bandMisses++;
       if (s.months.some((m) => m.adjusted!.ci[0] > 0 || m.adjusted!.ci[1] < 0)) pointwiseMisses++;

@@ -80,7 +80,8 @@ describe('effectmeting analyze on inputs that used to stop it', () => {
     );
     const drop = await analyze(uniqueLevelRows(), { ...office, methods: { rareLevels: 'drop' } });
     expect(drop.code).toBe(0);
-    expect(drop.out).toMatch(/Left out: 1 \(rare level \(office = 'office 9'\)\)\./);
+    // One client left out: the count is below the disclosure threshold, so the note says < 10.
+    expect(drop.out).toMatch(/Left out: < 10 \(rare level \(office = 'office 9'\)\)\./);
   });
 
   it('a month without events in a subgroup analysis: the test of that month is not estimable', async () => {
@@ -102,9 +103,7 @@ describe('effectmeting analyze on inputs that used to stop it', () => {
   it('one bad follow-up cell: that row and value', async () => {
     const r = await analyze(badFollowupRows(), plan());
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(
-      /column 'followup_months' must hold whole months of follow-up, but has non-numeric values in row 38: 'twelve'/,
-    );
+    expect(r.err).toMatch(/column 'followup_months' holds numbers except in row 38: 'twelve'/);
     expect(r.err).not.toMatch(/rows 1, 2/);
   });
 
@@ -115,7 +114,11 @@ describe('effectmeting analyze on inputs that used to stop it', () => {
       'assigned',
       "covariate 'assigned' separates the arms perfectly (it is 1 for every 'experiment' and 0 for every 'control' client)",
     ],
-    ['id', "covariate 'id' is the client id column: it has a level per client"],
+    // The identifier guard refuses it before the model sees it (an id never becomes a label).
+    [
+      'id',
+      "config.covariates[1]: 'id' is the id column; its values would be printed as factor levels",
+    ],
     [
       'arm',
       "covariate 'arm' is the arm column: adjusting for the assignment itself leaves no treatment effect",
@@ -123,7 +126,7 @@ describe('effectmeting analyze on inputs that used to stop it', () => {
   ])('covariate %s: exit 1 with the column and the cause', async (column, message) => {
     const r = await analyze(covariateRows(), plan({ covariates: ['age', column] }));
     expect(r.code).toBe(1);
-    expect(r.err.startsWith(`effectmeting analyze: ${message}`)).toBe(true);
+    expect(r.err.split('\n')[0]).toContain(message);
   });
 });
 

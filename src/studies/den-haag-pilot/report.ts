@@ -16,7 +16,7 @@ import { type HtmlConvertible, withDisplay } from '../../display.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { applyFilter } from '../../evaluate/filter.js';
 import type { SignificanceSummary } from '../../evaluate/result.js';
-import { formatPercent, formatPp } from '../../format.js';
+import { formatNumber, formatPercent, formatPp } from '../../format.js';
 import {
   type CumulativeOutflowResult,
   makeOutflowResult,
@@ -24,6 +24,7 @@ import {
 } from '../../outcomes/outflow-result.js';
 import type { DisclosureOptions } from '../../report/disclosure.js';
 import type { Estimate } from '../../stats/estimate.js';
+import { pAdjust } from '../../stats/multiplicity.js';
 import { type Block, type Document, documentMarkdown } from '../../table/index.js';
 import { DEN_HAAG_PILOT_CONFIG, type PilotConfig, pilotPlan } from './plan.js';
 import { protectPilotDocument } from './report-disclosure.js';
@@ -146,6 +147,25 @@ function adjustedAt(levels: readonly SignificanceSummary[], level: number): Sign
   return months;
 }
 
+/**
+ * What the first significant months are, and what they become across all months: the readings
+ * above are pointwise (each month tested on its own, as the published report does), and the
+ * months are that many correlated looks at accumulating data, so the sentence also gives Holm's
+ * adjustment across the months (how many months stay below 5 %, and the smallest adjusted p).
+ */
+export function multiplicityText(effects: EffectSeries): string {
+  const tested = effects.months.filter((m) => m.adjusted !== undefined && m.adjusted.stdError > 0);
+  if (tested.length < 2) return 'These readings are pointwise: each month is tested on its own.';
+  const holm = pAdjust(
+    tested.map((m) => m.adjusted!.pValue),
+    'holm',
+  );
+  const smallest = Math.min(...holm);
+  const at = tested[holm.indexOf(smallest)]!.month;
+  const below = holm.filter((p) => p < 0.05).length;
+  return `These readings are pointwise: each month is tested on its own. The ${tested.length} months are ${tested.length} correlated looks at the same clients; with Holm's adjustment across them the smallest adjusted p-value is ${formatNumber(smallest, 3)} (month ${at}), and ${below === 0 ? 'no month stays' : below === 1 ? 'one month stays' : `${below} months stay`} below 5 %. A simultaneous band over all months: effectmeting analyze with methods.band "sup-t".`;
+}
+
 /** "from month 12 onward" or "not significant in any month" — the reports' phrasing. */
 export function significanceText(s: SignificantMonths): string {
   const level = `${Math.round(s.level * 100)} %`;
@@ -213,6 +233,7 @@ function pilotBlocks(
         `Month ${f.month}: ${c.treatment} ${formatPercent(f.shareTreatment)}, ${c.control} ${formatPercent(f.shareControl)}; raw difference ${formatPp(f.raw)}.`,
         `Adjusted effect at month ${f.month}: ${formatPp(f.adjusted)} (SE ${formatPp(last.stdError)}, p = ${last.pValue.toFixed(3)}).`,
         `The adjusted effect is ${significanceText(r.significance.at10)}, and ${significanceText(r.significance.at05)}.`,
+        multiplicityText(r.effects),
       ],
     },
     { kind: 'heading', level: 2, text: 'Policy figures' },
