@@ -5,6 +5,7 @@
  */
 import type { AssignmentRule } from '../assign/index.js';
 import { auditAssignment } from '../assign/index.js';
+import { refuseIdentifierLabels } from '../data/identifier-labels.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import {
@@ -178,6 +179,8 @@ export const auditCommand: Command = {
       const arm = flags['arm-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
       const id = flags['id-column'] ?? DEFAULT_EXPERIMENT_SCHEMA.id;
       const table = await readInput(flags.input, [id, arm], io, flags, id);
+      // An arm label that is an id or a BSN is refused by column and rows, before it is printed.
+      refuseIdentifierLabels(table, { id, labels: [{ column: arm, role: 'arm labels' }] });
       const covariates = list(flags.covariates);
       const factors = list(flags.factors);
       const audit = auditAssignment(

@@ -24,6 +24,19 @@ function trialFile(): string {
 
 describe('effectmeting audit --weights (an existing trial, no rule)', () => {
   const file = trialFile();
+  it('an arm label that is a BSN is refused by column and row, never printed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-weights-'));
+    const path = join(dir, 'bsn-arm.csv');
+    // 222000004 passes the eleven test: 9·2 + 8·2 + 7·2 − 4 = 44 = 4 · 11.
+    writeFileSync(path, 'id,arm\nA1,experiment\nA2,control\nA3,222000004\nA4,experiment\n');
+    const r = await cli(['audit', '--input', path, '--weights', '80/20']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      "column 'arm' holds a value that equals an id or looks like a BSN in row 3 (not shown)",
+    );
+    expect(r.stderr).not.toContain('222000004');
+  });
   it('80/20 gives the sample ratio and the balance table, no conformance', async () => {
     const r = await cli(['audit', '--input', file, '--weights', '80/20', '--covariates', 'decile']);
     expect(r.code).toBe(0);
