@@ -15,7 +15,7 @@
 // Survival and proportion intervals (src/outcomes/); the analysis sample, "1 in k" wording (src/analysis/).
 export type { SampleFactor } from './analysis/arm-sample.js';
 export { type Comparison, type ComparisonSpec, comparisonSample } from './analysis/comparison.js';
-export { clientCount, impactSentences, oneIn } from './analysis/impact.js';
+export { clientCount, type ImpactSentenceSpec, impactSentences, oneIn } from './analysis/impact.js';
 export {
   type BandSample,
   seriesJointCovariance,
@@ -49,7 +49,12 @@ export {
 } from './data/columns.js';
 export { decodeText } from './data/decode.js';
 export { type FollowupPattern, followupPattern, followupWarning } from './data/followup-pattern.js';
-export { type IdentifierLabelSpec, refuseIdentifierLabels } from './data/identifier-labels.js';
+export {
+  type IdentifierLabelSpec,
+  type LabelColumn,
+  type LabelValues,
+  refuseIdentifierLabels,
+} from './data/identifier-labels.js';
 export { checkUniqueIds, duplicateIdGroups, normaliseId } from './data/ids.js';
 export { isExperimentIntake, resolveSchema } from './data/intake.js';
 export { type JsonSyntaxError, jsonSyntaxError, parseJsonRows } from './data/json.js';
@@ -230,6 +235,7 @@ export {
 // The identifier guard: ids and BSNs never reach an output (src/table/, src/data/).
 export {
   type IdentifierGuard,
+  type IdentifierHit,
   identifierGuard,
   isBsnLike,
 } from './table/identifier-guard.js';

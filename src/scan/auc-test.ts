@@ -39,7 +39,7 @@ const KEYS = ['outcome', 'scores', 'paired', 'second', 'direction', 'level'];
  * Compares the AUCs of two scores with DeLong's method, as pROC's `roc.test(method = "delong")`.
  * Paired (same clients): z = (A₁ − A₂)/√(V₁ + V₂ − 2C) with the DeLong covariance C
  * ({@link aucPairedTest}). Unpaired (two samples): t = (A₁ − A₂)/√(V₁ + V₂) on
- * Welch–Satterthwaite df ({@link aucDifference}). Missing scores or outcomes are an error
+ * Welch–Satterthwaite df (`aucDifference`). Missing scores or outcomes are an error
  * naming the column and rows.
  *
  * @example

@@ -9,7 +9,7 @@ import { normalCdf, normalQuantile } from './distributions.js';
 import { createRng } from './random.js';
 import { checkLevel } from './validate.js';
 
-/** Options of {@link mvnormRectangle} and {@link mvnormCriticalValue}. */
+/** Options of {@link mvnormBox} and {@link mvnormCriticalValue}. */
 export interface MvnormOptions {
   /** Lattice points per randomisation (default 16384). */
   readonly points?: number;

@@ -2,7 +2,7 @@
  * The identifier guard: finds in an output text a value equal to an id of the input, or a
  * nine-digit string that passes the BSN eleven test, so that no output boundary (a writer, the
  * CLI's stdout, stderr and files) ever writes one. It lives beside the writers so every layer can
- * use it; the BSN functions of `src/assign/bsn.ts` build on its {@link elevenTest}.
+ * use it; the BSN functions of `src/assign/bsn.ts` build on its `elevenTest`.
  *
  * Which ids are guarded: every value of the id column, trimmed, with at least
  * {@link MIN_GUARDED_ID_LENGTH} characters, and at least seven when it is all digits. Shorter
@@ -36,7 +36,7 @@ export function elevenTest(nineDigits: string): boolean {
 
 /**
  * Whether a value looks like a BSN: a string or number whose trimmed text is nine digits that
- * pass the {@link elevenTest}.
+ * pass the `elevenTest`.
  *
  * @example
  * isBsnLike(' 111222333 ') // true
@@ -80,7 +80,7 @@ export interface IdentifierGuard {
   isIdentifier(value: unknown): boolean;
   /** The first identifier in a text, or `undefined` when there is none. */
   find(text: string): IdentifierHit | undefined;
-  /** The text with every identifier replaced by {@link WITHHELD}. */
+  /** The text with every identifier replaced by `WITHHELD`. */
   redact(text: string): string;
 }
 
