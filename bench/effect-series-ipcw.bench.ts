@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Censoring, effectSeries } from '../src/analysis/effect-series.js';
-import { makeClients, toTable } from './effect-series.bench.js';
+import { makeClients, toTable, writeClientsCsv } from './effect-series.bench.js';
 import { missingR, runR, skipped } from './r.js';
 import { type BenchSuite, type CaseResult, median, memory, peakRssMB } from './run.js';
 import { xorshift } from './xorshift.js';
@@ -108,21 +108,7 @@ function estimatr(n: number) {
     const clients = censoredClients(n);
     const dir = mkdtempSync(join(tmpdir(), 'effectmeting-ipcw-'));
     try {
-      const names = Object.keys(clients.columns);
-      const cols = names.map((k) => clients.columns[k]!);
-      const lines = [names.join(',')];
-      for (let i = 0; i < n; i++) {
-        lines.push(
-          cols
-            .map((c) => {
-              const v = c[i]!;
-              return typeof v === 'number' ? (Number.isNaN(v) ? 'NA' : String(v)) : v;
-            })
-            .join(','),
-        );
-      }
-      const csv = join(dir, 'clients.csv');
-      writeFileSync(csv, `${lines.join('\n')}\n`);
+      const csv = writeClientsCsv(clients, dir);
       const script = join(dir, 'ipcw.R');
       writeFileSync(script, R_SCRIPT);
       return runR(

@@ -77,6 +77,27 @@ export function makeClients(n: number, censored: boolean): Clients {
   return { columns, covariates };
 }
 
+/** The clients as `<dir>/clients.csv` for R (NaN as NA); returns the path. */
+export function writeClientsCsv(clients: Clients, dir: string): string {
+  const names = Object.keys(clients.columns);
+  const cols = names.map((k) => clients.columns[k]!);
+  const n = cols[0]?.length ?? 0;
+  const lines = [names.join(',')];
+  for (let i = 0; i < n; i++) {
+    lines.push(
+      cols
+        .map((c) => {
+          const v = c[i]!;
+          return typeof v === 'number' ? (Number.isNaN(v) ? 'NA' : String(v)) : v;
+        })
+        .join(','),
+    );
+  }
+  const csv = join(dir, 'clients.csv');
+  writeFileSync(csv, `${lines.join('\n')}\n`);
+  return csv;
+}
+
 export function toTable(c: Clients): ColumnTable {
   // NaN marks "no event"; the library's missing value is null, so convert for the table.
   const event = Array.from(c.columns.month_event as Float64Array, (v) =>
@@ -148,21 +169,7 @@ function estimatr(n: number, censored: boolean) {
     const clients = makeClients(n, censored);
     const dir = mkdtempSync(join(tmpdir(), 'effectmeting-series-'));
     try {
-      const names = Object.keys(clients.columns);
-      const cols = names.map((k) => clients.columns[k]!);
-      const lines = [names.join(',')];
-      for (let i = 0; i < n; i++) {
-        lines.push(
-          cols
-            .map((c) => {
-              const v = c[i]!;
-              return typeof v === 'number' ? (Number.isNaN(v) ? 'NA' : String(v)) : v;
-            })
-            .join(','),
-        );
-      }
-      const csv = join(dir, 'clients.csv');
-      writeFileSync(csv, `${lines.join('\n')}\n`);
+      const csv = writeClientsCsv(clients, dir);
       const script = join(dir, 'series.R');
       writeFileSync(script, R_SCRIPT);
       const runs = n > 500_000 ? 1 : RUNS;

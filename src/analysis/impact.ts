@@ -223,8 +223,8 @@ export interface ImpactSentenceSpec {
  * ITT / participation difference next to it). Nothing here knows a published figure.
  *
  * @example
- * impactSentences(figures, { n: 978, controlRate: 0.4148, effect: -0.0635, participants: 334 });
- * // ['Expected cases without the service: 978 × 41.48 % = 405.7, ≈ 406 clients (95 % CI 344 to 468).', …]
+ * impactSentences(figures, { n: 1000, controlRate: 0.4, effect: -0.05, participants: 300 });
+ * // ['Expected cases without the service: 1000 × 40.00 % = 400.0, ≈ 400 clients (95 % CI …).', …]
  */
 export function impactSentences(f: ImpactFigures, spec: ImpactSentenceSpec): string[] {
   const cases = spec.cases ?? 'cases';

@@ -6,12 +6,12 @@
 import type { TableInput } from '../data/columns.js';
 import type { ExperimentIntake } from '../data/intake.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
-import { formatRows, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { chiSquareSurvival } from '../stats/distributions.js';
 import { cholesky, choleskySolve } from '../stats/linalg.js';
 import { type Document, documentMarkdown, formatCell } from '../table/index.js';
 import type { OutflowExclusion } from './outflow-input.js';
-import { riskSets } from './risksets.js';
+import { checkGroupCodes, riskSets, timeOrder } from './risksets.js';
 import { checkSpecKeys, SURVIVAL_SPEC_KEYS } from './survival-options.js';
 import { type SurvivalSpec, survivalSample } from './survival-sample.js';
 
@@ -63,36 +63,13 @@ export function gray(
 ): GrayResult {
   const n = time.length;
   const G = groups;
-  if (!(Number.isInteger(G) && G >= 2)) {
-    throw new InputError(`gray: groups must be a whole number ≥ 2, got ${G}`, {
-      code: 'invalid-option',
-      value: String(G),
-    });
-  }
-  if (group.length !== n) {
-    throw new InputError(`gray: time has ${n} values but group has ${group.length}`, {
-      code: 'length-mismatch',
-    });
-  }
-  const badGroup: number[] = [];
+  checkGroupCodes('gray', group, G, n);
   let maxStatus = 0;
-  for (let i = 0; i < n; i++) {
-    const g = group[i]!;
-    if (!(Number.isInteger(g) && g >= 0 && g < G)) badGroup.push(i + 1);
-    if (status[i]! > maxStatus) maxStatus = status[i]!;
-  }
-  if (badGroup.length) {
-    throw new InputError(
-      `gray: group must be a whole number 0…${G - 1}; not so in ${formatRows(badGroup)}`,
-      { code: 'out-of-range', rows: badGroup },
-    );
-  }
+  for (let i = 0; i < n; i++) if (status[i]! > maxStatus) maxStatus = status[i]!;
   // Validates time and status (whole numbers ≥ 0) with the shared tabulation.
   riskSets(time, status, Math.max(maxStatus, cause, 1), 'status');
 
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => time[a]! - time[b]!);
+  const order = timeOrder(time);
 
   const Y = new Float64Array(G);
   for (let i = 0; i < n; i++) Y[group[i]!]!++;

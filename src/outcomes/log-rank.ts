@@ -6,12 +6,11 @@
 import type { TableInput } from '../data/columns.js';
 import type { ExperimentIntake } from '../data/intake.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
-import { formatRows, InputError } from '../errors.js';
 import { chiSquareSurvival } from '../stats/distributions.js';
 import { cholesky, choleskySolve } from '../stats/linalg.js';
 import { type Column, type Document, documentMarkdown, formatCell } from '../table/index.js';
 import type { OutflowExclusion } from './outflow-input.js';
-import { riskSets } from './risksets.js';
+import { checkGroupCodes, riskSets, timeOrder } from './risksets.js';
 import { checkSpecKeys, SURVIVAL_SPEC_KEYS } from './survival-options.js';
 import { type SurvivalSpec, survivalSample } from './survival-sample.js';
 
@@ -58,34 +57,11 @@ export function logRank(
 ): LogRankResult {
   const n = time.length;
   const G = groups;
-  if (!(Number.isInteger(G) && G >= 2)) {
-    throw new InputError(`logRank: groups must be a whole number ≥ 2, got ${G}`, {
-      code: 'invalid-option',
-      value: String(G),
-    });
-  }
-  if (group.length !== n) {
-    throw new InputError(`logRank: time has ${n} values but group has ${group.length}`, {
-      code: 'length-mismatch',
-    });
-  }
-  const badGroup: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const g = group[i]!;
-    if (!(Number.isInteger(g) && g >= 0 && g < G)) badGroup.push(i + 1);
-  }
-  if (badGroup.length) {
-    throw new InputError(
-      `logRank: group must be a whole number 0…${G - 1}; not so in ${formatRows(badGroup)}`,
-      { code: 'out-of-range', rows: badGroup },
-    );
-  }
+  checkGroupCodes('logRank', group, G, n);
   // Validates time and status (0/1) with the shared tabulation.
   riskSets(time, status, 1, 'status');
 
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => time[a]! - time[b]!);
+  const order = timeOrder(time);
   const atRisk = new Float64Array(G);
   for (let i = 0; i < n; i++) atRisk[group[i]!]!++;
   const sizes = Float64Array.from(atRisk);

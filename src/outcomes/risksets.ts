@@ -101,3 +101,53 @@ export function stepIndex(times: Float64Array, t: number): number {
   }
   return lo - 1;
 }
+
+/**
+ * Checks group codes of a k-sample survival test: `groups` a whole number ≥ 2, one code per
+ * client, each a whole number 0…groups − 1; otherwise an `InputError` naming `fn` and the rows.
+ *
+ * @example
+ * checkGroupCodes('logRank', [0, 1, 1], 2, 3); // passes
+ */
+export function checkGroupCodes(
+  fn: string,
+  group: ArrayLike<number>,
+  groups: number,
+  n: number,
+): void {
+  if (!(Number.isInteger(groups) && groups >= 2)) {
+    throw new InputError(`${fn}: groups must be a whole number ≥ 2, got ${groups}`, {
+      code: 'invalid-option',
+      value: String(groups),
+    });
+  }
+  if (group.length !== n) {
+    throw new InputError(`${fn}: time has ${n} values but group has ${group.length}`, {
+      code: 'length-mismatch',
+    });
+  }
+  const bad: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const g = group[i]!;
+    if (!(Number.isInteger(g) && g >= 0 && g < groups)) bad.push(i + 1);
+  }
+  if (bad.length) {
+    throw new InputError(
+      `${fn}: group must be a whole number 0…${groups - 1}; not so in ${formatRows(bad)}`,
+      { code: 'out-of-range', rows: bad },
+    );
+  }
+}
+
+/**
+ * Client indices in order of time (ascending; ties keep no particular order), for a pass over
+ * the event times. O(n log n).
+ *
+ * @example
+ * timeOrder([3, 1, 2]); // Uint32Array [1, 2, 0]
+ */
+export function timeOrder(time: ArrayLike<number>): Uint32Array {
+  const order = new Uint32Array(time.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => time[a]! - time[b]!);
+}
