@@ -305,9 +305,11 @@ export {
 } from './plan/bootstrap.js';
 export {
   type EffectDirection,
+  type MdeDesign,
   type MdeResult,
   minimumDetectableEffect,
   type PairwisePower,
+  type PowerForEffectDesign,
   type PowerMethod,
   type PowerResult,
   type PowerSettings,

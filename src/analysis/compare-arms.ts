@@ -6,7 +6,7 @@
  * optionally a covariate-adjusted difference.
  */
 import { requireColumns, type TableInput } from '../data/columns.js';
-import { rejectUnknownKeys } from '../data/spec-reader.js';
+import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
 import { withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { linAdjusted } from '../estimate/lin.js';
@@ -48,7 +48,7 @@ export interface ArmOutcomeSpec {
 }
 
 /** What {@link compareArms} compares. */
-export interface CompareArmsSpec extends ArmSampleSpec {
+export interface CompareArmsSpec extends Omit<ArmSampleSpec, 'rareLevels'> {
   /** Outcome columns, or per-outcome specifications, in display order. */
   readonly outcomes: readonly (string | ArmOutcomeSpec)[];
   /** Default kind for outcomes that do not state one (default `'auto'`). */
@@ -120,23 +120,29 @@ export interface ArmComparisons {
 
 const T = '(treatment)';
 
-const OUTCOME_KEYS = ['column', 'label', 'kind', 'format', 'digits'];
-const SPEC_KEYS = [
-  'arm',
-  'treatment',
-  'control',
-  'covariates',
-  'reference',
-  'factors',
-  'missing',
-  'outcomes',
-  'kind',
-  'adjust',
-  'adjustment',
-  'se',
-  'level',
-  'pooled',
-];
+const OUTCOME_KEYS: AllKeys<ArmOutcomeSpec> = {
+  column: true,
+  label: true,
+  kind: true,
+  format: true,
+  digits: true,
+};
+const SPEC_KEYS: AllKeys<CompareArmsSpec> = {
+  arm: true,
+  treatment: true,
+  control: true,
+  covariates: true,
+  reference: true,
+  factors: true,
+  missing: true,
+  outcomes: true,
+  kind: true,
+  adjust: true,
+  adjustment: true,
+  se: true,
+  level: true,
+  pooled: true,
+};
 
 /**
  * Compares two arms on each listed outcome. For a 0/1 outcome: shares p̂_T, p̂_C and

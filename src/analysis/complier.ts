@@ -167,22 +167,22 @@ export function complierEffect(
 ): ComplierEffect {
   rejectUnknownKeys(
     spec,
-    [
-      'outcome',
-      'received',
-      'se',
-      'level',
-      'weakF',
-      'arm',
-      'treatment',
-      'control',
-      'covariates',
-      'reference',
-      'factors',
-      'missing',
-      'rareLevels',
-      'stars',
-    ],
+    {
+      outcome: true,
+      received: true,
+      se: true,
+      level: true,
+      weakF: true,
+      arm: true,
+      treatment: true,
+      control: true,
+      covariates: true,
+      reference: true,
+      factors: true,
+      missing: true,
+      rareLevels: true,
+      stars: true,
+    },
     'complierEffect',
   );
   const se = spec.se ?? 'HC2';

@@ -8,6 +8,7 @@ import type { ExperimentIntake } from '../data/intake.js';
 import { InputError } from '../errors.js';
 import { ols, olsInfluence, olsPrepare, olsSolve } from '../estimate/ols.js';
 import type { Estimate } from '../stats/estimate.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkWholeNumber } from '../stats/validate.js';
 import { type ComparisonSpec, comparisonSample } from './comparison.js';
 import { outcomeAt, sampleAt } from './effect-series.js';
@@ -36,6 +37,24 @@ export interface EffectAndControlRate {
   readonly method: string;
 }
 
+const EFFECT_AND_CONTROL_RATE_KEYS: AllKeys<EffectAndControlRateSpec> = {
+  month: true,
+  level: true,
+  event: true,
+  followup: true,
+  time: true,
+  status: true,
+  censored: true,
+  arm: true,
+  treatment: true,
+  control: true,
+  covariates: true,
+  reference: true,
+  factors: true,
+  missing: true,
+  rareLevels: true,
+};
+
 /**
  * The month-`month` control share c and effect a (adjusted when covariates are given) on the
  * complete follow-up sample, with their covariance. Both are smooth functions of the same
@@ -60,6 +79,7 @@ export function effectAndControlRate(
   data: TableInput | ExperimentIntake,
   spec: EffectAndControlRateSpec,
 ): EffectAndControlRate {
+  rejectUnknownKeys(spec, EFFECT_AND_CONTROL_RATE_KEYS, 'effectAndControlRate');
   const month = checkWholeNumber(spec.month, 'month', 1, { fn: 'effectAndControlRate' });
   const c = comparisonSample(data, spec);
   const index = sampleAt(c.followup, month);

@@ -82,15 +82,15 @@ export interface ImpactFigures {
 export function impactFigures(input: ImpactInput): ImpactFigures {
   rejectUnknownKeys(
     input,
-    [
-      'n',
-      'controlRate',
-      'effect',
-      'participants',
-      'participationDifference',
-      'level',
-      'covariance',
-    ],
+    {
+      n: true,
+      controlRate: true,
+      effect: true,
+      participants: true,
+      participationDifference: true,
+      level: true,
+      covariance: true,
+    },
     'impactFigures',
   );
   const { n, controlRate: c, effect: a, participants, participationDifference } = input;

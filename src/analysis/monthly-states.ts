@@ -120,7 +120,16 @@ export interface StateTimes {
 export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}): StateTimes {
   rejectUnknownKeys(
     spec,
-    ['id', 'month', 'state', 'states', 'clients', 'window', 'carry', 'prefix'],
+    {
+      id: true,
+      month: true,
+      state: true,
+      states: true,
+      clients: true,
+      window: true,
+      carry: true,
+      prefix: true,
+    },
     'stateTimesFromPanel',
   );
   const table = asTable(panel);
@@ -254,20 +263,20 @@ export function stateTimesFromPanel(panel: TableInput, spec: StatePanelSpec = {}
 export function stateTimesFromSpells(spells: TableInput, spec: StateSpellsSpec): StateTimes {
   rejectUnknownKeys(
     spec,
-    [
-      'id',
-      'state',
-      'start',
-      'end',
-      'states',
-      'clients',
-      'windowStart',
-      'windowEnd',
-      'until',
-      'endInclusive',
-      'window',
-      'prefix',
-    ],
+    {
+      id: true,
+      state: true,
+      start: true,
+      end: true,
+      states: true,
+      clients: true,
+      windowStart: true,
+      windowEnd: true,
+      until: true,
+      endInclusive: true,
+      window: true,
+      prefix: true,
+    },
     'stateTimesFromSpells',
   );
   const table = asTable(spells);

@@ -164,20 +164,19 @@ export function participationTable(
 ): ParticipationTable {
   rejectUnknownKeys(
     spec,
-    [
-      'arm',
-      'treatment',
-      'control',
-      'participation',
-      'categories',
-      'received',
-      'unknown',
-      'missing',
-      'rareLevels',
-      'level',
-      'pooled',
-      'digits',
-    ],
+    {
+      arm: true,
+      treatment: true,
+      control: true,
+      participation: true,
+      categories: true,
+      received: true,
+      unknown: true,
+      missing: true,
+      level: true,
+      pooled: true,
+      digits: true,
+    },
     'participationTable',
   );
   const column = experimentRoles(spec).participation;

@@ -5,6 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import type { Estimate } from '../stats/estimate.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 
 /** Where in a monthly series an effect is significant; months are `null` when never. */
 export interface SignificantMonths {
@@ -18,6 +19,13 @@ export interface SignificantMonths {
   /** True when read off the simultaneous band (the band excludes 0), false for pointwise p-values. */
   readonly simultaneous: boolean;
 }
+
+const FIRST_SIGNIFICANT_MONTH_KEYS: AllKeys<Parameters<typeof firstSignificantMonth>[1]> = {
+  level: true,
+  which: true,
+  usePAdjusted: true,
+  simultaneous: true,
+};
 
 /**
  * First significant month of a series, and the month from which it stays significant.
@@ -50,6 +58,7 @@ export function firstSignificantMonth(
     simultaneous?: boolean;
   } = {},
 ): SignificantMonths {
+  rejectUnknownKeys(options, FIRST_SIGNIFICANT_MONTH_KEYS, 'firstSignificantMonth');
   if (options.simultaneous) return simultaneousMonths(series, options);
   const level = options.level ?? 0.05;
   const which = options.which ?? 'adjusted';

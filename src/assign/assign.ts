@@ -9,10 +9,11 @@ import { asTable, type RowObject, requireColumns, type TableInput } from '../dat
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import { formatGeneral } from '../format.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { documentMarkdown, tableFromRows } from '../table/index.js';
 import { deriveArms } from './derive.js';
 import { checkUnique, readBlocks, readIds } from './ids.js';
-import { type AssignmentRule, describeRule, intendedWeights } from './rules.js';
+import { type AssignmentRule, checkRule, describeRule, intendedWeights } from './rules.js';
 import { checkWeights } from './weights.js';
 
 /**
@@ -77,6 +78,13 @@ export interface AssignmentResult {
   toMarkdown(): string;
 }
 
+const ASSIGN_ARMS_KEYS: AllKeys<AssignOptions> = {
+  id: true,
+  arm: true,
+  exclude: true,
+  excludedColumn: true,
+};
+
 /**
  * Assigns arms to the clients of a table under a rule (see `AssignmentRule`): hashed ratio,
  * complete ratio, blocked, or BSN parity. Exclusions are applied first. Ids are keys by the one
@@ -93,6 +101,8 @@ export function assignArms(
   rule: AssignmentRule,
   options: AssignOptions = {},
 ): AssignmentResult {
+  checkRule(rule, 'assignArms');
+  rejectUnknownKeys(options, ASSIGN_ARMS_KEYS, 'assignArms');
   const table = asTable(data);
   const idColumn = options.id ?? DEFAULT_EXPERIMENT_SCHEMA.id;
   const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;

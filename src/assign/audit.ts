@@ -15,12 +15,13 @@ import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatGeneral } from '../format.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { starLegend } from '../stats/stars.js';
 import { type Document, documentMarkdown } from '../table/index.js';
 import type { AssignmentExclusion } from './assign.js';
 import { type BalanceResult, balanceTable } from './balance.js';
 import { type ConformanceResult, checkConformance } from './conformance.js';
-import { type AssignmentRule, describeRule, intendedWeights } from './rules.js';
+import { type AssignmentRule, checkRule, describeRule, intendedWeights } from './rules.js';
 import { type SampleRatioResult, sampleRatioTest } from './srm.js';
 import { type ArmWeights, checkWeights } from './weights.js';
 
@@ -65,6 +66,16 @@ export interface AuditResult extends WeightsAuditResult {
   readonly conformance: ConformanceResult;
 }
 
+const STATED_WEIGHTS_KEYS: AllKeys<StatedWeights> = { weights: true };
+const AUDIT_ASSIGNMENT_KEYS: AllKeys<AuditOptions> = {
+  id: true,
+  arm: true,
+  pseudonym: true,
+  covariates: true,
+  factors: true,
+  exclude: true,
+};
+
 /**
  * Audits an assigned file against its rule: (1) sample ratio — chi-square goodness of fit of the
  * recorded arm counts against the rule's weights (`sampleRatioTest`); (2) conformance — each
@@ -99,12 +110,15 @@ export function auditAssignment(
   target: AssignmentRule | StatedWeights,
   options: AuditOptions = {},
 ): AuditResult | WeightsAuditResult {
+  rejectUnknownKeys(options, AUDIT_ASSIGNMENT_KEYS, 'auditAssignment');
   const table = asTable(data);
   const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
   requireColumns(table, [armColumn], 'recorded arm');
   if (table.numRows() === 0) throw new InputError('no rows to audit', { code: 'empty' });
   const rule = 'kind' in target ? target : undefined;
   const stated = 'kind' in target ? undefined : target;
+  if (rule) checkRule(rule, 'auditAssignment');
+  else rejectUnknownKeys(stated, STATED_WEIGHTS_KEYS, 'auditAssignment: stated weights');
   if (rule === undefined) {
     for (const key of ['pseudonym', 'exclude'] as const) {
       if (options[key] !== undefined) {

@@ -21,6 +21,7 @@ import { waldTest } from '../estimate/wald.js';
 import { markdownCell as cell, formatNumber } from '../format.js';
 import { type Stars, stars } from '../stats/estimate.js';
 import { pAdjust } from '../stats/multiplicity.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { type Block, type Document, documentMarkdown, tableFromRows } from '../table/index.js';
 import {
   chiSquareIndependence,
@@ -131,6 +132,14 @@ const MISSING_LEVEL = '(missing)';
 
 const collator = new Intl.Collator('en', { numeric: true });
 
+const BALANCE_TABLE_KEYS: AllKeys<BalanceOptions> = {
+  arm: true,
+  covariates: true,
+  factors: true,
+  arms: true,
+  omnibus: true,
+};
+
 /**
  * Balance table from microdata. Per factor level and arm: count and share; per number: mean
  * and SD; SMD of each arm against the first (reference) arm,
@@ -155,6 +164,7 @@ export function balanceTable(
   data: TableInput | ExperimentIntake,
   options: BalanceOptions,
 ): BalanceResult {
+  rejectUnknownKeys(options, BALANCE_TABLE_KEYS, 'balanceTable');
   const source = twoArmSource(data, options);
   const { table, rows: picked, armColumn } = source;
   requireColumns(table, options.covariates, 'covariate');

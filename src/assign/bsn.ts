@@ -3,6 +3,7 @@
  * pseudonymisation. A BSN is never put in a message: errors carry row numbers only.
  */
 import { formatRows, InputError } from '../errors.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { elevenTest } from '../table/identifier-guard.js';
 import { hmacSha256Keyed, toHex } from './sha256.js';
 
@@ -60,6 +61,8 @@ export function invalidBsnRows(values: ArrayLike<unknown>, options: BsnOptions =
   return rows;
 }
 
+const CREATE_PSEUDONYMISER_KEYS: AllKeys<BsnOptions> = { padEightDigits: true };
+
 /**
  * Creates a pseudonymiser for one secret: BSN → lower-case hex HMAC-SHA256(secret, BSN), the BSN
  * taken as its nine-digit text. Same secret and BSN, same pseudonym, in Node, Deno and browsers.
@@ -75,6 +78,7 @@ export function createPseudonymiser(
   secret: string | Uint8Array,
   options: BsnOptions = {},
 ): (bsn: unknown) => string {
+  rejectUnknownKeys(options, CREATE_PSEUDONYMISER_KEYS, 'createPseudonymiser');
   if (secret.length === 0) {
     throw new InputError('pseudonymisation needs a non-empty secret', { code: 'invalid-option' });
   }
@@ -103,6 +107,11 @@ export function pseudonymise(
   return createPseudonymiser(secret, options)(bsn);
 }
 
+const PSEUDONYMISE_ALL_KEYS: AllKeys<Parameters<typeof pseudonymiseAll>[2]> = {
+  padEightDigits: true,
+  column: true,
+};
+
 /**
  * Pseudonymises a column of BSNs. Invalid values are reported together, by row number only.
  *
@@ -114,9 +123,11 @@ export function pseudonymiseAll(
   secret: string | Uint8Array,
   options: BsnOptions & { readonly column?: string } = {},
 ): string[] {
-  const bad = invalidBsnRows(values, options);
-  if (bad.length > 0) throw invalidBsnError(bad, options.column);
-  const p = createPseudonymiser(secret, options);
+  rejectUnknownKeys(options, PSEUDONYMISE_ALL_KEYS, 'pseudonymiseAll');
+  const { column, ...bsnOptions } = options;
+  const bad = invalidBsnRows(values, bsnOptions);
+  if (bad.length > 0) throw invalidBsnError(bad, column);
+  const p = createPseudonymiser(secret, bsnOptions);
   return Array.from({ length: values.length }, (_, i) => p(values[i]));
 }
 

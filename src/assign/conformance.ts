@@ -15,6 +15,7 @@ import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatGeneral, formatNumber } from '../format.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { type Document, documentMarkdown, tableFromRows } from '../table/index.js';
 import type { AssignmentExclusion } from './assign.js';
 import { isValidBsn } from './bsn.js';
@@ -66,6 +67,13 @@ export interface ConformanceOptions {
   readonly exclude?: readonly AssignmentExclusion[];
 }
 
+const CHECK_CONFORMANCE_KEYS: AllKeys<ConformanceOptions> = {
+  id: true,
+  arm: true,
+  pseudonym: true,
+  exclude: true,
+};
+
 /**
  * Recomputes the arm of every row from `rule` and compares it with the recorded arm.
  * Hashed and parity rules are checked row by row; complete and blocked rules are re-dealt over
@@ -82,6 +90,7 @@ export function checkConformance(
   rule: AssignmentRule,
   options: ConformanceOptions = {},
 ): ConformanceResult {
+  rejectUnknownKeys(options, CHECK_CONFORMANCE_KEYS, 'checkConformance');
   const table = asTable(data);
   const idColumn = options.id ?? DEFAULT_EXPERIMENT_SCHEMA.id;
   const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;

@@ -2,6 +2,8 @@
  * Assignment rules as plain, JSON-serialisable data: a rule plus its key or seed is all that is
  * needed to re-derive every client's arm later (see `auditAssignment`).
  */
+import { InputError } from '../errors.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import type { ArmWeights } from './weights.js';
 
 /**
@@ -48,6 +50,44 @@ export interface ParityRule {
 
 /** Any assignment rule. */
 export type AssignmentRule = HashedRule | CompleteRule | BlockedRule | ParityRule;
+
+const HASHED_KEYS: AllKeys<HashedRule> = { kind: true, weights: true, key: true };
+const COMPLETE_KEYS: AllKeys<CompleteRule> = { kind: true, weights: true, seed: true };
+const BLOCKED_KEYS: AllKeys<BlockedRule> = { kind: true, weights: true, seed: true, block: true };
+const PARITY_KEYS: AllKeys<ParityRule> = {
+  kind: true,
+  even: true,
+  odd: true,
+  padEightDigits: true,
+};
+
+/**
+ * Checks that a rule is one of the four kinds and has only that kind's keys (a `seed` on a hashed
+ * rule would otherwise be ignored without a word). Throws an `InputError` (`invalid-option`).
+ *
+ * @example
+ * checkRule({ kind: 'hashed', weights: { a: 0.5, b: 0.5 }, key: 'k' }, 'assignArms'); // ok
+ * checkRule({ kind: 'hashed', weights: { a: 0.5, b: 0.5 }, seed: 1 } as never, 'assignArms'); // throws
+ */
+export function checkRule(rule: AssignmentRule, fn: string): void {
+  const kind: unknown = (rule as { kind?: unknown } | undefined)?.kind;
+  const label = `${fn}: rule (${String(kind)})`;
+  switch (kind) {
+    case 'hashed':
+      return rejectUnknownKeys(rule as HashedRule, HASHED_KEYS, label);
+    case 'complete':
+      return rejectUnknownKeys(rule as CompleteRule, COMPLETE_KEYS, label);
+    case 'blocked':
+      return rejectUnknownKeys(rule as BlockedRule, BLOCKED_KEYS, label);
+    case 'parity':
+      return rejectUnknownKeys(rule as ParityRule, PARITY_KEYS, label);
+    default:
+      throw new InputError(
+        `${fn}: unknown rule kind ${JSON.stringify(kind)}; expected 'hashed', 'complete', 'blocked' or 'parity'`,
+        { code: 'invalid-option', value: String(kind) },
+      );
+  }
+}
 
 /**
  * The intended share per arm of a rule, in its listed order (parity: ½ each, since BSN last digits

@@ -113,7 +113,7 @@ export interface ModelFrame extends ModelMatrix {
 export function modelMatrix(input: TableInput, spec: ModelSpec): ModelMatrix {
   rejectUnknownKeys(
     spec,
-    ['columns', 'intercept', 'reference', 'missing', 'factors'],
+    { columns: true, intercept: true, reference: true, missing: true, factors: true },
     'modelMatrix',
   );
   return build(asTable(input), spec, undefined).model;
@@ -130,7 +130,14 @@ export function modelMatrix(input: TableInput, spec: ModelSpec): ModelMatrix {
 export function modelFrame(input: TableInput, spec: ModelFrameSpec): ModelFrame {
   rejectUnknownKeys(
     spec,
-    ['outcome', 'columns', 'intercept', 'reference', 'missing', 'factors'],
+    {
+      outcome: true,
+      columns: true,
+      intercept: true,
+      reference: true,
+      missing: true,
+      factors: true,
+    },
     'modelFrame',
   );
   const { model, y } = build(asTable(input), spec, spec.outcome);

@@ -8,6 +8,7 @@
 import { InputError } from '../errors.js';
 import { didYouMean, rejectUnknownKeys } from '../stats/option-keys.js';
 
+export type { AllKeys } from '../stats/option-keys.js';
 export { didYouMean, rejectUnknownKeys };
 
 /** A parsed JSON object. */

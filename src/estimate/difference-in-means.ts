@@ -3,7 +3,7 @@
  * `estimatr::difference_in_means(y ~ t, data, blocks =, clusters =)`, from a table.
  */
 import { asTable, numberColumn, stringColumn, type TableInput } from '../data/columns.js';
-import { rejectUnknownKeys } from '../data/spec-reader.js';
+import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { type Estimate, estimateFromSe } from '../stats/estimate.js';
@@ -31,7 +31,15 @@ export interface DifferenceInMeansSpec {
   readonly level?: number;
 }
 
-const SPEC_KEYS = ['outcome', 'treatment', 'control', 'treated', 'blocks', 'clusters', 'level'];
+const SPEC_KEYS: AllKeys<DifferenceInMeansSpec> = {
+  outcome: true,
+  treatment: true,
+  control: true,
+  treated: true,
+  blocks: true,
+  clusters: true,
+  level: true,
+};
 
 /** The design estimatr names, which fixes the estimator and its variance. */
 export type DifferenceInMeansDesign =

@@ -76,7 +76,11 @@ export interface IvFit extends OlsFit {
  * fit.coefficient('participated'); // complier average causal effect
  */
 export function ivRegression(input: IvInput, options: IvOptions = {}): IvFit {
-  rejectUnknownKeys(options, ['se', 'level', 'intercept', 'singular'], 'ivRegression');
+  rejectUnknownKeys(
+    options,
+    { se: true, level: true, intercept: true, singular: true },
+    'ivRegression',
+  );
   const se = checkSeType(options.se ?? 'HC2');
   const level = checkLevel(options.level ?? 0.95);
   const n = input.y.length;

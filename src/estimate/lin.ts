@@ -44,7 +44,11 @@ export function linAdjusted(
   y: VectorInput,
   options: LinOptions = {},
 ): LinFit {
-  rejectUnknownKeys(options, ['treatmentName', 'se', 'level', 'singular', 'tol'], 'linAdjusted');
+  rejectUnknownKeys(
+    options,
+    { treatmentName: true, se: true, level: true, singular: true, tol: true },
+    'linAdjusted',
+  );
   const t = toVector(treatment, 'treatment', treatment.length);
   const n = t.length;
   const cov = toColumns(covariates, 'covariates', n);

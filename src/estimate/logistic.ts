@@ -110,7 +110,7 @@ export function logisticRegression(
 ): LogisticFit {
   rejectUnknownKeys(
     options,
-    ['level', 'tolerance', 'maxIterations', 'singular'],
+    { level: true, tolerance: true, maxIterations: true, singular: true },
     'logisticRegression',
   );
   const level = checkLevel(options.level ?? 0.95);

@@ -136,7 +136,11 @@ export function olsPrepare(
   rawNorms?: Float64Array,
 ): OlsPrepared {
   // `ols` passes its whole options here, so the fit's keys are allowed too.
-  rejectUnknownKeys(options, ['weights', 'singular', 'tol', 'se', 'level'], 'olsPrepare');
+  rejectUnknownKeys<OlsOptions>(
+    options,
+    { weights: true, singular: true, tol: true, se: true, level: true },
+    'olsPrepare',
+  );
   const design = toDesignMatrix(x, 'X');
   checkFinite(design, 'X');
   const { n } = design;
@@ -463,7 +467,11 @@ export function olsFitPrepared(
   y: VectorInput,
   options: OlsOptions = {},
 ): OlsFit {
-  rejectUnknownKeys(options, ['se', 'level', 'weights', 'singular', 'tol'], 'olsFitPrepared');
+  rejectUnknownKeys(
+    options,
+    { se: true, level: true, weights: true, singular: true, tol: true },
+    'olsFitPrepared',
+  );
   const se = checkSeType(options.se ?? 'HC2');
   const level = checkLevel(options.level ?? 0.95);
   const { n, k, weights, bread, terms } = prepared;

@@ -7,7 +7,7 @@
  */
 import { asTable, numberColumn, stringColumn, type TableInput } from '../data/columns.js';
 import { type DroppedRows, modelFrame } from '../data/model-matrix.js';
-import { rejectUnknownKeys } from '../data/spec-reader.js';
+import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { formatGeneral } from '../format.js';
@@ -63,18 +63,18 @@ export interface RegressSpec {
   readonly missing?: 'drop' | 'error';
 }
 
-const SPEC_KEYS = [
-  'outcome',
-  'covariates',
-  'se',
-  'clusters',
-  'fixedEffects',
-  'weights',
-  'level',
-  'reference',
-  'factors',
-  'missing',
-];
+const SPEC_KEYS: AllKeys<RegressSpec> = {
+  outcome: true,
+  covariates: true,
+  se: true,
+  clusters: true,
+  fixedEffects: true,
+  weights: true,
+  level: true,
+  reference: true,
+  factors: true,
+  missing: true,
+};
 
 /** The result of {@link regress}. */
 export interface RegressResult {

@@ -74,7 +74,7 @@ export function aalenJohansen(
   status: ArrayLike<number>,
   options: AalenJohansenOptions = {},
 ): AalenJohansenResult {
-  rejectUnknownKeys(options, ['causes', 'level', 'confType'], 'aalenJohansen');
+  rejectUnknownKeys(options, { causes: true, level: true, confType: true }, 'aalenJohansen');
   const level = options.level ?? 0.95;
   const confType = options.confType ?? 'log';
   checkInterval(level, confType);

@@ -53,7 +53,7 @@ export function completeFollowup(
   months: number,
   options: CompleteFollowupOptions = {},
 ): CompleteFollowupResult {
-  rejectUnknownKeys(options, ['level', 'interval'], 'completeFollowup');
+  rejectUnknownKeys(options, { level: true, interval: true }, 'completeFollowup');
   const level = options.level ?? 0.95;
   const interval = options.interval ?? 'wilson';
   const len = followup.length;

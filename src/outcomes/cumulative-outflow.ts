@@ -91,19 +91,19 @@ export function cumulativeOutflow(
 ): CumulativeOutflowResult {
   rejectUnknownKeys(
     spec,
-    [
-      'events',
-      'followup',
-      'group',
-      'groups',
-      'months',
-      'method',
-      'level',
-      'interval',
-      'confType',
-      'tiePriority',
-      'benchmark',
-    ],
+    {
+      events: true,
+      followup: true,
+      group: true,
+      groups: true,
+      months: true,
+      method: true,
+      level: true,
+      interval: true,
+      confType: true,
+      tiePriority: true,
+      benchmark: true,
+    },
     'cumulativeOutflow',
   );
   const method = checkOneOf(spec.method ?? 'complete', OUTFLOW_METHODS, 'method');

@@ -67,7 +67,7 @@ export function kaplanMeier(
   event: ArrayLike<number>,
   options: KaplanMeierOptions = {},
 ): KaplanMeierResult {
-  rejectUnknownKeys(options, ['level', 'confType'], 'kaplanMeier');
+  rejectUnknownKeys(options, { level: true, confType: true }, 'kaplanMeier');
   const level = options.level ?? 0.95;
   const confType = options.confType ?? 'log';
   checkInterval(level, confType);

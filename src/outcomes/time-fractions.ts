@@ -73,7 +73,11 @@ export function timeFractions(
   data: TableInput | ExperimentIntake,
   spec: TimeFractionsSpec,
 ): TimeFractionsResult {
-  rejectUnknownKeys(spec, ['states', 'window', 'group', 'compare', 'level'], 'timeFractions');
+  rejectUnknownKeys(
+    spec,
+    { states: true, window: true, group: true, compare: true, level: true },
+    'timeFractions',
+  );
   const level = spec.level ?? 0.95;
   const source = isExperimentIntake(data) ? data : asTable(data);
   const table = isExperimentIntake(source) ? source.table : source;

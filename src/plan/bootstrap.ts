@@ -9,6 +9,7 @@ import type { TableInput } from '../data/columns.js';
 import { InputError } from '../errors.js';
 import { olsInfluence, olsLeverages, olsPrepare, olsSolve } from '../estimate/ols.js';
 import { normalCdf, normalQuantile } from '../stats/distributions.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { createRng } from '../stats/random.js';
 
 /** Options of {@link bootstrapImpact}. */
@@ -53,6 +54,29 @@ export interface BootstrapImpact {
   readonly method: string;
 }
 
+const BOOTSTRAP_IMPACT_KEYS: AllKeys<BootstrapSpec> = {
+  month: true,
+  replicates: true,
+  seed: true,
+  level: true,
+  n: true,
+  participants: true,
+  effect: true,
+  event: true,
+  followup: true,
+  time: true,
+  status: true,
+  censored: true,
+  arm: true,
+  treatment: true,
+  control: true,
+  covariates: true,
+  reference: true,
+  factors: true,
+  missing: true,
+  rareLevels: true,
+};
+
 /**
  * Stratified bootstrap of the policy figures at one month. BCa uses the bias correction
  * z₀ = Φ⁻¹(share of replicates below the estimate) and the acceleration from the jackknife over
@@ -65,6 +89,7 @@ export interface BootstrapImpact {
  * b.prevented.bca; // [lo, hi]
  */
 export function bootstrapImpact(data: TableInput, spec: BootstrapSpec): BootstrapImpact {
+  rejectUnknownKeys(spec, BOOTSTRAP_IMPACT_KEYS, 'bootstrapImpact');
   const month = spec.month ?? 24;
   const level = spec.level ?? 0.95;
   const B = spec.replicates ?? 2000;

@@ -10,9 +10,11 @@ export {
 export { formatCount, mdeRow, meansPowerRow } from './mde-table.js';
 export {
   type EffectDirection,
+  type MdeDesign,
   type MdeResult,
   minimumDetectableEffect,
   type PairwisePower,
+  type PowerForEffectDesign,
   type PowerMethod,
   type PowerResult,
   type PowerSettings,

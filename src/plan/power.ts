@@ -24,6 +24,7 @@
  */
 import { InputError } from '../errors.js';
 import { normalCdf, normalQuantile } from '../stats/distributions.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 
 /** Variance used for the critical value: unpooled (Neyman, default) or pooled under H₀. */
 export type PowerVariance = 'unpooled' | 'pooled';
@@ -70,6 +71,16 @@ export interface TwoArmDesign extends PowerSettings {
    */
   readonly participationDifference?: number;
 }
+
+/** The design of {@link powerForEffect}: the two arms and the effect (ITT or per participant). */
+export type PowerForEffectDesign = TwoArmDesign &
+  ({ readonly effect: number } | { readonly effectPerParticipant: number });
+
+/** The design of {@link minimumDetectableEffect}: the two arms, the power and the direction. */
+export type MdeDesign = TwoArmDesign & {
+  readonly power?: number;
+  readonly direction?: EffectDirection;
+};
 
 /** Result of {@link powerForEffect}. */
 export interface PowerResult {
@@ -245,6 +256,20 @@ function bisect(f: (x: number) => number, lo: number, hi: number, tol: number): 
   return 0.5 * (lo + hi);
 }
 
+const POWER_FOR_EFFECT_KEYS: AllKeys<PowerForEffectDesign> = {
+  controlRate: true,
+  nTreatment: true,
+  nControl: true,
+  participationDifference: true,
+  alpha: true,
+  method: true,
+  variance: true,
+  strict: true,
+  rSquared: true,
+  effect: true,
+  effectPerParticipant: true,
+};
+
 /**
  * Power to detect an ITT effect (`effect` = treated − control share, e.g. −0.063) with the given
  * arm sizes. Give `effectPerParticipant` instead to have it multiplied by the participation
@@ -253,9 +278,13 @@ function bisect(f: (x: number) => number, lo: number, hi: number, tol: number): 
  * @example
  * powerForEffect({ controlRate: 0.415, nTreatment: 978, nControl: 240, effect: -0.063 }).power // ≈ 0.43
  */
-export function powerForEffect(
-  design: TwoArmDesign & ({ readonly effect: number } | { readonly effectPerParticipant: number }),
-): PowerResult {
+export function powerForEffect(design: PowerForEffectDesign): PowerResult {
+  rejectUnknownKeys(design, POWER_FOR_EFFECT_KEYS, 'powerForEffect');
+  return powerOf(design);
+}
+
+/** powerForEffect without the key check, for the callers here that pass a wider design. */
+function powerOf(design: PowerForEffectDesign): PowerResult {
   const r = settings(design);
   checkRate(design.controlRate, 'controlRate');
   checkN(design.nTreatment, 'nTreatment');
@@ -283,6 +312,20 @@ export function powerForEffect(
   };
 }
 
+const MINIMUM_DETECTABLE_EFFECT_KEYS: AllKeys<MdeDesign> = {
+  controlRate: true,
+  nTreatment: true,
+  nControl: true,
+  participationDifference: true,
+  alpha: true,
+  method: true,
+  variance: true,
+  strict: true,
+  rSquared: true,
+  power: true,
+  direction: true,
+};
+
 /**
  * Minimum detectable effect: the smallest ITT effect |Δ| in the given direction (default
  * `'decrease'`, as a lower flow into bijstand) detected with probability `power` (default 0.8),
@@ -297,12 +340,13 @@ export function powerForEffect(
  * m.itt;            // ≈ −0.098 (9.8 pp)
  * m.perParticipant; // ≈ −0.32
  */
-export function minimumDetectableEffect(
-  design: TwoArmDesign & {
-    readonly power?: number;
-    readonly direction?: EffectDirection;
-  },
-): MdeResult {
+export function minimumDetectableEffect(design: MdeDesign): MdeResult {
+  rejectUnknownKeys(design, MINIMUM_DETECTABLE_EFFECT_KEYS, 'minimumDetectableEffect');
+  return mdeOf(design);
+}
+
+/** minimumDetectableEffect without the key check, for the callers here that pass a wider design. */
+function mdeOf(design: MdeDesign): MdeResult {
   const r = settings(design);
   const pc = design.controlRate;
   checkRate(pc, 'controlRate');
@@ -342,6 +386,20 @@ export function minimumDetectableEffect(
   };
 }
 
+const REQUIRED_SAMPLE_SIZE_KEYS: AllKeys<Parameters<typeof requiredSampleSize>[0]> = {
+  alpha: true,
+  method: true,
+  variance: true,
+  strict: true,
+  rSquared: true,
+  controlRate: true,
+  treatmentShare: true,
+  power: true,
+  participationDifference: true,
+  effect: true,
+  effectPerParticipant: true,
+};
+
 /**
  * Sample size to detect an ITT effect (or `effectPerParticipant` × participation difference)
  * with probability `power` (default 0.8) when a share `treatmentShare` (default 0.5; 0.8 for
@@ -359,6 +417,7 @@ export function requiredSampleSize(
     readonly participationDifference?: number;
   } & ({ readonly effect: number } | { readonly effectPerParticipant: number }),
 ): SampleSizeResult {
+  rejectUnknownKeys(design, REQUIRED_SAMPLE_SIZE_KEYS, 'requiredSampleSize');
   const r = settings(design);
   const pc = design.controlRate;
   checkRate(pc, 'controlRate');
@@ -405,6 +464,22 @@ export interface PairwisePower {
   readonly mde: MdeResult;
 }
 
+const PAIRWISE_MDE_KEYS: AllKeys<Parameters<typeof pairwiseMde>[0]> = {
+  alpha: true,
+  method: true,
+  variance: true,
+  strict: true,
+  rSquared: true,
+  n: true,
+  weights: true,
+  controlRate: true,
+  pairs: true,
+  power: true,
+  direction: true,
+  participationDifference: true,
+  bonferroni: true,
+};
+
 /**
  * Multi-arm designs (e.g. 80/10/10: service, control with enforcement, control without) are
  * analysed as pairwise two-arm comparisons; this gives the MDE of each pair at n·w_i vs n·w_j.
@@ -426,6 +501,7 @@ export function pairwiseMde(
     readonly bonferroni?: boolean;
   },
 ): PairwisePower[] {
+  rejectUnknownKeys(design, PAIRWISE_MDE_KEYS, 'pairwiseMde');
   const arms = Object.keys(design.weights);
   if (arms.length < 2) fail('weights need at least two arms');
   let sum = 0;
@@ -453,7 +529,7 @@ export function pairwiseMde(
       nTreatment,
       nControl,
       alpha,
-      mde: minimumDetectableEffect({ ...design, alpha, nTreatment, nControl }),
+      mde: mdeOf({ ...design, alpha, nTreatment, nControl }),
     };
   });
 }
@@ -474,6 +550,22 @@ export interface TargetingRow {
   /** Events prevented in the treated group at the assumed relative effect (ITT). */
   readonly prevented?: number;
 }
+
+const TARGETING_POWER_KEYS: AllKeys<Parameters<typeof targetingPower>[0]> = {
+  alpha: true,
+  method: true,
+  variance: true,
+  strict: true,
+  rSquared: true,
+  population: true,
+  baseRate: true,
+  capture: true,
+  treatmentShare: true,
+  power: true,
+  participationDifference: true,
+  relativeEffect: true,
+  capacity: true,
+};
 
 /**
  * Subgroup targeting: power when only the top share(s) of a risk scan's ranking are analysed.
@@ -504,6 +596,7 @@ export function targetingPower(
     readonly capacity?: number;
   },
 ): TargetingRow[] {
+  rejectUnknownKeys(design, TARGETING_POWER_KEYS, 'targetingPower');
   checkN(design.population, 'population');
   checkRate(design.baseRate, 'baseRate');
   const w = design.treatmentShare ?? 0.5;
@@ -521,11 +614,11 @@ export function targetingPower(
     const n = design.population * share;
     const nTreatment = Math.min(n * w, design.capacity ?? Number.POSITIVE_INFINITY);
     const nControl = (nTreatment * (1 - w)) / w;
-    const mde = minimumDetectableEffect({ ...design, controlRate, nTreatment, nControl });
+    const mde = mdeOf({ ...design, controlRate, nTreatment, nControl });
     const row: TargetingRow = { share, capture, nTreatment, nControl, controlRate, mde };
     if (design.relativeEffect === undefined) return row;
     const effect = -design.relativeEffect * controlRate;
-    const p = powerForEffect({ ...design, controlRate, nTreatment, nControl, effect });
+    const p = powerOf({ ...design, controlRate, nTreatment, nControl, effect });
     return { ...row, power: p.power, prevented: -effect * nTreatment };
   });
 }

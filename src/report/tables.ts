@@ -3,6 +3,7 @@
  * these functions make its rows a table of the one model (`tableFromRows`) and write it.
  */
 import type { ColumnTable } from 'arquero';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { type CsvWriteOptions, csvOfTable } from '../table/csv.js';
 import { htmlOfTable } from '../table/html.js';
 import { markdownOfTable } from '../table/markdown.js';
@@ -57,6 +58,8 @@ export function tableHtml(value: Tabular, caption?: string): string {
   return htmlOfTable(tableOf(value), caption ? { caption } : {});
 }
 
+const TABLE_CSV_KEYS: AllKeys<CsvWriteOptions> = { columns: true, separator: true, newline: true };
+
 /**
  * A result's table as CSV that is safe to open in a spreadsheet (see `toCsv`).
  *
@@ -64,6 +67,7 @@ export function tableHtml(value: Tabular, caption?: string): string {
  * tableCsv([{ arm: '=SUM(A1)', n: 3 }]) // "arm,n\r\n'=SUM(A1),3\r\n"
  */
 export function tableCsv(value: Tabular, options: CsvWriteOptions = {}): string {
+  rejectUnknownKeys(options, TABLE_CSV_KEYS, 'tableCsv');
   const rows = rowsOf(value);
   return csvOfTable(tableFromRows(rows, { columns: options.columns ?? unionKeys(rows) }), options);
 }

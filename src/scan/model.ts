@@ -17,6 +17,7 @@ import { firthLogistic } from '../estimate/firth.js';
 import type { Coefficient } from '../estimate/inference.js';
 import { type LogisticFit, logisticRegression } from '../estimate/logistic.js';
 import type { DesignMatrix } from '../stats/estimate.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkOneOf, checkWholeNumber } from '../stats/validate.js';
 import { checkOutcome } from './util.js';
 
@@ -240,6 +241,14 @@ export function scanDesign(
   return { names, columns, n };
 }
 
+const FIT_SCAN_KEYS: AllKeys<ScanSpec> = {
+  numeric: true,
+  factors: true,
+  outcome: true,
+  separation: true,
+  rareLevelMinCases: true,
+};
+
 /**
  * Fits the scan: a logistic regression of the outcome on the features (numeric linear; factors
  * dummy-coded against their first level in C-locale order, as R's `factor()`), with an
@@ -256,6 +265,7 @@ export function scanDesign(
  * const p = scoreClients(fit.model, table2024);
  */
 export function fitScan(input: TableInput, spec: ScanSpec = {}): ScanFit {
+  rejectUnknownKeys(spec, FIT_SCAN_KEYS, 'fitScan');
   const table = asTable(input);
   const { numeric, factors, outcome, separation, rareLevelMinCases } = resolveSpec(spec);
   let pooledFirth = false;

@@ -20,6 +20,7 @@ import type { Coefficient } from '../estimate/inference.js';
 import { formatGeneral } from '../format.js';
 import { normalQuantile } from '../stats/distributions.js';
 import type { Estimate } from '../stats/estimate.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { proportionInterval } from '../stats/proportion-interval.js';
 import { type DiffInProportionsResult, diffInProportions } from '../stats/proportions.js';
 import { type AucResult, type AucTestResult, auc, aucPairedTest } from './auc.js';
@@ -303,6 +304,14 @@ function untreatedRows(
   return { kept, excluded: v.length - idx.length };
 }
 
+const SCAN_REVIEW_KEYS: AllKeys<ScanReviewInput> = {
+  current: true,
+  previous: true,
+  config: true,
+  currentName: true,
+  previousName: true,
+};
+
 /**
  * The yearly review of the risk scan on two years of data. Scores: `config.scoreColumn` when set
  * (external scores), else `config.coefficients` when set, else a logistic scan fitted on the
@@ -317,6 +326,7 @@ function untreatedRows(
  * review.verdict; review.current.top10.ci; review.flags;
  */
 export function scanReview(input: ScanReviewInput): ScanReview {
+  rejectUnknownKeys(input, SCAN_REVIEW_KEYS, 'scanReview');
   const config = resolveReviewConfig(input.config ?? {});
   let current = asTable(input.current);
   let previous = asTable(input.previous);

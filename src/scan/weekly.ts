@@ -7,6 +7,7 @@
  */
 import { asTable, numberColumn, type RowObject, type TableInput } from '../data/columns.js';
 import { InputError } from '../errors.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { type ScanModel, scanLinearPredictor } from './model.js';
 
 /** A change of time-varying features from `week` on (week 0 = the scoring date of the data). */
@@ -81,6 +82,14 @@ function expit(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
+const WEEKLY_TRAJECTORY_KEYS: AllKeys<Parameters<typeof weeklyTrajectory>[2]> = {
+  weeks: true,
+  threshold: true,
+  monthsLeft: true,
+  monthsPerWeek: true,
+  changes: true,
+};
+
 /**
  * Score trajectory of one client: week w has months left m₀ − w·12/52 (scoring stops when it
  * reaches 0: WW has ended) and the feature values of the latest `changes` up to week w.
@@ -94,6 +103,7 @@ export function weeklyTrajectory(
   client: RowObject,
   options: WeeklyOptions & { readonly changes?: readonly WeeklyChange[] },
 ): Trajectory {
+  rejectUnknownKeys(options, WEEKLY_TRAJECTORY_KEYS, 'weeklyTrajectory');
   const { weeks, monthsLeft, perWeek } = checkWeeks(options);
   const eta0 = scanLinearPredictor(model, [client])[0]!;
   const m0 = numberColumn(asTable([client]), monthsLeft)[0]!;
@@ -157,6 +167,13 @@ export interface WeeklyRescore {
   readonly method: string;
 }
 
+const WEEKLY_RESCORE_KEYS: AllKeys<WeeklyOptions> = {
+  weeks: true,
+  threshold: true,
+  monthsLeft: true,
+  monthsPerWeek: true,
+};
+
 /**
  * Weekly re-scoring of a whole table with months left falling 12/52 per week (other features
  * fixed): for each client the first week in the top decile, and per week the number on WW and
@@ -170,6 +187,7 @@ export function weeklyRescore(
   input: TableInput,
   options: WeeklyOptions,
 ): WeeklyRescore {
+  rejectUnknownKeys(options, WEEKLY_RESCORE_KEYS, 'weeklyRescore');
   const { weeks, monthsLeft, perWeek } = checkWeeks(options);
   const table = asTable(input);
   const eta0 = scanLinearPredictor(model, table);

@@ -116,7 +116,7 @@ export function chiSquareTest(
   input: readonly (readonly number[])[] | GoodnessOfFitInput,
   options: ChiSquareOptions = {},
 ): ChiSquareIndependenceResult | ChiSquareGoodnessOfFitResult {
-  rejectUnknownKeys(options, ['correct'], FN);
+  rejectUnknownKeys(options, { correct: true }, FN);
   if (Array.isArray(input)) return independence(input, options.correct === true);
   if (typeof input === 'object' && input !== null && 'observed' in input) {
     return goodnessOfFit(input as GoodnessOfFitInput);

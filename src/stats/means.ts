@@ -135,7 +135,7 @@ export function tTest(
   const twoSample = yOrOptions !== undefined && 'length' in yOrOptions;
   const y = twoSample ? (yOrOptions as ArrayLike<number>) : undefined;
   const options: TTestOptions = (twoSample ? maybeOptions : (yOrOptions as TTestOptions)) ?? {};
-  rejectUnknownKeys(options, ['mu', 'paired', 'varEqual', 'level'], 'tTest');
+  rejectUnknownKeys(options, { mu: true, paired: true, varEqual: true, level: true }, 'tTest');
   return runTTest('tTest', 'x', 'y', x, y, options);
 }
 
@@ -276,7 +276,7 @@ export function diffInMeans(
   control: ArrayLike<number>,
   options: DiffInMeansOptions = {},
 ): TTestResult {
-  rejectUnknownKeys(options, ['level'], 'diffInMeans');
+  rejectUnknownKeys(options, { level: true }, 'diffInMeans');
   const res = runTTest('diffInMeans', 'treated', 'control', treated, control, {
     level: options.level ?? 0.95,
   });

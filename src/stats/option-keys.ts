@@ -45,25 +45,43 @@ export function didYouMean(name: string, candidates: readonly string[]): string 
 }
 
 /**
+ * Every key of an options type, each marked `true`. An object literal of this type must list all
+ * of `T`'s keys and no other, so the allowed keys of {@link rejectUnknownKeys} fail to compile
+ * when the type gains or loses a key: the list can never drift from the type it checks. For a
+ * union, the keys of every member.
+ *
+ * @example
+ * interface Options { readonly se?: string; readonly level?: number }
+ * const keys: AllKeys<Options> = { se: true, level: true };
+ * // const bad: AllKeys<Options> = { se: true }; // compile error: 'level' is missing
+ */
+export type AllKeys<T> = { readonly [K in KeyOfAny<T>]-?: true };
+
+/** The keys of any member of a union (`keyof` of a union gives only the shared ones). */
+type KeyOfAny<T> = T extends unknown ? keyof T : never;
+
+/**
  * The key check of every options and spec object of a public function: throws an `InputError`
  * (code `invalid-option`) naming the first unknown key, with a did-you-mean and the allowed keys,
  * so that a typo (`adjustment: 'lin'` for `adjust`) never silently falls back to a default.
- * `undefined` or `null` options pass.
+ * The allowed keys are given as an {@link AllKeys} object of the options' own type, so the
+ * compiler keeps them complete. `undefined` or `null` options pass.
  *
  * @example
- * rejectUnknownKeys({ se: 'HC2', lvel: 0.9 }, ['se', 'level'], 'regress');
+ * rejectUnknownKeys({ se: 'HC2', lvel: 0.9 } as RegressOptions, { se: true, level: true }, 'regress');
  * // throws: regress: unknown option "lvel" (did you mean "level"?); allowed: se, level
  */
-export function rejectUnknownKeys(
-  options: object | undefined | null,
-  allowed: readonly string[],
+export function rejectUnknownKeys<T extends object>(
+  options: T | undefined | null,
+  allowed: NoInfer<AllKeys<T>>,
   fn: string,
 ): void {
   if (options === undefined || options === null) return;
+  const names = Object.keys(allowed);
   for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) {
+    if (!Object.hasOwn(allowed, key)) {
       throw new InputError(
-        `${fn}: unknown option "${key}"${didYouMean(key, allowed)}; allowed: ${allowed.join(', ')}`,
+        `${fn}: unknown option "${key}"${didYouMean(key, names)}; allowed: ${names.join(', ')}`,
         { code: 'invalid-option', value: key },
       );
     }

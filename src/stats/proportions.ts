@@ -66,7 +66,7 @@ export function diffInProportions(
   control: ArrayLike<number> | ProportionCounts,
   options: DiffInProportionsOptions = {},
 ): DiffInProportionsResult {
-  rejectUnknownKeys(options, ['pooled', 'level'], FN);
+  rejectUnknownKeys(options, { pooled: true, level: true }, FN);
   const level = checkLevel(options.level, FN);
   const [x1, n1] = toCounts(treated, 'treated');
   const [x2, n2] = toCounts(control, 'control');

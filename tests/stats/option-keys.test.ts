@@ -12,13 +12,21 @@ import { didYouMean, rejectUnknownKeys } from '../../src/stats/option-keys.js';
 
 describe('rejectUnknownKeys', () => {
   it('names the key, the closest allowed one and the allowed list', () => {
-    expect(() => rejectUnknownKeys({ se: 'HC2', lvel: 0.9 }, ['se', 'level'], 'regress')).toThrow(
-      'regress: unknown option "lvel" (did you mean "level"?); allowed: se, level',
-    );
-    expect(() => rejectUnknownKeys({ zzz: 1 }, ['se', 'level'], 'f')).toThrow(
-      'f: unknown option "zzz"; allowed: se, level',
-    );
-    expect(() => rejectUnknownKeys(undefined, ['se'], 'f')).not.toThrow();
+    expect(() =>
+      rejectUnknownKeys<{ se?: string; level?: number }>(
+        { se: 'HC2', lvel: 0.9 } as never,
+        { se: true, level: true },
+        'regress',
+      ),
+    ).toThrow('regress: unknown option "lvel" (did you mean "level"?); allowed: se, level');
+    expect(() =>
+      rejectUnknownKeys<{ se?: string; level?: number }>(
+        { zzz: 1 } as never,
+        { se: true, level: true },
+        'f',
+      ),
+    ).toThrow('f: unknown option "zzz"; allowed: se, level');
+    expect(() => rejectUnknownKeys<{ se?: string }>(undefined, { se: true }, 'f')).not.toThrow();
     expect(didYouMean('covariats', ['covariates', 'months'])).toBe(' (did you mean "covariates"?)');
   });
 
