@@ -19,21 +19,7 @@ import { evaluationSections } from '../../src/report/evaluation.js';
 import { EXPLORATORY_PREFIX, preRegisteredSections } from '../../src/report/pre-registration.js';
 import { renderCsv, renderMarkdown } from '../../src/table/index.js';
 import { SMALL_PLAN, smallRows } from './small-data.js';
-
-/** The pre-analysis plan of the small experiment: SMALL_PLAN's primary analysis at month 12. */
-export const SMALL_PAP = {
-  title: 'Small experiment',
-  primary: {
-    outcome: 'month_bijstand',
-    month: 12,
-    covariates: ['gender', 'age'],
-    adjustment: 'ols',
-    censoring: 'complete-followup',
-    level: 0.95,
-    contrasts: [{ treatment: 'experiment', control: 'control' }],
-  },
-  secondaryOutcomes: ['month_work'],
-} as const;
+import { SMALL_PAP } from './small-pre-analysis-plan.js';
 
 const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
