@@ -45,10 +45,11 @@ failed write, 2 usage error (no subcommand, unknown flag, a missing file argumen
 would overwrite the plan or another file's content, freezing a plan that is already frozen).
 
 Examples:
-  effectmeting plan freeze examples/pre-analysis-plan.json --out out/frozen-plan.json
-  effectmeting plan verify out/frozen-plan.json
-  effectmeting analyze --input data/den-haag-pilot.csv --config examples/analysis-config.json \\
-    --plan out/frozen-plan.json
+  effectmeting plan freeze plan.json --out frozen-plan.json
+  effectmeting plan verify frozen-plan.json
+  effectmeting analyze --input clients.csv --config analysis.json --plan frozen-plan.json
+
+Worked example: examples/pre-analysis-plan.json is the plan of examples/analysis-config.json.
 `;
 
 function parse(args: readonly string[], withOut: boolean): { file: string; out?: string } {
