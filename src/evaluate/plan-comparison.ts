@@ -3,12 +3,18 @@
  * primary analysis the plan froze? Each field of the plan's `primary` names the config field it
  * fixes (outcome → `config.events`, month → `config.months`, covariates → `config.covariates`,
  * factors → `config.factors`, adjustment, se, censoring and level → `config.methods.*`,
- * contrasts → `config.arms`); a difference in any of them is a deviation. Secondary outcomes
- * missing from the config are reported, not deviations (they are exploratory either way).
+ * contrasts → `config.arms`, population → `config.filter`); a difference in any of them is a
+ * deviation. Secondary outcomes missing from the config are reported, not deviations (they are
+ * exploratory either way).
  */
-
-import type { AnalysisPlan } from './plan.js';
-import type { PlannedContrast, PreAnalysisPlan } from './pre-analysis-plan.js';
+import { describeFilter } from './filter.js';
+import type { AnalysisPlan, FilterCondition } from './plan.js';
+import { canonicalJson } from './plan-stamp.js';
+import {
+  type PlannedContrast,
+  type PreAnalysisPlan,
+  populationFilter,
+} from './pre-analysis-plan.js';
 
 /** How a field of the config stands to the plan. */
 export type PlanFieldStatus = 'as planned' | 'deviates' | 'not analysed';
@@ -43,6 +49,14 @@ const list = (xs: readonly string[]) => (xs.length === 0 ? 'none' : xs.join(', '
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x) => b.includes(x));
 const contrastText = (c: PlannedContrast) => `${c.treatment} − ${c.control}`;
+
+/** Filter conditions as a set of (column, set of values): order does not matter. */
+function filterKey(filter: readonly FilterCondition[]): string {
+  const conditions = filter.map((f) =>
+    canonicalJson([f.column, [...f.values].map((v) => canonicalJson(v)).sort()]),
+  );
+  return canonicalJson([...new Set(conditions)].sort());
+}
 
 /**
  * The plan's primary analysis and secondary outcomes against a config, one row per field. The
@@ -130,6 +144,18 @@ export function planComparison(plan: PreAnalysisPlan, config: AnalysisPlan): Pla
         p.contrasts.every((c) =>
           estimated.some((e) => e.treatment === c.treatment && e.control === c.control),
         ),
+      ),
+    );
+  }
+  if (p.population) {
+    const planned = populationFilter(p.population);
+    rows.push(
+      row(
+        'primary.population',
+        'config.filter',
+        describeFilter(planned),
+        config.filter.length === 0 ? 'all rows' : describeFilter(config.filter),
+        filterKey(planned) === filterKey(config.filter),
       ),
     );
   }

@@ -10,12 +10,21 @@
 import type { Censoring } from '../analysis/effect-series.js';
 import { type JsonObject, SpecError, SpecReader, show } from '../data/spec-reader.js';
 import type { SeType } from '../estimate/vcov.js';
+import { type FilterCondition, type FilterValue, parsePlan } from './plan.js';
 
 /** One planned contrast: the arm compared and the arm it is compared with. */
 export interface PlannedContrast {
   readonly treatment: string;
   readonly control: string;
 }
+
+/**
+ * One condition of a plan's population, as in `config.filter`: the rows whose `column` equals
+ * `equals`, or is one of `in`.
+ */
+export type PopulationCondition =
+  | { readonly column: string; readonly equals: FilterValue }
+  | { readonly column: string; readonly in: readonly FilterValue[] };
 
 /**
  * The primary analysis of a {@link PreAnalysisPlan}: the one estimate that is confirmatory.
@@ -43,6 +52,11 @@ export interface PrimaryAnalysis {
    * the config (`config.arms.treatment` against `config.arms.control`).
    */
   readonly contrasts?: readonly PlannedContrast[];
+  /**
+   * The analysed population as `config.filter` states it (absent: not pre-specified, not
+   * compared); the config's filter must keep the same rows by the same conditions.
+   */
+  readonly population?: readonly PopulationCondition[];
 }
 
 /** A validated pre-analysis plan with its defaults filled in (what `plan freeze` stamps). */
@@ -69,6 +83,7 @@ export const PRE_ANALYSIS_PLAN_KEYS = {
     'censoring',
     'level',
     'contrasts',
+    'population',
   ],
   contrast: ['treatment', 'control'],
 } as const;
@@ -111,6 +126,46 @@ function readContrasts(r: SpecReader, value: unknown): PlannedContrast[] | undef
     } else out.push({ treatment, control });
   });
   return out;
+}
+
+/**
+ * A population read exactly as `config.filter` is read (the same rules, by `parsePlan`), its
+ * problems renamed to `plan.primary.population`; written back in the config's form.
+ */
+function readPopulation(r: SpecReader, value: unknown): PopulationCondition[] | undefined {
+  if (value === undefined) return undefined;
+  let filter: readonly FilterCondition[] = [];
+  try {
+    filter = parsePlan({ events: ['population'], months: 1, filter: value }).filter;
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    for (const problem of error.problems) {
+      const [path, ...rest] = problem.split(': ');
+      r.fail(path!.replace(/^config\.filter/, 'plan.primary.population'), rest.join(': '));
+    }
+    return undefined;
+  }
+  if (filter.length === 0)
+    return r.fail('plan.primary.population', 'expected at least one condition');
+  // One form per meaning: a single value as `equals`, several as `in`.
+  return filter.map((f) =>
+    f.values.length === 1
+      ? { column: f.column, equals: f.values[0]! }
+      : { column: f.column, in: [...f.values] },
+  );
+}
+
+/**
+ * Converts a population to the filter conditions of the config.
+ *
+ * @example
+ * populationFilter([{ column: 'decile', equals: 1 }]); // [{ column: 'decile', values: [1] }]
+ */
+export function populationFilter(population: readonly PopulationCondition[]): FilterCondition[] {
+  return population.map((c) => ({
+    column: c.column,
+    values: 'equals' in c ? [c.equals] : [...c.in],
+  }));
 }
 
 /**
@@ -191,6 +246,7 @@ export function parsePreAnalysisPlan(
   const level = r.fraction(levelValue, 'plan.primary.level', 0.95);
   const se = r.oneOf(p.se, 'plan.primary.se', SE_TYPES, 'HC2');
   const contrasts = readContrasts(r, p.contrasts);
+  const population = readPopulation(r, p.population);
 
   const secondaryOutcomes = r.strings(root.secondaryOutcomes, 'plan.secondaryOutcomes');
   secondaryOutcomes.forEach((s, i) => {
@@ -213,6 +269,7 @@ export function parsePreAnalysisPlan(
       censoring,
       level,
       ...(contrasts ? { contrasts } : {}),
+      ...(population ? { population } : {}),
     },
     secondaryOutcomes,
     ...(notes !== undefined ? { notes } : {}),

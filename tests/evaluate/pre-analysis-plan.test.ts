@@ -185,6 +185,37 @@ describe('the canonical form and the stamp', () => {
 describe('the plan against the config', () => {
   const pap = parsePreAnalysisPlan(SMALL_PAP);
 
+  it('a population is read as config.filter is, and compared with it as a set', () => {
+    const withPopulation = (population: unknown) =>
+      parsePreAnalysisPlan({ ...SMALL_PAP, primary: { ...SMALL_PAP.primary, population } });
+    const p = withPopulation([
+      { column: 'office', in: ['office 2', 'office 1'] },
+      { column: 'gender', in: ['man'] },
+    ]);
+    expect(p.primary.population).toEqual([
+      { column: 'office', in: ['office 2', 'office 1'] },
+      { column: 'gender', equals: 'man' },
+    ]);
+    expect(() => withPopulation({ column: 'office' })).toThrow(
+      /plan\.primary\.population: give exactly one of "equals" \(a value\) or "in"/,
+    );
+    const same = parsePlan({
+      ...SMALL_PLAN,
+      filter: [
+        { column: 'gender', equals: 'man' },
+        { column: 'office', in: ['office 1', 'office 2'] },
+      ],
+    });
+    expect(planDeviations(p, same)).toEqual([]);
+    expect(planDeviations(p, parsePlan(SMALL_PLAN))).toEqual([
+      'primary.population: planned office in ["office 2","office 1"] and gender = "man", config.filter is all rows',
+    ]);
+    const other = parsePlan({ ...SMALL_PLAN, filter: { column: 'gender', equals: 'woman' } });
+    expect(planDeviations(withPopulation({ column: 'gender', equals: 'man' }), other)).toEqual([
+      'primary.population: planned gender = "man", config.filter is gender = "woman"',
+    ]);
+  });
+
   it('finds no deviation in the config that runs the planned analysis', () => {
     const config = parsePlan({ ...SMALL_PLAN, covariates: ['age', 'gender'] });
     expect(planDeviations(pap, config)).toEqual([]);
