@@ -131,10 +131,12 @@ export {
 export {
   type ParsePreAnalysisPlanOptions,
   type PlannedContrast,
+  type PopulationCondition,
   PRE_ANALYSIS_PLAN_KEYS,
   type PreAnalysisPlan,
   type PrimaryAnalysis,
   parsePreAnalysisPlan,
+  populationFilter,
 } from './evaluate/pre-analysis-plan.js';
 export {
   type ConfirmatoryResult,
