@@ -13,7 +13,7 @@
  * is named field by field.
  */
 import { sha256, toHex } from '../assign/sha256.js';
-import { isJsonObject, show } from '../data/spec-reader.js';
+import { didYouMean, isJsonObject, show } from '../data/spec-reader.js';
 import { InputError } from '../errors.js';
 import { type PreAnalysisPlan, parsePreAnalysisPlan } from './pre-analysis-plan.js';
 
@@ -153,11 +153,12 @@ function readStamp(json: unknown, source: string): PlanStamp {
       `plan.frozen: expected the stamp { sha256, form, canonical }, got ${show(stamp)}`,
     );
   }
-  const unknown = Object.keys(stamp).filter((k) => !['sha256', 'form', 'canonical'].includes(k));
-  if (unknown.length > 0) {
+  const keys = ['sha256', 'form', 'canonical'];
+  const unknown = Object.keys(stamp).find((k) => !keys.includes(k));
+  if (unknown !== undefined) {
     throw stampError(
       source,
-      `plan.frozen: unknown key "${unknown[0]}"; allowed keys: sha256, form, canonical`,
+      `plan.frozen: unknown key "${unknown}"${didYouMean(unknown, keys)}; allowed keys: ${keys.join(', ')}`,
     );
   }
   const { sha256: hash, form, canonical } = stamp;

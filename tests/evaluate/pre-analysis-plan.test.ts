@@ -175,6 +175,11 @@ describe('the canonical form and the stamp', () => {
     const form = structuredClone(frozen);
     form.frozen.form = 'sha256 of something';
     expect(() => verifyFrozenPlan(form)).toThrow(/plan\.frozen\.form: expected/);
+    const key = structuredClone(frozen);
+    key.frozen.sha265 = key.frozen.sha256;
+    expect(() => verifyFrozenPlan(key)).toThrow(
+      /plan\.frozen: unknown key "sha265" \(did you mean "sha256"\?\)/,
+    );
     expect(planDifferences({ a: { b: 1 } }, { a: { c: 1 } })).toEqual([
       'plan.a.b: removed, frozen 1',
       'plan.a.c: added, now 1',
