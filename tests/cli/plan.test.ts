@@ -202,6 +202,37 @@ describe('effectmeting analyze --plan', () => {
     }
   });
 
+  it('--min-cell 0 JSON: the complete result with the confirmatory numbers under preAnalysisPlan', async () => {
+    const { path, hash } = await frozen();
+    const r = await cli([
+      'analyze',
+      '--input',
+      data,
+      '--config',
+      config,
+      '--plan',
+      path,
+      '--format',
+      'json',
+      '--min-cell',
+      '0',
+      '--quiet',
+    ]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json).slice(0, 2)).toEqual(['preAnalysisPlan', 'title']);
+    expect(json.preAnalysisPlan.sha256).toBe(hash);
+    const month12 = json.effects[0].series.months[11];
+    expect(json.preAnalysisPlan.confirmatory).toMatchObject({
+      outcome: 'month_bijstand',
+      month: 12,
+      estimator: 'adjusted',
+      effect: month12.adjusted,
+      nTreated: month12.nTreated,
+    });
+    expect(month12.adjusted.estimate).toBeLessThan(0);
+  });
+
   it('refuses an edited frozen plan, before reading the data', async () => {
     const { path } = await frozen();
     const json = JSON.parse(readFileSync(path, 'utf8'));

@@ -301,6 +301,52 @@ describe('confirmatory and exploratory results', () => {
     expect(csv).toContain(`confirmatory,bijstand,,,,12,adjusted.p_value,${adj.pValue}\n`);
   });
 
+  it('the confirmatory row publishes nothing the effect table suppresses', () => {
+    // Threshold 40: 34 experiment clients with the event by month 12 (< 40), so the shares and
+    // the raw difference that reveal it are suppressed; the adjusted estimate is published.
+    const raw = parsePreAnalysisPlan({
+      ...SMALL_PAP,
+      primary: { ...SMALL_PAP.primary, adjustment: 'none', covariates: [] },
+    });
+    const rawResult = evaluate(
+      from(smallRows()),
+      parsePlan({ ...SMALL_PLAN, covariates: [], participation: undefined }),
+      { file: 'clients.csv' },
+    );
+    const rawReg = preRegistration({ plan: raw, sha256: planSha256(raw) }, rawResult, {
+      file: 'frozen.json',
+    });
+    const rawSections = preRegisteredSections(
+      evaluationSections(rawResult, { threshold: 40 }),
+      rawReg,
+    );
+    const x = 'secondary';
+    expect(rawSections[1]!.suppressed).toEqual([
+      {
+        share_t: x,
+        share_c: x,
+        estimate: x,
+        ci: x,
+        lower: x,
+        upper: x,
+        se: x,
+        p: x,
+        df: x,
+        stars: x,
+      },
+    ]);
+    expect(renderMarkdown('Small', rawSections)).not.toContain('−16.1 pp');
+    const adjReg = preRegistration(verified, result, { file: 'frozen.json' });
+    const adjSections = preRegisteredSections(
+      evaluationSections(result, { threshold: 40 }),
+      adjReg,
+    );
+    expect(adjSections[1]!.suppressed).toEqual([{ share_t: x, share_c: x }]);
+    expect(adjSections[1]!.rows[0]!.estimate).toBe(
+      result.effects[0]!.series.months[11]!.adjusted!.estimate,
+    );
+  });
+
   it('a deviating config has no confirmatory result and says how it deviates', () => {
     const other = evaluate(from(smallRows()), parsePlan({ ...SMALL_PLAN, months: 6 }), {
       file: 'clients.csv',
