@@ -13,7 +13,7 @@
  * is named field by field.
  */
 import { sha256, toHex } from '../assign/sha256.js';
-import { didYouMean, isJsonObject, show } from '../data/spec-reader.js';
+import { didYouMean, isJsonObject, rejectUnknownKeys, show } from '../data/spec-reader.js';
 import { InputError } from '../errors.js';
 import { type PreAnalysisPlan, parsePreAnalysisPlan } from './pre-analysis-plan.js';
 
@@ -200,6 +200,7 @@ export function verifyFrozenPlan(
   json: unknown,
   options: { readonly source?: string } = {},
 ): VerifiedPlan {
+  rejectUnknownKeys(options, ['source'], 'verifyFrozenPlan');
   const source = options.source ?? 'plan';
   const stamp = readStamp(json, source);
   const plan = parsePreAnalysisPlan(json, { source });

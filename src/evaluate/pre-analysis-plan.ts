@@ -8,7 +8,13 @@
  * SHA-256 by `plan-stamp.ts`; documented in docs/cli.md (`plan`) and docs/pre-registration.md.
  */
 import type { Censoring } from '../analysis/effect-series.js';
-import { type JsonObject, SpecError, SpecReader, show } from '../data/spec-reader.js';
+import {
+  type JsonObject,
+  rejectUnknownKeys,
+  SpecError,
+  SpecReader,
+  show,
+} from '../data/spec-reader.js';
 import type { SeType } from '../estimate/vcov.js';
 import { type FilterCondition, type FilterValue, parsePlan } from './plan.js';
 
@@ -191,6 +197,7 @@ export function parsePreAnalysisPlan(
   json: unknown,
   options: ParsePreAnalysisPlanOptions = {},
 ): PreAnalysisPlan {
+  rejectUnknownKeys(options, ['source'], 'parsePreAnalysisPlan');
   const source = options.source ?? 'plan';
   const r = new SpecReader();
   const root = r.object(json, 'plan', PRE_ANALYSIS_PLAN_KEYS.plan);

@@ -5,6 +5,7 @@
  * planned primary analysis. Everything else in the result is exploratory. Pure: no I/O.
  */
 import type { Estimate } from '../stats/estimate.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { deviationsIn, type PlanComparisonRow, planComparison } from './plan-comparison.js';
 import type { VerifiedPlan } from './plan-stamp.js';
 import type { PlannedContrast, PreAnalysisPlan } from './pre-analysis-plan.js';
@@ -91,6 +92,7 @@ export function preRegistration(
   result: AnalysisResult,
   options: { readonly file: string },
 ): PreRegistration {
+  rejectUnknownKeys(options, ['file'], 'preRegistration');
   const comparison = planComparison(verified.plan, result.config);
   const deviations = deviationsIn(comparison);
   const confirmatory =

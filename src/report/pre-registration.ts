@@ -7,6 +7,7 @@
  * (already protected) effect table, so it publishes nothing that table does not.
  */
 import type { PreRegistration } from '../evaluate/pre-registration.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import type { Cell, Section, SectionColumn, SuppressionMark } from '../table/index.js';
 
 /** The title prefix of every section of a pre-registered run that is not confirmatory. */
@@ -203,6 +204,7 @@ export function preRegistrationJson(
   reg: PreRegistration,
   options: { readonly complete: boolean },
 ): Record<string, unknown> {
+  rejectUnknownKeys(options, ['complete'], 'preRegistrationJson');
   return {
     file: reg.file,
     sha256: reg.sha256,

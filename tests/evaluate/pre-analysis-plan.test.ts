@@ -46,6 +46,9 @@ describe('parsePreAnalysisPlan', () => {
     expect(() => parsePreAnalysisPlan(bad, { source: 'plan p.json' })).toThrow(
       /invalid plan p\.json: plan\.primary: unknown key "mnth" \(did you mean "month"\?\); allowed keys: outcome, month/,
     );
+    expect(() => parsePreAnalysisPlan(SMALL_PAP, { sorce: 'x' } as object)).toThrow(
+      /parsePreAnalysisPlan: unknown option "sorce" \(did you mean "source"\?\)/,
+    );
     expect(() => parsePreAnalysisPlan({ ...SMALL_PAP, secondaryOutcome: [] })).toThrow(
       /plan: unknown key "secondaryOutcome" \(did you mean "secondaryOutcomes"\?\)/,
     );
