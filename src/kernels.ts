@@ -107,6 +107,43 @@ export { limitedPivoting, type Pivoting } from './estimate/pivot.js';
 export { olsTermSeries } from './estimate/series.js';
 export { SE_TYPES } from './estimate/vcov.js';
 export { evaluationSteps } from './evaluate/evaluate.js';
+// The pre-analysis plan: parse, freeze with its SHA-256, verify, compare with the config (src/evaluate/).
+export {
+  configContrasts,
+  deviationsIn,
+  type PlanComparisonRow,
+  type PlanFieldStatus,
+  planComparison,
+  planDeviations,
+} from './evaluate/plan-comparison.js';
+export {
+  canonicalJson,
+  type FrozenPlanFile,
+  freezePlan,
+  frozenPlanText,
+  PLAN_CANONICAL_FORM,
+  type PlanStamp,
+  planDifferences,
+  planSha256,
+  type VerifiedPlan,
+  verifyFrozenPlan,
+} from './evaluate/plan-stamp.js';
+export {
+  type ParsePreAnalysisPlanOptions,
+  type PlannedContrast,
+  type PopulationCondition,
+  PRE_ANALYSIS_PLAN_KEYS,
+  type PreAnalysisPlan,
+  type PrimaryAnalysis,
+  parsePreAnalysisPlan,
+  populationFilter,
+} from './evaluate/pre-analysis-plan.js';
+export {
+  type ConfirmatoryResult,
+  confirmatoryResult,
+  type PreRegistration,
+  preRegistration,
+} from './evaluate/pre-registration.js';
 export { formatGeneral, markdownCell, markdownTable } from './format.js';
 export {
   type CensoringDistribution,
@@ -152,6 +189,12 @@ export {
   inlineHtml,
   REPORT_CSS,
 } from './report/html.js';
+export {
+  EXPLORATORY_PREFIX,
+  planStatusLine,
+  preRegisteredSections,
+  preRegistrationJson,
+} from './report/pre-registration.js';
 export { scanReviewCharts, scanReviewSvgs } from './report/scan-review-html.js';
 export { rowsOf, tableOf } from './report/tables.js';
 export { aucDifference, aucPairedTest, aucUnpairedTest } from './scan/auc.js';

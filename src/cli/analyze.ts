@@ -12,8 +12,12 @@ import {
   evaluationSteps,
   parsePlan,
 } from '../evaluate/index.js';
+import { planDeviations } from '../evaluate/plan-comparison.js';
+import { type VerifiedPlan, verifyFrozenPlan } from '../evaluate/plan-stamp.js';
+import { type PreRegistration, preRegistration } from '../evaluate/pre-registration.js';
 import { disclosureNote } from '../report/disclosure.js';
 import { evaluationSections } from '../report/evaluation.js';
+import { preRegisteredSections, preRegistrationJson } from '../report/pre-registration.js';
 import {
   jsonOfTable,
   OUTPUT_FORMATS,
@@ -43,7 +47,8 @@ import { readJsonFile } from './read-json.js';
 const HELP = `effectmeting analyze: a full effect analysis from a data file and a JSON config
 
 Usage: effectmeting analyze --input <file> --config <analysis.json> [--format table|md|json|csv]
-                            [--out <dir>] [--min-cell <n>] [--quiet] [--delimiter <c>] [--decimal <mark>]
+                            [--out <dir>] [--plan <frozen.json> [--exploratory]] [--min-cell <n>]
+                            [--quiet] [--delimiter <c>] [--decimal <mark>]
                             [--na <tokens>] [--encoding <name>]
 
 Reads one row per client (CSV, TSV, JSON, Arrow, Parquet) and reports:
@@ -67,6 +72,13 @@ Options:
   --format <format>   table (default: aligned text for a terminal), md (Markdown),
                       json (every published number), csv (long format: one line per number)
   --out <dir>         also write <dir>/analysis.txt, .md, .json and .csv
+  --plan <file>       a pre-analysis plan frozen by 'effectmeting plan freeze': its stamp
+                      is verified (an edited plan is refused), its SHA-256 is printed in
+                      every output, the confirmatory result (primary outcome at the
+                      primary month, planned method) is set apart from the exploratory
+                      ones, and a config that changes the primary analysis is refused
+  --exploratory       with --plan: run a config that deviates from the plan anyway; every
+                      output then says, at the top, that and how it deviates
   --min-cell <n>      disclosure control: counts below n (default 10) are shown as "< n"
                       and what would reveal them as "x", in every format; 0 turns it off
                       (then --format json is the complete result, not for publication)
@@ -75,13 +87,15 @@ ${dataHelp(22)}
   -h, --help          this help
 
 Exit codes: 0 done, 1 bad data or config (the message names the column or field) or a failed
-write (disk full), 2 usage error (unknown flag, missing --input or --config, unknown format, an
---out that would overwrite an input or cannot be written), 70 internal error (a bug).
+write (disk full) or a frozen plan edited after freezing, 2 usage error (unknown flag, missing
+--input or --config, unknown format, an --out that would overwrite an input or cannot be
+written, a config that deviates from the --plan without --exploratory), 70 internal error (a bug).
 
 Examples:
   effectmeting analyze --input clients.csv --config analysis.json
   effectmeting analyze --input clients.csv --config analysis.json --format md --out out/analysis
   effectmeting analyze --input clients.parquet --config analysis.json --format csv > effects.csv
+  effectmeting analyze --input clients.csv --config analysis.json --plan frozen-plan.json --out out
 
 Worked example: examples/analysis-config.json is the plan of the first study listed by
 'effectmeting reproduce --help', for that study's synthetic file in data/.
@@ -106,12 +120,41 @@ function readPlan(path: string): AnalysisPlan {
 }
 
 /**
- * The JSON of a run: with disclosure control (`--min-cell` > 0, the default) the published
- * sections (suppressed cells as "< 10" / "x"); with `--min-cell 0` the complete result.
+ * `--plan <frozen.json>`: the verified plan (an edited plan is an `InputError`), and the config
+ * held against it before anything is computed: a deviation of the primary analysis is a usage
+ * error unless `--exploratory` is given.
  */
-function json(result: AnalysisResult, sections: readonly Section[], minCell: number): string {
-  if (minCell <= 0) return renderJson(result);
+function readFrozenPlan(
+  path: string,
+  configPath: string,
+  config: AnalysisPlan,
+  exploratory: boolean,
+): VerifiedPlan {
+  const verified = verifyFrozenPlan(readJsonFile(path, 'plan'), { source: `plan ${path}` });
+  const deviations = planDeviations(verified.plan, config);
+  if (deviations.length > 0 && !exploratory) {
+    throw new UsageError(
+      `config ${configPath} changes the primary analysis of the frozen plan ${path} (sha256 ${verified.sha256}):\n${deviations.map((d) => `  - ${d}`).join('\n')}\nChange the config back, or give --exploratory to run it as an exploratory analysis (every output then says it deviates from the plan)`,
+    );
+  }
+  return verified;
+}
+
+/**
+ * The JSON of a run: with disclosure control (`--min-cell` > 0, the default) the published
+ * sections (suppressed cells as "< 10" / "x"); with `--min-cell 0` the complete result. With
+ * `--plan`, the plan's hash and status come first (`preAnalysisPlan`).
+ */
+function json(
+  result: AnalysisResult,
+  sections: readonly Section[],
+  minCell: number,
+  reg: PreRegistration | undefined,
+): string {
+  const plan = reg ? { preAnalysisPlan: preRegistrationJson(reg, { complete: minCell <= 0 }) } : {};
+  if (minCell <= 0) return renderJson({ ...plan, ...result });
   return renderJson({
+    ...plan,
     title: result.title,
     input: result.input,
     config: result.config,
@@ -125,6 +168,7 @@ function render(
   sections: readonly Section[],
   format: OutputFormat,
   minCell: number,
+  reg: PreRegistration | undefined,
 ): string {
   const title = `${result.title} — ${basename(result.input.file)}`;
   switch (format) {
@@ -135,7 +179,7 @@ function render(
     case 'csv':
       return renderCsv(sections);
     case 'json':
-      return json(result, sections, minCell);
+      return json(result, sections, minCell, reg);
   }
 }
 
@@ -158,6 +202,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     config: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    plan: { type: 'string' },
+    exploratory: { type: 'boolean' },
     quiet: { type: 'boolean' },
     ...DATA_OPTIONS,
     'min-cell': { type: 'string' },
@@ -175,6 +221,12 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       `--format: expected one of ${OUTPUT_FORMATS.join(', ')}, got '${flags.format}'`,
     );
   }
+  if (flags.plan === '') throw new UsageError('--plan: expected a frozen plan file');
+  if (flags.exploratory && flags.plan === undefined) {
+    throw new UsageError(
+      '--exploratory needs --plan <frozen.json>: it marks a run that deviates from a frozen plan',
+    );
+  }
   const outputs: OutputPlan | undefined =
     flags.out === undefined
       ? undefined
@@ -182,6 +234,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
           [
             { flag: '--input', path: flags.input },
             { flag: '--config', path: flags.config },
+            ...(flags.plan === undefined ? [] : [{ flag: '--plan', path: flags.plan }]),
           ],
           outputsIn(
             '--out',
@@ -190,6 +243,10 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
           ),
         );
   const plan = readPlan(flags.config);
+  const frozen =
+    flags.plan === undefined
+      ? undefined
+      : readFrozenPlan(flags.plan, flags.config, plan, flags.exploratory === true);
   const progress = createProgress({
     enabled: !flags.quiet && process.stderr.isTTY === true,
     write: io.stderr,
@@ -208,19 +265,24 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       file: flags.input,
       onStep: (label) => progress.step(label),
     });
-    const sections = evaluationSections(result, { threshold: minCell });
+    const reg = frozen && preRegistration(frozen, result, { file: basename(flags.plan ?? '') });
+    const evaluated = evaluationSections(result, { threshold: minCell });
+    const sections = reg ? preRegisteredSections(evaluated, reg) : evaluated;
     progress.done();
     if (flags.out !== undefined && outputs !== undefined) {
       const out = flags.out;
       writeOutputs(
         outputs,
         new Map(
-          OUT_FILES.map((f) => [join(out, f.name), render(result, sections, f.format, minCell)]),
+          OUT_FILES.map((f) => [
+            join(out, f.name),
+            render(result, sections, f.format, minCell, reg),
+          ]),
         ),
         io.guard,
       );
     }
-    io.stdout(render(result, sections, format, minCell));
+    io.stdout(render(result, sections, format, minCell, reg));
     if (flags.out !== undefined) {
       io.stderr(`wrote ${join(flags.out, 'analysis')}.txt, .md, .json and .csv\n`);
     }

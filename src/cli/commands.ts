@@ -3,6 +3,7 @@ import { analyzeCommand } from './analyze.js';
 import { assignCommand } from './assign.js';
 import { auditCommand } from './audit.js';
 import type { Command } from './command.js';
+import { planCommand } from './plan.js';
 import { powerCommand } from './power.js';
 import { reproduceCommand } from './reproduce.js';
 import { reviewCommand } from './review.js';
@@ -11,6 +12,7 @@ export const commands: readonly Command[] = [
   assignCommand,
   auditCommand,
   analyzeCommand,
+  planCommand,
   reproduceCommand,
   powerCommand,
   reviewCommand,
