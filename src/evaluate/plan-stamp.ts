@@ -200,7 +200,7 @@ export function verifyFrozenPlan(
   json: unknown,
   options: { readonly source?: string } = {},
 ): VerifiedPlan {
-  rejectUnknownKeys(options, ['source'], 'verifyFrozenPlan');
+  rejectUnknownKeys(options, { source: true }, 'verifyFrozenPlan');
   const source = options.source ?? 'plan';
   const stamp = readStamp(json, source);
   const plan = parsePreAnalysisPlan(json, { source });

@@ -197,7 +197,7 @@ export function parsePreAnalysisPlan(
   json: unknown,
   options: ParsePreAnalysisPlanOptions = {},
 ): PreAnalysisPlan {
-  rejectUnknownKeys(options, ['source'], 'parsePreAnalysisPlan');
+  rejectUnknownKeys(options, { source: true }, 'parsePreAnalysisPlan');
   const source = options.source ?? 'plan';
   const r = new SpecReader();
   const root = r.object(json, 'plan', PRE_ANALYSIS_PLAN_KEYS.plan);

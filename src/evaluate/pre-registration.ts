@@ -92,7 +92,7 @@ export function preRegistration(
   result: AnalysisResult,
   options: { readonly file: string },
 ): PreRegistration {
-  rejectUnknownKeys(options, ['file'], 'preRegistration');
+  rejectUnknownKeys(options, { file: true }, 'preRegistration');
   const comparison = planComparison(verified.plan, result.config);
   const deviations = deviationsIn(comparison);
   const confirmatory =

@@ -204,7 +204,7 @@ export function preRegistrationJson(
   reg: PreRegistration,
   options: { readonly complete: boolean },
 ): Record<string, unknown> {
-  rejectUnknownKeys(options, ['complete'], 'preRegistrationJson');
+  rejectUnknownKeys(options, { complete: true }, 'preRegistrationJson');
   return {
     file: reg.file,
     sha256: reg.sha256,
