@@ -3,6 +3,8 @@
  * scripts, no external requests (no CDN, no web fonts, no images by URL), print-friendly. A
  * report is sections of document blocks (`table/document.ts`), all text escaped.
  */
+
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import {
   type Block,
   blockHtml as documentBlockHtml,
@@ -112,6 +114,15 @@ function slug(text: string): string {
   return s || 'section';
 }
 
+const HTML_REPORT_KEYS: AllKeys<HtmlReport> = {
+  title: true,
+  subtitle: true,
+  sections: true,
+  footer: true,
+  lang: true,
+  contents: true,
+};
+
 /**
  * A complete, self-contained HTML document: title, optional contents, sections of blocks,
  * footer. No scripts and no external resources; a Content-Security-Policy meta tag forbids the
@@ -128,6 +139,7 @@ function slug(text: string): string {
  * });
  */
 export function htmlReport(report: HtmlReport): string {
+  rejectUnknownKeys(report, HTML_REPORT_KEYS, 'htmlReport');
   const used = new Map<string, number>();
   const ids = report.sections.map((s) => {
     const base = s.id ?? (s.title ? slug(s.title) : 'section');

@@ -5,6 +5,7 @@
  */
 import type { EffectSeries } from '../../analysis/effect-series.js';
 import type { CumulativeOutflowData } from '../../outcomes/outflow-result.js';
+import { type AllKeys, rejectUnknownKeys } from '../../stats/option-keys.js';
 import { type DisclosureOptions, isSmallCount } from '../disclosure.js';
 import {
   type ChartOptions,
@@ -37,6 +38,20 @@ export type OutflowChartInput = Pick<
   'rows' | 'benchmark' | 'destinations' | 'level' | 'groups'
 >;
 
+const OUTFLOW_CHART_KEYS: AllKeys<OutflowChartOptions> = {
+  destination: true,
+  bands: true,
+  labels: true,
+  yTitle: true,
+  title: true,
+  subtitle: true,
+  source: true,
+  width: true,
+  height: true,
+  threshold: true,
+  suppressZeros: true,
+};
+
 /**
  * Cumulative outflow by month and arm (Figure 2a): one line per group with its confidence band,
  * and each benchmark as a dashed grey/black line. x: month since the start; y: the cumulative
@@ -54,6 +69,7 @@ export function outflowChart(
   result: OutflowChartInput,
   options: OutflowChartOptions = {},
 ): ChartSpec {
+  rejectUnknownKeys(options, OUTFLOW_CHART_KEYS, 'outflowChart');
   const destination = options.destination ?? result.destinations[0] ?? '';
   const name = (label: string): string => options.labels?.[label] ?? label;
   const groups = result.groups.map((g) => name(g.group));
@@ -191,6 +207,18 @@ export interface EffectChartOptions extends ChartOptions, DisclosureOptions {
 export type EffectChartInput = Pick<EffectSeries, 'months' | 'level' | 'arms'> &
   Partial<Pick<EffectSeries, 'band'>>;
 
+const EFFECT_CHART_KEYS: AllKeys<EffectChartOptions> = {
+  show: true,
+  yTitle: true,
+  title: true,
+  subtitle: true,
+  source: true,
+  width: true,
+  height: true,
+  threshold: true,
+  suppressZeros: true,
+};
+
 /**
  * The effect per month (Figure 2b): the estimate as a line with its confidence band, a zero
  * line, and each month's point shaped and filled by significance (the reports' stars: ** p <
@@ -204,6 +232,7 @@ export type EffectChartInput = Pick<EffectSeries, 'months' | 'level' | 'arms'> &
  * });
  */
 export function effectChart(series: EffectChartInput, options: EffectChartOptions = {}): ChartSpec {
+  rejectUnknownKeys(options, EFFECT_CHART_KEYS, 'effectChart');
   const hasAdjusted = series.months.some((m) => m.adjusted !== undefined);
   const show = options.show ?? (hasAdjusted ? 'both' : 'raw');
   const main: 'adjusted' | 'raw' = show === 'raw' || !hasAdjusted ? 'raw' : 'adjusted';

@@ -2,6 +2,8 @@
  * Charts for the risk-scan review, on plain arrays so that any scorer's output can be shown:
  * the gains (cumulative capture) curve, the calibration plot, and drift per feature (PSI).
  */
+
+import { type AllKeys, rejectUnknownKeys } from '../../stats/option-keys.js';
 import {
   type ChartOptions,
   type ChartSpec,
@@ -22,6 +24,14 @@ export interface GainsPoint {
   readonly series?: string;
 }
 
+const GAINS_CHART_KEYS: AllKeys<ChartOptions> = {
+  title: true,
+  subtitle: true,
+  source: true,
+  width: true,
+  height: true,
+};
+
 /**
  * Gains curve: the share of events captured against the share of clients selected by score,
  * with the diagonal of random selection. A point (0, 0) is added to each curve when missing.
@@ -30,6 +40,7 @@ export interface GainsPoint {
  * gainsChart([{ share: 0.1, capture: 0.32 }, { share: 0.2, capture: 0.5 }, { share: 1, capture: 1 }]);
  */
 export function gainsChart(points: readonly GainsPoint[], options: ChartOptions = {}): ChartSpec {
+  rejectUnknownKeys(options, GAINS_CHART_KEYS, 'gainsChart');
   const series = [...new Set(points.map((p) => p.series ?? 'model'))];
   const data: Record<string, unknown>[] = [];
   for (const s of series) {
@@ -111,6 +122,15 @@ export interface CalibrationChartOptions extends ChartOptions {
   readonly scale?: 'linear' | 'sqrt';
 }
 
+const CALIBRATION_CHART_KEYS: AllKeys<CalibrationChartOptions> = {
+  scale: true,
+  title: true,
+  subtitle: true,
+  source: true,
+  width: true,
+  height: true,
+};
+
 /**
  * Calibration plot: observed share against mean predicted probability per bin, with interval
  * bars where given and the diagonal of perfect calibration; on a linear or square-root scale.
@@ -123,6 +143,7 @@ export function calibrationChart(
   points: readonly CalibrationPoint[],
   options: CalibrationChartOptions = {},
 ): ChartSpec {
+  rejectUnknownKeys(options, CALIBRATION_CHART_KEYS, 'calibrationChart');
   const sqrt = options.scale === 'sqrt';
   const data = points.map((p, i) => ({
     label: p.label ?? `bin ${i + 1}`,
@@ -203,6 +224,15 @@ export interface DriftChartOptions extends ChartOptions {
   readonly bounds?: readonly [number, number];
 }
 
+const DRIFT_CHART_KEYS: AllKeys<DriftChartOptions> = {
+  bounds: true,
+  title: true,
+  subtitle: true,
+  source: true,
+  width: true,
+  height: true,
+};
+
 /**
  * Drift per feature: a horizontal bar per feature with its population stability index, sorted
  * from most to least drift, coloured by the usual bands (< 0.1 stable, 0.1–0.25 moderate, ≥ 0.25
@@ -215,6 +245,7 @@ export function driftChart(
   points: readonly DriftPoint[],
   options: DriftChartOptions = {},
 ): ChartSpec {
+  rejectUnknownKeys(options, DRIFT_CHART_KEYS, 'driftChart');
   const [moderate, major] = options.bounds ?? [0.1, 0.25];
   const bands = [`stable (< ${moderate})`, `moderate (${moderate}–${major})`, `major (≥ ${major})`];
   const data = [...points]

@@ -5,6 +5,7 @@
  */
 import type { ParticipationTable } from '../../analysis/participation.js';
 import type { BalanceResult } from '../../assign/balance.js';
+import { type AllKeys, rejectUnknownKeys } from '../../stats/option-keys.js';
 import { type DisclosureOptions, protectParticipation, suppressedText } from '../disclosure.js';
 import {
   type ChartOptions,
@@ -22,6 +23,16 @@ export interface ParticipationChartOptions extends ChartOptions, DisclosureOptio
 /** What {@link participationChart} reads from a `participationTable` result. */
 export type ParticipationChartInput = Pick<ParticipationTable, 'arms' | 'n' | 'rows'>;
 
+const PARTICIPATION_CHART_KEYS: AllKeys<ParticipationChartOptions> = {
+  title: true,
+  subtitle: true,
+  source: true,
+  width: true,
+  height: true,
+  threshold: true,
+  suppressZeros: true,
+};
+
 /**
  * Participation by arm (Table 2): per category a bar per arm with the share of the arm's
  * clients, labelled "34 % (334)". Sub-categories are indented as "– of which …". Counts below
@@ -35,6 +46,7 @@ export function participationChart(
   table: ParticipationChartInput,
   options: ParticipationChartOptions = {},
 ): ChartSpec {
+  rejectUnknownKeys(options, PARTICIPATION_CHART_KEYS, 'participationChart');
   const protection = protectParticipation(table, options);
   const arms = [
     { key: 'treatment' as const, label: `${table.arms.treatment} (n = ${table.n.treatment})` },
@@ -152,6 +164,15 @@ export interface BalanceChartOptions extends ChartOptions {
 /** What {@link balanceChart} reads from a `balanceTable` / `balanceFromCounts` result. */
 export type BalanceChartInput = Pick<BalanceResult, 'rows' | 'arms' | 'reference'>;
 
+const BALANCE_CHART_KEYS: AllKeys<BalanceChartOptions> = {
+  threshold: true,
+  title: true,
+  subtitle: true,
+  source: true,
+  width: true,
+  height: true,
+};
+
 /**
  * Covariate balance as a standardised-difference ("love") plot: one row per numeric covariate
  * or factor level, the SMD of each arm against the reference arm as a point, a zero line and
@@ -164,6 +185,7 @@ export function balanceChart(
   balance: BalanceChartInput,
   options: BalanceChartOptions = {},
 ): ChartSpec {
+  rejectUnknownKeys(options, BALANCE_CHART_KEYS, 'balanceChart');
   const threshold = options.threshold ?? 0.1;
   const arms = balance.arms.filter((a) => a !== balance.reference);
   const data: Record<string, unknown>[] = [];
