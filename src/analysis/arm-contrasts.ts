@@ -295,7 +295,11 @@ export function armContrastSeries(
         ...(few ? { fewEvents: true as const } : {}),
       };
     });
-    return { month, arms, contrasts: spec.pAdjust ? withPAdjusted(contrasts, spec.pAdjust) : contrasts };
+    return {
+      month,
+      arms,
+      contrasts: spec.pAdjust ? withPAdjusted(contrasts, spec.pAdjust) : contrasts,
+    };
   });
 
   const family = spec.pAdjust
@@ -351,10 +355,10 @@ function withTableRow<T>(
   index: Int32Array,
   at: string,
   se: SeType,
-  fit: () => T,
+  run: () => T,
 ): T {
   try {
-    return fit();
+    return run();
   } catch (e) {
     if (!(e instanceof InputError) || e.code !== 'leverage-one' || !e.rows?.length) throw e;
     const row = s.rows[index[e.rows[0]! - 1]!]! + 1;

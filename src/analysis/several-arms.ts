@@ -17,7 +17,7 @@ import {
 } from '../data/intake.js';
 import { InputError } from '../errors.js';
 import { linearContrast } from '../estimate/contrast.js';
-import { olsInfluence, olsLeverages, type OlsPrepared, olsSolve } from '../estimate/ols.js';
+import { type OlsPrepared, olsInfluence, olsLeverages, olsSolve } from '../estimate/ols.js';
 import { meatWeights, type SeType } from '../estimate/vcov.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
@@ -149,7 +149,8 @@ export function resolveArms(spec: SeveralArmsSpec, fn: string): ResolvedArms {
       }
       const [a, b] = c as unknown as readonly [string, string];
       for (const x of [a, b]) {
-        if (!seen.has(x)) fail(`contrasts[${i}]: '${x}' is not one of arms (${arms.join(', ')})`, x);
+        if (!seen.has(x))
+          fail(`contrasts[${i}]: '${x}' is not one of arms (${arms.join(', ')})`, x);
       }
       if (a === b) fail(`contrasts[${i}]: compares '${a}' with itself`, a);
       const key = [a, b].sort().join('\u0000');
@@ -316,7 +317,7 @@ export type SeveralArmsDesignSource = Pick<
  * `arm[a]` per arm a other than the reference (in the order of `arms`), then the covariates; for
  * Lin (2013) with several arms, as `estimatr::lm_lin` with a factor treatment, the covariates
  * centred on the sample mean x̄ and every dummy times every centred covariate,
- * `arm[a]:x` = 1{arm = a}·(x − x̄), dummy by dummy. Then each dummy's coefficient is the effect
+ * `arm[a]:x` = 1{arm = a}·(x − x̄), in estimatr's order (covariate by covariate, each dummy). Then each dummy's coefficient is the effect
  * of arm a against the reference (at the covariate means, for Lin).
  *
  * @example
@@ -361,8 +362,8 @@ export function severalArmsDesign(
     columns.push(col);
   });
   const dummyNames = names.slice(1, 1 + dummies.length);
-  dummies.forEach((d, a) => {
-    centred.forEach((col, k) => {
+  centred.forEach((col, k) => {
+    dummies.forEach((d, a) => {
       names.push(`${dummyNames[a]}:${s.covariateNames[k]}`);
       columns.push(col.map((v, j) => v * d[j]!));
     });
