@@ -245,6 +245,7 @@ export {
   type ParsePlanOptions,
   type ParticipationPlan,
   parsePlan,
+  type SeveralArmsPlan,
   type SignificanceSummary,
   type SurvivalEntry,
   type SurvivalResults,
