@@ -201,6 +201,37 @@ describe('strict several-arm options', () => {
     ]);
   });
 
+  it('a covariate equal to an arm dummy is dropped as aliased (after the dummies, as lm does)', () => {
+    const marked = rows.map((r) => ({ ...r, ce: r.arm === 'control_enforcement' ? 1 : 0 }));
+    const s = effectSeries(marked, { ...spec, covariates: ['age', 'ce'] });
+    const plain = effectSeries(rows, { ...spec, covariates: ['age'] });
+    expect(s.aliased).toEqual(['ce']);
+    s.months.forEach((m, i) => {
+      m.contrasts.forEach((c, j) => {
+        const p = plain.months[i]!.contrasts[j]!.adjusted!;
+        expect(c.adjusted!.estimate).toBeCloseTo(p.estimate, 12);
+        expect(c.adjusted!.stdError).toBeCloseTo(p.stdError, 12);
+      });
+    });
+  });
+
+  it('a month with no event anywhere: difference 0, p = 1, stated', () => {
+    const none = rows.map((r) => ({
+      ...r,
+      month_job: r.month_job !== null && r.month_job <= 1 ? null : r.month_job,
+    }));
+    const s = effectSeries(none, { ...spec, covariates: ['age'] });
+    const m1 = s.months[0]!;
+    expect(m1.arms.every((a) => a.events === 0)).toBe(true);
+    for (const c of m1.contrasts) {
+      expect(c.raw).toMatchObject({ estimate: 0, stdError: 0, pValue: 1 });
+      expect(c.adjusted).toMatchObject({ estimate: 0, stdError: 0, pValue: 1 });
+      expect(c.adjusted!.method).toBe(
+        'no client had the event by month 1: difference 0, no variation to test (p = 1)',
+      );
+    }
+  });
+
   it('a client whose leverage is 1 under HC2 is named by its table row', () => {
     const odd = rows.map((r, i) => ({ ...r, education: i === 7 ? 'doctorate' : r.education }));
     expect(code(() => effectSeries(odd, { ...spec, covariates: ['education'] }))).toMatch(
