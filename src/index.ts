@@ -13,6 +13,13 @@
  */
 
 // Composed analyses: effects per month, subgroups, compliance, policy figures.
+export type {
+  ArmContrastMonth,
+  ArmContrastSeries,
+  ArmMonthCount,
+  ArmsSeriesSpec,
+  ContrastEffect,
+} from './analysis/arm-contrasts.js';
 export type { ArmSampleSpec, Exclusion } from './analysis/arm-sample.js';
 export {
   type ArmComparison,
@@ -23,6 +30,12 @@ export {
   compareArms,
   type OutcomeKind,
 } from './analysis/compare-arms.js';
+export type {
+  CompareSeveralArmsSpec,
+  OutcomeContrast,
+  SeveralArmComparison,
+  SeveralArmComparisons,
+} from './analysis/compare-several-arms.js';
 export {
   type ComplierEffect,
   type ComplierFirstStage,
@@ -74,6 +87,12 @@ export {
   type ReceivedService,
 } from './analysis/participation.js';
 export type { RareLevels } from './analysis/rare-levels.js';
+export type {
+  ArmContrastsSpec,
+  ArmPair,
+  SeveralArmsSampleSpec,
+  SeveralArmsSpec,
+} from './analysis/several-arms.js';
 export { firstSignificantMonth, type SignificantMonths } from './analysis/significance.js';
 export type { SeriesBand } from './analysis/simultaneous-band.js';
 export {
@@ -226,6 +245,7 @@ export {
   type ParsePlanOptions,
   type ParticipationPlan,
   parsePlan,
+  type SeveralArmsPlan,
   type SignificanceSummary,
   type SurvivalEntry,
   type SurvivalResults,

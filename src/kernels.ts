@@ -91,6 +91,7 @@ export {
   groupsOf,
   type LabelledGroups,
 } from './estimate/cluster-vcov.js';
+export { linearContrast } from './estimate/contrast.js';
 export { type CoxFit, type CoxOptions, coxph } from './estimate/cox.js';
 export { toDesignMatrix } from './estimate/design.js';
 export { firthLogistic } from './estimate/firth.js';
@@ -167,6 +168,11 @@ export { clusterDf } from './plan/power-means.js';
 // Building blocks of the review and the survival input (the root keeps the analyst's calls):
 // the scan's three charts, the unpaired AUC difference, the Firth fit, the time/status → wide
 // conversion.
+export {
+  type ContrastChartInput,
+  type ContrastChartOptions,
+  contrastChart,
+} from './report/charts/contrasts.js';
 export { calibrationChart, driftChart, gainsChart } from './report/charts/scan.js';
 export { CHART_FONT, OKABE_ITO, VEGA_LITE_SCHEMA } from './report/charts/spec.js';
 export {

@@ -25,6 +25,11 @@ import {
   tidyEstimate,
 } from '../table/index.js';
 import { type ArmSampleSpec, armSample, isBinary, numericAt } from './arm-sample.js';
+import {
+  type CompareSeveralArmsSpec,
+  compareSeveralArms,
+  type SeveralArmComparisons,
+} from './compare-several-arms.js';
 import type { Exclusion } from './comparison.js';
 
 /** How an outcome is compared: shares with a difference in proportions, or means with Welch. */
@@ -172,7 +177,26 @@ const SPEC_KEYS: AllKeys<CompareArmsSpec> = {
  * jq.outcomes[0].difference.estimate; // e.g. −0.011 (−1.1 pp)
  * jq.toMarkdown(); // a Markdown table
  */
-export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons {
+export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons;
+/**
+ * {@link compareArms} with several arms (`arms` in the spec; see `compareSeveralArms`, issue
+ * #14): per outcome every arm's share or mean, each contrast's difference and its adjusted
+ * contrast from one model with every arm (joint variance), multiplicity across the contrasts.
+ *
+ * @example
+ * compareArms(table, { arms: ['service', 'control_enforcement', 'control_none'], contrasts: 'all-pairs', outcomes: ['months_on_ww_12'] });
+ */
+export function compareArms(data: TableInput, spec: CompareSeveralArmsSpec): SeveralArmComparisons;
+export function compareArms(
+  data: TableInput,
+  spec: CompareArmsSpec | CompareSeveralArmsSpec,
+): ArmComparisons | SeveralArmComparisons {
+  // Several arms (issue #14): one model with every arm, contrasts from its joint variance.
+  if ('arms' in spec && spec.arms !== undefined) return compareSeveralArms(data, spec);
+  return compareTwoArms(data, spec as CompareArmsSpec);
+}
+
+function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons {
   rejectUnknownKeys(spec, SPEC_KEYS, 'compareArms');
   const level = spec.level ?? 0.95;
   const se = spec.se ?? 'HC2';
@@ -337,7 +361,13 @@ export function compareArms(data: TableInput, spec: CompareArmsSpec): ArmCompari
   );
 }
 
-function summary(values: readonly number[], missing: number): ArmSummary {
+/**
+ * n, missing, mean and sample SD (n − 1 denominator; NaN with one value) of one arm's values.
+ *
+ * @example
+ * summary([1, 2, 3], 0); // { n: 3, missing: 0, mean: 2, sd: 1 }
+ */
+export function summary(values: readonly number[], missing: number): ArmSummary {
   const n = values.length;
   let s = 0;
   for (const v of values) s += v;
@@ -347,8 +377,13 @@ function summary(values: readonly number[], missing: number): ArmSummary {
   return { n, missing, mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : Number.NaN };
 }
 
-/** Runs `f`, prefixing an `InputError`'s message with the outcome it concerns. */
-function withOutcome<T>(column: string, f: () => T): T {
+/**
+ * Runs `f`, prefixing an `InputError`'s message with the outcome it concerns.
+ *
+ * @example
+ * withOutcome('hourly_wage', () => diffInMeans(a, b)); // errors start "outcome 'hourly_wage': …"
+ */
+export function withOutcome<T>(column: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
@@ -393,12 +428,24 @@ function tableRows(base: Base): Record<string, number | string>[] {
   });
 }
 
-function value(o: ArmComparison, x: number): string {
+/**
+ * A mean or share of an outcome as shown: a percentage, or a number with its digits.
+ *
+ * @example
+ * value({ format: 'percent', digits: 1 }, 0.343); // "34.3 %"
+ */
+export function value(o: Pick<ArmComparison, 'format' | 'digits'>, x: number): string {
   if (o.format === 'percent') return formatPercent(x, o.digits ?? 1);
   return o.digits === undefined ? formatGeneral(x) : formatNumber(x, o.digits);
 }
 
-function diff(o: ArmComparison, e: Estimate): string {
+/**
+ * A difference as shown, with its stars: percentage points, or a number with its digits.
+ *
+ * @example
+ * diff({ format: 'percent', digits: 1 }, { estimate: -0.072, stars: '**' } as Estimate); // "−7.2 pp**"
+ */
+export function diff(o: Pick<ArmComparison, 'format' | 'digits'>, e: Estimate): string {
   const text =
     o.format === 'percent'
       ? formatPp(e.estimate, o.digits ?? 1)

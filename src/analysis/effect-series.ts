@@ -24,6 +24,7 @@ import type { MvnormOptions } from '../stats/mvnorm.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
 import { fitAdjustedMonths } from './adjusted-fit.js';
+import { type ArmContrastSeries, type ArmsSeriesSpec, armContrastSeries } from './arm-contrasts.js';
 import {
   type Comparison,
   type ComparisonSpec,
@@ -155,6 +156,20 @@ export interface EffectSeries extends HtmlConvertible, DocumentConvertible {
 }
 
 /**
+ * Effect per month with several arms (`arms` in the spec; see `armContrastSeries`, issue #14):
+ * one model per month with every arm, each contrast between two arms from its joint variance
+ * (c'β̂, SE √(c'V̂c)), raw differences in shares per pair, multiplicity across the contrasts of
+ * a month. Returns an `ArmContrastSeries` (the two-arm result is unchanged).
+ *
+ * @example
+ * const a = effectSeries(table, { arms: ['service', 'control_enforcement', 'control_none'], reference: 'control_none', contrasts: 'all-pairs', event: 'month_job', months: 12 });
+ * a.months[11].contrasts[0].raw.estimate; // service − control_enforcement at month 12
+ */
+export function effectSeries(
+  data: TableInput | ExperimentIntake,
+  spec: ArmsSeriesSpec,
+): ArmContrastSeries;
+/**
  * Effect per month. With complete follow-up (the default): at month m the sample is the clients
  * observed at least m months, y_i = 1 if their event month ≤ m. The raw effect is the difference
  * in shares (unpooled SE); the adjusted effect is the treatment coefficient of an OLS linear
@@ -185,8 +200,14 @@ export interface EffectSeries extends HtmlConvertible, DocumentConvertible {
 export function effectSeries(
   data: TableInput | ExperimentIntake,
   spec: EffectSeriesSpec,
-): EffectSeries {
-  return seriesOf(comparisonSample(data, spec), spec);
+): EffectSeries;
+export function effectSeries(
+  data: TableInput | ExperimentIntake,
+  spec: EffectSeriesSpec | ArmsSeriesSpec,
+): EffectSeries | ArmContrastSeries {
+  // Several arms (issue #14): one model with every arm, contrasts from its joint variance.
+  if ('arms' in spec && spec.arms !== undefined) return armContrastSeries(data, spec);
+  return seriesOf(comparisonSample(data, spec as EffectSeriesSpec), spec as EffectSeriesSpec);
 }
 
 /**

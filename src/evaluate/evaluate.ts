@@ -45,7 +45,8 @@ export interface EvaluateOptions {
 
 /**
  * Number of `onStep` calls {@link evaluate} makes for a plan (for a progress bar's total):
- * 3 + e events + subgroups × e + (participation ? 1 + e : 0) + (survival keys ? 1 : 0).
+ * 3 + e events + (several arms ? e : 0) + subgroups × e + (participation ? 1 + e : 0) +
+ * (survival keys ? 1 : 0).
  *
  * @example
  * evaluationSteps(parsePlan({ events: ['month_bijstand', 'month_work'], months: 24 })); // 5
@@ -55,6 +56,7 @@ export function evaluationSteps(plan: AnalysisPlan): number {
   return (
     3 +
     e +
+    (plan.arms.several ? e : 0) +
     plan.subgroups.length * e +
     (plan.participation ? 1 + e : 0) +
     (hasSurvival(plan) ? 1 : 0)
@@ -221,6 +223,29 @@ function analyseRows(
     return { event: e.label, column: e.column, series, significance };
   });
 
+  // Several arms (issue #14): every contrast per event from one model per month with every arm.
+  const several = arms.several;
+  const armContrasts = several
+    ? events.map((e) => {
+        step(`contrasts between arms: ${e.label}`);
+        const series = effectSeries(intake, {
+          arms: several.labels,
+          reference: several.reference,
+          contrasts: several.contrasts,
+          ...(several.pAdjust !== 'none' ? { pAdjust: several.pAdjust } : {}),
+          arm: columns.arm,
+          event: e.column,
+          followup: columns.followup,
+          months: plan.months,
+          adjustment: methods.adjustment,
+          se: methods.se,
+          level: methods.level,
+          rawInterval: methods.rawInterval ?? 'auto',
+        });
+        return { event: e.label, column: e.column, series };
+      })
+    : undefined;
+
   const subgroups = plan.subgroups.flatMap((by) =>
     events.map((e) => {
       step(`subgroups: ${by}, ${e.label}`);
@@ -295,6 +320,7 @@ function analyseRows(
     },
     outflow,
     effects,
+    ...(armContrasts ? { armContrasts } : {}),
     subgroups,
     ...(participation ? { participation } : {}),
     ...(survival ? { survival } : {}),

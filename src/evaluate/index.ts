@@ -19,4 +19,5 @@ export {
   type SurvivalTestName,
 } from './plan.js';
 export type { AnalysisResult, SignificanceSummary } from './result.js';
+export type { SeveralArmsPlan } from './several-arms-plan.js';
 export type { SurvivalEntry, SurvivalResults } from './survival.js';

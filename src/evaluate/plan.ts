@@ -11,6 +11,11 @@ import { isJsonObject, type JsonObject, SpecError, SpecReader, show } from '../d
 import type { CoxSe, CoxTies } from '../estimate/cox.js';
 import type { SeType } from '../estimate/vcov.js';
 import type { OutflowMethod } from '../outcomes/cumulative-outflow.js';
+import {
+  readSeveralArms,
+  SEVERAL_ARMS_PLAN_KEYS,
+  type SeveralArmsPlan,
+} from './several-arms-plan.js';
 
 /** A value a filter compares with. */
 export type FilterValue = string | number | boolean;
@@ -85,6 +90,8 @@ export interface AnalysisPlan {
     readonly control: string;
     /** Intended assignment weights over all arms of the file (for the sample-ratio check). */
     readonly weights?: Readonly<Record<string, number>>;
+    /** Several arms in one model (`labels`, `reference`, `contrasts`, `pAdjust`; issue #14). */
+    readonly several?: SeveralArmsPlan;
   };
   /** Rows kept: all conditions hold. Empty: every row. */
   readonly filter: readonly FilterCondition[];
@@ -130,7 +137,7 @@ const PLAN_KEYS = {
     ...SURVIVAL_KEYS,
   ],
   columns: ['id', 'arm', 'followup'],
-  arms: ['treatment', 'control', 'weights'],
+  arms: ['treatment', 'control', 'weights', ...SEVERAL_ARMS_PLAN_KEYS],
   filter: ['column', 'equals', 'in'],
   participation: ['column', 'received', 'categories', 'month'],
   participationCategory: ['value', 'label', 'parent'],
@@ -376,8 +383,22 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
   };
 
   const a = r.optionalObject(root.arms, 'config.arms', PLAN_KEYS.arms);
-  const treatment = r.optionalString(a.treatment, 'config.arms.treatment', 'experiment');
-  const control = r.optionalString(a.control, 'config.arms.control', 'control');
+  // Several arms (issue #14): several-arms-plan.ts; the two-arm pair defaults from its labels.
+  const several = readSeveralArms(r, a);
+  const treatment = r.optionalString(
+    a.treatment,
+    'config.arms.treatment',
+    several?.treatment ?? 'experiment',
+  );
+  const control = r.optionalString(a.control, 'config.arms.control', several?.control ?? 'control');
+  for (const [key, label] of [
+    ['treatment', treatment],
+    ['control', control],
+  ] as const) {
+    if (several && !several.plan.labels.includes(label)) {
+      r.fail(`config.arms.${key}`, `"${label}" is not one of config.arms.labels`);
+    }
+  }
   if (treatment === control) {
     r.fail('config.arms', `treatment and control must differ, both are "${treatment}"`);
   }
@@ -482,6 +503,12 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
     CENSORING,
     'complete-followup',
   );
+  if (censoring === 'ipcw' && several) {
+    r.fail(
+      'config.methods.censoring',
+      '"ipcw" is not available with config.arms.labels yet (the several-arm contrasts use complete follow-up)',
+    );
+  }
   if (censoring === 'ipcw') {
     // Their estimators (the interaction test, 2SLS) use complete follow-up: not mixed silently.
     if (subgroups.length > 0) {
@@ -521,7 +548,12 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
   return {
     title,
     columns,
-    arms: { treatment, control, ...(weights ? { weights } : {}) },
+    arms: {
+      treatment,
+      control,
+      ...(weights ? { weights } : {}),
+      ...(several ? { several: several.plan } : {}),
+    },
     filter,
     events,
     months,

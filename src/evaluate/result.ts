@@ -3,6 +3,7 @@
  * `--format json` output of `effectmeting analyze`; `evaluationSections` in `src/report/`
  * presents it).
  */
+import type { ArmContrastSeries } from '../analysis/arm-contrasts.js';
 import type { ComplierEffect } from '../analysis/complier.js';
 import type { EffectSeries } from '../analysis/effect-series.js';
 import type { ParticipationTable } from '../analysis/participation.js';
@@ -48,6 +49,12 @@ export interface AnalysisResult {
     readonly column: string;
     readonly series: EffectSeries;
     readonly significance: readonly SignificanceSummary[];
+  }[];
+  /** Every contrast between the arms per event, with `config.arms.labels` (issue #14). */
+  readonly armContrasts?: readonly {
+    readonly event: string;
+    readonly column: string;
+    readonly series: ArmContrastSeries;
   }[];
   readonly subgroups: readonly {
     readonly by: string;

@@ -42,6 +42,7 @@ function countsOf(section: Section, r: AnalysisResult): ProtectedCount[] | undef
       ]);
     case 'effect':
     case 'subgroup':
+    case 'arm-contrasts': // n_t/share_t, n_c/share_c: the contrast's first and second arm
       return ARMS.flatMap((a) => [
         { id: `n_${a}` },
         { id: `events_${a}`, value: impliedEvents(a), reveals: [`share_${a}`, ...RAW] },

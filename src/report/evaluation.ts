@@ -10,6 +10,7 @@ import {
   type SignificanceSummary,
 } from '../evaluate/index.js';
 import type { Cell, Section, SectionColumn } from '../table/index.js';
+import { armContrastSection } from './arm-contrast-section.js';
 import { type DisclosureOptions, noteCount } from './disclosure.js';
 import { protectSections } from './evaluation-disclosure.js';
 import { survivalSections } from './survival-sections.js';
@@ -478,6 +479,8 @@ export function evaluationSections(r: AnalysisResult, d: DisclosureOptions = {})
       ...assignmentSections(r, d),
       outflowSection(r),
       ...r.effects.map((e) => effectSection(e, r, d)),
+      // Several arms (issue #14): every contrast per event (arm-contrast-section.ts).
+      ...(r.armContrasts ?? []).map(armContrastSection),
       significanceSection(r),
       ...r.subgroups.flatMap((g) => subgroupSections(g, d)),
       ...(r.participation ? participationSections(r.participation, r, d) : []),
