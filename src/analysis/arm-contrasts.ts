@@ -8,7 +8,7 @@
 import type { TableInput } from '../data/columns.js';
 import { followupPattern, followupWarning } from '../data/followup-pattern.js';
 import type { ExperimentIntake } from '../data/intake.js';
-import { rejectUnknownKeys } from '../data/spec-reader.js';
+import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { olsPrepare } from '../estimate/ols.js';
@@ -37,7 +37,6 @@ import {
   armTerm,
   type ResolvedArms,
   resolveArms,
-  SEVERAL_ARMS_SAMPLE_KEYS,
   type SeveralArmsSample,
   type SeveralArmsSampleSpec,
   severalArmsDesign,
@@ -63,16 +62,6 @@ export interface ArmsSeriesSpec extends SeveralArmsSampleSpec {
   /** Interval of the raw differences, as in the two-arm series (default `'auto'`). */
   readonly rawInterval?: ShareInterval;
 }
-
-const SERIES_KEYS = [
-  ...SEVERAL_ARMS_SAMPLE_KEYS,
-  'event',
-  'months',
-  'adjustment',
-  'se',
-  'level',
-  'rawInterval',
-];
 
 /** One arm at one month. */
 export interface ArmMonthCount {
@@ -140,6 +129,25 @@ export interface ArmContrastSeries extends HtmlConvertible, DocumentConvertible 
   toMarkdown(): string;
 }
 
+const ARM_CONTRAST_SERIES_KEYS: AllKeys<ArmsSeriesSpec> = {
+  event: true,
+  months: true,
+  adjustment: true,
+  se: true,
+  level: true,
+  rawInterval: true,
+  arm: true,
+  covariates: true,
+  covariateReference: true,
+  factors: true,
+  missing: true,
+  followup: true,
+  arms: true,
+  reference: true,
+  contrasts: true,
+  pAdjust: true,
+};
+
 /**
  * The several-arm effect per month (complete follow-up): at month m the clients observed at
  * least m months, y_i = 1 if their event month ≤ m. One OLS model per month with every arm,
@@ -165,7 +173,7 @@ export function armContrastSeries(
   data: TableInput | ExperimentIntake,
   spec: ArmsSeriesSpec,
 ): ArmContrastSeries {
-  rejectUnknownKeys(spec, SERIES_KEYS, 'effectSeries (several arms)');
+  rejectUnknownKeys(spec, ARM_CONTRAST_SERIES_KEYS, 'effectSeries (several arms)');
   const fn = 'effectSeries';
   const resolved = resolveArms(spec, fn);
   const level = checkLevel(spec.level, fn);

@@ -5,7 +5,7 @@
  * `compareArms` dispatches here when its spec has `arms`.
  */
 import { requireColumns, type TableInput } from '../data/columns.js';
-import { rejectUnknownKeys } from '../data/spec-reader.js';
+import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { olsPrepare } from '../estimate/ols.js';
@@ -35,14 +35,13 @@ import {
   armContrasts,
   armTerm,
   resolveArms,
-  SEVERAL_ARMS_SAMPLE_KEYS,
   type SeveralArmsSampleSpec,
   severalArmsDesign,
   severalArmsSample,
 } from './several-arms.js';
 
 /** What the several-arm {@link compareArms} compares. */
-export interface CompareSeveralArmsSpec extends SeveralArmsSampleSpec {
+export interface CompareSeveralArmsSpec extends Omit<SeveralArmsSampleSpec, 'followup'> {
   /** Outcome columns, or per-outcome specifications, in display order. */
   readonly outcomes: readonly (string | ArmOutcomeSpec)[];
   /** Default kind for outcomes that do not state one (default `'auto'`). */
@@ -59,17 +58,13 @@ export interface CompareSeveralArmsSpec extends SeveralArmsSampleSpec {
   readonly pooled?: boolean;
 }
 
-const SPEC_KEYS = [
-  ...SEVERAL_ARMS_SAMPLE_KEYS.filter((k) => k !== 'followup'),
-  'outcomes',
-  'kind',
-  'adjust',
-  'adjustment',
-  'se',
-  'level',
-  'pooled',
-];
-const OUTCOME_KEYS = ['column', 'label', 'kind', 'format', 'digits'];
+const OUTCOME_KEYS: AllKeys<ArmOutcomeSpec> = {
+  column: true,
+  label: true,
+  kind: true,
+  format: true,
+  digits: true,
+};
 
 /** One contrast of one outcome. */
 export interface OutcomeContrast {
@@ -121,6 +116,25 @@ export interface SeveralArmComparisons extends HtmlConvertible, DocumentConverti
   toMarkdown(): string;
 }
 
+const COMPARE_SEVERAL_ARMS_KEYS: AllKeys<CompareSeveralArmsSpec> = {
+  outcomes: true,
+  kind: true,
+  adjust: true,
+  adjustment: true,
+  se: true,
+  level: true,
+  pooled: true,
+  arm: true,
+  covariates: true,
+  covariateReference: true,
+  factors: true,
+  missing: true,
+  arms: true,
+  reference: true,
+  contrasts: true,
+  pAdjust: true,
+};
+
 /**
  * Compares several arms on each outcome. Per arm the share or mean (n, missing, SD); per
  * contrast a − b the difference of the two arms (0/1 outcomes: p̂_a − p̂_b with the unpooled SE
@@ -141,7 +155,7 @@ export function compareSeveralArms(
   data: TableInput,
   spec: CompareSeveralArmsSpec,
 ): SeveralArmComparisons {
-  rejectUnknownKeys(spec, SPEC_KEYS, 'compareArms (several arms)');
+  rejectUnknownKeys(spec, COMPARE_SEVERAL_ARMS_KEYS, 'compareArms (several arms)');
   const fn = 'compareArms';
   const resolved = resolveArms(spec, fn);
   const level = checkLevel(spec.level, fn);

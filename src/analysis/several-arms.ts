@@ -63,20 +63,6 @@ export interface SeveralArmsSampleSpec extends SeveralArmsSpec {
   readonly followup?: string;
 }
 
-/** The keys of {@link SeveralArmsSampleSpec} (every several-arm spec lists them). */
-export const SEVERAL_ARMS_SAMPLE_KEYS = [
-  'arms',
-  'reference',
-  'contrasts',
-  'pAdjust',
-  'arm',
-  'covariates',
-  'covariateReference',
-  'factors',
-  'missing',
-  'followup',
-] as const;
-
 /** One contrast: `first − second`. */
 export interface ArmPair {
   readonly first: string;
