@@ -31,7 +31,11 @@ import {
 type Marks = Record<string, SuppressionMark>;
 
 /** The block with its table's marks, and the disclosure note under it when a cell is suppressed. */
-function marked(block: ModelTableBlock, marks: readonly Marks[], threshold: number): ModelTableBlock {
+function marked(
+  block: ModelTableBlock,
+  marks: readonly Marks[],
+  threshold: number,
+): ModelTableBlock {
   if (!marks.some((m) => Object.keys(m).length > 0)) return block;
   const note = disclosureNote(threshold);
   return {
