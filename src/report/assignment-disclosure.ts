@@ -126,7 +126,7 @@ export function protectBalance(
   const s = suppressCells(cells, relations, d);
   const others = balance.arms.slice(1);
   return mapTable(document, 'balance', threshold, () =>
-    balance.rows.map((r, i): Marks => {
+    balance.rows.map((_, i): Marks => {
       const m: Marks = {};
       for (const arm of balance.arms) {
         const status = s.status(key(i, arm));
