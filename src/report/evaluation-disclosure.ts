@@ -215,7 +215,7 @@ function protectOutcomes(sections: readonly Section[], d: DisclosureOptions): Ma
         const reveals = id.startsWith('n_')
           ? [`share_${id.slice(-1)}`, ...revealed(section.id, `events_${id.slice(-1)}`)]
           : revealed(section.id, id);
-        for (const r of reveals) if (columns.has(r)) marks[r] ??= 'secondary';
+        for (const r of reveals) marks[r] ??= 'secondary';
       }
       return marks;
     });
