@@ -521,7 +521,7 @@ const CASES: Case[] = [
   },
   {
     group: 'disclosure',
-    name: 'audit --weights: 6 control clients (Markdown and JSON)',
+    name: 'audit --weights: 6 control clients (Markdown)',
     files: {
       'clients.csv': edited((r) => {
         let kept = 0;
