@@ -267,6 +267,50 @@ function scanEdited(text: string, column: string, rows: readonly number[], value
   return `${lines.join('\n')}\n`;
 }
 
+/** The first 300 service and 40 + 40 control clients of the shipped personal-services data. */
+function personalServicesSmall(): string {
+  const lines = readFileSync('data/personal-services-2017.csv', 'utf8').trimEnd().split('\n');
+  const quota: Record<string, number> = { service: 300, control_enforcement: 40, control_none: 40 };
+  const kept = lines.slice(1).filter((l) => {
+    const arm = l.split(',')[1] ?? '';
+    if ((quota[arm] ?? 0) <= 0) return false;
+    quota[arm] = (quota[arm] ?? 0) - 1;
+    return true;
+  });
+  return `${[lines[0], ...kept].join('\n')}\n`;
+}
+
+/** Every 15th client of the shipped 2012–2013 data (615 clients). */
+function intensiveSmall(): string {
+  const lines = readFileSync('data/intensive-vs-basic-2012.csv', 'utf8').trimEnd().split('\n');
+  return `${lines.filter((_, i) => i === 0 || (i + 1) % 15 === 0).join('\n')}\n`;
+}
+
+/**
+ * In analysis.json: a month and arm whose subgroup levels and effect-table total hold exactly one
+ * suppressed share (a total minus the published levels would give it back), or undefined.
+ */
+function oneHiddenCell(json: string): string | undefined {
+  type S = { id: string; title?: string; rows: Record<string, unknown>[] };
+  const sections = ((JSON.parse(json) as { sections?: S[] }).sections ?? []) as S[];
+  const eventOf = (s: S) => /^Effect on (\S+)/.exec(s.title ?? '')?.[1];
+  const subgroups = sections.filter((s) => s.id === 'subgroup');
+  if (subgroups.length === 0) return 'no subgroup table';
+  for (const g of subgroups) {
+    const effect = sections.find((s) => s.id === 'effect' && eventOf(s) === eventOf(g));
+    if (!effect) return 'no effect table';
+    for (const row of effect.rows)
+      for (const a of ['t', 'c']) {
+        const levels = g.rows.filter((x) => x.month === row.month);
+        const hidden = [row, ...levels].filter(
+          (x) => typeof x[`share_${a}`] === 'string' || typeof x[`n_${a}`] === 'string',
+        ).length;
+        if (hidden === 1) return `month ${String(row.month)}: one suppressed cell in the relation`;
+      }
+  }
+  return undefined;
+}
+
 const CASES: Case[] = [
   // ---- data loss ---------------------------------------------------------------------------
   {
@@ -412,6 +456,142 @@ const CASES: Case[] = [
       /suppress/i.test(run.written.get('out/analysis.md') ?? '')
         ? undefined
         : 'no suppression in analysis.md',
+  },
+  {
+    group: 'disclosure',
+    name: 'analyze: subgroup levels sum to the effect table (no month with one hidden cell)',
+    files: {
+      'clients.csv': edited((r) => {
+        for (const k of [1, 2, 3, 4, 6, 7]) at(r, k).region = 'islands';
+      }),
+      'config.json': config({ subgroups: ['region'] }),
+    },
+    argv: ANALYZE,
+    expect: 'run',
+    check: (run) => oneHiddenCell(run.written.get('out/analysis.json') ?? '{}'),
+  },
+  {
+    group: 'disclosure',
+    name: 'analyze: 6 receivers of the service (participation and complier effect)',
+    files: {
+      'clients.csv': edited((r) => {
+        let given = 0;
+        for (const c of r) {
+          const gets = c.arm === 'experiment' && given < 6;
+          if (gets) given++;
+          c.participation = gets ? 'conversation' : 'none';
+        }
+      }),
+      'config.json': config({ participation: { received: ['conversation'], month: 6 } }),
+    },
+    argv: ANALYZE,
+    expect: 'run',
+    check: (run) => {
+      const md = run.written.get('out/analysis.md') ?? '';
+      if (!md.includes('| conversation | < 10 |')) return 'participation count of 6 published';
+      if (!/\| unadjusted \| x \| x \|/.test(md)) return 'unadjusted first stage published';
+      return undefined;
+    },
+  },
+  {
+    group: 'disclosure',
+    name: 'assign: a control arm of 6 in the printed summary',
+    files: { 'clients.csv': edited(() => {}) },
+    argv: [
+      'assign',
+      '--input',
+      'clients.csv',
+      '--rule',
+      'complete',
+      '--weights',
+      'experiment=0.97,control=0.03',
+      '--seed',
+      '1',
+      '--arm-column',
+      'assigned_arm',
+      '--output',
+      'assigned.csv',
+    ],
+    idsAllowedIn: ['assigned.csv'],
+    expect: 'run',
+    check: (run) =>
+      run.stdout.includes('| control | < 10 | x |') && !/\| 6 \|/.test(run.stdout)
+        ? undefined
+        : 'arm count of 6 published',
+  },
+  {
+    group: 'disclosure',
+    name: 'audit --weights: 6 control clients (Markdown)',
+    files: {
+      'clients.csv': edited((r) => {
+        let kept = 0;
+        for (const c of r) {
+          if (c.arm !== 'control') continue;
+          if (kept++ >= 6) c.arm = 'experiment';
+        }
+      }),
+    },
+    argv: ['audit', '--input', 'clients.csv', '--weights', '97/3', '--covariates', 'gender'],
+    expect: 'run',
+    check: (run) =>
+      run.stdout.includes('| control | < 10 |') ? undefined : 'arm count of 6 published',
+  },
+  {
+    group: 'disclosure',
+    name: 'audit --weights --json: 6 control clients',
+    files: {
+      'clients.csv': edited((r) => {
+        let kept = 0;
+        for (const c of r) {
+          if (c.arm !== 'control') continue;
+          if (kept++ >= 6) c.arm = 'experiment';
+        }
+      }),
+    },
+    argv: ['audit', '--input', 'clients.csv', '--weights', '97/3', '--json'],
+    expect: 'run',
+    check: (run) =>
+      /"observed": 6\b/.test(run.stdout) || !run.stdout.includes('"< 10"')
+        ? 'arm count of 6 in the JSON'
+        : undefined,
+  },
+  {
+    group: 'disclosure',
+    name: 'reproduce personal-services-2017 --data with 40-client control arms',
+    files: { 'ps.csv': personalServicesSmall() },
+    argv: ['reproduce', 'personal-services-2017', '--data', 'ps.csv', '--out', 'out'],
+    expect: 'run',
+    check: (run) => {
+      for (const name of ['out/personal-services-2017.md', 'out/personal-services-2017.json']) {
+        const text = run.written.get(name) ?? '';
+        if (!text.includes('< 10')) return `no suppression in ${name}`;
+        if (text.includes('20.5 % (n = 39)')) return `8 of 39 published in ${name}`;
+      }
+      return undefined;
+    },
+  },
+  {
+    group: 'disclosure',
+    name: 'reproduce intensive-2012 --data with 615 clients (2 assignment errors, 6 conversations)',
+    files: { 'int.csv': intensiveSmall() },
+    argv: ['reproduce', 'intensive-2012', '--data', 'int.csv', '--out', 'out'],
+    secrets: intensiveSmall()
+      .split('\n')
+      .slice(1, 40)
+      .map((l) => l.split(',')[0]!)
+      .filter((b) => b.length === 9),
+    expect: 'run',
+    check: (run) => {
+      const md = run.written.get('out/intensive-vs-basic-2012.md') ?? '';
+      if (!md.includes('< 10 of 615')) return 'assignment errors published in the .md';
+      // the JSON holds the published tables (the audit's sentences are not a table)
+      for (const name of ['out/intensive-vs-basic-2012.md', 'out/intensive-vs-basic-2012.json']) {
+        const text = run.written.get(name) ?? '';
+        if (!text.includes('< 10')) return `no suppression in ${name}`;
+        if (text.includes('6 (3 %)')) return `a conversation count of 6 published in ${name}`;
+      }
+      return undefined;
+    },
   },
   // ---- types -------------------------------------------------------------------------------
   {

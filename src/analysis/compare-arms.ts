@@ -13,6 +13,13 @@ import { linAdjusted } from '../estimate/lin.js';
 import { ols } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp, formatPValue } from '../format.js';
+import {
+  chooseShareInterval,
+  newcombeDifference,
+  SHARE_INTERVALS,
+  type ShareInterval,
+  SMALL_EXPECTED_COUNT,
+} from '../outcomes/newcombe.js';
 import type { Estimate } from '../stats/estimate.js';
 import { diffInMeans } from '../stats/means.js';
 import { diffInProportions } from '../stats/proportions.js';
@@ -70,8 +77,15 @@ export interface CompareArmsSpec extends Omit<ArmSampleSpec, 'rareLevels'> {
   readonly se?: SeType;
   /** Confidence level (default 0.95). */
   readonly level?: number;
-  /** Pooled SE for the test of a binary difference (default false: unpooled, Neyman). */
+  /** Pooled SE for the Wald test of a binary difference (default false: unpooled, Neyman). */
   readonly pooled?: boolean;
+  /**
+   * Interval and test of a binary difference, by the rule of `effectSeries`: `'auto'` (default)
+   * uses Newcombe's hybrid score interval (and the test inverting it) when the smallest expected
+   * count of the 2 × 2 table is below 5 or the Wald SE is 0 (`chooseShareInterval`), the Wald
+   * interval otherwise; `'wald'` or `'newcombe'` for every binary outcome.
+   */
+  readonly rawInterval?: ShareInterval;
 }
 
 /** One arm's values of one outcome. */
@@ -96,7 +110,8 @@ export interface ArmComparison {
   readonly treatment: ArmSummary;
   readonly control: ArmSummary;
   /**
-   * Treatment − control: difference in proportions (unpooled SE, z test) for binary outcomes,
+   * Treatment − control: difference in proportions (unpooled SE, z test; Newcombe's hybrid score
+   * interval when `rawInterval` chooses it, see `method`) for binary outcomes,
    * difference in means (Welch SE, Satterthwaite df, t test) for numeric ones.
    */
   readonly difference: Estimate;
@@ -147,12 +162,16 @@ const SPEC_KEYS: AllKeys<CompareArmsSpec> = {
   se: true,
   level: true,
   pooled: true,
+  rawInterval: true,
 };
 
 /**
  * Compares two arms on each listed outcome. For a 0/1 outcome: shares p̂_T, p̂_C and
  * p̂_T − p̂_C with the unpooled SE √(p̂_T(1 − p̂_T)/n_T + p̂_C(1 − p̂_C)/n_C) and a z test (pooled on
- * request). For a numeric outcome: means and ȳ_T − ȳ_C with Welch's SE √(s²_T/n_T + s²_C/n_C),
+ * request); with few events (`rawInterval: 'auto'`, the default: smallest expected count
+ * min_a n_a·min(p̄, 1 − p̄) below 5, or a Wald SE of 0) Newcombe's (1998) hybrid score interval
+ * and the test inverting it instead, as `effectSeries` does (R: `prop.test(correct = FALSE)`
+ * Wilson limits combined by Newcombe's method 10). For a numeric outcome: means and ȳ_T − ȳ_C with Welch's SE √(s²_T/n_T + s²_C/n_C),
  * Welch–Satterthwaite df and a t test (R: `t.test(y_T, y_C)`). The kind is detected (0/1 →
  * binary) unless stated. With covariates, also the treatment coefficient of OLS
  * y ~ 1 + treatment + covariates with HC2 SE (as estimatr's `lm_robust`). Two-sided p-values,
@@ -201,6 +220,9 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
   const level = spec.level ?? 0.95;
   const se = spec.se ?? 'HC2';
   const adjustment = checkOneOf(spec.adjustment ?? 'ols', ['ols', 'lin'] as const, 'adjustment', {
+    fn: 'compareArms',
+  });
+  const rawInterval = checkOneOf(spec.rawInterval ?? 'auto', SHARE_INTERVALS, 'rawInterval', {
     fn: 'compareArms',
   });
   if (!Array.isArray(spec.outcomes) || spec.outcomes.length === 0) {
@@ -281,7 +303,7 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
     }
     const difference = withOutcome(o.column, () =>
       kind === 'binary'
-        ? strip(diffInProportions(yT, yC, { level, pooled: spec.pooled === true }))
+        ? binaryDifference(yT, yC, level, spec.pooled === true, rawInterval)
         : strip(diffInMeans(yT, yC, { level })),
     );
     let adjusted: Estimate | undefined;
@@ -331,9 +353,17 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
   });
 
   const seText = se === 'classical' ? 'classical SE' : `${se} robust SE`;
+  const wald = `${spec.pooled ? 'pooled SE' : 'unpooled (Neyman) SE'}, z test`;
+  const newcombe = "Newcombe's (1998) hybrid score interval and the test inverting it";
+  const shares =
+    rawInterval === 'auto'
+      ? `${wald}; ${newcombe} where an expected count is below ${SMALL_EXPECTED_COUNT} or the Wald SE is 0`
+      : rawInterval === 'wald'
+        ? wald
+        : newcombe;
   const method =
     `${treatment} − ${control} per outcome: 0/1 outcomes difference in proportions, ` +
-    `${spec.pooled ? 'pooled SE' : 'unpooled (Neyman) SE'}, z test; numeric outcomes difference in means, Welch SE, ` +
+    `${shares}; numeric outcomes difference in means, Welch SE, ` +
     't test with Satterthwaite df' +
     (adjust
       ? adjustment === 'lin'
@@ -359,6 +389,29 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
     },
     () => armsDocument(base),
   );
+}
+
+/**
+ * A binary outcome's difference in shares: Wald (unpooled or pooled SE, z test) or Newcombe's
+ * hybrid score interval with its test, chosen by `chooseShareInterval` (the rule of
+ * `effectSeries`' `rawInterval`).
+ */
+function binaryDifference(
+  yT: readonly number[],
+  yC: readonly number[],
+  level: number,
+  pooled: boolean,
+  interval: ShareInterval,
+): Estimate {
+  let xT = 0;
+  for (const v of yT) xT += v;
+  let xC = 0;
+  for (const v of yC) xC += v;
+  const t = { successes: xT, n: yT.length };
+  const c = { successes: xC, n: yC.length };
+  return chooseShareInterval(interval, t, c) === 'newcombe'
+    ? strip(newcombeDifference(t, c, { level }))
+    : strip(diffInProportions(yT, yC, { level, pooled }));
 }
 
 /**

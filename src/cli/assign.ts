@@ -14,7 +14,9 @@ import {
 } from '../assign/index.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
-import { toCsv } from '../table/index.js';
+import { assignmentSummary } from '../report/assignment-disclosure.js';
+import { documentMarkdown, toCsv } from '../table/index.js';
+import { parseMinCell } from './analyze.js';
 import {
   type CliIO,
   type Command,
@@ -206,6 +208,8 @@ Options:
                         a row matching several reasons counts under the first
   --output <file.csv>   write the assigned file (ids kept as text); default: CSV to stdout
   --record <file.json>  write the rule, key/seed and counts, to re-derive and audit later
+  --min-cell <n>        disclosure control of the printed summary: counts below n (default 10)
+                        as "< n", with secondary suppression ("x"); 0 turns it off
 ${dataHelp(24)}
   -h, --help            this help
 
@@ -222,6 +226,10 @@ Examples:
 BSNs are never printed: invalid ones are reported by row number only. Ids are compared with
 surrounding spaces removed (' c-1071' is the client 'c-1071'), and a repeated id is an
 error for every rule (rows named, values not shown).
+
+The summary (stdout, or stderr when the assigned CSV goes to stdout) is under disclosure
+control; --output and --record are working files (the assigned ids, the exact counts behind the
+rule) for the analyst, not for publication.
 
 --output and --record must not be the --input file (nor each other); both are written only when
 the assignment is complete, each to a temp file that is then renamed into place.
@@ -244,7 +252,9 @@ export const assignCommand: Command = {
       record: { type: 'string' },
       'id-column': { type: 'string' },
       'arm-column': { type: 'string' },
+      'min-cell': { type: 'string' },
     });
+    const minCell = parseMinCell(flags['min-cell']);
     const rule = ruleFromFlags(flags);
     const targets: OutputTarget[] = [
       ...(flags.output === undefined
@@ -269,7 +279,7 @@ export const assignCommand: Command = {
       columns: result.table.columnNames(),
       newline: '\n',
     });
-    const summary = result.toMarkdown();
+    const summary = documentMarkdown(assignmentSummary(result, { threshold: minCell }));
     const files = new Map<string, string>();
     if (flags.output !== undefined) files.set(flags.output, csvText);
     if (flags.record !== undefined) {

@@ -3,11 +3,15 @@
  * covariate balance — or, with only `--weights`, an existing trial against its stated weights
  * (sample ratio and balance), and print the report (Markdown) or JSON.
  */
-import type { AssignmentRule } from '../assign/index.js';
+import type { AssignmentRule, AuditResult, WeightsAuditResult } from '../assign/index.js';
 import { auditAssignment } from '../assign/index.js';
 import { refuseIdentifierLabels } from '../data/identifier-labels.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
+import { protectAudit } from '../report/assignment-disclosure.js';
+import { publishedJson } from '../report/disclosure.js';
+import { documentMarkdown } from '../table/index.js';
+import { parseMinCell } from './analyze.js';
 import {
   exclusionsFromFlags,
   RULE_OPTIONS,
@@ -48,8 +52,14 @@ Options:
   --covariates a,b,…          covariates for the balance table
   --factors a,b,…             covariates to treat as factors even when numeric (e.g. office)
   --json                      print the results as JSON instead of Markdown
+  --min-cell <n>              disclosure control: arm and balance counts below n (default 10)
+                              as "< n", with secondary suppression ("x"); 0 turns it off
 ${dataHelp(30)}
   -h, --help                  this help
+
+With disclosure control (the default) the JSON holds the published tables, the threshold and
+the sample-ratio test; with --min-cell 0 the complete result. The conformance check lists file
+rows (never ids) and is not suppressed: it is a data-quality check for the analyst.
 
 Exit codes: 0 done (a failed check is in the report, not the exit code), 1 bad data or record,
 2 usage error (unknown flag or rule), 70 internal error (a bug).
@@ -143,6 +153,36 @@ const RULE_ONLY = [
   'id-column',
 ] as const;
 
+/**
+ * The audit as printed: Markdown or JSON under disclosure control (`protectAudit`, threshold
+ * `minCell`); with `minCell` 0 the complete result.
+ */
+function report(audit: WeightsAuditResult, minCell: number, json: boolean): string {
+  const document = protectAudit(audit.toDocument(), audit, { threshold: minCell });
+  if (!json) return documentMarkdown(document);
+  if (minCell <= 0) return `${JSON.stringify(audit, null, 2)}\n`;
+  const { statistic, df, pValue, stars, method } = audit.sampleRatio;
+  const { disclosure, tables } = publishedJson(document, minCell);
+  // the conformance check is a data-quality check by file row: published as it is
+  const conformance =
+    'conformance' in audit
+      ? (({ checked, skipped, mismatches, rate, rows }) => ({
+          checked,
+          skipped,
+          mismatches,
+          rate,
+          rows,
+        }))((audit as AuditResult).conformance)
+      : undefined;
+  const published = {
+    disclosure,
+    sampleRatio: { statistic, df, pValue, stars, method },
+    ...(conformance ? { conformance } : {}),
+    tables,
+  };
+  return `${JSON.stringify(published, null, 2)}\n`;
+}
+
 /** The `audit` command. */
 export const auditCommand: Command = {
   name: 'audit',
@@ -159,7 +199,9 @@ export const auditCommand: Command = {
       covariates: { type: 'string' },
       factors: { type: 'string' },
       json: { type: 'boolean' },
+      'min-cell': { type: 'string' },
     });
+    const minCell = parseMinCell(flags['min-cell']);
     if (flags.record !== undefined && flags.rule !== undefined) {
       throw new UsageError('give either --rule (with its options) or --record, not both');
     }
@@ -192,7 +234,7 @@ export const auditCommand: Command = {
           ...(factors.length > 0 ? { factors } : {}),
         },
       );
-      io.stdout(flags.json ? `${JSON.stringify(audit, null, 2)}\n` : audit.toMarkdown());
+      io.stdout(report(audit, minCell, flags.json === true));
       return EXIT.ok;
     }
     if (flags.record !== undefined && flags.weights !== undefined) {
@@ -227,11 +269,7 @@ export const auditCommand: Command = {
       ...(factors.length > 0 ? { factors } : {}),
       ...(exclude.length > 0 ? { exclude } : {}),
     });
-    if (flags.json) {
-      io.stdout(`${JSON.stringify(audit, null, 2)}\n`);
-    } else {
-      io.stdout(audit.toMarkdown());
-    }
+    io.stdout(report(audit, minCell, flags.json === true));
     return EXIT.ok;
   },
 };

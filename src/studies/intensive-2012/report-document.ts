@@ -27,6 +27,7 @@ import {
 } from '../../table/index.js';
 import { ENTRY_OFFSET_DAYS, INTAKE_END, INTAKE_START, OBSERVATION_END } from './design.js';
 import type { Intensive2012Result } from './report.js';
+import { countKey, intensive2012Disclosure } from './report-disclosure.js';
 
 /** A share in percent with one decimal, no sign: "31.9" (the report's cells). */
 const pct = (share: number) => formatNumber(100 * share, 1);
@@ -277,6 +278,15 @@ export function intensive2012Document(
     { value: 'not_held', label: 'no conversation' },
     { value: 'held', label: 'conversation held' },
   ];
+  const m4 = [
+    { value: 'none', label: 'no conversation' },
+    { value: 'individual', label: 'individual conversation' },
+    { value: 'group', label: 'group conversation' },
+    { value: 'unclear', label: 'form unclear' },
+  ];
+  const dc = intensive2012Disclosure(r, disclosure);
+  const n = dc.count;
+  const values = (l: typeof held) => l.map((x) => x.value);
   const tf = r.timeFractions;
   const jq = r.jobQuality.outcomes;
   const arms = r.arms;
@@ -288,7 +298,7 @@ export function intensive2012Document(
   const atLast = monthAt(r.exit.any.plain, last);
   const plainTest = r.methods.plain;
 
-  return [
+  const document: Document = [
     { kind: 'heading', level: 1, text: 'Intensive versus basic services, 2012–2013: reproduction' },
     {
       kind: 'paragraph',
@@ -298,9 +308,9 @@ export function intensive2012Document(
     {
       kind: 'list',
       items: [
-        `BSN eleven test: ${count(r.bsn.checked - r.bsn.invalid)} of ${count(r.bsn.checked)} ids pass.`,
-        `Rule: ${a.description}. Assignment errors (recorded arm ≠ parity arm): **${count(conf.mismatches)} of ${count(conf.checked)} (${formatPercent(conf.rate, 1)})** — ${byArm(c.control)} recorded ${c.control}, ${byArm(c.treatment)} recorded ${c.treatment}.`,
-        `Sample ratio against 50/50: ${srm.arms.map((x) => `${x.arm} ${count(x.observed)} (${formatPercent(x.share, 2)})`).join(', ')}; χ²(${srm.df}) = ${formatNumber(srm.statistic, 3)}, p = ${formatNumber(srm.pValue, 3)}${srm.stars ? ` ${srm.stars}` : ' (no sign of a broken ratio)'}.`,
+        `BSN eleven test: ${n('bsn-pass', r.bsn.checked - r.bsn.invalid)} of ${n('bsn-checked', r.bsn.checked)} ids pass.`,
+        `Rule: ${a.description}. Assignment errors (recorded arm ≠ parity arm): **${n('mismatches', conf.mismatches)} of ${count(conf.checked)}${n('mismatches', conf.mismatches) === count(conf.mismatches) ? ` (${formatPercent(conf.rate, 1)})` : ''}** — ${n(`mismatches-${c.control}`, byArm(c.control))} recorded ${c.control}, ${n(`mismatches-${c.treatment}`, byArm(c.treatment))} recorded ${c.treatment}.`,
+        `Sample ratio against 50/50: ${srm.arms.map((x) => `${x.arm} ${n(x.arm === c.treatment ? 'arm-treatment' : 'arm-control', x.observed)}${n(x.arm === c.treatment ? 'arm-treatment' : 'arm-control', x.observed) === count(x.observed) ? ` (${formatPercent(x.share, 2)})` : ''}`).join(', ')}; χ²(${srm.df}) = ${formatNumber(srm.statistic, 3)}, p = ${formatNumber(srm.pValue, 3)}${srm.stars ? ` ${srm.stars}` : ' (no sign of a broken ratio)'}.`,
       ],
     },
     {
@@ -332,12 +342,7 @@ export function intensive2012Document(
       `Observation counts from entry into the experiment to ${longDate(OBSERVATION_END)}.`,
     ),
     { kind: 'heading', level: 2, text: 'Table 4.3: 4th-month conversation (clients still on WW)' },
-    conversationTable('table_4_3', 'Table 4.3: 4th-month conversation', r.conversations.m4, [
-      { value: 'none', label: 'no conversation' },
-      { value: 'individual', label: 'individual conversation' },
-      { value: 'group', label: 'group conversation' },
-      { value: 'unclear', label: 'form unclear' },
-    ]),
+    conversationTable('table_4_3', 'Table 4.3: 4th-month conversation', r.conversations.m4, m4),
     { kind: 'heading', level: 2, text: 'Table 4.4: 7th-month conversation (clients still on WW)' },
     conversationTable('table_4_4', 'Table 4.4: 7th-month conversation', r.conversations.m7, held),
     { kind: 'heading', level: 2, text: 'Table 4.5: 10th-month conversation (clients still on WW)' },
@@ -367,7 +372,7 @@ export function intensive2012Document(
           net: '',
         }),
       ],
-      `Method: complete follow-up, as the report's footnote to Table 5.2 states — the share at x months is among the clients observed at least x months since the start of the benefit (no Kaplan–Meier or Aalen–Johansen correction for clients observed shorter); at ${last} months ${count(atLast.nTreated)} I-dvl and ${count(atLast.nControl)} B-dvl clients are followed that long. Net effect = I − B from the unrounded shares; stars: ${plainTest}. Back on benefit: share of all clients of the arm, same test.`,
+      `Method: complete follow-up, as the report's footnote to Table 5.2 states — the share at x months is among the clients observed at least x months since the start of the benefit (no Kaplan–Meier or Aalen–Johansen correction for clients observed shorter); at ${last} months ${n(countKey('any', 'n', 'treatment', last), atLast.nTreated)} I-dvl and ${n(countKey('any', 'n', 'control', last), atLast.nControl)} B-dvl clients are followed that long. Net effect = I − B from the unrounded shares; stars: ${plainTest}. Back on benefit: share of all clients of the arm, same test.`,
     ),
     {
       kind: 'paragraph',
@@ -403,7 +408,7 @@ export function intensive2012Document(
         label: which === 'treatment' ? 'I-dvl' : which === 'control' ? 'B-dvl' : 'net effect',
         ...Object.fromEntries(jq.map((o, i) => [`o${i}`, jobQualityCell(o, which)])),
       })),
-      `Job holders: ${count(jq[0]!.treatment.n)} I-dvl, ${count(jq[0]!.control.n)} B-dvl. Tests: share with a ${plainTest.split(',')[0]}; means with Welch's t test (Satterthwaite df). p-values: ${jq.map((o) => `${o.label} ${formatNumber(o.difference.pValue, 2)}`).join('; ')}.`,
+      `Job holders: ${n(countKey('jq', 0, 'n', 'treatment'), jq[0]!.treatment.n)} I-dvl, ${n(countKey('jq', 0, 'n', 'control'), jq[0]!.control.n)} B-dvl. Tests: share with a ${plainTest.split(',')[0]}; means with Welch's t test (Satterthwaite df). p-values: ${jq.map((o) => `${o.label} ${formatNumber(o.difference.pValue, 2)}`).join('; ')}.`,
     ),
     { kind: 'heading', level: 2, text: 'Annex B.1: exit by gender (%)' },
     table(
@@ -417,9 +422,18 @@ export function intensive2012Document(
       `Shares and the plain net effect: ${plainTest}. Adjusted net effect: ${r.methods.adjusted}. Each row's stars come from its own test; the report prints one star per cell (docs/reproduction.md says which test gives which published star).`,
     ),
   ];
+  return dc.protect(document, {
+    table_4_3: values(m4),
+    table_4_4: values(held),
+    table_4_5: values(held),
+    table_4_6: values(held),
+  });
 }
 
 /** The result as a Markdown report in the published layout (stdout of `reproduce intensive-2012`). */
-export function intensive2012Markdown(r: Intensive2012Result): string {
-  return documentMarkdown(intensive2012Document(r));
+export function intensive2012Markdown(
+  r: Intensive2012Result,
+  disclosure: DisclosureOptions = {},
+): string {
+  return documentMarkdown(intensive2012Document(r, disclosure));
 }

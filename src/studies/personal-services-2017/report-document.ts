@@ -6,7 +6,10 @@
  */
 import type { SignificantMonths } from '../../analysis/significance.js';
 import { formatEstimate, formatNumber, formatPercent, formatPValue } from '../../format.js';
+import { protectSampleRatio } from '../../report/assignment-disclosure.js';
+import type { DisclosureOptions } from '../../report/disclosure.js';
 import type { Estimate } from '../../stats/estimate.js';
+import type { SuppressionMark } from '../../table/index.js';
 import {
   type Cell,
   type Column,
@@ -15,6 +18,7 @@ import {
   type ModelTableBlock,
 } from '../../table/index.js';
 import { type PersonalServicesResult, reliance } from './report.js';
+import { personalServicesDisclosure } from './report-disclosure.js';
 
 const text = (id: string, label = id): Column => ({ id, label, format: 'text' });
 /** A p-value column ("0.004", "< 0.001"), left-aligned as in the published tables. */
@@ -33,8 +37,16 @@ function table(
   title: string,
   columns: readonly Column[],
   rows: readonly Readonly<Record<string, Cell>>[],
+  disclosure?: {
+    marks: readonly Record<string, SuppressionMark>[];
+    threshold: number;
+    note: string;
+  },
 ): ModelTableBlock {
-  return { kind: 'table', table: { id, title, columns, rows } };
+  const block: ModelTableBlock = { kind: 'table', table: { id, title, columns, rows } };
+  if (!disclosure?.marks.some((m) => Object.keys(m).length > 0)) return block;
+  const { marks, threshold, note } = disclosure;
+  return { ...block, table: { ...block.table, suppressed: marks, threshold }, note };
 }
 
 function monthsText(s: SignificantMonths): string {
@@ -45,15 +57,29 @@ function monthsText(s: SignificantMonths): string {
 const p = (e: Estimate) => formatPValue(e.pValue);
 
 /**
- * The personal-services report as a document (see the module comment).
+ * The personal-services report as a document (see the module comment), under disclosure control
+ * (`personalServicesDisclosure`: counts below `threshold`, default 10, and the shares and
+ * differences resting on them suppressed; `threshold: 0` turns it off).
  *
  * @example
- * const doc = personalServicesDocument(personalServices2017(table));
+ * const doc = personalServicesDocument(personalServices2017(table), { threshold: 10 });
  * documentMarkdown(doc); // the same text as personalServicesMarkdown(result)
  */
-export function personalServicesDocument(r: PersonalServicesResult): Document {
+export function personalServicesDocument(
+  r: PersonalServicesResult,
+  disclosure: DisclosureOptions = {},
+): Document {
   const c = r.config;
-  const list = [r.comparisons.service, r.comparisons.servicePooled, r.comparisons.enforcement];
+  const dc = personalServicesDisclosure(r, disclosure);
+  const withMarks = (marks: Record<string, SuppressionMark>[]) => ({
+    marks,
+    threshold: dc.threshold,
+    note: dc.note,
+  });
+  const headlineMarks = comparisonsOf(r).flatMap((x) =>
+    (['job', 'onww'] as const).map((o) => dc.headline(x, o)),
+  );
+  const list = comparisonsOf(r);
   const headline = list.flatMap((x) =>
     (['jobFinding', 'wwReliance'] as const).map((o) => {
       const v = x.atMonth[o];
@@ -105,6 +131,16 @@ export function personalServicesDocument(r: PersonalServicesResult): Document {
   });
   const s = r.comparisons.service;
   const relianceDrop = s.atMonth.wwReliance.raw;
+  const hidden = 'an amount not published (disclosure control)';
+  const jobText = dc.rawHidden(s, 'job', c.month)
+    ? hidden
+    : `${formatEstimate(s.atMonth.jobFinding.raw)} (p ${p(s.atMonth.jobFinding.raw)})`;
+  const dropText = dc.rawHidden(s, 'onww', c.month)
+    ? hidden
+    : `${formatEstimate({ ...relianceDrop, estimate: Math.abs(relianceDrop.estimate) })} (p ${p(relianceDrop)})`;
+  const enforcementText = dc.rawHidden(e, 'onww', c.month)
+    ? hidden
+    : `${formatEstimate(e.atMonth.wwReliance.raw)} (p ${p(e.atMonth.wwReliance.raw)})`;
   return [
     {
       kind: 'heading',
@@ -112,7 +148,7 @@ export function personalServicesDocument(r: PersonalServicesResult): Document {
       text: 'Personal services in WW, 2017–2018: effects within 12 months of inflow',
     },
     { kind: 'heading', level: 2, text: 'Assignment' },
-    ...r.assignment.toDocument(),
+    ...protectSampleRatio(r.assignment.toDocument(), r.assignment, disclosure),
     { kind: 'heading', level: 2, text: `Effects at month ${c.month}` },
     table(
       'effects',
@@ -128,6 +164,7 @@ export function personalServicesDocument(r: PersonalServicesResult): Document {
         pColumn('adjustedP', 'adjusted p'),
       ],
       headline,
+      withMarks(headlineMarks),
     ),
     {
       kind: 'heading',
@@ -145,6 +182,7 @@ export function personalServicesDocument(r: PersonalServicesResult): Document {
         pColumn('relianceP', 'reliance p'),
       ],
       byMonth,
+      withMarks(byMonth.map((row) => dc.enforcementMonth(e, row.month))),
     ),
     { kind: 'heading', level: 2, text: 'Cumulative job-finding and share still on WW, by arm' },
     table(
@@ -156,6 +194,7 @@ export function personalServicesDocument(r: PersonalServicesResult): Document {
         ...arms.map((a) => percentColumn(`${a} on WW`)),
       ],
       curves,
+      withMarks(curveMonths.map((m) => dc.curves(arms, m))),
     ),
     { kind: 'heading', level: 2, text: 'Months with WW benefit in months 1–12 (mean)' },
     table(
@@ -168,15 +207,23 @@ export function personalServicesDocument(r: PersonalServicesResult): Document {
     {
       kind: 'list',
       items: [
-        `Personal service raises job-finding within ${c.month} months by ${formatEstimate(s.atMonth.jobFinding.raw)} (p ${p(s.atMonth.jobFinding.raw)}) and lowers WW reliance by ${formatEstimate({ ...relianceDrop, estimate: Math.abs(relianceDrop.estimate) })} (p ${p(relianceDrop)}).`,
-        `Enforcement alone: job-finding significant ${monthsText(e.significant.jobFinding)}; WW reliance significant ${monthsText(e.significant.wwReliance)}; at month ${c.month} ${formatEstimate(e.atMonth.wwReliance.raw)} (p ${p(e.atMonth.wwReliance.raw)}).`,
+        `Personal service raises job-finding within ${c.month} months by ${jobText} and lowers WW reliance by ${dropText}.`,
+        `Enforcement alone: job-finding significant ${monthsText(e.significant.jobFinding)}; WW reliance significant ${monthsText(e.significant.wwReliance)}; at month ${c.month} ${enforcementText}.`,
       ],
     },
     { kind: 'paragraph', text: `Method: ${r.method}.` },
   ];
 }
 
-/** The result as a Markdown report (stdout of `reproduce personal-services-2017`). */
-export function personalServicesMarkdown(r: PersonalServicesResult): string {
-  return documentMarkdown(personalServicesDocument(r));
+/** The result as a Markdown report (stdout of `reproduce personal-services-2017`), threshold 10. */
+export function personalServicesMarkdown(
+  r: PersonalServicesResult,
+  disclosure: DisclosureOptions = {},
+): string {
+  return documentMarkdown(personalServicesDocument(r, disclosure));
+}
+
+/** The three comparisons in report order. */
+function comparisonsOf(r: PersonalServicesResult) {
+  return [r.comparisons.service, r.comparisons.servicePooled, r.comparisons.enforcement];
 }

@@ -1,5 +1,6 @@
 /** The personal-services experiment 2017–2018 as a registered study. */
 
+import { publishedJson } from '../../report/disclosure.js';
 import { documentPage } from '../../report/document-report.js';
 import { documentMarkdown } from '../../table/index.js';
 import { toCsv } from '../shared/csv.js';
@@ -44,12 +45,12 @@ export const PERSONAL_SERVICES_2017_STUDY: Study = {
       events: [PERSONAL_SERVICES_CONFIG.jobEvent, PERSONAL_SERVICES_CONFIG.exitEvent],
     },
     charts: false,
-    reproduce(table, { source }) {
+    reproduce(table, { source, minCell = 10 }) {
       const result = personalServices2017(table);
-      const document = personalServicesDocument(result);
+      const document = personalServicesDocument(result, { threshold: minCell });
       return {
         markdown: documentMarkdown(document),
-        json: result,
+        json: minCell > 0 ? publishedJson(document, minCell) : result,
         html: async () => documentPage(document, sourceNote(source, 'the 2017–2018 study')),
       };
     },
