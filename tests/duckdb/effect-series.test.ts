@@ -4,6 +4,7 @@ import { effectSeries } from '../../src/duckdb/effect-series.js';
 import { censoredClients, duckdbWith, type Row } from './fixture.js';
 
 function close(a: number, b: number, tol = 1e-10) {
+  if (a === b) return;
   const scale = Math.max(Math.abs(a), Math.abs(b), 1e-300);
   expect(Math.abs(a - b) / scale, `${a} vs ${b}`).toBeLessThanOrEqual(tol);
 }

@@ -27,6 +27,10 @@ export async function censoredClients(): Promise<Row[]> {
       }
     }
     if (i % 211 === 0) out.age = null;
+    // An outcome with missing values: on bijstand by month 12, unknown when observed < 12 months.
+    const f = Number(out.followup_months);
+    const b = out.month_bijstand;
+    out.bijstand_12 = f < 12 ? null : typeof b === 'number' && b <= 12 ? 1 : 0;
     if (i % 503 === 0) out.arm = 'other';
     return out;
   });
