@@ -88,7 +88,8 @@ export function xyName(a: number): string {
  * Column 0 must be the intercept and column 1 the treatment. A row is returned only when each
  * arm has at least `threshold` clients and every count among its entries (products of 0/1
  * columns, events and non-events per 0/1 column, the reference level of each factor in all and
- * per arm) is 0 or at least `threshold`.
+ * per arm) is 0 or at least `threshold`. With `arms` false (a design without treatment, as the
+ * balance regression), only the sample size and the counts among the entries are checked.
  *
  * @example
  * momentsSql('"clients"', '1 = 1', design, { kind: 'single', y: '"y"', binary: false }, 10, DUCKDB);
@@ -100,6 +101,7 @@ export function momentsSql(
   outcome: MomentsOutcome,
   threshold: number,
   dialect: SqlDialect,
+  arms = true,
 ): string {
   const q = (s: string) => quoteIdent(s, dialect);
   const k = design.length;
@@ -129,7 +131,9 @@ export function momentsSql(
   const col = (s: string) => q(s);
   const n = col(xxName(0, 0));
   const nt = col(xxName(0, 1));
-  const filter = [enoughClients(nt, threshold), enoughClients(`${n} - ${nt}`, threshold)];
+  const filter = arms
+    ? [enoughClients(nt, threshold), enoughClients(`${n} - ${nt}`, threshold)]
+    : [enoughClients(n, threshold)];
   if (threshold > 0) {
     for (const [a, b] of pairs) {
       if (design[a]!.indicator && design[b]!.indicator) filter.push(publishable(col(xxName(a, b)), threshold));
@@ -147,7 +151,7 @@ export function momentsSql(
     design.forEach((d, a) => {
       if (d.factor) byFactor.set(d.factor.column, [...(byFactor.get(d.factor.column) ?? []), a]);
     });
-    for (const cols of byFactor.values()) {
+    for (const cols of arms ? byFactor.values() : []) {
       const all = cols.map((a) => col(xxName(0, a))).join(' + ');
       const treated = cols.map((a) => col(xxName(1, a))).join(' + ');
       filter.push(publishable(`${n} - (${all})`, threshold));
