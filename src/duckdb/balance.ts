@@ -5,8 +5,14 @@
  * joint Wald test with the HC2 covariance from a second pass) — as the in-memory `balanceTable`
  * on a table. A covariate with a small level × arm count is withheld whole (in SQL).
  */
-import { chiSquareIndependence, indicatorSummary, smd, type TestValue } from '../assign/balance-tests.js';
+
 import type { BalanceRow, CovariateTest, OmnibusTest } from '../assign/balance.js';
+import {
+  chiSquareIndependence,
+  indicatorSummary,
+  smd,
+  type TestValue,
+} from '../assign/balance-tests.js';
 import { InputError } from '../errors.js';
 import { fSurvival, twoSidedP } from '../stats/distributions.js';
 import { stars } from '../stats/estimate.js';
@@ -15,7 +21,13 @@ import { pAdjust } from '../stats/multiplicity.js';
 import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { requireKind, requireSqlColumns } from './checks.js';
 import { type DesignColumn, indicatorSql, sortLevels } from './design.js';
-import { type DisclosureSpec, enoughClients, publishable, type Suppressed, thresholdOf } from './disclosure.js';
+import {
+  type DisclosureSpec,
+  enoughClients,
+  publishable,
+  type Suppressed,
+  thresholdOf,
+} from './disclosure.js';
 import { solveMoments } from './fit.js';
 import { hcPassSql } from './hc-pass.js';
 import { momentsSql } from './moments.js';
@@ -62,7 +74,11 @@ export async function balanceTable(
   source: Source,
   spec: SqlBalanceSpec,
 ): Promise<SqlBalance> {
-  rejectUnknownKeys(spec, ['arm', 'covariates', 'factors', 'arms', 'omnibus', 'threshold'], 'balanceTable (in-database)');
+  rejectUnknownKeys(
+    spec,
+    ['arm', 'covariates', 'factors', 'arms', 'omnibus', 'threshold'],
+    'balanceTable (in-database)',
+  );
   const runner = asRunner(db);
   const dialect = runner.dialect;
   const q = (s: string) => quoteIdent(s, dialect);
@@ -83,9 +99,14 @@ export async function balanceTable(
   const found = armRows.map((r) => String(r.a));
   const arms = spec.arms ?? [...found].sort(collator.compare);
   const suppressed: string[] = [];
-  for (const a of arms) if (!found.includes(a)) suppressed.push(`arm '${a}': withheld (fewer than ${threshold} clients)`);
+  for (const a of arms)
+    if (!found.includes(a))
+      suppressed.push(`arm '${a}': withheld (fewer than ${threshold} clients)`);
   if (arms.length < 2) {
-    throw new InputError(`balance table needs at least two arms, found ${arms.length}`, { code: 'invalid-option', column: armName });
+    throw new InputError(`balance table needs at least two arms, found ${arms.length}`, {
+      code: 'invalid-option',
+      column: armName,
+    });
   }
   const inArms = `${arm} IN (${arms.map(valueLiteral).join(', ')})`;
   const notes: string[] = [];
@@ -94,7 +115,12 @@ export async function balanceTable(
   const design: DesignColumn[] = [];
   const numericCols: string[] = [];
   for (const name of spec.covariates) {
-    const column = requireKind(columns, name, ['number', 'text', 'boolean'], 'numbers, text or booleans');
+    const column = requireKind(
+      columns,
+      name,
+      ['number', 'text', 'boolean'],
+      'numbers, text or booleans',
+    );
     const c = q(name);
     if (column.kind === 'number' && !spec.factors?.includes(name)) {
       const stats = await runner.query(
@@ -102,7 +128,9 @@ export async function balanceTable(
       );
       const by = new Map(stats.map((r) => [String(r.a), r]));
       if (arms.some((a) => !by.has(a))) {
-        suppressed.push(`covariate '${name}': withheld (an arm with fewer than ${threshold} values)`);
+        suppressed.push(
+          `covariate '${name}': withheld (an arm with fewer than ${threshold} values)`,
+        );
         continue;
       }
       const s = arms.map((a) => {
@@ -113,7 +141,13 @@ export async function balanceTable(
       arms.slice(1).forEach((a, k) => {
         smds[a] = smd(s[0]!, s[k + 1]!);
       });
-      rows.push({ covariate: name, level: null, kind: 'numeric', stats: arms.map((a, g) => ({ arm: a, n: s[g]!.n, mean: s[g]!.mean, sd: s[g]!.sd })), smd: smds });
+      rows.push({
+        covariate: name,
+        level: null,
+        kind: 'numeric',
+        stats: arms.map((a, g) => ({ arm: a, n: s[g]!.n, mean: s[g]!.mean, sd: s[g]!.sd })),
+        smd: smds,
+      });
       tests.push(toTest(name, 'numeric', welch(s)));
       design.push({ name, sql: asDouble(c, dialect), indicator: false });
       numericCols.push(c);
@@ -146,41 +180,67 @@ export async function balanceTable(
       arms.slice(1).forEach((a, k) => {
         smds[a] = smd(ref, indicatorSummary(row[k + 1]!, totals[k + 1]!));
       });
-      rows.push({ covariate: name, level, kind: 'factor', stats: arms.map((a, g) => ({ arm: a, n: row[g]!, share: row[g]! / totals[g]! })), smd: smds });
+      rows.push({
+        covariate: name,
+        level,
+        kind: 'factor',
+        stats: arms.map((a, g) => ({ arm: a, n: row[g]!, share: row[g]! / totals[g]! })),
+        smd: smds,
+      });
     });
     tests.push(toTest(name, 'factor', chiSquareIndependence(table)));
-    const valueOf = new Map(values.map((v) => [String(v), v]));
+    const byLabel = new Map(values.map((v) => [String(v), v]));
     for (const level of levels.slice(1)) {
-      const condition = level === MISSING_LEVEL ? `${c} IS NULL` : `${c} = ${valueLiteral(valueOf.get(level)!)}`;
-      design.push({ name: `${name}[${level}]`, sql: indicatorSql(condition, dialect), indicator: true, factor: { column: name, level } });
+      const condition =
+        level === MISSING_LEVEL ? `${c} IS NULL` : `${c} = ${valueLiteral(byLabel.get(level)!)}`;
+      design.push({
+        name: `${name}[${level}]`,
+        sql: indicatorSql(condition, dialect),
+        indicator: true,
+        factor: { column: name, level },
+      });
     }
   }
   const omnibus: Omit<OmnibusTest, 'adjustedPValue' | 'stars'>[] = [];
   if (spec.omnibus !== false && suppressed.length === 0) {
-    const full: DesignColumn[] = [{ name: '(Intercept)', sql: asDouble('1', dialect), indicator: true }, ...design];
+    const full: DesignColumn[] = [
+      { name: '(Intercept)', sql: asDouble('1', dialect), indicator: true },
+      ...design,
+    ];
     for (let g = 1; g < arms.length; g++) {
       const where = `${arm} IN (${valueLiteral(arms[0]!)}, ${valueLiteral(arms[g]!)})${numericCols.map((c) => ` AND ${c} IS NOT NULL`).join('')}`;
       const y = indicatorSql(`${arm} = ${valueLiteral(arms[g]!)}`, dialect);
       const outcome = { kind: 'single', y, binary: true } as const;
-      const [row] = await runner.query(momentsSql(relation, where, full, outcome, threshold, dialect, false));
+      const [row] = await runner.query(
+        momentsSql(relation, where, full, outcome, threshold, dialect, false),
+      );
       if (!row) {
-        suppressed.push(`omnibus ${arms[g]} vs ${arms[0]}: withheld (a count below ${threshold} among the cross-products)`);
+        suppressed.push(
+          `omnibus ${arms[g]} vs ${arms[0]}: withheld (a count below ${threshold} among the cross-products)`,
+        );
         continue;
       }
       const s = solveMoments(row, full.length);
-      if (s.aliased.length > 0) notes.push(`Omnibus ${arms[g]} vs ${arms[0]}: aliased terms dropped: ${s.aliased.map((a) => full[a]!.name).join(', ')}.`);
-      const [m] = await runner.query(hcPassSql(relation, where, full, s.kept, outcome, [s], 'full', dialect));
+      if (s.aliased.length > 0)
+        notes.push(
+          `Omnibus ${arms[g]} vs ${arms[0]}: aliased terms dropped: ${s.aliased.map((a) => full[a]!.name).join(', ')}.`,
+        );
+      const [m] = await runner.query(
+        hcPassSql(relation, where, full, s.kept, outcome, [s], 'full', dialect),
+      );
       const r = s.kept.length;
       const meat = new Float64Array(r * r);
-      for (let i = 0; i < r; i++) for (let j = i; j < r; j++) {
-        const v = Number(m?.[`m_${i}_${j}`]);
-        meat[i * r + j] = v;
-        meat[j * r + i] = v;
-      }
+      for (let i = 0; i < r; i++)
+        for (let j = i; j < r; j++) {
+          const v = Number(m?.[`m_${i}_${j}`]);
+          meat[i * r + j] = v;
+          meat[j * r + i] = v;
+        }
       const v = sandwich(s.inverse, meat, r);
       const qn = r - 1;
       const sub = new Float64Array(qn * qn);
-      for (let i = 0; i < qn; i++) for (let j = 0; j < qn; j++) sub[i * qn + j] = v[(i + 1) * r + j + 1]!;
+      for (let i = 0; i < qn; i++)
+        for (let j = 0; j < qn; j++) sub[i * qn + j] = v[(i + 1) * r + j + 1]!;
       const b = s.beta.subarray(1);
       const pc = pivotedCholesky(sub, qn, 1e-10);
       const x = choleskySolve(pc.factor, qn, b);
@@ -200,14 +260,24 @@ export async function balanceTable(
       });
     }
   }
-  const adjusted = pAdjust(omnibus.map((o) => o.pValue), 'holm');
-  if (omnibus.length > 1) notes.push('Omnibus p-values with more than two arms: one regression per non-reference arm, Holm-adjusted.');
+  const adjusted = pAdjust(
+    omnibus.map((o) => o.pValue),
+    'holm',
+  );
+  if (omnibus.length > 1)
+    notes.push(
+      'Omnibus p-values with more than two arms: one regression per non-reference arm, Holm-adjusted.',
+    );
   return {
     arms,
     reference: arms[0]!,
     rows,
     tests,
-    omnibus: omnibus.map((o, i) => ({ ...o, adjustedPValue: adjusted[i]!, stars: stars(adjusted[i]!) })),
+    omnibus: omnibus.map((o, i) => ({
+      ...o,
+      adjustedPValue: adjusted[i]!,
+      stars: stars(adjusted[i]!),
+    })),
     notes,
     suppressed: { threshold, items: suppressed },
   };
@@ -231,7 +301,12 @@ function welch(s: readonly { n: number; mean: number; sd: number }[]): TestValue
   const lambda = s.reduce((acc, g, i) => acc + (1 - w[i]! / sw) ** 2 / (g.n - 1), 0);
   const f = a / (1 + (2 * (k - 2) * lambda) / (k * k - 1));
   const df2 = (k * k - 1) / (3 * lambda);
-  return { statistic: f, df: [k - 1, df2], pValue: fSurvival(f, k - 1, df2), method: "Welch's one-way ANOVA" };
+  return {
+    statistic: f,
+    df: [k - 1, df2],
+    pValue: fSurvival(f, k - 1, df2),
+    method: "Welch's one-way ANOVA",
+  };
 }
 
 function toTest(covariate: string, kind: 'factor' | 'numeric', t: TestValue): CovariateTest {

@@ -11,7 +11,14 @@ import { type Estimate, estimateFromSe } from '../stats/estimate.js';
 import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { countWhere, requireKind } from './checks.js';
-import { type DisclosureSpec, enoughClients, maskedCount, publishable, type Suppressed, thresholdOf } from './disclosure.js';
+import {
+  type DisclosureSpec,
+  enoughClients,
+  maskedCount,
+  publishable,
+  type Suppressed,
+  thresholdOf,
+} from './disclosure.js';
 import { buildFrame, type SqlExclusion, type TwoArmSpec } from './frame.js';
 import { treatmentEffect } from './ols-sample.js';
 import { asRunner, type Database } from './runner.js';
@@ -36,7 +43,10 @@ export interface SqlCompareArmsSpec extends TwoArmSpec, DisclosureSpec {
 }
 
 /** One outcome's comparison, as in memory (`format` and `digits` are display-only, absent). */
-export type SqlArmComparison = Omit<ArmComparison, 'format' | 'digits' | 'treatment' | 'control'> & {
+export type SqlArmComparison = Omit<
+  ArmComparison,
+  'format' | 'digits' | 'treatment' | 'control'
+> & {
   readonly treatment: SqlArmSummary;
   readonly control: SqlArmSummary;
 };
@@ -57,7 +67,19 @@ export interface SqlArmComparisons {
   readonly method: string;
 }
 
-const KEYS = ['arm', 'treatment', 'control', 'covariates', 'reference', 'factors', 'outcomes', 'adjust', 'se', 'level', 'threshold'];
+const KEYS = [
+  'arm',
+  'treatment',
+  'control',
+  'covariates',
+  'reference',
+  'factors',
+  'outcomes',
+  'adjust',
+  'se',
+  'level',
+  'threshold',
+];
 
 /**
  * Compares the two arms on each outcome in the database (see the module notes). An outcome whose
@@ -81,10 +103,14 @@ export async function compareArms(
   const level = spec.level ?? 0.95;
   const se = spec.se ?? 'HC2';
   if (!SE_TYPES.includes(se)) {
-    throw new InputError(`se: expected one of ${SE_TYPES.join(', ')}; got "${String(se)}"`, { code: 'invalid-option' });
+    throw new InputError(`se: expected one of ${SE_TYPES.join(', ')}; got "${String(se)}"`, {
+      code: 'invalid-option',
+    });
   }
   if (!Array.isArray(spec.outcomes) || spec.outcomes.length === 0) {
-    throw new InputError('outcomes is empty: list the outcome columns to compare', { code: 'invalid-option' });
+    throw new InputError('outcomes is empty: list the outcome columns to compare', {
+      code: 'invalid-option',
+    });
   }
   const outcomes: SqlOutcomeSpec[] = spec.outcomes.map((o, i) => {
     if (typeof o === 'string') return { column: o };
@@ -103,12 +129,21 @@ export async function compareArms(
   for (const o of outcomes) {
     const column = requireKind(columns, o.column, ['number', 'boolean'], 'numbers or booleans');
     const raw = q(o.column);
-    const y = column.kind === 'boolean' ? asDouble(`CASE WHEN ${raw} THEN 1 ELSE 0 END`, dialect) : asDouble(raw, dialect);
+    const y =
+      column.kind === 'boolean'
+        ? asDouble(`CASE WHEN ${raw} THEN 1 ELSE 0 END`, dialect)
+        : asDouble(raw, dialect);
     const arm = (which: 1 | 0, expr: string) => `CASE WHEN ${isT} = ${which} THEN ${expr} END`;
     const stats: Record<string, string> = {};
-    for (const [g, which] of [['t', 1], ['c', 0]] as const) {
+    for (const [g, which] of [
+      ['t', 1],
+      ['c', 0],
+    ] as const) {
       stats[`n_${g}`] = countWhere(`${isT} = ${which} AND ${raw} IS NOT NULL`);
-      stats[`missing_${g}`] = maskedCount(countWhere(`${isT} = ${which} AND ${raw} IS NULL`), threshold);
+      stats[`missing_${g}`] = maskedCount(
+        countWhere(`${isT} = ${which} AND ${raw} IS NULL`),
+        threshold,
+      );
       stats[`mean_${g}`] = `AVG(${arm(which, y)})`;
       stats[`var_${g}`] = `VAR_SAMP(${arm(which, y)})`;
       stats[`ones_${g}`] = countWhere(`${isT} = ${which} AND ${y} = 1`);
@@ -116,16 +151,26 @@ export async function compareArms(
     stats.other = countWhere(`${raw} IS NOT NULL AND ${y} <> 0 AND ${y} <> 1`);
     const filter = [enoughClients(q('n_t'), threshold), enoughClients(q('n_c'), threshold)];
     const stated = o.kind ?? 'auto';
-    const select = Object.entries(stats).map(([k, v]) => `${v} AS ${q(k)}`).join(', ');
+    const select = Object.entries(stats)
+      .map(([k, v]) => `${v} AS ${q(k)}`)
+      .join(', ');
     const inner = `SELECT ${select} FROM ${frame.relation} WHERE ${frame.where}`;
     // A 0/1 outcome also needs its successes and failures publishable per arm.
     const binaryOk = ['t', 'c']
-      .map((g) => `${publishable(q(`ones_${g}`), threshold)} AND ${publishable(`${q(`n_${g}`)} - ${q(`ones_${g}`)}`, threshold)}`)
+      .map(
+        (g) =>
+          `${publishable(q(`ones_${g}`), threshold)} AND ${publishable(`${q(`n_${g}`)} - ${q(`ones_${g}`)}`, threshold)}`,
+      )
       .join(' AND ');
-    const guard = stated === 'numeric' ? filter : [...filter, `(${q('other')} > 0 OR (${binaryOk}))`];
-    const [row] = await runner.query(`SELECT * FROM (${inner}) ${q('s')} WHERE ${guard.join(' AND ')}`);
+    const guard =
+      stated === 'numeric' ? filter : [...filter, `(${q('other')} > 0 OR (${binaryOk}))`];
+    const [row] = await runner.query(
+      `SELECT * FROM (${inner}) ${q('s')} WHERE ${guard.join(' AND ')}`,
+    );
     if (!row) {
-      suppressed.push(`outcome '${o.column}': withheld (an arm with fewer than ${threshold} values, or few successes or failures)`);
+      suppressed.push(
+        `outcome '${o.column}': withheld (an arm with fewer than ${threshold} values, or few successes or failures)`,
+      );
       continue;
     }
     const num = (k: string) => Number(row[k]);
@@ -140,14 +185,23 @@ export async function compareArms(
     const summary = (g: 't' | 'c'): SqlArmSummary => {
       const n = num(`n_${g}`);
       const m = row[`missing_${g}`];
-      return { n, missing: m === null ? null : Number(m), mean: num(`mean_${g}`), sd: n > 1 ? Math.sqrt(num(`var_${g}`)) : Number.NaN };
+      return {
+        n,
+        missing: m === null ? null : Number(m),
+        mean: num(`mean_${g}`),
+        sd: n > 1 ? Math.sqrt(num(`var_${g}`)) : Number.NaN,
+      };
     };
     const treatment = summary('t');
     const control = summary('c');
     let difference: Estimate;
     if (kind === 'binary') {
       difference = strip(
-        diffInProportions({ successes: num('ones_t'), n: treatment.n }, { successes: num('ones_c'), n: control.n }, { level }),
+        diffInProportions(
+          { successes: num('ones_t'), n: treatment.n },
+          { successes: num('ones_c'), n: control.n },
+          { level },
+        ),
       );
     } else {
       const a = num('var_t') / treatment.n;
@@ -174,7 +228,10 @@ export async function compareArms(
           threshold,
         })
       : undefined;
-    if (adjust && !adjusted) suppressed.push(`outcome '${o.column}': adjusted difference withheld (a count below ${threshold} among the model's cross-products)`);
+    if (adjust && !adjusted)
+      suppressed.push(
+        `outcome '${o.column}': adjusted difference withheld (a count below ${threshold} among the model's cross-products)`,
+      );
     results.push({
       outcome: o.column,
       label: o.label ?? o.column,

@@ -186,18 +186,29 @@ export async function effectSeries(
       const events = c.e[0]! + c.e[1]!;
       const n = c.n[0]! + c.n[1]!;
       if (!s) {
-        notEstimable.set(m, `withheld: a count below ${threshold} among the model's cross-products at month ${m} (a factor level in an arm, or its events)`);
-        suppressed.push(`month ${m}: adjusted effect withheld (a factor level, or its events, below ${threshold} in an arm)`);
+        notEstimable.set(
+          m,
+          `withheld: a count below ${threshold} among the model's cross-products at month ${m} (a factor level in an arm, or its events)`,
+        );
+        suppressed.push(
+          `month ${m}: adjusted effect withheld (a factor level, or its events, below ${threshold} in an arm)`,
+        );
         continue;
       }
       for (const a of s.aliased) aliased.add(design[a]!.name);
       const at = `at month ${m} (clients observed at least ${m} months)`;
       if (s.kept.indexOf(1) < 0) {
-        notEstimable.set(m, `treatment is collinear with the covariates ${at} (a covariate that separates the arms)`);
+        notEstimable.set(
+          m,
+          `treatment is collinear with the covariates ${at} (a covariate that separates the arms)`,
+        );
         continue;
       }
       if (s.n <= s.kept.length) {
-        notEstimable.set(m, `${s.n} clients ${at} for ${s.kept.length} model columns; the adjusted model needs more clients than columns`);
+        notEstimable.set(
+          m,
+          `${s.n} clients ${at} for ${s.kept.length} model columns; the adjusted model needs more clients than columns`,
+        );
         continue;
       }
       if (events === 0 || events === n) {
@@ -230,11 +241,22 @@ export async function effectSeries(
         };
         const stdError = treatmentSe(s, pass, se, t);
         if (!(stdError > 0 && Number.isFinite(stdError))) {
-          notEstimable.set(s.key, `the covariates predict the outcome exactly at month ${s.key} (every residual is 0, so the standard error is 0): a covariate separates the outcome`);
+          notEstimable.set(
+            s.key,
+            `the covariates predict the outcome exactly at month ${s.key} (every residual is 0, so the standard error is 0): a covariate separates the outcome`,
+          );
           continue;
         }
         const df = s.n - kept.length;
-        const { term: _t, ...e } = coefficientEstimate('treatment', s.beta[t]!, stdError, df, level, s.n, `OLS, ${se} SE, t test on n − k df`);
+        const { term: _t, ...e } = coefficientEstimate(
+          'treatment',
+          s.beta[t]!,
+          stdError,
+          df,
+          level,
+          s.n,
+          `OLS, ${se} SE, t test on n − k df`,
+        );
         adjusted.set(s.key, e);
       }
     }
@@ -323,7 +345,9 @@ async function resolveMonths(
     );
     const max = Number(row?.mx ?? 0);
     list = Array.from({ length: max }, (_, i) => i + 1);
-  } else list = typeof months === 'number' ? Array.from({ length: months }, (_, i) => i + 1) : [...months];
+  } else
+    list =
+      typeof months === 'number' ? Array.from({ length: months }, (_, i) => i + 1) : [...months];
   if (list.length === 0) {
     throw new InputError('months is empty: give a last month (e.g. 24) or a list of months', {
       code: 'invalid-option',

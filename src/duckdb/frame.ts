@@ -109,7 +109,8 @@ export async function buildFrame(
   requireSqlColumns(columns, covariates, 'covariate');
   if (options.require) requireSqlColumns(columns, options.require.names, options.require.role);
   const armColumn = requireKind(columns, roles.arm, ['text', 'number'], 'text or numbers');
-  for (const c of covariates) requireKind(columns, c, ['number', 'text', 'boolean'], 'numbers, text or booleans');
+  for (const c of covariates)
+    requireKind(columns, c, ['number', 'text', 'boolean'], 'numbers, text or booleans');
   const forced = new Set(spec.factors ?? []);
 
   const q = (name: string) => quoteIdent(name, dialect);
@@ -119,7 +120,9 @@ export async function buildFrame(
   const isC = `${armSql} = ${label(roles.control)}`;
   const inArms = `(${isT} OR ${isC})`;
   const f = options.followup === undefined ? undefined : q(options.followup);
-  const covPresent = covariates.length ? covariates.map((c) => `${q(c)} IS NOT NULL`).join(' AND ') : '1 = 1';
+  const covPresent = covariates.length
+    ? covariates.map((c) => `${q(c)} IS NOT NULL`).join(' AND ')
+    : '1 = 1';
   const t = options.threshold;
 
   const checks: Record<string, string> = {
@@ -144,15 +147,22 @@ export async function buildFrame(
     .map(([k, v]) => `${v} AS ${q(k)}`)
     .join(', ');
   const [counts] = await runner.query(`SELECT ${select} FROM ${relation}`);
-  const num = (k: string) => (counts?.[k] === null || counts?.[k] === undefined ? null : Number(counts[k]));
+  const num = (k: string) =>
+    counts?.[k] === null || counts?.[k] === undefined ? null : Number(counts[k]);
   if (f !== undefined) throwFollowupProblems(counts ?? {}, options.followup!, events);
   for (const [which, n] of [
     [roles.treatment, num('n_treated')],
     [roles.control, num('n_control')],
   ] as const) {
     if (!n) {
-      const rows = await runner.query(`SELECT DISTINCT ${armSql} AS ${q('label')} FROM ${relation}`);
-      const present = rows.map((r) => r.label).filter((v) => v !== null).map(String).sort();
+      const rows = await runner.query(
+        `SELECT DISTINCT ${armSql} AS ${q('label')} FROM ${relation}`,
+      );
+      const present = rows
+        .map((r) => r.label)
+        .filter((v) => v !== null)
+        .map(String)
+        .sort();
       throw new InputError(
         `arm '${which}' does not occur in column '${roles.arm}'; labels present: ${present.join(', ') || '(none)'}`,
         { code: 'unknown-arm', column: roles.arm, value: which },
@@ -184,7 +194,7 @@ export async function buildFrame(
   {
     const centres = numeric.map((x, i) => `AVG(${asDouble(q(x.name), dialect)}) AS ${q(`c${i}`)}`);
     const [row] = await runner.query(
-      `SELECT ${[countWhere(isT) + ` AS ${q('nt')}`, countWhere(isC) + ` AS ${q('nc')}`, ...centres].join(', ')} FROM ${relation} WHERE ${where}`,
+      `SELECT ${[`${countWhere(isT)} AS ${q('nt')}`, `${countWhere(isC)} AS ${q('nc')}`, ...centres].join(', ')} FROM ${relation} WHERE ${where}`,
     );
     analysed.treated = Number(row?.nt ?? 0);
     analysed.control = Number(row?.nc ?? 0);
@@ -242,11 +252,14 @@ function armLabelSql(label: string, column: SqlColumn, name: string): string {
   if (column.kind !== 'number') return valueLiteral(label);
   const n = Number(label);
   if (label.trim() === '' || !Number.isFinite(n)) {
-    throw new InputError(`arm column '${name}' holds numbers, but the arm label '${label}' is not a number`, {
-      code: 'unknown-arm',
-      column: name,
-      value: label,
-    });
+    throw new InputError(
+      `arm column '${name}' holds numbers, but the arm label '${label}' is not a number`,
+      {
+        code: 'unknown-arm',
+        column: name,
+        value: label,
+      },
+    );
   }
   return String(n);
 }

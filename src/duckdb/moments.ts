@@ -65,7 +65,11 @@ export function countsSql(
   const sums = `SELECT ${m} AS ${q('m')}, ${q('c')}.${q('grp')} AS ${q('grp')}, SUM(${q('c')}.${q('n_')}) AS ${q('n')}, SUM(CASE WHEN ${q('c')}.${q('e_')} <= ${m} THEN ${q('c')}.${q('n_')} ELSE 0 END) AS ${q('events')} FROM (${cells}) ${q('c')} JOIN ${monthsTable(outcome.months, dialect)} ON ${q('c')}.${q('g_')} >= ${m} GROUP BY ${m}, ${q('c')}.${q('grp')}`;
   const n = q('n');
   const e = q('events');
-  const filter = [enoughClients(n, threshold), publishable(e, threshold), publishable(`${n} - ${e}`, threshold)];
+  const filter = [
+    enoughClients(n, threshold),
+    publishable(e, threshold),
+    publishable(`${n} - ${e}`, threshold),
+  ];
   return `SELECT * FROM (${sums}) ${q('s')} WHERE ${filter.join(' AND ')} ORDER BY ${q('m')}, ${q('grp')}`;
 }
 
@@ -119,7 +123,8 @@ export function momentsSql(
     const c = (s: string) => `${q('c')}.${q(s)}`;
     const xx = pairs.map(([a, b]) => `SUM(${c(`p_${a}_${b}`)}) AS ${q(xxName(a, b))}`);
     const xy = design.map(
-      (_, a) => `SUM(CASE WHEN ${c('e_')} <= ${m} THEN ${c(`p_0_${a}`)} ELSE 0 END) AS ${q(xyName(a))}`,
+      (_, a) =>
+        `SUM(CASE WHEN ${c('e_')} <= ${m} THEN ${c(`p_0_${a}`)} ELSE 0 END) AS ${q(xyName(a))}`,
     );
     query = `SELECT ${[`${m} AS ${q('m')}`, ...xx, ...xy].join(', ')} FROM (${cells}) ${q('c')} JOIN ${monthsTable(outcome.months, dialect)} ON ${c('g_')} >= ${m} GROUP BY ${m}`;
   } else {
@@ -136,7 +141,8 @@ export function momentsSql(
     : [enoughClients(n, threshold)];
   if (threshold > 0) {
     for (const [a, b] of pairs) {
-      if (design[a]!.indicator && design[b]!.indicator) filter.push(publishable(col(xxName(a, b)), threshold));
+      if (design[a]!.indicator && design[b]!.indicator)
+        filter.push(publishable(col(xxName(a, b)), threshold));
     }
     const binary = outcome.kind === 'months' || outcome.binary;
     if (binary) {

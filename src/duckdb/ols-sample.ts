@@ -46,9 +46,12 @@ export async function treatmentEffect(
   const s = solveMoments(row, design.length);
   const t = s.kept.indexOf(1);
   if (t < 0) {
-    throw new InputError('treatment is collinear with the covariates (a covariate that separates the arms)', {
-      code: 'aliased',
-    });
+    throw new InputError(
+      'treatment is collinear with the covariates (a covariate that separates the arms)',
+      {
+        code: 'aliased',
+      },
+    );
   }
   const [sums] = await runner.query(
     hcPassSql(relation, where, design, s.kept, outcome, [s], 'treatment', runner.dialect),

@@ -4,13 +4,26 @@
  * destination), then the share, its binomial SE and its Wilson (or Wald) interval — as the
  * in-memory `cumulativeOutflow` with `method: 'complete'`.
  */
+
+import { InputError } from '../errors.js';
 import { destinations } from '../outcomes/outflow-input.js';
 import type { OutflowRow } from '../outcomes/outflow-result.js';
-import { InputError } from '../errors.js';
-import { type ProportionInterval, proportionInterval } from '../stats/proportion-interval.js';
 import { rejectUnknownKeys } from '../stats/option-keys.js';
-import { countWhere, followupChecks, requireKind, requireSqlColumns, throwFollowupProblems } from './checks.js';
-import { type DisclosureSpec, enoughClients, maskedCount, type Suppressed, thresholdOf } from './disclosure.js';
+import { type ProportionInterval, proportionInterval } from '../stats/proportion-interval.js';
+import {
+  countWhere,
+  followupChecks,
+  requireKind,
+  requireSqlColumns,
+  throwFollowupProblems,
+} from './checks.js';
+import {
+  type DisclosureSpec,
+  enoughClients,
+  maskedCount,
+  type Suppressed,
+  thresholdOf,
+} from './disclosure.js';
 import { countsSql } from './moments.js';
 import { asRunner, type Database } from './runner.js';
 import { relationSql, type Source } from './source.js';
@@ -53,7 +66,17 @@ export interface SqlOutflow {
   get(group: string, destination: string, month: number): OutflowRow | undefined;
 }
 
-const KEYS = ['events', 'followup', 'group', 'groups', 'months', 'method', 'level', 'interval', 'threshold'];
+const KEYS = [
+  'events',
+  'followup',
+  'group',
+  'groups',
+  'months',
+  'method',
+  'level',
+  'interval',
+  'threshold',
+];
 
 /**
  * Cumulative share with the event by month m = 1…M per group and destination, complete
@@ -90,14 +113,20 @@ export async function cumulativeOutflow(
   }
   const months = spec.months ?? 24;
   if (!Number.isInteger(months) || months < 1) {
-    throw new InputError(`months must be a whole number ≥ 1, got ${months}`, { code: 'invalid-option' });
+    throw new InputError(`months must be a whole number ≥ 1, got ${months}`, {
+      code: 'invalid-option',
+    });
   }
   const dests = destinations(spec.events);
   const followup = spec.followup ?? 'followup_months';
   const groupColumn = spec.group === null ? null : (spec.group ?? 'arm');
   const relation = relationSql(source, dialect);
   const columns = await runner.columns(relation);
-  requireSqlColumns(columns, dests.map((d) => d.column), 'event');
+  requireSqlColumns(
+    columns,
+    dests.map((d) => d.column),
+    'event',
+  );
   requireSqlColumns(columns, [followup], 'follow-up');
   requireKind(columns, followup, ['number'], 'numbers');
   for (const d of dests) requireKind(columns, d.column, ['number'], 'whole numbers ≥ 1');
@@ -108,7 +137,11 @@ export async function cumulativeOutflow(
   const f = q(followup);
   const group = groupColumn === null ? quoteString('all') : q(groupColumn);
   const checks = {
-    ...followupChecks(followup, dests.map((d) => d.column), dialect),
+    ...followupChecks(
+      followup,
+      dests.map((d) => d.column),
+      dialect,
+    ),
     ...Object.fromEntries(
       dests.map((d, i) => [`whole_${i}`, countWhere(`${q(d.column)} <> FLOOR(${q(d.column)})`)]),
     ),
@@ -116,9 +149,15 @@ export async function cumulativeOutflow(
     missing_followup: maskedCount(countWhere(`${group} IS NOT NULL AND ${f} IS NULL`), threshold),
   };
   const [row] = await runner.query(
-    `SELECT ${Object.entries(checks).map(([k, v]) => `${v} AS ${q(k)}`).join(', ')} FROM ${relation}`,
+    `SELECT ${Object.entries(checks)
+      .map(([k, v]) => `${v} AS ${q(k)}`)
+      .join(', ')} FROM ${relation}`,
   );
-  throwFollowupProblems(row ?? {}, followup, dests.map((d) => d.column));
+  throwFollowupProblems(
+    row ?? {},
+    followup,
+    dests.map((d) => d.column),
+  );
   dests.forEach((d, i) => {
     const k = Number(row?.[`whole_${i}`] ?? 0);
     if (k > 0) {
@@ -138,7 +177,8 @@ export async function cumulativeOutflow(
   const groups = order.flatMap((g) => {
     const r = found.get(g);
     if (!r) {
-      if (spec.groups) suppressed.push(`group '${g}': withheld (no clients, or fewer than ${threshold})`);
+      if (spec.groups)
+        suppressed.push(`group '${g}': withheld (no clients, or fewer than ${threshold})`);
       return [];
     }
     const fmax = Number(r.fmax);
@@ -154,7 +194,14 @@ export async function cumulativeOutflow(
   const counts = new Map<string, Readonly<Record<string, unknown>>>();
   for (const d of dests) {
     const result = await runner.query(
-      countsSql(relation, where, group, { followup: f, event: q(d.column), months: list }, threshold, dialect),
+      countsSql(
+        relation,
+        where,
+        group,
+        { followup: f, event: q(d.column), months: list },
+        threshold,
+        dialect,
+      ),
     );
     for (const c of result) counts.set(`${String(c.grp)}\u0000${d.label}\u0000${Number(c.m)}`, c);
   }
@@ -164,7 +211,9 @@ export async function cumulativeOutflow(
       for (const m of list) {
         const c = counts.get(`${g.group}\u0000${d.label}\u0000${m}`);
         if (!c) {
-          suppressed.push(`group '${g.group}', ${d.label}, month ${m}: withheld (a count below ${threshold})`);
+          suppressed.push(
+            `group '${g.group}', ${d.label}, month ${m}: withheld (a count below ${threshold})`,
+          );
           continue;
         }
         const n = Number(c.n);

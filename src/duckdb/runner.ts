@@ -91,7 +91,11 @@ function plain(v: unknown): SqlValue {
  */
 export function duckdbKind(type: string): ColumnKind {
   const t = type.toUpperCase();
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL)/.test(t)) {
+  if (
+    /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL)/.test(
+      t,
+    )
+  ) {
     return 'number';
   }
   if (t === 'VARCHAR' || t.startsWith('VARCHAR') || t === 'TEXT') return 'text';

@@ -16,15 +16,24 @@ beforeAll(async () => {
   db = await duckdbWith(rows);
 });
 
-const spec = { covariates: ['gender', 'age', 'education', 'household', 'decile'], factors: ['decile'] };
+const spec = {
+  covariates: ['gender', 'age', 'education', 'household', 'decile'],
+  factors: ['decile'],
+};
 
 describe('balanceTable in DuckDB', () => {
   for (const arms of [undefined, ['control', 'experiment']]) {
     it(`equals the in-memory balance table (${arms ? 'two arms' : 'all three arms'})`, async () => {
       const mem = inMemory(rows, { ...spec, ...(arms ? { arms } : {}) });
-      const sql = await balanceTable(db.connection, 'clients', { ...spec, ...(arms ? { arms } : {}), threshold: 0 });
+      const sql = await balanceTable(db.connection, 'clients', {
+        ...spec,
+        ...(arms ? { arms } : {}),
+        threshold: 0,
+      });
       expect(sql.arms).toEqual(mem.arms);
-      expect(sql.rows.map((r) => [r.covariate, r.level])).toEqual(mem.rows.map((r) => [r.covariate, r.level]));
+      expect(sql.rows.map((r) => [r.covariate, r.level])).toEqual(
+        mem.rows.map((r) => [r.covariate, r.level]),
+      );
       mem.rows.forEach((m, i) => {
         const s = sql.rows[i]!;
         m.stats.forEach((st, g) => {
@@ -54,7 +63,9 @@ describe('balanceTable in DuckDB', () => {
   it('withholds a covariate whose level × arm counts are small, in SQL', async () => {
     const sql = await balanceTable(db.connection, 'clients', { ...spec });
     // The third arm has 24 clients: its small level counts withhold the factors.
-    expect(sql.suppressed.items.some((s) => s.startsWith("covariate 'education': withheld"))).toBe(true);
+    expect(sql.suppressed.items.some((s) => s.startsWith("covariate 'education': withheld"))).toBe(
+      true,
+    );
     for (const r of sql.rows) for (const s of r.stats) expect(s.n === 0 || s.n >= 10).toBe(true);
   });
 });

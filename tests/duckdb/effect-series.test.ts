@@ -56,7 +56,12 @@ describe('effectSeries in DuckDB', () => {
   for (const se of ['HC0', 'HC1', 'HC3', 'classical'] as const) {
     it(`equals in memory with se ${se}`, async () => {
       const mem = inMemory(rows, { ...spec, se, months: [3, 12, 24] });
-      const sql = await effectSeries(db.connection, 'clients', { ...spec, se, months: [3, 12, 24], threshold: 0 });
+      const sql = await effectSeries(db.connection, 'clients', {
+        ...spec,
+        se,
+        months: [3, 12, 24],
+        threshold: 0,
+      });
       mem.months.forEach((m, i) => {
         close(sql.months[i]!.adjusted!.stdError, m.adjusted!.stdError);
       });

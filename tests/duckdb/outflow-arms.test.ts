@@ -19,13 +19,23 @@ beforeAll(async () => {
 
 describe('cumulativeOutflow in DuckDB', () => {
   it('equals the in-memory complete follow-up curves (two destinations, censored)', async () => {
-    const spec = { events: ['month_bijstand', 'month_work'], months: 24, groups: ['control', 'experiment'] };
+    const spec = {
+      events: ['month_bijstand', 'month_work'],
+      months: 24,
+      groups: ['control', 'experiment'],
+    };
     const mem = outflowInMemory(rows, spec);
     const sql = await cumulativeOutflow(db.connection, 'clients', { ...spec, threshold: 0 });
     expect(sql.rows.length).toBe(mem.rows.length);
     mem.rows.forEach((m, i) => {
       const s = sql.rows[i]!;
-      expect([s.group, s.destination, s.month, s.atRisk, s.events]).toEqual([m.group, m.destination, m.month, m.atRisk, m.events]);
+      expect([s.group, s.destination, s.month, s.atRisk, s.events]).toEqual([
+        m.group,
+        m.destination,
+        m.month,
+        m.atRisk,
+        m.events,
+      ]);
       close(s.share, m.share);
       close(s.stdError, m.stdError);
       close(s.ci[0], m.ci[0]);
@@ -35,7 +45,12 @@ describe('cumulativeOutflow in DuckDB', () => {
   });
 
   it('withholds small counts in SQL and says so', async () => {
-    const sql = await cumulativeOutflow(db.connection, 'clients', { events: ['month_bijstand'], months: 24, groups: ['control', 'experiment', 'other'], threshold: 30 });
+    const sql = await cumulativeOutflow(db.connection, 'clients', {
+      events: ['month_bijstand'],
+      months: 24,
+      groups: ['control', 'experiment', 'other'],
+      threshold: 30,
+    });
     expect(sql.groups.map((g) => g.group)).toEqual(['control', 'experiment']);
     expect(sql.suppressed.items[0]).toMatch(/group 'other': withheld/);
     for (const r of sql.rows) {
@@ -66,7 +81,8 @@ describe('compareArms in DuckDB', () => {
       ]);
       close(s.treatment.mean, m.treatment.mean);
       close(s.control.sd, m.control.sd);
-      for (const key of ['estimate', 'stdError', 'df'] as const) close(s.difference[key], m.difference[key]);
+      for (const key of ['estimate', 'stdError', 'df'] as const)
+        close(s.difference[key], m.difference[key]);
       close(s.difference.pValue, m.difference.pValue, 1e-8);
       close(s.adjusted!.estimate, m.adjusted!.estimate);
       close(s.adjusted!.stdError, m.adjusted!.stdError);
