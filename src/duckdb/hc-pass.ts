@@ -5,6 +5,10 @@
  * coefficient w = e_t'(X'X)⁻¹x, so Var(β_t) = Σ w² r² / (1 − h) (HC2), Σ w² r² (HC0, HC1),
  * Σ w² r² / (1 − h)² (HC3), or Σ r² / (n − k) · (X'X)⁻¹_tt (classical). With `full`, the k × k
  * meat Σ x x' r² / (1 − h) (HC2) for a joint test. Only these sums leave the database.
+ *
+ * The subqueries end in `OFFSET 0` (standard SQL since 2008; DuckDB, PostgreSQL, Trino, Spark ≥
+ * 3.4): it keeps a planner from inlining them, which would evaluate every design expression once
+ * per reference in r, h and w (on PostgreSQL, minutes instead of seconds).
  */
 import type { DesignColumn } from './design.js';
 import { eventCell, followupCell, type MomentsOutcome } from './moments.js';
@@ -60,16 +64,30 @@ export function hcPassSql(
   const kc = (s: string) => `${q('k')}.${q(s)}`;
   const z = kept.map((a) => `${design[a]!.sql}`);
   const zq = kept.map((_, i) => `${q('b')}.${q(`z${i}`)}`);
+  // Clients with the same design row, follow-up cell and event cell (or outcome) have the same
+  // residual and leverage: the pass runs over these groups, weighted by their size.
+  const grouped = (select: readonly string[], keys: readonly string[]) =>
+    `SELECT ${keys.join(', ')}, COUNT(*) AS ${q('n_')} FROM (SELECT ${select.join(', ')} FROM ${relation} WHERE ${where} OFFSET 0) ${q('rows')} GROUP BY ${keys.join(', ')}`;
   let base: string;
   let join: string;
   let y: string;
   if (outcome.kind === 'months') {
     const last = outcome.months[outcome.months.length - 1]!;
-    base = `SELECT ${[...z.map((s, i) => `${s} AS ${q(`z${i}`)}`), `${followupCell(outcome.followup, last)} AS ${q('g_')}`, `${eventCell(outcome.event)} AS ${q('e_')}`].join(', ')} FROM ${relation} WHERE ${where}`;
+    base = grouped(
+      [
+        ...z.map((s, i) => `${s} AS ${q(`z${i}`)}`),
+        `${followupCell(outcome.followup, last)} AS ${q('g_')}`,
+        `${eventCell(outcome.event)} AS ${q('e_')}`,
+      ],
+      [...z.map((_, i) => q(`z${i}`)), q('g_'), q('e_')],
+    );
     join = `${q('b')}.${q('g_')} >= ${kc('m')}`;
     y = `CASE WHEN ${q('b')}.${q('e_')} <= ${kc('m')} THEN 1 ELSE 0 END`;
   } else {
-    base = `SELECT ${[...z.map((s, i) => `${s} AS ${q(`z${i}`)}`), `${outcome.y} AS ${q('y_')}`].join(', ')} FROM ${relation} WHERE ${where}`;
+    base = grouped(
+      [...z.map((s, i) => `${s} AS ${q(`z${i}`)}`), `${outcome.y} AS ${q('y_')}`],
+      [...z.map((_, i) => q(`z${i}`)), q('y_')],
+    );
     join = '1 = 1';
     y = `${q('b')}.${q('y_')}`;
   }
@@ -82,20 +100,21 @@ export function hcPassSql(
     .join(' + ');
   const a = (i: number, j: number) => kc(i <= j ? `a${i}_${j}` : `a${j}_${i}`);
   const w = kept.map((_, j) => `${a(t, j)} * ${zq[j]}`).join(' + ');
-  const inner = `SELECT ${kc('m')} AS ${q('m')}, ${y} - (${fitted}) AS ${q('r')}, ${quad} AS ${q('h')}${mode === 'treatment' ? `, ${w} AS ${q('w')}` : zq.map((s, i) => `, ${s} AS ${q(`x${i}`)}`).join('')} FROM (${base}) ${q('b')} JOIN ${constants} ON ${join}`;
+  const inner = `SELECT ${kc('m')} AS ${q('m')}, ${q('b')}.${q('n_')} AS ${q('n_')}, ${y} - (${fitted}) AS ${q('r')}, ${quad} AS ${q('h')}${mode === 'treatment' ? `, ${w} AS ${q('w')}` : zq.map((s, i) => `, ${s} AS ${q(`x${i}`)}`).join('')} FROM (${base}) ${q('b')} JOIN ${constants} ON ${join} OFFSET 0`;
   const R = q('r');
   const H = q('h');
   const W = q('w');
+  const N = q('n_');
   const sums =
     mode === 'treatment'
       ? [
-          `SUM(${W} * ${W} * ${R} * ${R}) AS ${q('s0')}`,
-          `SUM(${W} * ${W} * ${R} * ${R} / (1 - ${H})) AS ${q('s2')}`,
-          `SUM(${W} * ${W} * ${R} * ${R} / ((1 - ${H}) * (1 - ${H}))) AS ${q('s3')}`,
+          `SUM(${N} * ${W} * ${W} * ${R} * ${R}) AS ${q('s0')}`,
+          `SUM(${N} * ${W} * ${W} * ${R} * ${R} / (1 - ${H})) AS ${q('s2')}`,
+          `SUM(${N} * ${W} * ${W} * ${R} * ${R} / ((1 - ${H}) * (1 - ${H}))) AS ${q('s3')}`,
         ]
       : pairs.map(
           ([i, j]) =>
-            `SUM(${q(`x${i}`)} * ${q(`x${j}`)} * ${R} * ${R} / (1 - ${H})) AS ${q(`m_${i}_${j}`)}`,
+            `SUM(${N} * ${q(`x${i}`)} * ${q(`x${j}`)} * ${R} * ${R} / (1 - ${H})) AS ${q(`m_${i}_${j}`)}`,
         );
-  return `SELECT ${[q('m'), `SUM(${R} * ${R}) AS ${q('rss')}`, `MAX(${H}) AS ${q('hmax')}`, ...sums].join(', ')} FROM (${inner}) ${q('p')} GROUP BY ${q('m')} ORDER BY ${q('m')}`;
+  return `SELECT ${[q('m'), `SUM(${N} * ${R} * ${R}) AS ${q('rss')}`, `MAX(${H}) AS ${q('hmax')}`, ...sums].join(', ')} FROM (${inner}) ${q('p')} GROUP BY ${q('m')} ORDER BY ${q('m')}`;
 }

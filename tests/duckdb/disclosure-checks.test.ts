@@ -40,7 +40,9 @@ describe('disclosure control in the database', () => {
   it('withholds months with small counts in SQL, says so, and equals in memory elsewhere', async () => {
     const runner = recording(duckdbRunner(db.connection));
     // Decile 1 only (a view): few events in the first months.
-    await db.connection.run('CREATE OR REPLACE VIEW decile1 AS SELECT * FROM clients WHERE decile = 1');
+    await db.connection.run(
+      'CREATE OR REPLACE VIEW decile1 AS SELECT * FROM clients WHERE decile = 1',
+    );
     const sql = await effectSeries(runner, 'decile1', spec);
     const mem = inMemory(
       rows.filter((r) => r.decile === 1),
@@ -76,9 +78,9 @@ describe('disclosure control in the database', () => {
     await expect(effectSeries(db.connection, 'late', spec)).rejects.toThrow(
       /column 'month_bijstand' has an event after the end of follow-up \('followup_months'\) in \d+ rows \(row numbers are not read from the database\)/,
     );
-    await expect(effectSeries(db.connection, 'clients', { ...spec, event: 'month_nothing' })).rejects.toThrow(
-      /month_nothing/,
-    );
+    await expect(
+      effectSeries(db.connection, 'clients', { ...spec, event: 'month_nothing' }),
+    ).rejects.toThrow(/month_nothing/);
     await expect(
       effectSeries(db.connection, 'clients', { ...spec, event: 'gender' }),
     ).rejects.toMatchObject({ code: 'wrong-type', column: 'gender' });
