@@ -80,7 +80,9 @@ describe.skipIf(!bin)('the same SQL on PostgreSQL', () => {
     const a = numbers(onPg.months);
     const b = numbers(onDuck.months);
     expect(a.length).toBe(b.length);
-    a.forEach((x, i) => close(x, b[i]!));
+    a.forEach((x, i) => {
+      close(x, b[i]!);
+    });
     // Each statement, run on both engines, returns the same aggregates.
     for (const sql of statements) {
       const x = numbers(sortRows(await postgres.query(sql)));
@@ -130,7 +132,9 @@ describe.skipIf(!bin)('the same SQL on PostgreSQL', () => {
       const x = numbers(p);
       const y = numbers(d);
       expect(x.length).toBe(y.length);
-      x.forEach((v, i) => close(v, y[i]!));
+      x.forEach((v, i) => {
+        close(v, y[i]!);
+      });
     }
   });
 
