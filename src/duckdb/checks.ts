@@ -52,12 +52,22 @@ export function requireKind(
   return column;
 }
 
-/** A count of rows breaking a rule, as one aggregate expression. */
+/**
+ * A count of rows meeting a condition, as one aggregate expression.
+ *
+ * @example
+ * countWhere('"age" IS NULL'); // 'SUM(CASE WHEN "age" IS NULL THEN 1 ELSE 0 END)'
+ */
 export function countWhere(condition: string): string {
   return `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 }
 
-/** The rule checks of the follow-up and event columns: aggregate expressions by name. */
+/**
+ * The rule checks of the follow-up and event columns: aggregate expressions by name.
+ *
+ * @example
+ * followupChecks('followup_months', ['month_work'], DUCKDB); // { followup_range: 'SUM(…)', event_low_0: …, event_late_0: … }
+ */
 export function followupChecks(
   followup: string,
   events: readonly string[],

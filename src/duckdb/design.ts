@@ -31,7 +31,12 @@ export interface DesignColumn {
   readonly factor?: { readonly column: string; readonly level: string };
 }
 
-/** The label of a level, as the in-memory matrix names it (`String(value)`). */
+/**
+ * The label of a level, as the in-memory matrix names it (`String(value)`).
+ *
+ * @example
+ * levelLabel(3); // '3'
+ */
 export function levelLabel(value: string | number | boolean): string {
   return String(value);
 }
@@ -119,7 +124,12 @@ export function covariateColumns(
   });
 }
 
-/** `CAST(CASE WHEN <condition> THEN 1 ELSE 0 END AS DOUBLE)`. */
+/**
+ * `CAST(CASE WHEN <condition> THEN 1 ELSE 0 END AS DOUBLE)`.
+ *
+ * @example
+ * indicatorSql('"arm" = \'experiment\'', DUCKDB);
+ */
 export function indicatorSql(condition: string, dialect: SqlDialect): string {
   return asDouble(`CASE WHEN ${condition} THEN 1 ELSE 0 END`, dialect);
 }

@@ -73,7 +73,12 @@ export function maskedCount(count: string, threshold: number): string {
   return `CASE WHEN ${count} = 0 OR ${count} >= ${threshold} THEN ${count} ELSE NULL END`;
 }
 
-/** "< 10" for a withheld count, else the count. */
+/**
+ * "< 10" for a withheld count, else the count.
+ *
+ * @example
+ * countText(null, 10); // '< 10'
+ */
 export function countText(n: number | null, threshold: number): string {
   return n === null ? `< ${threshold}` : String(n);
 }

@@ -22,17 +22,30 @@ export interface MonthlyOutcome {
 /**
  * The follow-up cell of a client: ⌊f⌋, capped at the last month (every client observed that long
  * is in every sample); the client is in month m's sample iff cell ≥ m.
+ *
+ * @example
+ * followupCell('"f"', 24); // 'CASE WHEN "f" >= 24 THEN 24 ELSE FLOOR("f") END'
  */
 export function followupCell(followup: string, last: number): string {
   return `CASE WHEN ${followup} >= ${last} THEN ${last} ELSE FLOOR(${followup}) END`;
 }
 
-/** The event cell: ⌈e⌉ (NULL without an event); the outcome at month m is cell ≤ m. */
+/**
+ * The event cell: ⌈e⌉ (NULL without an event); the outcome at month m is cell ≤ m.
+ *
+ * @example
+ * eventCell('"e"'); // 'CEILING("e")'
+ */
 export function eventCell(event: string): string {
   return `CEILING(${event})`;
 }
 
-/** The month table `(VALUES (1), (2), …) AS mm(m)`. */
+/**
+ * The month table `(VALUES (1), (2), …) AS mm(m)`.
+ *
+ * @example
+ * monthsTable([1, 2], DUCKDB); // '(VALUES (1), (2)) AS "mm"("m")'
+ */
 export function monthsTable(months: readonly number[], dialect: SqlDialect): string {
   return valuesTable(
     'mm',
@@ -78,11 +91,21 @@ export type MomentsOutcome =
   | ({ readonly kind: 'months' } & MonthlyOutcome)
   | { readonly kind: 'single'; readonly y: string; readonly binary: boolean };
 
-/** Column name of X'X entry (a, b), a ≤ b. */
+/**
+ * Column name of X'X entry (a, b), a ≤ b.
+ *
+ * @example
+ * xxName(0, 1); // 'xx_0_1'
+ */
 export function xxName(a: number, b: number): string {
   return `xx_${a}_${b}`;
 }
-/** Column name of X'y entry a. */
+/**
+ * Column name of X'y entry a.
+ *
+ * @example
+ * xyName(2); // 'xy_2'
+ */
 export function xyName(a: number): string {
   return `xy_${a}`;
 }

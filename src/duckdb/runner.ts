@@ -69,7 +69,12 @@ export function duckdbRunner(connection: DuckDBConnection): SqlRunner {
   };
 }
 
-/** The runner of a database argument. */
+/**
+ * The runner of a database argument: a runner as it is, a DuckDB connection wrapped.
+ *
+ * @example
+ * const runner = asRunner(connection); // runner.dialect === DUCKDB
+ */
 export function asRunner(db: Database): SqlRunner {
   return 'dialect' in db && typeof (db as SqlRunner).query === 'function'
     ? (db as SqlRunner)
