@@ -43,7 +43,13 @@ export {
   type SqlEffectSeries,
   type SqlEffectSeriesSpec,
 } from './duckdb/effect-series.js';
-export { buildFrame, type Frame, type SqlExclusion, type TwoArmSpec } from './duckdb/frame.js';
+export {
+  buildFrame,
+  type Frame,
+  type FrameOptions,
+  type SqlExclusion,
+  type TwoArmSpec,
+} from './duckdb/frame.js';
 export { hcPassSql, type SampleConstants } from './duckdb/hc-pass.js';
 export {
   countsSql,
