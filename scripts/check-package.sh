@@ -32,7 +32,7 @@ tarball="${tarballs[0]}"
 
 listing="$(tar tvzf "$tarball")"
 for f in package/package.json package/README.md package/LICENSE package/dist/index.js \
-  package/dist/index.d.ts package/dist/cli/main.js; do
+  package/dist/index.d.ts package/dist/cli/main.js package/dist/duckdb.js package/dist/duckdb.d.ts; do
   grep -q " $f\$" <<< "$listing" || fail "$f is not in the tarball"
 done
 grep -E " package/dist/cli/main\.js\$" <<< "$listing" | grep -q '^-rwx' ||
@@ -62,6 +62,19 @@ if (Math.abs(d.estimate - 0.1) > 1e-12) throw new Error('estimate ' + d.estimate
 if (Math.abs(d.stdError - 0.0608276253) > 1e-9) throw new Error('stdError ' + d.stdError);
 if (typeof InputError !== 'function') throw new Error('InputError is not exported');
 ") || fail "Node ESM import"
+
+# --- effectmeting/duckdb without its optional peer -------------------------------------------
+# @duckdb/node-api is an optional peer dependency: the fresh project does not have it, and the
+# entry must still load (it imports the client's types only; a DuckDB connection is the caller's).
+check "import effectmeting/duckdb without @duckdb/node-api installed"
+[[ ! -d "$consumer/node_modules/@duckdb/node-api" ]] ||
+  fail "@duckdb/node-api was installed with the package (it should be an optional peer)"
+(cd "$consumer" && node --input-type=module -e "
+import { effectSeries, countsSql, DUCKDB } from 'effectmeting/duckdb';
+if (typeof effectSeries !== 'function') throw new Error('effectSeries is not exported');
+const sql = countsSql('\"c\"', '1 = 1', '\"arm\"', { followup: '\"f\"', event: '\"e\"', months: [1, 2] }, 10, DUCKDB);
+if (!sql.includes('GROUP BY')) throw new Error('countsSql: ' + sql);
+") || fail "import effectmeting/duckdb"
 
 # --- TypeScript consumer (nodenext) ------------------------------------------------------
 check "type-check a TypeScript consumer (moduleResolution nodenext)"

@@ -19,6 +19,7 @@ const CATEGORIES = [
   [/src\/evaluate\//, 'Evaluation'],
   [/src\/scan\//, 'Risk scan'],
   [/src\/report\//, 'Reports and charts'],
+  [/src\/duckdb\//, 'In-database'],
 ];
 
 /** @param {import('typedoc').Application} app */

@@ -37,6 +37,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     ...['stats', 'data', 'estimate', 'assign', 'outcomes', 'analysis', 'evaluate', 'scan', 'plan'],
     'report',
   ],
+  duckdb: [...EDGE, ...['stats', 'data', 'estimate', 'assign', 'outcomes', 'analysis']],
   cli: [
     ...EDGE,
     ...['stats', 'data', 'estimate', 'assign', 'outcomes', 'analysis', 'evaluate', 'scan', 'plan'],
