@@ -76,7 +76,7 @@ export async function balanceTable(
 ): Promise<SqlBalance> {
   rejectUnknownKeys(
     spec,
-    ['arm', 'covariates', 'factors', 'arms', 'omnibus', 'threshold'],
+    { arm: true, covariates: true, factors: true, arms: true, omnibus: true, threshold: true },
     'balanceTable (in-database)',
   );
   const runner = asRunner(db);

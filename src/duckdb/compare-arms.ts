@@ -8,7 +8,7 @@ import type { ArmComparison, ArmSummary, OutcomeKind } from '../analysis/compare
 import { InputError } from '../errors.js';
 import { SE_TYPES, type SeType } from '../estimate/vcov.js';
 import { type Estimate, estimateFromSe } from '../stats/estimate.js';
-import { rejectUnknownKeys } from '../stats/option-keys.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { countWhere, requireKind } from './checks.js';
 import {
@@ -67,19 +67,19 @@ export interface SqlArmComparisons {
   readonly method: string;
 }
 
-const KEYS = [
-  'arm',
-  'treatment',
-  'control',
-  'covariates',
-  'reference',
-  'factors',
-  'outcomes',
-  'adjust',
-  'se',
-  'level',
-  'threshold',
-];
+const KEYS: AllKeys<SqlCompareArmsSpec> = {
+  arm: true,
+  treatment: true,
+  control: true,
+  covariates: true,
+  reference: true,
+  factors: true,
+  outcomes: true,
+  adjust: true,
+  se: true,
+  level: true,
+  threshold: true,
+};
 
 /**
  * Compares the two arms on each outcome in the database (see the module notes). An outcome whose
@@ -114,7 +114,7 @@ export async function compareArms(
   }
   const outcomes: SqlOutcomeSpec[] = spec.outcomes.map((o, i) => {
     if (typeof o === 'string') return { column: o };
-    rejectUnknownKeys(o, ['column', 'label', 'kind'], `compareArms: outcomes[${i}]`);
+    rejectUnknownKeys(o, { column: true, label: true, kind: true }, `compareArms: outcomes[${i}]`);
     return o;
   });
   const frame = await buildFrame(runner, source, spec, {

@@ -18,7 +18,7 @@ import {
   smallestExpectedCount,
 } from '../outcomes/newcombe.js';
 import type { Estimate } from '../stats/estimate.js';
-import { rejectUnknownKeys } from '../stats/option-keys.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { type DisclosureSpec, type Suppressed, thresholdOf } from './disclosure.js';
 import { type PassSums, type SolvedSample, solveMoments, treatmentSe } from './fit.js';
@@ -67,22 +67,22 @@ export interface SqlEffectSeries {
   toTable(): Record<string, number | string>[];
 }
 
-const KEYS = [
-  'event',
-  'followup',
-  'months',
-  'adjustment',
-  'se',
-  'level',
-  'rawInterval',
-  'arm',
-  'treatment',
-  'control',
-  'covariates',
-  'reference',
-  'factors',
-  'threshold',
-];
+const KEYS: AllKeys<SqlEffectSeriesSpec> = {
+  event: true,
+  followup: true,
+  months: true,
+  adjustment: true,
+  se: true,
+  level: true,
+  rawInterval: true,
+  arm: true,
+  treatment: true,
+  control: true,
+  covariates: true,
+  reference: true,
+  factors: true,
+  threshold: true,
+};
 
 /**
  * Effect per month on a table, view or Parquet file in the database, with complete follow-up

@@ -8,7 +8,7 @@
 import { InputError } from '../errors.js';
 import { destinations } from '../outcomes/outflow-input.js';
 import type { OutflowRow } from '../outcomes/outflow-result.js';
-import { rejectUnknownKeys } from '../stats/option-keys.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { type ProportionInterval, proportionInterval } from '../stats/proportion-interval.js';
 import {
   countWhere,
@@ -66,17 +66,17 @@ export interface SqlOutflow {
   get(group: string, destination: string, month: number): OutflowRow | undefined;
 }
 
-const KEYS = [
-  'events',
-  'followup',
-  'group',
-  'groups',
-  'months',
-  'method',
-  'level',
-  'interval',
-  'threshold',
-];
+const KEYS: AllKeys<SqlOutflowSpec> = {
+  events: true,
+  followup: true,
+  group: true,
+  groups: true,
+  months: true,
+  method: true,
+  level: true,
+  interval: true,
+  threshold: true,
+};
 
 /**
  * Cumulative share with the event by month m = 1…M per group and destination, complete
