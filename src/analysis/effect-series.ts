@@ -8,6 +8,7 @@ import { followupPattern, followupWarning } from '../data/followup-pattern.js';
 import { type ExperimentIntake, experimentRoles } from '../data/intake.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
+import type { ClusterSeType } from '../estimate/cluster-vcov.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatEstimate, formatNumber, formatPercent, formatPp } from '../format.js';
 import {
@@ -21,6 +22,7 @@ import {
 import type { Estimate } from '../stats/estimate.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
 import type { MvnormOptions } from '../stats/mvnorm.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
 import { fitAdjustedMonths } from './adjusted-fit.js';
@@ -34,6 +36,15 @@ import {
 import { ipcwMonths } from './effect-series-ipcw.js';
 import { handleRareLevels } from './rare-levels.js';
 import { type Adjustment, noVariation, seriesDesign, stripEstimate } from './series-design.js';
+import {
+  checkClustersRandomised,
+  designRaw,
+  type Groupings,
+  groupingWords,
+  readGroupings,
+  sampleGroups,
+  seriesSe,
+} from './series-groupings.js';
 import { type SeriesBand, seriesJointCovariance, supTBand } from './simultaneous-band.js';
 
 export type { Adjustment };
@@ -47,8 +58,25 @@ export interface EffectSeriesSpec extends ComparisonSpec {
    * `'lin'`: Lin (2013), treatment interacted with centred covariates; `'none'`: raw only.
    */
   readonly adjustment?: Adjustment;
-  /** Standard errors of the adjusted effect (default `'HC2'`). */
-  readonly se?: SeType;
+  /**
+   * Standard errors of the adjusted effect: `'HC2'` (default), `'HC0'`, `'HC1'`, `'HC3'`,
+   * `'classical'`; with `clusters`: `'CR2'` (default), `'stata'` or `'CR0'`.
+   */
+  readonly se?: SeType | ClusterSeType;
+  /**
+   * Cluster column, the unit of randomisation (office, caseworker): the adjusted effect gets
+   * cluster-robust SEs (CR2 with the Bell–McCaffrey / Pustejovsky–Tipton Satterthwaite df by
+   * default, as `lm_robust(clusters =)`), the raw effect is the clustered difference in means
+   * (`difference_in_means(clusters =)`). Not with IPCW or the sup-t band (refused).
+   */
+  readonly clusters?: string;
+  /**
+   * Block (stratum) column the arms were randomised within (risk decile, office): the adjusted
+   * effect includes block fixed effects (as `lm_robust(fixed_effects = ~block)`; adjustment
+   * `'ols'` by default, also without covariates), the raw effect is the blocked difference in
+   * means (`difference_in_means(blocks =)`). Not with IPCW (refused).
+   */
+  readonly blocks?: string;
   /** Confidence level (default 0.95). */
   readonly level?: number;
   /** Multiple-testing adjustment of the p-values across months (`'holm'`, `'BH'`, `'bonferroni'`). */
@@ -86,6 +114,43 @@ export interface EffectSeriesSpec extends ComparisonSpec {
    */
   readonly censoringStrata?: readonly string[];
 }
+
+/** The clusters and blocks an {@link EffectSeries} was estimated with. */
+export interface SeriesDesignInfo {
+  readonly clusters?: { readonly column: string; readonly count: number };
+  readonly blocks?: { readonly column: string; readonly count: number };
+  /** Standard errors of the adjusted effect with clusters. */
+  readonly se?: ClusterSeType;
+}
+
+/** Every key {@link effectSeries} accepts. */
+export const EFFECT_SERIES_KEYS: readonly string[] = [
+  'months',
+  'adjustment',
+  'se',
+  'level',
+  'pAdjust',
+  'band',
+  'rawInterval',
+  'bandOptions',
+  'censoring',
+  'censoringStrata',
+  'clusters',
+  'blocks',
+  'event',
+  'followup',
+  'time',
+  'status',
+  'censored',
+  'arm',
+  'treatment',
+  'control',
+  'covariates',
+  'reference',
+  'factors',
+  'missing',
+  'rareLevels',
+];
 
 /** The censoring rules of {@link effectSeries}. */
 export type Censoring = 'complete-followup' | 'ipcw';
@@ -149,6 +214,8 @@ export interface EffectSeries extends HtmlConvertible, DocumentConvertible {
   readonly band?: SeriesBand;
   /** Joint covariance of the band's monthly estimates (months × months), with `band: 'sup-t'`. */
   readonly jointCovariance?: readonly (readonly number[])[];
+  /** The clusters and blocks of the design (column and count), when given. */
+  readonly design?: SeriesDesignInfo;
   /** One row per month, flat, for a table or CSV. */
   toTable(): Record<string, number | string>[];
   toMarkdown(): string;
@@ -186,6 +253,7 @@ export function effectSeries(
   data: TableInput | ExperimentIntake,
   spec: EffectSeriesSpec,
 ): EffectSeries {
+  rejectUnknownKeys(spec, EFFECT_SERIES_KEYS, 'effectSeries');
   return seriesOf(comparisonSample(data, spec), spec);
 }
 
@@ -193,11 +261,22 @@ export function effectSeries(
  * {@link effectSeries} on a comparison sample already built (the subgroup analysis reuses it);
  * `context` (e.g. " in subgroup gender = 'man'") goes into a rare-level error.
  */
-export function seriesOf(input: Comparison, spec: EffectSeriesSpec, context = ''): EffectSeries {
+export function seriesOf(sample: Comparison, spec: EffectSeriesSpec, context = ''): EffectSeries {
   const level = spec.level ?? 0.95;
-  const se = spec.se ?? 'HC2';
+  const groupings =
+    sample.groupings ??
+    (spec.clusters !== undefined || spec.blocks !== undefined
+      ? readGroupings(sample.table, sample.rows, spec)
+      : undefined);
+  if (groupings) checkClustersRandomised(groupings, sample.treated);
+  const input = groupings ? { ...sample, groupings } : sample;
+  const ses = seriesSe(spec.se, groupings?.clusters !== undefined);
+  // With clusters `se` is only the HC type the rare-level checks see (HC0: none apply).
+  const se = ses.hc;
+  const clusterSe = ses.cluster;
   const adjustment: Adjustment =
-    spec.adjustment ?? (input.covariateNames.length > 0 ? 'ols' : 'none');
+    spec.adjustment ??
+    (input.covariateNames.length > 0 || groupings?.blocks !== undefined ? 'ols' : 'none');
   if (adjustment === 'lin' && input.covariateNames.length === 0) {
     throw new InputError("adjustment 'lin' needs covariates; none were given", {
       code: 'invalid-option',
@@ -233,6 +312,22 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec, context = ''
     throw new InputError("censoringStrata applies to censoring: 'ipcw' only", {
       code: 'invalid-option',
     });
+  }
+  if (censoring === 'ipcw' && groupings) {
+    throw new InputError(
+      `censoring 'ipcw' with ${groupings.clusters ? 'clusters' : 'blocks'} is not available: the IPCW variance treats clients as independent and its weights are estimated within arm, not within ${groupings.clusters ? 'cluster' : 'block'}; use censoring: 'complete-followup' (the reports' method)`,
+      {
+        code: 'invalid-option',
+        value: 'ipcw',
+        column: (groupings.clusters ?? groupings.blocks)!.column,
+      },
+    );
+  }
+  if (groupings && spec.rawInterval !== undefined && spec.rawInterval !== 'auto') {
+    throw new InputError(
+      `rawInterval '${spec.rawInterval}' does not apply with clusters or blocks: the raw effect is then the design's difference in means (estimatr's difference_in_means)`,
+      { code: 'invalid-option', value: spec.rawInterval },
+    );
   }
   if (censoring === 'ipcw') {
     const strata =
@@ -292,6 +387,7 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec, context = ''
         rareLevels,
         lin: adjustment === 'lin',
         design: (c) => seriesDesign(c, identity(c.treated.length), adjustment, term),
+        ...(clusterSe ? { cluster: clusterSe } : {}),
       });
       for (const a of fit.aliased) aliased.add(a);
       if (fit.note) notes.push(fit.note);
@@ -325,9 +421,11 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec, context = ''
     const fewEvents = smallestExpectedCount(t, k) < SMALL_EXPECTED_COUNT;
     const raw = constant
       ? noVariation(month, n, Number.POSITIVE_INFINITY, level, events === 0)
-      : chooseShareInterval(rawInterval, t, k) === 'newcombe'
-        ? newcombeDifference(t, k, { level })
-        : stripEstimate(diffInProportions(t, k, { level }));
+      : groupings
+        ? stripEstimate(designMonthRaw(comparison, groupings, month, level))
+        : chooseShareInterval(rawInterval, t, k) === 'newcombe'
+          ? newcombeDifference(t, k, { level })
+          : stripEstimate(diffInProportions(t, k, { level }));
     let fitted = adjustedByMonth.get(i);
     // Residuals all 0 with events in both states: the covariates predict the outcome exactly
     // (a covariate separating it), so the SE is 0 and a test would claim p = 0; not estimable.
@@ -364,7 +462,15 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec, context = ''
     warnings,
     notes,
     rawInterval,
+    groupings ? { groupings, ...(clusterSe ? { clusterSe } : {}) } : undefined,
   );
+}
+
+/** The raw effect of month `month` under the design's clusters and blocks. */
+function designMonthRaw(c: Comparison, g: Groupings, month: number, level: number): Estimate {
+  const index = sampleAt(c.followup, month);
+  const y = outcomeAt(c.eventMonth, index, month);
+  return designRaw(g, c.treated, index, y, level, month).estimate;
 }
 
 /** 0, 1, …, n − 1. */
@@ -385,6 +491,7 @@ function finish(
   warnings: readonly string[],
   notes: readonly string[],
   rawInterval: ShareInterval,
+  design?: { readonly groupings: Groupings; readonly clusterSe?: ClusterSeType },
 ): EffectSeries {
   const withAdjusted = spec.pAdjust ? addAdjustedP(results, spec.pAdjust) : results;
   const method = describe(
@@ -396,7 +503,22 @@ function finish(
     comparison.competingMonth !== undefined,
     spec.censoringStrata ?? [],
     rawInterval,
+    design,
   );
+  const g = design?.groupings;
+  const designInfo: SeriesDesignInfo | undefined = g
+    ? {
+        ...(g.clusters
+          ? { clusters: { column: g.clusters.column, count: sampleGroups(g.clusters).count } }
+          : {}),
+        ...(g.blocks
+          ? { blocks: { column: g.blocks.column, count: sampleGroups(g.blocks).count } }
+          : {}),
+        ...(design?.clusterSe ? { se: design.clusterSe } : {}),
+      }
+    : undefined;
+  const blockPrefix = g?.blocks ? `${g.blocks.column}[` : undefined;
+  const shownAliased = blockPrefix ? aliased.filter((a) => !a.startsWith(blockPrefix)) : aliased;
   if (spec.band !== undefined) {
     if (spec.band !== 'sup-t') {
       throw new InputError(`band: expected 'sup-t', got '${String(spec.band)}'`, {
@@ -410,9 +532,21 @@ function finish(
         { code: 'invalid-option', value: censoring },
       );
     }
+    const which = adjustment === 'none' ? 'raw' : 'adjusted';
+    if (g?.clusters) {
+      throw new InputError(
+        `band 'sup-t' with clusters is not available: the cluster-robust covariance of the estimates across months is not implemented; use pAdjust (e.g. 'holm') across the months instead`,
+        { code: 'invalid-option', value: 'sup-t', column: g.clusters.column },
+      );
+    }
+    if (g?.blocks && which === 'raw') {
+      throw new InputError(
+        `band 'sup-t' with blocks needs the adjusted effect (block fixed effects): adjustment 'none' gives the blocked difference in means, whose cross-month covariance is not implemented`,
+        { code: 'invalid-option', value: 'sup-t', column: g.blocks.column },
+      );
+    }
     const term = 'treatment';
     const months = results.map((m) => m.month);
-    const which = adjustment === 'none' ? 'raw' : 'adjusted';
     const design =
       which === 'raw'
         ? undefined
@@ -430,7 +564,7 @@ function finish(
       arms: { treatment: comparison.labels.treatment, control: comparison.labels.control },
       months: withBand,
       covariates: comparison.covariateNames,
-      aliased,
+      aliased: shownAliased,
       adjustment,
       level,
       excluded: comparison.excluded,
@@ -442,6 +576,7 @@ function finish(
       jointCovariance: Array.from({ length: q }, (_, m) =>
         Array.from(v.subarray(m * q, (m + 1) * q)),
       ),
+      ...(designInfo ? { design: designInfo } : {}),
     });
   }
   return makeSeries({
@@ -449,7 +584,7 @@ function finish(
     arms: { treatment: comparison.labels.treatment, control: comparison.labels.control },
     months: withAdjusted,
     covariates: comparison.covariateNames,
-    aliased,
+    aliased: shownAliased,
     adjustment,
     level,
     excluded: comparison.excluded,
@@ -457,6 +592,7 @@ function finish(
     warnings,
     notes,
     method,
+    ...(designInfo ? { design: designInfo } : {}),
   });
 }
 
@@ -665,6 +801,7 @@ function describe(
   competing: boolean,
   strata: readonly string[],
   rawInterval: ShareInterval,
+  design?: { readonly groupings: Groupings; readonly clusterSe?: ClusterSeType },
 ): string {
   const ipcw = censoring === 'ipcw';
   const newcombe = "Newcombe's (1998) hybrid score interval and the test inverting it";
@@ -695,6 +832,20 @@ function describe(
         ? `adjusted: Lin (2013) ${model} with treatment × centred covariates (${covariates} columns), ${se} SE${weights}, t test on n − k df`
         : 'no covariate adjustment';
   const tail = correction ? `; p-values also adjusted across months (${correction})` : '';
+  if (design) {
+    const words = groupingWords(design.groupings, design.clusterSe);
+    const seText = design.clusterSe
+      ? words.adjusted
+      : `${se} SE, t test on n − k df (k counts the block dummies)`;
+    const cov = covariates > 0 ? ` + ${covariates} covariate columns` : '';
+    const adj =
+      adjustment === 'ols'
+        ? `adjusted: OLS linear probability model on treatment${words.blocks}${cov}, ${seText}`
+        : adjustment === 'lin'
+          ? `adjusted: Lin (2013) OLS with treatment × centred covariates (${covariates} columns)${words.blocks}, ${seText}`
+          : 'no covariate adjustment';
+    return `${sample}; ${words.raw}; ${adj}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
+  }
   return `${sample}; ${raw}; ${adjusted}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
 }
 
