@@ -16,6 +16,8 @@ import { sampleRatioTest } from '../assign/srm.js';
 import { refuseIdentifierLabels } from '../data/identifier-labels.js';
 import { experimentIntake } from '../data/intake.js';
 import { validateExperiment } from '../data/validate.js';
+import { InputError } from '../errors.js';
+import type { SeType } from '../estimate/vcov.js';
 import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
 import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
 import {
@@ -121,6 +123,33 @@ export function evaluate(
   }
 }
 
+/** The plan's clusters and blocks as the estimators' `clusters` / `blocks` keys. */
+function designSpec(plan: AnalysisPlan): { clusters?: string; blocks?: string } {
+  const d = plan.design;
+  return {
+    ...(d?.clusters === undefined ? {} : { clusters: d.clusters }),
+    ...(d?.blocks === undefined ? {} : { blocks: d.blocks }),
+  };
+}
+
+/** The block column as a covariate of the complier analysis (its fixed effects), if any. */
+function blockFactor(plan: AnalysisPlan): string[] {
+  const b = plan.design?.blocks;
+  return b === undefined || plan.covariates.includes(b) ? [] : [b];
+}
+
+/** The complier analysis' SE: HC2 for HC3; cluster types are refused by `parsePlan` there. */
+function complierSe(se: AnalysisPlan['methods']['se']): SeType {
+  if (se === 'HC3') return 'HC2';
+  if (se === 'CR2' || se === 'stata' || se === 'CR0') {
+    throw new InputError(
+      'the complier effect with clusters is not available (cluster-robust 2SLS is not implemented)',
+      { code: 'invalid-option', value: se },
+    );
+  }
+  return se;
+}
+
 /** {@link evaluate} after the checks and the filter: every analysis of the kept rows. */
 function analyseRows(
   all: ColumnTable,
@@ -191,6 +220,7 @@ function analyseRows(
     rawInterval: methods.rawInterval ?? 'auto',
     ...(methods.pAdjust !== 'none' ? { pAdjust: methods.pAdjust } : {}),
     ...(methods.band !== 'none' ? { band: methods.band } : {}),
+    ...designSpec(plan),
   });
 
   const effects = events.map((e) => {
@@ -260,11 +290,12 @@ function analyseRows(
           control: arms.control,
           outcome: { event: e.column, month: p.month, followup: columns.followup },
           received: { column: p.column, values: receivedValues(p) },
-          covariates: plan.covariates,
-          factors: plan.factors,
+          // Blocks enter the 2SLS as a factor covariate: block fixed effects.
+          covariates: [...plan.covariates, ...blockFactor(plan)],
+          factors: [...plan.factors, ...blockFactor(plan)],
           missing: methods.missing,
           rareLevels: methods.rareLevels ?? 'error',
-          se: methods.se === 'HC3' ? 'HC2' : methods.se,
+          se: complierSe(methods.se),
           level: methods.level,
         }),
       };
