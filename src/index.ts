@@ -44,6 +44,7 @@ export {
   type EffectSeriesSpec,
   effectSeries,
   type MonthEffect,
+  type SeriesDesignInfo,
 } from './analysis/effect-series.js';
 export {
   type FigureWithInterval,
@@ -217,6 +218,7 @@ export { type WaldFit, type WaldTest, waldTest } from './estimate/wald.js';
 export {
   type AnalysisPlan,
   type AnalysisResult,
+  type DesignPlan,
   type EvaluateOptions,
   type EventColumn,
   evaluate,

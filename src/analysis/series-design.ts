@@ -69,17 +69,37 @@ export function seriesDesign(
   }
   const blocks = c.groupings?.blocks;
   if (blocks) {
-    const present = [...new Set(Array.from(index, (i) => blocks.ids[i]!))].sort((a, b) =>
-      compareLabels(blocks.labels[a]!, blocks.labels[b]!),
-    );
-    for (const id of present.slice(1)) {
-      const dummy = new Float64Array(n);
-      for (let j = 0; j < n; j++) dummy[j] = blocks.ids[index[j]!] === id ? 1 : 0;
-      names.push(`${blocks.column}[${blocks.labels[id]}]`);
-      columns.push(dummy);
-    }
+    const dummies = blockDummies(blocks, index);
+    names.push(...dummies.names);
+    columns.push(...dummies.columns);
   }
   return { names, columns, n };
+}
+
+/**
+ * Block fixed effects on the positions `index`: a 0/1 column `block[label]` per block present
+ * there but the first (in label order, numbers numerically, as R orders a factor's levels).
+ *
+ * @example
+ * blockDummies(groupings.blocks!, index).names; // ['decile[2]', 'decile[3]', …]
+ */
+export function blockDummies(
+  blocks: Grouping,
+  index: Int32Array,
+): { names: string[]; columns: Float64Array[] } {
+  const n = index.length;
+  const present = [...new Set(Array.from(index, (i) => blocks.ids[i]!))].sort((a, b) =>
+    compareLabels(blocks.labels[a]!, blocks.labels[b]!),
+  );
+  const names: string[] = [];
+  const columns: Float64Array[] = [];
+  for (const id of present.slice(1)) {
+    const dummy = new Float64Array(n);
+    for (let j = 0; j < n; j++) dummy[j] = blocks.ids[index[j]!] === id ? 1 : 0;
+    names.push(`${blocks.column}[${blocks.labels[id]}]`);
+    columns.push(dummy);
+  }
+  return { names, columns };
 }
 
 /** Numbers numerically (2 < 10), text by code units, as R orders a factor's levels. */
