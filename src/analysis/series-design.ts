@@ -45,7 +45,7 @@ export function seriesDesign(
   };
   const treated = pick(c.treated);
   const names = ['(Intercept)', term];
-  const columns = [new Float64Array(n).fill(1), treated];
+  const columns: Float64Array[] = [new Float64Array(n).fill(1), treated];
   const covariates = c.covariates.map(pick);
   if (adjustment === 'lin') {
     let total = 0;

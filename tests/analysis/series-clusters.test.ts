@@ -2,6 +2,7 @@
 // (tests/reference/series-clusters.R → series-clusters.csv + series-clusters.json).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { compareArms } from '../../src/analysis/compare-arms.js';
 import { type EffectSeriesSpec, effectSeries } from '../../src/analysis/effect-series.js';
 import { effectSeriesBy } from '../../src/analysis/subgroups.js';
 import { parseCsv } from '../../src/data/csv.js';
@@ -37,7 +38,7 @@ interface RefMonth {
   dim_clusters: RefCoef;
   dim_both: RefCoef;
 }
-const ref: { months: RefMonth[] } = JSON.parse(
+const ref: { months: RefMonth[]; compare: Record<string, RefCoef> } = JSON.parse(
   readFileSync(new URL('../reference/series-clusters.json', import.meta.url), 'utf8'),
 );
 const data = parseCsv(
@@ -235,5 +236,34 @@ describe('effectSeriesBy with clusters and blocks', () => {
     expect(() =>
       effectSeriesBy(data, { ...base, covariates: ['age'], by: 'gender', blocks: 'block' }),
     ).toThrow(/block b3 has 1 treated and 10 control units.*month 8/);
+  });
+});
+
+describe('compareArms with clusters and blocks (a numeric outcome of every client)', () => {
+  const spec = {
+    outcomes: ['days_work'],
+    covariates: ['age', 'gender'],
+    treatment: 'experiment',
+    control: 'control',
+  };
+  it('clusters: clustered difference in means and CR2 adjusted difference', () => {
+    const c = compareArms(data, { ...spec, clusters: 'office' });
+    agree(c.outcomes[0]!.difference, ref.compare.dim_clusters!, 'difference');
+    agree(c.outcomes[0]!.adjusted, ref.compare.cr_CR2!, 'adjusted');
+    expect(c.se).toBe('CR2');
+    expect(c.method).toContain('clustered difference in means');
+  });
+  it('blocks: blocked difference in means and block fixed effects (HC2)', () => {
+    const c = compareArms(data, { ...spec, blocks: 'block' });
+    agree(c.outcomes[0]!.difference, ref.compare.dim_blocks!, 'difference');
+    agree(c.outcomes[0]!.adjusted, ref.compare.fe_HC2!, 'adjusted');
+  });
+  it('both: block-clustered difference and fixed effects with CR2', () => {
+    const c = compareArms(data, { ...spec, blocks: 'block', clusters: 'office' });
+    agree(c.outcomes[0]!.difference, ref.compare.dim_both!, 'difference');
+    agree(c.outcomes[0]!.adjusted, ref.compare.fe_CR2!, 'adjusted');
+    expect(() => compareArms(data, { ...spec, clusters: 'office', adjustment: 'lin' })).toThrow(
+      /adjustment 'lin' with clusters or blocks is not available/,
+    );
   });
 });

@@ -17,6 +17,7 @@
 #   fe_only_cr2:       lm_robust(y ~ t, fixed_effects = ~block, clusters = office)
 #   club:              clubSandwich coef_test(lm(y ~ t + age + gender), "CR2", Satterthwaite)
 #   dim_blocks, dim_clusters, dim_both: difference_in_means(y ~ t, blocks =, clusters =)
+# and, for compareArms, the same on a numeric outcome (days_work) of every client ("compare").
 suppressPackageStartupMessages({
   library(estimatr)
   library(clubSandwich)
@@ -55,8 +56,10 @@ for (i in seq_len(n)) {
 followup <- sample(c(5, 6, 7, 8, 8, 8), n, replace = TRUE)
 event[!is.na(event) & event > followup] <- NA
 arm <- ifelse(t == 1, "experiment", "control")
+# A numeric outcome for compareArms (days in work in the first year), clustered by office.
+days_work <- round(pmax(0, 120 + 25 * t + 1.5 * (age - 40) + 60 * office_eff + rnorm(n, sd = 50)))
 data <- data.frame(id, arm, office, block, age, gender, followup_months = followup,
-  month_work = event, stringsAsFactors = FALSE)
+  month_work = event, days_work, stringsAsFactors = FALSE)
 write.csv(data, "tests/reference/series-clusters.csv", row.names = FALSE, na = "")
 
 num <- function(x) {
@@ -118,11 +121,26 @@ for (m in seq_len(M)) {
   months[[m]] <- out
 }
 
+# compareArms on days_work: the same estimators on one outcome of every client.
+data$t <- as.numeric(data$arm == "experiment")
+fc <- days_work ~ t + age + gender
+compare <- list(
+  cr_CR2 = coef_t(lm_robust(fc, data = data, clusters = office, se_type = "CR2")),
+  fe_CR2 = coef_t(lm_robust(fc, data = data, fixed_effects = ~block, clusters = office,
+    se_type = "CR2")),
+  fe_HC2 = coef_t(lm_robust(fc, data = data, fixed_effects = ~block, se_type = "HC2")),
+  dim_blocks = dim_t(difference_in_means(days_work ~ t, data = data, blocks = block)),
+  dim_clusters = dim_t(difference_in_means(days_work ~ t, data = data, clusters = office)),
+  dim_both = dim_t(difference_in_means(days_work ~ t, data = data, blocks = block,
+    clusters = office))
+)
+
 json <- to_json(list(
   generated_by = "tests/reference/series-clusters.R",
   r_version = R.version.string,
   estimatr = as.character(packageVersion("estimatr")),
   clubSandwich = as.character(packageVersion("clubSandwich")),
-  months = months
+  months = months,
+  compare = compare
 ))
 writeLines(json, "tests/reference/series-clusters.json")
