@@ -7,6 +7,7 @@ import { type EffectSeriesSpec, effectSeries } from '../../src/analysis/effect-s
 import { effectSeriesBy } from '../../src/analysis/subgroups.js';
 import { parseCsv } from '../../src/data/csv.js';
 import { InputError } from '../../src/errors.js';
+import { timeFractions } from '../../src/outcomes/time-fractions.js';
 import type { Estimate } from '../../src/stats/estimate.js';
 
 interface RefCoef {
@@ -266,4 +267,22 @@ describe('compareArms with clusters and blocks (a numeric outcome of every clien
       /adjustment 'lin' with clusters or blocks is not available/,
     );
   });
+});
+
+describe('timeFractions with clusters and blocks (difference_in_means of the fractions)', () => {
+  const spec = {
+    states: { work: 'months_work' },
+    compare: ['experiment', 'control'] as const,
+  };
+  for (const [key, design] of [
+    ['tf_clusters', { clusters: 'office' }],
+    ['tf_blocks', { blocks: 'block' }],
+    ['tf_both', { clusters: 'office', blocks: 'block' }],
+  ] as const) {
+    it(`${Object.keys(design).join(' and ')}`, () => {
+      const tf = timeFractions(data, { ...spec, ...design });
+      agree(tf.rows[0]!.difference, ref.compare[key]!, key);
+      expect(tf.method).toContain("as estimatr's difference_in_means");
+    });
+  }
 });

@@ -58,8 +58,10 @@ event[!is.na(event) & event > followup] <- NA
 arm <- ifelse(t == 1, "experiment", "control")
 # A numeric outcome for compareArms (days in work in the first year), clustered by office.
 days_work <- round(pmax(0, 120 + 25 * t + 1.5 * (age - 40) + 60 * office_eff + rnorm(n, sd = 50)))
+# Months in work during the follow-up (for timeFractions): from the event month to the end.
+months_work <- ifelse(is.na(event), 0, followup - event + 1)
 data <- data.frame(id, arm, office, block, age, gender, followup_months = followup,
-  month_work = event, days_work, stringsAsFactors = FALSE)
+  month_work = event, days_work, months_work, stringsAsFactors = FALSE)
 write.csv(data, "tests/reference/series-clusters.csv", row.names = FALSE, na = "")
 
 num <- function(x) {
@@ -134,6 +136,13 @@ compare <- list(
   dim_both = dim_t(difference_in_means(days_work ~ t, data = data, blocks = block,
     clusters = office))
 )
+# timeFractions: the fraction of the follow-up in work, months_work / followup_months.
+data$fraction_work <- data$months_work / data$followup_months
+compare$tf_blocks <- dim_t(difference_in_means(fraction_work ~ t, data = data, blocks = block))
+compare$tf_clusters <- dim_t(difference_in_means(fraction_work ~ t, data = data,
+  clusters = office))
+compare$tf_both <- dim_t(difference_in_means(fraction_work ~ t, data = data, blocks = block,
+  clusters = office))
 
 json <- to_json(list(
   generated_by = "tests/reference/series-clusters.R",
