@@ -132,12 +132,6 @@ function designSpec(plan: AnalysisPlan): { clusters?: string; blocks?: string } 
   };
 }
 
-/** The block column as a covariate of the complier analysis (its fixed effects), if any. */
-function blockFactor(plan: AnalysisPlan): string[] {
-  const b = plan.design?.blocks;
-  return b === undefined || plan.covariates.includes(b) ? [] : [b];
-}
-
 /** The complier analysis' SE: HC2 for HC3; cluster types are refused by `parsePlan` there. */
 function complierSe(se: AnalysisPlan['methods']['se']): SeType {
   if (se === 'HC3') return 'HC2';
@@ -290,9 +284,10 @@ function analyseRows(
           control: arms.control,
           outcome: { event: e.column, month: p.month, followup: columns.followup },
           received: { column: p.column, values: receivedValues(p) },
-          // Blocks enter the 2SLS as a factor covariate: block fixed effects.
-          covariates: [...plan.covariates, ...blockFactor(plan)],
-          factors: [...plan.factors, ...blockFactor(plan)],
+          covariates: plan.covariates,
+          factors: plan.factors,
+          // Block fixed effects in the adjusted 2SLS (clusters are refused by parsePlan).
+          ...(plan.design?.blocks === undefined ? {} : { blocks: plan.design.blocks }),
           missing: methods.missing,
           rareLevels: methods.rareLevels ?? 'error',
           se: complierSe(methods.se),

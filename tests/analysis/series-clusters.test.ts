@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareArms } from '../../src/analysis/compare-arms.js';
+import { complierEffect } from '../../src/analysis/complier.js';
 import { type EffectSeriesSpec, effectSeries } from '../../src/analysis/effect-series.js';
 import { effectSeriesBy } from '../../src/analysis/subgroups.js';
 import { parseCsv } from '../../src/data/csv.js';
@@ -285,4 +286,39 @@ describe('timeFractions with clusters and blocks (difference_in_means of the fra
       expect(tf.method).toContain("as estimatr's difference_in_means");
     });
   }
+});
+
+describe('complierEffect with blocks and clusters', () => {
+  // "Received" the service (synthetic): treated clients under 45; nobody in the control arm.
+  const spec = {
+    outcome: 'days_work',
+    received: 'received',
+    covariates: ['age'],
+    treatment: 'experiment',
+    control: 'control',
+  };
+  const withReceived = data.derive({
+    received: (d: { arm: string; age: number }) => (d.arm === 'experiment' && d.age < 45 ? 1 : 0),
+  });
+  it('blocks are block fixed effects: the same numbers as the block column as a factor', () => {
+    const blocked = complierEffect(withReceived, { ...spec, blocks: 'block' });
+    const dummies = complierEffect(withReceived, {
+      ...spec,
+      covariates: ['age', 'block'],
+      factors: ['block'],
+    });
+    for (const key of ['complier', 'itt'] as const) {
+      const a = blocked.adjusted![key];
+      const b = dummies.adjusted![key];
+      close(a.estimate, b.estimate, `${key} estimate`);
+      close(a.stdError, b.stdError, `${key} SE`);
+      close(a.df, b.df, `${key} df`);
+    }
+    expect(blocked.method).toContain("block fixed effects of 'block' (4 blocks)");
+  });
+  it('clusters are refused with a clear message', () => {
+    expect(() => complierEffect(withReceived, { ...spec, clusters: 'office' })).toThrow(
+      /complierEffect with clusters \('office'\) is not available/,
+    );
+  });
 });
