@@ -8,7 +8,9 @@ import { followupPattern, followupWarning } from '../data/followup-pattern.js';
 import { type ExperimentIntake, experimentRoles } from '../data/intake.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
+import { olsCumulativeClusterSeries } from '../estimate/cluster-series.js';
 import type { ClusterSeType } from '../estimate/cluster-vcov.js';
+import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatEstimate, formatNumber, formatPercent, formatPp } from '../format.js';
 import {
@@ -398,6 +400,12 @@ export function seriesOf(sample: Comparison, spec: EffectSeriesSpec, context = '
     }
   }
 
+  // Clustered, unblocked raw effect: the coefficient of T in y ~ 1 + T with CR2, i.e. the
+  // clustered difference in means, from the cluster kernel once per distinct sample.
+  const clusteredRaw =
+    groupings?.clusters && !groupings.blocks
+      ? clusteredRawByMonth(comparison, months, counts, level)
+      : undefined;
   const results = months.map((month, i): MonthEffect => {
     const count = counts[i]!;
     if (count.nTreated === 0 || count.nControl === 0) {
@@ -422,7 +430,9 @@ export function seriesOf(sample: Comparison, spec: EffectSeriesSpec, context = '
     const raw = constant
       ? noVariation(month, n, Number.POSITIVE_INFINITY, level, events === 0)
       : groupings
-        ? stripEstimate(designMonthRaw(comparison, groupings, month, level))
+        ? stripEstimate(
+            clusteredRaw?.get(month) ?? designMonthRaw(comparison, groupings, month, level),
+          )
         : chooseShareInterval(rawInterval, t, k) === 'newcombe'
           ? newcombeDifference(t, k, { level })
           : stripEstimate(diffInProportions(t, k, { level }));
@@ -464,6 +474,56 @@ export function seriesOf(sample: Comparison, spec: EffectSeriesSpec, context = '
     rawInterval,
     groupings ? { groupings, ...(clusterSe ? { clusterSe } : {}) } : undefined,
   );
+}
+
+/**
+ * The clustered difference in means of every month (estimatr's `difference_in_means(clusters =)`:
+ * the CR2 coefficient of T in y ~ 1 + T with its Satterthwaite df), months with the same sample
+ * fitted together by `olsCumulativeClusterSeries`. Months without variation or without both
+ * arms are left to the caller.
+ */
+function clusteredRawByMonth(
+  c: Comparison,
+  months: readonly number[],
+  counts: readonly MonthCount[],
+  level: number,
+): Map<number, Estimate> {
+  const out = new Map<number, Estimate>();
+  const g = c.groupings!.clusters!;
+  const bySize = new Map<number, number[]>();
+  months.forEach((m, i) => {
+    const count = counts[i]!;
+    if (count.nTreated < 2 || count.nControl < 2) return;
+    const size = count.nTreated + count.nControl;
+    const list = bySize.get(size) ?? [];
+    list.push(m);
+    bySize.set(size, list);
+  });
+  for (const list of bySize.values()) {
+    const index = sampleAt(c.followup, list[0]!);
+    const n = index.length;
+    const prepared = olsPrepare({
+      names: ['(Intercept)', 'treatment'],
+      columns: [new Float64Array(n).fill(1), Float64Array.from(index, (i) => c.treated[i]!)],
+      n,
+    });
+    const groups = sampleGroups(g, index);
+    const distinct = [...new Set(list)].sort((a, b) => a - b);
+    const events = Float64Array.from(index, (i) => c.eventMonth[i]!);
+    const fits = olsCumulativeClusterSeries(prepared, events, distinct, 'treatment', groups, {
+      se: 'CR2',
+      level,
+      labels: groups.labels,
+    });
+    distinct.forEach((m, j) => {
+      out.set(m, {
+        ...fits[j]!,
+        method:
+          'difference in means (clustered design), CR2 cluster-robust SE, Bell–McCaffrey Satterthwaite df',
+      });
+    });
+  }
+  return out;
 }
 
 /** The raw effect of month `month` under the design's clusters and blocks. */
