@@ -57,6 +57,7 @@ export {
   type EffectSeriesSpec,
   effectSeries,
   type MonthEffect,
+  type SeriesDesignInfo,
 } from './analysis/effect-series.js';
 export {
   type FigureWithInterval,
@@ -236,6 +237,7 @@ export { type WaldFit, type WaldTest, waldTest } from './estimate/wald.js';
 export {
   type AnalysisPlan,
   type AnalysisResult,
+  type DesignPlan,
   type EvaluateOptions,
   type EventColumn,
   evaluate,

@@ -16,6 +16,7 @@
 export type { SampleFactor } from './analysis/arm-sample.js';
 export { type Comparison, type ComparisonSpec, comparisonSample } from './analysis/comparison.js';
 export { clientCount, type ImpactSentenceSpec, impactSentences, oneIn } from './analysis/impact.js';
+export type { Grouping, Groupings } from './analysis/series-groupings.js';
 export {
   type BandSample,
   seriesJointCovariance,
@@ -82,10 +83,16 @@ export {
 } from './display.js';
 // Design matrices, the prepared OLS of the monthly series, cluster-robust variances (src/estimate/).
 export {
+  type ClusterSeriesOptions,
+  olsCumulativeClusterSeries,
+} from './estimate/cluster-series.js';
+export {
   CLUSTER_SE_TYPES,
   type ClusterSeType,
+  type ClusterTermWeights,
   type ClusterVcov,
   type ClusterVcovOptions,
+  clusterTermWeights,
   clusterVcov,
   type Groups,
   groupsOf,
@@ -94,6 +101,12 @@ export {
 export { linearContrast } from './estimate/contrast.js';
 export { type CoxFit, type CoxOptions, coxph } from './estimate/cox.js';
 export { toDesignMatrix } from './estimate/design.js';
+export {
+  type DesignDifference,
+  type DesignDifferenceOptions,
+  type DesignUnit,
+  designDifferenceInMeans,
+} from './estimate/difference-in-means.js';
 export { firthLogistic } from './estimate/firth.js';
 export {
   type OlsPrepared,
@@ -107,6 +120,7 @@ export {
 export { limitedPivoting, type Pivoting } from './estimate/pivot.js';
 export { olsTermSeries } from './estimate/series.js';
 export { SE_TYPES } from './estimate/vcov.js';
+export { assignmentBlocks } from './evaluate/assignment.js';
 export { evaluationSteps } from './evaluate/evaluate.js';
 // The pre-analysis plan: parse, freeze with its SHA-256, verify, compare with the config (src/evaluate/).
 export {

@@ -7,6 +7,8 @@
  * Internal to `src/analysis/` (not part of the public API).
  */
 import { InputError } from '../errors.js';
+import { olsCumulativeClusterSeries } from '../estimate/cluster-series.js';
+import type { ClusterSeType } from '../estimate/cluster-vcov.js';
 import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
 import type { Coefficient } from '../estimate/inference.js';
 import { olsPrepare } from '../estimate/ols.js';
@@ -19,6 +21,7 @@ import {
   type RareLevels,
   rareLevelsOf,
 } from './rare-levels.js';
+import { sampleGroups } from './series-groupings.js';
 
 /** What {@link fitAdjustedMonths} needs besides the sample. */
 export interface AdjustedFitOptions {
@@ -29,6 +32,8 @@ export interface AdjustedFitOptions {
   readonly lin: boolean;
   /** The design of a comparison (all its rows). */
   readonly design: (c: Comparison) => DesignMatrix;
+  /** Cluster-robust SE type when the comparison has clusters (then `se` is not used). */
+  readonly cluster?: ClusterSeType;
 }
 
 /** Estimates for the months, or why none can be given, with the aliased columns and a note. */
@@ -95,8 +100,18 @@ export function fitAdjustedMonths(
     };
   }
   const events = sample.eventMonth;
+  const grouping = sample.groupings?.clusters;
+  const clusters = grouping && options.cluster ? sampleGroups(grouping) : undefined;
   try {
-    const estimates = olsCumulativeSeries(prepared, events, months, 'treatment', { se, level });
+    const estimates =
+      clusters && options.cluster
+        ? olsCumulativeClusterSeries(prepared, events, months, 'treatment', clusters, {
+            se: options.cluster,
+            level,
+            labels: clusters.labels,
+            column: grouping!.column,
+          })
+        : olsCumulativeSeries(prepared, events, months, 'treatment', { se, level });
     return { estimates, aliased: prepared.aliased, ...(note ? { note } : {}) };
   } catch (e) {
     if (!(e instanceof InputError) || e.code !== 'leverage-one' || !e.rows?.length) throw e;

@@ -9,6 +9,8 @@ import { requireColumns, type TableInput } from '../data/columns.js';
 import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
 import { withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
+import type { ClusterSeType } from '../estimate/cluster-vcov.js';
+import { designDifferenceInMeans } from '../estimate/difference-in-means.js';
 import { linAdjusted } from '../estimate/lin.js';
 import { ols } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
@@ -38,6 +40,16 @@ import {
   type SeveralArmComparisons,
 } from './compare-several-arms.js';
 import type { Exclusion } from './comparison.js';
+import { groupedCoefficient } from './grouped-ols.js';
+import { blockDummies } from './series-design.js';
+import {
+  checkClustersRandomised,
+  type Groupings,
+  groupingWords,
+  readGroupings,
+  sampleGroups,
+  seriesSe,
+} from './series-groupings.js';
 
 /** How an outcome is compared: shares with a difference in proportions, or means with Welch. */
 export type OutcomeKind = 'binary' | 'numeric';
@@ -73,8 +85,11 @@ export interface CompareArmsSpec extends Omit<ArmSampleSpec, 'rareLevels'> {
    * covariates (`linAdjusted`, estimatr's `lm_lin`).
    */
   readonly adjustment?: 'ols' | 'lin';
-  /** Standard errors of the adjusted difference (default `'HC2'`). */
-  readonly se?: SeType;
+  /**
+   * Standard errors of the adjusted difference (default `'HC2'`; with `clusters` `'CR2'`, or
+   * `'stata'` / `'CR0'`).
+   */
+  readonly se?: SeType | ClusterSeType;
   /** Confidence level (default 0.95). */
   readonly level?: number;
   /** Pooled SE for the Wald test of a binary difference (default false: unpooled, Neyman). */
@@ -86,6 +101,19 @@ export interface CompareArmsSpec extends Omit<ArmSampleSpec, 'rareLevels'> {
    * interval otherwise; `'wald'` or `'newcombe'` for every binary outcome.
    */
   readonly rawInterval?: ShareInterval;
+  /**
+   * Cluster column (the unit of randomisation): the difference is the clustered difference in
+   * means (`difference_in_means(clusters =)`), the adjusted one has CR2 SEs with Satterthwaite df
+   * (`lm_robust(clusters =)`). Not with `adjustment: 'lin'`.
+   */
+  readonly clusters?: string;
+  /**
+   * Block column (the strata of the randomisation): the difference is the blocked difference in
+   * means (`difference_in_means(blocks =)`), the adjusted one includes block fixed effects
+   * (`lm_robust(fixed_effects =)`; adjusted by default, also without covariates). Not with
+   * `adjustment: 'lin'`.
+   */
+  readonly blocks?: string;
 }
 
 /** One arm's values of one outcome. */
@@ -128,7 +156,7 @@ export interface ArmComparisons {
   /** Rows left out of every outcome (other arms, missing covariates). */
   readonly excluded: readonly Exclusion[];
   readonly level: number;
-  readonly se: SeType;
+  readonly se: SeType | ClusterSeType;
   /** How the adjusted differences were estimated (`'ols'` or `'lin'`). */
   readonly adjustment: 'ols' | 'lin';
   readonly method: string;
@@ -139,6 +167,27 @@ export interface ArmComparisons {
 }
 
 const T = '(treatment)';
+
+/** The method text of a comparison with clusters and/or blocks. */
+function designMethod(
+  g: Groupings,
+  cluster: ClusterSeType | undefined,
+  treatment: string,
+  control: string,
+  arm: string,
+  adjust: boolean,
+  covariates: number,
+): string {
+  const words = groupingWords(g, cluster);
+  const seText = cluster
+    ? words.adjusted
+    : 'HC2 robust SE, t test on n − k df (k counts the block dummies)';
+  return `${treatment} − ${control} per outcome: ${words.raw.replace(/^raw: /, '')}${
+    adjust
+      ? `; adjusted: OLS on ${arm}${words.blocks} + ${covariates} covariate columns, ${seText}`
+      : ''
+  }; missing outcome values excluded per outcome; two-sided, stars † p < 0.20, * p < 0.10, ** p < 0.05`;
+}
 
 const OUTCOME_KEYS: AllKeys<ArmOutcomeSpec> = {
   column: true,
@@ -163,6 +212,8 @@ const SPEC_KEYS: AllKeys<CompareArmsSpec> = {
   level: true,
   pooled: true,
   rawInterval: true,
+  clusters: true,
+  blocks: true,
 };
 
 /**
@@ -218,7 +269,7 @@ export function compareArms(
 function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons {
   rejectUnknownKeys(spec, SPEC_KEYS, 'compareArms');
   const level = spec.level ?? 0.95;
-  const se = spec.se ?? 'HC2';
+  const ses = seriesSe(spec.se, spec.clusters !== undefined);
   const adjustment = checkOneOf(spec.adjustment ?? 'ols', ['ols', 'lin'] as const, 'adjustment', {
     fn: 'compareArms',
   });
@@ -241,8 +292,25 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
     outcomes.map((o) => o.column),
     'outcome',
   );
-  const adjust = spec.adjust ?? sample.covariateNames.length > 0;
-  if (adjust && sample.covariateNames.length === 0 && (spec.covariates?.length ?? 0) === 0) {
+  const groupings: Groupings | undefined =
+    spec.clusters !== undefined || spec.blocks !== undefined
+      ? readGroupings(sample.table, sample.rows, spec)
+      : undefined;
+  if (groupings) checkClustersRandomised(groupings, sample.treated);
+  if (groupings && adjustment === 'lin') {
+    throw new InputError(
+      "compareArms: adjustment 'lin' with clusters or blocks is not available; use adjustment 'ols' (block fixed effects, CR2)",
+      { code: 'invalid-option', value: 'lin' },
+    );
+  }
+  const se = ses.cluster ?? ses.hc;
+  const adjust = spec.adjust ?? (sample.covariateNames.length > 0 || spec.blocks !== undefined);
+  if (
+    adjust &&
+    sample.covariateNames.length === 0 &&
+    (spec.covariates?.length ?? 0) === 0 &&
+    spec.blocks === undefined
+  ) {
     throw new InputError('adjust: true needs covariates; none were given', {
       code: 'invalid-option',
       value: 'adjust',
@@ -301,10 +369,29 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
         );
       }
     }
+    const keepIndex = Int32Array.from(keep);
     const difference = withOutcome(o.column, () =>
-      kind === 'binary'
-        ? binaryDifference(yT, yC, level, spec.pooled === true, rawInterval)
-        : strip(diffInMeans(yT, yC, { level })),
+      groupings
+        ? strip(
+            designDifferenceInMeans(
+              keep.map((j) => ({
+                y: y[j]!,
+                t: sample.treated[j] === 1 ? (1 as const) : (0 as const),
+                block: groupings.blocks ? groupings.blocks.labels[groupings.blocks.ids[j]!]! : null,
+                cluster: groupings.clusters
+                  ? groupings.clusters.labels[groupings.clusters.ids[j]!]!
+                  : null,
+              })),
+              {
+                level,
+                clustered: groupings.clusters !== undefined,
+                ...(groupings.clusters ? { clusterColumn: groupings.clusters.column } : {}),
+              },
+            ).estimate,
+          )
+        : kind === 'binary'
+          ? binaryDifference(yT, yC, level, spec.pooled === true, rawInterval)
+          : strip(diffInMeans(yT, yC, { level })),
     );
     let adjusted: Estimate | undefined;
     if (adjust) {
@@ -316,27 +403,40 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
             { names: sample.covariateNames, columns: sample.covariates.map(pick), n },
             pick(sample.treated),
             pick(y),
-            { se, level, treatmentName: T },
+            { se: ses.hc, level, treatmentName: T },
           ),
         );
         adjusted = strip(lin.treatment);
       } else {
-        const fit = withOutcome(o.column, () =>
-          ols(
-            {
-              names: ['(Intercept)', T, ...sample.covariateNames],
-              columns: [
-                new Float64Array(n).fill(1),
-                pick(sample.treated),
-                ...sample.covariates.map(pick),
-              ],
-              n,
-            },
-            pick(y),
-            { se, level },
+        const blocks = groupings?.blocks ? blockDummies(groupings.blocks, keepIndex) : undefined;
+        const design = {
+          names: ['(Intercept)', T, ...sample.covariateNames, ...(blocks?.names ?? [])],
+          columns: [
+            new Float64Array(n).fill(1),
+            pick(sample.treated),
+            ...sample.covariates.map(pick),
+            ...(blocks?.columns ?? []),
+          ],
+          n,
+        };
+        adjusted = withOutcome(o.column, () =>
+          strip(
+            groupings
+              ? groupedCoefficient(
+                  design,
+                  pick(y),
+                  T,
+                  groupings.clusters ? sampleGroups(groupings.clusters, keepIndex) : undefined,
+                  {
+                    se: ses.hc,
+                    level,
+                    ...(ses.cluster ? { cluster: ses.cluster } : {}),
+                    ...(groupings.clusters ? { column: groupings.clusters.column } : {}),
+                  },
+                )
+              : ols(design, pick(y), { se: ses.hc, level }).coefficient(T),
           ),
         );
-        adjusted = withOutcome(o.column, () => strip(fit.coefficient(T)));
       }
     }
     return {
@@ -361,16 +461,25 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
       : rawInterval === 'wald'
         ? wald
         : newcombe;
-  const method =
-    `${treatment} − ${control} per outcome: 0/1 outcomes difference in proportions, ` +
-    `${shares}; numeric outcomes difference in means, Welch SE, ` +
-    't test with Satterthwaite df' +
-    (adjust
-      ? adjustment === 'lin'
-        ? `; adjusted: Lin (2013) regression on ${arm} × ${sample.covariateNames.length} centred covariate columns, ${seText}, t test on n − k df`
-        : `; adjusted: OLS on ${arm} + ${sample.covariateNames.length} covariate columns, ${seText}, t test on n − k df`
-      : '') +
-    '; missing outcome values excluded per outcome; two-sided, stars † p < 0.20, * p < 0.10, ** p < 0.05';
+  const method = groupings
+    ? designMethod(
+        groupings,
+        ses.cluster,
+        treatment,
+        control,
+        arm,
+        adjust,
+        sample.covariateNames.length,
+      )
+    : `${treatment} − ${control} per outcome: 0/1 outcomes difference in proportions, ` +
+      `${shares}; numeric outcomes difference in means, Welch SE, ` +
+      't test with Satterthwaite df' +
+      (adjust
+        ? adjustment === 'lin'
+          ? `; adjusted: Lin (2013) regression on ${arm} × ${sample.covariateNames.length} centred covariate columns, ${seText}, t test on n − k df`
+          : `; adjusted: OLS on ${arm} + ${sample.covariateNames.length} covariate columns, ${seText}, t test on n − k df`
+        : '') +
+      '; missing outcome values excluded per outcome; two-sided, stars † p < 0.20, * p < 0.10, ** p < 0.05';
   const base: Omit<ArmComparisons, 'toTable' | 'toMarkdown'> = {
     arms: { treatment, control },
     outcomes: results,

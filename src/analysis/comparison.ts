@@ -9,6 +9,7 @@ import { survivalToWide } from '../data/survival-input.js';
 import { InputError } from '../errors.js';
 import { type ArmSample, type ArmSampleSpec, armSample, type Exclusion } from './arm-sample.js';
 import { checkCovariates } from './covariate-checks.js';
+import { type Groupings, subsetGroupings } from './series-groupings.js';
 
 export type { Exclusion };
 
@@ -41,6 +42,8 @@ export interface Comparison extends ArmSample {
    * month. Absent for the wide form, where events do not end one another.
    */
   readonly competingMonth?: Float64Array;
+  /** Clusters and blocks of the design, row by row (see `series-groupings.ts`). */
+  readonly groupings?: Groupings;
 }
 
 /**
@@ -156,6 +159,7 @@ export function subsetComparison(
     followup: pick(c.followup),
     eventMonth: pick(c.eventMonth),
     ...(c.competingMonth ? { competingMonth: pick(c.competingMonth) } : {}),
+    ...(c.groupings ? { groupings: subsetGroupings(c.groupings, keep) } : {}),
     excluded,
   };
 }

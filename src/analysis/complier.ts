@@ -32,6 +32,8 @@ import {
 import type { Exclusion } from './comparison.js';
 import { formatP } from './participation.js';
 import { handleRareLevels } from './rare-levels.js';
+import { blockDummies } from './series-design.js';
+import { readGroupings, sampleGroups } from './series-groupings.js';
 
 /** The outcome of a complier analysis. */
 export type ComplierOutcome =
@@ -64,6 +66,14 @@ export interface ComplierSpec extends ArmSampleSpec {
   readonly weakF?: number;
   /** p-value levels of the stars †, *, ** (default the reports' 0.20 / 0.10 / 0.05). */
   readonly stars?: StarLevels;
+  /**
+   * Block column (the strata of the randomisation): block fixed effects (dummies) join the
+   * adjusted specification (which then exists also without covariates); the unadjusted one is
+   * left as the plain Wald / 2SLS estimate.
+   */
+  readonly blocks?: string;
+  /** Cluster column: refused (cluster-robust 2SLS is not implemented), with a clear message. */
+  readonly clusters?: string;
 }
 
 /** The first stage: how much assignment shifts the share receiving the service. */
@@ -182,9 +192,17 @@ export function complierEffect(
       missing: true,
       rareLevels: true,
       stars: true,
+      blocks: true,
+      clusters: true,
     },
     'complierEffect',
   );
+  if (spec.clusters !== undefined) {
+    throw new InputError(
+      `complierEffect with clusters ('${spec.clusters}') is not available: cluster-robust 2SLS standard errors are not implemented`,
+      { code: 'invalid-option', column: spec.clusters },
+    );
+  }
   const se = spec.se ?? 'HC2';
   const level = spec.level ?? 0.95;
   const weakF = spec.weakF ?? 10;
@@ -285,16 +303,41 @@ export function complierEffect(
   }
 
   const unadjusted = fitSpecification(y, d, z, [], [], se, level, weakF, starLevels);
+  // Blocks: their dummies join the adjusted specification as fixed effects.
+  const blocks =
+    spec.blocks === undefined
+      ? undefined
+      : readGroupings(table, handled.rows, { blocks: spec.blocks }).blocks!;
+  const dummies = blocks
+    ? blockDummies(
+        blocks,
+        Int32Array.from({ length: n }, (_, i) => i),
+      )
+    : { names: [], columns: [] };
+  const adjustedNames = [...sample.covariateNames, ...dummies.names];
   const adjusted =
-    sample.covariateNames.length > 0
-      ? fitSpecification(y, d, z, sample.covariateNames, x, se, level, weakF, starLevels)
+    adjustedNames.length > 0
+      ? fitSpecification(
+          y,
+          d,
+          z,
+          adjustedNames,
+          [...x, ...dummies.columns],
+          se,
+          level,
+          weakF,
+          starLevels,
+        )
       : undefined;
   const received =
     typeof spec.received === 'string'
       ? spec.received
       : `${spec.received.column} ∈ {${spec.received.values.join(', ')}}`;
   const binaryOutcome = isBinary(y);
-  const method = `${describe(se, weakF, sample.sampleText, received, starLevels)}${rare.note ? `; ${rare.note}` : ''}`;
+  const blockText = blocks
+    ? `; block fixed effects of '${blocks.column}' (${sampleGroups(blocks).count} blocks) in the adjusted specification`
+    : '';
+  const method = `${describe(se, weakF, sample.sampleText, received, starLevels)}${blockText}${rare.note ? `; ${rare.note}` : ''}`;
   const base: Omit<ComplierEffect, 'toTable' | 'toMarkdown'> = {
     arms: { treatment: labels.treatment, control: labels.control },
     outcome: sample.outcome,

@@ -8,6 +8,9 @@ import { followupPattern, followupWarning } from '../data/followup-pattern.js';
 import { type ExperimentIntake, experimentRoles } from '../data/intake.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
+import { olsCumulativeClusterSeries } from '../estimate/cluster-series.js';
+import type { ClusterSeType } from '../estimate/cluster-vcov.js';
+import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatEstimate, formatNumber, formatPercent, formatPp } from '../format.js';
 import {
@@ -21,6 +24,7 @@ import {
 import type { Estimate } from '../stats/estimate.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
 import type { MvnormOptions } from '../stats/mvnorm.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
 import { fitAdjustedMonths } from './adjusted-fit.js';
@@ -35,6 +39,15 @@ import {
 import { ipcwMonths } from './effect-series-ipcw.js';
 import { handleRareLevels } from './rare-levels.js';
 import { type Adjustment, noVariation, seriesDesign, stripEstimate } from './series-design.js';
+import {
+  checkClustersRandomised,
+  designRaw,
+  type Groupings,
+  groupingWords,
+  readGroupings,
+  sampleGroups,
+  seriesSe,
+} from './series-groupings.js';
 import { type SeriesBand, seriesJointCovariance, supTBand } from './simultaneous-band.js';
 
 export type { Adjustment };
@@ -48,8 +61,25 @@ export interface EffectSeriesSpec extends ComparisonSpec {
    * `'lin'`: Lin (2013), treatment interacted with centred covariates; `'none'`: raw only.
    */
   readonly adjustment?: Adjustment;
-  /** Standard errors of the adjusted effect (default `'HC2'`). */
-  readonly se?: SeType;
+  /**
+   * Standard errors of the adjusted effect: `'HC2'` (default), `'HC0'`, `'HC1'`, `'HC3'`,
+   * `'classical'`; with `clusters`: `'CR2'` (default), `'stata'` or `'CR0'`.
+   */
+  readonly se?: SeType | ClusterSeType;
+  /**
+   * Cluster column, the unit of randomisation (office, caseworker): the adjusted effect gets
+   * cluster-robust SEs (CR2 with the Bell–McCaffrey / Pustejovsky–Tipton Satterthwaite df by
+   * default, as `lm_robust(clusters =)`), the raw effect is the clustered difference in means
+   * (`difference_in_means(clusters =)`). Not with IPCW or the sup-t band (refused).
+   */
+  readonly clusters?: string;
+  /**
+   * Block (stratum) column the arms were randomised within (risk decile, office): the adjusted
+   * effect includes block fixed effects (as `lm_robust(fixed_effects = ~block)`; adjustment
+   * `'ols'` by default, also without covariates), the raw effect is the blocked difference in
+   * means (`difference_in_means(blocks =)`). Not with IPCW (refused).
+   */
+  readonly blocks?: string;
   /** Confidence level (default 0.95). */
   readonly level?: number;
   /** Multiple-testing adjustment of the p-values across months (`'holm'`, `'BH'`, `'bonferroni'`). */
@@ -87,6 +117,43 @@ export interface EffectSeriesSpec extends ComparisonSpec {
    */
   readonly censoringStrata?: readonly string[];
 }
+
+/** The clusters and blocks an {@link EffectSeries} was estimated with. */
+export interface SeriesDesignInfo {
+  readonly clusters?: { readonly column: string; readonly count: number };
+  readonly blocks?: { readonly column: string; readonly count: number };
+  /** Standard errors of the adjusted effect with clusters. */
+  readonly se?: ClusterSeType;
+}
+
+/** Every key {@link effectSeries} accepts. */
+export const EFFECT_SERIES_KEYS: AllKeys<EffectSeriesSpec> = {
+  months: true,
+  adjustment: true,
+  se: true,
+  level: true,
+  pAdjust: true,
+  band: true,
+  rawInterval: true,
+  bandOptions: true,
+  censoring: true,
+  censoringStrata: true,
+  clusters: true,
+  blocks: true,
+  event: true,
+  followup: true,
+  time: true,
+  status: true,
+  censored: true,
+  arm: true,
+  treatment: true,
+  control: true,
+  covariates: true,
+  reference: true,
+  factors: true,
+  missing: true,
+  rareLevels: true,
+};
 
 /** The censoring rules of {@link effectSeries}. */
 export type Censoring = 'complete-followup' | 'ipcw';
@@ -150,6 +217,8 @@ export interface EffectSeries extends HtmlConvertible, DocumentConvertible {
   readonly band?: SeriesBand;
   /** Joint covariance of the band's monthly estimates (months × months), with `band: 'sup-t'`. */
   readonly jointCovariance?: readonly (readonly number[])[];
+  /** The clusters and blocks of the design (column and count), when given. */
+  readonly design?: SeriesDesignInfo;
   /** One row per month, flat, for a table or CSV. */
   toTable(): Record<string, number | string>[];
   toMarkdown(): string;
@@ -207,6 +276,7 @@ export function effectSeries(
 ): EffectSeries | ArmContrastSeries {
   // Several arms (issue #14): one model with every arm, contrasts from its joint variance.
   if ('arms' in spec && spec.arms !== undefined) return armContrastSeries(data, spec);
+  rejectUnknownKeys(spec as EffectSeriesSpec, EFFECT_SERIES_KEYS, 'effectSeries');
   return seriesOf(comparisonSample(data, spec as EffectSeriesSpec), spec as EffectSeriesSpec);
 }
 
@@ -214,11 +284,22 @@ export function effectSeries(
  * {@link effectSeries} on a comparison sample already built (the subgroup analysis reuses it);
  * `context` (e.g. " in subgroup gender = 'man'") goes into a rare-level error.
  */
-export function seriesOf(input: Comparison, spec: EffectSeriesSpec, context = ''): EffectSeries {
+export function seriesOf(sample: Comparison, spec: EffectSeriesSpec, context = ''): EffectSeries {
   const level = spec.level ?? 0.95;
-  const se = spec.se ?? 'HC2';
+  const groupings =
+    sample.groupings ??
+    (spec.clusters !== undefined || spec.blocks !== undefined
+      ? readGroupings(sample.table, sample.rows, spec)
+      : undefined);
+  if (groupings) checkClustersRandomised(groupings, sample.treated);
+  const input = groupings ? { ...sample, groupings } : sample;
+  const ses = seriesSe(spec.se, groupings?.clusters !== undefined);
+  // With clusters `se` is only the HC type the rare-level checks see (HC0: none apply).
+  const se = ses.hc;
+  const clusterSe = ses.cluster;
   const adjustment: Adjustment =
-    spec.adjustment ?? (input.covariateNames.length > 0 ? 'ols' : 'none');
+    spec.adjustment ??
+    (input.covariateNames.length > 0 || groupings?.blocks !== undefined ? 'ols' : 'none');
   if (adjustment === 'lin' && input.covariateNames.length === 0) {
     throw new InputError("adjustment 'lin' needs covariates; none were given", {
       code: 'invalid-option',
@@ -254,6 +335,22 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec, context = ''
     throw new InputError("censoringStrata applies to censoring: 'ipcw' only", {
       code: 'invalid-option',
     });
+  }
+  if (censoring === 'ipcw' && groupings) {
+    throw new InputError(
+      `censoring 'ipcw' with ${groupings.clusters ? 'clusters' : 'blocks'} is not available: the IPCW variance treats clients as independent and its weights are estimated within arm, not within ${groupings.clusters ? 'cluster' : 'block'}; use censoring: 'complete-followup' (the reports' method)`,
+      {
+        code: 'invalid-option',
+        value: 'ipcw',
+        column: (groupings.clusters ?? groupings.blocks)!.column,
+      },
+    );
+  }
+  if (groupings && spec.rawInterval !== undefined && spec.rawInterval !== 'auto') {
+    throw new InputError(
+      `rawInterval '${spec.rawInterval}' does not apply with clusters or blocks: the raw effect is then the design's difference in means (estimatr's difference_in_means)`,
+      { code: 'invalid-option', value: spec.rawInterval },
+    );
   }
   if (censoring === 'ipcw') {
     const strata =
@@ -313,6 +410,7 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec, context = ''
         rareLevels,
         lin: adjustment === 'lin',
         design: (c) => seriesDesign(c, identity(c.treated.length), adjustment, term),
+        ...(clusterSe ? { cluster: clusterSe } : {}),
       });
       for (const a of fit.aliased) aliased.add(a);
       if (fit.note) notes.push(fit.note);
@@ -323,6 +421,12 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec, context = ''
     }
   }
 
+  // Clustered, unblocked raw effect: the coefficient of T in y ~ 1 + T with CR2, i.e. the
+  // clustered difference in means, from the cluster kernel once per distinct sample.
+  const clusteredRaw =
+    groupings?.clusters && !groupings.blocks
+      ? clusteredRawByMonth(comparison, months, counts, level)
+      : undefined;
   const results = months.map((month, i): MonthEffect => {
     const count = counts[i]!;
     if (count.nTreated === 0 || count.nControl === 0) {
@@ -346,9 +450,13 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec, context = ''
     const fewEvents = smallestExpectedCount(t, k) < SMALL_EXPECTED_COUNT;
     const raw = constant
       ? noVariation(month, n, Number.POSITIVE_INFINITY, level, events === 0)
-      : chooseShareInterval(rawInterval, t, k) === 'newcombe'
-        ? newcombeDifference(t, k, { level })
-        : stripEstimate(diffInProportions(t, k, { level }));
+      : groupings
+        ? stripEstimate(
+            clusteredRaw?.get(month) ?? designMonthRaw(comparison, groupings, month, level),
+          )
+        : chooseShareInterval(rawInterval, t, k) === 'newcombe'
+          ? newcombeDifference(t, k, { level })
+          : stripEstimate(diffInProportions(t, k, { level }));
     let fitted = adjustedByMonth.get(i);
     // Residuals all 0 with events in both states: the covariates predict the outcome exactly
     // (a covariate separating it), so the SE is 0 and a test would claim p = 0; not estimable.
@@ -385,7 +493,65 @@ export function seriesOf(input: Comparison, spec: EffectSeriesSpec, context = ''
     warnings,
     notes,
     rawInterval,
+    groupings ? { groupings, ...(clusterSe ? { clusterSe } : {}) } : undefined,
   );
+}
+
+/**
+ * The clustered difference in means of every month (estimatr's `difference_in_means(clusters =)`:
+ * the CR2 coefficient of T in y ~ 1 + T with its Satterthwaite df), months with the same sample
+ * fitted together by `olsCumulativeClusterSeries`. Months without variation or without both
+ * arms are left to the caller.
+ */
+function clusteredRawByMonth(
+  c: Comparison,
+  months: readonly number[],
+  counts: readonly MonthCount[],
+  level: number,
+): Map<number, Estimate> {
+  const out = new Map<number, Estimate>();
+  const g = c.groupings!.clusters!;
+  const bySize = new Map<number, number[]>();
+  months.forEach((m, i) => {
+    const count = counts[i]!;
+    if (count.nTreated < 2 || count.nControl < 2) return;
+    const size = count.nTreated + count.nControl;
+    const list = bySize.get(size) ?? [];
+    list.push(m);
+    bySize.set(size, list);
+  });
+  for (const list of bySize.values()) {
+    const index = sampleAt(c.followup, list[0]!);
+    const n = index.length;
+    const prepared = olsPrepare({
+      names: ['(Intercept)', 'treatment'],
+      columns: [new Float64Array(n).fill(1), Float64Array.from(index, (i) => c.treated[i]!)],
+      n,
+    });
+    const groups = sampleGroups(g, index);
+    const distinct = [...new Set(list)].sort((a, b) => a - b);
+    const events = Float64Array.from(index, (i) => c.eventMonth[i]!);
+    const fits = olsCumulativeClusterSeries(prepared, events, distinct, 'treatment', groups, {
+      se: 'CR2',
+      level,
+      labels: groups.labels,
+    });
+    distinct.forEach((m, j) => {
+      out.set(m, {
+        ...fits[j]!,
+        method:
+          'difference in means (clustered design), CR2 cluster-robust SE, Bell–McCaffrey Satterthwaite df',
+      });
+    });
+  }
+  return out;
+}
+
+/** The raw effect of month `month` under the design's clusters and blocks. */
+function designMonthRaw(c: Comparison, g: Groupings, month: number, level: number): Estimate {
+  const index = sampleAt(c.followup, month);
+  const y = outcomeAt(c.eventMonth, index, month);
+  return designRaw(g, c.treated, index, y, level, month).estimate;
 }
 
 /** 0, 1, …, n − 1. */
@@ -406,6 +572,7 @@ function finish(
   warnings: readonly string[],
   notes: readonly string[],
   rawInterval: ShareInterval,
+  design?: { readonly groupings: Groupings; readonly clusterSe?: ClusterSeType },
 ): EffectSeries {
   const withAdjusted = spec.pAdjust ? addAdjustedP(results, spec.pAdjust) : results;
   const method = describe(
@@ -417,7 +584,22 @@ function finish(
     comparison.competingMonth !== undefined,
     spec.censoringStrata ?? [],
     rawInterval,
+    design,
   );
+  const g = design?.groupings;
+  const designInfo: SeriesDesignInfo | undefined = g
+    ? {
+        ...(g.clusters
+          ? { clusters: { column: g.clusters.column, count: sampleGroups(g.clusters).count } }
+          : {}),
+        ...(g.blocks
+          ? { blocks: { column: g.blocks.column, count: sampleGroups(g.blocks).count } }
+          : {}),
+        ...(design?.clusterSe ? { se: design.clusterSe } : {}),
+      }
+    : undefined;
+  const blockPrefix = g?.blocks ? `${g.blocks.column}[` : undefined;
+  const shownAliased = blockPrefix ? aliased.filter((a) => !a.startsWith(blockPrefix)) : aliased;
   if (spec.band !== undefined) {
     if (spec.band !== 'sup-t') {
       throw new InputError(`band: expected 'sup-t', got '${String(spec.band)}'`, {
@@ -431,9 +613,21 @@ function finish(
         { code: 'invalid-option', value: censoring },
       );
     }
+    const which = adjustment === 'none' ? 'raw' : 'adjusted';
+    if (g?.clusters) {
+      throw new InputError(
+        `band 'sup-t' with clusters is not available: the cluster-robust covariance of the estimates across months is not implemented; use pAdjust (e.g. 'holm') across the months instead`,
+        { code: 'invalid-option', value: 'sup-t', column: g.clusters.column },
+      );
+    }
+    if (g?.blocks && which === 'raw') {
+      throw new InputError(
+        `band 'sup-t' with blocks needs the adjusted effect (block fixed effects): adjustment 'none' gives the blocked difference in means, whose cross-month covariance is not implemented`,
+        { code: 'invalid-option', value: 'sup-t', column: g.blocks.column },
+      );
+    }
     const term = 'treatment';
     const months = results.map((m) => m.month);
-    const which = adjustment === 'none' ? 'raw' : 'adjusted';
     const design =
       which === 'raw'
         ? undefined
@@ -451,7 +645,7 @@ function finish(
       arms: { treatment: comparison.labels.treatment, control: comparison.labels.control },
       months: withBand,
       covariates: comparison.covariateNames,
-      aliased,
+      aliased: shownAliased,
       adjustment,
       level,
       excluded: comparison.excluded,
@@ -463,6 +657,7 @@ function finish(
       jointCovariance: Array.from({ length: q }, (_, m) =>
         Array.from(v.subarray(m * q, (m + 1) * q)),
       ),
+      ...(designInfo ? { design: designInfo } : {}),
     });
   }
   return makeSeries({
@@ -470,7 +665,7 @@ function finish(
     arms: { treatment: comparison.labels.treatment, control: comparison.labels.control },
     months: withAdjusted,
     covariates: comparison.covariateNames,
-    aliased,
+    aliased: shownAliased,
     adjustment,
     level,
     excluded: comparison.excluded,
@@ -478,6 +673,7 @@ function finish(
     warnings,
     notes,
     method,
+    ...(designInfo ? { design: designInfo } : {}),
   });
 }
 
@@ -686,6 +882,7 @@ function describe(
   competing: boolean,
   strata: readonly string[],
   rawInterval: ShareInterval,
+  design?: { readonly groupings: Groupings; readonly clusterSe?: ClusterSeType },
 ): string {
   const ipcw = censoring === 'ipcw';
   const newcombe = "Newcombe's (1998) hybrid score interval and the test inverting it";
@@ -716,6 +913,20 @@ function describe(
         ? `adjusted: Lin (2013) ${model} with treatment × centred covariates (${covariates} columns), ${se} SE${weights}, t test on n − k df`
         : 'no covariate adjustment';
   const tail = correction ? `; p-values also adjusted across months (${correction})` : '';
+  if (design) {
+    const words = groupingWords(design.groupings, design.clusterSe);
+    const seText = design.clusterSe
+      ? words.adjusted
+      : `${se} SE, t test on n − k df (k counts the block dummies)`;
+    const cov = covariates > 0 ? ` + ${covariates} covariate columns` : '';
+    const adj =
+      adjustment === 'ols'
+        ? `adjusted: OLS linear probability model on treatment${words.blocks}${cov}, ${seText}`
+        : adjustment === 'lin'
+          ? `adjusted: Lin (2013) OLS with treatment × centred covariates (${covariates} columns)${words.blocks}, ${seText}`
+          : 'no covariate adjustment';
+    return `${sample}; ${words.raw}; ${adj}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
+  }
   return `${sample}; ${raw}; ${adjusted}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
 }
 

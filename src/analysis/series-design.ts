@@ -3,6 +3,7 @@
  * sample and the estimate of a month without variation. Internal to `src/analysis/`.
  */
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
+import type { Grouping } from './series-groupings.js';
 
 /** How the adjusted effect is estimated. */
 export type Adjustment = 'ols' | 'lin' | 'none';
@@ -12,12 +13,18 @@ export interface DesignSource {
   readonly treated: Float64Array;
   readonly covariateNames: readonly string[];
   readonly covariates: readonly Float64Array[];
+  /** Blocks of the design: their dummies join the model as fixed effects (not interacted). */
+  readonly groupings?: { readonly blocks?: Grouping };
 }
 
 /**
  * Design for one sample (`index` into the comparison arrays): (Intercept), treatment,
  * covariates; for Lin also the covariates centred on the sample mean — the weighted mean when
  * `weights` are given, as estimatr's `lm_lin` — and their products with treatment (Lin 2013).
+ * With blocks, one dummy per block present in the sample but the first (in label order) follows:
+ * block fixed effects, identical to `lm_robust(fixed_effects = ~block)` for the treatment
+ * coefficient and its HC / CR variance (the dummies are part of the hat matrix); not interacted
+ * with treatment, also for Lin.
  *
  * @example
  * const X = seriesDesign(comparison, Int32Array.of(0, 1, 2, 3), 'ols', 'treatment');
@@ -38,7 +45,7 @@ export function seriesDesign(
   };
   const treated = pick(c.treated);
   const names = ['(Intercept)', term];
-  const columns = [new Float64Array(n).fill(1), treated];
+  const columns: Float64Array[] = [new Float64Array(n).fill(1), treated];
   const covariates = c.covariates.map(pick);
   if (adjustment === 'lin') {
     let total = 0;
@@ -60,7 +67,47 @@ export function seriesDesign(
       columns.push(col);
     });
   }
+  const blocks = c.groupings?.blocks;
+  if (blocks) {
+    const dummies = blockDummies(blocks, index);
+    names.push(...dummies.names);
+    columns.push(...dummies.columns);
+  }
   return { names, columns, n };
+}
+
+/**
+ * Block fixed effects on the positions `index`: a 0/1 column `block[label]` per block present
+ * there but the first (in label order, numbers numerically, as R orders a factor's levels).
+ *
+ * @example
+ * blockDummies(groupings.blocks!, index).names; // ['decile[2]', 'decile[3]', …]
+ */
+export function blockDummies(
+  blocks: Grouping,
+  index: Int32Array,
+): { names: string[]; columns: Float64Array[] } {
+  const n = index.length;
+  const present = [...new Set(Array.from(index, (i) => blocks.ids[i]!))].sort((a, b) =>
+    compareLabels(blocks.labels[a]!, blocks.labels[b]!),
+  );
+  const names: string[] = [];
+  const columns: Float64Array[] = [];
+  for (const id of present.slice(1)) {
+    const dummy = new Float64Array(n);
+    for (let j = 0; j < n; j++) dummy[j] = blocks.ids[index[j]!] === id ? 1 : 0;
+    names.push(`${blocks.column}[${blocks.labels[id]}]`);
+    columns.push(dummy);
+  }
+  return { names, columns };
+}
+
+/** Numbers numerically (2 < 10), text by code units, as R orders a factor's levels. */
+function compareLabels(a: string, b: string): number {
+  const x = Number(a);
+  const y = Number(b);
+  if (a.trim() !== '' && b.trim() !== '' && Number.isFinite(x) && Number.isFinite(y)) return x - y;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

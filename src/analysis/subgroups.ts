@@ -28,6 +28,11 @@ import {
   seriesOf,
 } from './effect-series.js';
 import { handleRareLevels } from './rare-levels.js';
+import { readGroupings, seriesSe } from './series-groupings.js';
+
+/** Why the heterogeneity test is not given with clusters. */
+const CLUSTERED_HETEROGENEITY =
+  "a cluster-robust Wald test of several interactions needs a small-sample correction (clubSandwich's HTZ) that is not implemented; compare the subgroups' clustered effects and intervals";
 
 /** Options of {@link effectSeriesBy}: an effect series plus the subgroup column. */
 export interface SubgroupSpec extends EffectSeriesSpec {
@@ -117,6 +122,8 @@ export function effectSeriesBy(
       censored: true,
       band: true,
       bandOptions: true,
+      clusters: true,
+      blocks: true,
     },
     'effectSeriesBy',
   );
@@ -195,7 +202,7 @@ export function effectSeriesBy(
   const all = handleRareLevels(
     comparisonSample(intake, spec, inLevels),
     spec.rareLevels ?? 'error',
-    spec.se ?? 'HC2',
+    seriesSe(spec.se, spec.clusters !== undefined).hc,
     false,
     subsetComparison,
   ).sample;
@@ -213,7 +220,11 @@ export function effectSeriesBy(
       count: missingBy.length,
     });
   }
-  const method = `${subgroups[0]!.series.method}; heterogeneity: Wald F test of the treatment × ${spec.by} interactions (${spec.se ?? 'HC2'} vcov)`;
+  const method = `${subgroups[0]!.series.method}; heterogeneity: ${
+    spec.clusters === undefined
+      ? `Wald F test of the treatment × ${spec.by} interactions (${spec.se ?? 'HC2'} vcov${spec.blocks === undefined ? '' : `, block fixed effects of '${spec.blocks}'`})`
+      : `not computed with clusters (${CLUSTERED_HETEROGENEITY})`
+  }`;
 
   const toTable = () =>
     subgroups.flatMap(({ level, series }) =>
@@ -284,6 +295,13 @@ function interactionTests(
   spec: SubgroupSpec,
 ): (HeterogeneityTest | NotEstimableTest)[] {
   const months = resolveMonths(spec.months, c.followup);
+  if (spec.clusters !== undefined) {
+    return months.map((month) => ({ month, reason: CLUSTERED_HETEROGENEITY }));
+  }
+  const blocks =
+    spec.blocks === undefined
+      ? undefined
+      : readGroupings(c.table, c.rows, { blocks: spec.blocks }).blocks!;
   const prepared = new Map<number, { prep: OlsPrepared; index: Int32Array }>();
   const interactions = levels.slice(1).map((l) => `treatment:${spec.by}[${l}]`);
   return months.map((month) => {
@@ -305,6 +323,16 @@ function interactionTests(
         names.push(c.covariateNames[k]!);
         columns.push(Float64Array.from(index, (i) => col[i]!));
       });
+      if (blocks) {
+        // Block fixed effects, as in the series: a dummy per block present but the first.
+        const present = [...new Set(Array.from(index, (i) => blocks.ids[i]!))].sort((a, b) =>
+          byNatural(blocks.labels[a]!, blocks.labels[b]!),
+        );
+        for (const id of present.slice(1)) {
+          names.push(`${blocks.column}[${blocks.labels[id]}]`);
+          columns.push(Float64Array.from(index, (i) => (blocks.ids[i] === id ? 1 : 0)));
+        }
+      }
       design = { prep: olsPrepare({ names, columns, n }), index };
       prepared.set(index.length, design);
     }
@@ -326,7 +354,7 @@ function interactionTests(
       };
     }
     try {
-      const fit = olsFitPrepared(design.prep, y, { se: spec.se ?? 'HC2' });
+      const fit = olsFitPrepared(design.prep, y, { se: seriesSe(spec.se, false).hc });
       const w = waldTest(fit, interactions);
       if (!Number.isFinite(w.f)) throw new InputError('non-finite F', { code: 'singular' });
       return { month, statistic: w.f, df: w.fDf, pValue: w.fPValue, stars: stars(w.fPValue) };

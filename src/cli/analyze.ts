@@ -5,6 +5,8 @@
  * presentation `src/report/evaluation.ts`.
  */
 import { basename, join } from 'node:path';
+import { isJsonObject } from '../data/spec-reader.js';
+import { assignmentBlocks } from '../evaluate/assignment.js';
 import {
   type AnalysisPlan,
   type AnalysisResult,
@@ -50,6 +52,7 @@ Usage: effectmeting analyze --input <file> --config <analysis.json> [--format ta
                             [--out <dir>] [--plan <frozen.json> [--exploratory]] [--min-cell <n>]
                             [--quiet] [--delimiter <c>] [--decimal <mark>]
                             [--na <tokens>] [--encoding <name>]
+                            [--clusters <column>] [--blocks <column>] [--record <assignment.json>]
 
 Reads one row per client (CSV, TSV, JSON, Arrow, Parquet) and reports:
   1. assignment check: clients per arm, sample-ratio test against the intended weights,
@@ -83,6 +86,13 @@ Options:
                       and what would reveal them as "x", in every format; 0 turns it off
                       (then --format json is the complete result, not for publication)
   --quiet             no progress bar (it shows on a terminal only, for runs over 2 s)
+  --clusters <col>    cluster-randomised design: the unit of randomisation (config.design.clusters);
+                      CR2 standard errors with Satterthwaite df, clustered difference in means
+  --blocks <col>      blocked design: the strata of the randomisation (config.design.blocks);
+                      block fixed effects, blocked difference in means
+  --record <file>     the assignment record ('assign --record'): a blocked rule's block column
+                      becomes the default blocks (stated in the output; config "blocks": null
+                      opts out)
 ${dataHelp(22)}
   -h, --help          this help
 
@@ -114,9 +124,44 @@ export function parseMinCell(text: string | undefined): number {
   return n;
 }
 
-/** The plan in a config file; its problems name the file. */
-function readPlan(path: string): AnalysisPlan {
-  return parsePlan(readJsonFile(path, 'config'), { source: `config ${path}` });
+/**
+ * The plan in a config file, with `--clusters` / `--blocks` as its `design` and the blocks of an
+ * assignment record (`--record`) as the default blocks; its problems name the file. A flag that
+ * contradicts the config is a usage error.
+ */
+function readPlan(
+  path: string,
+  flags: {
+    clusters?: string | undefined;
+    blocks?: string | undefined;
+    record?: string | undefined;
+  },
+): AnalysisPlan {
+  const json = readJsonFile(path, 'config');
+  let config: unknown = json;
+  if (isJsonObject(json) && (flags.clusters !== undefined || flags.blocks !== undefined)) {
+    const design: Record<string, unknown> = isJsonObject(json.design) ? { ...json.design } : {};
+    for (const key of ['clusters', 'blocks'] as const) {
+      const flag = flags[key];
+      if (flag === undefined) continue;
+      const stated = design[key];
+      if (stated !== undefined && stated !== flag) {
+        throw new UsageError(
+          `--${key} ${flag}: the config names ${key} ${JSON.stringify(stated)} (config.design.${key}); give one`,
+        );
+      }
+      design[key] = flag;
+    }
+    config = { ...json, design };
+  }
+  const blocks =
+    flags.record === undefined
+      ? undefined
+      : assignmentBlocks(readJsonFile(flags.record, '--record'), `--record ${flags.record}`);
+  return parsePlan(config, {
+    source: `config ${path}`,
+    ...(blocks === undefined ? {} : { assignmentBlocks: blocks }),
+  });
 }
 
 /**
@@ -207,6 +252,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     quiet: { type: 'boolean' },
     ...DATA_OPTIONS,
     'min-cell': { type: 'string' },
+    clusters: { type: 'string' },
+    blocks: { type: 'string' },
+    record: { type: 'string' },
   });
   const read = dataReadOptions(flags);
   const minCell = parseMinCell(flags['min-cell']);
@@ -235,6 +283,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
             { flag: '--input', path: flags.input },
             { flag: '--config', path: flags.config },
             ...(flags.plan === undefined ? [] : [{ flag: '--plan', path: flags.plan }]),
+            ...(flags.record === undefined ? [] : [{ flag: '--record', path: flags.record }]),
           ],
           outputsIn(
             '--out',
@@ -242,7 +291,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
             OUT_FILES.map((f) => f.name),
           ),
         );
-  const plan = readPlan(flags.config);
+  const plan = readPlan(flags.config, flags);
   const frozen =
     flags.plan === undefined
       ? undefined

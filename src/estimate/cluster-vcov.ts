@@ -101,6 +101,8 @@ interface ClusterPart {
   readonly x: Float64Array;
   readonly wx: Float64Array;
   readonly mwx: Float64Array;
+  /** M_c = B_c^(−1/2) (CR2 only). */
+  readonly root?: Float64Array;
 }
 
 /**
@@ -122,7 +124,7 @@ export function clusterVcov(
   se: ClusterSeType,
   options: ClusterVcovOptions = {},
 ): ClusterVcov {
-  const { n, k, columns, weights, shift, transform, shiftedBread } = prepared;
+  const { n, k, weights, transform, shiftedBread } = prepared;
   const S = clusters.count;
   if (S < 2) {
     throw new InputError(
@@ -137,6 +139,53 @@ export function clusterVcov(
       { code: 'invalid-option', value: se },
     );
   }
+  const { parts, groupSize, q, bad } = clusterParts(
+    prepared,
+    clusters,
+    se,
+    absorbed,
+    options.labels,
+  );
+  if (bad.length > 0) throw cr2Undefined(bad);
+  const meat = new Float64Array(k * k);
+  const g = new Float64Array(k);
+  for (const { m, rows, wx, root } of parts) {
+    // g_c = X_c'W_c·M_c·e_c (M_c = I for CR0/stata).
+    let e: Float64Array = Float64Array.from(rows, (i) => residuals[i]!);
+    if (root) e = multiply(root, e, m, m, 1);
+    g.fill(0);
+    for (let r = 0; r < m; r++) for (let j = 0; j < k; j++) g[j]! += wx[r * k + j]! * e[r]!;
+    for (let j = 0; j < k; j++) for (let l = 0; l < k; l++) meat[j * k + l]! += g[j]! * g[l]!;
+  }
+  let v = sandwich(shiftedBread, meat, k);
+  if (transform) v = congruence(transform, v, k);
+  if (se === 'stata') {
+    const K = options.rank ?? k;
+    const f = ((n - 1) / (n - K)) * (S / (S - 1));
+    v = v.map((x) => x * f);
+  }
+  const df = new Float64Array(k).fill(S - 1);
+  if (se === 'CR2') {
+    for (let p = 0; p < k; p++) df[p] = satterthwaiteDf(p, prepared, parts, q, absorbed, groupSize);
+  }
+  return { vcov: v, df, nClusters: S };
+}
+
+/** The pieces of every cluster, with what the CR2 steps share; `bad` lists clusters with singular B_c. */
+function clusterParts(
+  prepared: OlsPrepared,
+  clusters: Groups,
+  se: ClusterSeType,
+  absorbed: Groups | undefined,
+  labels: readonly string[] | undefined,
+): {
+  parts: ClusterPart[];
+  groupSize: Float64Array | undefined;
+  q: Float64Array | undefined;
+  bad: string[];
+} {
+  const { n, k, columns, weights, shift, shiftedBread } = prepared;
+  const S = clusters.count;
   const { order, start } = clusterRows(clusters);
   let groupSize: Float64Array | undefined;
   if (absorbed) {
@@ -152,14 +201,12 @@ export function clusterVcov(
       )
     : undefined;
   const parts: ClusterPart[] = [];
-  const meat = new Float64Array(k * k);
   const bad: string[] = [];
   for (let c = 0; c < S; c++) {
     const m = start[c + 1]! - start[c]!;
     const rows = order.subarray(start[c]!, start[c + 1]!);
     const x = new Float64Array(m * k);
     const wx = new Float64Array(m * k);
-    let e: Float64Array = new Float64Array(m);
     for (let r = 0; r < m; r++) {
       const i = rows[r]!;
       const w = weights ? weights[i]! : 1;
@@ -168,52 +215,104 @@ export function clusterVcov(
         x[r * k + j] = v;
         wx[r * k + j] = w * v;
       }
-      e[r] = residuals[i]!;
     }
-    let mwx: Float64Array = wx;
-    if (se === 'CR2') {
-      const b = clusterB(x, wx, m, k, shiftedBread, q);
-      if (absorbed && groupSize) {
-        for (let r = 0; r < m; r++) {
-          for (let t = 0; t < m; t++) {
-            const g = absorbed.index[rows[r]!]!;
-            if (absorbed.index[rows[t]!] === g) b[r * m + t]! -= 1 / groupSize[g]!;
-          }
+    if (se !== 'CR2') {
+      parts.push({ m, rows, x, wx, mwx: wx });
+      continue;
+    }
+    const b = clusterB(x, wx, m, k, shiftedBread, q);
+    if (absorbed && groupSize) {
+      for (let r = 0; r < m; r++) {
+        for (let t = 0; t < m; t++) {
+          const g = absorbed.index[rows[r]!]!;
+          if (absorbed.index[rows[t]!] === g) b[r * m + t]! -= 1 / groupSize[g]!;
         }
       }
-      const a = symmetricInverseSqrt(b, m);
-      if (!a) {
-        bad.push(options.labels?.[c] ?? String(c + 1));
-        parts.push({ m, rows, x, wx, mwx });
-        continue;
-      }
-      mwx = multiply(a, wx, m, m, k);
-      e = multiply(a, e, m, m, 1);
     }
-    parts.push({ m, rows, x, wx, mwx });
-    // g_c = X_c'W_c·M_c·e_c (M_c = I for CR0/stata).
-    const g = new Float64Array(k);
-    for (let r = 0; r < m; r++) for (let j = 0; j < k; j++) g[j]! += wx[r * k + j]! * e[r]!;
-    for (let j = 0; j < k; j++) for (let l = 0; l < k; l++) meat[j * k + l]! += g[j]! * g[l]!;
+    const root = symmetricInverseSqrt(b, m);
+    if (!root) {
+      bad.push(labels?.[c] ?? String(c + 1));
+      parts.push({ m, rows, x, wx, mwx: wx });
+      continue;
+    }
+    parts.push({ m, rows, x, wx, mwx: multiply(root, wx, m, m, k), root });
   }
-  if (bad.length > 0) {
+  return { parts, groupSize, q, bad };
+}
+
+function cr2Undefined(bad: readonly string[]): InputError {
+  return new InputError(
+    `CR2 standard errors are undefined: I − H is singular for cluster${bad.length > 1 ? 's' : ''} ${bad.slice(0, 5).join(', ')} (a regressor or fixed effect that only that cluster has); use se: 'stata' or 'CR0', or drop that term`,
+    { code: 'leverage-one', value: bad[0]! },
+  );
+}
+
+/** Result of {@link clusterTermWeights}: what the variance of one coefficient needs, for any outcome. */
+export interface ClusterTermWeights {
+  /**
+   * u with Var(β̂_p) = scale · Σ_c (Σ_{i∈c} u_i e_i)² for the residuals e of any outcome on this
+   * design: u_c = M_c W_c X_c A a_p (M_c = I for CR0 / stata, B_c^(−1/2) for CR2), per row.
+   */
+  readonly u: Float64Array;
+  /** Degrees of freedom of coefficient p: S − 1 or the CR2 Satterthwaite df (X only, not y). */
+  readonly df: number;
+  /** 1, or Stata's (N − 1)/(N − K) · S/(S − 1). */
+  readonly scale: number;
+  readonly nClusters: number;
+}
+
+/**
+ * The part of {@link clusterVcov} for one coefficient p that does not depend on the outcome:
+ * the CR2 adjustment M_c of every cluster, folded into per-row weights u, and the Satterthwaite
+ * df (a function of X alone). With it, each further outcome on the same design costs O(n) for
+ * its cluster-robust variance (see `olsCumulativeClusterSeries`). Same numbers as
+ * `clusterVcov(prepared, e, clusters, se).vcov[p·k + p]` and `.df[p]`.
+ *
+ * @example
+ * const w = clusterTermWeights(prep, groupsOf(office), 'CR2', prep.terms.indexOf('treatment'));
+ * // Var = w.scale · Σ_c (Σ_{i∈c} w.u[i]·e[i])², on w.df degrees of freedom
+ */
+export function clusterTermWeights(
+  prepared: OlsPrepared,
+  clusters: Groups,
+  se: ClusterSeType,
+  p: number,
+  options: ClusterVcovOptions = {},
+): ClusterTermWeights {
+  const { n, k, transform, shiftedBread: a } = prepared;
+  const S = clusters.count;
+  if (S < 2) {
     throw new InputError(
-      `CR2 standard errors are undefined: I − H is singular for cluster${bad.length > 1 ? 's' : ''} ${bad.slice(0, 5).join(', ')} (a regressor or fixed effect that only that cluster has); use se: 'stata' or 'CR0', or drop that term`,
-      { code: 'leverage-one', value: bad[0] },
+      `clusters: ${S} cluster; cluster-robust standard errors need at least 2 clusters`,
+      { code: 'too-few', value: String(S) },
     );
   }
-  let v = sandwich(shiftedBread, meat, k);
-  if (transform) v = congruence(transform, v, k);
-  if (se === 'stata') {
-    const K = options.rank ?? k;
-    const f = ((n - 1) / (n - K)) * (S / (S - 1));
-    v = v.map((x) => x * f);
+  const { parts, groupSize, q, bad } = clusterParts(
+    prepared,
+    clusters,
+    se,
+    options.absorbed,
+    options.labels,
+  );
+  if (bad.length > 0) throw cr2Undefined(bad);
+  const r = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    let s = 0;
+    for (let l = 0; l < k; l++) {
+      s += (transform ? transform[p * k + l]! : l === p ? 1 : 0) * a[l * k + j]!;
+    }
+    r[j] = s;
   }
-  const df = new Float64Array(k).fill(S - 1);
-  if (se === 'CR2') {
-    for (let p = 0; p < k; p++) df[p] = satterthwaiteDf(p, prepared, parts, q, absorbed, groupSize);
+  const u = new Float64Array(n);
+  for (const { m, rows, mwx } of parts) {
+    const uc = multiply(mwx, r, m, k, 1);
+    for (let t = 0; t < m; t++) u[rows[t]!] = uc[t]!;
   }
-  return { vcov: v, df, nClusters: S };
+  const K = options.rank ?? k;
+  const scale = se === 'stata' ? ((n - 1) / (n - K)) * (S / (S - 1)) : 1;
+  const df =
+    se === 'CR2' ? satterthwaiteDf(p, prepared, parts, q, options.absorbed, groupSize) : S - 1;
+  return { u, df, scale, nClusters: S };
 }
 
 /**

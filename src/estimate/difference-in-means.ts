@@ -64,12 +64,7 @@ export interface DifferenceInMeans extends Estimate {
   toMarkdown(): string;
 }
 
-interface Unit {
-  readonly y: number;
-  readonly t: 0 | 1;
-  readonly block: string | null;
-  readonly cluster: string | null;
-}
+type Unit = DesignUnit;
 
 /** One block's (or the whole sample's) estimate without its inference. */
 interface Part {
@@ -146,21 +141,12 @@ export function differenceInMeans(
     }
     units.push({ y: y[i]!, t: a === treated ? 1 : 0, block: b, cluster: c });
   }
-  if (clusters) checkClusterTreatment(units, spec.clusters!);
-  const { part, design, nBlocks } = blocks
-    ? blocked(units, clusters !== undefined)
-    : unblocked(units, clusters !== undefined);
-  const what =
-    design === 'Standard'
-      ? 'Neyman SE, Welch–Satterthwaite df'
-      : design === 'Clustered'
-        ? 'CR2 cluster-robust SE, Bell–McCaffrey Satterthwaite df'
-        : design === 'Blocked' || design === 'Block-clustered'
-          ? `block-size weighted, ${design === 'Blocked' ? 'Neyman' : 'CR2'} SE per block, df ${design === 'Blocked' ? 'N' : 'S'} − 2B`
-          : 'matched-pair SE, df B − 1';
-  const method = `difference in means (${design.toLowerCase()} design), ${what}`;
-  const estimate = estimateFromSe(part.estimate, part.se, part.df, level, part.n, method);
-  const nClusters = clusters ? part.clusters : undefined;
+  const { estimate, design, nBlocks, nClusters } = designDifferenceInMeans(units, {
+    level,
+    clustered: clusters !== undefined,
+    ...(spec.clusters === undefined ? {} : { clusterColumn: spec.clusters }),
+  });
+  const method = estimate.method;
   const toTable = () => [
     {
       design,
@@ -202,6 +188,70 @@ export function differenceInMeans(
   );
 }
 
+/** One unit of {@link designDifferenceInMeans}: outcome, arm (1 treated), block and cluster labels. */
+export interface DesignUnit {
+  readonly y: number;
+  readonly t: 0 | 1;
+  readonly block: string | null;
+  readonly cluster: string | null;
+}
+
+/** Options of {@link designDifferenceInMeans}. */
+export interface DesignDifferenceOptions {
+  readonly level: number;
+  /** Units carry a cluster label: the clustered variance. */
+  readonly clustered: boolean;
+  /** The cluster column, named when a cluster holds both arms. */
+  readonly clusterColumn?: string;
+}
+
+/** Result of {@link designDifferenceInMeans}. */
+export interface DesignDifference {
+  readonly estimate: Estimate;
+  readonly design: DifferenceInMeansDesign;
+  readonly nBlocks?: number;
+  readonly nClusters?: number;
+}
+
+/**
+ * {@link differenceInMeans} on units already read (blocks when any unit has a block label): the
+ * estimator and variance of the design, as `estimatr::difference_in_means`. For analyses that
+ * compute it on many samples of one table (the effect per month).
+ *
+ * @example
+ * designDifferenceInMeans(
+ *   [{ y: 1, t: 1, block: null, cluster: 'a' }, …],
+ *   { level: 0.95, clustered: true },
+ * ).estimate.stdError;
+ */
+export function designDifferenceInMeans(
+  units: readonly DesignUnit[],
+  options: DesignDifferenceOptions,
+): DesignDifference {
+  const { clustered, level } = options;
+  if (clustered) checkClusterTreatment(units, options.clusterColumn ?? 'clusters');
+  const hasBlocks = units.some((u) => u.block !== null);
+  const { part, design, nBlocks } = hasBlocks
+    ? blocked(units, clustered)
+    : unblocked(units, clustered);
+  const what =
+    design === 'Standard'
+      ? 'Neyman SE, Welch–Satterthwaite df'
+      : design === 'Clustered'
+        ? 'CR2 cluster-robust SE, Bell–McCaffrey Satterthwaite df'
+        : design === 'Blocked' || design === 'Block-clustered'
+          ? `block-size weighted, ${design === 'Blocked' ? 'Neyman' : 'CR2'} SE per block, df ${design === 'Blocked' ? 'N' : 'S'} − 2B`
+          : 'matched-pair SE, df B − 1';
+  const method = `difference in means (${design.toLowerCase()} design), ${what}`;
+  const estimate = estimateFromSe(part.estimate, part.se, part.df, level, part.n, method);
+  return {
+    estimate,
+    design,
+    ...(nBlocks === undefined ? {} : { nBlocks }),
+    ...(clustered ? { nClusters: part.clusters } : {}),
+  };
+}
+
 /** Numbers numerically (0 < 1 < 10), text by code units, as R sorts a factor's levels. */
 function compareLabels(a: string, b: string): number {
   const x = Number(a);
@@ -238,6 +288,14 @@ function internal(units: readonly Unit[], clustered: boolean, where: string): Pa
     );
   }
   const n = units.length;
+  if (!clustered && where !== 'the sample') {
+    // A block's Neyman SE; 0 when the outcome is constant within both arms of the block (as
+    // estimatr: the block adds no variance).
+    const v1 = variance(y1);
+    const v0 = variance(y0);
+    const se = Math.sqrt(v1 / y1.length + v0 / y0.length);
+    return { estimate: mean(y1) - mean(y0), se, df: Number.NaN, n, clusters: 0 };
+  }
   if (!clustered) {
     const d = diffInMeans(y1, y0);
     return { estimate: d.estimate, se: d.stdError, df: d.df, n, clusters: 0 };
@@ -342,6 +400,14 @@ function blocked(
     df = (clustered ? nClusters : N) - 2 * B;
   }
   return { part: { estimate, se, df, n: N, clusters: nClusters }, design, nBlocks: B };
+}
+
+/** Sample variance (n − 1). */
+function variance(x: readonly number[]): number {
+  const m = mean(x);
+  let s = 0;
+  for (const v of x) s += (v - m) ** 2;
+  return s / (x.length - 1);
 }
 
 function mean(x: readonly number[]): number {

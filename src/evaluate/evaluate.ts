@@ -16,6 +16,8 @@ import { sampleRatioTest } from '../assign/srm.js';
 import { refuseIdentifierLabels } from '../data/identifier-labels.js';
 import { experimentIntake } from '../data/intake.js';
 import { validateExperiment } from '../data/validate.js';
+import { InputError } from '../errors.js';
+import type { SeType } from '../estimate/vcov.js';
 import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
 import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
 import {
@@ -123,6 +125,27 @@ export function evaluate(
   }
 }
 
+/** The plan's clusters and blocks as the estimators' `clusters` / `blocks` keys. */
+function designSpec(plan: AnalysisPlan): { clusters?: string; blocks?: string } {
+  const d = plan.design;
+  return {
+    ...(d?.clusters === undefined ? {} : { clusters: d.clusters }),
+    ...(d?.blocks === undefined ? {} : { blocks: d.blocks }),
+  };
+}
+
+/** The complier analysis' SE: HC2 for HC3; cluster types are refused by `parsePlan` there. */
+function complierSe(se: AnalysisPlan['methods']['se']): SeType {
+  if (se === 'HC3') return 'HC2';
+  if (se === 'CR2' || se === 'stata' || se === 'CR0') {
+    throw new InputError(
+      'the complier effect with clusters is not available (cluster-robust 2SLS is not implemented)',
+      { code: 'invalid-option', value: se },
+    );
+  }
+  return se;
+}
+
 /** {@link evaluate} after the checks and the filter: every analysis of the kept rows. */
 function analyseRows(
   all: ColumnTable,
@@ -193,6 +216,7 @@ function analyseRows(
     rawInterval: methods.rawInterval ?? 'auto',
     ...(methods.pAdjust !== 'none' ? { pAdjust: methods.pAdjust } : {}),
     ...(methods.band !== 'none' ? { band: methods.band } : {}),
+    ...designSpec(plan),
   });
 
   const effects = events.map((e) => {
@@ -238,7 +262,8 @@ function analyseRows(
           followup: columns.followup,
           months: plan.months,
           adjustment: methods.adjustment,
-          se: methods.se,
+          // The plan refuses several arms with a design, so the SE is never cluster-robust here.
+          se: methods.se as SeType,
           level: methods.level,
           rawInterval: methods.rawInterval ?? 'auto',
         });
@@ -287,9 +312,11 @@ function analyseRows(
           received: { column: p.column, values: receivedValues(p) },
           covariates: plan.covariates,
           factors: plan.factors,
+          // Block fixed effects in the adjusted 2SLS (clusters are refused by parsePlan).
+          ...(plan.design?.blocks === undefined ? {} : { blocks: plan.design.blocks }),
           missing: methods.missing,
           rareLevels: methods.rareLevels ?? 'error',
-          se: methods.se === 'HC3' ? 'HC2' : methods.se,
+          se: complierSe(methods.se),
           level: methods.level,
         }),
       };

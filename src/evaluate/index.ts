@@ -8,6 +8,7 @@ export {
 export { applyFilter, describeFilter } from './filter.js';
 export {
   type AnalysisPlan,
+  type DesignPlan,
   type EventColumn,
   type FilterCondition,
   type FilterValue,

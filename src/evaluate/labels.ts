@@ -33,6 +33,19 @@ export function identifierLabels(table: ColumnTable, plan: AnalysisPlan): Identi
         role: 'subgroup levels',
         field: `config.subgroups[${i}]`,
       })),
+      // Cluster and block labels can appear in messages (a cluster holding both arms).
+      ...(plan.design?.clusters === undefined
+        ? []
+        : [
+            {
+              column: plan.design.clusters,
+              role: 'cluster labels',
+              field: 'config.design.clusters',
+            },
+          ]),
+      ...(plan.design?.blocks === undefined
+        ? []
+        : [{ column: plan.design.blocks, role: 'block labels', field: 'config.design.blocks' }]),
       ...plan.covariates.flatMap((c, i) =>
         plan.factors.includes(c) || holdsText(c)
           ? [{ column: c, role: 'factor levels', field: `config.covariates[${i}]` }]

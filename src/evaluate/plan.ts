@@ -8,6 +8,7 @@
 import type { Censoring } from '../analysis/effect-series.js';
 import type { ParticipationCategory } from '../analysis/participation.js';
 import { isJsonObject, type JsonObject, SpecError, SpecReader, show } from '../data/spec-reader.js';
+import type { ClusterSeType } from '../estimate/cluster-vcov.js';
 import type { CoxSe, CoxTies } from '../estimate/cox.js';
 import type { SeType } from '../estimate/vcov.js';
 import type { OutflowMethod } from '../outcomes/cumulative-outflow.js';
@@ -58,8 +59,11 @@ export interface MethodsPlan {
    * `ipcw` for a follow-up that ends at or after the event — see `effectSeries`).
    */
   readonly censoring: Censoring;
-  /** Standard errors of adjusted effects and the complier analysis (default `HC2`). */
-  readonly se: SeType;
+  /**
+   * Standard errors of adjusted effects and the complier analysis (default `HC2`; with
+   * `design.clusters`: `CR2`, or `stata` / `CR0`).
+   */
+  readonly se: SeType | ClusterSeType;
   /** Covariate adjustment of the effects: `ols` (default with covariates), `lin` or `none`. */
   readonly adjustment: 'ols' | 'lin' | 'none';
   /** Confidence level (default 0.95). */
@@ -79,6 +83,22 @@ export interface MethodsPlan {
   readonly rareLevels?: 'error' | 'pool' | 'drop';
   /** Raw difference: `auto` (default: Newcombe where an expected count is below 5), `wald`, `newcombe`. */
   readonly rawInterval?: 'auto' | 'wald' | 'newcombe';
+}
+
+/**
+ * The randomisation design: the unit of randomisation (clusters) and the strata it was
+ * randomised within (blocks), with where the blocks came from.
+ */
+export interface DesignPlan {
+  /** Cluster column (office, caseworker): CR standard errors, clustered difference in means. */
+  readonly clusters?: string;
+  /** Block column (risk decile, office): block fixed effects, blocked difference in means. */
+  readonly blocks?: string;
+  /**
+   * Where `blocks` came from: the config, or the assignment record (`assign --record`) whose
+   * blocked rule names the block column (`analyze --record`, `planWithAssignment`).
+   */
+  readonly blocksFrom?: 'config' | 'assignment record';
 }
 
 /** A validated analysis plan (the `analyze` config) with its defaults filled in. */
@@ -101,6 +121,8 @@ export interface AnalysisPlan {
   readonly factors: readonly string[];
   readonly subgroups: readonly string[];
   readonly participation?: ParticipationPlan;
+  /** Clusters and blocks of the randomisation (absent: individually randomised, unblocked). */
+  readonly design?: DesignPlan;
   readonly methods: MethodsPlan;
   /** Survival tests per event (absent: none); see {@link SurvivalTestName}. */
   readonly tests?: readonly SurvivalTestName[];
@@ -133,9 +155,11 @@ const PLAN_KEYS = {
     'factors',
     'subgroups',
     'participation',
+    'design',
     'methods',
     ...SURVIVAL_KEYS,
   ],
+  design: ['clusters', 'blocks'],
   columns: ['id', 'arm', 'followup'],
   arms: ['treatment', 'control', 'weights', ...SEVERAL_ARMS_PLAN_KEYS],
   filter: ['column', 'equals', 'in'],
@@ -161,6 +185,7 @@ const PLAN_KEYS = {
 const OUTFLOW_METHODS = ['complete', 'kaplan-meier', 'aalen-johansen'] as const;
 const CENSORING = ['complete-followup', 'ipcw'] as const;
 const SE_TYPES = ['HC2', 'HC0', 'HC1', 'HC3', 'classical'] as const;
+const CLUSTER_SE = ['CR2', 'stata', 'CR0'] as const;
 const ADJUSTMENTS = ['ols', 'lin', 'none'] as const;
 const P_ADJUST = ['none', 'holm', 'BH', 'bonferroni'] as const;
 const MISSING = ['drop', 'error'] as const;
@@ -351,6 +376,11 @@ export function receivedValues(p: ParticipationPlan): string[] {
 export interface ParsePlanOptions {
   /** What was read, named in the message: `invalid <source>: …` (default `config`). */
   readonly source?: string;
+  /**
+   * The block column of the assignment (see `assignmentBlocks`): the default of
+   * `config.design.blocks`, used when the config does not name it (`blocks: null` opts out).
+   */
+  readonly assignmentBlocks?: string;
 }
 
 /**
@@ -472,13 +502,20 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
   }
 
   const m = r.optionalObject(root.methods, 'config.methods', PLAN_KEYS.methods);
+  const statedBlocks = isJsonObject(root.design) && root.design.blocks !== undefined;
+  const fromRecord = statedBlocks ? undefined : options.assignmentBlocks;
+  const blocked =
+    fromRecord !== undefined ||
+    (isJsonObject(root.design) && typeof root.design.blocks === 'string');
   const adjustment = r.oneOf(
     m.adjustment,
     'config.methods.adjustment',
     ADJUSTMENTS,
-    covariates.length > 0 ? 'ols' : 'none',
+    covariates.length > 0 || blocked ? 'ols' : 'none',
   );
-  if (adjustment !== 'none' && covariates.length === 0) {
+  if (adjustment === 'lin' && covariates.length === 0) {
+    r.fail('config.methods.adjustment', '"lin" needs covariates; config.covariates is empty');
+  } else if (adjustment === 'ols' && covariates.length === 0 && !blocked) {
     r.fail(
       'config.methods.adjustment',
       `"${adjustment}" needs covariates; config.covariates is empty`,
@@ -524,10 +561,51 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
       );
     }
   }
+  const design = readDesign(r, root.design, fromRecord);
+  const clustered = design?.clusters !== undefined;
+  const se = r.oneOf(
+    m.se,
+    'config.methods.se',
+    [...SE_TYPES, ...CLUSTER_SE],
+    clustered ? 'CR2' : 'HC2',
+  );
+  if (clustered && (SE_TYPES as readonly string[]).includes(se)) {
+    r.fail(
+      'config.methods.se',
+      `"${se}" ignores config.design.clusters; with clusters use one of ${CLUSTER_SE.join(', ')} (default CR2)`,
+    );
+  }
+  if (!clustered && (CLUSTER_SE as readonly string[]).includes(se)) {
+    r.fail('config.methods.se', `"${se}" is cluster-robust and needs config.design.clusters`);
+  }
+  if (design && censoring === 'ipcw') {
+    r.fail(
+      'config.methods.censoring',
+      '"ipcw" is not available with config.design (clusters or blocks): the IPCW variance treats clients as independent; use "complete-followup"',
+    );
+  }
+  if (design && several) {
+    r.fail(
+      'config.arms.labels',
+      'the several-arm contrasts are not available with config.design (clusters or blocks) yet: a contrast under CR2 needs its own Satterthwaite df; analyse the pairs with arms.treatment / arms.control',
+    );
+  }
+  if (clustered && participation) {
+    r.fail(
+      'config.participation',
+      'the complier effect (2SLS) with config.design.clusters is not available yet (cluster-robust 2SLS is not implemented); remove participation or analyse it separately',
+    );
+  }
+  if (clustered && m.band === 'sup-t') {
+    r.fail(
+      'config.methods.band',
+      '"sup-t" is not available with config.design.clusters (the cluster-robust covariance across months is not implemented); use config.methods.pAdjust instead',
+    );
+  }
   const methods: MethodsPlan = {
     outflow: r.oneOf(m.outflow, 'config.methods.outflow', OUTFLOW_METHODS, 'complete'),
     censoring,
-    se: r.oneOf(m.se, 'config.methods.se', SE_TYPES, 'HC2'),
+    se,
     adjustment,
     level: r.fraction(m.level, 'config.methods.level', 0.95),
     significance,
@@ -544,6 +622,16 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
     r.fail('config.$schema', `expected a text, got ${show(root.$schema)}`);
   }
   const survival = readSurvival(r, root, months, events);
+  if (clustered) {
+    for (const key of SURVIVAL_KEYS) {
+      if (root[key] !== undefined) {
+        r.fail(
+          `config.${key}`,
+          'not available with config.design.clusters: the survival tests, RMST and Cox regression treat clients as independent (no cluster-robust version is implemented)',
+        );
+      }
+    }
+  }
   r.done(source);
   return {
     title,
@@ -561,9 +649,52 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
     factors,
     subgroups,
     ...(participation ? { participation } : {}),
+    ...(design ? { design } : {}),
     methods,
     ...survival,
   };
+}
+
+/**
+ * `config.design`: `{ clusters?, blocks? }`, each a column name; `blocks: null` says the design
+ * is not blocked (also when an assignment record would name blocks).
+ */
+function readDesign(
+  r: SpecReader,
+  value: unknown,
+  fromRecord: string | undefined,
+): DesignPlan | undefined {
+  if (value === undefined) {
+    return fromRecord === undefined
+      ? undefined
+      : { blocks: fromRecord, blocksFrom: 'assignment record' };
+  }
+  const o = r.object(value, 'config.design', PLAN_KEYS.design);
+  if (!o) return undefined;
+  if (o.blocks === undefined && fromRecord !== undefined) {
+    const clusters =
+      o.clusters === undefined ? undefined : r.string(o.clusters, 'config.design.clusters');
+    return {
+      ...(clusters === undefined ? {} : { clusters }),
+      blocks: fromRecord,
+      blocksFrom: 'assignment record',
+    };
+  }
+  const clusters =
+    o.clusters === undefined ? undefined : r.string(o.clusters, 'config.design.clusters');
+  const blocks =
+    o.blocks === undefined || o.blocks === null
+      ? undefined
+      : r.string(o.blocks, 'config.design.blocks');
+  if (clusters !== undefined && clusters === blocks) {
+    r.fail('config.design', `clusters and blocks are both "${clusters}"; name two columns`);
+  }
+  const out: DesignPlan = {
+    ...(clusters === undefined ? {} : { clusters }),
+    ...(blocks === undefined ? {} : { blocks, blocksFrom: 'config' as const }),
+  };
+  // `blocks: null` is kept as an empty design so that an assignment record does not add blocks.
+  return o.blocks === null || clusters !== undefined || blocks !== undefined ? out : undefined;
 }
 
 /**
@@ -587,5 +718,19 @@ export function planColumns(config: AnalysisPlan): { field: string; column: stri
     ...(config.participation
       ? [{ field: 'config.participation.column', column: config.participation.column }]
       : []),
+    ...(config.design?.clusters === undefined
+      ? []
+      : [{ field: 'config.design.clusters', column: config.design.clusters }]),
+    ...(config.design?.blocks === undefined
+      ? []
+      : [
+          {
+            field:
+              config.design.blocksFrom === 'assignment record'
+                ? 'config.design.blocks (from the assignment record)'
+                : 'config.design.blocks',
+            column: config.design.blocks,
+          },
+        ]),
   ];
 }

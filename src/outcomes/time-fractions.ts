@@ -3,7 +3,13 @@
  * group, with the difference between two groups (the shape of Table 5.3 of the 2012–2013
  * study).
  */
-import { asTable, numberColumn, requireColumns, type TableInput } from '../data/columns.js';
+import {
+  asTable,
+  numberColumn,
+  requireColumns,
+  stringColumn,
+  type TableInput,
+} from '../data/columns.js';
 import {
   type ExperimentIntake,
   experimentRoles,
@@ -12,6 +18,7 @@ import {
   readFollowup,
 } from '../data/intake.js';
 import { formatRows, InputError } from '../errors.js';
+import { designDifferenceInMeans } from '../estimate/difference-in-means.js';
 import { formatNumber } from '../format.js';
 import type { Estimate } from '../stats/estimate.js';
 import { diffInMeans } from '../stats/means.js';
@@ -33,6 +40,16 @@ export interface TimeFractionsSpec {
   readonly compare?: readonly [string, string];
   /** Confidence level, default 0.95. */
   readonly level?: number;
+  /**
+   * Cluster column (the unit of randomisation): the difference is the clustered difference in
+   * means of the fractions (`estimatr::difference_in_means(clusters =)`: CR2 SE, Satterthwaite df).
+   */
+  readonly clusters?: string;
+  /**
+   * Block column (the strata of the randomisation): the blocked difference in means
+   * (`difference_in_means(blocks =)`: block-size weighted, df N − 2B; with clusters S − 2B).
+   */
+  readonly blocks?: string;
 }
 
 /** One state: mean fraction per group and the Welch difference. */
@@ -75,7 +92,15 @@ export function timeFractions(
 ): TimeFractionsResult {
   rejectUnknownKeys(
     spec,
-    { states: true, window: true, group: true, compare: true, level: true },
+    {
+      states: true,
+      window: true,
+      group: true,
+      compare: true,
+      level: true,
+      clusters: true,
+      blocks: true,
+    },
     'timeFractions',
   );
   const level = spec.level ?? 0.95;
@@ -127,6 +152,21 @@ export function timeFractions(
       { code: 'invalid-option', column: groupCol },
     );
   }
+  const labelsOf = (column: string | undefined, role: string) => {
+    if (column === undefined) return undefined;
+    requireColumns(table, [column], role);
+    const values = stringColumn(table, column);
+    const missing = keep.filter((i) => compare.includes(groups[i]!) && values[i] === null);
+    if (missing.length) {
+      throw new InputError(
+        `${role} column '${column}' is missing in ${formatRows(missing.map((i) => i + 1))}; every compared client needs one`,
+        { code: 'missing-value', column, rows: missing.map((i) => i + 1) },
+      );
+    }
+    return values;
+  };
+  const blockOf = labelsOf(spec.blocks, 'block');
+  const clusterOf = labelsOf(spec.clusters, 'cluster');
   const rows = states.map(([label], s): TimeFractionRow => {
     const summaries: Record<string, SampleSummary> = {};
     const fractions: Record<string, Float64Array> = {};
@@ -149,6 +189,22 @@ export function timeFractions(
         });
       }
     }
+    if (blockOf || clusterOf) {
+      const units = keep
+        .filter((i) => groups[i] === compare[0] || groups[i] === compare[1])
+        .map((i) => ({
+          y: times[s]![i]! / window[i]!,
+          t: groups[i] === compare[0] ? (1 as const) : (0 as const),
+          block: blockOf ? blockOf[i]! : null,
+          cluster: clusterOf ? clusterOf[i]! : null,
+        }));
+      const d = designDifferenceInMeans(units, {
+        level,
+        clustered: clusterOf !== undefined,
+        ...(spec.clusters === undefined ? {} : { clusterColumn: spec.clusters }),
+      });
+      return { state: label, groups: summaries, difference: d.estimate };
+    }
     const { estimate, stdError, ci, statistic, df, pValue, stars, n } = diffInMeans(
       fractions[compare[0]]!,
       fractions[compare[1]]!,
@@ -168,7 +224,11 @@ export function timeFractions(
     };
     return { state: label, groups: summaries, difference };
   });
-  const method = `mean over clients of time in state / '${windowCol}'; ${compare[0]} − ${compare[1]}, Welch t test`;
+  const design =
+    blockOf || clusterOf
+      ? `${rows[0]?.difference.method ?? 'difference in means'}${spec.blocks ? `, blocks '${spec.blocks}'` : ''}${spec.clusters ? `, clusters '${spec.clusters}'` : ''} (as estimatr's difference_in_means)`
+      : 'Welch t test';
+  const method = `mean over clients of time in state / '${windowCol}'; ${compare[0]} − ${compare[1]}, ${design}`;
   return {
     compare,
     rows,

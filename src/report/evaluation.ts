@@ -241,6 +241,7 @@ function effectSection(
     columns,
     rows,
     notes: [
+      ...designNotes(s, r),
       `Method: ${s.method}.`,
       ...e.significance.map((x) => significanceText(x, r.config.methods.pAdjust)),
       ...s.warnings.map((w) => `Warning: ${w}.`),
@@ -250,6 +251,37 @@ function effectSection(
       ...exclusionNotes(s.excluded, d),
     ],
   };
+}
+
+/**
+ * The randomisation design in words: the clusters (and the variance that follows from them) and
+ * the blocks (and where they came from), so that a reader sees what the estimates account for.
+ */
+function designNotes(s: AnalysisResult['effects'][number]['series'], r: AnalysisResult): string[] {
+  const d = s.design;
+  if (!d) return [];
+  const parts: string[] = [];
+  if (d.clusters) {
+    const se =
+      d.se === 'CR2'
+        ? 'CR2 standard errors (Bell–McCaffrey) with Satterthwaite degrees of freedom'
+        : d.se === 'stata'
+          ? "CR1 standard errors with Stata's correction, S − 1 df"
+          : 'CR0 standard errors, S − 1 df';
+    parts.push(
+      `cluster-randomised by '${d.clusters.column}' (${d.clusters.count} clusters): ${se} for the adjusted effect, the clustered difference in means for the raw effect`,
+    );
+  }
+  if (d.blocks) {
+    const from =
+      r.config.design?.blocksFrom === 'assignment record'
+        ? ', taken from the assignment record (the rule was blocked on this column)'
+        : '';
+    parts.push(
+      `blocked by '${d.blocks.column}' (${d.blocks.count} blocks${from}): block fixed effects in the adjusted effect, the blocked (block-size weighted) difference in means for the raw effect`,
+    );
+  }
+  return [`Design: ${parts.join('; ')}.`];
 }
 
 function significanceSection(r: AnalysisResult): Section {

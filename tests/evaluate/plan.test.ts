@@ -125,7 +125,7 @@ describe('parsePlan', () => {
       ),
     );
     expect(p).toContain(
-      'config.methods.se: expected one of HC2, HC0, HC1, HC3, classical, got "HC4" (did you mean "HC2"?)',
+      'config.methods.se: expected one of HC2, HC0, HC1, HC3, classical, CR2, stata, CR0, got "HC4" (did you mean "HC2"?)',
     );
     expect(p).toHaveLength(4);
   });
