@@ -95,6 +95,16 @@ export { type CoxFit, type CoxOptions, coxph } from './estimate/cox.js';
 export { toDesignMatrix } from './estimate/design.js';
 export { firthLogistic } from './estimate/firth.js';
 export {
+  imbensManskiCritical,
+  type LeeArm,
+  type LeeBoundsResult,
+  type LeeBoundsSpec,
+  type LeeKernelOptions,
+  type LeeTrimmedMean,
+  leeBounds,
+  leeBoundsKernel,
+} from './estimate/lee-bounds.js';
+export {
   type OlsPrepared,
   type OlsPrepareOptions,
   olsFitPrepared,
