@@ -18,6 +18,7 @@ import {
 } from '../../report/disclosure.js';
 import type { Estimate } from '../../stats/estimate.js';
 import {
+  type Block,
   type Cell,
   type Column,
   type Document,
@@ -253,6 +254,70 @@ function jobQualityCell(o: ArmComparison, which: 'treatment' | 'control' | 'net'
 }
 
 /**
+ * A bound on Table 5.4's scale with one more decimal than its cells (the bounds are narrow):
+ * percent for shares and part-time factors, else the outcome's digits + 1.
+ */
+function qualityValue(o: ArmComparison, value: number): string {
+  if (o.kind === 'binary' || o.format === 'percent') return formatNumber(100 * value, 2);
+  return formatNumber(value, (o.digits ?? 2) + 1);
+}
+
+/** "[lo, hi]" on Table 5.4's scale. */
+function qualityInterval(o: ArmComparison, ci: readonly [number, number]): string {
+  return `[${qualityValue(o, ci[0])}, ${qualityValue(o, ci[1])}]`;
+}
+
+/**
+ * Table 5.4 under selection: the naive difference of the job holders next to Lee's (2009)
+ * trimming bounds, each bound's interval and the Imbens–Manski interval for the effect.
+ */
+function leeBoundsBlocks(r: Intensive2012Result): Block[] {
+  const jq = r.jobQuality.outcomes;
+  const b0 = r.jobQualityBounds[0];
+  if (!b0) return [];
+  const level = formatPercent(b0.level, 0);
+  const rows = jq.map((o, i) => {
+    const b = r.jobQualityBounds[i]!;
+    return {
+      label: o.label,
+      naive: `${qualityValue(o, b.naive.estimate)}${b.naive.stars}`,
+      naiveCi: qualityInterval(o, b.naive.ci),
+      lower: qualityValue(o, b.lower.estimate),
+      lowerSe: qualityValue(o, b.lower.stdError),
+      upper: qualityValue(o, b.upper.estimate),
+      upperSe: qualityValue(o, b.upper.stdError),
+      bounds: `${qualityInterval(o, b.lower.ci)} / ${qualityInterval(o, b.upper.ci)}`,
+      im: qualityInterval(o, b.imbensManski.ci),
+    };
+  });
+  const trimmed = b0.trimmedArm === 'treatment' ? 'I-dvl' : 'B-dvl';
+  return [
+    {
+      kind: 'heading',
+      level: 2,
+      text: 'Table 5.4 under selection: Lee bounds (not in the report)',
+    },
+    table(
+      'table_5_4_lee_bounds',
+      'Table 5.4 under selection: Lee (2009) bounds on the effect of I-dvl',
+      [
+        text('label', ''),
+        text('naive', 'naive net effect (job holders)'),
+        text('naiveCi', `naive ${level} CI`),
+        text('lower', 'Lee lower bound'),
+        text('lowerSe', 'SE'),
+        text('upper', 'Lee upper bound'),
+        text('upperSe', 'SE'),
+        text('bounds', `${level} CI of the lower / upper bound`),
+        text('im', `Imbens–Manski ${level} CI`),
+      ],
+      rows,
+      `Job quality exists only for clients who found a job: ${formatPercent(b0.selection.treatment, 1)} of I-dvl (${count(b0.selected.treatment)} of ${count(b0.assigned.treatment)}) against ${formatPercent(b0.selection.control, 1)} of B-dvl (${count(b0.selected.control)} of ${count(b0.assigned.control)}). If the service changes who finds a job, the naive comparison of job holders compares different people. Under monotonicity (the service never keeps a client from finding a job), the effect on the clients who would find a job in either arm lies between the bounds: the ${trimmed} job holders are trimmed by ${formatPercent(b0.trimShare, 1)} (the excess share), from the top for the lower bound and from the bottom for the upper. Shares and part-time factor in percentage points; one decimal more than Table 5.4. SEs: Lee (2009), Proposition 3; bound intervals: bound ± z·SE; the Imbens–Manski (2004) interval covers the effect with probability ${level} (C = ${formatNumber(b0.imbensManski.criticalValue, 3)}). Naive: the Table 5.4 comparison of job holders (${b0.naive.method.split(',')[0]} for the share, Welch for means).`,
+    ),
+  ];
+}
+
+/**
  * The 2012–2013 report as a document in the published layout (see the module comment). Table
  * 5.1's counts go through disclosure control (`protectTable`: below `threshold`, default 10,
  * "< 10"; the levels of a characteristic sum to the clients, so one more is "x").
@@ -405,6 +470,7 @@ export function intensive2012Document(
       })),
       `Job holders: ${count(jq[0]!.treatment.n)} I-dvl, ${count(jq[0]!.control.n)} B-dvl. Tests: share with a ${plainTest.split(',')[0]}; means with Welch's t test (Satterthwaite df). p-values: ${jq.map((o) => `${o.label} ${formatNumber(o.difference.pValue, 2)}`).join('; ')}.`,
     ),
+    ...leeBoundsBlocks(r),
     { kind: 'heading', level: 2, text: 'Annex B.1: exit by gender (%)' },
     table(
       'annex_b_1',

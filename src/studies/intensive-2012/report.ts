@@ -36,6 +36,7 @@ import {
   type TableInput,
 } from '../../data/columns.js';
 import { InputError } from '../../errors.js';
+import { type LeeBoundsResult, leeBounds } from '../../estimate/lee-bounds.js';
 import { cumulativeOutflow } from '../../outcomes/cumulative-outflow.js';
 import type { CumulativeOutflowResult } from '../../outcomes/outflow-result.js';
 import { type TimeFractionsResult, timeFractions } from '../../outcomes/time-fractions.js';
@@ -176,6 +177,12 @@ export interface Intensive2012Result {
   readonly timeFractions: TimeFractionsResult;
   /** Table 5.4 (job holders; share: z test, means: Welch). */
   readonly jobQuality: ArmComparisons;
+  /**
+   * Lee (2009) bounds per Table 5.4 outcome, in the same order: job quality exists only for
+   * clients who found a job, so the naive comparison of job holders is bounded by trimming the
+   * arm with the higher job-finding rate (selected = the outcome is not empty).
+   */
+  readonly jobQualityBounds: readonly LeeBoundsResult[];
   /** Annex B.1. */
   readonly byGender: {
     readonly any: Intensive2012ExitByGender;
@@ -297,6 +304,11 @@ export function intensive2012(
     ],
   });
 
+  // Table 5.4 under selection: Lee bounds (the same job holders as the naive comparison).
+  const jobQualityBounds = jobQuality.outcomes.map((o) =>
+    leeBounds(table, { ...pair, outcome: o.outcome }),
+  );
+
   // Annex B.1.
   const byGenderOf = (event: string): Intensive2012ExitByGender => {
     const spec = { ...base, event, by: c.gender, levels: c.genderLevels };
@@ -323,6 +335,7 @@ export function intensive2012(
     backOnBenefit,
     timeFractions: fractions,
     jobQuality,
+    jobQualityBounds,
     byGender,
     methods: {
       plain: PLAIN_METHOD,
