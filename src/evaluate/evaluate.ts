@@ -27,7 +27,9 @@ import {
 } from './checks.js';
 import { applyFilter, filterFileRows, inFileRows } from './filter.js';
 import { identifierLabels } from './labels.js';
-import { type AnalysisPlan, receivedValues } from './plan.js';
+import type { AssignmentRule } from '../assign/rules.js';
+import { randomizationTest } from '../plan/randomization-inference.js';
+import { type AnalysisPlan, type RandomizationPlan, receivedValues } from './plan.js';
 import type { AnalysisResult } from './result.js';
 import { hasSurvival, survivalAnalyses } from './survival.js';
 
@@ -45,7 +47,8 @@ export interface EvaluateOptions {
 
 /**
  * Number of `onStep` calls {@link evaluate} makes for a plan (for a progress bar's total):
- * 3 + e events + subgroups × e + (participation ? 1 + e : 0) + (survival keys ? 1 : 0).
+ * 3 + e events + subgroups × e + (participation ? 1 + e : 0) + (survival keys ? 1 : 0)
+ * + (randomisation inference ? e : 0).
  *
  * @example
  * evaluationSteps(parsePlan({ events: ['month_bijstand', 'month_work'], months: 24 })); // 5
@@ -57,7 +60,8 @@ export function evaluationSteps(plan: AnalysisPlan): number {
     e +
     plan.subgroups.length * e +
     (plan.participation ? 1 + e : 0) +
-    (hasSurvival(plan) ? 1 : 0)
+    (hasSurvival(plan) ? 1 : 0) +
+    (plan.methods.randomizationInference ? e : 0)
   );
 }
 
@@ -272,6 +276,32 @@ function analyseRows(
     participation = { table: tableResult, complier };
   }
 
+  const ri = methods.randomizationInference;
+  const randomization = ri
+    ? events.map((e) => {
+        step(`randomisation inference: ${e.label}`);
+        return {
+          event: e.label,
+          result: randomizationTest(table, {
+            arm: columns.arm,
+            treatment: arms.treatment,
+            control: arms.control,
+            event: e.column,
+            followup: columns.followup,
+            covariates: methods.adjustment === 'none' ? [] : plan.covariates,
+            factors: plan.factors,
+            missing: methods.missing,
+            rareLevels: methods.rareLevels ?? 'error',
+            month: ri.month,
+            draws: ri.draws,
+            seed: ri.seed,
+            id: columns.id,
+            rule: randomizationRule(ri, plan),
+          }),
+        };
+      })
+    : undefined;
+
   let survival: AnalysisResult['survival'];
   if (hasSurvival(plan)) {
     step('survival analyses');
@@ -298,5 +328,22 @@ function analyseRows(
     subgroups,
     ...(participation ? { participation } : {}),
     ...(survival ? { survival } : {}),
+    ...(randomization ? { randomization } : {}),
   };
+}
+
+/** The assignment rule a plan's randomisation inference re-draws (see {@link RandomizationPlan}). */
+function randomizationRule(ri: RandomizationPlan, plan: AnalysisPlan): AssignmentRule {
+  const { treatment, control } = plan.arms;
+  const weights = plan.arms.weights ?? { [treatment]: 0.5, [control]: 0.5 };
+  switch (ri.design) {
+    case 'blocked':
+      return { kind: 'blocked', block: ri.block!, weights, seed: ri.seed };
+    case 'parity':
+      return { kind: 'parity', even: control, odd: treatment };
+    case 'hashed':
+      return { kind: 'hashed', weights, key: String(ri.seed) };
+    default:
+      return { kind: 'complete', weights, seed: ri.seed };
+  }
 }

@@ -20,6 +20,7 @@ import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import { olsLeverages, olsPrepare, olsSolve, olsTermPrepared } from '../estimate/ols.js';
 import { normalCdf } from '../stats/distributions.js';
+import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { createRng, type Rng } from '../stats/random.js';
 
 /** Options of {@link randomizationTest}. */
@@ -29,8 +30,9 @@ export interface RandomizationSpec extends ComparisonSpec {
   /**
    * The assignment rule that was used (as stored by `assignArms`): hashed → re-drawn with new
    * keys; complete → the realised arm sizes re-dealt; blocked → re-dealt within each block
-   * (column `rule.block`); parity → see {@link RandomizationResult.design}.
-   * Default: complete.
+   * (column `rule.block`); parity → each client's last BSN digit re-drawn as uniform, i.e. the
+   * arm is odd with probability ½ independently per client (arm sizes random, as in the real
+   * design). Default: complete.
    */
   readonly rule?: AssignmentRule | { readonly kind: 'complete' };
   /** Client id column for hashed re-draws (default `id`). */
@@ -53,6 +55,11 @@ export interface RandomizationStat {
   readonly pValueEstimate: number;
   /** The p-value of the usual (model-based) test, for comparison. */
   readonly pValueModel: number;
+  /**
+   * Monte Carlo standard error of `pValue`: √(p(1 − p)/R) for R draws (0 when exact) — the
+   * binomial spread of the estimated p around the p over all assignments.
+   */
+  readonly monteCarloSe: number;
 }
 
 /** Result of {@link randomizationTest}. */
@@ -71,10 +78,33 @@ export interface RandomizationResult {
 }
 
 const PARITY_NOTE =
-  'BSN parity cannot be re-randomised: the arm is a fixed function of the BSN, so there is no ' +
-  'other assignment the rule could have produced. Treated instead as complete randomisation of ' +
-  'the realised arm sizes (valid if the last BSN digit is unrelated to the outcomes, which the ' +
-  'audit and balance table support but cannot prove)';
+  'BSN parity: the arm is a fixed function of the BSN, so the BSN itself cannot be re-randomised; ' +
+  'the last digit is treated as a uniform draw unrelated to the outcomes (what the audit and the ' +
+  'balance table support but cannot prove), so each client is re-assigned to the odd arm with ' +
+  'probability ½ independently, arm sizes random as in the real design';
+
+/** The keys of {@link RandomizationSpec}. */
+const SPEC_KEYS = [
+  'arm',
+  'treatment',
+  'control',
+  'covariates',
+  'reference',
+  'factors',
+  'missing',
+  'rareLevels',
+  'event',
+  'followup',
+  'time',
+  'status',
+  'censored',
+  'month',
+  'rule',
+  'id',
+  'draws',
+  'exactLimit',
+  'seed',
+];
 
 /**
  * Randomisation test of the ITT (difference in shares) and, with covariates, the adjusted
@@ -88,6 +118,20 @@ const PARITY_NOTE =
  * ri.adjusted.pValue;
  */
 export function randomizationTest(data: TableInput, spec: RandomizationSpec): RandomizationResult {
+  rejectUnknownKeys(spec, SPEC_KEYS, 'randomizationTest');
+  for (const [key, min] of [
+    ['draws', 1],
+    ['exactLimit', 0],
+    ['month', 1],
+  ] as const) {
+    const v = spec[key];
+    if (v !== undefined && !(Number.isInteger(v) && v >= min)) {
+      throw new InputError(
+        `randomizationTest: ${key} must be a whole number ≥ ${min}, got ${String(v)}`,
+        { code: 'invalid-option', value: String(v) },
+      );
+    }
+  }
   const table = asTable(data);
   const month = spec.month ?? 24;
   const c = comparisonSample(table, spec);
@@ -109,7 +153,14 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
   let design: string;
   let groups: Int32Array[]; // complete/blocked: clients per block
   let hashed: ((r: number, out: Float64Array) => void) | undefined;
-  if (rule.kind === 'hashed') {
+  if (rule.kind === 'parity') {
+    const parityRng = createRng(`${spec.seed ?? 1}:randomization:parity`);
+    hashed = (_r, out) => {
+      for (let i = 0; i < N; i++) out[i] = parityRng.int(10) % 2;
+    };
+    groups = [];
+    design = PARITY_NOTE;
+  } else if (rule.kind === 'hashed') {
     const ids = stringColumn(table, spec.id ?? DEFAULT_EXPERIMENT_SCHEMA.id);
     const wT = rule.weights[c.labels.treatment];
     const wC = rule.weights[c.labels.control];
@@ -139,10 +190,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
     design = `complete randomisation within ${groups.length} blocks of '${rule.block}', realised arm sizes per block kept`;
   } else {
     groups = [Int32Array.from({ length: N }, (_, i) => i)];
-    design =
-      rule.kind === 'parity'
-        ? PARITY_NOTE
-        : 'complete randomisation: the realised arm sizes re-dealt over the clients';
+    design = 'complete randomisation: the realised arm sizes re-dealt over the clients';
   }
   const treatedPerGroup = groups.map((g) => g.reduce((s, i) => s + c.treated[i]!, 0));
 
@@ -197,6 +245,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
     }
   }
   const p = (count: number) => (exact ? count / draws : (1 + count) / (1 + draws));
+  const mcSe = (pv: number) => (exact ? 0 : Math.sqrt((pv * (1 - pv)) / draws));
 
   if (!observedRaw) {
     throw new InputError(`an arm has no client observed ${month} months`, {
@@ -210,6 +259,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
     pValue: p(countsRaw[0]!),
     pValueEstimate: p(countsRaw[1]!),
     pValueModel: modelRawP,
+    monteCarloSe: mcSe(p(countsRaw[0]!)),
   };
   let adjusted: RandomizationStat | undefined;
   if (adjust && observedAdj) {
@@ -221,6 +271,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
       pValue: p(countsAdj[0]!),
       pValueEstimate: p(countsAdj[1]!),
       pValueModel: model.pValue,
+      monteCarloSe: mcSe(p(countsAdj[0]!)),
     };
   }
   return {
@@ -238,7 +289,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
       `${adjust ? ' and studentised adjusted effect (OLS, HC2, via Frisch–Waugh–Lovell)' : ''}; ` +
       (exact
         ? `exact p-value over all ${draws} assignments`
-        : `Monte-Carlo p-value (1 + count)/(1 + ${draws}), seed ${JSON.stringify(spec.seed ?? 1)}`),
+        : `Monte-Carlo p-value (1 + count)/(1 + ${draws}), Monte Carlo SE √(p(1 − p)/${draws}), seed ${JSON.stringify(spec.seed ?? 1)}`),
   };
 }
 
