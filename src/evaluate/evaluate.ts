@@ -12,12 +12,14 @@ import { participationTable } from '../analysis/participation.js';
 import { firstSignificantMonth } from '../analysis/significance.js';
 import { effectSeriesBy } from '../analysis/subgroups.js';
 import { balanceTable } from '../assign/balance.js';
+import type { AssignmentRule } from '../assign/rules.js';
 import { sampleRatioTest } from '../assign/srm.js';
 import { refuseIdentifierLabels } from '../data/identifier-labels.js';
 import { experimentIntake } from '../data/intake.js';
 import { validateExperiment } from '../data/validate.js';
 import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
 import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
+import { randomizationTest } from '../plan/randomization-inference.js';
 import {
   checkArms,
   checkColumns,
@@ -27,8 +29,6 @@ import {
 } from './checks.js';
 import { applyFilter, filterFileRows, inFileRows } from './filter.js';
 import { identifierLabels } from './labels.js';
-import type { AssignmentRule } from '../assign/rules.js';
-import { randomizationTest } from '../plan/randomization-inference.js';
 import { type AnalysisPlan, type RandomizationPlan, receivedValues } from './plan.js';
 import type { AnalysisResult } from './result.js';
 import { hasSurvival, survivalAnalyses } from './survival.js';

@@ -72,6 +72,8 @@ export interface RandomizationResult {
   /** Draws used (all assignments when exact). */
   readonly draws: number;
   readonly exact: boolean;
+  /** The seed of the Monte Carlo draws (the same seed gives the same p-values). */
+  readonly seed: number | string;
   /** How the assignment was re-drawn, in words (incl. what was done for BSN parity). */
   readonly design: string;
   readonly method: string;
@@ -282,6 +284,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
     ...(adjusted ? { adjusted } : {}),
     draws,
     exact,
+    seed: spec.seed ?? 1,
     design: `${design}; ${nTreatedAll} of ${N} clients treated`,
     method:
       `randomisation inference under the sharp null of no effect for any client: outcomes at month ${month} (complete follow-up) held fixed, ` +

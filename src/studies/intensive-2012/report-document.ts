@@ -10,6 +10,7 @@ import type { EffectSeries, MonthEffect } from '../../analysis/effect-series.js'
 import type { ParticipationTable } from '../../analysis/participation.js';
 import { InputError } from '../../errors.js';
 import { formatNumber, formatPercent } from '../../format.js';
+import type { RandomizationResult } from '../../plan/randomization-inference.js';
 import {
   type DisclosureOptions,
   disclosureNote,
@@ -254,6 +255,50 @@ function jobQualityCell(o: ArmComparison, which: 'treatment' | 'control' | 'net'
 }
 
 /**
+ * Randomisation inference of Table 5.2 at its last month: the plain and the adjusted net effect
+ * with the asymptotic and the randomisation p-value (Monte Carlo SE), re-drawn as BSN parity
+ * assigned.
+ */
+function randomizationBlocks(r: Intensive2012Result): Block[] {
+  const p3 = (x: number) => formatNumber(x, 3);
+  const riCell = (s: RandomizationResult['itt']) => `${p3(s.pValue)} (± ${p3(s.monteCarloSe)})`;
+  const row = (
+    label: string,
+    x: { plain: RandomizationResult; adjusted: RandomizationResult },
+  ) => ({
+    label,
+    plain: pct(x.plain.itt.estimate),
+    plainP: p3(x.plain.itt.pValueModel),
+    plainRi: riCell(x.plain.itt),
+    adjusted: pct(x.adjusted.adjusted!.estimate),
+    adjustedP: p3(x.adjusted.adjusted!.pValueModel),
+    adjustedRi: riCell(x.adjusted.adjusted!),
+  });
+  const first = r.randomization.any.plain;
+  return [
+    {
+      kind: 'paragraph',
+      text: `For information, not in the report — randomisation inference at ${first.month} months:`,
+    },
+    table(
+      'table_5_2_randomization',
+      `Table 5.2 at ${first.month} months: randomisation inference`,
+      [
+        text('label', ''),
+        text('plain', 'net effect (plain)'),
+        text('plainP', 'asymptotic p'),
+        text('plainRi', 'randomisation p (± MC SE)'),
+        text('adjusted', 'net effect (adjusted)'),
+        text('adjustedP', 'asymptotic p'),
+        text('adjustedRi', 'randomisation p (± MC SE)'),
+      ],
+      [row('any exit', r.randomization.any), row('exit to a job', r.randomization.job)],
+      `Fisher's sharp null of no effect for any client: outcomes at ${first.month} months held fixed and the assignment re-drawn as the study assigned it — ${first.design}. ${count(first.draws)} Monte Carlo draws, seed ${JSON.stringify(first.seed)}; p = (1 + #{|t*| ≥ |t|})/(1 + draws), MC SE = √(p(1 − p)/draws). Statistic: the studentised net effect (plain: unpooled SE; adjusted: OLS HC2 on ${r.config.gender}, ${r.config.adjustmentCovariates.join(', ')}, complete cases). Asymptotic p: the z test (plain) and the t test on n − k df (adjusted) behind the stars above.`,
+    ),
+  ];
+}
+
+/**
  * A bound on Table 5.4's scale with one more decimal than its cells (the bounds are narrow):
  * percent for shares and part-time factors, else the outcome's digits + 1.
  */
@@ -444,6 +489,7 @@ export function intensive2012Document(
         pp(monthAt(r.exit.job.adjusted, m).adjusted!),
       ),
     ]),
+    ...randomizationBlocks(r),
     { kind: 'heading', level: 2, text: 'Table 5.3: mean fraction of the observation period (%)' },
     table(
       'table_5_3',
