@@ -226,6 +226,7 @@ export {
   type ParsePlanOptions,
   type ParticipationPlan,
   parsePlan,
+  type RandomizationPlan,
   type SignificanceSummary,
   type SurvivalEntry,
   type SurvivalResults,

@@ -238,8 +238,10 @@ export { noncentralTCdf } from './stats/noncentral-t.js';
 export {
   checkStarLevels,
   REPORT_STAR_LEVELS,
+  restar,
   type StarLevels,
   starLegend,
+  starLevelsProblem,
   starsAt,
 } from './stats/stars.js';
 // The identifier guard: ids and BSNs never reach an output (src/table/, src/data/).
@@ -261,5 +263,7 @@ export {
   type ModelTableBlock,
   markdownOfTable,
   type RowsTableBlock,
+  type TableStars,
+  tableLegend,
   tidyEstimate,
 } from './table/index.js';

@@ -16,6 +16,7 @@ export {
   type ParticipationPlan,
   parsePlan,
   planColumns,
+  type RandomizationPlan,
   type SurvivalTestName,
 } from './plan.js';
 export type { AnalysisResult, SignificanceSummary } from './result.js';

@@ -96,3 +96,17 @@ export function starLegend(levels: StarLevels = REPORT_STAR_LEVELS, test?: strin
     Number.isInteger(Math.round(p * 1e6) / 1e4) ? p.toFixed(2) : String(Number(p.toPrecision(6)));
   return `Stars: † p < ${fixed(levels['†'])}, * p < ${fixed(levels['*'])}, ** p < ${fixed(levels['**'])}${test ? ` (p-values: ${test})` : ''}`;
 }
+
+/**
+ * An estimate with its stars recomputed at other levels (`starsAt(pValue, levels)`); every
+ * other field unchanged. For results whose stars were set at the reports' default levels.
+ *
+ * @example
+ * restar({ pValue: 0.03, stars: '**' }, { '†': 0.1, '*': 0.05, '**': 0.01 }); // { pValue: 0.03, stars: '*' }
+ */
+export function restar<T extends { readonly pValue: number; readonly stars: Stars }>(
+  estimate: T,
+  levels: StarLevels = REPORT_STAR_LEVELS,
+): T {
+  return { ...estimate, stars: starsAt(estimate.pValue, levels) };
+}
