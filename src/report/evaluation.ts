@@ -9,6 +9,7 @@ import {
   describeFilter,
   type SignificanceSummary,
 } from '../evaluate/index.js';
+import { REPORT_STAR_LEVELS, type StarLevels, starsAt } from '../stats/stars.js';
 import type { Cell, Section, SectionColumn } from '../table/index.js';
 import { type DisclosureOptions, noteCount } from './disclosure.js';
 import { protectSections } from './evaluation-disclosure.js';
@@ -184,6 +185,7 @@ function effectSection(
   const { treatment, control } = s.arms;
   const adjusted = s.adjustment !== 'none';
   const pAdjusted = r.config.methods.pAdjust !== 'none';
+  const levels = r.config.methods.stars ?? REPORT_STAR_LEVELS;
   const level = pct(s.level);
   const ci = (x: readonly [number, number]) =>
     `${signed((x[0] * 100).toFixed(1))} to ${signed((x[1] * 100).toFixed(1))}`;
@@ -221,7 +223,7 @@ function effectSection(
     raw: m.raw.estimate,
     raw_se: m.raw.stdError,
     raw_p: m.raw.pValue,
-    raw_stars: m.raw.stars,
+    raw_stars: starsAt(m.raw.pValue, levels),
     raw_q: m.pAdjusted?.raw ?? null,
     adj: m.adjusted?.estimate ?? null,
     adj_ci: m.adjusted ? ci(m.adjusted.ci) : null,
@@ -230,7 +232,7 @@ function effectSection(
     adj_se: m.adjusted?.stdError ?? null,
     adj_df: m.adjusted?.df ?? null,
     adj_p: m.adjusted?.pValue ?? null,
-    adj_stars: m.adjusted?.stars ?? null,
+    adj_stars: m.adjusted ? starsAt(m.adjusted.pValue, levels) : null,
     adj_q: m.pAdjusted?.adjusted ?? null,
   }));
   return {
@@ -239,6 +241,10 @@ function effectSection(
     keys: { event: e.event },
     columns,
     rows,
+    stars: {
+      levels,
+      test: `two-sided, pointwise (each month on its own, unadjusted p); raw: ${s.months[0]?.raw.method ?? 'difference in shares'}${adjusted ? `; adjusted: ${s.months.find((m) => m.adjusted)?.adjusted?.method ?? 'regression'}` : ''}`,
+    },
     notes: [
       `Method: ${s.method}.`,
       ...e.significance.map((x) => significanceText(x, r.config.methods.pAdjust)),
@@ -338,7 +344,11 @@ function randomizationSection(
   };
 }
 
-function subgroupSections(g: AnalysisResult['subgroups'][number], d: DisclosureOptions): Section[] {
+function subgroupSections(
+  g: AnalysisResult['subgroups'][number],
+  d: DisclosureOptions,
+  levels: StarLevels = REPORT_STAR_LEVELS,
+): Section[] {
   const res = g.result;
   const first = res.subgroups[0]!.series;
   const adjusted = first.adjustment !== 'none';
@@ -381,9 +391,17 @@ function subgroupSections(g: AnalysisResult['subgroups'][number], d: DisclosureO
           adj: m.adjusted?.estimate ?? null,
           adj_se: m.adjusted?.stdError ?? null,
           adj_p: m.adjusted?.pValue ?? null,
-          adj_stars: m.adjusted?.stars ?? null,
+          adj_stars: m.adjusted ? starsAt(m.adjusted.pValue, levels) : null,
         })),
       ),
+      ...(adjusted
+        ? {
+            stars: {
+              levels,
+              test: `two-sided, pointwise; adjusted effect within each level: ${first.months.find((m) => m.adjusted)?.adjusted?.method ?? 'regression'}`,
+            },
+          }
+        : {}),
       notes: [
         `Method: ${first.method}.`,
         ...res.subgroups.flatMap(({ level, series }) =>
@@ -536,7 +554,7 @@ export function evaluationSections(r: AnalysisResult, d: DisclosureOptions = {})
       ...r.effects.map((e) => effectSection(e, r, d)),
       significanceSection(r),
       ...(r.randomization?.length ? [randomizationSection(r.randomization, r)] : []),
-      ...r.subgroups.flatMap((g) => subgroupSections(g, d)),
+      ...r.subgroups.flatMap((g) => subgroupSections(g, d, r.config.methods.stars)),
       ...(r.participation ? participationSections(r.participation, r, d) : []),
       ...(r.survival ? survivalSections(r.survival) : []),
     ],
