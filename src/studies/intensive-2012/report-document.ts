@@ -18,6 +18,7 @@ import {
   protectTable,
 } from '../../report/disclosure.js';
 import type { Estimate } from '../../stats/estimate.js';
+import { REPORT_STAR_LEVELS, starLegend } from '../../stats/stars.js';
 import {
   type Block,
   type Cell,
@@ -59,8 +60,19 @@ function table(
   columns: readonly Column[],
   rows: readonly Readonly<Record<string, Cell>>[],
   note?: string,
+  starTest?: string,
 ): ModelTableBlock {
-  return { kind: 'table', table: { id, title, columns, rows }, ...(note ? { note } : {}) };
+  return {
+    kind: 'table',
+    table: {
+      id,
+      title,
+      columns,
+      rows,
+      ...(starTest ? { stars: { levels: REPORT_STAR_LEVELS, test: starTest } } : {}),
+    },
+    ...(note ? { note } : {}),
+  };
 }
 
 function monthAt(series: EffectSeries, month: number): MonthEffect {
@@ -358,6 +370,7 @@ function leeBoundsBlocks(r: Intensive2012Result): Block[] {
       ],
       rows,
       `Job quality exists only for clients who found a job: ${formatPercent(b0.selection.treatment, 1)} of I-dvl (${count(b0.selected.treatment)} of ${count(b0.assigned.treatment)}) against ${formatPercent(b0.selection.control, 1)} of B-dvl (${count(b0.selected.control)} of ${count(b0.assigned.control)}). If the service changes who finds a job, the naive comparison of job holders compares different people. Under monotonicity (the service never keeps a client from finding a job), the effect on the clients who would find a job in either arm lies between the bounds: the ${trimmed} job holders are trimmed by ${formatPercent(b0.trimShare, 1)} (the excess share), from the top for the lower bound and from the bottom for the upper. Shares and part-time factor in percentage points; one decimal more than Table 5.4. SEs: Lee (2009), Proposition 3; bound intervals: bound ± z·SE; the Imbens–Manski (2004) interval covers the effect with probability ${level} (C = ${formatNumber(b0.imbensManski.criticalValue, 3)}). Naive: the Table 5.4 comparison of job holders (${b0.naive.method.split(',')[0]} for the share, Welch for means).`,
+      'two-sided; the naive net effect only: difference in proportions of the job holders (z test, unpooled SE) or Welch t test of means',
     ),
   ];
 }
@@ -402,7 +415,7 @@ export function intensive2012Document(
     { kind: 'heading', level: 1, text: 'Intensive versus basic services, 2012–2013: reproduction' },
     {
       kind: 'paragraph',
-      text: 'I-dvl = intensive services (odd last BSN digit), B-dvl = basic services (even). Stars: † p < 0.20, * p < 0.10, ** p < 0.05, two-sided. BSNs are read for the parity check only and appear nowhere in this report.',
+      text: `I-dvl = intensive services (odd last BSN digit), B-dvl = basic services (even). ${starLegend(REPORT_STAR_LEVELS, 'two-sided; each table says which test')}. BSNs are read for the parity check only and appear nowhere in this report.`,
     },
     { kind: 'heading', level: 2, text: 'Assignment audit' },
     {
@@ -478,17 +491,27 @@ export function intensive2012Document(
         }),
       ],
       `Method: complete follow-up, as the report's footnote to Table 5.2 states — the share at x months is among the clients observed at least x months since the start of the benefit (no Kaplan–Meier or Aalen–Johansen correction for clients observed shorter); at ${last} months ${count(atLast.nTreated)} I-dvl and ${count(atLast.nControl)} B-dvl clients are followed that long. Net effect = I − B from the unrounded shares; stars: ${plainTest}. Back on benefit: share of all clients of the arm, same test.`,
+      `two-sided, pointwise (each month on its own): ${plainTest}`,
     ),
     {
       kind: 'paragraph',
       text: `For information, not in the report — the adjusted net effect (${r.methods.adjusted}):`,
     },
-    table('table_5_2_adjusted', 'Table 5.2, adjusted net effect', monthColumns(months), [
-      monthRow('any exit, adjusted', months, (m) => pp(monthAt(r.exit.any.adjusted, m).adjusted!)),
-      monthRow('exit to a job, adjusted', months, (m) =>
-        pp(monthAt(r.exit.job.adjusted, m).adjusted!),
-      ),
-    ]),
+    table(
+      'table_5_2_adjusted',
+      'Table 5.2, adjusted net effect',
+      monthColumns(months),
+      [
+        monthRow('any exit, adjusted', months, (m) =>
+          pp(monthAt(r.exit.any.adjusted, m).adjusted!),
+        ),
+        monthRow('exit to a job, adjusted', months, (m) =>
+          pp(monthAt(r.exit.job.adjusted, m).adjusted!),
+        ),
+      ],
+      undefined,
+      `two-sided, pointwise: ${r.methods.adjusted}`,
+    ),
     ...randomizationBlocks(r),
     { kind: 'heading', level: 2, text: 'Table 5.3: mean fraction of the observation period (%)' },
     table(
@@ -504,6 +527,7 @@ export function intensive2012Document(
         return { label: name, benefit: cell('benefit'), job: cell('job'), other: cell('other') };
       }),
       `Observation from entry into the experiment (${ENTRY_OFFSET_DAYS / 7} weeks after the start of WW) to ${longDate(OBSERVATION_END)}; fractions can sum above 1. Test: ${tf.method}.`,
+      `two-sided: ${tf.method}`,
     ),
     { kind: 'heading', level: 2, text: 'Table 5.4: job quality (clients with a job after entry)' },
     table(
@@ -515,6 +539,7 @@ export function intensive2012Document(
         ...Object.fromEntries(jq.map((o, i) => [`o${i}`, jobQualityCell(o, which)])),
       })),
       `Job holders: ${count(jq[0]!.treatment.n)} I-dvl, ${count(jq[0]!.control.n)} B-dvl. Tests: share with a ${plainTest.split(',')[0]}; means with Welch's t test (Satterthwaite df). p-values: ${jq.map((o) => `${o.label} ${formatNumber(o.difference.pValue, 2)}`).join('; ')}.`,
+      `two-sided; share: ${plainTest.split(',')[0]}; means: Welch's t test`,
     ),
     ...leeBoundsBlocks(r),
     { kind: 'heading', level: 2, text: 'Annex B.1: exit by gender (%)' },
@@ -527,6 +552,7 @@ export function intensive2012Document(
         ...byGenderRows(r, 'job', 'exit to a job'),
       ],
       `Shares and the plain net effect: ${plainTest}. Adjusted net effect: ${r.methods.adjusted}. Each row's stars come from its own test; the report prints one star per cell (docs/reproduction.md says which test gives which published star).`,
+      `two-sided, pointwise; plain rows: ${plainTest}; adjusted rows: ${r.methods.adjusted}`,
     ),
   ];
 }

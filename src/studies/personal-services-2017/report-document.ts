@@ -22,6 +22,7 @@ import {
   documentMarkdown,
   formatCell,
   type ModelTableBlock,
+  type TableStars,
 } from '../../table/index.js';
 import { type PersonalServicesResult, reliance } from './report.js';
 
@@ -42,8 +43,9 @@ function table(
   title: string,
   columns: readonly Column[],
   rows: readonly Readonly<Record<string, Cell>>[],
+  stars?: TableStars,
 ): ModelTableBlock {
-  return { kind: 'table', table: { id, title, columns, rows } };
+  return { kind: 'table', table: { id, title, columns, rows, ...(stars ? { stars } : {}) } };
 }
 
 /** A pointwise reading: "pointwise in months 3, 4 (p < 0.05)". */
@@ -164,10 +166,14 @@ export function personalServicesDocument(r: PersonalServicesResult): Document {
         pColumn('adjustedHolm', 'adjusted p, Holm'),
       ],
       headline,
+      {
+        levels: c.stars,
+        test: 'two-sided, pointwise; raw: z test of the difference in shares, unpooled SE; adjusted: t test of the OLS coefficient, HC2, n − k df',
+      },
     ),
     {
       kind: 'paragraph',
-      text: `Raw and adjusted p: pointwise (each test on its own). "Holm": Holm's adjustment over the six tests of this table (three comparisons × two outcomes), raw and adjusted each as one family. ${r.stars}`,
+      text: `Raw and adjusted p: pointwise (each test on its own). "Holm": Holm's adjustment over the six tests of this table (three comparisons × two outcomes), raw and adjusted each as one family.`,
     },
     {
       kind: 'heading',
@@ -221,10 +227,14 @@ export function personalServicesDocument(r: PersonalServicesResult): Document {
         pColumn('relianceHolm', 'reliance p, Holm'),
       ],
       byMonth,
+      {
+        levels: c.stars,
+        test: 'two-sided, pointwise (each month on its own): z test of the raw difference in shares, unpooled SE',
+      },
     ),
     {
       kind: 'paragraph',
-      text: `p: pointwise (each month on its own, the raw difference's z test). "Holm": Holm's adjustment over months 1–${c.month}, one family per outcome — the ${c.month} months are ${c.month} correlated looks at the same clients. ${r.stars}`,
+      text: `p: pointwise (each month on its own, the raw difference's z test). "Holm": Holm's adjustment over months 1–${c.month}, one family per outcome — the ${c.month} months are ${c.month} correlated looks at the same clients.`,
     },
     { kind: 'heading', level: 2, text: 'Cumulative job-finding and share still on WW, by arm' },
     table(
