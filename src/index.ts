@@ -247,6 +247,7 @@ export {
   type ParsePlanOptions,
   type ParticipationPlan,
   parsePlan,
+  type RandomizationPlan,
   type SeveralArmsPlan,
   type SignificanceSummary,
   type SurvivalEntry,

@@ -109,6 +109,16 @@ export {
 } from './estimate/difference-in-means.js';
 export { firthLogistic } from './estimate/firth.js';
 export {
+  imbensManskiCritical,
+  type LeeArm,
+  type LeeBoundsResult,
+  type LeeBoundsSpec,
+  type LeeKernelOptions,
+  type LeeTrimmedMean,
+  leeBounds,
+  leeBoundsKernel,
+} from './estimate/lee-bounds.js';
+export {
   type OlsPrepared,
   type OlsPrepareOptions,
   olsFitPrepared,
@@ -291,8 +301,10 @@ export { noncentralTCdf } from './stats/noncentral-t.js';
 export {
   checkStarLevels,
   REPORT_STAR_LEVELS,
+  restar,
   type StarLevels,
   starLegend,
+  starLevelsProblem,
   starsAt,
 } from './stats/stars.js';
 // The identifier guard: ids and BSNs never reach an output (src/table/, src/data/).
@@ -314,5 +326,7 @@ export {
   type ModelTableBlock,
   markdownOfTable,
   type RowsTableBlock,
+  type TableStars,
+  tableLegend,
   tidyEstimate,
 } from './table/index.js';

@@ -12,6 +12,7 @@ import { participationTable } from '../analysis/participation.js';
 import { firstSignificantMonth } from '../analysis/significance.js';
 import { effectSeriesBy } from '../analysis/subgroups.js';
 import { balanceTable } from '../assign/balance.js';
+import type { AssignmentRule } from '../assign/rules.js';
 import { sampleRatioTest } from '../assign/srm.js';
 import { refuseIdentifierLabels } from '../data/identifier-labels.js';
 import { experimentIntake } from '../data/intake.js';
@@ -20,6 +21,7 @@ import { InputError } from '../errors.js';
 import type { SeType } from '../estimate/vcov.js';
 import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
 import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
+import { randomizationTest } from '../plan/randomization-inference.js';
 import {
   checkArms,
   checkColumns,
@@ -29,7 +31,7 @@ import {
 } from './checks.js';
 import { applyFilter, filterFileRows, inFileRows } from './filter.js';
 import { identifierLabels } from './labels.js';
-import { type AnalysisPlan, receivedValues } from './plan.js';
+import { type AnalysisPlan, type RandomizationPlan, receivedValues } from './plan.js';
 import type { AnalysisResult } from './result.js';
 import { hasSurvival, survivalAnalyses } from './survival.js';
 
@@ -48,7 +50,7 @@ export interface EvaluateOptions {
 /**
  * Number of `onStep` calls {@link evaluate} makes for a plan (for a progress bar's total):
  * 3 + e events + (several arms ? e : 0) + subgroups × e + (participation ? 1 + e : 0) +
- * (survival keys ? 1 : 0).
+ * (survival keys ? 1 : 0) + (randomisation inference ? e : 0).
  *
  * @example
  * evaluationSteps(parsePlan({ events: ['month_bijstand', 'month_work'], months: 24 })); // 5
@@ -61,7 +63,8 @@ export function evaluationSteps(plan: AnalysisPlan): number {
     (plan.arms.several ? e : 0) +
     plan.subgroups.length * e +
     (plan.participation ? 1 + e : 0) +
-    (hasSurvival(plan) ? 1 : 0)
+    (hasSurvival(plan) ? 1 : 0) +
+    (plan.methods.randomizationInference ? e : 0)
   );
 }
 
@@ -324,6 +327,32 @@ function analyseRows(
     participation = { table: tableResult, complier };
   }
 
+  const ri = methods.randomizationInference;
+  const randomization = ri
+    ? events.map((e) => {
+        step(`randomisation inference: ${e.label}`);
+        return {
+          event: e.label,
+          result: randomizationTest(table, {
+            arm: columns.arm,
+            treatment: arms.treatment,
+            control: arms.control,
+            event: e.column,
+            followup: columns.followup,
+            covariates: methods.adjustment === 'none' ? [] : plan.covariates,
+            factors: plan.factors,
+            missing: methods.missing,
+            rareLevels: methods.rareLevels ?? 'error',
+            month: ri.month,
+            draws: ri.draws,
+            seed: ri.seed,
+            id: columns.id,
+            rule: randomizationRule(ri, plan),
+          }),
+        };
+      })
+    : undefined;
+
   let survival: AnalysisResult['survival'];
   if (hasSurvival(plan)) {
     step('survival analyses');
@@ -351,5 +380,22 @@ function analyseRows(
     subgroups,
     ...(participation ? { participation } : {}),
     ...(survival ? { survival } : {}),
+    ...(randomization ? { randomization } : {}),
   };
+}
+
+/** The assignment rule a plan's randomisation inference re-draws (see {@link RandomizationPlan}). */
+function randomizationRule(ri: RandomizationPlan, plan: AnalysisPlan): AssignmentRule {
+  const { treatment, control } = plan.arms;
+  const weights = plan.arms.weights ?? { [treatment]: 0.5, [control]: 0.5 };
+  switch (ri.design) {
+    case 'blocked':
+      return { kind: 'blocked', block: ri.block!, weights, seed: ri.seed };
+    case 'parity':
+      return { kind: 'parity', even: control, odd: treatment };
+    case 'hashed':
+      return { kind: 'hashed', weights, key: String(ri.seed) };
+    default:
+      return { kind: 'complete', weights, seed: ri.seed };
+  }
 }

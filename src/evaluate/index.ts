@@ -17,6 +17,7 @@ export {
   type ParticipationPlan,
   parsePlan,
   planColumns,
+  type RandomizationPlan,
   type SurvivalTestName,
 } from './plan.js';
 export type { AnalysisResult, SignificanceSummary } from './result.js';

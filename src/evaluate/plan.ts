@@ -12,11 +12,35 @@ import type { ClusterSeType } from '../estimate/cluster-vcov.js';
 import type { CoxSe, CoxTies } from '../estimate/cox.js';
 import type { SeType } from '../estimate/vcov.js';
 import type { OutflowMethod } from '../outcomes/cumulative-outflow.js';
+import { type StarLevels, starLevelsProblem } from '../stats/stars.js';
 import {
   readSeveralArms,
   SEVERAL_ARMS_PLAN_KEYS,
   type SeveralArmsPlan,
 } from './several-arms-plan.js';
+
+/**
+ * Randomisation inference of a plan (`methods.randomizationInference`): per event, the
+ * randomisation p-value of the raw and the adjusted effect at `month`, re-drawing the
+ * assignment as the study assigned it.
+ */
+export interface RandomizationPlan {
+  /** Monte Carlo draws (default 2,000; at least 100). */
+  readonly draws: number;
+  /** Seed of the re-draws (default 1): the same seed gives the same p-values. */
+  readonly seed: number | string;
+  /**
+   * How the assignment is re-drawn over the analysed clients: `complete` (default: the realised
+   * arm sizes re-dealt — for a ratio rule, conditional on the arm sizes), `blocked` (re-dealt
+   * within each level of `block`), `parity` (each client odd or even with probability ½, as a
+   * uniform last BSN digit), `hashed` (each client treated with the share of `arms.weights`).
+   */
+  readonly design: 'complete' | 'blocked' | 'parity' | 'hashed';
+  /** Block column of the `blocked` design. */
+  readonly block?: string;
+  /** Month tested (default: `months`, the primary month). */
+  readonly month: number;
+}
 
 /** A value a filter compares with. */
 export type FilterValue = string | number | boolean;
@@ -83,6 +107,10 @@ export interface MethodsPlan {
   readonly rareLevels?: 'error' | 'pool' | 'drop';
   /** Raw difference: `auto` (default: Newcombe where an expected count is below 5), `wald`, `newcombe`. */
   readonly rawInterval?: 'auto' | 'wald' | 'newcombe';
+  /** Randomisation inference at the primary month (absent: not run). */
+  readonly randomizationInference?: RandomizationPlan;
+  /** Levels of the stars † * ** (default 0.20 / 0.10 / 0.05; every legend states them). */
+  readonly stars?: StarLevels;
 }
 
 /**
@@ -177,7 +205,10 @@ const PLAN_KEYS = {
     'band',
     'rareLevels',
     'rawInterval',
+    'randomizationInference',
+    'stars',
   ],
+  randomizationInference: ['draws', 'seed', 'design', 'block', 'month'],
   rmst: ['tau'],
   cox: ['ties', 'se'],
 } as const;
@@ -192,6 +223,7 @@ const MISSING = ['drop', 'error'] as const;
 const RARE_LEVELS = ['error', 'pool', 'drop'] as const;
 const RAW_INTERVALS = ['auto', 'wald', 'newcombe'] as const;
 const SURVIVAL_TESTS = ['logrank', 'gray'] as const;
+const RI_DESIGNS = ['complete', 'blocked', 'parity', 'hashed'] as const;
 
 /**
  * The survival keys: `tests` (a list of `logrank`, `gray`), `rmst` (`{ tau }`, default tau =
@@ -240,6 +272,73 @@ function readSurvival(
     }
   }
   return out;
+}
+
+/**
+ * `methods.randomizationInference`: `true` for the defaults, or `{ draws, seed, design, block,
+ * month }` (strict keys); absent: not run.
+ */
+function readRandomization(
+  r: SpecReader,
+  value: unknown,
+  months: number,
+  weights: Readonly<Record<string, number>> | undefined,
+): { randomizationInference?: RandomizationPlan } {
+  if (value === undefined || value === false) return {};
+  const path = 'config.methods.randomizationInference';
+  const o = value === true ? {} : r.object(value, path, PLAN_KEYS.randomizationInference);
+  if (!o) return {};
+  const draws = r.number(
+    o.draws,
+    `${path}.draws`,
+    2000,
+    (x) => Number.isInteger(x) && x >= 100 && x <= 1_000_000,
+    'a whole number of draws from 100 to 1,000,000',
+  );
+  let seed: number | string = 1;
+  if (o.seed !== undefined) {
+    if (typeof o.seed === 'string' || (typeof o.seed === 'number' && Number.isInteger(o.seed))) {
+      seed = o.seed;
+    } else r.fail(`${path}.seed`, `expected a whole number or a text, got ${show(o.seed)}`);
+  }
+  const design = r.oneOf(o.design, `${path}.design`, RI_DESIGNS, 'complete');
+  const block = o.block === undefined ? undefined : r.string(o.block, `${path}.block`);
+  if (design === 'blocked' && block === undefined) {
+    r.fail(`${path}.block`, 'missing: the "blocked" design needs the block column');
+  }
+  if (design !== 'blocked' && o.block !== undefined) {
+    r.fail(`${path}.block`, `only the "blocked" design has a block column (design is "${design}")`);
+  }
+  if (design === 'hashed' && !weights) {
+    r.fail(`${path}.design`, '"hashed" needs config.arms.weights (the share of each arm)');
+  }
+  const month = r.number(
+    o.month,
+    `${path}.month`,
+    months,
+    (x) => Number.isInteger(x) && x >= 1 && x <= months,
+    `a whole month from 1 to config.months (${months})`,
+  );
+  return {
+    randomizationInference: {
+      draws,
+      seed,
+      design,
+      ...(block !== undefined ? { block } : {}),
+      month,
+    },
+  };
+}
+
+/** `methods.stars`: `{ "†": 0.2, "*": 0.1, "**": 0.05 }` (checked by `checkStarLevels`). */
+function readStars(r: SpecReader, value: unknown): { stars?: StarLevels } {
+  if (value === undefined) return {};
+  const problem = starLevelsProblem(value);
+  if (problem) {
+    r.fail('config.methods.stars', problem);
+    return {};
+  }
+  return { stars: value as StarLevels };
 }
 
 function readFilter(r: SpecReader, value: unknown): FilterCondition[] {
@@ -614,6 +713,8 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
     band: r.oneOf(m.band, 'config.methods.band', ['none', 'sup-t'] as const, 'none'),
     rareLevels: r.oneOf(m.rareLevels, 'config.methods.rareLevels', RARE_LEVELS, 'error'),
     rawInterval: r.oneOf(m.rawInterval, 'config.methods.rawInterval', RAW_INTERVALS, 'auto'),
+    ...readRandomization(r, m.randomizationInference, months, weights),
+    ...readStars(r, m.stars),
   };
 
   const title =

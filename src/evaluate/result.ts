@@ -12,6 +12,7 @@ import type { SubgroupSeries } from '../analysis/subgroups.js';
 import type { BalanceResult } from '../assign/balance.js';
 import type { SampleRatioResult } from '../assign/srm.js';
 import type { CumulativeOutflowData } from '../outcomes/outflow-result.js';
+import type { RandomizationResult } from '../plan/randomization-inference.js';
 import type { AnalysisPlan, FilterCondition } from './plan.js';
 import type { SurvivalResults } from './survival.js';
 
@@ -71,4 +72,12 @@ export interface AnalysisResult {
   };
   /** Log-rank, Gray, RMST and Cox per event, when the plan asks (`tests`, `rmst`, `cox`). */
   readonly survival?: SurvivalResults;
+  /**
+   * Randomisation inference per event at the primary month, when the plan asks
+   * (`methods.randomizationInference`): seeded, with the draws and the Monte Carlo SE.
+   */
+  readonly randomization?: readonly {
+    readonly event: string;
+    readonly result: RandomizationResult;
+  }[];
 }

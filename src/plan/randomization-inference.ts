@@ -20,6 +20,7 @@ import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import { olsLeverages, olsPrepare, olsSolve, olsTermPrepared } from '../estimate/ols.js';
 import { normalCdf } from '../stats/distributions.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { createRng, type Rng } from '../stats/random.js';
 
 /** Options of {@link randomizationTest}. */
@@ -29,8 +30,9 @@ export interface RandomizationSpec extends ComparisonSpec {
   /**
    * The assignment rule that was used (as stored by `assignArms`): hashed → re-drawn with new
    * keys; complete → the realised arm sizes re-dealt; blocked → re-dealt within each block
-   * (column `rule.block`); parity → see {@link RandomizationResult.design}.
-   * Default: complete.
+   * (column `rule.block`); parity → each client's last BSN digit re-drawn as uniform, i.e. the
+   * arm is odd with probability ½ independently per client (arm sizes random, as in the real
+   * design). Default: complete.
    */
   readonly rule?: AssignmentRule | { readonly kind: 'complete' };
   /** Client id column for hashed re-draws (default `id`). */
@@ -53,6 +55,11 @@ export interface RandomizationStat {
   readonly pValueEstimate: number;
   /** The p-value of the usual (model-based) test, for comparison. */
   readonly pValueModel: number;
+  /**
+   * Monte Carlo standard error of `pValue`: √(p(1 − p)/R) for R draws (0 when exact) — the
+   * binomial spread of the estimated p around the p over all assignments.
+   */
+  readonly monteCarloSe: number;
 }
 
 /** Result of {@link randomizationTest}. */
@@ -65,16 +72,41 @@ export interface RandomizationResult {
   /** Draws used (all assignments when exact). */
   readonly draws: number;
   readonly exact: boolean;
+  /** The seed of the Monte Carlo draws (the same seed gives the same p-values). */
+  readonly seed: number | string;
   /** How the assignment was re-drawn, in words (incl. what was done for BSN parity). */
   readonly design: string;
   readonly method: string;
 }
 
 const PARITY_NOTE =
-  'BSN parity cannot be re-randomised: the arm is a fixed function of the BSN, so there is no ' +
-  'other assignment the rule could have produced. Treated instead as complete randomisation of ' +
-  'the realised arm sizes (valid if the last BSN digit is unrelated to the outcomes, which the ' +
-  'audit and balance table support but cannot prove)';
+  'BSN parity: the arm is a fixed function of the BSN, so the BSN itself cannot be re-randomised; ' +
+  'the last digit is treated as a uniform draw unrelated to the outcomes (what the audit and the ' +
+  'balance table support but cannot prove), so each client is re-assigned to the odd arm with ' +
+  'probability ½ independently, arm sizes random as in the real design';
+
+/** The keys of {@link RandomizationSpec}. */
+const SPEC_KEYS: AllKeys<RandomizationSpec> = {
+  arm: true,
+  treatment: true,
+  control: true,
+  covariates: true,
+  reference: true,
+  factors: true,
+  missing: true,
+  rareLevels: true,
+  event: true,
+  followup: true,
+  time: true,
+  status: true,
+  censored: true,
+  month: true,
+  rule: true,
+  id: true,
+  draws: true,
+  exactLimit: true,
+  seed: true,
+};
 
 /**
  * Randomisation test of the ITT (difference in shares) and, with covariates, the adjusted
@@ -88,6 +120,20 @@ const PARITY_NOTE =
  * ri.adjusted.pValue;
  */
 export function randomizationTest(data: TableInput, spec: RandomizationSpec): RandomizationResult {
+  rejectUnknownKeys(spec, SPEC_KEYS, 'randomizationTest');
+  for (const [key, min] of [
+    ['draws', 1],
+    ['exactLimit', 0],
+    ['month', 1],
+  ] as const) {
+    const v = spec[key];
+    if (v !== undefined && !(Number.isInteger(v) && v >= min)) {
+      throw new InputError(
+        `randomizationTest: ${key} must be a whole number ≥ ${min}, got ${String(v)}`,
+        { code: 'invalid-option', value: String(v) },
+      );
+    }
+  }
   const table = asTable(data);
   const month = spec.month ?? 24;
   const c = comparisonSample(table, spec);
@@ -109,7 +155,14 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
   let design: string;
   let groups: Int32Array[]; // complete/blocked: clients per block
   let hashed: ((r: number, out: Float64Array) => void) | undefined;
-  if (rule.kind === 'hashed') {
+  if (rule.kind === 'parity') {
+    const parityRng = createRng(`${spec.seed ?? 1}:randomization:parity`);
+    hashed = (_r, out) => {
+      for (let i = 0; i < N; i++) out[i] = parityRng.int(10) % 2;
+    };
+    groups = [];
+    design = PARITY_NOTE;
+  } else if (rule.kind === 'hashed') {
     const ids = stringColumn(table, spec.id ?? DEFAULT_EXPERIMENT_SCHEMA.id);
     const wT = rule.weights[c.labels.treatment];
     const wC = rule.weights[c.labels.control];
@@ -139,10 +192,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
     design = `complete randomisation within ${groups.length} blocks of '${rule.block}', realised arm sizes per block kept`;
   } else {
     groups = [Int32Array.from({ length: N }, (_, i) => i)];
-    design =
-      rule.kind === 'parity'
-        ? PARITY_NOTE
-        : 'complete randomisation: the realised arm sizes re-dealt over the clients';
+    design = 'complete randomisation: the realised arm sizes re-dealt over the clients';
   }
   const treatedPerGroup = groups.map((g) => g.reduce((s, i) => s + c.treated[i]!, 0));
 
@@ -197,6 +247,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
     }
   }
   const p = (count: number) => (exact ? count / draws : (1 + count) / (1 + draws));
+  const mcSe = (pv: number) => (exact ? 0 : Math.sqrt((pv * (1 - pv)) / draws));
 
   if (!observedRaw) {
     throw new InputError(`an arm has no client observed ${month} months`, {
@@ -210,6 +261,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
     pValue: p(countsRaw[0]!),
     pValueEstimate: p(countsRaw[1]!),
     pValueModel: modelRawP,
+    monteCarloSe: mcSe(p(countsRaw[0]!)),
   };
   let adjusted: RandomizationStat | undefined;
   if (adjust && observedAdj) {
@@ -221,6 +273,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
       pValue: p(countsAdj[0]!),
       pValueEstimate: p(countsAdj[1]!),
       pValueModel: model.pValue,
+      monteCarloSe: mcSe(p(countsAdj[0]!)),
     };
   }
   return {
@@ -231,6 +284,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
     ...(adjusted ? { adjusted } : {}),
     draws,
     exact,
+    seed: spec.seed ?? 1,
     design: `${design}; ${nTreatedAll} of ${N} clients treated`,
     method:
       `randomisation inference under the sharp null of no effect for any client: outcomes at month ${month} (complete follow-up) held fixed, ` +
@@ -238,7 +292,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
       `${adjust ? ' and studentised adjusted effect (OLS, HC2, via Frisch–Waugh–Lovell)' : ''}; ` +
       (exact
         ? `exact p-value over all ${draws} assignments`
-        : `Monte-Carlo p-value (1 + count)/(1 + ${draws}), seed ${JSON.stringify(spec.seed ?? 1)}`),
+        : `Monte-Carlo p-value (1 + count)/(1 + ${draws}), Monte Carlo SE √(p(1 − p)/${draws}), seed ${JSON.stringify(spec.seed ?? 1)}`),
   };
 }
 

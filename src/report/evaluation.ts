@@ -9,6 +9,7 @@ import {
   describeFilter,
   type SignificanceSummary,
 } from '../evaluate/index.js';
+import { REPORT_STAR_LEVELS, type StarLevels, starsAt } from '../stats/stars.js';
 import type { Cell, Section, SectionColumn } from '../table/index.js';
 import { armContrastSection } from './arm-contrast-section.js';
 import { type DisclosureOptions, noteCount } from './disclosure.js';
@@ -185,6 +186,7 @@ function effectSection(
   const { treatment, control } = s.arms;
   const adjusted = s.adjustment !== 'none';
   const pAdjusted = r.config.methods.pAdjust !== 'none';
+  const levels = r.config.methods.stars ?? REPORT_STAR_LEVELS;
   const level = pct(s.level);
   const ci = (x: readonly [number, number]) =>
     `${signed((x[0] * 100).toFixed(1))} to ${signed((x[1] * 100).toFixed(1))}`;
@@ -222,7 +224,7 @@ function effectSection(
     raw: m.raw.estimate,
     raw_se: m.raw.stdError,
     raw_p: m.raw.pValue,
-    raw_stars: m.raw.stars,
+    raw_stars: starsAt(m.raw.pValue, levels),
     raw_q: m.pAdjusted?.raw ?? null,
     adj: m.adjusted?.estimate ?? null,
     adj_ci: m.adjusted ? ci(m.adjusted.ci) : null,
@@ -231,7 +233,7 @@ function effectSection(
     adj_se: m.adjusted?.stdError ?? null,
     adj_df: m.adjusted?.df ?? null,
     adj_p: m.adjusted?.pValue ?? null,
-    adj_stars: m.adjusted?.stars ?? null,
+    adj_stars: m.adjusted ? starsAt(m.adjusted.pValue, levels) : null,
     adj_q: m.pAdjusted?.adjusted ?? null,
   }));
   return {
@@ -240,6 +242,10 @@ function effectSection(
     keys: { event: e.event },
     columns,
     rows,
+    stars: {
+      levels,
+      test: `two-sided, pointwise (each month on its own, unadjusted p); raw: ${s.months[0]?.raw.method ?? 'difference in shares'}${adjusted ? `; adjusted: ${s.months.find((m) => m.adjusted)?.adjusted?.method ?? 'regression'}` : ''}`,
+    },
     notes: [
       ...designNotes(s, r),
       `Method: ${s.method}.`,
@@ -315,7 +321,67 @@ function significanceSection(r: AnalysisResult): Section {
   };
 }
 
-function subgroupSections(g: AnalysisResult['subgroups'][number], d: DisclosureOptions): Section[] {
+/**
+ * Randomisation inference at the primary month (`methods.randomizationInference`): the
+ * randomisation p-value of the raw and the adjusted effect beside the asymptotic one, with the
+ * draws and the Monte Carlo SE.
+ */
+function randomizationSection(
+  ri: NonNullable<AnalysisResult['randomization']>,
+  r: AnalysisResult,
+): Section {
+  const rows = ri.flatMap(({ event, result }) =>
+    (
+      [
+        ['raw', result.itt],
+        ['adjusted', result.adjusted],
+      ] as const
+    ).flatMap(([estimate, stat]) =>
+      stat
+        ? [
+            {
+              event,
+              estimate,
+              month: result.month,
+              effect: stat.estimate,
+              p_model: stat.pValueModel,
+              p_ri: stat.pValue,
+              mc_se: stat.monteCarloSe,
+              draws: result.draws,
+            },
+          ]
+        : [],
+    ),
+  );
+  const first = ri[0]!.result;
+  const plan = r.config.methods.randomizationInference!;
+  return {
+    id: 'randomization',
+    title: `Randomisation inference at month ${first.month}`,
+    columns: [
+      col('event', 'event', 'text', { key: 'event' }),
+      col('estimate', 'estimate', 'text', { qualifier: true }),
+      col('month', 'month', 'int', { key: 'month' }),
+      col('effect', 'effect', 'pp'),
+      col('p_model', 'asymptotic p', 'p'),
+      col('p_ri', 'randomisation p', 'p'),
+      col('mc_se', 'Monte Carlo SE', 'number'),
+      col('draws', 'draws', 'int'),
+    ],
+    rows,
+    notes: [
+      `Method: ${first.method}.`,
+      `Re-drawn: ${first.design} (config.methods.randomizationInference: design "${plan.design}", seed ${JSON.stringify(plan.seed)}; the same seed gives the same p-values).`,
+      'Asymptotic p: the z test of the raw difference (unpooled SE) and the t test of the adjusted coefficient (HC2), as in the effect table.',
+    ],
+  };
+}
+
+function subgroupSections(
+  g: AnalysisResult['subgroups'][number],
+  d: DisclosureOptions,
+  levels: StarLevels = REPORT_STAR_LEVELS,
+): Section[] {
   const res = g.result;
   const first = res.subgroups[0]!.series;
   const adjusted = first.adjustment !== 'none';
@@ -358,9 +424,17 @@ function subgroupSections(g: AnalysisResult['subgroups'][number], d: DisclosureO
           adj: m.adjusted?.estimate ?? null,
           adj_se: m.adjusted?.stdError ?? null,
           adj_p: m.adjusted?.pValue ?? null,
-          adj_stars: m.adjusted?.stars ?? null,
+          adj_stars: m.adjusted ? starsAt(m.adjusted.pValue, levels) : null,
         })),
       ),
+      ...(adjusted
+        ? {
+            stars: {
+              levels,
+              test: `two-sided, pointwise; adjusted effect within each level: ${first.months.find((m) => m.adjusted)?.adjusted?.method ?? 'regression'}`,
+            },
+          }
+        : {}),
       notes: [
         `Method: ${first.method}.`,
         ...res.subgroups.flatMap(({ level, series }) =>
@@ -514,7 +588,8 @@ export function evaluationSections(r: AnalysisResult, d: DisclosureOptions = {})
       // Several arms (issue #14): every contrast per event (arm-contrast-section.ts).
       ...(r.armContrasts ?? []).map(armContrastSection),
       significanceSection(r),
-      ...r.subgroups.flatMap((g) => subgroupSections(g, d)),
+      ...(r.randomization?.length ? [randomizationSection(r.randomization, r)] : []),
+      ...r.subgroups.flatMap((g) => subgroupSections(g, d, r.config.methods.stars)),
       ...(r.participation ? participationSections(r.participation, r, d) : []),
       ...(r.survival ? survivalSections(r.survival) : []),
     ],

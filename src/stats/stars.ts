@@ -29,30 +29,41 @@ const MARKS = ['†', '*', '**'] as const;
  */
 export function checkStarLevels(levels: StarLevels | undefined): StarLevels {
   if (levels === undefined) return REPORT_STAR_LEVELS;
-  const fail = (message: string, value?: unknown): never => {
-    throw new InputError(`stars: ${message}`, {
-      code: 'invalid-option',
-      ...(value === undefined ? {} : { value: String(value) }),
-    });
-  };
-  if (levels === null || typeof levels !== 'object') fail('expected { "†", "*", "**" } levels');
-  for (const key of Object.keys(levels)) {
+  const problem = starLevelsProblem(levels);
+  if (problem) throw new InputError(`stars: ${problem}`, { code: 'invalid-option' });
+  return levels;
+}
+
+/**
+ * What is wrong with a star-level object, in words, or `undefined` when it is valid: exactly
+ * the keys `†`, `*`, `**`, each a number in (0, 1), with ** < * < †. The one check behind
+ * {@link checkStarLevels} and the `methods.stars` key of an analysis config.
+ *
+ * @example
+ * starLevelsProblem({ '†': 0.2, '*': 0.1, '**': 0.05 }); // undefined
+ * starLevelsProblem({ '†': 0.2, '*': 0.1 }); // "level of '**' must be a p-value threshold in (0, 1), got undefined"
+ */
+export function starLevelsProblem(levels: unknown): string | undefined {
+  if (levels === null || typeof levels !== 'object' || Array.isArray(levels)) {
+    return 'expected an object { "†": 0.2, "*": 0.1, "**": 0.05 } of p-value thresholds';
+  }
+  const o = levels as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
     if (!(MARKS as readonly string[]).includes(key)) {
-      fail(`unknown key '${key}' (the marks are †, * and **)`, key);
+      return `unknown key '${key}' (the marks are †, * and **)`;
     }
   }
   for (const mark of MARKS) {
-    const p = levels[mark];
+    const p = o[mark];
     if (!(typeof p === 'number' && p > 0 && p < 1)) {
-      fail(`level of '${mark}' must be a p-value threshold in (0, 1), got ${String(p)}`, p);
+      return `level of '${mark}' must be a p-value threshold in (0, 1), got ${String(p)}`;
     }
   }
-  if (!(levels['**'] < levels['*'] && levels['*'] < levels['†'])) {
-    fail(
-      `levels must satisfy ** < * < †, got ** ${levels['**']}, * ${levels['*']}, † ${levels['†']}`,
-    );
+  const [dagger, one, two] = MARKS.map((m) => o[m] as number);
+  if (!(two! < one! && one! < dagger!)) {
+    return `levels must satisfy ** < * < †, got ** ${two}, * ${one}, † ${dagger}`;
   }
-  return levels;
+  return undefined;
 }
 
 /**
@@ -84,4 +95,18 @@ export function starLegend(levels: StarLevels = REPORT_STAR_LEVELS, test?: strin
   const fixed = (p: number) =>
     Number.isInteger(Math.round(p * 1e6) / 1e4) ? p.toFixed(2) : String(Number(p.toPrecision(6)));
   return `Stars: † p < ${fixed(levels['†'])}, * p < ${fixed(levels['*'])}, ** p < ${fixed(levels['**'])}${test ? ` (p-values: ${test})` : ''}`;
+}
+
+/**
+ * An estimate with its stars recomputed at other levels (`starsAt(pValue, levels)`); every
+ * other field unchanged. For results whose stars were set at the reports' default levels.
+ *
+ * @example
+ * restar({ pValue: 0.03, stars: '**' }, { '†': 0.1, '*': 0.05, '**': 0.01 }); // { pValue: 0.03, stars: '*' }
+ */
+export function restar<T extends { readonly pValue: number; readonly stars: Stars }>(
+  estimate: T,
+  levels: StarLevels = REPORT_STAR_LEVELS,
+): T {
+  return { ...estimate, stars: starsAt(estimate.pValue, levels) };
 }

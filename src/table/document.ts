@@ -9,7 +9,7 @@ import { formatGeneral, markdownText } from '../format.js';
 import { type HtmlTableOptions, htmlOfTable } from './html.js';
 import { inlineHtml, inlineText } from './inline.js';
 import { type MarkdownTableOptions, markdownOfTable } from './markdown.js';
-import type { Column, Table } from './model.js';
+import { type Column, type Table, tableLegend } from './model.js';
 import { svgProblem } from './svg-safety.js';
 import { textOfTable } from './text.js';
 
@@ -130,6 +130,15 @@ export function blockTable(block: TableBlock): Table {
 }
 
 /**
+ * The small print under a table block: its note, then the star legend of a table with stars
+ * (`tableLegend`), so every format says what the stars mean.
+ */
+function blockNote(b: TableBlock, table: Table): string | undefined {
+  const parts = [b.note, tableLegend(table)].filter((x): x is string => !!x);
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/**
  * A document as Markdown: blocks separated by a blank line, tables as pipe tables (significance
  * stars kept as written), a final newline; no text becomes raw HTML (`markdownText`).
  *
@@ -159,10 +168,10 @@ function blockMarkdownRaw(b: Block): string {
     case 'list':
       return b.items.map((t, i) => `${b.ordered ? `${i + 1}.` : '-'} ${t}`).join('\n');
     case 'table': {
-      const table = markdownOfTable(blockTable(b), 'table' in b ? b.markdown : {});
-      return [b.caption ? `**${b.caption}**\n\n` : '', table, b.note ? `\n\n${b.note}` : ''].join(
-        '',
-      );
+      const model = blockTable(b);
+      const table = markdownOfTable(model, 'table' in b ? b.markdown : {});
+      const note = blockNote(b, model);
+      return [b.caption ? `**${b.caption}**\n\n` : '', table, note ? `\n\n${note}` : ''].join('');
     }
     case 'figure':
       return b.caption ?? '';
@@ -194,12 +203,15 @@ function blockText(b: Block): string {
       return inlineText(b.text);
     case 'list':
       return b.items.map((t, i) => `${b.ordered ? `${i + 1}.` : '-'} ${inlineText(t)}`).join('\n');
-    case 'table':
+    case 'table': {
+      const model = blockTable(b);
+      const note = blockNote(b, model);
       return [
         b.caption ? `${inlineText(b.caption)}\n\n` : '',
-        textOfTable(blockTable(b)),
-        b.note ? `\n\n${inlineText(b.note)}` : '',
+        textOfTable(model),
+        note ? `\n\n${inlineText(note)}` : '',
       ].join('');
+    }
     case 'figure':
       return b.caption ? inlineText(b.caption) : '';
   }
@@ -231,12 +243,15 @@ export function blockHtml(block: Block, options: DocumentHtmlOptions = {}): stri
       const tag = block.ordered ? 'ol' : 'ul';
       return `<${tag}>${block.items.map((t) => `<li>${inlineHtml(t)}</li>`).join('')}</${tag}>`;
     }
-    case 'table':
-      return htmlOfTable(blockTable(block), {
+    case 'table': {
+      const model = blockTable(block);
+      const note = blockNote(block, model);
+      return htmlOfTable(model, {
         ...(block.caption ? { caption: block.caption } : {}),
-        ...(block.note ? { note: block.note } : {}),
+        ...(note ? { note } : {}),
         ...(options.inlineAlign ? { inlineAlign: true } : {}),
       });
+    }
     case 'figure':
       return figureHtml(block);
   }

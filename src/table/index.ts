@@ -57,7 +57,9 @@ export {
   type SuppressionMark,
   suppressionText,
   type Table,
+  type TableStars,
   tableFromRows,
+  tableLegend,
 } from './model.js';
 export {
   CSV_COLUMNS,

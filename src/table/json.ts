@@ -1,6 +1,6 @@
 /** The JSON writer of the table model. */
 import { blockTable, type Document } from './document.js';
-import { type Column, publishedCell, type Table } from './model.js';
+import { type Column, publishedCell, type Table, type TableStars, tableLegend } from './model.js';
 
 /**
  * JSON with every number: non-finite numbers (the infinite df of a z test) are written as the
@@ -24,6 +24,8 @@ export interface TableJson {
   readonly columns: readonly Pick<Column, 'id' | 'label' | 'format' | 'type' | 'unit'>[];
   readonly rows: readonly Readonly<Record<string, string | number | boolean | null>>[];
   readonly notes: readonly string[];
+  /** What the stars mean (levels, test, the legend as printed), for a table with stars. */
+  readonly stars?: TableStars & { readonly legend: string };
 }
 
 /**
@@ -48,6 +50,7 @@ export function jsonOfTable(table: Table): TableJson {
       Object.fromEntries(columns.map((c) => [c.id, publishedCell(table, i, c.id)])),
     ),
     notes: table.notes ?? [],
+    ...(table.stars ? { stars: { ...table.stars, legend: tableLegend(table)! } } : {}),
   };
 }
 

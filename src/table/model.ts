@@ -4,6 +4,7 @@
  * HTML, text, CSV, JSON) reads this one shape. Like `src/format.ts`, this folder imports nothing
  * of ours but the format primitives, so every layer's results can build their tables with it.
  */
+import { type StarLevels, starLegend } from '../stats/stars.js';
 import type { CellFormat } from './format-cell.js';
 
 /** A table cell: numbers unformatted (fractions stay fractions). */
@@ -50,6 +51,13 @@ export interface Column {
 /** Disclosure control of one cell: suppressed as a small count, or to protect one. */
 export type SuppressionMark = 'primary' | 'secondary';
 
+/** What a table's stars mean: the levels of † * ** and the test that made the p-values. */
+export interface TableStars {
+  readonly levels: StarLevels;
+  /** The test behind the p-values, in words (say "two-sided" where it is). */
+  readonly test: string;
+}
+
 /** A titled table with notes: the one model of every table the library writes. */
 export interface Table {
   /** Short machine name (the `section` column of the long CSV). */
@@ -67,6 +75,23 @@ export interface Table {
   readonly suppressed?: readonly (Readonly<Record<string, SuppressionMark>> | undefined)[];
   /** The disclosure threshold behind the marks (default 10). */
   readonly threshold?: number;
+  /**
+   * The table shows significance stars: their levels and test. Every writer prints the legend
+   * ({@link tableLegend}) under the table; the JSON carries it as metadata.
+   */
+  readonly stars?: TableStars;
+}
+
+/**
+ * The star legend of a table with stars, or `undefined`: "Stars: † p < 0.20, * p < 0.10,
+ * ** p < 0.05 (p-values: …)." — the one sentence every writer prints under it.
+ *
+ * @example
+ * tableLegend({ ...table, stars: { levels: REPORT_STAR_LEVELS, test: 'two-sided z test' } });
+ * // "Stars: † p < 0.20, * p < 0.10, ** p < 0.05 (p-values: two-sided z test)."
+ */
+export function tableLegend(table: Pick<Table, 'stars'>): string | undefined {
+  return table.stars ? `${starLegend(table.stars.levels, table.stars.test)}.` : undefined;
 }
 
 /** A column of a section: the same as {@link Column}. */

@@ -6,7 +6,14 @@
 import { markdownText } from '../format.js';
 import { toCsv } from './csv.js';
 import { markdownEscape, markdownOfTable } from './markdown.js';
-import { type Cell, LONG_KEYS, publishedCell, type Section } from './model.js';
+import { type Cell, LONG_KEYS, publishedCell, type Section, tableLegend } from './model.js';
+
+/** A section's notes and, when it has stars, their legend last. */
+function notesOf(s: Section): string[] {
+  const legend = tableLegend(s);
+  return [...(s.notes ?? []), ...(legend ? [legend] : [])];
+}
+
 import { textOfTable } from './text.js';
 
 /** The output formats. */
@@ -26,7 +33,7 @@ export function renderTable(title: string, sections: readonly Section[]): string
   for (const s of sections) {
     out.push(s.title, '-'.repeat(Math.min(s.title.length, 100)));
     if (s.rows.length > 0) out.push(textOfTable(s, { minWidth: 0, headerAlign: 'left' }));
-    for (const note of s.notes ?? []) out.push(note);
+    for (const note of notesOf(s)) out.push(note);
     out.push('');
   }
   return `${out.join('\n')}`;
@@ -44,9 +51,9 @@ export function renderMarkdown(title: string, sections: readonly Section[]): str
   for (const s of sections) {
     out.push(`## ${markdownText(s.title)}`, '');
     if (s.rows.length > 0) out.push(markdownOfTable(s, { escape: 'markdown' }), '');
-    for (const note of s.notes ?? [])
-      out.push(`${markdownText(markdownEscape(note, 'markdown'))}  `);
-    if ((s.notes ?? []).length > 0) out.push('');
+    const notes = notesOf(s);
+    for (const note of notes) out.push(`${markdownText(markdownEscape(note, 'markdown'))}  `);
+    if (notes.length > 0) out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

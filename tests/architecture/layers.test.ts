@@ -25,7 +25,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   assign: [...EDGE, 'stats', 'data', 'estimate'],
   outcomes: [...EDGE, 'stats', 'data', 'estimate'],
   analysis: [...EDGE, 'stats', 'data', 'estimate', 'assign', 'outcomes'],
-  evaluate: [...EDGE, 'stats', 'data', 'estimate', 'assign', 'outcomes', 'analysis'],
+  // evaluate runs the randomisation inference of plan/ (which never imports evaluate).
+  evaluate: [...EDGE, 'stats', 'data', 'estimate', 'assign', 'outcomes', 'analysis', 'plan'],
   scan: [...EDGE, 'stats', 'data', 'estimate'],
   plan: [...EDGE, 'stats', 'data', 'estimate', 'assign', 'outcomes', 'analysis'],
   report: [

@@ -22,6 +22,11 @@ export interface PilotConfig {
   /** The ten background characteristics of Figure 2b. */
   readonly covariates: readonly string[];
   readonly participation: string;
+  /**
+   * Randomisation inference at the last month: Monte Carlo draws and seed (the decile's arm
+   * sizes re-dealt, as the 80/20 ratio assigned them, conditional on the sizes).
+   */
+  readonly randomization: { readonly draws: number; readonly seed: number | string };
 }
 
 /** The defaults: the report's design, with the column names of `data/den-haag-pilot.csv`. */
@@ -37,6 +42,7 @@ export const DEN_HAAG_PILOT_CONFIG: PilotConfig = {
   months: FOLLOW_UP,
   covariates: DEN_HAAG_COVARIATES,
   participation: 'participation',
+  randomization: { draws: 2000, seed: 1 },
 };
 
 /**
@@ -96,6 +102,12 @@ export function pilotPlan(c: PilotConfig): AnalysisPlan {
       band: 'none',
       rareLevels: 'error',
       rawInterval: 'auto',
+      randomizationInference: {
+        draws: c.randomization.draws,
+        seed: c.randomization.seed,
+        design: 'complete',
+        month: c.months,
+      },
     },
   };
 }

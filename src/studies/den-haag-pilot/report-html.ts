@@ -13,7 +13,13 @@ import { disclosureNote, protectParticipation, suppressedText } from '../../repo
 import { type HtmlSection, htmlReport } from '../../report/html.js';
 import type { Block } from '../../table/index.js';
 import type { PilotResult } from './report.js';
-import { decileSentence, multiplicityText, policyBlocks, significanceText } from './report.js';
+import {
+  decileSentence,
+  multiplicityText,
+  policyBlocks,
+  randomizationText,
+  significanceText,
+} from './report.js';
 import { sensitivityBlocks } from './sensitivity.js';
 
 /** Options of {@link pilotHtml}. */
@@ -86,8 +92,9 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
     );
   }
   summary.push(
-    `The adjusted effect is ${significanceText(r.significance.at10)}, and ${significanceText(r.significance.at05)}.`,
+    `The adjusted effect is ${significanceText(r.significance.at10)}, and ${significanceText(r.significance.at05)} (pointwise).`,
     multiplicityText(r.effects),
+    randomizationText(r.randomization),
   );
 
   const sections: HtmlSection[] = [

@@ -22,10 +22,11 @@ import {
   makeOutflowResult,
   type OutflowBenchmark,
 } from '../../outcomes/outflow-result.js';
+import type { RandomizationResult } from '../../plan/randomization-inference.js';
 import type { DisclosureOptions } from '../../report/disclosure.js';
 import type { Estimate } from '../../stats/estimate.js';
 import { pAdjust } from '../../stats/multiplicity.js';
-import { type Block, type Document, documentMarkdown } from '../../table/index.js';
+import { type Block, type Document, documentMarkdown, formatCell } from '../../table/index.js';
 import { DEN_HAAG_PILOT_CONFIG, type PilotConfig, pilotPlan } from './plan.js';
 import { protectPilotDocument } from './report-disclosure.js';
 import { type PilotSensitivity, pilotSensitivity, sensitivityBlocks } from './sensitivity.js';
@@ -58,6 +59,8 @@ export interface PilotResult extends HtmlConvertible {
   readonly complierFirstStageF: number;
   /** The month-M effect by complete follow-up (published), Kaplan–Meier and RMST. */
   readonly sensitivity: PilotSensitivity;
+  /** Randomisation inference at month M (raw and adjusted), seeded: `config.randomization`. */
+  readonly randomization: RandomizationResult;
 }
 
 /**
@@ -136,6 +139,7 @@ export function denHaagPilot(
     complier: complierFit.complier,
     complierFirstStageF: complierFit.firstStage.f,
     sensitivity: pilotSensitivity(data, c, effects),
+    randomization: evaluation.randomization![0]!.result,
   };
   return withDisplay(result, pilotDocument);
 }
@@ -164,6 +168,27 @@ export function multiplicityText(effects: EffectSeries): string {
   const at = tested[holm.indexOf(smallest)]!.month;
   const below = holm.filter((p) => p < 0.05).length;
   return `These readings are pointwise: each month is tested on its own. The ${tested.length} months are ${tested.length} correlated looks at the same clients; with Holm's adjustment across them the smallest adjusted p-value is ${formatNumber(smallest, 3)} (month ${at}), and ${below === 0 ? 'no month stays' : below === 1 ? 'one month stays' : `${below} months stay`} below 5 %. A simultaneous band over all months: effectmeting analyze with methods.band "sup-t".`;
+}
+
+/**
+ * The randomisation p-value of the month-M effects next to the asymptotic ones, with the draws,
+ * the Monte Carlo SE and how the assignment was re-drawn.
+ *
+ * @example
+ * randomizationText(result.randomization);
+ * // "Randomisation inference at month 24 (2,000 draws, seed 1): adjusted effect p = 0.025 (Monte Carlo SE 0.004; asymptotic 0.026), raw p = … ."
+ */
+export function randomizationText(ri: RandomizationResult): string {
+  const part = (name: string, s: RandomizationResult['itt']) =>
+    `${name} p = ${formatNumber(s.pValue, 3)} (Monte Carlo SE ${formatNumber(s.monteCarloSe, 3)}; asymptotic ${formatNumber(s.pValueModel, 3)})`;
+  const parts = [
+    ...(ri.adjusted ? [part('adjusted effect', ri.adjusted)] : []),
+    part('raw difference', ri.itt),
+  ];
+  const how = ri.exact
+    ? `exact, all ${formatCell(ri.draws, 'int')} assignments`
+    : `${formatCell(ri.draws, 'int')} draws, seed ${JSON.stringify(ri.seed)}`;
+  return `Randomisation inference at month ${ri.month} (${how}; Fisher's sharp null of no effect for any client, ${ri.design}): ${parts.join(', ')}.`;
 }
 
 /** "from month 12 onward" or "not significant in any month" — the reports' phrasing. */
@@ -232,8 +257,9 @@ function pilotBlocks(
       items: [
         `Month ${f.month}: ${c.treatment} ${formatPercent(f.shareTreatment)}, ${c.control} ${formatPercent(f.shareControl)}; raw difference ${formatPp(f.raw)}.`,
         `Adjusted effect at month ${f.month}: ${formatPp(f.adjusted)} (SE ${formatPp(last.stdError)}, p = ${last.pValue.toFixed(3)}).`,
-        `The adjusted effect is ${significanceText(r.significance.at10)}, and ${significanceText(r.significance.at05)}.`,
+        `The adjusted effect is ${significanceText(r.significance.at10)}, and ${significanceText(r.significance.at05)} (pointwise).`,
         multiplicityText(r.effects),
+        randomizationText(r.randomization),
       ],
     },
     { kind: 'heading', level: 2, text: 'Policy figures' },

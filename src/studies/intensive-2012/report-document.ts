@@ -10,6 +10,7 @@ import type { EffectSeries, MonthEffect } from '../../analysis/effect-series.js'
 import type { ParticipationTable } from '../../analysis/participation.js';
 import { InputError } from '../../errors.js';
 import { formatNumber, formatPercent } from '../../format.js';
+import type { RandomizationResult } from '../../plan/randomization-inference.js';
 import {
   type DisclosureOptions,
   disclosureNote,
@@ -17,7 +18,9 @@ import {
   protectTable,
 } from '../../report/disclosure.js';
 import type { Estimate } from '../../stats/estimate.js';
+import { REPORT_STAR_LEVELS, starLegend } from '../../stats/stars.js';
 import {
+  type Block,
   type Cell,
   type Column,
   type Document,
@@ -58,8 +61,19 @@ function table(
   columns: readonly Column[],
   rows: readonly Readonly<Record<string, Cell>>[],
   note?: string,
+  starTest?: string,
 ): ModelTableBlock {
-  return { kind: 'table', table: { id, title, columns, rows }, ...(note ? { note } : {}) };
+  return {
+    kind: 'table',
+    table: {
+      id,
+      title,
+      columns,
+      rows,
+      ...(starTest ? { stars: { levels: REPORT_STAR_LEVELS, test: starTest } } : {}),
+    },
+    ...(note ? { note } : {}),
+  };
 }
 
 function monthAt(series: EffectSeries, month: number): MonthEffect {
@@ -254,6 +268,115 @@ function jobQualityCell(o: ArmComparison, which: 'treatment' | 'control' | 'net'
 }
 
 /**
+ * Randomisation inference of Table 5.2 at its last month: the plain and the adjusted net effect
+ * with the asymptotic and the randomisation p-value (Monte Carlo SE), re-drawn as BSN parity
+ * assigned.
+ */
+function randomizationBlocks(r: Intensive2012Result): Block[] {
+  const p3 = (x: number) => formatNumber(x, 3);
+  const riCell = (s: RandomizationResult['itt']) => `${p3(s.pValue)} (± ${p3(s.monteCarloSe)})`;
+  const row = (
+    label: string,
+    x: { plain: RandomizationResult; adjusted: RandomizationResult },
+  ) => ({
+    label,
+    plain: pct(x.plain.itt.estimate),
+    plainP: p3(x.plain.itt.pValueModel),
+    plainRi: riCell(x.plain.itt),
+    adjusted: pct(x.adjusted.adjusted!.estimate),
+    adjustedP: p3(x.adjusted.adjusted!.pValueModel),
+    adjustedRi: riCell(x.adjusted.adjusted!),
+  });
+  const first = r.randomization.any.plain;
+  return [
+    {
+      kind: 'paragraph',
+      text: `For information, not in the report — randomisation inference at ${first.month} months:`,
+    },
+    table(
+      'table_5_2_randomization',
+      `Table 5.2 at ${first.month} months: randomisation inference`,
+      [
+        text('label', ''),
+        text('plain', 'net effect (plain)'),
+        text('plainP', 'asymptotic p'),
+        text('plainRi', 'randomisation p (± MC SE)'),
+        text('adjusted', 'net effect (adjusted)'),
+        text('adjustedP', 'asymptotic p'),
+        text('adjustedRi', 'randomisation p (± MC SE)'),
+      ],
+      [row('any exit', r.randomization.any), row('exit to a job', r.randomization.job)],
+      `Fisher's sharp null of no effect for any client: outcomes at ${first.month} months held fixed and the assignment re-drawn as the study assigned it — ${first.design}. ${count(first.draws)} Monte Carlo draws, seed ${JSON.stringify(first.seed)}; p = (1 + #{|t*| ≥ |t|})/(1 + draws), MC SE = √(p(1 − p)/draws). Statistic: the studentised net effect (plain: unpooled SE; adjusted: OLS HC2 on ${r.config.gender}, ${r.config.adjustmentCovariates.join(', ')}, complete cases). Asymptotic p: the z test (plain) and the t test on n − k df (adjusted) behind the stars above.`,
+    ),
+  ];
+}
+
+/**
+ * A bound on Table 5.4's scale with one more decimal than its cells (the bounds are narrow):
+ * percent for shares and part-time factors, else the outcome's digits + 1.
+ */
+function qualityValue(o: ArmComparison, value: number): string {
+  if (o.kind === 'binary' || o.format === 'percent') return formatNumber(100 * value, 2);
+  return formatNumber(value, (o.digits ?? 2) + 1);
+}
+
+/** "[lo, hi]" on Table 5.4's scale. */
+function qualityInterval(o: ArmComparison, ci: readonly [number, number]): string {
+  return `[${qualityValue(o, ci[0])}, ${qualityValue(o, ci[1])}]`;
+}
+
+/**
+ * Table 5.4 under selection: the naive difference of the job holders next to Lee's (2009)
+ * trimming bounds, each bound's interval and the Imbens–Manski interval for the effect.
+ */
+function leeBoundsBlocks(r: Intensive2012Result): Block[] {
+  const jq = r.jobQuality.outcomes;
+  const b0 = r.jobQualityBounds[0];
+  if (!b0) return [];
+  const level = formatPercent(b0.level, 0);
+  const rows = jq.map((o, i) => {
+    const b = r.jobQualityBounds[i]!;
+    return {
+      label: o.label,
+      naive: `${qualityValue(o, b.naive.estimate)}${b.naive.stars}`,
+      naiveCi: qualityInterval(o, b.naive.ci),
+      lower: qualityValue(o, b.lower.estimate),
+      lowerSe: qualityValue(o, b.lower.stdError),
+      upper: qualityValue(o, b.upper.estimate),
+      upperSe: qualityValue(o, b.upper.stdError),
+      bounds: `${qualityInterval(o, b.lower.ci)} / ${qualityInterval(o, b.upper.ci)}`,
+      im: qualityInterval(o, b.imbensManski.ci),
+    };
+  });
+  const trimmed = b0.trimmedArm === 'treatment' ? 'I-dvl' : 'B-dvl';
+  return [
+    {
+      kind: 'heading',
+      level: 2,
+      text: 'Table 5.4 under selection: Lee bounds (not in the report)',
+    },
+    table(
+      'table_5_4_lee_bounds',
+      'Table 5.4 under selection: Lee (2009) bounds on the effect of I-dvl',
+      [
+        text('label', ''),
+        text('naive', 'naive net effect (job holders)'),
+        text('naiveCi', `naive ${level} CI`),
+        text('lower', 'Lee lower bound'),
+        text('lowerSe', 'SE'),
+        text('upper', 'Lee upper bound'),
+        text('upperSe', 'SE'),
+        text('bounds', `${level} CI of the lower / upper bound`),
+        text('im', `Imbens–Manski ${level} CI`),
+      ],
+      rows,
+      `Job quality exists only for clients who found a job: ${formatPercent(b0.selection.treatment, 1)} of I-dvl (${count(b0.selected.treatment)} of ${count(b0.assigned.treatment)}) against ${formatPercent(b0.selection.control, 1)} of B-dvl (${count(b0.selected.control)} of ${count(b0.assigned.control)}). If the service changes who finds a job, the naive comparison of job holders compares different people. Under monotonicity (the service never keeps a client from finding a job), the effect on the clients who would find a job in either arm lies between the bounds: the ${trimmed} job holders are trimmed by ${formatPercent(b0.trimShare, 1)} (the excess share), from the top for the lower bound and from the bottom for the upper. Shares and part-time factor in percentage points; one decimal more than Table 5.4. SEs: Lee (2009), Proposition 3; bound intervals: bound ± z·SE; the Imbens–Manski (2004) interval covers the effect with probability ${level} (C = ${formatNumber(b0.imbensManski.criticalValue, 3)}). Naive: the Table 5.4 comparison of job holders (${b0.naive.method.split(',')[0]} for the share, Welch for means).`,
+      'two-sided; the naive net effect only: difference in proportions of the job holders (z test, unpooled SE) or Welch t test of means',
+    ),
+  ];
+}
+
+/**
  * The 2012–2013 report as a document in the published layout (see the module comment). Table
  * 5.1's counts go through disclosure control (`protectTable`: below `threshold`, default 10,
  * "< 10"; the levels of a characteristic sum to the clients, so one more is "x").
@@ -302,7 +425,7 @@ export function intensive2012Document(
     { kind: 'heading', level: 1, text: 'Intensive versus basic services, 2012–2013: reproduction' },
     {
       kind: 'paragraph',
-      text: 'I-dvl = intensive services (odd last BSN digit), B-dvl = basic services (even). Stars: † p < 0.20, * p < 0.10, ** p < 0.05, two-sided. BSNs are read for the parity check only and appear nowhere in this report.',
+      text: `I-dvl = intensive services (odd last BSN digit), B-dvl = basic services (even). ${starLegend(REPORT_STAR_LEVELS, 'two-sided; each table says which test')}. BSNs are read for the parity check only and appear nowhere in this report.`,
     },
     { kind: 'heading', level: 2, text: 'Assignment audit' },
     {
@@ -373,17 +496,28 @@ export function intensive2012Document(
         }),
       ],
       `Method: complete follow-up, as the report's footnote to Table 5.2 states — the share at x months is among the clients observed at least x months since the start of the benefit (no Kaplan–Meier or Aalen–Johansen correction for clients observed shorter); at ${last} months ${n(countKey('any', 'n', 'treatment', last), atLast.nTreated)} I-dvl and ${n(countKey('any', 'n', 'control', last), atLast.nControl)} B-dvl clients are followed that long. Net effect = I − B from the unrounded shares; stars: ${plainTest}. Back on benefit: share of all clients of the arm, same test.`,
+      `two-sided, pointwise (each month on its own): ${plainTest}`,
     ),
     {
       kind: 'paragraph',
       text: `For information, not in the report — the adjusted net effect (${r.methods.adjusted}):`,
     },
-    table('table_5_2_adjusted', 'Table 5.2, adjusted net effect', monthColumns(months), [
-      monthRow('any exit, adjusted', months, (m) => pp(monthAt(r.exit.any.adjusted, m).adjusted!)),
-      monthRow('exit to a job, adjusted', months, (m) =>
-        pp(monthAt(r.exit.job.adjusted, m).adjusted!),
-      ),
-    ]),
+    table(
+      'table_5_2_adjusted',
+      'Table 5.2, adjusted net effect',
+      monthColumns(months),
+      [
+        monthRow('any exit, adjusted', months, (m) =>
+          pp(monthAt(r.exit.any.adjusted, m).adjusted!),
+        ),
+        monthRow('exit to a job, adjusted', months, (m) =>
+          pp(monthAt(r.exit.job.adjusted, m).adjusted!),
+        ),
+      ],
+      undefined,
+      `two-sided, pointwise: ${r.methods.adjusted}`,
+    ),
+    ...randomizationBlocks(r),
     { kind: 'heading', level: 2, text: 'Table 5.3: mean fraction of the observation period (%)' },
     table(
       'table_5_3',
@@ -398,6 +532,7 @@ export function intensive2012Document(
         return { label: name, benefit: cell('benefit'), job: cell('job'), other: cell('other') };
       }),
       `Observation from entry into the experiment (${ENTRY_OFFSET_DAYS / 7} weeks after the start of WW) to ${longDate(OBSERVATION_END)}; fractions can sum above 1. Test: ${tf.method}.`,
+      `two-sided: ${tf.method}`,
     ),
     { kind: 'heading', level: 2, text: 'Table 5.4: job quality (clients with a job after entry)' },
     table(
@@ -409,7 +544,9 @@ export function intensive2012Document(
         ...Object.fromEntries(jq.map((o, i) => [`o${i}`, jobQualityCell(o, which)])),
       })),
       `Job holders: ${n(countKey('jq', 0, 'n', 'treatment'), jq[0]!.treatment.n)} I-dvl, ${n(countKey('jq', 0, 'n', 'control'), jq[0]!.control.n)} B-dvl. Tests: share with a ${plainTest.split(',')[0]}; means with Welch's t test (Satterthwaite df). p-values: ${jq.map((o) => `${o.label} ${formatNumber(o.difference.pValue, 2)}`).join('; ')}.`,
+      `two-sided; share: ${plainTest.split(',')[0]}; means: Welch's t test`,
     ),
+    ...leeBoundsBlocks(r),
     { kind: 'heading', level: 2, text: 'Annex B.1: exit by gender (%)' },
     table(
       'annex_b_1',
@@ -420,6 +557,7 @@ export function intensive2012Document(
         ...byGenderRows(r, 'job', 'exit to a job'),
       ],
       `Shares and the plain net effect: ${plainTest}. Adjusted net effect: ${r.methods.adjusted}. Each row's stars come from its own test; the report prints one star per cell (docs/reproduction.md says which test gives which published star).`,
+      `two-sided, pointwise; plain rows: ${plainTest}; adjusted rows: ${r.methods.adjusted}`,
     ),
   ];
   return dc.protect(document, {

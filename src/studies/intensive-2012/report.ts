@@ -36,9 +36,11 @@ import {
   type TableInput,
 } from '../../data/columns.js';
 import { InputError } from '../../errors.js';
+import { type LeeBoundsResult, leeBounds } from '../../estimate/lee-bounds.js';
 import { cumulativeOutflow } from '../../outcomes/cumulative-outflow.js';
 import type { CumulativeOutflowResult } from '../../outcomes/outflow-result.js';
 import { type TimeFractionsResult, timeFractions } from '../../outcomes/time-fractions.js';
+import { type RandomizationResult, randomizationTest } from '../../plan/randomization-inference.js';
 import {
   ANNEX_B_GENDERS,
   EXIT_MONTHS_2012,
@@ -79,6 +81,12 @@ export interface Intensive2012Config {
   readonly factors: readonly string[];
   /** Value that means "not recorded"; missing in the adjusted regressions (complete cases). */
   readonly unknown: string;
+  /**
+   * Randomisation inference of Table 5.2 at the last month of `months`: the assignment re-drawn
+   * as BSN parity assigned it (each client odd or even with probability ½), Monte Carlo draws
+   * and seed.
+   */
+  readonly randomization: { readonly draws: number; readonly seed: number | string };
   /** Conversation columns of Tables 4.3–4.6 (empty = no longer on WW at that point). */
   readonly conversations: {
     readonly m4: string;
@@ -116,6 +124,7 @@ export const INTENSIVE_2012_CONFIG: Intensive2012Config = {
   adjustmentCovariates: ['age_band', 'household', 'office'],
   factors: ['office'],
   unknown: UNKNOWN_2012,
+  randomization: { draws: 2000, seed: 1 },
   conversations: { m4: 'conv_m4', m7: 'conv_m7', m10: 'conv_m10', m12: 'conv_m12' },
   states: { benefit: 'months_on_benefit', job: 'months_in_job', other: 'months_other' },
   jobQuality: {
@@ -176,6 +185,12 @@ export interface Intensive2012Result {
   readonly timeFractions: TimeFractionsResult;
   /** Table 5.4 (job holders; share: z test, means: Welch). */
   readonly jobQuality: ArmComparisons;
+  /**
+   * Lee (2009) bounds per Table 5.4 outcome, in the same order: job quality exists only for
+   * clients who found a job, so the naive comparison of job holders is bounded by trimming the
+   * arm with the higher job-finding rate (selected = the outcome is not empty).
+   */
+  readonly jobQualityBounds: readonly LeeBoundsResult[];
   /** Annex B.1. */
   readonly byGender: {
     readonly any: Intensive2012ExitByGender;
@@ -183,6 +198,14 @@ export interface Intensive2012Result {
   };
   /** The test behind each star, in words. */
   readonly methods: { readonly plain: string; readonly adjusted: string };
+  /**
+   * Randomisation inference at the last month of Table 5.2 for any exit and exit to a job:
+   * plain (all clients) and adjusted (complete cases, the adjusted covariates).
+   */
+  readonly randomization: {
+    readonly any: { readonly plain: RandomizationResult; readonly adjusted: RandomizationResult };
+    readonly job: { readonly plain: RandomizationResult; readonly adjusted: RandomizationResult };
+  };
 }
 
 const PLAIN_METHOD =
@@ -271,6 +294,26 @@ export function intensive2012(
     }),
   });
   const exit = { any: exitOf(c.exitEvent), job: exitOf(c.jobEvent) };
+  // Randomisation inference at the last month, re-drawn as parity assigned (see the config).
+  const riBase = {
+    ...pair,
+    followup: c.followup,
+    month: lastMonth,
+    rule: c.rule,
+    id: c.id,
+    draws: c.randomization.draws,
+    seed: c.randomization.seed,
+  };
+  const riOf = (event: string) => ({
+    plain: randomizationTest(table, { ...riBase, event }),
+    adjusted: randomizationTest(adjustedTable, {
+      ...riBase,
+      event,
+      covariates: allCovariates,
+      factors: c.factors,
+    }),
+  });
+  const randomization = { any: riOf(c.exitEvent), job: riOf(c.jobEvent) };
   const backOnBenefit = compareArms(table, {
     ...pair,
     outcomes: [{ column: c.backOnBenefit, label: 'back on benefit', kind: 'binary' }],
@@ -296,6 +339,11 @@ export function intensive2012(
       { column: q.wage, label: 'mean hourly wage (€)', kind: 'numeric', digits: 2 },
     ],
   });
+
+  // Table 5.4 under selection: Lee bounds (the same job holders as the naive comparison).
+  const jobQualityBounds = jobQuality.outcomes.map((o) =>
+    leeBounds(table, { ...pair, outcome: o.outcome }),
+  );
 
   // Annex B.1.
   const byGenderOf = (event: string): Intensive2012ExitByGender => {
@@ -323,7 +371,9 @@ export function intensive2012(
     backOnBenefit,
     timeFractions: fractions,
     jobQuality,
+    jobQualityBounds,
     byGender,
+    randomization,
     methods: {
       plain: PLAIN_METHOD,
       adjusted: `OLS of the 0/1 outcome on assignment + ${c.adjustmentCovariates.join(', ')} (factors as dummies; for all clients also ${c.gender}), HC2 SE, t test on n − k df; complete follow-up, complete cases ('${c.unknown}' counts as missing)`,

@@ -23,7 +23,16 @@ import { asTable, stringColumn, type TableInput } from '../../data/columns.js';
 import { formatPercent } from '../../format.js';
 import { cumulativeOutflow } from '../../outcomes/cumulative-outflow.js';
 import type { CumulativeOutflowResult } from '../../outcomes/outflow-result.js';
-import { type Estimate, stars } from '../../stats/estimate.js';
+import { type RandomizationResult, randomizationTest } from '../../plan/randomization-inference.js';
+import type { Estimate } from '../../stats/estimate.js';
+import { pAdjust } from '../../stats/multiplicity.js';
+import {
+  checkStarLevels,
+  REPORT_STAR_LEVELS,
+  restar,
+  type StarLevels,
+  starLegend,
+} from '../../stats/stars.js';
 import {
   PERSONAL_SERVICES_2017_COVARIATES,
   SERVICES_MAX_FOLLOWUP,
@@ -61,6 +70,13 @@ export interface PersonalServicesConfig {
   readonly covariates: readonly string[];
   /** Significance level of the month-by-month statements (default 0.05). */
   readonly level: number;
+  /**
+   * Randomisation inference of the personal-service contrast at `month` (raw effects): Monte
+   * Carlo draws and seed.
+   */
+  readonly randomization: { readonly draws: number; readonly seed: number | string };
+  /** Levels of the stars † * ** (default the reports' 0.20 / 0.10 / 0.05). */
+  readonly stars: StarLevels;
 }
 
 /** The defaults: the study's design, with the column names of `data/personal-services-2017.csv`. */
@@ -80,6 +96,8 @@ export const PERSONAL_SERVICES_CONFIG: PersonalServicesConfig = {
   exitMonths: 24,
   covariates: PERSONAL_SERVICES_2017_COVARIATES,
   level: 0.05,
+  randomization: { draws: 2000, seed: 1 },
+  stars: REPORT_STAR_LEVELS,
 };
 
 /** One outcome of one comparison at the headline month. */
@@ -119,6 +137,14 @@ export interface PersonalServicesComparison {
     readonly jobFinding: SignificantMonths;
     readonly wwReliance: SignificantMonths;
   };
+  /**
+   * Holm-adjusted raw p-values of months 1…month (one family per outcome: the month-by-month
+   * readings of `significant` are pointwise; these say what survives the twelve looks).
+   */
+  readonly holm: {
+    readonly jobFinding: readonly number[];
+    readonly wwReliance: readonly number[];
+  };
   /** Months with WW benefit among months 1–12, mean per arm (Welch). */
   readonly wwMonths: ArmComparisons;
 }
@@ -135,8 +161,24 @@ export interface PersonalServicesResult {
   };
   /** Cumulative job-finding and WW exit per arm, months 1…months (complete follow-up). */
   readonly outflow: CumulativeOutflowResult;
+  /**
+   * Holm-adjusted p-values of the headline table's tests at `month`, raw and adjusted each as
+   * one family of six (three comparisons × two outcomes), in the table's order.
+   */
+  readonly headlineHolm: { readonly raw: readonly number[]; readonly adjusted: readonly number[] };
+  /**
+   * Randomisation inference of the personal-service contrast at `month` (raw difference): the
+   * realised arm sizes of the two arms re-dealt (the 80/10/10 draws were independent, so this
+   * conditions on the sizes).
+   */
+  readonly randomization: {
+    readonly jobFinding: RandomizationResult;
+    readonly wwReliance: RandomizationResult;
+  };
   /** How every figure is computed. */
   readonly method: string;
+  /** The star legend: what † * ** mean and which tests made them. */
+  readonly stars: string;
 }
 
 /**
@@ -152,7 +194,6 @@ export function reliance(e: Estimate): Estimate {
     estimate: -e.estimate,
     ci: [-e.ci[1], -e.ci[0]],
     statistic: -e.statistic,
-    stars: stars(e.pValue),
   };
 }
 
@@ -177,7 +218,7 @@ function comparison(
   const wwExit = effectSeries(data, { ...base, event: c.exitEvent, months: c.exitMonths });
   const at = (s: EffectSeries, flip: boolean): OutcomeAtMonth => {
     const m = s.months.find((x) => x.month === c.month)!;
-    const f = (e: Estimate) => (flip ? reliance(e) : e);
+    const f = (e: Estimate) => restar(flip ? reliance(e) : e, c.stars);
     return {
       month: c.month,
       shareTreatment: flip ? 1 - m.shareTreated : m.shareTreated,
@@ -202,6 +243,16 @@ function comparison(
     significant: {
       jobFinding: firstSignificantMonth(firstYear(jobFinding), { level: c.level, which: 'raw' }),
       wwReliance: firstSignificantMonth(firstYear(wwExit), { level: c.level, which: 'raw' }),
+    },
+    holm: {
+      jobFinding: pAdjust(
+        firstYear(jobFinding).months.map((m) => m.raw.pValue),
+        'holm',
+      ),
+      wwReliance: pAdjust(
+        firstYear(wwExit).months.map((m) => m.raw.pValue),
+        'holm',
+      ),
     },
     wwMonths: compareArms(data, {
       arm,
@@ -235,6 +286,7 @@ export function personalServices2017(
   config: Partial<PersonalServicesConfig> = {},
 ): PersonalServicesResult {
   const c: PersonalServicesConfig = { ...PERSONAL_SERVICES_CONFIG, ...config };
+  checkStarLevels(c.stars);
   const t = asTable(data);
   const arms = stringColumn(t, c.arm);
   const counts: Record<string, number> = {};
@@ -291,14 +343,51 @@ export function personalServices2017(
     months: c.months,
     method: 'complete',
   });
+  const headline = [
+    comparisons.service,
+    comparisons.servicePooled,
+    comparisons.enforcement,
+  ].flatMap((x) => [x.atMonth.jobFinding, x.atMonth.wwReliance]);
+  const headlineHolm = {
+    raw: pAdjust(
+      headline.map((o) => o.raw.pValue),
+      'holm',
+    ),
+    adjusted: pAdjust(
+      headline.map((o) => o.adjusted.pValue),
+      'holm',
+    ),
+  };
+  const riSpec = {
+    arm: c.arm,
+    treatment: c.service,
+    control: c.controlEnforcement,
+    followup: c.followup,
+    month: c.month,
+    draws: c.randomization.draws,
+    seed: c.randomization.seed,
+  };
+  const randomization = {
+    jobFinding: randomizationTest(t, { ...riSpec, event: c.jobEvent }),
+    wwReliance: randomizationTest(t, { ...riSpec, event: c.exitEvent }),
+  };
   const method =
     `complete follow-up (at month m, clients observed at least m months); job-finding = first job by month m; ` +
     `WW reliance at month m = share still on WW = 1 − share that left WW by month m, so its effect is minus the effect on WW exit; ` +
     `raw: difference in shares (treatment − control), unpooled (Neyman) SE, z test; ` +
     `adjusted: OLS linear probability model on treatment + ${c.covariates.join(', ')}, HC2 SE, t test on n − k df; ` +
-    `two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05; ` +
+    `two-sided tests, ${starLegend(c.stars).replace(/^Stars/, 'stars')}; ` +
     `sample ratio: chi-square goodness of fit against ${Object.entries(c.weights)
       .map(([a, w]) => `${a} ${formatPercent(w, 0)}`)
       .join(' / ')}`;
-  return { config: c, assignment, comparisons, outflow, method };
+  return {
+    config: c,
+    assignment,
+    comparisons,
+    outflow,
+    headlineHolm,
+    randomization,
+    method,
+    stars: `${starLegend(c.stars, 'two-sided; raw: z test of the difference in shares, unpooled SE; adjusted: t test of the OLS coefficient, HC2, n − k df; months with WW: Welch t test')}.`,
+  };
 }

@@ -432,10 +432,53 @@ describe('the report document', () => {
       'Observation counts from entry into the experiment to 31 January 2014.',
     );
   });
+  it('Lee bounds bracket each job-quality outcome, from the same job holders as Table 5.4', () => {
+    const jq = r.jobQuality.outcomes;
+    expect(r.jobQualityBounds).toHaveLength(jq.length);
+    r.jobQualityBounds.forEach((b, i) => {
+      expect(b.selected.treatment).toBe(jq[i]!.treatment.n);
+      expect(b.selected.control).toBe(jq[i]!.control.n);
+      expect(b.naive.estimate).toBeCloseTo(jq[i]!.difference.estimate, 9);
+      expect(b.lower.estimate).toBeLessThanOrEqual(b.upper.estimate);
+      expect(b.imbensManski.ci[0]).toBeLessThan(b.lower.estimate);
+      expect(b.imbensManski.ci[1]).toBeGreaterThan(b.upper.estimate);
+    });
+    const b = r.jobQualityBounds[0]!;
+    // More intensive clients found a job, so their job holders are trimmed by the excess share.
+    expect(b.trimmedArm).toBe('treatment');
+    expect(b.trimShare).toBeCloseTo(
+      (b.selection.treatment - b.selection.control) / b.selection.treatment,
+      12,
+    );
+    expect(tableOf('table_5_4_lee_bounds').table.rows).toHaveLength(jq.length);
+  });
+  it('randomisation inference of Table 5.2 at 15 months: seeded, the draws and MC SE shown', () => {
+    const ri = r.randomization.any.plain;
+    expect(ri.month).toBe(15);
+    expect(ri.draws).toBe(2000);
+    expect(ri.exact).toBe(false);
+    expect(ri.design).toContain('BSN parity');
+    expect(ri.itt.estimate).toBeCloseTo(at(r.exit.any.plain, 15).raw.estimate, 12);
+    expect(ri.itt.pValueModel).toBeCloseTo(at(r.exit.any.plain, 15).raw.pValue, 9);
+    expect(ri.itt.monteCarloSe).toBeCloseTo(
+      Math.sqrt((ri.itt.pValue * (1 - ri.itt.pValue)) / 2000),
+      12,
+    );
+    // Design-based and asymptotic p agree within a few Monte Carlo SEs at this size.
+    expect(Math.abs(ri.itt.pValue - ri.itt.pValueModel)).toBeLessThan(
+      5 * ri.itt.monteCarloSe + 0.005,
+    );
+    const adj = r.randomization.job.adjusted.adjusted!;
+    expect(adj.estimate).toBeCloseTo(at(r.exit.job.adjusted, 15).adjusted!.estimate, 10);
+    const text = intensive2012Markdown(r);
+    expect(text).toContain('randomisation p (± MC SE)');
+    expect(text).toContain('2,000 Monte Carlo draws, seed 1');
+  });
   it('writes an HTML page with one section per level-2 heading, notes under their tables', () => {
     const html = documentPage(intensive2012Document(r), 'Source: synthetic.');
     expect(html).toContain('<h1>Intensive versus basic services, 2012–2013: reproduction</h1>');
-    expect(html.match(/<section id=/g)).toHaveLength(12); // the introduction + 11 sections
+    // the introduction + 12 sections (Table 5.4 under selection: the Lee bounds)
+    expect(html.match(/<section id=/g)).toHaveLength(13);
     expect(html).toContain(
       '<h2>Table 4.1: clients in the experiment (23 July 2012 – 1 April 2013)</h2>',
     );

@@ -104,6 +104,38 @@ describe('Personal services in WW, report document', () => {
     expect(html).toContain(
       '<h1>Personal services in WW, 2017–2018: effects within 12 months of inflow</h1>',
     );
-    expect(html.match(/<section id=/g)).toHaveLength(6);
+    // five result sections, the randomisation inference and the summary
+    expect(html.match(/<section id=/g)).toHaveLength(7);
+  });
+  it('says of every significance reading whether it is pointwise or Holm-adjusted, and shows the adjusted p', () => {
+    const text = personalServicesMarkdown(r);
+    const e = r.comparisons.enforcement;
+    expect(text).toContain(
+      'significant pointwise in months 3, 4, 5, 6, 7, 8, 9, 10, 11 (p < 0.05)',
+    );
+    expect(text).toContain('Holm-adjusted over the 12 months');
+    expect(e.holm.wwReliance).toHaveLength(12);
+    // Holm never lowers a p-value.
+    for (const [i, q] of e.holm.wwReliance.entries()) {
+      expect(q).toBeGreaterThanOrEqual(e.wwExit.months[i]!.raw.pValue);
+    }
+    expect(text).toContain('raw p, Holm');
+    expect(r.headlineHolm.raw).toHaveLength(6);
+  });
+  it('shows the randomisation p of the service contrast at month 12, seeded, with its MC SE', () => {
+    const ri = r.randomization.jobFinding;
+    expect(ri.month).toBe(12);
+    expect(ri.draws).toBe(2000);
+    expect(ri.itt.estimate).toBeCloseTo(r.comparisons.service.atMonth.jobFinding.raw.estimate, 12);
+    expect(ri.itt.monteCarloSe).toBeCloseTo(
+      Math.sqrt((ri.itt.pValue * (1 - ri.itt.pValue)) / 2000),
+      12,
+    );
+    expect(Math.abs(ri.itt.pValue - ri.itt.pValueModel)).toBeLessThan(
+      5 * ri.itt.monteCarloSe + 0.005,
+    );
+    const text = personalServicesMarkdown(r);
+    expect(text).toContain('## Randomisation inference at month 12');
+    expect(text).toContain('Stars: † p < 0.20');
   });
 });
