@@ -23,6 +23,7 @@
  * kept apart.
  */
 import { InputError } from '../errors.js';
+import { formatCount, formatNumber } from '../format.js';
 import { normalCdf, normalQuantile } from '../stats/distributions.js';
 
 /** Variance used for the critical value: unpooled (Neyman, default) or pooled under H₀. */
@@ -225,7 +226,7 @@ function describe(r: Resolved, nt: number, nc: number): string {
 }
 
 function fmtN(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+  return Number.isInteger(n) ? formatCount(n) : formatNumber(n, 1);
 }
 
 /** Root of a monotone f on [lo, hi] with f(lo) < 0 < f(hi) by bisection to `tol` (absolute). */
