@@ -40,7 +40,13 @@ function styled(text: string, style: NumberStyle): string {
   const body = negative ? text.slice(1) : text;
   const e = body.search(/e/i);
   const mantissa = e < 0 ? body : body.slice(0, e);
-  const exponent = e < 0 ? '' : `e${body.slice(e + 1).replace(/^\+/, '').replace('-', MINUS)}`;
+  const exponent =
+    e < 0
+      ? ''
+      : `e${body
+          .slice(e + 1)
+          .replace(/^\+/, '')
+          .replace('-', MINUS)}`;
   const [int = '', frac] = mantissa.split('.');
   const grouped = int.length > 3 ? int.replace(/\B(?=(\d{3})+$)/g, style.group) : int;
   const out = `${grouped}${frac === undefined ? '' : `${style.decimal}${frac}`}${exponent}`;

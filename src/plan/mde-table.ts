@@ -1,10 +1,10 @@
 /** One row of a minimum-detectable-effect table, formatted for Markdown (the `power` command). */
 import {
   formatNumber,
-  formatCount as formatWhole,
   formatPercent,
   formatPp,
   formatPrecision,
+  formatCount as formatWhole,
 } from '../format.js';
 import type { MdeResult } from './power.js';
 import type { MeansPowerResult } from './power-means.js';

@@ -132,7 +132,8 @@ function outflowSection(r: AnalysisResult): Section {
     col(`lower_${short}`, 'lower', 'percent', { arm, measure: 'ci_lower', csvOnly: true }),
     col(`upper_${short}`, 'upper', 'percent', { arm, measure: 'ci_upper', csvOnly: true }),
   ];
-  const ci = (lo: number, hi: number) => `${formatNumber(lo * 100, 1)}–${formatNumber(hi * 100, 1)}`;
+  const ci = (lo: number, hi: number) =>
+    `${formatNumber(lo * 100, 1)}–${formatNumber(hi * 100, 1)}`;
   const rows: Record<string, Cell>[] = [];
   for (const destination of o.destinations) {
     for (let month = 1; month <= o.months; month++) {
