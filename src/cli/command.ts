@@ -1,6 +1,7 @@
 /** The contract every `effectmeting <command>` implements, and its flag parser. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { IdentifierGuard } from '../table/identifier-guard.js';
+import type { TerminalInfo } from './terminal.js';
 
 /** Where a command writes. Tests pass buffers; the binary passes process streams. */
 export interface CliIO {
@@ -13,6 +14,12 @@ export interface CliIO {
   readonly stdoutWithIds?: (text: string) => void;
   /** The identifier guard of the run (`runCli` sets it): add the ids the command reads. */
   readonly guard?: IdentifierGuard;
+  /**
+   * The terminal of the run (the binary reads it from the process): stdout's width and colour
+   * for what is printed to a terminal, and whether stderr may show progress. Absent (tests, a
+   * library caller): no folding, no colour.
+   */
+  readonly terminal?: TerminalInfo;
 }
 
 /**

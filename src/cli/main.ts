@@ -7,6 +7,7 @@ import { type CliIO, EXIT, UsageError } from './command.js';
 import { commands } from './commands.js';
 import { guardedIO } from './guarded-io.js';
 import { OutputWriteError } from './output-files.js';
+import { terminalInfo } from './terminal.js';
 
 // package.json sits two levels up both from src/cli/ (tests, tsx) and from dist/cli/ (the build).
 const PACKAGE = JSON.parse(
@@ -65,6 +66,7 @@ function quietOnClosedPipe(io: CliIO): CliIO {
         closed = true;
       }
     },
+    ...(io.terminal === undefined ? {} : { terminal: io.terminal }),
   };
 }
 
@@ -151,6 +153,7 @@ if (isMain()) {
       if (!stdoutClosed) process.stdout.write(t);
     },
     stderr: (t) => process.stderr.write(t),
+    terminal: terminalInfo(process.env, process.stdout, process.stderr),
   };
   runCli(process.argv.slice(2), io).then(
     (code) => {
