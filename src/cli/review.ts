@@ -20,6 +20,7 @@ import {
   EXIT,
   UsageError,
 } from './command.js';
+import { flagErrorMessage, helpFlags } from './flag-errors.js';
 import { guardIds } from './guarded-io.js';
 import { outputsIn, planOutputs, writeOutputs } from './output-files.js';
 import { readDataFile } from './read-data.js';
@@ -116,7 +117,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   try {
     parsed = parse(args);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(flagErrorMessage(error, helpFlags(HELP)));
   }
   const v = parsed.values;
   for (const flag of ['current', 'previous', 'out'] as const) {
