@@ -170,7 +170,15 @@ export interface ScanReviewInput {
   /** Used for labels when the config has none (e.g. file names). */
   readonly currentName?: string;
   readonly previousName?: string;
+  /**
+   * Called before each of the review's {@link SCAN_REVIEW_STEPS} long steps with its label (the
+   * CLI's progress bar); default none.
+   */
+  readonly onStep?: (label: string) => void;
 }
+
+/** The number of times `scanReview` calls `onStep`. */
+export const SCAN_REVIEW_STEPS = 5;
 
 function labelFrom(name: string | undefined, fallback: string): string {
   const m = name === undefined ? null : /(19|20)\d{2}/.exec(name);
@@ -372,6 +380,7 @@ export function scanReview(input: ScanReviewInput): ScanReview {
     sPrev = numberColumn(previous, col, { min: 0, max: 1 });
     scoring = `external scores from column '${col}' (probabilities), used as given in both years`;
   } else {
+    input.onStep?.('fitting the scan');
     if (config.coefficients !== null) {
       model = scanModelFromCoefficients(config.coefficients, { outcome: config.outcome });
       scoring = `the scan in use, from the coefficients in the config (${model.terms.length} terms), applied to both years`;
@@ -387,6 +396,8 @@ export function scanReview(input: ScanReviewInput): ScanReview {
     sPrev = scoreClients(model, previous);
     sCur = scoreClients(model, current);
   }
+  if (config.scoreColumn !== null) input.onStep?.('reading the scores');
+  input.onStep?.('discrimination and calibration');
   const curM = yearMetrics(
     curLabel,
     sCur,
@@ -396,6 +407,7 @@ export function scanReview(input: ScanReviewInput): ScanReview {
   );
   const prevM = yearMetrics(prevLabel, sPrev, yPrev, config, prevSample);
   let refit: RefitComparison | null = null;
+  input.onStep?.('refit on the current year');
   if (config.refit && config.scoreColumn === null) {
     const fit = fitScan(current, spec);
     const metrics = yearMetrics(`${curLabel} refit`, fit.fitted, yCur, config, 'in-sample');
@@ -412,6 +424,7 @@ export function scanReview(input: ScanReviewInput): ScanReview {
         (f) => current.columnNames().includes(f) && previous.columnNames().includes(f),
       );
   const casesOf = (m: YearMetrics) => ({ successes: m.cases, n: m.n });
+  input.onStep?.('drift and subgroups');
   const drift = {
     features: featureStability(previous, current, features),
     score: psiNumeric(sPrev, sCur, 'score'),
@@ -446,6 +459,7 @@ export function scanReview(input: ScanReviewInput): ScanReview {
     }),
   );
   let weekly: ScanReview['weekly'] = null;
+  input.onStep?.('weekly re-scoring');
   if (config.weeklyWeeks > 0 && model !== null && model.numeric.includes('ww_months_left')) {
     const w = weeklyRescore(model, current, {
       weeks: config.weeklyWeeks,
