@@ -52,9 +52,15 @@ export function renderTable(
   const bold = options.color ? ANSI.bold : (t: string) => t;
   const notes = (text: string) =>
     options.width === undefined ? [text] : wrapWords(text, options.width);
-  const out: string[] = [bold(title), '='.repeat(Math.min(title.length, 100)), ''];
+  // A title wider than the terminal wraps, its rule as long as its longest line.
+  const heading = (text: string, rule: string): string[] => {
+    const lines = notes(text);
+    const longest = Math.max(...lines.map((l) => [...l].length));
+    return [...lines.map(bold), rule.repeat(Math.min(longest, 100))];
+  };
+  const out: string[] = [...heading(title, '='), ''];
   for (const s of sections) {
-    out.push(bold(s.title), '-'.repeat(Math.min(s.title.length, 100)));
+    out.push(...heading(s.title, '-'));
     if (s.rows.length > 0) {
       out.push(textOfTable(s, { minWidth: 0, headerAlign: 'left', ...options }));
     }
