@@ -107,7 +107,15 @@ export { limitedPivoting, type Pivoting } from './estimate/pivot.js';
 export { olsTermSeries } from './estimate/series.js';
 export { SE_TYPES } from './estimate/vcov.js';
 export { evaluationSteps } from './evaluate/evaluate.js';
-export { formatGeneral, markdownCell, markdownTable } from './format.js';
+export {
+  formatCount,
+  formatGeneral,
+  formatPEquals,
+  formatPValue,
+  markdownCell,
+  markdownTable,
+  NUMBER_STYLES,
+} from './format.js';
 export {
   type CensoringDistribution,
   censoringDistribution,
