@@ -171,7 +171,7 @@ export interface ScanReviewInput {
   readonly currentName?: string;
   readonly previousName?: string;
   /**
-   * Called before each of the review's {@link SCAN_REVIEW_STEPS} long steps with its label (the
+   * Called before each of the review's long steps (`SCAN_REVIEW_STEPS` of them) with its label (the
    * CLI's progress bar); default none.
    */
   readonly onStep?: (label: string) => void;
