@@ -13,4 +13,4 @@ const series = effectSeries(decile1, {
   covariates: ['gender', 'age', 'education', 'prior_bijstand'],
 });
 console.log(series.toMarkdown()); // raw and adjusted effect per month, HC2, stars
-console.log(firstSignificantMonth(series, { level: 0.05 }));
+console.log(firstSignificantMonth(series, { level: 0.05 })); // → { level: 0.05, first: 11, from: 11 }

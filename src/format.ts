@@ -5,24 +5,91 @@
  */
 import type { Estimate } from './stats/estimate.js';
 
-/** The minus sign used in formatted output (U+2212), as in the reports. */
-const MINUS = '−';
+/**
+ * How numbers are written: the decimal mark, the thousands separator and the minus sign. One
+ * parameter of every formatter, so a Dutch style (`,` decimals, `.` thousands) plugs in without
+ * touching the writers; reports use English for now.
+ */
+export interface NumberStyle {
+  /** Decimal mark: "." (en) or "," (nl). */
+  readonly decimal: string;
+  /** Thousands separator of the integer part: "," (en) or "." (nl). */
+  readonly group: string;
+}
 
-function signed(text: string): string {
-  return text.startsWith('-') ? `${MINUS}${text.slice(1)}` : text;
+/** The number styles by language; `en` is the default of every formatter. */
+export const NUMBER_STYLES: Readonly<Record<'en' | 'nl', NumberStyle>> = {
+  en: { decimal: '.', group: ',' },
+  nl: { decimal: ',', group: '.' },
+};
+
+const EN = NUMBER_STYLES.en;
+
+/**
+ * The minus sign of every formatted number (text, Markdown, HTML, charts): U+2212 "−", as in the
+ * reports, never the hyphen; CSV and JSON keep machine numbers with "-".
+ */
+export const MINUS = '−';
+
+/**
+ * A plain decimal text as JavaScript writes it ("-12345.678", "1.2e-7") in a style: integer part
+ * grouped from 1,000 on, the style's decimal mark, U+2212 for the minus.
+ */
+function styled(text: string, style: NumberStyle): string {
+  const negative = text.startsWith('-');
+  const body = negative ? text.slice(1) : text;
+  const e = body.search(/e/i);
+  const mantissa = e < 0 ? body : body.slice(0, e);
+  const exponent =
+    e < 0
+      ? ''
+      : `e${body
+          .slice(e + 1)
+          .replace(/^\+/, '')
+          .replace('-', MINUS)}`;
+  const [int = '', frac] = mantissa.split('.');
+  const grouped = int.length > 3 ? int.replace(/\B(?=(\d{3})+$)/g, style.group) : int;
+  const out = `${grouped}${frac === undefined ? '' : `${style.decimal}${frac}`}${exponent}`;
+  return negative ? `${MINUS}${out}` : out;
+}
+
+/** A fixed-decimals text without negative zero ("-0.000" → "0.000"). */
+function fixed(value: number, digits: number): string {
+  const text = value.toFixed(digits);
+  return Number(text) === 0 ? (0).toFixed(digits) : text;
+}
+
+/** ±∞ as text: "∞", "−∞". */
+function infinity(value: number): string {
+  return value > 0 ? '∞' : `${MINUS}∞`;
 }
 
 /**
- * A number with fixed decimals, the minus sign U+2212 and no negative zero: `formatNumber(-0.29, 3)`
- * → "−0.290", `formatNumber(-0.0001, 3)` → "0.000".
+ * A number with fixed decimals, thousands grouped, the minus sign U+2212 and no negative zero:
+ * `formatNumber(-0.29, 3)` → "−0.290", `formatNumber(-0.0001, 3)` → "0.000".
  *
  * @example
  * formatNumber(-0.2904, 3) // "−0.290"
+ * formatNumber(12345.6, 1) // "12,345.6"
+ * formatNumber(12345.6, 1, NUMBER_STYLES.nl) // "12.345,6"
  */
-export function formatNumber(value: number, digits: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const text = value.toFixed(digits);
-  return Number(text) === 0 ? (0).toFixed(digits) : signed(text);
+export function formatNumber(value: number, digits: number, style: NumberStyle = EN): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return infinity(value);
+  return styled(fixed(value, digits), style);
+}
+
+/**
+ * A count: rounded to a whole number, thousands grouped ("9,788"); '' for NaN.
+ *
+ * @example
+ * formatCount(9788) // "9,788"
+ * formatCount(9752.8) // "9,753"
+ */
+export function formatCount(value: number, style: NumberStyle = EN): string {
+  if (Number.isNaN(value)) return '';
+  if (!Number.isFinite(value)) return infinity(value);
+  return styled(fixed(Math.round(value), 0), style);
 }
 
 /**
@@ -31,23 +98,28 @@ export function formatNumber(value: number, digits: number): string {
  * @example
  * formatPercent(0.4146, 1) // "41.5 %"
  */
-export function formatPercent(fraction: number, digits = 1): string {
+export function formatPercent(fraction: number, digits = 1, style: NumberStyle = EN): string {
   if (!Number.isFinite(fraction)) return '';
-  return `${signed((100 * fraction).toFixed(digits))} %`;
+  return `${styled(fixed(100 * fraction, digits), style)} %`;
 }
 
 /**
  * A difference of fractions in percentage points: `formatPp(-0.0721)` → "−7.2 pp"; with `plus`,
- * positive differences get a "+" ("+1.2 pp").
+ * positive differences get a "+" ("+1.2 pp"); zero never has a sign.
  *
  * @example
  * formatPp(-0.063) // "−6.3 pp"
  */
-export function formatPp(difference: number, digits = 1, plus = false): string {
+export function formatPp(
+  difference: number,
+  digits = 1,
+  plus = false,
+  style: NumberStyle = EN,
+): string {
   if (!Number.isFinite(difference)) return '';
-  const text = (100 * difference).toFixed(digits);
-  const zero = Number(text) === 0;
-  return `${plus && !zero && difference > 0 ? '+' : ''}${signed(zero ? (0).toFixed(digits) : text)} pp`;
+  const text = fixed(100 * difference, digits);
+  const sign = plus && Number(text) > 0 ? '+' : '';
+  return `${sign}${styled(text, style)} pp`;
 }
 
 /**
@@ -56,37 +128,48 @@ export function formatPp(difference: number, digits = 1, plus = false): string {
  * @example
  * formatEstimate({ estimate: -0.063, stars: '**' }) // "−6.3 pp**"
  */
-export function formatEstimate(e: Pick<Estimate, 'estimate' | 'stars'>, digits = 1): string {
-  return `${formatPp(e.estimate, digits)}${e.stars}`;
+export function formatEstimate(
+  e: Pick<Estimate, 'estimate' | 'stars'>,
+  digits = 1,
+  style: NumberStyle = EN,
+): string {
+  return `${formatPp(e.estimate, digits, false, style)}${e.stars}`;
 }
 
 /**
- * A number to at most `digits` significant places, trailing zeros dropped, integers grouped
- * ("1,234"), tiny values in exponent form, the minus sign U+2212; '' for NaN, "∞" for infinity.
- * The default rule for a number whose column has no format.
+ * A number to at most `digits` significant places, trailing zeros dropped, the integer part
+ * grouped ("1,234", "9,753"), tiny values in exponent form, the minus sign U+2212; '' for NaN,
+ * "∞" for infinity. The default rule for a number whose column has no format.
  *
  * @example
  * formatGeneral(0.343149) // "0.3431"
  * formatGeneral(-1234) // "−1,234"
+ * formatGeneral(9752.8) // "9,753"
  */
-export function formatGeneral(value: number, digits = 4): string {
+export function formatGeneral(value: number, digits = 4, style: NumberStyle = EN): string {
   if (Number.isNaN(value)) return '';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : `${MINUS}∞`;
-  if (Number.isInteger(value)) return signed(value.toLocaleString('en-US'));
-  if (value !== 0 && Math.abs(value) < 1e-4) return signed(value.toExponential(2));
-  return signed(String(Number(value.toPrecision(digits))));
+  if (!Number.isFinite(value)) return infinity(value);
+  if (Number.isInteger(value)) return styled(fixed(value, 0), style);
+  if (value !== 0 && Math.abs(value) < 1e-4) return styled(value.toExponential(2), style);
+  // Via Number, so 12345.6 is "12,350", never toPrecision's "1.235e+4".
+  return styled(String(Number(value.toPrecision(digits))), style);
 }
 
 /**
- * A number to exactly `digits` significant places (integers as they are), the minus sign U+2212.
+ * A number to exactly `digits` significant places (integers and numbers of more integer digits
+ * than `digits` as whole numbers), thousands grouped, the minus sign U+2212.
  *
  * @example
  * formatPrecision(0.3, 4) // "0.3000"
+ * formatPrecision(12345.6, 4) // "12,346"
  */
-export function formatPrecision(value: number, digits = 4): string {
+export function formatPrecision(value: number, digits = 4, style: NumberStyle = EN): string {
   if (Number.isNaN(value)) return '';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : `${MINUS}∞`;
-  return signed(Number.isInteger(value) ? String(value) : value.toPrecision(digits));
+  if (!Number.isFinite(value)) return infinity(value);
+  if (Number.isInteger(value) || Math.abs(value) >= 10 ** digits) {
+    return styled(fixed(Math.round(value), 0), style);
+  }
+  return styled(value.toPrecision(digits), style);
 }
 
 /**
@@ -96,9 +179,21 @@ export function formatPrecision(value: number, digits = 4): string {
  * formatPValue(0.0412) // "0.041"
  * formatPValue(0.00002) // "< 0.001"
  */
-export function formatPValue(p: number): string {
+export function formatPValue(p: number, style: NumberStyle = EN): string {
   if (Number.isNaN(p)) return '';
-  return p < 0.001 ? '< 0.001' : formatNumber(p, 3);
+  return p < 0.001 ? `< ${styled('0.001', style)}` : formatNumber(p, 3, style);
+}
+
+/**
+ * A p-value in a sentence: "p = 0.041", "p < 0.001".
+ *
+ * @example
+ * formatPEquals(0.0412) // "p = 0.041"
+ * formatPEquals(0.00002) // "p < 0.001"
+ */
+export function formatPEquals(p: number, style: NumberStyle = EN): string {
+  const text = formatPValue(p, style);
+  return text.startsWith('<') ? `p ${text}` : `p = ${text}`;
 }
 
 /**

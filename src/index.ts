@@ -254,7 +254,13 @@ export {
   type SurvivalResults,
   type SurvivalTestName,
 } from './evaluate/index.js';
-export { formatEstimate, formatNumber, formatPercent, formatPp } from './format.js';
+export {
+  formatEstimate,
+  formatNumber,
+  formatPercent,
+  formatPp,
+  type NumberStyle,
+} from './format.js';
 // Outcome curves and time to event.
 export {
   type AalenJohansenOptions,

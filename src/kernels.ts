@@ -169,7 +169,15 @@ export {
   type PreRegistration,
   preRegistration,
 } from './evaluate/pre-registration.js';
-export { formatGeneral, markdownCell, markdownTable } from './format.js';
+export {
+  formatCount,
+  formatGeneral,
+  formatPEquals,
+  formatPValue,
+  markdownCell,
+  markdownTable,
+  NUMBER_STYLES,
+} from './format.js';
 export {
   type CensoringDistribution,
   censoringDistribution,

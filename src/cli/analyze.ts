@@ -45,6 +45,7 @@ import { type OutputPlan, outputsIn, planOutputs, writeOutputs } from './output-
 import { createProgress } from './progress.js';
 import { readDataFile } from './read-data.js';
 import { readJsonFile } from './read-json.js';
+import { stdoutRendering, type TerminalInfo } from './terminal.js';
 
 const HELP = `effectmeting analyze: a full effect analysis from a data file and a JSON config
 
@@ -214,11 +215,12 @@ function render(
   format: OutputFormat,
   minCell: number,
   reg: PreRegistration | undefined,
+  terminal?: TerminalInfo,
 ): string {
   const title = `${result.title} — ${basename(result.input.file)}`;
   switch (format) {
     case 'table':
-      return renderTable(title, sections);
+      return renderTable(title, sections, stdoutRendering(terminal));
     case 'md':
       return renderMarkdown(title, sections);
     case 'csv':
@@ -331,7 +333,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
         io.guard,
       );
     }
-    io.stdout(render(result, sections, format, minCell, reg));
+    io.stdout(render(result, sections, format, minCell, reg, io.terminal));
     if (flags.out !== undefined) {
       io.stderr(`wrote ${join(flags.out, 'analysis')}.txt, .md, .json and .csv\n`);
     }

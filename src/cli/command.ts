@@ -1,6 +1,8 @@
 /** The contract every `effectmeting <command>` implements, and its flag parser. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { IdentifierGuard } from '../table/identifier-guard.js';
+import { flagErrorMessage } from './flag-errors.js';
+import type { TerminalInfo } from './terminal.js';
 
 /** Where a command writes. Tests pass buffers; the binary passes process streams. */
 export interface CliIO {
@@ -13,6 +15,12 @@ export interface CliIO {
   readonly stdoutWithIds?: (text: string) => void;
   /** The identifier guard of the run (`runCli` sets it): add the ids the command reads. */
   readonly guard?: IdentifierGuard;
+  /**
+   * The terminal of the run (the binary reads it from the process): stdout's width and colour
+   * for what is printed to a terminal, and whether stderr may show progress. Absent (tests, a
+   * library caller): no folding, no colour.
+   */
+  readonly terminal?: TerminalInfo;
 }
 
 /**
@@ -35,6 +43,11 @@ export interface Command {
   readonly name: string;
   readonly summary: string;
   readonly help: string;
+  /**
+   * Library option names that one of the command's flags sets, where the name is not the flag's
+   * camel case (`rSquared` → `--r2`): error messages name the flag instead (`cliWords`).
+   */
+  readonly optionFlags?: Readonly<Record<string, string>>;
   run(args: readonly string[], io: CliIO): Promise<number>;
 }
 
@@ -43,7 +56,10 @@ export type ParsedFlags<T extends ParseArgsConfig['options']> = ReturnType<
   typeof parseArgs<{ args: string[]; options: T; allowPositionals: false; strict: true }>
 >['values'];
 
-/** Parses argv with `parseArgs`, turning its errors into usage errors. */
+/**
+ * Parses argv with `parseArgs`, turning its errors into usage errors that name the flag (with a
+ * did-you-mean for an unknown one).
+ */
 export function parseFlags<T extends ParseArgsConfig['options']>(
   args: readonly string[],
   options: T,
@@ -51,7 +67,7 @@ export function parseFlags<T extends ParseArgsConfig['options']>(
   try {
     return parseArgs({ args: [...args], options, allowPositionals: false, strict: true }).values;
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(flagErrorMessage(error, Object.keys(options ?? {})));
   }
 }
 

@@ -48,6 +48,7 @@ export function guardedIO(io: CliIO, guard: IdentifierGuard = identifierGuard())
     stderr: (text) => io.stderr(guard.redact(text)),
     stdoutWithIds: io.stdoutWithIds ?? io.stdout,
     guard,
+    ...(io.terminal === undefined ? {} : { terminal: io.terminal }),
   };
 }
 

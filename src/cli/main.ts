@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { type CliIO, EXIT, UsageError } from './command.js';
 import { commands } from './commands.js';
+import { cliWords, commandHint, helpFlags } from './flag-errors.js';
 import { guardedIO } from './guarded-io.js';
 import { OutputWriteError } from './output-files.js';
+import { terminalInfo } from './terminal.js';
 
 // package.json sits two levels up both from src/cli/ (tests, tsx) and from dist/cli/ (the build).
 const PACKAGE = JSON.parse(
@@ -65,6 +67,7 @@ function quietOnClosedPipe(io: CliIO): CliIO {
         closed = true;
       }
     },
+    ...(io.terminal === undefined ? {} : { terminal: io.terminal }),
   };
 }
 
@@ -101,7 +104,11 @@ export async function runCli(argv: readonly string[], cliIO: CliIO): Promise<num
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`effectmeting: unknown command '${name}'\n\n${usage()}`);
+    const hint = commandHint(
+      name,
+      commands.map((c) => c.name),
+    );
+    io.stderr(`effectmeting: unknown command '${name}'${hint}\n\n${usage()}`);
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -116,7 +123,9 @@ export async function runCli(argv: readonly string[], cliIO: CliIO): Promise<num
       return EXIT.usage;
     }
     if (error instanceof InputError || error instanceof OutputWriteError) {
-      io.stderr(`effectmeting ${name}: ${error.message}\n`);
+      // Messages of the library name its options (minCell); the CLI user typed flags (--min-cell).
+      const text = cliWords(error.message, helpFlags(command.help), command.optionFlags);
+      io.stderr(`effectmeting ${name}: ${text}\n`);
       return EXIT.error;
     }
     io.stderr(internalErrorLine(name, error));
@@ -151,6 +160,7 @@ if (isMain()) {
       if (!stdoutClosed) process.stdout.write(t);
     },
     stderr: (t) => process.stderr.write(t),
+    terminal: terminalInfo(process.env, process.stdout, process.stderr),
   };
   runCli(process.argv.slice(2), io).then(
     (code) => {

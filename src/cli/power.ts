@@ -452,5 +452,12 @@ export const powerCommand: Command = {
   name: 'power',
   summary: `minimum detectable effect, power and sample size; ${PILOT.name} answer`,
   help: HELP,
+  optionFlags: {
+    rSquared: '--r2',
+    'clusters.icc': '--icc',
+    'clusters.size': '--cluster-size',
+    participationDifference: '--participation',
+    treatmentShare: '--allocation',
+  },
   run,
 };

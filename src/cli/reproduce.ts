@@ -26,6 +26,7 @@ import {
   EXIT,
   UsageError,
 } from './command.js';
+import { flagErrorMessage, helpFlags } from './flag-errors.js';
 import { guardIds } from './guarded-io.js';
 import {
   type InputPath,
@@ -140,7 +141,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   try {
     parsed = parse(args);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(flagErrorMessage(error, helpFlags(HELP)));
   }
   const names = NAMES.join(', ');
   const [name] = parsed.positionals;

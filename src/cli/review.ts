@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { scanReviewHtml, scanReviewSvgs } from '../report/scan-review-html.js';
 import { resolveReviewConfig } from '../scan/config.js';
-import { scanReview } from '../scan/review.js';
+import { SCAN_REVIEW_STEPS, scanReview } from '../scan/review.js';
 import { scanReviewMarkdown } from '../scan/review-document.js';
 import { studyDatasets } from '../studies/registry.js';
 import {
@@ -20,15 +20,17 @@ import {
   EXIT,
   UsageError,
 } from './command.js';
+import { flagErrorMessage, helpFlags } from './flag-errors.js';
 import { guardIds } from './guarded-io.js';
 import { outputsIn, planOutputs, writeOutputs } from './output-files.js';
+import { createProgress, type Progress } from './progress.js';
 import { readDataFile } from './read-data.js';
 import { readJsonFile } from './read-json.js';
 
 const HELP = `effectmeting review: the yearly review of the risk scan (Maatwerkscan)
 
 Usage: effectmeting review --current <file> --previous <file> --out <dir> [--config <file>]
-                           [--source <text>] [--json] [--delimiter <c>] [--decimal <mark>]
+                           [--source <text>] [--json] [--quiet] [--delimiter <c>] [--decimal <mark>]
                            [--na <tokens>] [--encoding <name>]
 
 A repeated client id (column id) in either file is an error naming the rows.
@@ -54,6 +56,7 @@ Options:
                       docs/scan-review.md; example: examples/review-config.json)
   --source <text>     source note under the charts and in the footer
   --json              print the JSON instead of the Markdown
+  --quiet             no progress bar (it shows on stderr on a terminal only, for runs over 2 s)
 ${dataHelp(22)}
   -h, --help          this help
 
@@ -92,6 +95,7 @@ function parse(args: readonly string[]) {
       config: { type: 'string' },
       source: { type: 'string' },
       json: { type: 'boolean' },
+      quiet: { type: 'boolean' },
       ...DATA_OPTIONS,
     },
   });
@@ -116,7 +120,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   try {
     parsed = parse(args);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(flagErrorMessage(error, helpFlags(HELP)));
   }
   const v = parsed.values;
   for (const flag of ['current', 'previous', 'out'] as const) {
@@ -137,7 +141,30 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       : resolveReviewConfig(readJsonFile(v.config, 'review config'), `review config ${v.config}`);
   // A client scored twice would count twice in every figure: ids must not repeat in a year.
   const read = { read: dataReadOptions(v), uniqueId: DEFAULT_EXPERIMENT_SCHEMA.id };
+  const progress = createProgress({
+    enabled: !v.quiet && (io.terminal?.stderrIsTTY ?? process.stderr.isTTY === true),
+    write: io.stderr,
+    total: 2 + SCAN_REVIEW_STEPS + 2,
+  });
+  try {
+    return await runReview(v, out, outputs, config, read, io, progress);
+  } finally {
+    progress.done();
+  }
+}
+
+async function runReview(
+  v: ReturnType<typeof parse>['values'],
+  out: string,
+  outputs: ReturnType<typeof planOutputs>,
+  config: ReturnType<typeof resolveReviewConfig>,
+  read: Parameters<typeof readDataFile>[2],
+  io: CliIO,
+  progress: Progress,
+): Promise<number> {
+  progress.step(`reading ${basename(v.current!)}`);
   const current = await readDataFile(v.current!, io, read);
+  progress.step(`reading ${basename(v.previous!)}`);
   const previous = await readDataFile(v.previous!, io, read);
   // The shipped files (npm run data) are synthetic: the report says so on every page and chart.
   const shipped = new Set(studyDatasets().map((d) => d.file));
@@ -150,7 +177,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     config: { ...config, synthetic },
     currentName: basename(v.current!),
     previousName: basename(v.previous!),
+    onStep: (label) => progress.step(label),
   });
+  progress.step('charts');
   const source = v.source;
   const svgs = await scanReviewSvgs(review, source ? { source } : {});
   const markdown = scanReviewMarkdown(review, {
@@ -160,6 +189,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     subgroups: 'subgroups.svg',
   });
   const json = toJson(review);
+  progress.step('HTML report');
   const html = await scanReviewHtml(review, source ? { source } : {});
   writeOutputs(
     outputs,
@@ -171,6 +201,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     ]),
     io.guard,
   );
+  progress.done();
   io.stdout(v.json ? json : markdown);
   io.stderr(
     `wrote ${join(out, 'review.html')}, review.md (+ 4 SVG charts) and review.json; ${review.flags.length} flag${review.flags.length === 1 ? '' : 's'}\n`,

@@ -3,6 +3,7 @@
  * `iv_robust`.
  */
 import { InputError } from '../errors.js';
+import { formatNumber, formatPEquals } from '../format.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import { subtractProduct } from '../stats/linalg.js';
 import { rejectUnknownKeys } from '../stats/option-keys.js';
@@ -18,6 +19,7 @@ import {
   olsSolve,
   type SingularAction,
 } from './ols.js';
+import { olsSummary, withSummary } from './summary.js';
 import { checkSeType, type SeType } from './vcov.js';
 import { waldTest } from './wald.js';
 
@@ -162,7 +164,7 @@ export function ivRegression(input: IvInput, options: IvOptions = {}): IvFit {
   const coefficients = terms.map((term, j) =>
     coefficientEstimate(term, beta[j]!, Math.sqrt(vcov[j * k + j]!), df, level, n, method),
   );
-  return {
+  const result: IvFit = {
     coefficients,
     terms,
     vcov: toRows(vcov, k),
@@ -180,4 +182,14 @@ export function ivRegression(input: IvInput, options: IvOptions = {}): IvFit {
     firstStage,
     coefficient: (term) => findCoefficient(coefficients, second.aliased, term),
   };
+  return withSummary(result, (f) =>
+    olsSummary(
+      f,
+      'Instrumental-variables regression (2SLS)',
+      f.firstStage.map(
+        (s) =>
+          `First stage of ${s.endogenous}: F = ${formatNumber(s.f, 2)} on (${s.fDf[0]}, ${s.fDf[1]}) df, ${formatPEquals(s.pValue)}.`,
+      ),
+    ),
+  );
 }

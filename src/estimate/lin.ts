@@ -2,11 +2,13 @@
  * Lin's (2013) covariate-adjusted estimator of an average treatment effect.
  */
 import { InputError } from '../errors.js';
+import { formatPrecision } from '../format.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { type ColumnsInput, checkFinite, toColumns, toVector, type VectorInput } from './design.js';
 import type { Coefficient } from './inference.js';
 import { type OlsFit, type OlsOptions, ols } from './ols.js';
+import { olsSummary, withSummary } from './summary.js';
 
 /** Options of {@link linAdjusted}: those of `ols` (no weights) plus the treatment's name. */
 export interface LinOptions extends Omit<OlsOptions, 'weights'> {
@@ -100,5 +102,9 @@ export function linAdjusted(
     ...estimate,
     method: `Lin (2013) adjusted difference in means, ${estimate.method}`,
   };
-  return { treatment: treatmentEstimate, means, fit };
+  return withSummary({ treatment: treatmentEstimate, means, fit }, (r) =>
+    olsSummary(r.fit, `Lin (2013) adjusted regression: effect of ${name}`, [
+      `Effect: the coefficient of ${name}, ${formatPrecision(r.treatment.estimate, 4)}${r.treatment.stars} (covariates centred at their means and interacted with ${name}).`,
+    ]),
+  );
 }

@@ -30,6 +30,7 @@ import {
 } from './design.js';
 import { type Coefficient, coefficientEstimate, toRows } from './inference.js';
 import { limitedPivoting } from './pivot.js';
+import { olsSummary, withSummary } from './summary.js';
 import {
   checkSeType,
   hcVcov,
@@ -587,7 +588,8 @@ export function findCoefficient(
  * fit.coefficient('treatment'); // { estimate, stdError, ci, statistic, df, pValue, ... }
  */
 export function ols(x: DesignInput, y: VectorInput, options: OlsOptions = {}): OlsFit {
-  return olsFitPrepared(olsPrepare(x, options), y, options);
+  const fit = olsFitPrepared(olsPrepare(x, options), y, options);
+  return withSummary(fit, (f) => olsSummary(f, 'Linear regression (OLS)'));
 }
 
 /**

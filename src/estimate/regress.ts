@@ -8,12 +8,12 @@
 import { asTable, numberColumn, stringColumn, type TableInput } from '../data/columns.js';
 import { type DroppedRows, modelFrame } from '../data/model-matrix.js';
 import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
-import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
+import type { DocumentConvertible, HtmlConvertible } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
-import { formatGeneral } from '../format.js';
+import { formatCount, formatGeneral } from '../format.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import { checkLevel } from '../stats/validate.js';
-import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
+import { documentMarkdown, tidyEstimate } from '../table/index.js';
 import {
   CLUSTER_SE_TYPES,
   type ClusterSeType,
@@ -31,6 +31,7 @@ import {
   olsPrepare,
   olsSolve,
 } from './ols.js';
+import { type ModelSummary, summaryDocument, withSummary } from './summary.js';
 import { hcVcov, meatWeights, naWhereLeverageOne, SE_TYPES, type SeType } from './vcov.js';
 
 /** Standard-error type of {@link regress}: an HC type, or a CR type with `clusters`. */
@@ -275,51 +276,33 @@ export function regress(
     method,
     coefficient: (term: string) => findCoefficient(coefficients, aliased, term),
     toTable,
-    toMarkdown: () => documentMarkdown(regressDocument(result)),
+    toMarkdown: () => documentMarkdown(summaryDocument(regressSummary(result))),
   };
-  return withDisplay(result, regressDocument);
+  return withSummary(result, regressSummary);
 }
 
-/** The summary of a fit: the method, the coefficient table and the fit statistics. */
-function regressDocument(r: RegressResult): Document {
-  const stats = [
-    `n = ${r.n}`,
-    ...(r.nClusters === undefined ? [] : [`${r.nClusters} clusters`]),
-    `R² = ${formatGeneral(r.rSquared)}`,
-    `adj. R² = ${formatGeneral(r.adjRSquared)}`,
-    `residual df ${r.dfResidual}`,
-  ];
-  const notes = [
-    ...(r.aliased.length
-      ? [`Aliased (linearly dependent on earlier terms, not estimated): ${r.aliased.join(', ')}.`]
-      : []),
-    ...(r.dropped.total > 0
-      ? [`${r.dropped.total} rows dropped for missing values in the outcome or a covariate.`]
-      : []),
-  ];
-  return [
-    { kind: 'paragraph', text: `${r.outcome}: ${r.method}` },
-    {
-      kind: 'table',
-      table: tableFromRows(r.toTable(), {
-        id: 'regress',
-        title: `Regression of ${r.outcome}`,
-        columns: [
-          'term',
-          'estimate',
-          'std_error',
-          'statistic',
-          'p_value',
-          'ci_lower',
-          'ci_upper',
-          'df',
-          'stars',
-        ],
-        ...(notes.length ? { notes } : {}),
-      }),
-    },
-    { kind: 'paragraph', text: stats.join(', ') },
-  ];
+/** The summary of a fit: the model, method, coefficient table and fit statistics. */
+function regressSummary(r: RegressResult): ModelSummary {
+  return {
+    title: `Linear regression of ${r.outcome}`,
+    method: r.method,
+    n: r.n,
+    ...(r.nClusters === undefined ? {} : { nClusters: r.nClusters }),
+    coefficients: r.coefficients,
+    aliased: r.aliased,
+    level: r.level,
+    statistics: [
+      ['R²', formatGeneral(r.rSquared)],
+      ['adj. R²', formatGeneral(r.adjRSquared)],
+      ['residual df', formatGeneral(r.dfResidual)],
+    ],
+    notes:
+      r.dropped.total > 0
+        ? [
+            `${formatCount(r.dropped.total)} rows dropped for missing values in the outcome or a covariate.`,
+          ]
+        : [],
+  };
 }
 
 function checkRegressSe(se: string, clusters: string | undefined): RegressSeType {

@@ -1,5 +1,11 @@
 /** One row of a minimum-detectable-effect table, formatted for Markdown (the `power` command). */
-import { formatPercent, formatPp, formatPrecision } from '../format.js';
+import {
+  formatNumber,
+  formatPercent,
+  formatPp,
+  formatPrecision,
+  formatCount as formatWhole,
+} from '../format.js';
 import type { MdeResult } from './power.js';
 import type { MeansPowerResult } from './power-means.js';
 
@@ -11,7 +17,7 @@ import type { MeansPowerResult } from './power-means.js';
  * formatCount(489.5); // "489.5"
  */
 export function formatCount(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(1);
+  return Number.isInteger(n) ? formatWhole(n) : formatNumber(n, 1);
 }
 
 /**
@@ -26,7 +32,7 @@ export function mdeRow(label: string, m: MdeResult): Record<string, string> {
     design: label,
     'n treated / control': `${formatCount(m.nTreatment)} / ${formatCount(m.nControl)}`,
     'control rate': formatPercent(m.controlRate),
-    R2: m.rSquared.toFixed(2),
+    R2: formatNumber(m.rSquared, 2),
     'MDE (ITT)': formatPp(m.itt),
     'MDE per participant': formatPp(m.perParticipant),
     'relative to control': formatPercent(m.relative),

@@ -23,6 +23,7 @@
  * kept apart.
  */
 import { InputError } from '../errors.js';
+import { formatCount, formatNumber } from '../format.js';
 import { normalCdf, normalQuantile } from '../stats/distributions.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 
@@ -236,7 +237,7 @@ function describe(r: Resolved, nt: number, nc: number): string {
 }
 
 function fmtN(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+  return Number.isInteger(n) ? formatCount(n) : formatNumber(n, 1);
 }
 
 /** Root of a monotone f on [lo, hi] with f(lo) < 0 < f(hi) by bisection to `tol` (absolute). */

@@ -24,6 +24,7 @@
  */
 
 import type { ParticipationTable } from '../analysis/participation.js';
+import { formatCount } from '../format.js';
 import { type Document, jsonOfDocument } from '../table/index.js';
 import type { Cell, SuppressionMark, Table } from '../table/model.js';
 
@@ -475,7 +476,7 @@ export function hasSuppressed(table: Table): boolean {
  * noteCount(1218) // "1,218"
  */
 export function noteCount(n: number, options: DisclosureOptions = {}): string {
-  return isSmallCount(n, options) ? `< ${options.threshold ?? 10}` : n.toLocaleString('en-US');
+  return isSmallCount(n, options) ? `< ${options.threshold ?? 10}` : formatCount(n);
 }
 
 /**

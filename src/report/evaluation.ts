@@ -9,6 +9,7 @@ import {
   describeFilter,
   type SignificanceSummary,
 } from '../evaluate/index.js';
+import { formatCount, formatNumber, formatPEquals, formatPp } from '../format.js';
 import { REPORT_STAR_LEVELS, type StarLevels, starsAt } from '../stats/stars.js';
 import type { Cell, Section, SectionColumn } from '../table/index.js';
 import { armContrastSection } from './arm-contrast-section.js';
@@ -22,8 +23,6 @@ const col = (
   format: SectionColumn['format'],
   extra: Partial<SectionColumn> = {},
 ): SectionColumn => ({ id, label, format, ...extra });
-
-const signed = (text: string) => text.replace(/^-/, '\u2212');
 
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
 
@@ -66,11 +65,11 @@ function assignmentSections(r: AnalysisResult, d: DisclosureOptions): Section[] 
       }));
   const notes = [
     srm
-      ? `Sample-ratio test (chi-square goodness of fit against config.arms.weights): X² = ${srm.statistic.toFixed(2)}, ${srm.df} df, p = ${srm.pValue.toFixed(3)}${srm.pValue < 0.01 ? ' — the arm sizes do not fit the intended weights: check the assignment before reading any effect.' : '.'}`
+      ? `Sample-ratio test (chi-square goodness of fit against config.arms.weights): X² = ${formatNumber(srm.statistic, 2)}, ${srm.df} df, ${formatPEquals(srm.pValue)}${srm.pValue < 0.01 ? ' — the arm sizes do not fit the intended weights: check the assignment before reading any effect.' : '.'}`
       : 'No intended weights (config.arms.weights): sample-ratio test not run.',
     r.config.filter.length > 0
-      ? `Analysed: ${describeFilter(r.config.filter)}: ${noteCount(a.analysed.treatment, d)} ${arms.treatment}, ${noteCount(a.analysed.control, d)} ${arms.control} (of ${r.input.rows.toLocaleString('en-US')} rows).`
-      : `Analysed: all ${r.input.rows.toLocaleString('en-US')} rows: ${noteCount(a.analysed.treatment, d)} ${arms.treatment}, ${noteCount(a.analysed.control, d)} ${arms.control}.`,
+      ? `Analysed: ${describeFilter(r.config.filter)}: ${noteCount(a.analysed.treatment, d)} ${arms.treatment}, ${noteCount(a.analysed.control, d)} ${arms.control} (of ${formatCount(r.input.rows)} rows).`
+      : `Analysed: all ${formatCount(r.input.rows)} rows: ${noteCount(a.analysed.treatment, d)} ${arms.treatment}, ${noteCount(a.analysed.control, d)} ${arms.control}.`,
   ];
   const sections: Section[] = [
     {
@@ -106,7 +105,7 @@ function assignmentSections(r: AnalysisResult, d: DisclosureOptions): Section[] 
         covariate: t.covariate,
         kind: t.kind,
         statistic: t.statistic,
-        df: t.df.map((d) => (Number.isInteger(d) ? String(d) : d.toFixed(1))).join(', '),
+        df: t.df.map((d) => (Number.isInteger(d) ? formatCount(d) : formatNumber(d, 1))).join(', '),
         p: t.pValue,
         stars: t.stars,
         method: t.method.split(/[;(]/)[0]!.trim(),
@@ -114,7 +113,7 @@ function assignmentSections(r: AnalysisResult, d: DisclosureOptions): Section[] 
       notes: [
         ...(omnibus
           ? [
-              `Joint test (arm on all covariates, HC2 Wald): F = ${omnibus.statistic.toFixed(2)} on (${omnibus.df[0]}, ${omnibus.df[1]}) df, p = ${omnibus.pValue.toFixed(3)}.`,
+              `Joint test (arm on all covariates, HC2 Wald): F = ${formatNumber(omnibus.statistic, 2)} on (${omnibus.df[0]}, ${omnibus.df[1]}) df, ${formatPEquals(omnibus.pValue)}.`,
             ]
           : []),
         ...b.notes,
@@ -135,7 +134,8 @@ function outflowSection(r: AnalysisResult): Section {
     col(`lower_${short}`, 'lower', 'percent', { arm, measure: 'ci_lower', csvOnly: true }),
     col(`upper_${short}`, 'upper', 'percent', { arm, measure: 'ci_upper', csvOnly: true }),
   ];
-  const ci = (lo: number, hi: number) => `${(lo * 100).toFixed(1)}–${(hi * 100).toFixed(1)}`;
+  const ci = (lo: number, hi: number) =>
+    `${formatNumber(lo * 100, 1)}–${formatNumber(hi * 100, 1)}`;
   const rows: Record<string, Cell>[] = [];
   for (const destination of o.destinations) {
     for (let month = 1; month <= o.months; month++) {
@@ -189,7 +189,7 @@ function effectSection(
   const levels = r.config.methods.stars ?? REPORT_STAR_LEVELS;
   const level = pct(s.level);
   const ci = (x: readonly [number, number]) =>
-    `${signed((x[0] * 100).toFixed(1))} to ${signed((x[1] * 100).toFixed(1))}`;
+    `${formatNumber(x[0] * 100, 1)} to ${formatNumber(x[1] * 100, 1)}`;
   const columns: SectionColumn[] = [
     col('month', 'month', 'int', { key: 'month' }),
     col('n_t', `${treatment} n`, 'int', { arm: treatment, measure: 'n' }),
@@ -515,7 +515,7 @@ function participationSections(
         },
       ],
       notes: [
-        `Received: ${r.config.participation?.received.join(', ')}. Difference ${treatment} − ${control}: ${(d.estimate * 100).toFixed(1)} pp (SE ${(d.stdError * 100).toFixed(1)} pp, p ${d.pValue < 0.001 ? '< 0.001' : `= ${d.pValue.toFixed(3)}`}).`,
+        `Received: ${r.config.participation?.received.join(', ')}. Difference ${treatment} − ${control}: ${formatPp(d.estimate)} (SE ${formatPp(d.stdError)}, ${formatPEquals(d.pValue)}).`,
         ...exclusionNotes(t.excluded, disclosure),
       ],
     },

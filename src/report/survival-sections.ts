@@ -4,6 +4,7 @@
  * coefficients. Nothing is computed here.
  */
 import type { SurvivalResults } from '../evaluate/index.js';
+import { formatNumber } from '../format.js';
 import type { Section, SectionColumn } from '../table/index.js';
 
 const col = (
@@ -54,7 +55,7 @@ export function survivalSections(s: SurvivalResults): Section[] {
         ...s.logrank.slice(0, 1).map((e) => `Log-rank: ${e.result.method}.`),
         ...s.logrank.map(
           (e) =>
-            `${e.event}: observed / expected events ${e.result.arms.map((a) => `${a.arm} ${a.observed} / ${a.expected.toFixed(1)}`).join(', ')}.`,
+            `${e.event}: observed / expected events ${e.result.arms.map((a) => `${a.arm} ${a.observed} / ${formatNumber(a.expected, 1)}`).join(', ')}.`,
         ),
         ...s.gray.map((e) => `Gray, ${e.event}: ${e.result.method}.`),
       ],

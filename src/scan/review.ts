@@ -171,7 +171,15 @@ export interface ScanReviewInput {
   /** Used for labels when the config has none (e.g. file names). */
   readonly currentName?: string;
   readonly previousName?: string;
+  /**
+   * Called before each of the review's long steps (`SCAN_REVIEW_STEPS` of them) with its label (the
+   * CLI's progress bar); default none.
+   */
+  readonly onStep?: (label: string) => void;
 }
+
+/** The number of times `scanReview` calls `onStep`. */
+export const SCAN_REVIEW_STEPS = 5;
 
 function labelFrom(name: string | undefined, fallback: string): string {
   const m = name === undefined ? null : /(19|20)\d{2}/.exec(name);
@@ -310,6 +318,7 @@ const SCAN_REVIEW_KEYS: AllKeys<ScanReviewInput> = {
   config: true,
   currentName: true,
   previousName: true,
+  onStep: true,
 };
 
 /**
@@ -382,6 +391,7 @@ export function scanReview(input: ScanReviewInput): ScanReview {
     sPrev = numberColumn(previous, col, { min: 0, max: 1 });
     scoring = `external scores from column '${col}' (probabilities), used as given in both years`;
   } else {
+    input.onStep?.('fitting the scan');
     if (config.coefficients !== null) {
       model = scanModelFromCoefficients(config.coefficients, { outcome: config.outcome });
       scoring = `the scan in use, from the coefficients in the config (${model.terms.length} terms), applied to both years`;
@@ -397,6 +407,8 @@ export function scanReview(input: ScanReviewInput): ScanReview {
     sPrev = scoreClients(model, previous);
     sCur = scoreClients(model, current);
   }
+  if (config.scoreColumn !== null) input.onStep?.('reading the scores');
+  input.onStep?.('discrimination and calibration');
   const curM = yearMetrics(
     curLabel,
     sCur,
@@ -406,6 +418,7 @@ export function scanReview(input: ScanReviewInput): ScanReview {
   );
   const prevM = yearMetrics(prevLabel, sPrev, yPrev, config, prevSample);
   let refit: RefitComparison | null = null;
+  input.onStep?.('refit on the current year');
   if (config.refit && config.scoreColumn === null) {
     const fit = fitScan(current, spec);
     const metrics = yearMetrics(`${curLabel} refit`, fit.fitted, yCur, config, 'in-sample');
@@ -422,6 +435,7 @@ export function scanReview(input: ScanReviewInput): ScanReview {
         (f) => current.columnNames().includes(f) && previous.columnNames().includes(f),
       );
   const casesOf = (m: YearMetrics) => ({ successes: m.cases, n: m.n });
+  input.onStep?.('drift and subgroups');
   const drift = {
     features: featureStability(previous, current, features),
     score: psiNumeric(sPrev, sCur, 'score'),
@@ -456,6 +470,7 @@ export function scanReview(input: ScanReviewInput): ScanReview {
     }),
   );
   let weekly: ScanReview['weekly'] = null;
+  input.onStep?.('weekly re-scoring');
   if (config.weeklyWeeks > 0 && model !== null && model.numeric.includes('ww_months_left')) {
     const w = weeklyRescore(model, current, {
       weeks: config.weeklyWeeks,

@@ -3,12 +3,15 @@
  * Built on the primitives of `src/format.ts`; CSV and JSON keep the full number.
  */
 import {
+  formatCount,
   formatGeneral,
   formatNumber,
   formatPercent,
   formatPp,
   formatPrecision,
   formatPValue,
+  NUMBER_STYLES,
+  type NumberStyle,
 } from '../format.js';
 import type { Cell } from './model.js';
 
@@ -34,36 +37,41 @@ export type CellFormat =
 
 /**
  * A cell as text: null, '' and NaN empty; booleans "yes"/"no"; strings as they are; numbers
- * by their column's format (±∞ as "∞").
+ * by their column's format (±∞ as "∞") in a number style (default English: "1,234.5", U+2212
+ * for the minus; see `src/format.ts`).
  *
  * @example
  * formatCell(-0.063, 'pp') // "−6.3 pp"
  * formatCell(0.0004, 'p') // "< 0.001"
  * formatCell(1234, 'int') // "1,234"
  */
-export function formatCell(value: Cell | undefined, format: CellFormat): string {
+export function formatCell(
+  value: Cell | undefined,
+  format: CellFormat,
+  style: NumberStyle = NUMBER_STYLES.en,
+): string {
   if (value === null || value === undefined || value === '') return '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string') return value;
   if (Number.isNaN(value)) return '';
-  if (!Number.isFinite(value)) return formatGeneral(value);
+  if (!Number.isFinite(value)) return formatGeneral(value, 4, style);
   switch (format) {
     case 'int':
-      return formatGeneral(Math.round(value));
+      return formatCount(value, style);
     case 'percent':
-      return formatPercent(value, 1);
+      return formatPercent(value, 1, style);
     case 'pp':
-      return formatPp(value, 1, true);
+      return formatPp(value, 1, true, style);
     case 'points':
-      return formatPp(value, 1);
+      return formatPp(value, 1, false, style);
     case 'p':
-      return formatPValue(value);
+      return formatPValue(value, style);
     case 'stat':
-      return formatNumber(value, 2);
+      return formatNumber(value, 2, style);
     case 'number':
-      return formatPrecision(value, 4);
+      return formatPrecision(value, 4, style);
     case 'auto':
-      return formatGeneral(value);
+      return formatGeneral(value, 4, style);
     default:
       return String(value);
   }

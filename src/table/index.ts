@@ -65,6 +65,7 @@ export {
   CSV_COLUMNS,
   OUTPUT_FORMATS,
   type OutputFormat,
+  type RenderTableOptions,
   renderCsv,
   renderMarkdown,
   renderTable,

@@ -7,6 +7,7 @@ import { markdownText } from '../format.js';
 import { toCsv } from './csv.js';
 import { markdownEscape, markdownOfTable } from './markdown.js';
 import { type Cell, LONG_KEYS, publishedCell, type Section, tableLegend } from './model.js';
+import { ANSI, type TextTableOptions, textOfTable } from './text.js';
 
 /** A section's notes and, when it has stars, their legend last. */
 function notesOf(s: Section): string[] {
@@ -14,26 +15,62 @@ function notesOf(s: Section): string[] {
   return [...(s.notes ?? []), ...(legend ? [legend] : [])];
 }
 
-import { textOfTable } from './text.js';
-
 /** The output formats. */
 export type OutputFormat = 'table' | 'md' | 'json' | 'csv';
 /** Every {@link OutputFormat}. */
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'md', 'json', 'csv'];
 
+/** Options of {@link renderTable}: how a terminal shows it (files take the defaults). */
+export type RenderTableOptions = Pick<TextTableOptions, 'width' | 'color'>;
+
+/** Words of `text` in lines of at most `limit` characters (a longer word keeps its own line). */
+function wrapWords(text: string, limit: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && [...line].length + 1 + [...word].length > limit) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
 /**
  * Sections as aligned plain text for a terminal: the title underlined, then per section its
- * underlined title, its table (headers left-aligned) and its notes.
+ * underlined title, its table (headers left-aligned) and its notes. With `width` (a terminal's
+ * columns) wide tables are folded into blocks of whole columns and notes wrapped at spaces;
+ * `color` makes titles and headers bold. Without options (files, pipes) the text is the same
+ * whatever the terminal.
  *
  * @example
  * renderTable('Analysis', [section]) // "Analysis\n========\n\n…"
+ * renderTable('Analysis', [section], { width: process.stdout.columns, color: true });
  */
-export function renderTable(title: string, sections: readonly Section[]): string {
-  const out: string[] = [title, '='.repeat(Math.min(title.length, 100)), ''];
+export function renderTable(
+  title: string,
+  sections: readonly Section[],
+  options: RenderTableOptions = {},
+): string {
+  const bold = options.color ? ANSI.bold : (t: string) => t;
+  const notes = (text: string) =>
+    options.width === undefined ? [text] : wrapWords(text, options.width);
+  // A title wider than the terminal wraps, its rule as long as its longest line.
+  const heading = (text: string, rule: string): string[] => {
+    const lines = notes(text);
+    const longest = Math.max(...lines.map((l) => [...l].length));
+    return [...lines.map(bold), rule.repeat(Math.min(longest, 100))];
+  };
+  const out: string[] = [...heading(title, '='), ''];
   for (const s of sections) {
-    out.push(s.title, '-'.repeat(Math.min(s.title.length, 100)));
-    if (s.rows.length > 0) out.push(textOfTable(s, { minWidth: 0, headerAlign: 'left' }));
-    for (const note of notesOf(s)) out.push(note);
+    out.push(...heading(s.title, '-'));
+    if (s.rows.length > 0) {
+      out.push(textOfTable(s, { minWidth: 0, headerAlign: 'left', ...options }));
+    }
+    for (const note of notesOf(s)) out.push(...notes(note));
     out.push('');
   }
   return `${out.join('\n')}`;

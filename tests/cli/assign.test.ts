@@ -316,7 +316,7 @@ describe('effectmeting assign', () => {
       [[...base], /missing --rule/],
       [['assign', '--rule', 'ratio', '--weights', 'a=0.5,b=0.5', '--key', 'k'], /missing --input/],
       [[...base, '--rule', 'parity', '--even', 'x', '--odd', 'x'], /different arms/],
-      [[...base, '--frobnicate'], /Unknown option '--frobnicate'/],
+      [[...base, '--frobnicate'], /unknown flag --frobnicate/],
       [
         [
           'audit',

@@ -1,13 +1,14 @@
 /**
- * Every code block in docs/*.md runs (docs/api/ is generated and skipped), and so does every
- * `effectmeting` command in the README; the conventions are in docs/README.md:
+ * Every code block in README.md and docs/*.md runs as written (docs/api/ is generated and
+ * skipped); the conventions are in docs/README.md:
  *
- * - ```ts blocks are written to a file and imported (the library's functions are imported for
- *   the block when it uses them without importing; a page's hidden `<!-- docs-test setup … -->`
- *   comment runs before each of its blocks);
+ * - ```ts and ```js blocks are written to a file and imported, exactly as shown: a block states
+ *   its own imports (no import is added, no hidden setup runs), so a reader who copies it gets
+ *   no ReferenceError;
  * - in ```sh blocks, every command starting with `effectmeting` or `npx effectmeting` runs
  *   through `runCli` (not a subprocess) and must exit with 0;
- * - blocks fenced `no-run` (```ts no-run, ```sh no-run), and any other language, are not run.
+ * - blocks fenced `no-run` (signatures, pseudo-code) or `fragment` (a few lines out of a larger
+ *   script, named as such in the text) are shown, not run; any other language is not run.
  *
  * Everything runs in a scratch directory with `data/` and `examples/` of the repository and a
  * made-up `clients.csv`, blocks of a page in order.
@@ -22,10 +23,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import * as api from 'effectmeting';
-import * as kernels from 'effectmeting/kernels';
-import * as node from 'effectmeting/node';
-import * as studies from 'effectmeting/studies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 
@@ -65,13 +62,6 @@ function codeBlocks(markdown: string): Block[] {
     i = j;
   }
   return blocks;
-}
-
-/** The hidden setup of a page: `<!-- docs-test setup … -->` at the start of a line. */
-function setupOf(markdown: string): string {
-  return [...markdown.matchAll(/^<!-- docs-test setup\n([\s\S]*?)^-->/gm)]
-    .map((m) => m[1])
-    .join('\n');
 }
 
 /** Splits a shell command line into words: quotes, backslash escapes, `#` comments. */
@@ -134,47 +124,6 @@ function cliCommands(code: string): { text: string; argv: string[]; output?: str
   return commands;
 }
 
-/** Each runtime name of the four entries, with the entry that exports it. */
-const runtimeExports = new Map<string, string>(
-  Object.entries({
-    effectmeting: api,
-    'effectmeting/node': node,
-    'effectmeting/kernels': kernels,
-    'effectmeting/studies': studies,
-  }).flatMap(([entry, names]) => Object.keys(names).map((name) => [name, entry] as const)),
-);
-
-/** Adds `import { … } from 'effectmeting…'` for the library functions a block uses but does not import. */
-function withImports(code: string): string {
-  const imported = new Set<string>();
-  for (const m of code.matchAll(
-    /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'effectmeting(?:\/\w+)?'/g,
-  )) {
-    for (const part of m[1]!.split(',')) {
-      const name = part
-        .trim()
-        .replace(/^type\s+/, '')
-        .split(/\s+as\s+/)
-        .pop();
-      if (name) imported.add(name);
-    }
-  }
-  const used = new Map<string, string[]>();
-  for (const [name, entry] of runtimeExports) {
-    if (
-      !imported.has(name) &&
-      new RegExp(`(?<![.\\w$])${name}\\b`).test(code) &&
-      !new RegExp(`\\b(?:const|let|var|function|class)\\s+${name}\\b`).test(code)
-    ) {
-      used.set(entry, [...(used.get(entry) ?? []), name]);
-    }
-  }
-  const lines = [...used].map(
-    ([entry, names]) => `import { ${names.join(', ')} } from '${entry}';\n`,
-  );
-  return `${lines.join('')}${code}`;
-}
-
 /** A BSN-like number that passes the eleven test, from an index. */
 function testBsn(i: number): string {
   for (let k = 0; ; k++) {
@@ -207,6 +156,49 @@ function clientsCsv(): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A line `console.log(expr); // → shown` states what it prints: the test checks it. `shown` is
+ * a quoted or plain text (compared with the logged string), a number (the logged number rounded
+ * to the digits shown, U+2212 as the minus) or `{ key: number, … }` (those keys of the logged
+ * object, each as a number). Returns the code with those calls recorded, and the lines.
+ */
+function withShownOutput(code: string): { code: string; shown: Map<number, string> } {
+  const shown = new Map<number, string>();
+  const lines = code.split('\n').map((line, i) => {
+    const m = /^(\s*)console\.log\((.*)\);\s*\/\/ → (.+)$/.exec(line);
+    if (!m) return line;
+    shown.set(i + 1, m[3]!.trim());
+    return `${m[1]}(globalThis as unknown as { __docsLog: (l: number, v: unknown) => void }).__docsLog(${i + 1}, ${m[2]});`;
+  });
+  return { code: lines.join('\n'), shown };
+}
+
+/** Whether a logged value is what the docs show for it (see {@link withShownOutput}). */
+function matchesShown(shown: string, value: unknown): boolean {
+  const number = (text: string, v: unknown): boolean => {
+    const n = Number(text.replace('\u2212', '-').replaceAll(',', ''));
+    const digits = (text.split('.')[1] ?? '').length;
+    return typeof v === 'number' && Math.abs(v - n) <= 0.5 * 10 ** -digits + 1e-12;
+  };
+  const quoted = /^(["'])(.*)\1$/.exec(shown);
+  if (quoted) return String(value) === quoted[2];
+  if (/^[−-]?[\d,]*\.?\d+$/.test(shown)) return number(shown, value);
+  if (shown.startsWith('{')) {
+    const pairs = [...shown.matchAll(/(\w+): ([−-]?[\d.]+)/g)];
+    const v = value as Record<string, unknown>;
+    return pairs.length > 0 && pairs.every(([, key, text]) => number(text!, v?.[key!]));
+  }
+  return String(value) === shown;
+}
+
+/** The languages whose blocks run as modules. */
+const SCRIPT_LANGS = new Set(['ts', 'typescript', 'js', 'javascript', 'mjs']);
+
+/** A block shown, not run: fenced `no-run` or `fragment`. */
+function shownOnly(block: Block): boolean {
+  return block.flags.includes('no-run') || block.flags.includes('fragment');
 }
 
 const pages = [
@@ -257,6 +249,34 @@ describe('the docs conventions', () => {
     );
   });
 
+  it('checks the output a block shows', () => {
+    expect(matchesShown('0.415', 0.41458)).toBe(true);
+    expect(matchesShown('0.415', 0.4136)).toBe(false);
+    expect(
+      matchesShown('{ level: 0.05, first: 11, from: 11 }', { level: 0.05, first: 11, from: 11 }),
+    ).toBe(true);
+    expect(matchesShown('{ from: 11 }', { from: 14 })).toBe(false);
+    expect(matchesShown('"< 10"', '< 10')).toBe(true);
+    expect(matchesShown('\u22126.3 pp', '\u22126.3 pp')).toBe(true);
+    expect(withShownOutput('console.log(x); // → 1').shown.get(1)).toBe('1');
+  });
+
+  it('no page has a hidden setup: every block states what it uses', () => {
+    for (const page of pages) {
+      expect(readFileSync(join(root, page), 'utf8'), page).not.toMatch(/<!-- docs-test setup/);
+    }
+  });
+
+  it("the README's quick start is examples/quick-start.ts, and what it prints is what the README says", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const block = codeBlocks(readme).find((b) => b.code.includes('firstSignificantMonth(series'));
+    const script = readFileSync(join(root, 'examples/quick-start.ts'), 'utf8');
+    expect(block).toBeDefined();
+    expect(script.endsWith(block!.code)).toBe(true);
+    const month = /→ \{[^}]*from: (\d+)/.exec(block!.code)?.[1];
+    expect(readme).toContain(`significant at 5 % from month ${month}`);
+  });
+
   it('every page is listed in the docs index', () => {
     const index = readFileSync(join(root, 'docs/README.md'), 'utf8');
     for (const page of pages.filter((p) => p.startsWith('docs/') && p !== 'docs/README.md')) {
@@ -267,29 +287,40 @@ describe('the docs conventions', () => {
 
 for (const page of pages) {
   const markdown = readFileSync(join(root, page), 'utf8');
-  const setup = setupOf(markdown);
-  // The README's TypeScript blocks are run by readme.test.ts; here only its commands.
   const blocks = codeBlocks(markdown).filter(
-    (b) =>
-      !b.flags.includes('no-run') && ((b.lang === 'ts' && page !== 'README.md') || b.lang === 'sh'),
+    (b) => !shownOnly(b) && (SCRIPT_LANGS.has(b.lang) || b.lang === 'sh'),
   );
   const runnable = blocks.flatMap((b) =>
-    b.lang === 'ts' ? [b] : cliCommands(b.code).length > 0 ? [b] : [],
+    SCRIPT_LANGS.has(b.lang) ? [b] : cliCommands(b.code).length > 0 ? [b] : [],
   );
   if (runnable.length === 0) continue;
 
   describe(`${page} code blocks run`, () => {
     for (const block of runnable) {
-      if (block.lang === 'ts') {
-        it(`ts block at line ${block.line}`, async () => {
-          const file = join(scratch, `${page.replace(/[/.]/g, '-')}-${block.line}.ts`);
-          writeFileSync(file, withImports(`${setup}\n${block.code}`));
+      if (SCRIPT_LANGS.has(block.lang)) {
+        it(`${block.lang} block at line ${block.line}`, async () => {
+          const ext = block.lang.startsWith('j') ? 'mjs' : 'ts';
+          const file = join(scratch, `${page.replace(/[/.]/g, '-')}-${block.line}.${ext}`);
+          const { code, shown } = withShownOutput(block.code);
+          writeFileSync(file, code);
+          const logged = new Map<number, unknown>();
+          const global = globalThis as unknown as { __docsLog?: (l: number, v: unknown) => void };
+          global.__docsLog = (line, value) => logged.set(line, value);
           const log = console.log;
           console.log = () => {};
           try {
             await import(/* @vite-ignore */ file);
           } finally {
             console.log = log;
+            delete global.__docsLog;
+          }
+          for (const [line, text] of shown) {
+            const where = `${page}:${block.line + line}: ${text}`;
+            expect(logged.has(line), where).toBe(true);
+            expect(
+              matchesShown(text, logged.get(line)),
+              `${where}, logged ${JSON.stringify(logged.get(line))}`,
+            ).toBe(true);
           }
         });
       } else {

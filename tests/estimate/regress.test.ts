@@ -167,8 +167,8 @@ describe('regress: display and input checks', () => {
     const fit = regress(rows, { ...base, clusters: 'office' });
     const md = fit.toMarkdown();
     expect(md).toContain('CR2 cluster-robust SE (Bell–McCaffrey bias reduction, 24 clusters');
-    expect(md).toMatch(/\| term \| estimate \| std_error \| statistic \| p_value \|/);
-    expect(md).toContain('n = 222, 24 clusters');
+    expect(md).toMatch(/\| term \| estimate \| std\. error \| t \| df \| p \| 95 % CI \|/);
+    expect(md).toContain('n = 222 · clusters = 24');
     expect(fit.toHTML()).toContain('<table');
     expect(fit.coefficient('arm[coaching]').df).toBeCloseTo(12.1079, 3);
     expect(() => fit.coefficient('arm[nothing]')).toThrow(/not in the model/);

@@ -128,7 +128,10 @@ describe('effectmeting power', () => {
       ],
       [['--control-rate', '0.4', '--n-treatment', '50'], 'give both --n-treatment and --n-control'],
       [['--control-rate', '0.4', '--n', '100', '--strict'], '--strict needs --sd'],
-      [['--control-rate', '0.4', '--n', '100', '--nn', '3'], "Unknown option '--nn'"],
+      [
+        ['--control-rate', '0.4', '--n', '100', '--nn', '3'],
+        'unknown flag --nn (did you mean --n?)',
+      ],
     ];
     for (const [args, message] of cases) {
       const r = await cli(['power', ...args]);

@@ -111,7 +111,7 @@ describe('results print as a compact table in a Node REPL', () => {
   it('numbers are right-aligned and the stars stay', () => {
     const text = inspect(pilot.assignment);
     expect(text).toContain('X² = 0.6352');
-    expect(text).toMatch(/\nexperiment +9,788 +9753 +0\.8029 +0\.8\n/);
+    expect(text).toMatch(/\nexperiment +9,788 +9,753 +0\.8029 +0\.8\n/);
     expect(inspect(pilot.participation)).toContain('30.8 pp**');
   });
 

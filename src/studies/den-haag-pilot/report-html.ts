@@ -5,7 +5,7 @@
  * chart and a table, the monthly figures as a table, the summary and the policy figures, and the
  * methods. Published tables go through disclosure control (counts below 10 shown as "< 10").
  */
-import { formatPercent, formatPp } from '../../format.js';
+import { formatPEquals, formatPercent, formatPp, formatPValue } from '../../format.js';
 import { effectChart, outflowChart } from '../../report/charts/outcomes.js';
 import { renderSvg } from '../../report/charts/render.js';
 import { participationChart } from '../../report/charts/tables.js';
@@ -88,7 +88,7 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
   ];
   if (lastAdjusted) {
     summary.push(
-      `Adjusted effect at month ${f.month}: ${formatPp(lastAdjusted.estimate)}${lastAdjusted.stars} (95 % CI ${formatPp(lastAdjusted.ci[0])} to ${formatPp(lastAdjusted.ci[1])}, p = ${lastAdjusted.pValue.toFixed(3)}).`,
+      `Adjusted effect at month ${f.month}: ${formatPp(lastAdjusted.estimate)}${lastAdjusted.stars} (95 % CI ${formatPp(lastAdjusted.ci[0])} to ${formatPp(lastAdjusted.ci[1])}, ${formatPEquals(lastAdjusted.pValue)}).`,
     );
   }
   summary.push(
@@ -243,9 +243,9 @@ function monthlyTable(r: PilotResult, threshold: number): Block {
     if (m.adjusted) {
       row.adjusted = `${formatPp(m.adjusted.estimate)}${m.adjusted.stars}`;
       row.ci = `${formatPp(m.adjusted.ci[0])} to ${formatPp(m.adjusted.ci[1])}`;
-      row.p = m.adjusted.pValue.toFixed(3);
+      row.p = formatPValue(m.adjusted.pValue);
     } else {
-      row.p = m.raw.pValue.toFixed(3);
+      row.p = formatPValue(m.raw.pValue);
     }
     return row;
   });

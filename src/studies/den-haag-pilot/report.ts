@@ -16,7 +16,7 @@ import { type HtmlConvertible, withDisplay } from '../../display.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { applyFilter } from '../../evaluate/filter.js';
 import type { SignificanceSummary } from '../../evaluate/result.js';
-import { formatNumber, formatPercent, formatPp } from '../../format.js';
+import { formatNumber, formatPEquals, formatPercent, formatPp } from '../../format.js';
 import {
   type CumulativeOutflowResult,
   makeOutflowResult,
@@ -256,7 +256,7 @@ function pilotBlocks(
       kind: 'list',
       items: [
         `Month ${f.month}: ${c.treatment} ${formatPercent(f.shareTreatment)}, ${c.control} ${formatPercent(f.shareControl)}; raw difference ${formatPp(f.raw)}.`,
-        `Adjusted effect at month ${f.month}: ${formatPp(f.adjusted)} (SE ${formatPp(last.stdError)}, p = ${last.pValue.toFixed(3)}).`,
+        `Adjusted effect at month ${f.month}: ${formatPp(f.adjusted)} (SE ${formatPp(last.stdError)}, ${formatPEquals(last.pValue)}).`,
         `The adjusted effect is ${significanceText(r.significance.at10)}, and ${significanceText(r.significance.at05)} (pointwise).`,
         multiplicityText(r.effects),
         randomizationText(r.randomization),
