@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-/** The `effectmeting` command: dispatches to the subcommands in `commands.ts`. */
+/**
+ * The `effectmeting` command: dispatches to the subcommands in `commands.ts`. Start-up imports
+ * only this file, the registry's names and the output guard; a command's implementation is
+ * loaded when it runs.
+ */
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
@@ -104,12 +108,14 @@ export async function runCli(argv: readonly string[], cliIO: CliIO): Promise<num
     io.stderr(`effectmeting: unknown command '${name}'\n\n${usage()}`);
     return EXIT.usage;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(command.help);
-    return EXIT.ok;
-  }
   try {
-    return await command.run(rest, io);
+    // The implementation (and what it imports) is loaded only now.
+    const loaded = await command.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(loaded.help);
+      return EXIT.ok;
+    }
+    return await loaded.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`effectmeting ${name}: ${error.message}\nRun 'effectmeting ${name} --help'.\n`);
