@@ -8,6 +8,7 @@ import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { InputError } from '../errors.js';
 import type { RowObject } from './columns.js';
 import { type CsvOptions, parseCsv } from './csv.js';
+import { parseCsvBytes } from './csv-bytes.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { parseJsonRows } from './json.js';
 import { normaliseTable } from './normalise.js';
@@ -233,7 +234,17 @@ function fromBytes(
     case 'tsv': {
       const { source: _source, onNote, encoding: _encoding, format: _format, ...csv } = options;
       const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : undefined);
-      const result = parseCsv(text(), { ...csv, ...(delimiter ? { delimiter } : {}) });
+      const csvOptions = { ...csv, ...(delimiter ? { delimiter } : {}) };
+      // UTF-8 bytes go straight into columns; text, other encodings and every error or rare
+      // case take parseCsv on the decoded text (the same results: see ./csv-bytes.ts).
+      const fast =
+        typeof data !== 'string' &&
+        (options.encoding ?? 'utf-8') === 'utf-8' &&
+        sniff(data) !== 'parquet' &&
+        sniff(data) !== 'arrow'
+          ? parseCsvBytes(data, csvOptions)
+          : undefined;
+      const result = fast ?? parseCsv(text(), csvOptions);
       for (const note of result.notes) onNote?.(`${what}: ${note}`);
       return result.table;
     }

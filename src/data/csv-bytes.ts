@@ -1,0 +1,287 @@
+/**
+ * The fast path of CSV reading: UTF-8 bytes straight into columns, in two passes over the bytes
+ * and without a string per field. Pass 1 finds the records and applies the type rule of
+ * `parseCsv` (./csv.ts) to every cell's bytes; pass 2 writes numbers into a `Float64Array` (or,
+ * for a column with missing cells, an array of numbers and nulls, as `parseCsv` gives), and
+ * strings only for text columns (shared per distinct value where there are few).
+ *
+ * The result is the one `parseCsv` gives for the decoded text. Whenever the data would give an
+ * error or a rare case (bytes that are not UTF-8, NUL bytes, a UTF-16 mark, an unterminated
+ * quote, a wrong field count, a bad header, a mostly-numeric column, a whole number beyond
+ * 2^53), {@link parseCsvBytes} returns `undefined` and the caller runs `parseCsv` on the decoded
+ * text, which gives the same error or result as ever.
+ */
+import { table } from 'arquero';
+import {
+  type CsvColumnType,
+  type CsvOptions,
+  type CsvResult,
+  checkHeader,
+  detectDelimiter,
+  dutchExportNote,
+} from './csv.js';
+import {
+  BOOLEAN,
+  COMMA_NUMBER,
+  cellFlags,
+  cellFlagsOfText,
+  cellMissing,
+  cellNumber,
+  HAS_DOT,
+  isAscii,
+  LEADING_ZERO,
+  LONG_INTEGER,
+  MISSING,
+  NUM_COMMA,
+  NUM_DOT,
+} from './csv-cell.js';
+import { fieldText, RecordScanner } from './csv-scan.js';
+import { StringPool } from './csv-strings.js';
+
+/** What pass 1 learns about one column. */
+interface ColumnFacts {
+  present: number;
+  numDot: number;
+  numComma: number;
+  leadingZeroDot: boolean;
+  leadingZeroComma: boolean;
+  booleans: boolean;
+  /** All cells fit a Dutch numeric column (`commaColumn` of ./csv.ts) … */
+  commaFits: boolean;
+  /** … and at least one has a decimal comma. */
+  anyComma: boolean;
+  longInteger: boolean;
+  /** Some cell is quoted or not ASCII (its value is read from its decoded text). */
+  slowCells: boolean;
+}
+
+function newFacts(): ColumnFacts {
+  return {
+    present: 0,
+    numDot: 0,
+    numComma: 0,
+    leadingZeroDot: false,
+    leadingZeroComma: false,
+    booleans: true,
+    commaFits: true,
+    anyComma: false,
+    longInteger: false,
+    slowCells: false,
+  };
+}
+
+function addCell(f: ColumnFacts, flags: number): void {
+  if (flags & MISSING) return;
+  f.present++;
+  if (flags & NUM_DOT) {
+    f.numDot++;
+    if (flags & LEADING_ZERO) f.leadingZeroDot = true;
+  }
+  if (flags & NUM_COMMA) {
+    f.numComma++;
+    if (flags & LEADING_ZERO) f.leadingZeroComma = true;
+  }
+  if (!(flags & BOOLEAN)) f.booleans = false;
+  if (flags & COMMA_NUMBER) f.anyComma = true;
+  else if (!(flags & NUM_DOT) || flags & HAS_DOT) f.commaFits = false;
+  if (flags & LONG_INTEGER) f.longInteger = true;
+}
+
+/** The type rule of `inferType` in ./csv.ts; `undefined` for a mostly-numeric column (an error). */
+function typeOf(f: ColumnFacts, decimal: '.' | ','): CsvColumnType | undefined {
+  const numbers = decimal === ',' ? f.numComma : f.numDot;
+  const leadingZero = decimal === ',' ? f.leadingZeroComma : f.leadingZeroDot;
+  if (f.present === 0) return 'empty';
+  if (numbers === f.present) return leadingZero ? 'string' : 'number';
+  if (f.booleans) return 'boolean';
+  if (numbers * 2 > f.present && !leadingZero) return undefined;
+  return 'string';
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Parses CSV bytes (UTF-8, optionally with a byte-order mark) as `parseCsv` parses their text,
+ * or returns `undefined` where the data need `parseCsv` itself (an error to report, a rare case:
+ * see the module comment). Numeric columns are never made of strings.
+ *
+ * @example
+ * const bytes = new TextEncoder().encode('id,age\n007,41\n012,\n');
+ * const result = parseCsvBytes(bytes) ?? parseCsv(new TextDecoder().decode(bytes));
+ * result.types; // { id: 'string', age: 'number' }
+ */
+export function parseCsvBytes(bytes: Uint8Array, options: CsvOptions = {}): CsvResult | undefined {
+  if (options.decimal !== undefined && options.decimal !== '.' && options.decimal !== ',') {
+    return undefined;
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return undefined;
+  }
+  if (bytes.indexOf(0) >= 0) return undefined;
+  let start = 0;
+  // decodeText drops one byte-order mark and parseCsv another.
+  for (let k = 0; k < 2; k++) {
+    if (bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) {
+      start += 3;
+    }
+  }
+  try {
+    return parse(bytes, start, options);
+  } catch (error) {
+    // Bytes that are not UTF-8 (the strict decoder's TypeError): parseCsv's caller reports them.
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
+}
+
+function firstLine(bytes: Uint8Array, start: number): string {
+  let end = bytes.indexOf(10, start);
+  if (end < 0) end = bytes.length;
+  else if (end > start && bytes[end - 1] === 13) end--;
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
+    bytes.subarray(start, end),
+  );
+}
+
+function parse(bytes: Uint8Array, start: number, options: CsvOptions): CsvResult | undefined {
+  const delimiterText = options.delimiter ?? detectDelimiter(firstLine(bytes, start));
+  if (
+    delimiterText.length !== 1 ||
+    delimiterText === '"' ||
+    delimiterText === '\n' ||
+    delimiterText === '\r' ||
+    delimiterText.charCodeAt(0) >= 128
+  ) {
+    return undefined;
+  }
+  const delimiter = delimiterText.charCodeAt(0);
+  // The header, with room for any number of fields.
+  const headerScan = new RecordScanner(bytes, delimiter, 1 << 16, start);
+  if (!headerScan.next() || headerScan.count > 1 << 16) return undefined;
+  const k = headerScan.count;
+  const headerFields: string[] = [];
+  for (let j = 0; j < k; j++) {
+    headerFields.push(
+      fieldText(bytes, headerScan.starts[j]!, headerScan.ends[j]!, headerScan.quoted[j] === 1),
+    );
+  }
+  let names: string[];
+  try {
+    names = checkHeader(headerFields);
+  } catch {
+    return undefined;
+  }
+  const naText = new Set(options.na ?? []);
+  const na = [...naText].map((t) => utf8.encode(t));
+  const forced = new Set(['id', ...(options.stringColumns ?? [])]);
+  const isForced = names.map((n) => forced.has(n));
+
+  // Pass 1: records, field counts and the facts of every cell.
+  const facts = names.map(newFacts);
+  const missingCount = new Int32Array(k);
+  const scan = new RecordScanner(bytes, delimiter, k, start);
+  scan.next(); // the header
+  let rows = 0;
+  while (scan.next()) {
+    if (scan.count !== k) return undefined;
+    rows++;
+    for (let j = 0; j < k; j++) {
+      const s = scan.starts[j]!;
+      const e = scan.ends[j]!;
+      let flags: number;
+      if (scan.quoted[j] === 1 || !isAscii(bytes, s, e)) {
+        facts[j]!.slowCells = true;
+        flags = cellFlagsOfText(fieldText(bytes, s, e, scan.quoted[j] === 1), naText);
+      } else flags = cellFlags(bytes, s, e, na);
+      if (flags & MISSING) missingCount[j]!++;
+      if (!isForced[j]) addCell(facts[j]!, flags);
+    }
+  }
+  if (scan.unterminated) return undefined;
+
+  const notes: string[] = [];
+  let decimal = options.decimal;
+  if (decimal === undefined) {
+    const comma =
+      delimiterText === ';'
+        ? names.filter((_, j) => !isForced[j] && facts[j]!.commaFits && facts[j]!.anyComma)
+        : [];
+    decimal = comma.length > 0 ? ',' : '.';
+    if (comma.length > 0) notes.push(dutchExportNote(comma));
+  }
+  const types: Record<string, CsvColumnType> = {};
+  for (let j = 0; j < k; j++) {
+    const type = isForced[j] ? 'string' : typeOf(facts[j]!, decimal);
+    // A mostly-numeric column is an error, and long whole numbers may need the 2^53 rule:
+    // parseCsv says both.
+    if (type === undefined || (type === 'number' && facts[j]!.longInteger)) return undefined;
+    types[names[j]!] = type;
+  }
+
+  // Pass 2: the values.
+  const columns = names.map((name, j) => newColumn(types[name]!, rows, missingCount[j]! > 0));
+  const pools = names.map(() => new StringPool());
+  const commaIsDot = decimal === ',';
+  scan.reset(start);
+  scan.next();
+  for (let i = 0; scan.next(); i++) {
+    for (let j = 0; j < k; j++) {
+      const s = scan.starts[j]!;
+      const e = scan.ends[j]!;
+      const slow = facts[j]!.slowCells && (scan.quoted[j] === 1 || !isAscii(bytes, s, e));
+      const text = slow ? fieldText(bytes, s, e, scan.quoted[j] === 1) : undefined;
+      const missing =
+        text === undefined
+          ? cellMissing(bytes, s, e, na)
+          : (cellFlagsOfText(text, naText) & MISSING) !== 0;
+      const column = columns[j]!;
+      if (missing) {
+        continue; // the column is an array of nulls to begin with
+      }
+      switch (types[names[j]!]) {
+        case 'number': {
+          const value =
+            (text === undefined ? cellNumber(bytes, s, e, commaIsDot) : undefined) ??
+            Number(numberText(text ?? fieldText(bytes, s, e, false), decimal));
+          (column as Float64Array | (number | null)[])[i] = value;
+          break;
+        }
+        case 'boolean': {
+          const t = text === undefined ? firstNonSpace(bytes, s, e) : text.trim().charCodeAt(0);
+          (column as (boolean | null)[])[i] = (t | 32) === 116; // 't'
+          break;
+        }
+        default:
+          (column as (string | null)[])[i] = text ?? pools[j]!.get(bytes, s, e);
+      }
+    }
+  }
+  const data: Record<string, unknown> = {};
+  names.forEach((name, j) => {
+    data[name] = columns[j];
+  });
+  return { table: table(data, names), types, delimiter: delimiterText, decimal, notes };
+}
+
+function numberText(cell: string, decimal: '.' | ','): string {
+  const t = cell.trim();
+  return decimal === ',' ? t.replace(',', '.') : t;
+}
+
+function firstNonSpace(b: Uint8Array, s: number, e: number): number {
+  while (s < e && (b[s] === 32 || (b[s]! >= 9 && b[s]! <= 13))) s++;
+  return b[s]!;
+}
+
+/**
+ * A column of `rows` values: a `Float64Array` for a number column without missing cells, else a
+ * plain array (numbers and nulls, booleans, strings, as `parseCsv` gives them).
+ */
+function newColumn(
+  type: CsvColumnType,
+  rows: number,
+  hasMissing: boolean,
+): Float64Array | unknown[] {
+  if (type === 'number' && !hasMissing) return new Float64Array(rows);
+  return new Array<unknown>(rows).fill(null);
+}
