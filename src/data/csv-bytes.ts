@@ -32,11 +32,12 @@ import {
   LEADING_ZERO,
   LONG_INTEGER,
   MISSING,
+  NOT_ASCII,
   NUM_COMMA,
   NUM_DOT,
 } from './csv-cell.js';
 import { fieldText, RecordScanner } from './csv-scan.js';
-import { StringPool } from './csv-strings.js';
+import { asciiString, StringPool } from './csv-strings.js';
 
 /** What pass 1 learns about one column. */
 interface ColumnFacts {
@@ -188,11 +189,12 @@ function parse(bytes: Uint8Array, start: number, options: CsvOptions): CsvResult
     for (let j = 0; j < k; j++) {
       const s = scan.starts[j]!;
       const e = scan.ends[j]!;
-      let flags: number;
-      if (scan.quoted[j] === 1 || !isAscii(bytes, s, e)) {
+      let flags = scan.quoted[j] === 1 ? NOT_ASCII : cellFlags(bytes, s, e, na);
+      if (flags === NOT_ASCII) {
+        // Quoted or not ASCII: the rules on the decoded text.
         facts[j]!.slowCells = true;
         flags = cellFlagsOfText(fieldText(bytes, s, e, scan.quoted[j] === 1), naText);
-      } else flags = cellFlags(bytes, s, e, na);
+      }
       if (flags & MISSING) missingCount[j]!++;
       if (!isForced[j]) addCell(facts[j]!, flags);
     }
@@ -218,9 +220,20 @@ function parse(bytes: Uint8Array, start: number, options: CsvOptions): CsvResult
     types[names[j]!] = type;
   }
 
-  // Pass 2: the values.
-  const columns = names.map((name, j) => newColumn(types[name]!, rows, missingCount[j]! > 0));
-  const pools = names.map(() => new StringPool());
+  // Pass 2: the values, into one array per column (kept apart by kind so that every store is
+  // monomorphic).
+  const kinds = new Int32Array(k);
+  const floats: Float64Array[] = [];
+  const arrays: unknown[][] = [];
+  const pools: StringPool[] = [];
+  for (let j = 0; j < k; j++) {
+    const type = types[names[j]!]!;
+    kinds[j] =
+      type === 'number' ? (missingCount[j]! > 0 ? BOXED : FLOAT) : type === 'boolean' ? BOOL : TEXT;
+    floats.push(kinds[j] === FLOAT ? new Float64Array(rows) : EMPTY_FLOATS);
+    arrays.push(kinds[j] === FLOAT ? [] : new Array<unknown>(rows).fill(null));
+    pools.push(new StringPool());
+  }
   const commaIsDot = decimal === ',';
   scan.reset(start);
   scan.next();
@@ -228,39 +241,60 @@ function parse(bytes: Uint8Array, start: number, options: CsvOptions): CsvResult
     for (let j = 0; j < k; j++) {
       const s = scan.starts[j]!;
       const e = scan.ends[j]!;
-      const slow = facts[j]!.slowCells && (scan.quoted[j] === 1 || !isAscii(bytes, s, e));
-      const text = slow ? fieldText(bytes, s, e, scan.quoted[j] === 1) : undefined;
-      const missing =
-        text === undefined
-          ? cellMissing(bytes, s, e, na)
-          : (cellFlagsOfText(text, naText) & MISSING) !== 0;
-      const column = columns[j]!;
-      if (missing) {
-        continue; // the column is an array of nulls to begin with
+      const kind = kinds[j]!;
+      if (facts[j]!.slowCells && (scan.quoted[j] === 1 || !isAscii(bytes, s, e))) {
+        setFromText(
+          fieldText(bytes, s, e, scan.quoted[j] === 1),
+          kind,
+          i,
+          floats[j]!,
+          arrays[j]!,
+          naText,
+          decimal,
+        );
+        continue;
       }
-      switch (types[names[j]!]) {
-        case 'number': {
-          const value =
-            (text === undefined ? cellNumber(bytes, s, e, commaIsDot) : undefined) ??
-            Number(numberText(text ?? fieldText(bytes, s, e, false), decimal));
-          (column as Float64Array | (number | null)[])[i] = value;
-          break;
-        }
-        case 'boolean': {
-          const t = text === undefined ? firstNonSpace(bytes, s, e) : text.trim().charCodeAt(0);
-          (column as (boolean | null)[])[i] = (t | 32) === 116; // 't'
-          break;
-        }
-        default:
-          (column as (string | null)[])[i] = text ?? pools[j]!.get(bytes, s, e);
-      }
+      if (cellMissing(bytes, s, e, na)) continue; // the column holds nulls to begin with
+      if (kind === FLOAT || kind === BOXED) {
+        const value =
+          cellNumber(bytes, s, e, commaIsDot) ??
+          Number(numberText(asciiString(bytes, s, e), decimal));
+        if (kind === FLOAT) floats[j]![i] = value;
+        else arrays[j]![i] = value;
+      } else if (kind === BOOL) {
+        arrays[j]![i] = (firstNonSpace(bytes, s, e) | 32) === 116; // 't'
+      } else arrays[j]![i] = pools[j]!.get(bytes, s, e);
     }
   }
+  const columns = names.map((_, j) => (kinds[j] === FLOAT ? floats[j] : arrays[j]));
   const data: Record<string, unknown> = {};
   names.forEach((name, j) => {
     data[name] = columns[j];
   });
   return { table: table(data, names), types, delimiter: delimiterText, decimal, notes };
+}
+
+const FLOAT = 0;
+const BOXED = 1;
+const BOOL = 2;
+const TEXT = 3;
+const EMPTY_FLOATS = new Float64Array(0);
+
+/** A quoted or non-ASCII cell, from its decoded text by the rules of `convert` in ./csv.ts. */
+function setFromText(
+  text: string,
+  kind: number,
+  i: number,
+  floats: Float64Array,
+  arrays: unknown[],
+  na: ReadonlySet<string>,
+  decimal: '.' | ',',
+): void {
+  if (cellFlagsOfText(text, na) & MISSING) return;
+  if (kind === FLOAT) floats[i] = Number(numberText(text, decimal));
+  else if (kind === BOXED) arrays[i] = Number(numberText(text, decimal));
+  else if (kind === BOOL) arrays[i] = text.trim().toLowerCase() === 'true';
+  else arrays[i] = text;
 }
 
 function numberText(cell: string, decimal: '.' | ','): string {
@@ -271,17 +305,4 @@ function numberText(cell: string, decimal: '.' | ','): string {
 function firstNonSpace(b: Uint8Array, s: number, e: number): number {
   while (s < e && (b[s] === 32 || (b[s]! >= 9 && b[s]! <= 13))) s++;
   return b[s]!;
-}
-
-/**
- * A column of `rows` values: a `Float64Array` for a number column without missing cells, else a
- * plain array (numbers and nulls, booleans, strings, as `parseCsv` gives them).
- */
-function newColumn(
-  type: CsvColumnType,
-  rows: number,
-  hasMissing: boolean,
-): Float64Array | unknown[] {
-  if (type === 'number' && !hasMissing) return new Float64Array(rows);
-  return new Array<unknown>(rows).fill(null);
 }
