@@ -177,27 +177,52 @@ function parse(bytes: Uint8Array, start: number, options: CsvOptions): CsvResult
   const forced = new Set(['id', ...(options.stringColumns ?? [])]);
   const isForced = names.map((n) => forced.has(n));
 
-  // Pass 1: records, field counts and the facts of every cell.
+  // Pass 1: records, field counts and the facts of every cell. Where the decimal mark is known
+  // already (given, or any separator but ';'), the numbers of the columns that are numeric so
+  // far go straight into a Float64Array (NaN for a missing cell), so that pass 2 reads only the
+  // other columns.
   const facts = names.map(newFacts);
   const missingCount = new Int32Array(k);
+  const known = options.decimal ?? (delimiterText === ';' ? undefined : '.');
+  const speculate = new Uint8Array(k);
+  let capacity = lineCount(bytes, start) + 1;
+  const early: Float64Array[] = names.map((_, j) => {
+    speculate[j] = known !== undefined && !isForced[j] ? 1 : 0;
+    return speculate[j] ? new Float64Array(capacity) : EMPTY_FLOATS;
+  });
+  const numberFlag = known === ',' ? NUM_COMMA : NUM_DOT;
   const scan = new RecordScanner(bytes, delimiter, k, start);
   scan.next(); // the header
   let rows = 0;
   while (scan.next()) {
     if (scan.count !== k) return undefined;
-    rows++;
+    if (rows === capacity) {
+      capacity *= 2;
+      for (let j = 0; j < k; j++) if (speculate[j]) early[j] = grow(early[j]!, capacity);
+    }
     for (let j = 0; j < k; j++) {
       const s = scan.starts[j]!;
       const e = scan.ends[j]!;
       let flags = scan.quoted[j] === 1 ? NOT_ASCII : cellFlags(bytes, s, e, na);
       if (flags === NOT_ASCII) {
-        // Quoted or not ASCII: the rules on the decoded text.
+        // Quoted or not ASCII: the rules on the decoded text, and its value in pass 2.
         facts[j]!.slowCells = true;
+        speculate[j] = 0;
         flags = cellFlagsOfText(fieldText(bytes, s, e, scan.quoted[j] === 1), naText);
       }
       if (flags & MISSING) missingCount[j]!++;
-      if (!isForced[j]) addCell(facts[j]!, flags);
+      if (isForced[j]) continue;
+      addCell(facts[j]!, flags);
+      if (speculate[j] === 1) {
+        if (flags & MISSING) early[j]![rows] = Number.NaN;
+        else if (flags & numberFlag) {
+          early[j]![rows] =
+            cellNumber(bytes, s, e, known === ',') ??
+            Number(numberText(asciiString(bytes, s, e), known!));
+        } else speculate[j] = 0;
+      }
     }
+    rows++;
   }
   if (scan.unterminated) return undefined;
 
@@ -220,28 +245,39 @@ function parse(bytes: Uint8Array, start: number, options: CsvOptions): CsvResult
     types[names[j]!] = type;
   }
 
-  // Pass 2: the values, into one array per column (kept apart by kind so that every store is
-  // monomorphic).
+  // Pass 2: the values of the other columns, one array per column (kept apart by kind so
+  // that every store is monomorphic).
   const kinds = new Int32Array(k);
   const floats: Float64Array[] = [];
   const arrays: unknown[][] = [];
   const pools: StringPool[] = [];
+  let rest = 0;
   for (let j = 0; j < k; j++) {
     const type = types[names[j]!]!;
-    kinds[j] =
-      type === 'number' ? (missingCount[j]! > 0 ? BOXED : FLOAT) : type === 'boolean' ? BOOL : TEXT;
+    const done = type === 'number' && speculate[j] === 1;
+    kinds[j] = done
+      ? DONE
+      : type === 'number'
+        ? missingCount[j]! > 0
+          ? BOXED
+          : FLOAT
+        : type === 'boolean'
+          ? BOOL
+          : TEXT;
+    if (!done) rest++;
     floats.push(kinds[j] === FLOAT ? new Float64Array(rows) : EMPTY_FLOATS);
-    arrays.push(kinds[j] === FLOAT ? [] : new Array<unknown>(rows).fill(null));
+    arrays.push(kinds[j] === FLOAT || done ? [] : new Array<unknown>(rows).fill(null));
     pools.push(new StringPool());
   }
   const commaIsDot = decimal === ',';
   scan.reset(start);
   scan.next();
-  for (let i = 0; scan.next(); i++) {
+  for (let i = 0; rest > 0 && scan.next(); i++) {
     for (let j = 0; j < k; j++) {
+      const kind = kinds[j]!;
+      if (kind === DONE) continue;
       const s = scan.starts[j]!;
       const e = scan.ends[j]!;
-      const kind = kinds[j]!;
       if (facts[j]!.slowCells && (scan.quoted[j] === 1 || !isAscii(bytes, s, e))) {
         setFromText(
           fieldText(bytes, s, e, scan.quoted[j] === 1),
@@ -266,7 +302,13 @@ function parse(bytes: Uint8Array, start: number, options: CsvOptions): CsvResult
       } else arrays[j]![i] = pools[j]!.get(bytes, s, e);
     }
   }
-  const columns = names.map((_, j) => (kinds[j] === FLOAT ? floats[j] : arrays[j]));
+  const columns = names.map((_, j) => {
+    if (kinds[j] !== DONE) return kinds[j] === FLOAT ? floats[j] : arrays[j];
+    const values = early[j]!;
+    // Missing cells are null in a plain array, as parseCsv gives them.
+    if (missingCount[j]! > 0) return Array.from(values.subarray(0, rows), nullForNaN);
+    return values.length === rows ? values : values.slice(0, rows);
+  });
   const data: Record<string, unknown> = {};
   names.forEach((name, j) => {
     data[name] = columns[j];
@@ -278,7 +320,24 @@ const FLOAT = 0;
 const BOXED = 1;
 const BOOL = 2;
 const TEXT = 3;
+/** A number column filled in pass 1. */
+const DONE = 4;
 const EMPTY_FLOATS = new Float64Array(0);
+
+const nullForNaN = (v: number): number | null => (Number.isNaN(v) ? null : v);
+
+/** The number of LF bytes from `start` (an upper bound on the records, less one). */
+function lineCount(bytes: Uint8Array, start: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(10, start); at >= 0; at = bytes.indexOf(10, at + 1)) count++;
+  return count;
+}
+
+function grow(values: Float64Array, capacity: number): Float64Array {
+  const bigger = new Float64Array(capacity);
+  bigger.set(values);
+  return bigger;
+}
 
 /** A quoted or non-ASCII cell, from its decoded text by the rules of `convert` in ./csv.ts. */
 function setFromText(
