@@ -24,9 +24,8 @@ async function timed(runs: number, read: (path: string) => Promise<unknown>): Pr
   let rows = 0;
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
-    const t = (await read(path)) as { numRows(): number };
+    rows = ((await read(path)) as { numRows(): number }).numRows();
     times.push((performance.now() - t0) / 1000);
-    rows = t.numRows();
     memory();
   }
   const after = memory();

@@ -111,7 +111,11 @@ const utf8 = new TextEncoder();
  * const result = parseCsvBytes(bytes) ?? parseCsv(new TextDecoder().decode(bytes));
  * result.types; // { id: 'string', age: 'number' }
  */
-export function parseCsvBytes(bytes: Uint8Array, options: CsvOptions = {}): CsvResult | undefined {
+export function parseCsvBytes(
+  bytes: Uint8Array,
+  options: CsvOptions = {},
+  onProgress?: (fraction: number) => void,
+): CsvResult | undefined {
   if (options.decimal !== undefined && options.decimal !== '.' && options.decimal !== ',') {
     return undefined;
   }
@@ -127,7 +131,7 @@ export function parseCsvBytes(bytes: Uint8Array, options: CsvOptions = {}): CsvR
     }
   }
   try {
-    return parse(bytes, start, options);
+    return parse(bytes, start, options, onProgress);
   } catch (error) {
     // Bytes that are not UTF-8 (the strict decoder's TypeError): parseCsv's caller reports them.
     if (error instanceof TypeError) return undefined;
@@ -144,7 +148,12 @@ function firstLine(bytes: Uint8Array, start: number): string {
   );
 }
 
-function parse(bytes: Uint8Array, start: number, options: CsvOptions): CsvResult | undefined {
+function parse(
+  bytes: Uint8Array,
+  start: number,
+  options: CsvOptions,
+  onProgress: ((fraction: number) => void) | undefined,
+): CsvResult | undefined {
   const delimiterText = options.delimiter ?? detectDelimiter(firstLine(bytes, start));
   if (
     delimiterText.length !== 1 ||
@@ -191,11 +200,14 @@ function parse(bytes: Uint8Array, start: number, options: CsvOptions): CsvResult
     return speculate[j] ? new Float64Array(capacity) : EMPTY_FLOATS;
   });
   const numberFlag = known === ',' ? NUM_COMMA : NUM_DOT;
+  // Decimal '.' known: no comma flag is ever read (no Dutch export to detect).
+  const dotOnly = known === '.';
   const scan = new RecordScanner(bytes, delimiter, k, start);
   scan.next(); // the header
   let rows = 0;
   while (scan.next()) {
     if (scan.count !== k) return undefined;
+    if ((rows & 0xffff) === 0xffff) onProgress?.(scan.position / bytes.length / 2);
     if (rows === capacity) {
       capacity *= 2;
       for (let j = 0; j < k; j++) if (speculate[j]) early[j] = grow(early[j]!, capacity);
@@ -203,7 +215,7 @@ function parse(bytes: Uint8Array, start: number, options: CsvOptions): CsvResult
     for (let j = 0; j < k; j++) {
       const s = scan.starts[j]!;
       const e = scan.ends[j]!;
-      let flags = scan.quoted[j] === 1 ? NOT_ASCII : cellFlags(bytes, s, e, na);
+      let flags = scan.quoted[j] === 1 ? NOT_ASCII : cellFlags(bytes, s, e, na, dotOnly);
       if (flags === NOT_ASCII) {
         // Quoted or not ASCII: the rules on the decoded text, and its value in pass 2.
         facts[j]!.slowCells = true;
@@ -273,6 +285,7 @@ function parse(bytes: Uint8Array, start: number, options: CsvOptions): CsvResult
   scan.reset(start);
   scan.next();
   for (let i = 0; rest > 0 && scan.next(); i++) {
+    if ((i & 0xffff) === 0xffff) onProgress?.(0.5 + scan.position / bytes.length / 2);
     for (let j = 0; j < k; j++) {
       const kind = kinds[j]!;
       if (kind === DONE) continue;

@@ -147,9 +147,17 @@ for (let c = 0; c < 128; c++) {
 /**
  * The flags of the unquoted cell `b[s, e)` (see the constants above; {@link NOT_ASCII} alone
  * when it has a byte that is not ASCII); `na` are the missing-value tokens as UTF-8 bytes. One
- * pass over the cell's bytes through three small automata; allocates nothing.
+ * pass over the cell's bytes through three small automata; allocates nothing. With `dotOnly`
+ * (the decimal mark is `.` and no Dutch export can be detected) the comma flags are left out:
+ * {@link NUM_COMMA} and {@link COMMA_NUMBER} are never set.
  */
-export function cellFlags(b: Uint8Array, s: number, e: number, na: readonly Uint8Array[]): number {
+export function cellFlags(
+  b: Uint8Array,
+  s: number,
+  e: number,
+  na: readonly Uint8Array[],
+  dotOnly = false,
+): number {
   let ts = s;
   let te = e;
   while (ts < te && isSpace(b[ts]!)) ts++;
@@ -160,13 +168,24 @@ export function cellFlags(b: Uint8Array, s: number, e: number, na: readonly Uint
   let comma = 0;
   let cn = 0;
   let hasDot = false;
-  for (let i = ts; i < te; i++) {
-    const c = b[i]!;
-    if (c >= 128) return NOT_ASCII;
-    dot = DOT_STEP[(dot << 7) | c]!;
-    comma = COMMA_STEP[(comma << 7) | c]!;
-    cn = CN_STEP[(cn << 7) | c]!;
-    if (c === DOT) hasDot = true;
+  if (dotOnly) {
+    for (let i = ts; i < te; i++) {
+      const c = b[i]!;
+      if (c >= 128) return NOT_ASCII;
+      dot = DOT_STEP[(dot << 7) | c]!;
+      if (c === DOT) hasDot = true;
+    }
+    comma = S_FAIL;
+    cn = 5;
+  } else {
+    for (let i = ts; i < te; i++) {
+      const c = b[i]!;
+      if (c >= 128) return NOT_ASCII;
+      dot = DOT_STEP[(dot << 7) | c]!;
+      comma = COMMA_STEP[(comma << 7) | c]!;
+      cn = CN_STEP[(cn << 7) | c]!;
+      if (c === DOT) hasDot = true;
+    }
   }
   for (let i = s; i < ts; i++) if (b[i]! >= 128) return NOT_ASCII;
   for (let i = te; i < e; i++) if (b[i]! >= 128) return NOT_ASCII;

@@ -39,6 +39,11 @@ export class RecordScanner {
     this.pos = start;
   }
 
+  /** The byte offset reached. */
+  get position(): number {
+    return this.pos;
+  }
+
   /** Starts again at byte `start`. */
   reset(start: number): void {
     this.pos = start;

@@ -31,6 +31,11 @@ export interface LoadOptions extends CsvOptions {
    * (`;` and decimal commas), a column of 19-digit numbers kept as text. The CLI prints them.
    */
   readonly onNote?: (note: string) => void;
+  /**
+   * Called while CSV bytes are read, with the fraction done (0–1), every 65,536 records: for a
+   * progress bar during a long read.
+   */
+  readonly onProgress?: (fraction: number) => void;
   /** Names the data in messages (the CLI and `loadTable` pass the file name). */
   readonly source?: string;
 }
@@ -232,7 +237,14 @@ function fromBytes(
   switch (format) {
     case 'csv':
     case 'tsv': {
-      const { source: _source, onNote, encoding: _encoding, format: _format, ...csv } = options;
+      const {
+        source: _source,
+        onNote,
+        onProgress,
+        encoding: _encoding,
+        format: _format,
+        ...csv
+      } = options;
       const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : undefined);
       const csvOptions = { ...csv, ...(delimiter ? { delimiter } : {}) };
       // UTF-8 bytes go straight into columns; text, other encodings and every error or rare
@@ -242,7 +254,7 @@ function fromBytes(
         (options.encoding ?? 'utf-8') === 'utf-8' &&
         sniff(data) !== 'parquet' &&
         sniff(data) !== 'arrow'
-          ? parseCsvBytes(data, csvOptions)
+          ? parseCsvBytes(data, csvOptions, onProgress)
           : undefined;
       const result = fast ?? parseCsv(text(), csvOptions);
       for (const note of result.notes) onNote?.(`${what}: ${note}`);
