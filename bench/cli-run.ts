@@ -4,7 +4,7 @@
  * end-to-end benches.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CaseResult, median } from './run.js';
@@ -13,10 +13,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The built CLI. */
 export const CLI = join(root, 'dist', 'cli', 'main.js');
 
-/** Builds dist/ (tsc) unless dist/cli/main.js is newer than src/cli/main.ts; not timed. */
+/** The newest modification time of a file under `dir`. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    t = Math.max(t, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds dist/ (tsc) unless dist/cli/main.js is newer than every file of src/; not timed. */
 export function ensureBuild(): void {
-  const src = join(root, 'src', 'cli', 'main.ts');
-  if (existsSync(CLI) && statSync(CLI).mtimeMs > statSync(src).mtimeMs) return;
+  if (existsSync(CLI) && statSync(CLI).mtimeMs > newest(join(root, 'src'))) return;
   const out = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
     cwd: root,
     stdio: 'inherit',
