@@ -86,7 +86,7 @@ Options:
   --min-cell <n>      disclosure control: counts below n (default 10) are shown as "< n"
                       and what would reveal them as "x", in every format; 0 turns it off
                       (then --format json is the complete result, not for publication)
-  --quiet             no progress bar (it shows on a terminal only, for runs over 2 s)
+  --quiet             no progress bar (it shows on a terminal only, for runs over 1 s)
   --clusters <col>    cluster-randomised design: the unit of randomisation (config.design.clusters);
                       CR2 standard errors with Satterthwaite df, clustered difference in means
   --blocks <col>      blocked design: the strata of the randomisation (config.design.blocks);
@@ -302,6 +302,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     enabled: !flags.quiet && process.stderr.isTTY === true,
     write: io.stderr,
     total: 1 + evaluationSteps(plan),
+    // From the first second, the read included (it reports its own progress).
+    delayMs: 1000,
   });
   try {
     progress.step(`reading ${basename(flags.input)}`);
@@ -310,7 +312,11 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       plan.columns.arm,
       ...(plan.participation ? [plan.participation.column] : []),
     ];
-    const table = await readDataFile(flags.input, io, { read, stringColumns });
+    const table = await readDataFile(flags.input, io, {
+      read,
+      stringColumns,
+      onProgress: (fraction) => progress.advance(fraction),
+    });
     guardIds(io, table, [plan.columns.id]);
     const result = evaluate(table, plan, {
       file: flags.input,

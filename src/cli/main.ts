@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-/** The `effectmeting` command: dispatches to the subcommands in `commands.ts`. */
+/**
+ * The `effectmeting` command: dispatches to the subcommands in `commands.ts`. Start-up imports
+ * only this file, the registry's names and the output guard; a command's implementation is
+ * loaded when it runs.
+ */
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
-import { type CliIO, EXIT, UsageError } from './command.js';
+import { type CliIO, type Command, EXIT, UsageError } from './command.js';
 import { commands } from './commands.js';
 import { cliWords, commandHint, helpFlags } from './flag-errors.js';
 import { guardedIO } from './guarded-io.js';
@@ -111,12 +115,15 @@ export async function runCli(argv: readonly string[], cliIO: CliIO): Promise<num
     io.stderr(`effectmeting: unknown command '${name}'${hint}\n\n${usage()}`);
     return EXIT.usage;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(command.help);
-    return EXIT.ok;
-  }
+  let loaded: Command | undefined;
   try {
-    return await command.run(rest, io);
+    // The implementation (and what it imports) is loaded only now.
+    loaded = await command.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(loaded.help);
+      return EXIT.ok;
+    }
+    return await loaded.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`effectmeting ${name}: ${error.message}\nRun 'effectmeting ${name} --help'.\n`);
@@ -124,7 +131,7 @@ export async function runCli(argv: readonly string[], cliIO: CliIO): Promise<num
     }
     if (error instanceof InputError || error instanceof OutputWriteError) {
       // Messages of the library name its options (minCell); the CLI user typed flags (--min-cell).
-      const text = cliWords(error.message, helpFlags(command.help), command.optionFlags);
+      const text = cliWords(error.message, helpFlags(loaded?.help ?? ''), loaded?.optionFlags);
       io.stderr(`effectmeting ${name}: ${text}\n`);
       return EXIT.error;
     }

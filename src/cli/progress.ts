@@ -24,6 +24,11 @@ export interface ProgressOptions {
 export interface Progress {
   /** Marks the start of a step; draws the bar when enabled and past the delay. */
   step(label: string): void;
+  /**
+   * Redraws the current step as `fraction` (0–1) done, for a long step that reports its own
+   * progress (reading a large CSV); draws when enabled and past the delay.
+   */
+  advance(fraction: number): void;
   /** Clears the bar (if it was drawn). */
   done(): void;
 }
@@ -42,8 +47,10 @@ export function createProgress(options: ProgressOptions): Progress {
   const start = now();
   let index = 0;
   let drawn = 0;
-  const draw = (label: string) => {
-    const filled = Math.round((width * Math.min(index, options.total)) / options.total);
+  let current = '';
+  const draw = (label: string, within = 0) => {
+    const done = Math.min(index + within, options.total);
+    const filled = Math.round((width * done) / options.total);
     const text = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(index).padStart(
       String(options.total).length,
     )}/${options.total}  ${label}`;
@@ -53,8 +60,17 @@ export function createProgress(options: ProgressOptions): Progress {
   return {
     step(label: string) {
       if (!options.enabled) return;
+      current = label;
       if (drawn > 0 || now() - start >= delay) draw(label);
       index++;
+    },
+    advance(fraction: number) {
+      if (!options.enabled || index === 0) return;
+      if (drawn > 0 || now() - start >= delay) {
+        index--;
+        draw(`${current} ${Math.round(100 * Math.min(Math.max(fraction, 0), 1))}%`, fraction);
+        index++;
+      }
     },
     done() {
       if (drawn > 0) options.write(`\r${' '.repeat(drawn)}\r`);

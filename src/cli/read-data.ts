@@ -22,6 +22,8 @@ export interface ReadDataOptions {
   readonly uniqueId?: string;
   /** Why the ids must be unique, for the message. */
   readonly why?: string;
+  /** Receives the fraction of a CSV read so far (a progress bar). */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function readDataFile(
     ...read,
     stringColumns: [...(options.stringColumns ?? []), ...declared].filter((c) => c !== ''),
     onNote: (note) => io.stderr(`note: ${note}\n`),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const id = options.uniqueId;
   if (id !== undefined && table.columnNames().includes(id)) {

@@ -116,9 +116,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
       delimiter === ';' ? names.filter((n, j) => !forced.has(n) && commaColumn(cellsOf(j))) : [];
     decimal = comma.length > 0 ? ',' : '.';
     if (comma.length > 0) {
-      notes.push(
-        `read as a Dutch export: ';' separates the fields and ',' is the decimal mark (${listNames(comma)}); give the decimal mark (decimal / --decimal) to read it otherwise`,
-      );
+      notes.push(dutchExportNote(comma));
     }
   }
   const columns: Record<string, unknown[]> = {};
@@ -134,12 +132,18 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
     types[name] = type;
     columns[name] = convert(cells, type, decimal);
   });
-  if (big.length > 0) {
-    notes.push(
-      `${listNames(big)} ${big.length === 1 ? 'holds' : 'hold'} whole numbers beyond 2^53, which a number cannot hold without losing digits; read as text`,
-    );
-  }
+  if (big.length > 0) notes.push(bigNumbersNote(big));
   return { table: table(columns, names), types, delimiter, decimal, notes };
+}
+
+/** The note for a detected Dutch export (`;` and decimal commas in the `comma` columns). */
+export function dutchExportNote(comma: readonly string[]): string {
+  return `read as a Dutch export: ';' separates the fields and ',' is the decimal mark (${listNames(comma)}); give the decimal mark (decimal / --decimal) to read it otherwise`;
+}
+
+/** The note for columns of whole numbers beyond 2^53, read as text. */
+export function bigNumbersNote(big: readonly string[]): string {
+  return `${listNames(big)} ${big.length === 1 ? 'holds' : 'hold'} whole numbers beyond 2^53, which a number cannot hold without losing digits; read as text`;
 }
 
 function listNames(names: readonly string[]): string {
@@ -179,7 +183,8 @@ function beyondDouble(cell: string): boolean {
   return /^[+-]?\d{16,}$/.test(t) && !Number.isSafeInteger(Number(t));
 }
 
-function detectDelimiter(text: string): string {
+/** The field separator of the header line among `,` `;` and tab (`,` if none). */
+export function detectDelimiter(text: string): string {
   const end = text.search(/\r?\n/);
   const first = end < 0 ? text : text.slice(0, end);
   let best = ',';
@@ -268,7 +273,8 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-function checkHeader(fields: readonly string[]): string[] {
+/** The trimmed header names; an `InputError` for an empty or a repeated name. */
+export function checkHeader(fields: readonly string[]): string[] {
   const names = fields.map((f) => f.trim());
   const empty = names.flatMap((n, j) => (n === '' ? [j + 1] : []));
   if (empty.length) {

@@ -8,6 +8,7 @@ import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { InputError } from '../errors.js';
 import type { RowObject } from './columns.js';
 import { type CsvOptions, parseCsv } from './csv.js';
+import { parseCsvBytes } from './csv-bytes.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { parseJsonRows } from './json.js';
 import { normaliseTable } from './normalise.js';
@@ -30,6 +31,11 @@ export interface LoadOptions extends CsvOptions {
    * (`;` and decimal commas), a column of 19-digit numbers kept as text. The CLI prints them.
    */
   readonly onNote?: (note: string) => void;
+  /**
+   * Called while CSV bytes are read, with the fraction done (0–1), every 65,536 records: for a
+   * progress bar during a long read.
+   */
+  readonly onProgress?: (fraction: number) => void;
   /** Names the data in messages (the CLI and `loadTable` pass the file name). */
   readonly source?: string;
 }
@@ -231,9 +237,26 @@ function fromBytes(
   switch (format) {
     case 'csv':
     case 'tsv': {
-      const { source: _source, onNote, encoding: _encoding, format: _format, ...csv } = options;
+      const {
+        source: _source,
+        onNote,
+        onProgress,
+        encoding: _encoding,
+        format: _format,
+        ...csv
+      } = options;
       const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : undefined);
-      const result = parseCsv(text(), { ...csv, ...(delimiter ? { delimiter } : {}) });
+      const csvOptions = { ...csv, ...(delimiter ? { delimiter } : {}) };
+      // UTF-8 bytes go straight into columns; text, other encodings and every error or rare
+      // case take parseCsv on the decoded text (the same results: see ./csv-bytes.ts).
+      const fast =
+        typeof data !== 'string' &&
+        (options.encoding ?? 'utf-8') === 'utf-8' &&
+        sniff(data) !== 'parquet' &&
+        sniff(data) !== 'arrow'
+          ? parseCsvBytes(data, csvOptions, onProgress)
+          : undefined;
+      const result = fast ?? parseCsv(text(), csvOptions);
       for (const note of result.notes) onNote?.(`${what}: ${note}`);
       return result.table;
     }

@@ -98,11 +98,63 @@ export function requireVaryingScore(scores: Float64Array, what: string): void {
   );
 }
 
-/** Indices 0..n−1 ordered by score, highest first; ties keep their row order. */
+const ENDIAN_PROBE = new Float64Array([1]);
+const LITTLE_ENDIAN = new Uint32Array(ENDIAN_PROBE.buffer)[1] === 0x3ff00000;
+
+/**
+ * Indices 0..n−1 ordered by score, highest first; ties keep their row order. A stable LSD radix
+ * sort on the scores' bits (four passes of 16 bits, no comparator calls), which gives the order
+ * of the comparison sort `scores[b] − scores[a] || a − b` (0 and −0 tie); scores with a NaN (or
+ * a big-endian host) take that comparison sort itself.
+ */
 export function orderDescending(scores: Float64Array): Uint32Array {
-  const idx = new Uint32Array(scores.length);
-  for (let i = 0; i < idx.length; i++) idx[i] = i;
-  idx.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const n = scores.length;
+  let idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  let nan = false;
+  for (let i = 0; i < n; i++) if (Number.isNaN(scores[i]!)) nan = true;
+  if (nan || !LITTLE_ENDIAN || n < 2) {
+    idx.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    return idx;
+  }
+  // Keys whose unsigned order is the descending order of the scores: a positive score's bits
+  // flipped except the sign (larger first), a negative score's bits as they are; −0 as 0.
+  const bits = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = bits[2 * i + 1]!;
+    let l = bits[2 * i]!;
+    if (h === 0x80000000 && l === 0) h = 0; // −0 ties with 0
+    if ((h & 0x80000000) === 0) {
+      h ^= 0x7fffffff;
+      l = ~l;
+    }
+    hi[i] = h >>> 0;
+    lo[i] = l >>> 0;
+  }
+  let tmp = new Uint32Array(n);
+  const count = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const key = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(key[i]! >>> shift) & 0xffff]!++;
+    if (count[(key[0]! >>> shift) & 0xffff] === n) continue; // one digit: nothing moves
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let r = 0; r < n; r++) {
+      const i = idx[r]!;
+      tmp[count[(key[i]! >>> shift) & 0xffff]!++] = i;
+    }
+    const swap = idx;
+    idx = tmp;
+    tmp = swap;
+  }
   return idx;
 }
 

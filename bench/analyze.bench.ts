@@ -1,0 +1,80 @@
+/**
+ * `effectmeting analyze` end to end on 2,000,000 clients: the built CLI reads a CSV (the
+ * 12,191 Den Haag pilot clients of data/ repeated with new ids, ≈ 390 MB), validates, runs the
+ * full analysis of examples/analysis-config.json on every client (no decile filter: two events,
+ * 24 months, ten covariates, a subgroup, participation) and writes JSON. Wall time and peak RSS
+ * of the CLI process; one run. No anchor runs the same analysis, so none is shown. Run with
+ * `npm run bench analyze`.
+ */
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLI, ensureBuild, timeNode } from './cli-run.js';
+import type { BenchSuite } from './run.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const N = 2_000_000;
+
+/** The pilot's clients repeated to `n` rows (ids `<id>-<copy>`), written once. */
+function bigCsv(n: number): string {
+  const path = join(tmpdir(), `effectmeting-bench-analyze-${n}.csv`);
+  if (existsSync(path)) return path;
+  const lines = readFileSync(join(root, 'data', 'den-haag-pilot.csv'), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+  const header = lines.shift()!;
+  const fd = openSync(`${path}.part`, 'w');
+  writeSync(fd, `${header}\n`);
+  let written = 0;
+  for (let copy = 0; written < n; copy++) {
+    const chunk: string[] = [];
+    for (const line of lines) {
+      if (written === n) break;
+      const comma = line.indexOf(',');
+      chunk.push(`${line.slice(0, comma)}-${copy}${line.slice(comma)}`);
+      written++;
+    }
+    writeSync(fd, `${chunk.join('\n')}\n`);
+  }
+  closeSync(fd);
+  renameSync(`${path}.part`, path); // only once complete
+  return path;
+}
+
+const suite: BenchSuite = {
+  title: 'analyze end to end, 2,000,000 clients',
+  description:
+    'The built CLI on a 2,000,000-row CSV (the Den Haag pilot clients repeated with new ids): read, validate, the full analysis of examples/analysis-config.json without its decile filter, JSON out. Targets: ≤ 30 s and ≤ 1.5 GB on a quiet machine.',
+  cases: [
+    {
+      name: 'analyze-2m',
+      label: 'effectmeting analyze, 2,000,000 clients (one run)',
+      run: async () => {
+        ensureBuild();
+        const input = bigCsv(N);
+        const config = join(tmpdir(), 'effectmeting-bench-analyze-config.json');
+        const plan = JSON.parse(
+          readFileSync(join(root, 'examples', 'analysis-config.json'), 'utf8'),
+        ) as Record<string, unknown>;
+        delete plan.filter;
+        writeFileSync(config, JSON.stringify(plan));
+        return timeNode(
+          [CLI, 'analyze', '--input', input, '--config', config, '--format', 'json', '--quiet'],
+          1,
+          'read + validate + evaluate + JSON; peak RSS of the CLI process',
+        );
+      },
+    },
+  ],
+};
+
+export default suite;

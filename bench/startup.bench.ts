@@ -1,0 +1,61 @@
+/**
+ * Start-up of the built CLI: `effectmeting --version`, `--help` and `reproduce den-haag`, each
+ * run in a fresh process (wall time including Node's own start), beside bare `node -e ""` on
+ * the same machine in the same run (the anchor: no Node CLI starts faster). Builds dist/ first
+ * when it is older than the sources (not timed). Run with `npm run bench startup`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CLI, ensureBuild, timeNode } from './cli-run.js';
+import type { BenchSuite } from './run.js';
+
+const RUNS = 7;
+
+const suite: BenchSuite = {
+  title: 'CLI start-up (built CLI, fresh process per run)',
+  description:
+    'Wall time of one process from spawn to exit, the median and best of seven runs; bare node -e "" is the floor any Node CLI pays. The command registry loads a command (and vega, the studies, the estimators) only when it runs.',
+  cases: [
+    {
+      name: 'node-bare',
+      label: 'node -e "" (anchor: Node start-up alone)',
+      run: async () => timeNode(['-e', ''], RUNS, 'no module of ours'),
+    },
+    {
+      name: 'version',
+      label: 'effectmeting --version',
+      run: async () => {
+        ensureBuild();
+        return timeNode([CLI, '--version'], RUNS, 'target ≤ 0.2 s on a quiet machine');
+      },
+    },
+    {
+      name: 'help',
+      label: 'effectmeting --help',
+      run: async () => {
+        ensureBuild();
+        return timeNode([CLI, '--help'], RUNS, 'the command list: names and summaries only');
+      },
+    },
+    {
+      name: 'reproduce',
+      label: 'effectmeting reproduce den-haag --out <tmp>',
+      run: async () => {
+        ensureBuild();
+        const out = mkdtempSync(join(tmpdir(), 'effectmeting-bench-pilot-'));
+        try {
+          return timeNode(
+            [CLI, 'reproduce', 'den-haag', '--out', out],
+            3,
+            'reads data/den-haag-pilot.csv (12,191 clients), the full pilot analysis, Markdown, JSON and HTML with SVG charts; target ≤ 1.2 s on a quiet machine',
+          );
+        } finally {
+          rmSync(out, { recursive: true, force: true });
+        }
+      },
+    },
+  ],
+};
+
+export default suite;
