@@ -25,6 +25,7 @@ import {
 import type { Estimate } from '../stats/estimate.js';
 import { diffInMeans } from '../stats/means.js';
 import { diffInProportions } from '../stats/proportions.js';
+import { checkStarLevels, restar, type StarLevels, starLevelsText } from '../stats/stars.js';
 import { checkOneOf } from '../stats/validate.js';
 import {
   type Block,
@@ -94,6 +95,8 @@ export interface CompareArmsSpec extends Omit<ArmSampleSpec, 'rareLevels'> {
   readonly level?: number;
   /** Pooled SE for the Wald test of a binary difference (default false: unpooled, Neyman). */
   readonly pooled?: boolean;
+  /** Significance levels of the stars (default the reports' † 0.20, * 0.10, ** 0.05). */
+  readonly stars?: StarLevels;
   /**
    * Interval and test of a binary difference, by the rule of `effectSeries`: `'auto'` (default)
    * uses Newcombe's hybrid score interval (and the test inverting it) when the smallest expected
@@ -160,6 +163,8 @@ export interface ArmComparisons {
   /** How the adjusted differences were estimated (`'ols'` or `'lin'`). */
   readonly adjustment: 'ols' | 'lin';
   readonly method: string;
+  /** The levels of the stars (`spec.stars`, default the reports' 20 / 10 / 5 %). */
+  readonly stars: StarLevels;
   /** One row per outcome, flat. */
   toTable(): Record<string, number | string>[];
   /** The Table 5.3/5.4 layout: outcome, treatment, control, difference with stars, p. */
@@ -177,6 +182,7 @@ function designMethod(
   arm: string,
   adjust: boolean,
   covariates: number,
+  levels: StarLevels,
 ): string {
   const words = groupingWords(g, cluster);
   const seText = cluster
@@ -186,7 +192,7 @@ function designMethod(
     adjust
       ? `; adjusted: OLS on ${arm}${words.blocks} + ${covariates} covariate columns, ${seText}`
       : ''
-  }; missing outcome values excluded per outcome; two-sided, stars † p < 0.20, * p < 0.10, ** p < 0.05`;
+  }; missing outcome values excluded per outcome; two-sided, stars ${starLevelsText(levels)}`;
 }
 
 const OUTCOME_KEYS: AllKeys<ArmOutcomeSpec> = {
@@ -214,6 +220,7 @@ const SPEC_KEYS: AllKeys<CompareArmsSpec> = {
   rawInterval: true,
   clusters: true,
   blocks: true,
+  stars: true,
 };
 
 /**
@@ -273,6 +280,7 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
   const adjustment = checkOneOf(spec.adjustment ?? 'ols', ['ols', 'lin'] as const, 'adjustment', {
     fn: 'compareArms',
   });
+  const starLevels = checkStarLevels(spec.stars);
   const rawInterval = checkOneOf(spec.rawInterval ?? 'auto', SHARE_INTERVALS, 'rawInterval', {
     fn: 'compareArms',
   });
@@ -447,8 +455,8 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
       digits: o.digits,
       treatment: summary(yT, missingT),
       control: summary(yC, missingC),
-      difference,
-      ...(adjusted ? { adjusted } : {}),
+      difference: restar(difference, starLevels),
+      ...(adjusted ? { adjusted: restar(adjusted, starLevels) } : {}),
     };
   });
 
@@ -470,6 +478,7 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
         arm,
         adjust,
         sample.covariateNames.length,
+        starLevels,
       )
     : `${treatment} − ${control} per outcome: 0/1 outcomes difference in proportions, ` +
       `${shares}; numeric outcomes difference in means, Welch SE, ` +
@@ -479,7 +488,7 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
           ? `; adjusted: Lin (2013) regression on ${arm} × ${sample.covariateNames.length} centred covariate columns, ${seText}, t test on n − k df`
           : `; adjusted: OLS on ${arm} + ${sample.covariateNames.length} covariate columns, ${seText}, t test on n − k df`
         : '') +
-      '; missing outcome values excluded per outcome; two-sided, stars † p < 0.20, * p < 0.10, ** p < 0.05';
+      `; missing outcome values excluded per outcome; two-sided, stars ${starLevelsText(starLevels)}`;
   const base: Omit<ArmComparisons, 'toTable' | 'toMarkdown'> = {
     arms: { treatment, control },
     outcomes: results,
@@ -489,6 +498,7 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
     se,
     adjustment,
     method,
+    stars: starLevels,
   };
   return withDisplay(
     {
@@ -638,7 +648,10 @@ function armsDocument(base: Base): Document {
   const blocks: Block[] = [
     {
       kind: 'table',
-      table: tableFromRows(rows, { id: 'arm_comparisons', title: 'Arm comparisons' }),
+      table: {
+        ...tableFromRows(rows, { id: 'arm_comparisons', title: 'Arm comparisons' }),
+        stars: { levels: base.stars, test: 'two-sided; the tests are named in the method below' },
+      },
     },
     { kind: 'paragraph', text: `n and missing: ${treatment} / ${control}.` },
   ];

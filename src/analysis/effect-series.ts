@@ -26,6 +26,7 @@ import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
 import type { MvnormOptions } from '../stats/mvnorm.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { diffInProportions } from '../stats/proportions.js';
+import { checkStarLevels, restar, type StarLevels, starLevelsText } from '../stats/stars.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
 import { fitAdjustedMonths } from './adjusted-fit.js';
 import { type ArmContrastSeries, type ArmsSeriesSpec, armContrastSeries } from './arm-contrasts.js';
@@ -99,6 +100,11 @@ export interface EffectSeriesSpec extends ComparisonSpec {
   /** Precision and seed of the band's critical value (see `mvnormCriticalValue`). */
   readonly bandOptions?: MvnormOptions;
   /**
+   * Significance levels of the stars (default the reports' † 0.20, * 0.10, ** 0.05); the table's
+   * legend states them and the tests behind them.
+   */
+  readonly stars?: StarLevels;
+  /**
    * How clients observed less than m months enter month m (docs/methods.md, "Censoring"):
    * `'complete-followup'` (default; the reports' method, valid when the follow-up is a potential
    * follow-up set by the start date): only clients observed at least m months;
@@ -153,6 +159,7 @@ export const EFFECT_SERIES_KEYS: AllKeys<EffectSeriesSpec> = {
   factors: true,
   missing: true,
   rareLevels: true,
+  stars: true,
 };
 
 /** The censoring rules of {@link effectSeries}. */
@@ -219,6 +226,8 @@ export interface EffectSeries extends HtmlConvertible, DocumentConvertible {
   readonly jointCovariance?: readonly (readonly number[])[];
   /** The clusters and blocks of the design (column and count), when given. */
   readonly design?: SeriesDesignInfo;
+  /** The levels of the estimates' stars (`spec.stars`, default the reports' 20 / 10 / 5 %). */
+  readonly stars: StarLevels;
   /** One row per month, flat, for a table or CSV. */
   toTable(): Record<string, number | string>[];
   toMarkdown(): string;
@@ -286,6 +295,7 @@ export function effectSeries(
  */
 export function seriesOf(sample: Comparison, spec: EffectSeriesSpec, context = ''): EffectSeries {
   const level = spec.level ?? 0.95;
+  checkStarLevels(spec.stars);
   const groupings =
     sample.groupings ??
     (spec.clusters !== undefined || spec.blocks !== undefined
@@ -574,6 +584,7 @@ function finish(
   rawInterval: ShareInterval,
   design?: { readonly groupings: Groupings; readonly clusterSe?: ClusterSeType },
 ): EffectSeries {
+  const starLevels = checkStarLevels(spec.stars);
   const withAdjusted = spec.pAdjust ? addAdjustedP(results, spec.pAdjust) : results;
   const method = describe(
     adjustment,
@@ -585,6 +596,7 @@ function finish(
     spec.censoringStrata ?? [],
     rawInterval,
     design,
+    starLevels,
   );
   const g = design?.groupings;
   const designInfo: SeriesDesignInfo | undefined = g
@@ -658,6 +670,7 @@ function finish(
         Array.from(v.subarray(m * q, (m + 1) * q)),
       ),
       ...(designInfo ? { design: designInfo } : {}),
+      stars: starLevels,
     });
   }
   return makeSeries({
@@ -674,6 +687,7 @@ function finish(
     notes,
     method,
     ...(designInfo ? { design: designInfo } : {}),
+    stars: starLevels,
   });
 }
 
@@ -882,7 +896,8 @@ function describe(
   competing: boolean,
   strata: readonly string[],
   rawInterval: ShareInterval,
-  design?: { readonly groupings: Groupings; readonly clusterSe?: ClusterSeType },
+  design: { readonly groupings: Groupings; readonly clusterSe?: ClusterSeType } | undefined,
+  levels: StarLevels,
 ): string {
   const ipcw = censoring === 'ipcw';
   const newcombe = "Newcombe's (1998) hybrid score interval and the test inverting it";
@@ -925,9 +940,9 @@ function describe(
         : adjustment === 'lin'
           ? `adjusted: Lin (2013) OLS with treatment × centred covariates (${covariates} columns)${words.blocks}, ${seText}`
           : 'no covariate adjustment';
-    return `${sample}; ${words.raw}; ${adj}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
+    return `${sample}; ${words.raw}; ${adj}; two-sided tests, stars ${starLevelsText(levels)}${tail}`;
   }
-  return `${sample}; ${raw}; ${adjusted}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
+  return `${sample}; ${raw}; ${adjusted}; two-sided tests, stars ${starLevelsText(levels)}${tail}`;
 }
 
 /**
@@ -960,9 +975,22 @@ export function notEstimableNotes(months: readonly MonthEffect[]): string[] {
   ];
 }
 
+/** The tests behind the stars of an effect series' table, for its legend. */
+const SERIES_TESTS =
+  'two-sided, pointwise (each month on its own); the tests are named in the method below';
+
 function makeSeries(
-  base: Omit<EffectSeries, 'toTable' | 'toMarkdown' | 'toHTML' | 'toDocument'>,
+  marked: Omit<EffectSeries, 'toTable' | 'toMarkdown' | 'toHTML' | 'toDocument'>,
 ): EffectSeries {
+  // The kernels mark stars at the reports' levels; the series' own levels decide.
+  const base = {
+    ...marked,
+    months: marked.months.map((m) => ({
+      ...m,
+      raw: restar(m.raw, marked.stars),
+      ...(m.adjusted ? { adjusted: restar(m.adjusted, marked.stars) } : {}),
+    })),
+  };
   const toTable = () =>
     base.months.map((m) => {
       const row: Record<string, number | string> = {
@@ -1008,7 +1036,13 @@ function makeSeries(
         : {}),
     }));
     return [
-      { kind: 'table', table: tableFromRows(rows, { id: 'effects', title: base.event }) },
+      {
+        kind: 'table',
+        table: {
+          ...tableFromRows(rows, { id: 'effects', title: base.event }),
+          stars: { levels: base.stars, test: SERIES_TESTS },
+        },
+      },
       { kind: 'paragraph', text: `${base.method}.` },
       ...base.warnings.map((text) => ({ kind: 'note' as const, text: `Warning: ${text}.` })),
       ...notEstimableNotes(base.months).map((text) => ({ kind: 'note' as const, text })),

@@ -124,6 +124,7 @@ export function effectSeriesBy(
       bandOptions: true,
       clusters: true,
       blocks: true,
+      stars: true,
     },
     'effectSeriesBy',
   );

@@ -22,6 +22,13 @@ import { markdownCell as cell, formatNumber } from '../format.js';
 import { type Stars, stars } from '../stats/estimate.js';
 import { pAdjust } from '../stats/multiplicity.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
+import {
+  checkStarLevels,
+  REPORT_STAR_LEVELS,
+  restar,
+  type StarLevels,
+  starsAt,
+} from '../stats/stars.js';
 import { type Block, type Document, documentMarkdown, tableFromRows } from '../table/index.js';
 import {
   chiSquareIndependence,
@@ -115,6 +122,8 @@ export interface BalanceOptions {
   readonly arms?: readonly string[];
   /** Run the omnibus regression (default true). */
   readonly omnibus?: boolean;
+  /** Significance levels of the stars (default the reports' † 0.20, * 0.10, ** 0.05). */
+  readonly stars?: StarLevels;
 }
 
 /** Counts per level, one number per arm in `arms` order: `{ man: [2841, 2709], … }`. */
@@ -138,6 +147,7 @@ const BALANCE_TABLE_KEYS: AllKeys<BalanceOptions> = {
   factors: true,
   arms: true,
   omnibus: true,
+  stars: true,
 };
 
 /**
@@ -209,7 +219,15 @@ export function balanceTable(
     }
   }
   const omnibus = options.omnibus === false ? [] : omnibusTests(group, arms, design, notes);
-  return makeResult(arms, rows, tests, omnibus, notes);
+  const levels = checkStarLevels(options.stars);
+  return makeResult(
+    arms,
+    rows,
+    tests.map((t) => restar(t, levels)),
+    omnibus.map((o) => ({ ...o, stars: starsAt(o.adjustedPValue, levels) })),
+    notes,
+    levels,
+  );
 }
 
 /** The rows a balance table reads: all of a table, or the two arms of an intake. */
@@ -490,6 +508,7 @@ function makeResult(
   tests: readonly CovariateTest[],
   omnibus: readonly OmnibusTest[],
   notes: readonly string[],
+  levels: StarLevels = REPORT_STAR_LEVELS,
 ): BalanceResult {
   const others = arms.slice(1);
   const testOf = new Map(tests.map((t) => [t.covariate, t]));
@@ -542,7 +561,16 @@ function makeResult(
       return out;
     });
     const parts: Block[] = [
-      { kind: 'table', table: tableFromRows(md, { id: 'balance', title: 'Balance' }) },
+      {
+        kind: 'table',
+        table: {
+          ...tableFromRows(md, { id: 'balance', title: 'Balance' }),
+          stars: {
+            levels,
+            test: 'per covariate, the test listed below the table',
+          },
+        },
+      },
     ];
     const tnotes = tests.map(
       (t) =>
@@ -557,7 +585,7 @@ function makeResult(
     }
     parts.push({
       kind: 'paragraph',
-      text: 'SMD = (mean arm − mean reference) / √((SD arm² + SD reference²)/2); for factor levels on the 0/1 indicator. Stars: † p < 0.20, * p < 0.10, ** p < 0.05.',
+      text: 'SMD = (mean arm − mean reference) / √((SD arm² + SD reference²)/2); for factor levels on the 0/1 indicator.',
     });
     if (notes.length > 0) {
       parts.push({ kind: 'paragraph', text: notes.map((n) => `Note: ${n}`).join('\n') });

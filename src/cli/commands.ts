@@ -37,12 +37,13 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'reproduce',
-    summary: 're-run a published study (den-haag, intensive-2012, personal-services-2017)',
+    summary: 're-run a published study (the list: effectmeting reproduce --help)',
     load: async () => (await import('./reproduce.js')).reproduceCommand,
   },
   {
     name: 'power',
-    summary: 'minimum detectable effect, power and sample size; the Den Haag pilot answer',
+    summary:
+      'minimum detectable effect, power and sample size; a pilot study answered with --pilot',
     load: async () => (await import('./power.js')).powerCommand,
   },
   {

@@ -337,7 +337,14 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     direction,
   });
   const power = effectSpec
-    ? powerForEffect({ ...settings, controlRate, nTreatment, nControl, ...effectSpec })
+    ? // The target power is the MDE's input; the power at an effect is the output.
+      powerForEffect({
+        ...withoutPower(settings),
+        controlRate,
+        nTreatment,
+        nControl,
+        ...effectSpec,
+      })
     : undefined;
   let sim: Awaited<ReturnType<typeof simulateDesign>> | undefined;
   if (replicates !== undefined) {
@@ -450,7 +457,7 @@ function runMeans(v: Flags, io: CliIO): number {
 
 export const powerCommand: Command = {
   name: 'power',
-  summary: `minimum detectable effect, power and sample size; ${PILOT.name} answer`,
+  summary: 'minimum detectable effect, power and sample size; a pilot study answered with --pilot',
   help: HELP,
   optionFlags: {
     rSquared: '--r2',
@@ -461,3 +468,9 @@ export const powerCommand: Command = {
   },
   run,
 };
+
+/** Settings without the target `power` (an input of the MDE and sample size, not of the power). */
+function withoutPower<T extends { readonly power: number }>(settings: T): Omit<T, 'power'> {
+  const { power: _target, ...rest } = settings;
+  return rest;
+}

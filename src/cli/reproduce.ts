@@ -219,7 +219,7 @@ function parse(args: readonly string[]) {
 
 export const reproduceCommand: Command = {
   name: 'reproduce',
-  summary: `re-run a published study (${NAMES.join(', ')})`,
+  summary: 're-run a published study (the list: effectmeting reproduce --help)',
   help: HELP,
   run,
 };

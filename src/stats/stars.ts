@@ -91,10 +91,20 @@ export function starsAt(pValue: number, levels: StarLevels = REPORT_STAR_LEVELS)
  * // "Stars: † p < 0.20, * p < 0.10, ** p < 0.05 (p-values: two-sided t test of the HC2 coefficient on n − k df)"
  */
 export function starLegend(levels: StarLevels = REPORT_STAR_LEVELS, test?: string): string {
+  return `Stars: ${starLevelsText(levels)}${test ? ` (p-values: ${test})` : ''}`;
+}
+
+/**
+ * The levels of the stars in words, as the method texts and legends write them.
+ *
+ * @example
+ * starLevelsText(); // "† p < 0.20, * p < 0.10, ** p < 0.05"
+ */
+export function starLevelsText(levels: StarLevels = REPORT_STAR_LEVELS): string {
   // 0.2 → "0.20" as the reports write it; finer levels as they are (0.001).
   const fixed = (p: number) =>
     Number.isInteger(Math.round(p * 1e6) / 1e4) ? p.toFixed(2) : String(Number(p.toPrecision(6)));
-  return `Stars: † p < ${fixed(levels['†'])}, * p < ${fixed(levels['*'])}, ** p < ${fixed(levels['**'])}${test ? ` (p-values: ${test})` : ''}`;
+  return `† p < ${fixed(levels['†'])}, * p < ${fixed(levels['*'])}, ** p < ${fixed(levels['**'])}`;
 }
 
 /**

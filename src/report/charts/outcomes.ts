@@ -16,8 +16,8 @@ import {
   OKABE_ITO,
   PP_LABEL_EXPR,
   REFERENCE_GREY,
-  SIGNIFICANCE_CLASSES,
   significanceClass,
+  significanceClasses,
 } from './spec.js';
 
 /** Options of {@link outflowChart}. */
@@ -205,7 +205,7 @@ export interface EffectChartOptions extends ChartOptions, DisclosureOptions {
 
 /** What {@link effectChart} reads from an `effectSeries` result. */
 export type EffectChartInput = Pick<EffectSeries, 'months' | 'level' | 'arms'> &
-  Partial<Pick<EffectSeries, 'band'>>;
+  Partial<Pick<EffectSeries, 'band' | 'stars'>>;
 
 const EFFECT_CHART_KEYS: AllKeys<EffectChartOptions> = {
   show: true,
@@ -260,7 +260,7 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
         lower: finite(e.ci[0]),
         upper: finite(e.ci[1]),
         pValue: finite(e.pValue),
-        significance: significanceClass(e.stars),
+        significance: significanceClass(e.stars, series.stars),
       });
     }
   }
@@ -345,7 +345,7 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
           field: 'significance',
           type: 'nominal',
           scale: {
-            domain: [...SIGNIFICANCE_CLASSES],
+            domain: [...significanceClasses(series.stars)],
             range: ['circle', 'square', 'triangle-up', 'circle'],
           },
           title: significanceTitle,
@@ -355,7 +355,7 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
           field: 'significance',
           type: 'nominal',
           scale: {
-            domain: [...SIGNIFICANCE_CLASSES],
+            domain: [...significanceClasses(series.stars)],
             range: [blue, OKABE_ITO[4], '#c6e2f5', '#ffffff'],
           },
           title: significanceTitle,

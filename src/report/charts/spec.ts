@@ -3,7 +3,9 @@
  * defaults (title, source note, axis and legend styling). Specs are plain Vega-Lite objects: a
  * notebook can display them as they are, a script can change them before rendering.
  */
+
 import type { TopLevelSpec } from 'vega-lite';
+import { REPORT_STAR_LEVELS, type StarLevels, starLevelsText } from '../../stats/stars.js';
 
 /** A Vega-Lite specification (a plain, JSON-serialisable object). */
 export type ChartSpec = TopLevelSpec;
@@ -155,19 +157,36 @@ function sourceLayer(source: string, height: number): Layer {
 }
 
 /** Significance classes of the reports' stars, strongest first. */
-export const SIGNIFICANCE_CLASSES = [
-  'p < 0.05 (**)',
-  'p < 0.10 (*)',
-  'p < 0.20 (†)',
-  'not significant',
-] as const;
+export const SIGNIFICANCE_CLASSES = significanceClasses();
 
-/** The significance class of a star string. */
-export function significanceClass(stars: string): (typeof SIGNIFICANCE_CLASSES)[number] {
-  if (stars === '**') return SIGNIFICANCE_CLASSES[0];
-  if (stars === '*') return SIGNIFICANCE_CLASSES[1];
-  if (stars === '†') return SIGNIFICANCE_CLASSES[2];
-  return SIGNIFICANCE_CLASSES[3];
+/**
+ * The significance classes of a chart's legend at the given star levels, strongest first (the
+ * legend must name the levels that made the marks).
+ *
+ * @example
+ * significanceClasses(); // ['p < 0.05 (**)', 'p < 0.10 (*)', 'p < 0.20 (†)', 'not significant']
+ */
+export function significanceClasses(
+  levels: StarLevels = REPORT_STAR_LEVELS,
+): readonly [string, string, string, string] {
+  const [dagger, one, two] = starLevelsText(levels)
+    .split(', ')
+    .map((part) => part.slice(part.indexOf(' ') + 1));
+  return [`${two} (**)`, `${one} (*)`, `${dagger} (†)`, 'not significant'];
+}
+
+/**
+ * The significance class of a star string (its entry of {@link significanceClasses}).
+ *
+ * @example
+ * significanceClass('*'); // 'p < 0.10 (*)'
+ */
+export function significanceClass(stars: string, levels: StarLevels = REPORT_STAR_LEVELS): string {
+  const classes = significanceClasses(levels);
+  if (stars === '**') return classes[0];
+  if (stars === '*') return classes[1];
+  if (stars === '†') return classes[2];
+  return classes[3];
 }
 
 /** A finite number or null (Vega treats null as missing; NaN would break scales). */
