@@ -107,9 +107,13 @@ function assignmentSections(r: AnalysisResult, d: DisclosureOptions): Section[] 
         statistic: t.statistic,
         df: t.df.map((d) => (Number.isInteger(d) ? formatCount(d) : formatNumber(d, 1))).join(', '),
         p: t.pValue,
-        stars: t.stars,
+        stars: starsAt(t.pValue, r.config.methods.stars ?? REPORT_STAR_LEVELS),
         method: t.method.split(/[;(]/)[0]!.trim(),
       })),
+      stars: {
+        levels: r.config.methods.stars ?? REPORT_STAR_LEVELS,
+        test: 'per covariate, the test in the last column (two-sided)',
+      },
       notes: [
         ...(omnibus
           ? [
@@ -466,8 +470,12 @@ function subgroupSections(
         df1: h.df[0],
         df2: h.df[1],
         p: h.pValue,
-        stars: h.stars,
+        stars: starsAt(h.pValue, levels),
       })),
+      stars: {
+        levels,
+        test: 'the F test of equal effects across the levels, per month on its own',
+      },
       notes: [
         `Heterogeneity: ${res.method.split('; heterogeneity: ')[1] ?? res.method}.`,
         ...res.notEstimable.map((t) => `Not estimable at month ${t.month}: ${t.reason}.`),
@@ -549,8 +557,12 @@ function participationSections(
         cace: f.complier.estimate,
         cace_se: f.complier.stdError,
         cace_p: f.complier.pValue,
-        stars: f.complier.stars,
+        stars: starsAt(f.complier.pValue, r.config.methods.stars ?? REPORT_STAR_LEVELS),
       })),
+      stars: {
+        levels: r.config.methods.stars ?? REPORT_STAR_LEVELS,
+        test: 'two-sided test of the complier effect (2SLS), see the method below',
+      },
       notes: [
         `Method: ${c.result.method}.`,
         ...(r.config.methods.se === 'HC3'

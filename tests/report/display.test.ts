@@ -99,8 +99,10 @@ describe('results print as a compact table in a Node REPL', () => {
     );
     expect(lines[1]).toMatch(/^-+( +-+)+$/);
     expect(lines[2]).toMatch(/^ {4}1 {2}1\.6 % \(16\/978\)/);
-    // header, rule, 24 months, blank, method, blank, the note on months with few events
-    expect(lines).toHaveLength(2 + 24 + 2 + 2);
+    // header, rule, 24 months, blank, the star legend, blank, method, blank, the note on months
+    // with few events
+    expect(lines).toHaveLength(2 + 24 + 2 + 2 + 2);
+    expect(lines[27]).toMatch(/^Stars: † p < 0\.20, \* p < 0\.10, \*\* p < 0\.05 \(p-values: /);
     expect(lines.at(-1)).toMatch(/^Few events at month 1: an expected count below 5 in an arm/);
     expect(text).not.toMatch(/\[Function|toMarkdown|\bmonths:|\{/);
     // Columns line up: every row is as long as the rule or shorter.
