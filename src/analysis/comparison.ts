@@ -3,10 +3,12 @@
  * treatment indicator, follow-up and event month, their covariate columns, and what was
  * excluded and why. Shared by the month-by-month effect series and its subgroup variants.
  */
+
 import { asTable, type TableInput } from '../data/columns.js';
 import { type ExperimentIntake, experimentIntake, isExperimentIntake } from '../data/intake.js';
 import { survivalToWide } from '../data/survival-input.js';
 import { InputError } from '../errors.js';
+import type { AllKeys } from '../stats/option-keys.js';
 import { type ArmSample, type ArmSampleSpec, armSample, type Exclusion } from './arm-sample.js';
 import { checkCovariates } from './covariate-checks.js';
 import { type Groupings, subsetGroupings } from './series-groupings.js';
@@ -30,6 +32,23 @@ export interface ComparisonSpec extends ArmSampleSpec {
   /** Status value meaning censored (default `censored`; `0` too when the status is numeric). */
   readonly censored?: string;
 }
+
+/** The keys of {@link ComparisonSpec}, for the key lists of the specs that extend it. */
+export const COMPARISON_KEYS: AllKeys<ComparisonSpec> = {
+  event: true,
+  followup: true,
+  time: true,
+  status: true,
+  censored: true,
+  arm: true,
+  treatment: true,
+  control: true,
+  covariates: true,
+  reference: true,
+  factors: true,
+  missing: true,
+  rareLevels: true,
+};
 
 /** The rows that enter the comparison, as typed arrays aligned row by row. */
 export interface Comparison extends ArmSample {

@@ -31,6 +31,7 @@ import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '..
 import { fitAdjustedMonths } from './adjusted-fit.js';
 import { type ArmContrastSeries, type ArmsSeriesSpec, armContrastSeries } from './arm-contrasts.js';
 import {
+  COMPARISON_KEYS,
   type Comparison,
   type ComparisonSpec,
   comparisonSample,
@@ -134,6 +135,7 @@ export interface SeriesDesignInfo {
 
 /** Every key {@link effectSeries} accepts. */
 export const EFFECT_SERIES_KEYS: AllKeys<EffectSeriesSpec> = {
+  ...COMPARISON_KEYS,
   months: true,
   adjustment: true,
   se: true,
@@ -146,19 +148,6 @@ export const EFFECT_SERIES_KEYS: AllKeys<EffectSeriesSpec> = {
   censoringStrata: true,
   clusters: true,
   blocks: true,
-  event: true,
-  followup: true,
-  time: true,
-  status: true,
-  censored: true,
-  arm: true,
-  treatment: true,
-  control: true,
-  covariates: true,
-  reference: true,
-  factors: true,
-  missing: true,
-  rareLevels: true,
   stars: true,
 };
 

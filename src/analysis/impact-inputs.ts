@@ -10,7 +10,7 @@ import { ols, olsInfluence, olsPrepare, olsSolve } from '../estimate/ols.js';
 import type { Estimate } from '../stats/estimate.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkWholeNumber } from '../stats/validate.js';
-import { type ComparisonSpec, comparisonSample } from './comparison.js';
+import { COMPARISON_KEYS, type ComparisonSpec, comparisonSample } from './comparison.js';
 import { outcomeAt, sampleAt } from './effect-series.js';
 
 /** Options of {@link effectAndControlRate}. */
@@ -38,21 +38,9 @@ export interface EffectAndControlRate {
 }
 
 const EFFECT_AND_CONTROL_RATE_KEYS: AllKeys<EffectAndControlRateSpec> = {
+  ...COMPARISON_KEYS,
   month: true,
   level: true,
-  event: true,
-  followup: true,
-  time: true,
-  status: true,
-  censored: true,
-  arm: true,
-  treatment: true,
-  control: true,
-  covariates: true,
-  reference: true,
-  factors: true,
-  missing: true,
-  rareLevels: true,
 };
 
 /**

@@ -3,7 +3,7 @@
  * prevented cases, relative reduction, trajectories per success — resampling clients with
  * replacement within each arm (stratified by arm, so the arm sizes stay as realised).
  */
-import { type ComparisonSpec, comparisonSample } from '../analysis/comparison.js';
+import { COMPARISON_KEYS, type ComparisonSpec, comparisonSample } from '../analysis/comparison.js';
 import { outcomeAt, sampleAt } from '../analysis/effect-series.js';
 import type { TableInput } from '../data/columns.js';
 import { InputError } from '../errors.js';
@@ -55,6 +55,7 @@ export interface BootstrapImpact {
 }
 
 const BOOTSTRAP_IMPACT_KEYS: AllKeys<BootstrapSpec> = {
+  ...COMPARISON_KEYS,
   month: true,
   replicates: true,
   seed: true,
@@ -62,19 +63,6 @@ const BOOTSTRAP_IMPACT_KEYS: AllKeys<BootstrapSpec> = {
   n: true,
   participants: true,
   effect: true,
-  event: true,
-  followup: true,
-  time: true,
-  status: true,
-  censored: true,
-  arm: true,
-  treatment: true,
-  control: true,
-  covariates: true,
-  reference: true,
-  factors: true,
-  missing: true,
-  rareLevels: true,
 };
 
 /**
