@@ -112,7 +112,7 @@ function assignmentSections(r: AnalysisResult, d: DisclosureOptions): Section[] 
       })),
       stars: {
         levels: r.config.methods.stars ?? REPORT_STAR_LEVELS,
-        test: 'per covariate, the test in the last column (two-sided)',
+        test: 'two-sided, per covariate: the test in the last column',
       },
       notes: [
         ...(omnibus
