@@ -74,13 +74,17 @@ export function checkRule(rule: AssignmentRule, fn: string): void {
   const label = `${fn}: rule (${String(kind)})`;
   switch (kind) {
     case 'hashed':
-      return rejectUnknownKeys(rule as HashedRule, HASHED_KEYS, label);
+      rejectUnknownKeys(rule as HashedRule, HASHED_KEYS, label);
+      return;
     case 'complete':
-      return rejectUnknownKeys(rule as CompleteRule, COMPLETE_KEYS, label);
+      rejectUnknownKeys(rule as CompleteRule, COMPLETE_KEYS, label);
+      return;
     case 'blocked':
-      return rejectUnknownKeys(rule as BlockedRule, BLOCKED_KEYS, label);
+      rejectUnknownKeys(rule as BlockedRule, BLOCKED_KEYS, label);
+      return;
     case 'parity':
-      return rejectUnknownKeys(rule as ParityRule, PARITY_KEYS, label);
+      rejectUnknownKeys(rule as ParityRule, PARITY_KEYS, label);
+      return;
     default:
       throw new InputError(
         `${fn}: unknown rule kind ${JSON.stringify(kind)}; expected 'hashed', 'complete', 'blocked' or 'parity'`,
