@@ -64,6 +64,7 @@ export { normaliseTable } from './data/normalise.js';
 export { rowsToTable } from './data/rows.js';
 export { DEFAULT_EXPERIMENT_SCHEMA, MAX_PLAUSIBLE_MONTHS } from './data/schema.js';
 export {
+  type AllKeys,
   didYouMean,
   type JsonObject,
   rejectUnknownKeys,

@@ -55,10 +55,9 @@ export function didYouMean(name: string, candidates: readonly string[]): string 
  * const keys: AllKeys<Options> = { se: true, level: true };
  * // const bad: AllKeys<Options> = { se: true }; // compile error: 'level' is missing
  */
-export type AllKeys<T> = { readonly [K in KeyOfAny<T>]-?: true };
-
-/** The keys of any member of a union (`keyof` of a union gives only the shared ones). */
-type KeyOfAny<T> = T extends unknown ? keyof T : never;
+// `T extends unknown ? keyof T : never` distributes over a union: the keys of any member
+// (`keyof` of a union gives only the shared ones).
+export type AllKeys<T> = { readonly [K in T extends unknown ? keyof T : never]-?: true };
 
 /**
  * The key check of every options and spec object of a public function: throws an `InputError`
