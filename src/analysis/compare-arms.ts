@@ -284,16 +284,7 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
   const rawInterval = checkOneOf(spec.rawInterval ?? 'auto', SHARE_INTERVALS, 'rawInterval', {
     fn: 'compareArms',
   });
-  if (!Array.isArray(spec.outcomes) || spec.outcomes.length === 0) {
-    throw new InputError('outcomes is empty: list the outcome columns to compare', {
-      code: 'invalid-option',
-    });
-  }
-  const outcomes: ArmOutcomeSpec[] = spec.outcomes.map((o, i) => {
-    if (typeof o === 'string') return { column: o };
-    rejectUnknownKeys(o, OUTCOME_KEYS, `compareArms: outcomes[${i}]`);
-    return o;
-  });
+  const outcomes = outcomeSpecs(spec.outcomes);
   const sample = armSample(data, spec);
   requireColumns(
     sample.table,
@@ -531,6 +522,26 @@ function binaryDifference(
   return chooseShareInterval(interval, t, c) === 'newcombe'
     ? strip(newcombeDifference(t, c, { level }))
     : strip(diffInProportions(yT, yC, { level, pooled }));
+}
+
+/**
+ * The outcomes of a `compareArms` spec as specs: a column name becomes `{ column }`; an empty
+ * list, or an unknown key in a spec, is an `InputError` (`invalid-option`).
+ *
+ * @example
+ * outcomeSpecs(['employed', { column: 'wage', digits: 2 }]); // [{ column: 'employed' }, { column: 'wage', digits: 2 }]
+ */
+export function outcomeSpecs(outcomes: readonly (string | ArmOutcomeSpec)[]): ArmOutcomeSpec[] {
+  if (!Array.isArray(outcomes) || outcomes.length === 0) {
+    throw new InputError('outcomes is empty: list the outcome columns to compare', {
+      code: 'invalid-option',
+    });
+  }
+  return outcomes.map((o, i) => {
+    if (typeof o === 'string') return { column: o };
+    rejectUnknownKeys(o, OUTCOME_KEYS, `compareArms: outcomes[${i}]`);
+    return o;
+  });
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   type ArmSummary,
   diff,
   type OutcomeKind,
+  outcomeSpecs,
   summary,
   value,
   withOutcome,
@@ -57,14 +58,6 @@ export interface CompareSeveralArmsSpec extends Omit<SeveralArmsSampleSpec, 'fol
   /** Pooled SE for the test of a binary difference (default false: unpooled, Neyman). */
   readonly pooled?: boolean;
 }
-
-const OUTCOME_KEYS: AllKeys<ArmOutcomeSpec> = {
-  column: true,
-  label: true,
-  kind: true,
-  format: true,
-  digits: true,
-};
 
 /** One contrast of one outcome. */
 export interface OutcomeContrast {
@@ -163,16 +156,7 @@ export function compareSeveralArms(
   const adjustment = checkOneOf(spec.adjustment ?? 'ols', ['ols', 'lin'] as const, 'adjustment', {
     fn,
   });
-  if (!Array.isArray(spec.outcomes) || spec.outcomes.length === 0) {
-    throw new InputError('outcomes is empty: list the outcome columns to compare', {
-      code: 'invalid-option',
-    });
-  }
-  const outcomes: ArmOutcomeSpec[] = spec.outcomes.map((o, i) => {
-    if (typeof o === 'string') return { column: o };
-    rejectUnknownKeys(o, OUTCOME_KEYS, `compareArms: outcomes[${i}]`);
-    return o;
-  });
+  const outcomes = outcomeSpecs(spec.outcomes);
   const sample = severalArmsSample(data, spec);
   requireColumns(
     sample.table,
