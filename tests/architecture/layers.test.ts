@@ -9,14 +9,16 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(new URL('../../src', import.meta.url).pathname);
 
-/** The edge modules every layer may use: errors, formatting, the table model and display. */
-const EDGE = ['errors', 'format', 'table', 'display', 'types'];
+/** The edge modules every layer may use: errors, formatting, language, the table
+ * model and display. */
+const EDGE = ['errors', 'format', 'language', 'table', 'display', 'types'];
 
 /** Layer → the layers it may import (besides itself). */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   errors: [],
   types: [],
   format: ['stats'], // the Estimate type only
+  language: ['errors', 'format'],
   table: ['format', 'stats'],
   display: ['table', 'format'],
   stats: ['errors'],
