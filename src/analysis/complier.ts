@@ -13,12 +13,12 @@ import {
 } from '../data/intake.js';
 import { withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
-import { type IvFit, ivRegression } from '../estimate/iv.js';
-import { ols } from '../estimate/ols.js';
+import type { ClusterSeType, LabelledGroups } from '../estimate/cluster-vcov.js';
+import { type IvFit, type IvSeType, ivRegression } from '../estimate/iv.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp } from '../format.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
-import { rejectUnknownKeys } from '../stats/option-keys.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkStarLevels, type StarLevels, starLegend, starsAt } from '../stats/stars.js';
 import { checkWholeNumber } from '../stats/validate.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
@@ -30,10 +30,11 @@ import {
   numericAt,
 } from './arm-sample.js';
 import type { Exclusion } from './comparison.js';
+import { groupedCoefficient } from './grouped-ols.js';
 import { formatP } from './participation.js';
 import { handleRareLevels } from './rare-levels.js';
 import { blockDummies } from './series-design.js';
-import { readGroupings, sampleGroups } from './series-groupings.js';
+import { readGroupings, sampleGroups, seriesSe } from './series-groupings.js';
 
 /** The outcome of a complier analysis. */
 export type ComplierOutcome =
@@ -58,8 +59,11 @@ export interface ComplierSpec extends ArmSampleSpec {
    * conversation); any other non-missing value counts as not received.
    */
   readonly received: ReceivedSpec;
-  /** Standard errors (default `'HC2'`, as estimatr's `iv_robust` and `lm_robust`). */
-  readonly se?: SeType;
+  /**
+   * Standard errors (default `'HC2'`, as estimatr's `iv_robust` and `lm_robust`); with
+   * `clusters` `'CR2'` (default), `'stata'` or `'CR0'`.
+   */
+  readonly se?: IvSeType;
   /** Confidence level (default 0.95). */
   readonly level?: number;
   /** First-stage F below which the instrument is flagged weak (default 10, Staiger & Stock 1997). */
@@ -72,15 +76,26 @@ export interface ComplierSpec extends ArmSampleSpec {
    * left as the plain Wald / 2SLS estimate.
    */
   readonly blocks?: string;
-  /** Cluster column: refused (cluster-robust 2SLS is not implemented), with a clear message. */
+  /**
+   * Cluster column (office, caseworker: the unit of randomisation): cluster-robust SEs for the
+   * first stage, the ITT and the 2SLS complier effect (CR2 with Satterthwaite df by default, as
+   * `iv_robust(..., clusters =)` and `lm_robust(..., clusters =)`). Every analysed client needs
+   * one. Can be combined with `blocks`.
+   */
   readonly clusters?: string;
 }
 
 /** The first stage: how much assignment shifts the share receiving the service. */
 export interface ComplierFirstStage {
-  /** Coefficient of assignment in received ~ assignment (+ covariates), robust SE, t test. */
+  /**
+   * Coefficient of assignment in received ~ assignment (+ covariates), robust (or with clusters
+   * cluster-robust) SE, t test.
+   */
   readonly difference: Estimate;
-  /** Wald F of the instrument with the same robust vcov (= t² with one instrument). */
+  /**
+   * Wald F of the instrument with the same robust vcov (= t² with one instrument), on
+   * (1, n − k) df, or (1, S − 1) with S clusters.
+   */
   readonly f: number;
   readonly fDf: readonly [number, number];
   readonly fPValue: number;
@@ -125,7 +140,9 @@ export interface ComplierEffect {
   /** With the covariates in both stages (absent without covariates). */
   readonly adjusted?: ComplierFit;
   readonly excluded: readonly Exclusion[];
-  readonly se: SeType;
+  readonly se: IvSeType;
+  /** The cluster column and its number of clusters in the sample (absent without clusters). */
+  readonly clusters?: { readonly column: string; readonly count: number };
   readonly level: number;
   readonly weakF: number;
   /** The star levels used. */
@@ -135,6 +152,25 @@ export interface ComplierEffect {
   toTable(): Record<string, number | string | boolean>[];
   toMarkdown(): string;
 }
+
+const COMPLIER_KEYS: AllKeys<ComplierSpec> = {
+  outcome: true,
+  received: true,
+  se: true,
+  level: true,
+  weakF: true,
+  arm: true,
+  treatment: true,
+  control: true,
+  covariates: true,
+  reference: true,
+  factors: true,
+  missing: true,
+  rareLevels: true,
+  stars: true,
+  blocks: true,
+  clusters: true,
+};
 
 const Z = '(assigned)';
 const D = '(received)';
@@ -154,6 +190,14 @@ const D = '(received)';
  * default, as `iv_robust`/`lm_robust`), t tests on n − k df. The first-stage F is the robust
  * Wald test of Z (weak instrument when F < 10, Staiger & Stock 1997). Without covariates the
  * 2SLS estimate equals the Wald ratio; with them it equals ITT_X / first stage_X.
+ *
+ * With `clusters` (S clusters) all three are cluster-robust: the 2SLS variance is
+ * A·Σ_c X̂_c'M_c e_c e_c'M_c X̂_c·A on the second-stage design X̂ = [1, D̂, X] (A = (X̂'X̂)⁻¹,
+ * e = Y − [1, D, X]β̂ the structural residuals; M_c = (I − H_cc)^(−1/2) for CR2), t tests on the
+ * Bell–McCaffrey Satterthwaite df (CR2) or S − 1 (CR0, stata), as
+ * `iv_robust(y ~ d + x | z + x, clusters = g)`; the first stage and ITT likewise with
+ * `lm_robust(clusters = g)`, the first-stage F on (1, S − 1) df. With `blocks` as well, the block
+ * dummies join the adjusted specification, as `iv_robust(..., fixed_effects = ~block)`.
  *
  * The sample is the two arms with complete covariates (the same for both specifications), a
  * recorded received status and outcome; for an `{ event, month }` outcome, the complete
@@ -175,35 +219,9 @@ export function complierEffect(
   data: TableInput | ExperimentIntake,
   spec: ComplierSpec,
 ): ComplierEffect {
-  rejectUnknownKeys(
-    spec,
-    {
-      outcome: true,
-      received: true,
-      se: true,
-      level: true,
-      weakF: true,
-      arm: true,
-      treatment: true,
-      control: true,
-      covariates: true,
-      reference: true,
-      factors: true,
-      missing: true,
-      rareLevels: true,
-      stars: true,
-      blocks: true,
-      clusters: true,
-    },
-    'complierEffect',
-  );
-  if (spec.clusters !== undefined) {
-    throw new InputError(
-      `complierEffect with clusters ('${spec.clusters}') is not available: cluster-robust 2SLS standard errors are not implemented`,
-      { code: 'invalid-option', column: spec.clusters },
-    );
-  }
-  const se = spec.se ?? 'HC2';
+  rejectUnknownKeys(spec, COMPLIER_KEYS, 'complierEffect');
+  const seChoice = seriesSe(spec.se, spec.clusters !== undefined);
+  const se: IvSeType = seChoice.cluster ?? seChoice.hc;
   const level = spec.level ?? 0.95;
   const weakF = spec.weakF ?? 10;
   const starLevels = checkStarLevels(spec.stars);
@@ -244,7 +262,7 @@ export function complierEffect(
       excluded: excluded as readonly Exclusion[],
     },
     sample.covariateNames.length > 0 ? (spec.rareLevels ?? 'error') : 'pool',
-    se,
+    seChoice.hc,
     false,
     (s, k, ex) => {
       const at = (col: Float64Array) => Float64Array.from(k, (j) => col[j]!);
@@ -302,12 +320,21 @@ export function complierEffect(
     );
   }
 
-  const unadjusted = fitSpecification(y, d, z, [], [], se, level, weakF, starLevels);
+  // Clusters and blocks on the analysed rows (a missing label is an error naming the rows).
+  const groupings = readGroupings(table, handled.rows, {
+    ...(spec.clusters === undefined ? {} : { clusters: spec.clusters }),
+    ...(spec.blocks === undefined ? {} : { blocks: spec.blocks }),
+  });
+  const clusters = groupings.clusters ? sampleGroups(groupings.clusters) : undefined;
+  const variance: ComplierVariance = {
+    se: seChoice.hc,
+    ...(seChoice.cluster ? { cluster: seChoice.cluster } : {}),
+    ...(clusters ? { clusters, column: spec.clusters! } : {}),
+    level,
+  };
+  const unadjusted = fitSpecification(y, d, z, [], [], variance, weakF, starLevels);
   // Blocks: their dummies join the adjusted specification as fixed effects.
-  const blocks =
-    spec.blocks === undefined
-      ? undefined
-      : readGroupings(table, handled.rows, { blocks: spec.blocks }).blocks!;
+  const blocks = groupings.blocks;
   const dummies = blocks
     ? blockDummies(
         blocks,
@@ -323,8 +350,7 @@ export function complierEffect(
           z,
           adjustedNames,
           [...x, ...dummies.columns],
-          se,
-          level,
+          variance,
           weakF,
           starLevels,
         )
@@ -337,7 +363,7 @@ export function complierEffect(
   const blockText = blocks
     ? `; block fixed effects of '${blocks.column}' (${sampleGroups(blocks).count} blocks) in the adjusted specification`
     : '';
-  const method = `${describe(se, weakF, sample.sampleText, received, starLevels)}${blockText}${rare.note ? `; ${rare.note}` : ''}`;
+  const method = `${describe(variance, weakF, sample.sampleText, received, starLevels)}${blockText}${rare.note ? `; ${rare.note}` : ''}`;
   const base: Omit<ComplierEffect, 'toTable' | 'toMarkdown'> = {
     arms: { treatment: labels.treatment, control: labels.control },
     outcome: sample.outcome,
@@ -352,6 +378,7 @@ export function complierEffect(
     ...(adjusted ? { adjusted } : {}),
     excluded,
     se,
+    ...(clusters ? { clusters: { column: spec.clusters!, count: clusters.count } } : {}),
     level,
     weakF,
     stars: starLevels,
@@ -485,22 +512,32 @@ function readReceived(table: ColumnTable, spec: ReceivedSpec, rows: Int32Array):
   });
 }
 
+/** The variance of the three fits: an HC type, or with clusters a CR type and the clusters. */
+interface ComplierVariance {
+  readonly se: SeType;
+  readonly cluster?: ClusterSeType;
+  readonly clusters?: LabelledGroups;
+  /** The cluster column, for the method words. */
+  readonly column?: string;
+  readonly level: number;
+}
+
 function fitSpecification(
   y: Float64Array,
   d: Float64Array,
   z: Float64Array,
   names: readonly string[],
   x: readonly Float64Array[],
-  se: SeType,
-  level: number,
+  variance: ComplierVariance,
   weakF: number,
   levels: StarLevels,
 ): ComplierFit {
   const n = y.length;
+  const { level, clusters } = variance;
   const exogenous: DesignMatrix = { names, columns: x, n };
   const iv: IvFit = ivRegression(
     { y, endogenous: { [D]: d }, instruments: { [Z]: z }, ...(names.length ? { exogenous } : {}) },
-    { se, level },
+    clusters ? { se: variance.cluster ?? 'CR2', clusters, level } : { se: variance.se, level },
   );
   const first = iv.firstStage[0]!;
   const design: DesignMatrix = {
@@ -508,14 +545,17 @@ function fitSpecification(
     columns: [new Float64Array(n).fill(1), z, ...x],
     n,
   };
-  const reduced = ols(design, y, { se, level });
+  const reducedZ = groupedCoefficient(design, y, Z, clusters, {
+    se: variance.se,
+    ...(variance.cluster ? { cluster: variance.cluster } : {}),
+    ...(variance.column ? { column: variance.column } : {}),
+    level,
+  });
   const firstDifference = strip(first.fit.coefficient(Z), levels);
   // A constant outcome (nobody, or everybody, had the event): both effects are exactly 0 with
   // no variation to test; p = 1 as an exact test gives, never 0/0 = NaN.
   const constant = y.every((v) => v === y[0]);
-  const itt = constant
-    ? noVariation(strip(reduced.coefficient(Z), levels))
-    : strip(reduced.coefficient(Z), levels);
+  const itt = constant ? noVariation(strip(reducedZ, levels)) : strip(reducedZ, levels);
   const complier = constant
     ? noVariation(strip(iv.coefficient(D), levels))
     : strip(iv.coefficient(D), levels);
@@ -566,18 +606,35 @@ function strip(e: Estimate, levels: StarLevels): Estimate {
 }
 
 function describe(
-  se: SeType,
+  variance: ComplierVariance,
   weakF: number,
   sampleText: string,
   received: string,
   levels: StarLevels,
 ): string {
-  const seText = se === 'classical' ? 'classical SE' : `${se} robust SE`;
+  const { se, cluster, clusters, column } = variance;
+  let seText: string;
+  let dfText: string;
+  let fText: string;
+  if (clusters && cluster) {
+    const S = clusters.count;
+    const of = `${S} clusters of '${column}'`;
+    seText =
+      cluster === 'CR2'
+        ? `CR2 cluster-robust SE (Bell–McCaffrey bias reduction, ${of}; the 2SLS variance A·Σ_c X̂_c'M_c e_c e_c'M_c X̂_c·A on the second-stage design with the structural residuals, as estimatr iv_robust(clusters =))`
+        : `${cluster === 'stata' ? "CR1 cluster-robust SE with Stata's correction" : 'CR0 cluster-robust SE'} (${of}; the 2SLS variance on the second-stage design with the structural residuals, as estimatr iv_robust(clusters =))`;
+    dfText = cluster === 'CR2' ? 'Satterthwaite df per coefficient' : `S − 1 = ${S - 1} df`;
+    fText = `cluster-robust Wald test of assignment on (1, ${S - 1}) df`;
+  } else {
+    seText = se === 'classical' ? 'classical SE' : `${se} robust SE`;
+    dfText = 'n − k df';
+    fText = 'robust Wald test of assignment';
+  }
   return (
     `complier (local average) effect, Angrist, Imbens & Rubin (1996): received service (${received}) instrumented by random assignment; ` +
     `first stage received ~ assignment and ITT outcome ~ assignment by OLS, complier effect by 2SLS (as estimatr iv_robust), ` +
-    `each without and with covariates; ${seText}, t tests on n − k df; first-stage F = robust Wald test of assignment ` +
-    `(weak instrument when F < ${weakF}); sample: ${sampleText}; ${starLegend(levels, `two-sided t tests of the coefficients with ${seText} on n − k df`).replace(/^Stars/, 'stars')}`
+    `each without and with covariates; ${seText}, t tests on ${dfText}; first-stage F = ${fText} ` +
+    `(weak instrument when F < ${weakF}); sample: ${sampleText}; ${starLegend(levels, `two-sided t tests of the coefficients with ${seText.replace(/ \(.*$/, '')} on ${dfText}`).replace(/^Stars/, 'stars')}`
   );
 }
 

@@ -316,9 +316,11 @@ describe('complierEffect with blocks and clusters', () => {
     }
     expect(blocked.method).toContain("block fixed effects of 'block' (4 blocks)");
   });
-  it('clusters are refused with a clear message', () => {
-    expect(() => complierEffect(withReceived, { ...spec, clusters: 'office' })).toThrow(
-      /complierEffect with clusters \('office'\) is not available/,
-    );
+  it('clusters with blocks: cluster-robust 2SLS (checked against iv_robust in complier-clusters.test.ts)', () => {
+    const c = complierEffect(withReceived, { ...spec, clusters: 'office', blocks: 'block' });
+    expect(c.se).toBe('CR2');
+    expect(c.clusters).toEqual({ column: 'office', count: 24 });
+    expect(c.adjusted!.complier.method).toContain('2SLS, CR2 cluster-robust SE');
+    expect(c.method).toContain("block fixed effects of 'block' (4 blocks)");
   });
 });
