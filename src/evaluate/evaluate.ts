@@ -17,7 +17,7 @@ import { sampleRatioTest } from '../assign/srm.js';
 import { refuseIdentifierLabels } from '../data/identifier-labels.js';
 import { experimentIntake } from '../data/intake.js';
 import { validateExperiment } from '../data/validate.js';
-import { InputError } from '../errors.js';
+import type { IvSeType } from '../estimate/iv.js';
 import type { SeType } from '../estimate/vcov.js';
 import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
 import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
@@ -137,16 +137,12 @@ function designSpec(plan: AnalysisPlan): { clusters?: string; blocks?: string } 
   };
 }
 
-/** The complier analysis' SE: HC2 for HC3; cluster types are refused by `parsePlan` there. */
-function complierSe(se: AnalysisPlan['methods']['se']): SeType {
-  if (se === 'HC3') return 'HC2';
-  if (se === 'CR2' || se === 'stata' || se === 'CR0') {
-    throw new InputError(
-      'the complier effect with clusters is not available (cluster-robust 2SLS is not implemented)',
-      { code: 'invalid-option', value: se },
-    );
-  }
-  return se;
+/**
+ * The complier analysis' SE: HC2 for HC3 (the 2SLS reports use HC2 there); the cluster types
+ * (with `design.clusters`) as they are: cluster-robust 2SLS.
+ */
+function complierSe(se: AnalysisPlan['methods']['se']): IvSeType {
+  return se === 'HC3' ? 'HC2' : se;
 }
 
 /** {@link evaluate} after the checks and the filter: every analysis of the kept rows. */
@@ -315,8 +311,8 @@ function analyseRows(
           received: { column: p.column, values: receivedValues(p) },
           covariates: plan.covariates,
           factors: plan.factors,
-          // Block fixed effects in the adjusted 2SLS (clusters are refused by parsePlan).
-          ...(plan.design?.blocks === undefined ? {} : { blocks: plan.design.blocks }),
+          // Cluster-robust 2SLS with the design's clusters; block fixed effects in the adjusted fit.
+          ...designSpec(plan),
           missing: methods.missing,
           rareLevels: methods.rareLevels ?? 'error',
           se: complierSe(methods.se),

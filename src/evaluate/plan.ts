@@ -689,12 +689,6 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
       'the several-arm contrasts are not available with config.design (clusters or blocks) yet: a contrast under CR2 needs its own Satterthwaite df; analyse the pairs with arms.treatment / arms.control',
     );
   }
-  if (clustered && participation) {
-    r.fail(
-      'config.participation',
-      'the complier effect (2SLS) with config.design.clusters is not available yet (cluster-robust 2SLS is not implemented); remove participation or analyse it separately',
-    );
-  }
   if (clustered && m.band === 'sup-t') {
     r.fail(
       'config.methods.band',
