@@ -13,8 +13,9 @@ import {
 } from '../data/intake.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
+import { designDifferenceInMeans } from '../estimate/difference-in-means.js';
 import { formatPercent, formatPp, formatPValue } from '../format.js';
-import { rejectUnknownKeys } from '../stats/option-keys.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { type DiffInProportionsResult, diffInProportions } from '../stats/proportions.js';
 import {
   type Block,
@@ -25,6 +26,7 @@ import {
 } from '../table/index.js';
 import { armSample } from './arm-sample.js';
 import type { Exclusion } from './comparison.js';
+import { readGroupings } from './series-groupings.js';
 
 /** One participation category: a value of the participation column, or a group of them. */
 export interface ParticipationCategory {
@@ -67,6 +69,14 @@ export interface ParticipationSpec {
   readonly level?: number;
   /** Pooled SE for the test of the difference (default false: unpooled, Neyman). */
   readonly pooled?: boolean;
+  /**
+   * Cluster column (the unit of randomisation): the difference in the received share is then
+   * the clustered difference in means (CR2 SE, Bell–McCaffrey df), as
+   * `estimatr::difference_in_means(received ~ arm, clusters =)`. Not with `pooled`.
+   */
+  readonly clusters?: string;
+  /** Block column (the strata of the randomisation): the blocked difference in means. */
+  readonly blocks?: string;
   /** Decimals of the shares in `toMarkdown()` (default 0, as the report: "21 % (206)"). */
   readonly digits?: number;
 }
@@ -100,7 +110,11 @@ export interface ReceivedService {
   readonly categories: readonly string[];
   readonly treatment: ArmShare;
   readonly control: ArmShare;
-  /** Treatment − control share receiving the service: difference in proportions, z test. */
+  /**
+   * Treatment − control share receiving the service: difference in proportions, z test; with
+   * `clusters` / `blocks` the design's difference in means (t test on its df), with `p1`, `p2`,
+   * `n1`, `n2` as without.
+   */
   readonly difference: DiffInProportionsResult;
 }
 
@@ -130,11 +144,30 @@ interface Node {
 
 const OTHER = 'other';
 
+const PARTICIPATION_KEYS: AllKeys<ParticipationSpec> = {
+  arm: true,
+  treatment: true,
+  control: true,
+  participation: true,
+  categories: true,
+  received: true,
+  unknown: true,
+  missing: true,
+  level: true,
+  pooled: true,
+  digits: true,
+  clusters: true,
+  blocks: true,
+};
+
 /**
  * Participation by arm: for each category, the count and share of each arm's clients, with
  * groups summing their sub-categories; and the difference in the share that received the service,
  * p̂_T − p̂_C with SE √(p̂_T(1 − p̂_T)/n_T + p̂_C(1 − p̂_C)/n_C) (unpooled, Neyman; pooled on
- * request) and a two-sided z test. That difference is the first stage of the complier analysis
+ * request) and a two-sided z test — or, with `clusters` / `blocks`, the design's difference in
+ * means of the 0/1 received status (estimatr's `difference_in_means(clusters =, blocks =)`: CR2
+ * SE with Bell–McCaffrey df when clustered, see `designDifferenceInMeans`) and its t test. That
+ * difference is the first stage of the complier analysis
  * (Angrist, Imbens & Rubin 1996): the share of compliers when nobody in control can be treated,
  * see {@link complierEffect}.
  *
@@ -162,23 +195,13 @@ export function participationTable(
   data: TableInput | ExperimentIntake,
   spec: ParticipationSpec,
 ): ParticipationTable {
-  rejectUnknownKeys(
-    spec,
-    {
-      arm: true,
-      treatment: true,
-      control: true,
-      participation: true,
-      categories: true,
-      received: true,
-      unknown: true,
-      missing: true,
-      level: true,
-      pooled: true,
-      digits: true,
-    },
-    'participationTable',
-  );
+  rejectUnknownKeys(spec, PARTICIPATION_KEYS, 'participationTable');
+  if (spec.pooled === true && (spec.clusters !== undefined || spec.blocks !== undefined)) {
+    throw new InputError(
+      "participationTable: pooled is for independent clients; with clusters or blocks the difference uses the design's variance (leave pooled out)",
+      { code: 'invalid-option', value: 'pooled' },
+    );
+  }
   const column = experimentRoles(spec).participation;
   const level = spec.level ?? 0.95;
   const unknownMode = spec.unknown ?? 'error';
@@ -200,6 +223,9 @@ export function participationTable(
   const direct = nodes.map(() => [0, 0]);
   const armN = [0, 0];
   const receivedCount = [0, 0];
+  // Position in the sample and received status of each client with a recorded participation.
+  const recorded: number[] = [];
+  const receivedFlag: (0 | 1)[] = [];
   const missingRows: number[] = [];
   const unknown = new Map<string, number[]>();
   const otherIndex = index.get(OTHER);
@@ -224,6 +250,8 @@ export function participationTable(
     direct[k]![a]!++;
     armN[a]!++;
     if (receivedSet.has(k)) receivedCount[a]!++;
+    recorded.push(j);
+    receivedFlag.push(receivedSet.has(k) ? 1 : 0);
   });
   if (unknown.size) throw unknownError(column, unknown, nodes);
   const excluded: Exclusion[] = [...sample.excluded];
@@ -274,11 +302,14 @@ export function participationTable(
       (row, k) => !(autoOther && k === otherIndex && row.treatment.count + row.control.count === 0),
     );
 
-  const difference = diffInProportions(
-    { successes: receivedCount[0]!, n: armN[0]! },
-    { successes: receivedCount[1]!, n: armN[1]! },
-    { level, pooled: spec.pooled === true },
-  );
+  const counts = {
+    treated: { successes: receivedCount[0]!, n: armN[0]! },
+    control: { successes: receivedCount[1]!, n: armN[1]! },
+  };
+  const difference =
+    spec.clusters === undefined && spec.blocks === undefined
+      ? diffInProportions(counts.treated, counts.control, { level, pooled: spec.pooled === true })
+      : designDifference(sample, recorded, receivedFlag, spec, level, counts);
   const receivedNames = [...spec.received];
   const received: ReceivedService = {
     categories: receivedNames,
@@ -309,6 +340,47 @@ export function participationTable(
     },
     () => participationDocument(base, digits),
   );
+}
+
+/**
+ * The received-share difference under the design (clusters and / or blocks): estimatr's
+ * `difference_in_means(received ~ arm, clusters =, blocks =)` through `designDifferenceInMeans`,
+ * with the shares and counts of the arms.
+ */
+function designDifference(
+  sample: ReturnType<typeof armSample>,
+  recorded: readonly number[],
+  received: readonly (0 | 1)[],
+  spec: ParticipationSpec,
+  level: number,
+  counts: Record<'treated' | 'control', { successes: number; n: number }>,
+): DiffInProportionsResult {
+  const rows = Int32Array.from(recorded, (j) => sample.rows[j]!);
+  const g = readGroupings(sample.table, rows, {
+    ...(spec.clusters === undefined ? {} : { clusters: spec.clusters }),
+    ...(spec.blocks === undefined ? {} : { blocks: spec.blocks }),
+  });
+  const d = designDifferenceInMeans(
+    recorded.map((j, i) => ({
+      y: received[i]!,
+      t: sample.treated[j] === 1 ? 1 : 0,
+      block: g.blocks ? g.blocks.labels[g.blocks.ids[i]!]! : null,
+      cluster: g.clusters ? g.clusters.labels[g.clusters.ids[i]!]! : null,
+    })),
+    {
+      level,
+      clustered: g.clusters !== undefined,
+      ...(g.clusters ? { clusterColumn: g.clusters.column } : {}),
+    },
+  );
+  return {
+    ...d.estimate,
+    p1: counts.treated.successes / counts.treated.n,
+    p2: counts.control.successes / counts.control.n,
+    n1: counts.treated.n,
+    n2: counts.control.n,
+    pooled: false,
+  };
 }
 
 function checkModes(unknown: string, missing: string): void {

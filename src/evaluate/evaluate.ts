@@ -297,6 +297,8 @@ function analyseRows(
       received,
       missing: 'exclude',
       level: methods.level,
+      // The received-share difference under the design (clustered / blocked difference in means).
+      ...designSpec(plan),
     });
     const complier = events.map((e) => {
       step(`complier effect: ${e.label}`);

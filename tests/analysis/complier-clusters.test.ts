@@ -3,6 +3,7 @@
 // effects (tests/reference/iv-clusters.R → iv-clusters.csv + iv-clusters.json).
 import { describe, expect, it } from 'vitest';
 import { type ComplierSpec, complierEffect } from '../../src/analysis/complier.js';
+import { participationTable } from '../../src/analysis/participation.js';
 import { InputError } from '../../src/errors.js';
 import { agree, ivData, ivRef, type RefModel, refCoef } from '../reference/iv-clusters-data.js';
 
@@ -107,5 +108,37 @@ describe('complierEffect with clusters equals iv_robust / lm_robust(clusters =)'
       error = e;
     }
     expect(error).toBeInstanceOf(InputError);
+  });
+});
+
+describe('participationTable with clusters: the received-share difference of the design', () => {
+  const spec = {
+    treatment: 'experiment',
+    control: 'control',
+    categories: ['not_assessed', 'assessed_no_conversation', 'uwv_conversation'],
+    received: ['uwv_conversation'],
+  };
+  it('clustered, and block-clustered: difference_in_means(d ~ z, clusters =, blocks =)', () => {
+    const clustered = participationTable(ivData, { ...spec, clusters: 'office' });
+    const r = ivRef.participation.clusters;
+    agree(clustered.received.difference, { ...r, term: 'z' }, 'participation clustered');
+    expect(clustered.received.difference.n).toBe(r.n);
+    expect(clustered.received.difference.p1).toBe(clustered.received.treatment.share);
+    expect(clustered.method).toContain('CR2 cluster-robust SE, Bell–McCaffrey Satterthwaite df');
+    const both = participationTable(ivData, { ...spec, clusters: 'office', blocks: 'block' });
+    agree(
+      both.received.difference,
+      { ...ivRef.participation.blocks_clusters, term: 'z' },
+      'block-clustered',
+    );
+    // The same as the unadjusted first stage of complierEffect (clusters, no covariates).
+    const c = complierEffect(ivData, { ...base, outcome: 'earnings' });
+    agree(clustered.received.difference, { ...r, term: 'z' }, 'participation');
+    agree(c.unadjusted.firstStage.difference, { ...r, term: 'z' }, 'first stage = difference');
+  });
+  it('refuses pooled with a design', () => {
+    expect(() => participationTable(ivData, { ...spec, clusters: 'office', pooled: true })).toThrow(
+      /pooled is for independent clients/,
+    );
   });
 });

@@ -37,6 +37,8 @@ describe('evaluate: the complier effect of a clustered design', () => {
       "CR2 cluster-robust SE (Bell–McCaffrey bias reduction, 26 clusters of 'office'; the 2SLS variance",
     );
     expect(c.result.method).toContain('t tests on Satterthwaite df per coefficient');
+    const r = ivRef.participation.clusters;
+    agree(result.participation!.table.received.difference, { ...r, term: 'z' }, 'participation');
   });
   it('design.clusters and blocks, se stata: the adjusted 2SLS has block fixed effects', () => {
     const result = evaluate(
@@ -52,6 +54,8 @@ describe('evaluate: the complier effect of a clustered design', () => {
     expect(c.result.method).toContain("CR1 cluster-robust SE with Stata's correction");
     expect(c.result.method).toContain('t tests on S − 1 = 25 df');
     expect(c.result.method).toContain("block fixed effects of 'block' (4 blocks)");
+    const r = ivRef.participation.blocks_clusters;
+    agree(result.participation!.table.received.difference, { ...r, term: 'z' }, 'participation');
   });
   it('is deterministic and never shows a client id', () => {
     const p = parsePlan({ ...plan, design: { clusters: 'office' } });

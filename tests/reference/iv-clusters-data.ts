@@ -33,6 +33,11 @@ export const ivRef: {
   n_clusters: number;
   earnings: Record<string, RefModel>;
   work: { month: number; n: number; events: number; fits: Record<string, RefModel> };
+  /** difference_in_means(d ~ z, clusters = office (, blocks = block)) on every client. */
+  participation: Record<
+    'clusters' | 'blocks_clusters',
+    Omit<RefCoef, 'term'> & { design: string; n: number }
+  >;
 } = JSON.parse(readFileSync(new URL('./iv-clusters.json', import.meta.url), 'utf8'));
 
 export const ivData = parseCsv(

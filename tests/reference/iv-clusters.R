@@ -22,6 +22,8 @@
 #   lm_robust(y ~ z (+ x) (+ FE)).
 #   "work6" (0/1: work by month 6 on the complete follow-up sample, followup_months >= 6):
 #     the same raw / cov / fe_cov fits (what complierEffect and evaluate compute).
+#   "participation": the difference in the received share of every client (participationTable),
+#     difference_in_means(d ~ z, clusters = office) and (..., blocks = block, clusters = office).
 suppressPackageStartupMessages({
   library(estimatr)
 })
@@ -149,6 +151,18 @@ w <- data[data$followup_months >= month, ]
 w$work6 <- as.numeric(!is.na(w$month_work) & w$month_work <= month)
 work <- models(w, "work6", FALSE)
 
+dim_t <- function(fit) {
+  list(estimate = unname(fit$coefficients), std_error = unname(fit$std.error),
+    statistic = unname(fit$statistic), df = unname(fit$df), p_value = unname(fit$p.value),
+    conf_low = unname(fit$conf.low), conf_high = unname(fit$conf.high), n = fit$nobs,
+    design = fit$design)
+}
+participation_diff <- list(
+  clusters = dim_t(difference_in_means(d ~ z, data = data, clusters = office)),
+  blocks_clusters = dim_t(difference_in_means(d ~ z, data = data, blocks = block,
+    clusters = office))
+)
+
 json <- to_json(list(
   generated_by = "tests/reference/iv-clusters.R",
   r_version = R.version.string,
@@ -157,6 +171,7 @@ json <- to_json(list(
   n_clusters = n_office,
   cluster_sizes = I(size),
   earnings = earn,
-  work = list(month = month, n = nrow(w), events = sum(w$work6), fits = work)
+  work = list(month = month, n = nrow(w), events = sum(w$work6), fits = work),
+  participation = participation_diff
 ))
 writeLines(json, "tests/reference/iv-clusters.json")
