@@ -220,6 +220,8 @@ export {
   type IvFit,
   type IvInput,
   type IvOptions,
+  type IvSeType,
+  type IvStageFit,
   ivRegression,
 } from './estimate/iv.js';
 export { type LinFit, type LinOptions, linAdjusted } from './estimate/lin.js';

@@ -3,7 +3,15 @@ export type { ColumnsInput, DesignInput, VectorInput } from './design.js';
 export { toDesignMatrix } from './design.js';
 export { type FirthFit, type FirthOptions, firthLogistic } from './firth.js';
 export type { Coefficient } from './inference.js';
-export { type FirstStage, type IvFit, type IvInput, type IvOptions, ivRegression } from './iv.js';
+export {
+  type FirstStage,
+  type IvFit,
+  type IvInput,
+  type IvOptions,
+  type IvSeType,
+  type IvStageFit,
+  ivRegression,
+} from './iv.js';
 export { type LinFit, type LinOptions, linAdjusted } from './lin.js';
 export { type LogisticFit, type LogisticOptions, logisticRegression } from './logistic.js';
 export {
