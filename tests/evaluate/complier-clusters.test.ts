@@ -3,6 +3,7 @@
 // (tests/reference/iv-clusters.R → iv-clusters.csv + iv-clusters.json).
 import { describe, expect, it } from 'vitest';
 import { evaluate, parsePlan } from '../../src/evaluate/index.js';
+import { evaluationSections } from '../../src/report/evaluation.js';
 import { agree, ivData, ivRef, type RefModel, refCoef } from '../reference/iv-clusters-data.js';
 
 const plan = {
@@ -39,6 +40,12 @@ describe('evaluate: the complier effect of a clustered design', () => {
     expect(c.result.method).toContain('t tests on Satterthwaite df per coefficient');
     const r = ivRef.participation.clusters;
     agree(result.participation!.table.received.difference, { ...r, term: 'z' }, 'participation');
+    // The report's complier table states the variance and the df in its method note.
+    const section = evaluationSections(result).find((x) => x.id === 'complier')!;
+    const notes = JSON.stringify(section.notes);
+    expect(notes).toContain('CR2 cluster-robust SE (Bell–McCaffrey bias reduction, 26 clusters');
+    expect(notes).toContain('second-stage design with the structural residuals');
+    expect(notes).toContain('t tests on Satterthwaite df per coefficient');
   });
   it('design.clusters and blocks, se stata: the adjusted 2SLS has block fixed effects', () => {
     const result = evaluate(
