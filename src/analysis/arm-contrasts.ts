@@ -28,13 +28,15 @@ import { diffInProportions } from '../stats/proportions.js';
 import { checkLevel, checkOneOf } from '../stats/validate.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
 import type { Exclusion } from './comparison.js';
-import {
-  outcomeAt,
-  resolveMonths,
-  type SeriesDesignInfo,
-  sampleAt,
-} from './effect-series.js';
+import { outcomeAt, resolveMonths, type SeriesDesignInfo, sampleAt } from './effect-series.js';
 import { type Adjustment, noVariation, stripEstimate } from './series-design.js';
+import {
+  designRaw,
+  type Groupings,
+  groupingWords,
+  sampleGroups,
+  seriesSe,
+} from './series-groupings.js';
 import {
   type ArmPair,
   adjustWithinFamily,
@@ -50,13 +52,6 @@ import {
   severalArmsDesign,
   severalArmsSample,
 } from './several-arms.js';
-import {
-  designRaw,
-  type Groupings,
-  groupingWords,
-  sampleGroups,
-  seriesSe,
-} from './series-groupings.js';
 
 /** Options of the several-arm {@link effectSeries}: the arms and contrasts, months and inference. */
 export interface ArmsSeriesSpec extends SeveralArmsSampleSpec {
@@ -339,8 +334,8 @@ export function armContrastSeries(
         : groupings
           ? pairDesignRaw(sample, groupings, p, month, level)
           : chooseShareInterval(rawInterval, t, k) === 'newcombe'
-          ? newcombeDifference(t, k, { level })
-          : stripEstimate(diffInProportions(t, k, { level }));
+            ? newcombeDifference(t, k, { level })
+            : stripEstimate(diffInProportions(t, k, { level }));
       const few = smallestExpectedCount(t, k) < SMALL_EXPECTED_COUNT;
       let estimate = model?.[c];
       let reason = notEstimable.get(i);

@@ -183,7 +183,8 @@ export function compareSeveralArms(
       { code: 'invalid-option', value: 'lin' },
     );
   }
-  const adjust = spec.adjust ?? (sample.covariateNames.length > 0 || groupings?.blocks !== undefined);
+  const adjust =
+    spec.adjust ?? (sample.covariateNames.length > 0 || groupings?.blocks !== undefined);
   if (adjust && sample.covariateNames.length === 0 && !groupings?.blocks) {
     throw new InputError('adjust: true needs covariates; none were given', {
       code: 'invalid-option',
@@ -341,7 +342,7 @@ export function compareSeveralArms(
       : `${se} robust SE`;
   const dfText = clusterSe
     ? clusterSe === 'CR2'
-      ? "the contrast's own Satterthwaite df (as clubSandwich's linear_contrast(…, \"CR2\"))"
+      ? 'the contrast\'s own Satterthwaite df (as clubSandwich\'s linear_contrast(…, "CR2"))'
       : 'S − 1 df'
     : 'n − k df';
   const rawText = words

@@ -683,12 +683,6 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
       '"ipcw" is not available with config.design (clusters or blocks): the IPCW variance treats clients as independent; use "complete-followup"',
     );
   }
-  if (design && several) {
-    r.fail(
-      'config.arms.labels',
-      'the several-arm contrasts are not available with config.design (clusters or blocks) yet: a contrast under CR2 needs its own Satterthwaite df; analyse the pairs with arms.treatment / arms.control',
-    );
-  }
   if (clustered && participation) {
     r.fail(
       'config.participation',

@@ -3,11 +3,14 @@
 // Satterthwaite df; lm_robust with CR0 / stata on G − 1 df; block fixed effects; the clustered /
 // blocked difference in means of each pair, estimatr's difference_in_means).
 import { readFileSync } from 'node:fs';
+import { from } from 'arquero';
 import { describe, expect, it } from 'vitest';
 import type { ArmContrastSeries } from '../../src/analysis/arm-contrasts.js';
 import { parseCsv } from '../../src/data/csv.js';
 import { InputError } from '../../src/errors.js';
+import { evaluate, parsePlan } from '../../src/evaluate/index.js';
 import { compareArms, effectSeries } from '../../src/index.js';
+import { evaluationSections } from '../../src/report/evaluation.js';
 import type { Estimate } from '../../src/stats/estimate.js';
 
 interface RefCoef {
@@ -104,12 +107,16 @@ describe('effectSeries with several arms and clusters', () => {
     expect(new Set(dfs).size).toBe(3);
     expect(s.se).toBe('CR2');
     expect(s.design?.clusters).toEqual({ column: 'office', count: 24 });
-    expect(s.method).toContain("linear_contrast(…, \"CR2\", test = \"Satterthwaite\")");
+    expect(s.method).toContain('linear_contrast(…, "CR2", test = "Satterthwaite")');
   });
 
   for (const se of ['stata', 'CR0'] as const) {
     it(`${se}: c'β̂ with √(c'Vc) on G − 1 df, as lm_robust`, () => {
-      agreeFit(series({ clusters: 'office', se, pAdjust: 'holm' }), se === 'stata' ? 'stata' : 'cr0', true);
+      agreeFit(
+        series({ clusters: 'office', se, pAdjust: 'holm' }),
+        se === 'stata' ? 'stata' : 'cr0',
+        true,
+      );
     });
   }
 
@@ -186,17 +193,51 @@ describe('several arms with a design: bad input', () => {
   it('a missing cluster label names the column and row', () => {
     const rows = data.objects() as Record<string, unknown>[];
     const holed = rows.map((r, i) => (i === 4 ? { ...r, office: null } : r));
-    expect(() =>
-      effectSeries(holed, { ...base, clusters: 'office' } as never),
-    ).toThrow(/cluster column 'office' is missing in row 5/);
+    expect(() => effectSeries(holed, { ...base, clusters: 'office' } as never)).toThrow(
+      /cluster column 'office' is missing in row 5/,
+    );
+  });
+});
+
+describe('evaluate with several arms and config.design', () => {
+  it('clusters and blocks: the contrasts are lm(… + block) with CR2 per contrast, as R', () => {
+    const plan = parsePlan({
+      title: 'Three arms, offices',
+      arms: { labels: arms.arms, contrasts: 'all-pairs', pAdjust: 'holm' },
+      events: ['month_work'],
+      months: M,
+      covariates: ['age', 'gender'],
+      design: { clusters: 'office', blocks: 'block' },
+    });
+    const withId = from(
+      (data.objects() as Record<string, unknown>[]).map((r, i) => ({ id: `c${i + 1}`, ...r })),
+    );
+    const result = evaluate(withId, plan);
+    const s = result.armContrasts![0]!.series;
+    expect(s.se).toBe('CR2');
+    agreeFit(s, 'fe_cr2', true);
+    const section = evaluationSections(result, { threshold: 0 }).find(
+      (x) => x.id === 'arm-contrasts',
+    );
+    expect(section).toBeDefined();
   });
 });
 
 describe('compareArms with several arms and clusters or blocks', () => {
   const spec = { ...arms, outcomes: ['days_work'], covariates: ['age', 'gender'] };
   it('CR2 contrasts with their Satterthwaite df, and the clustered difference per pair', () => {
-    const c = compareArms(data, { ...spec, clusters: 'office', pAdjust: 'holm' } as never) as never as {
-      outcomes: { contrasts: { adjusted?: Estimate; difference: Estimate; pAdjusted?: { adjusted?: number } }[] }[];
+    const c = compareArms(data, {
+      ...spec,
+      clusters: 'office',
+      pAdjust: 'holm',
+    } as never) as never as {
+      outcomes: {
+        contrasts: {
+          adjusted?: Estimate;
+          difference: Estimate;
+          pAdjusted?: { adjusted?: number };
+        }[];
+      }[];
     };
     c.outcomes[0]!.contrasts.forEach((x, j) => {
       agree(x.adjusted, ref.compare.cr2.contrasts[j]!, `cr2 ${j}`);
@@ -207,8 +248,16 @@ describe('compareArms with several arms and clusters or blocks', () => {
 
   it('stata, and block fixed effects with CR2 (raw: block-clustered difference)', () => {
     type Out = { outcomes: { contrasts: { adjusted?: Estimate; difference: Estimate }[] }[] };
-    const st = compareArms(data, { ...spec, clusters: 'office', se: 'stata' } as never) as never as Out;
-    const fe = compareArms(data, { ...spec, clusters: 'office', blocks: 'block' } as never) as never as Out;
+    const st = compareArms(data, {
+      ...spec,
+      clusters: 'office',
+      se: 'stata',
+    } as never) as never as Out;
+    const fe = compareArms(data, {
+      ...spec,
+      clusters: 'office',
+      blocks: 'block',
+    } as never) as never as Out;
     st.outcomes[0]!.contrasts.forEach((x, j) => {
       agree(x.adjusted, ref.compare.stata.contrasts[j]!, `stata ${j}`);
     });
