@@ -689,12 +689,6 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
       'the complier effect (2SLS) with config.design.clusters is not available yet (cluster-robust 2SLS is not implemented); remove participation or analyse it separately',
     );
   }
-  if (clustered && m.band === 'sup-t') {
-    r.fail(
-      'config.methods.band',
-      '"sup-t" is not available with config.design.clusters (the cluster-robust covariance across months is not implemented); use config.methods.pAdjust instead',
-    );
-  }
   const methods: MethodsPlan = {
     outflow: r.oneOf(m.outflow, 'config.methods.outflow', OUTFLOW_METHODS, 'complete'),
     censoring,
