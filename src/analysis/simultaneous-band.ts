@@ -188,10 +188,10 @@ export function clusterSeriesJointCovariance(
       const prep = olsPrepare(design(index));
       const p = prep.terms.indexOf(term);
       if (p < 0) {
-        throw new InputError(
-          `term "${term}" was dropped as aliased at month ${month}; no band`,
-          { code: 'aliased', column: term },
-        );
+        throw new InputError(`term "${term}" was dropped as aliased at month ${month}; no band`, {
+          code: 'aliased',
+          column: term,
+        });
       }
       const groups = sampleGroups(clusters, index);
       const w = clusterTermWeights(prep, groups, se, p, { labels: groups.labels });
