@@ -11,8 +11,9 @@ import type { ExperimentIntake } from '../data/intake.js';
 import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
+import { type ClusterSeType, clusterContrastWeights } from '../estimate/cluster-vcov.js';
 import { olsPrepare } from '../estimate/ols.js';
-import { checkSeType, type SeType } from '../estimate/vcov.js';
+import type { SeType } from '../estimate/vcov.js';
 import { formatEstimate, formatNumber, formatPercent } from '../format.js';
 import {
   chooseShareInterval,
@@ -27,14 +28,23 @@ import { diffInProportions } from '../stats/proportions.js';
 import { checkLevel, checkOneOf } from '../stats/validate.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
 import type { Exclusion } from './comparison.js';
-import { outcomeAt, resolveMonths, sampleAt } from './effect-series.js';
+import { outcomeAt, resolveMonths, type SeriesDesignInfo, sampleAt } from './effect-series.js';
 import { type Adjustment, noVariation, stripEstimate } from './series-design.js';
+import {
+  designRaw,
+  type Groupings,
+  groupingWords,
+  sampleGroups,
+  seriesSe,
+} from './series-groupings.js';
 import {
   type ArmPair,
   adjustWithinFamily,
   armCoefficients,
   armContrasts,
   armTerm,
+  clusteredArmContrasts,
+  contrastVectors,
   type ResolvedArms,
   resolveArms,
   type SeveralArmsSample,
@@ -55,11 +65,18 @@ export interface ArmsSeriesSpec extends SeveralArmsSampleSpec {
    * `'none'` (default without covariates): raw contrasts only.
    */
   readonly adjustment?: Adjustment;
-  /** Standard errors of the adjusted contrasts (default `'HC2'`). */
-  readonly se?: SeType;
+  /**
+   * Standard errors of the adjusted contrasts: without `clusters` an HC type or `'classical'`
+   * (default `'HC2'`); with `clusters` `'CR2'` (default; each contrast on its own Satterthwaite
+   * df), `'stata'` or `'CR0'` (S − 1 df).
+   */
+  readonly se?: SeType | ClusterSeType;
   /** Confidence level (default 0.95). */
   readonly level?: number;
-  /** Interval of the raw differences, as in the two-arm series (default `'auto'`). */
+  /**
+   * Interval of the raw differences, as in the two-arm series (default `'auto'`); with clusters
+   * or blocks the raw contrast is the pair's clustered / blocked difference in means instead.
+   */
   readonly rawInterval?: ShareInterval;
 }
 
@@ -115,8 +132,10 @@ export interface ArmContrastSeries extends HtmlConvertible, DocumentConvertible 
   /** Covariate columns dropped as aliased in at least one month. */
   readonly aliased: readonly string[];
   readonly adjustment: Adjustment;
-  readonly se: SeType;
+  readonly se: SeType | ClusterSeType;
   readonly level: number;
+  /** The clusters and blocks of the design (column and count), when given. */
+  readonly design?: SeriesDesignInfo;
   readonly excluded: readonly Exclusion[];
   /** The multiplicity adjustment, when asked for. */
   readonly pAdjust?: 'holm' | 'BH' | 'bonferroni';
@@ -146,6 +165,8 @@ const ARM_CONTRAST_SERIES_KEYS: AllKeys<ArmsSeriesSpec> = {
   reference: true,
   contrasts: true,
   pAdjust: true,
+  clusters: true,
+  blocks: true,
 };
 
 /**
@@ -177,13 +198,23 @@ export function armContrastSeries(
   const fn = 'effectSeries';
   const resolved = resolveArms(spec, fn);
   const level = checkLevel(spec.level, fn);
-  const se = checkSeType(spec.se ?? 'HC2');
+  const ses = seriesSe(spec.se, spec.clusters !== undefined);
+  const clusterSe = ses.cluster;
+  const se = ses.hc;
   const rawInterval = checkOneOf(spec.rawInterval ?? 'auto', SHARE_INTERVALS, 'rawInterval', {
     fn,
   });
   const sample = severalArmsSample(data, spec, spec.event);
+  const groupings = sample.groupings;
+  if (groupings && spec.rawInterval !== undefined && spec.rawInterval !== 'auto') {
+    throw new InputError(
+      `rawInterval '${spec.rawInterval}' does not apply with clusters or blocks: the raw contrast is then the pair's difference in means under the design (estimatr's difference_in_means)`,
+      { code: 'invalid-option', value: spec.rawInterval },
+    );
+  }
   const adjustment = checkOneOf(
-    spec.adjustment ?? (sample.covariateNames.length > 0 ? 'ols' : 'none'),
+    spec.adjustment ??
+      (sample.covariateNames.length > 0 || groupings?.blocks !== undefined ? 'ols' : 'none'),
     ['ols', 'lin', 'none'] as const,
     'adjustment',
     { fn },
@@ -220,7 +251,8 @@ export function armContrastSeries(
   const fitted = new Map<number, Estimate[]>();
   const notEstimable = new Map<number, string>();
   const methodOf = (df: number) =>
-    `OLS with every arm, ${se === 'classical' ? 'classical SE' : `${se} robust SE`}, contrast c'β̂ with SE √(c'V̂c), t test on ${df} df`;
+    `OLS with every arm, ${clusterSe ? `${clusterSe} cluster-robust SE` : se === 'classical' ? 'classical SE' : `${se} robust SE`}, contrast c'β̂ with SE √(c'V̂c), t test on ${df} df`;
+  const blockPrefix = groupings?.blocks ? `${groupings.blocks.column}[` : undefined;
   // Months whose samples are equal (same size of nested samples) share one prepared design.
   const bySize = new Map<number, number[]>();
   counts.forEach((arms, i) => {
@@ -242,10 +274,27 @@ export function armContrastSeries(
       .filter((a) => a !== resolved.reference)
       .map((a) => armTerm(sample.armColumn, a));
     const lost = terms.filter((t) => prepared.aliased.includes(t));
-    for (const a of prepared.aliased) if (!terms.includes(a)) aliased.add(a);
+    for (const a of prepared.aliased) {
+      if (!terms.includes(a) && !(blockPrefix && a.startsWith(blockPrefix))) aliased.add(a);
+    }
     if (lost.length) {
       const reason = `${lost.join(', ')} collinear with the covariates ${at} (a covariate that separates the arms)`;
       for (const i of members) notEstimable.set(i, reason);
+      continue;
+    }
+    if (groupings?.clusters && clusterSe) {
+      const clusters = sampleGroups(groupings.clusters, index);
+      const vectors = contrastVectors(prepared, resolved, sample.armColumn);
+      const weights = clusterContrastWeights(prepared, clusters, clusterSe, vectors, {
+        labels: clusters.labels,
+      });
+      for (const i of members) {
+        const y = outcomeAt(eventMonth, index, months[i]!);
+        fitted.set(
+          i,
+          clusteredArmContrasts(prepared, y, vectors, weights, clusters.index, level, methodOf),
+        );
+      }
       continue;
     }
     for (const i of members) {
@@ -282,9 +331,11 @@ export function armContrastSeries(
       const pairConstant = pairEvents === 0 || pairEvents === a.n + b.n;
       const raw = pairConstant
         ? noVariation(month, a.n + b.n, Number.POSITIVE_INFINITY, level, pairEvents === 0)
-        : chooseShareInterval(rawInterval, t, k) === 'newcombe'
-          ? newcombeDifference(t, k, { level })
-          : stripEstimate(diffInProportions(t, k, { level }));
+        : groupings
+          ? pairDesignRaw(sample, groupings, p, month, level)
+          : chooseShareInterval(rawInterval, t, k) === 'newcombe'
+            ? newcombeDifference(t, k, { level })
+            : stripEstimate(diffInProportions(t, k, { level }));
       const few = smallestExpectedCount(t, k) < SMALL_EXPECTED_COUNT;
       let estimate = model?.[c];
       let reason = notEstimable.get(i);
@@ -313,7 +364,37 @@ export function armContrastSeries(
   const family = spec.pAdjust
     ? `the ${resolved.pairs.length} contrasts within each month (raw and adjusted estimates adjusted separately; not across months)`
     : undefined;
-  const method = describe(resolved, sample, adjustment, se, rawInterval, spec.pAdjust, family);
+  const method = describe(
+    resolved,
+    sample,
+    adjustment,
+    se,
+    rawInterval,
+    spec.pAdjust,
+    family,
+    clusterSe,
+  );
+  const design: SeriesDesignInfo | undefined = groupings
+    ? {
+        ...(groupings.clusters
+          ? {
+              clusters: {
+                column: groupings.clusters.column,
+                count: sampleGroups(groupings.clusters).count,
+              },
+            }
+          : {}),
+        ...(groupings.blocks
+          ? {
+              blocks: {
+                column: groupings.blocks.column,
+                count: sampleGroups(groupings.blocks).count,
+              },
+            }
+          : {}),
+        ...(clusterSe ? { se: clusterSe } : {}),
+      }
+    : undefined;
   const base: Omit<ArmContrastSeries, 'toTable' | 'toMarkdown' | 'toHTML' | 'toDocument'> = {
     kind: 'arm-contrasts',
     event: spec.event,
@@ -324,8 +405,9 @@ export function armContrastSeries(
     covariates: adjustment === 'none' ? [] : sample.covariateNames,
     aliased: [...aliased],
     adjustment,
-    se,
+    se: clusterSe ?? se,
     level,
+    ...(design ? { design } : {}),
     excluded: sample.excluded,
     ...(spec.pAdjust ? { pAdjust: spec.pAdjust, family: family! } : {}),
     warnings,
@@ -340,6 +422,33 @@ export function armContrastSeries(
     },
     document,
   );
+}
+
+/**
+ * The raw contrast first − second of one month under the design: the pair's clients observed at
+ * least `month` months, the clustered / blocked difference in means of y = 1{event ≤ month}
+ * (estimatr's `difference_in_means(clusters =, blocks =)` on the two arms; see `designRaw`).
+ */
+function pairDesignRaw(
+  s: SeveralArmsSample,
+  g: Groupings,
+  pair: ArmPair,
+  month: number,
+  level: number,
+): Estimate {
+  const first = s.arms.indexOf(pair.first);
+  const second = s.arms.indexOf(pair.second);
+  const followup = s.followup!;
+  const keep: number[] = [];
+  for (let i = 0; i < followup.length; i++) {
+    const a = s.armIndex[i]!;
+    if (followup[i]! >= month && (a === first || a === second)) keep.push(i);
+  }
+  const index = Int32Array.from(keep);
+  const treated = Float64Array.from(s.armIndex, (a) => (a === first ? 1 : 0));
+  const y = Float64Array.from(index, (i) => (s.eventMonth![i]! <= month ? 1 : 0));
+  const raw = designRaw(g, treated, index, y, level, month);
+  return stripEstimate(raw.estimate);
 }
 
 /** Per arm: clients observed at least `month` months and those with the event by then. */
@@ -406,12 +515,16 @@ function describe(
   rawInterval: ShareInterval,
   correction: string | undefined,
   family: string | undefined,
+  clusterSe: ClusterSeType | undefined,
 ): string {
   const k = sample.covariateNames.length;
+  const g = sample.groupings;
+  const words = g ? groupingWords(g, clusterSe) : undefined;
   const model =
     adjustment === 'lin'
       ? `y ~ arm dummies + centred covariates + each arm dummy × the ${k} centred covariate columns (Lin 2013, as estimatr's lm_lin with a factor treatment)`
       : `y ~ arm dummies + ${k} covariate columns`;
+  const blocks = words?.blocks ?? '';
   const wald = 'unpooled (Neyman) SE, z test';
   const newcombe = "Newcombe's (1998) hybrid score interval and the test inverting it";
   const raw =
@@ -420,13 +533,28 @@ function describe(
       : rawInterval === 'wald'
         ? wald
         : newcombe;
-  const seText = se === 'classical' ? 'classical SE' : `${se} robust SE`;
+  const seText = clusterSe
+    ? words!.adjusted.replace(
+        /t test on the Satterthwaite df \(Pustejovsky–Tipton\), as lm_robust\(clusters =\) and clubSandwich's coef_test\(…, "CR2"\)/,
+        'each contrast a t test on its own Satterthwaite df (Pustejovsky–Tipton), as clubSandwich\'s linear_contrast(…, "CR2", test = "Satterthwaite")',
+      )
+    : se === 'classical'
+      ? 'classical SE'
+      : `${se} robust SE`;
+  const dfText = clusterSe
+    ? clusterSe === 'CR2'
+      ? 'the contrast’s Satterthwaite df'
+      : 'S − 1 df'
+    : 'n − k df';
   const tail = correction ? `; p-values adjusted (${correction}) across ${family}` : '';
   const adjusted =
     adjustment === 'none'
       ? 'no covariate adjustment'
-      : `adjusted: one OLS linear probability model per month with every arm, ${model}, reference arm '${resolved.reference}', ${seText}; contrast a − b = β_a − β_b with SE √(c'Vc) from the joint covariance of the arm coefficients (a linear hypothesis), t test on n − k df`;
-  return `complete follow-up: at month m, clients observed at least m months; outcome = event by month m; raw: difference in shares between the two arms (first − second), ${raw}; ${adjusted}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
+      : `adjusted: one OLS linear probability model per month with every arm, ${model}${blocks}, reference arm '${resolved.reference}', ${seText}; contrast a − b = β_a − β_b with SE √(c'Vc) from the joint covariance of the arm coefficients (a linear hypothesis), t test on ${dfText}`;
+  const rawText = words
+    ? `${words.raw.replace('treatment − control', 'first − second').replace("estimatr's difference_in_means", "estimatr's difference_in_means on the pair's two arms")}`
+    : `raw: difference in shares between the two arms (first − second), ${raw}`;
+  return `complete follow-up: at month m, clients observed at least m months; outcome = event by month m; ${rawText}; ${adjusted}; two-sided tests, stars † p < 0.20, * p < 0.10, ** p < 0.05${tail}`;
 }
 
 type Base = Omit<ArmContrastSeries, 'toTable' | 'toMarkdown' | 'toHTML' | 'toDocument'>;

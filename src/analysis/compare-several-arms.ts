@@ -8,8 +8,10 @@ import { requireColumns, type TableInput } from '../data/columns.js';
 import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
+import { type ClusterSeType, clusterContrastWeights } from '../estimate/cluster-vcov.js';
+import { designDifferenceInMeans } from '../estimate/difference-in-means.js';
 import { olsPrepare } from '../estimate/ols.js';
-import { checkSeType, type SeType } from '../estimate/vcov.js';
+import type { SeType } from '../estimate/vcov.js';
 import { formatPValue } from '../format.js';
 import type { Estimate } from '../stats/estimate.js';
 import { diffInMeans } from '../stats/means.js';
@@ -29,12 +31,15 @@ import {
 } from './compare-arms.js';
 import type { Exclusion } from './comparison.js';
 import { stripEstimate } from './series-design.js';
+import { groupingWords, sampleGroups, seriesSe } from './series-groupings.js';
 import {
   type ArmPair,
   adjustWithinFamily,
   armCoefficients,
   armContrasts,
   armTerm,
+  clusteredArmContrasts,
+  contrastVectors,
   resolveArms,
   type SeveralArmsSampleSpec,
   severalArmsDesign,
@@ -51,8 +56,12 @@ export interface CompareSeveralArmsSpec extends Omit<SeveralArmsSampleSpec, 'fol
   readonly adjust?: boolean;
   /** `'ols'` (default): y ~ arm dummies + covariates; `'lin'`: each dummy × centred covariates. */
   readonly adjustment?: 'ols' | 'lin';
-  /** Standard errors of the adjusted contrasts (default `'HC2'`). */
-  readonly se?: SeType;
+  /**
+   * Standard errors of the adjusted contrasts: an HC type or `'classical'` (default `'HC2'`);
+   * with `clusters` `'CR2'` (default; each contrast on its own Satterthwaite df), `'stata'` or
+   * `'CR0'` (S − 1 df).
+   */
+  readonly se?: SeType | ClusterSeType;
   /** Confidence level (default 0.95). */
   readonly level?: number;
   /** Pooled SE for the test of a binary difference (default false: unpooled, Neyman). */
@@ -98,7 +107,7 @@ export interface SeveralArmComparisons extends HtmlConvertible, DocumentConverti
   readonly covariates: readonly string[];
   readonly excluded: readonly Exclusion[];
   readonly level: number;
-  readonly se: SeType;
+  readonly se: SeType | ClusterSeType;
   readonly adjustment: 'ols' | 'lin';
   readonly pAdjust?: 'holm' | 'BH' | 'bonferroni';
   /** The family of the multiplicity adjustment, in words (absent without `pAdjust`). */
@@ -126,6 +135,8 @@ const COMPARE_SEVERAL_ARMS_KEYS: AllKeys<CompareSeveralArmsSpec> = {
   reference: true,
   contrasts: true,
   pAdjust: true,
+  clusters: true,
+  blocks: true,
 };
 
 /**
@@ -152,7 +163,9 @@ export function compareSeveralArms(
   const fn = 'compareArms';
   const resolved = resolveArms(spec, fn);
   const level = checkLevel(spec.level, fn);
-  const se = checkSeType(spec.se ?? 'HC2');
+  const ses = seriesSe(spec.se, spec.clusters !== undefined);
+  const clusterSe = ses.cluster;
+  const se = ses.hc;
   const adjustment = checkOneOf(spec.adjustment ?? 'ols', ['ols', 'lin'] as const, 'adjustment', {
     fn,
   });
@@ -163,8 +176,16 @@ export function compareSeveralArms(
     outcomes.map((o) => o.column),
     'outcome',
   );
-  const adjust = spec.adjust ?? sample.covariateNames.length > 0;
-  if (adjust && sample.covariateNames.length === 0) {
+  const groupings = sample.groupings;
+  if (groupings && adjustment === 'lin') {
+    throw new InputError(
+      "compareArms: adjustment 'lin' with clusters or blocks is not available; use adjustment 'ols' (block fixed effects, CR2)",
+      { code: 'invalid-option', value: 'lin' },
+    );
+  }
+  const adjust =
+    spec.adjust ?? (sample.covariateNames.length > 0 || groupings?.blocks !== undefined);
+  if (adjust && sample.covariateNames.length === 0 && !groupings?.blocks) {
     throw new InputError('adjust: true needs covariates; none were given', {
       code: 'invalid-option',
       value: 'adjust',
@@ -174,7 +195,7 @@ export function compareSeveralArms(
     .filter((a) => a !== resolved.reference)
     .map((a) => armTerm(sample.armColumn, a));
   const methodOf = (df: number) =>
-    `OLS with every arm, ${se === 'classical' ? 'classical SE' : `${se} robust SE`}, contrast c'β̂ with SE √(c'V̂c), t test on ${df} df`;
+    `OLS with every arm, ${clusterSe ? `${clusterSe} cluster-robust SE` : se === 'classical' ? 'classical SE' : `${se} robust SE`}, contrast c'β̂ with SE √(c'V̂c), t test on ${df} df`;
 
   const results = outcomes.map((o): SeveralArmComparison => {
     const y = numericAt(sample.table, o.column, sample.rows);
@@ -201,6 +222,29 @@ export function compareSeveralArms(
     const differences = resolved.pairs.map((p) => {
       const ya = values[resolved.arms.indexOf(p.first)]!;
       const yb = values[resolved.arms.indexOf(p.second)]!;
+      if (groupings) {
+        const first = resolved.arms.indexOf(p.first);
+        const second = resolved.arms.indexOf(p.second);
+        const units = keep
+          .filter((j) => sample.armIndex[j] === first || sample.armIndex[j] === second)
+          .map((j) => ({
+            y: y[j]!,
+            t: (sample.armIndex[j] === first ? 1 : 0) as 0 | 1,
+            block: groupings.blocks ? groupings.blocks.labels[groupings.blocks.ids[j]!]! : null,
+            cluster: groupings.clusters
+              ? groupings.clusters.labels[groupings.clusters.ids[j]!]!
+              : null,
+          }));
+        return withOutcome(o.column, () =>
+          stripEstimate(
+            designDifferenceInMeans(units, {
+              level,
+              clustered: groupings.clusters !== undefined,
+              ...(groupings.clusters ? { clusterColumn: groupings.clusters.column } : {}),
+            }).estimate,
+          ),
+        );
+      }
       return withOutcome(o.column, () =>
         kind === 'binary'
           ? stripEstimate(diffInProportions(ya, yb, { level, pooled: spec.pooled === true }))
@@ -222,6 +266,22 @@ export function compareSeveralArms(
           );
         }
         const yk = Float64Array.from(index, (j) => y[j]!);
+        if (groupings?.clusters && clusterSe) {
+          const clusters = sampleGroups(groupings.clusters, index);
+          const vectors = contrastVectors(prepared, resolved, sample.armColumn);
+          const weights = clusterContrastWeights(prepared, clusters, clusterSe, vectors, {
+            labels: clusters.labels,
+          });
+          return clusteredArmContrasts(
+            prepared,
+            yk,
+            vectors,
+            weights,
+            clusters.index,
+            level,
+            methodOf,
+          ).map(stripEstimate);
+        }
         const coefficients = armCoefficients(prepared, yk, terms, se);
         return armContrasts(
           coefficients,
@@ -274,16 +334,29 @@ export function compareSeveralArms(
   const family = spec.pAdjust
     ? `the ${resolved.pairs.length} contrasts within each outcome (differences and adjusted contrasts adjusted separately; not across outcomes)`
     : undefined;
-  const seText = se === 'classical' ? 'classical SE' : `${se} robust SE`;
+  const words = groupings ? groupingWords(groupings, clusterSe) : undefined;
+  const seText = clusterSe
+    ? `${clusterSe === 'CR2' ? 'CR2' : clusterSe === 'stata' ? "CR1 (Stata's correction)" : 'CR0'} cluster-robust SE (clusters '${groupings!.clusters!.column}', ${groupings!.clusters!.labels.length})`
+    : se === 'classical'
+      ? 'classical SE'
+      : `${se} robust SE`;
+  const dfText = clusterSe
+    ? clusterSe === 'CR2'
+      ? 'the contrast\'s own Satterthwaite df (as clubSandwich\'s linear_contrast(…, "CR2"))'
+      : 'S − 1 df'
+    : 'n − k df';
+  const rawText = words
+    ? `per contrast a − b and outcome: ${words.raw.replace('treatment − control', 'first − second').replace("estimatr's difference_in_means", "estimatr's difference_in_means on the pair's two arms")}`
+    : `per contrast a − b and outcome: 0/1 outcomes difference in proportions of the two arms, ` +
+      `${spec.pooled ? 'pooled SE' : 'unpooled (Neyman) SE'}, z test; numeric outcomes difference in means, Welch SE, t test with Satterthwaite df`;
   const method =
-    `per contrast a − b and outcome: 0/1 outcomes difference in proportions of the two arms, ` +
-    `${spec.pooled ? 'pooled SE' : 'unpooled (Neyman) SE'}, z test; numeric outcomes difference in means, Welch SE, t test with Satterthwaite df` +
+    rawText +
     (adjust
       ? `; adjusted: one OLS model with every arm (reference '${resolved.reference}') on ${
           adjustment === 'lin'
             ? `arm dummies × ${sample.covariateNames.length} centred covariate columns (Lin 2013)`
             : `arm dummies + ${sample.covariateNames.length} covariate columns`
-        }, ${seText}, contrast β_a − β_b with SE √(c'Vc) from the joint covariance, t test on n − k df`
+        }${words?.blocks ?? ''}, ${seText}, contrast β_a − β_b with SE √(c'Vc) from the joint covariance, t test on ${dfText}`
       : '') +
     '; missing outcome values excluded per outcome; two-sided, stars † p < 0.20, * p < 0.10, ** p < 0.05' +
     (family ? `; p-values adjusted (${spec.pAdjust}) across ${family}` : '');
@@ -296,7 +369,7 @@ export function compareSeveralArms(
     covariates: adjust ? sample.covariateNames : [],
     excluded: sample.excluded,
     level,
-    se,
+    se: clusterSe ?? se,
     adjustment,
     ...(spec.pAdjust ? { pAdjust: spec.pAdjust, family: family! } : {}),
     method,

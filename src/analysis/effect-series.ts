@@ -50,7 +50,12 @@ import {
   sampleGroups,
   seriesSe,
 } from './series-groupings.js';
-import { type SeriesBand, seriesJointCovariance, supTBand } from './simultaneous-band.js';
+import {
+  clusterSeriesJointCovariance,
+  type SeriesBand,
+  seriesJointCovariance,
+  supTBand,
+} from './simultaneous-band.js';
 
 export type { Adjustment };
 
@@ -615,12 +620,6 @@ function finish(
       );
     }
     const which = adjustment === 'none' ? 'raw' : 'adjusted';
-    if (g?.clusters) {
-      throw new InputError(
-        `band 'sup-t' with clusters is not available: the cluster-robust covariance of the estimates across months is not implemented; use pAdjust (e.g. 'holm') across the months instead`,
-        { code: 'invalid-option', value: 'sup-t', column: g.clusters.column },
-      );
-    }
     if (g?.blocks && which === 'raw') {
       throw new InputError(
         `band 'sup-t' with blocks needs the adjusted effect (block fixed effects): adjustment 'none' gives the blocked difference in means, whose cross-month covariance is not implemented`,
@@ -629,11 +628,23 @@ function finish(
     }
     const term = 'treatment';
     const months = results.map((m) => m.month);
-    const design =
+    const designOf =
       which === 'raw'
         ? undefined
         : (index: Int32Array) => seriesDesign(comparison, index, adjustment, term);
-    const v = seriesJointCovariance(comparison, months, design, which === 'raw' ? 'HC0' : se, term);
+    // With clusters: the stacked cluster scores (the raw effect is then T's coefficient in
+    // y ~ 1 + T with CR2, the clustered difference in means).
+    const v =
+      g?.clusters && design?.clusterSe
+        ? clusterSeriesJointCovariance(
+            comparison,
+            months,
+            designOf ?? ((index: Int32Array) => seriesDesign(comparison, index, 'none', term)),
+            g.clusters,
+            which === 'raw' ? 'CR2' : design.clusterSe,
+            term,
+          )
+        : seriesJointCovariance(comparison, months, designOf, which === 'raw' ? 'HC0' : se, term);
     const band = supTBand(v, months, level, which, spec.bandOptions);
     const q = months.length;
     const withBand = withAdjusted.map((m): MonthEffect => {

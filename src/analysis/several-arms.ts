@@ -16,11 +16,14 @@ import {
   isExperimentIntake,
 } from '../data/intake.js';
 import { InputError } from '../errors.js';
+import type { ClusterTermWeights } from '../estimate/cluster-vcov.js';
 import { linearContrast } from '../estimate/contrast.js';
 import { type OlsPrepared, olsInfluence, olsLeverages, olsSolve } from '../estimate/ols.js';
 import { meatWeights, type SeType } from '../estimate/vcov.js';
-import type { DesignMatrix, Estimate } from '../stats/estimate.js';
+import { type DesignMatrix, type Estimate, estimateFromSe } from '../stats/estimate.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
+import { blockDummies } from './series-design.js';
+import { type GroupingSpec, type Groupings, readGroupings } from './series-groupings.js';
 
 /**
  * Which contrasts to estimate: `'reference'` (default), every arm against the reference arm;
@@ -44,8 +47,8 @@ export interface SeveralArmsSpec {
   readonly pAdjust?: Exclude<PAdjustMethod, 'none'>;
 }
 
-/** The column roles and covariate coding of a several-arm sample. */
-export interface SeveralArmsSampleSpec extends SeveralArmsSpec {
+/** The column roles and covariate coding of a several-arm sample, with its design. */
+export interface SeveralArmsSampleSpec extends SeveralArmsSpec, GroupingSpec {
   /** Arm column (default `arm`). */
   readonly arm?: string;
   /** Covariates for adjustment: numbers as-is, strings as factors with dummies. */
@@ -169,6 +172,8 @@ export interface SeveralArmsSample {
   /** Months of follow-up and event month (NaN: none), when an event was read. */
   readonly followup?: Float64Array;
   readonly eventMonth?: Float64Array;
+  /** Clusters and blocks of the design, read on `rows` (when the spec names them). */
+  readonly groupings?: Groupings;
   readonly excluded: readonly Exclusion[];
 }
 
@@ -265,6 +270,12 @@ export function severalArmsSample(
     excluded.push({ reason: `missing covariate (${by})`, count: noCovariates });
   }
   const rows = Int32Array.from(keep);
+  const armIndex = Int32Array.from(armOf);
+  const groupings =
+    spec.clusters !== undefined || spec.blocks !== undefined
+      ? readGroupings(intake.table, rows, spec)
+      : undefined;
+  if (groupings?.clusters) checkClustersOneArm(groupings, armIndex, arms);
   const source = intake.covariates.matrix.columns.slice(1);
   const covariates = source.map((col) =>
     Float64Array.from(rows, (r) => col[intake.designRow[r]!]!),
@@ -274,7 +285,7 @@ export function severalArmsSample(
     rows,
     armColumn,
     arms,
-    armIndex: Int32Array.from(armOf),
+    armIndex,
     covariateNames: intake.covariates.matrix.names.slice(1),
     covariates,
     ...(eventAll && intake.followup
@@ -283,8 +294,31 @@ export function severalArmsSample(
           eventMonth: Float64Array.from(rows, (r) => eventAll[r]!),
         }
       : {}),
+    ...(groupings ? { groupings } : {}),
     excluded,
   };
+}
+
+/**
+ * Refuses a cluster with clients of more than one arm: clusters are the unit of randomisation
+ * (every client of a cluster has the same arm), as the clustered difference in means of each
+ * pair requires (`invalid-option` naming the column and up to five clusters).
+ */
+function checkClustersOneArm(g: Groupings, armIndex: Int32Array, arms: readonly string[]): void {
+  const c = g.clusters!;
+  const arm = new Int32Array(c.labels.length).fill(-1);
+  const mixed = new Set<number>();
+  for (let i = 0; i < armIndex.length; i++) {
+    const id = c.ids[i]!;
+    if (arm[id] === -1) arm[id] = armIndex[i]!;
+    else if (arm[id] !== armIndex[i]) mixed.add(id);
+  }
+  if (mixed.size === 0) return;
+  const names = [...mixed].slice(0, 5).map((id) => `'${c.labels[id]}'`);
+  throw new InputError(
+    `cluster column '${c.column}': ${mixed.size} cluster${mixed.size > 1 ? 's' : ''} (${names.join(', ')}${mixed.size > 5 ? ', …' : ''}) hold${mixed.size > 1 ? '' : 's'} clients of more than one of the arms ${arms.join(', ')}; clusters are the unit of randomisation (every client of a cluster has the same arm)`,
+    { code: 'invalid-option', column: c.column, value: c.labels[[...mixed][0]!]! },
+  );
 }
 
 /** The name of the dummy of arm `a` in the several-arm design: `arm[a]`. */
@@ -295,7 +329,7 @@ export function armTerm(armColumn: string, arm: string): string {
 /** What {@link severalArmsDesign} reads of a sample. */
 export type SeveralArmsDesignSource = Pick<
   SeveralArmsSample,
-  'armColumn' | 'arms' | 'armIndex' | 'covariateNames' | 'covariates'
+  'armColumn' | 'arms' | 'armIndex' | 'covariateNames' | 'covariates' | 'groupings'
 >;
 
 /**
@@ -304,7 +338,9 @@ export type SeveralArmsDesignSource = Pick<
  * Lin (2013) with several arms, as `estimatr::lm_lin` with a factor treatment, the covariates
  * centred on the sample mean x̄ and every dummy times every centred covariate,
  * `arm[a]:x` = 1{arm = a}·(x − x̄), in estimatr's order (covariate by covariate, each dummy). Then each dummy's coefficient is the effect
- * of arm a against the reference (at the covariate means, for Lin).
+ * of arm a against the reference (at the covariate means, for Lin). With blocks, one dummy per
+ * block present but the first follows (block fixed effects, not interacted; see `blockDummies`),
+ * as `lm_robust(fixed_effects = ~block)`.
  *
  * @example
  * const X = severalArmsDesign(sample, Int32Array.of(0, 1, 2, 3), 'control_none', 'ols');
@@ -318,7 +354,7 @@ export function severalArmsDesign(
 ): DesignMatrix {
   const n = index.length;
   const names = ['(Intercept)'];
-  const columns = [new Float64Array(n).fill(1)];
+  const columns: Float64Array[] = [new Float64Array(n).fill(1)];
   const dummies: Float64Array[] = [];
   s.arms.forEach((a, k) => {
     if (a === reference) return;
@@ -328,14 +364,23 @@ export function severalArmsDesign(
     columns.push(d);
     dummies.push(d);
   });
-  if (adjustment === 'none') return { names, columns, n };
+  const withBlocks = (): DesignMatrix => {
+    const blocks = s.groupings?.blocks;
+    if (blocks) {
+      const dummies = blockDummies(blocks, index);
+      names.push(...dummies.names);
+      columns.push(...dummies.columns);
+    }
+    return { names, columns, n };
+  };
+  if (adjustment === 'none') return withBlocks();
   const covariates = s.covariates.map((col) => Float64Array.from(index, (i) => col[i]!));
   if (adjustment === 'ols') {
     covariates.forEach((col, k) => {
       names.push(s.covariateNames[k]!);
       columns.push(col);
     });
-    return { names, columns, n };
+    return withBlocks();
   }
   const centred = covariates.map((col) => {
     let mean = 0;
@@ -354,7 +399,7 @@ export function severalArmsDesign(
       columns.push(col.map((v, j) => v * d[j]!));
     });
   });
-  return { names, columns, n };
+  return withBlocks();
 }
 
 /** The arm coefficients of one fit: estimates and their joint covariance. */
@@ -457,6 +502,76 @@ export function armContrasts(
       level,
       coefficients.n,
       method,
+    );
+  });
+}
+
+/**
+ * The weights c of each contrast over the terms of a prepared design (c = e_a − e_b at the arm
+ * dummies, the reference's dummy 0), for {@link clusteredArmContrasts}.
+ *
+ * @example
+ * contrastVectors(prepared, resolved, 'arm'); // one Float64Array of prepared.k weights per pair
+ */
+export function contrastVectors(
+  prepared: OlsPrepared,
+  resolved: ResolvedArms,
+  armColumn: string,
+): Float64Array[] {
+  const position = (arm: string): number => {
+    const p = prepared.terms.indexOf(armTerm(armColumn, arm));
+    if (p < 0) {
+      throw new InputError(
+        `term "${armTerm(armColumn, arm)}" is not estimable in this model (aliased or absent)`,
+        { code: 'aliased', column: armTerm(armColumn, arm) },
+      );
+    }
+    return p;
+  };
+  return resolved.pairs.map((p) => {
+    const c = new Float64Array(prepared.k);
+    if (p.first !== resolved.reference) c[position(p.first)]! += 1;
+    if (p.second !== resolved.reference) c[position(p.second)]! -= 1;
+    return c;
+  });
+}
+
+/**
+ * The contrasts of one outcome y under clusters: estimate c'β̂ and the cluster-robust
+ * Var(c'β̂) = scale · Σ_c (Σ_{i∈c} u_i ê_i)² = c'V̂c from the outcome-free weights u of each
+ * contrast (`clusterContrastWeights`: CR2 with its own Satterthwaite df, as
+ * `clubSandwich::linear_contrast(…, "CR2", test = "Satterthwaite")`; CR0 / stata on S − 1 df,
+ * as estimatr), t test.
+ *
+ * @example
+ * const w = clusterContrastWeights(prepared, clusters, 'CR2', contrastVectors(prepared, resolved, 'arm'));
+ * clusteredArmContrasts(prepared, y, contrastVectors(prepared, resolved, 'arm'), w, clusters.index, 0.95, method);
+ */
+export function clusteredArmContrasts(
+  prepared: OlsPrepared,
+  y: Float64Array,
+  contrasts: readonly Float64Array[],
+  weights: readonly ClusterTermWeights[],
+  clusterIndex: Int32Array,
+  level: number,
+  method: (df: number) => string,
+): Estimate[] {
+  const { beta, residuals } = olsSolve(prepared, y);
+  return contrasts.map((c, j) => {
+    const w = weights[j]!;
+    let estimate = 0;
+    for (let p = 0; p < c.length; p++) if (c[p] !== 0) estimate += c[p]! * beta[p]!;
+    const g = new Float64Array(w.nClusters);
+    for (let i = 0; i < prepared.n; i++) g[clusterIndex[i]!]! += w.u[i]! * residuals[i]!;
+    let variance = 0;
+    for (let h = 0; h < w.nClusters; h++) variance += g[h]! * g[h]!;
+    return estimateFromSe(
+      estimate,
+      Math.sqrt(variance * w.scale),
+      w.df,
+      level,
+      prepared.n,
+      method(w.df),
     );
   });
 }

@@ -5,6 +5,11 @@
  */
 import { InputError } from '../errors.js';
 import {
+  type ClusterSeType,
+  type ClusterTermWeights,
+  clusterTermWeights,
+} from '../estimate/cluster-vcov.js';
+import {
   type OlsPrepared,
   olsInfluence,
   olsLeverages,
@@ -14,6 +19,7 @@ import {
 import type { SeType } from '../estimate/vcov.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import { type MvnormOptions, mvnormCriticalValue } from '../stats/mvnorm.js';
+import { type Grouping, sampleGroups } from './series-groupings.js';
 
 /** What the band needs of a comparison sample (see `comparison.ts`). */
 export interface BandSample {
@@ -138,6 +144,79 @@ export function seriesJointCovariance(
       for (let i = 0; i < sm.length; i++) s += sm[i]! * sl[i]!;
       v[m * q + l] = s;
       v[l * q + m] = s;
+    }
+  }
+  return v;
+}
+
+/**
+ * Joint covariance of the monthly estimates of an effect series with clusters, from the cluster
+ * scores of every month stacked: for month m (design X_m on the clients observed ≥ m months,
+ * residuals ê_m) and cluster c, s_mc = √κ_m · Σ_{i∈c} u_mi ê_mi with u_m the outcome-free
+ * weights of `clusterTermWeights` (u_c = M_c X_c A a_p: M_c = I for CR0 and stata,
+ * B_c^(−1/2) for CR2; κ_m = 1, or Stata's (n_m − 1)/(n_m − k)·S_m/(S_m − 1)), and
+ * V_ml = Σ_c s_mc s_lc over the clusters of the whole sample (a cluster absent from month m's
+ * sample has s_mc = 0). Each month's own scaling is kept, so the diagonal is exactly that month's
+ * cluster-robust variance (CR2, stata or CR0, as reported), and the correlation is the CR0-type
+ * cross-product of the (CR2-adjusted) cluster scores: clusters independent of each other, the
+ * months of one cluster correlated in any way. Row-major q×q.
+ *
+ * @example
+ * const v = clusterSeriesJointCovariance(sample, [1, 2, 3], design, groupings.clusters!, 'CR2');
+ * Math.sqrt(v[0]); // the month-1 CR2 standard error
+ */
+export function clusterSeriesJointCovariance(
+  sample: BandSample,
+  months: readonly number[],
+  design: (index: Int32Array) => DesignMatrix,
+  clusters: Grouping,
+  se: ClusterSeType,
+  term = 'treatment',
+): Float64Array {
+  const n = sample.followup.length;
+  const S = clusters.labels.length;
+  const prepared = new Map<number, { prep: OlsPrepared; w: ClusterTermWeights }>();
+  const scores = months.map((month) => {
+    let count = 0;
+    for (const f of sample.followup) if (f >= month) count++;
+    const index = new Int32Array(count);
+    for (let i = 0, j = 0; i < n; i++) if (sample.followup[i]! >= month) index[j++] = i;
+    const y = new Float64Array(count);
+    for (let j = 0; j < count; j++) y[j] = sample.eventMonth[index[j]!]! <= month ? 1 : 0;
+    let entry = prepared.get(count);
+    if (entry === undefined) {
+      const prep = olsPrepare(design(index));
+      const p = prep.terms.indexOf(term);
+      if (p < 0) {
+        throw new InputError(`term "${term}" was dropped as aliased at month ${month}; no band`, {
+          code: 'aliased',
+          column: term,
+        });
+      }
+      const groups = sampleGroups(clusters, index);
+      const w = clusterTermWeights(prep, groups, se, p, { labels: groups.labels });
+      entry = { prep, w };
+      prepared.set(count, entry);
+    }
+    const { prep, w } = entry;
+    const { residuals } = olsSolve(prep, y);
+    const root = Math.sqrt(w.scale);
+    const out = new Float64Array(S);
+    for (let j = 0; j < count; j++) {
+      out[clusters.ids[index[j]!]!]! += root * w.u[j]! * residuals[j]!;
+    }
+    return out;
+  });
+  const q = months.length;
+  const v = new Float64Array(q * q);
+  for (let m = 0; m < q; m++) {
+    const sm = scores[m]!;
+    for (let l = 0; l <= m; l++) {
+      const sl = scores[l]!;
+      let x = 0;
+      for (let c = 0; c < S; c++) x += sm[c]! * sl[c]!;
+      v[m * q + l] = x;
+      v[l * q + m] = x;
     }
   }
   return v;

@@ -166,7 +166,11 @@ export function clusterVcov(
   }
   const df = new Float64Array(k).fill(S - 1);
   if (se === 'CR2') {
-    for (let p = 0; p < k; p++) df[p] = satterthwaiteDf(p, prepared, parts, q, absorbed, groupSize);
+    for (let p = 0; p < k; p++) {
+      const unit = new Float64Array(k);
+      unit[p] = 1;
+      df[p] = satterthwaiteDf(contrastRow(prepared, unit), prepared, parts, q, absorbed, groupSize);
+    }
   }
   return { vcov: v, df, nClusters: S };
 }
@@ -279,13 +283,46 @@ export function clusterTermWeights(
   p: number,
   options: ClusterVcovOptions = {},
 ): ClusterTermWeights {
-  const { n, k, transform, shiftedBread: a } = prepared;
+  const unit = new Float64Array(prepared.k);
+  unit[p] = 1;
+  return clusterContrastWeights(prepared, clusters, se, [unit], options)[0]!;
+}
+
+/**
+ * {@link clusterTermWeights} for linear combinations c'β of the coefficients (c over
+ * `prepared.terms`, e.g. e_a − e_b for the contrast between two arms), all from one CR2
+ * adjustment of the clusters: u = M_c W_c X_c A c per row, so Var(c'β̂) = scale · Σ_c (Σ_{i∈c}
+ * u_i e_i)² = c'V̂c, and the Satterthwaite df of the contrast itself (Pustejovsky & Tipton
+ * 2018), with u in place of the unit vector's — what `clubSandwich::linear_contrast(fit, vcov =
+ * "CR2", contrasts = C, test = "Satterthwaite")` gives per row of C; S − 1 for CR0 / stata, as
+ * estimatr.
+ *
+ * @example
+ * const [w] = clusterContrastWeights(prep, groupsOf(office), 'CR2', [Float64Array.of(0, 1, -1, 0)]);
+ * w.df; // Satterthwaite df of β₁ − β₂
+ */
+export function clusterContrastWeights(
+  prepared: OlsPrepared,
+  clusters: Groups,
+  se: ClusterSeType,
+  contrasts: readonly ArrayLike<number>[],
+  options: ClusterVcovOptions = {},
+): ClusterTermWeights[] {
+  const { n, k } = prepared;
   const S = clusters.count;
   if (S < 2) {
     throw new InputError(
       `clusters: ${S} cluster; cluster-robust standard errors need at least 2 clusters`,
       { code: 'too-few', value: String(S) },
     );
+  }
+  for (const c of contrasts) {
+    if (c.length !== k) {
+      throw new InputError(
+        `clusterContrastWeights: expected contrasts of ${k} weights (the model's terms), got ${c.length}`,
+        { code: 'length-mismatch' },
+      );
+    }
   }
   const { parts, groupSize, q, bad } = clusterParts(
     prepared,
@@ -295,24 +332,40 @@ export function clusterTermWeights(
     options.labels,
   );
   if (bad.length > 0) throw cr2Undefined(bad);
-  const r = new Float64Array(k);
-  for (let j = 0; j < k; j++) {
-    let s = 0;
-    for (let l = 0; l < k; l++) {
-      s += (transform ? transform[p * k + l]! : l === p ? 1 : 0) * a[l * k + j]!;
-    }
-    r[j] = s;
-  }
-  const u = new Float64Array(n);
-  for (const { m, rows, mwx } of parts) {
-    const uc = multiply(mwx, r, m, k, 1);
-    for (let t = 0; t < m; t++) u[rows[t]!] = uc[t]!;
-  }
   const K = options.rank ?? k;
   const scale = se === 'stata' ? ((n - 1) / (n - K)) * (S / (S - 1)) : 1;
-  const df =
-    se === 'CR2' ? satterthwaiteDf(p, prepared, parts, q, options.absorbed, groupSize) : S - 1;
-  return { u, df, scale, nClusters: S };
+  return contrasts.map((contrast) => {
+    const r = contrastRow(prepared, contrast);
+    const u = new Float64Array(n);
+    for (const { m, rows, mwx } of parts) {
+      const uc = multiply(mwx, r, m, k, 1);
+      for (let t = 0; t < m; t++) u[rows[t]!] = uc[t]!;
+    }
+    const df =
+      se === 'CR2' ? satterthwaiteDf(r, prepared, parts, q, options.absorbed, groupSize) : S - 1;
+    return { u, df, scale, nClusters: S };
+  });
+}
+
+/**
+ * r = A·T'c: the contrast c (over the coefficients of X) in the shifted basis of the bread A,
+ * r_j = Σ_p c_p Σ_l T_pl A_lj (T the basis transform, identity without one).
+ */
+function contrastRow(prepared: OlsPrepared, contrast: ArrayLike<number>): Float64Array {
+  const { k, transform, shiftedBread: a } = prepared;
+  const r = new Float64Array(k);
+  for (let p = 0; p < k; p++) {
+    const cp = contrast[p]!;
+    if (cp === 0) continue;
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let l = 0; l < k; l++) {
+        s += (transform ? transform[p * k + l]! : l === p ? 1 : 0) * a[l * k + j]!;
+      }
+      r[j]! += cp * s;
+    }
+  }
+  return r;
 }
 
 /**
@@ -365,30 +418,21 @@ function multiply(x: Float64Array, y: Float64Array, a: number, b: number, c: num
 }
 
 /**
- * Bell–McCaffrey Satterthwaite df of coefficient p: tr(P)²/‖P‖²_F for the S×S matrix P of the
+ * Bell–McCaffrey Satterthwaite df of the combination with row r = A·T'c (a coefficient p: c = e_p): tr(P)²/‖P‖²_F for the S×S matrix P of the
  * module notes, written as P = diag(‖u_c‖²) − Y·C·Y' with row c of Y = [X_c'u_c, X_c'W_c u_c]
  * and C = [[−AQA, A], [A, 0]] (unweighted: Y = X_c'u_c, C = A), plus −Σ_g q_cg q_dg for absorbed
  * groups (q_cg = Σ_{i∈c∩g} u_ci/√n_g). Computed through the small Gram matrix Y'Y, so that no
  * S×S matrix is formed: ‖P‖² = Σ‖u_c‖⁴ − 2Σ‖u_c‖²·y_c'Cy_c + tr((C·Y'Y)²).
  */
 function satterthwaiteDf(
-  p: number,
+  r: Float64Array,
   prepared: OlsPrepared,
   parts: readonly ClusterPart[],
   q: Float64Array | undefined,
   absorbed: Groups | undefined,
   groupSize: Float64Array | undefined,
 ): number {
-  const { k, transform, shiftedBread: a } = prepared;
-  // r = A·t_p with t_p row p of T (the coefficient of X's column p in the shifted basis).
-  const r = new Float64Array(k);
-  for (let j = 0; j < k; j++) {
-    let s = 0;
-    for (let l = 0; l < k; l++) {
-      s += (transform ? transform[p * k + l]! : l === p ? 1 : 0) * a[l * k + j]!;
-    }
-    r[j] = s;
-  }
+  const { k, shiftedBread: a } = prepared;
   // C (d×d, d = k or 2k).
   const d = q ? 2 * k : k;
   const cm = new Float64Array(d * d);

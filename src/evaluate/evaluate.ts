@@ -261,10 +261,12 @@ function analyseRows(
           followup: columns.followup,
           months: plan.months,
           adjustment: methods.adjustment,
-          // The plan refuses several arms with a design, so the SE is never cluster-robust here.
-          se: methods.se as SeType,
+          // With config.design.clusters the SE is cluster-robust (CR2 by default), with blocks
+          // the block dummies join the model with every arm.
+          se: methods.se,
           level: methods.level,
           rawInterval: methods.rawInterval ?? 'auto',
+          ...designSpec(plan),
         });
         return { event: e.label, column: e.column, series };
       })

@@ -683,18 +683,6 @@ export function parsePlan(json: unknown, options: ParsePlanOptions = {}): Analys
       '"ipcw" is not available with config.design (clusters or blocks): the IPCW variance treats clients as independent; use "complete-followup"',
     );
   }
-  if (design && several) {
-    r.fail(
-      'config.arms.labels',
-      'the several-arm contrasts are not available with config.design (clusters or blocks) yet: a contrast under CR2 needs its own Satterthwaite df; analyse the pairs with arms.treatment / arms.control',
-    );
-  }
-  if (clustered && m.band === 'sup-t') {
-    r.fail(
-      'config.methods.band',
-      '"sup-t" is not available with config.design.clusters (the cluster-robust covariance across months is not implemented); use config.methods.pAdjust instead',
-    );
-  }
   const methods: MethodsPlan = {
     outflow: r.oneOf(m.outflow, 'config.methods.outflow', OUTFLOW_METHODS, 'complete'),
     censoring,

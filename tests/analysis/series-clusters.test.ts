@@ -187,13 +187,10 @@ describe('clusters and blocks: what is refused, and why', () => {
       /needs the clusters column/,
     );
   });
-  it('IPCW and the sup-t band with clusters', () => {
+  it('IPCW with clusters (the sup-t band with clusters: tests/analysis/band-clusters.test.ts)', () => {
     expect(
       code(() => effectSeries(data, { ...base, clusters: 'office', censoring: 'ipcw' })),
     ).toMatch(/censoring 'ipcw' with clusters is not available/);
-    expect(code(() => effectSeries(data, { ...base, clusters: 'office', band: 'sup-t' }))).toMatch(
-      /band 'sup-t' with clusters is not available/,
-    );
   });
   it('an unknown column, and an unknown key', () => {
     expect(code(() => effectSeries(data, { ...base, clusters: 'ofice' }))).toMatch(/ofice/);

@@ -141,7 +141,7 @@ describe('strict several-arm options', () => {
 
   it('rejects unknown keys with a did-you-mean, in effectSeries and compareArms', () => {
     expect(code(() => effectSeries(rows, { ...spec, contrast: 'all-pairs' } as never))).toBe(
-      'invalid-option: effectSeries (several arms): unknown option "contrast" (did you mean "contrasts"?); allowed: event, months, adjustment, se, level, rawInterval, arm, covariates, covariateReference, factors, missing, followup, arms, reference, contrasts, pAdjust',
+      'invalid-option: effectSeries (several arms): unknown option "contrast" (did you mean "contrasts"?); allowed: event, months, adjustment, se, level, rawInterval, arm, covariates, covariateReference, factors, missing, followup, arms, reference, contrasts, pAdjust, clusters, blocks',
     );
     expect(
       code(() => compareArms(rows, { arms: ARMS, outcomes: ['age'], padjust: 'holm' } as never)),

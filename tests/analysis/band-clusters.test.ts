@@ -1,0 +1,107 @@
+// The sup-t band of the effect series with clusters against a hand computation in R:
+// tests/reference/band-clusters.R → band-clusters.json (the cluster scores of every month
+// stacked, V_ml = Σ_c s_mc s_lc with CR2 / stata / CR0 scaling, checked against lm_robust's
+// per-month SE, and mvtnorm::qmvnorm's equicoordinate quantile of cov2cor(V)). Data: the
+// cluster-randomised, blocked trial of tests/reference/series-clusters.csv.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type EffectSeriesSpec, effectSeries } from '../../src/analysis/effect-series.js';
+import { parseCsv } from '../../src/data/csv.js';
+import { evaluate, parsePlan } from '../../src/evaluate/index.js';
+
+interface RefBand {
+  estimate: number[];
+  stdError: number[];
+  jointCovariance: number[];
+  criticalValue: number;
+  criticalValueRuns: number[];
+}
+const ref: Record<'cr2' | 'stata' | 'cr0' | 'fe_cr2' | 'raw_cr2', RefBand> = JSON.parse(
+  readFileSync(new URL('../reference/band-clusters.json', import.meta.url), 'utf8'),
+);
+const data = parseCsv(
+  readFileSync(new URL('../reference/series-clusters.csv', import.meta.url), 'utf8'),
+  { stringColumns: ['id', 'arm', 'office', 'block', 'gender'] },
+).table;
+const M = 8;
+const base: EffectSeriesSpec = {
+  event: 'month_work',
+  months: M,
+  covariates: ['age', 'gender'],
+  clusters: 'office',
+  band: 'sup-t',
+};
+
+let worst = 0;
+function close(actual: number, expected: number, what: string, tol = 1e-8) {
+  const err = Math.abs(actual - expected) / Math.max(1e-6, Math.abs(expected));
+  worst = Math.max(worst, err);
+  expect(err, `${what}: ${actual} vs R ${expected}`).toBeLessThan(tol);
+}
+function agree(spec: EffectSeriesSpec, r: RefBand, which: 'adjusted' | 'raw', label: string) {
+  const s = effectSeries(data, spec);
+  expect(s.band, label).toBeDefined();
+  expect(s.band!.estimate).toBe(which);
+  s.months.forEach((m, i) => {
+    const e = which === 'raw' ? m.raw : m.adjusted!;
+    close(e.estimate, r.estimate[i]!, `${label} month ${m.month} estimate`);
+    close(e.stdError, r.stdError[i]!, `${label} month ${m.month} SE`);
+  });
+  const v = s.jointCovariance!.flat();
+  // Entries relative to the largest variance (off-diagonal entries can be near 0).
+  const scale = Math.max(...r.jointCovariance);
+  v.forEach((x, j) => {
+    const err = Math.abs(x - r.jointCovariance[j]!) / scale;
+    worst = Math.max(worst, err);
+    expect(err, `${label} V[${j}]`).toBeLessThan(1e-8);
+  });
+  // The critical value: both are Monte Carlo (Genz–Bretz); R's two runs show its own spread.
+  expect(Math.abs(s.band!.criticalValue - r.criticalValue), label).toBeLessThan(2e-3);
+  s.months.forEach((m) => {
+    const e = which === 'raw' ? m.raw : m.adjusted!;
+    const half = s.band!.criticalValue * e.stdError;
+    close(m.bandCi![0], e.estimate - half, `${label} band low`, 1e-12);
+  });
+  expect(s.method).toContain('simultaneous 95 % band (sup-t)');
+  return s;
+}
+
+describe('sup-t band with clusters: stacked cluster scores, as the hand computation in R', () => {
+  it('CR2 (default): V from the CR2-adjusted cluster scores, diagonal the months’ CR2 variances', () => {
+    agree(base, ref.cr2, 'adjusted', 'CR2');
+  });
+  it('stata and CR0', () => {
+    agree({ ...base, se: 'stata' }, ref.stata, 'adjusted', 'stata');
+    agree({ ...base, se: 'CR0' }, ref.cr0, 'adjusted', 'CR0');
+  });
+  it('clusters and blocks: block fixed effects in every month’s design', () => {
+    agree({ ...base, blocks: 'block' }, ref.fe_cr2, 'adjusted', 'blocks');
+  });
+  it('raw (no covariates, adjustment none): the clustered difference in means, CR2', () => {
+    agree({ ...base, covariates: [], adjustment: 'none' }, ref.raw_cr2, 'raw', 'raw');
+  });
+  it('the critical value exceeds 1.96 and is below the Bonferroni value over the months', () => {
+    const s = effectSeries(data, base);
+    expect(s.band!.criticalValue).toBeGreaterThan(1.96);
+    expect(s.band!.criticalValue).toBeLessThan(3.2); // z at 1 − 0.025/8 = 2.73 … allow MC slack
+  });
+  it('through the analysis plan: config.design.clusters with methods.band sup-t', () => {
+    const rows = data.objects() as Record<string, unknown>[];
+    const plan = parsePlan({
+      title: 'Offices',
+      arms: { treatment: 'experiment', control: 'control' },
+      events: ['month_work'],
+      months: M,
+      covariates: ['age', 'gender'],
+      design: { clusters: 'office' },
+      methods: { band: 'sup-t' },
+    });
+    const result = evaluate(rows as never, plan);
+    const s = result.effects[0]!.series;
+    expect(Math.abs(s.band!.criticalValue - ref.cr2.criticalValue)).toBeLessThan(2e-3);
+  });
+  it('worst relative error against R', () => {
+    console.log(`band-clusters: worst relative error against R ${worst.toExponential(2)}`);
+    expect(worst).toBeLessThan(1e-8);
+  });
+});
