@@ -80,7 +80,8 @@ export function evaluationSteps(plan: AnalysisPlan): number {
  * Aalen–Johansen difference and IPCW-weighted regression; adjusted: OLS or Lin with HC2 by default), the first significant
  * month at each level, per subgroup column the effect within each level with a heterogeneity F
  * test, and with `participation` the participation table and the complier effect (2SLS with
- * assignment as the instrument). Methods: docs/methods.md.
+ * assignment as the instrument; with `design.clusters` both under the design: the clustered
+ * difference in the received share and cluster-robust 2SLS). Methods: docs/methods.md.
  *
  * Throws an `InputError` naming the plan's field and the column for data that do not fit the
  * plan (a missing column, an arm without clients, a filter that keeps nothing).

@@ -1,11 +1,18 @@
 // complierEffect with clusters (and blocks) against estimatr: iv_robust / lm_robust with
 // clusters = office, se_type CR2 / stata / CR0, without and with covariates and block fixed
 // effects (tests/reference/iv-clusters.R → iv-clusters.csv + iv-clusters.json).
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type ComplierSpec, complierEffect } from '../../src/analysis/complier.js';
 import { participationTable } from '../../src/analysis/participation.js';
 import { InputError } from '../../src/errors.js';
-import { agree, ivData, ivRef, type RefModel, refCoef } from '../reference/iv-clusters-data.js';
+import {
+  agree,
+  ivData,
+  ivRef,
+  maxRelativeError,
+  type RefModel,
+  refCoef,
+} from '../reference/iv-clusters-data.js';
 
 const base = {
   treatment: 'experiment',
@@ -24,6 +31,12 @@ function agreeFit(fit: ReturnType<typeof complierEffect>['unadjusted'], r: RefMo
   expect(Math.abs(fit.firstStage.f - t * t) / (t * t)).toBeLessThan(1e-8);
   expect(fit.firstStage.fDf).toEqual([1, r.iv.n_clusters - 1]);
 }
+
+afterAll(() => {
+  console.log(
+    `complierEffect with clusters: max relative error vs estimatr ${maxRelativeError().toExponential(2)}`,
+  );
+});
 
 describe('complierEffect with clusters equals iv_robust / lm_robust(clusters =)', () => {
   for (const se of ['CR2', 'stata', 'CR0'] as const) {

@@ -1,10 +1,17 @@
 // evaluate / analyze with a clustered (and blocked) design and participation: the complier
 // effect is cluster-robust 2SLS, as iv_robust(clusters = office) (and fixed_effects = ~block)
 // (tests/reference/iv-clusters.R → iv-clusters.csv + iv-clusters.json).
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { evaluate, parsePlan } from '../../src/evaluate/index.js';
 import { evaluationSections } from '../../src/report/evaluation.js';
-import { agree, ivData, ivRef, type RefModel, refCoef } from '../reference/iv-clusters-data.js';
+import {
+  agree,
+  ivData,
+  ivRef,
+  maxRelativeError,
+  type RefModel,
+  refCoef,
+} from '../reference/iv-clusters-data.js';
 
 const plan = {
   events: ['month_work'],
@@ -27,6 +34,12 @@ function agreeComplier(c: Complier, raw: RefModel, adjusted: RefModel, what: str
   agree(r.adjusted!.complier, refCoef(adjusted.iv, 'd'), `${what} adjusted complier`);
   agree(r.adjusted!.itt, refCoef(adjusted.reduced!, 'z'), `${what} adjusted ITT`);
 }
+
+afterAll(() => {
+  console.log(
+    `evaluate with clusters: max relative error vs estimatr ${maxRelativeError().toExponential(2)}`,
+  );
+});
 
 describe('evaluate: the complier effect of a clustered design', () => {
   it('design.clusters: CR2 2SLS with Satterthwaite df, as iv_robust(clusters = office)', () => {
