@@ -206,7 +206,9 @@ function parse(
   const fallbackMark = dotOnly ? '.' : ',';
   const numbers = new NumberField(bytes, delimiter, dotOnly ? MARK_DOT : MARK_EITHER);
   const speculate = Uint8Array.from(isForced, (f) => (f ? 0 : 1));
-  let capacity = lineCount(bytes, start) + 1;
+  let pos = headerScan.position;
+  // Room for one record per line (more only with CR line ends, then the arrays grow).
+  let capacity = lineCount(bytes, pos) + (bytes[bytes.length - 1] === LF ? 0 : 1);
   const early: Float64Array[] = names.map((_, j) =>
     speculate[j] ? new Float64Array(capacity) : EMPTY_FLOATS,
   );
@@ -216,7 +218,6 @@ function parse(
   const pools = names.map(() => new StringPool());
   const n = bytes.length;
   const d = delimiter;
-  let pos = headerScan.position;
   let rows = 0;
   while (pos < n) {
     const first = bytes[pos]!;
@@ -231,7 +232,7 @@ function parse(
     }
     if ((rows & 0xffff) === 0xffff) onProgress?.((PASS_1 * pos) / n);
     if (rows === capacity) {
-      capacity *= 2;
+      capacity = Math.max(2 * capacity, 1024);
       for (let j = 0; j < k; j++) {
         if (speculate[j]) early[j] = grow(early[j]!, capacity);
         if (textFrom[j]! >= 0) texts[j] = growNulls(texts[j]!, capacity);
@@ -402,8 +403,12 @@ function numberColumn(
   rows: number,
   missing: boolean,
 ): Float64Array | (number | null)[] {
-  // Missing cells are null in a plain array, as parseCsv gives them.
-  if (missing) return Array.from(values.subarray(0, rows), nullForNaN);
+  if (missing) {
+    // Missing cells are null in a plain array, as parseCsv gives them.
+    const out = new Array<number | null>(rows);
+    for (let i = 0; i < rows; i++) out[i] = nullForNaN(values[i]!);
+    return out;
+  }
   return values.length === rows ? values : values.slice(0, rows);
 }
 

@@ -68,43 +68,55 @@ export class NumberField {
       i++;
     }
     const first = i;
+    // The first 15 significant digits in `head`, up to 4 more in `tail` (more: the general
+    // path); a leading zero leaves `head` at 0 and counts for nothing.
     let head = 0;
     let tail = 0;
     let tailDigits = 0;
     let significant = 0;
+    for (; i < n; i++) {
+      const digit = b[i]! - ZERO;
+      if (digit < 0 || digit > 9) break;
+      if (significant < 15) {
+        head = head * 10 + digit;
+        if (head !== 0) significant++;
+      } else if (significant < 19) {
+        tail = tail * 10 + digit;
+        tailDigits++;
+        significant++;
+      } else return false;
+    }
+    let digits = i - first;
     let exponent = 0;
-    let digits = 0;
     let markAt = -1;
     let comma = false;
-    for (; i < n; i++) {
+    if (i < n) {
       c = b[i]!;
-      const digit = c - ZERO;
-      if (digit >= 0 && digit <= 9) {
-        digits++;
-        if (head !== 0 || digit !== 0) {
-          if (significant < 15) head = head * 10 + digit;
-          else {
-            tail = tail * 10 + digit;
-            tailDigits++;
-          }
-          significant++;
-        }
-        if (markAt >= 0) exponent--;
-        continue;
-      }
-      if (markAt < 0 && (c === DOT || (c === COMMA && this.mark === MARK_EITHER && d !== COMMA))) {
+      if (c === DOT || (c === COMMA && this.mark === MARK_EITHER && d !== COMMA)) {
         markAt = i;
         comma = c === COMMA;
-        continue;
+        for (i++; i < n; i++) {
+          const digit = b[i]! - ZERO;
+          if (digit < 0 || digit > 9) break;
+          if (significant < 15) {
+            head = head * 10 + digit;
+            if (head !== 0) significant++;
+          } else if (significant < 19) {
+            tail = tail * 10 + digit;
+            tailDigits++;
+            significant++;
+          } else return false;
+        }
+        exponent = markAt + 1 - i;
+        digits -= exponent;
       }
-      break;
     }
     if (digits === 0) return false;
     if (i < n) {
       c = b[i]!;
       if (c !== d && c !== LF && c !== CR) return false;
     }
-    if (significant > 19 || exponent < -22) return false;
+    if (exponent < -22) return false;
     if (!decimalValue(head, tail, tailDigits, significant, exponent, negative, values, at)) {
       return false;
     }
