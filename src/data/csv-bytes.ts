@@ -37,13 +37,12 @@ import {
   LEADING_ZERO,
   LONG_INTEGER,
   MISSING,
-  NOT_ASCII,
   NUM_COMMA,
   NUM_DOT,
 } from './csv-cell.js';
 import { MARK_DOT, MARK_EITHER, NumberField } from './csv-number.js';
 import { fieldText, RecordScanner } from './csv-scan.js';
-import { asciiString, StringPool } from './csv-strings.js';
+import { asciiString, HASH_START, StringPool } from './csv-strings.js';
 
 /** What pass 1 learns about one column. */
 interface ColumnFacts {
@@ -214,7 +213,9 @@ function parse(
   );
   /** The row from which a column keeps its strings (-1: not yet). */
   const textFrom = Int32Array.from(isForced, (f) => (f ? 0 : -1));
-  const texts: (string | null)[][] = names.map((_, j) => (isForced[j] ? nulls(capacity) : []));
+  const texts: (string | null)[][] = names.map((_, j) =>
+    isForced[j] ? new Array<string | null>(capacity) : [],
+  );
   const pools = names.map(() => new StringPool());
   const n = bytes.length;
   const d = delimiter;
@@ -264,19 +265,35 @@ function parse(
           }
           p++;
         }
+        // The unquoted run, hashed on the way (for the column's pool) and checked for ASCII.
+        let h = HASH_START;
+        let high = 0;
         while (p < n) {
           const c = bytes[p]!;
           if (c === d || c === LF || c === CR) break;
+          h = Math.imul(h ^ c, 0x01000193);
+          high |= c;
           p++;
         }
         e = p;
-        let flags = quoted ? NOT_ASCII : cellFlags(bytes, s, e, na, dotOnly);
+        const pool = pools[j]!;
+        let entry = -1;
+        let flags: number;
         let text: string | undefined;
-        if (flags === NOT_ASCII) {
+        if (quoted || high >= 128) {
           // Quoted or not ASCII: the rules on the decoded text.
           text = fieldText(bytes, s, e, quoted);
           flags = cellFlagsOfText(text, naText);
-        }
+        } else if (pool.open) {
+          // A distinct cell is classified once; its repeats take its flags from the pool.
+          entry = pool.find(bytes, s, e, h);
+          if (entry >= 0) flags = pool.tag(entry);
+          else {
+            flags = cellFlags(bytes, s, e, na, dotOnly);
+            entry = pool.add(bytes, s, e, h, flags);
+          }
+        } else if (isForced[j]) flags = cellMissing(bytes, s, e, na) ? MISSING : 0;
+        else flags = cellFlags(bytes, s, e, na, dotOnly);
         const missing = (flags & MISSING) !== 0;
         if (missing) missingCount[j]!++;
         if (!isForced[j]) addCell(facts[j]!, flags);
@@ -289,10 +306,14 @@ function parse(
           } else {
             speculate[j] = 0;
             textFrom[j] = rows;
-            texts[j] = nulls(capacity);
+            texts[j] = new Array<string | null>(capacity).fill(null, 0, rows);
           }
         }
-        if (textFrom[j]! >= 0 && !missing) texts[j]![rows] = text ?? pools[j]!.get(bytes, s, e);
+        if (textFrom[j]! >= 0) {
+          texts[j]![rows] = missing
+            ? null
+            : (text ?? (entry >= 0 ? pool.value(entry) : asciiString(bytes, s, e)));
+        }
       }
       if (e >= n) {
         pos = n;
