@@ -73,15 +73,16 @@ function newFacts(): ColumnFacts {
   };
 }
 
-function addCell(f: ColumnFacts, flags: number): void {
+/** Adds `count` cells with the same `flags` to a column's facts. */
+function addCell(f: ColumnFacts, flags: number, count = 1): void {
   if (flags & MISSING) return;
-  f.present++;
+  f.present += count;
   if (flags & NUM_DOT) {
-    f.numDot++;
+    f.numDot += count;
     if (flags & LEADING_ZERO) f.leadingZeroDot = true;
   }
   if (flags & NUM_COMMA) {
-    f.numComma++;
+    f.numComma += count;
     if (flags & LEADING_ZERO) f.leadingZeroComma = true;
   }
   if (!(flags & BOOLEAN)) f.booleans = false;
@@ -217,6 +218,17 @@ function parse(
     isForced[j] ? new Array<string | null>(capacity) : [],
   );
   const pools = names.map(() => new StringPool());
+  /** Cells NumberField took, per column and flags (all below 256). */
+  const numberCells = new Int32Array(k << 8);
+  /** Some `na` token looks like a plain number (then a number cell may be missing). */
+  const naNumbers = na.some((t) => {
+    const token = new Uint8Array([...t, LF]);
+    return new NumberField(token, delimiter, dotOnly ? MARK_DOT : MARK_EITHER).read(
+      0,
+      new Float64Array(1),
+      0,
+    );
+  });
   const n = bytes.length;
   const d = delimiter;
   let rows = 0;
@@ -247,10 +259,11 @@ function parse(
       if (
         speculate[j] === 1 &&
         numbers.read(s, early[j]!, rows) &&
-        (na.length === 0 || !equalsToken(bytes, s, numbers.end, na))
+        (!naNumbers || !equalsToken(bytes, s, numbers.end, na))
       ) {
         e = numbers.end;
-        addCell(facts[j]!, numbers.flags);
+        // Counted by flags (a few distinct values), added to the facts at the end.
+        numberCells[(j << 8) | numbers.flags]!++;
       } else {
         // The field's end by the rules of RecordScanner (./csv-scan.ts).
         let p = s;
@@ -327,6 +340,13 @@ function parse(
     }
     if (j + 1 !== k) return undefined; // too few fields
     rows++;
+  }
+
+  for (let j = 0; j < k; j++) {
+    for (let flags = 0; flags < 256; flags++) {
+      const count = numberCells[(j << 8) | flags]!;
+      if (count > 0) addCell(facts[j]!, flags, count);
+    }
   }
 
   const notes: string[] = [];
