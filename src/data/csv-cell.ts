@@ -48,7 +48,12 @@ export function isAscii(b: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
-/** True when `b[s, e)` equals one of `tokens` byte for byte. */
+/**
+ * True when `b[s, e)` equals one of `tokens` byte for byte.
+ *
+ * @example
+ * equalsToken(new TextEncoder().encode('x,NA'), 2, 4, [new TextEncoder().encode('NA')]); // true
+ */
 export function equalsToken(
   b: Uint8Array,
   s: number,
