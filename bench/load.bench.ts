@@ -5,7 +5,7 @@
  * in its own process; peak RSS includes the file's bytes. Run with `npm run bench load`.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsv } from '../src/data/csv.js';
 import { decodeText } from '../src/data/decode.js';
@@ -21,11 +21,16 @@ async function timed(runs: number, read: (path: string) => Promise<unknown>): Pr
   const path = clientsCsv(N);
   const before = memory();
   const times: number[] = [];
+  const cpu: number[] = [];
+  const load = loadavg()[0]!;
   let rows = 0;
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     rows = ((await read(path)) as { numRows(): number }).numRows();
     times.push((performance.now() - t0) / 1000);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1e6);
     memory();
   }
   const after = memory();
@@ -35,7 +40,7 @@ async function timed(runs: number, read: (path: string) => Promise<unknown>): Pr
     peakRssMB: peakRssMB(),
     baselineRssMB: before.rssMB,
     heapUsedMB: after.heapUsedMB,
-    note: `${rows.toLocaleString('en-US')} rows × 20 columns`,
+    note: `${rows.toLocaleString('en-US')} rows × 20 columns; CPU s per run ${cpu.map((t) => t.toFixed(2)).join(', ')}; shared machine, load average ${load.toFixed(1)} on ${cpus().length} cores at the start`,
     check: [rows],
   };
 }

@@ -1,9 +1,13 @@
 /**
- * The fast path of CSV reading: UTF-8 bytes straight into columns, in two passes over the bytes
- * and without a string per field. Pass 1 finds the records and applies the type rule of
- * `parseCsv` (./csv.ts) to every cell's bytes; pass 2 writes numbers into a `Float64Array` (or,
- * for a column with missing cells, an array of numbers and nulls, as `parseCsv` gives), and
- * strings only for text columns (shared per distinct value where there are few).
+ * The fast path of CSV reading: UTF-8 bytes straight into columns, for most files in one pass
+ * over the bytes and without a string per field. Pass 1 finds the records, applies the type rule
+ * of `parseCsv` (./csv.ts) to every cell's bytes and keeps every value it can already know:
+ * numbers of a column that has held only numbers so far go into a `Float64Array`
+ * (./csv-number.ts reads a plain decimal in the same pass that finds its end), strings of a
+ * text column are kept (shared per distinct value where there are few). A second pass reads
+ * only the text of the first rows of a column that turned out to be text after numbers (a code
+ * column with leading zeros, say). A number column with missing cells is an array of numbers
+ * and nulls, as `parseCsv` gives.
  *
  * The result is the one `parseCsv` gives for the decoded text. Whenever the data would give an
  * error or a rare case (bytes that are not UTF-8, NUL bytes, a UTF-16 mark, an unterminated
@@ -27,17 +31,18 @@ import {
   cellFlagsOfText,
   cellMissing,
   cellNumber,
+  equalsToken,
   HAS_DOT,
   isAscii,
   LEADING_ZERO,
   LONG_INTEGER,
   MISSING,
-  NOT_ASCII,
   NUM_COMMA,
   NUM_DOT,
 } from './csv-cell.js';
+import { MARK_DOT, MARK_EITHER, NumberField } from './csv-number.js';
 import { fieldText, RecordScanner } from './csv-scan.js';
-import { asciiString, StringPool } from './csv-strings.js';
+import { asciiString, HASH_START, StringPool } from './csv-strings.js';
 
 /** What pass 1 learns about one column. */
 interface ColumnFacts {
@@ -52,8 +57,6 @@ interface ColumnFacts {
   /** … and at least one has a decimal comma. */
   anyComma: boolean;
   longInteger: boolean;
-  /** Some cell is quoted or not ASCII (its value is read from its decoded text). */
-  slowCells: boolean;
 }
 
 function newFacts(): ColumnFacts {
@@ -67,19 +70,19 @@ function newFacts(): ColumnFacts {
     commaFits: true,
     anyComma: false,
     longInteger: false,
-    slowCells: false,
   };
 }
 
-function addCell(f: ColumnFacts, flags: number): void {
+/** Adds `count` cells with the same `flags` to a column's facts. */
+function addCell(f: ColumnFacts, flags: number, count = 1): void {
   if (flags & MISSING) return;
-  f.present++;
+  f.present += count;
   if (flags & NUM_DOT) {
-    f.numDot++;
+    f.numDot += count;
     if (flags & LEADING_ZERO) f.leadingZeroDot = true;
   }
   if (flags & NUM_COMMA) {
-    f.numComma++;
+    f.numComma += count;
     if (flags & LEADING_ZERO) f.leadingZeroComma = true;
   }
   if (!(flags & BOOLEAN)) f.booleans = false;
@@ -186,57 +189,165 @@ function parse(
   const forced = new Set(['id', ...(options.stringColumns ?? [])]);
   const isForced = names.map((n) => forced.has(n));
 
-  // Pass 1: records, field counts and the facts of every cell. Where the decimal mark is known
-  // already (given, or any separator but ';'), the numbers of the columns that are numeric so
-  // far go straight into a Float64Array (NaN for a missing cell), so that pass 2 reads only the
-  // other columns.
+  // Pass 1, the one pass over the bytes for most files: records, field counts, the facts of
+  // every cell, and its value where it can be known already. A column that has held only
+  // numbers so far has them in a Float64Array (NaN for a missing cell), read by NumberField
+  // without a string; once it meets another cell (or from the start for `id` and the
+  // stringColumns) it keeps its cells' strings from there on. Pass 2 reads only what pass 1
+  // could not know: the text of the rows before a column turned out to be text.
   const facts = names.map(newFacts);
   const missingCount = new Int32Array(k);
   const known = options.decimal ?? (delimiterText === ';' ? undefined : '.');
-  const speculate = new Uint8Array(k);
-  let capacity = lineCount(bytes, start) + 1;
-  const early: Float64Array[] = names.map((_, j) => {
-    speculate[j] = known !== undefined && !isForced[j] ? 1 : 0;
-    return speculate[j] ? new Float64Array(capacity) : EMPTY_FLOATS;
-  });
-  const numberFlag = known === ',' ? NUM_COMMA : NUM_DOT;
-  // Decimal '.' known: no comma flag is ever read (no Dutch export to detect).
+  // Decimal '.' known: no comma flag is ever read (no Dutch export to detect). Otherwise a
+  // number's value is the same under either mark (a cell with a comma is a number only under
+  // ','), so both are read and the type rule decides at the end.
   const dotOnly = known === '.';
-  const scan = new RecordScanner(bytes, delimiter, k, start);
-  scan.next(); // the header
+  const numberFlag = known === '.' ? NUM_DOT : known === ',' ? NUM_COMMA : NUM_DOT | NUM_COMMA;
+  const fallbackMark = dotOnly ? '.' : ',';
+  const numbers = new NumberField(bytes, delimiter, dotOnly ? MARK_DOT : MARK_EITHER);
+  const speculate = Uint8Array.from(isForced, (f) => (f ? 0 : 1));
+  let pos = headerScan.position;
+  // Room for one record per line (more only with CR line ends, then the arrays grow).
+  let capacity = lineCount(bytes, pos) + (bytes[bytes.length - 1] === LF ? 0 : 1);
+  const early: Float64Array[] = names.map((_, j) =>
+    speculate[j] ? new Float64Array(capacity) : EMPTY_FLOATS,
+  );
+  /** The row from which a column keeps its strings (-1: not yet). */
+  const textFrom = Int32Array.from(isForced, (f) => (f ? 0 : -1));
+  const texts: (string | null)[][] = names.map((_, j) =>
+    isForced[j] ? new Array<string | null>(capacity) : [],
+  );
+  const pools = names.map(() => new StringPool());
+  /** Cells NumberField took, per column and flags (all below 256). */
+  const numberCells = new Int32Array(k << 8);
+  /** Some `na` token looks like a plain number (then a number cell may be missing). */
+  const naNumbers = na.some((t) => {
+    const token = new Uint8Array([...t, LF]);
+    return new NumberField(token, delimiter, dotOnly ? MARK_DOT : MARK_EITHER).read(
+      0,
+      new Float64Array(1),
+      0,
+    );
+  });
+  const n = bytes.length;
+  const d = delimiter;
   let rows = 0;
-  while (scan.next()) {
-    if (scan.count !== k) return undefined;
-    if ((rows & 0xffff) === 0xffff) onProgress?.(scan.position / bytes.length / 2);
+  while (pos < n) {
+    const first = bytes[pos]!;
+    // Blank lines are skipped.
+    if (first === LF) {
+      pos++;
+      continue;
+    }
+    if (first === CR) {
+      pos += bytes[pos + 1] === LF ? 2 : 1;
+      continue;
+    }
+    if ((rows & 0xffff) === 0xffff) onProgress?.((PASS_1 * pos) / n);
     if (rows === capacity) {
-      capacity *= 2;
-      for (let j = 0; j < k; j++) if (speculate[j]) early[j] = grow(early[j]!, capacity);
-    }
-    for (let j = 0; j < k; j++) {
-      const s = scan.starts[j]!;
-      const e = scan.ends[j]!;
-      let flags = scan.quoted[j] === 1 ? NOT_ASCII : cellFlags(bytes, s, e, na, dotOnly);
-      if (flags === NOT_ASCII) {
-        // Quoted or not ASCII: the rules on the decoded text, and its value in pass 2.
-        facts[j]!.slowCells = true;
-        speculate[j] = 0;
-        flags = cellFlagsOfText(fieldText(bytes, s, e, scan.quoted[j] === 1), naText);
-      }
-      if (flags & MISSING) missingCount[j]!++;
-      if (isForced[j]) continue;
-      addCell(facts[j]!, flags);
-      if (speculate[j] === 1) {
-        if (flags & MISSING) early[j]![rows] = Number.NaN;
-        else if (flags & numberFlag) {
-          early[j]![rows] =
-            cellNumber(bytes, s, e, known === ',') ??
-            Number(numberText(asciiString(bytes, s, e), known!));
-        } else speculate[j] = 0;
+      capacity = Math.max(2 * capacity, 1024);
+      for (let j = 0; j < k; j++) {
+        if (speculate[j]) early[j] = grow(early[j]!, capacity);
+        if (textFrom[j]! >= 0) texts[j] = growNulls(texts[j]!, capacity);
       }
     }
+    let j = 0;
+    for (; ; j++) {
+      if (j === k) return undefined; // too many fields: parseCsv says which row
+      const s = pos;
+      let e: number;
+      if (
+        speculate[j] === 1 &&
+        numbers.read(s, early[j]!, rows) &&
+        (!naNumbers || !equalsToken(bytes, s, numbers.end, na))
+      ) {
+        e = numbers.end;
+        // Counted by flags (a few distinct values), added to the facts at the end.
+        numberCells[(j << 8) | numbers.flags]!++;
+      } else {
+        // The field's end by the rules of RecordScanner (./csv-scan.ts).
+        let p = s;
+        const quoted = p < n && bytes[p] === QUOTE;
+        if (quoted) {
+          p++;
+          for (;;) {
+            while (p < n && bytes[p] !== QUOTE) p++;
+            if (p >= n) return undefined; // an unterminated quote
+            if (bytes[p + 1] === QUOTE) p += 2;
+            else break;
+          }
+          p++;
+        }
+        // The unquoted run, hashed on the way (for the column's pool) and checked for ASCII.
+        let h = HASH_START;
+        let high = 0;
+        while (p < n) {
+          const c = bytes[p]!;
+          if (c === d || c === LF || c === CR) break;
+          h = Math.imul(h ^ c, 0x01000193);
+          high |= c;
+          p++;
+        }
+        e = p;
+        const pool = pools[j]!;
+        let entry = -1;
+        let flags: number;
+        let text: string | undefined;
+        if (quoted || high >= 128) {
+          // Quoted or not ASCII: the rules on the decoded text.
+          text = fieldText(bytes, s, e, quoted);
+          flags = cellFlagsOfText(text, naText);
+        } else if (pool.open) {
+          // A distinct cell is classified once; its repeats take its flags from the pool.
+          entry = pool.find(bytes, s, e, h);
+          if (entry >= 0) flags = pool.tag(entry);
+          else {
+            flags = cellFlags(bytes, s, e, na, dotOnly);
+            entry = pool.add(bytes, s, e, h, flags);
+          }
+        } else if (isForced[j]) flags = cellMissing(bytes, s, e, na) ? MISSING : 0;
+        else flags = cellFlags(bytes, s, e, na, dotOnly);
+        const missing = (flags & MISSING) !== 0;
+        if (missing) missingCount[j]!++;
+        if (!isForced[j]) addCell(facts[j]!, flags);
+        if (speculate[j] === 1) {
+          if (text === undefined && missing) early[j]![rows] = Number.NaN;
+          else if (text === undefined && flags & numberFlag) {
+            early[j]![rows] =
+              cellNumber(bytes, s, e, !dotOnly) ??
+              Number(numberText(asciiString(bytes, s, e), fallbackMark));
+          } else {
+            speculate[j] = 0;
+            textFrom[j] = rows;
+            texts[j] = new Array<string | null>(capacity).fill(null, 0, rows);
+          }
+        }
+        if (textFrom[j]! >= 0) {
+          texts[j]![rows] = missing
+            ? null
+            : (text ?? (entry >= 0 ? pool.value(entry) : asciiString(bytes, s, e)));
+        }
+      }
+      if (e >= n) {
+        pos = n;
+        break;
+      }
+      const c = bytes[e]!;
+      pos = e + 1;
+      if (c === d) continue;
+      if (c === CR && bytes[pos] === LF) pos++;
+      break;
+    }
+    if (j + 1 !== k) return undefined; // too few fields
     rows++;
   }
-  if (scan.unterminated) return undefined;
+
+  for (let j = 0; j < k; j++) {
+    for (let flags = 0; flags < 256; flags++) {
+      const count = numberCells[(j << 8) | flags]!;
+      if (count > 0) addCell(facts[j]!, flags, count);
+    }
+  }
 
   const notes: string[] = [];
   let decimal = options.decimal;
@@ -257,71 +368,55 @@ function parse(
     types[names[j]!] = type;
   }
 
-  // Pass 2: the values of the other columns, one array per column (kept apart by kind so
-  // that every store is monomorphic).
-  const kinds = new Int32Array(k);
-  const floats: Float64Array[] = [];
-  const arrays: unknown[][] = [];
-  const pools: StringPool[] = [];
-  let rest = 0;
+  // The columns, and which text columns need pass 2 for their first rows.
+  const columns: unknown[] = [];
+  const pass2: number[] = [];
+  const pass2Rows = new Int32Array(k);
   for (let j = 0; j < k; j++) {
     const type = types[names[j]!]!;
-    const done = type === 'number' && speculate[j] === 1;
-    kinds[j] = done
-      ? DONE
-      : type === 'number'
-        ? missingCount[j]! > 0
-          ? BOXED
-          : FLOAT
-        : type === 'boolean'
-          ? BOOL
-          : TEXT;
-    if (!done) rest++;
-    floats.push(kinds[j] === FLOAT ? new Float64Array(rows) : EMPTY_FLOATS);
-    arrays.push(kinds[j] === FLOAT || done ? [] : new Array<unknown>(rows).fill(null));
-    pools.push(new StringPool());
-  }
-  const commaIsDot = decimal === ',';
-  scan.reset(start);
-  scan.next();
-  for (let i = 0; rest > 0 && scan.next(); i++) {
-    if ((i & 0xffff) === 0xffff) onProgress?.(0.5 + scan.position / bytes.length / 2);
-    for (let j = 0; j < k; j++) {
-      const kind = kinds[j]!;
-      if (kind === DONE) continue;
-      const s = scan.starts[j]!;
-      const e = scan.ends[j]!;
-      if (facts[j]!.slowCells && (scan.quoted[j] === 1 || !isAscii(bytes, s, e))) {
-        setFromText(
-          fieldText(bytes, s, e, scan.quoted[j] === 1),
-          kind,
-          i,
-          floats[j]!,
-          arrays[j]!,
-          naText,
-          decimal,
-        );
-        continue;
+    const from = textFrom[j]!;
+    const strings = texts[j]!;
+    strings.length = from >= 0 ? rows : 0;
+    if (type === 'number') {
+      columns.push(
+        from < 0
+          ? numberColumn(early[j]!, rows, missingCount[j]! > 0)
+          : mergedNumbers(early[j]!, strings, from, rows, missingCount[j]! > 0, decimal),
+      );
+    } else if (type === 'boolean') {
+      // Every present cell is true or false; the rows before `from` are all missing.
+      columns.push(strings.map((t) => (t === null ? null : t.trim().toLowerCase() === 'true')));
+    } else if (type === 'empty') columns.push(nulls(rows));
+    else {
+      if (from !== 0) {
+        pass2.push(j);
+        pass2Rows[j] = from < 0 ? rows : from;
+        if (from < 0) texts[j] = nulls(rows);
       }
-      if (cellMissing(bytes, s, e, na)) continue; // the column holds nulls to begin with
-      if (kind === FLOAT || kind === BOXED) {
-        const value =
-          cellNumber(bytes, s, e, commaIsDot) ??
-          Number(numberText(asciiString(bytes, s, e), decimal));
-        if (kind === FLOAT) floats[j]![i] = value;
-        else arrays[j]![i] = value;
-      } else if (kind === BOOL) {
-        arrays[j]![i] = (firstNonSpace(bytes, s, e) | 32) === 116; // 't'
-      } else arrays[j]![i] = pools[j]!.get(bytes, s, e);
+      columns.push(texts[j]);
     }
   }
-  const columns = names.map((_, j) => {
-    if (kinds[j] !== DONE) return kinds[j] === FLOAT ? floats[j] : arrays[j];
-    const values = early[j]!;
-    // Missing cells are null in a plain array, as parseCsv gives them.
-    if (missingCount[j]! > 0) return Array.from(values.subarray(0, rows), nullForNaN);
-    return values.length === rows ? values : values.slice(0, rows);
-  });
+
+  // Pass 2: the text of those first rows, by the rules of pass 1.
+  let limit = 0;
+  for (const j of pass2) limit = Math.max(limit, pass2Rows[j]!);
+  if (limit > 0) {
+    const scan = new RecordScanner(bytes, delimiter, k, start);
+    scan.next(); // the header
+    for (let i = 0; i < limit && scan.next(); i++) {
+      if ((i & 0xffff) === 0xffff) onProgress?.(PASS_1 + ((1 - PASS_1) * i) / limit);
+      for (const j of pass2) {
+        if (i >= pass2Rows[j]!) continue;
+        const s = scan.starts[j]!;
+        const e = scan.ends[j]!;
+        const quoted = scan.quoted[j] === 1;
+        if (quoted || !isAscii(bytes, s, e)) {
+          const text = fieldText(bytes, s, e, quoted);
+          if (!(cellFlagsOfText(text, naText) & MISSING)) texts[j]![i] = text;
+        } else if (!cellMissing(bytes, s, e, na)) texts[j]![i] = pools[j]!.get(bytes, s, e);
+      }
+    }
+  }
   const data: Record<string, unknown> = {};
   names.forEach((name, j) => {
     data[name] = columns[j];
@@ -329,15 +424,61 @@ function parse(
   return { table: table(data, names), types, delimiter: delimiterText, decimal, notes };
 }
 
-const FLOAT = 0;
-const BOXED = 1;
-const BOOL = 2;
-const TEXT = 3;
-/** A number column filled in pass 1. */
-const DONE = 4;
+/** The share of the progress given to pass 1. */
+const PASS_1 = 0.9;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
 const EMPTY_FLOATS = new Float64Array(0);
 
 const nullForNaN = (v: number): number | null => (Number.isNaN(v) ? null : v);
+
+/** `length` nulls (a text column before its values are known). */
+function nulls(length: number): null[] {
+  return new Array<null>(length).fill(null);
+}
+
+/** A number column read in pass 1: a Float64Array, or numbers and nulls where cells are missing. */
+function numberColumn(
+  values: Float64Array,
+  rows: number,
+  missing: boolean,
+): Float64Array | (number | null)[] {
+  if (missing) {
+    // Missing cells are null in a plain array, as parseCsv gives them.
+    const out = new Array<number | null>(rows);
+    for (let i = 0; i < rows; i++) out[i] = nullForNaN(values[i]!);
+    return out;
+  }
+  return values.length === rows ? values : values.slice(0, rows);
+}
+
+/**
+ * A number column with quoted or non-ASCII cells: its first `from` rows from pass 1's numbers,
+ * the rest from their strings (by `convert` of ./csv.ts).
+ */
+function mergedNumbers(
+  values: Float64Array,
+  strings: readonly (string | null)[],
+  from: number,
+  rows: number,
+  missing: boolean,
+  decimal: '.' | ',',
+): Float64Array | (number | null)[] {
+  const numberAt = (i: number): number | null => {
+    const t = strings[i];
+    return t === null || t === undefined ? null : Number(numberText(t, decimal));
+  };
+  if (missing) {
+    const out: (number | null)[] = Array.from(values.subarray(0, from), nullForNaN);
+    for (let i = from; i < rows; i++) out.push(numberAt(i));
+    return out;
+  }
+  const out = new Float64Array(rows);
+  out.set(values.subarray(0, from));
+  for (let i = from; i < rows; i++) out[i] = numberAt(i) as number;
+  return out;
+}
 
 /** The number of LF bytes from `start` (an upper bound on the records, less one). */
 function lineCount(bytes: Uint8Array, start: number): number {
@@ -352,29 +493,12 @@ function grow(values: Float64Array, capacity: number): Float64Array {
   return bigger;
 }
 
-/** A quoted or non-ASCII cell, from its decoded text by the rules of `convert` in ./csv.ts. */
-function setFromText(
-  text: string,
-  kind: number,
-  i: number,
-  floats: Float64Array,
-  arrays: unknown[],
-  na: ReadonlySet<string>,
-  decimal: '.' | ',',
-): void {
-  if (cellFlagsOfText(text, na) & MISSING) return;
-  if (kind === FLOAT) floats[i] = Number(numberText(text, decimal));
-  else if (kind === BOXED) arrays[i] = Number(numberText(text, decimal));
-  else if (kind === BOOL) arrays[i] = text.trim().toLowerCase() === 'true';
-  else arrays[i] = text;
-}
-
 function numberText(cell: string, decimal: '.' | ','): string {
   const t = cell.trim();
   return decimal === ',' ? t.replace(',', '.') : t;
 }
 
-function firstNonSpace(b: Uint8Array, s: number, e: number): number {
-  while (s < e && (b[s] === 32 || (b[s]! >= 9 && b[s]! <= 13))) s++;
-  return b[s]!;
+function growNulls(values: (string | null)[], capacity: number): (string | null)[] {
+  for (let i = values.length; i < capacity; i++) values.push(null);
+  return values;
 }

@@ -48,8 +48,18 @@ export function isAscii(b: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
-/** True when `b[s, e)` equals one of `tokens` byte for byte. */
-function equalsToken(b: Uint8Array, s: number, e: number, tokens: readonly Uint8Array[]): boolean {
+/**
+ * True when `b[s, e)` equals one of `tokens` byte for byte.
+ *
+ * @example
+ * equalsToken(new TextEncoder().encode('x,NA'), 2, 4, [new TextEncoder().encode('NA')]); // true
+ */
+export function equalsToken(
+  b: Uint8Array,
+  s: number,
+  e: number,
+  tokens: readonly Uint8Array[],
+): boolean {
   const len = e - s;
   for (const t of tokens) {
     if (t.length !== len) continue;
@@ -247,14 +257,22 @@ const LITTLE_ENDIAN = U32[1] === 0x3ff00000;
 const SPLIT = 134217729;
 
 /**
- * M / D correctly rounded, for an integer M = a · 10^r + b of 16–19 digits (a < 10^15,
- * b < 10^r ≤ 10^4) and D = 10^k, k ≤ 22, or `undefined` in the (≈ 2^-29 rare) case that the
- * quotient lies too close to a rounding boundary to tell. M is held exactly as a double-double
+ * ±M / D correctly rounded, written into `out[at]`, for an integer M = a · 10^r + b of 16–19
+ * digits (a < 10^15, b < 10^r ≤ 10^4) and D = 10^k, k ≤ 22; false (nothing written) in the
+ * (≈ 2^-29 rare) case that the quotient lies too close to a rounding boundary to tell. M is held exactly as a double-double
  * (Dekker's product), q1 = M / D, its remainder exactly, q2 = remainder / D; then the rounding
  * of q1 + q2 is that of M / D unless q1 + q2 lies within 2^-30 ulp of a midpoint (the error of
  * q2 is below 2^-50 ulp).
  */
-function divideLong(a: number, r: number, b: number, k: number): number | undefined {
+function divideLong(
+  a: number,
+  r: number,
+  b: number,
+  k: number,
+  negative: boolean,
+  out: Float64Array,
+  at: number,
+): boolean {
   const p = POW10[r]!;
   // a · p exactly: p1 + p2 (Dekker's two-product; p is exact and small).
   const p1 = a * p;
@@ -285,22 +303,59 @@ function divideLong(a: number, r: number, b: number, k: number): number | undefi
   const err = q1 - x + q2; // x + err = q1 + q2 exactly (Fast2Sum, |q1| ≥ |q2|)
   F64[0] = x;
   const exponent = (U32[1]! >>> 20) & 0x7ff;
-  if (exponent <= 53 || exponent === 0x7ff) return undefined;
+  if (exponent <= 53 || exponent === 0x7ff) return false;
   const powerOfTwo = (U32[1]! & 0xfffff) === 0 && U32[0] === 0;
   U32[0] = 0;
   U32[1] = (exponent - 52) << 20;
   const ulp = F64[0];
   const room = (err < 0 && powerOfTwo ? ulp / 4 : ulp / 2) - ulp * 2 ** -30;
-  return Math.abs(err) < room ? x : undefined;
+  if (!(Math.abs(err) < room)) return false;
+  out[at] = negative ? -x : x;
+  return true;
 }
 
 /**
+ * Writes ±M · 10^e into `out[at]` exactly as `Number` rounds the decimal text, for the digits
+ * M = head · 10^tailDigits + tail (`significant` of them, the first 15 in `head`) and e =
+ * `exponent`; false (nothing written) where the fast paths below cannot guarantee that. With
+ * at most 15 significant digits and |e| ≤ 22 the mantissa and the power of ten are exact
+ * doubles, so one multiplication or division is correctly rounded (Clinger's fast path);
+ * 16–19 digits with −22 ≤ e ≤ 0 (the shortest text of a double, as `String(x)` writes it) go
+ * through {@link divideLong}. Writing instead of returning keeps the value unboxed.
+ *
+ * @example
+ * const out = new Float64Array(1);
+ * decimalValue(125, 0, 0, 3, -1, false, out, 0); // true: out[0] === 12.5
+ */
+export function decimalValue(
+  head: number,
+  tail: number,
+  tailDigits: number,
+  significant: number,
+  exponent: number,
+  negative: boolean,
+  out: Float64Array,
+  at: number,
+): boolean {
+  if (significant > 15) {
+    if (significant > 19 || exponent > 0 || exponent < -22 || !LITTLE_ENDIAN) return false;
+    return divideLong(head, tailDigits, tail, -exponent, negative, out, at);
+  }
+  let value: number;
+  if (head === 0) value = 0;
+  else if (exponent >= 0 && exponent <= 22) value = head * POW10[exponent]!;
+  else if (exponent < 0 && exponent >= -22) value = head / POW10[-exponent]!;
+  else return false;
+  out[at] = negative ? -value : value;
+  return true;
+}
+
+const SCRATCH = new Float64Array(1);
+
+/**
  * The value of the number cell `b[s, e)` (ASCII, `NUM_DOT` or, with `commaIsDot`, `NUM_COMMA`),
- * exactly as `Number(text)` gives it, or `undefined` when this fast path cannot guarantee that.
- * With at most 15 significant digits and a decimal exponent within ±22 the mantissa and the
- * power of ten are exact doubles, so one multiplication or division is correctly rounded
- * (Clinger's fast path), as `Number` is; 16–19 digits with a negative exponent down to −22 (the
- * shortest text of a double, as `String(x)` writes it) go through {@link divideLong}.
+ * exactly as `Number(text)` gives it, or `undefined` when the fast paths of
+ * {@link decimalValue} cannot guarantee that.
  */
 export function cellNumber(
   b: Uint8Array,
@@ -353,14 +408,7 @@ export function cellNumber(
     }
     exponent += sign * x;
   }
-  let value: number | undefined;
-  if (significant > 15) {
-    if (significant > 19 || exponent > 0 || exponent < -22 || !LITTLE_ENDIAN) return undefined;
-    value = divideLong(head, tailDigits, tail, -exponent);
-    if (value === undefined) return undefined;
-  } else if (head === 0) value = 0;
-  else if (exponent >= 0 && exponent <= 22) value = head * POW10[exponent]!;
-  else if (exponent < 0 && exponent >= -22) value = head / POW10[-exponent]!;
-  else return undefined;
-  return negative ? -value : value;
+  return decimalValue(head, tail, tailDigits, significant, exponent, negative, SCRATCH, 0)
+    ? SCRATCH[0]
+    : undefined;
 }

@@ -60,8 +60,23 @@ export async function loadTable(
     throw error;
   }
   checkFormat(format, path);
-  return parseBytes(await readFileBytes(path), format, { source: path, ...options });
+  const report = options.onProgress;
+  if (report === undefined) {
+    return parseBytes(await readFileBytes(path), format, { source: path, ...options });
+  }
+  // The bar covers the whole read: the file's bytes first, then the parse.
+  const bytes = await readFileBytes(path, (f) => report(READ_SHARE * f));
+  return parseBytes(bytes, format, {
+    source: path,
+    ...options,
+    onProgress: (f) => report(READ_SHARE + (1 - READ_SHARE) * f),
+  });
 }
+
+/** The share of `onProgress` given to reading the file's bytes (the parse has the rest). */
+const READ_SHARE = 0.1;
+/** Bytes read at a time when the read reports its progress. */
+const CHUNK = 8 << 20;
 
 async function isDirectory(path: string): Promise<boolean> {
   const { stat } = await import('node:fs/promises');
@@ -71,23 +86,49 @@ async function isDirectory(path: string): Promise<boolean> {
   );
 }
 
-async function readFileBytes(path: string): Promise<Uint8Array> {
-  const { readFile } = await import('node:fs/promises');
+/**
+ * The bytes of a file; with `onProgress`, read in chunks of {@link CHUNK} bytes into one buffer
+ * of the file's size, reporting the fraction read after each.
+ */
+async function readFileBytes(
+  path: string,
+  onProgress?: (fraction: number) => void,
+): Promise<Uint8Array> {
+  const { open, readFile } = await import('node:fs/promises');
   try {
-    return await readFile(path);
+    if (onProgress === undefined) return await readFile(path);
+    const handle = await open(path, 'r');
+    try {
+      const { size } = await handle.stat();
+      const bytes = new Uint8Array(size);
+      let offset = 0;
+      while (offset < size) {
+        const { bytesRead } = await handle.read(bytes, offset, Math.min(CHUNK, size - offset));
+        if (bytesRead === 0) break;
+        offset += bytesRead;
+        onProgress(offset / size);
+      }
+      // A file that changed while it was read: what is there now, in one go.
+      const more = await handle.read(new Uint8Array(1), 0, 1, offset);
+      if (offset < size || more.bytesRead > 0) return await readFile(path);
+      return bytes;
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new InputError(`file not found: '${path}'`, { code: 'file-not-found' });
-    }
-    if (code === 'EISDIR') {
-      throw new InputError(
-        `'${path}' is a directory, not a file; expected a data file (.csv, .tsv, .json, .arrow or .parquet)`,
-        { code: 'file-not-found', value: path },
-      );
-    }
-    throw new InputError(`cannot read '${path}': ${(error as Error).message}`, {
-      code: 'read-error',
-    });
+    throw readError(path, error as NodeJS.ErrnoException);
   }
+}
+
+function readError(path: string, error: NodeJS.ErrnoException): InputError {
+  if (error.code === 'ENOENT') {
+    return new InputError(`file not found: '${path}'`, { code: 'file-not-found' });
+  }
+  if (error.code === 'EISDIR') {
+    return new InputError(
+      `'${path}' is a directory, not a file; expected a data file (.csv, .tsv, .json, .arrow or .parquet)`,
+      { code: 'file-not-found', value: path },
+    );
+  }
+  return new InputError(`cannot read '${path}': ${error.message}`, { code: 'read-error' });
 }

@@ -86,6 +86,33 @@ describe('CSV bytes straight into columns agree with parseCsv', () => {
     agree(text);
   });
 
+  // Pass 1 keeps numbers, then strings from a column's first text cell on; pass 2 reads the
+  // text of the rows before it. These take the fast path (no hand-over to parseCsv).
+  it.each([
+    ['a text cell after numbers', 'id,code,x\n1,12,1\n2,ab,2\n3,,3\n4,cd,4\n'],
+    ['quoted numbers after plain ones', 'id,x\n1,2\n2,"3"\n3,4.5\n'],
+    ['quoted numbers after plain ones, with a missing cell', 'id,x\n1,2\n2,"3"\n3,\n4,4.5\n'],
+    ['a quoted missing cell in a number column', 'id,x\n1,2\n2,""\n3,4\n'],
+    ['booleans after missing cells', 'id,f\n1,\n2,true\n3, FALSE \n'],
+    ['non-ASCII text after numbers', 'id,c\n1,1\n2,é\n3,ü\n4,ß\n'],
+    [
+      'a 17-digit mantissa tie and 20 digits',
+      'id,x\n1,1234567890123456.5\n2,0.12345678901234567890\n',
+    ],
+    ['exponents among plain numbers', 'id,x\n1,1.5\n2,1e-7\n3,-2.5E+3\n'],
+    ['spaces around numbers', 'id,x\n1, 1.5\n2,2 \n3,\t3\n'],
+    ['a trailing delimiter per row', 'id,x,y\n1,2,\n2,3,\n'],
+    ['a Dutch export with a text column', 'id;x;y\n1;2,5;a\n2;3;b\n'],
+    ['a ; file with a comma column that is not numbers', 'id;x;y\n1;2,5;1,2,3\n2;3;4\n'],
+    [
+      'CR line ends over many records (the arrays grow)',
+      `id,x,y\r${Array.from({ length: 3000 }, (_, i) => `${i},${i / 7},${i % 3 ? 'a' : 'b'}`).join('\r')}`,
+    ],
+  ])('fast path: %s', (_, text) => {
+    expect(parseCsvBytes(encode(text))).toBeDefined();
+    agree(text);
+  });
+
   it.each([
     ['NA tokens', 'id,x\n1,NA\n2,3\n3, NA \n', { na: ['NA'] }],
     ['several NA tokens', 'id,x,y\n1,.,-\n2,3,a\n', { na: ['.', '-'] }],
@@ -94,6 +121,9 @@ describe('CSV bytes straight into columns agree with parseCsv', () => {
     ['decimal dot given on a Dutch file', 'id;x\n1;2,5\n2;3\n', { decimal: '.' }],
     ['text columns', 'id,x,y\n1,2,3\n2,4,5\n', { stringColumns: ['x'] }],
     ['delimiter |', 'id|x\n1|2\n', { delimiter: '|' }],
+    ['delimiter | with a comma in a number cell', 'id|x\n1|2,5\n2|3\n', { delimiter: '|' }],
+    ['a numeric NA token', 'id,x\n1,-99\n2,3\n3,-99\n', { na: ['-99'] }],
+    ['a decimal comma with , as delimiter', 'id,x\n1,"2,5"\n2,3\n3,4.5\n', { decimal: ',' }],
   ] as [string, string, CsvOptions][])('%s', (_, text, options) => {
     agree(text, options);
   });
