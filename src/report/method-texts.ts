@@ -100,7 +100,7 @@ const NL_RULES: readonly Rule[] = [
   [/received service/g, 'ontvangen dienst'],
   [/instrumented by random assignment/g, 'geïnstrumenteerd met de loting'],
   [/first stage received ~ assignment/g, 'eerste stap ontvangen ~ toewijzing'],
-  [/ITT outcome ~ assignment by OLS/g, 'ITT uitkomst ~ toewijzing met OLS'],
+  [/ and ITT outcome ~ assignment by OLS/g, ' en ITT uitkomst ~ toewijzing met OLS'],
   [
     /complier effect by 2SLS \(as estimatr iv_robust\)/g,
     'complier-effect met 2SLS (als estimatr iv_robust)',
@@ -112,7 +112,7 @@ const NL_RULES: readonly Rule[] = [
   ],
   [/weak instrument when F < (\d+)/g, 'zwak instrument als F < $1'],
   [/\bsample: /g, 'steekproef: '],
-  [/complete follow-up at month (\d+)/g, 'volledige follow-up in maand $1'],
+  [/volledige follow-up at month (\d+)/g, 'volledige follow-up in maand $1'],
   [/y = 1 when/g, 'y = 1 als'],
   [/\bstars: /g, 'sterren: '],
   [/p-values/g, 'p-waarden'],
