@@ -36,6 +36,7 @@ const TEXTS: Texts<{
   readonly charts: string;
   readonly outflowCaption: (event: string) => string;
   readonly effectCaption: (event: string) => string;
+  readonly effectTitle: (event: string, contrast: string) => string;
   readonly footer: string;
 }> = {
   en: {
@@ -44,6 +45,7 @@ const TEXTS: Texts<{
       `Cumulative outflow into ${e} per arm (complete follow-up as in the outflow table); points whose counts are suppressed are not drawn.`,
     effectCaption: (e) =>
       `Effect on ${e} per month in percentage points with its pointwise confidence interval; filled points are significant.`,
+    effectTitle: (e, contrast) => `Effect on ${e} per month: ${contrast}`,
     footer:
       'Written by effectmeting analyze. Numbers under disclosure control as in the tables; no client key appears in this report.',
   },
@@ -53,6 +55,7 @@ const TEXTS: Texts<{
       `Cumulatieve uitstroom naar ${e} per groep (volledige follow-up, als in de uitstroomtabel); punten waarvan de aantallen zijn onderdrukt, zijn niet getekend.`,
     effectCaption: (e) =>
       `Effect op ${e} per maand in procentpunt met het betrouwbaarheidsinterval per maand; gevulde punten zijn significant.`,
+    effectTitle: (e, contrast) => `Effect op ${e} per maand: ${contrast}`,
     footer:
       'Gemaakt met effectmeting analyze. Aantallen onder onthullingscontrole als in de tabellen; geen cliëntsleutel komt in dit rapport voor.',
   },
@@ -96,7 +99,9 @@ export async function evaluationHtml(
     });
   }
   for (const e of result.effects) {
-    const spec = effectChart(e.series, { lang, ...disclosure });
+    const { treatment, control } = e.series.arms;
+    const title = t.effectTitle(e.event, `${treatment} − ${control}`);
+    const spec = effectChart(e.series, { lang, title, ...disclosure });
     figures.push({
       kind: 'figure',
       svg: await renderSvg(spec, { idPrefix: `c${++n}` }),
