@@ -14,8 +14,6 @@ import {
 } from '../assign/index.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
-import { formatCount } from '../format.js';
-import { numberStyleOf } from '../language.js';
 import { assignmentSummary } from '../report/assignment-disclosure.js';
 import { documentMarkdown, toCsv } from '../table/index.js';
 import { parseMinCell } from './analyze.js';
@@ -28,7 +26,6 @@ import {
   dataReadOptions,
   EXIT,
   parseFlags,
-  parseLangFlag,
   UsageError,
 } from './command.js';
 import { guardIds } from './guarded-io.js';
@@ -211,8 +208,6 @@ Options:
                         a row matching several reasons counts under the first
   --output <file.csv>   write the assigned file (ids kept as text); default: CSV to stdout
   --record <file.json>  write the rule, key/seed and counts, to re-derive and audit later
-  --lang <en|nl>        numbers of the printed summary: en (default) or nl ("1.234", "34,3%");
-                        its texts stay English
   --min-cell <n>        disclosure control of the printed summary: counts below n (default 10)
                         as "< n", with secondary suppression ("x"); 0 turns it off
 ${dataHelp(24)}
@@ -258,10 +253,8 @@ export const assignCommand: Command = {
       'id-column': { type: 'string' },
       'arm-column': { type: 'string' },
       'min-cell': { type: 'string' },
-      lang: { type: 'string' },
     });
     const minCell = parseMinCell(flags['min-cell']);
-    const lang = parseLangFlag(flags.lang);
     const rule = ruleFromFlags(flags);
     const targets: OutputTarget[] = [
       ...(flags.output === undefined
@@ -286,7 +279,7 @@ export const assignCommand: Command = {
       columns: result.table.columnNames(),
       newline: '\n',
     });
-    const summary = documentMarkdown(assignmentSummary(result, { threshold: minCell }), { lang });
+    const summary = documentMarkdown(assignmentSummary(result, { threshold: minCell }));
     const files = new Map<string, string>();
     if (flags.output !== undefined) files.set(flags.output, csvText);
     if (flags.record !== undefined) {
@@ -310,7 +303,7 @@ export const assignCommand: Command = {
       io.stderr(summary);
     } else {
       io.stdout(
-        `${summary}\n${lang === 'nl' ? `${formatCount(result.rows, numberStyleOf(lang))} rijen geschreven naar` : `Wrote ${formatCount(result.rows)} rows to`} ${flags.output}.\n`,
+        `${summary}\nWrote ${result.rows.toLocaleString('en-US')} rows to ${flags.output}.\n`,
       );
     }
     return EXIT.ok;

@@ -8,7 +8,6 @@ import { auditAssignment } from '../assign/index.js';
 import { refuseIdentifierLabels } from '../data/identifier-labels.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
-import type { Language } from '../language.js';
 import { protectAudit } from '../report/assignment-disclosure.js';
 import { publishedJson } from '../report/disclosure.js';
 import { documentMarkdown } from '../table/index.js';
@@ -20,15 +19,7 @@ import {
   readInput,
   ruleFromFlags,
 } from './assign.js';
-import {
-  type CliIO,
-  type Command,
-  dataHelp,
-  EXIT,
-  parseFlags,
-  parseLangFlag,
-  UsageError,
-} from './command.js';
+import { type CliIO, type Command, dataHelp, EXIT, parseFlags, UsageError } from './command.js';
 import { guardIds } from './guarded-io.js';
 import { readJsonFile } from './read-json.js';
 
@@ -61,8 +52,6 @@ Options:
   --covariates a,b,…          covariates for the balance table
   --factors a,b,…             covariates to treat as factors even when numeric (e.g. office)
   --json                      print the results as JSON instead of Markdown
-  --lang <en|nl>              numbers of the printed report: en (default) or nl ("1.234,5",
-                              "34,3%", "procentpunt", Dutch star legend); its texts stay English
   --min-cell <n>              disclosure control: arm and balance counts below n (default 10)
                               as "< n", with secondary suppression ("x"); 0 turns it off
 ${dataHelp(30)}
@@ -168,15 +157,9 @@ const RULE_ONLY = [
  * The audit as printed: Markdown or JSON under disclosure control (`protectAudit`, threshold
  * `minCell`); with `minCell` 0 the complete result.
  */
-function report(
-  audit: WeightsAuditResult,
-  minCell: number,
-  json: boolean,
-  lang: Language = 'en',
-): string {
+function report(audit: WeightsAuditResult, minCell: number, json: boolean): string {
   const document = protectAudit(audit.toDocument(), audit, { threshold: minCell });
-  // JSON stays machine-readable in every language
-  if (!json) return documentMarkdown(document, { lang });
+  if (!json) return documentMarkdown(document);
   if (minCell <= 0) return `${JSON.stringify(audit, null, 2)}\n`;
   const { statistic, df, pValue, stars, method } = audit.sampleRatio;
   const { disclosure, tables } = publishedJson(document, minCell);
@@ -217,10 +200,8 @@ export const auditCommand: Command = {
       factors: { type: 'string' },
       json: { type: 'boolean' },
       'min-cell': { type: 'string' },
-      lang: { type: 'string' },
     });
     const minCell = parseMinCell(flags['min-cell']);
-    const lang = parseLangFlag(flags.lang);
     if (flags.record !== undefined && flags.rule !== undefined) {
       throw new UsageError('give either --rule (with its options) or --record, not both');
     }
@@ -253,7 +234,7 @@ export const auditCommand: Command = {
           ...(factors.length > 0 ? { factors } : {}),
         },
       );
-      io.stdout(report(audit, minCell, flags.json === true, lang));
+      io.stdout(report(audit, minCell, flags.json === true));
       return EXIT.ok;
     }
     if (flags.record !== undefined && flags.weights !== undefined) {
@@ -288,7 +269,7 @@ export const auditCommand: Command = {
       ...(factors.length > 0 ? { factors } : {}),
       ...(exclude.length > 0 ? { exclude } : {}),
     });
-    io.stdout(report(audit, minCell, flags.json === true, lang));
+    io.stdout(report(audit, minCell, flags.json === true));
     return EXIT.ok;
   },
 };
