@@ -91,6 +91,8 @@ export interface EvaluationTexts {
   ) => string;
   readonly complierTitle: (event: string, month: number) => string;
   readonly specification: string;
+  /** The complier table's row without covariates. */
+  readonly unadjusted: string;
   readonly firstStage: string;
   readonly complierEffect: string;
   readonly complierStarsTest: string;
@@ -235,6 +237,7 @@ export const EVALUATION_TEXTS: Texts<EvaluationTexts> = {
     complierTitle: (e, m) =>
       `Complier effect on ${e} by month ${m} (2SLS, assignment as instrument)`,
     specification: 'specification',
+    unadjusted: 'unadjusted',
     firstStage: 'first stage',
     complierEffect: 'complier effect',
     complierStarsTest: 'two-sided test of the complier effect (2SLS), see the method below',
@@ -330,6 +333,7 @@ export const EVALUATION_TEXTS: Texts<EvaluationTexts> = {
     complierTitle: (e, m) =>
       `Complier-effect op ${e} tot en met maand ${m} (2SLS, toewijzing als instrument)`,
     specification: 'specificatie',
+    unadjusted: 'ongecorrigeerd',
     firstStage: 'eerste stap',
     complierEffect: 'complier-effect',
     complierStarsTest: 'tweezijdige toets van het complier-effect (2SLS), zie de methode hieronder',

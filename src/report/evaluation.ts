@@ -642,7 +642,7 @@ export function evaluationSections(r: AnalysisResult, options: EvaluationOptions
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
     ...(options.suppressZeros === undefined ? {} : { suppressZeros: options.suppressZeros }),
   };
-  return protectSections(
+  const protectedSections = protectSections(
     [
       ...assignmentSections(r, d),
       outflowSection(r, d),
@@ -658,6 +658,20 @@ export function evaluationSections(r: AnalysisResult, options: EvaluationOptions
     r,
     disclosure,
     lang,
+  );
+  // the complier rows' specification is read by disclosure control ("unadjusted"): named in the
+  // language only once the cells are protected
+  if (lang === 'en') return protectedSections;
+  return protectedSections.map((s) =>
+    s.id === 'complier'
+      ? {
+          ...s,
+          rows: s.rows.map((row) => ({
+            ...row,
+            spec: row.spec === 'unadjusted' ? d.t.unadjusted : d.t.estimateWord(String(row.spec)),
+          })),
+        }
+      : s,
   );
 }
 
