@@ -42,7 +42,7 @@ export class UsageError extends Error {
 
 /** The help line of `--lang`, the same in every command that writes a report or table. */
 export const LANG_HELP = `  --lang <en|nl>      language of the report and tables: en (default) or nl (Dutch labels
-                      and method texts, "1.234,5", "34,3%", "procentpunt", Dutch month names)`;
+                      and method texts, "1.234,5", "34,3%", "procentpunt")`;
 
 /**
  * `--lang <en|nl>`: the report language (default `en`); anything else is a usage error naming
