@@ -6,21 +6,41 @@
 import type { Estimate } from './stats/estimate.js';
 
 /**
- * How numbers are written: the decimal mark, the thousands separator and the minus sign. One
- * parameter of every formatter, so a Dutch style (`,` decimals, `.` thousands) plugs in without
- * touching the writers; reports use English for now.
+ * How numbers are written: the decimal mark, the thousands separator, the percent sign and the
+ * unit of percentage points, and the words of a yes/no cell. One parameter of every formatter, so
+ * the Dutch style ("1.234,5", "34,3%", "−6,3 procentpunt") plugs in without touching the
+ * writers; a language's style is `numberStyleOf(lang)` (`src/language.ts`).
  */
 export interface NumberStyle {
   /** Decimal mark: "." (en) or "," (nl). */
   readonly decimal: string;
   /** Thousands separator of the integer part: "," (en) or "." (nl). */
   readonly group: string;
+  /** What follows a percentage: " %" (en, as the reports) or "%" (nl, without a space). */
+  readonly percent: string;
+  /** What follows a difference in percentage points: " pp" (en) or " procentpunt" (nl). */
+  readonly points: string;
+  /** A true boolean cell: "yes" (en) or "ja" (nl). */
+  readonly yes: string;
+  /** A false boolean cell: "no" (en) or "nee" (nl). */
+  readonly no: string;
 }
 
-/** The number styles by language; `en` is the default of every formatter. */
+/**
+ * The number styles by language; `en` is the default of every formatter. Dutch follows Dutch
+ * usage in tables: decimal comma, thousands dot, "%" written against the number, and
+ * "procentpunt" (singular after a number, as "procent") for "pp".
+ */
 export const NUMBER_STYLES: Readonly<Record<'en' | 'nl', NumberStyle>> = {
-  en: { decimal: '.', group: ',' },
-  nl: { decimal: ',', group: '.' },
+  en: { decimal: '.', group: ',', percent: ' %', points: ' pp', yes: 'yes', no: 'no' },
+  nl: {
+    decimal: ',',
+    group: '.',
+    percent: '%',
+    points: ' procentpunt',
+    yes: 'ja',
+    no: 'nee',
+  },
 };
 
 const EN = NUMBER_STYLES.en;
@@ -97,10 +117,11 @@ export function formatCount(value: number, style: NumberStyle = EN): string {
  *
  * @example
  * formatPercent(0.4146, 1) // "41.5 %"
+ * formatPercent(0.4146, 1, NUMBER_STYLES.nl) // "41,5%"
  */
 export function formatPercent(fraction: number, digits = 1, style: NumberStyle = EN): string {
   if (!Number.isFinite(fraction)) return '';
-  return `${styled(fixed(100 * fraction, digits), style)} %`;
+  return `${styled(fixed(100 * fraction, digits), style)}${style.percent}`;
 }
 
 /**
@@ -109,6 +130,7 @@ export function formatPercent(fraction: number, digits = 1, style: NumberStyle =
  *
  * @example
  * formatPp(-0.063) // "−6.3 pp"
+ * formatPp(-0.063, 1, false, NUMBER_STYLES.nl) // "−6,3 procentpunt"
  */
 export function formatPp(
   difference: number,
@@ -119,7 +141,7 @@ export function formatPp(
   if (!Number.isFinite(difference)) return '';
   const text = fixed(100 * difference, digits);
   const sign = plus && Number(text) > 0 ? '+' : '';
-  return `${sign}${styled(text, style)} pp`;
+  return `${sign}${styled(text, style)}${style.points}`;
 }
 
 /**
@@ -182,6 +204,18 @@ export function formatPrecision(value: number, digits = 4, style: NumberStyle = 
 export function formatPValue(p: number, style: NumberStyle = EN): string {
   if (Number.isNaN(p)) return '';
   return p < 0.001 ? `< ${styled('0.001', style)}` : formatNumber(p, 3, style);
+}
+
+/**
+ * A plain decimal number text as JavaScript writes it ("0.05", "-1234.5") in a number style:
+ * the style's decimal mark and grouping, U+2212 for the minus; for labels built from thresholds
+ * (star levels, confidence levels) that must follow the language.
+ *
+ * @example
+ * styledNumber('0.05', NUMBER_STYLES.nl) // "0,05"
+ */
+export function styledNumber(text: string, style: NumberStyle = EN): string {
+  return styled(text, style);
 }
 
 /**

@@ -263,6 +263,7 @@ export {
   formatPp,
   type NumberStyle,
 } from './format.js';
+export type { Language, Texts } from './language.js';
 // Outcome curves and time to event.
 export {
   type AalenJohansenOptions,
@@ -407,7 +408,7 @@ export {
   type DisplayWrapper,
   display,
 } from './report/display.js';
-export { evaluationSections } from './report/evaluation.js';
+export { type EvaluationOptions, evaluationSections } from './report/evaluation.js';
 export {
   type FigureBlock,
   type HeadingBlock,
@@ -505,6 +506,7 @@ export {
   type Block,
   type Document,
   type DocumentHtmlOptions,
+  type DocumentTextOptions,
   documentHtml,
   documentMarkdown,
   type FromRowsOptions,

@@ -179,6 +179,15 @@ export {
   markdownTable,
   NUMBER_STYLES,
 } from './format.js';
+// The languages of reports (issue #17): the en/nl contract, the evaluation's HTML page, the
+// Dutch method texts of the report layer.
+export {
+  formatDate,
+  LANGUAGES,
+  numberStyleOf,
+  parseLanguage,
+  textOf,
+} from './language.js';
 export {
   type CensoringDistribution,
   censoringDistribution,
@@ -222,12 +231,14 @@ export {
 } from './report/disclosure.js';
 export { displayBundle, isVegaLiteSpec, VEGA_LITE_MIME } from './report/display.js';
 export { documentPage, documentReport } from './report/document-report.js';
+export { type EvaluationHtmlOptions, evaluationHtml } from './report/evaluation-html.js';
 export {
   blockHtml,
   escapeHtml,
   inlineHtml,
   REPORT_CSS,
 } from './report/html.js';
+export { methodText } from './report/method-texts.js';
 export {
   EXPLORATORY_PREFIX,
   planStatusLine,

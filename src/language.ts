@@ -28,10 +28,11 @@ export function textOf<T>(texts: Texts<T>, lang: Language = 'en'): T {
 }
 
 /**
- * The number style of a language: "1,234.5" in English, "1.234,5" in Dutch.
+ * The number style of a language: "1,234.5", "34.3 %", "−6.3 pp" in English; "1.234,5",
+ * "34,3%", "−6,3 procentpunt" in Dutch.
  *
  * @example
- * numberStyleOf('nl') // { decimal: ',', group: '.' }
+ * numberStyleOf('nl') // { decimal: ',', group: '.', percent: '%', points: ' procentpunt', … }
  */
 export function numberStyleOf(lang: Language = 'en'): NumberStyle {
   return NUMBER_STYLES[lang];

@@ -17,8 +17,10 @@ import {
 import { planDeviations } from '../evaluate/plan-comparison.js';
 import { type VerifiedPlan, verifyFrozenPlan } from '../evaluate/plan-stamp.js';
 import { type PreRegistration, preRegistration } from '../evaluate/pre-registration.js';
+import type { Language } from '../language.js';
 import { disclosureNote } from '../report/disclosure.js';
 import { evaluationSections } from '../report/evaluation.js';
+import { evaluationHtml } from '../report/evaluation-html.js';
 import { preRegisteredSections, preRegistrationJson } from '../report/pre-registration.js';
 import {
   jsonOfTable,
@@ -37,7 +39,9 @@ import {
   dataHelp,
   dataReadOptions,
   EXIT,
+  LANG_HELP,
   parseFlags,
+  parseLangFlag,
   UsageError,
 } from './command.js';
 import { guardIds } from './guarded-io.js';
@@ -51,7 +55,7 @@ const HELP = `effectmeting analyze: a full effect analysis from a data file and 
 
 Usage: effectmeting analyze --input <file> --config <analysis.json> [--format table|md|json|csv]
                             [--out <dir>] [--plan <frozen.json> [--exploratory]] [--min-cell <n>]
-                            [--quiet] [--delimiter <c>] [--decimal <mark>]
+                            [--lang en|nl] [--quiet] [--delimiter <c>] [--decimal <mark>]
                             [--na <tokens>] [--encoding <name>]
                             [--clusters <column>] [--blocks <column>] [--record <assignment.json>]
 
@@ -75,7 +79,10 @@ Options:
   --config <file>     the analysis config (JSON)
   --format <format>   table (default: aligned text for a terminal), md (Markdown),
                       json (every published number), csv (long format: one line per number)
-  --out <dir>         also write <dir>/analysis.txt, .md, .json and .csv
+  --out <dir>         also write <dir>/analysis.txt, .md, .json and .csv, and <dir>/report.html
+                      (the report with its charts: outflow per arm, effect per month)
+${LANG_HELP}
+                      (CSV and JSON stay machine-readable: English keys, machine numbers)
   --plan <file>       a pre-analysis plan frozen by 'effectmeting plan freeze': its stamp
                       is verified (an edited plan is refused), its SHA-256 is printed in
                       every output, the confirmatory result (primary outcome at the
@@ -209,24 +216,31 @@ function json(
   });
 }
 
+/** The sections of a run: in the report's language, and in English for CSV and JSON. */
+interface RunSections {
+  readonly shown: readonly Section[];
+  readonly machine: readonly Section[];
+}
+
 function render(
   result: AnalysisResult,
-  sections: readonly Section[],
+  sections: RunSections,
   format: OutputFormat,
   minCell: number,
   reg: PreRegistration | undefined,
+  lang: Language,
   terminal?: TerminalInfo,
 ): string {
   const title = `${result.title} — ${basename(result.input.file)}`;
   switch (format) {
     case 'table':
-      return renderTable(title, sections, stdoutRendering(terminal));
+      return renderTable(title, sections.shown, { ...stdoutRendering(terminal), lang });
     case 'md':
-      return renderMarkdown(title, sections);
+      return renderMarkdown(title, sections.shown, { lang });
     case 'csv':
-      return renderCsv(sections);
+      return renderCsv(sections.machine);
     case 'json':
-      return json(result, sections, minCell, reg);
+      return json(result, sections.machine, minCell, reg);
   }
 }
 
@@ -236,6 +250,9 @@ const EXTENSION: Record<OutputFormat, string> = {
   json: 'json',
   csv: 'csv',
 };
+
+/** The HTML report `--out <dir>` writes beside the four formats. */
+const REPORT_HTML = 'report.html';
 
 /** The files `--out <dir>` holds: analysis.txt, .md, .json and .csv, one per format. */
 const OUT_FILES: readonly { format: OutputFormat; name: string }[] = OUTPUT_FORMATS.map((f) => ({
@@ -254,12 +271,14 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     quiet: { type: 'boolean' },
     ...DATA_OPTIONS,
     'min-cell': { type: 'string' },
+    lang: { type: 'string' },
     clusters: { type: 'string' },
     blocks: { type: 'string' },
     record: { type: 'string' },
   });
   const read = dataReadOptions(flags);
   const minCell = parseMinCell(flags['min-cell']);
+  const lang = parseLangFlag(flags.lang);
   if (flags.input === undefined || flags.input === '')
     throw new UsageError('missing --input <file>');
   if (flags.config === undefined || flags.config === '') {
@@ -287,11 +306,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
             ...(flags.plan === undefined ? [] : [{ flag: '--plan', path: flags.plan }]),
             ...(flags.record === undefined ? [] : [{ flag: '--record', path: flags.record }]),
           ],
-          outputsIn(
-            '--out',
-            flags.out,
-            OUT_FILES.map((f) => f.name),
-          ),
+          outputsIn('--out', flags.out, [...OUT_FILES.map((f) => f.name), REPORT_HTML]),
         );
   const plan = readPlan(flags.config, flags);
   const frozen =
@@ -323,25 +338,39 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       onStep: (label) => progress.step(label),
     });
     const reg = frozen && preRegistration(frozen, result, { file: basename(flags.plan ?? '') });
-    const evaluated = evaluationSections(result, { threshold: minCell });
-    const sections = reg ? preRegisteredSections(evaluated, reg) : evaluated;
+    const machineSections = evaluationSections(result, { threshold: minCell });
+    const shownSections =
+      lang === 'en' ? machineSections : evaluationSections(result, { threshold: minCell, lang });
+    const withPlan = (s: readonly Section[]) => (reg ? preRegisteredSections(s, reg) : [...s]);
+    const sections: RunSections = {
+      shown: withPlan(shownSections),
+      machine: withPlan(machineSections),
+    };
     progress.done();
     if (flags.out !== undefined && outputs !== undefined) {
       const out = flags.out;
+      const html = await evaluationHtml(result, sections.shown, {
+        lang,
+        threshold: minCell,
+        subtitle: basename(result.input.file),
+      });
       writeOutputs(
         outputs,
-        new Map(
-          OUT_FILES.map((f) => [
-            join(out, f.name),
-            render(result, sections, f.format, minCell, reg),
-          ]),
-        ),
+        new Map([
+          ...OUT_FILES.map(
+            (f) =>
+              [join(out, f.name), render(result, sections, f.format, minCell, reg, lang)] as const,
+          ),
+          [join(out, REPORT_HTML), html] as const,
+        ]),
         io.guard,
       );
     }
-    io.stdout(render(result, sections, format, minCell, reg, io.terminal));
+    io.stdout(render(result, sections, format, minCell, reg, lang, io.terminal));
     if (flags.out !== undefined) {
-      io.stderr(`wrote ${join(flags.out, 'analysis')}.txt, .md, .json and .csv\n`);
+      io.stderr(
+        `wrote ${join(flags.out, 'analysis')}.txt, .md, .json and .csv and ${join(flags.out, REPORT_HTML)}\n`,
+      );
     }
     return EXIT.ok;
   } finally {
@@ -352,7 +381,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
 /** The `analyze` command. */
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'full effect analysis from a data file and a JSON config (table, md, json, csv)',
+  summary: 'full effect analysis from a data file and a JSON config (table, md, json, csv, html)',
   help: HELP,
   run,
 };

@@ -1,5 +1,7 @@
 /** The contract every `effectmeting <command>` implements, and its flag parser. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { InputError } from '../errors.js';
+import { type Language, parseLanguage } from '../language.js';
 import type { IdentifierGuard } from '../table/identifier-guard.js';
 import { flagErrorMessage } from './flag-errors.js';
 import type { TerminalInfo } from './terminal.js';
@@ -35,6 +37,27 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/** The help line of `--lang`, the same in every command that writes a report or table. */
+export const LANG_HELP = `  --lang <en|nl>      language of the report and tables: en (default) or nl (Dutch labels
+                      and method texts, "1.234,5", "34,3%", "procentpunt")`;
+
+/**
+ * `--lang <en|nl>`: the report language (default `en`); anything else is a usage error naming
+ * `--lang` and the two languages.
+ *
+ * @example
+ * parseLangFlag('nl') // "nl"
+ * parseLangFlag(undefined) // "en"
+ */
+export function parseLangFlag(value: string | undefined): Language {
+  try {
+    return parseLanguage(value, '--lang');
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(error.message);
+    throw error;
   }
 }
 

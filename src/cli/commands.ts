@@ -27,7 +27,7 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'analyze',
-    summary: 'full effect analysis from a data file and a JSON config (table, md, json, csv)',
+    summary: 'full effect analysis from a data file and a JSON config (table, md, json, csv, html)',
     load: async () => (await import('./analyze.js')).analyzeCommand,
   },
   {

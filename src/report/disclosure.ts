@@ -24,7 +24,8 @@
  */
 
 import type { ParticipationTable } from '../analysis/participation.js';
-import { formatCount } from '../format.js';
+import { formatCount, NUMBER_STYLES, type NumberStyle } from '../format.js';
+import { type Language, type Texts, textOf } from '../language.js';
 import { type Document, jsonOfDocument } from '../table/index.js';
 import type { Cell, SuppressionMark, Table } from '../table/model.js';
 
@@ -80,13 +81,31 @@ export function suppressedText(status: CellStatus, threshold: number): string | 
   return null;
 }
 
-/** The note under a table: what "< 10" and "x" mean. */
-export function disclosureNote(threshold: number, secondary = true): string {
+const DISCLOSURE_NOTE: Texts<{ base: (t: number) => string; secondary: string }> = {
+  en: {
+    base: (t) =>
+      `Disclosure control: counts below ${t} are not published and shown as "< ${t}", together with the percentages derived from them.`,
+    secondary:
+      '"x" marks a cell suppressed because a total would otherwise reveal such a count (secondary suppression).',
+  },
+  nl: {
+    base: (t) =>
+      `Onthullingscontrole: aantallen onder ${t} worden niet gepubliceerd en als "< ${t}" getoond, net als de percentages die eruit volgen.`,
+    secondary:
+      '"x" markeert een cel die is onderdrukt omdat een totaal anders zo\'n aantal zou onthullen (secundaire onderdrukking).',
+  },
+};
+
+/**
+ * The note under a table: what "< 10" and "x" mean, in English or Dutch.
+ *
+ * @example
+ * disclosureNote(10, false, 'nl') // 'Onthullingscontrole: aantallen onder 10 worden niet gepubliceerd …'
+ */
+export function disclosureNote(threshold: number, secondary = true, lang: Language = 'en'): string {
   if (threshold <= 0) return '';
-  const base = `Disclosure control: counts below ${threshold} are not published and shown as "< ${threshold}", together with the percentages derived from them.`;
-  return secondary
-    ? `${base} "x" marks a cell suppressed because a total would otherwise reveal such a count (secondary suppression).`
-    : base;
+  const t = textOf(DISCLOSURE_NOTE, lang);
+  return secondary ? `${t.base(threshold)} ${t.secondary}` : t.base(threshold);
 }
 
 /**
@@ -475,8 +494,12 @@ export function hasSuppressed(table: Table): boolean {
  * noteCount(7) // "< 10"
  * noteCount(1218) // "1,218"
  */
-export function noteCount(n: number, options: DisclosureOptions = {}): string {
-  return isSmallCount(n, options) ? `< ${options.threshold ?? 10}` : formatCount(n);
+export function noteCount(
+  n: number,
+  options: DisclosureOptions = {},
+  style: NumberStyle = NUMBER_STYLES.en,
+): string {
+  return isSmallCount(n, options) ? `< ${options.threshold ?? 10}` : formatCount(n, style);
 }
 
 /**

@@ -6,6 +6,7 @@
  * they do not determine a count.
  */
 import type { AnalysisResult } from '../evaluate/index.js';
+import type { Language } from '../language.js';
 import type { Cell, Section, SuppressionMark } from '../table/index.js';
 import {
   type AdditiveRelation,
@@ -240,6 +241,7 @@ export function protectSections(
   sections: readonly Section[],
   r: AnalysisResult,
   d: DisclosureOptions = {},
+  lang: Language = 'en',
 ): Section[] {
   const threshold = d.threshold ?? 10;
   if (threshold <= 0) return [...sections];
@@ -263,7 +265,7 @@ export function protectSections(
         ? protectComplier(section, protectedSections, participationHidden, threshold)
         : section;
     if (!hasSuppressed(done)) return done;
-    return { ...done, notes: [...(done.notes ?? []), disclosureNote(threshold)] };
+    return { ...done, notes: [...(done.notes ?? []), disclosureNote(threshold, true, lang)] };
   });
 }
 

@@ -9,12 +9,16 @@ import {
   describeFilter,
   type SignificanceSummary,
 } from '../evaluate/index.js';
-import { formatCount, formatNumber, formatPEquals, formatPp } from '../format.js';
+import { formatCount, formatNumber, formatPEquals, formatPp, type NumberStyle } from '../format.js';
+import { type Language, numberStyleOf, textOf } from '../language.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { REPORT_STAR_LEVELS, type StarLevels, starsAt } from '../stats/stars.js';
 import type { Cell, Section, SectionColumn } from '../table/index.js';
 import { armContrastSection } from './arm-contrast-section.js';
 import { type DisclosureOptions, noteCount } from './disclosure.js';
 import { protectSections } from './evaluation-disclosure.js';
+import { EVALUATION_TEXTS, type EvaluationTexts } from './evaluation-texts.js';
+import { methodText } from './method-texts.js';
 import { survivalSections } from './survival-sections.js';
 
 const col = (
@@ -24,27 +28,42 @@ const col = (
   extra: Partial<SectionColumn> = {},
 ): SectionColumn => ({ id, label, format, ...extra });
 
-const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+/** What the section builders share: the disclosure options, the language, its texts and style. */
+interface Context extends DisclosureOptions {
+  readonly lang: Language;
+  readonly t: EvaluationTexts;
+  readonly style: NumberStyle;
+}
 
-function exclusionNotes(excluded: readonly Exclusion[], d: DisclosureOptions): string[] {
-  return excluded.map((e) => `Left out: ${noteCount(e.count, d)} (${e.reason}).`);
+/** A confidence level as a label: "95 %" (en), "95%" (nl). */
+const pct = (x: number, c: Context) => `${(x * 100).toFixed(0)}${c.style.percent}`;
+
+function exclusionNotes(excluded: readonly Exclusion[], d: Context): string[] {
+  return excluded.map(
+    (e) => `${d.t.leftOut}: ${noteCount(e.count, d, d.style)} (${methodText(e.reason, d.lang)}).`,
+  );
 }
 
 /** How a first-significant-month reading was made: pointwise, multiplicity-adjusted, or jointly. */
-function readingOf(s: SignificanceSummary, pAdjust: string): string {
-  if (s.simultaneous) return 'simultaneous (sup-t band)';
-  return pAdjust === 'none' ? 'pointwise' : `pointwise, ${pAdjust}-adjusted p`;
+function readingOf(s: SignificanceSummary, pAdjust: string, c: Context): string {
+  if (s.simultaneous) return c.t.simultaneousReading;
+  return pAdjust === 'none' ? c.t.pointwise : c.t.pointwiseAdjusted(pAdjust);
 }
 
-function significanceText(s: SignificanceSummary, pAdjust: string): string {
-  const what = `${s.estimate} effect, ${s.simultaneous ? `simultaneous band at ${s.level}` : `p < ${s.level}`} (${readingOf(s, pAdjust)})`;
-  if (s.from !== null) return `${what}: significant from month ${s.from} onward.`;
-  if (s.first !== null)
-    return `${what}: significant in months ${s.months.join(', ')}, not through the last month.`;
-  return `${what}: not significant in any month.`;
+/** A threshold such as 0.05 in the language's decimal mark. */
+const level = (x: number, c: Context) => String(x).replace('.', c.style.decimal);
+
+function significanceText(s: SignificanceSummary, pAdjust: string, c: Context): string {
+  const t = c.t;
+  const what = `${t.estimateName(s.estimate)}, ${s.simultaneous ? t.bandAt(level(s.level, c)) : `p < ${level(s.level, c)}`} (${readingOf(s, pAdjust, c)})`;
+  if (s.from !== null) return `${what}: ${t.significantFrom(s.from)}.`;
+  if (s.first !== null) return `${what}: ${t.significantIn(s.months.join(', '))}.`;
+  return `${what}: ${t.notSignificant}.`;
 }
 
-function assignmentSections(r: AnalysisResult, d: DisclosureOptions): Section[] {
+function assignmentSections(r: AnalysisResult, d: Context): Section[] {
+  const t = d.t;
+  const st = d.style;
   const { arms, columns } = r.config;
   const a = r.assignment;
   const srm = a.sampleRatio;
@@ -63,24 +82,33 @@ function assignmentSections(r: AnalysisResult, d: DisclosureOptions): Section[] 
         intended: null,
         expected: null,
       }));
+  const treated = noteCount(a.analysed.treatment, d, st);
+  const controls = noteCount(a.analysed.control, d, st);
   const notes = [
     srm
-      ? `Sample-ratio test (chi-square goodness of fit against config.arms.weights): X² = ${formatNumber(srm.statistic, 2)}, ${srm.df} df, ${formatPEquals(srm.pValue)}${srm.pValue < 0.01 ? ' — the arm sizes do not fit the intended weights: check the assignment before reading any effect.' : '.'}`
-      : 'No intended weights (config.arms.weights): sample-ratio test not run.',
+      ? `${t.sampleRatio(formatNumber(srm.statistic, 2, st), srm.df, formatPEquals(srm.pValue, st))}${srm.pValue < 0.01 ? t.sampleRatioMisfit : '.'}`
+      : t.noWeights,
     r.config.filter.length > 0
-      ? `Analysed: ${describeFilter(r.config.filter)}: ${noteCount(a.analysed.treatment, d)} ${arms.treatment}, ${noteCount(a.analysed.control, d)} ${arms.control} (of ${formatCount(r.input.rows)} rows).`
-      : `Analysed: all ${formatCount(r.input.rows)} rows: ${noteCount(a.analysed.treatment, d)} ${arms.treatment}, ${noteCount(a.analysed.control, d)} ${arms.control}.`,
+      ? t.analysedFiltered(
+          describeFilter(r.config.filter),
+          `${treated} ${arms.treatment}, ${controls} ${arms.control}`,
+          formatCount(r.input.rows, st),
+        )
+      : t.analysedAll(
+          formatCount(r.input.rows, st),
+          `${treated} ${arms.treatment}, ${controls} ${arms.control}`,
+        ),
   ];
   const sections: Section[] = [
     {
       id: 'assignment',
-      title: `Assignment check (column ${columns.arm}, whole file)`,
+      title: t.assignmentTitle(columns.arm),
       columns: [
-        col('arm', 'arm', 'text', { key: 'arm' }),
-        col('clients', 'clients', 'int'),
-        col('share', 'share', 'percent'),
-        col('intended', 'intended', 'percent'),
-        col('expected', 'expected', 'stat'),
+        col('arm', t.arm, 'text', { key: 'arm' }),
+        col('clients', t.clients, 'int'),
+        col('share', t.share, 'percent'),
+        col('intended', t.intended, 'percent'),
+        col('expected', t.expected, 'stat'),
       ],
       rows,
       notes,
@@ -91,55 +119,62 @@ function assignmentSections(r: AnalysisResult, d: DisclosureOptions): Section[] 
     const omnibus = b.omnibus[0];
     sections.push({
       id: 'balance',
-      title: `Balance of the covariates, ${arms.treatment} vs ${arms.control} (analysed sample)`,
+      title: t.balanceTitle(arms.treatment, arms.control),
       columns: [
-        col('covariate', 'covariate', 'text', { qualifier: true }),
-        col('kind', 'kind', 'text', { displayOnly: true }),
-        col('statistic', 'statistic', 'stat'),
+        col('covariate', t.covariate, 'text', { qualifier: true }),
+        col('kind', t.kind, 'text', { displayOnly: true }),
+        col('statistic', t.statistic, 'stat'),
         col('df', 'df', 'text'),
         col('p', 'p', 'p', { measure: 'p_value' }),
         col('stars', '', 'text', { displayOnly: true }),
-        col('method', 'test', 'text', { displayOnly: true }),
+        col('method', t.test, 'text', { displayOnly: true }),
       ],
-      rows: b.tests.map((t) => ({
-        covariate: t.covariate,
-        kind: t.kind,
-        statistic: t.statistic,
-        df: t.df.map((d) => (Number.isInteger(d) ? formatCount(d) : formatNumber(d, 1))).join(', '),
-        p: t.pValue,
-        stars: starsAt(t.pValue, r.config.methods.stars ?? REPORT_STAR_LEVELS),
-        method: t.method.split(/[;(]/)[0]!.trim(),
+      rows: b.tests.map((x) => ({
+        covariate: x.covariate,
+        kind: methodText(x.kind, d.lang),
+        statistic: x.statistic,
+        df: x.df
+          .map((v) => (Number.isInteger(v) ? formatCount(v, st) : formatNumber(v, 1, st)))
+          .join(d.lang === 'nl' ? '; ' : ', '),
+        p: x.pValue,
+        stars: starsAt(x.pValue, r.config.methods.stars ?? REPORT_STAR_LEVELS),
+        method: methodText(x.method.split(/[;(]/)[0]!.trim(), d.lang),
       })),
       stars: {
         levels: r.config.methods.stars ?? REPORT_STAR_LEVELS,
-        test: 'two-sided, per covariate: the test in the last column',
+        test: t.balanceStarsTest,
       },
       notes: [
         ...(omnibus
           ? [
-              `Joint test (arm on all covariates, HC2 Wald): F = ${formatNumber(omnibus.statistic, 2)} on (${omnibus.df[0]}, ${omnibus.df[1]}) df, ${formatPEquals(omnibus.pValue)}.`,
+              t.jointTest(
+                formatNumber(omnibus.statistic, 2, st),
+                `${omnibus.df[0]}, ${omnibus.df[1]}`,
+                formatPEquals(omnibus.pValue, st),
+              ),
             ]
           : []),
-        ...b.notes,
+        ...b.notes.map((n) => methodText(n, d.lang)),
       ],
     });
   }
   return sections;
 }
 
-function outflowSection(r: AnalysisResult): Section {
+function outflowSection(r: AnalysisResult, d: Context): Section {
+  const t = d.t;
   const o = r.outflow;
   const { treatment, control } = r.config.arms;
   const armColumns = (arm: string, short: string): SectionColumn[] => [
     col(`n_${short}`, `${arm} n`, 'int', { arm, measure: 'n' }),
-    col(`events_${short}`, 'events', 'int', { arm, measure: 'events' }),
-    col(`share_${short}`, 'share', 'percent', { arm, measure: 'share' }),
-    col(`ci_${short}`, `${pct(o.level)} CI`, 'text', { displayOnly: true }),
+    col(`events_${short}`, t.events, 'int', { arm, measure: 'events' }),
+    col(`share_${short}`, t.share, 'percent', { arm, measure: 'share' }),
+    col(`ci_${short}`, t.ci(pct(o.level, d)), 'text', { displayOnly: true }),
     col(`lower_${short}`, 'lower', 'percent', { arm, measure: 'ci_lower', csvOnly: true }),
     col(`upper_${short}`, 'upper', 'percent', { arm, measure: 'ci_upper', csvOnly: true }),
   ];
   const ci = (lo: number, hi: number) =>
-    `${formatNumber(lo * 100, 1)}–${formatNumber(hi * 100, 1)}`;
+    `${formatNumber(lo * 100, 1, d.style)}–${formatNumber(hi * 100, 1, d.style)}`;
   const rows: Record<string, Cell>[] = [];
   for (const destination of o.destinations) {
     for (let month = 1; month <= o.months; month++) {
@@ -164,15 +199,18 @@ function outflowSection(r: AnalysisResult): Section {
   }
   return {
     id: 'outflow',
-    title: `Cumulative outflow per month (${o.method})`,
+    title: t.outflowTitle(methodText(o.method, d.lang)),
     columns: [
-      col('event', 'event', 'text', { key: 'event' }),
-      col('month', 'month', 'int', { key: 'month' }),
+      col('event', t.event, 'text', { key: 'event' }),
+      col('month', t.month, 'int', { key: 'month' }),
       ...armColumns(treatment, 't'),
       ...armColumns(control, 'c'),
     ],
     rows,
-    notes: [o.description, ...o.excluded.map((e) => `Left out: ${JSON.stringify(e)}`)],
+    notes: [
+      methodText(o.description, d.lang),
+      ...o.excluded.map((e) => `${t.leftOut}: ${JSON.stringify(e)}`),
+    ],
   };
 }
 
@@ -184,38 +222,39 @@ function sentence(text: string): string {
 function effectSection(
   e: AnalysisResult['effects'][number],
   r: AnalysisResult,
-  d: DisclosureOptions,
+  d: Context,
 ): Section {
+  const t = d.t;
   const s = e.series;
   const { treatment, control } = s.arms;
   const adjusted = s.adjustment !== 'none';
   const pAdjusted = r.config.methods.pAdjust !== 'none';
   const levels = r.config.methods.stars ?? REPORT_STAR_LEVELS;
-  const level = pct(s.level);
+  const level = pct(s.level, d);
   const ci = (x: readonly [number, number]) =>
-    `${formatNumber(x[0] * 100, 1)} to ${formatNumber(x[1] * 100, 1)}`;
+    `${formatNumber(x[0] * 100, 1, d.style)} ${t.to} ${formatNumber(x[1] * 100, 1, d.style)}`;
   const columns: SectionColumn[] = [
-    col('month', 'month', 'int', { key: 'month' }),
+    col('month', t.month, 'int', { key: 'month' }),
     col('n_t', `${treatment} n`, 'int', { arm: treatment, measure: 'n' }),
     col('n_c', `${control} n`, 'int', { arm: control, measure: 'n' }),
     col('share_t', `${treatment}`, 'percent', { arm: treatment, measure: 'share' }),
     col('share_c', `${control}`, 'percent', { arm: control, measure: 'share' }),
-    col('raw', 'raw effect', 'pp', { measure: 'raw.estimate' }),
+    col('raw', t.rawEffect, 'pp', { measure: 'raw.estimate' }),
     col('raw_se', 'raw SE', 'points', { measure: 'raw.std_error', csvOnly: true }),
     col('raw_p', 'p', 'p', { measure: 'raw.p_value' }),
     col('raw_stars', '', 'text', { measure: 'raw.stars', displayOnly: true }),
-    ...(pAdjusted ? [col('raw_q', 'p adj.', 'p', { measure: 'raw.p_adjusted' })] : []),
+    ...(pAdjusted ? [col('raw_q', t.pAdj, 'p', { measure: 'raw.p_adjusted' })] : []),
     ...(adjusted
       ? [
-          col('adj', 'adjusted', 'pp', { measure: 'adjusted.estimate' }),
-          col('adj_ci', `${level} CI (pp)`, 'text', { displayOnly: true }),
+          col('adj', t.adjusted, 'pp', { measure: 'adjusted.estimate' }),
+          col('adj_ci', t.ciPoints(level), 'text', { displayOnly: true }),
           col('adj_lower', 'lower', 'pp', { measure: 'adjusted.ci_lower', csvOnly: true }),
           col('adj_upper', 'upper', 'pp', { measure: 'adjusted.ci_upper', csvOnly: true }),
           col('adj_se', 'SE', 'points', { measure: 'adjusted.std_error' }),
           col('adj_df', 'df', 'number', { measure: 'adjusted.df', csvOnly: true }),
           col('adj_p', 'p', 'p', { measure: 'adjusted.p_value' }),
           col('adj_stars', '', 'text', { measure: 'adjusted.stars', displayOnly: true }),
-          ...(pAdjusted ? [col('adj_q', 'p adj.', 'p', { measure: 'adjusted.p_adjusted' })] : []),
+          ...(pAdjusted ? [col('adj_q', t.pAdj, 'p', { measure: 'adjusted.p_adjusted' })] : []),
         ]
       : []),
   ];
@@ -242,22 +281,27 @@ function effectSection(
   }));
   return {
     id: 'effect',
-    title: `Effect on ${e.event} per month (${treatment} − ${control}, column ${e.column})`,
+    title: t.effectTitle(e.event, `${treatment} − ${control}`, e.column),
     keys: { event: e.event },
     columns,
     rows,
     stars: {
       levels,
-      test: `two-sided, pointwise (each month on its own, unadjusted p); raw: ${s.months[0]?.raw.method ?? 'difference in shares'}${adjusted ? `; adjusted: ${s.months.find((m) => m.adjusted)?.adjusted?.method ?? 'regression'}` : ''}`,
+      test: t.effectStarsTest(
+        methodText(s.months[0]?.raw.method ?? 'difference in shares', d.lang),
+        adjusted
+          ? methodText(s.months.find((m) => m.adjusted)?.adjusted?.method ?? 'regression', d.lang)
+          : undefined,
+      ),
     },
     notes: [
-      ...designNotes(s, r),
-      `Method: ${s.method}.`,
-      ...e.significance.map((x) => significanceText(x, r.config.methods.pAdjust)),
-      ...s.warnings.map((w) => `Warning: ${w}.`),
-      ...(s.aliased.length ? [`Dropped as aliased in some month: ${s.aliased.join(', ')}.`] : []),
-      ...notEstimableNotes(s.months),
-      ...s.notes.map(sentence),
+      ...designNotes(s, r, d),
+      `${t.method}: ${methodText(s.method, d.lang)}.`,
+      ...e.significance.map((x) => significanceText(x, r.config.methods.pAdjust, d)),
+      ...s.warnings.map((w) => `${t.warning}: ${methodText(w, d.lang)}.`),
+      ...(s.aliased.length ? [t.aliased(s.aliased.join(', '))] : []),
+      ...notEstimableNotes(s.months).map((n) => methodText(n, d.lang)),
+      ...s.notes.map((n) => sentence(methodText(n, d.lang))),
       ...exclusionNotes(s.excluded, d),
     ],
   };
@@ -267,61 +311,42 @@ function effectSection(
  * The randomisation design in words: the clusters (and the variance that follows from them) and
  * the blocks (and where they came from), so that a reader sees what the estimates account for.
  */
-function designNotes(s: AnalysisResult['effects'][number]['series'], r: AnalysisResult): string[] {
+function designNotes(
+  s: AnalysisResult['effects'][number]['series'],
+  r: AnalysisResult,
+  c: Context,
+): string[] {
   const d = s.design;
   if (!d) return [];
-  const parts: string[] = [];
-  if (d.clusters) {
-    const se =
-      d.se === 'CR2'
-        ? 'CR2 standard errors (Bell–McCaffrey) with Satterthwaite degrees of freedom'
-        : d.se === 'stata'
-          ? "CR1 standard errors with Stata's correction, S − 1 df"
-          : 'CR0 standard errors, S − 1 df';
-    parts.push(
-      `cluster-randomised by '${d.clusters.column}' (${d.clusters.count} clusters): ${se} for the adjusted effect, the clustered difference in means for the raw effect`,
-    );
-  }
-  if (d.blocks) {
-    const from =
-      r.config.design?.blocksFrom === 'assignment record'
-        ? ', taken from the assignment record (the rule was blocked on this column)'
-        : '';
-    parts.push(
-      `blocked by '${d.blocks.column}' (${d.blocks.count} blocks${from}): block fixed effects in the adjusted effect, the blocked (block-size weighted) difference in means for the raw effect`,
-    );
-  }
-  return [`Design: ${parts.join('; ')}.`];
+  return [c.t.design(d, r.config.design?.blocksFrom === 'assignment record')];
 }
 
-function significanceSection(r: AnalysisResult): Section {
+function significanceSection(r: AnalysisResult, d: Context): Section {
+  const t = d.t;
   return {
     id: 'significance',
-    title: 'First significant month',
+    title: t.significanceTitle,
     columns: [
-      col('event', 'event', 'text', { key: 'event' }),
-      col('estimate', 'estimate', 'text', { qualifier: true }),
-      col('level', 'level', 'text', { qualifier: true }),
-      col('reading', 'reading', 'text', { qualifier: true }),
-      col('first', 'first month', 'int'),
-      col('from', 'from month on', 'int'),
-      col('count', 'significant months', 'int'),
+      col('event', t.event, 'text', { key: 'event' }),
+      col('estimate', t.estimate, 'text', { qualifier: true }),
+      col('level', t.level, 'text', { qualifier: true }),
+      col('reading', t.reading, 'text', { qualifier: true }),
+      col('first', t.firstMonth, 'int'),
+      col('from', t.fromMonthOn, 'int'),
+      col('count', t.significantMonths, 'int'),
     ],
     rows: r.effects.flatMap((e) =>
       e.significance.map((s) => ({
         event: e.event,
-        estimate: s.estimate,
-        level: `p<${s.level}`,
-        reading: readingOf(s, r.config.methods.pAdjust),
+        estimate: d.lang === 'en' ? s.estimate : t.estimateWord(s.estimate),
+        level: `p<${d.lang === 'en' ? s.level : level(s.level, d)}`,
+        reading: readingOf(s, r.config.methods.pAdjust, d),
         first: s.first,
         from: s.from,
         count: s.months.length,
       })),
     ),
-    notes: [
-      '"from month on": the first month from which every later month is significant; empty: never.',
-      'Pointwise: each month tested on its own at the level (24 months are 24 correlated looks, so a pointwise reading overstates the evidence for the path); simultaneous: the months where the sup-t band at 1 − level, which covers all months jointly, excludes 0 (config.methods.band).',
-    ],
+    notes: t.significanceNotes,
   };
 }
 
@@ -333,7 +358,9 @@ function significanceSection(r: AnalysisResult): Section {
 function randomizationSection(
   ri: NonNullable<AnalysisResult['randomization']>,
   r: AnalysisResult,
+  d: Context,
 ): Section {
+  const t = d.t;
   const rows = ri.flatMap(({ event, result }) =>
     (
       [
@@ -345,7 +372,7 @@ function randomizationSection(
         ? [
             {
               event,
-              estimate,
+              estimate: d.lang === 'en' ? estimate : t.estimateWord(estimate),
               month: result.month,
               effect: stat.estimate,
               p_model: stat.pValueModel,
@@ -361,31 +388,32 @@ function randomizationSection(
   const plan = r.config.methods.randomizationInference!;
   return {
     id: 'randomization',
-    title: `Randomisation inference at month ${first.month}`,
+    title: t.randomizationTitle(first.month),
     columns: [
-      col('event', 'event', 'text', { key: 'event' }),
-      col('estimate', 'estimate', 'text', { qualifier: true }),
-      col('month', 'month', 'int', { key: 'month' }),
-      col('effect', 'effect', 'pp'),
-      col('p_model', 'asymptotic p', 'p'),
-      col('p_ri', 'randomisation p', 'p'),
+      col('event', t.event, 'text', { key: 'event' }),
+      col('estimate', t.estimate, 'text', { qualifier: true }),
+      col('month', t.month, 'int', { key: 'month' }),
+      col('effect', t.effect, 'pp'),
+      col('p_model', t.asymptoticP, 'p'),
+      col('p_ri', t.randomizationP, 'p'),
       col('mc_se', 'Monte Carlo SE', 'number'),
-      col('draws', 'draws', 'int'),
+      col('draws', t.draws, 'int'),
     ],
     rows,
     notes: [
-      `Method: ${first.method}.`,
-      `Re-drawn: ${first.design} (config.methods.randomizationInference: design "${plan.design}", seed ${JSON.stringify(plan.seed)}; the same seed gives the same p-values).`,
-      'Asymptotic p: the z test of the raw difference (unpooled SE) and the t test of the adjusted coefficient (HC2), as in the effect table.',
+      `${t.method}: ${methodText(first.method, d.lang)}.`,
+      t.redrawn(methodText(first.design, d.lang), plan.design, JSON.stringify(plan.seed)),
+      t.asymptoticNote,
     ],
   };
 }
 
 function subgroupSections(
   g: AnalysisResult['subgroups'][number],
-  d: DisclosureOptions,
+  d: Context,
   levels: StarLevels = REPORT_STAR_LEVELS,
 ): Section[] {
+  const t = d.t;
   const res = g.result;
   const first = res.subgroups[0]!.series;
   const adjusted = first.adjustment !== 'none';
@@ -393,21 +421,21 @@ function subgroupSections(
   return [
     {
       id: 'subgroup',
-      title: `Effect on ${g.event} by ${g.by}`,
+      title: t.subgroupTitle(g.event, g.by),
       keys: { event: g.event, subgroup: g.by },
       columns: [
         col('level', g.by, 'text', { key: 'level' }),
-        col('month', 'month', 'int', { key: 'month' }),
+        col('month', t.month, 'int', { key: 'month' }),
         col('n_t', `${treatment} n`, 'int', { arm: treatment, measure: 'n' }),
         col('n_c', `${control} n`, 'int', { arm: control, measure: 'n' }),
         col('share_t', treatment, 'percent', { arm: treatment, measure: 'share' }),
         col('share_c', control, 'percent', { arm: control, measure: 'share' }),
-        col('raw', 'raw effect', 'pp', { measure: 'raw.estimate' }),
+        col('raw', t.rawEffect, 'pp', { measure: 'raw.estimate' }),
         col('raw_se', 'raw SE', 'points', { measure: 'raw.std_error', csvOnly: true }),
         col('raw_p', 'p', 'p', { measure: 'raw.p_value' }),
         ...(adjusted
           ? [
-              col('adj', 'adjusted', 'pp', { measure: 'adjusted.estimate' }),
+              col('adj', t.adjusted, 'pp', { measure: 'adjusted.estimate' }),
               col('adj_se', 'SE', 'points', { measure: 'adjusted.std_error' }),
               col('adj_p', 'p', 'p', { measure: 'adjusted.p_value' }),
               col('adj_stars', '', 'text', { displayOnly: true }),
@@ -435,29 +463,34 @@ function subgroupSections(
         ? {
             stars: {
               levels,
-              test: `two-sided, pointwise; adjusted effect within each level: ${first.months.find((m) => m.adjusted)?.adjusted?.method ?? 'regression'}`,
+              test: t.subgroupStarsTest(
+                methodText(
+                  first.months.find((m) => m.adjusted)?.adjusted?.method ?? 'regression',
+                  d.lang,
+                ),
+              ),
             },
           }
         : {}),
       notes: [
-        `Method: ${first.method}.`,
+        `${t.method}: ${methodText(first.method, d.lang)}.`,
         ...res.subgroups.flatMap(({ level, series }) =>
           [...notEstimableNotes(series.months), ...series.notes.map(sentence)].map(
-            (n) => `${g.by} ${level}: ${n}`,
+            (n) => `${g.by} ${level}: ${methodText(n, d.lang)}`,
           ),
         ),
-        ...res.notEstimableLevels.map(
-          (k) => `Subgroup ${g.by} = '${k.level}' not estimable: ${k.reason}.`,
+        ...res.notEstimableLevels.map((k) =>
+          t.levelNotEstimable(g.by, k.level, methodText(k.reason, d.lang)),
         ),
         ...exclusionNotes(res.excluded, d),
       ],
     },
     {
       id: 'heterogeneity',
-      title: `Does the effect on ${g.event} differ by ${g.by}?`,
+      title: t.heterogeneityTitle(g.event, g.by),
       keys: { event: g.event, subgroup: g.by },
       columns: [
-        col('month', 'month', 'int', { key: 'month' }),
+        col('month', t.month, 'int', { key: 'month' }),
         col('F', 'F', 'stat'),
         col('df1', 'df1', 'int'),
         col('df2', 'df2', 'int'),
@@ -474,11 +507,11 @@ function subgroupSections(
       })),
       stars: {
         levels,
-        test: 'the F test of equal effects across the levels, per month on its own',
+        test: t.heterogeneityStarsTest,
       },
       notes: [
-        `Heterogeneity: ${res.method.split('; heterogeneity: ')[1] ?? res.method}.`,
-        ...res.notEstimable.map((t) => `Not estimable at month ${t.month}: ${t.reason}.`),
+        `${t.heterogeneity}: ${methodText(res.method.split('; heterogeneity: ')[1] ?? res.method, d.lang)}.`,
+        ...res.notEstimable.map((x) => t.notEstimableAt(x.month, methodText(x.reason, d.lang))),
       ],
     },
   ];
@@ -487,22 +520,24 @@ function subgroupSections(
 function participationSections(
   p: NonNullable<AnalysisResult['participation']>,
   r: AnalysisResult,
-  disclosure: DisclosureOptions,
+  disclosure: Context,
 ): Section[] {
+  const w = disclosure.t;
+  const st = disclosure.style;
   const t = p.table;
   const { treatment, control } = t.arms;
   const d = t.received.difference;
   const sections: Section[] = [
     {
       id: 'participation',
-      title: `Participation by arm (column ${t.column})`,
+      title: w.participationTitle(t.column),
       columns: [
-        col('category', 'category', 'text', { key: 'level' }),
+        col('category', w.category, 'text', { key: 'level' }),
         col('count_t', `${treatment} n`, 'int', { arm: treatment, measure: 'count' }),
-        col('share_t', 'share', 'percent', { arm: treatment, measure: 'share' }),
+        col('share_t', w.share, 'percent', { arm: treatment, measure: 'share' }),
         col('count_c', `${control} n`, 'int', { arm: control, measure: 'count' }),
-        col('share_c', 'share', 'percent', { arm: control, measure: 'share' }),
-        col('received', 'received', 'text'),
+        col('share_c', w.share, 'percent', { arm: control, measure: 'share' }),
+        col('received', w.received, 'text'),
       ],
       rows: [
         ...t.rows.map((row) => ({
@@ -511,19 +546,25 @@ function participationSections(
           share_t: row.treatment.share,
           count_c: row.control.count,
           share_c: row.control.share,
-          received: row.received ? 'yes' : 'no',
+          received: row.received ? st.yes : st.no,
         })),
         {
-          category: 'received the service',
+          category: w.receivedService,
           count_t: t.received.treatment.count,
           share_t: t.received.treatment.share,
           count_c: t.received.control.count,
           share_c: t.received.control.share,
-          received: 'yes',
+          received: st.yes,
         },
       ],
       notes: [
-        `Received: ${r.config.participation?.received.join(', ')}. Difference ${treatment} − ${control}: ${formatPp(d.estimate)} (SE ${formatPp(d.stdError)}, ${formatPEquals(d.pValue)}).`,
+        w.receivedNote(
+          r.config.participation?.received.join(', ') ?? '',
+          `${treatment} − ${control}`,
+          formatPp(d.estimate, 1, false, st),
+          formatPp(d.stdError, 1, false, st),
+          formatPEquals(d.pValue, st),
+        ),
         ...exclusionNotes(t.excluded, disclosure),
       ],
     },
@@ -535,15 +576,15 @@ function participationSections(
     ] as const;
     sections.push({
       id: 'complier',
-      title: `Complier effect on ${c.event} by month ${c.month} (2SLS, assignment as instrument)`,
+      title: w.complierTitle(c.event, c.month),
       keys: { event: c.event, month: c.month },
       columns: [
-        col('spec', 'specification', 'text', { qualifier: true }),
-        col('first', 'first stage', 'pp', { measure: 'first_stage' }),
+        col('spec', w.specification, 'text', { qualifier: true }),
+        col('first', w.firstStage, 'pp', { measure: 'first_stage' }),
         col('F', 'F', 'stat', { measure: 'first_stage_F' }),
         col('itt', 'ITT', 'pp', { measure: 'itt.estimate' }),
         col('itt_p', 'p', 'p', { measure: 'itt.p_value' }),
-        col('cace', 'complier effect', 'pp', { measure: 'complier.estimate' }),
+        col('cace', w.complierEffect, 'pp', { measure: 'complier.estimate' }),
         col('cace_se', 'SE', 'points', { measure: 'complier.std_error' }),
         col('cace_p', 'p', 'p', { measure: 'complier.p_value' }),
         col('stars', '', 'text', { displayOnly: true }),
@@ -561,16 +602,12 @@ function participationSections(
       })),
       stars: {
         levels: r.config.methods.stars ?? REPORT_STAR_LEVELS,
-        test: 'two-sided test of the complier effect (2SLS), see the method below',
+        test: w.complierStarsTest,
       },
       notes: [
-        `Method: ${c.result.method}.`,
-        ...(r.config.methods.se === 'HC3'
-          ? ['2SLS supports HC0–HC2 and classical SEs: HC2 used instead of HC3.']
-          : []),
-        ...(fits.some(([, f]) => f.firstStage.weak)
-          ? [`Weak instrument: first-stage F below ${c.result.weakF}.`]
-          : []),
+        `${w.method}: ${methodText(c.result.method, disclosure.lang)}.`,
+        ...(r.config.methods.se === 'HC3' ? [w.hc3] : []),
+        ...(fits.some(([, f]) => f.firstStage.weak) ? [w.weak(c.result.weakF)] : []),
         ...exclusionNotes(c.result.excluded, disclosure),
       ],
     });
@@ -591,21 +628,65 @@ function participationSections(
  * const result = evaluate(table, parsePlan(json));
  * const text = renderMarkdown(result.title, evaluationSections(result, { threshold: 10 }));
  */
-export function evaluationSections(r: AnalysisResult, d: DisclosureOptions = {}): Section[] {
-  return protectSections(
+export function evaluationSections(r: AnalysisResult, options: EvaluationOptions = {}): Section[] {
+  rejectUnknownKeys(options, EVALUATION_OPTION_KEYS, 'evaluationSections');
+  const lang = options.lang ?? 'en';
+  const d: Context = {
+    ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+    ...(options.suppressZeros === undefined ? {} : { suppressZeros: options.suppressZeros }),
+    lang,
+    t: textOf(EVALUATION_TEXTS, lang),
+    style: numberStyleOf(lang),
+  };
+  const disclosure: DisclosureOptions = {
+    ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+    ...(options.suppressZeros === undefined ? {} : { suppressZeros: options.suppressZeros }),
+  };
+  const protectedSections = protectSections(
     [
       ...assignmentSections(r, d),
-      outflowSection(r),
+      outflowSection(r, d),
       ...r.effects.map((e) => effectSection(e, r, d)),
       // Several arms (issue #14): every contrast per event (arm-contrast-section.ts).
       ...(r.armContrasts ?? []).map(armContrastSection),
-      significanceSection(r),
-      ...(r.randomization?.length ? [randomizationSection(r.randomization, r)] : []),
+      significanceSection(r, d),
+      ...(r.randomization?.length ? [randomizationSection(r.randomization, r, d)] : []),
       ...r.subgroups.flatMap((g) => subgroupSections(g, d, r.config.methods.stars)),
       ...(r.participation ? participationSections(r.participation, r, d) : []),
       ...(r.survival ? survivalSections(r.survival) : []),
     ],
     r,
-    d,
+    disclosure,
+    lang,
+  );
+  // the complier rows' specification is read by disclosure control ("unadjusted"): named in the
+  // language only once the cells are protected
+  if (lang === 'en') return protectedSections;
+  return protectedSections.map((s) =>
+    s.id === 'complier'
+      ? {
+          ...s,
+          rows: s.rows.map((row) => ({
+            ...row,
+            spec: row.spec === 'unadjusted' ? d.t.unadjusted : d.t.estimateWord(String(row.spec)),
+          })),
+        }
+      : s,
   );
 }
+
+/** Options of {@link evaluationSections}: disclosure control and the language. */
+export interface EvaluationOptions extends DisclosureOptions {
+  /**
+   * Language of the titles, column labels and notes (default `en`). Section ids, column ids and
+   * the key and qualifier values of the long CSV do not change, but `analyze` builds its CSV and
+   * JSON from the English sections so that they stay machine-readable.
+   */
+  readonly lang?: Language;
+}
+
+const EVALUATION_OPTION_KEYS: AllKeys<EvaluationOptions> = {
+  threshold: true,
+  suppressZeros: true,
+  lang: true,
+};

@@ -4,6 +4,7 @@
  * report is sections of document blocks (`table/document.ts`), all text escaped.
  */
 
+import { type Language, parseLanguage, type Texts, textOf } from '../language.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import {
   type Block,
@@ -49,8 +50,12 @@ export interface HtmlReport {
   readonly sections: readonly HtmlSection[];
   /** Footer text, e.g. the source and the software version (Markdown-ish inline). */
   readonly footer?: string;
-  /** `lang` attribute (default "en"). */
-  readonly lang?: string;
+  /**
+   * The report's language (default `en`): the page's `lang` attribute, the numbers of every
+   * table and the star legends (`nl`: "1.234,5", "34,3%", "procentpunt", "Sterren: …"). Titles,
+   * texts and charts are the caller's, built in the same language.
+   */
+  readonly lang?: Language;
   /** Print a table of contents of the section titles (default true with 3+ titled sections). */
   readonly contents?: boolean;
 }
@@ -61,9 +66,11 @@ export interface HtmlReport {
  * @example
  * blockHtml({ kind: 'note', text: 'Source: synthetic.' }) // '<p class="note">Source: synthetic.</p>'
  */
-export function blockHtml(block: HtmlBlock): string {
-  return documentBlockHtml(block);
+export function blockHtml(block: HtmlBlock, lang: Language = 'en'): string {
+  return documentBlockHtml(block, { lang });
 }
+
+const CONTENTS: Texts = { en: 'Contents', nl: 'Inhoud' };
 
 /** The stylesheet: system fonts only, readable on screen, tidy on paper. */
 export const REPORT_CSS = `
@@ -140,6 +147,7 @@ const HTML_REPORT_KEYS: AllKeys<HtmlReport> = {
  */
 export function htmlReport(report: HtmlReport): string {
   rejectUnknownKeys(report, HTML_REPORT_KEYS, 'htmlReport');
+  const lang = parseLanguage(report.lang, 'htmlReport: lang');
   const used = new Map<string, number>();
   const ids = report.sections.map((s) => {
     const base = s.id ?? (s.title ? slug(s.title) : 'section');
@@ -150,7 +158,7 @@ export function htmlReport(report: HtmlReport): string {
   const titled = report.sections.filter((s) => s.title).length;
   const contents =
     (report.contents ?? titled >= 3)
-      ? `<nav class="contents" aria-label="Contents"><ol>${report.sections
+      ? `<nav class="contents" aria-label="${textOf(CONTENTS, lang)}"><ol>${report.sections
           .map((s, i) =>
             s.title ? `<li><a href="#${ids[i]}">${inlineHtml(s.title)}</a></li>` : '',
           )
@@ -159,7 +167,7 @@ export function htmlReport(report: HtmlReport): string {
   const sections = report.sections
     .map((s, i) => {
       const title = s.title ? `<h2>${inlineHtml(s.title)}</h2>\n` : '';
-      return `<section id="${escapeHtml(ids[i]!)}">\n${title}${s.blocks.map(blockHtml).join('\n')}\n</section>`;
+      return `<section id="${escapeHtml(ids[i]!)}">\n${title}${s.blocks.map((b) => blockHtml(b, lang)).join('\n')}\n</section>`;
     })
     .join('\n');
   const subtitle = report.subtitle
@@ -167,7 +175,7 @@ export function htmlReport(report: HtmlReport): string {
     : '';
   const footer = report.footer ? `\n<footer>${inlineHtml(report.footer)}</footer>` : '';
   return `<!DOCTYPE html>
-<html lang="${escapeHtml(report.lang ?? 'en')}">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

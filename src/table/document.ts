@@ -6,6 +6,7 @@
  * (see `inline.ts`).
  */
 import { formatGeneral, markdownText } from '../format.js';
+import { type Language, numberStyleOf } from '../language.js';
 import { type HtmlTableOptions, htmlOfTable } from './html.js';
 import { inlineHtml, inlineText } from './inline.js';
 import { type MarkdownTableOptions, markdownOfTable } from './markdown.js';
@@ -105,7 +106,7 @@ export type Document = readonly Block[];
  * @example
  * blockTable({ kind: 'table', rows: [{ n: 1234 }] }).rows[0] // { n: '1,234' }
  */
-export function blockTable(block: TableBlock): Table {
+export function blockTable(block: TableBlock, lang: Language = 'en'): Table {
   if ('table' in block) return block.table;
   const columns: TableColumn[] = (block.columns ?? Object.keys(block.rows[0] ?? {})).map((c) =>
     typeof c === 'string' ? { key: c } : c,
@@ -119,7 +120,7 @@ export function blockTable(block: TableBlock): Table {
   const text = (c: TableColumn, v: unknown): string => {
     if (c.format) return c.format(v);
     if (v === null || v === undefined) return '';
-    return typeof v === 'number' ? formatGeneral(v) : String(v);
+    return typeof v === 'number' ? formatGeneral(v, 4, numberStyleOf(lang)) : String(v);
   };
   return {
     id: 'table',
@@ -133,9 +134,18 @@ export function blockTable(block: TableBlock): Table {
  * The small print under a table block: its note, then the star legend of a table with stars
  * (`tableLegend`), so every format says what the stars mean.
  */
-function blockNote(b: TableBlock, table: Table): string | undefined {
-  const parts = [b.note, tableLegend(table)].filter((x): x is string => !!x);
+function blockNote(b: TableBlock, table: Table, lang: Language): string | undefined {
+  const parts = [b.note, tableLegend(table, lang)].filter((x): x is string => !!x);
   return parts.length ? parts.join(' ') : undefined;
+}
+
+/** Options of {@link documentMarkdown} and {@link documentText}. */
+export interface DocumentTextOptions {
+  /**
+   * Language of the numbers in tables and of the star legend ("1.234,5", "34,3%",
+   * "procentpunt", "Sterren: …" in Dutch); the blocks' own texts are the caller's. Default `en`.
+   */
+  readonly lang?: Language;
 }
 
 /**
@@ -145,20 +155,18 @@ function blockNote(b: TableBlock, table: Table): string | undefined {
  * @example
  * documentMarkdown([{ kind: 'table', table }, { kind: 'paragraph', text: 'Method.' }]);
  * // "| arm | n |\n| --- | ---: |\n| control | 240 |\n\nMethod.\n"
+ * documentMarkdown(doc, { lang: 'nl' }); // numbers as "1.234,5"
  */
-export function documentMarkdown(document: Document): string {
+export function documentMarkdown(document: Document, options: DocumentTextOptions = {}): string {
+  const lang = options.lang ?? 'en';
   return `${document
-    .map(blockMarkdown)
+    .map((b) => markdownText(blockMarkdownRaw(b, lang)))
     .filter((p) => p !== '')
     .join('\n\n')}\n`;
 }
 
-function blockMarkdown(b: Block): string {
-  return markdownText(blockMarkdownRaw(b));
-}
-
 // The whole block (its table cells were made safe by pipeTable already; markdownText is idempotent).
-function blockMarkdownRaw(b: Block): string {
+function blockMarkdownRaw(b: Block, lang: Language): string {
   switch (b.kind) {
     case 'heading':
       return `${'#'.repeat(b.level ?? 3)} ${b.text}`;
@@ -168,9 +176,9 @@ function blockMarkdownRaw(b: Block): string {
     case 'list':
       return b.items.map((t, i) => `${b.ordered ? `${i + 1}.` : '-'} ${t}`).join('\n');
     case 'table': {
-      const model = blockTable(b);
-      const table = markdownOfTable(model, 'table' in b ? b.markdown : {});
-      const note = blockNote(b, model);
+      const model = blockTable(b, lang);
+      const table = markdownOfTable(model, { ...('table' in b ? b.markdown : {}), lang });
+      const note = blockNote(b, model, lang);
       return [b.caption ? `**${b.caption}**\n\n` : '', table, note ? `\n\n${note}` : ''].join('');
     }
     case 'figure':
@@ -185,14 +193,15 @@ function blockMarkdownRaw(b: Block): string {
  * @example
  * documentText([{ kind: 'heading', text: 'Title', level: 1 }]) // "Title\n====="
  */
-export function documentText(document: Document): string {
+export function documentText(document: Document, options: DocumentTextOptions = {}): string {
+  const lang = options.lang ?? 'en';
   return document
-    .map(blockText)
+    .map((b) => blockText(b, lang))
     .filter((p) => p !== '')
     .join('\n\n');
 }
 
-function blockText(b: Block): string {
+function blockText(b: Block, lang: Language): string {
   switch (b.kind) {
     case 'heading': {
       const text = inlineText(b.text);
@@ -204,11 +213,11 @@ function blockText(b: Block): string {
     case 'list':
       return b.items.map((t, i) => `${b.ordered ? `${i + 1}.` : '-'} ${inlineText(t)}`).join('\n');
     case 'table': {
-      const model = blockTable(b);
-      const note = blockNote(b, model);
+      const model = blockTable(b, lang);
+      const note = blockNote(b, model, lang);
       return [
         b.caption ? `${inlineText(b.caption)}\n\n` : '',
-        textOfTable(model),
+        textOfTable(model, { lang }),
         note ? `\n\n${inlineText(note)}` : '',
       ].join('');
     }
@@ -218,7 +227,7 @@ function blockText(b: Block): string {
 }
 
 /** Options of {@link documentHtml} and `blockHtml`. */
-export interface DocumentHtmlOptions extends Pick<HtmlTableOptions, 'inlineAlign'> {
+export interface DocumentHtmlOptions extends Pick<HtmlTableOptions, 'inlineAlign' | 'lang'> {
   /** Added to every heading level (capped at 6): 2 for a fragment inside a page. Default 0. */
   readonly headingOffset?: number;
 }
@@ -244,12 +253,14 @@ export function blockHtml(block: Block, options: DocumentHtmlOptions = {}): stri
       return `<${tag}>${block.items.map((t) => `<li>${inlineHtml(t)}</li>`).join('')}</${tag}>`;
     }
     case 'table': {
-      const model = blockTable(block);
-      const note = blockNote(block, model);
+      const lang = options.lang ?? 'en';
+      const model = blockTable(block, lang);
+      const note = blockNote(block, model, lang);
       return htmlOfTable(model, {
         ...(block.caption ? { caption: block.caption } : {}),
         ...(note ? { note } : {}),
         ...(options.inlineAlign ? { inlineAlign: true } : {}),
+        lang,
       });
     }
     case 'figure':

@@ -36,7 +36,7 @@ export type CellFormat =
   | 'auto';
 
 /**
- * A cell as text: null, '' and NaN empty; booleans "yes"/"no"; strings as they are; numbers
+ * A cell as text: null, '' and NaN empty; booleans "yes"/"no" (Dutch "ja"/"nee"); strings as they are; numbers
  * by their column's format (±∞ as "∞") in a number style (default English: "1,234.5", U+2212
  * for the minus; see `src/format.ts`).
  *
@@ -44,6 +44,7 @@ export type CellFormat =
  * formatCell(-0.063, 'pp') // "−6.3 pp"
  * formatCell(0.0004, 'p') // "< 0.001"
  * formatCell(1234, 'int') // "1,234"
+ * formatCell(-0.063, 'pp', numberStyleOf('nl')) // "−6,3 procentpunt"
  */
 export function formatCell(
   value: Cell | undefined,
@@ -51,7 +52,7 @@ export function formatCell(
   style: NumberStyle = NUMBER_STYLES.en,
 ): string {
   if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'boolean') return value ? style.yes : style.no;
   if (typeof value === 'string') return value;
   if (Number.isNaN(value)) return '';
   if (!Number.isFinite(value)) return formatGeneral(value, 4, style);

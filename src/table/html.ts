@@ -1,4 +1,5 @@
 /** The HTML writer of the table model: an escaped `<table>`, numbers right-aligned. */
+import { type Language, numberStyleOf } from '../language.js';
 import { formatCell } from './format-cell.js';
 import { escapeHtml, inlineHtml } from './inline.js';
 import { publishedCell, rightAligned, type Table } from './model.js';
@@ -14,6 +15,8 @@ export interface HtmlTableOptions {
    * stylesheet, e.g. in a notebook); default false: the `num` class only.
    */
   readonly inlineAlign?: boolean;
+  /** Language of the numbers ("1.234,5", "34,3%", "procentpunt" in Dutch); default `en`. */
+  readonly lang?: Language;
 }
 
 /**
@@ -27,8 +30,9 @@ export interface HtmlTableOptions {
 export function htmlOfTable(table: Table, options: HtmlTableOptions = {}): string {
   const columns = table.columns.filter((c) => !c.csvOnly);
   const right = columns.map(rightAligned);
-  const style = options.inlineAlign ? ' style="text-align:right"' : '';
-  const cls = (j: number) => (right[j] ? ` class="num"${style}` : '');
+  const align = options.inlineAlign ? ' style="text-align:right"' : '';
+  const cls = (j: number) => (right[j] ? ` class="num"${align}` : '');
+  const style = numberStyleOf(options.lang);
   const head = columns
     .map((c, j) => `<th scope="col"${cls(j)}>${escapeHtml(c.label)}</th>`)
     .join('');
@@ -36,7 +40,7 @@ export function htmlOfTable(table: Table, options: HtmlTableOptions = {}): strin
     .map((_, i) => {
       const cells = columns.map(
         (c, j) =>
-          `<td${cls(j)}>${inlineHtml(formatCell(publishedCell(table, i, c.id), c.format))}</td>`,
+          `<td${cls(j)}>${inlineHtml(formatCell(publishedCell(table, i, c.id), c.format, style))}</td>`,
       );
       return `<tr>${cells.join('')}</tr>`;
     })

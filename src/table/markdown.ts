@@ -1,5 +1,6 @@
 /** The Markdown writer of the table model: a GitHub pipe table. */
 import { pipeTable } from '../format.js';
+import { type Language, numberStyleOf } from '../language.js';
 import { formatCell } from './format-cell.js';
 import { publishedCell, rightAligned, type Table } from './model.js';
 
@@ -12,6 +13,8 @@ export interface MarkdownTableOptions {
   readonly escape?: 'pipes' | 'markdown';
   /** Write the rule without spaces (`|---:|---|`); default false (`| ---: | --- |`). */
   readonly compactRule?: boolean;
+  /** Language of the numbers ("1.234,5", "34,3%", "procentpunt" in Dutch); default `en`. */
+  readonly lang?: Language;
 }
 
 /**
@@ -36,11 +39,12 @@ export function markdownEscape(text: string, what: 'pipes' | 'markdown' = 'pipes
 export function markdownOfTable(table: Table, options: MarkdownTableOptions = {}): string {
   const columns = table.columns.filter((c) => !c.csvOnly);
   const esc = (text: string) => markdownEscape(text, options.escape);
+  const style = numberStyleOf(options.lang);
   return pipeTable(
     columns.map((c) => esc(c.label)),
     columns.map(rightAligned),
     table.rows.map((_, i) =>
-      columns.map((c) => esc(formatCell(publishedCell(table, i, c.id), c.format))),
+      columns.map((c) => esc(formatCell(publishedCell(table, i, c.id), c.format, style))),
     ),
     options.compactRule === true,
   );

@@ -4,7 +4,8 @@
  * HTML, text, CSV, JSON) reads this one shape. Like `src/format.ts`, this folder imports nothing
  * of ours but the format primitives, so every layer's results can build their tables with it.
  */
-import { type StarLevels, starLegend } from '../stats/stars.js';
+import { type Language, type Texts, textOf } from '../language.js';
+import { type StarLevels, starLegend, starLevelsText } from '../stats/stars.js';
 import type { CellFormat } from './format-cell.js';
 
 /** A table cell: numbers unformatted (fractions stay fractions). */
@@ -82,16 +83,29 @@ export interface Table {
   readonly stars?: TableStars;
 }
 
+const STARS_WORDS: Texts<{ readonly stars: string; readonly pValues: string }> = {
+  en: { stars: 'Stars', pValues: 'p-values' },
+  nl: { stars: 'Sterren', pValues: 'p-waarden' },
+};
+
 /**
  * The star legend of a table with stars, or `undefined`: "Stars: † p < 0.20, * p < 0.10,
- * ** p < 0.05 (p-values: …)." — the one sentence every writer prints under it.
+ * ** p < 0.05 (p-values: …)." — the one sentence every writer prints under it; in Dutch
+ * "Sterren: † p < 0,20, … (p-waarden: …)." (the test text is the table's own, in its language).
  *
  * @example
  * tableLegend({ ...table, stars: { levels: REPORT_STAR_LEVELS, test: 'two-sided z test' } });
  * // "Stars: † p < 0.20, * p < 0.10, ** p < 0.05 (p-values: two-sided z test)."
  */
-export function tableLegend(table: Pick<Table, 'stars'>): string | undefined {
-  return table.stars ? `${starLegend(table.stars.levels, table.stars.test)}.` : undefined;
+export function tableLegend(
+  table: Pick<Table, 'stars'>,
+  lang: Language = 'en',
+): string | undefined {
+  if (!table.stars) return undefined;
+  if (lang === 'en') return `${starLegend(table.stars.levels, table.stars.test)}.`;
+  const words = textOf(STARS_WORDS, lang);
+  const levels = starLevelsText(table.stars.levels).replace(/(\d)\.(\d)/g, '$1,$2');
+  return `${words.stars}: ${levels} (${words.pValues}: ${table.stars.test}).`;
 }
 
 /** A column of a section: the same as {@link Column}. */

@@ -4,14 +4,15 @@
  * are safe to open in a spreadsheet. (JSON is the result object itself, see `renderJson`.)
  */
 import { markdownText } from '../format.js';
+import type { Language } from '../language.js';
 import { toCsv } from './csv.js';
 import { markdownEscape, markdownOfTable } from './markdown.js';
 import { type Cell, LONG_KEYS, publishedCell, type Section, tableLegend } from './model.js';
 import { ANSI, type TextTableOptions, textOfTable } from './text.js';
 
 /** A section's notes and, when it has stars, their legend last. */
-function notesOf(s: Section): string[] {
-  const legend = tableLegend(s);
+function notesOf(s: Section, lang: Language): string[] {
+  const legend = tableLegend(s, lang);
   return [...(s.notes ?? []), ...(legend ? [legend] : [])];
 }
 
@@ -21,7 +22,13 @@ export type OutputFormat = 'table' | 'md' | 'json' | 'csv';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'md', 'json', 'csv'];
 
 /** Options of {@link renderTable}: how a terminal shows it (files take the defaults). */
-export type RenderTableOptions = Pick<TextTableOptions, 'width' | 'color'>;
+export type RenderTableOptions = Pick<TextTableOptions, 'width' | 'color' | 'lang'>;
+
+/** Options of {@link renderMarkdown}. */
+export interface RenderMarkdownOptions {
+  /** Language of the numbers and the star legend ("1.234,5", "34,3%" in Dutch); default `en`. */
+  readonly lang?: Language;
+}
 
 /** Words of `text` in lines of at most `limit` characters (a longer word keeps its own line). */
 function wrapWords(text: string, limit: number): string[] {
@@ -70,7 +77,7 @@ export function renderTable(
     if (s.rows.length > 0) {
       out.push(textOfTable(s, { minWidth: 0, headerAlign: 'left', ...options }));
     }
-    for (const note of notesOf(s)) out.push(...notes(note));
+    for (const note of notesOf(s, options.lang ?? 'en')) out.push(...notes(note));
     out.push('');
   }
   return `${out.join('\n')}`;
@@ -82,13 +89,19 @@ export function renderTable(
  *
  * @example
  * renderMarkdown('Analysis', [section]) // "# Analysis\n\n## …"
+ * renderMarkdown('Analyse', [section], { lang: 'nl' }) // numbers as "1.234,5"
  */
-export function renderMarkdown(title: string, sections: readonly Section[]): string {
+export function renderMarkdown(
+  title: string,
+  sections: readonly Section[],
+  options: RenderMarkdownOptions = {},
+): string {
+  const lang = options.lang ?? 'en';
   const out: string[] = [`# ${markdownText(title)}`, ''];
   for (const s of sections) {
     out.push(`## ${markdownText(s.title)}`, '');
-    if (s.rows.length > 0) out.push(markdownOfTable(s, { escape: 'markdown' }), '');
-    const notes = notesOf(s);
+    if (s.rows.length > 0) out.push(markdownOfTable(s, { escape: 'markdown', lang }), '');
+    const notes = notesOf(s, lang);
     for (const note of notes) out.push(`${markdownText(markdownEscape(note, 'markdown'))}  `);
     if (notes.length > 0) out.push('');
   }

@@ -1,4 +1,5 @@
 /** The terminal writer of the table model: aligned columns, folded to a width when asked. */
+import { type Language, numberStyleOf } from '../language.js';
 import { formatCell } from './format-cell.js';
 import { publishedCell, rightAligned, type Table } from './model.js';
 
@@ -16,6 +17,8 @@ export interface TextTableOptions {
   readonly width?: number;
   /** Bold header and dim rule (ANSI escapes), for a colour terminal only. Default false. */
   readonly color?: boolean;
+  /** Language of the numbers ("1.234,5", "34,3%", "procentpunt" in Dutch); default `en`. */
+  readonly lang?: Language;
 }
 
 const width = (text: string) => [...text].length;
@@ -64,8 +67,9 @@ function foldColumns(widths: readonly number[], keys: number, limit: number): nu
 export function textOfTable(table: Table, options: TextTableOptions = {}): string {
   const columns = table.columns.filter((c) => !c.csvOnly);
   const right = columns.map(rightAligned);
+  const style = numberStyleOf(options.lang);
   const cells = table.rows.map((_, i) =>
-    columns.map((c) => formatCell(publishedCell(table, i, c.id), c.format)),
+    columns.map((c) => formatCell(publishedCell(table, i, c.id), c.format, style)),
   );
   const header = columns.map((c) => c.label);
   const widths = columns.map((_, j) =>

@@ -19,8 +19,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   types: [],
   format: ['stats'], // the Estimate type only
   language: ['errors', 'format'],
-  table: ['format', 'stats'],
-  display: ['table', 'format'],
+  table: ['format', 'stats', 'language'],
+  display: ['table', 'format', 'language'],
   stats: ['errors'],
   data: [...EDGE, 'stats'],
   estimate: [...EDGE, 'stats', 'data'],

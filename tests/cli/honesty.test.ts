@@ -140,7 +140,9 @@ describe('no NaN in any format', () => {
     const out = join(dir, `out${files++}`);
     const r = await analyze(rows, config, ['--out', out, '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.err).toBe(`wrote ${join(out, 'analysis.txt')}, .md, .json and .csv\n`);
+    expect(r.err).toBe(
+      `wrote ${join(out, 'analysis.txt')}, .md, .json and .csv and ${join(out, 'report.html')}\n`,
+    );
     for (const ext of ['txt', 'md', 'json', 'csv']) {
       const text = readFileSync(join(out, `analysis.${ext}`), 'utf8');
       expect(text.length).toBeGreaterThan(1000);

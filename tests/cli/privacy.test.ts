@@ -214,11 +214,11 @@ describe('the output guard: an id or BSN in any output refuses the output', () =
     }
   });
 
-  it('a clean run writes all four files, none holding an id', async () => {
+  it('a clean run writes all five files (four formats and report.html), none holding an id', async () => {
     const r = await analyze('clean', smallRows());
     expect(r.stderr).toContain('wrote');
     expect(r.code).toBe(EXIT.ok);
-    expect(r.files).toHaveLength(4);
+    expect(r.files).toHaveLength(5);
     const ids = smallRows().map((x) => x.id);
     for (const text of r.files)
       for (const id of ids) expect(text).not.toMatch(new RegExp(`\\b${id}\\b`));
@@ -273,11 +273,13 @@ describe('analyze: disclosure control in every format (--min-cell)', () => {
   }));
   const plan = { events: ['month_work'], months: 2 };
 
-  it('default 10: "< 10" in all four files, the 3 events and their 10.0 % share in none', async () => {
+  it('default 10: "< 10" in all five files, the 3 events and their 10.0 % share in none', async () => {
     const r = await analyze('disclosure', rows, plan);
     expect(r.code).toBe(EXIT.ok);
-    expect(r.files).toHaveLength(4);
-    for (const text of r.files) {
+    expect(r.files).toHaveLength(5); // analysis.txt, .md, .json, .csv and report.html
+    for (const file of r.files) {
+      const text = file.replaceAll('&lt;', '<'); // the HTML escapes "<"
+
       expect(text).toContain('< 10');
       // the share 3 / 30 in any writing: 10.0 % (text, md), 0.1 (csv, json)
       expect(text).not.toMatch(/10\.0 %|,0\.1\b|"share_t": 0\.1\b|"events_t": 3\b/);

@@ -91,8 +91,14 @@ describe('the Dutch number style plugs in by one parameter', () => {
   it('decimal comma, dot for thousands', () => {
     expect(formatNumber(12345.6, 1, nl)).toBe('12.345,6');
     expect(formatCount(9788, nl)).toBe('9.788');
-    expect(formatPercent(0.343, 1, nl)).toBe('34,3 %');
-    expect(formatPp(-0.063, 1, false, nl)).toBe('\u22126,3 pp');
+    // Dutch tables write "%" against the number and "procentpunt" for pp (issue #17)
+    expect(formatPercent(0.343, 1, nl)).toBe('34,3%');
+    expect(formatPp(-0.063, 1, false, nl)).toBe('\u22126,3 procentpunt');
+    expect(formatPp(0.012, 1, true, nl)).toBe('+1,2 procentpunt');
+    expect(formatCell(0.063, 'points', nl)).toBe('6,3 procentpunt');
+    expect(formatCell(true, 'text', nl)).toBe('ja');
+    expect(formatCell(false, 'text', nl)).toBe('nee');
+    expect(formatCell(true, 'text')).toBe('yes');
     expect(formatPValue(0.0412, nl)).toBe('0,041');
     expect(formatPValue(0.00001, nl)).toBe('< 0,001');
     expect(formatGeneral(0.3431, 4, nl)).toBe('0,3431');

@@ -5,7 +5,15 @@ describe('language', () => {
   it('picks texts and number styles by language', () => {
     expect(textOf({ en: 'month', nl: 'maand' }, 'nl')).toBe('maand');
     expect(textOf({ en: 'month', nl: 'maand' })).toBe('month');
-    expect(numberStyleOf('nl')).toEqual({ decimal: ',', group: '.' });
+    expect(numberStyleOf('nl')).toEqual({
+      decimal: ',',
+      group: '.',
+      percent: '%',
+      points: ' procentpunt',
+      yes: 'ja',
+      no: 'nee',
+    });
+    expect(numberStyleOf()).toMatchObject({ decimal: '.', group: ',', points: ' pp' });
   });
   it('checks a language option by name', () => {
     expect(parseLanguage(undefined, '--lang')).toBe('en');

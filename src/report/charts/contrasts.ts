@@ -4,6 +4,7 @@
  * as the two-arm effect chart (`effectChart`) draws its one effect.
  */
 import type { ArmContrastSeries } from '../../analysis/arm-contrasts.js';
+import { type Language, type Texts, textOf } from '../../language.js';
 import { stars } from '../../stats/estimate.js';
 import { type DisclosureOptions, isSmallCount } from '../disclosure.js';
 import {
@@ -11,12 +12,52 @@ import {
   type ChartSpec,
   finite,
   layered,
+  levelText,
+  MONTHS_SINCE_START,
   OKABE_ITO,
   PP_LABEL_EXPR,
   REFERENCE_GREY,
-  SIGNIFICANCE_CLASSES,
   significanceClass,
+  significanceClasses,
 } from './spec.js';
+
+/** The texts of {@link contrastChart}. */
+const CONTRAST_TEXTS: Texts<{
+  readonly yTitle: string;
+  readonly adjusted: string;
+  readonly raw: string;
+  readonly significance: (pAdjust: string | undefined) => string;
+  readonly contrast: string;
+  readonly month: string;
+  readonly effect: string;
+  readonly title: (event: string) => string;
+  readonly subtitle: (level: string, which: string, pAdjust: string | undefined) => string;
+}> = {
+  en: {
+    yTitle: 'Effect on the cumulative share (percentage points)',
+    adjusted: 'adjusted contrast',
+    raw: 'raw difference',
+    significance: (m) => `Significance${m ? ` (${m} across the month's contrasts)` : ''}`,
+    contrast: 'contrast',
+    month: 'month',
+    effect: 'effect',
+    title: (event) => `Contrasts between arms per month: ${event}`,
+    subtitle: (level, which, m) =>
+      `Shaded: ${level} pointwise confidence interval of each ${which}; filled points are significant (two-sided${m ? `, p adjusted (${m}) across the contrasts of each month` : ', pointwise'})`,
+  },
+  nl: {
+    yTitle: 'Effect op het cumulatieve aandeel (procentpunt)',
+    adjusted: 'gecorrigeerd contrast',
+    raw: 'ruw verschil',
+    significance: (m) => `Significantie${m ? ` (${m} over de contrasten van de maand)` : ''}`,
+    contrast: 'contrast',
+    month: 'maand',
+    effect: 'effect',
+    title: (event) => `Contrasten tussen groepen per maand: ${event}`,
+    subtitle: (level, which, m) =>
+      `Gearceerd: ${level}-betrouwbaarheidsinterval per maand van elk ${which}; gevulde punten zijn significant (tweezijdig${m ? `, p gecorrigeerd (${m}) over de contrasten van elke maand` : ', per maand'})`,
+  },
+};
 
 /** Options of {@link contrastChart}. */
 export interface ContrastChartOptions extends ChartOptions, DisclosureOptions {
@@ -53,6 +94,9 @@ export function contrastChart(
   series: ContrastChartInput,
   options: ContrastChartOptions = {},
 ): ChartSpec {
+  const lang: Language = options.lang ?? 'en';
+  const t = textOf(CONTRAST_TEXTS, lang);
+  const classes = significanceClasses(undefined, lang);
   const hasAdjusted = series.months.some((m) => m.contrasts.some((c) => c.adjusted));
   const show = options.show ?? (hasAdjusted ? 'adjusted' : 'raw');
   const usePAdjusted = (options.usePAdjusted ?? true) && series.pAdjust !== undefined;
@@ -78,7 +122,11 @@ export function contrastChart(
         lower: finite(e.ci[0]),
         upper: finite(e.ci[1]),
         pValue: finite(p),
-        significance: significanceClass(p !== undefined && Number.isFinite(p) ? stars(p) : ''),
+        significance: significanceClass(
+          p !== undefined && Number.isFinite(p) ? stars(p) : '',
+          undefined,
+          lang,
+        ),
       });
     }
   }
@@ -87,13 +135,13 @@ export function contrastChart(
   const x = {
     field: 'month',
     type: 'quantitative',
-    title: 'Months since the start',
+    title: textOf(MONTHS_SINCE_START, lang),
     axis: { format: 'd', tickMinStep: 1, grid: false },
   };
   const y = {
     field: 'estimate',
     type: 'quantitative',
-    title: options.yTitle ?? 'Effect on the cumulative share (percentage points)',
+    title: options.yTitle ?? t.yTitle,
     axis: { labelExpr: PP_LABEL_EXPR },
   };
   const color = {
@@ -103,8 +151,8 @@ export function contrastChart(
     title: null,
     legend: { orient: 'top', direction: 'vertical', symbolType: 'stroke', labelLimit: 480 },
   };
-  const which = show === 'adjusted' ? 'adjusted contrast' : 'raw difference';
-  const significanceTitle = `Significance${usePAdjusted ? ` (${series.pAdjust} across the month's contrasts)` : ''}`;
+  const which = show === 'adjusted' ? t.adjusted : t.raw;
+  const significanceTitle = t.significance(usePAdjusted ? series.pAdjust : undefined);
   const layers: Record<string, unknown>[] = [
     {
       transform: [{ filter: 'datum.lower !== null' }],
@@ -132,7 +180,7 @@ export function contrastChart(
           field: 'significance',
           type: 'nominal',
           scale: {
-            domain: [...SIGNIFICANCE_CLASSES],
+            domain: [...classes],
             range: ['circle', 'square', 'triangle-up', 'circle'],
           },
           title: significanceTitle,
@@ -141,25 +189,25 @@ export function contrastChart(
         fillOpacity: {
           field: 'significance',
           type: 'nominal',
-          scale: { domain: [...SIGNIFICANCE_CLASSES], range: [1, 0.7, 0.35, 0] },
+          scale: { domain: [...classes], range: [1, 0.7, 0.35, 0] },
           legend: null,
         },
         fill: { ...color, legend: null },
         tooltip: [
-          { field: 'contrast', type: 'nominal', title: 'contrast' },
-          { field: 'month', type: 'quantitative', title: 'month' },
-          { field: 'estimate', type: 'quantitative', title: 'effect', format: '.2%' },
+          { field: 'contrast', type: 'nominal', title: t.contrast },
+          { field: 'month', type: 'quantitative', title: t.month },
+          { field: 'estimate', type: 'quantitative', title: t.effect, format: '.2%' },
           { field: 'pValue', type: 'quantitative', title: 'p', format: '.3f' },
         ],
       },
     },
   ];
-  const level = `${+(series.level * 100).toFixed(4)} %`;
+  const level = levelText(series.level, lang);
   return layered(
     options,
     {
-      title: `Contrasts between arms per month: ${series.event}`,
-      subtitle: `Shaded: ${level} pointwise confidence interval of each ${which}; filled points are significant (two-sided${usePAdjusted ? `, p adjusted (${series.pAdjust}) across the contrasts of each month` : ', pointwise'})`,
+      title: t.title(series.event),
+      subtitle: t.subtitle(level, which, usePAdjusted ? series.pAdjust : undefined),
     },
     data,
     layers,

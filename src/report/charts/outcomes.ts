@@ -4,6 +4,7 @@
  * significance of each month marked (Figure 2b).
  */
 import type { EffectSeries } from '../../analysis/effect-series.js';
+import { type Language, type Texts, textOf } from '../../language.js';
 import type { CumulativeOutflowData } from '../../outcomes/outflow-result.js';
 import { type AllKeys, rejectUnknownKeys } from '../../stats/option-keys.js';
 import { type DisclosureOptions, isSmallCount } from '../disclosure.js';
@@ -13,6 +14,8 @@ import {
   FORMATS,
   finite,
   layered,
+  levelText,
+  MONTHS_SINCE_START,
   OKABE_ITO,
   PP_LABEL_EXPR,
   REFERENCE_GREY,
@@ -38,7 +41,40 @@ export type OutflowChartInput = Pick<
   'rows' | 'benchmark' | 'destinations' | 'level' | 'groups'
 >;
 
+/** The texts of {@link outflowChart}. */
+const OUTFLOW_TEXTS: Texts<{
+  readonly yTitle: (destination: string) => string;
+  readonly title: (destination: string) => string;
+  readonly subtitle: string;
+  readonly subtitleBands: (level: string) => string;
+  readonly series: string;
+  readonly month: string;
+  readonly share: string;
+}> = {
+  en: {
+    yTitle: (d) => `Cumulative share with ${d} (%)`,
+    title: (d) => `Cumulative outflow into ${d} by month`,
+    subtitle: 'Share of clients with the event by each month',
+    subtitleBands: (level) =>
+      `Share of clients with the event by each month; shaded: ${level} confidence interval`,
+    series: 'series',
+    month: 'month',
+    share: 'share',
+  },
+  nl: {
+    yTitle: (d) => `Cumulatief aandeel met ${d} (%)`,
+    title: (d) => `Cumulatieve uitstroom naar ${d} per maand`,
+    subtitle: 'Aandeel cliënten met de gebeurtenis tot en met elke maand',
+    subtitleBands: (level) =>
+      `Aandeel cliënten met de gebeurtenis tot en met elke maand; gearceerd: ${level}-betrouwbaarheidsinterval`,
+    series: 'reeks',
+    month: 'maand',
+    share: 'aandeel',
+  },
+};
+
 const OUTFLOW_CHART_KEYS: AllKeys<OutflowChartOptions> = {
+  lang: true,
   destination: true,
   bands: true,
   labels: true,
@@ -70,6 +106,8 @@ export function outflowChart(
   options: OutflowChartOptions = {},
 ): ChartSpec {
   rejectUnknownKeys(options, OUTFLOW_CHART_KEYS, 'outflowChart');
+  const lang: Language = options.lang ?? 'en';
+  const t = textOf(OUTFLOW_TEXTS, lang);
   const destination = options.destination ?? result.destinations[0] ?? '';
   const name = (label: string): string => options.labels?.[label] ?? label;
   const groups = result.groups.map((g) => name(g.group));
@@ -135,20 +173,20 @@ export function outflowChart(
   const x = {
     field: 'month',
     type: 'quantitative',
-    title: 'Months since the start',
+    title: textOf(MONTHS_SINCE_START, lang),
     axis: { format: 'd', tickMinStep: 1, grid: false },
   };
   const y = {
     field: 'share',
     type: 'quantitative',
-    title: options.yTitle ?? `Cumulative share with ${destination} (%)`,
+    title: options.yTitle ?? t.yTitle(destination),
     axis: { format: FORMATS.percentAxis },
     scale: { zero: true },
   };
   const tooltip = [
-    { field: 'series', type: 'nominal', title: 'series' },
-    { field: 'month', type: 'quantitative', title: 'month' },
-    { field: 'share', type: 'quantitative', title: 'share', format: FORMATS.percent },
+    { field: 'series', type: 'nominal', title: t.series },
+    { field: 'month', type: 'quantitative', title: t.month },
+    { field: 'share', type: 'quantitative', title: t.share, format: FORMATS.percent },
   ];
   const layers: Record<string, unknown>[] = [];
   if (options.bands ?? true) {
@@ -177,15 +215,12 @@ export function outflowChart(
     mark: { type: 'point', filled: true, size: 22 },
     encoding: { x, y, color, tooltip },
   });
-  const level = `${+(result.level * 100).toFixed(4)} %`;
+  const level = levelText(result.level, lang);
   return layered(
     options,
     {
-      title: `Cumulative outflow into ${destination} by month`,
-      subtitle:
-        options.bands === false
-          ? 'Share of clients with the event by each month'
-          : `Share of clients with the event by each month; shaded: ${level} confidence interval`,
+      title: t.title(destination),
+      subtitle: options.bands === false ? t.subtitle : t.subtitleBands(level),
     },
     data,
     layers,
@@ -207,7 +242,49 @@ export interface EffectChartOptions extends ChartOptions, DisclosureOptions {
 export type EffectChartInput = Pick<EffectSeries, 'months' | 'level' | 'arms'> &
   Partial<Pick<EffectSeries, 'band' | 'stars'>>;
 
+/** The texts of {@link effectChart}. */
+const EFFECT_TEXTS: Texts<{
+  readonly adjusted: string;
+  readonly raw: string;
+  readonly yTitle: string;
+  readonly significanceOf: (kind: 'adjusted' | 'raw') => string;
+  readonly month: string;
+  readonly effect: string;
+  readonly title: (treatment: string, control: string) => string;
+  readonly subtitle: (level: string, kind: 'adjusted' | 'raw', band: string | undefined) => string;
+}> = {
+  en: {
+    adjusted: 'adjusted effect',
+    raw: 'raw difference',
+    yTitle: 'Effect on the cumulative share (percentage points)',
+    significanceOf: (kind) =>
+      `Significance of the ${kind === 'adjusted' ? 'adjusted effect' : 'raw difference'}`,
+    month: 'month',
+    effect: 'effect',
+    title: (t, c) => `Effect per month: ${t} − ${c}`,
+    subtitle: (level, kind, band) =>
+      `Shaded: ${level} pointwise confidence interval of the ${kind === 'adjusted' ? 'adjusted effect' : 'raw difference'}${
+        band ? `; dotted: simultaneous ${band} band over all months (sup-t)` : ''
+      }; filled points are significant (two-sided, pointwise)`,
+  },
+  nl: {
+    adjusted: 'gecorrigeerd effect',
+    raw: 'ruw verschil',
+    yTitle: 'Effect op het cumulatieve aandeel (procentpunt)',
+    significanceOf: (kind) =>
+      `Significantie van het ${kind === 'adjusted' ? 'gecorrigeerde effect' : 'ruwe verschil'}`,
+    month: 'maand',
+    effect: 'effect',
+    title: (t, c) => `Effect per maand: ${t} − ${c}`,
+    subtitle: (level, kind, band) =>
+      `Gearceerd: ${level}-betrouwbaarheidsinterval per maand van het ${kind === 'adjusted' ? 'gecorrigeerde effect' : 'ruwe verschil'}${
+        band ? `; gestippeld: simultane ${band}-band over alle maanden (sup-t)` : ''
+      }; gevulde punten zijn significant (tweezijdig, per maand)`,
+  },
+};
+
 const EFFECT_CHART_KEYS: AllKeys<EffectChartOptions> = {
+  lang: true,
   show: true,
   yTitle: true,
   title: true,
@@ -233,10 +310,12 @@ const EFFECT_CHART_KEYS: AllKeys<EffectChartOptions> = {
  */
 export function effectChart(series: EffectChartInput, options: EffectChartOptions = {}): ChartSpec {
   rejectUnknownKeys(options, EFFECT_CHART_KEYS, 'effectChart');
+  const lang: Language = options.lang ?? 'en';
+  const t = textOf(EFFECT_TEXTS, lang);
   const hasAdjusted = series.months.some((m) => m.adjusted !== undefined);
   const show = options.show ?? (hasAdjusted ? 'both' : 'raw');
   const main: 'adjusted' | 'raw' = show === 'raw' || !hasAdjusted ? 'raw' : 'adjusted';
-  const names = { adjusted: 'adjusted effect', raw: 'raw difference' } as const;
+  const names = { adjusted: t.adjusted, raw: t.raw } as const;
   const data: Record<string, unknown>[] = [];
   for (const m of series.months) {
     const kinds: ('adjusted' | 'raw')[] =
@@ -260,7 +339,7 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
         lower: finite(e.ci[0]),
         upper: finite(e.ci[1]),
         pValue: finite(e.pValue),
-        significance: significanceClass(e.stars, series.stars),
+        significance: significanceClass(e.stars, series.stars, lang),
       });
     }
   }
@@ -268,10 +347,10 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
   const x = {
     field: 'month',
     type: 'quantitative',
-    title: 'Months since the start',
+    title: textOf(MONTHS_SINCE_START, lang),
     axis: { format: 'd', tickMinStep: 1, grid: false },
   };
-  const yTitle = options.yTitle ?? 'Effect on the cumulative share (percentage points)';
+  const yTitle = options.yTitle ?? t.yTitle;
   const y = {
     field: 'estimate',
     type: 'quantitative',
@@ -287,7 +366,7 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
     symbolSize: 320,
   };
   const pointLegend = { orient: 'top', direction: 'horizontal', titleLimit: 400 };
-  const significanceTitle = `Significance of the ${names[main]}`;
+  const significanceTitle = t.significanceOf(main);
   const layers: Record<string, unknown>[] = [
     {
       transform: [{ filter: 'datum.main && datum.lower !== null' }],
@@ -345,7 +424,7 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
           field: 'significance',
           type: 'nominal',
           scale: {
-            domain: [...significanceClasses(series.stars)],
+            domain: [...significanceClasses(series.stars, lang)],
             range: ['circle', 'square', 'triangle-up', 'circle'],
           },
           title: significanceTitle,
@@ -355,30 +434,30 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
           field: 'significance',
           type: 'nominal',
           scale: {
-            domain: [...significanceClasses(series.stars)],
+            domain: [...significanceClasses(series.stars, lang)],
             range: [blue, OKABE_ITO[4], '#c6e2f5', '#ffffff'],
           },
           title: significanceTitle,
           legend: pointLegend,
         },
         tooltip: [
-          { field: 'month', type: 'quantitative', title: 'month' },
-          { field: 'estimate', type: 'quantitative', title: 'effect', format: '.2%' },
+          { field: 'month', type: 'quantitative', title: t.month },
+          { field: 'estimate', type: 'quantitative', title: t.effect, format: '.2%' },
           { field: 'pValue', type: 'quantitative', title: 'p', format: '.3f' },
         ],
       },
     },
   ];
-  const level = `${+(series.level * 100).toFixed(4)} %`;
+  const level = levelText(series.level, lang);
   return layered(
     options,
     {
-      title: `Effect per month: ${series.arms.treatment} − ${series.arms.control}`,
-      subtitle: `Shaded: ${level} pointwise confidence interval of the ${names[main]}${
-        series.band?.estimate === main
-          ? `; dotted: simultaneous ${+(series.band.level * 100).toFixed(4)} % band over all months (sup-t)`
-          : ''
-      }; filled points are significant (two-sided, pointwise)`,
+      title: t.title(series.arms.treatment, series.arms.control),
+      subtitle: t.subtitle(
+        level,
+        main,
+        series.band?.estimate === main ? levelText(series.band.level, lang) : undefined,
+      ),
     },
     data,
     layers,

@@ -25,6 +25,7 @@ export interface GainsPoint {
 }
 
 const GAINS_CHART_KEYS: AllKeys<ChartOptions> = {
+  lang: true,
   title: true,
   subtitle: true,
   source: true,
@@ -123,6 +124,7 @@ export interface CalibrationChartOptions extends ChartOptions {
 }
 
 const CALIBRATION_CHART_KEYS: AllKeys<CalibrationChartOptions> = {
+  lang: true,
   scale: true,
   title: true,
   subtitle: true,
@@ -225,6 +227,7 @@ export interface DriftChartOptions extends ChartOptions {
 }
 
 const DRIFT_CHART_KEYS: AllKeys<DriftChartOptions> = {
+  lang: true,
   bounds: true,
   title: true,
   subtitle: true,

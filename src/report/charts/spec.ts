@@ -5,6 +5,7 @@
  */
 
 import type { TopLevelSpec } from 'vega-lite';
+import { type Language, numberStyleOf, type Texts, textOf } from '../../language.js';
 import { REPORT_STAR_LEVELS, type StarLevels, starLevelsText } from '../../stats/stars.js';
 
 /** A Vega-Lite specification (a plain, JSON-serialisable object). */
@@ -52,7 +53,44 @@ export interface ChartOptions {
   readonly width?: number;
   /** Plot height in pixels (default 320). */
   readonly height?: number;
+  /**
+   * Language of the chart (default `en`): its default titles, axis titles, legends and tooltips,
+   * and its numbers (`nl`: Vega's number locale with decimal comma and thousands dot, "25%"), so
+   * the SVG shows Dutch numbers. Texts passed in (`title`, `source`, labels) are the caller's.
+   */
+  readonly lang?: Language;
 }
+
+/**
+ * The d3-format locale of a language, as Vega's `config.locale.number`: decimal mark, thousands
+ * separator, the percent sign and U+2212 for the minus (d3's default too).
+ *
+ * @example
+ * numberLocale('nl') // { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''], percent: '%', minus: '−' }
+ */
+export function numberLocale(lang: Language = 'en'): Readonly<Record<string, unknown>> {
+  const style = numberStyleOf(lang);
+  return {
+    decimal: style.decimal,
+    thousands: style.group,
+    grouping: [3],
+    currency: lang === 'nl' ? ['€ ', ''] : ['€', ''],
+    percent: '%',
+    minus: '\u2212',
+  };
+}
+
+/** "95 %" (en) or "95%" (nl): a confidence level in a chart's text. */
+export function levelText(level: number, lang: Language = 'en'): string {
+  const text = String(+(level * 100).toFixed(4)).replace('.', numberStyleOf(lang).decimal);
+  return `${text}${numberStyleOf(lang).percent}`;
+}
+
+/** The x-axis title of the monthly charts. */
+export const MONTHS_SINCE_START: Texts = {
+  en: 'Months since the start',
+  nl: 'Maanden sinds de start',
+};
 
 /** A layer of a layered spec (kept loose: the builders are checked against Vega-Lite by tests). */
 export type Layer = Readonly<Record<string, unknown>>;
@@ -71,9 +109,10 @@ export const FORMATS = {
  */
 export const PP_LABEL_EXPR = "format(datum.value * 100, '~r')";
 
-/** The shared configuration: font, sizes, grid, legend and title style. */
-function chartConfig(): Record<string, unknown> {
+/** The shared configuration: font, sizes, grid, legend and title style, number locale. */
+function chartConfig(lang: Language): Record<string, unknown> {
   return {
+    locale: { number: numberLocale(lang) },
     font: CHART_FONT,
     background: 'white',
     view: { stroke: null },
@@ -128,7 +167,7 @@ export function layered(
     height,
     autosize: { type: 'pad' },
     padding: 12,
-    config: chartConfig(),
+    config: chartConfig(options.lang ?? 'en'),
     data: { values: data.map((d) => ({ ...d })) },
     layer: all,
     ...extra,
@@ -156,23 +195,27 @@ function sourceLayer(source: string, height: number): Layer {
   };
 }
 
+const NOT_SIGNIFICANT: Texts = { en: 'not significant', nl: 'niet significant' };
+
 /** Significance classes of the reports' stars, strongest first. */
 export const SIGNIFICANCE_CLASSES = significanceClasses();
 
 /**
  * The significance classes of a chart's legend at the given star levels, strongest first (the
- * legend must name the levels that made the marks).
+ * legend must name the levels that made the marks); in Dutch with decimal commas.
  *
  * @example
  * significanceClasses(); // ['p < 0.05 (**)', 'p < 0.10 (*)', 'p < 0.20 (†)', 'not significant']
+ * significanceClasses(undefined, 'nl'); // ['p < 0,05 (**)', 'p < 0,10 (*)', 'p < 0,20 (†)', 'niet significant']
  */
 export function significanceClasses(
   levels: StarLevels = REPORT_STAR_LEVELS,
+  lang: Language = 'en',
 ): readonly [string, string, string, string] {
   const [dagger, one, two] = starLevelsText(levels)
     .split(', ')
-    .map((part) => part.slice(part.indexOf(' ') + 1));
-  return [`${two} (**)`, `${one} (*)`, `${dagger} (†)`, 'not significant'];
+    .map((part) => part.slice(part.indexOf(' ') + 1).replace('.', numberStyleOf(lang).decimal));
+  return [`${two} (**)`, `${one} (*)`, `${dagger} (†)`, textOf(NOT_SIGNIFICANT, lang)];
 }
 
 /**
@@ -181,8 +224,12 @@ export function significanceClasses(
  * @example
  * significanceClass('*'); // 'p < 0.10 (*)'
  */
-export function significanceClass(stars: string, levels: StarLevels = REPORT_STAR_LEVELS): string {
-  const classes = significanceClasses(levels);
+export function significanceClass(
+  stars: string,
+  levels: StarLevels = REPORT_STAR_LEVELS,
+  lang: Language = 'en',
+): string {
+  const classes = significanceClasses(levels, lang);
   if (stars === '**') return classes[0];
   if (stars === '*') return classes[1];
   if (stars === '†') return classes[2];

@@ -24,6 +24,7 @@ export interface ParticipationChartOptions extends ChartOptions, DisclosureOptio
 export type ParticipationChartInput = Pick<ParticipationTable, 'arms' | 'n' | 'rows'>;
 
 const PARTICIPATION_CHART_KEYS: AllKeys<ParticipationChartOptions> = {
+  lang: true,
   title: true,
   subtitle: true,
   source: true,
@@ -165,6 +166,7 @@ export interface BalanceChartOptions extends ChartOptions {
 export type BalanceChartInput = Pick<BalanceResult, 'rows' | 'arms' | 'reference'>;
 
 const BALANCE_CHART_KEYS: AllKeys<BalanceChartOptions> = {
+  lang: true,
   threshold: true,
   title: true,
   subtitle: true,
