@@ -119,7 +119,7 @@ export function indicatorCrossProduct(
     const sj = denseShift ? denseShift[a]! : 0;
     let dj = 0;
     for (let i = 0; i < n; i++) dj += weights[i]! * (c[i]! - sj);
-    sparse.forEach((sp, l) => {
+    for (const sp of sparse) {
       const rows = sp.rows;
       let t = 0;
       for (let r = 0; r < rows.length; r++) {
@@ -129,7 +129,7 @@ export function indicatorCrossProduct(
       const v = t - (shift ? shift[sp.column]! : 0) * dj;
       xtx[j * k + sp.column] = v;
       xtx[sp.column * k + j] = v;
-    });
+    }
   }
   // Indicator × indicator: the weights of indicator a scattered into a scratch row, read back
   // on the rows of each later indicator b.
