@@ -468,7 +468,12 @@ export {
 } from './scan/review.js';
 export type { CheckStatus, ReviewFlag, VerdictFormat, VerdictRow } from './scan/review-checks.js';
 export type { ReviewChartFiles, ReviewChartName } from './scan/review-document.js';
-export { type SubgroupResult, type SubgroupRow, subgroupChecks } from './scan/subgroups.js';
+export {
+  type SubgroupChecksOptions,
+  type SubgroupResult,
+  type SubgroupRow,
+  subgroupChecks,
+} from './scan/subgroups.js';
 export type { NumericInput } from './scan/util.js';
 export {
   type Trajectory,

@@ -259,6 +259,7 @@ export {
   FAIRNESS_METRICS,
   type FairnessMetric,
   type FairnessMetricName,
+  type FairnessOptions,
   type FairnessResult,
   type FairnessRow,
   fairnessMetrics,
@@ -280,7 +281,7 @@ export {
   scanReviewDocument,
   scanReviewMarkdown,
 } from './scan/review-document.js';
-export { selectionWeights, subgroupMetrics } from './scan/subgroups.js';
+export { type SubgroupOptions, selectionWeights, subgroupMetrics } from './scan/subgroups.js';
 export { weeklyTrajectory } from './scan/weekly.js';
 // Distributions, estimates and stars, dense linear algebra (src/stats/).
 export {

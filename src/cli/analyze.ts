@@ -42,6 +42,7 @@ import {
   LANG_HELP,
   parseFlags,
   parseLangFlag,
+  parseMinCell,
   UsageError,
 } from './command.js';
 import { guardIds } from './guarded-io.js';
@@ -118,19 +119,6 @@ Examples:
 Worked example: examples/analysis-config.json is the plan of the first study listed by
 'effectmeting reproduce --help', for that study's synthetic file in data/.
 `;
-
-/**
- * `--min-cell <n>`: the disclosure threshold, a whole number ≥ 0 (default 10; 0 turns disclosure
- * control off).
- */
-export function parseMinCell(text: string | undefined): number {
-  if (text === undefined) return 10;
-  const n = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n)) {
-    throw new UsageError(`--min-cell: expected a whole number ≥ 0 (default 10), got '${text}'`);
-  }
-  return n;
-}
 
 /**
  * The plan in a config file, with `--clusters` / `--blocks` as its `design` and the blocks of an

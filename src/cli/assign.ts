@@ -16,7 +16,6 @@ import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import { assignmentSummary } from '../report/assignment-disclosure.js';
 import { documentMarkdown, toCsv } from '../table/index.js';
-import { parseMinCell } from './analyze.js';
 import {
   type CliIO,
   type Command,
@@ -26,6 +25,7 @@ import {
   dataReadOptions,
   EXIT,
   parseFlags,
+  parseMinCell,
   UsageError,
 } from './command.js';
 import { guardIds } from './guarded-io.js';

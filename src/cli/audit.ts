@@ -11,7 +11,6 @@ import { InputError } from '../errors.js';
 import { protectAudit } from '../report/assignment-disclosure.js';
 import { publishedJson } from '../report/disclosure.js';
 import { documentMarkdown } from '../table/index.js';
-import { parseMinCell } from './analyze.js';
 import {
   exclusionsFromFlags,
   RULE_OPTIONS,
@@ -19,7 +18,15 @@ import {
   readInput,
   ruleFromFlags,
 } from './assign.js';
-import { type CliIO, type Command, dataHelp, EXIT, parseFlags, UsageError } from './command.js';
+import {
+  type CliIO,
+  type Command,
+  dataHelp,
+  EXIT,
+  parseFlags,
+  parseMinCell,
+  UsageError,
+} from './command.js';
 import { guardIds } from './guarded-io.js';
 import { readJsonFile } from './read-json.js';
 

@@ -258,3 +258,19 @@ export function dataHelp(width: number): string {
     })
     .join('\n');
 }
+
+/**
+ * `--min-cell <n>`: the disclosure threshold, a whole number ≥ 0 (default 10; 0 turns disclosure
+ * control off).
+ *
+ * @example
+ * parseMinCell('5') // 5; parseMinCell(undefined) // 10
+ */
+export function parseMinCell(text: string | undefined): number {
+  if (text === undefined) return 10;
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n)) {
+    throw new UsageError(`--min-cell: expected a whole number ≥ 0 (default 10), got '${text}'`);
+  }
+  return n;
+}

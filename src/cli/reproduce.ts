@@ -16,7 +16,6 @@ import { validateExperiment } from '../data/validate.js';
 import { InputError } from '../errors.js';
 import { STUDIES } from '../studies/registry.js';
 import type { Study, StudyReproduction } from '../studies/study.js';
-import { parseMinCell } from './analyze.js';
 import {
   type CliIO,
   type Command,
@@ -24,6 +23,7 @@ import {
   dataHelp,
   dataReadOptions,
   EXIT,
+  parseMinCell,
   UsageError,
 } from './command.js';
 import { flagErrorMessage, helpFlags } from './flag-errors.js';

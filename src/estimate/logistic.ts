@@ -3,6 +3,11 @@
  */
 import { formatRows, InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
+import {
+  type IndicatorLayout,
+  indicatorCrossProduct,
+  indicatorLayout,
+} from '../stats/indicator-products.js';
 import { crossProduct, pivotedCholesky } from '../stats/linalg.js';
 import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkLevel } from '../stats/validate.js';
@@ -15,7 +20,13 @@ import {
   type VectorInput,
 } from './design.js';
 import { type Coefficient, coefficientEstimate, toRows } from './inference.js';
-import { findCoefficient, olsPrepare, olsSolve, type SingularAction } from './ols.js';
+import {
+  findCoefficient,
+  olsPrepareValidated,
+  olsSolve,
+  type ShiftedProducts,
+  type SingularAction,
+} from './ols.js';
 
 /** Options of {@link logisticRegression}. */
 export interface LogisticOptions {
@@ -91,7 +102,8 @@ function deviance(y: Float64Array, mu: Float64Array | number): number {
 /**
  * Logistic regression of a 0/1 outcome by IRLS (Fisher scoring = Newton for the logit link),
  * replicating `glm.fit`: start at μ = (y + ½)/2, iterate z = η + (y − μ)/μ', W = μ'²/(μ(1 − μ)),
- * β = (X'WX)⁻¹X'Wz until |dev − dev_old|/(|dev| + 0.1) < 1e-8. Standard errors are
+ * β = (X'WX)⁻¹X'Wz, η = Xβ until |dev − dev_old|/(|dev| + 0.1) < 1e-8. X is checked once; an
+ * iteration rebuilds only X'WX (0/1 columns by their rows: `indicatorCrossProduct`). Standard errors are
  * √diag((X'WX)⁻¹) with the weights of the last iteration (as `summary.glm`), z tests.
  * Aliased columns (detected once on X with tolerance 1e-7) are dropped or rejected as in `ols`.
  * Non-convergence and fitted probabilities numerically 0 or 1 (complete or quasi-complete
@@ -160,6 +172,11 @@ export function logisticRegression(
   let converged = false;
   let iterations = 0;
   const kept: DesignMatrix = { names: terms, columns, n };
+  // X was validated once above and the IRLS weights are positive and finite by construction
+  // (μ' and μ(1 − μ) are clamped as in R), so each iteration only rebuilds X'WX — with the 0/1
+  // columns (factor dummies) kept by their rows, which makes that pass several times cheaper.
+  const layout = indicatorLayout(columns);
+  const products = sparseProducts(layout, columns);
   for (let iter = 1; iter <= maxIterations; iter++) {
     iterations = iter;
     for (let i = 0; i < n; i++) {
@@ -170,7 +187,7 @@ export function logisticRegression(
     }
     // The weighted least-squares step, with the same centring and refinement as `ols` (glm.fit
     // uses a QR here; the rank was settled on X above, so only exact singularity can remain).
-    const step = olsPrepare(kept, { weights: w, tol: 1e-11 });
+    const step = olsPrepareValidated(kept, w, { tol: 1e-11 }, undefined, products);
     if (step.aliased.length > 0) {
       throw new InputError(
         `logistic regression: X'WX became singular at iteration ${iter} (column "${step.aliased[0]}"); the fitted probabilities are degenerate (separation)`,
@@ -180,10 +197,11 @@ export function logisticRegression(
     const solved = olsSolve(step, z);
     beta = solved.beta;
     bread = step.bread;
-    for (let i = 0; i < n; i++) {
-      eta[i] = z[i]! - solved.residuals[i]!;
-      mu[i] = linkinv(eta[i]!);
-    }
+    // η = Xβ, as glm.fit (`eta <- drop(x %*% start)`): clients with the same covariates get the
+    // same η exactly (z − residuals would differ in the last bits with their outcomes, and
+    // break the ties of the fitted probabilities that the AUC counts as ½).
+    linearPredictor(columns, beta, layout, eta);
+    for (let i = 0; i < n; i++) mu[i] = linkinv(eta[i]!);
     dev = deviance(yv, mu);
     if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < tolerance) {
       converged = true;
@@ -246,6 +264,42 @@ export function logisticRegression(
     coefficient: (term) => findCoefficient(coefficients, aliased, term),
     predict: (xNew) => predict(xNew, design.names, terms, finalBeta),
   };
+}
+
+/**
+ * η ← Xβ column by column (η_i = Σ_j x_ij β_j in column order for every row), an indicator
+ * column adding its β_j on its rows only (adding β_j·0 changes no sum).
+ */
+function linearPredictor(
+  columns: readonly Float64Array[],
+  beta: Float64Array,
+  layout: IndicatorLayout,
+  eta: Float64Array,
+): void {
+  eta.fill(0);
+  const rowsOf = new Map(layout.sparse.map((sp) => [sp.column, sp.rows]));
+  columns.forEach((c, j) => {
+    const b = beta[j]!;
+    const rows = rowsOf.get(j);
+    if (rows) {
+      for (let r = 0; r < rows.length; r++) eta[rows[r]!]! += b;
+    } else {
+      for (let i = 0; i < c.length; i++) eta[i]! += b * c[i]!;
+    }
+  });
+}
+
+/**
+ * X'WX through {@link indicatorCrossProduct} when some columns are sparse 0/1 indicators
+ * (undefined otherwise: `olsPrepareValidated`'s dense pass); the intercept shift as `ols` uses it.
+ */
+function sparseProducts(
+  layout: IndicatorLayout,
+  columns: readonly Float64Array[],
+): ShiftedProducts | undefined {
+  if (layout.sparse.length === 0) return undefined;
+  const centre = columns.length >= 2 && hasIntercept([columns[0]!]);
+  return (cols, weights) => indicatorCrossProduct(cols, layout, weights!, centre);
 }
 
 /**

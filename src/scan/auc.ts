@@ -10,6 +10,7 @@ import {
   checkOutcome,
   checkScores,
   type NumericInput,
+  orderDescending,
   requireBothClasses,
   requireVaryingScore,
   zEstimate,
@@ -59,15 +60,25 @@ function resolveDirection(s: Float64Array, y: Uint8Array, direction: AucDirectio
 
 /**
  * V10ᵢ = (#non-cases below caseᵢ + ½ #tied)/n, V01ⱼ = (#cases above non-caseⱼ + ½ #tied)/m
- * (for `'>'` on the negated score); one sort, tied blocks walked once.
+ * (for `'>'` on the negated score); one sort (the radix `orderDescending`, or the caller's when
+ * it has one), tied blocks walked once. Tied clients form one block whatever their order inside
+ * it, so any order with the scores descending gives the same placements.
  */
-function placements(s: Float64Array, y: Uint8Array, m: number, direction: '<' | '>'): Placements {
+function placements(
+  s: Float64Array,
+  y: Uint8Array,
+  m: number,
+  direction: '<' | '>',
+  descending: Uint32Array = orderDescending(s),
+): Placements {
   const N = s.length;
   const n = N - m;
-  const sign = direction === '<' ? 1 : -1;
-  const idx = new Uint32Array(N);
-  for (let i = 0; i < N; i++) idx[i] = i;
-  idx.sort((a, b) => sign * (s[a]! - s[b]!));
+  // Walk the scores ascending for '<' (the descending order reversed), descending for '>'.
+  let idx = descending;
+  if (direction === '<') {
+    idx = new Uint32Array(N);
+    for (let i = 0; i < N; i++) idx[i] = descending[N - 1 - i]!;
+  }
   // Position of each client among the cases (or non-cases) in row order.
   const pos = new Uint32Array(N);
   let ci = 0;
@@ -166,13 +177,30 @@ export function auc(
   y: NumericInput | Uint8Array,
   options: { readonly level?: number; readonly direction?: AucDirection } = {},
 ): AucResult {
+  return aucOfOrder(scores, y, undefined, options);
+}
+
+/**
+ * {@link auc} with the scores' descending order given (`orderDescending(scores)`, computed once
+ * and shared by the other metrics of the same scores); `undefined` sorts here.
+ *
+ * @example
+ * const order = orderDescending(risk);
+ * aucOfOrder(risk, bijstand, order).estimate === auc(risk, bijstand).estimate // true
+ */
+export function aucOfOrder(
+  scores: NumericInput,
+  y: NumericInput | Uint8Array,
+  order: Uint32Array | undefined,
+  options: { readonly level?: number; readonly direction?: AucDirection } = {},
+): AucResult {
   const level = checkLevel(options.level);
   const yy = checkOutcome(y);
   const s = checkScores(scores, yy.length);
   const m = requireBothClasses(yy, 'auc');
   requireVaryingScore(s, 'auc');
   const direction = resolveDirection(s, yy, options.direction ?? '<');
-  return aucFromPlacements(placements(s, yy, m, direction), level);
+  return aucFromPlacements(placements(s, yy, m, direction, order), level);
 }
 
 /**
@@ -239,14 +267,31 @@ export function aucPairedTest(
   y: NumericInput | Uint8Array,
   options: { readonly level?: number; readonly direction?: AucDirection } = {},
 ): AucTestResult {
+  return aucPairedTestOfOrders(scoresA, scoresB, y, [undefined, undefined], options);
+}
+
+/**
+ * {@link aucPairedTest} with the descending orders of both scores given where the caller has
+ * them (`undefined` sorts here).
+ *
+ * @example
+ * aucPairedTestOfOrders(refit, scan, bijstand, [orderDescending(refit), undefined]).pValue
+ */
+export function aucPairedTestOfOrders(
+  scoresA: NumericInput,
+  scoresB: NumericInput,
+  y: NumericInput | Uint8Array,
+  orders: readonly [Uint32Array | undefined, Uint32Array | undefined],
+  options: { readonly level?: number; readonly direction?: AucDirection } = {},
+): AucTestResult {
   const level = checkLevel(options.level);
   const yy = checkOutcome(y);
   const m = requireBothClasses(yy, 'aucPairedTest');
   const dir = options.direction ?? '<';
   const a = prepare(scoresA, yy, dir, 'first score');
   const b = prepare(scoresB, yy, dir, 'second score');
-  const pa = placements(a.s, yy, m, a.direction);
-  const pb = placements(b.s, yy, m, b.direction);
+  const pa = placements(a.s, yy, m, a.direction, orders[0]);
+  const pb = placements(b.s, yy, m, b.direction, orders[1]);
   const n = yy.length - m;
   const ma = mean(pa.v01);
   const mb = mean(pb.v01);

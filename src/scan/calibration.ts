@@ -8,7 +8,7 @@ import { logisticRegression } from '../estimate/logistic.js';
 import { chiSquareSurvival } from '../stats/distributions.js';
 import type { Estimate } from '../stats/estimate.js';
 import { checkLevel } from '../stats/validate.js';
-import { riskDeciles } from './gains.js';
+import { riskDecilesOfOrder } from './gains.js';
 import { checkOutcome, checkScores, countCases, type NumericInput, zEstimate } from './util.js';
 
 /** One risk decile of the calibration table. */
@@ -110,6 +110,22 @@ export function calibration(
   y: NumericInput | Uint8Array,
   options: { readonly level?: number; readonly groups?: number } = {},
 ): CalibrationResult {
+  return calibrationOfOrder(p, y, undefined, options);
+}
+
+/**
+ * {@link calibration} with the probabilities' descending order given (`orderDescending(p)`,
+ * shared with the other metrics of the same scores) for the risk deciles; `undefined` sorts here.
+ *
+ * @example
+ * calibrationOfOrder(risk, bijstand, orderDescending(risk)).slope.estimate
+ */
+export function calibrationOfOrder(
+  p: NumericInput,
+  y: NumericInput | Uint8Array,
+  order: Uint32Array | undefined,
+  options: { readonly level?: number; readonly groups?: number } = {},
+): CalibrationResult {
   const level = checkLevel(options.level);
   const yy = checkOutcome(y);
   const pp = checkScores(p, yy.length, { probability: true, what: 'predicted probabilities' });
@@ -138,7 +154,7 @@ export function calibration(
     );
   }
   const groups = options.groups ?? 10;
-  const dec = riskDeciles(pp, groups);
+  const dec = riskDecilesOfOrder(pp, order, groups);
   const gn = new Float64Array(groups + 1);
   const go = new Float64Array(groups + 1);
   const ge = new Float64Array(groups + 1);

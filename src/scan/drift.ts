@@ -24,7 +24,7 @@ import type { Estimate } from '../stats/estimate.js';
 import { checkLevel } from '../stats/validate.js';
 import { type AucResult, aucDifference } from './auc.js';
 import type { Capture } from './gains.js';
-import { checkScores, type NumericInput, zEstimate } from './util.js';
+import { checkScores, type NumericInput, orderDescending, zEstimate } from './util.js';
 
 /** One bin of a PSI. */
 export interface PsiBin {
@@ -82,6 +82,18 @@ function finish(
   };
 }
 
+/**
+ * The values in ascending order, by the radix `orderDescending` (four linear passes; the same
+ * values as a comparison sort, 0 and −0 tied).
+ */
+function sortedAscending(x: Float64Array): Float64Array {
+  const order = orderDescending(x);
+  const n = x.length;
+  const out = new Float64Array(n);
+  for (let q = 0; q < n; q++) out[q] = x[order[n - 1 - q]!]!;
+  return out;
+}
+
 /** Quantile type 7 (R's default) of sorted values. */
 function quantile7(sorted: Float64Array, q: number): number {
   const h = (sorted.length - 1) * q;
@@ -128,7 +140,7 @@ export function psiNumeric(
     breaks = values.slice(0, -1).map((v, i) => (v + values[i + 1]!) / 2);
     labels = values.map(String);
   } else {
-    const sorted = Float64Array.from(e).sort();
+    const sorted = sortedAscending(e);
     const k = options.bins ?? 10;
     const qs: number[] = [];
     for (let j = 1; j < k; j++) qs.push(quantile7(sorted, j / k));

@@ -12,7 +12,7 @@ import { normalQuantile } from '../stats/distributions.js';
 import { type Estimate, estimateFromSe } from '../stats/estimate.js';
 import { proportionInterval } from '../stats/proportion-interval.js';
 import { checkFraction, checkLevel } from '../stats/validate.js';
-import { selectionWeights } from './subgroups.js';
+import { selectionWeightsOfOrder } from './subgroups.js';
 import { checkOutcome, checkScores, type NumericInput, requireBothClasses } from './util.js';
 
 /** The four rates of a selection. */
@@ -161,7 +161,31 @@ export function fairnessMetrics(
   scores: NumericInput,
   y: NumericInput | Uint8Array,
   labels: readonly (string | null)[],
-  options: { readonly variable?: string; readonly fraction?: number; readonly level?: number } = {},
+  options: FairnessOptions = {},
+): FairnessResult {
+  return fairnessMetricsOfOrder(scores, y, labels, undefined, options);
+}
+
+/** Options of {@link fairnessMetrics}. */
+export interface FairnessOptions {
+  readonly variable?: string;
+  readonly fraction?: number;
+  readonly level?: number;
+}
+
+/**
+ * {@link fairnessMetrics} with the scores' descending order given (`orderDescending(scores)`,
+ * shared with the other metrics of the same scores) for the selection; `undefined` sorts here.
+ *
+ * @example
+ * fairnessMetricsOfOrder(risk, bijstand, genders, orderDescending(risk), { variable: 'gender' })
+ */
+export function fairnessMetricsOfOrder(
+  scores: NumericInput,
+  y: NumericInput | Uint8Array,
+  labels: readonly (string | null)[],
+  order: Uint32Array | undefined,
+  options: FairnessOptions = {},
 ): FairnessResult {
   const level = checkLevel(options.level, 'fairnessMetrics');
   const fraction = checkFraction(options.fraction ?? 0.1, 'fraction', { fn: 'fairnessMetrics' });
@@ -175,7 +199,7 @@ export function fairnessMetrics(
       column: variable,
     });
   }
-  const w = selectionWeights(s, fraction);
+  const w = selectionWeightsOfOrder(s, fraction, order);
   const groups = new Map<string, Counts>();
   const all: Counts = { n: 0, cases: 0, selected: 0, selectedCases: 0 };
   labels.forEach((l, i) => {

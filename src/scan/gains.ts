@@ -30,6 +30,21 @@ import {
  * riskDeciles([0.9, 0.1, 0.5, 0.5]) // groups of 4 clients into 10: [1, 8, 3, 3]
  */
 export function riskDeciles(scores: NumericInput, groups = 10): Uint8Array {
+  return riskDecilesOfOrder(scores, undefined, groups);
+}
+
+/**
+ * {@link riskDeciles} with the scores' descending order given (`orderDescending(scores)`,
+ * shared with the other metrics of the same scores); `undefined` sorts here.
+ *
+ * @example
+ * riskDecilesOfOrder(risk, orderDescending(risk)) // as riskDeciles(risk)
+ */
+export function riskDecilesOfOrder(
+  scores: NumericInput,
+  order: Uint32Array | undefined,
+  groups = 10,
+): Uint8Array {
   if (!Number.isInteger(groups) || groups < 2 || groups > 255) {
     throw new InputError(
       `riskDeciles: groups must be a whole number from 2 to 255, got ${groups}`,
@@ -41,14 +56,14 @@ export function riskDeciles(scores: NumericInput, groups = 10): Uint8Array {
   }
   const s = checkScores(scores);
   const n = s.length;
-  const order = orderDescending(s);
+  const ranking = order ?? orderDescending(s);
   const out = new Uint8Array(n);
   let r = 0;
   while (r < n) {
     let e = r + 1;
-    while (e < n && s[order[e]!] === s[order[r]!]) e++;
+    while (e < n && s[ranking[e]!] === s[ranking[r]!]) e++;
     const g = 1 + Math.floor((groups * r) / n);
-    for (let k = r; k < e; k++) out[order[k]!] = g;
+    for (let k = r; k < e; k++) out[ranking[k]!] = g;
     r = e;
   }
   return out;
@@ -64,9 +79,9 @@ interface Ranked {
   scoreWithin(m: number): number;
 }
 
-function rank(s: Float64Array, y: Uint8Array): Ranked {
+function rank(s: Float64Array, y: Uint8Array, given?: Uint32Array): Ranked {
   const n = s.length;
-  const order = orderDescending(s);
+  const order = given ?? orderDescending(s);
   // Tied blocks: start positions, cumulative cases and scores at block starts.
   const starts: number[] = [];
   const cumCases: number[] = [];
@@ -234,9 +249,26 @@ export function gainsTable(
   groups = 10,
   options: { readonly level?: number } = {},
 ): GainsTable {
+  return gainsTableOfOrder(scores, y, undefined, groups, options);
+}
+
+/**
+ * {@link gainsTable} with the scores' descending order given (`orderDescending(scores)`, shared
+ * with the other metrics of the same scores); `undefined` sorts here.
+ *
+ * @example
+ * gainsTableOfOrder(risk, bijstand, orderDescending(risk)).capture10
+ */
+export function gainsTableOfOrder(
+  scores: NumericInput,
+  y: NumericInput | Uint8Array,
+  order: Uint32Array | undefined,
+  groups = 10,
+  options: { readonly level?: number } = {},
+): GainsTable {
   const level = checkLevel(options.level, 'gainsTable');
   const { s, y: yy } = prepare(scores, y, 'gainsTable');
-  const r = rank(s, yy);
+  const r = rank(s, yy, order);
   const rate = r.cases / r.n;
   const rows: GainsRow[] = [];
   for (let d = 1; d <= groups; d++) {

@@ -23,8 +23,8 @@ import type { Estimate } from '../stats/estimate.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { proportionInterval } from '../stats/proportion-interval.js';
 import { type DiffInProportionsResult, diffInProportions } from '../stats/proportions.js';
-import { type AucResult, type AucTestResult, auc, aucPairedTest } from './auc.js';
-import { type CalibrationResult, calibration } from './calibration.js';
+import { type AucResult, type AucTestResult, aucOfOrder, aucPairedTestOfOrders } from './auc.js';
+import { type CalibrationResult, calibrationOfOrder } from './calibration.js';
 import {
   DEFAULT_REVIEW_CONFIG,
   type ReviewConfig,
@@ -32,8 +32,8 @@ import {
   resolveReviewConfig,
 } from './config.js';
 import { aucChange, captureChange, featureStability, type PsiResult, psiNumeric } from './drift.js';
-import { type FairnessResult, fairnessMetrics } from './fairness.js';
-import { type Capture, type GainsRow, gainsTable } from './gains.js';
+import { type FairnessResult, fairnessMetricsOfOrder } from './fairness.js';
+import { type Capture, type GainsRow, gainsTableOfOrder } from './gains.js';
 import {
   fitScan,
   outcomeColumn,
@@ -44,7 +44,8 @@ import {
 } from './model.js';
 import { type ReviewFlag, reviewFlags, reviewVerdict, type VerdictRow } from './review-checks.js';
 import { scanReviewDocument, scanReviewMarkdown } from './review-document.js';
-import { type SubgroupResult, subgroupChecks } from './subgroups.js';
+import { type SubgroupResult, subgroupChecksOfOrder } from './subgroups.js';
+import { orderDescending } from './util.js';
 import { weeklyRescore } from './weekly.js';
 
 /** The metrics of one year. */
@@ -186,17 +187,22 @@ function labelFrom(name: string | undefined, fallback: string): string {
   return m ? m[0] : fallback;
 }
 
+/**
+ * The metrics of one year from one ranking: `order` = `orderDescending(scores)`, shared by the
+ * gains, the AUC's placements, the calibration deciles and the top-decile threshold.
+ */
 function yearMetrics(
   label: string,
   scores: Float64Array,
   y: Uint8Array,
   config: ReviewConfig,
   sample: YearMetrics['sample'],
+  order: Uint32Array,
 ): YearMetrics {
   const level = config.level;
-  const g = gainsTable(scores, y, 10, { level });
-  const a = auc(scores, y, { level });
-  const { method: _m, ...cal } = calibration(scores, y, { level });
+  const g = gainsTableOfOrder(scores, y, order, 10, { level });
+  const a = aucOfOrder(scores, y, order, { level });
+  const { method: _m, ...cal } = calibrationOfOrder(scores, y, order, { level });
   const z = normalQuantile(0.5 + level / 2);
   let b1 = 0;
   let b2 = 0;
@@ -209,9 +215,9 @@ function yearMetrics(
   const brierSe = Math.sqrt(Math.max(0, b2 / bn - (b1 / bn) ** 2) / (bn - 1));
   const oe = cal.observedExpectedRatio;
   const oeHalf = z / Math.sqrt(cal.observed);
-  const sorted = Float64Array.from(scores).sort();
   const n = scores.length;
-  const topIndex = n - Math.ceil(0.1 * n);
+  // The lowest score of the top 10 %: ascending position n − ⌈0.1n⌉, descending ⌈0.1n⌉ − 1.
+  const topDecileThreshold = scores[order[Math.ceil(0.1 * n) - 1]!]!;
   let below = 0;
   for (let i = 0; i < n; i++) if (scores[i]! < config.riskCutoff) below++;
   return {
@@ -220,7 +226,7 @@ function yearMetrics(
     cases: g.cases,
     observedRate: g.rate,
     meanPredicted: cal.meanPredicted,
-    topDecileThreshold: sorted[topIndex]!,
+    topDecileThreshold,
     shareBelowCutoff: below / n,
     riskCutoff: config.riskCutoff,
     capture10: g.capture10,
@@ -409,22 +415,37 @@ export function scanReview(input: ScanReviewInput): ScanReview {
   }
   if (config.scoreColumn !== null) input.onStep?.('reading the scores');
   input.onStep?.('discrimination and calibration');
+  // One ranking per score vector, shared by every metric of it (gains, AUC, calibration,
+  // threshold, subgroups, fairness, the paired test).
+  const orderCur = orderDescending(sCur);
+  const orderPrev = orderDescending(sPrev);
   const curM = yearMetrics(
     curLabel,
     sCur,
     yCur,
     config,
     prevSample === 'in-sample' ? 'out-of-sample' : 'external',
+    orderCur,
   );
-  const prevM = yearMetrics(prevLabel, sPrev, yPrev, config, prevSample);
+  const prevM = yearMetrics(prevLabel, sPrev, yPrev, config, prevSample, orderPrev);
   let refit: RefitComparison | null = null;
   input.onStep?.('refit on the current year');
   if (config.refit && config.scoreColumn === null) {
     const fit = fitScan(current, spec);
-    const metrics = yearMetrics(`${curLabel} refit`, fit.fitted, yCur, config, 'in-sample');
+    const orderRefit = orderDescending(fit.fitted);
+    const metrics = yearMetrics(
+      `${curLabel} refit`,
+      fit.fitted,
+      yCur,
+      config,
+      'in-sample',
+      orderRefit,
+    );
     refit = {
       metrics,
-      comparison: aucPairedTest(fit.fitted, sCur, yCur, { level: config.level }),
+      comparison: aucPairedTestOfOrders(fit.fitted, sCur, yCur, [orderRefit, orderCur], {
+        level: config.level,
+      }),
       separation: fit.separation,
       coefficients: fit.coefficients,
     };
@@ -457,14 +478,14 @@ export function scanReview(input: ScanReviewInput): ScanReview {
   const subgroups =
     groupings.length === 0
       ? []
-      : subgroupChecks(current, sCur, {
+      : subgroupChecksOfOrder(current, sCur, orderCur, {
           columns: groupings,
           outcome: config.outcome,
           references: config.subgroupReferences,
           level: config.level,
         });
   const fairness = groupings.map((c) =>
-    fairnessMetrics(sCur, yCur, stringColumn(current, c), {
+    fairnessMetricsOfOrder(sCur, yCur, stringColumn(current, c), orderCur, {
       variable: c,
       level: config.level,
     }),

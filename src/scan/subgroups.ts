@@ -9,7 +9,7 @@ import { asTable, requireColumns, stringColumn, type TableInput } from '../data/
 import { InputError } from '../errors.js';
 import type { Estimate } from '../stats/estimate.js';
 import { checkLevel } from '../stats/validate.js';
-import { type AucResult, auc, aucDifference } from './auc.js';
+import { type AucResult, aucDifference, aucOfOrder } from './auc.js';
 import { offsetIntercept } from './calibration.js';
 import { outcomeColumn } from './model.js';
 import {
@@ -27,10 +27,25 @@ import {
  * are broken at random (1 inside, 0 outside, a fraction in a tied block on the boundary).
  */
 export function selectionWeights(scores: NumericInput, fraction: number): Float64Array {
+  return selectionWeightsOfOrder(scores, fraction, undefined);
+}
+
+/**
+ * {@link selectionWeights} with the scores' descending order given (`orderDescending(scores)`,
+ * shared with the other metrics of the same scores); `undefined` sorts here.
+ *
+ * @example
+ * selectionWeightsOfOrder(risk, 0.1, orderDescending(risk)) // as selectionWeights(risk, 0.1)
+ */
+export function selectionWeightsOfOrder(
+  scores: NumericInput,
+  fraction: number,
+  given: Uint32Array | undefined,
+): Float64Array {
   const s = checkScores(scores);
   const n = s.length;
   const cut = fraction * n;
-  const order = orderDescending(s);
+  const order = given ?? orderDescending(s);
   const w = new Float64Array(n);
   let r = 0;
   while (r < n && r < cut) {
@@ -90,12 +105,33 @@ export function subgroupMetrics(
   scores: NumericInput,
   y: NumericInput | Uint8Array,
   labels: readonly (string | null)[],
-  options: {
-    readonly variable?: string;
-    readonly reference?: string;
-    readonly fraction?: number;
-    readonly level?: number;
-  } = {},
+  options: SubgroupOptions = {},
+): SubgroupResult {
+  return subgroupMetricsOfOrder(scores, y, labels, undefined, options);
+}
+
+/** Options of {@link subgroupMetrics}. */
+export interface SubgroupOptions {
+  readonly variable?: string;
+  readonly reference?: string;
+  readonly fraction?: number;
+  readonly level?: number;
+}
+
+/**
+ * {@link subgroupMetrics} with the scores' descending order given (`orderDescending(scores)`):
+ * the selection and every group's AUC then come from that one ranking (a group's order is the
+ * national order restricted to the group); `undefined` sorts here.
+ *
+ * @example
+ * subgroupMetricsOfOrder(risk, bijstand, genders, orderDescending(risk), { variable: 'gender' })
+ */
+export function subgroupMetricsOfOrder(
+  scores: NumericInput,
+  y: NumericInput | Uint8Array,
+  labels: readonly (string | null)[],
+  given: Uint32Array | undefined,
+  options: SubgroupOptions = {},
 ): SubgroupResult {
   const level = checkLevel(options.level);
   const variable = options.variable ?? 'group';
@@ -110,7 +146,8 @@ export function subgroupMetrics(
       column: variable,
     });
   }
-  const w = selectionWeights(s, fraction);
+  const order = given ?? orderDescending(s);
+  const w = selectionWeightsOfOrder(s, fraction, order);
   const index = new Map<string, number[]>();
   labels.forEach((l, i) => {
     if (l === null) {
@@ -143,6 +180,7 @@ export function subgroupMetrics(
       },
     );
   }
+  const groupOrders = groupOrdersOf(order, labels, index);
   const base = new Map<
     string,
     Omit<SubgroupRow, 'captureDifference' | 'aucDifference' | 'interceptDifference'>
@@ -166,7 +204,7 @@ export function subgroupMetrics(
     const notes: string[] = [];
     let gAuc: AucResult | null = null;
     try {
-      gAuc = auc(gs, gy, { level });
+      gAuc = aucOfOrder(gs, gy, groupOrders.get(g), { level });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       notes.push(
@@ -243,6 +281,34 @@ export function subgroupMetrics(
 }
 
 /**
+ * Per group, the national descending order restricted to the group's clients, as positions
+ * within the group (`index`: each group's rows, ascending). One pass over the order.
+ */
+function groupOrdersOf(
+  order: Uint32Array,
+  labels: readonly (string | null)[],
+  index: ReadonlyMap<string, readonly number[]>,
+): Map<string, Uint32Array> {
+  const n = order.length;
+  const local = new Uint32Array(n);
+  const out = new Map<string, Uint32Array>();
+  const filled = new Map<string, number>();
+  for (const [g, rows] of index) {
+    for (let k = 0; k < rows.length; k++) local[rows[k]!] = k;
+    out.set(g, new Uint32Array(rows.length));
+    filled.set(g, 0);
+  }
+  for (let r = 0; r < n; r++) {
+    const i = order[r]!;
+    const g = labels[i]!;
+    const at = filled.get(g)!;
+    out.get(g)![at] = local[i]!;
+    filled.set(g, at + 1);
+  }
+  return out;
+}
+
+/**
  * {@link subgroupMetrics} for several grouping columns of a table.
  *
  * @example
@@ -251,20 +317,40 @@ export function subgroupMetrics(
 export function subgroupChecks(
   input: TableInput,
   scores: NumericInput,
-  options: {
-    readonly columns: readonly string[];
-    readonly outcome?: string;
-    readonly references?: Readonly<Record<string, string>>;
-    readonly fraction?: number;
-    readonly level?: number;
-  },
+  options: SubgroupChecksOptions,
+): SubgroupResult[] {
+  return subgroupChecksOfOrder(input, scores, undefined, options);
+}
+
+/** Options of {@link subgroupChecks}. */
+export interface SubgroupChecksOptions {
+  readonly columns: readonly string[];
+  readonly outcome?: string;
+  readonly references?: Readonly<Record<string, string>>;
+  readonly fraction?: number;
+  readonly level?: number;
+}
+
+/**
+ * {@link subgroupChecks} with the scores' descending order given (`orderDescending(scores)`,
+ * one ranking for every grouping); `undefined` sorts here.
+ *
+ * @example
+ * subgroupChecksOfOrder(table, risk, orderDescending(risk), { columns: ['gender'] })
+ */
+export function subgroupChecksOfOrder(
+  input: TableInput,
+  scores: NumericInput,
+  given: Uint32Array | undefined,
+  options: SubgroupChecksOptions,
 ): SubgroupResult[] {
   const table = asTable(input);
   const outcome = options.outcome ?? 'bijstand';
   requireColumns(table, [outcome, ...options.columns], 'subgroup checks');
   const y = outcomeColumn(table, outcome);
+  const order = given ?? orderDescending(checkScores(scores));
   return options.columns.map((c) =>
-    subgroupMetrics(scores, y, stringColumn(table, c), {
+    subgroupMetricsOfOrder(scores, y, stringColumn(table, c), order, {
       variable: c,
       ...(options.references?.[c] === undefined ? {} : { reference: options.references[c] }),
       ...(options.fraction === undefined ? {} : { fraction: options.fraction }),
