@@ -7,9 +7,11 @@
  * to the overall value with a delta-method interval. The selection is the national top
  * `fraction` of the ranking (ties at the boundary split as in `captureAt`).
  */
+
 import { InputError } from '../errors.js';
 import { normalQuantile } from '../stats/distributions.js';
 import { type Estimate, estimateFromSe } from '../stats/estimate.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { proportionInterval } from '../stats/proportion-interval.js';
 import { checkFraction, checkLevel } from '../stats/validate.js';
 import { selectionWeightsOfOrder } from './subgroups.js';
@@ -173,6 +175,8 @@ export interface FairnessOptions {
   readonly level?: number;
 }
 
+const FAIRNESS_KEYS: AllKeys<FairnessOptions> = { variable: true, fraction: true, level: true };
+
 /**
  * {@link fairnessMetrics} with the scores' descending order given (`orderDescending(scores)`,
  * shared with the other metrics of the same scores) for the selection; `undefined` sorts here.
@@ -187,6 +191,7 @@ export function fairnessMetricsOfOrder(
   order: Uint32Array | undefined,
   options: FairnessOptions = {},
 ): FairnessResult {
+  rejectUnknownKeys(options, FAIRNESS_KEYS, 'fairnessMetrics');
   const level = checkLevel(options.level, 'fairnessMetrics');
   const fraction = checkFraction(options.fraction ?? 0.1, 'fraction', { fn: 'fairnessMetrics' });
   const variable = options.variable ?? 'group';

@@ -5,9 +5,11 @@
  * probabilities right for the group (observed/expected, calibration intercept)? Each level is
  * compared with a reference level (default: the largest), with standard errors and z tests.
  */
+
 import { asTable, requireColumns, stringColumn, type TableInput } from '../data/columns.js';
 import { InputError } from '../errors.js';
 import type { Estimate } from '../stats/estimate.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkLevel } from '../stats/validate.js';
 import { type AucResult, aucDifference, aucOfOrder } from './auc.js';
 import { offsetIntercept } from './calibration.js';
@@ -118,6 +120,13 @@ export interface SubgroupOptions {
   readonly level?: number;
 }
 
+const SUBGROUP_KEYS: AllKeys<SubgroupOptions> = {
+  variable: true,
+  reference: true,
+  fraction: true,
+  level: true,
+};
+
 /**
  * {@link subgroupMetrics} with the scores' descending order given (`orderDescending(scores)`):
  * the selection and every group's AUC then come from that one ranking (a group's order is the
@@ -133,6 +142,7 @@ export function subgroupMetricsOfOrder(
   given: Uint32Array | undefined,
   options: SubgroupOptions = {},
 ): SubgroupResult {
+  rejectUnknownKeys(options, SUBGROUP_KEYS, 'subgroupMetrics');
   const level = checkLevel(options.level);
   const variable = options.variable ?? 'group';
   const fraction = options.fraction ?? 0.1;
@@ -331,6 +341,14 @@ export interface SubgroupChecksOptions {
   readonly level?: number;
 }
 
+const SUBGROUP_CHECKS_KEYS: AllKeys<SubgroupChecksOptions> = {
+  columns: true,
+  outcome: true,
+  references: true,
+  fraction: true,
+  level: true,
+};
+
 /**
  * {@link subgroupChecks} with the scores' descending order given (`orderDescending(scores)`,
  * one ranking for every grouping); `undefined` sorts here.
@@ -344,6 +362,7 @@ export function subgroupChecksOfOrder(
   given: Uint32Array | undefined,
   options: SubgroupChecksOptions,
 ): SubgroupResult[] {
+  rejectUnknownKeys(options, SUBGROUP_CHECKS_KEYS, 'subgroupChecks');
   const table = asTable(input);
   const outcome = options.outcome ?? 'bijstand';
   requireColumns(table, [outcome, ...options.columns], 'subgroup checks');
