@@ -59,30 +59,34 @@ export function checkCovariates(intake: ExperimentIntake): void {
   if (analysed.length === 0) return;
   for (const name of roles.covariates) {
     const values = table.array(name) as ArrayLike<unknown>;
-    const byArm = new Map<string, Set<string>>();
-    const all = new Set<string>();
+    const isFactor = intake.covariates.terms.some((x) => x.name === name && x.kind === 'factor');
+    // Distinct values by arm: all of them for a factor (its levels), at most two for a number
+    // (enough to tell constant from varying), keyed by the value itself (numbers and strings;
+    // other values by their description).
+    const cap = isFactor ? Number.POSITIVE_INFINITY : 2;
+    const t = new Map<unknown, unknown>();
+    const c = new Map<unknown, unknown>();
     for (const i of analysed) {
-      const key = describeValue(values[i]);
-      all.add(key);
       const arm = arms[i]!;
-      const set = byArm.get(arm) ?? new Set<string>();
-      set.add(key);
-      byArm.set(arm, set);
+      const set = arm === roles.treatment ? t : arm === roles.control ? c : undefined;
+      if (!set || set.size >= cap) continue;
+      const v = values[i];
+      const key = typeof v === 'number' || typeof v === 'string' ? v : describeValue(v);
+      if (!set.has(key)) set.set(key, v);
     }
+    const all = new Map([...t, ...c]);
     if (all.size === 1) {
+      const only = describeValue([...all.values()][0]);
       throw new InputError(
-        `covariate '${name}' has the same value (${[...all][0]}) for every analysed client; it cannot adjust anything, remove it from the covariates`,
-        { code: 'no-variation', column: name, value: [...all][0]! },
+        `covariate '${name}' has the same value (${only}) for every analysed client; it cannot adjust anything, remove it from the covariates`,
+        { code: 'no-variation', column: name, value: only },
       );
     }
-    const t = byArm.get(roles.treatment) ?? new Set<string>();
-    const c = byArm.get(roles.control) ?? new Set<string>();
-    const isFactor = intake.covariates.terms.some((x) => x.name === name && x.kind === 'factor');
-    const overlap = [...t].some((v) => c.has(v));
+    const overlap = [...t.keys()].some((v) => c.has(v));
     const separates = isFactor ? !overlap : t.size === 1 && c.size === 1;
     if (separates && t.size > 0 && c.size > 0) {
       throw new InputError(
-        `covariate '${name}' separates the arms perfectly (${isFactor ? `none of its ${all.size} values occurs in both arms` : `it is ${[...t][0]} for every '${roles.treatment}' and ${[...c][0]} for every '${roles.control}' client`}): it is a function of the assignment, so the treatment effect cannot be adjusted for it; remove it from the covariates`,
+        `covariate '${name}' separates the arms perfectly (${isFactor ? `none of its ${all.size} values occurs in both arms` : `it is ${describeValue([...t.values()][0])} for every '${roles.treatment}' and ${describeValue([...c.values()][0])} for every '${roles.control}' client`}): it is a function of the assignment, so the treatment effect cannot be adjusted for it; remove it from the covariates`,
         { code: 'aliased', column: name },
       );
     }
