@@ -257,7 +257,10 @@ export function effectSeries(
  *
  * The design X is shared by every month with the same sample, so X'X, its factorisation and the
  * HC2 leverages are computed once per distinct sample (once overall without censoring), and each
- * month costs O(n·k) (see `olsTermPrepared`). The results equal fitting each month with `ols`.
+ * month costs O(k²) after them (see `olsCumulativeSeries`). The clients are sorted by follow-up
+ * once, so every month's sample is a prefix of one design (views, no copy) and its X'X a sum of
+ * segment cross products (`prefixCrossProducts`); with IPCW likewise for the known clients and
+ * X'WX (`ipcwPrefix`). The results equal fitting each month with `ols`.
  *
  * @example
  * const s = effectSeries(table, { event: 'month_bijstand', months: 24, covariates: ['age', 'gender'] });
