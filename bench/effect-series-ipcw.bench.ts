@@ -113,9 +113,9 @@ function estimatr(n: number) {
       writeFileSync(script, R_SCRIPT);
       return runR(
         script,
-        [csv, String(RUNS)],
+        [csv, '1'],
         () =>
-          'survfit censoring KM per arm + 24 × lm_robust(weights = 1/G(min(T, m)-), se_type = "HC2") on the clients with a known status; CSV read not timed; peak RSS of the R process',
+          'survfit censoring KM per arm + 24 × lm_robust(weights = 1/G(min(T, m)-), se_type = "HC2") on the clients with a known status; one run (it takes minutes); CSV read not timed; peak RSS of the R process',
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { olsCumulativeClusterSeries } from '../estimate/cluster-series.js';
 import type { ClusterSeType } from '../estimate/cluster-vcov.js';
 import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
 import type { Coefficient } from '../estimate/inference.js';
-import { olsPrepare } from '../estimate/ols.js';
+import { type OlsPrepared, olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import { type Comparison, subsetComparison } from './comparison.js';
@@ -34,6 +34,11 @@ export interface AdjustedFitOptions {
   readonly design: (c: Comparison) => DesignMatrix;
   /** Cluster-robust SE type when the comparison has clusters (then `se` is not used). */
   readonly cluster?: ClusterSeType;
+  /**
+   * Prepares the design of the sample (default `olsPrepare(design)`); the prefix path passes
+   * one that takes X'X from group sums when the sample is the unmodified prefix.
+   */
+  readonly prepare?: (sample: Comparison, design: DesignMatrix) => OlsPrepared;
 }
 
 /** Estimates for the months, or why none can be given, with the aliased columns and a note. */
@@ -67,10 +72,25 @@ export function fitAdjustedMonths(
   months: readonly number[],
   options: AdjustedFitOptions,
 ): AdjustedFit {
+  return fitAdjustedSample(subsetComparison(comparison, index), months, options);
+}
+
+/**
+ * {@link fitAdjustedMonths} on the month's sample itself (e.g. a prefix view of a comparison
+ * sorted by follow-up, see `prefixComparison`), with the same rules and messages.
+ *
+ * @example
+ * const fit = fitAdjustedSample(prefixComparison(sorted, n12), [12], opts);
+ */
+export function fitAdjustedSample(
+  monthSample: Comparison,
+  months: readonly number[],
+  options: AdjustedFitOptions,
+): AdjustedFit {
   const { se, level, rareLevels, lin } = options;
   const month = months[0]!;
   const at = `at month ${month} (clients observed at least ${month} months)`;
-  let sample = subsetComparison(comparison, index);
+  let sample = monthSample;
   let note: string | undefined;
   const hc = se === 'HC2' || se === 'HC3';
   const rare = hc ? rareLevelsOf(sample, lin) : [];
@@ -92,7 +112,7 @@ export function fitAdjustedMonths(
       aliased: [],
     };
   }
-  const prepared = olsPrepare(design);
+  const prepared = options.prepare ? options.prepare(sample, design) : olsPrepare(design);
   if (prepared.aliased.includes('treatment')) {
     return {
       reason: `treatment is collinear with the covariates ${at} (a covariate that separates the arms)`,

@@ -7,6 +7,8 @@
  *
  * Internal to `src/analysis/` (not part of the public API).
  */
+
+import type { ColumnTable } from 'arquero';
 import { describeValue, isMissing } from '../data/columns.js';
 import type { ExperimentIntake } from '../data/intake.js';
 import { InputError } from '../errors.js';
@@ -38,7 +40,7 @@ export function checkCovariates(intake: ExperimentIntake): void {
         { code: 'invalid-option', column: name },
       );
     }
-    const values = table.array(name) as ArrayLike<unknown>;
+    const values = valuesOf(table, name);
     let present = 0;
     let clients = 0;
     for (let i = 0; i < values.length; i++) {
@@ -58,33 +60,52 @@ export function checkCovariates(intake: ExperimentIntake): void {
   for (let i = 0; i < intake.n; i++) if (inArms(i) && intake.designRow[i]! >= 0) analysed.push(i);
   if (analysed.length === 0) return;
   for (const name of roles.covariates) {
-    const values = table.array(name) as ArrayLike<unknown>;
-    const byArm = new Map<string, Set<string>>();
-    const all = new Set<string>();
+    const values = valuesOf(table, name);
+    const isFactor = intake.covariates.terms.some((x) => x.name === name && x.kind === 'factor');
+    // Distinct values by arm: all of them for a factor (its levels), at most two for a number
+    // (enough to tell constant from varying), keyed by the value itself (numbers and strings;
+    // other values by their description).
+    const cap = isFactor ? Number.POSITIVE_INFINITY : 2;
+    const t = new Map<unknown, unknown>();
+    const c = new Map<unknown, unknown>();
     for (const i of analysed) {
-      const key = describeValue(values[i]);
-      all.add(key);
       const arm = arms[i]!;
-      const set = byArm.get(arm) ?? new Set<string>();
-      set.add(key);
-      byArm.set(arm, set);
+      const set = arm === roles.treatment ? t : arm === roles.control ? c : undefined;
+      if (!set || set.size >= cap) continue;
+      const v = values[i];
+      const key = typeof v === 'number' || typeof v === 'string' ? v : describeValue(v);
+      if (!set.has(key)) set.set(key, v);
     }
+    const all = new Map([...t, ...c]);
     if (all.size === 1) {
+      const only = describeValue([...all.values()][0]);
       throw new InputError(
-        `covariate '${name}' has the same value (${[...all][0]}) for every analysed client; it cannot adjust anything, remove it from the covariates`,
-        { code: 'no-variation', column: name, value: [...all][0]! },
+        `covariate '${name}' has the same value (${only}) for every analysed client; it cannot adjust anything, remove it from the covariates`,
+        { code: 'no-variation', column: name, value: only },
       );
     }
-    const t = byArm.get(roles.treatment) ?? new Set<string>();
-    const c = byArm.get(roles.control) ?? new Set<string>();
-    const isFactor = intake.covariates.terms.some((x) => x.name === name && x.kind === 'factor');
-    const overlap = [...t].some((v) => c.has(v));
+    const overlap = [...t.keys()].some((v) => c.has(v));
     const separates = isFactor ? !overlap : t.size === 1 && c.size === 1;
     if (separates && t.size > 0 && c.size > 0) {
       throw new InputError(
-        `covariate '${name}' separates the arms perfectly (${isFactor ? `none of its ${all.size} values occurs in both arms` : `it is ${[...t][0]} for every '${roles.treatment}' and ${[...c][0]} for every '${roles.control}' client`}): it is a function of the assignment, so the treatment effect cannot be adjusted for it; remove it from the covariates`,
+        `covariate '${name}' separates the arms perfectly (${isFactor ? `none of its ${all.size} values occurs in both arms` : `it is ${describeValue([...t.values()][0])} for every '${roles.treatment}' and ${describeValue([...c.values()][0])} for every '${roles.control}' client`}): it is a function of the assignment, so the treatment effect cannot be adjusted for it; remove it from the covariates`,
         { code: 'aliased', column: name },
       );
     }
   }
+}
+
+/**
+ * A column's values in table order without a copy when the table is plain (its backing array,
+ * typed or not); through `table.array` otherwise (filters, orderings).
+ */
+function valuesOf(table: ColumnTable, name: string): ArrayLike<unknown> {
+  if (!table.isFiltered() && !table.isOrdered()) {
+    const column: unknown = table.column(name);
+    if (Array.isArray(column)) return column;
+    if (ArrayBuffer.isView(column) && !(column instanceof DataView)) {
+      return column as unknown as ArrayLike<unknown>;
+    }
+  }
+  return table.array(name) as ArrayLike<unknown>;
 }

@@ -28,7 +28,7 @@ import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { checkStarLevels, restar, type StarLevels, starLevelsText } from '../stats/stars.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
-import { fitAdjustedMonths } from './adjusted-fit.js';
+import { fitAdjustedMonths, fitAdjustedSample } from './adjusted-fit.js';
 import { type ArmContrastSeries, type ArmsSeriesSpec, armContrastSeries } from './arm-contrasts.js';
 import {
   COMPARISON_KEYS,
@@ -39,6 +39,7 @@ import {
   subsetComparison,
 } from './comparison.js';
 import { ipcwMonths } from './effect-series-ipcw.js';
+import { prefixSeries } from './effect-series-prefix.js';
 import { handleRareLevels } from './rare-levels.js';
 import { type Adjustment, noVariation, seriesDesign, stripEstimate } from './series-design.js';
 import {
@@ -261,7 +262,10 @@ export function effectSeries(
  *
  * The design X is shared by every month with the same sample, so X'X, its factorisation and the
  * HC2 leverages are computed once per distinct sample (once overall without censoring), and each
- * month costs O(n·k) (see `olsTermPrepared`). The results equal fitting each month with `ols`.
+ * month costs O(k²) after them (see `olsCumulativeSeries`). The clients are sorted by follow-up
+ * once, so every month's sample is a prefix of one design (views, no copy) and its X'X a sum of
+ * segment cross products (`prefixCrossProducts`); with IPCW likewise for the known clients and
+ * X'WX (`ipcwPrefix`). The results equal fitting each month with `ols`.
  *
  * @example
  * const s = effectSeries(table, { event: 'month_bijstand', months: 24, covariates: ['age', 'gender'] });
@@ -402,20 +406,33 @@ export function seriesOf(sample: Comparison, spec: EffectSeriesSpec, context = '
       list.push(i);
       groups.set(size, list);
     });
+    // Without clusters and blocks every month's sample is a prefix of the clients sorted by
+    // follow-up: views of one design, X'X from group sums (see effect-series-prefix.ts).
+    const prefix = groupings ? undefined : prefixSeries(comparison, adjustment, term, counts);
     for (const members of groups.values()) {
       const first = counts[members[0]!]!;
       if (first.nTreated === 0 || first.nControl === 0) continue; // reported per month below
-      const index = sampleAt(comparison.followup, months[members[0]!]!);
       // Cumulative 0/1 outcomes: one pass over X for the whole group (olsCumulativeSeries).
       const distinct = [...new Set(members.map((i) => months[i]!))].sort((a, b) => a - b);
-      const fit = fitAdjustedMonths(comparison, index, distinct, {
+      const options = {
         se,
         level,
         rareLevels,
         lin: adjustment === 'lin',
-        design: (c) => seriesDesign(c, identity(c.treated.length), adjustment, term),
+        design: (c: Comparison) => seriesDesign(c, identity(c.treated.length), adjustment, term),
         ...(clusterSe ? { cluster: clusterSe } : {}),
-      });
+      };
+      const fit = prefix
+        ? fitAdjustedSample(prefix.sample(first.nTreated + first.nControl), distinct, {
+            ...options,
+            ...prefix.options,
+          })
+        : fitAdjustedMonths(
+            comparison,
+            sampleAt(comparison.followup, months[members[0]!]!),
+            distinct,
+            options,
+          );
       for (const a of fit.aliased) aliased.add(a);
       if (fit.note) notes.push(fit.note);
       for (const i of members) {

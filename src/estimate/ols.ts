@@ -165,7 +165,7 @@ export function olsPrepare(
 export type ShiftedProducts = (
   columns: readonly Float64Array[],
   weights: Float64Array | undefined,
-) => { readonly shift: Float64Array | undefined; readonly xtx: Float64Array };
+) => DesignCross;
 
 /** The default {@link ShiftedProducts}: the intercept shift and one blocked pass for X'WX. */
 function denseProducts(columns: readonly Float64Array[], weights: Float64Array | undefined) {
@@ -189,9 +189,56 @@ export function olsPrepareValidated(
   rawNorms?: Float64Array,
   products: ShiftedProducts = denseProducts,
 ): OlsPrepared {
+  const { shift, xtx } = products(design.columns, weights);
+  return prepareFromCross(design, weights, { xtx, shift }, options, rawNorms);
+}
+
+/**
+ * The cross product Xs'WXs of a design's (shifted) columns and its shift, as {@link olsPrepare}
+ * computes them: `shift` the (weighted) column means with 0 for the intercept (see
+ * `OlsPrepared.shift`), or `undefined` without an intercept (then `xtx` = X'WX).
+ */
+export interface DesignCross {
+  readonly xtx: Float64Array;
+  readonly shift: Float64Array | undefined;
+}
+
+/**
+ * {@link olsPrepare} from a cross product computed elsewhere (e.g. from group sums of nested
+ * samples, see `prefixCrossProducts`): the same aliasing decision, factor, bread and shift, with
+ * no pass over the rows. The caller guarantees that `design`'s columns are finite, that `weights`
+ * (if any) are the fit's positive weights, and that `cross` is that of `design` with these
+ * weights; n > k is checked.
+ *
+ * @example
+ * const prep = olsPrepareFromCross(design, { xtx, shift }); // equals olsPrepare(design) up to rounding
+ */
+export function olsPrepareFromCross(
+  design: DesignMatrix,
+  cross: DesignCross,
+  options: Pick<OlsPrepareOptions, 'singular' | 'tol'> & { readonly weights?: Float64Array } = {},
+): OlsPrepared {
+  const kAll = design.columns.length;
+  if (kAll === 0 || design.n <= kAll) {
+    throw new InputError(
+      `X: n = ${design.n} rows for k = ${kAll} columns; least squares needs more rows than columns (n > k)`,
+      { code: 'too-few', value: String(design.n) },
+    );
+  }
+  return prepareFromCross(design, options.weights, cross, options, undefined);
+}
+
+function prepareFromCross(
+  design: DesignMatrix,
+  weights: Float64Array | undefined,
+  cross: DesignCross,
+  options: Pick<OlsPrepareOptions, 'singular' | 'tol'>,
+  rawNorms: Float64Array | undefined,
+): OlsPrepared {
   const { n } = design;
   const kAll = design.columns.length;
-  const { shift: shiftAll, xtx: xtxAll } = products(design.columns, weights);
+  const xtxAll = cross.xtx;
+  const shiftAll = cross.shift;
   // Aliasing is judged against the raw column norms Σw·x² = Σw(x − s)² + s²Σw, as lm does.
   let reference: Float64Array | undefined = rawNorms;
   if (shiftAll && !rawNorms) {
