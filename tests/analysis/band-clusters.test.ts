@@ -19,6 +19,9 @@ interface RefBand {
 const ref: Record<'cr2' | 'stata' | 'cr0' | 'fe_cr2' | 'raw_cr2', RefBand> = JSON.parse(
   readFileSync(new URL('../reference/band-clusters.json', import.meta.url), 'utf8'),
 );
+const blocksRef: RefBand = JSON.parse(
+  readFileSync(new URL('../reference/band-blocks.json', import.meta.url), 'utf8'),
+);
 const data = parseCsv(
   readFileSync(new URL('../reference/series-clusters.csv', import.meta.url), 'utf8'),
   { stringColumns: ['id', 'arm', 'office', 'block', 'gender'] },
@@ -82,6 +85,20 @@ describe('sup-t band with clusters: stacked cluster scores, as the hand computat
   });
   it('raw (no covariates, adjustment none): the clustered difference in means, CR2', () => {
     agree({ ...base, covariates: [], adjustment: 'none' }, ref.raw_cr2, 'raw', 'raw');
+  });
+  it('blocks with adjustment none: the blocked difference in means (band-blocks.R)', () => {
+    const { clusters: _c, ...rest } = base;
+    agree(
+      { ...rest, covariates: [], blocks: 'block', adjustment: 'none' },
+      blocksRef,
+      'raw',
+      'blocked raw',
+    );
+  });
+  it('clusters and blocks with adjustment none: refused, naming the block column', () => {
+    expect(() =>
+      effectSeries(data, { ...base, covariates: [], blocks: 'block', adjustment: 'none' }),
+    ).toThrow(/band 'sup-t' with clusters and blocks needs the adjusted effect/);
   });
   it('through the analysis plan: config.design.clusters with methods.band sup-t', () => {
     const plan = parsePlan({
