@@ -19,6 +19,8 @@ export { clientCount, type ImpactSentenceSpec, impactSentences, oneIn } from './
 export type { Grouping, Groupings } from './analysis/series-groupings.js';
 export {
   type BandSample,
+  blockedRawJointCovariance,
+  clusterSeriesJointCovariance,
   seriesJointCovariance,
   supTBand,
 } from './analysis/simultaneous-band.js';
@@ -93,6 +95,7 @@ export {
   type ClusterTermWeights,
   type ClusterVcov,
   type ClusterVcovOptions,
+  clusterContrastWeights,
   clusterTermWeights,
   clusterVcov,
   type Groups,

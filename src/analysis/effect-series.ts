@@ -52,6 +52,7 @@ import {
   seriesSe,
 } from './series-groupings.js';
 import {
+  blockedRawJointCovariance,
   clusterSeriesJointCovariance,
   type SeriesBand,
   seriesJointCovariance,
@@ -637,9 +638,9 @@ function finish(
       );
     }
     const which = adjustment === 'none' ? 'raw' : 'adjusted';
-    if (g?.blocks && which === 'raw') {
+    if (g?.blocks && g.clusters && which === 'raw') {
       throw new InputError(
-        `band 'sup-t' with blocks needs the adjusted effect (block fixed effects): adjustment 'none' gives the blocked difference in means, whose cross-month covariance is not implemented`,
+        `band 'sup-t' with clusters and blocks needs the adjusted effect (block fixed effects): adjustment 'none' gives the block-clustered difference in means, whose cross-month covariance is not implemented`,
         { code: 'invalid-option', value: 'sup-t', column: g.blocks.column },
       );
     }
@@ -652,16 +653,18 @@ function finish(
     // With clusters: the stacked cluster scores (the raw effect is then T's coefficient in
     // y ~ 1 + T with CR2, the clustered difference in means).
     const v =
-      g?.clusters && design?.clusterSe
-        ? clusterSeriesJointCovariance(
-            comparison,
-            months,
-            designOf ?? ((index: Int32Array) => seriesDesign(comparison, index, 'none', term)),
-            g.clusters,
-            which === 'raw' ? 'CR2' : design.clusterSe,
-            term,
-          )
-        : seriesJointCovariance(comparison, months, designOf, which === 'raw' ? 'HC0' : se, term);
+      g?.blocks && which === 'raw'
+        ? blockedRawJointCovariance(comparison, months, g.blocks)
+        : g?.clusters && design?.clusterSe
+          ? clusterSeriesJointCovariance(
+              comparison,
+              months,
+              designOf ?? ((index: Int32Array) => seriesDesign(comparison, index, 'none', term)),
+              g.clusters,
+              which === 'raw' ? 'CR2' : design.clusterSe,
+              term,
+            )
+          : seriesJointCovariance(comparison, months, designOf, which === 'raw' ? 'HC0' : se, term);
     const band = supTBand(v, months, level, which, spec.bandOptions);
     const q = months.length;
     const withBand = withAdjusted.map((m): MonthEffect => {

@@ -223,6 +223,80 @@ export function clusterSeriesJointCovariance(
 }
 
 /**
+ * Joint covariance of the monthly blocked differences in means (the raw effect with blocks,
+ * `adjustment: 'none'`): τ̂_m = Σ_b (n_bm/N_m)(ȳ_1bm − ȳ_0bm) with per-client scores
+ * ψ_mi = (n_bm/N_m)·(T_i (y_mi − ȳ_1bm)/√(n_1bm(n_1bm − 1)) − (1 − T_i)(y_mi − ȳ_0bm)/√(n_0bm(n_0bm − 1))),
+ * so Σ_i ψ_mi² = Σ_b (n_bm/N_m)²(s²_1bm/n_1bm + s²_0bm/n_0bm), each month's own blocked Neyman
+ * variance (estimatr's `difference_in_means(blocks =)`), and V_ml = Σ_i ψ_mi ψ_li. A month whose
+ * sample makes the design matched-pair (a block of two clients) or leaves fewer than two clients
+ * of an arm in a block is an `InputError` naming the month and block.
+ *
+ * @example
+ * const v = blockedRawJointCovariance(sample, [1, 2, 3], groupings.blocks!);
+ */
+export function blockedRawJointCovariance(
+  sample: BandSample,
+  months: readonly number[],
+  blocks: Grouping,
+): Float64Array {
+  const n = sample.followup.length;
+  const B = blocks.labels.length;
+  const scores = months.map((month) => {
+    const n1 = new Float64Array(B);
+    const n0 = new Float64Array(B);
+    const s1 = new Float64Array(B);
+    const s0 = new Float64Array(B);
+    let total = 0;
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      if (!(sample.followup[i]! >= month)) continue;
+      total++;
+      y[i] = sample.eventMonth[i]! <= month ? 1 : 0;
+      const b = blocks.ids[i]!;
+      if (sample.treated[i] === 1) {
+        n1[b]! += 1;
+        s1[b]! += y[i]!;
+      } else {
+        n0[b]! += 1;
+        s0[b]! += y[i]!;
+      }
+    }
+    for (let b = 0; b < B; b++) {
+      const size = n1[b]! + n0[b]!;
+      if (size === 0) continue;
+      if (size === 2 || n1[b]! < 2 || n0[b]! < 2) {
+        throw new InputError(
+          `band 'sup-t' with blocks and adjustment 'none': block '${blocks.labels[b]}' of column '${blocks.column}' has ${n1[b]} treated and ${n0[b]} control clients at month ${month}; the blocked band needs at least two clients of each arm in every block (matched pairs are not covered)`,
+          { code: 'too-few', column: blocks.column, value: blocks.labels[b]! },
+        );
+      }
+    }
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      if (!(sample.followup[i]! >= month)) continue;
+      const b = blocks.ids[i]!;
+      const w = (n1[b]! + n0[b]!) / total;
+      out[i] =
+        sample.treated[i] === 1
+          ? (w * (y[i]! - s1[b]! / n1[b]!)) / Math.sqrt(n1[b]! * (n1[b]! - 1))
+          : (-w * (y[i]! - s0[b]! / n0[b]!)) / Math.sqrt(n0[b]! * (n0[b]! - 1));
+    }
+    return out;
+  });
+  const q = months.length;
+  const v = new Float64Array(q * q);
+  for (let m = 0; m < q; m++) {
+    for (let l = 0; l <= m; l++) {
+      let x = 0;
+      for (let i = 0; i < n; i++) x += scores[m]![i]! * scores[l]![i]!;
+      v[m * q + l] = x;
+      v[l * q + m] = x;
+    }
+  }
+  return v;
+}
+
+/**
  * The sup-t critical value of a series with joint covariance `v` (row-major q×q): the
  * level-quantile of max_m |Z_m| for Z ~ N(0, R), R = the correlation of `v` (Montiel Olea &
  * Plagborg-Møller 2019), computed by `mvnormCriticalValue` (Genz–Bretz). Months with zero
