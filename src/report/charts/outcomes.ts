@@ -152,16 +152,15 @@ export function outflowChart(
   ];
   const layers: Record<string, unknown>[] = [];
   if (options.bands ?? true) {
-    layers.push({
-      transform: [{ filter: "datum.kind === 'estimate' && datum.lower !== null" }],
-      mark: { type: 'area', opacity: 0.15 },
-      encoding: {
-        x,
-        y: { ...y, field: 'lower' },
-        y2: { field: 'upper' },
-        color,
-      },
-    });
+    // Each band as its two outlines in its arm's colour (no fill): two filled bands overlapping
+    // would blend into a third, greyish band that belongs to neither arm.
+    for (const field of ['lower', 'upper'] as const) {
+      layers.push({
+        transform: [{ filter: `datum.kind === 'estimate' && datum.${field} !== null` }],
+        mark: { type: 'line', strokeWidth: 1, strokeDash: [3, 2], opacity: 0.75 },
+        encoding: { x, y: { ...y, field }, color },
+      });
+    }
   }
   layers.push({
     mark: { type: 'line', strokeWidth: 2 },
@@ -185,7 +184,7 @@ export function outflowChart(
       subtitle:
         options.bands === false
           ? 'Share of clients with the event by each month'
-          : `Share of clients with the event by each month; shaded: ${level} confidence interval`,
+          : `Share of clients with the event by each month; thin dashed lines: ${level} confidence interval`,
     },
     data,
     layers,
@@ -303,6 +302,13 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
         encoding: { x, y: { ...y, field } },
       }),
     ),
+    // The other series' pointwise interval (the raw difference beside the adjusted effect) as
+    // thin dashed outlines in its colour, so both effects carry their interval.
+    ...(['lower', 'upper'] as const).map((field) => ({
+      transform: [{ filter: `!datum.main && datum.${field} !== null` }],
+      mark: { type: 'line', color: OKABE_ITO[1], strokeWidth: 1, strokeDash: [2, 2], opacity: 0.8 },
+      encoding: { x, y: { ...y, field } },
+    })),
     {
       data: { values: [{}] },
       mark: { type: 'rule', color: REFERENCE_GREY, strokeWidth: 1 },
@@ -378,7 +384,7 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
         series.band?.estimate === main
           ? `; dotted: simultaneous ${+(series.band.level * 100).toFixed(4)} % band over all months (sup-t)`
           : ''
-      }; filled points are significant (two-sided, pointwise)`,
+      }${seriesDomain.length > 1 ? `; thin dashed: ${level} interval of the ${names.raw}` : ''}; filled points are significant (two-sided, pointwise)`,
     },
     data,
     layers,
