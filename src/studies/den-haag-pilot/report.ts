@@ -327,7 +327,7 @@ export function effectIntervalsBlock(r: Omit<PilotResult, 'toHTML'>): Block {
           : {}),
       })),
     },
-    note: `Raw: difference in shares, ${r.effects.months[0]?.raw.method ?? 'unpooled SE'}; adjusted: ${r.effects.method}.`,
+    note: `Both effects of the table above with their ${level} confidence intervals, each from the test named in its method (the raw difference's interval is Newcombe's in a month with few events).`,
   };
 }
 

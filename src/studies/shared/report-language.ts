@@ -108,3 +108,22 @@ export function stampText(stamp: ReportStamp, lang: Language): string {
       : `${textOf({ en: 'report date', nl: 'rapportdatum' }, lang)} ${formatDate(parseReportDate(stamp.date, 'date'), lang)}`;
   return `${version} · ${date}`;
 }
+
+/**
+ * The `lang`, `version` and `date` options of a study's HTML report without the absent ones
+ * (the options reject `undefined` keys nowhere, but an absent key keeps the object minimal).
+ *
+ * @example
+ * stampOptions({ lang: 'nl', version: undefined, date: '2026-12-01' }) // { lang: 'nl', date: '2026-12-01' }
+ */
+export function stampOptions(o: {
+  readonly lang?: Language | undefined;
+  readonly version?: string | undefined;
+  readonly date?: string | undefined;
+}): { lang?: Language; version?: string; date?: string } {
+  return {
+    ...(o.lang !== undefined ? { lang: o.lang } : {}),
+    ...(o.version !== undefined ? { version: o.version } : {}),
+    ...(o.date !== undefined ? { date: o.date } : {}),
+  };
+}
