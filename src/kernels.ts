@@ -179,6 +179,8 @@ export {
   markdownTable,
   NUMBER_STYLES,
 } from './format.js';
+// The report languages (types only: their functions are added with the language work).
+export type { Language, Texts } from './language.js';
 export {
   type CensoringDistribution,
   censoringDistribution,

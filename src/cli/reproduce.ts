@@ -15,8 +15,8 @@ import { loadTable } from '../data/load.js';
 import { validateExperiment } from '../data/validate.js';
 import { InputError } from '../errors.js';
 import { parseLanguage } from '../language.js';
-import { parseReportDate } from '../studies/shared/report-language.js';
 import { STUDIES } from '../studies/registry.js';
+import { parseReportDate } from '../studies/shared/report-language.js';
 import type { Study, StudyReproduction } from '../studies/study.js';
 import { parseMinCell } from './analyze.js';
 import {

@@ -324,7 +324,8 @@ function publishedRows(r: PilotResult) {
   const f = r.final;
   const at = (group: string) =>
     r.outflow.rows.find(
-      (x) => x.month === f.month && x.group === group && x.destination === r.outflow.destinations[0],
+      (x) =>
+        x.month === f.month && x.group === group && x.destination === r.outflow.destinations[0],
     )!;
   const last = r.effects.months.at(-1)!;
   const adjusted = last.adjusted ?? last.raw;
@@ -470,8 +471,14 @@ function monthlyTable(r: PilotResult, threshold: number, lang: Language): Block 
   });
   const columns = [
     { key: 'month', label: t({ en: 'month', nl: 'maand' }) },
-    right('treatment', `${c.treatment}: ${t({ en: 'share (events/n)', nl: 'aandeel (gebeurtenissen/n)' })}`),
-    right('control', `${c.control}: ${t({ en: 'share (events/n)', nl: 'aandeel (gebeurtenissen/n)' })}`),
+    right(
+      'treatment',
+      `${c.treatment}: ${t({ en: 'share (events/n)', nl: 'aandeel (gebeurtenissen/n)' })}`,
+    ),
+    right(
+      'control',
+      `${c.control}: ${t({ en: 'share (events/n)', nl: 'aandeel (gebeurtenissen/n)' })}`,
+    ),
     ...(benchmark ? [right('benchmark', benchmark.label)] : []),
     right('raw', t({ en: 'raw difference', nl: 'ongecorrigeerd verschil' })),
     right('rawCi', t({ en: '95 % CI (raw)', nl: '95%-interval (ongecorrigeerd)' })),

@@ -47,7 +47,9 @@ export const INTENSIVE_2012_STUDY: Study = {
         json: minCell > 0 ? publishedJson(document, minCell) : result,
         html: () =>
           intensive2012Html(result, {
-            ...(source.synthetic ? {} : { source: sourceNote(source, 'the 2012–2013 study', lang) }),
+            ...(source.synthetic
+              ? {}
+              : { source: sourceNote(source, 'the 2012–2013 study', lang) }),
             threshold: minCell,
             ...stampOptions({ lang, version, date }),
           }),

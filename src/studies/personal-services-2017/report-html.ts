@@ -83,7 +83,10 @@ function armLabels(r: PersonalServicesResult, lang: Language): Record<string, st
       { en: 'control, enforcement', nl: 'controle, handhaving' },
       lang,
     ),
-    [c.controlNone]: textOf({ en: 'control, no enforcement', nl: 'controle, geen handhaving' }, lang),
+    [c.controlNone]: textOf(
+      { en: 'control, no enforcement', nl: 'controle, geen handhaving' },
+      lang,
+    ),
   };
 }
 
@@ -114,7 +117,10 @@ export async function personalServicesHtml(
       outflowChart(r.outflow, {
         destination: 'job',
         labels,
-        title: t({ en: 'Cumulative job-finding by arm', nl: 'Cumulatieve werkhervatting per groep' }),
+        title: t({
+          en: 'Cumulative job-finding by arm',
+          nl: 'Cumulatieve werkhervatting per groep',
+        }),
         yTitle: t({ en: 'Cumulative share with a job (%)', nl: 'Cumulatief aandeel met werk (%)' }),
         source,
         threshold,
@@ -125,8 +131,14 @@ export async function personalServicesHtml(
       outflowChart(r.outflow, {
         destination: 'ww_exit',
         labels,
-        title: t({ en: 'Cumulative exit from WW by arm', nl: 'Cumulatieve uitstroom uit de WW per groep' }),
-        yTitle: t({ en: 'Cumulative share that left WW (%)', nl: 'Cumulatief aandeel uit de WW (%)' }),
+        title: t({
+          en: 'Cumulative exit from WW by arm',
+          nl: 'Cumulatieve uitstroom uit de WW per groep',
+        }),
+        yTitle: t({
+          en: 'Cumulative share that left WW (%)',
+          nl: 'Cumulatief aandeel uit de WW (%)',
+        }),
         source,
         threshold,
       }),
@@ -174,7 +186,10 @@ export async function personalServicesHtml(
       blocks: [publishedTable('personal_services_published', publishedRows(r), lang)],
     },
     {
-      title: t({ en: 'Job-finding and exit from WW per arm', nl: 'Werkhervatting en uitstroom per groep' }),
+      title: t({
+        en: 'Job-finding and exit from WW per arm',
+        nl: 'Werkhervatting en uitstroom per groep',
+      }),
       id: 'curves',
       blocks: [
         { kind: 'figure', svg: jobCurve, caption: t(CURVE_CAPTION) },
@@ -193,10 +208,7 @@ export async function personalServicesHtml(
     ...document.sections.map((x, i) => ({
       ...x,
       // The tables of the Markdown report keep its English wording.
-      title:
-        i === 0
-          ? t({ en: 'All tables', nl: 'Alle tabellen (Engelstalig)' })
-          : x.title,
+      title: i === 0 ? t({ en: 'All tables', nl: 'Alle tabellen (Engelstalig)' }) : x.title,
     })),
   ];
   const n = r.assignment.arms.reduce((sum, a) => sum + a.observed, 0);

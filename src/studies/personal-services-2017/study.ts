@@ -54,7 +54,9 @@ export const PERSONAL_SERVICES_2017_STUDY: Study = {
         json: minCell > 0 ? publishedJson(document, minCell) : result,
         html: () =>
           personalServicesHtml(result, {
-            ...(source.synthetic ? {} : { source: sourceNote(source, 'the 2017–2018 study', lang) }),
+            ...(source.synthetic
+              ? {}
+              : { source: sourceNote(source, 'the 2017–2018 study', lang) }),
             threshold: minCell,
             ...stampOptions({ lang, version, date }),
           }),

@@ -100,11 +100,20 @@ export interface ReportStamp {
 export function stampText(stamp: ReportStamp, lang: Language): string {
   const version =
     stamp.version === undefined
-      ? textOf({ en: 'effectmeting (version not given)', nl: 'effectmeting (versie niet opgegeven)' }, lang)
+      ? textOf(
+          { en: 'effectmeting (version not given)', nl: 'effectmeting (versie niet opgegeven)' },
+          lang,
+        )
       : `effectmeting ${stamp.version}`;
   const date =
     stamp.date === undefined
-      ? textOf({ en: 'undated (no report date given)', nl: 'zonder datum (geen rapportdatum opgegeven)' }, lang)
+      ? textOf(
+          {
+            en: 'undated (no report date given)',
+            nl: 'zonder datum (geen rapportdatum opgegeven)',
+          },
+          lang,
+        )
       : `${textOf({ en: 'report date', nl: 'rapportdatum' }, lang)} ${formatDate(parseReportDate(stamp.date, 'date'), lang)}`;
   return `${version} · ${date}`;
 }
