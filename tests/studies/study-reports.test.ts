@@ -54,7 +54,8 @@ beforeAll(async () => {
     intensive: await intensive2012Html(r.intensive, { ...STAMP, lang: 'en' }),
     services: await personalServicesHtml(r.services, { ...STAMP, lang: 'en' }),
   };
-});
+  // Three analyses (the 2017 one on 60,000 clients) and nine reports: minutes on a busy machine.
+}, 1_800_000);
 
 /** The published column (2nd) and the interval column (4th) of a report's published table. */
 function published(page: string): { published: string[]; ci: string[]; header: string[] } {

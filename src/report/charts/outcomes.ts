@@ -151,6 +151,15 @@ export function outflowChart(
     { field: 'share', type: 'quantitative', title: 'share', format: FORMATS.percent },
   ];
   const layers: Record<string, unknown>[] = [];
+  layers.push({
+    mark: { type: 'line', strokeWidth: 2 },
+    encoding: {
+      x,
+      y,
+      color,
+      strokeDash,
+    },
+  });
   if (options.bands ?? true) {
     // Each band as its two outlines in its arm's colour (no fill): two filled bands overlapping
     // would blend into a third, greyish band that belongs to neither arm.
@@ -162,15 +171,6 @@ export function outflowChart(
       });
     }
   }
-  layers.push({
-    mark: { type: 'line', strokeWidth: 2 },
-    encoding: {
-      x,
-      y,
-      color,
-      strokeDash,
-    },
-  });
   layers.push({
     transform: [{ filter: "datum.kind === 'estimate'" }],
     mark: { type: 'point', filled: true, size: 22 },
@@ -302,13 +302,6 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
         encoding: { x, y: { ...y, field } },
       }),
     ),
-    // The other series' pointwise interval (the raw difference beside the adjusted effect) as
-    // thin dashed outlines in its colour, so both effects carry their interval.
-    ...(['lower', 'upper'] as const).map((field) => ({
-      transform: [{ filter: `!datum.main && datum.${field} !== null` }],
-      mark: { type: 'line', color: OKABE_ITO[1], strokeWidth: 1, strokeDash: [2, 2], opacity: 0.8 },
-      encoding: { x, y: { ...y, field } },
-    })),
     {
       data: { values: [{}] },
       mark: { type: 'rule', color: REFERENCE_GREY, strokeWidth: 1 },
@@ -341,6 +334,13 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
         },
       },
     },
+    // The other series' pointwise interval (the raw difference beside the adjusted effect) as
+    // thin dashed outlines in its colour, so both effects carry their interval.
+    ...(['lower', 'upper'] as const).map((field) => ({
+      transform: [{ filter: `!datum.main && datum.${field} !== null` }],
+      mark: { type: 'line', color: OKABE_ITO[1], strokeWidth: 1, strokeDash: [2, 2], opacity: 0.8 },
+      encoding: { x, y: { ...y, field } },
+    })),
     {
       transform: [{ filter: 'datum.main' }],
       mark: { type: 'point', size: 46, strokeWidth: 1.5, color: blue, opacity: 1 },
