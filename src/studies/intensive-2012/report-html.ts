@@ -10,7 +10,7 @@ import { formatCount, formatPValue } from '../../format.js';
 import { type Language, numberStyleOf, parseLanguage, type Texts, textOf } from '../../language.js';
 import { effectChart, outflowChart } from '../../report/charts/outcomes.js';
 import { renderSvg } from '../../report/charts/render.js';
-import type { DisclosureOptions } from '../../report/disclosure.js';
+import { type DisclosureOptions, isSmallCount } from '../../report/disclosure.js';
 import { documentReport } from '../../report/document-report.js';
 import { type HtmlSection, htmlReport } from '../../report/html.js';
 import { type AllKeys, rejectUnknownKeys } from '../../stats/option-keys.js';
@@ -65,6 +65,13 @@ function armLabels(r: Intensive2012Result, lang: Language): Record<string, strin
 
 function monthAt(series: EffectSeries, month: number): MonthEffect | undefined {
   return series.months.find((m) => m.month === month);
+}
+
+/** A month's shares rest on an event count below the disclosure threshold (either arm). */
+function small(m: MonthEffect, threshold: number): boolean {
+  return (
+    isSmallCount(m.eventsTreated, { threshold }) || isSmallCount(m.eventsControl, { threshold })
+  );
 }
 
 /**
@@ -131,14 +138,14 @@ export async function intensive2012Html(
       title: t({ en: 'In brief', nl: 'In het kort' }),
       id: 'in-brief',
       blocks: [
-        { kind: 'paragraph', text: plainSummary(r, lang, last) },
+        { kind: 'paragraph', text: plainSummary(r, lang, last, threshold) },
         { kind: 'note', text: stampText(options, lang) },
       ],
     },
     {
       title: t({ en: 'Published versus reproduced', nl: 'Gepubliceerd versus gereproduceerd' }),
       id: 'published',
-      blocks: [publishedTable('intensive_2012_published', publishedRows(r), lang)],
+      blocks: [publishedTable('intensive_2012_published', publishedRows(r, threshold), lang)],
     },
     {
       title: t({ en: 'Exit per arm', nl: 'Uitstroom per groep' }),
@@ -154,7 +161,7 @@ export async function intensive2012Html(
       blocks: [
         { kind: 'figure', svg: anyEffect, caption: effectCaption(lang) },
         { kind: 'figure', svg: jobEffect, caption: effectCaption(lang) },
-        intervalTable(r, lang),
+        intervalTable(r, lang, threshold),
       ],
     },
     ...published.sections.map((s, i) => ({
@@ -209,9 +216,15 @@ function effectCaption(lang: Language): string {
  * effect with its interval and whether the interval contains zero. Numbers from the result; the
  * wording depends only on the sign of the effect and whether its interval contains zero.
  */
-function plainSummary(r: Intensive2012Result, lang: Language, last: number): string {
+function plainSummary(
+  r: Intensive2012Result,
+  lang: Language,
+  last: number,
+  threshold: number,
+): string {
   const any = monthAt(r.exit.any.plain, last)!;
   const job = monthAt(r.exit.job.plain, last)!;
+  if (small(any, threshold) || small(job, threshold)) return textOf(WITHHELD, lang);
   const total = r.arms.treatment.n + r.arms.control.n;
   const excludes = (ci: readonly [number, number]) => ci[0] > 0 || ci[1] < 0;
   const style = numberStyleOf(lang);
@@ -235,11 +248,17 @@ function plainSummary(r: Intensive2012Result, lang: Language, last: number): str
   ].join(' ');
 }
 
+/** The summary where its shares would reveal a count below the disclosure threshold. */
+const WITHHELD: Texts = {
+  en: 'The shares of this extract rest on counts below the disclosure threshold, so they are not summarised here; see the tables below.',
+  nl: 'De aandelen van dit bestand berusten op aantallen onder de drempel voor openbaarmaking en worden hier daarom niet samengevat; zie de tabellen hieronder.',
+};
+
 /**
  * Table 5.2's net effects (any exit, exit to a job, at 6/9/12/15 months), the month-15 shares,
  * back on benefit and Table 5.3's net effects: published (targets) next to reproduced.
  */
-function publishedRows(r: Intensive2012Result): PublishedRow[] {
+function publishedRows(r: Intensive2012Result, threshold: number): PublishedRow[] {
   const rows: PublishedRow[] = [];
   for (const measure of ['any', 'job'] as const) {
     const target = PUB.all[measure];
@@ -257,6 +276,7 @@ function publishedRows(r: Intensive2012Result): PublishedRow[] {
         reproduced: m.raw.estimate,
         reproducedStars: m.raw.stars,
         ci: m.raw.ci,
+        hidden: small(m, threshold),
       });
     });
   }
@@ -268,6 +288,9 @@ function publishedRows(r: Intensive2012Result): PublishedRow[] {
     reproduced: back.estimate,
     reproducedStars: back.stars,
     ci: back.ci,
+    hidden: (['treatment', 'control'] as const).some((arm) =>
+      isSmallCount(Math.round(r.backOnBenefit[arm].mean * r.backOnBenefit[arm].n), { threshold }),
+    ),
   });
   const states = {
     benefit: { en: 'WW benefit', nl: 'WW-uitkering' },
@@ -295,7 +318,7 @@ function publishedRows(r: Intensive2012Result): PublishedRow[] {
 }
 
 /** Table 5.2 with intervals: per measure and month the shares, the plain and the adjusted net effect with their 95 % CIs. */
-function intervalTable(r: Intensive2012Result, lang: Language): Block {
+function intervalTable(r: Intensive2012Result, lang: Language, threshold: number): Block {
   const t = (texts: Texts) => textOf(texts, lang);
   const style = numberStyleOf(lang);
   const rows = (['any', 'job'] as const).flatMap((measure) =>
@@ -303,15 +326,19 @@ function intervalTable(r: Intensive2012Result, lang: Language): Block {
       const plain = monthAt(r.exit[measure].plain, month);
       const adjusted = monthAt(r.exit[measure].adjusted, month)?.adjusted;
       if (!plain) return [];
+      // Shares on a count below the threshold are withheld, with what reveals them.
+      const hide = (arm: 'eventsTreated' | 'eventsControl', text: string) =>
+        isSmallCount(plain[arm], { threshold }) ? `< ${threshold}` : text;
+      const x = small(plain, threshold);
       return [
         {
           measure: t(MEASURES[measure]),
           month,
-          intensive: shareText(plain.shareTreated, lang),
-          basic: shareText(plain.shareControl, lang),
-          net: `${ppText(plain.raw.estimate, lang)}${plain.raw.stars}`,
-          netCi: ciText(plain.raw.ci, lang),
-          p: formatPValue(plain.raw.pValue, style),
+          intensive: hide('eventsTreated', shareText(plain.shareTreated, lang)),
+          basic: hide('eventsControl', shareText(plain.shareControl, lang)),
+          net: x ? 'x' : `${ppText(plain.raw.estimate, lang)}${plain.raw.stars}`,
+          netCi: x ? 'x' : ciText(plain.raw.ci, lang),
+          p: x ? 'x' : formatPValue(plain.raw.pValue, style),
           adjusted: adjusted ? `${ppText(adjusted.estimate, lang)}${adjusted.stars}` : '',
           adjustedCi: adjusted ? ciText(adjusted.ci, lang) : '',
         },

@@ -10,7 +10,7 @@ import { formatCount, formatPValue } from '../../format.js';
 import { type Language, numberStyleOf, parseLanguage, type Texts, textOf } from '../../language.js';
 import { effectChart, outflowChart } from '../../report/charts/outcomes.js';
 import { renderSvg } from '../../report/charts/render.js';
-import type { DisclosureOptions } from '../../report/disclosure.js';
+import { type DisclosureOptions, isSmallCount } from '../../report/disclosure.js';
 import { documentReport } from '../../report/document-report.js';
 import { type HtmlSection, htmlReport } from '../../report/html.js';
 import { type AllKeys, rejectUnknownKeys } from '../../stats/option-keys.js';
@@ -24,6 +24,7 @@ import {
   stampText,
 } from '../shared/report-language.js';
 import type {
+  OutcomeAtMonth,
   PersonalServicesComparison,
   PersonalServicesComparisonKey,
   PersonalServicesResult,
@@ -53,6 +54,14 @@ const SOURCE: Texts = {
   en: 'Source: synthetic reconstruction of the 2017–2018 study (data/personal-services-2017.csv), calibrated to the published margins; not real people.',
   nl: 'Bron: synthetische reconstructie van het onderzoek 2017–2018 (data/personal-services-2017.csv), gekalibreerd op de gepubliceerde randtotalen; geen echte personen.',
 };
+
+/** An outcome's shares rest on a count below the disclosure threshold (either arm). */
+function small(a: OutcomeAtMonth, threshold: number): boolean {
+  return (
+    isSmallCount(Math.round(a.shareTreatment * a.nTreatment), { threshold }) ||
+    isSmallCount(Math.round(a.shareControl * a.nControl), { threshold })
+  );
+}
 
 const COMPARISONS: Readonly<Record<PersonalServicesComparisonKey, Texts>> = {
   service: {
@@ -176,14 +185,14 @@ export async function personalServicesHtml(
       title: t({ en: 'In brief', nl: 'In het kort' }),
       id: 'in-brief',
       blocks: [
-        { kind: 'paragraph', text: plainSummary(r, lang) },
+        { kind: 'paragraph', text: plainSummary(r, lang, threshold) },
         { kind: 'note', text: stampText(options, lang) },
       ],
     },
     {
       title: t({ en: 'Published versus reproduced', nl: 'Gepubliceerd versus gereproduceerd' }),
       id: 'published',
-      blocks: [publishedTable('personal_services_published', publishedRows(r), lang)],
+      blocks: [publishedTable('personal_services_published', publishedRows(r, threshold), lang)],
     },
     {
       title: t({
@@ -202,7 +211,7 @@ export async function personalServicesHtml(
       blocks: [
         { kind: 'figure', svg: jobEffect, caption: t(EFFECT_CAPTION) },
         { kind: 'figure', svg: exitEffect, caption: t(EFFECT_CAPTION) },
-        intervalTable(r, lang),
+        intervalTable(r, lang, threshold),
       ],
     },
     ...document.sections.map((x, i) => ({
@@ -242,9 +251,18 @@ const EFFECT_CAPTION: Texts = {
  * their intervals, and whether the intervals contain zero. Numbers from the result; the wording
  * depends only on the signs and on whether the intervals contain zero.
  */
-function plainSummary(r: PersonalServicesResult, lang: Language): string {
+function plainSummary(r: PersonalServicesResult, lang: Language, threshold: number): string {
   const c = r.config;
   const s = r.comparisons.service.atMonth;
+  if (small(s.jobFinding, threshold) || small(s.wwReliance, threshold)) {
+    return textOf(
+      {
+        en: 'The shares of this extract rest on counts below the disclosure threshold, so they are not summarised here; see the tables below.',
+        nl: 'De aandelen van dit bestand berusten op aantallen onder de drempel voor openbaarmaking en worden hier daarom niet samengevat; zie de tabellen hieronder.',
+      },
+      lang,
+    );
+  }
   const job = s.jobFinding.raw;
   const ww = s.wwReliance.raw;
   const excludes = (ci: readonly [number, number]) => ci[0] > 0 || ci[1] < 0;
@@ -270,7 +288,7 @@ function plainSummary(r: PersonalServicesResult, lang: Language): string {
 }
 
 /** The report's headline (+2.0 pp job-finding, −2.1 pp WW reliance) next to the reproduced raw effects. */
-function publishedRows(r: PersonalServicesResult): PublishedRow[] {
+function publishedRows(r: PersonalServicesResult, threshold: number): PublishedRow[] {
   const c = r.config;
   const s = r.comparisons.service.atMonth;
   return [
@@ -284,6 +302,7 @@ function publishedRows(r: PersonalServicesResult): PublishedRow[] {
       reproduced: s.jobFinding.raw.estimate,
       reproducedStars: s.jobFinding.raw.stars,
       ci: s.jobFinding.raw.ci,
+      hidden: small(s.jobFinding, threshold),
     },
     {
       measure: {
@@ -295,12 +314,13 @@ function publishedRows(r: PersonalServicesResult): PublishedRow[] {
       reproduced: s.wwReliance.raw.estimate,
       reproducedStars: s.wwReliance.raw.stars,
       ci: s.wwReliance.raw.ci,
+      hidden: small(s.wwReliance, threshold),
     },
   ];
 }
 
 /** The three comparisons at the headline month: shares, raw and adjusted effects with their intervals. */
-function intervalTable(r: PersonalServicesResult, lang: Language): Block {
+function intervalTable(r: PersonalServicesResult, lang: Language, threshold: number): Block {
   const t = (texts: Texts) => textOf(texts, lang);
   const style = numberStyleOf(lang);
   const list: PersonalServicesComparison[] = [
@@ -311,14 +331,20 @@ function intervalTable(r: PersonalServicesResult, lang: Language): Block {
   const rows = list.flatMap((x) =>
     (['jobFinding', 'wwReliance'] as const).map((outcome) => {
       const a = x.atMonth[outcome];
+      // Shares on a count below the threshold are withheld, with the raw difference they reveal.
+      const hidden = (share: number, n: number) =>
+        isSmallCount(Math.round(share * n), { threshold })
+          ? `< ${threshold}`
+          : shareText(share, lang);
+      const h = small(a, threshold);
       return {
         comparison: t(COMPARISONS[x.key]),
         outcome: t(OUTCOMES[outcome]),
-        treatment: shareText(a.shareTreatment, lang),
-        control: shareText(a.shareControl, lang),
-        raw: `${ppText(a.raw.estimate, lang)}${a.raw.stars}`,
-        rawCi: ciText(a.raw.ci, lang),
-        p: formatPValue(a.raw.pValue, style),
+        treatment: hidden(a.shareTreatment, a.nTreatment),
+        control: hidden(a.shareControl, a.nControl),
+        raw: h ? 'x' : `${ppText(a.raw.estimate, lang)}${a.raw.stars}`,
+        rawCi: h ? 'x' : ciText(a.raw.ci, lang),
+        p: h ? 'x' : formatPValue(a.raw.pValue, style),
         adjusted: `${ppText(a.adjusted.estimate, lang)}${a.adjusted.stars}`,
         adjustedCi: ciText(a.adjusted.ci, lang),
       };

@@ -22,6 +22,11 @@ export interface PublishedRow {
   readonly reproducedStars?: string;
   /** The reproduced value's confidence interval. */
   readonly ci: readonly [number, number];
+  /**
+   * The reproduced value rests on a count below the disclosure threshold: it and its interval
+   * are shown as "x" (and left out of the CSV and JSON).
+   */
+  readonly hidden?: boolean;
 }
 
 const LABELS = {
@@ -84,12 +89,12 @@ export function publishedTable(
       rows: rows.map((r) => ({
         measure: textOf(r.measure, lang),
         published: `${value(r.kind, r.published)}${r.publishedStars ?? ''}`,
-        reproduced: `${value(r.kind, r.reproduced)}${r.reproducedStars ?? ''}`,
-        ci: r.kind === 'share' ? shareCiText(r.ci, lang) : ciText(r.ci, lang),
+        reproduced: r.hidden ? 'x' : `${value(r.kind, r.reproduced)}${r.reproducedStars ?? ''}`,
+        ci: r.hidden ? 'x' : r.kind === 'share' ? shareCiText(r.ci, lang) : ciText(r.ci, lang),
         published_value: r.published,
-        reproduced_value: r.reproduced,
-        ci_lower: r.ci[0],
-        ci_upper: r.ci[1],
+        reproduced_value: r.hidden ? 'x' : r.reproduced,
+        ci_lower: r.hidden ? 'x' : r.ci[0],
+        ci_upper: r.hidden ? 'x' : r.ci[1],
       })),
     },
     note: textOf(LABELS.note, lang),
