@@ -58,9 +58,14 @@ const SOURCE: Texts = {
 /** An outcome's shares rest on a count below the disclosure threshold (either arm). */
 function small(a: OutcomeAtMonth, threshold: number): boolean {
   return (
-    isSmallCount(Math.round(a.shareTreatment * a.nTreatment), { threshold }) ||
-    isSmallCount(Math.round(a.shareControl * a.nControl), { threshold })
+    smallShare(a.shareTreatment, a.nTreatment, threshold) ||
+    smallShare(a.shareControl, a.nControl, threshold)
   );
+}
+
+/** A share whose count (or its complement's: WW reliance is 1 − exit) is below the threshold. */
+function smallShare(share: number, n: number, threshold: number): boolean {
+  return isSmallCount(Math.round(Math.min(share, 1 - share) * n), { threshold });
 }
 
 const COMPARISONS: Readonly<Record<PersonalServicesComparisonKey, Texts>> = {
@@ -333,9 +338,7 @@ function intervalTable(r: PersonalServicesResult, lang: Language, threshold: num
       const a = x.atMonth[outcome];
       // Shares on a count below the threshold are withheld, with the raw difference they reveal.
       const hidden = (share: number, n: number) =>
-        isSmallCount(Math.round(share * n), { threshold })
-          ? `< ${threshold}`
-          : shareText(share, lang);
+        smallShare(share, n, threshold) ? `< ${threshold}` : shareText(share, lang);
       const h = small(a, threshold);
       return {
         comparison: t(COMPARISONS[x.key]),
