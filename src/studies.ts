@@ -55,6 +55,7 @@ export {
 } from './studies/den-haag-pilot/power.js';
 export {
   denHaagPilot,
+  effectIntervalsBlock,
   type PilotResult,
   pilotDocument,
   pilotMarkdown,
@@ -115,6 +116,10 @@ export {
   intensive2012Document,
   intensive2012Markdown,
 } from './studies/intensive-2012/report-document.js';
+export {
+  type Intensive2012HtmlOptions,
+  intensive2012Html,
+} from './studies/intensive-2012/report-html.js';
 export { INTENSIVE_2012_STUDY } from './studies/intensive-2012/study.js';
 export {
   PERSONAL_SERVICES_2017_COVARIATES,
@@ -153,6 +158,10 @@ export {
   personalServicesDocument,
   personalServicesMarkdown,
 } from './studies/personal-services-2017/report-document.js';
+export {
+  type PersonalServicesHtmlOptions,
+  personalServicesHtml,
+} from './studies/personal-services-2017/report-html.js';
 export { PERSONAL_SERVICES_2017_STUDY } from './studies/personal-services-2017/study.js';
 export { findStudy, STUDIES, studyDatasets } from './studies/registry.js';
 export {
@@ -170,6 +179,18 @@ export {
 } from './studies/scan-population/generator.js';
 export { SCAN_POPULATION_2023, SCAN_POPULATION_2024 } from './studies/scan-population/params.js';
 export { SCAN_POPULATION_STUDY } from './studies/scan-population/study.js';
+export { type PublishedRow, publishedTable } from './studies/shared/published-table.js';
+export {
+  ciText,
+  PP_UNIT,
+  parseReportDate,
+  ppText,
+  type ReportStamp,
+  shareCiText,
+  shareText,
+  stampOptions,
+  stampText,
+} from './studies/shared/report-language.js';
 export type { ScanFeatureRow } from './studies/shared/scan-feature-row.js';
 export type {
   Study,

@@ -14,7 +14,9 @@ import { asTable } from '../data/columns.js';
 import { loadTable } from '../data/load.js';
 import { validateExperiment } from '../data/validate.js';
 import { InputError } from '../errors.js';
+import { parseLanguage } from '../language.js';
 import { STUDIES } from '../studies/registry.js';
+import { parseReportDate } from '../studies/shared/report-language.js';
 import type { Study, StudyReproduction } from '../studies/study.js';
 import {
   type CliIO,
@@ -35,6 +37,7 @@ import {
   planOutputs,
   writeOutputs,
 } from './output-files.js';
+import { PACKAGE_VERSION } from './package-version.js';
 import { readDataFile } from './read-data.js';
 
 type Reproducible = Study & { readonly reproduction: StudyReproduction };
@@ -57,6 +60,7 @@ function studyHelp(s: Reproducible): string {
 const HELP = `effectmeting reproduce: re-run a published study's analysis
 
 Usage: effectmeting reproduce <study> [--data <file>] [--benchmark <file>] [--out <dir>] [--json]
+                             [--lang en|nl] [--date YYYY-MM-DD]
 
 Studies:
 ${REPRODUCIBLE.map(studyHelp).join('\n')}
@@ -72,6 +76,11 @@ Options:
   --out <dir>          also write <dir>/<study>.md, <dir>/<study>.json (every number) and
                        the self-contained HTML report <dir>/<study>.html (with charts for
                        ${withCharts.join(', ')})
+  --lang en|nl         language of the HTML report (default en; Markdown and JSON stay
+                       English)
+  --date YYYY-MM-DD    report date in the HTML report's version/date stamp (default: none,
+                       the report says it is undated; never the clock, so the same inputs give
+                       the same file)
   --json               print JSON instead of Markdown
   --min-cell <n>       disclosure control of every format: counts below n (default 10) as
                        "< n", what reveals them "x"; the JSON holds the published tables
@@ -86,6 +95,7 @@ written), 70 internal error (a bug).
 Examples:
   effectmeting reproduce ${FIRST}
   effectmeting reproduce ${FIRST} --out out
+  effectmeting reproduce ${FIRST} --out out --lang nl --date 2026-12-01
 ${OTHERS.map((name) => `  effectmeting reproduce ${name} --out out`).join('\n')}
   effectmeting reproduce ${FIRST} --data my-extract.csv --out out/my-city
 `;
@@ -150,6 +160,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   if (!study) throw new UsageError(`unknown study '${name}'; studies: ${names}`);
   const r = study.reproduction;
   const minCell = parseMinCell(parsed.values['min-cell']);
+  const lang = parseLanguage(parsed.values.lang, '--lang');
+  const date = parsed.values.date;
+  if (date !== undefined) parseReportDate(date, '--date');
   const stringColumns = r.stringColumns;
   const out = parsed.values.out;
   const outputs: OutputPlan | undefined = out
@@ -184,6 +197,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     ...(benchmark ? { benchmark } : {}),
     source: { path: dataPath, synthetic: parsed.values.data === undefined },
     minCell,
+    lang,
+    version: PACKAGE_VERSION,
+    ...(date !== undefined ? { date } : {}),
   });
   const jsonText = `${JSON.stringify(json, null, 2)}\n`;
   if (out && outputs) {
@@ -211,6 +227,8 @@ function parse(args: readonly string[]) {
       benchmark: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
+      lang: { type: 'string' },
+      date: { type: 'string' },
       ...DATA_OPTIONS,
       'min-cell': { type: 'string' },
     },

@@ -7,6 +7,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import type { ExperimentSchema } from '../data/schema.js';
+import type { Language } from '../language.js';
 import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
 import type { SimulationDesign } from '../plan/simulate-core.js';
 
@@ -70,6 +71,12 @@ export interface StudyReproduction {
        * the published tables; without, the complete result.
        */
       readonly minCell?: number;
+      /** Language of the HTML report (default `en`; the Markdown and JSON stay English). */
+      readonly lang?: Language;
+      /** Version/date stamp of the HTML report: effectmeting's version and the report date. */
+      readonly version?: string;
+      /** Report date `YYYY-MM-DD` (default: none, the report says it is undated). */
+      readonly date?: string;
     },
   ): StudyReport;
 }

@@ -119,10 +119,13 @@ describe('outflowChart', () => {
     expect(data.filter((d) => d.kind === 'estimate')).toHaveLength(4);
     expect(data.filter((d) => d.kind === 'benchmark').map((d) => d.share)).toEqual([0.05, 0.12]);
     expect(data[0]).toMatchObject({ month: 1, series: 'experiment', share: 0.1, lower: 0.05 });
-    expect(l.some((x) => x.mark.type === 'area')).toBe(true);
+    // each arm's band as its two outlines (no fill: two fills would blend into a third band)
+    const outlines = l.filter((x) => x.mark.type === 'line' && x.mark.strokeDash !== undefined);
+    expect(outlines.map((x) => x.encoding.y.field)).toEqual(['lower', 'upper']);
+    expect(l.some((x) => x.mark.type === 'area')).toBe(false);
     expect(
-      layers(outflowChart(outflow, { bands: false })).some((x) => x.mark.type === 'area'),
-    ).toBe(false);
+      layers(outflowChart(outflow, { bands: false })).filter((x) => x.mark.type === 'line'),
+    ).toHaveLength(1);
   });
 });
 

@@ -56,7 +56,7 @@ const OUTFLOW_TEXTS: Texts<{
     title: (d) => `Cumulative outflow into ${d} by month`,
     subtitle: 'Share of clients with the event by each month',
     subtitleBands: (level) =>
-      `Share of clients with the event by each month; shaded: ${level} confidence interval`,
+      `Share of clients with the event by each month; thin dashed lines: ${level} confidence interval`,
     series: 'series',
     month: 'month',
     share: 'share',
@@ -66,7 +66,7 @@ const OUTFLOW_TEXTS: Texts<{
     title: (d) => `Cumulatieve uitstroom naar ${d} per maand`,
     subtitle: 'Aandeel cliënten met de gebeurtenis tot en met elke maand',
     subtitleBands: (level) =>
-      `Aandeel cliënten met de gebeurtenis tot en met elke maand; gearceerd: ${level}-betrouwbaarheidsinterval`,
+      `Aandeel cliënten met de gebeurtenis tot en met elke maand; dunne stippellijnen: ${level}-betrouwbaarheidsinterval`,
     series: 'reeks',
     month: 'maand',
     share: 'aandeel',
@@ -189,18 +189,6 @@ export function outflowChart(
     { field: 'share', type: 'quantitative', title: t.share, format: FORMATS.percent },
   ];
   const layers: Record<string, unknown>[] = [];
-  if (options.bands ?? true) {
-    layers.push({
-      transform: [{ filter: "datum.kind === 'estimate' && datum.lower !== null" }],
-      mark: { type: 'area', opacity: 0.15 },
-      encoding: {
-        x,
-        y: { ...y, field: 'lower' },
-        y2: { field: 'upper' },
-        color,
-      },
-    });
-  }
   layers.push({
     mark: { type: 'line', strokeWidth: 2 },
     encoding: {
@@ -210,6 +198,17 @@ export function outflowChart(
       strokeDash,
     },
   });
+  if (options.bands ?? true) {
+    // Each band as its two outlines in its arm's colour (no fill): two filled bands overlapping
+    // would blend into a third, greyish band that belongs to neither arm.
+    for (const field of ['lower', 'upper'] as const) {
+      layers.push({
+        transform: [{ filter: `datum.kind === 'estimate' && datum.${field} !== null` }],
+        mark: { type: 'line', strokeWidth: 1, strokeDash: [3, 2], opacity: 0.75 },
+        encoding: { x, y: { ...y, field }, color },
+      });
+    }
+  }
   layers.push({
     transform: [{ filter: "datum.kind === 'estimate'" }],
     mark: { type: 'point', filled: true, size: 22 },
@@ -251,7 +250,12 @@ const EFFECT_TEXTS: Texts<{
   readonly month: string;
   readonly effect: string;
   readonly title: (treatment: string, control: string) => string;
-  readonly subtitle: (level: string, kind: 'adjusted' | 'raw', band: string | undefined) => string;
+  readonly subtitle: (
+    level: string,
+    kind: 'adjusted' | 'raw',
+    band: string | undefined,
+    rawInterval: boolean,
+  ) => string;
 }> = {
   en: {
     adjusted: 'adjusted effect',
@@ -262,10 +266,10 @@ const EFFECT_TEXTS: Texts<{
     month: 'month',
     effect: 'effect',
     title: (t, c) => `Effect per month: ${t} − ${c}`,
-    subtitle: (level, kind, band) =>
+    subtitle: (level, kind, band, rawInterval) =>
       `Shaded: ${level} pointwise confidence interval of the ${kind === 'adjusted' ? 'adjusted effect' : 'raw difference'}${
         band ? `; dotted: simultaneous ${band} band over all months (sup-t)` : ''
-      }; filled points are significant (two-sided, pointwise)`,
+      }${rawInterval ? `; thin dashed: ${level} interval of the raw difference` : ''}; filled points are significant (two-sided, pointwise)`,
   },
   nl: {
     adjusted: 'gecorrigeerd effect',
@@ -276,10 +280,10 @@ const EFFECT_TEXTS: Texts<{
     month: 'maand',
     effect: 'effect',
     title: (t, c) => `Effect per maand: ${t} − ${c}`,
-    subtitle: (level, kind, band) =>
+    subtitle: (level, kind, band, rawInterval) =>
       `Gearceerd: ${level}-betrouwbaarheidsinterval per maand van het ${kind === 'adjusted' ? 'gecorrigeerde effect' : 'ruwe verschil'}${
         band ? `; gestippeld: simultane ${band}-band over alle maanden (sup-t)` : ''
-      }; gevulde punten zijn significant (tweezijdig, per maand)`,
+      }${rawInterval ? `; dun gestreept: ${level}-interval van het ruwe verschil` : ''}; gevulde punten zijn significant (tweezijdig, per maand)`,
   },
 };
 
@@ -414,6 +418,13 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
         },
       },
     },
+    // The other series' pointwise interval (the raw difference beside the adjusted effect) as
+    // thin dashed outlines in its colour, so both effects carry their interval.
+    ...(['lower', 'upper'] as const).map((field) => ({
+      transform: [{ filter: `!datum.main && datum.${field} !== null` }],
+      mark: { type: 'line', color: OKABE_ITO[1], strokeWidth: 1, strokeDash: [2, 2], opacity: 0.8 },
+      encoding: { x, y: { ...y, field } },
+    })),
     {
       transform: [{ filter: 'datum.main' }],
       mark: { type: 'point', size: 46, strokeWidth: 1.5, color: blue, opacity: 1 },
@@ -457,6 +468,7 @@ export function effectChart(series: EffectChartInput, options: EffectChartOption
         level,
         main,
         series.band?.estimate === main ? levelText(series.band.level, lang) : undefined,
+        seriesDomain.length > 1,
       ),
     },
     data,

@@ -75,6 +75,18 @@ function effectMarks(table: Table, r: Omit<PilotResult, 'toHTML'>, d: Disclosure
   });
 }
 
+/** The raw difference and its interval reveal both shares: hidden where a count is small. */
+function intervalMarks(table: Table, r: Omit<PilotResult, 'toHTML'>, d: DisclosureOptions) {
+  return table.rows.map((row) => {
+    const marks: Marks = {};
+    const m = r.effects.months.find((x) => x.month === row.month);
+    if (m && (isSmallCount(m.eventsTreated, d) || isSmallCount(m.eventsControl, d))) {
+      for (const id of ['raw', 'raw_ci', 'raw_ci_lower', 'raw_ci_upper']) marks[id] = 'secondary';
+    }
+    return marks;
+  });
+}
+
 /**
  * The pilot document with disclosure control on its participation, outflow and effect tables
  * (a note under each table with a suppressed cell). `threshold: 0` returns it unchanged.
@@ -99,7 +111,9 @@ export function protectPilotDocument(
           ? outflowMarks(t, r, d)
           : t.id === 'effects'
             ? effectMarks(t, r, d)
-            : undefined;
+            : t.id === 'effect_intervals'
+              ? intervalMarks(t, r, d)
+              : undefined;
     if (!marks) return block;
     const table: Table = { ...t, suppressed: marks, threshold };
     if (!hasSuppressed(table)) return block;

@@ -6,12 +6,22 @@
  * methods. Published tables go through disclosure control (counts below 10 shown as "< 10").
  */
 import { formatPEquals, formatPercent, formatPp, formatPValue } from '../../format.js';
+import { type Language, numberStyleOf, parseLanguage, type Texts, textOf } from '../../language.js';
 import { effectChart, outflowChart } from '../../report/charts/outcomes.js';
 import { renderSvg } from '../../report/charts/render.js';
 import { participationChart } from '../../report/charts/tables.js';
 import { disclosureNote, protectParticipation, suppressedText } from '../../report/disclosure.js';
 import { type HtmlSection, htmlReport } from '../../report/html.js';
+import { type AllKeys, rejectUnknownKeys } from '../../stats/option-keys.js';
 import type { Block } from '../../table/index.js';
+import { publishedTable } from '../shared/published-table.js';
+import {
+  ciText,
+  ppText,
+  type ReportStamp,
+  shareText,
+  stampText,
+} from '../shared/report-language.js';
 import type { PilotResult } from './report.js';
 import {
   decileSentence,
@@ -21,9 +31,13 @@ import {
   significanceText,
 } from './report.js';
 import { sensitivityBlocks } from './sensitivity.js';
+// The published figures, shown only in the "published (report)" column (never analysed).
+import { DEN_HAAG_TARGETS } from './targets.js';
 
 /** Options of {@link pilotHtml}. */
-export interface PilotHtmlOptions {
+export interface PilotHtmlOptions extends ReportStamp {
+  /** Language of the report: `en` (default) or `nl`. */
+  readonly lang?: Language;
   /**
    * Source note under every chart and in the footer. Default: the synthetic reconstruction in
    * `data/den-haag-pilot.csv`; say where your extract comes from when you run it on real data.
@@ -34,6 +48,15 @@ export interface PilotHtmlOptions {
   /** Report title (default: the pilot's name). */
   readonly title?: string;
 }
+
+const PILOT_HTML_KEYS: AllKeys<PilotHtmlOptions> = {
+  lang: true,
+  source: true,
+  threshold: true,
+  title: true,
+  version: true,
+  date: true,
+};
 
 /** The default source note: the shipped data are synthetic. */
 export const PILOT_SYNTHETIC_SOURCE =
@@ -49,7 +72,10 @@ export const PILOT_SYNTHETIC_SOURCE =
  * writeFileSync('out/den-haag-pilot.html', await pilotHtml(result));
  */
 export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}): Promise<string> {
-  const source = options.source ?? PILOT_SYNTHETIC_SOURCE;
+  rejectUnknownKeys(options, PILOT_HTML_KEYS, 'pilotHtml');
+  const lang = parseLanguage(options.lang, 'lang');
+  const t = <T>(texts: Texts<T>): T => textOf(texts, lang);
+  const source = options.source ?? t(PILOT_SOURCE);
   const threshold = options.threshold ?? 10;
   const c = r.config;
   const f = r.final;
@@ -58,16 +84,31 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
   const [figure2a, figure2b, participation] = await Promise.all([
     renderSvg(
       outflowChart(r.outflow, {
-        title: `Figure 2a. Cumulative flow-through into bijstand, decile ${c.decile}`,
+        lang,
+        title: t({
+          en: `Figure 2a. Cumulative flow-through into bijstand, decile ${c.decile}`,
+          nl: `Figuur 2a. Cumulatieve doorstroom naar de bijstand, deciel ${c.decile}`,
+        }),
         source,
-        yTitle: 'Cumulative share in bijstand (%)',
+        yTitle: t({
+          en: 'Cumulative share in bijstand (%)',
+          nl: 'Cumulatief aandeel in de bijstand (%)',
+        }),
         threshold,
       }),
       { idPrefix: 'fig2a' },
     ),
     renderSvg(
       effectChart(r.effects, {
-        title: `Figure 2b. Effect on the flow-through into bijstand per month, decile ${c.decile}`,
+        lang,
+        title: t({
+          en: `Figure 2b. Effect on the flow-through into bijstand per month, decile ${c.decile}`,
+          nl: `Figuur 2b. Effect op de doorstroom naar de bijstand per maand, deciel ${c.decile}`,
+        }),
+        yTitle: t({
+          en: 'Effect on the cumulative share (percentage points)',
+          nl: 'Effect op het cumulatieve aandeel (procentpunt)',
+        }),
         source,
         threshold,
       }),
@@ -75,7 +116,11 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
     ),
     renderSvg(
       participationChart(r.participation, {
-        title: `Participation by arm, decile ${c.decile} (Table 2)`,
+        lang,
+        title: t({
+          en: `Participation by arm, decile ${c.decile} (Table 2)`,
+          nl: `Deelname per groep, deciel ${c.decile} (tabel 2)`,
+        }),
         source,
         threshold,
       }),
@@ -83,57 +128,111 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
     ),
   ]);
 
-  const summary: string[] = [
-    `Month ${f.month}: ${c.treatment} ${formatPercent(f.shareTreatment)}, ${c.control} ${formatPercent(f.shareControl)} flowed through into bijstand; raw difference ${formatPp(f.raw)}.`,
+  const last = r.effects.months.at(-1)!;
+  const findings: string[] = [
+    t({
+      en: `Month ${f.month}: ${c.treatment} ${formatPercent(f.shareTreatment)}, ${c.control} ${formatPercent(f.shareControl)} flowed through into bijstand; raw difference ${formatPp(f.raw)}${last.raw.stars} (95 % CI ${formatPp(last.raw.ci[0])} to ${formatPp(last.raw.ci[1])}, ${formatPEquals(last.raw.pValue)}).`,
+      nl: `Maand ${f.month}: ${shareText(f.shareTreatment, lang)} van de groep ${c.treatment} en ${shareText(f.shareControl, lang)} van de groep ${c.control} stroomde door naar de bijstand; ongecorrigeerd verschil ${ppText(f.raw, lang)}${last.raw.stars} (95%-betrouwbaarheidsinterval ${ciText(last.raw.ci, lang)}, ${formatPEquals(last.raw.pValue, numberStyleOf(lang))}).`,
+    }),
   ];
   if (lastAdjusted) {
-    summary.push(
-      `Adjusted effect at month ${f.month}: ${formatPp(lastAdjusted.estimate)}${lastAdjusted.stars} (95 % CI ${formatPp(lastAdjusted.ci[0])} to ${formatPp(lastAdjusted.ci[1])}, ${formatPEquals(lastAdjusted.pValue)}).`,
+    findings.push(
+      t({
+        en: `Adjusted effect at month ${f.month}: ${formatPp(lastAdjusted.estimate)}${lastAdjusted.stars} (95 % CI ${formatPp(lastAdjusted.ci[0])} to ${formatPp(lastAdjusted.ci[1])}, ${formatPEquals(lastAdjusted.pValue)}).`,
+        nl: `Gecorrigeerd effect in maand ${f.month}: ${ppText(lastAdjusted.estimate, lang)}${lastAdjusted.stars} (95%-betrouwbaarheidsinterval ${ciText(lastAdjusted.ci, lang)}, ${formatPEquals(lastAdjusted.pValue, numberStyleOf(lang))}).`,
+      }),
     );
   }
-  summary.push(
-    `The adjusted effect is ${significanceText(r.significance.at10)}, and ${significanceText(r.significance.at05)} (pointwise).`,
-    multiplicityText(r.effects),
-    randomizationText(r.randomization),
+  findings.push(
+    ...(lang === 'en'
+      ? [
+          `The adjusted effect is ${significanceText(r.significance.at10)}, and ${significanceText(r.significance.at05)} (pointwise).`,
+          multiplicityText(r.effects),
+          randomizationText(r.randomization),
+        ]
+      : [
+          `Het gecorrigeerde effect is ${significanceTextNl(r.significance.at10)}, en ${significanceTextNl(r.significance.at05)} (per maand getoetst).`,
+        ]),
   );
 
   const sections: HtmlSection[] = [
-    { title: 'Summary', blocks: [{ kind: 'list', items: summary }] },
     {
-      title: 'Figure 2a: flow-through into bijstand',
+      title: t({ en: 'In brief', nl: 'In het kort' }),
+      id: 'in-brief',
+      blocks: [
+        { kind: 'paragraph', text: plainSummary(r, lang) },
+        { kind: 'note', text: stampText(options, lang) },
+      ],
+    },
+    {
+      title: t({ en: 'Summary', nl: 'Samenvatting' }),
+      id: 'summary',
+      blocks: [{ kind: 'list', items: findings }],
+    },
+    {
+      title: t({ en: 'Published versus reproduced', nl: 'Gepubliceerd versus gereproduceerd' }),
+      id: 'published',
+      blocks: [publishedTable('pilot_published', publishedRows(r), lang)],
+    },
+    {
+      title: t({
+        en: 'Figure 2a: flow-through into bijstand',
+        nl: 'Figuur 2a: doorstroom naar de bijstand',
+      }),
+      id: 'figure-2a',
       blocks: [
         {
           kind: 'figure',
           svg: figure2a,
-          caption: `${sentence(r.outflow.description)}. ${benchmarkNote(r)}`,
+          caption: t({
+            en: `${sentence(r.outflow.description)}. Thin dashed lines: each arm's 95 % confidence interval. ${benchmarkNote(r)}`,
+            nl: `Aandeel dat in de bijstand kwam per maand, onder de cliënten die minstens zo lang gevolgd zijn. Dunne stippellijnen: het 95%-betrouwbaarheidsinterval van elke groep. De landelijke lijn is een externe reeks ter vergelijking, niet uit deze gegevens geschat.`,
+          }),
         },
       ],
     },
     {
-      title: 'Figure 2b: effect per month',
+      title: t({ en: 'Figure 2b: effect per month', nl: 'Figuur 2b: effect per maand' }),
+      id: 'figure-2b',
       blocks: [
         {
           kind: 'figure',
           svg: figure2b,
-          caption:
-            'Adjusted: OLS linear probability model on assignment and the background characteristics, HC2 standard errors; raw: difference in shares. Stars: † p < 0.20, * p < 0.10, ** p < 0.05 (two-sided).',
+          caption: t({
+            en: 'Adjusted: OLS linear probability model on assignment and the background characteristics, HC2 standard errors (shaded: its 95 % CI); raw: difference in shares (thin dashed lines: its 95 % CI). Stars: † p < 0.20, * p < 0.10, ** p < 0.05 (two-sided).',
+            nl: 'Gecorrigeerd: lineair kansmodel (OLS) op de toewijzing en de achtergrondkenmerken, HC2-standaardfouten (gearceerd: het 95%-betrouwbaarheidsinterval); ongecorrigeerd: verschil in aandelen (dunne stippellijnen: het 95%-betrouwbaarheidsinterval). Sterren: † p < 0,20, * p < 0,10, ** p < 0,05 (tweezijdig).',
+          }),
         },
-        { kind: 'heading', text: 'Per month', level: 3 },
-        monthlyTable(r, threshold),
+        { kind: 'heading', text: t({ en: 'Per month', nl: 'Per maand' }), level: 3 },
+        monthlyTable(r, threshold, lang),
       ],
     },
     {
-      title: 'Participation (Table 2)',
+      title: t({ en: 'Participation (Table 2)', nl: 'Deelname (tabel 2)' }),
+      id: 'participation',
       blocks: [{ kind: 'figure', svg: participation }, ...participationBlocks(r, threshold)],
     },
     {
-      title: 'Assignment',
+      title: t({ en: 'Assignment', nl: 'Toewijzing' }),
+      id: 'assignment',
       blocks: [...r.assignment.toDocument(), { kind: 'paragraph', text: decileSentence(r) }],
     },
-    { title: 'Policy figures', blocks: policyBlocks(r) },
-    { title: 'Sensitivity: the censoring method', blocks: sensitivityBlocks(r.sensitivity, c) },
     {
-      title: 'Methods and notes',
+      title: t({ en: 'Policy figures', nl: 'Beleidscijfers' }),
+      id: 'policy',
+      blocks: policyBlocks(r),
+    },
+    {
+      title: t({
+        en: 'Sensitivity: the censoring method',
+        nl: 'Gevoeligheid: de methode voor censurering',
+      }),
+      id: 'sensitivity',
+      blocks: sensitivityBlocks(r.sensitivity, c),
+    },
+    {
+      title: t({ en: 'Methods and notes', nl: 'Methoden en toelichting' }),
+      id: 'methods',
       blocks: [
         {
           kind: 'list',
@@ -151,11 +250,120 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
     },
   ];
   return htmlReport({
-    title: options.title ?? 'Den Haag pilot "WW (niet) naar bijstand": effect measurement',
-    subtitle: `Decile ${c.decile} of the Maatwerkscan: ${r.decileCounts.treatment} ${c.treatment}, ${r.decileCounts.control} ${c.control}. Outcome: flow-through into bijstand (\`${c.event}\`), ${c.months} months.`,
+    title:
+      options.title ??
+      t({
+        en: 'Den Haag pilot "WW (niet) naar bijstand": effect measurement',
+        nl: 'Pilot Den Haag "WW (niet) naar bijstand": effectmeting',
+      }),
+    subtitle: t({
+      en: `Decile ${c.decile} of the Maatwerkscan: ${r.decileCounts.treatment} ${c.treatment}, ${r.decileCounts.control} ${c.control}. Outcome: flow-through into bijstand (\`${c.event}\`), ${c.months} months.`,
+      nl: `Deciel ${c.decile} van de Maatwerkscan: ${r.decileCounts.treatment} ${c.treatment}, ${r.decileCounts.control} ${c.control}. Uitkomst: doorstroom naar de bijstand (\`${c.event}\`), ${c.months} maanden.`,
+    }),
     sections,
-    footer: `${source} Made with effectmeting.`,
+    footer: `${source} ${stampText(options, lang)}.`,
+    lang,
   });
+}
+
+/** The default source note in each language. */
+const PILOT_SOURCE: Texts = {
+  en: PILOT_SYNTHETIC_SOURCE,
+  nl: 'Bron: synthetische reconstructie van de pilot Den Haag (data/den-haag-pilot.csv), gekalibreerd op de gepubliceerde randtotalen; geen echte personen.',
+};
+
+/** `significanceText` in Dutch: "significant op 10 % vanaf maand 12". */
+function significanceTextNl(s: PilotResult['significance']['at10']): string {
+  const level = `${Math.round(s.level * 100)} %`;
+  if (s.from === null) {
+    return s.first === null
+      ? `in geen enkele maand significant op ${level}`
+      : `significant op ${level} in maand ${s.months.join(', ')}, maar niet tot en met de laatste maand`;
+  }
+  return `significant op ${level} vanaf maand ${s.from}`;
+}
+
+/**
+ * The report in three to five plain sentences for a policy reader: who was compared, what
+ * happened in each arm by the last month, the adjusted effect with its interval and whether the
+ * interval excludes zero. Every number comes from the result; the wording depends only on the
+ * sign of the effect and whether its interval contains zero.
+ */
+function plainSummary(r: PilotResult, lang: Language): string {
+  const c = r.config;
+  const f = r.final;
+  const last = r.effects.months.at(-1)!;
+  const e = last.adjusted ?? last.raw;
+  const excludesZero = e.ci[0] > 0 || e.ci[1] < 0;
+  const lower = e.estimate < 0;
+  const level = formatPercent(r.effects.level, 0, numberStyleOf(lang));
+  if (lang === 'nl') {
+    return [
+      `In deciel ${c.decile} van de Maatwerkscan (de WW-cliënten met de grootste kans op bijstand) kregen ${r.decileCounts.treatment} cliënten de aanpak van de pilot en ${r.decileCounts.control} niet; het lot bepaalde wie.`,
+      `Na ${f.month} maanden was ${shareText(f.shareTreatment, lang)} van de groep ${c.treatment} en ${shareText(f.shareControl, lang)} van de groep ${c.control} doorgestroomd naar de bijstand.`,
+      `Rekening houdend met de achtergrondkenmerken ${lower ? 'verlaagde' : 'verhoogde'} de aanpak dat aandeel met ${ppText(Math.abs(e.estimate), lang)} (${level}-betrouwbaarheidsinterval ${ciText(e.ci, lang)}).`,
+      excludesZero
+        ? 'Dat interval bevat de nul niet: de gegevens wijzen op een echt effect, al is de omvang onzeker.'
+        : 'Dat interval bevat de nul: de gegevens sluiten niet uit dat de aanpak geen effect had.',
+    ].join(' ');
+  }
+  return [
+    `In decile ${c.decile} of the Maatwerkscan (the WW clients most likely to need bijstand), ${r.decileCounts.treatment} clients were offered the pilot's approach and ${r.decileCounts.control} were not; a lottery decided who.`,
+    `After ${f.month} months, ${shareText(f.shareTreatment, lang)} of the ${c.treatment} group and ${shareText(f.shareControl, lang)} of the ${c.control} group had flowed through into bijstand.`,
+    `Taking the clients' background into account, the approach ${lower ? 'lowered' : 'raised'} that share by ${ppText(Math.abs(e.estimate), lang)} (${level} confidence interval ${ciText(e.ci, lang)}).`,
+    excludesZero
+      ? 'That interval does not contain zero: the data point to a real effect, though its size is uncertain.'
+      : 'That interval contains zero: the data cannot rule out that the approach had no effect.',
+  ].join(' ');
+}
+
+/**
+ * The pilot's published month-M figures (DEN_HAAG_TARGETS, shown for comparison only) next to
+ * the reproduced ones with their intervals: each arm's share and the adjusted effect.
+ */
+function publishedRows(r: PilotResult) {
+  const c = r.config;
+  const f = r.final;
+  const at = (group: string) =>
+    r.outflow.rows.find(
+      (x) =>
+        x.month === f.month && x.group === group && x.destination === r.outflow.destinations[0],
+    )!;
+  const last = r.effects.months.at(-1)!;
+  const adjusted = last.adjusted ?? last.raw;
+  return [
+    {
+      measure: {
+        en: `${c.treatment}: share in bijstand by month ${f.month}`,
+        nl: `${c.treatment}: aandeel in de bijstand in maand ${f.month}`,
+      },
+      kind: 'share' as const,
+      published: DEN_HAAG_TARGETS.experimentShare24,
+      reproduced: f.shareTreatment,
+      ci: at(c.treatment).ci,
+    },
+    {
+      measure: {
+        en: `${c.control}: share in bijstand by month ${f.month}`,
+        nl: `${c.control}: aandeel in de bijstand in maand ${f.month}`,
+      },
+      kind: 'share' as const,
+      published: DEN_HAAG_TARGETS.controlDecile1,
+      reproduced: f.shareControl,
+      ci: at(c.control).ci,
+    },
+    {
+      measure: {
+        en: `adjusted effect at month ${f.month}`,
+        nl: `gecorrigeerd effect in maand ${f.month}`,
+      },
+      kind: 'difference' as const,
+      published: DEN_HAAG_TARGETS.adjusted24,
+      reproduced: adjusted.estimate,
+      reproducedStars: adjusted.stars,
+      ci: adjusted.ci,
+    },
+  ];
 }
 
 /** Capitalises the first letter (the results' method strings start in lower case). */
@@ -214,19 +422,25 @@ function participationBlocks(r: PilotResult, threshold: number): Block[] {
   ];
 }
 
-/** Figures 2a and 2b as one table, month by month, with small counts suppressed. */
-function monthlyTable(r: PilotResult, threshold: number): Block {
+/** Figures 2a and 2b as one table, month by month, with both effects' intervals and small counts suppressed. */
+function monthlyTable(r: PilotResult, threshold: number, lang: Language): Block {
   const c = r.config;
+  const t = (texts: Texts) => textOf(texts, lang);
+  const style = numberStyleOf(lang);
   const benchmark = r.outflow.benchmark[0];
+  const of = t({ en: 'of', nl: 'van' });
   const cell = (events: number, n: number, share: number): string => {
     const hidden =
       threshold > 0 && events > 0 && events < threshold
         ? suppressedText('primary', threshold)
         : null;
-    return hidden === null ? `${formatPercent(share)} (${events}/${n})` : `${hidden} of ${n}`;
+    return hidden === null ? `${shareText(share, lang)} (${events}/${n})` : `${hidden} ${of} ${n}`;
   };
   let suppressed = 0;
   const rows = r.effects.months.map((m) => {
+    const hideRaw = [m.eventsTreated, m.eventsControl].some(
+      (e) => threshold > 0 && e > 0 && e < threshold,
+    );
     for (const e of [m.eventsTreated, m.eventsControl]) {
       if (threshold > 0 && e > 0 && e < threshold) suppressed++;
     }
@@ -237,51 +451,55 @@ function monthlyTable(r: PilotResult, threshold: number): Block {
     };
     if (benchmark) {
       const v = benchmark.values.find((b) => b.month === m.month);
-      row.benchmark = v ? formatPercent(v.share) : '';
+      row.benchmark = v ? shareText(v.share, lang) : '';
     }
-    row.raw = `${formatPp(m.raw.estimate)}${m.raw.stars}`;
+    // The raw difference (and its interval) would reveal a suppressed share: "x" there.
+    row.raw = hideRaw ? 'x' : `${ppText(m.raw.estimate, lang)}${m.raw.stars}`;
+    row.rawCi = hideRaw ? 'x' : ciText(m.raw.ci, lang);
     if (m.adjusted) {
-      row.adjusted = `${formatPp(m.adjusted.estimate)}${m.adjusted.stars}`;
-      row.ci = `${formatPp(m.adjusted.ci[0])} to ${formatPp(m.adjusted.ci[1])}`;
-      row.p = formatPValue(m.adjusted.pValue);
+      row.adjusted = `${ppText(m.adjusted.estimate, lang)}${m.adjusted.stars}`;
+      row.ci = ciText(m.adjusted.ci, lang);
+      row.p = formatPValue(m.adjusted.pValue, style);
     } else {
-      row.p = formatPValue(m.raw.pValue);
+      row.p = hideRaw ? 'x' : formatPValue(m.raw.pValue, style);
     }
     return row;
   });
+  const right = (key: string, label: string) => ({
+    key,
+    label,
+    align: 'right' as const,
+    format: String,
+  });
   const columns = [
-    { key: 'month', label: 'month' },
-    {
-      key: 'treatment',
-      label: `${c.treatment}: share (events/n)`,
-      align: 'right' as const,
-      format: String,
-    },
-    {
-      key: 'control',
-      label: `${c.control}: share (events/n)`,
-      align: 'right' as const,
-      format: String,
-    },
-    ...(benchmark
-      ? [{ key: 'benchmark', label: benchmark.label, align: 'right' as const, format: String }]
-      : []),
-    { key: 'raw', label: 'raw difference', align: 'right' as const, format: String },
+    { key: 'month', label: t({ en: 'month', nl: 'maand' }) },
+    right(
+      'treatment',
+      `${c.treatment}: ${t({ en: 'share (events/n)', nl: 'aandeel (gebeurtenissen/n)' })}`,
+    ),
+    right(
+      'control',
+      `${c.control}: ${t({ en: 'share (events/n)', nl: 'aandeel (gebeurtenissen/n)' })}`,
+    ),
+    ...(benchmark ? [right('benchmark', benchmark.label)] : []),
+    right('raw', t({ en: 'raw difference', nl: 'ongecorrigeerd verschil' })),
+    right('rawCi', t({ en: '95 % CI (raw)', nl: '95%-interval (ongecorrigeerd)' })),
     ...(r.effects.months.some((m) => m.adjusted)
       ? [
-          { key: 'adjusted', label: 'adjusted effect', align: 'right' as const, format: String },
-          { key: 'ci', label: '95 % CI (adjusted)', align: 'right' as const, format: String },
+          right('adjusted', t({ en: 'adjusted effect', nl: 'gecorrigeerd effect' })),
+          right('ci', t({ en: '95 % CI (adjusted)', nl: '95%-interval (gecorrigeerd)' })),
         ]
       : []),
-    { key: 'p', label: 'p', align: 'right' as const, format: String },
+    right('p', 'p'),
   ];
+  const method = t({
+    en: 'Complete follow-up: at month m, the clients observed at least m months.',
+    nl: 'Volledige follow-up: in maand m de cliënten die minstens m maanden gevolgd zijn.',
+  });
   return {
     kind: 'table',
     rows,
     columns,
-    note:
-      suppressed > 0
-        ? `Complete follow-up: at month m, the clients observed at least m months. ${disclosureNote(threshold, false)}`
-        : 'Complete follow-up: at month m, the clients observed at least m months.',
+    note: suppressed > 0 ? `${method} ${disclosureNote(threshold, false)}` : method,
   };
 }

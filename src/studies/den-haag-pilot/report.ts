@@ -227,6 +227,7 @@ function pilotBlocks(
   f: PilotResult['final'],
   last: NonNullable<PilotResult['effects']['months'][number]['adjusted']>,
 ): Block[] {
+  const lastRaw = r.effects.months.at(-1)!.raw;
   return [
     {
       kind: 'heading',
@@ -251,11 +252,12 @@ function pilotBlocks(
     ...spaced(r.outflow.toDocument()),
     { kind: 'heading', level: 2, text: 'Effect per month, raw and adjusted (Figure 2b)' },
     ...spaced(r.effects.toDocument()),
+    effectIntervalsBlock(r),
     { kind: 'heading', level: 2, text: 'Summary' },
     {
       kind: 'list',
       items: [
-        `Month ${f.month}: ${c.treatment} ${formatPercent(f.shareTreatment)}, ${c.control} ${formatPercent(f.shareControl)}; raw difference ${formatPp(f.raw)}.`,
+        `Month ${f.month}: ${c.treatment} ${formatPercent(f.shareTreatment)}, ${c.control} ${formatPercent(f.shareControl)}; raw difference ${formatPp(f.raw)} (95 % CI ${formatPp(lastRaw.ci[0])} to ${formatPp(lastRaw.ci[1])}).`,
         `Adjusted effect at month ${f.month}: ${formatPp(f.adjusted)} (SE ${formatPp(last.stdError)}, ${formatPEquals(last.pValue)}).`,
         `The adjusted effect is ${significanceText(r.significance.at10)}, and ${significanceText(r.significance.at05)} (pointwise).`,
         multiplicityText(r.effects),
@@ -267,6 +269,66 @@ function pilotBlocks(
     { kind: 'heading', level: 2, text: 'Sensitivity: the censoring method' },
     ...sensitivityBlocks(r.sensitivity, c),
   ];
+}
+
+/**
+ * Both effects per month with their confidence intervals (the raw difference's as well as the
+ * adjusted effect's), a table of the table model: percentage points in the text, fractions in
+ * the CSV and JSON (`raw_ci_lower`, `raw_ci_upper`, `adjusted_ci_lower`, `adjusted_ci_upper`).
+ * Raw differences that would reveal a suppressed count are hidden (`protectPilotDocument`).
+ *
+ * @example
+ * effectIntervalsBlock(result).table.columns.map((c) => c.id);
+ * // ['month', 'raw', 'raw_ci', 'raw_ci_lower', 'raw_ci_upper', 'adjusted', 'adjusted_ci', …]
+ */
+export function effectIntervalsBlock(r: Omit<PilotResult, 'toHTML'>): Block {
+  const level = formatPercent(r.effects.level, 0);
+  const interval = (ci: readonly [number, number]) => `${formatPp(ci[0])} to ${formatPp(ci[1])}`;
+  const pp = (id: string, label: string) => ({ id, label, format: 'pp' as const, csvOnly: true });
+  const adjusted = r.effects.months.some((m) => m.adjusted);
+  return {
+    kind: 'table',
+    table: {
+      id: 'effect_intervals',
+      title: `Effect per month with ${level} confidence intervals`,
+      columns: [
+        { id: 'month', label: 'month', format: 'int', key: 'month' },
+        { id: 'raw', label: 'raw difference', format: 'pp' },
+        { id: 'raw_ci', label: `${level} CI (raw)`, format: 'text', displayOnly: true },
+        pp('raw_ci_lower', 'raw CI lower'),
+        pp('raw_ci_upper', 'raw CI upper'),
+        ...(adjusted
+          ? [
+              { id: 'adjusted', label: 'adjusted effect', format: 'pp' as const },
+              {
+                id: 'adjusted_ci',
+                label: `${level} CI (adjusted)`,
+                format: 'text' as const,
+                displayOnly: true,
+              },
+              pp('adjusted_ci_lower', 'adjusted CI lower'),
+              pp('adjusted_ci_upper', 'adjusted CI upper'),
+            ]
+          : []),
+      ],
+      rows: r.effects.months.map((m) => ({
+        month: m.month,
+        raw: m.raw.estimate,
+        raw_ci: interval(m.raw.ci),
+        raw_ci_lower: m.raw.ci[0],
+        raw_ci_upper: m.raw.ci[1],
+        ...(m.adjusted
+          ? {
+              adjusted: m.adjusted.estimate,
+              adjusted_ci: interval(m.adjusted.ci),
+              adjusted_ci_lower: m.adjusted.ci[0],
+              adjusted_ci_upper: m.adjusted.ci[1],
+            }
+          : {}),
+      })),
+    },
+    note: `Both effects of the table above with their ${level} confidence intervals, each from the test named in its method (the raw difference's interval is Newcombe's in a month with few events).`,
+  };
 }
 
 /** "Decile 1: 978 experiment, 240 control." */

@@ -2,6 +2,8 @@
 import { numberColumn } from '../../data/columns.js';
 import { publishedJson } from '../../report/disclosure.js';
 import { toCsv } from '../shared/csv.js';
+import { stampOptions } from '../shared/report-language.js';
+import { sourceNote } from '../shared/source-note.js';
 import type { Study } from '../study.js';
 import { DEN_HAAG_DECILE1_DESIGN } from './design.js';
 import { DEN_HAAG_COLUMNS, generateDenHaag } from './generator.js';
@@ -10,7 +12,7 @@ import { DEN_HAAG_PARAMS, DEN_HAAG_SEEDS } from './params.js';
 import { DEN_HAAG_PLAN } from './plan.js';
 import { pilotPowerAnswer, pilotPowerMarkdown } from './power.js';
 import { denHaagPilot, pilotDocument, pilotMarkdown } from './report.js';
-import { PILOT_SYNTHETIC_SOURCE, pilotHtml } from './report-html.js';
+import { pilotHtml } from './report-html.js';
 import { DEN_HAAG_MODEL } from './simulation-model.js';
 
 const DATA = 'den-haag-pilot.csv';
@@ -64,7 +66,7 @@ export const DEN_HAAG_STUDY: Study = {
         };
       },
     },
-    reproduce(table, { benchmark, source, minCell = 10 }) {
+    reproduce(table, { benchmark, source, minCell = 10, lang, version, date }) {
       const result = denHaagPilot(table, {}, benchmark);
       const threshold = minCell;
       return {
@@ -73,8 +75,9 @@ export const DEN_HAAG_STUDY: Study = {
           threshold > 0 ? publishedJson(pilotDocument(result, { threshold }), threshold) : result,
         html: () =>
           pilotHtml(result, {
-            source: source.synthetic ? PILOT_SYNTHETIC_SOURCE : `Source: ${source.path}.`,
+            ...(source.synthetic ? {} : { source: sourceNote(source, 'the Den Haag pilot', lang) }),
             threshold,
+            ...stampOptions({ lang, version, date }),
           }),
       };
     },

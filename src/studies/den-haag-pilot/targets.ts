@@ -1,6 +1,7 @@
 /**
  * The Den Haag pilot's published figures that the synthetic data are calibrated to. Read by the
- * calibration (`calibrate.ts`) and the tests only: no analysis or report code imports this file.
+ * calibration (`calibrate.ts`) and the tests only: no analysis code imports this file; the
+ * reproduction report (`report-html.ts`) shows it only in its "published (report)" column.
  * The design counts imposed by construction (arms, decile 1, Table 2) are in `design.ts`.
  */
 

@@ -1,14 +1,15 @@
 /** The 2012–2013 experiment as a registered study: its data file and reproduction. */
 
 import { publishedJson } from '../../report/disclosure.js';
-import { documentPage } from '../../report/document-report.js';
 import { documentMarkdown } from '../../table/index.js';
+import { stampOptions } from '../shared/report-language.js';
 import { sourceNote } from '../shared/source-note.js';
 import type { Study } from '../study.js';
 import { generateIntensive2012, intensive2012ToCsv } from './generator.js';
 import { INTENSIVE_2012_PARAMS, INTENSIVE_2012_SEED } from './params.js';
 import { INTENSIVE_2012_CONFIG, intensive2012 } from './report.js';
 import { intensive2012Document } from './report-document.js';
+import { intensive2012Html } from './report-html.js';
 
 const DATA = 'intensive-vs-basic-2012.csv';
 
@@ -37,14 +38,21 @@ export const INTENSIVE_2012_STUDY: Study = {
       followup: INTENSIVE_2012_CONFIG.followup,
       events: [INTENSIVE_2012_CONFIG.exitEvent, INTENSIVE_2012_CONFIG.jobEvent],
     },
-    charts: false,
-    reproduce(table, { source, minCell = 10 }) {
+    charts: true,
+    reproduce(table, { source, minCell = 10, lang, version, date }) {
       const result = intensive2012(table);
       const document = intensive2012Document(result, { threshold: minCell });
       return {
         markdown: documentMarkdown(document),
         json: minCell > 0 ? publishedJson(document, minCell) : result,
-        html: async () => documentPage(document, sourceNote(source, 'the 2012–2013 study')),
+        html: () =>
+          intensive2012Html(result, {
+            ...(source.synthetic
+              ? {}
+              : { source: sourceNote(source, 'the 2012–2013 study', lang) }),
+            threshold: minCell,
+            ...stampOptions({ lang, version, date }),
+          }),
       };
     },
   },

@@ -1,7 +1,8 @@
 /**
  * The 2012–2013 study's published figures that the synthetic data are calibrated to (Table 5.2,
  * Annex B.1, Tables 4.1, 5.3 and 5.4). Read by the calibration (`calibrate.ts`) and the tests
- * only: no analysis or report code imports this file. The design counts imposed by construction
+ * only: no analysis code imports this file; the reproduction report (`report-html.ts`) shows it
+ * only in its "published (report)" column. The design counts imposed by construction
  * are `INTENSIVE_2012_COUNTS` in `generator.ts`.
  */
 import type { Stars } from '../../stats/estimate.js';

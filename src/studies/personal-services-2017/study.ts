@@ -1,15 +1,16 @@
 /** The personal-services experiment 2017–2018 as a registered study. */
 
 import { publishedJson } from '../../report/disclosure.js';
-import { documentPage } from '../../report/document-report.js';
 import { documentMarkdown } from '../../table/index.js';
 import { toCsv } from '../shared/csv.js';
+import { stampOptions } from '../shared/report-language.js';
 import { sourceNote } from '../shared/source-note.js';
 import type { Study } from '../study.js';
 import { generatePersonalServices2017, PERSONAL_SERVICES_2017_COLUMNS } from './generator.js';
 import { PERSONAL_SERVICES_2017_PARAMS, PERSONAL_SERVICES_2017_SEEDS } from './params.js';
 import { PERSONAL_SERVICES_CONFIG, personalServices2017 } from './report.js';
 import { personalServicesDocument } from './report-document.js';
+import { personalServicesHtml } from './report-html.js';
 
 const DATA = 'personal-services-2017.csv';
 
@@ -44,14 +45,21 @@ export const PERSONAL_SERVICES_2017_STUDY: Study = {
       followup: PERSONAL_SERVICES_CONFIG.followup,
       events: [PERSONAL_SERVICES_CONFIG.jobEvent, PERSONAL_SERVICES_CONFIG.exitEvent],
     },
-    charts: false,
-    reproduce(table, { source, minCell = 10 }) {
+    charts: true,
+    reproduce(table, { source, minCell = 10, lang, version, date }) {
       const result = personalServices2017(table);
       const document = personalServicesDocument(result, { threshold: minCell });
       return {
         markdown: documentMarkdown(document),
         json: minCell > 0 ? publishedJson(document, minCell) : result,
-        html: async () => documentPage(document, sourceNote(source, 'the 2017–2018 study')),
+        html: () =>
+          personalServicesHtml(result, {
+            ...(source.synthetic
+              ? {}
+              : { source: sourceNote(source, 'the 2017–2018 study', lang) }),
+            threshold: minCell,
+            ...stampOptions({ lang, version, date }),
+          }),
       };
     },
   },

@@ -1,7 +1,7 @@
 /**
  * The personal-services study's published figures that the synthetic data are calibrated to.
- * Read by the calibration (`calibrate.ts`) and the tests only: no analysis or report code imports
- * this file.
+ * Read by the calibration (`calibrate.ts`) and the tests only: no analysis code imports this file;
+ * the reproduction report (`report-html.ts`) shows it only in its "published (report)" column.
  */
 
 /** Service vs no service within 12 months of inflow: job-finding +2.0 pp, WW reliance −2.1 pp. */

@@ -152,7 +152,8 @@ describe('Den Haag pilot, the report document', () => {
       'Sensitivity: the censoring method',
     ]);
     const html = documentHtml(doc);
-    expect(html.match(/<table/g)).toHaveLength(5);
+    // five result tables and both effects with their intervals (effect_intervals)
+    expect(html.match(/<table/g)).toHaveLength(6);
     expect(html).not.toMatch(/^\|/m);
     expect(html).toContain('<li>Relative reduction: −effect / control share = 15.3 %');
   });
