@@ -1,6 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Test files that need a fresh module registry: they replace a module with `vi.mock`, which must
+ * not leak into the files that share a worker. Everything else shares one (see below).
+ */
+const ISOLATED = ['tests/evaluate/intake-once.test.ts'];
+
 export default defineConfig({
   resolve: {
     // Tests, examples and docs import the public API by its package name: the root entry and
@@ -17,10 +23,27 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['tests/**/*.test.ts'],
     // Hang guards, not performance checks: on a busy 2-core machine a fixture that takes 5 s
     // idle can take well over a minute, and a hook has to get that time as much as a test.
     testTimeout: 600_000,
     hookTimeout: 600_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['tests/**/*.test.ts'],
+          exclude: ISOLATED,
+          // One module registry per worker: src/ and its dependencies (arquero, vega) are
+          // evaluated once per worker, not once per file, which was most of the suite's time.
+          // Test files still get their own module and their own hooks.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'isolated', include: ISOLATED, isolate: true },
+      },
+    ],
   },
 });
