@@ -7,6 +7,28 @@ import { defineConfig } from 'vitest/config';
  */
 const ISOLATED = ['tests/evaluate/intake-once.test.ts'];
 
+/**
+ * What `npm run test:fast` leaves out (it runs the projects `unit` and `isolated`): a browser
+ * (the bundle and the Chromium end-to-end tests), the notebook (Deno's Jupyter kernel) and the
+ * large simulations (coverage by Monte Carlo, workers). `npm test` runs them all.
+ */
+const SLOW = [
+  'tests/**/*.e2e.test.ts',
+  'tests/notebook/**',
+  'tests/bundle/browser.test.ts',
+  'tests/plan/simulate.test.ts',
+  'tests/analysis/simultaneous-band.test.ts',
+  'tests/estimate/cluster-coverage.test.ts',
+  'tests/studies/den-haag-pilot/simulation-model.test.ts',
+];
+
+/**
+ * One module registry per worker: src/ and its dependencies (arquero, vega) are evaluated once
+ * per worker, not once per file, which was most of the suite's time; test files still get their
+ * own module and hooks, and fixtures in tests/fixtures/shared.ts are built once per worker.
+ */
+const SHARED = { isolate: false } as const;
+
 export default defineConfig({
   resolve: {
     // Tests, examples and docs import the public API by its package name: the root entry and
@@ -31,19 +53,14 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'shared',
+          ...SHARED,
+          name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ISOLATED,
-          // One module registry per worker: src/ and its dependencies (arquero, vega) are
-          // evaluated once per worker, not once per file, which was most of the suite's time.
-          // Test files still get their own module and their own hooks.
-          isolate: false,
+          exclude: [...ISOLATED, ...SLOW],
         },
       },
-      {
-        extends: true,
-        test: { name: 'isolated', include: ISOLATED, isolate: true },
-      },
+      { extends: true, test: { ...SHARED, name: 'slow', include: SLOW } },
+      { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
     ],
   },
 });
