@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { complierEffect } from '../../src/analysis/complier.js';
 import { impactFigures } from '../../src/analysis/impact.js';
 import { effectAndControlRate } from '../../src/analysis/impact-inputs.js';
-import { loadTable } from '../../src/data/load.js';
 import { InputError } from '../../src/errors.js';
 import { applyFilter } from '../../src/evaluate/filter.js';
 import { bootstrapImpact } from '../../src/plan/bootstrap.js';
+import { dataTable } from '../fixtures/shared.js';
 
 interface Iv {
   estimate: number;
@@ -48,7 +48,7 @@ const covariates = [
   'ww_entitlement_months',
   'industry',
 ];
-const decile1 = applyFilter(await loadTable('data/den-haag-pilot.csv'), [
+const decile1 = applyFilter(await dataTable('den-haag-pilot.csv'), [
   { column: 'decile', values: [1] },
 ]);
 const spec = { event: 'month_bijstand', month: 24, covariates };

@@ -2,10 +2,10 @@
 // that prints stars says what they mean in its legend; the chart's legend names the same levels.
 import { describe, expect, it } from 'vitest';
 import { balanceTable, compareArms, effectChart, effectSeries } from '../../src/index.js';
-import { loadTable } from '../../src/node.js';
 import { starsAt } from '../../src/stats/stars.js';
+import { dataTable } from '../fixtures/shared.js';
 
-const pilot = await loadTable('data/den-haag-pilot.csv');
+const pilot = await dataTable('den-haag-pilot.csv');
 const journal = { '†': 0.1, '*': 0.05, '**': 0.01 } as const;
 
 describe('star levels', () => {

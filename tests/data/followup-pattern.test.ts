@@ -2,9 +2,9 @@ import type { ColumnTable } from 'arquero';
 import { table } from 'arquero';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { followupPattern } from '../../src/data/followup-pattern.js';
-import { loadTable } from '../../src/data/load.js';
 import { checkExperiment } from '../../src/data/validate.js';
 import { createRng } from '../../src/stats/random.js';
+import { dataTable } from '../fixtures/shared.js';
 
 const nan = Number.NaN;
 
@@ -36,7 +36,7 @@ describe('followupPattern: potential follow-up or observation end', () => {
 describe('validation warns on survival-shaped follow-up', () => {
   let pilot: ColumnTable;
   beforeAll(async () => {
-    pilot = (await loadTable('data/den-haag-pilot.csv')).filter(
+    pilot = (await dataTable('den-haag-pilot.csv')).filter(
       (d: { decile: number }) => d.decile === 1,
     );
   });

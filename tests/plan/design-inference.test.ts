@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadTable } from '../../src/data/index.js';
 import { effectSeries } from '../../src/index.js';
 import { bootstrapImpact, randomizationTest } from '../../src/plan/index.js';
 import { DEN_HAAG_COVARIATES } from '../../src/studies.js';
+import { dataTable } from '../fixtures/shared.js';
 
-const table = (
-  await loadTable(new URL('../../data/den-haag-pilot.csv', import.meta.url).pathname)
-).filter('d => d.decile === 1');
+const table = (await dataTable('den-haag-pilot.csv')).filter('d => d.decile === 1');
 const covariates = [...DEN_HAAG_COVARIATES];
 
 /** Eight clients, the first four treated and all with the event by month 1. */

@@ -24,6 +24,7 @@ import {
   renderMarkdown,
   renderTable,
 } from '../../src/table/index.js';
+import { dataTable, denHaagPilotResult } from '../fixtures/shared.js';
 
 describe('suppressCells', () => {
   it('suppresses counts below the threshold, not zeros, and nothing at threshold 0', () => {
@@ -321,10 +322,9 @@ describe('evaluationSections: every format publishes the same protected cells', 
 });
 
 describe('the Den Haag report: Markdown and charts hide what the HTML tables hide', async () => {
-  const { loadTable } = await import('../../src/data/load.js');
-  const { denHaagPilot, pilotMarkdown } = await import('effectmeting/studies');
+  const { pilotMarkdown } = await import('effectmeting/studies');
   const { effectChart, outflowChart, participationChart } = await import('effectmeting');
-  const r = denHaagPilot(await loadTable('data/den-haag-pilot.csv'));
+  const r = await denHaagPilotResult();
   const m1 = r.effects.months[0]!;
 
   it('month 1: 4 of 240 controls in bijstand (< 10) — Markdown shows "< 10", never "(4/240)"', () => {
@@ -359,7 +359,7 @@ describe('the Den Haag report: Markdown and charts hide what the HTML tables hid
   it('reproduce: the JSON holds the published tables, the complete result only at min-cell 0', async () => {
     const { STUDIES } = await import('../../src/studies/registry.js');
     const study = STUDIES.find((s) => s.name === 'den-haag')!.reproduction!;
-    const table = await loadTable('data/den-haag-pilot.csv');
+    const table = await dataTable('den-haag-pilot.csv');
     const source = { path: 'data/den-haag-pilot.csv', synthetic: true };
     const json = JSON.stringify(study.reproduce(table, { source }).json);
     expect(json).toContain('"threshold":10');

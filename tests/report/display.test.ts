@@ -17,20 +17,20 @@ import {
   tableFromRows,
 } from 'effectmeting';
 import { displayBundle, documentText, VEGA_LITE_MIME, withDisplay } from 'effectmeting/kernels';
-import { loadTable } from 'effectmeting/node';
-import { denHaagPilot, type PilotResult, pilotMarkdown } from 'effectmeting/studies';
+import { type PilotResult, pilotMarkdown } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dataTable, denHaagPilotResult } from '../fixtures/shared.js';
 
 const JUPYTER = Symbol.for('Jupyter.display');
 const NODE = Symbol.for('nodejs.util.inspect.custom');
 const DENO = Symbol.for('Deno.customInspect');
 
 let pilot: PilotResult;
-let clients: Awaited<ReturnType<typeof loadTable>>;
+let clients: Awaited<ReturnType<typeof dataTable>>;
 
 beforeAll(async () => {
-  clients = await loadTable('data/den-haag-pilot.csv');
-  pilot = denHaagPilot(clients);
+  clients = await dataTable('den-haag-pilot.csv');
+  pilot = await denHaagPilotResult();
 });
 
 async function bundleOf(value: unknown): Promise<MimeBundle> {

@@ -3,6 +3,7 @@ import { escapeHtml, gainsChart, inlineHtml } from 'effectmeting/kernels';
 import { loadTable } from 'effectmeting/node';
 import { denHaagPilot, type PilotResult, pilotHtml } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { denHaagPilotResult } from '../fixtures/shared.js';
 
 /** Anything in HTML that would make a browser fetch a resource. */
 const EXTERNAL =
@@ -108,7 +109,7 @@ describe('pilotHtml', () => {
   let result: PilotResult;
   let html = '';
   beforeAll(async () => {
-    result = denHaagPilot(await loadTable('data/den-haag-pilot.csv'));
+    result = await denHaagPilotResult();
     html = await pilotHtml(result);
   });
 

@@ -1,15 +1,12 @@
 /** scanReview reports its long steps (the progress bar of `effectmeting review`). */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTable } from '../../src/node.js';
 import { SCAN_REVIEW_STEPS, scanReview } from '../../src/scan/review.js';
-
-const root = join(import.meta.dirname, '..', '..');
+import { dataTable } from '../fixtures/shared.js';
 
 describe('scanReview onStep', () => {
   it('calls onStep SCAN_REVIEW_STEPS times, in order, and the result does not change', async () => {
-    const t23 = (await loadTable(join(root, 'data/scan-population-2023.csv'))).slice(0, 3000);
-    const t24 = (await loadTable(join(root, 'data/scan-population-2024.csv'))).slice(0, 3000);
+    const t23 = (await dataTable('scan-population-2023.csv')).slice(0, 3000);
+    const t24 = (await dataTable('scan-population-2024.csv')).slice(0, 3000);
     const config = { weeklyWeeks: 2, refit: false, subgroups: ['gender'] };
     const labels: string[] = [];
     const withSteps = scanReview({

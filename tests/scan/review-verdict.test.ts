@@ -4,23 +4,20 @@
  * flags, capture intervals, the evaluation sample without the service, the refit next to the
  * scan, separation in the fit (issue 12), and the synthetic mark.
  */
-import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pAdjust, type ScanReview, scanReview, scoreClients } from '../../src/index.js';
 import { captureAt } from '../../src/kernels.js';
-import { loadTable } from '../../src/node.js';
 import { documentMarkdown } from '../../src/table/index.js';
-
-const root = join(import.meta.dirname, '..', '..');
+import { dataTable } from '../fixtures/shared.js';
 
 describe('scanReview: verdict, Holm, intervals, evaluation sample, refit, separation', () => {
   let t23: ColumnTable;
   let t24: ColumnTable;
   let review: ScanReview;
   beforeAll(async () => {
-    t23 = (await loadTable(join(root, 'data/scan-population-2023.csv'))).slice(0, 6000);
-    t24 = (await loadTable(join(root, 'data/scan-population-2024.csv'))).slice(0, 20000);
+    t23 = (await dataTable('scan-population-2023.csv')).slice(0, 6000);
+    t24 = (await dataTable('scan-population-2024.csv')).slice(0, 20000);
     review = scanReview({
       current: t24,
       previous: t23,

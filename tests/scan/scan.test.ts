@@ -26,7 +26,6 @@ import {
   subgroupMetrics,
   weeklyTrajectory,
 } from '../../src/kernels.js';
-import { loadTable } from '../../src/node.js';
 import { displayBundle } from '../../src/report/display.js';
 import { scanReviewDocument, scanReviewMarkdown } from '../../src/scan/index.js';
 import {
@@ -34,6 +33,7 @@ import {
   type HeadingBlock,
   type ModelTableBlock,
 } from '../../src/table/index.js';
+import { dataTable } from '../fixtures/shared.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const ref = JSON.parse(readFileSync(join(root, 'tests/reference/scan.json'), 'utf8'));
@@ -166,8 +166,8 @@ describe('the scan on data/scan-population-2023.csv and 2024', () => {
   let y23: number[];
   let y24: number[];
   beforeAll(async () => {
-    t23 = await loadTable(join(root, 'data/scan-population-2023.csv'));
-    t24 = await loadTable(join(root, 'data/scan-population-2024.csv'));
+    t23 = await dataTable('scan-population-2023.csv');
+    t24 = await dataTable('scan-population-2024.csv');
     fit = fitScan(t23);
     p23 = scoreClients(fit.model, t23);
     p24 = scoreClients(fit.model, t24);

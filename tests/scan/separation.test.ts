@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fitScan, InputError, scoreClients } from '../../src/index.js';
-import { loadTable } from '../../src/node.js';
+import { dataTable } from '../fixtures/shared.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const ref = JSON.parse(readFileSync(join(root, 'tests/reference/firth.json'), 'utf8')).scan6000;
@@ -19,7 +19,7 @@ const name = (t: string) =>
 describe('fitScan on 6,000 clients where Enschede and Zwolle have no cases', () => {
   let t: ColumnTable;
   beforeAll(async () => {
-    t = (await loadTable(join(root, 'data/scan-population-2023.csv'))).slice(0, 6000);
+    t = (await dataTable('scan-population-2023.csv')).slice(0, 6000);
   });
   it('names the separated levels and refits with Firth (default), as the R iteration', () => {
     const fit = fitScan(t);

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
 import { asTable } from '../../src/data/columns.js';
 import { loadTable } from '../../src/data/load.js';
 import { findStudy, STUDIES, studyDatasets } from '../../src/studies/registry.js';
@@ -47,28 +46,34 @@ describe('the study registry', () => {
       source: { path: `data/${r.data}`, synthetic: true },
     }).markdown;
 
+    // In this process, in an empty working directory (the command resolves data/ against the
+    // working directory): what `effectmeting reproduce den-haag` writes, without starting a
+    // second Node and tsx, and without the test knowing how the command finds its data.
     const cwd = mkdtempSync(join(tmpdir(), 'effectmeting-reproduce-'));
+    const previous = process.cwd();
+    let stdout = '';
+    let stderr = '';
     try {
-      const tsx = join(
-        createRequire(import.meta.url).resolve('tsx/package.json'),
-        '..',
-        'dist',
-        'cli.mjs',
-      );
-      const run = spawnSync(
-        process.execPath,
-        [tsx, join(root, 'src', 'cli', 'main.ts'), 'reproduce', 'den-haag'],
-        { cwd, encoding: 'utf8' },
-      );
-      expect(run.status, run.stderr).toBe(0);
-      expect(run.stdout).toBe(expected);
-      const notes = run.stderr.trim().split('\n');
+      process.chdir(cwd);
+      const status = await runCli(['reproduce', 'den-haag'], {
+        stdout: (t) => {
+          stdout += t;
+        },
+        stderr: (t) => {
+          stderr += t;
+        },
+      });
+      expect(status, stderr).toBe(0);
+      expect(stdout).toBe(expected);
+      const notes = stderr.trim().split('\n');
       expect(notes).toEqual([
         'note: data/den-haag-pilot.csv not found; generated it in memory from the seeded generator',
         'note: data/den-haag-national-benchmark.csv not found; generated it in memory from the seeded generator',
       ]);
+      expect(readdirSync(cwd)).toEqual([]);
     } finally {
+      process.chdir(previous);
       rmSync(cwd, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 });

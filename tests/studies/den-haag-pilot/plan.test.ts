@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { evaluate, parsePlan } from 'effectmeting';
-import { loadTable } from 'effectmeting/node';
 import { DEN_HAAG_PILOT_CONFIG, DEN_HAAG_PLAN, pilotPlan } from 'effectmeting/studies';
 import { describe, expect, it } from 'vitest';
 import { receivedValues } from '../../../src/evaluate/plan.js';
+import { dataTable } from '../../fixtures/shared.js';
 
 const example = parsePlan(JSON.parse(readFileSync('examples/analysis-config.json', 'utf8')));
 
@@ -36,7 +36,7 @@ describe('DEN_HAAG_PLAN', () => {
   });
 
   it('gives the complier effect of the example config through the received group', async () => {
-    const data = await loadTable('data/den-haag-pilot.csv');
+    const data = await dataTable('den-haag-pilot.csv');
     const complier = evaluate(data, DEN_HAAG_PLAN).participation!.complier[0]!;
     expect(complier.month).toBe(24);
     expect(complier.result.unadjusted.complier.estimate).toBeCloseTo(-0.22652853711372106, 12);

@@ -9,16 +9,17 @@ import type { ColumnTable } from 'arquero';
 import { cumulativeOutflow, documentHtml, documentMarkdown } from 'effectmeting';
 import { clientCount, oneIn } from 'effectmeting/kernels';
 import { loadTable } from 'effectmeting/node';
-import { denHaagPilot, type PilotResult, pilotDocument, pilotMarkdown } from 'effectmeting/studies';
+import { type PilotResult, pilotDocument, pilotMarkdown } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dataTable, denHaagPilotResult } from '../../fixtures/shared.js';
 
 const pct = (x: number, digits = 1) => Number((100 * x).toFixed(digits));
 
 let table: ColumnTable;
 let r: PilotResult;
 beforeAll(async () => {
-  table = await loadTable('data/den-haag-pilot.csv');
-  r = denHaagPilot(table);
+  table = await dataTable('den-haag-pilot.csv');
+  r = await denHaagPilotResult();
 });
 
 describe('Den Haag pilot, design (Box 2)', () => {

@@ -6,15 +6,15 @@
 import type { ColumnTable } from 'arquero';
 import { cumulativeOutflow } from 'effectmeting';
 import { restrictedMean } from 'effectmeting/kernels';
-import { loadTable } from 'effectmeting/node';
-import { denHaagPilot, type PilotResult, pilotMarkdown } from 'effectmeting/studies';
+import { type PilotResult, pilotMarkdown } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dataTable, denHaagPilotResult } from '../../fixtures/shared.js';
 
 let table: ColumnTable;
 let r: PilotResult;
 beforeAll(async () => {
-  table = await loadTable('data/den-haag-pilot.csv');
-  r = denHaagPilot(table);
+  table = await dataTable('den-haag-pilot.csv');
+  r = await denHaagPilotResult();
 });
 
 describe('Den Haag pilot: sensitivity to the censoring method', () => {
