@@ -242,7 +242,7 @@ const EXTENSION: Record<OutputFormat, string> = {
 /** The HTML report `--out <dir>` writes beside the four formats. */
 const REPORT_HTML = 'report.html';
 
-/** The files `--out <dir>` holds: analysis.txt, .md, .json and .csv, one per format. */
+/** The files `--out <dir>` holds: analysis.txt, .md, .json and .csv, one per format (and report.html). */
 const OUT_FILES: readonly { format: OutputFormat; name: string }[] = OUTPUT_FORMATS.map((f) => ({
   format: f,
   name: `analysis.${EXTENSION[f]}`,
@@ -357,7 +357,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     io.stdout(render(result, sections, format, minCell, reg, lang, io.terminal));
     if (flags.out !== undefined) {
       io.stderr(
-        `wrote ${join(flags.out, 'analysis')}.txt, .md, .json and .csv and ${join(flags.out, REPORT_HTML)}\n`,
+        `wrote ${join(flags.out, 'analysis')}.txt, .md, .json, .csv and ${join(flags.out, REPORT_HTML)}\n`,
       );
     }
     return EXIT.ok;

@@ -18,7 +18,6 @@ import { refuseIdentifierLabels } from '../data/identifier-labels.js';
 import { experimentIntake } from '../data/intake.js';
 import { validateExperiment } from '../data/validate.js';
 import type { IvSeType } from '../estimate/iv.js';
-import type { SeType } from '../estimate/vcov.js';
 import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
 import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
 import { randomizationTest } from '../plan/randomization-inference.js';

@@ -141,7 +141,7 @@ describe('no NaN in any format', () => {
     const r = await analyze(rows, config, ['--out', out, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      `wrote ${join(out, 'analysis.txt')}, .md, .json and .csv and ${join(out, 'report.html')}\n`,
+      `wrote ${join(out, 'analysis.txt')}, .md, .json, .csv and ${join(out, 'report.html')}\n`,
     );
     for (const ext of ['txt', 'md', 'json', 'csv']) {
       const text = readFileSync(join(out, `analysis.${ext}`), 'utf8');

@@ -153,7 +153,9 @@ describe('effectmeting analyze --plan', () => {
       out,
       '--quiet',
     ]);
-    expect(r.err).toBe(`wrote ${join(out, 'analysis')}.txt, .md, .json and .csv\n`);
+    expect(r.err).toBe(
+      `wrote ${join(out, 'analysis')}.txt, .md, .json, .csv and ${join(out, 'report.html')}\n`,
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain(hash);
     for (const name of FILES) {

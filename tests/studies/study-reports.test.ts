@@ -88,7 +88,7 @@ describe.each(['en', 'nl'] as const)('the study reports in %s', (lang) => {
       // 3–5 sentences, with the numbers in the language's style
       const sentences = brief.replace(/<[^>]+>/g, ' ').match(/[.!?](\s|$)/g) ?? [];
       expect(sentences.length).toBeGreaterThanOrEqual(4);
-      expect(brief).toMatch(lang === 'nl' ? /\d,\d %/ : /\d\.\d %/);
+      expect(brief).toMatch(lang === 'nl' ? /\d,\d%/ : /\d\.\d %/);
       expect(brief).toContain(lang === 'nl' ? 'procentpunt' : ' pp');
       if (lang === 'nl') expect(brief).not.toMatch(/\d pp\b/);
     }
@@ -104,7 +104,7 @@ describe.each(['en', 'nl'] as const)('the study reports in %s', (lang) => {
       ppText(DEN_HAAG_TARGETS.adjusted24, lang),
     ]);
     expect(p.published).toEqual(
-      lang === 'en' ? ['34.3 %', '41.5 %', '−6.3 pp'] : ['34,3 %', '41,5 %', '−6,3 procentpunt'],
+      lang === 'en' ? ['34.3 %', '41.5 %', '−6.3 pp'] : ['34,3%', '41,5%', '−6,3 procentpunt'],
     );
     const adjusted = r.effects.months.at(-1)!.adjusted!;
     expect(p.ci[2]).toBe(
