@@ -186,7 +186,7 @@ describe('effectmeting analyze', () => {
       expect(existsSync(join(out, `analysis.${ext}`))).toBe(true);
     }
     expect(readFileSync(join(out, 'analysis.txt'), 'utf8')).toBe(r.out);
-    expect(r.err).toMatch(/wrote .*analysis\.txt, \.md, \.json and \.csv/);
+    expect(r.err).toMatch(/wrote .*analysis\.txt, \.md, \.json, \.csv and .*report\.html/);
   });
 
   it('names the field of every config error and exits 1', async () => {
