@@ -182,7 +182,6 @@ export { SCAN_POPULATION_STUDY } from './studies/scan-population/study.js';
 export { type PublishedRow, publishedTable } from './studies/shared/published-table.js';
 export {
   ciText,
-  PP_UNIT,
   parseReportDate,
   ppText,
   type ReportStamp,

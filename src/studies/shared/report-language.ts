@@ -5,16 +5,13 @@
  */
 import { InputError } from '../../errors.js';
 import { formatNumber, formatPercent } from '../../format.js';
-import { formatDate, type Language, numberStyleOf, type Texts, textOf } from '../../language.js';
-
-/** The unit of a difference of shares: "pp" / "procentpunt". */
-export const PP_UNIT: Texts = { en: 'pp', nl: 'procentpunt' };
+import { formatDate, type Language, numberStyleOf, textOf } from '../../language.js';
 
 /**
- * A share as a percentage in the language's style: 0.343 → "34.3 %" / "34,3 %".
+ * A share as a percentage in the language's style: 0.343 → "34.3 %" / "34,3%".
  *
  * @example
- * shareText(0.343, 'nl') // "34,3 %"
+ * shareText(0.343, 'nl') // "34,3%"
  */
 export function shareText(share: number, lang: Language, digits = 1): string {
   return formatPercent(share, digits, numberStyleOf(lang));
@@ -29,9 +26,10 @@ export function shareText(share: number, lang: Language, digits = 1): string {
  */
 export function ppText(difference: number, lang: Language, digits = 1, plus = false): string {
   if (!Number.isFinite(difference)) return '';
-  const number = formatNumber(100 * difference, digits, numberStyleOf(lang));
+  const style = numberStyleOf(lang);
+  const number = formatNumber(100 * difference, digits, style);
   const sign = plus && number !== '0' && !number.startsWith('−') && difference > 0 ? '+' : '';
-  return `${sign}${number} ${textOf(PP_UNIT, lang)}`;
+  return `${sign}${number}${style.points}`;
 }
 
 /**
@@ -45,19 +43,19 @@ export function ciText(ci: readonly [number, number], lang: Language, digits = 1
   const style = numberStyleOf(lang);
   const lo = formatNumber(100 * ci[0], digits, style);
   const hi = formatNumber(100 * ci[1], digits, style);
-  return `${lo} ${textOf({ en: 'to', nl: 'tot' }, lang)} ${hi} ${textOf(PP_UNIT, lang)}`;
+  return `${lo} ${textOf({ en: 'to', nl: 'tot' }, lang)} ${hi}${style.points}`;
 }
 
 /**
- * A confidence interval of a share: [0.31, 0.37] → "31.0 to 37.0 %" / "31,0 tot 37,0 %".
+ * A confidence interval of a share: [0.31, 0.37] → "31.0 to 37.0 %" / "31,0 tot 37,0%".
  *
  * @example
- * shareCiText([0.31, 0.37], 'nl') // "31,0 tot 37,0 %"
+ * shareCiText([0.31, 0.37], 'nl') // "31,0 tot 37,0%"
  */
 export function shareCiText(ci: readonly [number, number], lang: Language, digits = 1): string {
   const style = numberStyleOf(lang);
   const word = textOf({ en: 'to', nl: 'tot' }, lang);
-  return `${formatNumber(100 * ci[0], digits, style)} ${word} ${formatNumber(100 * ci[1], digits, style)} %`;
+  return `${formatNumber(100 * ci[0], digits, style)} ${word} ${formatNumber(100 * ci[1], digits, style)}${style.percent}`;
 }
 
 /**
