@@ -5,6 +5,7 @@
  * study: per outcome, the share or mean per arm, the difference with its test and stars, and
  * optionally a covariate-adjusted difference.
  */
+
 import { requireColumns, type TableInput } from '../data/columns.js';
 import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
 import { withDisplay } from '../display.js';
@@ -23,6 +24,7 @@ import {
   SMALL_EXPECTED_COUNT,
 } from '../outcomes/newcombe.js';
 import type { Estimate } from '../stats/estimate.js';
+import { gather } from '../stats/gather.js';
 import { diffInMeans } from '../stats/means.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { checkStarLevels, restar, type StarLevels, starLevelsText } from '../stats/stars.js';
@@ -395,7 +397,7 @@ function compareTwoArms(data: TableInput, spec: CompareArmsSpec): ArmComparisons
     let adjusted: Estimate | undefined;
     if (adjust) {
       const n = keep.length;
-      const pick = (col: Float64Array) => Float64Array.from(keep, (j) => col[j]!);
+      const pick = (col: Float64Array) => gather(col, keep);
       if (adjustment === 'lin') {
         const lin = withOutcome(o.column, () =>
           linAdjusted(

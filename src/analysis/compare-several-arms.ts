@@ -4,6 +4,7 @@
  * one model with every arm (its joint variance); multiplicity across the contrasts of an outcome.
  * `compareArms` dispatches here when its spec has `arms`.
  */
+
 import { requireColumns, type TableInput } from '../data/columns.js';
 import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
@@ -14,6 +15,7 @@ import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatPValue } from '../format.js';
 import type { Estimate } from '../stats/estimate.js';
+import { gather } from '../stats/gather.js';
 import { diffInMeans } from '../stats/means.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { checkLevel, checkOneOf } from '../stats/validate.js';
@@ -265,7 +267,7 @@ export function compareSeveralArms(
             { code: 'aliased', column: lost[0]! },
           );
         }
-        const yk = Float64Array.from(index, (j) => y[j]!);
+        const yk = gather(y, index);
         if (groupings?.clusters && clusterSe) {
           const clusters = sampleGroups(groupings.clusters, index);
           const vectors = contrastVectors(prepared, resolved, sample.armColumn);

@@ -8,6 +8,7 @@ import { asTable, type TableInput } from '../data/columns.js';
 import { type ExperimentIntake, experimentIntake, isExperimentIntake } from '../data/intake.js';
 import { survivalToWide } from '../data/survival-input.js';
 import { InputError } from '../errors.js';
+import { gather } from '../stats/gather.js';
 import type { AllKeys } from '../stats/option-keys.js';
 import { type ArmSample, type ArmSampleSpec, armSample, type Exclusion } from './arm-sample.js';
 import { checkCovariates } from './covariate-checks.js';
@@ -169,10 +170,10 @@ export function subsetComparison(
   keep: Int32Array,
   excluded: readonly Exclusion[] = c.excluded,
 ): Comparison {
-  const pick = (col: Float64Array) => Float64Array.from(keep, (i) => col[i]!);
+  const pick = (col: Float64Array) => gather(col, keep);
   return {
     ...c,
-    rows: c.rows.length ? Int32Array.from(keep, (i) => c.rows[i]!) : c.rows,
+    rows: c.rows.length ? Int32Array.from(gather(c.rows, keep)) : c.rows,
     treated: pick(c.treated),
     covariates: c.covariates.map(pick),
     followup: pick(c.followup),

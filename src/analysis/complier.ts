@@ -3,6 +3,7 @@
  * assignment as the instrument — a report's "correction for non-compliance", or the reading
  * "effect / difference in participation" (e.g. 6.3 pp / 31 pp ≈ 0.20).
  */
+
 import type { ColumnTable } from 'arquero';
 import { requireColumns, stringColumn, type TableInput } from '../data/columns.js';
 import {
@@ -18,6 +19,7 @@ import { type IvFit, type IvSeType, ivRegression } from '../estimate/iv.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp } from '../format.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
+import { gather } from '../stats/gather.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkStarLevels, type StarLevels, starLegend, starsAt } from '../stats/stars.js';
 import { checkWholeNumber } from '../stats/validate.js';
@@ -249,7 +251,7 @@ export function complierEffect(
   }
   if (noReceived) excluded.push({ reason: `missing '${receivedColumn}'`, count: noReceived });
   if (noOutcome) excluded.push({ reason: `missing outcome '${sample.outcome}'`, count: noOutcome });
-  const pick = (col: Float64Array) => Float64Array.from(keep, (j) => col[j]!);
+  const pick = (col: Float64Array) => gather(col, keep);
   // A factor level of a single client breaks HC2 in the adjusted fits: spec.rareLevels decides.
   const rare = handleRareLevels(
     {
@@ -265,7 +267,7 @@ export function complierEffect(
     seChoice.hc,
     false,
     (s, k, ex) => {
-      const at = (col: Float64Array) => Float64Array.from(k, (j) => col[j]!);
+      const at = (col: Float64Array) => gather(col, k);
       return {
         ...s,
         rows: Int32Array.from(k, (j) => s.rows[j]!),
@@ -457,7 +459,7 @@ function outcomeSample(
     else if (f < month) short++;
     else idx.push(j);
   });
-  const pick = (col: Float64Array) => Float64Array.from(idx, (j) => col[j]!);
+  const pick = (col: Float64Array) => gather(col, idx);
   const rows = Int32Array.from(idx, (j) => s.rows[j]!);
   return {
     table: s.table,

@@ -7,10 +7,12 @@
  * the same weight at every month: X'W_mX = Σ_s w_s(m)·X_s'X_s over the segments, from per-segment
  * sums computed once. Internal to `src/analysis/`.
  */
+
 import { checkFinite } from '../estimate/design.js';
 import { olsPrepareFromCross, olsTermPrepared } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import type { Estimate } from '../stats/estimate.js';
+import { gather } from '../stats/gather.js';
 import { crossProduct } from '../stats/linalg.js';
 import type { Comparison } from './comparison.js';
 import { stripEstimate } from './series-design.js';
@@ -64,7 +66,7 @@ export function ipcwPrefix(
   });
   let destinations = 0;
   for (let i = 0; i < n; i++) if (status[i]! > 0) destinations++;
-  const pick = (col: Float64Array) => Float64Array.from(order, (i) => col[i]!);
+  const pick = (col: Float64Array) => gather(col, order);
   const names = ['(Intercept)', term, ...c.covariateNames];
   const columns = [new Float64Array(n).fill(1), pick(c.treated), ...c.covariates.map(pick)];
   checkFinite({ names, columns, n }, 'X');

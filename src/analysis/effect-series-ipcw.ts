@@ -5,6 +5,7 @@
  * clients whose status at month m is known. Internal to `src/analysis/` (`effectSeries` with
  * `censoring: 'ipcw'` is the public entry).
  */
+
 import { InputError } from '../errors.js';
 import { olsPrepare, olsTermPrepared } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
@@ -17,6 +18,7 @@ import {
 import { kaplanMeier } from '../outcomes/kaplan-meier.js';
 import { stepIndex } from '../outcomes/risksets.js';
 import { type Estimate, estimateFromSe } from '../stats/estimate.js';
+import { gather } from '../stats/gather.js';
 import type { Comparison } from './comparison.js';
 import type { MonthEffect } from './effect-series.js';
 import { ipcwPrefix } from './effect-series-ipcw-prefix.js';
@@ -261,8 +263,8 @@ function armCurves(
   const list: number[] = [];
   for (let i = 0; i < c.treated.length; i++) if (c.treated[i] === arm) list.push(i);
   const rows = Int32Array.from(list);
-  const t = Float64Array.from(rows, (i) => time[i]!);
-  const s = Float64Array.from(rows, (i) => status[i]!);
+  const t = gather(time, rows);
+  const s = gather(status, rows);
   const g = strata
     ? Array.from({ length: strata.count }, (_, k) => {
         const inStratum = list.filter((i) => strata.ids[i] === k);

@@ -3,6 +3,7 @@
  * clients with the event by month m, and the covariate-adjusted effect from a linear probability
  * model — as in a pilot report's Figure 2b.
  */
+
 import { requireColumns, stringColumn, type TableInput } from '../data/columns.js';
 import { followupPattern, followupWarning } from '../data/followup-pattern.js';
 import { type ExperimentIntake, experimentRoles } from '../data/intake.js';
@@ -22,6 +23,7 @@ import {
   smallestExpectedCount,
 } from '../outcomes/newcombe.js';
 import type { Estimate } from '../stats/estimate.js';
+import { gather } from '../stats/gather.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
 import type { MvnormOptions } from '../stats/mvnorm.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
@@ -547,12 +549,12 @@ function clusteredRawByMonth(
     const n = index.length;
     const prepared = olsPrepare({
       names: ['(Intercept)', 'treatment'],
-      columns: [new Float64Array(n).fill(1), Float64Array.from(index, (i) => c.treated[i]!)],
+      columns: [new Float64Array(n).fill(1), gather(c.treated, index)],
       n,
     });
     const groups = sampleGroups(g, index);
     const distinct = [...new Set(list)].sort((a, b) => a - b);
-    const events = Float64Array.from(index, (i) => c.eventMonth[i]!);
+    const events = gather(c.eventMonth, index);
     const fits = olsCumulativeClusterSeries(prepared, events, distinct, 'treatment', groups, {
       se: 'CR2',
       level,

@@ -3,11 +3,13 @@
  * estimated together on the same clients, with their covariance from the joint influence
  * functions, so that a ratio of the two (the relative reduction) gets an honest interval.
  */
+
 import type { TableInput } from '../data/columns.js';
 import type { ExperimentIntake } from '../data/intake.js';
 import { InputError } from '../errors.js';
 import { ols, olsInfluence, olsPrepare, olsSolve } from '../estimate/ols.js';
 import type { Estimate } from '../stats/estimate.js';
+import { gather } from '../stats/gather.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkWholeNumber } from '../stats/validate.js';
 import { COMPARISON_KEYS, type ComparisonSpec, comparisonSample } from './comparison.js';
@@ -73,8 +75,8 @@ export function effectAndControlRate(
   const index = sampleAt(c.followup, month);
   const n = index.length;
   const y = outcomeAt(c.eventMonth, index, month);
-  const t = Float64Array.from(index, (i) => c.treated[i]!);
-  const covs = c.covariates.map((col) => Float64Array.from(index, (i) => col[i]!));
+  const t = gather(c.treated, index);
+  const covs = c.covariates.map((col) => gather(col, index));
   let n0 = 0;
   let s0 = 0;
   for (let i = 0; i < n; i++) {

@@ -7,6 +7,7 @@
  *
  * Internal to `src/analysis/` (the public names are re-exported from the entries).
  */
+
 import type { ColumnTable } from 'arquero';
 import type { TableInput } from '../data/columns.js';
 import {
@@ -21,6 +22,7 @@ import { linearContrast } from '../estimate/contrast.js';
 import { type OlsPrepared, olsInfluence, olsLeverages, olsSolve } from '../estimate/ols.js';
 import { meatWeights, type SeType } from '../estimate/vcov.js';
 import { type DesignMatrix, type Estimate, estimateFromSe } from '../stats/estimate.js';
+import { gather } from '../stats/gather.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
 import { blockDummies } from './series-design.js';
 import { type GroupingSpec, type Groupings, readGroupings } from './series-groupings.js';
@@ -291,7 +293,7 @@ export function severalArmsSample(
     ...(eventAll && intake.followup
       ? {
           followup: Float64Array.from(rows, (r) => intake.followup![r]!),
-          eventMonth: Float64Array.from(rows, (r) => eventAll[r]!),
+          eventMonth: gather(eventAll, rows),
         }
       : {}),
     ...(groupings ? { groupings } : {}),
@@ -374,7 +376,7 @@ export function severalArmsDesign(
     return { names, columns, n };
   };
   if (adjustment === 'none') return withBlocks();
-  const covariates = s.covariates.map((col) => Float64Array.from(index, (i) => col[i]!));
+  const covariates = s.covariates.map((col) => gather(col, index));
   if (adjustment === 'ols') {
     covariates.forEach((col, k) => {
       names.push(s.covariateNames[k]!);
@@ -470,7 +472,7 @@ export function armCoefficients(
       }
     }
   }
-  return { beta: Float64Array.from(positions, (p) => beta[p]!), vcov, df, n };
+  return { beta: gather(beta, positions), vcov, df, n };
 }
 
 /**

@@ -11,6 +11,7 @@ import { type OlsPrepared, olsFitPrepared, olsPrepare } from '../estimate/ols.js
 import { waldTest } from '../estimate/wald.js';
 import { formatNumber } from '../format.js';
 import { type Estimate, stars } from '../stats/estimate.js';
+import { gather } from '../stats/gather.js';
 import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { type Document, documentMarkdown, tableFromRows } from '../table/index.js';
 import {
@@ -311,7 +312,7 @@ function interactionTests(
     if (!design) {
       const n = index.length;
       const names = ['(Intercept)', 'treatment'];
-      const columns = [new Float64Array(n).fill(1), Float64Array.from(index, (i) => c.treated[i]!)];
+      const columns = [new Float64Array(n).fill(1), gather(c.treated, index)];
       levels.slice(1).forEach((level, g) => {
         names.push(`${spec.by}[${level}]`);
         columns.push(Float64Array.from(index, (i) => (groupOf[i] === g + 1 ? 1 : 0)));
@@ -322,7 +323,7 @@ function interactionTests(
       });
       c.covariates.forEach((col, k) => {
         names.push(c.covariateNames[k]!);
-        columns.push(Float64Array.from(index, (i) => col[i]!));
+        columns.push(gather(col, index));
       });
       if (blocks) {
         // Block fixed effects, as in the series: a dummy per block present but the first.

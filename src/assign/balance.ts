@@ -20,6 +20,7 @@ import { ols } from '../estimate/ols.js';
 import { waldTest } from '../estimate/wald.js';
 import { markdownCell as cell, formatNumber } from '../format.js';
 import { type Stars, stars } from '../stats/estimate.js';
+import { gather } from '../stats/gather.js';
 import { pAdjust } from '../stats/multiplicity.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import {
@@ -460,10 +461,7 @@ function omnibusTests(
     const n = rows.length;
     const x = {
       names: ['(Intercept)', ...names],
-      columns: [
-        new Float64Array(n).fill(1),
-        ...columns.map((c) => Float64Array.from(rows, (i) => c[i]!)),
-      ],
+      columns: [new Float64Array(n).fill(1), ...columns.map((c) => gather(c, rows))],
       n,
     };
     const y = Float64Array.from(rows, (i) => (group[i] === g ? 1 : 0));

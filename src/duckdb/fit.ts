@@ -3,8 +3,10 @@
  * (non-aliased, as `lm`'s pivoting) columns, β and (X'X)⁻¹; then the treatment coefficient's
  * variance from the second pass's sums. Pure: no SQL is run here.
  */
+
 import { InputError } from '../errors.js';
 import type { SeType } from '../estimate/vcov.js';
+import { gather } from '../stats/gather.js';
 import { choleskyInverse, choleskySolve, pivotedCholesky } from '../stats/linalg.js';
 import type { SampleConstants } from './hc-pass.js';
 import { xxName, xyName } from './moments.js';
@@ -39,7 +41,7 @@ export function solveMoments(row: SqlRow, k: number): SolvedSample {
   }
   const { factor, kept, aliased } = pivotedCholesky(xx, k);
   const r = kept.length;
-  const rhs = Float64Array.from(kept, (a) => xy[a]!);
+  const rhs = gather(xy, kept);
   return {
     key: Number(row.m),
     n: xx[0]!,

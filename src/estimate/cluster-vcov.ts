@@ -19,8 +19,10 @@
  * estimatr does for CR2 with `fixed_effects` (it builds the dummies for that step); weighted CR2
  * with absorbed fixed effects is refused, as by estimatr.
  */
+
 import { InputError } from '../errors.js';
 import { symmetricInverseSqrt } from '../stats/eigen.js';
+import { gather } from '../stats/gather.js';
 import { crossProduct, sandwich } from '../stats/linalg.js';
 import { congruence, type OlsPrepared } from './ols.js';
 
@@ -151,7 +153,7 @@ export function clusterVcov(
   const g = new Float64Array(k);
   for (const { m, rows, wx, root } of parts) {
     // g_c = X_c'W_c·M_c·e_c (M_c = I for CR0/stata).
-    let e: Float64Array = Float64Array.from(rows, (i) => residuals[i]!);
+    let e: Float64Array = gather(residuals, rows);
     if (root) e = multiply(root, e, m, m, 1);
     g.fill(0);
     for (let r = 0; r < m; r++) for (let j = 0; j < k; j++) g[j]! += wx[r * k + j]! * e[r]!;

@@ -5,6 +5,7 @@
  * does, from a table and column names, with R's factor coding (treatment contrasts, levels
  * sorted, `reference` to choose the base level) through `modelFrame`.
  */
+
 import { asTable, numberColumn, stringColumn, type TableInput } from '../data/columns.js';
 import { type DroppedRows, modelFrame } from '../data/model-matrix.js';
 import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
@@ -12,6 +13,7 @@ import type { DocumentConvertible, HtmlConvertible } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { formatCount, formatGeneral } from '../format.js';
 import type { DesignMatrix } from '../stats/estimate.js';
+import { gather } from '../stats/gather.js';
 import { checkLevel } from '../stats/validate.js';
 import { documentMarkdown, tidyEstimate } from '../table/index.js';
 import {
@@ -366,7 +368,7 @@ function readWeights(
       { code: 'out-of-range', column, rows: bad.map((r) => r + 1), value: String(all[bad[0]!]) },
     );
   }
-  return Float64Array.from(rows, (r) => all[r]!);
+  return gather(all, rows);
 }
 
 /** x − x̄_g with x̄_g the (weighted) mean of x in the row's group. */

@@ -3,12 +3,14 @@
  * prevented cases, relative reduction, trajectories per success — resampling clients with
  * replacement within each arm (stratified by arm, so the arm sizes stay as realised).
  */
+
 import { COMPARISON_KEYS, type ComparisonSpec, comparisonSample } from '../analysis/comparison.js';
 import { outcomeAt, sampleAt } from '../analysis/effect-series.js';
 import type { TableInput } from '../data/columns.js';
 import { InputError } from '../errors.js';
 import { olsInfluence, olsLeverages, olsPrepare, olsSolve } from '../estimate/ols.js';
 import { normalCdf, normalQuantile } from '../stats/distributions.js';
+import { gather } from '../stats/gather.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { createRng } from '../stats/random.js';
 
@@ -93,7 +95,7 @@ export function bootstrapImpact(data: TableInput, spec: BootstrapSpec): Bootstra
   const y = outcomeAt(c.eventMonth, index, month);
   const t = new Float64Array(n);
   for (let j = 0; j < n; j++) t[j] = c.treated[index[j]!]!;
-  const covs = c.covariates.map((col) => Float64Array.from(index, (i) => col[i]!));
+  const covs = c.covariates.map((col) => gather(col, index));
   const useAdjusted = (spec.effect ?? (covs.length > 0 ? 'adjusted' : 'raw')) === 'adjusted';
   if (useAdjusted && covs.length === 0) {
     throw new InputError("effect 'adjusted' needs covariates", { code: 'invalid-option' });
@@ -127,16 +129,13 @@ export function bootstrapImpact(data: TableInput, spec: BootstrapSpec): Bootstra
     const m = rows.length;
     const columns = [
       new Float64Array(m).fill(1),
-      Float64Array.from(rows, (r) => t[r]!),
-      ...covs.map((col) => Float64Array.from(rows, (r) => col[r]!)),
+      gather(t, rows),
+      ...covs.map((col) => gather(col, rows)),
     ];
     const names = ['(Intercept)', 'treatment', ...covs.map((_, j) => `z${j}`)];
     const prep = olsPrepare({ names, columns, n: m });
     const k = prep.terms.indexOf('treatment');
-    const beta = olsSolve(
-      prep,
-      Float64Array.from(rows, (r) => y[r]!),
-    ).beta;
+    const beta = olsSolve(prep, gather(y, rows)).beta;
     return [cr, beta[k]!];
   };
 

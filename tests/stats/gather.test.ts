@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { gather } from '../../src/stats/gather.js';
+
+describe('gather', () => {
+  it('copies the rows of an index, in its order, repeats allowed', () => {
+    const values = new Float64Array([10, 20, 30, 40]);
+    expect([...gather(values, new Int32Array([3, 0, 0, 2]))]).toEqual([40, 10, 10, 30]);
+    expect(gather(values, new Int32Array(0)).length).toBe(0);
+  });
+  it('equals Float64Array.from with a callback on a large random index', () => {
+    const values = Float64Array.from({ length: 1000 }, (_, i) => Math.sin(i));
+    const index = Int32Array.from({ length: 5000 }, (_, j) => (j * 7919) % 1000);
+    expect(gather(values, index)).toEqual(Float64Array.from(index, (i) => values[i]!));
+  });
+});
