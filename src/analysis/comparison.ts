@@ -173,7 +173,7 @@ export function subsetComparison(
   const pick = (col: Float64Array) => gather(col, keep);
   return {
     ...c,
-    rows: c.rows.length ? Int32Array.from(gather(c.rows, keep)) : c.rows,
+    rows: c.rows.length ? gather(c.rows, keep, new Int32Array(keep.length)) : c.rows,
     treated: pick(c.treated),
     covariates: c.covariates.map(pick),
     followup: pick(c.followup),

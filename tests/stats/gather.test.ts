@@ -7,6 +7,12 @@ describe('gather', () => {
     expect([...gather(values, new Int32Array([3, 0, 0, 2]))]).toEqual([40, 10, 10, 30]);
     expect(gather(values, new Int32Array(0)).length).toBe(0);
   });
+  it('fills a given output array (integer rows stay an Int32Array)', () => {
+    const rows = new Int32Array([5, 6, 7]);
+    const out = gather(rows, [2, 1], new Int32Array(2));
+    expect(out).toBeInstanceOf(Int32Array);
+    expect([...out]).toEqual([7, 6]);
+  });
   it('equals Float64Array.from with a callback on a large random index', () => {
     const values = Float64Array.from({ length: 1000 }, (_, i) => Math.sin(i));
     const index = Int32Array.from({ length: 5000 }, (_, j) => (j * 7919) % 1000);

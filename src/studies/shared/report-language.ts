@@ -4,7 +4,7 @@
  * the version/date stamp. Texts are {@link Texts} objects (`{ en, nl }`), picked with `textOf`.
  */
 import { InputError } from '../../errors.js';
-import { formatNumber, formatPercent } from '../../format.js';
+import { formatNumber, formatPercent, formatPp } from '../../format.js';
 import { formatDate, type Language, numberStyleOf, textOf } from '../../language.js';
 
 /**
@@ -25,11 +25,7 @@ export function shareText(share: number, lang: Language, digits = 1): string {
  * ppText(-0.063, 'nl') // "−6,3 procentpunt"
  */
 export function ppText(difference: number, lang: Language, digits = 1, plus = false): string {
-  if (!Number.isFinite(difference)) return '';
-  const style = numberStyleOf(lang);
-  const number = formatNumber(100 * difference, digits, style);
-  const sign = plus && number !== '0' && !number.startsWith('−') && difference > 0 ? '+' : '';
-  return `${sign}${number}${style.points}`;
+  return formatPp(difference, digits, plus, numberStyleOf(lang));
 }
 
 /**
