@@ -7,8 +7,9 @@
  * `out[j] = values[index[j]]` for every j: the rows `index` of `values`, in that order.
  *
  * A plain index loop, O(|index|): `Float64Array.from(index, (i) => values[i])` goes through
- * the iterator protocol and a callback per element and was about 25× slower on Node 20 (2M rows,
- * an ad-hoc measurement, not a bench case), which made subset copies a quarter of a large analysis' time.
+ * the iterator protocol and a callback per element; it was about 25× slower on Node 20 (2M rows,
+ * an ad-hoc measurement, not a bench case) and made subset copies a quarter of a large
+ * analysis' time.
  *
  * `out` (length |index|) receives the values when given, e.g. an `Int32Array` for row numbers.
  *
