@@ -5,10 +5,13 @@
  * (or, for the many subgroup and fairness flags, when its Holm-adjusted p-value is not below
  * `findingAlpha`), and passes otherwise.
  */
-import { formatNumber, formatPercent, formatPp } from '../format.js';
+import { type Language, textOf } from '../language.js';
 import { pAdjust } from '../stats/multiplicity.js';
 import { FAIRNESS_METRICS } from './fairness.js';
 import type { ScanReviewData } from './review.js';
+import { CHECK_TEXTS } from './review-check-texts.js';
+import { driftLevelText, fairnessText, separationNoteText } from './review-data-texts.js';
+import { reviewFormat } from './review-format.js';
 
 /** pass: within the threshold; attention: outside, but not clearly; fail: clearly outside. */
 export type CheckStatus = 'pass' | 'attention' | 'fail';
@@ -49,8 +52,6 @@ export interface VerdictRow {
 type Partial = Omit<ScanReviewData, 'flags' | 'methods' | 'title' | 'verdict'>;
 type Ci = readonly [number, number] | null;
 
-const pct = (x: number) => formatPercent(x, 1);
-
 /** Status of "value ≥ min". */
 function atLeast(value: number, ci: Ci, min: number): CheckStatus {
   if (value >= min) return 'pass';
@@ -67,12 +68,20 @@ function within(value: number, ci: Ci, lo: number, hi: number): CheckStatus {
  * Every number outside its threshold. The previous year's calibration is not flagged when the
  * scan was fitted on it (in-sample calibration is perfect by construction). Subgroup and
  * fairness flags carry the p-value of their comparison, Holm-adjusted across all of them.
+ * `lang` (default `en`) is the language of the texts (metric, bound, message); the review's
+ * own flags, and its JSON, are English, its Dutch document calls this with `nl`.
  *
  * @example
  * reviewFlags(review).filter((f) => f.status === 'fail')
+ * reviewFlags(review, 'nl')[0]?.message // "2024: kalibratie-intercept −0,290 (log-odds): …"
  */
-export function reviewFlags(r: Partial): ReviewFlag[] {
+export function reviewFlags(r: Partial, lang: Language = 'en'): ReviewFlag[] {
   const t = r.config.thresholds;
+  const x = textOf(CHECK_TEXTS, lang);
+  const fm = reviewFormat(lang);
+  const { pct, raw } = fm;
+  const num = fm.num;
+  const level = (l: Parameters<typeof driftLevelText>[0]) => driftLevelText(l, lang);
   const out: ReviewFlag[] = [];
   const add = (
     threshold: string,
@@ -89,102 +98,108 @@ export function reviewFlags(r: Partial): ReviewFlag[] {
   for (const y of [r.current, r.previous]) {
     add(
       'captureTop10Min',
-      `capture in the top 10 % (${y.label})`,
+      x.captureIn('10', y.label),
       y.capture10,
       `≥ ${pct(t.captureTop10Min)}`,
-      `${y.label}: the top 10 % captures ${pct(y.capture10)} of the cases, below ${pct(t.captureTop10Min)}`,
+      x.captureMessage(y.label, '10', pct(y.capture10), pct(t.captureTop10Min)),
       atLeast(y.capture10, y.top10.ci, t.captureTop10Min),
     );
     add(
       'captureTop20Min',
-      `capture in the top 20 % (${y.label})`,
+      x.captureIn('20', y.label),
       y.capture20,
       `≥ ${pct(t.captureTop20Min)}`,
-      `${y.label}: the top 20 % captures ${pct(y.capture20)} of the cases, below ${pct(t.captureTop20Min)}`,
+      x.captureMessage(y.label, '20', pct(y.capture20), pct(t.captureTop20Min)),
       atLeast(y.capture20, y.top20.ci, t.captureTop20Min),
     );
     add(
       'aucMin',
-      `AUC (${y.label})`,
+      x.aucOf(y.label),
       y.auc.estimate,
-      `≥ ${t.aucMin}`,
-      `${y.label}: AUC ${formatNumber(y.auc.estimate, 3)} is below ${t.aucMin}`,
+      `≥ ${raw(t.aucMin)}`,
+      x.aucMessage(y.label, num(y.auc.estimate, 3), raw(t.aucMin)),
       atLeast(y.auc.estimate, y.auc.ci, t.aucMin),
     );
     if (y.sample === 'in-sample') continue;
     const c = y.calibration;
     const [slo, shi] = t.calibrationSlopeRange;
+    const slopeRange = fm.pair(raw(slo), raw(shi));
     add(
       'calibrationSlopeRange',
-      `calibration slope (${y.label})`,
+      x.slopeOf(y.label),
       c.slope.estimate,
-      `[${slo}, ${shi}]`,
-      `${y.label}: calibration slope ${formatNumber(c.slope.estimate, 3)} outside [${slo}, ${shi}]`,
+      slopeRange,
+      x.slopeMessage(y.label, num(c.slope.estimate, 3), slopeRange),
       within(c.slope.estimate, c.slope.ci, slo, shi),
     );
     const m = t.calibrationInterceptMaxAbs;
     add(
       'calibrationInterceptMaxAbs',
-      `calibration intercept (${y.label})`,
+      x.interceptOf(y.label),
       c.intercept.estimate,
-      `|a| ≤ ${m}`,
-      `${y.label}: calibration intercept ${formatNumber(c.intercept.estimate, 3)} (log-odds): the scan ${c.intercept.estimate > 0 ? 'under' : 'over'}estimates the risk on average`,
+      `|a| ≤ ${raw(m)}`,
+      x.interceptMessage(
+        y.label,
+        num(c.intercept.estimate, 3),
+        c.intercept.estimate > 0 ? 'under' : 'over',
+      ),
       within(c.intercept.estimate, c.intercept.ci, -m, m),
     );
     const [olo, ohi] = t.observedExpectedRange;
+    const oeRange = fm.pair(raw(olo), raw(ohi));
     add(
       'observedExpectedRange',
-      `observed/expected (${y.label})`,
+      x.oeOf(y.label),
       c.observedExpectedRatio,
-      `[${olo}, ${ohi}]`,
-      `${y.label}: observed/expected cases ${formatNumber(c.observedExpectedRatio, 3)} outside [${olo}, ${ohi}]`,
+      oeRange,
+      x.oeMessage(y.label, num(c.observedExpectedRatio, 3), oeRange),
       within(c.observedExpectedRatio, y.observedExpectedCi, olo, ohi),
     );
     const hl = c.hosmerLemeshow;
     add(
       'hosmerLemeshowPMin',
-      `Hosmer–Lemeshow p (${y.label})`,
+      x.hlOf(y.label),
       hl.pValue,
-      `≥ ${t.hosmerLemeshowPMin}`,
-      `${y.label}: Hosmer–Lemeshow Ĉ = ${formatNumber(hl.statistic, 1)} on ${hl.df} df, p = ${hl.pValue.toPrecision(2)}: predicted and observed rates differ across deciles (at this sample size small misfit is detected; read the decile table)`,
+      `≥ ${raw(t.hosmerLemeshowPMin)}`,
+      x.hlMessage(y.label, num(hl.statistic, 1), raw(hl.df), fm.precision2(hl.pValue)),
       hl.pValue >= t.hosmerLemeshowPMin ? 'pass' : 'attention',
     );
   }
   for (const f of r.drift.features) {
     add(
       'psiFeatureMax',
-      `PSI of ${f.variable}`,
+      x.psiOf(f.variable),
       f.psi,
-      `≤ ${t.psiFeatureMax}`,
-      `feature ${f.variable} shifted: PSI ${formatNumber(f.psi, 3)} (${f.level})`,
+      `≤ ${raw(t.psiFeatureMax)}`,
+      x.psiMessage(f.variable, num(f.psi, 3), level(f.level)),
       f.psi <= t.psiFeatureMax ? 'pass' : f.psi > 0.25 ? 'fail' : 'attention',
     );
   }
   const sp = r.drift.score.psi;
   add(
     'psiScoreMax',
-    'PSI of the score',
+    x.psiScore,
     sp,
-    `≤ ${t.psiScoreMax}`,
-    `the score distribution shifted: PSI ${formatNumber(sp, 3)} (${r.drift.score.level})`,
+    `≤ ${raw(t.psiScoreMax)}`,
+    x.psiScoreMessage(num(sp, 3), level(r.drift.score.level)),
     sp <= t.psiScoreMax ? 'pass' : sp > 0.25 ? 'fail' : 'attention',
   );
   const dc = r.drift.capture10;
   add(
     'captureDropMax',
-    'change in capture in the top 10 %',
+    x.captureChange,
     dc.estimate,
-    `≥ −${formatPp(t.captureDropMax)}`,
-    `capture in the top 10 % fell by ${formatPp(-dc.estimate)} (p = ${dc.pValue.toPrecision(2)})`,
+    `≥ −${fm.pp(t.captureDropMax)}`,
+    x.captureFell(fm.pp(-dc.estimate), fm.precision2(dc.pValue)),
     atLeast(dc.estimate, dc.ci, -t.captureDropMax),
   );
   const da = r.drift.auc;
   add(
     'aucDropMax',
-    'change in AUC',
+    x.aucChange,
     da.estimate,
-    `≥ −${t.aucDropMax}`,
-    `AUC fell by ${formatNumber(-da.estimate, 3)} (p = ${da.pValue.toPrecision(2)})`,
+    `≥ −${raw(t.aucDropMax)}`,
+    x.aucFell(num(-da.estimate, 3), fm.precision2(da.pValue)),
     atLeast(da.estimate, da.ci, -t.aucDropMax),
   );
   const family: ReviewFlag[] = [];
@@ -207,7 +222,7 @@ export function reviewFlags(r: Partial): ReviewFlag[] {
       status: 'attention',
     });
   for (const s of r.subgroups) {
-    const ref = s.rows.find((x) => x.group === s.reference)!;
+    const ref = s.rows.find((g) => g.group === s.reference)!;
     for (const row of s.rows) {
       if (row.cases < t.subgroupMinCases) continue;
       const where = `${s.variable} = ${row.group}`;
@@ -215,30 +230,41 @@ export function reviewFlags(r: Partial): ReviewFlag[] {
       if (cd && Math.abs(cd.estimate) > t.subgroupCaptureGapMax)
         addTested(
           'subgroupCaptureGapMax',
-          `capture gap, ${where}`,
+          x.captureGap(where),
           cd.estimate,
-          `|gap| ≤ ${formatPp(t.subgroupCaptureGapMax)}`,
-          `${where}: capture ${pct(row.capture!)} vs ${pct(ref.capture!)} for ${s.reference} (${formatPp(cd.estimate)})`,
+          x.gap(fm.pp(t.subgroupCaptureGapMax)),
+          x.captureGapMessage(
+            where,
+            pct(row.capture!),
+            pct(ref.capture!),
+            s.reference,
+            fm.pp(cd.estimate),
+          ),
           cd.pValue,
         );
       const ad = row.aucDifference;
       if (ad && Math.abs(ad.estimate) > t.subgroupAucGapMax)
         addTested(
           'subgroupAucGapMax',
-          `AUC gap, ${where}`,
+          x.aucGap(where),
           ad.estimate,
-          `|gap| ≤ ${t.subgroupAucGapMax}`,
-          `${where}: AUC ${formatNumber(row.auc!.estimate, 3)}, ${ad.estimate > 0 ? '+' : '−'}${formatNumber(Math.abs(ad.estimate), 3)} vs ${s.reference}`,
+          x.gap(raw(t.subgroupAucGapMax)),
+          x.aucGapMessage(where, num(row.auc!.estimate, 3), fm.signed(ad.estimate, 3), s.reference),
           ad.pValue,
         );
       const [lo, hi] = t.subgroupObservedExpectedRange;
       if (row.observedExpectedRatio < lo || row.observedExpectedRatio > hi)
         addTested(
           'subgroupObservedExpectedRange',
-          `observed/expected, ${where}`,
+          x.oeGroup(where),
           row.observedExpectedRatio,
-          `[${lo}, ${hi}]`,
-          `${where}: observed/expected ${formatNumber(row.observedExpectedRatio, 2)} (${row.cases} cases, risk ${row.meanPredicted < row.observedRate ? 'underestimated' : 'overestimated'})`,
+          fm.pair(raw(lo), raw(hi)),
+          x.oeGroupMessage(
+            where,
+            num(row.observedExpectedRatio, 2),
+            fm.int(row.cases),
+            row.meanPredicted < row.observedRate ? 'under' : 'over',
+          ),
           row.calibrationIntercept?.pValue ?? 1,
         );
     }
@@ -247,15 +273,24 @@ export function reviewFlags(r: Partial): ReviewFlag[] {
   for (const f of r.fairness) {
     for (const row of f.rows) {
       if (row.cases < t.subgroupMinCases) continue;
-      for (const { name, label, criterion } of FAIRNESS_METRICS) {
+      for (const { name } of FAIRNESS_METRICS) {
         const m = row.metrics[name];
         if (m.ratio === null || (m.ratio >= flo && m.ratio <= fhi)) continue;
+        const { label, criterion } = fairnessText(name, lang);
+        const where = `${f.variable} = ${row.group}`;
         addTested(
           'fairnessRatioRange',
-          `${label}, ${f.variable} = ${row.group}`,
+          `${label}, ${where}`,
           m.ratio,
-          `ratio in [${flo}, ${fhi}]`,
-          `${f.variable} = ${row.group}: ${label} ${pct(m.value)} against ${pct(f.overall[name])} overall (ratio ${formatNumber(m.ratio, 2)}; ${criterion})`,
+          x.ratioIn(fm.pair(raw(flo), raw(fhi))),
+          x.fairnessMessage(
+            where,
+            label,
+            pct(m.value),
+            pct(f.overall[name]),
+            num(m.ratio, 2),
+            criterion,
+          ),
           m.versusRest?.pValue ?? 1,
         );
       }
@@ -272,7 +307,7 @@ export function reviewFlags(r: Partial): ReviewFlag[] {
       ...f,
       adjustedPValue: p,
       status: p < alpha ? 'fail' : 'attention',
-      message: `${f.message}; p = ${f.pValue!.toPrecision(2)}, Holm-adjusted over ${family.length} subgroup and fairness flags ${p.toPrecision(2)}`,
+      message: x.holm(f.message, fm.precision2(f.pValue!), family.length, fm.precision2(p)),
     });
   });
   return out;
@@ -285,33 +320,37 @@ function worst(statuses: readonly CheckStatus[]): CheckStatus {
 /**
  * The verdict table: the checks a model-review board reads first, on the current year scored
  * by the scan under review (out of sample when it was fitted on the previous year), each with
- * its figure, interval, threshold and status in plain words.
+ * its figure, interval, threshold and status in plain words. `lang` (default `en`) is the
+ * language of its texts, as in {@link reviewFlags}.
  *
  * @example
  * reviewVerdict(review, review.flags).map((v) => `${v.check}: ${v.status}`)
+ * reviewVerdict(review, reviewFlags(review, 'nl'), 'nl')[0]?.check // "onderscheidend vermogen: AUC (2024)"
  */
-export function reviewVerdict(r: Partial, flags: readonly ReviewFlag[]): VerdictRow[] {
+export function reviewVerdict(
+  r: Partial,
+  flags: readonly ReviewFlag[],
+  lang: Language = 'en',
+): VerdictRow[] {
   const t = r.config.thresholds;
   const c = r.current;
   const k = c.calibration;
+  const x = textOf(CHECK_TEXTS, lang);
+  const fm = reviewFormat(lang);
+  const { pct, raw } = fm;
   const rows: VerdictRow[] = [];
   const row = (v: VerdictRow) => rows.push(v);
-  const say = (s: CheckStatus, pass: string, attention: string, fail: string) =>
+  const say = (s: CheckStatus, [pass, attention, fail]: readonly [string, string, string]) =>
     s === 'pass' ? pass : s === 'attention' ? attention : fail;
   let s = atLeast(c.auc.estimate, c.auc.ci, t.aucMin);
   row({
-    check: `discrimination: AUC (${c.label})`,
+    check: x.discrimination(c.label),
     value: c.auc.estimate,
     ci: c.auc.ci,
     format: 'number',
-    bound: `≥ ${t.aucMin}`,
+    bound: `≥ ${raw(t.aucMin)}`,
     status: s,
-    words: say(
-      s,
-      'the scan ranks cases above non-cases well enough',
-      'the AUC is below the threshold, but its interval reaches it',
-      'the scan ranks cases clearly worse than required',
-    ),
+    words: say(s, x.aucWords),
   });
   for (const [top, min, q] of [
     [c.top10, t.captureTop10Min, '10'],
@@ -319,159 +358,124 @@ export function reviewVerdict(r: Partial, flags: readonly ReviewFlag[]): Verdict
   ] as const) {
     s = atLeast(top.capture, top.ci, min);
     row({
-      check: `capture in the top ${q} % (${c.label})`,
+      check: x.captureIn(q, c.label),
       value: top.capture,
       ci: top.ci,
       format: 'percent',
       bound: `≥ ${pct(min)}`,
       status: s,
-      words: say(
-        s,
-        `the top ${q} % holds enough of the cases`,
-        'below the threshold, within the interval',
-        `the top ${q} % holds clearly too few of the cases`,
-      ),
+      words: say(s, x.captureWords(q)),
     });
   }
   const m = t.calibrationInterceptMaxAbs;
   s = within(k.intercept.estimate, k.intercept.ci, -m, m);
   row({
-    check: `calibration intercept (${c.label})`,
+    check: x.interceptOf(c.label),
     value: k.intercept.estimate,
     ci: k.intercept.ci,
     format: 'number',
-    bound: `|a| ≤ ${m}`,
+    bound: `|a| ≤ ${raw(m)}`,
     status: s,
-    words: say(
-      s,
-      'the predicted risk is right on average',
-      'the average risk may be off',
-      `the scan ${k.intercept.estimate < 0 ? 'over' : 'under'}estimates the risk on average`,
-    ),
+    words: say(s, x.interceptWords(k.intercept.estimate < 0 ? 'over' : 'under')),
   });
   const [slo, shi] = t.calibrationSlopeRange;
   s = within(k.slope.estimate, k.slope.ci, slo, shi);
   row({
-    check: `calibration slope (${c.label})`,
+    check: x.slopeOf(c.label),
     value: k.slope.estimate,
     ci: k.slope.ci,
     format: 'number',
-    bound: `[${slo}, ${shi}]`,
+    bound: fm.pair(raw(slo), raw(shi)),
     status: s,
-    words: say(
-      s,
-      'predictions are neither too extreme nor too flat',
-      'the spread of the predictions may be off',
-      k.slope.estimate < slo ? 'predictions are too extreme' : 'predictions are too flat',
-    ),
+    words: say(s, x.slopeWords(k.slope.estimate < slo)),
   });
   const [olo, ohi] = t.observedExpectedRange;
   s = within(k.observedExpectedRatio, c.observedExpectedCi, olo, ohi);
   row({
-    check: `observed / expected cases (${c.label})`,
+    check: x.observedExpected(c.label),
     value: k.observedExpectedRatio,
     ci: c.observedExpectedCi,
     format: 'number',
-    bound: `[${olo}, ${ohi}]`,
+    bound: fm.pair(raw(olo), raw(ohi)),
     status: s,
-    words: say(
-      s,
-      'as many cases as predicted',
-      'the number of cases may differ from the prediction',
-      k.observedExpectedRatio < olo ? 'fewer cases than predicted' : 'more cases than predicted',
-    ),
+    words: say(s, x.oeWords(k.observedExpectedRatio < olo)),
   });
   const hl = k.hosmerLemeshow;
   s = hl.pValue >= t.hosmerLemeshowPMin ? 'pass' : 'attention';
   row({
-    check: `Hosmer–Lemeshow p (${c.label})`,
+    check: x.hlOf(c.label),
     value: hl.pValue,
     ci: null,
     format: 'p',
-    bound: `≥ ${t.hosmerLemeshowPMin}`,
+    bound: `≥ ${raw(t.hosmerLemeshowPMin)}`,
     status: s,
-    words: say(
-      s,
-      'no misfit across the deciles',
-      'observed and predicted rates differ across deciles; read the decile table (large samples detect small misfit)',
-      '',
-    ),
+    words: say(s, [...x.hlWords, '']),
   });
   const sp = r.drift.score.psi;
   s = sp <= t.psiScoreMax ? 'pass' : sp > 0.25 ? 'fail' : 'attention';
   row({
-    check: 'drift of the score (PSI)',
+    check: x.scoreDrift,
     value: sp,
     ci: null,
     format: 'number',
-    bound: `≤ ${t.psiScoreMax}`,
+    bound: `≤ ${raw(t.psiScoreMax)}`,
     status: s,
-    words: say(s, 'the score distribution is stable', 'moderate shift', 'large shift'),
+    words: say(s, x.scoreDriftWords),
   });
   const top = [...r.drift.features].sort((a, b) => b.psi - a.psi)[0];
   if (top) {
     s = top.psi <= t.psiFeatureMax ? 'pass' : top.psi > 0.25 ? 'fail' : 'attention';
     row({
-      check: `drift of the features (largest PSI: ${top.variable})`,
+      check: x.featureDrift(top.variable),
       value: top.psi,
       ci: null,
       format: 'number',
-      bound: `≤ ${t.psiFeatureMax}`,
+      bound: `≤ ${raw(t.psiFeatureMax)}`,
       status: s,
-      words: say(
-        s,
-        'no feature shifted',
-        `${top.variable} shifted moderately`,
-        `${top.variable} shifted strongly`,
-      ),
+      words: say(s, x.featureDriftWords(top.variable)),
     });
   }
   const da = r.drift.auc;
   s = atLeast(da.estimate, da.ci, -t.aucDropMax);
   row({
-    check: `change in AUC, ${r.previous.label} → ${c.label}`,
+    check: x.aucChangeCheck(r.previous.label, c.label),
     value: da.estimate,
     ci: da.ci,
     format: 'number',
-    bound: `≥ −${t.aucDropMax}`,
+    bound: `≥ −${raw(t.aucDropMax)}`,
     status: s,
-    words: say(s, 'discrimination held up', 'AUC fell, within noise', 'AUC fell clearly'),
+    words: say(s, x.aucChangeWords),
   });
   const dc = r.drift.capture10;
   s = atLeast(dc.estimate, dc.ci, -t.captureDropMax);
   row({
-    check: `change in capture (top 10 %), ${r.previous.label} → ${c.label}`,
+    check: x.captureChangeCheck(r.previous.label, c.label),
     value: dc.estimate,
     ci: dc.ci,
     format: 'pp',
-    bound: `≥ −${formatPp(t.captureDropMax)}`,
+    bound: `≥ −${fm.pp(t.captureDropMax)}`,
     status: s,
-    words: say(s, 'capture held up', 'capture fell, within noise', 'capture fell clearly'),
+    words: say(s, x.captureChangeWords),
   });
   if (r.refit) {
     const d = r.refit.comparison.difference;
     s = d.estimate <= t.aucDropMax ? 'pass' : d.ci[0] > t.aucDropMax ? 'fail' : 'attention';
     row({
-      check: `refit on ${c.label} against the scan (paired AUC difference)`,
+      check: x.refitCheck(c.label),
       value: d.estimate,
       ci: d.ci,
       format: 'number',
-      bound: `≤ ${t.aucDropMax}`,
+      bound: `≤ ${raw(t.aucDropMax)}`,
       status: s,
-      words: say(
-        s,
-        `a refit on ${c.label} would not rank clearly better (its AUC is in-sample, so optimistic)`,
-        'a refit may rank better: consider re-estimating the scan',
-        'a refit ranks clearly better: re-estimate the scan',
-      ),
+      words: say(s, x.refitWords(c.label)),
     });
   }
   for (const [label, keys] of [
     [
-      'subgroups: capture, AUC and calibration per group',
+      x.subgroupsCheck,
       ['subgroupCaptureGapMax', 'subgroupAucGapMax', 'subgroupObservedExpectedRange'],
     ],
-    ['fairness: selection, TPR, PPV and FPR ratios per group', ['fairnessRatioRange']],
+    [x.fairnessCheck, ['fairnessRatioRange']],
   ] as const) {
     const own = flags.filter((f) => (keys as readonly string[]).includes(f.threshold));
     const findings = own.filter((f) => f.status === 'fail').length;
@@ -481,30 +485,29 @@ export function reviewVerdict(r: Partial, flags: readonly ReviewFlag[]): Verdict
       value: findings,
       ci: null,
       format: 'count',
-      bound: `Holm-adjusted p < ${t.findingAlpha}`,
+      bound: x.holmBound(raw(t.findingAlpha)),
       status: s,
-      words:
-        own.length === 0
-          ? 'no group outside the thresholds'
-          : `${own.length} flag${own.length === 1 ? '' : 's'}, ${findings} of them ${findings === 1 ? 'a finding' : 'findings'} after Holm's correction`,
+      words: own.length === 0 ? x.noGroup : x.groupFlags(own.length, findings),
     });
   }
   const levels = [...(r.separation?.levels ?? []), ...(r.refit?.separation.levels ?? [])];
   if (r.separation || r.refit) {
     s = levels.length === 0 && !r.separation?.maximumLikelihoodProblem ? 'pass' : 'attention';
     row({
-      check: 'separation and rare levels in the fits',
+      check: x.separationCheck,
       value: levels.length,
       ci: null,
       format: 'count',
-      bound: 'none',
+      bound: x.none,
       status: s,
       words:
         s === 'pass'
-          ? 'every factor level has cases and non-cases; maximum-likelihood fits'
+          ? x.separationPass
           : [
-              r.separation ? `${r.previous.label} fit: ${r.separation.note}` : '',
-              r.refit ? `${r.current.label} refit: ${r.refit.separation.note}` : '',
+              r.separation
+                ? x.previousFit(r.previous.label, separationNoteText(r.separation, lang))
+                : '',
+              r.refit ? x.currentRefit(c.label, separationNoteText(r.refit.separation, lang)) : '',
             ]
               .filter(Boolean)
               .join('; '),
