@@ -1,17 +1,15 @@
 /**
  * The yearly risk-scan review as one document (`src/table/index.ts`): summary and flags, a
- * table per section, charts, the methods and the thresholds. `review.md`, `review.html`, the
- * review's `toMarkdown()`, `toHTML()` and its display are all written from it; numbers are
- * formatted only by `formatCell` and the primitives of `src/format.ts`.
+ * table per section, charts, the methods and the thresholds, in English (default) or Dutch
+ * (`lang`). `review.md`, `review.html`, the review's `toMarkdown()`, `toHTML()` and its display
+ * are all written from it; numbers are formatted only by `formatCell` and the primitives of
+ * `src/format.ts`, in the language's number style (`review-format.ts`); the texts are
+ * `review-document-texts.ts`, `review-check-texts.ts` and `review-data-texts.ts`.
  */
-import {
-  formatGeneral,
-  formatNumber,
-  formatPercent,
-  formatPp,
-  formatPrecision,
-} from '../format.js';
+import { formatPercent } from '../format.js';
+import { type Language, parseLanguage, textOf } from '../language.js';
 import type { Estimate } from '../stats/estimate.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import {
   type Block,
   type Cell,
@@ -23,10 +21,26 @@ import {
 } from '../table/index.js';
 import { FAIRNESS_METRICS, type FairnessMetric } from './fairness.js';
 import type { ScanReviewData, YearMetrics } from './review.js';
-import type { CheckStatus, VerdictRow } from './review-checks.js';
+import { reviewFlags, reviewVerdict, type VerdictRow } from './review-checks.js';
+import {
+  driftLevelText,
+  fairnessText,
+  reviewEvaluationText,
+  reviewMethodsText,
+  reviewScoringText,
+  reviewTitleText,
+  reviewWarningText,
+  separationNoteText,
+  subgroupNoteText,
+} from './review-data-texts.js';
+import {
+  REVIEW_DOCUMENT_TEXTS,
+  type ReviewChartName,
+  type ReviewDocumentTexts,
+} from './review-document-texts.js';
+import { type ReviewFormat, reviewFormat } from './review-format.js';
 
-/** The review's four charts. */
-export type ReviewChartName = 'gains' | 'calibration' | 'drift' | 'subgroups';
+export type { ReviewChartName } from './review-document-texts.js';
 
 /** Names of chart files to link from the Markdown (written next to it by the CLI). */
 export type ReviewChartFiles = Readonly<Partial<Record<ReviewChartName, string>>>;
@@ -38,52 +52,40 @@ export type ReviewChart = { readonly svg: string } | { readonly file: string };
 export interface ScanReviewDocumentOptions {
   /** The charts to show; a chart not given is left out. */
   readonly charts?: Readonly<Partial<Record<ReviewChartName, ReviewChart>>>;
+  /**
+   * Language of the document (default `en`): headings, labels, sentences, flags and verdict,
+   * numbers in the language's style ("0,978 [0,962; 0,993]", "34,3%", "procentpunt"). The
+   * review's data (and its JSON) stay English; the Dutch texts are rebuilt from its numbers.
+   */
+  readonly lang?: Language;
 }
 
-/** Alt text (Markdown image) and caption (HTML figure) of each chart. */
-const CHART_TEXT: Readonly<Record<ReviewChartName, { alt: string; caption: string }>> = {
-  gains: {
-    alt: 'Gains curves',
-    caption:
-      'Gains curves: share of cases captured against the share of clients selected by score.',
-  },
-  calibration: {
-    alt: 'Calibration',
-    caption: 'Observed share against mean predicted probability per risk decile.',
-  },
-  drift: {
-    alt: 'Drift per feature',
-    caption: 'Population stability index per feature and for the score.',
-  },
-  subgroups: {
-    alt: 'Capture per subgroup',
-    caption: "Capture of each group's cases at the national top-10 % threshold.",
-  },
+const SCAN_REVIEW_DOCUMENT_KEYS: AllKeys<ScanReviewDocumentOptions> = {
+  charts: true,
+  lang: true,
 };
 
-const pct = (x: number) => formatPercent(x, 1);
-
-/** A p-value to two significant digits, "< 0.0001" below that; '' when not finite. */
-function pValue(p: number): string {
-  if (!Number.isFinite(p)) return '';
-  return p < 0.0001 ? '< 0.0001' : formatPrecision(p, 2);
+/** Options of {@link scanReviewMarkdown}. */
+export interface ScanReviewMarkdownOptions {
+  /** Language of the Markdown (default `en`), as {@link ScanReviewDocumentOptions.lang}. */
+  readonly lang?: Language;
 }
 
-/** "p = 0.034" or "p < 0.0001", for running text. */
-function pIs(p: number): string {
-  const t = pValue(p);
-  return t.startsWith('<') ? `p ${t}` : `p = ${t}`;
-}
+const SCAN_REVIEW_MARKDOWN_KEYS: AllKeys<ScanReviewMarkdownOptions> = { lang: true };
 
-/** A difference with its sign always written: "+0.000", "−0.003". */
-function signed(x: number, digits: number): string {
-  return `${x >= 0 ? '+' : '−'}${formatNumber(Math.abs(x), digits)}`;
+/** What every section builder takes: the review, the level ("95 %"), texts and formats. */
+interface Ctx {
+  readonly r: ScanReviewData;
+  readonly lvl: string;
+  readonly t: ReviewDocumentTexts;
+  readonly f: ReviewFormat;
+  readonly lang: Language;
 }
 
 /** An estimate with its interval: "0.978 [0.962, 0.993]", or in pp: "2.6 pp [1.2 pp, 4.1 pp]". */
-function withInterval(e: Estimate, digits = 3, asPp = false): string {
-  const f = (x: number) => (asPp ? formatPp(x, digits) : formatNumber(x, digits));
-  return `${f(e.estimate)} [${f(e.ci[0])}, ${f(e.ci[1])}]`;
+function withInterval(f: ReviewFormat, e: Estimate, digits = 3, asPp = false): string {
+  const g = (x: number) => (asPp ? f.pp(x, digits) : f.num(x, digits));
+  return `${g(e.estimate)} ${f.pair(g(e.ci[0]), g(e.ci[1]))}`;
 }
 
 /** A column: numbers right-aligned; text columns hold cells already formatted here. */
@@ -102,62 +104,72 @@ const percent = (id: string, label = id) => column(id, 'percent', label);
 const ratio = (id: string, label = id) => column(id, 'stat', label);
 
 /** An interval "[lo, hi]" in the given number format; '' when absent or not finite. */
-function interval(ci: readonly [number, number] | null, f: (x: number) => string): string {
+function interval(
+  f: ReviewFormat,
+  ci: readonly [number, number] | null,
+  g: (x: number) => string,
+): string {
   if (ci === null || !Number.isFinite(ci[0]) || !Number.isFinite(ci[1])) return '';
-  return `[${f(ci[0])}, ${f(ci[1])}]`;
+  return f.pair(g(ci[0]), g(ci[1]));
 }
 
-const num3 = (x: number) => formatNumber(x, 3);
-const withCi = (x: number, ci: readonly [number, number] | null, f: (x: number) => string) =>
-  `${f(x)} ${interval(ci, f)}`.trim();
+const withCi = (
+  f: ReviewFormat,
+  x: number,
+  ci: readonly [number, number] | null,
+  g: (x: number) => string,
+) => `${g(x)} ${interval(f, ci, g)}`.trim();
 
-const STATUS_WORDS: Readonly<Record<CheckStatus, string>> = {
-  pass: 'pass',
-  attention: 'attention',
-  fail: 'fail',
-};
-
-function verdictFigure(v: VerdictRow): { value: string; ci: string } {
-  const f =
+function verdictFigure(f: ReviewFormat, v: VerdictRow): { value: string; ci: string } {
+  const g =
     v.format === 'percent'
-      ? pct
+      ? (x: number) => f.pct(x)
       : v.format === 'pp'
-        ? (x: number) => formatPp(x, 1)
+        ? (x: number) => f.pp(x, 1)
         : v.format === 'p'
-          ? pValue
+          ? f.p
           : v.format === 'count'
-            ? formatGeneral
-            : num3;
-  return { value: f(v.value), ci: interval(v.ci, f) };
+            ? f.general
+            : (x: number) => f.num(x, 3);
+  return { value: g(v.value), ci: interval(f, v.ci, g) };
 }
 
-function verdictBlocks(r: ScanReviewData, lvl: string): Block[] {
+/** The flags and verdict in the document's language (the review's own are English). */
+function judgement(r: ScanReviewData, lang: Language) {
+  if (lang === 'en') return { flags: r.flags, verdict: r.verdict };
+  const flags = reviewFlags(r, lang);
+  return { flags, verdict: reviewVerdict(r, flags, lang) };
+}
+
+function verdictBlocks({ r, lvl, t, f }: Ctx, verdict: readonly VerdictRow[]): Block[] {
   const counts = (['fail', 'attention', 'pass'] as const).map(
-    (s) => `${r.verdict.filter((v) => v.status === s).length} ${s}`,
+    (s) => `${verdict.filter((v) => v.status === s).length} ${t.status[s]}`,
   );
+  const sample =
+    r.current.sample === 'out-of-sample'
+      ? t.outOfSampleFitted(r.previous.label)
+      : t.sampleWord(r.current.sample);
   return [
-    heading('Verdict', 2),
-    paragraph(
-      `Each check on ${r.current.label}, scored by the scan under review (${r.current.sample === 'out-of-sample' ? `fitted on ${r.previous.label}: out of sample` : r.current.sample}): ${counts.join(', ')}. Fail: the whole ${lvl} interval lies past the threshold; attention: the figure is past it but the interval reaches it, or a subgroup flag that is not a finding after Holm's correction.`,
-    ),
+    heading(t.verdict, 2),
+    paragraph(t.verdictIntro(r.current.label, sample, counts.join(', '), lvl)),
     table(
       'verdict',
       [
-        text('check'),
-        figure('figure'),
-        figure('ci', `${lvl} CI`),
-        text('threshold'),
-        text('status'),
-        text('words', 'in plain words'),
+        text('check', t.check),
+        figure('figure', t.figure),
+        figure('ci', t.ci(lvl)),
+        text('threshold', t.threshold),
+        text('status', t.statusColumn),
+        text('words', t.words),
       ],
-      r.verdict.map((v) => {
-        const f = verdictFigure(v);
+      verdict.map((v) => {
+        const g = verdictFigure(f, v);
         return {
           check: v.check,
-          figure: f.value,
-          ci: f.ci,
+          figure: g.value,
+          ci: g.ci,
           threshold: v.bound,
-          status: STATUS_WORDS[v.status],
+          status: t.status[v.status],
           words: v.words,
         };
       }),
@@ -172,119 +184,120 @@ function table(id: string, columns: readonly Column[], rows: Table['rows']): Blo
 const heading = (text: string, level: 1 | 2 | 3): Block => ({ kind: 'heading', text, level });
 const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
 
-function chartBlocks(name: ReviewChartName, options: ScanReviewDocumentOptions): Block[] {
+function chartBlocks(
+  name: ReviewChartName,
+  options: ScanReviewDocumentOptions,
+  t: ReviewDocumentTexts,
+): Block[] {
   const chart = options.charts?.[name];
   if (!chart) return [];
-  const { alt, caption } = CHART_TEXT[name];
+  const { alt, caption } = t.charts[name];
   return 'svg' in chart
     ? [{ kind: 'figure', svg: chart.svg, caption }]
     : [paragraph(`![${alt}](${chart.file})`)];
 }
 
-/** The previous year's calibration when the scan was fitted on it: perfect by construction. */
-function inSample(y: YearMetrics, figureText: string): string {
-  return y.sample === 'in-sample' ? `${figureText} (in-sample, by construction)` : figureText;
-}
-
-function summaryBlocks(r: ScanReviewData, lvl: string): Block[] {
+function summaryBlocks(
+  { r, lvl, t, f, lang }: Ctx,
+  flags: ScanReviewData['flags'],
+): Block[] {
   const c = r.current;
   const p = r.previous;
   const d = r.drift;
+  const m = t.metrics;
+  const pct = (x: number) => f.pct(x);
+  const num3 = (x: number) => f.num(x, 3);
+  /** The previous year's calibration when the scan was fitted on it: perfect by construction. */
+  const inSample = (y: YearMetrics, figureText: string) =>
+    y.sample === 'in-sample' ? t.inSampleByConstruction(figureText) : figureText;
   const rows: [string, string, string, string, string][] = [
     [
-      'capture in the top 10 %',
-      withCi(p.capture10, p.top10.ci, pct),
-      withCi(c.capture10, c.top10.ci, pct),
-      formatPp(d.capture10.estimate),
-      pValue(d.capture10.pValue),
+      m.capture('10'),
+      withCi(f, p.capture10, p.top10.ci, pct),
+      withCi(f, c.capture10, c.top10.ci, pct),
+      f.pp(d.capture10.estimate),
+      f.p(d.capture10.pValue),
     ],
     [
-      'capture in the top 20 %',
-      withCi(p.capture20, p.top20.ci, pct),
-      withCi(c.capture20, c.top20.ci, pct),
-      formatPp(d.capture20.estimate),
-      pValue(d.capture20.pValue),
+      m.capture('20'),
+      withCi(f, p.capture20, p.top20.ci, pct),
+      withCi(f, c.capture20, c.top20.ci, pct),
+      f.pp(d.capture20.estimate),
+      f.p(d.capture20.pValue),
     ],
     [
-      'AUC',
-      withCi(p.auc.estimate, p.auc.ci, num3),
-      withCi(c.auc.estimate, c.auc.ci, num3),
-      signed(d.auc.estimate, 3),
-      pValue(d.auc.pValue),
+      m.auc,
+      withCi(f, p.auc.estimate, p.auc.ci, num3),
+      withCi(f, c.auc.estimate, c.auc.ci, num3),
+      f.signed(d.auc.estimate, 3),
+      f.p(d.auc.pValue),
     ],
     [
-      'observed rate',
-      withCi(p.observedRate, p.observedRateCi, pct),
-      withCi(c.observedRate, c.observedRateCi, pct),
-      formatPp(d.observedRate.estimate),
-      pValue(d.observedRate.pValue),
+      m.observedRate,
+      withCi(f, p.observedRate, p.observedRateCi, pct),
+      withCi(f, c.observedRate, c.observedRateCi, pct),
+      f.pp(d.observedRate.estimate),
+      f.p(d.observedRate.pValue),
     ],
     [
-      'mean predicted',
+      m.meanPredicted,
       pct(p.meanPredicted),
       pct(c.meanPredicted),
-      formatPp(c.meanPredicted - p.meanPredicted),
+      f.pp(c.meanPredicted - p.meanPredicted),
       '',
     ],
+    [m.topDecileThreshold, pct(p.topDecileThreshold), pct(c.topDecileThreshold), '', ''],
     [
-      'top-decile threshold (lowest score in the top 10 %)',
-      pct(p.topDecileThreshold),
-      pct(c.topDecileThreshold),
-      '',
-      '',
-    ],
-    [
-      `share with a score below ${pct(r.config.riskCutoff)}`,
+      m.shareBelow(pct(r.config.riskCutoff)),
       pct(p.shareBelowCutoff),
       pct(c.shareBelowCutoff),
       '',
       '',
     ],
     [
-      'observed / expected cases',
-      inSample(p, withCi(p.calibration.observedExpectedRatio, p.observedExpectedCi, num3)),
-      withCi(c.calibration.observedExpectedRatio, c.observedExpectedCi, num3),
+      m.observedExpected,
+      inSample(p, withCi(f, p.calibration.observedExpectedRatio, p.observedExpectedCi, num3)),
+      withCi(f, c.calibration.observedExpectedRatio, c.observedExpectedCi, num3),
       '',
       '',
     ],
     [
-      'calibration intercept',
-      inSample(p, withCi(p.calibration.intercept.estimate, p.calibration.intercept.ci, num3)),
-      withCi(c.calibration.intercept.estimate, c.calibration.intercept.ci, num3),
+      m.intercept,
+      inSample(p, withCi(f, p.calibration.intercept.estimate, p.calibration.intercept.ci, num3)),
+      withCi(f, c.calibration.intercept.estimate, c.calibration.intercept.ci, num3),
       '',
       '',
     ],
     [
-      'calibration slope',
-      inSample(p, withCi(p.calibration.slope.estimate, p.calibration.slope.ci, num3)),
-      withCi(c.calibration.slope.estimate, c.calibration.slope.ci, num3),
+      m.slope,
+      inSample(p, withCi(f, p.calibration.slope.estimate, p.calibration.slope.ci, num3)),
+      withCi(f, c.calibration.slope.estimate, c.calibration.slope.ci, num3),
       '',
       '',
     ],
     [
-      'Brier score',
-      withCi(p.calibration.brier, p.brierCi, (x) => formatNumber(x, 4)),
-      withCi(c.calibration.brier, c.brierCi, (x) => formatNumber(x, 4)),
+      m.brier,
+      withCi(f, p.calibration.brier, p.brierCi, (x) => f.num(x, 4)),
+      withCi(f, c.calibration.brier, c.brierCi, (x) => f.num(x, 4)),
       '',
       '',
     ],
-    ['PSI of the score', '', formatNumber(d.score.psi, 3), '', ''],
+    [m.psiScore, '', f.num(d.score.psi, 3), '', ''],
   ];
+  const fails = flags.filter((x) => x.status === 'fail').length;
+  const attention = flags.filter((x) => x.status === 'attention').length;
   return [
-    heading('Summary', 2),
+    heading(t.summary, 2),
     table(
       'summary',
       [
-        text('metric'),
-        figure(
-          'previous',
-          `${p.label} [${lvl} CI]${p.sample === 'in-sample' ? ', in-sample' : ''}`,
-        ),
+        text('metric', t.metric),
+        figure('previous', `${p.label} [${t.ci(lvl)}]${p.sample === 'in-sample' ? t.inSample : ''}`),
         figure(
           'current',
-          `${c.label} [${lvl} CI]${c.sample === 'out-of-sample' ? ', out of sample' : ''}`,
+          `${c.label} [${t.ci(lvl)}]${c.sample === 'out-of-sample' ? t.outOfSample : ''}`,
         ),
-        figure('change'),
+        figure('change', t.change),
         figure('p'),
       ],
       rows.map(([metric, previous, current, change, pv]) => ({
@@ -295,73 +308,84 @@ function summaryBlocks(r: ScanReviewData, lvl: string): Block[] {
         p: pv,
       })),
     ),
-    heading(
-      `Flags (${r.flags.length}: ${r.flags.filter((f) => f.status === 'fail').length} fail, ${r.flags.filter((f) => f.status === 'attention').length} attention)`,
-      3,
-    ),
-    r.flags.length === 0
-      ? paragraph('Every number lies within the configured thresholds.')
+    heading(t.flags(flags.length, fails, attention), 3),
+    flags.length === 0
+      ? paragraph(t.noFlags)
       : {
           kind: 'list',
-          items: r.flags.map((f) => `**${f.metric}** (${f.bound}; ${f.status}): ${f.message}`),
+          items: flags.map((x) => `**${x.metric}** (${x.bound}; ${t.status[x.status]}): ${x.message}`),
         },
     ...(r.warnings.length > 0
-      ? [paragraph('Warnings:'), { kind: 'list' as const, items: r.warnings }]
+      ? [
+          paragraph(t.warnings),
+          { kind: 'list' as const, items: r.warnings.map((w) => reviewWarningText(w, lang)) },
+        ]
       : []),
   ];
 }
 
-function discriminationBlocks(r: ScanReviewData, lvl: string): Block[] {
+function discriminationBlocks({ r, lvl, t, f }: Ctx): Block[] {
   const c = r.current;
   const p = r.previous;
   const d = r.drift;
+  const pct = (x: number) => f.pct(x);
   return [
-    heading('Discrimination', 2),
+    heading(t.discrimination, 2),
     table(
       'discrimination',
       [
-        text('year'),
+        text('year', t.year),
         figure('auc', 'AUC'),
-        figure('ci', `${lvl} CI (DeLong)`),
+        figure('ci', t.ciDeLong(lvl)),
         figure('se', 'SE'),
-        column('cases', 'int'),
-        column('controls', 'int', 'non-cases'),
-        percent('capture10', 'capture top 10 %'),
-        figure('capture10Ci', `${lvl} CI (Wilson)`),
-        percent('capture20', 'capture top 20 %'),
-        figure('capture20Ci', `${lvl} CI (Wilson)`),
+        column('cases', 'int', t.cases),
+        column('controls', 'int', t.nonCases),
+        percent('capture10', t.captureTop('10')),
+        figure('capture10Ci', t.ciWilson(lvl)),
+        percent('capture20', t.captureTop('20')),
+        figure('capture20Ci', t.ciWilson(lvl)),
       ],
       [p, c, ...(r.refit ? [r.refit.metrics] : [])].map((y) => ({
         year: y.label,
-        auc: formatNumber(y.auc.estimate, 4),
-        ci: `${formatNumber(y.auc.ci[0], 4)} – ${formatNumber(y.auc.ci[1], 4)}`,
-        se: formatNumber(y.auc.stdError, 4),
+        auc: f.num(y.auc.estimate, 4),
+        ci: `${f.num(y.auc.ci[0], 4)} ${t.to} ${f.num(y.auc.ci[1], 4)}`,
+        se: f.num(y.auc.stdError, 4),
         cases: y.auc.cases,
         controls: y.auc.controls,
         capture10: y.capture10,
-        capture10Ci: interval(y.top10.ci, pct),
+        capture10Ci: interval(f, y.top10.ci, pct),
         capture20: y.capture20,
-        capture20Ci: interval(y.top20.ci, pct),
+        capture20Ci: interval(f, y.top20.ci, pct),
       })),
     ),
     paragraph(
-      `Change ${c.label} − ${p.label}: AUC ${withInterval(d.auc, 4)} (unpaired DeLong, t on ${formatGeneral(Math.round(d.auc.df))} df, ${pIs(d.auc.pValue)}); capture top 10 % ${withInterval(d.capture10, 1, true)} (${pIs(d.capture10.pValue)}); top 20 % ${withInterval(d.capture20, 1, true)} (${pIs(d.capture20.pValue)}).`,
+      t.changeLine(
+        c.label,
+        p.label,
+        withInterval(f, d.auc, 4),
+        f.general(Math.round(d.auc.df)),
+        f.pIs(d.auc.pValue),
+        withInterval(f, d.capture10, 1, true),
+        f.pIs(d.capture10.pValue),
+        withInterval(f, d.capture20, 1, true),
+        f.pIs(d.capture20.pValue),
+      ),
     ),
   ];
 }
 
-function gainsBlock(y: YearMetrics): Block {
+function gainsBlock(t: ReviewDocumentTexts, y: YearMetrics): Block {
   return table(
     `gains_${y.label}`,
     [
-      number('decile'),
-      number('clients'),
-      number('cases'),
-      percent('observedRate', 'observed rate'),
-      percent('meanScore', 'mean score'),
-      percent('capture', 'cumulative capture'),
-      ratio('lift', 'cumulative lift'),
-      ratio('decileLift', 'decile lift'),
+      number('decile', t.decile),
+      number('clients', t.clients),
+      number('cases', t.cases),
+      percent('observedRate', t.observedRate),
+      percent('meanScore', t.meanScore),
+      percent('capture', t.cumulativeCapture),
+      ratio('lift', t.cumulativeLift),
+      ratio('decileLift', t.decileLift),
     ],
     y.gains.map((g) => ({
       decile: g.decile,
@@ -377,47 +401,47 @@ function gainsBlock(y: YearMetrics): Block {
   );
 }
 
-function calibrationBlocks(r: ScanReviewData, lvl: string): Block[] {
+function calibrationBlocks({ r, lvl, t, f }: Ctx): Block[] {
   const summary = table(
     'calibration',
     [
-      text('year'),
-      text('oe', 'observed / expected'),
-      text('intercept', `intercept [${lvl} CI]`),
-      text('slope', `slope [${lvl} CI]`),
-      text('brier', 'Brier'),
-      text('brierScaled', 'scaled Brier'),
+      text('year', t.year),
+      text('oe', t.observedExpected),
+      text('intercept', t.interceptCi(lvl)),
+      text('slope', t.slopeCi(lvl)),
+      text('brier', t.brier),
+      text('brierScaled', t.scaledBrier),
       ratio('hl', 'Hosmer–Lemeshow Ĉ'),
-      number('df'),
+      number('df', t.df),
       text('p'),
     ],
     [r.previous, r.current].map((y) => {
       const k = y.calibration;
       return {
         year: y.label,
-        oe: formatNumber(k.observedExpectedRatio, 3),
-        intercept: withInterval(k.intercept),
-        slope: withInterval(k.slope),
-        brier: formatNumber(k.brier, 5),
-        brierScaled: formatNumber(k.brierScaled, 3),
+        oe: f.num(k.observedExpectedRatio, 3),
+        intercept: withInterval(f, k.intercept),
+        slope: withInterval(f, k.slope),
+        brier: f.num(k.brier, 5),
+        brierScaled: f.num(k.brierScaled, 3),
         hl: k.hosmerLemeshow.statistic,
         df: k.hosmerLemeshow.df,
-        p: pValue(k.hosmerLemeshow.pValue),
+        p: f.p(k.hosmerLemeshow.pValue),
       };
     }),
   );
   const deciles = (y: YearMetrics): Block[] => [
-    heading(`Observed versus predicted per risk decile, ${y.label}`, 3),
+    heading(t.perDecile(y.label), 3),
     table(
       `calibration_${y.label}`,
       [
-        number('decile'),
-        number('clients'),
-        number('observed'),
-        number('expected'),
-        percent('observedRate', 'observed rate'),
-        percent('meanPredicted', 'mean predicted'),
-        ratio('oe', 'O/E'),
+        number('decile', t.decile),
+        number('clients', t.clients),
+        number('observed', t.observed),
+        number('expected', t.expected),
+        percent('observedRate', t.observedRate),
+        percent('meanPredicted', t.meanPredicted),
+        ratio('oe', t.oe),
       ],
       y.calibration.rows.map((row) => ({
         decile: row.decile,
@@ -437,47 +461,47 @@ function calibrationBlocks(r: ScanReviewData, lvl: string): Block[] {
 const significant4 = (x: number | undefined): Cell =>
   x === undefined ? null : Number(x.toPrecision(4));
 
-function driftBlock(r: ScanReviewData): Block {
+function driftBlock({ r, t, f, lang }: Ctx): Block {
   return table(
     'drift',
     [
-      text('variable'),
+      text('variable', t.variable),
       text('psi', 'PSI'),
-      text('level'),
-      number('bins'),
-      number('meanPrevious', `mean ${r.previous.label}`),
-      number('meanCurrent', `mean ${r.current.label}`),
+      text('level', t.level),
+      number('bins', t.bins),
+      number('meanPrevious', t.mean(r.previous.label)),
+      number('meanCurrent', t.mean(r.current.label)),
     ],
-    [...r.drift.features, r.drift.score].map((f) => ({
-      variable: f.variable,
-      psi: formatNumber(f.psi, 4),
-      level: f.level,
-      bins: f.bins.length,
-      meanPrevious: significant4(f.meanExpected),
-      meanCurrent: significant4(f.meanActual),
+    [...r.drift.features, r.drift.score].map((x) => ({
+      variable: x.variable,
+      psi: f.num(x.psi, 4),
+      level: driftLevelText(x.level, lang),
+      bins: x.bins.length,
+      meanPrevious: significant4(x.meanExpected),
+      meanCurrent: significant4(x.meanActual),
     })),
   );
 }
 
-function subgroupBlocks(r: ScanReviewData): Block[] {
+function subgroupBlocks({ r, t, f, lang }: Ctx): Block[] {
   return r.subgroups.flatMap((s) => [
-    heading(`${s.variable} (${r.current.label}; reference: ${s.reference})`, 3),
+    heading(t.subgroupHeading(s.variable, r.current.label, s.reference), 3),
     table(
       `subgroups_${s.variable}`,
       [
-        text('group'),
-        number('clients'),
-        number('cases'),
-        percent('observedRate', 'observed rate'),
-        percent('meanPredicted', 'mean predicted'),
-        ratio('oe', 'O/E'),
-        percent('selected'),
-        percent('capture'),
-        text('captureGap', 'capture gap'),
+        text('group', t.group),
+        number('clients', t.clients),
+        number('cases', t.cases),
+        percent('observedRate', t.observedRate),
+        percent('meanPredicted', t.meanPredicted),
+        ratio('oe', t.oe),
+        percent('selected', t.selected),
+        percent('capture', t.capture),
+        text('captureGap', t.captureGap),
         text('auc', 'AUC'),
-        text('aucGap', 'AUC gap'),
-        ratio('intercept', 'calibration intercept'),
-        text('note'),
+        text('aucGap', t.aucGap),
+        ratio('intercept', t.calibrationIntercept),
+        text('note', t.note),
       ],
       s.rows.map((row) => ({
         group: row.group,
@@ -489,127 +513,149 @@ function subgroupBlocks(r: ScanReviewData): Block[] {
         selected: row.selected,
         capture: row.capture,
         captureGap: row.captureDifference
-          ? `${formatPp(row.captureDifference.estimate)} (p ${pValue(row.captureDifference.pValue)})`
+          ? `${f.pp(row.captureDifference.estimate)} (p ${f.p(row.captureDifference.pValue)})`
           : '',
-        auc: row.auc ? formatNumber(row.auc.estimate, 3) : '',
+        auc: row.auc ? f.num(row.auc.estimate, 3) : '',
         aucGap: row.aucDifference
-          ? `${signed(row.aucDifference.estimate, 3)} (p ${pValue(row.aucDifference.pValue)})`
+          ? `${f.signed(row.aucDifference.estimate, 3)} (p ${f.p(row.aucDifference.pValue)})`
           : '',
         intercept: row.calibrationIntercept?.estimate ?? null,
-        note: row.note ?? '',
+        note: row.note === undefined ? '' : subgroupNoteText(row.note, lang),
       })),
     ),
   ]);
 }
 
-function refitBlocks(r: ScanReviewData, lvl: string): Block[] {
-  const f = r.refit;
-  if (!f) return [];
-  const t = f.comparison;
-  const d = t.difference;
+function refitBlocks({ r, lvl, t, f, lang }: Ctx): Block[] {
+  const x = r.refit;
+  if (!x) return [];
+  const cmp = x.comparison;
+  const d = cmp.difference;
   const c = r.current;
+  const pct = (v: number) => f.pct(v);
+  const num3 = (v: number) => f.num(v, 3);
   const row = (name: string, y: YearMetrics) => ({
     model: name,
-    auc: withCi(y.auc.estimate, y.auc.ci, num3),
-    capture10: withCi(y.capture10, y.top10.ci, pct),
-    intercept: withCi(y.calibration.intercept.estimate, y.calibration.intercept.ci, num3),
-    slope: withCi(y.calibration.slope.estimate, y.calibration.slope.ci, num3),
-    oe: formatNumber(y.calibration.observedExpectedRatio, 3),
+    auc: withCi(f, y.auc.estimate, y.auc.ci, num3),
+    capture10: withCi(f, y.capture10, y.top10.ci, pct),
+    intercept: withCi(f, y.calibration.intercept.estimate, y.calibration.intercept.ci, num3),
+    slope: withCi(f, y.calibration.slope.estimate, y.calibration.slope.ci, num3),
+    oe: f.num(y.calibration.observedExpectedRatio, 3),
   });
   return [
-    heading(`The scan against a refit on ${c.label}`, 2),
+    heading(t.refit(c.label), 2),
     paragraph(
-      `The scan under review is scored on ${c.label} out of sample; the refit is fitted on ${c.label} itself, so its figures are in-sample and optimistic (its calibration is perfect by construction). Paired DeLong test on the same ${formatGeneral(c.n)} clients: AUC refit − scan ${withInterval(d, 4)}, z = ${formatNumber(t.statistic, 2)}, ${pIs(t.pValue)}${t.correlation === null ? '' : `; correlation of the two AUC estimates ${formatNumber(t.correlation, 3)}`}.`,
+      t.refitIntro(
+        c.label,
+        f.general(c.n),
+        withInterval(f, d, 4),
+        f.num(cmp.statistic, 2),
+        f.pIs(cmp.pValue),
+        cmp.correlation === null ? null : f.num(cmp.correlation, 3),
+      ),
     ),
     table(
       'refit',
       [
-        text('model'),
-        figure('auc', `AUC [${lvl} CI]`),
-        figure('capture10', `capture top 10 % [${lvl} CI]`),
-        figure('intercept', `calibration intercept [${lvl} CI]`),
-        figure('slope', `calibration slope [${lvl} CI]`),
-        figure('oe', 'observed / expected'),
+        text('model', t.model),
+        figure('auc', t.withCi('AUC', lvl)),
+        figure('capture10', t.withCi(t.captureTop('10'), lvl)),
+        figure('intercept', t.withCi(t.calibrationIntercept, lvl)),
+        figure('slope', t.withCi(t.metrics.slope, lvl)),
+        figure('oe', t.observedExpected),
       ],
-      [
-        row(`the scan (fitted on ${r.previous.label}), out of sample`, c),
-        row(`refit on ${c.label}, in-sample`, f.metrics),
-      ],
+      [row(t.scanRow(r.previous.label), c), row(t.refitRow(c.label), x.metrics)],
     ),
-    paragraph(`Separation in the refit: ${f.separation.note}.`),
+    paragraph(t.refitSeparation(separationNoteText(x.separation, lang))),
   ];
 }
 
-function fairnessBlocks(r: ScanReviewData, lvl: string): Block[] {
+function fairnessBlocks({ r, lvl, t, f, lang }: Ctx): Block[] {
   if (r.fairness.length === 0) return [];
-  const rate = (m: FairnessMetric) => withCi(m.value, Number.isFinite(m.value) ? m.ci : null, pct);
+  const pct = (v: number) => f.pct(v);
+  const rate = (m: FairnessMetric) =>
+    withCi(f, m.value, Number.isFinite(m.value) ? m.ci : null, pct);
   const ratioText = (m: FairnessMetric) =>
-    m.ratio === null ? '' : withCi(m.ratio, m.ratioCi, (x) => formatNumber(x, 2));
+    m.ratio === null ? '' : withCi(f, m.ratio, m.ratioCi, (v) => f.num(v, 2));
   const [lo, hi] = r.config.thresholds.fairnessRatioRange;
+  const metrics = FAIRNESS_METRICS.map(({ name }) => ({ name, ...fairnessText(name, lang) }));
   return [
-    heading('Fairness of the selection', 2),
+    heading(t.fairness, 2),
     paragraph(
-      `Selection: the national top 10 % of ${r.current.label} by score. Per group: selection rate (demographic parity), true-positive rate = share of the group's cases selected (equal opportunity), positive predictive value = share of the group's selected who are cases (predictive parity), false-positive rate = share of the group's non-cases selected; ${lvl} Wilson intervals, and the ratio to the overall value with a delta-method interval. A ratio outside [${lo}, ${hi}] is flagged when the group has at least ${r.config.thresholds.subgroupMinCases} cases; flags are tested (group against all other clients) and Holm-adjusted together with the subgroup flags.`,
+      t.fairnessIntro(
+        r.current.label,
+        lvl,
+        f.pair(f.raw(lo), f.raw(hi)),
+        f.raw(r.config.thresholds.subgroupMinCases),
+      ),
     ),
-    ...r.fairness.flatMap((f) => [
+    ...r.fairness.flatMap((x) => [
       heading(
-        `${f.variable} (${r.current.label}; overall: selection ${pct(f.overall.selectionRate)}, TPR ${pct(f.overall.truePositiveRate)}, PPV ${pct(f.overall.positivePredictiveValue)}, FPR ${pct(f.overall.falsePositiveRate)})`,
+        t.fairnessHeading(
+          x.variable,
+          r.current.label,
+          pct(x.overall.selectionRate),
+          pct(x.overall.truePositiveRate),
+          pct(x.overall.positivePredictiveValue),
+          pct(x.overall.falsePositiveRate),
+        ),
         3,
       ),
       table(
-        `fairness_${f.variable}`,
+        `fairness_${x.variable}`,
         [
-          text('group'),
-          number('clients'),
-          number('cases'),
-          ...FAIRNESS_METRICS.map(({ name, label }) => figure(name, `${label} [${lvl} CI]`)),
+          text('group', t.group),
+          number('clients', t.clients),
+          number('cases', t.cases),
+          ...metrics.map(({ name, label }) => figure(name, t.withCi(label, lvl))),
         ],
-        f.rows.map((row) => ({
+        x.rows.map((row) => ({
           group: row.group,
           clients: row.n,
           cases: row.cases,
-          ...Object.fromEntries(
-            FAIRNESS_METRICS.map(({ name }) => [name, rate(row.metrics[name])]),
-          ),
+          ...Object.fromEntries(metrics.map(({ name }) => [name, rate(row.metrics[name])])),
         })),
       ),
-      paragraph(`Ratio to the overall value (${f.variable}), ${lvl} CI:`),
+      paragraph(t.ratioIntro(x.variable, lvl)),
       table(
-        `fairness_${f.variable}_ratio`,
+        `fairness_${x.variable}_ratio`,
         [
-          text('group'),
-          ...FAIRNESS_METRICS.map(({ name, label, criterion }) =>
-            figure(name, `${label} (${criterion})`),
-          ),
+          text('group', t.group),
+          ...metrics.map(({ name, label, criterion }) => figure(name, `${label} (${criterion})`)),
         ],
-        f.rows.map((row) => ({
+        x.rows.map((row) => ({
           group: row.group,
-          ...Object.fromEntries(
-            FAIRNESS_METRICS.map(({ name }) => [name, ratioText(row.metrics[name])]),
-          ),
+          ...Object.fromEntries(metrics.map(({ name }) => [name, ratioText(row.metrics[name])])),
         })),
       ),
     ]),
   ];
 }
 
-function weeklyBlocks(r: ScanReviewData): Block[] {
+function weeklyBlocks({ r, t, f }: Ctx): Block[] {
   const w = r.weekly;
   if (!w) return [];
   const shown = w.perWeek.filter((x) => x.week % 4 === 0 || x.week === w.weeks);
   return [
-    heading('Weekly re-scoring', 2),
+    heading(t.weekly, 2),
     paragraph(
-      `Re-scoring ${r.current.label}'s clients weekly for ${w.weeks} weeks at the ${r.previous.label} top-decile threshold (${pct(w.threshold)}): ${formatGeneral(w.atStart)} clients are in the top decile at week 0; ${formatGeneral(w.ever)} enter it at some week while on WW.`,
+      t.weeklyIntro(
+        r.current.label,
+        f.raw(w.weeks),
+        r.previous.label,
+        f.pct(w.threshold),
+        f.general(w.atStart),
+        f.general(w.ever),
+      ),
     ),
     table(
       'weekly',
       [
-        number('week'),
-        number('onWw', 'on WW'),
-        number('inTopDecile', 'in top decile'),
-        percent('share', 'share in top decile'),
-        number('entered', 'entered this week'),
+        number('week', t.week),
+        number('onWw', t.onWw),
+        number('inTopDecile', t.inTopDecile),
+        percent('share', t.shareInTopDecile),
+        number('entered', t.enteredThisWeek),
       ],
       shown.map((x) => ({
         week: x.week,
@@ -622,91 +668,115 @@ function weeklyBlocks(r: ScanReviewData): Block[] {
   ];
 }
 
-function modelBlocks(r: ScanReviewData): Block[] {
+function modelBlocks({ r, t, f, lang }: Ctx): Block[] {
   if (!r.coefficients) return [];
   return [
-    heading('The scan model', 2),
+    heading(t.scanModel, 2),
     ...(r.separation
-      ? [
-          paragraph(
-            `Separation and rare levels (fit on ${r.previous.label}): ${r.separation.note}.`,
-          ),
-        ]
+      ? [paragraph(t.modelSeparation(r.previous.label, separationNoteText(r.separation, lang)))]
       : []),
     table(
       'coefficients',
-      [text('term'), number('estimate'), number('se', 'SE'), number('z'), text('p')],
+      [
+        text('term', t.term),
+        number('estimate', t.estimate),
+        number('se', 'SE'),
+        number('z'),
+        text('p'),
+      ],
       r.coefficients.map((k) => ({
         term: k.term,
         estimate: k.estimate,
         se: k.stdError,
         z: k.statistic,
-        p: pValue(k.pValue),
+        p: f.p(k.pValue),
       })),
     ),
   ];
+}
+
+/** A configured threshold as written in the config, not rounded ("0.7", "[0.8, 1.25]"). */
+function thresholdText(f: ReviewFormat, value: unknown): string {
+  if (f.lang === 'en') return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
+  if (Array.isArray(value) && value.length === 2) {
+    return f.pair(thresholdText(f, value[0]), thresholdText(f, value[1]));
+  }
+  return typeof value === 'number' ? f.raw(value) : String(value);
 }
 
 /**
  * The review as one document: title and data, summary with the flags, discrimination, gains and
  * lift per decile, calibration, drift, subgroups, weekly re-scoring, the scan model, methods and
  * thresholds. Charts are placed where `options.charts` gives them: an SVG as a figure (HTML), a
- * file name as a linked image (Markdown).
+ * file name as a linked image (Markdown). `options.lang: 'nl'` writes it in Dutch (the review's
+ * flags, verdict and sentences rebuilt in Dutch from its numbers; write it with the same `lang`:
+ * `documentMarkdown(doc, { lang: 'nl' })`).
  *
  * @example
  * documentMarkdown(scanReviewDocument(review, { charts: { gains: { file: 'gains.svg' } } }));
+ * documentMarkdown(scanReviewDocument(review, { lang: 'nl' }), { lang: 'nl' }); // "# Jaarlijkse review …"
  */
 export function scanReviewDocument(
   r: ScanReviewData,
   options: ScanReviewDocumentOptions = {},
 ): Document {
+  rejectUnknownKeys(options, SCAN_REVIEW_DOCUMENT_KEYS, 'scanReviewDocument');
+  const lang = parseLanguage(options.lang, 'scanReviewDocument: lang');
+  const t = textOf(REVIEW_DOCUMENT_TEXTS, lang);
+  const f = reviewFormat(lang);
+  const ctx: Ctx = { r, lvl: formatPercent(r.config.level, 0, f.style), t, f, lang };
   const c = r.current;
   const p = r.previous;
-  const lvl = formatPercent(r.config.level, 0);
+  const { flags, verdict } = judgement(r, lang);
   return [
-    heading(r.title, 1),
-    ...(r.synthetic
-      ? [
-          {
-            kind: 'note' as const,
-            text: 'Synthetic data: every number below comes from generated clients who describe no real person; it shows how the review reads, not how the scan performs.',
-          },
-        ]
-      : []),
+    heading(reviewTitleText(r, lang), 1),
+    ...(r.synthetic ? [{ kind: 'note' as const, text: t.synthetic }] : []),
     paragraph(
-      `${c.label}: ${formatGeneral(c.n)} clients, ${formatGeneral(c.cases)} flowed into bijstand (${pct(c.observedRate)}). ${p.label}: ${formatGeneral(p.n)} clients, ${formatGeneral(p.cases)} (${pct(p.observedRate)}).`,
+      t.clientsLine(
+        c.label,
+        f.general(c.n),
+        f.general(c.cases),
+        f.pct(c.observedRate),
+        p.label,
+        f.general(p.n),
+        f.general(p.cases),
+        f.pct(p.observedRate),
+      ),
     ),
-    paragraph(`Scores: ${r.scoring}.`),
-    paragraph(`Evaluation sample: ${r.evaluation.statement}`),
-    ...verdictBlocks(r, lvl),
-    ...summaryBlocks(r, lvl),
-    ...discriminationBlocks(r, lvl),
-    ...refitBlocks(r, lvl),
-    ...chartBlocks('gains', options),
-    heading('Gains and lift per decile', 2),
-    ...[c, p].flatMap((y) => [heading(y.label, 3), gainsBlock(y)]),
-    heading('Calibration', 2),
-    ...chartBlocks('calibration', options),
-    ...calibrationBlocks(r, lvl),
-    heading(`Drift between ${p.label} and ${c.label}`, 2),
-    ...chartBlocks('drift', options),
-    driftBlock(r),
-    heading('Subgroups', 2),
-    ...chartBlocks('subgroups', options),
-    ...subgroupBlocks(r),
-    ...fairnessBlocks(r, lvl),
-    ...weeklyBlocks(r),
-    ...modelBlocks(r),
-    heading('Methods', 2),
-    { kind: 'list', items: r.methods.map((m) => `**${m.topic}.** ${m.text}`) },
-    heading('Thresholds', 2),
+    paragraph(t.scores(reviewScoringText(r, lang))),
+    paragraph(t.evaluation(reviewEvaluationText(r, lang))),
+    ...verdictBlocks(ctx, verdict),
+    ...summaryBlocks(ctx, flags),
+    ...discriminationBlocks(ctx),
+    ...refitBlocks(ctx),
+    ...chartBlocks('gains', options, t),
+    heading(t.gains, 2),
+    ...[c, p].flatMap((y) => [heading(y.label, 3), gainsBlock(t, y)]),
+    heading(t.calibration, 2),
+    ...chartBlocks('calibration', options, t),
+    ...calibrationBlocks(ctx),
+    heading(t.drift(p.label, c.label), 2),
+    ...chartBlocks('drift', options, t),
+    driftBlock(ctx),
+    heading(t.subgroups, 2),
+    ...chartBlocks('subgroups', options, t),
+    ...subgroupBlocks(ctx),
+    ...fairnessBlocks(ctx),
+    ...weeklyBlocks(ctx),
+    ...modelBlocks(ctx),
+    heading(t.methods, 2),
+    {
+      kind: 'list',
+      items: reviewMethodsText(r, lang).map((m) => `**${m.topic}.** ${m.text}`),
+    },
+    heading(t.thresholds, 2),
     table(
       'thresholds',
-      [text('key'), text('value')],
+      [text('key', t.key), text('value', t.value)],
       Object.entries(r.config.thresholds).map(([key, value]) => ({
         key,
         // The configured values as written in the config, not rounded.
-        value: Array.isArray(value) ? `[${value.join(', ')}]` : String(value),
+        value: thresholdText(f, value),
       })),
     ),
   ];
@@ -714,14 +784,22 @@ export function scanReviewDocument(
 
 /**
  * The review as Markdown (its document through `documentMarkdown`); charts are linked as images
- * when `charts` names their files.
+ * when `charts` names their files; `options.lang` as {@link scanReviewDocument} (the writer's
+ * numbers in the same language).
  *
  * @example
  * scanReviewMarkdown(review, { gains: 'gains.svg' }); // "# Yearly review of the risk scan …"
+ * scanReviewMarkdown(review, {}, { lang: 'nl' }); // "# Jaarlijkse review van de risicoscan …"
  */
-export function scanReviewMarkdown(r: ScanReviewData, charts: ReviewChartFiles = {}): string {
+export function scanReviewMarkdown(
+  r: ScanReviewData,
+  charts: ReviewChartFiles = {},
+  options: ScanReviewMarkdownOptions = {},
+): string {
+  rejectUnknownKeys(options, SCAN_REVIEW_MARKDOWN_KEYS, 'scanReviewMarkdown');
+  const lang = parseLanguage(options.lang, 'scanReviewMarkdown: lang');
   const linked = Object.fromEntries(
     Object.entries(charts).map(([name, file]) => [name, { file }]),
   ) as Partial<Record<ReviewChartName, ReviewChart>>;
-  return documentMarkdown(scanReviewDocument(r, { charts: linked }));
+  return documentMarkdown(scanReviewDocument(r, { charts: linked, lang }), { lang });
 }
