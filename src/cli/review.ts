@@ -1,11 +1,13 @@
 /**
  * `effectmeting review`: the yearly model review of the risk scan on two years of data. Writes
  * `review.html` (self-contained, charts inline), `review.md` with the charts as SVG files next to
- * it, and `review.json` with every number.
+ * it, and `review.json` with every number; `--lang nl` writes the page, the Markdown, the charts
+ * and the terminal lines in Dutch (the JSON is the same in both languages).
  */
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
+import { type Language, type Texts, textOf } from '../language.js';
 import { scanReviewHtml, scanReviewSvgs } from '../report/scan-review-html.js';
 import { resolveReviewConfig } from '../scan/config.js';
 import { SCAN_REVIEW_STEPS, scanReview } from '../scan/review.js';
@@ -18,6 +20,8 @@ import {
   dataHelp,
   dataReadOptions,
   EXIT,
+  LANG_HELP,
+  parseLangFlag,
   UsageError,
 } from './command.js';
 import { flagErrorMessage, helpFlags } from './flag-errors.js';
@@ -30,8 +34,8 @@ import { readJsonFile } from './read-json.js';
 const HELP = `effectmeting review: the yearly review of the risk scan (Maatwerkscan)
 
 Usage: effectmeting review --current <file> --previous <file> --out <dir> [--config <file>]
-                           [--source <text>] [--json] [--quiet] [--delimiter <c>] [--decimal <mark>]
-                           [--na <tokens>] [--encoding <name>]
+                           [--source <text>] [--json] [--lang en|nl] [--quiet] [--delimiter <c>]
+                           [--decimal <mark>] [--na <tokens>] [--encoding <name>]
 
 A repeated client id (column id) in either file is an error naming the rows.
 
@@ -56,6 +60,8 @@ Options:
                       docs/scan-review.md; example: examples/review-config.json)
   --source <text>     source note under the charts and in the footer
   --json              print the JSON instead of the Markdown
+${LANG_HELP}
+                      (review.json stays machine-readable: the same file in both languages)
   --quiet             no progress bar (it shows on stderr on a terminal only, for runs over 2 s)
 ${dataHelp(22)}
   -h, --help          this help
@@ -95,11 +101,46 @@ function parse(args: readonly string[]) {
       config: { type: 'string' },
       source: { type: 'string' },
       json: { type: 'boolean' },
+      lang: { type: 'string' },
       quiet: { type: 'boolean' },
       ...DATA_OPTIONS,
     },
   });
 }
+
+/** The terminal lines of a run (progress steps, the closing line), by language. */
+const TEXTS: Texts<{
+  reading: (file: string) => string;
+  steps: Readonly<Record<string, string>>;
+  charts: string;
+  html: string;
+  wrote: (html: string, flags: number) => string;
+}> = {
+  en: {
+    reading: (file) => `reading ${file}`,
+    steps: {},
+    charts: 'charts',
+    html: 'HTML report',
+    wrote: (html, flags) =>
+      `wrote ${html}, review.md (+ 4 SVG charts) and review.json; ${flags} flag${flags === 1 ? '' : 's'}\n`,
+  },
+  nl: {
+    reading: (file) => `${file} lezen`,
+    // The steps of scanReview (SCAN_REVIEW_STEPS), by their English label.
+    steps: {
+      'fitting the scan': 'de scan schatten',
+      'reading the scores': 'de scores lezen',
+      'discrimination and calibration': 'onderscheidend vermogen en kalibratie',
+      'refit on the current year': 'herschatting op het huidige jaar',
+      'drift and subgroups': 'drift en subgroepen',
+      'weekly re-scoring': 'wekelijkse herscoring',
+    },
+    charts: 'grafieken',
+    html: 'HTML-rapport',
+    wrote: (html, flags) =>
+      `${html}, review.md (+ 4 SVG-grafieken) en review.json geschreven; ${flags} ${flags === 1 ? 'signaal' : 'signalen'}\n`,
+  },
+};
 
 /** JSON with typed arrays as plain arrays and non-finite numbers as null. */
 function toJson(value: unknown): string {
@@ -127,6 +168,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     if (v[flag] === undefined) throw new UsageError(`--${flag} is required`);
   }
   const out = v.out!;
+  const lang = parseLangFlag(v.lang);
   const outputs = planOutputs(
     [
       { flag: '--current', path: v.current! },
@@ -147,7 +189,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     total: 2 + SCAN_REVIEW_STEPS + 2,
   });
   try {
-    return await runReview(v, out, outputs, config, read, io, progress);
+    return await runReview(v, out, outputs, config, read, io, progress, lang);
   } finally {
     progress.done();
   }
@@ -161,10 +203,12 @@ async function runReview(
   read: Parameters<typeof readDataFile>[2],
   io: CliIO,
   progress: Progress,
+  lang: Language,
 ): Promise<number> {
-  progress.step(`reading ${basename(v.current!)}`);
+  const t = textOf(TEXTS, lang);
+  progress.step(t.reading(basename(v.current!)));
   const current = await readDataFile(v.current!, io, read);
-  progress.step(`reading ${basename(v.previous!)}`);
+  progress.step(t.reading(basename(v.previous!)));
   const previous = await readDataFile(v.previous!, io, read);
   // The shipped files (npm run data) are synthetic: the report says so on every page and chart.
   const shipped = new Set(studyDatasets().map((d) => d.file));
@@ -177,20 +221,25 @@ async function runReview(
     config: { ...config, synthetic },
     currentName: basename(v.current!),
     previousName: basename(v.previous!),
-    onStep: (label) => progress.step(label),
+    onStep: (label) => progress.step(t.steps[label] ?? label),
   });
-  progress.step('charts');
+  progress.step(t.charts);
   const source = v.source;
-  const svgs = await scanReviewSvgs(review, source ? { source } : {});
-  const markdown = scanReviewMarkdown(review, {
-    gains: 'gains.svg',
-    calibration: 'calibration.svg',
-    drift: 'drift.svg',
-    subgroups: 'subgroups.svg',
-  });
+  const chartOptions = source ? { source, lang } : { lang };
+  const svgs = await scanReviewSvgs(review, chartOptions);
+  const markdown = scanReviewMarkdown(
+    review,
+    {
+      gains: 'gains.svg',
+      calibration: 'calibration.svg',
+      drift: 'drift.svg',
+      subgroups: 'subgroups.svg',
+    },
+    { lang },
+  );
   const json = toJson(review);
-  progress.step('HTML report');
-  const html = await scanReviewHtml(review, source ? { source } : {});
+  progress.step(t.html);
+  const html = await scanReviewHtml(review, chartOptions);
   writeOutputs(
     outputs,
     new Map([
@@ -203,9 +252,7 @@ async function runReview(
   );
   progress.done();
   io.stdout(v.json ? json : markdown);
-  io.stderr(
-    `wrote ${join(out, 'review.html')}, review.md (+ 4 SVG charts) and review.json; ${review.flags.length} flag${review.flags.length === 1 ? '' : 's'}\n`,
-  );
+  io.stderr(t.wrote(join(out, 'review.html'), review.flags.length));
   return EXIT.ok;
 }
 

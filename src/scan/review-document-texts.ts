@@ -129,12 +129,7 @@ export interface ReviewDocumentTexts {
   readonly refitRow: (label: string) => string;
   readonly refitSeparation: (note: string) => string;
   readonly fairness: string;
-  readonly fairnessIntro: (
-    label: string,
-    level: string,
-    range: string,
-    minCases: string,
-  ) => string;
+  readonly fairnessIntro: (label: string, level: string, range: string, minCases: string) => string;
   readonly fairnessHeading: (
     variable: string,
     label: string,
@@ -364,8 +359,7 @@ export const REVIEW_DOCUMENT_TEXTS: Texts<ReviewDocumentTexts> = {
     outOfSample: ', out-of-sample',
     inSampleByConstruction: (figure) => `${figure} (in-sample, per constructie)`,
     change: 'verandering',
-    flags: (n, fail, attention) =>
-      `Signalen (${n}: ${fail} voldoet niet, ${attention} aandacht)`,
+    flags: (n, fail, attention) => `Signalen (${n}: ${fail} voldoet niet, ${attention} aandacht)`,
     noFlags: 'Elk getal ligt binnen de ingestelde drempels.',
     warnings: 'Waarschuwingen:',
     discrimination: 'Onderscheidend vermogen',

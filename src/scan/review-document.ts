@@ -197,10 +197,7 @@ function chartBlocks(
     : [paragraph(`![${alt}](${chart.file})`)];
 }
 
-function summaryBlocks(
-  { r, lvl, t, f, lang }: Ctx,
-  flags: ScanReviewData['flags'],
-): Block[] {
+function summaryBlocks({ r, lvl, t, f, lang }: Ctx, flags: ScanReviewData['flags']): Block[] {
   const c = r.current;
   const p = r.previous;
   const d = r.drift;
@@ -292,7 +289,10 @@ function summaryBlocks(
       'summary',
       [
         text('metric', t.metric),
-        figure('previous', `${p.label} [${t.ci(lvl)}]${p.sample === 'in-sample' ? t.inSample : ''}`),
+        figure(
+          'previous',
+          `${p.label} [${t.ci(lvl)}]${p.sample === 'in-sample' ? t.inSample : ''}`,
+        ),
         figure(
           'current',
           `${c.label} [${t.ci(lvl)}]${c.sample === 'out-of-sample' ? t.outOfSample : ''}`,
@@ -313,7 +313,9 @@ function summaryBlocks(
       ? paragraph(t.noFlags)
       : {
           kind: 'list',
-          items: flags.map((x) => `**${x.metric}** (${x.bound}; ${t.status[x.status]}): ${x.message}`),
+          items: flags.map(
+            (x) => `**${x.metric}** (${x.bound}; ${t.status[x.status]}): ${x.message}`,
+          ),
         },
     ...(r.warnings.length > 0
       ? [

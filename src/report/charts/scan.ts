@@ -3,6 +3,7 @@
  * the gains (cumulative capture) curve, the calibration plot, and drift per feature (PSI).
  */
 
+import { type Language, numberStyleOf, type Texts, textOf } from '../../language.js';
 import { type AllKeys, rejectUnknownKeys } from '../../stats/option-keys.js';
 import {
   type ChartOptions,
@@ -24,6 +25,36 @@ export interface GainsPoint {
   readonly series?: string;
 }
 
+/** The gains chart's default texts. */
+const GAINS_TEXTS: Texts<{
+  x: string;
+  y: string;
+  selected: string;
+  captured: string;
+  title: string;
+  subtitle: string;
+  model: string;
+}> = {
+  en: {
+    x: 'Clients selected, highest scores first (%)',
+    y: 'Events captured (%)',
+    selected: 'selected',
+    captured: 'captured',
+    title: 'Gains curve',
+    subtitle: 'Dashed: random selection',
+    model: 'model',
+  },
+  nl: {
+    x: 'Geselecteerde cliënten, hoogste scores eerst (%)',
+    y: 'Gevangen gebeurtenissen (%)',
+    selected: 'geselecteerd',
+    captured: 'gevangen',
+    title: 'Gains-curve',
+    subtitle: 'Gestreept: willekeurige selectie',
+    model: 'model',
+  },
+};
+
 const GAINS_CHART_KEYS: AllKeys<ChartOptions> = {
   lang: true,
   title: true,
@@ -42,11 +73,12 @@ const GAINS_CHART_KEYS: AllKeys<ChartOptions> = {
  */
 export function gainsChart(points: readonly GainsPoint[], options: ChartOptions = {}): ChartSpec {
   rejectUnknownKeys(options, GAINS_CHART_KEYS, 'gainsChart');
-  const series = [...new Set(points.map((p) => p.series ?? 'model'))];
+  const t = textOf(GAINS_TEXTS, options.lang ?? 'en');
+  const series = [...new Set(points.map((p) => p.series ?? t.model))];
   const data: Record<string, unknown>[] = [];
   for (const s of series) {
     const own = points
-      .filter((p) => (p.series ?? 'model') === s)
+      .filter((p) => (p.series ?? t.model) === s)
       .map((p) => ({ series: s, share: finite(p.share), capture: finite(p.capture) }));
     if (!own.some((p) => p.share === 0)) data.push({ series: s, share: 0, capture: 0 });
     data.push(...own);
@@ -54,14 +86,14 @@ export function gainsChart(points: readonly GainsPoint[], options: ChartOptions 
   const x = {
     field: 'share',
     type: 'quantitative',
-    title: 'Clients selected, highest scores first (%)',
+    title: t.x,
     axis: { format: FORMATS.percentAxis },
     scale: { domain: [0, 1] },
   };
   const y = {
     field: 'capture',
     type: 'quantitative',
-    title: 'Events captured (%)',
+    title: t.y,
     axis: { format: FORMATS.percentAxis },
     scale: { domain: [0, 1] },
   };
@@ -90,15 +122,15 @@ export function gainsChart(points: readonly GainsPoint[], options: ChartOptions 
           legend: series.length > 1 ? { orient: 'top', direction: 'horizontal' } : null,
         },
         tooltip: [
-          { field: 'share', type: 'quantitative', title: 'selected', format: FORMATS.percent },
-          { field: 'capture', type: 'quantitative', title: 'captured', format: FORMATS.percent },
+          { field: 'share', type: 'quantitative', title: t.selected, format: FORMATS.percent },
+          { field: 'capture', type: 'quantitative', title: t.captured, format: FORMATS.percent },
         ],
       },
     },
   ];
   return layered(
     { ...options, width: options.width ?? 360, height: options.height ?? 360 },
-    { title: 'Gains curve', subtitle: 'Dashed: random selection' },
+    { title: t.title, subtitle: t.subtitle },
     data,
     layers,
   );
@@ -122,6 +154,42 @@ export interface CalibrationChartOptions extends ChartOptions {
    */
   readonly scale?: 'linear' | 'sqrt';
 }
+
+/** The calibration chart's default texts. */
+const CALIBRATION_TEXTS: Texts<{
+  sqrtNote: string;
+  predicted: (note: string) => string;
+  observed: (note: string) => string;
+  bin: (i: number) => string;
+  binTitle: string;
+  predictedTip: string;
+  observedTip: string;
+  title: string;
+  subtitle: string;
+}> = {
+  en: {
+    sqrtNote: ', square-root scale',
+    predicted: (note) => `Predicted probability (%${note})`,
+    observed: (note) => `Observed share (%${note})`,
+    bin: (i) => `bin ${i}`,
+    binTitle: 'bin',
+    predictedTip: 'predicted',
+    observedTip: 'observed',
+    title: 'Calibration',
+    subtitle: 'Dashed: perfect calibration',
+  },
+  nl: {
+    sqrtNote: ', wortelschaal',
+    predicted: (note) => `Voorspelde kans (%${note})`,
+    observed: (note) => `Waargenomen aandeel (%${note})`,
+    bin: (i) => `klasse ${i}`,
+    binTitle: 'klasse',
+    predictedTip: 'voorspeld',
+    observedTip: 'waargenomen',
+    title: 'Kalibratie',
+    subtitle: 'Gestreept: perfecte kalibratie',
+  },
+};
 
 const CALIBRATION_CHART_KEYS: AllKeys<CalibrationChartOptions> = {
   lang: true,
@@ -147,8 +215,9 @@ export function calibrationChart(
 ): ChartSpec {
   rejectUnknownKeys(options, CALIBRATION_CHART_KEYS, 'calibrationChart');
   const sqrt = options.scale === 'sqrt';
+  const t = textOf(CALIBRATION_TEXTS, options.lang ?? 'en');
   const data = points.map((p, i) => ({
-    label: p.label ?? `bin ${i + 1}`,
+    label: p.label ?? t.bin(i + 1),
     predicted: finite(p.predicted),
     observed: finite(p.observed),
     lower: finite(p.lower),
@@ -162,18 +231,18 @@ export function calibrationChart(
   const axis = sqrt
     ? { format: FORMATS.percentAxis, values: ticks }
     : { format: FORMATS.percentAxis };
-  const scaleNote = sqrt ? ', square-root scale' : '';
+  const scaleNote = sqrt ? t.sqrtNote : '';
   const x = {
     field: 'predicted',
     type: 'quantitative',
-    title: `Predicted probability (%${scaleNote})`,
+    title: t.predicted(scaleNote),
     axis,
     scale,
   };
   const y = {
     field: 'observed',
     type: 'quantitative',
-    title: `Observed share (%${scaleNote})`,
+    title: t.observed(scaleNote),
     axis,
     scale,
   };
@@ -199,16 +268,26 @@ export function calibrationChart(
         x,
         y,
         tooltip: [
-          { field: 'label', type: 'nominal', title: 'bin' },
-          { field: 'predicted', type: 'quantitative', title: 'predicted', format: FORMATS.percent },
-          { field: 'observed', type: 'quantitative', title: 'observed', format: FORMATS.percent },
+          { field: 'label', type: 'nominal', title: t.binTitle },
+          {
+            field: 'predicted',
+            type: 'quantitative',
+            title: t.predictedTip,
+            format: FORMATS.percent,
+          },
+          {
+            field: 'observed',
+            type: 'quantitative',
+            title: t.observedTip,
+            format: FORMATS.percent,
+          },
         ],
       },
     },
   ];
   return layered(
     { ...options, width: options.width ?? 360, height: options.height ?? 360 },
-    { title: 'Calibration', subtitle: 'Dashed: perfect calibration' },
+    { title: t.title, subtitle: t.subtitle },
     data,
     layers,
   );
@@ -224,6 +303,46 @@ export interface DriftPoint {
 export interface DriftChartOptions extends ChartOptions {
   /** PSI bounds of "moderate" and "major" shifts (default [0.1, 0.25], the usual rule of thumb). */
   readonly bounds?: readonly [number, number];
+}
+
+/** The drift chart's default texts (PSI bounds already in the language's number style). */
+const DRIFT_TEXTS: Texts<{
+  bands: (moderate: string, major: string) => [string, string, string];
+  x: string;
+  shift: string;
+  feature: string;
+  title: string;
+  subtitle: (moderate: string, major: string) => string;
+}> = {
+  en: {
+    bands: (moderate, major) => [
+      `stable (< ${moderate})`,
+      `moderate (${moderate}–${major})`,
+      `major (≥ ${major})`,
+    ],
+    x: 'Population stability index (PSI)',
+    shift: 'Shift',
+    feature: 'feature',
+    title: 'Drift per feature',
+    subtitle: (moderate, major) => `Dashed: PSI ${moderate} and ${major}`,
+  },
+  nl: {
+    bands: (moderate, major) => [
+      `stabiel (< ${moderate})`,
+      `matig (${moderate}–${major})`,
+      `groot (≥ ${major})`,
+    ],
+    x: 'Population stability index (PSI)',
+    shift: 'Verschuiving',
+    feature: 'kenmerk',
+    title: 'Drift per kenmerk',
+    subtitle: (moderate, major) => `Gestreept: PSI ${moderate} en ${major}`,
+  },
+};
+
+/** A bound as written ("0.1"), with the language's decimal mark ("0,1"). */
+function boundText(x: number, lang: Language): string {
+  return String(x).replace('.', numberStyleOf(lang).decimal);
 }
 
 const DRIFT_CHART_KEYS: AllKeys<DriftChartOptions> = {
@@ -250,7 +369,10 @@ export function driftChart(
 ): ChartSpec {
   rejectUnknownKeys(options, DRIFT_CHART_KEYS, 'driftChart');
   const [moderate, major] = options.bounds ?? [0.1, 0.25];
-  const bands = [`stable (< ${moderate})`, `moderate (${moderate}–${major})`, `major (≥ ${major})`];
+  const lang = options.lang ?? 'en';
+  const t = textOf(DRIFT_TEXTS, lang);
+  const [mod, maj] = [boundText(moderate, lang), boundText(major, lang)];
+  const bands = t.bands(mod, maj);
   const data = [...points]
     .sort((a, b) => b.psi - a.psi || a.feature.localeCompare(b.feature))
     .map((p, order) => ({
@@ -263,7 +385,7 @@ export function driftChart(
   const x = {
     field: 'psi',
     type: 'quantitative',
-    title: 'Population stability index (PSI)',
+    title: t.x,
     axis: { format: '.2f', tickCount: 5, labelOverlap: true, labelFlush: true },
   };
   const y = {
@@ -283,11 +405,11 @@ export function driftChart(
           field: 'band',
           type: 'nominal',
           scale: { domain: bands, range: [OKABE_ITO[2], OKABE_ITO[3], OKABE_ITO[1]] },
-          title: 'Shift',
+          title: t.shift,
           legend: { orient: 'top', direction: 'horizontal' },
         },
         tooltip: [
-          { field: 'feature', type: 'nominal', title: 'feature' },
+          { field: 'feature', type: 'nominal', title: t.feature },
           { field: 'psi', type: 'quantitative', title: 'PSI', format: '.3f' },
         ],
       },
@@ -301,7 +423,7 @@ export function driftChart(
   const height = options.height ?? Math.max(120, data.length * 22);
   return layered(
     { ...options, height, width: options.width ?? 420 },
-    { title: 'Drift per feature', subtitle: `Dashed: PSI ${moderate} and ${major}` },
+    { title: t.title, subtitle: t.subtitle(mod, maj) },
     data,
     layers,
   );
