@@ -79,7 +79,7 @@ export function separationNoteText(s: SeparationReport, lang: Language = 'en'): 
   const named = s.levels
     .map(
       (l) =>
-        `${l.feature} = ${l.level} (${count(l.clients)} cliënten, ${count(l.cases)} gevallen: ${REASONS_NL[l.reason]})`,
+        `${l.feature} = ${l.level} (${count(l.clients)} ${l.clients === 1 ? 'cliënt' : 'cliënten'}, ${count(l.cases)} ${l.cases === 1 ? 'geval' : 'gevallen'}: ${REASONS_NL[l.reason]})`,
     )
     .join('; ');
   const what = named || 'maximum likelihood gaf geschatte kansen van 0 of 1';
