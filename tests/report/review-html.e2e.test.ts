@@ -1,9 +1,11 @@
 /**
  * End to end: `effectmeting review` writes the yearly review; its HTML opens in Debian's Chromium
  * with no console errors and no network requests, and every chart drew marks. Saves a screenshot
- * to test-output/review-2024.png. Skips when /usr/bin/chromium is absent.
+ * to test-output/review-2024.png. The Dutch review (`--lang nl`, issue #17) likewise, Dutch on
+ * the page and in every chart, its review.json the same bytes as the English one; screenshot
+ * /tmp/shots/review-nl.png. Skips when /usr/bin/chromium is absent.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
@@ -14,23 +16,21 @@ if (!hasChromium) {
 }
 
 const OUT = resolve('test-output/review-2024');
+const OUT_NL = resolve('test-output/review-2024-nl');
+const SHOT_NL = '/tmp/shots/review-nl.png';
+const ARGS = [
+  'review',
+  '--current',
+  'data/scan-population-2024.csv',
+  '--previous',
+  'data/scan-population-2023.csv',
+];
 
 describe.skipIf(!hasChromium)('the yearly review HTML in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     const io = { stdout: () => {}, stderr: () => {} };
-    const code = await runCli(
-      [
-        'review',
-        '--current',
-        'data/scan-population-2024.csv',
-        '--previous',
-        'data/scan-population-2023.csv',
-        '--out',
-        OUT,
-      ],
-      io,
-    );
+    const code = await runCli([...ARGS, '--out', OUT], io);
     expect(code).toBe(0);
   });
 
@@ -60,4 +60,53 @@ describe.skipIf(!hasChromium)('the yearly review HTML in Chromium', () => {
       for (const t of svgText) expect(t).toContain('Synthetic data');
     });
   });
+});
+
+describe.skipIf(!hasChromium)('the Dutch yearly review HTML in Chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(OUT_NL, { recursive: true });
+    mkdirSync('/tmp/shots', { recursive: true });
+    const io = { stdout: () => {}, stderr: () => {} };
+    const code = await runCli([...ARGS, '--out', OUT_NL, '--lang', 'nl', '--quiet'], io);
+    expect(code).toBe(0);
+  });
+
+  it('loads with no console errors and no network requests; Dutch on the page and in every chart', async () => {
+    const html = readFileSync(join(OUT_NL, 'review.html'), 'utf8');
+    expect(html).toContain('<html lang="nl">');
+    expect(html).not.toMatch(/\d\.\d %/); // no English percentage
+    await withPage(join(OUT_NL, 'review.html'), async (page, load) => {
+      expect(load.problems).toEqual([]);
+      expect(load.requests).toEqual([load.url]);
+      const charts = await chartMarks(page);
+      expect(charts.length).toBeGreaterThanOrEqual(4);
+      for (const c of charts) {
+        expect(c.width).toBeGreaterThan(200);
+        expect(c.texts).toBeGreaterThan(5);
+        expect(c.symbols + c.lines + c.areas + c.bars).toBeGreaterThan(0);
+      }
+      const text = await page.$eval('body', (b) => b.textContent ?? '');
+      for (const words of [
+        'Jaarlijkse review van de risicoscan',
+        'Synthetische gegevens',
+        'Oordeel',
+        'Onderscheidend vermogen',
+        'Gains en lift per deciel',
+        'procentpunt',
+      ]) {
+        expect(text).toContain(words);
+      }
+      expect(text).toMatch(/\d{1,3}\.\d{3} cliënten/); // thousands dot
+      expect(text).toMatch(/\d,\d%/); // decimal comma
+      const svgText = await page.$$eval('figure svg', (els) => els.map((e) => e.textContent ?? ''));
+      for (const t of svgText) expect(t).toContain('Synthetische gegevens');
+      expect(svgText.join(' ')).toContain('Drift per kenmerk');
+      expect(svgText.join(' ')).toMatch(/\d+%/); // percentage axes in the Dutch locale
+      await page.screenshot({ path: SHOT_NL, fullPage: true });
+    });
+    // the JSON is the machine file: the same bytes as the English run's
+    expect(readFileSync(join(OUT_NL, 'review.json'), 'utf8')).toBe(
+      readFileSync(join(OUT, 'review.json'), 'utf8'),
+    );
+  }, 120_000);
 });
