@@ -422,7 +422,11 @@ export {
   type TableBlock,
   type TableColumn,
 } from './report/html.js';
-export { type ScanReviewCharts, scanReviewHtml } from './report/scan-review-html.js';
+export {
+  type ScanReviewCharts,
+  type ScanReviewHtmlOptions,
+  scanReviewHtml,
+} from './report/scan-review-html.js';
 export { type Tabular, tableCsv, tableHtml, tableMarkdown } from './report/tables.js';
 // The risk scan and its yearly review.
 export {

@@ -281,6 +281,7 @@ export { checkReviewInputs, reviewMethods } from './scan/review.js';
 export {
   type ReviewChart,
   type ScanReviewDocumentOptions,
+  type ScanReviewMarkdownOptions,
   scanReviewDocument,
   scanReviewMarkdown,
 } from './scan/review-document.js';
