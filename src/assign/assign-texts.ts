@@ -215,7 +215,7 @@ export const ASSIGN_TEXTS: Texts<AssignTexts> = {
     covariateTest: (c, method, statistic, df, warning) =>
       `${c}: ${method}, toetsgrootheid ${statistic} bij ${df} ${df === '1' ? 'vrijheidsgraad' : 'vrijheidsgraden'}${warning ? ` (${warning})` : ''}.`,
     omnibus: (arm, reference, f, df, p, holm, stars, n, method) =>
-      `Omnibus ${arm} tegen ${reference}: F = ${f} bij (${df[0]}, ${df[1]}) vrijheidsgraden, p = ${p}${holm !== undefined ? ` (Holm ${holm})` : ''}${stars ? ` ${stars}` : ''}, n = ${n}; ${method}.`,
+      `Omnibus ${arm} tegen ${reference}: F = ${f} bij (${formatGeneral(df[0], 6, NL)}, ${formatGeneral(df[1], 6, NL)}) vrijheidsgraden, p = ${p}${holm !== undefined ? ` (Holm ${holm})` : ''}${stars ? ` ${stars}` : ''}, n = ${n}; ${method}.`,
     smdFormula:
       'SMD = (gemiddelde groep − gemiddelde referentie) / √((sd groep² + sd referentie²)/2); voor niveaus van een factor op de 0/1-indicator.',
     note: 'Opmerking',
