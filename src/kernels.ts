@@ -27,6 +27,7 @@ export {
 // Hashing, BSN normalisation and the pieces of the assignment rules (src/assign/).
 // Rarely needed pieces of the analyst's API: the model frame behind modelMatrix, the progress
 // total of evaluate, the rows of invalid BSNs, one capture figure, Markdown from plain rows.
+export { type AuditParts, auditDocument } from './assign/audit.js';
 export { invalidBsnRows, normaliseBsn } from './assign/bsn.js';
 export { parityArm } from './assign/derive.js';
 export { createHashUniform, hashUniform } from './assign/hash.js';

@@ -9,8 +9,10 @@ import { asTable, type RowObject, requireColumns, type TableInput } from '../dat
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import { formatGeneral } from '../format.js';
+import { type Language, numberStyleOf, parseLanguage } from '../language.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { documentMarkdown, tableFromRows } from '../table/index.js';
+import { assignTexts, labelColumns } from './assign-texts.js';
 import { deriveArms } from './derive.js';
 import { checkUnique, readBlocks, readIds } from './ids.js';
 import { type AssignmentRule, checkRule, describeRule, intendedWeights } from './rules.js';
@@ -35,6 +37,8 @@ export interface AssignOptions {
   readonly exclude?: readonly AssignmentExclusion[];
   /** Name of the column recording the exclusion reason (default `excluded`), added only when `exclude` is given. */
   readonly excludedColumn?: string;
+  /** Language of `toMarkdown()` (default `en`); the table, counts and `description` are English. */
+  readonly lang?: Language;
 }
 
 /** Clients per arm. */
@@ -83,6 +87,7 @@ const ASSIGN_ARMS_KEYS: AllKeys<AssignOptions> = {
   arm: true,
   exclude: true,
   excludedColumn: true,
+  lang: true,
 };
 
 /**
@@ -103,6 +108,7 @@ export function assignArms(
 ): AssignmentResult {
   checkRule(rule, 'assignArms');
   rejectUnknownKeys(options, ASSIGN_ARMS_KEYS, 'assignArms');
+  const lang = parseLanguage(options.lang, 'assignArms: lang');
   const table = asTable(data);
   const idColumn = options.id ?? DEFAULT_EXPERIMENT_SCHEMA.id;
   const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
@@ -172,17 +178,33 @@ export function assignArms(
     armOf,
     table: out,
     toTable,
-    toMarkdown: () =>
-      documentMarkdown([
-        {
-          kind: 'paragraph',
-          text: `Assignment: ${describeRule(rule)}; ${formatGeneral(assigned)} of ${formatGeneral(n)} rows assigned.`,
-        },
-        {
-          kind: 'table',
-          table: tableFromRows(toTable(), { id: 'assignment', title: 'Assignment' }),
-        },
-      ]),
+    toMarkdown: () => {
+      const t = assignTexts(lang);
+      const style = numberStyleOf(lang);
+      const rows = toTable().map((r, i) =>
+        i < arms.length ? r : { ...r, arm: t.excluded(exclusions[i - arms.length]!.reason) },
+      );
+      return documentMarkdown(
+        [
+          {
+            kind: 'paragraph',
+            text: t.assignmentLine(
+              describeRule(rule, lang),
+              formatGeneral(assigned, 4, style),
+              formatGeneral(n, 4, style),
+            ),
+          },
+          {
+            kind: 'table',
+            table: labelColumns(
+              tableFromRows(rows, { id: 'assignment', title: t.assignmentTitle }),
+              t.assignmentColumns,
+            ),
+          },
+        ],
+        { lang },
+      );
+    },
   };
 }
 

@@ -15,14 +15,16 @@ import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatGeneral } from '../format.js';
+import { type Language, parseLanguage } from '../language.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
-import { starLegend } from '../stats/stars.js';
+import { starLevelsText } from '../stats/stars.js';
 import { type Document, documentMarkdown } from '../table/index.js';
 import type { AssignmentExclusion } from './assign.js';
-import { type BalanceResult, balanceTable } from './balance.js';
-import { type ConformanceResult, checkConformance } from './conformance.js';
+import { assignTexts } from './assign-texts.js';
+import { type BalanceResult, balanceDocument, balanceTable } from './balance.js';
+import { type ConformanceResult, checkConformance, conformanceDocument } from './conformance.js';
 import { type AssignmentRule, checkRule, describeRule, intendedWeights } from './rules.js';
-import { type SampleRatioResult, sampleRatioTest } from './srm.js';
+import { type SampleRatioResult, sampleRatioDocument, sampleRatioTest } from './srm.js';
 import { type ArmWeights, checkWeights } from './weights.js';
 
 /** The weights an existing trial says it used, e.g. `{ weights: { experiment: 0.8, control: 0.2 } }`. */
@@ -44,6 +46,8 @@ export interface AuditOptions {
   readonly factors?: readonly string[];
   /** Exclusions used at assignment (see `checkConformance`). */
   readonly exclude?: readonly AssignmentExclusion[];
+  /** Language of `toDocument()` / `toMarkdown()` (default `en`); the data are the same. */
+  readonly lang?: Language;
 }
 
 /** Result of {@link auditAssignment} against stated weights: sample ratio and balance. */
@@ -66,6 +70,13 @@ export interface AuditResult extends WeightsAuditResult {
   readonly conformance: ConformanceResult;
 }
 
+/** What {@link auditDocument} reads of an audit (with a rule: also `rule` and `conformance`). */
+export type AuditParts = Pick<
+  WeightsAuditResult,
+  'weights' | 'description' | 'rows' | 'unknownArms' | 'sampleRatio' | 'balance'
+> &
+  Partial<Pick<AuditResult, 'rule' | 'conformance'>>;
+
 const STATED_WEIGHTS_KEYS: AllKeys<StatedWeights> = { weights: true };
 const AUDIT_ASSIGNMENT_KEYS: AllKeys<AuditOptions> = {
   id: true,
@@ -74,6 +85,7 @@ const AUDIT_ASSIGNMENT_KEYS: AllKeys<AuditOptions> = {
   covariates: true,
   factors: true,
   exclude: true,
+  lang: true,
 };
 
 /**
@@ -111,6 +123,7 @@ export function auditAssignment(
   options: AuditOptions = {},
 ): AuditResult | WeightsAuditResult {
   rejectUnknownKeys(options, AUDIT_ASSIGNMENT_KEYS, 'auditAssignment');
+  const lang = parseLanguage(options.lang, 'auditAssignment: lang');
   const table = asTable(data);
   const armColumn = options.arm ?? DEFAULT_EXPERIMENT_SCHEMA.arm;
   requireColumns(table, [armColumn], 'recorded arm');
@@ -166,38 +179,7 @@ export function auditAssignment(
           ...(options.factors ? { factors: options.factors } : {}),
         })
       : undefined;
-  const description = rule
-    ? describeRule(rule)
-    : `stated weights ${arms.map((a) => `${a} ${formatGeneral(weights[a]!)}`).join(' / ')} (rule not given: no conformance check)`;
-  const document = (): Document => {
-    const unknown = Object.entries(unknownArms);
-    return [
-      { kind: 'heading', text: 'Assignment audit', level: 1 },
-      {
-        kind: 'paragraph',
-        text: `${rule ? 'Rule' : 'Against'}: ${description}. Rows: ${formatGeneral(table.numRows())}.`,
-      },
-      { kind: 'heading', text: 'Sample ratio', level: 2 },
-      ...sampleRatio.toDocument(),
-      { kind: 'paragraph', text: `${starLegend(undefined, sampleRatio.method)}.` },
-      ...(unknown.length > 0
-        ? [
-            {
-              kind: 'paragraph' as const,
-              text: `Recorded arms not in the ${rule ? 'rule' : 'stated weights'}: ${unknown.map(([a, c]) => `${a} (${c})`).join(', ')}.`,
-            },
-          ]
-        : []),
-      ...(conformance
-        ? [
-            { kind: 'heading' as const, text: 'Conformance', level: 2 as const },
-            ...conformance.toDocument(),
-          ]
-        : []),
-      ...(balance ? [{ kind: 'heading' as const, text: 'Balance', level: 2 as const }] : []),
-      ...(balance ? balance.toDocument() : []),
-    ];
-  };
+  const description = auditDescription(rule, weights, 'en');
   const common = {
     weights,
     description,
@@ -205,7 +187,76 @@ export function auditAssignment(
     unknownArms,
     sampleRatio,
     balance,
-    toMarkdown: () => documentMarkdown(document()),
+    toMarkdown: () => documentMarkdown(auditDocument(result, lang), { lang }),
   };
-  return withDisplay(rule && conformance ? { ...common, rule, conformance } : common, document);
+  const result = rule && conformance ? { ...common, rule, conformance } : common;
+  return withDisplay<AuditParts & { toMarkdown(): string }>(result, () =>
+    auditDocument(result, lang),
+  ) as AuditResult | WeightsAuditResult;
+}
+
+function auditDescription(
+  rule: AssignmentRule | undefined,
+  weights: ArmWeights,
+  lang: Language,
+): string {
+  const t = assignTexts(lang);
+  if (rule) return describeRule(rule, lang);
+  const arms = Object.keys(weights);
+  const ratio =
+    lang === 'en'
+      ? arms.map((a) => `${a} ${formatGeneral(weights[a]!)}`).join(' / ')
+      : t.ratio(weights);
+  return t.statedWeights(ratio);
+}
+
+/**
+ * The audit report of {@link auditAssignment} in a language: the rule (or stated weights) and
+ * rows, the sample ratio with its star legend, recorded arms outside the rule, the conformance
+ * check (with a rule) and the balance table. Table ids and column ids do not change with the
+ * language (so `protectAudit` and the JSON are the same); write it with
+ * `documentMarkdown(doc, { lang })` for the language's numbers.
+ *
+ * @example
+ * documentMarkdown(auditDocument(audit, 'nl'), { lang: 'nl' }); // "# Controle van de toewijzing …"
+ */
+export function auditDocument(audit: AuditParts, lang: Language = 'en'): Document {
+  const t = assignTexts(lang);
+  const { conformance, rule } = audit;
+  const withRule = conformance !== undefined;
+  const { sampleRatio, balance } = audit;
+  const unknown = Object.entries(audit.unknownArms);
+  const method = lang === 'en' ? sampleRatio.method : t.sampleRatioMethod(sampleRatio.df);
+  const levels =
+    lang === 'en' ? starLevelsText() : starLevelsText().replace(/(\d)\.(\d)/g, '$1,$2');
+  return [
+    { kind: 'heading', text: t.auditTitle, level: 1 },
+    {
+      kind: 'paragraph',
+      text: t.auditLine(
+        withRule,
+        lang === 'en' ? audit.description : auditDescription(rule, audit.weights, lang),
+        audit.rows,
+      ),
+    },
+    { kind: 'heading', text: t.sampleRatioHeading, level: 2 },
+    ...sampleRatioDocument(sampleRatio, lang),
+    { kind: 'paragraph', text: `${t.starLegend(levels, method)}.` },
+    ...(unknown.length > 0
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: t.unknownArms(withRule, unknown.map(([a, c]) => `${a} (${c})`).join(', ')),
+          },
+        ]
+      : []),
+    ...(conformance
+      ? [
+          { kind: 'heading' as const, text: t.conformanceHeading, level: 2 as const },
+          ...conformanceDocument(conformance, lang),
+        ]
+      : []),
+    ...(balance ? [{ kind: 'heading' as const, text: t.balanceHeading, level: 2 as const }] : []),
+    ...(balance ? balanceDocument(balance, lang) : []),
+  ];
 }

@@ -18,7 +18,8 @@ import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../
 import { InputError } from '../errors.js';
 import { ols } from '../estimate/ols.js';
 import { waldTest } from '../estimate/wald.js';
-import { markdownCell as cell, formatNumber } from '../format.js';
+import { formatGeneral, formatNumber } from '../format.js';
+import { type Language, numberStyleOf } from '../language.js';
 import { type Stars, stars } from '../stats/estimate.js';
 import { gather } from '../stats/gather.js';
 import { pAdjust } from '../stats/multiplicity.js';
@@ -31,6 +32,7 @@ import {
   starsAt,
 } from '../stats/stars.js';
 import { type Block, type Document, documentMarkdown, tableFromRows } from '../table/index.js';
+import { assignTexts, labelColumns } from './assign-texts.js';
 import {
   chiSquareIndependence,
   type GroupSummary,
@@ -538,69 +540,103 @@ function makeResult(
       return out;
     });
   };
-  const document = (): Document => {
-    const seen = new Set<string>();
-    const md = rows.map((r) => {
-      const first = !seen.has(r.covariate);
-      seen.add(r.covariate);
-      const out: Record<string, string> = {
-        covariate: first ? r.covariate : '',
-        level: r.level ?? '',
-      };
-      for (const s of r.stats) {
-        out[s.arm] =
-          r.kind === 'factor'
-            ? `${cell(s.n)} (${formatNumber(100 * s.share!, 1)} %)`
-            : `${cell(s.mean)} (SD ${cell(s.sd)}, n ${cell(s.n)})`;
-      }
-      for (const a of others) out[others.length === 1 ? 'SMD' : `SMD ${a}`] = cell(r.smd[a], 3);
-      const t = first ? testOf.get(r.covariate) : undefined;
-      out.p = t ? `${cell(t.pValue, 3)}${t.stars ? ` ${t.stars}` : ''}` : '';
-      return out;
-    });
-    const parts: Block[] = [
-      {
-        kind: 'table',
-        table: {
-          ...tableFromRows(md, { id: 'balance', title: 'Balance' }),
-          stars: {
-            levels,
-            test: 'per covariate, the test listed below the table',
-          },
-        },
-      },
-    ];
-    const tnotes = tests.map(
-      (t) =>
-        `${t.covariate}: ${t.method}, statistic ${cell(t.statistic)} on ${t.df.map((d) => cell(d)).join(', ')} df${t.warning ? ` (${t.warning})` : ''}.`,
-    );
-    if (tnotes.length > 0) parts.push({ kind: 'list', items: tnotes });
-    for (const o of omnibus) {
-      parts.push({
-        kind: 'paragraph',
-        text: `Omnibus ${o.arm} vs ${o.reference}: F = ${cell(o.statistic)} on (${o.df[0]}, ${o.df[1]}) df, p = ${cell(o.pValue, 3)}${o.adjustedPValue !== o.pValue ? ` (Holm ${cell(o.adjustedPValue, 3)})` : ''}${o.stars ? ` ${o.stars}` : ''}, n = ${cell(o.n)}; ${o.method}.`,
-      });
+  const result = {
+    arms,
+    reference: arms[0]!,
+    rows,
+    tests,
+    omnibus,
+    notes,
+    toTable,
+    toMarkdown: () => documentMarkdown(balanceDocument(result, 'en', levels)),
+  };
+  return withDisplay(result, () => balanceDocument(result, 'en', levels));
+}
+
+/**
+ * The document of a balance table in a language: per covariate and arm the count and share
+ * (factors) or mean, SD and n (numbers), the SMDs and the covariate's p-value (table id
+ * `balance`; column ids unchanged, labels in the language), the tests listed below it, the
+ * omnibus tests, the SMD formula and the notes.
+ *
+ * @example
+ * documentMarkdown(balanceDocument(balanceTable(assigned, { covariates: ['gender'] }), 'nl'), { lang: 'nl' });
+ */
+export function balanceDocument(
+  b: Pick<BalanceResult, 'arms' | 'rows' | 'tests' | 'omnibus' | 'notes'>,
+  lang: Language = 'en',
+  levels: StarLevels = REPORT_STAR_LEVELS,
+): Document {
+  const t = assignTexts(lang);
+  const style = numberStyleOf(lang);
+  const cell = (v: number | undefined, digits = 4) =>
+    v === undefined ? '' : formatGeneral(v, digits, style);
+  const { arms, rows, tests, omnibus, notes } = b;
+  const others = arms.slice(1);
+  const testOf = new Map(tests.map((x) => [x.covariate, x]));
+  const seen = new Set<string>();
+  const md = rows.map((r) => {
+    const first = !seen.has(r.covariate);
+    seen.add(r.covariate);
+    const out: Record<string, string> = {
+      covariate: first ? r.covariate : '',
+      level: r.level ?? '',
+    };
+    for (const s of r.stats) {
+      out[s.arm] =
+        r.kind === 'factor'
+          ? `${cell(s.n)} (${formatNumber(100 * s.share!, 1, style)}${style.percent})`
+          : `${cell(s.mean)} (${t.sd} ${cell(s.sd)}, n ${cell(s.n)})`;
     }
+    for (const a of others) out[others.length === 1 ? 'SMD' : `SMD ${a}`] = cell(r.smd[a], 3);
+    const x = first ? testOf.get(r.covariate) : undefined;
+    out.p = x ? `${cell(x.pValue, 3)}${x.stars ? ` ${x.stars}` : ''}` : '';
+    return out;
+  });
+  const parts: Block[] = [
+    {
+      kind: 'table',
+      table: {
+        ...labelColumns(
+          tableFromRows(md, { id: 'balance', title: t.balanceHeading }),
+          t.balanceColumns,
+        ),
+        stars: { levels, test: t.balanceStarsTest },
+      },
+    },
+  ];
+  const tnotes = tests.map((x) =>
+    t.covariateTest(
+      x.covariate,
+      t.method(x.method),
+      cell(x.statistic),
+      x.df.map((d) => cell(d)).join(', '),
+      x.warning ? t.method(x.warning) : undefined,
+    ),
+  );
+  if (tnotes.length > 0) parts.push({ kind: 'list', items: tnotes });
+  for (const o of omnibus) {
     parts.push({
       kind: 'paragraph',
-      text: 'SMD = (mean arm − mean reference) / √((SD arm² + SD reference²)/2); for factor levels on the 0/1 indicator.',
+      text: t.omnibus(
+        o.arm,
+        o.reference,
+        cell(o.statistic),
+        o.df,
+        cell(o.pValue, 3),
+        o.adjustedPValue !== o.pValue ? cell(o.adjustedPValue, 3) : undefined,
+        o.stars,
+        cell(o.n),
+        t.method(o.method),
+      ),
     });
-    if (notes.length > 0) {
-      parts.push({ kind: 'paragraph', text: notes.map((n) => `Note: ${n}`).join('\n') });
-    }
-    return parts;
-  };
-  return withDisplay(
-    {
-      arms,
-      reference: arms[0]!,
-      rows,
-      tests,
-      omnibus,
-      notes,
-      toTable,
-      toMarkdown: () => documentMarkdown(document()),
-    },
-    document,
-  );
+  }
+  parts.push({ kind: 'paragraph', text: t.smdFormula });
+  if (notes.length > 0) {
+    parts.push({
+      kind: 'paragraph',
+      text: notes.map((n) => `${t.note}: ${t.method(n)}`).join('\n'),
+    });
+  }
+  return parts;
 }

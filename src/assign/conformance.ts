@@ -14,10 +14,11 @@ import {
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
-import { formatGeneral, formatNumber } from '../format.js';
+import type { Language } from '../language.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { type Document, documentMarkdown, tableFromRows } from '../table/index.js';
 import type { AssignmentExclusion } from './assign.js';
+import { assignTexts, labelColumns } from './assign-texts.js';
 import { isValidBsn } from './bsn.js';
 import { deriveArms } from './derive.js';
 import { readBlocks, readIds } from './ids.js';
@@ -142,41 +143,68 @@ export function checkConformance(
   }
   const checked = checkedRows.length;
   const rate = checked > 0 ? rows.length / checked : Number.NaN;
-  const toTable = () =>
-    rows.map((m) => ({
-      row: m.row,
-      ...(m.pseudonym === undefined ? {} : { pseudonym: m.pseudonym }),
-      expected: m.expected ?? '(excluded)',
-      observed: m.observed ?? '(none)',
-    }));
-  const document = (): Document => {
-    const head = `Conformance with ${describeRule(rule)}: ${formatGeneral(rows.length)} of ${formatGeneral(checked)} rows differ (${formatNumber(100 * rate, 2)} %)${n - checked > 0 ? `; ${n - checked} rows without an arm skipped` : ''}.`;
-    if (rows.length === 0) return [{ kind: 'paragraph', text: head }];
-    const shown = toTable().slice(0, 50);
-    return [
-      { kind: 'paragraph', text: head },
-      { kind: 'table', table: tableFromRows(shown, { id: 'conformance', title: 'Conformance' }) },
-      ...(rows.length > 50
-        ? [
-            {
-              kind: 'paragraph' as const,
-              text: `… and ${rows.length - 50} more rows (see toTable()).`,
-            },
-          ]
-        : []),
-    ];
+  const toTable = () => mismatchRows(rows, 'en');
+  const result = {
+    rule,
+    checked,
+    skipped: n - checked,
+    mismatches: rows.length,
+    rate,
+    rows,
+    toTable,
+    toMarkdown: () => documentMarkdown(conformanceDocument(result)),
   };
-  return withDisplay(
-    {
-      rule,
-      checked,
-      skipped: n - checked,
-      mismatches: rows.length,
-      rate,
-      rows,
-      toTable,
-      toMarkdown: () => documentMarkdown(document()),
-    },
-    document,
+  return withDisplay(result, () => conformanceDocument(result));
+}
+
+/** The mismatch rows as table rows; the placeholder of a missing arm in the language. */
+function mismatchRows(
+  rows: readonly Mismatch[],
+  lang: Language,
+): Record<string, string | number>[] {
+  const t = assignTexts(lang);
+  return rows.map((m) => ({
+    row: m.row,
+    ...(m.pseudonym === undefined ? {} : { pseudonym: m.pseudonym }),
+    expected: m.expected ?? t.excludedCell,
+    observed: m.observed ?? t.noneCell,
+  }));
+}
+
+/**
+ * The document of a conformance check in a language: the count and rate of rows whose recorded
+ * arm differs from the rule's, and the first 50 of them (table id `conformance`; by file row and
+ * pseudonym, never the id).
+ *
+ * @example
+ * documentMarkdown(conformanceDocument(checkConformance(assigned, rule), 'nl'), { lang: 'nl' });
+ * // "Naleving van BSN-pariteit: …: 30 van 9.237 rijen wijken af (0,32%)."
+ */
+export function conformanceDocument(
+  c: Pick<ConformanceResult, 'rule' | 'checked' | 'skipped' | 'rate' | 'rows'>,
+  lang: Language = 'en',
+): Document {
+  const t = assignTexts(lang);
+  const head = t.conformanceLine(
+    describeRule(c.rule, lang),
+    c.rows.length,
+    c.checked,
+    c.rate,
+    c.skipped,
   );
+  if (c.rows.length === 0) return [{ kind: 'paragraph', text: head }];
+  const shown = mismatchRows(c.rows.slice(0, 50), lang);
+  return [
+    { kind: 'paragraph', text: head },
+    {
+      kind: 'table',
+      table: labelColumns(
+        tableFromRows(shown, { id: 'conformance', title: t.conformanceHeading }),
+        t.conformanceColumns,
+      ),
+    },
+    ...(c.rows.length > 50
+      ? [{ kind: 'paragraph' as const, text: t.moreRows(c.rows.length - 50) }]
+      : []),
+  ];
 }

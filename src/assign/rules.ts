@@ -3,7 +3,9 @@
  * needed to re-derive every client's arm later (see `auditAssignment`).
  */
 import { InputError } from '../errors.js';
+import type { Language } from '../language.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
+import { assignTexts } from './assign-texts.js';
 import type { ArmWeights } from './weights.js';
 
 /**
@@ -105,25 +107,24 @@ export function intendedWeights(rule: AssignmentRule): ArmWeights {
 }
 
 /**
- * A one-line description of a rule, for reports.
+ * A one-line description of a rule, for reports, in English (default) or Dutch.
  *
  * @example
  * describeRule({ kind: 'hashed', weights: { experiment: 0.8, control: 0.2 }, key: 'k' })
  * // "hashed ratio experiment 0.8 / control 0.2, HMAC-SHA256 key 'k'"
+ * describeRule({ kind: 'parity', even: 'basic', odd: 'intensive' }, 'nl')
+ * // "BSN-pariteit: even laatste cijfer → basic, oneven → intensive"
  */
-export function describeRule(rule: AssignmentRule): string {
-  const ratio = (w: ArmWeights) =>
-    Object.entries(w)
-      .map(([arm, x]) => `${arm} ${x}`)
-      .join(' / ');
+export function describeRule(rule: AssignmentRule, lang: Language = 'en'): string {
+  const t = assignTexts(lang);
   switch (rule.kind) {
     case 'hashed':
-      return `hashed ratio ${ratio(rule.weights)}, HMAC-SHA256 key '${rule.key}'`;
+      return t.hashed(t.ratio(rule.weights), rule.key);
     case 'complete':
-      return `complete randomisation ${ratio(rule.weights)}, seed ${JSON.stringify(rule.seed)}`;
+      return t.complete(t.ratio(rule.weights), JSON.stringify(rule.seed));
     case 'blocked':
-      return `complete randomisation within blocks of '${rule.block}' ${ratio(rule.weights)}, seed ${JSON.stringify(rule.seed)}`;
+      return t.blocked(rule.block, t.ratio(rule.weights), JSON.stringify(rule.seed));
     case 'parity':
-      return `BSN parity: even last digit → ${rule.even}, odd → ${rule.odd}`;
+      return t.parity(rule.even, rule.odd);
   }
 }

@@ -4,10 +4,11 @@
  */
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
-import { formatGeneral } from '../format.js';
+import type { Language } from '../language.js';
 import { chiSquareTest } from '../stats/chisquare.js';
 import { type Stars, stars } from '../stats/estimate.js';
 import { type Document, documentMarkdown, tableFromRows } from '../table/index.js';
+import { assignTexts, labelColumns } from './assign-texts.js';
 import { type ArmWeights, checkWeights } from './weights.js';
 
 /** One arm of a sample-ratio check. */
@@ -95,29 +96,47 @@ export function sampleRatioTest(
   }));
   const method = `chi-square goodness of fit against the intended weights, ${df} df`;
   const toTable = () => arms.map((a) => ({ ...a }));
-  const mark = stars(pValue) ? ` ${stars(pValue)}` : '';
-  const document = (): Document => [
-    {
-      kind: 'paragraph',
-      text: `Sample ratio (${method}): X² = ${formatGeneral(statistic)}, p = ${formatGeneral(pValue)}${mark}`,
-    },
+  const result = {
+    arms,
+    n,
+    statistic,
+    df,
+    pValue,
+    stars: stars(pValue),
+    method,
+    toTable,
+    toMarkdown: () => documentMarkdown(sampleRatioDocument(result)),
+  };
+  return withDisplay(result, () => sampleRatioDocument(result));
+}
+
+/**
+ * The document of a sample-ratio check in a language: the test in words, then the table of
+ * observed and expected counts per arm (table id `sample_ratio`, column ids as `toTable()`:
+ * the Dutch labels are groep, waargenomen, verwacht, aandeel, beoogd).
+ *
+ * @example
+ * documentMarkdown(sampleRatioDocument(sampleRatioTest({ a: 52, b: 48 }, { a: 0.5, b: 0.5 }), 'nl'), { lang: 'nl' });
+ * // "Toets op de groepsverhouding (chikwadraattoets op de beoogde verhouding, 1 vrijheidsgraad): X² = 0,16, p = 0,6892 …"
+ */
+export function sampleRatioDocument(
+  r: Pick<SampleRatioResult, 'arms' | 'statistic' | 'df' | 'pValue' | 'method' | 'stars'>,
+  lang: Language = 'en',
+): Document {
+  const t = assignTexts(lang);
+  const mark = r.stars ? ` ${r.stars}` : '';
+  const method = lang === 'en' ? r.method : t.sampleRatioMethod(r.df);
+  return [
+    { kind: 'paragraph', text: t.sampleRatioLine(method, r.statistic, r.pValue, mark) },
     {
       kind: 'table',
-      table: tableFromRows(toTable(), { id: 'sample_ratio', title: 'Sample ratio' }),
+      table: labelColumns(
+        tableFromRows(
+          r.arms.map((a) => ({ ...a })),
+          { id: 'sample_ratio', title: t.sampleRatioHeading },
+        ),
+        t.sampleRatioColumns,
+      ),
     },
   ];
-  return withDisplay(
-    {
-      arms,
-      n,
-      statistic,
-      df,
-      pValue,
-      stars: stars(pValue),
-      method,
-      toTable,
-      toMarkdown: () => documentMarkdown(document()),
-    },
-    document,
-  );
 }

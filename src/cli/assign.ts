@@ -6,6 +6,7 @@
 
 import type { ParseArgsConfig } from 'node:util';
 import type { ColumnTable } from 'arquero';
+import { assignTexts } from '../assign/assign-texts.js';
 import {
   type AssignmentExclusion,
   type AssignmentRule,
@@ -24,7 +25,9 @@ import {
   dataHelp,
   dataReadOptions,
   EXIT,
+  LANG_HELP,
   parseFlags,
+  parseLangFlag,
   parseMinCell,
   UsageError,
 } from './command.js';
@@ -210,6 +213,8 @@ Options:
   --record <file.json>  write the rule, key/seed and counts, to re-derive and audit later
   --min-cell <n>        disclosure control of the printed summary: counts below n (default 10)
                         as "< n", with secondary suppression ("x"); 0 turns it off
+${LANG_HELP}
+                        (the printed summary; the assigned CSV and --record are the same)
 ${dataHelp(24)}
   -h, --help            this help
 
@@ -253,7 +258,9 @@ export const assignCommand: Command = {
       'id-column': { type: 'string' },
       'arm-column': { type: 'string' },
       'min-cell': { type: 'string' },
+      lang: { type: 'string' },
     });
+    const lang = parseLangFlag(flags.lang);
     const minCell = parseMinCell(flags['min-cell']);
     const rule = ruleFromFlags(flags);
     const targets: OutputTarget[] = [
@@ -279,7 +286,9 @@ export const assignCommand: Command = {
       columns: result.table.columnNames(),
       newline: '\n',
     });
-    const summary = documentMarkdown(assignmentSummary(result, { threshold: minCell }));
+    const summary = documentMarkdown(assignmentSummary(result, { threshold: minCell, lang }), {
+      lang,
+    });
     const files = new Map<string, string>();
     if (flags.output !== undefined) files.set(flags.output, csvText);
     if (flags.record !== undefined) {
@@ -302,9 +311,7 @@ export const assignCommand: Command = {
       (io.stdoutWithIds ?? io.stdout)(csvText);
       io.stderr(summary);
     } else {
-      io.stdout(
-        `${summary}\nWrote ${result.rows.toLocaleString('en-US')} rows to ${flags.output}.\n`,
-      );
+      io.stdout(`${summary}\n${assignTexts(lang).wrote(result.rows, flags.output)}\n`);
     }
     return EXIT.ok;
   },

@@ -3,11 +3,14 @@
  * covariate balance — or, with only `--weights`, an existing trial against its stated weights
  * (sample ratio and balance), and print the report (Markdown) or JSON.
  */
+
+import { auditDocument } from '../assign/audit.js';
 import type { AssignmentRule, AuditResult, WeightsAuditResult } from '../assign/index.js';
 import { auditAssignment } from '../assign/index.js';
 import { refuseIdentifierLabels } from '../data/identifier-labels.js';
 import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
+import type { Language } from '../language.js';
 import { protectAudit } from '../report/assignment-disclosure.js';
 import { publishedJson } from '../report/disclosure.js';
 import { documentMarkdown } from '../table/index.js';
@@ -23,7 +26,9 @@ import {
   type Command,
   dataHelp,
   EXIT,
+  LANG_HELP,
   parseFlags,
+  parseLangFlag,
   parseMinCell,
   UsageError,
 } from './command.js';
@@ -61,6 +66,8 @@ Options:
   --json                      print the results as JSON instead of Markdown
   --min-cell <n>              disclosure control: arm and balance counts below n (default 10)
                               as "< n", with secondary suppression ("x"); 0 turns it off
+${LANG_HELP}
+                              (the Markdown report; --json is the same in both)
 ${dataHelp(30)}
   -h, --help                  this help
 
@@ -164,9 +171,13 @@ const RULE_ONLY = [
  * The audit as printed: Markdown or JSON under disclosure control (`protectAudit`, threshold
  * `minCell`); with `minCell` 0 the complete result.
  */
-function report(audit: WeightsAuditResult, minCell: number, json: boolean): string {
+function report(audit: WeightsAuditResult, minCell: number, json: boolean, lang: Language): string {
+  if (!json) {
+    const shown = protectAudit(auditDocument(audit, lang), audit, { threshold: minCell, lang });
+    return documentMarkdown(shown, { lang });
+  }
+  // JSON: English keys and machine numbers, the same whatever --lang says
   const document = protectAudit(audit.toDocument(), audit, { threshold: minCell });
-  if (!json) return documentMarkdown(document);
   if (minCell <= 0) return `${JSON.stringify(audit, null, 2)}\n`;
   const { statistic, df, pValue, stars, method } = audit.sampleRatio;
   const { disclosure, tables } = publishedJson(document, minCell);
@@ -207,7 +218,9 @@ export const auditCommand: Command = {
       factors: { type: 'string' },
       json: { type: 'boolean' },
       'min-cell': { type: 'string' },
+      lang: { type: 'string' },
     });
+    const lang = parseLangFlag(flags.lang);
     const minCell = parseMinCell(flags['min-cell']);
     if (flags.record !== undefined && flags.rule !== undefined) {
       throw new UsageError('give either --rule (with its options) or --record, not both');
@@ -241,7 +254,7 @@ export const auditCommand: Command = {
           ...(factors.length > 0 ? { factors } : {}),
         },
       );
-      io.stdout(report(audit, minCell, flags.json === true));
+      io.stdout(report(audit, minCell, flags.json === true, lang));
       return EXIT.ok;
     }
     if (flags.record !== undefined && flags.weights !== undefined) {
@@ -276,7 +289,7 @@ export const auditCommand: Command = {
       ...(factors.length > 0 ? { factors } : {}),
       ...(exclude.length > 0 ? { exclude } : {}),
     });
-    io.stdout(report(audit, minCell, flags.json === true));
+    io.stdout(report(audit, minCell, flags.json === true, lang));
     return EXIT.ok;
   },
 };

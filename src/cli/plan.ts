@@ -8,14 +8,15 @@ import { parseArgs } from 'node:util';
 import { isJsonObject } from '../data/spec-reader.js';
 import { freezePlan, frozenPlanText, verifyFrozenPlan } from '../evaluate/plan-stamp.js';
 import { parsePreAnalysisPlan } from '../evaluate/pre-analysis-plan.js';
-import { type CliIO, type Command, EXIT, UsageError } from './command.js';
+import type { Language, Texts } from '../language.js';
+import { type CliIO, type Command, EXIT, LANG_HELP, parseLangFlag, UsageError } from './command.js';
 import { planOutputs, writeOutputs } from './output-files.js';
 import { readJsonFile } from './read-json.js';
 
 const HELP = `effectmeting plan: freeze a pre-analysis plan, or check a frozen one
 
-Usage: effectmeting plan freeze <plan.json> [--out <frozen.json>]
-       effectmeting plan verify <frozen.json>
+Usage: effectmeting plan freeze <plan.json> [--out <frozen.json>] [--lang en|nl]
+       effectmeting plan verify <frozen.json> [--lang en|nl]
 
 A pre-analysis plan is a JSON file that fixes, before the outcomes are seen, the primary
 analysis: "primary": { "outcome" (event-month column), "month", "covariates", "factors",
@@ -38,6 +39,8 @@ analysis unless --exploratory is given.
 
 Options:
   --out <file>   freeze: where to write the frozen plan (default: stdout)
+${LANG_HELP}
+                      (the messages; the frozen plan and its hash are the same in both)
   -h, --help     this help
 
 Exit codes: 0 done (verify: unchanged), 1 invalid plan, a frozen plan edited after freezing, or a
@@ -52,12 +55,37 @@ Examples:
 Worked example: examples/pre-analysis-plan.json is the plan of examples/analysis-config.json.
 `;
 
-function parse(args: readonly string[], withOut: boolean): { file: string; out?: string } {
-  let parsed: { values: { out?: string | undefined }; positionals: string[] };
+/** The messages of `plan freeze` and `plan verify` (the hash and the frozen plan are not text). */
+const PLAN_TEXTS: Texts<{
+  readonly froze: (file: string, out: string) => string;
+  readonly unchanged: (file: string) => string;
+}> = {
+  en: {
+    froze: (file, out) =>
+      `froze ${file} into ${out}; register this hash before the outcomes are seen`,
+    unchanged: (file) => `ok: ${file} is unchanged since it was frozen`,
+  },
+  nl: {
+    froze: (file, out) =>
+      `${file} bevroren in ${out}; registreer deze hash voordat de uitkomsten bekend zijn`,
+    unchanged: (file) => `ok: ${file} is ongewijzigd sinds het bevriezen`,
+  },
+};
+
+function parse(
+  args: readonly string[],
+  withOut: boolean,
+): { file: string; out?: string; lang: Language } {
+  let parsed: {
+    values: { out?: string | undefined; lang?: string | undefined };
+    positionals: string[];
+  };
   try {
     parsed = parseArgs({
       args: [...args],
-      options: withOut ? { out: { type: 'string' } } : {},
+      options: withOut
+        ? { out: { type: 'string' }, lang: { type: 'string' } }
+        : { lang: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     }) as typeof parsed;
@@ -68,11 +96,12 @@ function parse(args: readonly string[], withOut: boolean): { file: string; out?:
   if (file === undefined || file === '') throw new UsageError('missing the plan file');
   if (rest.length > 0) throw new UsageError(`one plan file at a time, got also '${rest[0]}'`);
   if (parsed.values.out === '') throw new UsageError('--out: expected a file name');
-  return { file, ...(parsed.values.out !== undefined ? { out: parsed.values.out } : {}) };
+  const lang = parseLangFlag(parsed.values.lang);
+  return { file, lang, ...(parsed.values.out !== undefined ? { out: parsed.values.out } : {}) };
 }
 
 function freeze(args: readonly string[], io: CliIO): number {
-  const { file, out } = parse(args, true);
+  const { file, out, lang } = parse(args, true);
   const outputs =
     out === undefined
       ? undefined
@@ -97,14 +126,14 @@ function freeze(args: readonly string[], io: CliIO): number {
   }
   writeOutputs(outputs, new Map([[out, text]]), io.guard);
   io.stdout(`sha256 ${frozen.frozen.sha256}\n`);
-  io.stderr(`froze ${file} into ${out}; register this hash before the outcomes are seen\n`);
+  io.stderr(`${PLAN_TEXTS[lang].froze(file, out)}\n`);
   return EXIT.ok;
 }
 
 function verify(args: readonly string[], io: CliIO): number {
-  const { file } = parse(args, false);
+  const { file, lang } = parse(args, false);
   const { sha256 } = verifyFrozenPlan(readJsonFile(file, 'plan'), { source: `plan ${file}` });
-  io.stdout(`sha256 ${sha256}  ok: ${file} is unchanged since it was frozen\n`);
+  io.stdout(`sha256 ${sha256}  ${PLAN_TEXTS[lang].unchanged(file)}\n`);
   return EXIT.ok;
 }
 

@@ -5,7 +5,8 @@
  * study's own answer (`--pilot`, from the study registry), and a simulation of the design
  * (`--simulate`). Flags that do not apply to the question asked are usage errors.
  */
-import { formatPercent, formatPp, markdownTable } from '../format.js';
+import { formatPercent, formatPp, markdownTable, styledNumber } from '../format.js';
+import { type Language, numberStyleOf } from '../language.js';
 import { formatCount, mdeRow, meansPowerRow } from '../plan/mde-table.js';
 import {
   minimumDetectableEffect,
@@ -15,10 +16,19 @@ import {
   requiredSampleSize,
 } from '../plan/power.js';
 import { type MeansPowerSpec, powerTTest } from '../plan/power-means.js';
+import { POWER_TEXTS, planMethodText, simulationMarkdown } from '../plan/power-texts.js';
 import { simulateDesign } from '../plan/simulate.js';
 import { STUDIES } from '../studies/registry.js';
 import type { StudyPlanning } from '../studies/study.js';
-import { type CliIO, type Command, EXIT, parseFlags, UsageError } from './command.js';
+import {
+  type CliIO,
+  type Command,
+  EXIT,
+  LANG_HELP,
+  parseFlags,
+  parseLangFlag,
+  UsageError,
+} from './command.js';
 
 /** The planning question of `--pilot`: the first study in the registry that has one. */
 const PILOT: StudyPlanning = STUDIES.find((s) => s.planning)!.planning!;
@@ -69,7 +79,10 @@ Options:
   --censoring <c>         share censored before the last month, for --simulate
   --workers <k>           worker threads for --simulate (default: all cores)
   --seed <s>              seed for --simulate (default 1)
-  --json                  print JSON
+  --json                  print JSON (the same in every --lang)
+${LANG_HELP}
+                          (--pilot: the study's own answer stays English; its simulation
+                          follows --lang)
   -h, --help              this help
 
 Exit codes: 0 done, 1 values the calculation cannot use (the message names them), 2 usage error
@@ -113,6 +126,7 @@ const OPTIONS = {
   workers: { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean' },
+  lang: { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseFlags<typeof OPTIONS>>;
@@ -190,15 +204,25 @@ function allocation(text: string | undefined): number {
 
 async function run(args: readonly string[], io: CliIO): Promise<number> {
   const v = parseFlags(args, OPTIONS);
+  const lang = parseLangFlag(v.lang);
+  const t = POWER_TEXTS[lang];
+  const style = numberStyleOf(lang);
+  const pct = (x: number, digits = 1) => formatPercent(x, digits, style);
+  const pp = (x: number) => formatPp(x, 1, false, style);
+  const method = (text: string) => planMethodText(text, lang);
   checkCombinations(v);
   if (v.method !== undefined && v.method !== 'neyman' && v.method !== 'r-compatible') {
     throw new UsageError(`--method must be neyman or r-compatible, got '${v.method}'`);
   }
-  const method = v.method as PowerMethod | undefined;
+  const powerMethod = v.method as PowerMethod | undefined;
   const settings = {
     alpha: num(v.alpha, 'alpha') ?? 0.05,
     rSquared: num(v.r2, 'r2') ?? 0,
-    ...(method !== undefined ? { method } : v.pooled ? { variance: 'pooled' as const } : {}),
+    ...(powerMethod !== undefined
+      ? { method: powerMethod }
+      : v.pooled
+        ? { variance: 'pooled' as const }
+        : {}),
     power: num(v.power, 'power') ?? 0.8,
     participationDifference: num(v.participation, 'participation') ?? 1,
   };
@@ -238,7 +262,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
         'rates',
         'censoring',
       ],
-      "with --pilot (the study's own design; only --r2, --simulate, --workers, --seed, --json)",
+      "with --pilot (the study's own design; only --r2, --simulate, --workers, --seed, --json, --lang)",
     );
     const { answer, markdown } = PILOT.question(
       v.r2 !== undefined ? { rSquared: settings.rSquared } : {},
@@ -250,11 +274,11 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       return EXIT.ok;
     }
     io.stdout(
-      sim ? `${markdown}\n## Simulation of the pilot design\n\n${sim.toMarkdown()}` : markdown,
+      sim ? `${markdown}\n## ${t.pilotSimulation}\n\n${simulationMarkdown(sim, lang)}` : markdown,
     );
     return EXIT.ok;
   }
-  if (v.sd !== undefined) return runMeans(v, io);
+  if (v.sd !== undefined) return runMeans(v, io, lang);
   refuse(
     v,
     ['strict'],
@@ -296,7 +320,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     if (v.json) io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     else {
       io.stdout(
-        `${markdownTable(rows.map((r) => ({ ...mdeRow(`${r.treatment} vs ${r.control}`, r.mde), alpha: r.alpha.toFixed(4) })))}\n\n${rows[0]!.mde.method}.\n`,
+        `${markdownTable(rows.map((r) => ({ ...mdeRow(t.versus(r.treatment, r.control), r.mde, lang), [lang === 'en' ? 'alpha' : 'α']: styledNumber(r.alpha.toFixed(4), style) })))}\n\n${method(rows[0]!.mde.method)}.\n`,
       );
     }
     return EXIT.ok;
@@ -322,8 +346,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     if (v.json) io.stdout(`${JSON.stringify(s, null, 2)}\n`);
     else {
       io.stdout(
-        `Clients needed to detect ${formatPp(s.effect)} (ITT; ${formatPp(s.effectPerParticipant)} per participant) with ${formatPercent(settings.power, 0)} power:\n\n` +
-          `${markdownTable([{ treated: formatCount(s.nTreatment), control: formatCount(s.nControl), total: formatCount(s.total), 'power at these sizes': formatPercent(s.power) }])}\n\n${s.method}.\n`,
+        `${t.clientsNeeded(pp(s.effect), pp(s.effectPerParticipant), pct(settings.power, 0))}\n\n` +
+          `${markdownTable([{ [t.sizeColumns.treated]: formatCount(s.nTreatment, lang), [t.sizeColumns.control]: formatCount(s.nControl, lang), [t.sizeColumns.total]: formatCount(s.total, lang), [t.sizeColumns.power]: pct(s.power) }])}\n\n${method(s.method)}.\n`,
       );
     }
     return EXIT.ok;
@@ -373,21 +397,19 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     io.stdout(`${JSON.stringify({ mde, power, simulation: sim }, null, 2)}\n`);
     return EXIT.ok;
   }
-  const out = [markdownTable([mdeRow('design', mde)]), ''];
+  const out = [markdownTable([mdeRow(t.design, mde, lang)]), ''];
   if (power) {
-    out.push(
-      `Power for ${formatPp(power.effect)} (ITT; ${formatPp(power.effectPerParticipant)} per participant): ${formatPercent(power.power)}.`,
-      '',
-    );
+    out.push(t.powerFor(pp(power.effect), pp(power.effectPerParticipant), pct(power.power)), '');
   }
-  out.push(`${mde.method}; target power ${formatPercent(settings.power, 0)}.`, '');
-  if (sim) out.push('## Simulation', '', sim.toMarkdown());
+  out.push(`${method(mde.method)}; ${t.targetPower(pct(settings.power, 0))}.`, '');
+  if (sim) out.push(`## ${t.simulation}`, '', simulationMarkdown(sim, lang));
   io.stdout(out.join('\n'));
   return EXIT.ok;
 }
 
 /** `--sd`: a difference in means (two-sample t test, as R's power.t.test), clusters optional. */
-function runMeans(v: Flags, io: CliIO): number {
+function runMeans(v: Flags, io: CliIO, lang: Language): number {
+  const t = POWER_TEXTS[lang];
   refuse(v, ['direction'], 'with --sd (the t test is two-sided: the difference is a magnitude)');
   refuse(v, ['arms', 'bonferroni'], 'with --sd (multi-arm designs are planned for shares)');
   refuse(v, ['simulate'], 'with --sd (the simulation models shares)');
@@ -445,12 +467,12 @@ function runMeans(v: Flags, io: CliIO): number {
   }
   const label = (r: (typeof results)[number]) =>
     r.solvedFor === 'n'
-      ? 'sample size'
+      ? t.sampleSize
       : r.solvedFor === 'delta'
-        ? `detectable difference at ${formatPercent(target, 0)} power`
-        : 'power for --effect';
+        ? t.detectable(formatPercent(target, 0, numberStyleOf(lang)))
+        : t.powerForEffect;
   io.stdout(
-    `${markdownTable(results.map((r) => meansPowerRow(label(r), r)))}\n\n${results[0]!.method}.\n`,
+    `${markdownTable(results.map((r) => meansPowerRow(label(r), r, lang)))}\n\n${planMethodText(results[0]!.method, lang)}.\n`,
   );
   return EXIT.ok;
 }

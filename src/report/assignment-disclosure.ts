@@ -14,10 +14,13 @@
  * differs from the rule) is a data-quality diagnostic for the analyst and is not suppressed.
  */
 import type { AssignmentResult } from '../assign/assign.js';
+import { assignTexts, labelColumns } from '../assign/assign-texts.js';
 import type { WeightsAuditResult } from '../assign/audit.js';
 import type { BalanceResult } from '../assign/balance.js';
+import { describeRule } from '../assign/rules.js';
 import type { SampleRatioResult } from '../assign/srm.js';
 import { formatGeneral } from '../format.js';
+import { type Language, numberStyleOf } from '../language.js';
 import type { Block, Document, ModelTableBlock, SuppressionMark, Table } from '../table/index.js';
 import { tableFromRows } from '../table/index.js';
 import {
@@ -30,14 +33,21 @@ import {
 
 type Marks = Record<string, SuppressionMark>;
 
+/** Disclosure options of the assignment summaries, with the language of their texts. */
+export interface AssignmentDisclosureOptions extends DisclosureOptions {
+  /** Language of the texts and of the disclosure note (default `en`). */
+  readonly lang?: Language;
+}
+
 /** The block with its table's marks, and the disclosure note under it when a cell is suppressed. */
 function marked(
   block: ModelTableBlock,
   marks: readonly Marks[],
   threshold: number,
+  lang: Language = 'en',
 ): ModelTableBlock {
   if (!marks.some((m) => Object.keys(m).length > 0)) return block;
-  const note = disclosureNote(threshold);
+  const note = disclosureNote(threshold, true, lang);
   return {
     ...block,
     table: { ...block.table, suppressed: marks, threshold },
@@ -51,10 +61,11 @@ function mapTable(
   id: string,
   threshold: number,
   f: (table: Table) => Marks[],
+  lang: Language = 'en',
 ): Document {
   return document.map((b): Block => {
     if (b.kind !== 'table' || !('table' in b) || b.table.id !== id) return b;
-    return marked(b, f(b.table), threshold);
+    return marked(b, f(b.table), threshold, lang);
   });
 }
 
@@ -69,7 +80,7 @@ function mapTable(
 export function protectSampleRatio(
   document: Document,
   srm: Pick<SampleRatioResult, 'arms' | 'n'>,
-  d: DisclosureOptions = {},
+  d: AssignmentDisclosureOptions = {},
 ): Document {
   const threshold = d.threshold ?? 10;
   if (threshold <= 0) return document;
@@ -78,13 +89,18 @@ export function protectSampleRatio(
   const s = suppressCells(
     cells,
     [{ total: '(all)', parts: srm.arms.map((a) => `arm:${a.arm}`) }],
-    d,
+    disclosureOnly(d),
   );
-  return mapTable(document, 'sample_ratio', threshold, (t) =>
-    t.rows.map((row): Marks => {
-      const status = s.status(`arm:${String(row.arm)}`);
-      return status === 'published' ? {} : { observed: status, share: 'secondary' };
-    }),
+  return mapTable(
+    document,
+    'sample_ratio',
+    threshold,
+    (t) =>
+      t.rows.map((row): Marks => {
+        const status = s.status(`arm:${String(row.arm)}`);
+        return status === 'published' ? {} : { observed: status, share: 'secondary' };
+      }),
+    d.lang,
   );
 }
 
@@ -100,7 +116,7 @@ export function protectSampleRatio(
 export function protectBalance(
   document: Document,
   balance: Pick<BalanceResult, 'arms' | 'rows'>,
-  d: DisclosureOptions = {},
+  d: AssignmentDisclosureOptions = {},
 ): Document {
   const threshold = d.threshold ?? 10;
   if (threshold <= 0) return document;
@@ -123,23 +139,28 @@ export function protectBalance(
       relations.push({ total, parts });
     }
   }
-  const s = suppressCells(cells, relations, d);
+  const s = suppressCells(cells, relations, disclosureOnly(d));
   const others = balance.arms.slice(1);
-  return mapTable(document, 'balance', threshold, () =>
-    balance.rows.map((_, i): Marks => {
-      const m: Marks = {};
-      for (const arm of balance.arms) {
-        const status = s.status(key(i, arm));
-        if (status !== 'published') m[arm] = status;
-      }
-      const refHidden = m[balance.arms[0]!] !== undefined;
-      for (const arm of others) {
-        if (refHidden || m[arm] !== undefined) {
-          m[others.length === 1 ? 'SMD' : `SMD ${arm}`] = 'secondary';
+  return mapTable(
+    document,
+    'balance',
+    threshold,
+    () =>
+      balance.rows.map((_, i): Marks => {
+        const m: Marks = {};
+        for (const arm of balance.arms) {
+          const status = s.status(key(i, arm));
+          if (status !== 'published') m[arm] = status;
         }
-      }
-      return m;
-    }),
+        const refHidden = m[balance.arms[0]!] !== undefined;
+        for (const arm of others) {
+          if (refHidden || m[arm] !== undefined) {
+            m[others.length === 1 ? 'SMD' : `SMD ${arm}`] = 'secondary';
+          }
+        }
+        return m;
+      }),
+    d.lang,
   );
 }
 
@@ -155,7 +176,7 @@ export function protectBalance(
 export function protectAudit(
   document: Document,
   audit: Pick<WeightsAuditResult, 'sampleRatio' | 'balance' | 'unknownArms'>,
-  d: DisclosureOptions = {},
+  d: AssignmentDisclosureOptions = {},
 ): Document {
   if ((d.threshold ?? 10) <= 0) return document;
   let doc = protectSampleRatio(document, audit.sampleRatio, d);
@@ -163,7 +184,7 @@ export function protectAudit(
   const unknown = Object.entries(audit.unknownArms);
   if (unknown.length === 0) return doc;
   const exact = unknown.map(([a, c]) => `${a} (${c})`).join(', ');
-  const safe = unknown.map(([a, c]) => `${a} (${noteCount(c, d)})`).join(', ');
+  const safe = unknown.map(([a, c]) => `${a} (${noteCount(c, disclosureOnly(d))})`).join(', ');
   return doc.map((b): Block => {
     if (b.kind !== 'paragraph' || !b.text.includes(`: ${exact}.`)) return b;
     return { ...b, text: b.text.replace(`: ${exact}.`, `: ${safe}.`) };
@@ -181,9 +202,15 @@ export function protectAudit(
  * documentMarkdown(assignmentSummary(assignArms(table, rule), { threshold: 10 }));
  */
 export function assignmentSummary(
-  result: Pick<AssignmentResult, 'description' | 'rows' | 'assigned' | 'arms' | 'exclusions'>,
-  d: DisclosureOptions = {},
+  result: Pick<
+    AssignmentResult,
+    'rule' | 'description' | 'rows' | 'assigned' | 'arms' | 'exclusions'
+  >,
+  options: AssignmentDisclosureOptions = {},
 ): Document {
+  const { lang = 'en', ...d } = options;
+  const t = assignTexts(lang);
+  const style = numberStyleOf(lang);
   const threshold = d.threshold ?? 10;
   const armKeys = result.arms.map((a) => `arm:${a.arm}`);
   const exclusionKeys = result.exclusions.map((e) => `excluded:${e.reason}`);
@@ -201,7 +228,7 @@ export function assignmentSummary(
   const rows = [
     ...result.arms.map((a) => ({ arm: a.arm, n: a.n, share: a.share, intended: a.intended })),
     ...result.exclusions.map((e) => ({
-      arm: `excluded: ${e.reason}`,
+      arm: t.excluded(e.reason),
       n: e.n,
       share: '',
       intended: '',
@@ -213,16 +240,34 @@ export function assignmentSummary(
     if (status === 'published') return {};
     return i < armKeys.length ? { n: status, share: 'secondary' } : { n: status };
   });
-  const total = (k: string, n: number) => s.text(k, formatGeneral(n));
+  const total = (k: string, n: number) => s.text(k, formatGeneral(n, 4, style));
+  const description = lang === 'en' ? result.description : describeRule(result.rule, lang);
   return [
     {
       kind: 'paragraph',
-      text: `Assignment: ${result.description}; ${total('(assigned)', result.assigned)} of ${total('(rows)', result.rows)} rows assigned.`,
+      text: t.assignmentLine(
+        description,
+        total('(assigned)', result.assigned),
+        total('(rows)', result.rows),
+      ),
     },
     marked(
-      { kind: 'table', table: tableFromRows(rows, { id: 'assignment', title: 'Assignment' }) },
+      {
+        kind: 'table',
+        table: labelColumns(
+          tableFromRows(rows, { id: 'assignment', title: t.assignmentTitle }),
+          t.assignmentColumns,
+        ),
+      },
       marks,
       threshold,
+      lang,
     ),
   ];
+}
+
+/** The disclosure options without the language (what `disclosure.ts` takes). */
+function disclosureOnly(d: AssignmentDisclosureOptions): DisclosureOptions {
+  const { lang: _lang, ...rest } = d;
+  return rest;
 }
