@@ -244,6 +244,8 @@ export {
 export { methodText } from './report/method-texts.js';
 export {
   EXPLORATORY_PREFIX,
+  EXPLORATORY_PREFIXES,
+  type PreRegistrationOptions,
   planStatusLine,
   preRegisteredSections,
   preRegistrationJson,
