@@ -186,6 +186,30 @@ const NL_RULES: readonly Rule[] = [
   [/\bstars: /g, 'sterren: '],
   [/p-values/g, 'p-waarden'],
   [/(\d+) months\b/g, '$1 maanden'],
+  // participation and the policy figures
+  [
+    /share of each arm's clients \(with a recorded '([^']*)'\) per category, groups include their sub-categories/g,
+    "aandeel van de cliënten van elke groep (met een vastgelegde '$1') per categorie, groepen omvatten hun subcategorieën",
+  ],
+  [/received service = /g, 'ontvangen dienst = '],
+  [/ or (?=[a-z_]+;)/g, ' of '],
+  [/two-sided, stars /g, 'tweezijdig, sterren '],
+  [
+    /normal-approximation intervals: linear figures scale the SEs; relative reduction by the delta method \(/g,
+    'intervallen bij normale benadering: lineaire cijfers schalen de SE’s; relatieve vermindering met de deltamethode (',
+  ],
+  [
+    /covariance of effect and control rate not given: treated as independent/g,
+    'covariantie van effect en controleaandeel niet gegeven: als onafhankelijk behandeld',
+  ],
+  [
+    /with the covariance of effect and control rate/g,
+    'met de covariantie van effect en controleaandeel',
+  ],
+  [
+    /trajectories per success by inverting the interval of prevented cases/g,
+    'trajecten per succes door omkering van het interval van de voorkomen gevallen',
+  ],
   // the balance tests
   [/Pearson chi-square test of independence/g, 'Pearson-chikwadraattoets op onafhankelijkheid'],
   [/Welch two-sample t-toets/g, 'Welch-t-toets voor twee steekproeven'],
