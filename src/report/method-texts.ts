@@ -114,10 +114,7 @@ const NL_RULES: readonly Rule[] = [
       `Weinig gebeurtenissen in ${monthList(list!)}: een verwacht aantal onder 5 in een groep, te weinig voor toetsen voor grote steekproeven (het ruwe interval is daar dat van Newcombe, tenzij rawInterval anders bepaalt; lees de gecorrigeerde p-waarden met voorzichtigheid)`,
   ],
   // the adjusted effect
-  [
-    /OLS linear probability model on treatment \+ (\d+) covariate columns/g,
-    'OLS-lineair kansmodel op behandeling + $1 kenmerkkolommen',
-  ],
+  [/OLS linear probability model on treatment \+ /g, 'OLS-lineair kansmodel op behandeling + '],
   [/HC2 robust SE/g, 'HC2-robuuste SE'],
   [/HC2 SE/g, 'HC2-SE'],
   [/HC2 vcov/g, 'HC2-vcov'],
