@@ -183,6 +183,17 @@ const NL_RULES: readonly Rule[] = [
   [/\bstars: /g, 'sterren: '],
   [/p-values/g, 'p-waarden'],
   [/(\d+) months\b/g, '$1 maanden'],
+  // the outcomes of the study reports
+  [/job-finding = first job by month m/g, 'werkhervatting = eerste baan tot en met maand m'],
+  [
+    /WW reliance at month m = share still on WW = 1 − share that left WW by month m, so its effect is minus the effect on WW exit/g,
+    'nog in de WW in maand m = 1 − aandeel dat de WW tot en met maand m verliet, dus het effect is min het effect op uitstroom uit de WW',
+  ],
+  [
+    /sample ratio: chi-square goodness of fit against /g,
+    'groepsverhouding: chikwadraattoets tegen ',
+  ],
+  [/(\d) %/g, '$1%'],
   // participation and the policy figures
   [
     /share of each arm's clients \(with a recorded '([^']*)'\) per category, groups include their sub-categories/g,

@@ -20,7 +20,7 @@ import { protectSampleRatio } from '../../report/assignment-disclosure.js';
 import { type DisclosureOptions, disclosureNote } from '../../report/disclosure.js';
 import { methodText } from '../../report/method-texts.js';
 import type { Estimate } from '../../stats/estimate.js';
-import { restar, starLegend } from '../../stats/stars.js';
+import { restar, starLevelsText } from '../../stats/stars.js';
 import type { SuppressionMark } from '../../table/index.js';
 import {
   type Cell,
@@ -542,7 +542,7 @@ export function personalServicesDocument(
     ),
     {
       kind: 'paragraph',
-      text: `${t.wwMonthsNote} ${lang === 'en' ? r.stars : `${methodText(starLegend(c.stars, 'two-sided; raw: z test of the difference in shares, unpooled SE; adjusted: t test of the OLS coefficient, HC2, n − k df; months with WW: Welch t test'), lang)}.`}`,
+      text: `${t.wwMonthsNote} ${lang === 'en' ? r.stars : `Sterren: ${starLevelsText(c.stars).replace(/(\d)\.(\d)/g, '$1,$2')} (p-waarden: tweezijdig; ongecorrigeerd: z-toets van het verschil in aandelen, ongepoolde SE; gecorrigeerd: t-toets van de OLS-coëfficiënt, HC2, n − k vrijheidsgraden; maanden met WW: Welch-t-toets).`}`,
     },
     { kind: 'heading', level: 2, text: t.summary },
     {
