@@ -245,6 +245,8 @@ export {
 export { methodText } from './report/method-texts.js';
 export {
   EXPLORATORY_PREFIX,
+  EXPLORATORY_PREFIXES,
+  type PreRegistrationOptions,
   planStatusLine,
   preRegisteredSections,
   preRegistrationJson,

@@ -329,10 +329,11 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     const machineSections = evaluationSections(result, { threshold: minCell });
     const shownSections =
       lang === 'en' ? machineSections : evaluationSections(result, { threshold: minCell, lang });
-    const withPlan = (s: readonly Section[]) => (reg ? preRegisteredSections(s, reg) : [...s]);
+    const withPlan = (s: readonly Section[], l: Language) =>
+      reg ? preRegisteredSections(s, reg, { lang: l }) : [...s];
     const sections: RunSections = {
-      shown: withPlan(shownSections),
-      machine: withPlan(machineSections),
+      shown: withPlan(shownSections, lang),
+      machine: withPlan(machineSections, 'en'),
     };
     progress.done();
     if (flags.out !== undefined && outputs !== undefined) {

@@ -34,7 +34,7 @@ function impliedEvents(arm: 't' | 'c') {
 }
 
 /** The raw difference and its test reveal both shares (raw = share_t − share_c). */
-const RAW = ['raw', 'raw_se', 'raw_p', 'raw_stars', 'raw_q'];
+const RAW = ['raw', 'raw_ci', 'raw_se', 'raw_p', 'raw_stars', 'raw_q'];
 
 function countsOf(section: Section, r: AnalysisResult): ProtectedCount[] | undefined {
   switch (section.id) {
@@ -292,7 +292,7 @@ function protectComplier(
     if (row.spec !== 'unadjusted') return marks;
     if (participationHidden) for (const c of ['first', 'F']) marks[c] = 'secondary';
     if (ittHidden) for (const c of ['itt', 'itt_p']) marks[c] = 'secondary';
-    for (const c of ['cace', 'cace_se', 'cace_p', 'stars']) marks[c] = 'secondary';
+    for (const c of ['cace', 'cace_ci', 'cace_se', 'cace_p', 'stars']) marks[c] = 'secondary';
     return marks;
   });
   return { ...section, suppressed, threshold };

@@ -38,6 +38,10 @@ interface Context extends DisclosureOptions {
 /** A confidence level as a label: "95 %" (en), "95%" (nl). */
 const pct = (x: number, c: Context) => `${(x * 100).toFixed(0)}${c.style.percent}`;
 
+/** A confidence interval of a difference in points: "−13.7 to 2.3" (en), "−13,7 tot 2,3" (nl). */
+const interval = (x: readonly [number, number], c: Context) =>
+  `${formatNumber(x[0] * 100, 1, c.style)} ${c.t.to} ${formatNumber(x[1] * 100, 1, c.style)}`;
+
 function exclusionNotes(excluded: readonly Exclusion[], d: Context): string[] {
   return excluded.map(
     (e) => `${d.t.leftOut}: ${noteCount(e.count, d, d.style)} (${methodText(e.reason, d.lang)}).`,
@@ -231,8 +235,7 @@ function effectSection(
   const pAdjusted = r.config.methods.pAdjust !== 'none';
   const levels = r.config.methods.stars ?? REPORT_STAR_LEVELS;
   const level = pct(s.level, d);
-  const ci = (x: readonly [number, number]) =>
-    `${formatNumber(x[0] * 100, 1, d.style)} ${t.to} ${formatNumber(x[1] * 100, 1, d.style)}`;
+  const ci = (x: readonly [number, number]) => interval(x, d);
   const columns: SectionColumn[] = [
     col('month', t.month, 'int', { key: 'month' }),
     col('n_t', `${treatment} n`, 'int', { arm: treatment, measure: 'n' }),
@@ -240,6 +243,7 @@ function effectSection(
     col('share_t', `${treatment}`, 'percent', { arm: treatment, measure: 'share' }),
     col('share_c', `${control}`, 'percent', { arm: control, measure: 'share' }),
     col('raw', t.rawEffect, 'pp', { measure: 'raw.estimate' }),
+    ...(adjusted ? [] : [col('raw_ci', t.ciPoints(level), 'text', { displayOnly: true })]),
     col('raw_se', 'raw SE', 'points', { measure: 'raw.std_error', csvOnly: true }),
     col('raw_p', 'p', 'p', { measure: 'raw.p_value' }),
     col('raw_stars', '', 'text', { measure: 'raw.stars', displayOnly: true }),
@@ -265,6 +269,7 @@ function effectSection(
     share_t: m.shareTreated,
     share_c: m.shareControl,
     raw: m.raw.estimate,
+    raw_ci: adjusted ? null : ci(m.raw.ci),
     raw_se: m.raw.stdError,
     raw_p: m.raw.pValue,
     raw_stars: starsAt(m.raw.pValue, levels),
@@ -418,6 +423,7 @@ function subgroupSections(
   const first = res.subgroups[0]!.series;
   const adjusted = first.adjustment !== 'none';
   const { treatment, control } = first.arms;
+  const ciLevel = pct(first.level, d);
   return [
     {
       id: 'subgroup',
@@ -431,11 +437,13 @@ function subgroupSections(
         col('share_t', treatment, 'percent', { arm: treatment, measure: 'share' }),
         col('share_c', control, 'percent', { arm: control, measure: 'share' }),
         col('raw', t.rawEffect, 'pp', { measure: 'raw.estimate' }),
+        ...(adjusted ? [] : [col('raw_ci', t.ciPoints(ciLevel), 'text', { displayOnly: true })]),
         col('raw_se', 'raw SE', 'points', { measure: 'raw.std_error', csvOnly: true }),
         col('raw_p', 'p', 'p', { measure: 'raw.p_value' }),
         ...(adjusted
           ? [
               col('adj', t.adjusted, 'pp', { measure: 'adjusted.estimate' }),
+              col('adj_ci', t.ciPoints(ciLevel), 'text', { displayOnly: true }),
               col('adj_se', 'SE', 'points', { measure: 'adjusted.std_error' }),
               col('adj_p', 'p', 'p', { measure: 'adjusted.p_value' }),
               col('adj_stars', '', 'text', { displayOnly: true }),
@@ -451,9 +459,11 @@ function subgroupSections(
           share_t: m.shareTreated,
           share_c: m.shareControl,
           raw: m.raw.estimate,
+          raw_ci: adjusted ? null : interval(m.raw.ci, d),
           raw_se: m.raw.stdError,
           raw_p: m.raw.pValue,
           adj: m.adjusted?.estimate ?? null,
+          adj_ci: m.adjusted ? interval(m.adjusted.ci, d) : null,
           adj_se: m.adjusted?.stdError ?? null,
           adj_p: m.adjusted?.pValue ?? null,
           adj_stars: m.adjusted ? starsAt(m.adjusted.pValue, levels) : null,
@@ -585,6 +595,9 @@ function participationSections(
         col('itt', 'ITT', 'pp', { measure: 'itt.estimate' }),
         col('itt_p', 'p', 'p', { measure: 'itt.p_value' }),
         col('cace', w.complierEffect, 'pp', { measure: 'complier.estimate' }),
+        col('cace_ci', w.ciPoints(pct(r.config.methods.level, disclosure)), 'text', {
+          displayOnly: true,
+        }),
         col('cace_se', 'SE', 'points', { measure: 'complier.std_error' }),
         col('cace_p', 'p', 'p', { measure: 'complier.p_value' }),
         col('stars', '', 'text', { displayOnly: true }),
@@ -596,6 +609,7 @@ function participationSections(
         itt: f.itt.estimate,
         itt_p: f.itt.pValue,
         cace: f.complier.estimate,
+        cace_ci: interval(f.complier.ci, disclosure),
         cace_se: f.complier.stdError,
         cace_p: f.complier.pValue,
         stars: starsAt(f.complier.pValue, r.config.methods.stars ?? REPORT_STAR_LEVELS),
@@ -648,12 +662,12 @@ export function evaluationSections(r: AnalysisResult, options: EvaluationOptions
       outflowSection(r, d),
       ...r.effects.map((e) => effectSection(e, r, d)),
       // Several arms (issue #14): every contrast per event (arm-contrast-section.ts).
-      ...(r.armContrasts ?? []).map(armContrastSection),
+      ...(r.armContrasts ?? []).map((e) => armContrastSection(e, lang)),
       significanceSection(r, d),
       ...(r.randomization?.length ? [randomizationSection(r.randomization, r, d)] : []),
       ...r.subgroups.flatMap((g) => subgroupSections(g, d, r.config.methods.stars)),
       ...(r.participation ? participationSections(r.participation, r, d) : []),
-      ...(r.survival ? survivalSections(r.survival) : []),
+      ...(r.survival ? survivalSections(r.survival, lang) : []),
     ],
     r,
     disclosure,

@@ -53,6 +53,18 @@ describe.skipIf(!hasChromium)('the study HTML reports in Chromium', () => {
         charts: 4,
         text: 'Published versus reproduced',
       },
+      {
+        name: 'den-haag-pilot-report-nl',
+        html: await pilotHtml(r.pilot, { ...STAMP, lang: 'nl' }),
+        charts: 3,
+        text: 'In het kort',
+      },
+      {
+        name: 'personal-services-2017-report-nl',
+        html: await personalServicesHtml(r.services, { ...STAMP, lang: 'nl' }),
+        charts: 4,
+        text: 'Gepubliceerd versus gereproduceerd',
+      },
     ];
     for (const p of pages) {
       const file = join(OUT, `${p.name}.html`);
@@ -63,7 +75,7 @@ describe.skipIf(!hasChromium)('the study HTML reports in Chromium', () => {
   }, 1_800_000);
 
   it('each loads with no console errors and no network requests, and every chart has marks', async () => {
-    expect(files).toHaveLength(4);
+    expect(files).toHaveLength(6);
     for (const f of files) {
       await withPage(f.file, async (page, load) => {
         expect(load.problems, f.name).toEqual([]);

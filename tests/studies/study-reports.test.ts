@@ -18,10 +18,12 @@ import {
   stampText,
 } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { NATIONAL_BENCHMARK_LABEL } from '../../src/studies/den-haag-pilot/national-benchmark.js';
 import { DEN_HAAG_TARGETS } from '../../src/studies/den-haag-pilot/targets.js';
 import { MONTHS, PUB, PUB_OTHER } from '../../src/studies/intensive-2012/targets.js';
 import { PERSONAL_SERVICES_2017_TARGETS } from '../../src/studies/personal-services-2017/targets.js';
 import { jsonOfDocument } from '../../src/table/index.js';
+import { englishLines } from '../fixtures/english-markers.js';
 import {
   type StudyResults,
   sectionHtml,
@@ -175,6 +177,60 @@ describe.each(['en', 'nl'] as const)('the study reports in %s', (lang) => {
       );
       expect(page.match(/<figure/g)?.length).toBeGreaterThanOrEqual(charts);
     }
+  });
+});
+
+/** A page's visible text, one line per block (charts, styles and tags removed). */
+function pageText(page: string): string {
+  return page
+    .replace(/<svg[\s\S]*?<\/svg>/g, '')
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<\/(p|h\d|li|tr|caption|figcaption|div|td|th)>/g, '\n')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
+}
+
+/** Column names and data labels a Dutch report shows as they are. */
+const NAMES = ['month_bijstand', 'months_on_ww_12', 'ww_entitlement_months', 'month_job'];
+
+describe('the Dutch study reports', () => {
+  it('hold no English sentence (the pilot and 2017 whole, 2012 before its published-layout tables)', () => {
+    expect(englishLines(pageText(html.pilot.nl), NAMES)).toEqual([]);
+    expect(englishLines(pageText(html.services.nl), NAMES)).toEqual([]);
+    // 2012: its tables in the published layout are still English (marked so in their heading)
+    const intensive = html.intensive.nl;
+    const cut = intensive.indexOf('<section id="tabellen-in-de-gepubliceerde-opmaak');
+    expect(cut).toBeGreaterThan(0);
+    const start = intensive.indexOf('<section id="in-brief"');
+    expect(englishLines(pageText(intensive.slice(start, cut)), NAMES)).toEqual([]);
+    // the scan is not vacuous: the English pages are full of marker words
+    expect(englishLines(pageText(html.services.en), NAMES).length).toBeGreaterThan(10);
+  });
+
+  it('name the benchmark line in Dutch and write percent thresholds without a space', async () => {
+    // the fixture's pilot has no benchmark line: give it the national one (its data label)
+    const values = [{ month: 1, share: 0.011 }];
+    const benchmark = [{ label: NATIONAL_BENCHMARK_LABEL.en, values }];
+    const pilot = { ...results.pilot, outflow: { ...results.pilot.outflow, benchmark } };
+    const withLine = { nl: await pilotHtml(pilot, { ...STAMP, lang: 'nl' }), en: '' };
+    withLine.en = await pilotHtml(pilot, STAMP);
+    expect(withLine.nl).toContain('rest van Nederland, deciel 1');
+    expect(withLine.nl).not.toContain('rest of the Netherlands');
+    expect(withLine.en).toContain('rest of the Netherlands, decile 1');
+    expect(html.pilot.nl).toMatch(/significant op 10% vanaf maand \d+/);
+    expect(pageText(html.pilot.nl)).not.toMatch(/\d %/);
+    expect(pageText(html.services.nl)).not.toMatch(/\d %/);
+  });
+
+  it('2017: the tables of the full report have interval columns, in both languages', () => {
+    const [en] = tableRows(sectionHtml(html.services.en, 'effects-at-month-12'));
+    const [nl] = tableRows(sectionHtml(html.services.nl, 'effecten-in-maand-12'));
+    expect(en).toContain('95 % CI (raw)');
+    expect(en).toContain('95 % CI (adjusted)');
+    expect(nl).toContain('95%-BI (ongecorrigeerd)');
+    expect(nl).toContain('95%-BI (gecorrigeerd)');
   });
 });
 

@@ -29,8 +29,11 @@ export interface OutflowChartOptions extends ChartOptions, DisclosureOptions {
   readonly destination?: string;
   /** Draw each arm's confidence band (default true). */
   readonly bands?: boolean;
-  /** Display names of groups and benchmarks (default: their labels). */
-  readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Display names of groups and benchmarks (default: their labels): a text, or a text per
+   * language (`{ en, nl }`) picked with the chart's `lang`.
+   */
+  readonly labels?: Readonly<Record<string, string | Texts>>;
   /** Title of the y axis (default "Cumulative share with <destination> (%)"). */
   readonly yTitle?: string;
 }
@@ -109,7 +112,10 @@ export function outflowChart(
   const lang: Language = options.lang ?? 'en';
   const t = textOf(OUTFLOW_TEXTS, lang);
   const destination = options.destination ?? result.destinations[0] ?? '';
-  const name = (label: string): string => options.labels?.[label] ?? label;
+  const name = (label: string): string => {
+    const given = options.labels?.[label];
+    return given === undefined ? label : typeof given === 'string' ? given : textOf(given, lang);
+  };
   const groups = result.groups.map((g) => name(g.group));
   const benchmarks = result.benchmark
     .filter((b) => (b.destination ?? result.destinations[0]) === destination)

@@ -58,3 +58,15 @@ export function generateNationalBenchmark(): NationalBenchmarkRow[] {
   }
   return rows;
 }
+
+/**
+ * The benchmark line's label in every language: the data label (English, as in the CSV and
+ * JSON) and its display name in a Dutch chart or table.
+ *
+ * @example
+ * NATIONAL_BENCHMARK_LABEL.nl // "rest van Nederland, deciel 1"
+ */
+export const NATIONAL_BENCHMARK_LABEL = {
+  en: 'rest of the Netherlands, decile 1',
+  nl: 'rest van Nederland, deciel 1',
+} as const;

@@ -12,6 +12,7 @@ import { renderSvg } from '../../report/charts/render.js';
 import { participationChart } from '../../report/charts/tables.js';
 import { disclosureNote, protectParticipation, suppressedText } from '../../report/disclosure.js';
 import { type HtmlSection, htmlReport } from '../../report/html.js';
+import { methodText } from '../../report/method-texts.js';
 import { type AllKeys, rejectUnknownKeys } from '../../stats/option-keys.js';
 import type { Block } from '../../table/index.js';
 import { publishedTable } from '../shared/published-table.js';
@@ -22,6 +23,8 @@ import {
   shareText,
   stampText,
 } from '../shared/report-language.js';
+import { sampleRatioBlocks } from '../shared/sample-ratio-blocks.js';
+import { NATIONAL_BENCHMARK_LABEL } from './national-benchmark.js';
 import type { PilotResult } from './report.js';
 import {
   decileSentence,
@@ -30,6 +33,12 @@ import {
   randomizationText,
   significanceText,
 } from './report.js';
+import {
+  multiplicityTextNl,
+  policyBlocksNl,
+  randomizationTextNl,
+  significanceTextNl,
+} from './report-dutch.js';
 import { sensitivityBlocks } from './sensitivity.js';
 // The published figures, shown only in the "published (report)" column (never analysed).
 import { DEN_HAAG_TARGETS } from './targets.js';
@@ -85,6 +94,7 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
     renderSvg(
       outflowChart(r.outflow, {
         lang,
+        labels: BENCHMARK_LABELS,
         title: t({
           en: `Figure 2a. Cumulative flow-through into bijstand, decile ${c.decile}`,
           nl: `Figuur 2a. Cumulatieve doorstroom naar de bijstand, deciel ${c.decile}`,
@@ -152,6 +162,8 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
         ]
       : [
           `Het gecorrigeerde effect is ${significanceTextNl(r.significance.at10)}, en ${significanceTextNl(r.significance.at05)} (per maand getoetst).`,
+          multiplicityTextNl(r.effects),
+          randomizationTextNl(r.randomization),
         ]),
   );
 
@@ -210,17 +222,26 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
     {
       title: t({ en: 'Participation (Table 2)', nl: 'Deelname (tabel 2)' }),
       id: 'participation',
-      blocks: [{ kind: 'figure', svg: participation }, ...participationBlocks(r, threshold)],
+      blocks: [{ kind: 'figure', svg: participation }, ...participationBlocks(r, threshold, lang)],
     },
     {
       title: t({ en: 'Assignment', nl: 'Toewijzing' }),
       id: 'assignment',
-      blocks: [...r.assignment.toDocument(), { kind: 'paragraph', text: decileSentence(r) }],
+      blocks: [
+        ...sampleRatioBlocks(r.assignment, lang),
+        {
+          kind: 'paragraph',
+          text: t({
+            en: decileSentence(r),
+            nl: `Deciel ${c.decile}: ${r.decileCounts.treatment} ${c.treatment}, ${r.decileCounts.control} ${c.control}.`,
+          }),
+        },
+      ],
     },
     {
       title: t({ en: 'Policy figures', nl: 'Beleidscijfers' }),
       id: 'policy',
-      blocks: policyBlocks(r),
+      blocks: lang === 'nl' ? policyBlocksNl(r) : policyBlocks(r),
     },
     {
       title: t({
@@ -228,7 +249,7 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
         nl: 'Gevoeligheid: de methode voor censurering',
       }),
       id: 'sensitivity',
-      blocks: sensitivityBlocks(r.sensitivity, c),
+      blocks: sensitivityBlocks(r.sensitivity, c, lang),
     },
     {
       title: t({ en: 'Methods and notes', nl: 'Methoden en toelichting' }),
@@ -237,13 +258,19 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
         {
           kind: 'list',
           items: [
-            `Flow-through: ${r.outflow.description}.`,
-            `Effects: ${r.effects.method}.`,
-            `Participation: ${r.participation.method}.`,
-            `Policy figures: ${r.impact.method}.`,
+            `${t({ en: 'Flow-through', nl: 'Doorstroom' })}: ${methodText(r.outflow.description, lang)}.`,
+            `${t({ en: 'Effects', nl: 'Effecten' })}: ${methodText(r.effects.method, lang)}.`,
+            `${t({ en: 'Participation', nl: 'Deelname' })}: ${methodText(r.participation.method, lang)}.`,
+            `${t({ en: 'Policy figures', nl: 'Beleidscijfers' })}: ${methodText(r.impact.method, lang)}.`,
             threshold > 0
-              ? `${disclosureNote(threshold)} The figures do not plot a share (or a raw difference) whose count is suppressed; adjusted effects and policy figures are shown in full.`
-              : 'Disclosure control is turned off: all counts are shown.',
+              ? `${disclosureNote(threshold, true, lang)} ${t({
+                  en: 'The figures do not plot a share (or a raw difference) whose count is suppressed; adjusted effects and policy figures are shown in full.',
+                  nl: 'De figuren tonen geen aandeel (of ongecorrigeerd verschil) waarvan het aantal is onderdrukt; gecorrigeerde effecten en beleidscijfers staan er volledig in.',
+                })}`
+              : t({
+                  en: 'Disclosure control is turned off: all counts are shown.',
+                  nl: 'Onthullingscontrole staat uit: alle aantallen worden getoond.',
+                }),
           ],
         },
       ],
@@ -272,16 +299,8 @@ const PILOT_SOURCE: Texts = {
   nl: 'Bron: synthetische reconstructie van de pilot Den Haag (data/den-haag-pilot.csv), gekalibreerd op de gepubliceerde randtotalen; geen echte personen.',
 };
 
-/** `significanceText` in Dutch: "significant op 10 % vanaf maand 12". */
-function significanceTextNl(s: PilotResult['significance']['at10']): string {
-  const level = `${Math.round(s.level * 100)} %`;
-  if (s.from === null) {
-    return s.first === null
-      ? `in geen enkele maand significant op ${level}`
-      : `significant op ${level} in maand ${s.months.join(', ')}, maar niet tot en met de laatste maand`;
-  }
-  return `significant op ${level} vanaf maand ${s.from}`;
-}
+/** Display names of the benchmark line in every language (its data label stays English). */
+const BENCHMARK_LABELS = { [NATIONAL_BENCHMARK_LABEL.en]: NATIONAL_BENCHMARK_LABEL };
 
 /**
  * The report in three to five plain sentences for a policy reader: who was compared, what
@@ -381,29 +400,35 @@ function benchmarkNote(r: PilotResult): string {
 }
 
 /** Table 2 with disclosure control, the received-service difference and the notes. */
-function participationBlocks(r: PilotResult, threshold: number): Block[] {
+function participationBlocks(r: PilotResult, threshold: number, lang: Language): Block[] {
   const p = r.participation;
   const protection = protectParticipation(p, { threshold });
+  const style = numberStyleOf(lang);
   const arms = ['treatment', 'control'] as const;
   const header = {
     status: 'status',
     treatment: `${p.arms.treatment} (n = ${p.n.treatment})`,
     control: `${p.arms.control} (n = ${p.n.control})`,
   };
+  const label = (category: string, fallback: string) =>
+    lang === 'nl' ? (PARTICIPATION_LABELS_NL[category] ?? fallback) : fallback;
   const rows = p.rows.map((row) => {
+    const name = label(row.category, row.label);
     const out: Record<string, string> = {
-      status: row.depth > 0 ? `– of which ${row.label}` : row.label,
+      status: row.depth > 0 ? `– ${lang === 'nl' ? 'waarvan' : 'of which'} ${name}` : name,
     };
     for (const arm of arms) {
       const cell = row[arm];
       const published =
-        cell.count === 0 ? '–' : `${Math.round(cell.share * 100)} % (${cell.count})`;
+        cell.count === 0 ? '–' : `${formatPercent(cell.share, 0, style)} (${cell.count})`;
       out[arm] = protection.text(row.category, arm, published);
     }
     return out;
   });
   const d = p.received.difference;
-  const notes = [protection.note, `${sentence(p.method)}.`].filter(Boolean).join(' ');
+  const note =
+    protection.note && lang === 'nl' ? disclosureNote(threshold, true, lang) : protection.note;
+  const notes = [note, `${sentence(methodText(p.method, lang))}.`].filter(Boolean).join(' ');
   return [
     {
       kind: 'table',
@@ -417,7 +442,13 @@ function participationBlocks(r: PilotResult, threshold: number): Block[] {
     },
     {
       kind: 'paragraph',
-      text: `Difference between the arms in the share that received the service (${p.received.categories.join(', ')}): ${formatPp(d.estimate)}${d.stars} (95 % CI ${formatPp(d.ci[0])} to ${formatPp(d.ci[1])}).`,
+      text: textOf(
+        {
+          en: `Difference between the arms in the share that received the service (${p.received.categories.join(', ')}): ${formatPp(d.estimate)}${d.stars} (95 % CI ${formatPp(d.ci[0])} to ${formatPp(d.ci[1])}).`,
+          nl: `Verschil tussen de groepen in het aandeel dat de dienst ontving (${p.received.categories.join(', ')}): ${ppText(d.estimate, lang)}${d.stars} (95%-betrouwbaarheidsinterval ${ciText(d.ci, lang)}).`,
+        },
+        lang,
+      ),
     },
   ];
 }
@@ -481,7 +512,16 @@ function monthlyTable(r: PilotResult, threshold: number, lang: Language): Block 
       'control',
       `${c.control}: ${t({ en: 'share (events/n)', nl: 'aandeel (gebeurtenissen/n)' })}`,
     ),
-    ...(benchmark ? [right('benchmark', benchmark.label)] : []),
+    ...(benchmark
+      ? [
+          right(
+            'benchmark',
+            benchmark.label === NATIONAL_BENCHMARK_LABEL.en
+              ? t(NATIONAL_BENCHMARK_LABEL)
+              : benchmark.label,
+          ),
+        ]
+      : []),
     right('raw', t({ en: 'raw difference', nl: 'ongecorrigeerd verschil' })),
     right('rawCi', t({ en: '95 % CI (raw)', nl: '95%-interval (ongecorrigeerd)' })),
     ...(r.effects.months.some((m) => m.adjusted)
@@ -500,6 +540,15 @@ function monthlyTable(r: PilotResult, threshold: number, lang: Language): Block 
     kind: 'table',
     rows,
     columns,
-    note: suppressed > 0 ? `${method} ${disclosureNote(threshold, false)}` : method,
+    note: suppressed > 0 ? `${method} ${disclosureNote(threshold, false, lang)}` : method,
   };
 }
+
+/** Table 2's categories in Dutch (the data's labels are English, `PILOT_PARTICIPATION_CATEGORIES`). */
+const PARTICIPATION_LABELS_NL: Readonly<Record<string, string>> = {
+  not_assessed: 'niet beoordeeld, geen gesprek',
+  assessed_no_conversation: 'beoordeeld, geen gesprek',
+  assessed_conversation: 'beoordeeld, gesprek',
+  uwv_conversation: 'alleen een UWV-gesprek',
+  three_way_conversation: 'een of meer driegesprekken (UWV, gemeente, cliënt)',
+};

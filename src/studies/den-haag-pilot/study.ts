@@ -7,7 +7,11 @@ import { sourceNote } from '../shared/source-note.js';
 import type { Study } from '../study.js';
 import { DEN_HAAG_DECILE1_DESIGN } from './design.js';
 import { DEN_HAAG_COLUMNS, generateDenHaag } from './generator.js';
-import { generateNationalBenchmark, NATIONAL_BENCHMARK_COLUMNS } from './national-benchmark.js';
+import {
+  generateNationalBenchmark,
+  NATIONAL_BENCHMARK_COLUMNS,
+  NATIONAL_BENCHMARK_LABEL,
+} from './national-benchmark.js';
 import { DEN_HAAG_PARAMS, DEN_HAAG_SEEDS } from './params.js';
 import { DEN_HAAG_PLAN } from './plan.js';
 import { pilotPowerAnswer, pilotPowerMarkdown } from './power.js';
@@ -60,7 +64,7 @@ export const DEN_HAAG_STUDY: Study = {
         const months = numberColumn(table, 'month', { integer: true, min: 1 });
         const shares = numberColumn(table, 'share', { min: 0, max: 1 });
         return {
-          label: 'rest of the Netherlands, decile 1',
+          label: NATIONAL_BENCHMARK_LABEL.en,
           values: Array.from(months, (month, i) => ({ month, share: shares[i]! })),
           note: `${path} (synthetic reconstruction of the national line in Figure 2a)`,
         };

@@ -187,7 +187,7 @@ export async function personalServicesHtml(
     ),
   ]);
 
-  const document = documentReport(personalServicesDocument(r, { threshold }));
+  const document = documentReport(personalServicesDocument(r, { threshold }, lang));
   const sections: HtmlSection[] = [
     {
       title: t({ en: 'In brief', nl: 'In het kort' }),
@@ -224,8 +224,7 @@ export async function personalServicesHtml(
     },
     ...document.sections.map((x, i) => ({
       ...x,
-      // The tables of the Markdown report keep its English wording.
-      title: i === 0 ? t({ en: 'All tables', nl: 'Alle tabellen (Engelstalig)' }) : x.title,
+      title: i === 0 ? t({ en: 'All tables', nl: 'Alle tabellen' }) : x.title,
     })),
   ];
   const n = r.assignment.arms.reduce((sum, a) => sum + a.observed, 0);
@@ -277,7 +276,7 @@ function plainSummary(r: PersonalServicesResult, lang: Language, threshold: numb
   const both = excludes(job.ci) && excludes(ww.ci);
   if (lang === 'nl') {
     return [
-      `In 2017–2018 werd 80 % van de nieuwe WW-cliënten door loting persoonlijke dienstverlening aangeboden; de rest vormde twee controlegroepen, met en zonder handhaving.`,
+      `In 2017–2018 werd 80% van de nieuwe WW-cliënten door loting persoonlijke dienstverlening aangeboden; de rest vormde twee controlegroepen, met en zonder handhaving.`,
       `Binnen ${c.month} maanden had ${shareText(s.jobFinding.shareTreatment, lang)} van de cliënten met persoonlijke dienstverlening werk gevonden, tegen ${shareText(s.jobFinding.shareControl, lang)} in de controlegroep met handhaving: ${ppText(job.estimate, lang, 1, true)} (95%-betrouwbaarheidsinterval ${ciText(job.ci, lang)}).`,
       `Het aandeel dat na ${c.month} maanden nog in de WW zat, veranderde met ${ppText(ww.estimate, lang, 1, true)} (${ciText(ww.ci, lang)}).`,
       both
