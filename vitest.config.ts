@@ -8,9 +8,10 @@ import { defineConfig } from 'vitest/config';
 const ISOLATED = ['tests/evaluate/intake-once.test.ts'];
 
 /**
- * What `npm run test:fast` leaves out (it runs the projects `unit` and `isolated`): a browser
- * (the bundle and the Chromium end-to-end tests), the notebook (Deno's Jupyter kernel) and the
- * large simulations (coverage by Monte Carlo, workers). `npm test` runs them all.
+ * What `npm run test:fast` (`vitest run --mode fast`) leaves out: a browser (the bundle and the
+ * Chromium end-to-end tests), the notebook (Deno's Jupyter kernel) and the large simulations
+ * (coverage by Monte Carlo, workers). `npm test` runs them all; `vitest run --mode slow` only
+ * these.
  */
 const SLOW = [
   'tests/**/*.e2e.test.ts',
@@ -25,11 +26,24 @@ const SLOW = [
 /**
  * One module registry per worker: src/ and its dependencies (arquero, vega) are evaluated once
  * per worker, not once per file, which was most of the suite's time; test files still get their
- * own module and hooks, and fixtures in tests/fixtures/shared.ts are built once per worker.
+ * own module and hooks, and fixtures in tests/fixtures/shared.ts (the data files, the three
+ * study analyses) are built once per worker.
+ *
+ * The slow files are in the same project as the rest (not a project of their own): vitest reuses
+ * a worker only for the next file of the same project, so with two projects a worker was ended,
+ * and a new one imported the library again, whenever the queue switched project, and a study
+ * analysed for a slow file was analysed again for a unit file.
  */
 const SHARED = { isolate: false } as const;
 
-export default defineConfig({
+/** `vitest run` (all), `vitest run --mode fast` (without SLOW), `vitest run --mode slow` (SLOW). */
+function sharedFiles(mode: string): { include: string[]; exclude: string[] } {
+  if (mode === 'fast') return { include: ['tests/**/*.test.ts'], exclude: [...ISOLATED, ...SLOW] };
+  if (mode === 'slow') return { include: SLOW, exclude: [] };
+  return { include: ['tests/**/*.test.ts'], exclude: ISOLATED };
+}
+
+export default defineConfig(({ mode }) => ({
   resolve: {
     // Tests, examples and docs import the public API by its package name: the root entry and
     // effectmeting/kernels, /node and /studies (package.json "exports").
@@ -47,23 +61,22 @@ export default defineConfig({
   test: {
     // Hang guards, not performance checks: on a busy 2-core machine a fixture that takes 5 s
     // idle can take well over a minute, and a hook has to get that time as much as a test.
+    // tests/architecture/test-timeouts.test.ts checks that no test sets a shorter one.
     testTimeout: 600_000,
     hookTimeout: 600_000,
     // Both cores of the 2-core CI machine (vitest's default leaves one idle): 4.6 min instead of
     // 7.1 min for the whole suite on an idle machine.
     maxWorkers: 2,
     projects: [
-      {
-        extends: true,
-        test: {
-          ...SHARED,
-          name: 'unit',
-          include: ['tests/**/*.test.ts'],
-          exclude: [...ISOLATED, ...SLOW],
-        },
-      },
-      { extends: true, test: { ...SHARED, name: 'slow', include: SLOW } },
-      { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
+      { extends: true, test: { ...SHARED, name: 'shared', ...sharedFiles(mode) } },
+      ...(mode === 'slow'
+        ? []
+        : [
+            {
+              extends: true as const,
+              test: { name: 'isolated', include: ISOLATED, isolate: true },
+            },
+          ]),
     ],
   },
-});
+}));

@@ -74,7 +74,7 @@ describe('analyze: subgroup levels and complier effects under disclosure control
     ]);
     expect(off.code).toBe(0);
     exact = sectionsOfResult(off.stdout);
-  }, 120_000);
+  });
 
   /** With --min-cell 0 the JSON is the complete result: the exact counts per level and month. */
   function sectionsOfResult(json: string): JsonSection[] {

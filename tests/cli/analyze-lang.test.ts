@@ -42,7 +42,7 @@ describe('analyze --lang', () => {
       const r = await cli([...base, '--lang', lang, '--out', join(dir, lang)]);
       expect(r.code, r.err).toBe(0);
     }
-  }, 120_000);
+  });
 
   it('writes the Dutch text and Markdown: Dutch titles, "1.234,5", "34,3%", "procentpunt"', () => {
     for (const name of ['analysis.md', 'analysis.txt']) {

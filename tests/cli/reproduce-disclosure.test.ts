@@ -68,7 +68,7 @@ describe('reproduce personal-services-2017 on 300 / 40 / 40 clients', () => {
       '--min-cell',
       '0',
     ]);
-  }, 120_000);
+  });
 
   it('the exact cells: control_none still on WW at month 12 is 8 of 39', () => {
     const reliance = off.md
@@ -126,7 +126,7 @@ describe('reproduce intensive-2012 on every 15th client (615 clients)', () => {
     writeFileSync(data, `${kept.join('\n')}\n`);
     on = await reproduce('intensive-2012', data, 'intensive-vs-basic-2012');
     off = await reproduce('intensive-2012', data, 'intensive-vs-basic-2012', ['--min-cell', '0']);
-  }, 120_000);
+  });
 
   it('the exact figures: 2 assignment errors; 6 and 7 basic clients with a 7th/10th-month conversation', () => {
     expect(off.md).toContain('**2 of 615 (0.3 %)** — 0 recorded basic, 2 recorded intensive.');

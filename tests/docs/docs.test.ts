@@ -8,23 +8,37 @@
  * - in ```sh blocks, every command starting with `effectmeting` or `npx effectmeting` runs
  *   through `runCli` (not a subprocess) and must exit with 0;
  * - blocks fenced `no-run` (signatures, pseudo-code) or `fragment` (a few lines out of a larger
- *   script, named as such in the text) are shown, not run; any other language is not run.
+ *   script, named as such in the text) are shown, not run; any other language is not run;
+ * - a command of a `no-run` block may instead be run, word for word, by a named test that checks
+ *   more than an exit code (the two-year review: tests/scan/scan.test.ts): tests/docs/run-by-tests.ts
+ *   lists them, and this file checks that each is the command of its page's `no-run` block and
+ *   that its test imports it.
  *
  * Everything runs in a scratch directory with `data/` and `examples/` of the repository and a
  * made-up `clients.csv`, blocks of a page in order.
+ *
+ * A command line that several pages show (the quick start's `analyze` is in three) runs once:
+ * when the same words come again, every file they name has the same bytes as at the first run
+ * and the command writes no file of its own (no `--out`, `--output`, `--record`), its exit code
+ * and output are those of the first run: the CLI gives byte-identical output for the same
+ * inputs (docs/cli.md, "analyze"), so a second run would only repeat the first. What a line with
+ * `> file` printed is still written to that file.
  */
+import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { RUN_BY_TESTS } from './run-by-tests.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 // Under test-output/ (git-ignored): the working directory and the modules written from blocks.
@@ -124,6 +138,25 @@ function cliCommands(code: string): { text: string; argv: string[]; output?: str
   return commands;
 }
 
+/** Flags after which a command writes a file of its own: such a run is never reused. */
+const WRITES = ['--out', '--output', '--record'];
+
+/**
+ * The key under which a command's run is reused (see the file's comment): its words and the
+ * SHA-256 of every file they name in `dir`; undefined when the command writes a file itself.
+ */
+function runKey(argv: readonly string[], dir: string): string | undefined {
+  if (argv.some((a) => WRITES.some((flag) => a === flag || a.startsWith(`${flag}=`)))) {
+    return undefined;
+  }
+  const inputs = argv.flatMap((word) => {
+    const path = join(dir, word);
+    if (!existsSync(path) || !statSync(path).isFile()) return [];
+    return [`${word}:${createHash('sha256').update(readFileSync(path)).digest('hex')}`];
+  });
+  return JSON.stringify([argv, inputs]);
+}
+
 /** A BSN-like number that passes the eleven test, from an index. */
 function testBsn(i: number): string {
   for (let k = 0; ; k++) {
@@ -209,6 +242,9 @@ const pages = [
     .map((f) => `docs/${f}`),
 ];
 
+/** Runs made so far, by {@link runKey}. */
+const runs = new Map<string, { code: number; out: string; err: string }>();
+
 let cwd = '';
 beforeAll(() => {
   rmSync(work, { recursive: true, force: true });
@@ -277,6 +313,22 @@ describe('the docs conventions', () => {
     expect(readme).toContain(`significant at 5 % from month ${month}`);
   });
 
+  it('a command shown no-run because a named test runs it is that test’s command, word for word', () => {
+    for (const entry of RUN_BY_TESTS) {
+      const shown = codeBlocks(readFileSync(join(root, entry.page), 'utf8'))
+        .filter((b) => b.lang === 'sh' && b.flags.includes('no-run'))
+        .flatMap((b) => cliCommands(b.code).map((c) => c.argv));
+      expect(shown, `${entry.page}: ${entry.argv.join(' ')}`).toContainEqual([...entry.argv]);
+      const test = readFileSync(join(root, entry.test), 'utf8');
+      expect(test, entry.test).toMatch(
+        new RegExp(
+          `import \\{[^}]*\\b${entry.name}\\b[^}]*\\} from '\\.\\./docs/run-by-tests\\.js'`,
+        ),
+      );
+      expect(test, entry.test).toContain(`runCli([...${entry.name}.argv]`);
+    }
+  });
+
   it('every page is listed in the docs index', () => {
     const index = readFileSync(join(root, 'docs/README.md'), 'utf8');
     for (const page of pages.filter((p) => p.startsWith('docs/') && p !== 'docs/README.md')) {
@@ -326,18 +378,24 @@ for (const page of pages) {
       } else {
         for (const command of cliCommands(block.code)) {
           it(`line ${block.line}: ${command.text}`, async () => {
-            let out = '';
-            let err = '';
-            const code = await runCli(command.argv, {
-              stdout: (t) => {
-                out += t;
-              },
-              stderr: (t) => {
-                err += t;
-              },
-            });
-            expect(code, err).toBe(0);
-            if (command.output) writeFileSync(join(work, command.output), out);
+            const key = runKey(command.argv, work);
+            let run = key === undefined ? undefined : runs.get(key);
+            if (!run) {
+              let out = '';
+              let err = '';
+              const code = await runCli(command.argv, {
+                stdout: (t) => {
+                  out += t;
+                },
+                stderr: (t) => {
+                  err += t;
+                },
+              });
+              run = { code, out, err };
+              if (key !== undefined) runs.set(key, run);
+            }
+            expect(run.code, run.err).toBe(0);
+            if (command.output) writeFileSync(join(work, command.output), run.out);
           });
         }
       }

@@ -44,7 +44,7 @@ describe('evaluate on the Den Haag pilot with the shipped example plan', () => {
       stringColumns: ['id', 'arm', 'participation'],
     });
     result = evaluate(data, plan, { file: 'data/den-haag-pilot.csv' });
-  }, 60_000);
+  });
 
   it('checks the assignment on the whole file and analyses decile 1', () => {
     expect(result.input).toEqual({

@@ -73,7 +73,7 @@ describe('methods.randomizationInference', () => {
     const md = renderMarkdown('x', evaluationSections(r));
     expect(md).toContain('## Randomisation inference at month 6');
     expect(md).toContain('Monte Carlo SE');
-  }, 60_000);
+  });
 
   it('randomizationTest rejects unknown keys and bad draws', () => {
     expect(() =>
@@ -105,7 +105,7 @@ describe('methods.stars', () => {
     expect(documentHtml(block)).toContain('Stars: † p &lt; 0.90, * p &lt; 0.80, ** p &lt; 0.70');
     expect(documentMarkdown(block)).toContain('p < 0.90');
     expect(jsonOfTable(effect).stars?.legend).toContain(legend);
-  }, 60_000);
+  });
 
   it('rejects levels out of order or with unknown marks', () => {
     expect(() =>

@@ -125,7 +125,7 @@ describe('the command line with several arms', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^## Contrasts between arms on job per month/m);
     expect(out).toMatch(/^\| month \| contrast \| first n \| second n \|/m);
-  }, 120_000);
+  });
 });
 
 describe('strict several-arm options', () => {

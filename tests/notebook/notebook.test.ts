@@ -97,12 +97,12 @@ describe('examples/den-haag-pilot.ipynb', () => {
         'notebook',
         '--execute',
         `--ExecutePreprocessor.kernel_name=${KERNEL}`,
-        '--ExecutePreprocessor.timeout=180',
+        '--ExecutePreprocessor.timeout=600',
         '--output-dir',
         outDir,
         NOTEBOOK,
       ],
-      { env, encoding: 'utf8', timeout: 240_000 },
+      { env, encoding: 'utf8', timeout: 600_000 },
     );
     // nbconvert exits non-zero when a cell fails (its execute_reply has status "error").
     expect(run.status, `${run.stderr}`.slice(-4000)).toBe(0);
@@ -151,7 +151,7 @@ describe('examples/den-haag-pilot.ipynb', () => {
         {
           env,
           encoding: 'utf8',
-          timeout: 120_000,
+          timeout: 600_000,
         },
       );
       expect(html.status, html.stderr.slice(-2000)).toBe(0);

@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('the Dutch analyze report in Chromium', () => {
     const code = await runCli([...args, '--lang', 'nl', '--out', OUT, '--quiet'], io);
     expect(code).toBe(0);
     html = readFileSync(join(OUT, 'report.html'), 'utf8');
-  }, 120_000);
+  });
 
   it('is Dutch and holds no client key', () => {
     expect(html).toContain('<html lang="nl">');
@@ -83,5 +83,5 @@ describe.skipIf(!hasChromium)('the Dutch analyze report in Chromium', () => {
       expect(rows).toBeGreaterThan(20);
       await page.screenshot({ path: SHOT, fullPage: true });
     });
-  }, 60_000);
+  });
 });

@@ -70,5 +70,5 @@ describe('contrastChart', () => {
     const b = await renderSvg(contrastChart(series, { source: 'Source: synthetic (test)' }));
     expect(a).toBe(b);
     expect(a).toContain('control_enforcement − control_none');
-  }, 60_000);
+  });
 });

@@ -24,7 +24,7 @@ import {
   renderMarkdown,
   renderTable,
 } from '../../src/table/index.js';
-import { dataTable, denHaagPilotResult } from '../fixtures/shared.js';
+import { dataTable, denHaagPilotResult, intensive2012Result } from '../fixtures/shared.js';
 
 describe('suppressCells', () => {
   it('suppresses counts below the threshold, not zeros, and nothing at threshold 0', () => {
@@ -385,13 +385,8 @@ describe('the Den Haag report: Markdown and charts hide what the HTML tables hid
 });
 
 describe('the 2012–2013 report: Table 5.1 publishes no count below 10', async () => {
-  const { loadTable } = await import('../../src/data/load.js');
-  const { intensive2012, intensive2012Markdown, intensive2012Document } = await import(
-    'effectmeting/studies'
-  );
-  const r = intensive2012(
-    await loadTable('data/intensive-vs-basic-2012.csv', { stringColumns: ['bsn'] }),
-  );
+  const { intensive2012Markdown, intensive2012Document } = await import('effectmeting/studies');
+  const r = await intensive2012Result();
 
   it('gender unknown (2 basic, 1 intensive) is "< 10"; woman, which the total would reveal, "x"', () => {
     const md = intensive2012Markdown(r);

@@ -69,5 +69,5 @@ describe('evaluationSections in Dutch', () => {
     await expect(evaluationHtml(result, nl, { lang: 'de' as never })).rejects.toThrow(
       /lang: expected "en" or "nl", got "de"/,
     );
-  }, 60_000);
+  });
 });

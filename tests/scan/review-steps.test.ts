@@ -25,5 +25,5 @@ describe('scanReview onStep', () => {
     expect(labels).toHaveLength(SCAN_REVIEW_STEPS);
     const without = scanReview({ current: t24, previous: t23, config });
     expect(withSteps.current.auc.estimate).toBe(without.current.auc.estimate);
-  }, 60_000);
+  });
 });

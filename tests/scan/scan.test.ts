@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { readJsonFile } from '../../src/cli/read-json.js';
 import {
   auc,
   calibration,
@@ -33,6 +34,7 @@ import {
   type HeadingBlock,
   type ModelTableBlock,
 } from '../../src/table/index.js';
+import { REVIEW_TWO_YEARS } from '../docs/run-by-tests.js';
 import { dataTable } from '../fixtures/shared.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -375,27 +377,26 @@ describe('the scan on data/scan-population-2023.csv and 2024', () => {
       expect(Object.keys(json)).not.toContain('toMarkdown');
       expect(json.current.capture10).toBe(review.current.capture10);
     });
-    it('effectmeting review writes HTML, Markdown, SVGs and JSON (exit 0); usage 2; bad input 1', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'review-'));
+    it('examples/review-config.json is the defaults, as its comment says', () => {
+      const path = join(root, 'examples/review-config.json');
+      expect(resolveReviewConfig(readJsonFile(path, 'review config'))).toEqual(
+        resolveReviewConfig({}),
+      );
+    });
+    it('effectmeting review (the command of docs/cli.md, as written) writes HTML, Markdown, SVGs and JSON (exit 0); usage 2; bad input 1', async () => {
+      // The docs show this command without running it (tests/docs/run-by-tests.ts): it runs
+      // here, in a scratch directory holding data/ as the docs test's does.
+      const scratch = mkdtempSync(join(tmpdir(), 'review-'));
+      const dir = join(scratch, REVIEW_TWO_YEARS.argv[REVIEW_TWO_YEARS.argv.indexOf('--out') + 1]!);
+      symlinkSync(join(root, 'data'), join(scratch, 'data'), 'dir');
+      const cwd = process.cwd();
+      process.chdir(scratch);
       try {
         const out: string[] = [];
         const err: string[] = [];
         const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) };
-        const code = await runCli(
-          [
-            'review',
-            '--current',
-            join(root, 'data/scan-population-2024.csv'),
-            '--previous',
-            join(root, 'data/scan-population-2023.csv'),
-            '--out',
-            dir,
-            '--config',
-            join(root, 'examples/review-config.json'),
-          ],
-          io,
-        );
-        expect(code).toBe(0);
+        const code = await runCli([...REVIEW_TWO_YEARS.argv], io);
+        expect(code, err.join('')).toBe(0);
         for (const f of [
           'review.html',
           'review.md',
@@ -427,7 +428,8 @@ describe('the scan on data/scan-population-2023.csv and 2024', () => {
         ).toBe(0);
         expect(help.join('')).toContain('Examples:');
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        process.chdir(cwd);
+        rmSync(scratch, { recursive: true, force: true });
       }
     });
   });

@@ -40,5 +40,5 @@ describe('DEN_HAAG_PLAN', () => {
     const complier = evaluate(data, DEN_HAAG_PLAN).participation!.complier[0]!;
     expect(complier.month).toBe(24);
     expect(complier.result.unadjusted.complier.estimate).toBeCloseTo(-0.22652853711372106, 12);
-  }, 60_000);
+  });
 });

@@ -22,14 +22,12 @@ import {
   type MonthEffect,
   sampleRatioTest,
 } from 'effectmeting';
-import { loadTable } from 'effectmeting/node';
 import {
   EXIT_MONTHS_2012,
   INTENSIVE_2012_CONFIG,
   INTENSIVE_2012_COUNTS,
   INTENSIVE_2012_RULE,
   type Intensive2012Result,
-  intensive2012,
   intensive2012Document,
   intensive2012Markdown,
 } from 'effectmeting/studies';
@@ -37,6 +35,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { documentPage } from '../../../src/report/document-report.js';
 import type { ModelTableBlock } from '../../../src/table/index.js';
 import { documentMarkdown } from '../../../src/table/index.js';
+import { dataTable, INTENSIVE_2012_OPTIONS, intensive2012Result } from '../../fixtures/shared.js';
 
 /** A fraction in percent at the report's precision. */
 const pct = (x: number, digits = 1) => Number((100 * x).toFixed(digits));
@@ -44,8 +43,8 @@ const pct = (x: number, digits = 1) => Number((100 * x).toFixed(digits));
 let table: ColumnTable;
 let r: Intensive2012Result;
 beforeAll(async () => {
-  table = await loadTable('data/intensive-vs-basic-2012.csv', { stringColumns: ['bsn'] });
-  r = intensive2012(table);
+  table = await dataTable('intensive-vs-basic-2012.csv', INTENSIVE_2012_OPTIONS);
+  r = await intensive2012Result();
 });
 
 const at = (s: EffectSeries, month: number): MonthEffect =>

@@ -7,22 +7,21 @@
  * the analysis code never sees the targets.
  */
 
-import { loadTable } from 'effectmeting/node';
 import {
   type PersonalServicesResult,
-  personalServices2017,
   personalServicesDocument,
   personalServicesMarkdown,
 } from 'effectmeting/studies';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentPage } from '../../../src/report/document-report.js';
 import { documentMarkdown, type ModelTableBlock } from '../../../src/table/index.js';
+import { personalServices2017Result } from '../../fixtures/shared.js';
 
 const pp = (x: number, digits = 1) => Number((100 * x).toFixed(digits));
 
 let r: PersonalServicesResult;
 beforeAll(async () => {
-  r = personalServices2017(await loadTable('data/personal-services-2017.csv'));
+  r = await personalServices2017Result();
 });
 
 describe('Personal services in WW, design', () => {

@@ -1,17 +1,18 @@
 /**
- * The three study reproductions, analysed once per test file from the shipped synthetic data,
- * and helpers to read their HTML reports' tables (shared by study-reports.test.ts and the
+ * The three study reproductions, analysed once per worker from the shipped synthetic data (the
+ * cache of tests/fixtures/shared.ts, which the reproduction tests read too), and helpers to read their HTML reports' tables (shared by study-reports.test.ts and the
  * Chromium end-to-end test).
  */
-import { loadTable } from 'effectmeting/node';
-import {
-  denHaagPilot,
-  type Intensive2012Result,
-  intensive2012,
-  type PersonalServicesResult,
-  type PilotResult,
-  personalServices2017,
+import type {
+  Intensive2012Result,
+  PersonalServicesResult,
+  PilotResult,
 } from 'effectmeting/studies';
+import {
+  denHaagPilotResult,
+  intensive2012Result,
+  personalServices2017Result,
+} from '../../fixtures/shared.js';
 
 export interface StudyResults {
   readonly pilot: PilotResult;
@@ -21,16 +22,12 @@ export interface StudyResults {
 
 /** The three analyses on the shipped data files (the pilot without its benchmark line). */
 export async function studyResults(): Promise<StudyResults> {
-  const [pilotTable, intensiveTable, servicesTable] = await Promise.all([
-    loadTable('data/den-haag-pilot.csv'),
-    loadTable('data/intensive-vs-basic-2012.csv', { stringColumns: ['bsn'] }),
-    loadTable('data/personal-services-2017.csv'),
+  const [pilot, intensive, services] = await Promise.all([
+    denHaagPilotResult(),
+    intensive2012Result(),
+    personalServices2017Result(),
   ]);
-  return {
-    pilot: denHaagPilot(pilotTable),
-    intensive: intensive2012(intensiveTable),
-    services: personalServices2017(servicesTable),
-  };
+  return { pilot, intensive, services };
 }
 
 /** The HTML of one `<section id="…">` of a report. */
