@@ -299,6 +299,13 @@ function prepareFromCross(
  * made again by `dqrdc2` on √w·X itself ({@link limitedPivoting}) and the factor recomputed on
  * the columns it keeps: the Lin design with a covariate level in one arm only gave a relative
  * residual of 1.015e-7 for an exactly collinear column, and kept it.
+ *
+ * Structural aliasing is settled first, exactly and in O(n) per suspect: a column that is
+ * constant zero, or identical (value for value) to an earlier column — a subgroup dummy that is
+ * also a covariate, a covariate level constant within a subgroup — is one `dqrdc2` drops too
+ * (its residual is exactly zero, and a column it drops takes no part in the reflections of the
+ * others), so it is removed before the decision above, which then runs on the other columns
+ * (and usually needs no QR at all).
  */
 function decideAliased(
   design: DesignMatrix,
@@ -307,16 +314,120 @@ function decideAliased(
   tol: number,
   reference: Float64Array | undefined,
 ): { factor: Float64Array; kept: readonly number[]; aliased: readonly number[] } {
-  const { columns, names } = design;
-  const k = columns.length;
+  const k = design.columns.length;
   const pc = pivotedCholesky(xtx, k, tol, reference);
+  const near = nearColumns(pc, xtx, k, tol, reference);
+  if (near.length === 0) return pc;
+  const structural = structurallyAliased(design.columns, near, xtx, k, reference);
+  if (structural.size === 0) return decideByQr(design, weights, xtx, tol, reference);
+  const rest: number[] = [];
+  for (let j = 0; j < k; j++) if (!structural.has(j)) rest.push(j);
+  const m = rest.length;
+  const sub = submatrix(xtx, k, rest);
+  const subReference = reference ? Float64Array.from(rest, (j) => reference[j]!) : undefined;
+  const subDesign: DesignMatrix = {
+    names: rest.map((j) => design.names[j]!),
+    columns: rest.map((j) => design.columns[j]!),
+    n: design.n,
+  };
+  let decided = pivotedCholesky(sub, m, tol, subReference);
+  if (nearColumns(decided, sub, m, tol, subReference).length > 0) {
+    decided = decideByQr(subDesign, weights, sub, tol, subReference);
+  }
+  const aliased = [...structural, ...decided.aliased.map((j) => rest[j]!)].sort((a, b) => a - b);
+  return { factor: decided.factor, kept: decided.kept.map((j) => rest[j]!), aliased };
+}
+
+/**
+ * The columns a pivoted Cholesky found aliased or with a pivot within a factor 1e3 of the
+ * tolerance (relative residual √d_j/‖x_j‖ < 1e3·tol), ascending; empty when the decision stands.
+ */
+function nearColumns(
+  pc: { factor: Float64Array; kept: readonly number[]; aliased: readonly number[] },
+  xtx: Float64Array,
+  k: number,
+  tol: number,
+  reference: Float64Array | undefined,
+): number[] {
   const r = pc.kept.length;
-  let near = pc.aliased.length > 0;
+  const near = [...pc.aliased];
   pc.kept.forEach((j, i) => {
     const norm2 = reference ? reference[j]! : xtx[j * k + j]!;
-    if (pc.factor[i * r + i]! ** 2 < 1e6 * tol * tol * norm2) near = true;
+    if (pc.factor[i * r + i]! ** 2 < 1e6 * tol * tol * norm2) near.push(j);
   });
-  if (!near) return pc;
+  return near.sort((a, b) => a - b);
+}
+
+/** The rows and columns `keep` of a k×k row-major matrix. */
+function submatrix(a: Float64Array, k: number, keep: readonly number[]): Float64Array {
+  const m = keep.length;
+  const sub = new Float64Array(m * m);
+  keep.forEach((p, i) => {
+    keep.forEach((q, j) => {
+      sub[i * m + j] = a[p * k + q]!;
+    });
+  });
+  return sub;
+}
+
+/**
+ * The columns among `suspects` (those the Cholesky dropped or nearly dropped) that are constant zero or equal, value
+ * for value, to an earlier column, checked on the data; the cross product only picks the earlier
+ * columns worth comparing (equal diagonal and off-diagonal entry to 1e-8, equal means).
+ */
+function structurallyAliased(
+  columns: readonly Float64Array[],
+  suspects: readonly number[],
+  xtx: Float64Array,
+  k: number,
+  reference: Float64Array | undefined,
+): Set<number> {
+  const out = new Set<number>();
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-8 * (Math.abs(a) + Math.abs(b));
+  for (const j of suspects) {
+    const x = columns[j]!;
+    if ((xtx[j * k + j] === 0 || reference?.[j] === 0) && isZero(x)) {
+      out.add(j);
+      continue;
+    }
+    for (let p = 0; p < j; p++) {
+      // Equal columns have equal entries of X'WX (raw or shifted) and equal raw norms.
+      const plausible =
+        close(xtx[p * k + p]!, xtx[j * k + j]!) &&
+        close(xtx[p * k + j]!, xtx[j * k + j]!) &&
+        (!reference || close(reference[p]!, reference[j]!));
+      // The intercept is not shifted: a column equal to it is constant, with shifted norm 0.
+      const constant = p === 0 && reference !== undefined && close(reference[0]!, reference[j]!);
+      if ((plausible || constant) && sameValues(columns[p]!, x)) {
+        out.add(j);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function isZero(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== 0) return false;
+  return true;
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The decision by `dqrdc2` on √w·X ({@link limitedPivoting}), with the factor of what it keeps. */
+function decideByQr(
+  design: DesignMatrix,
+  weights: Float64Array | undefined,
+  xtx: Float64Array,
+  tol: number,
+  reference: Float64Array | undefined,
+): { factor: Float64Array; kept: readonly number[]; aliased: readonly number[] } {
+  const { columns, names } = design;
+  const k = columns.length;
   const root = weights ? Float64Array.from(weights, Math.sqrt) : undefined;
   const scaled = root ? columns.map((c) => Float64Array.from(c, (v, i) => v * root[i]!)) : columns;
   const lp = limitedPivoting(
@@ -325,14 +436,7 @@ function decideAliased(
     reference ? Float64Array.from(reference, Math.sqrt) : undefined,
   );
   const kept = lp.kept;
-  const m = kept.length;
-  const sub = new Float64Array(m * m);
-  kept.forEach((a, i) => {
-    kept.forEach((b, j) => {
-      sub[i * m + j] = xtx[a * k + b]!;
-    });
-  });
-  const again = pivotedCholesky(sub, m, 0);
+  const again = pivotedCholesky(submatrix(xtx, k, kept), kept.length, 0);
   if (again.aliased.length > 0) {
     const name = names[kept[again.aliased[0]!]!]!;
     throw new InputError(
