@@ -858,3 +858,82 @@ export function olsInfluence(prepared: OlsPrepared, c: number): Float64Array {
   }
   return v;
 }
+
+/** Result of {@link olsTermsVcovPrepared}: some coefficients and their block of the vcov. */
+export interface TermsVcov {
+  readonly terms: readonly string[];
+  /** β̂ of `terms`, in their order. */
+  readonly estimates: Float64Array;
+  /** Their q×q block of the coefficient covariance (row-major), NaN where it is NA. */
+  readonly vcov: Float64Array;
+  /** Residual degrees of freedom n − k. */
+  readonly df: number;
+}
+
+/**
+ * The coefficients `terms` of y on a prepared design and their block of the covariance, in
+ * O(n·q) after the first use of the design (q = number of terms): V_ab = Σ ω_i v_a,i v_b,i with
+ * v_c = X·a_c ({@link olsInfluence}) and ω the HC meat weights (`vcov.ts`), times n/(n − k) for
+ * HC1; σ̂²·(X'WX)⁻¹ for classical. A row with leverage 1 makes the rows and columns of the
+ * coefficients resting on it NA (NaN), as {@link olsRobustVcov} does. Equals the same block of
+ * `olsFitPrepared(prepared, y, { se }).vcov` up to rounding, without its O(n·k²) meat: made for
+ * the Wald tests of a month-by-month series (the subgroups' interaction test).
+ *
+ * @example
+ * const { estimates, vcov } = olsTermsVcovPrepared(prep, y, ['treatment:g[b]'], 'HC2');
+ */
+export function olsTermsVcovPrepared(
+  prepared: OlsPrepared,
+  y: Float64Array,
+  terms: readonly string[],
+  se: SeType,
+): TermsVcov {
+  const { n, k, bread, weights } = prepared;
+  const positions = terms.map((term) => {
+    const c = prepared.terms.indexOf(term);
+    if (c < 0) {
+      throw new InputError(
+        prepared.aliased.includes(term)
+          ? `term "${term}" was dropped as aliased (linearly dependent); no estimate`
+          : `term "${term}" is not in the model; expected one of ${prepared.terms.join(', ')}`,
+        { code: prepared.aliased.includes(term) ? 'aliased' : 'unknown-term', column: term },
+      );
+    }
+    return c;
+  });
+  const q = positions.length;
+  const { beta, residuals } = olsSolve(prepared, y);
+  const df = n - k;
+  const vcov = new Float64Array(q * q);
+  if (se === 'classical') {
+    const sigma2 = weightedRss(residuals, weights) / df;
+    positions.forEach((a, i) => {
+      positions.forEach((b, j) => {
+        vcov[i * q + j] = sigma2 * bread[a * k + b]!;
+      });
+    });
+  } else {
+    const h = se === 'HC2' || se === 'HC3' ? olsLeverages(prepared) : undefined;
+    const leverageOne: number[] = [];
+    const omega = meatWeights(se, residuals, h, weights, leverageOne);
+    const v = positions.map((c) => olsInfluence(prepared, c));
+    const scale = se === 'HC1' ? n / df : 1;
+    for (let i = 0; i < q; i++) {
+      for (let j = 0; j <= i; j++) {
+        const a = v[i]!;
+        const b = v[j]!;
+        let s = 0;
+        for (let r = 0; r < n; r++) s += omega[r]! * a[r]! * b[r]!;
+        vcov[i * q + j] = s * scale;
+        vcov[j * q + i] = s * scale;
+      }
+    }
+    if (leverageOne.length) naWhereLeverageOne(vcov, q, leverageOne, (i) => v[i]!);
+  }
+  return {
+    terms: [...terms],
+    estimates: Float64Array.from(positions, (c) => beta[c]!),
+    vcov,
+    df,
+  };
+}
