@@ -4,7 +4,7 @@
  * full analysis of examples/analysis-config.json on every client (no decile filter: two events,
  * 24 months, ten covariates, a subgroup, participation) and writes JSON. Wall time and peak RSS
  * of the CLI process; one run. No anchor runs the same analysis, so none is shown. Run with
- * `npm run bench analyze`.
+ * `npm run bench analyze` (`EFFECTMETING_BENCH_ANALYZE_N=200000` for a smaller input).
  */
 import {
   closeSync,
@@ -22,10 +22,16 @@ import { CLI, ensureBuild, timeNode } from './cli-run.js';
 import type { BenchSuite } from './run.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const N = 2_000_000;
+/** Rows of the input: 2,000,000, or `EFFECTMETING_BENCH_ANALYZE_N` (e.g. 200000 for a quick run). */
+const N = Number(process.env.EFFECTMETING_BENCH_ANALYZE_N ?? 2_000_000);
+if (!Number.isInteger(N) || N < 1) {
+  throw new Error(
+    `EFFECTMETING_BENCH_ANALYZE_N: expected a positive integer, got ${process.env.EFFECTMETING_BENCH_ANALYZE_N}`,
+  );
+}
 
 /** The pilot's clients repeated to `n` rows (ids `<id>-<copy>`), written once. */
-function bigCsv(n: number): string {
+export function bigCsv(n: number): string {
   const path = join(tmpdir(), `effectmeting-bench-analyze-${n}.csv`);
   if (existsSync(path)) return path;
   const lines = readFileSync(join(root, 'data', 'den-haag-pilot.csv'), 'utf8')
@@ -51,13 +57,12 @@ function bigCsv(n: number): string {
 }
 
 const suite: BenchSuite = {
-  title: 'analyze end to end, 2,000,000 clients',
-  description:
-    'The built CLI on a 2,000,000-row CSV (the Den Haag pilot clients repeated with new ids): read, validate, the full analysis of examples/analysis-config.json without its decile filter, JSON out. Targets: ≤ 30 s and ≤ 1.5 GB on a quiet machine.',
+  title: `analyze end to end, ${N.toLocaleString('en')} clients`,
+  description: `The built CLI on a ${N.toLocaleString('en')}-row CSV (the Den Haag pilot clients repeated with new ids): read, validate, the full analysis of examples/analysis-config.json without its decile filter, JSON out. Targets at 2,000,000 rows: ≤ 30 s and ≤ 1.5 GB on a quiet machine.`,
   cases: [
     {
-      name: 'analyze-2m',
-      label: 'effectmeting analyze, 2,000,000 clients (one run)',
+      name: N === 2_000_000 ? 'analyze-2m' : `analyze-${N}`,
+      label: `effectmeting analyze, ${N.toLocaleString('en')} clients (one run)`,
       run: async () => {
         ensureBuild();
         const input = bigCsv(N);

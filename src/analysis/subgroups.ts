@@ -7,10 +7,17 @@ import { asTable, requireColumns, stringColumn, type TableInput } from '../data/
 import { type ExperimentIntake, experimentIntake, isExperimentIntake } from '../data/intake.js';
 import { type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
-import { type OlsPrepared, olsFitPrepared, olsPrepare } from '../estimate/ols.js';
+import { checkFinite } from '../estimate/design.js';
+import {
+  type DesignCross,
+  type OlsPrepared,
+  olsPrepare,
+  olsPrepareFromCross,
+  olsTermsVcovPrepared,
+} from '../estimate/ols.js';
 import { waldTest } from '../estimate/wald.js';
 import { formatNumber } from '../format.js';
-import { type Estimate, stars } from '../stats/estimate.js';
+import { type DesignMatrix, type Estimate, stars } from '../stats/estimate.js';
 import { gather } from '../stats/gather.js';
 import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { type Document, documentMarkdown, tableFromRows } from '../table/index.js';
@@ -28,6 +35,7 @@ import {
   sampleAt,
   seriesOf,
 } from './effect-series.js';
+import { byFollowupDescending, prefixCrossProducts } from './effect-series-prefix.js';
 import { handleRareLevels } from './rare-levels.js';
 import { readGroupings, seriesSe } from './series-groupings.js';
 
@@ -208,8 +216,7 @@ export function effectSeriesBy(
     false,
     subsetComparison,
   ).sample;
-  const groupOf = Array.from(all.rows, (r) => levels.indexOf(values[r]!));
-  const tests = interactionTests(all, groupOf, levels, spec);
+  const tests = interactionTests(all, values, levels, spec);
   const heterogeneity = tests.filter((t): t is HeterogeneityTest => !('reason' in t));
   const notEstimable = tests.filter((t): t is NotEstimableTest => 'reason' in t);
   const excluded: Exclusion[] = [...all.excluded];
@@ -290,9 +297,98 @@ function byNatural(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The prepared interaction design of one complete-follow-up sample (n clients, `y` of a month). */
+interface InteractionSample {
+  readonly prep: OlsPrepared;
+  /** The month's 0/1 outcome of the sample's clients. */
+  outcome(month: number): Float64Array;
+}
+
+/**
+ * The interaction designs of every month, y ~ 1 + T + G + T×G (+ covariates, + block dummies),
+ * one per distinct sample (months with the same sample share it). Without blocks the samples are
+ * prefixes of the clients sorted by follow-up (`prefixSeries`' idea): the design is built once,
+ * each sample's columns are views of it and its X'X comes from group sums
+ * (`prefixCrossProducts`), so no sample copies the design or passes over it for X'X. With
+ * blocks (dummies of the blocks present in each sample) every sample is built on its own.
+ */
+function interactionSamples(
+  c: Comparison,
+  levels: readonly string[],
+  values: readonly (string | null)[],
+  spec: SubgroupSpec,
+  interactions: readonly string[],
+  sizes: readonly number[],
+): (n: number, month: number) => InteractionSample {
+  const names = ['(Intercept)', 'treatment'];
+  for (const level of levels.slice(1)) names.push(`${spec.by}[${level}]`);
+  names.push(...interactions, ...c.covariateNames);
+  const columnsOf = (
+    treated: Float64Array,
+    groupOf: Int32Array,
+    covariates: readonly Float64Array[],
+  ) => {
+    const n = treated.length;
+    const columns = [new Float64Array(n).fill(1), treated];
+    levels.slice(1).forEach((_, g) => {
+      columns.push(Float64Array.from(groupOf, (v) => (v === g + 1 ? 1 : 0)));
+    });
+    levels.slice(1).forEach((_, g) => {
+      columns.push(Float64Array.from(groupOf, (v, i) => (v === g + 1 ? treated[i]! : 0)));
+    });
+    columns.push(...covariates);
+    return columns;
+  };
+  const groupsOf = (rows: Int32Array) => Int32Array.from(rows, (r) => levels.indexOf(values[r]!));
+  if (spec.blocks !== undefined) {
+    const blocks = readGroupings(c.table, c.rows, { blocks: spec.blocks }).blocks!;
+    return (_n, month) => {
+      const index = sampleAt(c.followup, month);
+      const n = index.length;
+      const rows = gather(c.rows, index, new Int32Array(n));
+      const columns = columnsOf(
+        gather(c.treated, index),
+        groupsOf(rows),
+        c.covariates.map((col) => gather(col, index)),
+      );
+      const own = [...names];
+      // Block fixed effects, as in the series: a dummy per block present but the first.
+      const present = [...new Set(Array.from(index, (i) => blocks.ids[i]!))].sort((a, b) =>
+        byNatural(blocks.labels[a]!, blocks.labels[b]!),
+      );
+      for (const id of present.slice(1)) {
+        own.push(`${blocks.column}[${blocks.labels[id]}]`);
+        columns.push(Float64Array.from(index, (i) => (blocks.ids[i] === id ? 1 : 0)));
+      }
+      return {
+        prep: olsPrepare({ names: own, columns, n }),
+        outcome: (m) => outcomeAt(c.eventMonth, index, m),
+      };
+    };
+  }
+  const sorted = byFollowupDescending(c);
+  const full: DesignMatrix = {
+    names,
+    columns: columnsOf(sorted.treated, groupsOf(sorted.rows), sorted.covariates),
+    n: sorted.treated.length,
+  };
+  checkFinite(full, 'X');
+  let cross: Map<number, DesignCross> | undefined;
+  return (n) => {
+    const x: DesignMatrix = { names, columns: full.columns.map((col) => col.subarray(0, n)), n };
+    cross ??= prefixCrossProducts(full.columns, sizes);
+    const own = cross.get(n);
+    const eventMonth = sorted.eventMonth.subarray(0, n);
+    return {
+      prep: own ? olsPrepareFromCross(x, own) : olsPrepare(x),
+      outcome: (m) => Float64Array.from(eventMonth, (e) => (e <= m ? 1 : 0)),
+    };
+  };
+}
+
 function interactionTests(
   c: Comparison,
-  groupOf: readonly number[],
+  values: readonly (string | null)[],
   levels: readonly string[],
   spec: SubgroupSpec,
 ): (HeterogeneityTest | NotEstimableTest)[] {
@@ -300,45 +396,21 @@ function interactionTests(
   if (spec.clusters !== undefined) {
     return months.map((month) => ({ month, reason: CLUSTERED_HETEROGENEITY }));
   }
-  const blocks =
-    spec.blocks === undefined
-      ? undefined
-      : readGroupings(c.table, c.rows, { blocks: spec.blocks }).blocks!;
-  const prepared = new Map<number, { prep: OlsPrepared; index: Int32Array }>();
   const interactions = levels.slice(1).map((l) => `treatment:${spec.by}[${l}]`);
-  return months.map((month) => {
-    const index = sampleAt(c.followup, month);
-    let design = prepared.get(index.length);
-    if (!design) {
-      const n = index.length;
-      const names = ['(Intercept)', 'treatment'];
-      const columns = [new Float64Array(n).fill(1), gather(c.treated, index)];
-      levels.slice(1).forEach((level, g) => {
-        names.push(`${spec.by}[${level}]`);
-        columns.push(Float64Array.from(index, (i) => (groupOf[i] === g + 1 ? 1 : 0)));
-      });
-      levels.slice(1).forEach((_, g) => {
-        names.push(interactions[g]!);
-        columns.push(Float64Array.from(index, (i) => (groupOf[i] === g + 1 ? c.treated[i]! : 0)));
-      });
-      c.covariates.forEach((col, k) => {
-        names.push(c.covariateNames[k]!);
-        columns.push(gather(col, index));
-      });
-      if (blocks) {
-        // Block fixed effects, as in the series: a dummy per block present but the first.
-        const present = [...new Set(Array.from(index, (i) => blocks.ids[i]!))].sort((a, b) =>
-          byNatural(blocks.labels[a]!, blocks.labels[b]!),
-        );
-        for (const id of present.slice(1)) {
-          names.push(`${blocks.column}[${blocks.labels[id]}]`);
-          columns.push(Float64Array.from(index, (i) => (blocks.ids[i] === id ? 1 : 0)));
-        }
-      }
-      design = { prep: olsPrepare({ names, columns, n }), index };
-      prepared.set(index.length, design);
-    }
-    const y = outcomeAt(c.eventMonth, design.index, month);
+  const sizes = months.map((month) => {
+    let n = 0;
+    for (const f of c.followup) if (f >= month) n++;
+    return n;
+  });
+  const sampleOf = interactionSamples(c, levels, values, spec, interactions, sizes);
+  const se = seriesSe(spec.se, false).hc;
+  // Only the current sample is kept (its leverages and influence vectors are n long each).
+  let current: { n: number; sample: InteractionSample } | undefined;
+  return months.map((month, i) => {
+    const n = sizes[i]!;
+    if (current?.n !== n) current = { n, sample: sampleOf(n, month) };
+    const { prep, outcome } = current.sample;
+    const y = outcome(month);
     let events = 0;
     for (const v of y) events += v;
     if (events === 0 || events === y.length) {
@@ -348,7 +420,7 @@ function interactionTests(
         reason: `${who} had the event by month ${month}, so there is nothing to test`,
       };
     }
-    const missing = interactions.filter((t) => !design.prep.terms.includes(t));
+    const missing = interactions.filter((t) => !prep.terms.includes(t));
     if (missing.length > 0) {
       return {
         month,
@@ -356,8 +428,16 @@ function interactionTests(
       };
     }
     try {
-      const fit = olsFitPrepared(design.prep, y, { se: seriesSe(spec.se, false).hc });
-      const w = waldTest(fit, interactions);
+      const block = olsTermsVcovPrepared(prep, y, interactions, se);
+      const q = interactions.length;
+      const w = waldTest(
+        {
+          coefficients: interactions.map((term, j) => ({ term, estimate: block.estimates[j]! })),
+          vcov: interactions.map((_, a) => Array.from(block.vcov.subarray(a * q, (a + 1) * q))),
+          df: block.df,
+        },
+        interactions,
+      );
       if (!Number.isFinite(w.f)) throw new InputError('non-finite F', { code: 'singular' });
       return { month, statistic: w.f, df: w.fDf, pValue: w.fPValue, stars: stars(w.fPValue) };
     } catch (e) {

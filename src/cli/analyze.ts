@@ -302,7 +302,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       ? undefined
       : readFrozenPlan(flags.plan, flags.config, plan, flags.exploratory === true);
   const progress = createProgress({
-    enabled: !flags.quiet && process.stderr.isTTY === true,
+    enabled: !flags.quiet && (io.terminal?.stderrIsTTY ?? process.stderr.isTTY === true),
     write: io.stderr,
     total: 1 + evaluationSteps(plan),
     // From the first second, the read included (it reports its own progress).

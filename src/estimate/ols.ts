@@ -299,6 +299,13 @@ function prepareFromCross(
  * made again by `dqrdc2` on √w·X itself ({@link limitedPivoting}) and the factor recomputed on
  * the columns it keeps: the Lin design with a covariate level in one arm only gave a relative
  * residual of 1.015e-7 for an exactly collinear column, and kept it.
+ *
+ * Structural aliasing is settled first, exactly and in O(n) per suspect: a column that is
+ * constant zero, or identical (value for value) to an earlier column — a subgroup dummy that is
+ * also a covariate, a covariate level constant within a subgroup — is one `dqrdc2` drops too
+ * (its residual is exactly zero, and a column it drops takes no part in the reflections of the
+ * others), so it is removed before the decision above, which then runs on the other columns
+ * (and usually needs no QR at all).
  */
 function decideAliased(
   design: DesignMatrix,
@@ -307,16 +314,120 @@ function decideAliased(
   tol: number,
   reference: Float64Array | undefined,
 ): { factor: Float64Array; kept: readonly number[]; aliased: readonly number[] } {
-  const { columns, names } = design;
-  const k = columns.length;
+  const k = design.columns.length;
   const pc = pivotedCholesky(xtx, k, tol, reference);
+  const near = nearColumns(pc, xtx, k, tol, reference);
+  if (near.length === 0) return pc;
+  const structural = structurallyAliased(design.columns, near, xtx, k, reference);
+  if (structural.size === 0) return decideByQr(design, weights, xtx, tol, reference);
+  const rest: number[] = [];
+  for (let j = 0; j < k; j++) if (!structural.has(j)) rest.push(j);
+  const m = rest.length;
+  const sub = submatrix(xtx, k, rest);
+  const subReference = reference ? Float64Array.from(rest, (j) => reference[j]!) : undefined;
+  const subDesign: DesignMatrix = {
+    names: rest.map((j) => design.names[j]!),
+    columns: rest.map((j) => design.columns[j]!),
+    n: design.n,
+  };
+  let decided = pivotedCholesky(sub, m, tol, subReference);
+  if (nearColumns(decided, sub, m, tol, subReference).length > 0) {
+    decided = decideByQr(subDesign, weights, sub, tol, subReference);
+  }
+  const aliased = [...structural, ...decided.aliased.map((j) => rest[j]!)].sort((a, b) => a - b);
+  return { factor: decided.factor, kept: decided.kept.map((j) => rest[j]!), aliased };
+}
+
+/**
+ * The columns a pivoted Cholesky found aliased or with a pivot within a factor 1e3 of the
+ * tolerance (relative residual √d_j/‖x_j‖ < 1e3·tol), ascending; empty when the decision stands.
+ */
+function nearColumns(
+  pc: { factor: Float64Array; kept: readonly number[]; aliased: readonly number[] },
+  xtx: Float64Array,
+  k: number,
+  tol: number,
+  reference: Float64Array | undefined,
+): number[] {
   const r = pc.kept.length;
-  let near = pc.aliased.length > 0;
+  const near = [...pc.aliased];
   pc.kept.forEach((j, i) => {
     const norm2 = reference ? reference[j]! : xtx[j * k + j]!;
-    if (pc.factor[i * r + i]! ** 2 < 1e6 * tol * tol * norm2) near = true;
+    if (pc.factor[i * r + i]! ** 2 < 1e6 * tol * tol * norm2) near.push(j);
   });
-  if (!near) return pc;
+  return near.sort((a, b) => a - b);
+}
+
+/** The rows and columns `keep` of a k×k row-major matrix. */
+function submatrix(a: Float64Array, k: number, keep: readonly number[]): Float64Array {
+  const m = keep.length;
+  const sub = new Float64Array(m * m);
+  keep.forEach((p, i) => {
+    keep.forEach((q, j) => {
+      sub[i * m + j] = a[p * k + q]!;
+    });
+  });
+  return sub;
+}
+
+/**
+ * The columns among `suspects` (those the Cholesky dropped or nearly dropped) that are constant zero or equal, value
+ * for value, to an earlier column, checked on the data; the cross product only picks the earlier
+ * columns worth comparing (equal diagonal and off-diagonal entry to 1e-8, equal means).
+ */
+function structurallyAliased(
+  columns: readonly Float64Array[],
+  suspects: readonly number[],
+  xtx: Float64Array,
+  k: number,
+  reference: Float64Array | undefined,
+): Set<number> {
+  const out = new Set<number>();
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-8 * (Math.abs(a) + Math.abs(b));
+  for (const j of suspects) {
+    const x = columns[j]!;
+    if ((xtx[j * k + j] === 0 || reference?.[j] === 0) && isZero(x)) {
+      out.add(j);
+      continue;
+    }
+    for (let p = 0; p < j; p++) {
+      // Equal columns have equal entries of X'WX (raw or shifted) and equal raw norms.
+      const plausible =
+        close(xtx[p * k + p]!, xtx[j * k + j]!) &&
+        close(xtx[p * k + j]!, xtx[j * k + j]!) &&
+        (!reference || close(reference[p]!, reference[j]!));
+      // The intercept is not shifted: a column equal to it is constant, with shifted norm 0.
+      const constant = p === 0 && reference !== undefined && close(reference[0]!, reference[j]!);
+      if ((plausible || constant) && sameValues(columns[p]!, x)) {
+        out.add(j);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function isZero(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== 0) return false;
+  return true;
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The decision by `dqrdc2` on √w·X ({@link limitedPivoting}), with the factor of what it keeps. */
+function decideByQr(
+  design: DesignMatrix,
+  weights: Float64Array | undefined,
+  xtx: Float64Array,
+  tol: number,
+  reference: Float64Array | undefined,
+): { factor: Float64Array; kept: readonly number[]; aliased: readonly number[] } {
+  const { columns, names } = design;
+  const k = columns.length;
   const root = weights ? Float64Array.from(weights, Math.sqrt) : undefined;
   const scaled = root ? columns.map((c) => Float64Array.from(c, (v, i) => v * root[i]!)) : columns;
   const lp = limitedPivoting(
@@ -325,14 +436,7 @@ function decideAliased(
     reference ? Float64Array.from(reference, Math.sqrt) : undefined,
   );
   const kept = lp.kept;
-  const m = kept.length;
-  const sub = new Float64Array(m * m);
-  kept.forEach((a, i) => {
-    kept.forEach((b, j) => {
-      sub[i * m + j] = xtx[a * k + b]!;
-    });
-  });
-  const again = pivotedCholesky(sub, m, 0);
+  const again = pivotedCholesky(submatrix(xtx, k, kept), kept.length, 0);
   if (again.aliased.length > 0) {
     const name = names[kept[again.aliased[0]!]!]!;
     throw new InputError(
@@ -753,4 +857,83 @@ export function olsInfluence(prepared: OlsPrepared, c: number): Float64Array {
     byTerm.set(c, v);
   }
   return v;
+}
+
+/** Result of {@link olsTermsVcovPrepared}: some coefficients and their block of the vcov. */
+export interface TermsVcov {
+  readonly terms: readonly string[];
+  /** β̂ of `terms`, in their order. */
+  readonly estimates: Float64Array;
+  /** Their q×q block of the coefficient covariance (row-major), NaN where it is NA. */
+  readonly vcov: Float64Array;
+  /** Residual degrees of freedom n − k. */
+  readonly df: number;
+}
+
+/**
+ * The coefficients `terms` of y on a prepared design and their block of the covariance, in
+ * O(n·q) after the first use of the design (q = number of terms): V_ab = Σ ω_i v_a,i v_b,i with
+ * v_c = X·a_c ({@link olsInfluence}) and ω the HC meat weights (`vcov.ts`), times n/(n − k) for
+ * HC1; σ̂²·(X'WX)⁻¹ for classical. A row with leverage 1 makes the rows and columns of the
+ * coefficients resting on it NA (NaN), as {@link olsRobustVcov} does. Equals the same block of
+ * `olsFitPrepared(prepared, y, { se }).vcov` up to rounding, without its O(n·k²) meat: made for
+ * the Wald tests of a month-by-month series (the subgroups' interaction test).
+ *
+ * @example
+ * const { estimates, vcov } = olsTermsVcovPrepared(prep, y, ['treatment:g[b]'], 'HC2');
+ */
+export function olsTermsVcovPrepared(
+  prepared: OlsPrepared,
+  y: Float64Array,
+  terms: readonly string[],
+  se: SeType,
+): TermsVcov {
+  const { n, k, bread, weights } = prepared;
+  const positions = terms.map((term) => {
+    const c = prepared.terms.indexOf(term);
+    if (c < 0) {
+      throw new InputError(
+        prepared.aliased.includes(term)
+          ? `term "${term}" was dropped as aliased (linearly dependent); no estimate`
+          : `term "${term}" is not in the model; expected one of ${prepared.terms.join(', ')}`,
+        { code: prepared.aliased.includes(term) ? 'aliased' : 'unknown-term', column: term },
+      );
+    }
+    return c;
+  });
+  const q = positions.length;
+  const { beta, residuals } = olsSolve(prepared, y);
+  const df = n - k;
+  const vcov = new Float64Array(q * q);
+  if (se === 'classical') {
+    const sigma2 = weightedRss(residuals, weights) / df;
+    positions.forEach((a, i) => {
+      positions.forEach((b, j) => {
+        vcov[i * q + j] = sigma2 * bread[a * k + b]!;
+      });
+    });
+  } else {
+    const h = se === 'HC2' || se === 'HC3' ? olsLeverages(prepared) : undefined;
+    const leverageOne: number[] = [];
+    const omega = meatWeights(se, residuals, h, weights, leverageOne);
+    const v = positions.map((c) => olsInfluence(prepared, c));
+    const scale = se === 'HC1' ? n / df : 1;
+    for (let i = 0; i < q; i++) {
+      for (let j = 0; j <= i; j++) {
+        const a = v[i]!;
+        const b = v[j]!;
+        let s = 0;
+        for (let r = 0; r < n; r++) s += omega[r]! * a[r]! * b[r]!;
+        vcov[i * q + j] = s * scale;
+        vcov[j * q + i] = s * scale;
+      }
+    }
+    if (leverageOne.length) naWhereLeverageOne(vcov, q, leverageOne, (i) => v[i]!);
+  }
+  return {
+    terms: [...terms],
+    estimates: Float64Array.from(positions, (c) => beta[c]!),
+    vcov,
+    df,
+  };
 }
