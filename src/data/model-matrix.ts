@@ -14,6 +14,10 @@
  *   reported in `droppedTerms` (not an error, so subgroup analyses can reuse one spec).
  *
  * Rank deficiency is not handled here: the OLS estimator detects collinear columns itself.
+ *
+ * Memory: when no row is dropped, a numeric column stored as a `Float64Array` enters the matrix
+ * as that array itself (no copy; treat the columns as read-only); the columns this module
+ * writes (intercept, dummies, numbers of the kept rows) share one column-major buffer.
  */
 import type { ColumnTable } from 'arquero';
 import { formatRows, InputError } from '../errors.js';

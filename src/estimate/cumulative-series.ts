@@ -21,7 +21,10 @@ import { checkSeType, type SeType } from './vcov.js';
  * - HC0/HC2/HC3: Var(β̂_c) = Σ w_i e_i² with w_i = v_i²/(1 − h_i)^p (p = 0, 1, 2), v = X·a_c,
  *   and since y_i² = y_i, Σ w_i e_i² = Σ_{y=1} w_i − 2β̂'G_m + β̂'Mβ̂, where
  *   G_m = Σ_{y=1} w_i xs_i grows like s_m and M = Xs' diag(w) Xs is computed once;
- *   HC1 = HC0 · n/(n − k).
+ *   HC1 = HC0 · n/(n − k). These run in the whitened basis z_i = L⁻¹xs_i (L the Cholesky factor
+ *   of Xs'Xs), where h_i = ‖z_i‖², v_i = z_i'L⁻¹e_c and L'β̂(m) = Σ_{y_m=1} z_i: one blocked
+ *   pass over X gives h, v, w, Z'diag(w)Z and the monthly sums (`whitenedSeriesPass`), with no
+ *   array of length n.
  *
  * Rows with a NaN event month never have the event.
  *
