@@ -8,7 +8,7 @@
  * 23), which gives 12 distinct samples and so 13 preparations of X.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ColumnTable, table } from 'arquero';
 import { effectSeries } from '../src/analysis/effect-series.js';
@@ -106,14 +106,28 @@ export function toTable(c: Clients): ColumnTable {
   return table({ ...c.columns, month_event: event });
 }
 
+/** Bytes of a table's columns: typed arrays by their buffers, other arrays at 8 bytes a slot. */
+function tableMB(t: ColumnTable): number {
+  let bytes = 0;
+  for (const name of t.columnNames()) {
+    const col: unknown = t.column(name);
+    if (ArrayBuffer.isView(col)) bytes += col.byteLength;
+    else if (Array.isArray(col)) bytes += 8 * col.length;
+  }
+  return bytes / 2 ** 20;
+}
+
 function ours(n: number, censored: boolean) {
   return async (): Promise<CaseResult> => {
     const clients = makeClients(n, censored);
     const data = toTable(clients);
     const before = memory();
+    const load = loadavg()[0]!;
     const runs: number[] = [];
+    const cpu: number[] = [];
     let ses: number[] = [];
     for (let r = 0; r < RUNS; r++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const s = effectSeries(data, {
         event: 'month_event',
@@ -121,17 +135,20 @@ function ours(n: number, censored: boolean) {
         covariates: clients.covariates,
       });
       runs.push((performance.now() - t0) / 1000);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1e6);
       ses = s.months.map((m) => m.adjusted!.stdError);
       memory();
     }
     const after = memory();
+    const peak = peakRssMB();
     return {
       seconds: median(runs),
       runs,
-      peakRssMB: peakRssMB(),
+      peakRssMB: peak,
       baselineRssMB: before.rssMB,
       heapUsedMB: after.heapUsedMB,
-      note: `effectSeries(table, { months: 24, covariates: ${clients.covariates.length} columns → 25 coefficients }), raw and adjusted (HC2), model matrix included${censored ? '; with censoring' : ''}`,
+      note: `effectSeries(table, { months: 24, covariates: ${clients.covariates.length} columns → 25 coefficients }), raw and adjusted (HC2), model matrix included${censored ? '; with censoring' : ''}; CPU s per run ${cpu.map((t) => t.toFixed(2)).join(', ')}; table ${tableMB(data).toFixed(0)} MB of column data, RSS before ${before.rssMB.toFixed(0)} MB, peak ÷ before ${(peak / before.rssMB).toFixed(2)}; load average ${load.toFixed(1)} on ${cpus().length} cores at the start`,
       // Censored data differ from the uncensored case: their SEs are not a cross-check.
       ...(censored ? {} : { check: ses }),
     };

@@ -17,6 +17,7 @@ import {
   isExperimentIntake,
 } from '../data/intake.js';
 import { formatRows, InputError } from '../errors.js';
+import { gather } from '../stats/gather.js';
 
 import type { RareLevels } from './rare-levels.js';
 
@@ -98,16 +99,19 @@ export function armSample(
   const { rows, excluded } = intakeRows(intake, options);
   const n = rows.length;
   const treated = new Float64Array(n);
-  const source = intake.covariates.matrix.columns.slice(1);
-  const columns = source.map(() => new Float64Array(n));
+  const design = new Int32Array(n);
+  let identity = true;
   for (let j = 0; j < n; j++) {
     const i = rows[j]!;
     treated[j] = intake.arms[i] === treatment ? 1 : 0;
     const d = intake.designRow[i]!;
-    source.forEach((col, c) => {
-      columns[c]![j] = col[d]!;
-    });
+    design[j] = d;
+    if (d !== j) identity = false;
   }
+  // Sample row j is design row j (every row in, e.g. two arms and complete covariates): the
+  // covariates are views of the intake's columns; otherwise one gather per column.
+  const source = intake.covariates.matrix.columns.slice(1);
+  const columns = source.map((col) => (identity ? col.subarray(0, n) : gather(col, design)));
   return {
     table: intake.table,
     rows,

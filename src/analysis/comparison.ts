@@ -102,10 +102,15 @@ export function comparisonSample(
     ...(subset ? { subset } : {}),
     ...(intake.missingFollowup ? { exclude: intake.missingFollowup } : {}),
   });
+  // Every table row in the sample, in order: views of the intake's arrays (no copy).
+  const rows = sample.rows;
+  const all =
+    rows.length === followAll.length &&
+    (rows.length === 0 || rows[rows.length - 1] === rows.length - 1);
   return {
     ...sample,
-    followup: Float64Array.from(sample.rows, (r) => followAll[r]!),
-    eventMonth: Float64Array.from(sample.rows, (r) => eventAll[r]!),
+    followup: all ? followAll : gather(followAll, rows),
+    eventMonth: all ? eventAll : gather(eventAll, rows),
   };
 }
 

@@ -42,12 +42,11 @@ export function checkCovariates(intake: ExperimentIntake): void {
     }
     const values = valuesOf(table, name);
     let present = 0;
-    let clients = 0;
-    for (let i = 0; i < values.length; i++) {
-      if (!inArms(i)) continue;
-      clients++;
-      if (!isMissing(values[i])) present++;
+    for (let i = 0; i < values.length && present === 0; i++) {
+      if (inArms(i) && !isMissing(values[i])) present++;
     }
+    let clients = 0;
+    if (present === 0) for (let i = 0; i < values.length; i++) if (inArms(i)) clients++;
     if (clients > 0 && present === 0) {
       throw new InputError(
         `covariate '${name}' is missing for every client of the two arms (${clients} of ${clients}); remove it from the covariates`,
@@ -68,13 +67,23 @@ export function checkCovariates(intake: ExperimentIntake): void {
     const cap = isFactor ? Number.POSITIVE_INFINITY : 2;
     const t = new Map<unknown, unknown>();
     const c = new Map<unknown, unknown>();
+    // Stops once the answer is known: a number with two values in each arm, or a factor with
+    // a value in both arms and two values in one (neither constant nor separating).
+    let overlapSeen = false;
     for (const i of analysed) {
       const arm = arms[i]!;
       const set = arm === roles.treatment ? t : arm === roles.control ? c : undefined;
-      if (!set || set.size >= cap) continue;
+      if (!set || set.size >= cap) {
+        if (!isFactor && t.size >= cap && c.size >= cap) break;
+        continue;
+      }
       const v = values[i];
       const key = typeof v === 'number' || typeof v === 'string' ? v : describeValue(v);
-      if (!set.has(key)) set.set(key, v);
+      if (!set.has(key)) {
+        set.set(key, v);
+        if ((set === t ? c : t).has(key)) overlapSeen = true;
+      }
+      if (isFactor && overlapSeen && (t.size >= 2 || c.size >= 2)) break;
     }
     const all = new Map([...t, ...c]);
     if (all.size === 1) {

@@ -208,7 +208,9 @@ export function numberColumn(
   name: string,
   options: NumberColumnOptions = {},
 ): Float64Array {
-  const values = columnValues(table, name);
+  requireColumns(table, [name]);
+  // A typed column is read as it is (no boxed copy of every value).
+  const values: ArrayLike<unknown> = typedColumn(table, name) ?? columnValues(table, name);
   const out = new Float64Array(values.length);
   const bad: number[] = [];
   const missing: number[] = [];

@@ -367,6 +367,13 @@ function checkArmsPresent(
   column: string,
   wanted: readonly string[],
 ): void {
+  // One scan that stops once every wanted label is seen; the full list only for the message.
+  const missing = new Set(wanted);
+  for (let i = 0; i < arms.length && missing.size > 0; i++) {
+    const a = arms[i];
+    if (a !== null && a !== undefined) missing.delete(a);
+  }
+  if (missing.size === 0) return;
   const labels = new Set(arms.filter((a): a is string => a !== null));
   for (const label of wanted) {
     if (!labels.has(label)) {
@@ -421,14 +428,10 @@ export function experimentIntake(
     ...(spec.factors ? { factors: spec.factors } : {}),
   });
   const designRow = new Int32Array(table.numRows()).fill(-1);
-  covariates.rows.forEach((r, j) => {
-    designRow[r] = j;
-  });
+  const designed = covariates.rows;
+  for (let j = 0; j < designed.length; j++) designRow[designed[j]!] = j;
   const missingFollowup = read
-    ? {
-        reason: `missing '${roles.followup}'`,
-        rows: Uint8Array.from(read.followup, (f) => (Number.isNaN(f) ? 1 : 0)),
-      }
+    ? { reason: `missing '${roles.followup}'`, rows: nanMask(read.followup) }
     : undefined;
   const intake: Omit<ExperimentIntake, 'excluded'> = {
     kind: 'experiment-intake',
@@ -445,6 +448,13 @@ export function experimentIntake(
   };
   const { excluded } = intakeRows(intake, missingFollowup ? { exclude: missingFollowup } : {});
   return { ...intake, excluded };
+}
+
+/** 1 where `values` is NaN. */
+function nanMask(values: Float64Array): Uint8Array {
+  const out = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i]!)) out[i] = 1;
+  return out;
 }
 
 /** The client keys by the one rule of ./ids.ts (trimmed text); values never shown. */
@@ -479,14 +489,15 @@ export function intakeRows(
   let otherArm = 0;
   let excludedByCaller = 0;
   let noCovariates = 0;
-  const keep: number[] = [];
+  const keep = new Int32Array(arms.length);
+  let kept = 0;
   for (let i = 0; i < arms.length; i++) {
     if (subset && !subset[i]) continue;
     const a = arms[i];
     if (a !== treatment && a !== control) otherArm++;
     else if (exclude?.rows[i]) excludedByCaller++;
     else if (designRow[i]! < 0) noCovariates++;
-    else keep.push(i);
+    else keep[kept++] = i;
   }
   const excluded: Exclusion[] = [];
   if (otherArm)
@@ -500,5 +511,5 @@ export function intakeRows(
       .join(', ');
     excluded.push({ reason: `missing covariate (${by})`, count: noCovariates });
   }
-  return { rows: Int32Array.from(keep), excluded };
+  return { rows: kept === keep.length ? keep : keep.slice(0, kept), excluded };
 }

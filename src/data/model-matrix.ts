@@ -14,6 +14,10 @@
  *   reported in `droppedTerms` (not an error, so subgroup analyses can reuse one spec).
  *
  * Rank deficiency is not handled here: the OLS estimator detects collinear columns itself.
+ *
+ * Memory: when no row is dropped, a numeric column stored as a `Float64Array` enters the matrix
+ * as that array itself (no copy; treat the columns as read-only); the columns this module
+ * writes (intercept, dummies, numbers of the kept rows) share one column-major buffer.
  */
 import type { ColumnTable } from 'arquero';
 import { formatRows, InputError } from '../errors.js';
@@ -171,50 +175,72 @@ function build(
   const keep = new Uint8Array(n).fill(1);
   const byColumn: Record<string, number> = {};
   const missingRows: [string, number[]][] = [];
-  const mark = (name: string, isNa: (i: number) => boolean) => {
-    const rows: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (isNa(i)) {
-        keep[i] = 0;
-        rows.push(i + 1);
-      }
-    }
+  const mark = (name: string, rows: number[]) => {
+    for (const r of rows) keep[r - 1] = 0;
     byColumn[name] = rows.length;
     if (rows.length) missingRows.push([name, rows]);
   };
-  if (outcome !== undefined && y) mark(outcome, (i) => Number.isNaN(y[i] as number));
+  if (outcome !== undefined && y) mark(outcome, nanRows(y));
   for (const c of columns) {
-    if (c.kind === 'numeric') mark(c.name, (i) => Number.isNaN(c.values[i] as number));
-    else mark(c.name, (i) => c.labels[i] === null);
+    if (c.kind === 'numeric') mark(c.name, nanRows(c.values));
+    else {
+      const rows: number[] = [];
+      for (let i = 0; i < n; i++) if (c.labels[i] === null) rows.push(i + 1);
+      mark(c.name, rows);
+    }
   }
   if (missingRows.length && spec.missing === 'error') throw missingError(missingRows);
-  const kept: number[] = [];
-  for (let i = 0; i < n; i++) if (keep[i]) kept.push(i);
-  const rows = Int32Array.from(kept);
-  const m = rows.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += keep[i]!;
+  const rows = new Int32Array(m);
+  for (let i = 0, r = 0; i < n; i++) if (keep[i]) rows[r++] = i;
+  // Every row kept: numeric columns are the table's own arrays (read-only views, no copy).
+  const complete = m === n;
+
+  // The columns this function writes (intercept, dummies, numbers of a subset) share one
+  // buffer, column-major, filled in one pass per column.
+  const intercept = spec.intercept ?? true;
+  const levelsOf = columns.map((c) => (c.kind === 'factor' ? sortedLevels(c, rows) : undefined));
+  let written = intercept ? 1 : 0;
+  let fullCoded = intercept;
+  columns.forEach((c, j) => {
+    if (c.kind === 'numeric') written += complete ? 0 : 1;
+    else {
+      const count = levelsOf[j]!.length;
+      if (count >= 2) {
+        written += fullCoded ? count - 1 : count;
+        fullCoded = true;
+      }
+    }
+  });
+  const buffer = new Float64Array(written * m);
+  let used = 0;
+  const take = () => buffer.subarray(m * used, m * ++used);
 
   const names: string[] = [];
   const matrixColumns: Float64Array[] = [];
   const terms: ModelTerm[] = [];
   const reference: Record<string, string> = {};
   const droppedTerms: DroppedTerm[] = [];
-  const intercept = spec.intercept ?? true;
   if (intercept) {
     terms.push({ name: '(Intercept)', kind: 'intercept', columns: [0] });
     names.push('(Intercept)');
-    matrixColumns.push(new Float64Array(m).fill(1));
+    matrixColumns.push(take().fill(1));
   }
   let fullCodingDone = intercept; // without an intercept the first factor is fully coded
-  for (const c of columns) {
+  columns.forEach((c, ci) => {
     if (c.kind === 'numeric') {
-      const col = new Float64Array(m);
-      for (let r = 0; r < m; r++) col[r] = c.values[rows[r] as number] as number;
+      let col = c.values;
+      if (!complete) {
+        col = take();
+        for (let r = 0; r < m; r++) col[r] = c.values[rows[r]!]!;
+      }
       terms.push({ name: c.name, kind: 'numeric', columns: [names.length] });
       names.push(c.name);
       matrixColumns.push(col);
-      continue;
+      return;
     }
-    const levels = sortedLevels(c, rows);
+    const levels = levelsOf[ci]!;
     const wanted = spec.reference?.[c.name];
     if (wanted !== undefined && !levels.includes(wanted)) {
       throw new InputError(
@@ -229,17 +255,17 @@ function build(
         droppedTerms.push({ term: c.name, reason: 'single-level', level: levels[0] as string });
       }
       terms.push({ name: c.name, kind: 'factor', columns: [], levels });
-      continue;
+      return;
     }
     const full = !fullCodingDone;
     fullCodingDone = true;
     const ref = full ? undefined : (wanted ?? (levels[0] as string));
     const coded = levels.filter((l) => l !== ref);
     const index = new Map(coded.map((l, k) => [l, k]));
-    const dummies = coded.map(() => new Float64Array(m));
+    const dummies = coded.map(() => take());
     for (let r = 0; r < m; r++) {
-      const k = index.get(c.labels[rows[r] as number] as string);
-      if (k !== undefined) (dummies[k] as Float64Array)[r] = 1;
+      const k = index.get(c.labels[rows[r]!] as string);
+      if (k !== undefined) dummies[k]![r] = 1;
     }
     const first = names.length;
     coded.forEach((l, k) => {
@@ -254,7 +280,7 @@ function build(
       ...(ref === undefined ? {} : { reference: ref }),
     });
     if (ref !== undefined) reference[c.name] = ref;
-  }
+  });
 
   let yKept: Float64Array | undefined;
   if (y) {
@@ -379,6 +405,13 @@ function readOutcome(table: ColumnTable, name: string): Float64Array {
     );
   }
   return out;
+}
+
+/** The 1-based rows where `values` is NaN. */
+function nanRows(values: Float64Array): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i]!)) rows.push(i + 1);
+  return rows;
 }
 
 function sortedLevels(c: Extract<Column, { kind: 'factor' }>, rows: Int32Array): string[] {

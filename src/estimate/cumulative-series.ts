@@ -4,11 +4,12 @@
  * the clients whose event falls in it. Same numbers as `olsTermSeries` on the indicators.
  */
 import { InputError } from '../errors.js';
-import { choleskySolve, crossProduct } from '../stats/linalg.js';
+import { choleskySolve, forwardSolve } from '../stats/linalg.js';
 import { checkLevel } from '../stats/validate.js';
+import { whitenedSeriesPass } from './cumulative-pass.js';
 import { type Coefficient, coefficientEstimate } from './inference.js';
-import { type OlsOptions, type OlsPrepared, olsInfluence, olsLeverages } from './ols.js';
-import { checkSeType } from './vcov.js';
+import type { OlsOptions, OlsPrepared } from './ols.js';
+import { checkSeType, type SeType } from './vcov.js';
 
 /**
  * The `Estimate` of coefficient `term` (not the intercept) for y_m = 1{eventMonth ≤ m}, for each
@@ -20,7 +21,10 @@ import { checkSeType } from './vcov.js';
  * - HC0/HC2/HC3: Var(β̂_c) = Σ w_i e_i² with w_i = v_i²/(1 − h_i)^p (p = 0, 1, 2), v = X·a_c,
  *   and since y_i² = y_i, Σ w_i e_i² = Σ_{y=1} w_i − 2β̂'G_m + β̂'Mβ̂, where
  *   G_m = Σ_{y=1} w_i xs_i grows like s_m and M = Xs' diag(w) Xs is computed once;
- *   HC1 = HC0 · n/(n − k).
+ *   HC1 = HC0 · n/(n − k). These run in the whitened basis z_i = L⁻¹xs_i (L the Cholesky factor
+ *   of Xs'Xs), where h_i = ‖z_i‖², v_i = z_i'L⁻¹e_c and L'β̂(m) = Σ_{y_m=1} z_i: one blocked
+ *   pass over X gives h, v, w, Z'diag(w)Z and the monthly sums (`whitenedSeriesPass`), with no
+ *   array of length n.
  *
  * Rows with a NaN event month never have the event.
  *
@@ -68,35 +72,9 @@ export function olsCumulativeSeries(
     }
   }
 
-  const p = se === 'HC2' ? 1 : se === 'HC3' ? 2 : 0;
-  const w = new Float64Array(n);
-  let M: Float64Array | undefined;
-  if (se !== 'classical') {
-    const v = olsInfluence(prepared, c);
-    const h = p > 0 ? olsLeverages(prepared) : undefined;
-    for (let i = 0; i < n; i++) {
-      const d = h ? 1 - h[i]! : 1;
-      if (h && !(d > 1e-10)) {
-        throw new InputError(
-          `${se} standard errors are undefined: row ${i + 1} of the design matrix X has leverage 1 (a regressor, e.g. a dummy, that only this row has); use se: 'HC1' or drop that column`,
-          {
-            code: 'leverage-one',
-            rows: [i + 1],
-          },
-        );
-      }
-      w[i] = (v[i]! * v[i]!) / (p === 2 ? d * d : p === 1 ? d : 1);
-    }
-    M = crossProduct(columns, w, shift);
-  }
-
-  // Bucket of each client: the first of `months` at or after its event month (−1: none).
-  // Sums per bucket are accumulated column by column in row order (sequential memory access),
-  // then cumulated over the months.
   const q = months.length;
-  const bucket = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const e = eventMonth[i]!;
+  // Bucket of a client: the first of `months` at or after its event month (−1: none).
+  const bucketOf = (e: number) => {
     let lo = 0;
     let hi = q;
     while (lo < hi) {
@@ -104,17 +82,23 @@ export function olsCumulativeSeries(
       if (months[mid]! < e) lo = mid + 1;
       else hi = mid;
     }
-    bucket[i] = Number.isNaN(e) || lo === q ? -1 : lo;
+    return Number.isNaN(e) || lo === q ? -1 : lo;
+  };
+  const df = n - k;
+  const method = `OLS, ${se === 'classical' ? 'classical SE' : `${se} robust SE`}, t test on ${df} df`;
+  if (se !== 'classical') {
+    return robustSeries(prepared, eventMonth, months, term, c, se, level, bucketOf, method);
   }
+
+  // Classical: sums per bucket accumulated column by column in row order (sequential memory
+  // access), then cumulated over the months.
+  const bucket = new Int32Array(n);
+  for (let i = 0; i < n; i++) bucket[i] = bucketOf(eventMonth[i]!);
   const sByBucket = new Float64Array(q * k);
-  const gByBucket = new Float64Array(q * k);
   const yByBucket = new Float64Array(q);
-  const wByBucket = new Float64Array(q);
   for (let i = 0; i < n; i++) {
     const b = bucket[i]!;
-    if (b < 0) continue;
-    yByBucket[b]! += 1;
-    wByBucket[b]! += w[i]!;
+    if (b >= 0) yByBucket[b]! += 1;
   }
   for (let j = 0; j < k; j++) {
     const col = columns[j]!;
@@ -122,46 +106,72 @@ export function olsCumulativeSeries(
     for (let i = 0; i < n; i++) {
       const b = bucket[i]!;
       if (b < 0) continue;
-      const x = col[i]! - sj;
-      sByBucket[b * k + j]! += x;
-      gByBucket[b * k + j]! += w[i]! * x;
+      sByBucket[b * k + j]! += col[i]! - sj;
     }
   }
 
   const s = new Float64Array(k);
-  const g = new Float64Array(k);
   let ySum = 0;
-  let wSum = 0;
-  const df = n - k;
-  const method = `OLS, ${se === 'classical' ? 'classical SE' : `${se} robust SE`}, t test on ${df} df`;
   return months.map((_, b) => {
     ySum += yByBucket[b]!;
+    for (let j = 0; j < k; j++) s[j]! += sByBucket[b * k + j]!;
+    const beta = choleskySolve(factor, k, s);
+    let fit = 0;
+    for (let j = 0; j < k; j++) fit += beta[j]! * s[j]!;
+    const variance = ((ySum - fit) / df) * shiftedBread[c * k + c]!;
+    return coefficientEstimate(term, beta[c]!, Math.sqrt(variance), df, level, n, method);
+  });
+}
+
+/**
+ * The HC0–HC3 months of {@link olsCumulativeSeries} from the whitened sums of one pass
+ * (`whitenedSeriesPass`): with u_m = Σ_{y_m = 1} z_i (so L'β̂s(m) = u_m, as Xs'y_m = L·u_m),
+ * β̂_c(m) = r'u_m (r = L⁻¹e_c) and Σw_i e_i² = Σ_{y=1} w_i − 2u_m'Σ_{y=1} w_i z_i + u_m'Z'diag(w)Z·u_m.
+ */
+function robustSeries(
+  prepared: OlsPrepared,
+  eventMonth: Float64Array,
+  months: readonly number[],
+  term: string,
+  c: number,
+  se: Exclude<SeType, 'classical'>,
+  level: number,
+  bucketOf: (e: number) => number,
+  method: string,
+): Coefficient[] {
+  const { n, k, columns, factor, shift } = prepared;
+  const p = se === 'HC2' ? 1 : se === 'HC3' ? 2 : 0;
+  const e = new Float64Array(k);
+  e[c] = 1;
+  const r = forwardSolve(factor, k, e);
+  const q = months.length;
+  const sums = whitenedSeriesPass(columns, factor, shift, r, p, bucketOf, eventMonth, q, se);
+  const { meat, zByBucket, wzByBucket, wByBucket } = sums;
+  const u = new Float64Array(k);
+  const g = new Float64Array(k);
+  let wSum = 0;
+  const df = n - k;
+  return months.map((_, b) => {
     wSum += wByBucket[b]!;
     for (let j = 0; j < k; j++) {
-      s[j]! += sByBucket[b * k + j]!;
-      g[j]! += gByBucket[b * k + j]!;
+      u[j]! += zByBucket[b * k + j]!;
+      g[j]! += wzByBucket[b * k + j]!;
     }
-    const beta = choleskySolve(factor, k, s);
-    let variance: number;
-    if (se === 'classical') {
-      let fit = 0;
-      for (let j = 0; j < k; j++) fit += beta[j]! * s[j]!;
-      variance = ((ySum - fit) / df) * shiftedBread[c * k + c]!;
-    } else {
-      let cross = 0;
-      let quad = 0;
-      for (let a = 0; a < k; a++) {
-        cross += beta[a]! * g[a]!;
-        let row = 0;
-        for (let b = 0; b < k; b++) row += M![a * k + b]! * beta[b]!;
-        quad += beta[a]! * row;
-      }
-      // Σwe² from sums that cancel: below 1e−12 of the terms it is rounding, and the fit is
-      // exact (every residual 0), so the variance is 0 rather than noise of order 1e−19.
-      const raw = wSum - 2 * cross + quad;
-      variance = raw > 1e-12 * (wSum + Math.abs(2 * cross) + Math.abs(quad)) ? raw : 0;
-      if (se === 'HC1') variance = (variance * n) / df;
+    let beta = 0;
+    let cross = 0;
+    let quad = 0;
+    for (let a = 0; a < k; a++) {
+      beta += r[a]! * u[a]!;
+      cross += u[a]! * g[a]!;
+      let row = 0;
+      for (let j = 0; j < k; j++) row += meat[a * k + j]! * u[j]!;
+      quad += u[a]! * row;
     }
-    return coefficientEstimate(term, beta[c]!, Math.sqrt(variance), df, level, n, method);
+    // Σwe² from sums that cancel: below 1e−12 of the terms it is rounding, and the fit is
+    // exact (every residual 0), so the variance is 0 rather than noise of order 1e−19.
+    const raw = wSum - 2 * cross + quad;
+    let variance = raw > 1e-12 * (wSum + Math.abs(2 * cross) + Math.abs(quad)) ? raw : 0;
+    if (se === 'HC1') variance = (variance * n) / df;
+    return coefficientEstimate(term, beta, Math.sqrt(variance), df, level, n, method);
   });
 }

@@ -57,66 +57,87 @@ export function crossProduct(
       if (root) for (let t = 0; t < len; t++) z[o + t] = (cj[start + t]! - sj) * root[t]!;
       else for (let t = 0; t < len; t++) z[o + t] = cj[start + t]! - sj;
     }
-    for (let j = 0; j < k; j++) {
-      const oj = j * B;
-      let l = 0;
-      // Four dot products per pass, two rows per step: they share the loads of row j, and eight
-      // independent sums hide the latency of floating-point addition (one running sum stalls).
-      for (; l + 3 <= j; l += 4) {
-        const o0 = l * B;
-        const o1 = o0 + B;
-        const o2 = o1 + B;
-        const o3 = o2 + B;
-        let a0 = 0;
-        let a1 = 0;
-        let a2 = 0;
-        let a3 = 0;
-        let b0 = 0;
-        let b1 = 0;
-        let b2 = 0;
-        let b3 = 0;
-        let t = 0;
-        for (; t + 1 < len; t += 2) {
-          const x = z[oj + t]!;
-          const y = z[oj + t + 1]!;
-          a0 += x * z[o0 + t]!;
-          a1 += x * z[o1 + t]!;
-          a2 += x * z[o2 + t]!;
-          a3 += x * z[o3 + t]!;
-          b0 += y * z[o0 + t + 1]!;
-          b1 += y * z[o1 + t + 1]!;
-          b2 += y * z[o2 + t + 1]!;
-          b3 += y * z[o3 + t + 1]!;
-        }
-        for (; t < len; t++) {
-          const x = z[oj + t]!;
-          a0 += x * z[o0 + t]!;
-          a1 += x * z[o1 + t]!;
-          a2 += x * z[o2 + t]!;
-          a3 += x * z[o3 + t]!;
-        }
-        const r = j * k + l;
-        xtx[r]! += a0 + b0;
-        xtx[r + 1]! += a1 + b1;
-        xtx[r + 2]! += a2 + b2;
-        xtx[r + 3]! += a3 + b3;
-      }
-      for (; l <= j; l++) {
-        const ol = l * B;
-        let s0 = 0;
-        let s1 = 0;
-        let t = 0;
-        for (; t + 1 < len; t += 2) {
-          s0 += z[oj + t]! * z[ol + t]!;
-          s1 += z[oj + t + 1]! * z[ol + t + 1]!;
-        }
-        if (t < len) s0 += z[oj + t]! * z[ol + t]!;
-        xtx[j * k + l]! += s0 + s1;
-      }
-    }
+    crossBlock(z, B, len, k, xtx);
   }
   for (let j = 0; j < k; j++) for (let l = 0; l < j; l++) xtx[l * k + j] = xtx[j * k + l]!;
   return xtx;
+}
+
+/**
+ * Adds the lower triangle of Z'Z for one block to `out` (k×k row-major; only entries l ≤ j are
+ * written): Z is k rows of `len` values in `z`, row j at offset j·stride (the scratch layout of
+ * {@link crossProduct}). Four dot products per pass, two values per step (eight independent sums).
+ * The caller mirrors the upper triangle at the end.
+ *
+ * @example
+ * const out = new Float64Array(4);
+ * crossBlock(Float64Array.of(1, 1, 1, 2), 2, 2, 2, out); // out = [2, 0, 3, 5]
+ */
+export function crossBlock(
+  z: Float64Array,
+  stride: number,
+  len: number,
+  k: number,
+  out: Float64Array,
+): void {
+  const xtx = out;
+  for (let j = 0; j < k; j++) {
+    const oj = j * stride;
+    let l = 0;
+    // Four dot products per pass, two rows per step: they share the loads of row j, and eight
+    // independent sums hide the latency of floating-point addition (one running sum stalls).
+    for (; l + 3 <= j; l += 4) {
+      const o0 = l * stride;
+      const o1 = o0 + stride;
+      const o2 = o1 + stride;
+      const o3 = o2 + stride;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      let t = 0;
+      for (; t + 1 < len; t += 2) {
+        const x = z[oj + t]!;
+        const y = z[oj + t + 1]!;
+        a0 += x * z[o0 + t]!;
+        a1 += x * z[o1 + t]!;
+        a2 += x * z[o2 + t]!;
+        a3 += x * z[o3 + t]!;
+        b0 += y * z[o0 + t + 1]!;
+        b1 += y * z[o1 + t + 1]!;
+        b2 += y * z[o2 + t + 1]!;
+        b3 += y * z[o3 + t + 1]!;
+      }
+      for (; t < len; t++) {
+        const x = z[oj + t]!;
+        a0 += x * z[o0 + t]!;
+        a1 += x * z[o1 + t]!;
+        a2 += x * z[o2 + t]!;
+        a3 += x * z[o3 + t]!;
+      }
+      const r = j * k + l;
+      xtx[r]! += a0 + b0;
+      xtx[r + 1]! += a1 + b1;
+      xtx[r + 2]! += a2 + b2;
+      xtx[r + 3]! += a3 + b3;
+    }
+    for (; l <= j; l++) {
+      const ol = l * stride;
+      let s0 = 0;
+      let s1 = 0;
+      let t = 0;
+      for (; t + 1 < len; t += 2) {
+        s0 += z[oj + t]! * z[ol + t]!;
+        s1 += z[oj + t + 1]! * z[ol + t + 1]!;
+      }
+      if (t < len) s0 += z[oj + t]! * z[ol + t]!;
+      xtx[j * k + l]! += s0 + s1;
+    }
+  }
 }
 
 /**

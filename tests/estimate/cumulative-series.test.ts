@@ -66,3 +66,60 @@ describe('olsCumulativeSeries', () => {
     expect(() => olsCumulativeSeries(prepared, event, [2, 1], 'treatment')).toThrow(/increasing/);
   });
 });
+
+// The one-pass kernel (whitened basis, issue #18): several row blocks (n > 1024), an odd number
+// of columns (the last row of the paired forward substitution), a factor with three dummies.
+describe('olsCumulativeSeries: whitened one-pass kernel', () => {
+  const n = 2600;
+  const rng = createRng('cumulative-pass');
+  const columns = [new Float64Array(n).fill(1)];
+  const names = ['(Intercept)', 'treatment'];
+  const t = new Float64Array(n);
+  const event = new Float64Array(n);
+  const extra = Array.from({ length: 5 }, () => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    t[i] = rng.next() < 0.6 ? 1 : 0;
+    extra[0]![i] = 50_000 + 5 * rng.normal();
+    extra[1]![i] = rng.normal();
+    const level = Math.floor(rng.next() * 4);
+    for (let d = 0; d < 3; d++) extra[2 + d]![i] = level === d + 1 ? 1 : 0;
+    const hazard = 0.05 + 0.02 * extra[1]![i]! ** 2 - 0.02 * t[i]!;
+    let m = 1;
+    while (m <= 9 && !(rng.next() < hazard)) m++;
+    event[i] = m <= 9 ? m : Number.NaN;
+  }
+  columns.push(t, ...extra);
+  names.push('mean_large', 'x', 'f[b]', 'f[c]', 'f[d]');
+  const prepared = olsPrepare({ names, columns, n });
+  const months = [1, 2, 4, 5, 9];
+  const outcomes = months.map((m) => Float64Array.from(event, (e) => (e <= m ? 1 : 0)));
+
+  it('has 7 columns (odd) and several blocks', () => {
+    expect(prepared.k).toBe(7);
+    expect(n).toBeGreaterThan(2 * 1024);
+  });
+
+  for (const se of ['HC0', 'HC1', 'HC2', 'HC3'] as const) {
+    for (const term of ['treatment', 'x', 'f[d]']) {
+      it(`equals olsTermSeries to 1e-12 (${se}, ${term})`, () => {
+        const fast = olsCumulativeSeries(prepared, event, months, term, { se });
+        const slow = olsTermSeries(prepared, outcomes, term, { se });
+        fast.forEach((f, i) => {
+          const s = slow[i]!;
+          expect(Math.abs(f.estimate - s.estimate)).toBeLessThan(1e-12 * Math.abs(s.estimate));
+          expect(Math.abs(f.stdError - s.stdError)).toBeLessThan(1e-12 * s.stdError);
+        });
+      });
+    }
+  }
+
+  it('names the row with leverage 1 (HC2), as olsTermSeries does', () => {
+    // A dummy held by row 2000 alone: its leverage is 1.
+    const lone = new Float64Array(n);
+    lone[1999] = 1;
+    const p = olsPrepare({ names: [...names, 'lone'], columns: [...columns, lone], n });
+    expect(() => olsCumulativeSeries(p, event, months, 'treatment', { se: 'HC2' })).toThrow(
+      /row 2000 of the design matrix X has leverage 1/,
+    );
+  });
+});
