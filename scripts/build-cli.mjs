@@ -9,13 +9,16 @@
 // - `src/errors.ts`, so that InputError is one class for the bundle and those modules (the
 //   CLI's exit codes depend on `instanceof InputError`);
 // - @duckdb/node-api (an optional peer, native).
+// usage: node scripts/build-cli.mjs [--outdir <dir>]   (default dist/cli; tests build elsewhere)
 import { rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const outdir = resolve(root, 'dist/cli');
+const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+const outdir = resolve(values.outdir ?? resolve(root, 'dist/cli'));
 /** Source modules imported from tsc's output (see above). */
 const UNBUNDLED = [
   'src/errors.ts',
