@@ -23,10 +23,13 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds dist/ (tsc) unless dist/cli/main.js is newer than every file of src/; not timed. */
+/**
+ * Builds dist/ (`npm run build`: tsc, then the CLI bundle) unless dist/cli/main.js is newer than
+ * every file of src/; not timed.
+ */
 export function ensureBuild(): void {
   if (existsSync(CLI) && statSync(CLI).mtimeMs > newest(join(root, 'src'))) return;
-  const out = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
+  const out = spawnSync('npm', ['run', 'build'], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -2,7 +2,7 @@
  * Start-up of the built CLI: `effectmeting --version`, `--help` and `reproduce den-haag`, each
  * run in a fresh process (wall time including Node's own start), beside bare `node -e ""` on
  * the same machine in the same run (the anchor: no Node CLI starts faster). Builds dist/ first
- * when it is older than the sources (not timed). Run with `npm run bench startup`.
+ * (`npm run build`: tsc, then the CLI bundle) when it is older than the sources (not timed). Run with `npm run bench startup`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ const RUNS = 7;
 const suite: BenchSuite = {
   title: 'CLI start-up (built CLI, fresh process per run)',
   description:
-    'Wall time of one process from spawn to exit, the median and best of seven runs; bare node -e "" is the floor any Node CLI pays. The command registry loads a command (and vega, the studies, the estimators) only when it runs.',
+    'Wall time of one process from spawn to exit, the median and best of seven runs; bare node -e "" is the floor any Node CLI pays. dist/cli/main.js is one esbuild bundle (scripts/build-cli.mjs) whose chunks hold each command and vega, loaded only when used.',
   cases: [
     {
       name: 'node-bare',

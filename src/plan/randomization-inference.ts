@@ -8,7 +8,10 @@
  * (`olsPrepare`), t̃ is one solve on it, the full model's residuals are ẽ_y − β·t̃ (ẽ_y the
  * residual of y on [1, Z], computed once) and its leverages h_i = h_Z,i + t̃_i²/t̃'t̃, so the HC2
  * variance Σ e_i²/(1 − h_i)·(t̃_i/t̃'t̃)² needs no new factorisation. The observed statistic
- * equals `olsTermPrepared` on the full design (tested).
+ * equals `olsTermPrepared` on the full design (tested). The draws compute t̃ = T − Q·Q'T on an
+ * orthonormal basis Q of [1, Z] built once (`fwl-draw.ts`), in buffers reused across draws; a
+ * draw counts as extreme when |S*| ≥ |S|·(1 − 10⁻⁹), so rounding differences of order 10⁻¹⁵
+ * between the two computations cannot change a count.
  */
 
 import { type ComparisonSpec, comparisonSample } from '../analysis/comparison.js';
@@ -22,6 +25,7 @@ import { olsLeverages, olsPrepare, olsSolve, olsTermPrepared } from '../estimate
 import { normalCdf } from '../stats/distributions.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { createRng, type Rng } from '../stats/random.js';
+import { fwlDraw, orthonormalColumns } from './fwl-draw.js';
 
 /** Options of {@link randomizationTest}. */
 export interface RandomizationSpec extends ComparisonSpec {
@@ -211,7 +215,8 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
   // --- statistics on the analysed sample ---
   const adjust = c.covariates.length > 0;
   const prepZ = adjust ? prepareCovariates(c.covariates, index, n) : undefined;
-  const fwl = prepZ ? makeFwl(prepZ, y) : undefined;
+  const fwlParts = prepZ ? fwlInputs(prepZ, y) : undefined;
+  const fwl = prepZ && fwlParts ? makeFwl(prepZ, fwlParts) : undefined;
   const raw = (t: Float64Array) => rawStat(y, t);
   const observedRaw = raw(tObs);
   const observedAdj = fwl?.(tObs);
@@ -221,6 +226,13 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
   const tol = 1e-9;
   const tAll = new Float64Array(N);
   const tSample = new Float64Array(n);
+  // The draws' adjusted statistic: the same FWL formula on an orthonormal basis of [1, Z], no
+  // allocation per draw (the observed one above stays the reference computation).
+  const draw =
+    prepZ && observedAdj
+      ? fwlDraw(orthonormalColumns(prepZ.columns, n), fwlParts!.ey, fwlParts!.hz, fwlParts!.df)
+      : undefined;
+  const adj = new Float64Array(2);
   const record = () => {
     for (let j = 0; j < n; j++) tSample[j] = tAll[index[j]!]!;
     const r = raw(tSample);
@@ -228,21 +240,19 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
       if (Math.abs(r.t) >= Math.abs(observedRaw.t) * (1 - tol)) countsRaw[0]!++;
       if (Math.abs(r.b) >= Math.abs(observedRaw.b) * (1 - tol)) countsRaw[1]!++;
     }
-    if (fwl && observedAdj) {
-      const a = fwl(tSample);
-      if (a) {
-        if (Math.abs(a.t) >= Math.abs(observedAdj.t) * (1 - tol)) countsAdj[0]!++;
-        if (Math.abs(a.b) >= Math.abs(observedAdj.b) * (1 - tol)) countsAdj[1]!++;
-      }
+    if (draw && observedAdj && draw(tSample, adj)) {
+      if (Math.abs(adj[1]!) >= Math.abs(observedAdj.t) * (1 - tol)) countsAdj[0]!++;
+      if (Math.abs(adj[0]!) >= Math.abs(observedAdj.b) * (1 - tol)) countsAdj[1]!++;
     }
   };
   if (exact) {
     enumerate(groups, treatedPerGroup, tAll, record);
   } else {
     const rng = createRng(`${spec.seed ?? 1}:randomization`);
+    const scratch = groups.map((g) => new Int32Array(g.length));
     for (let r = 0; r < draws; r++) {
       if (hashed) hashed(r, tAll);
-      else deal(rng, groups, treatedPerGroup, tAll);
+      else deal(rng, groups, treatedPerGroup, tAll, scratch);
       record();
     }
   }
@@ -358,12 +368,24 @@ function fullDesign(
   return { names, columns, n };
 }
 
-/** The FWL statistic: β and β/SE_HC2 of T in y ~ 1 + T + Z, O(n·k) per assignment. */
-function makeFwl(prepZ: ReturnType<typeof olsPrepare>, y: Float64Array) {
+/** What the FWL statistic needs of the covariate design: y's residuals, leverages, df. */
+function fwlInputs(prepZ: ReturnType<typeof olsPrepare>, y: Float64Array) {
+  return {
+    hz: olsLeverages(prepZ),
+    ey: olsSolve(prepZ, y).residuals,
+    df: prepZ.n - prepZ.k - 1,
+  };
+}
+
+/**
+ * The FWL statistic of the observed assignment: β and β/SE_HC2 of T in y ~ 1 + T + Z, t̃ by a
+ * solve on the prepared design (the reference computation; the draws use {@link fwlDraw}).
+ */
+function makeFwl(
+  prepZ: ReturnType<typeof olsPrepare>,
+  { hz, ey, df }: ReturnType<typeof fwlInputs>,
+) {
   const n = prepZ.n;
-  const hz = olsLeverages(prepZ);
-  const ey = olsSolve(prepZ, y).residuals;
-  const df = n - prepZ.k - 1;
   return (t: Float64Array): { b: number; t: number } | undefined => {
     const tt = olsSolve(prepZ, t).residuals;
     let stt = 0;
@@ -386,25 +408,31 @@ function makeFwl(prepZ: ReturnType<typeof olsPrepare>, y: Float64Array) {
   };
 }
 
-/** Deals the realised number of treated clients within each group at random. */
+/**
+ * Deals the realised number of treated clients within each group at random: a partial
+ * Fisher–Yates shuffle of a copy of the group (in `scratch`, reused across draws).
+ */
 function deal(
   rng: Rng,
   groups: readonly Int32Array[],
   treated: readonly number[],
   out: Float64Array,
+  scratch: readonly Int32Array[],
 ) {
   out.fill(0);
-  groups.forEach((g, k) => {
-    const idx = Int32Array.from(g);
+  for (let k = 0; k < groups.length; k++) {
+    const idx = scratch[k]!;
+    idx.set(groups[k]!);
     const m = treated[k]!;
+    const len = idx.length;
     for (let a = 0; a < m; a++) {
-      const j = a + rng.int(idx.length - a);
-      const tmp = idx[a]!;
-      idx[a] = idx[j]!;
-      idx[j] = tmp;
-      out[idx[a]!] = 1;
+      const j = a + rng.int(len - a);
+      const picked = idx[j]!;
+      idx[j] = idx[a]!;
+      idx[a] = picked;
+      out[picked] = 1;
     }
-  });
+  }
 }
 
 /** Calls `visit` for every assignment (product over groups of combinations). */
