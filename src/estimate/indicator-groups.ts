@@ -3,8 +3,8 @@
  * dummies of one factor are never 1 in the same row), from one code per row and group instead of
  * one gather per column pair. The same sums in the same order as `indicatorCrossProduct`
  * (`src/stats/indicator-products.ts`), so the result is bit for bit the same; only the passes
- * differ: every dense × indicator and indicator × indicator sum of a dense column comes from one
- * sequential pass over the rows (the group codes say which accumulator a row adds to), and two
+ * differ: the dense × indicator sums of a dense column with all the dummies of a factor come from
+ * one sequential pass over the rows (the group's codes say which sum a row adds to), and two
  * indicators of the same group have an empty intersection, so their sum is 0 without a pass.
  * Logistic regression rebuilds X'WX in every IRLS iteration on the same X: the grouping is
  * found once.
@@ -69,7 +69,8 @@ export function indicatorGroups(layout: IndicatorLayout): IndicatorGroups {
  * it, bit for bit: s_j = Σ w x_j / Σ w (s₀ = 0, the intercept) when `centre`; with W = Σw,
  * W_l = Σ_{R_l} w, D_j = Σ w (x_j − s_j), T_lj = Σ_{R_l} w (x_j − s_j) and W_ab = Σ_{R_a ∩ R_b} w
  * (0 within a group): entries T_lj − s_l·D_j, W_l − 2 s_l W_l + s_l² W and
- * W_ab − s_a W_b − s_b W_a + s_a s_b W. Each sum runs over its rows in ascending order, as there.
+ * W_ab − s_a W_b − s_b W_a + s_a s_b W. Each sum runs over its rows in ascending order, as there
+ * (where that sum also adds exact zeros for rows outside the intersection, which change nothing).
  *
  * @example
  * const g = indicatorGroups(indicatorLayout(columns));
@@ -81,16 +82,24 @@ export function groupedIndicatorCrossProduct(
   weights: Float64Array,
   centre: boolean,
 ): ShiftedCrossProduct {
-  const { layout, groups, groupOf, memberOf } = grouped;
+  const { layout, groups, groupOf } = grouped;
   const { n, k, dense, sparse } = layout;
   const G = groups.length;
   let sw = 0;
   for (let i = 0; i < n; i++) sw += weights[i]!;
   const shift = centre ? new Float64Array(k) : undefined;
-  // W_l per indicator, by one pass per group over its codes (rows ascending within each l).
+  // W_l per indicator: by one pass over the codes of a group of several, by its rows for a lone
+  // one (rows ascending within each l either way).
   const wl = new Float64Array(sparse.length);
   for (let g = 0; g < G; g++) {
     const { members, code } = groups[g]!;
+    if (members.length === 1) {
+      const rows = sparse[members[0]!]!.rows;
+      let m = 0;
+      for (let r = 0; r < rows.length; r++) m += weights[rows[r]!]!;
+      wl[members[0]!] = m;
+      continue;
+    }
     const acc = new Float64Array(members.length);
     for (let i = 0; i < n; i++) {
       const l = code[i]!;
@@ -123,16 +132,22 @@ export function groupedIndicatorCrossProduct(
   for (let a = 0; a < p; a++) {
     for (let b = 0; b < p; b++) xtx[dense[a]! * k + dense[b]!] = block[a * p + b]!;
   }
-  // Dense × indicator: D_j and every T_lj of column j in one pass (a row adds to its groups' l).
-  const t = groups.map((gr) => new Float64Array(gr.members.length));
-  const codes = groups.map((gr) => gr.code);
+  // Dense × indicator. A group of several indicators (a factor's dummies): D_j and its T_lj in
+  // one pass over the rows (a row adds to its level's sum); a lone indicator by its rows.
+  const multi = groups.filter((gr) => gr.members.length > 1);
+  const lone = sparse.filter((_, a) => groups[groupOf[a]!]!.members.length === 1);
+  const t = multi.map((gr) => new Float64Array(gr.members.length));
+  const codes = multi.map((gr) => gr.code);
+  const M = multi.length;
   for (let a = 0; a < p; a++) {
     const j = dense[a]!;
     const c = columns[j]!;
     const sj = denseShift ? denseShift[a]! : 0;
     for (const tg of t) tg.fill(0);
     let dj = 0;
-    if (G === 1) {
+    if (M === 0) {
+      for (let i = 0; i < n; i++) dj += weights[i]! * (c[i]! - sj);
+    } else if (M === 1) {
       const code = codes[0]!;
       const tg = t[0]!;
       for (let i = 0; i < n; i++) {
@@ -145,53 +160,52 @@ export function groupedIndicatorCrossProduct(
       for (let i = 0; i < n; i++) {
         const v = weights[i]! * (c[i]! - sj);
         dj += v;
-        for (let g = 0; g < G; g++) {
+        for (let g = 0; g < M; g++) {
           const l = codes[g]![i]!;
           if (l >= 0) t[g]![l]! += v;
         }
       }
     }
-    sparse.forEach((sp, b) => {
-      const v = t[groupOf[b]!]![memberOf[b]!]! - (shift ? shift[sp.column]! : 0) * dj;
-      xtx[j * k + sp.column] = v;
-      xtx[sp.column * k + j] = v;
+    const put = (column: number, sum: number) => {
+      const v = sum - (shift ? shift[column]! : 0) * dj;
+      xtx[j * k + column] = v;
+      xtx[column * k + j] = v;
+    };
+    multi.forEach((gr, g) => {
+      gr.members.forEach((b, l) => {
+        put(sparse[b]!.column, t[g]![l]!);
+      });
     });
-  }
-  // W_ab of indicators in different groups: one pass per pair of groups.
-  const pair = new Map<number, Float64Array>();
-  for (let g = 0; g < G; g++) {
-    for (let h = g + 1; h < G; h++) {
-      const cg = codes[g]!;
-      const ch = codes[h]!;
-      const L = groups[h]!.members.length;
-      const acc = new Float64Array(groups[g]!.members.length * L);
-      for (let i = 0; i < n; i++) {
-        const l = cg[i]!;
-        const m = ch[i]!;
-        if (l >= 0 && m >= 0) acc[l * L + m]! += weights[i]!;
+    for (const sp of lone) {
+      const rows = sp.rows;
+      let sum = 0;
+      for (let r = 0; r < rows.length; r++) {
+        const i = rows[r]!;
+        sum += weights[i]! * (c[i]! - sj);
       }
-      pair.set(g * G + h, acc);
+      put(sp.column, sum);
     }
   }
-  const between = (a: number, b: number): number => {
-    const ga = groupOf[a]!;
-    const gb = groupOf[b]!;
-    if (ga === gb) return 0;
-    const [g, h, l, m] =
-      ga < gb ? [ga, gb, memberOf[a]!, memberOf[b]!] : [gb, ga, memberOf[b]!, memberOf[a]!];
-    return pair.get(g * G + h)![l * groups[h]!.members.length + m]!;
-  };
+  // Indicator × indicator: 0 within a group; otherwise the weights of indicator a scattered into
+  // a scratch row, read back on the rows of b (rows ascending; the other rows add exact zeros).
+  const scratch = new Float64Array(n);
   for (let a = 0; a < sparse.length; a++) {
+    const ra = sparse[a]!.rows;
     const ca = sparse[a]!.column;
     const sa = shift ? shift[ca]! : 0;
+    for (let r = 0; r < ra.length; r++) scratch[ra[r]!] = weights[ra[r]!]!;
     xtx[ca * k + ca] = wl[a]! - 2 * sa * wl[a]! + sa * sa * sw;
     for (let b = a + 1; b < sparse.length; b++) {
+      const rb = sparse[b]!.rows;
       const cb = sparse[b]!.column;
       const sb = shift ? shift[cb]! : 0;
-      const v = between(a, b) - sa * wl[b]! - sb * wl[a]! + sa * sb * sw;
+      let wab = 0;
+      if (groupOf[a] !== groupOf[b]) for (let r = 0; r < rb.length; r++) wab += scratch[rb[r]!]!;
+      const v = wab - sa * wl[b]! - sb * wl[a]! + sa * sb * sw;
       xtx[ca * k + cb] = v;
       xtx[cb * k + ca] = v;
     }
+    for (let r = 0; r < ra.length; r++) scratch[ra[r]!] = 0;
   }
   return { shift, xtx };
 }
