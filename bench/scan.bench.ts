@@ -4,10 +4,14 @@
  * the two tables to the finished review object (fit on the previous year, scoring, AUC/DeLong,
  * gains, calibration with two logistic recalibrations, PSI of nine features and the score,
  * subgroups by gender, age band and municipality, 52 weeks of re-scoring) and, separately, the
- * Markdown and the HTML with four SVG charts. Run with `npm run bench scan`.
+ * Markdown and the HTML with four SVG charts. The third case is issue 18's "review of 2 × 1M
+ * clients": what `effectmeting review` does after reading the two files (src/cli/review.ts,
+ * `runReview`): the ids guarded, the review, the four SVGs, the Markdown, the JSON, the HTML page
+ * and the identifier check of every output; no CSV read, no file written. Run with
+ * `npm run bench scan`.
  */
 import { table } from 'arquero';
-import { scanReviewHtml } from '../src/report/scan-review-html.js';
+import { scanReviewHtml, scanReviewSvgs } from '../src/report/scan-review-html.js';
 import { scanReview, scanReviewMarkdown } from '../src/scan/index.js';
 import {
   generateScanPopulation,
@@ -15,6 +19,7 @@ import {
   SCAN_POPULATION_2024,
   SCAN_POPULATION_COLUMNS,
 } from '../src/studies.js';
+import { identifierGuard } from '../src/table/identifier-guard.js';
 import { type BenchSuite, type CaseResult, median, memory, peakRssMB } from './run.js';
 
 const N = 1_000_000;
@@ -29,7 +34,43 @@ function makeTable(params: typeof SCAN_POPULATION_2023) {
 
 const now = () => performance.now() / 1000;
 
-async function runReview(withReport: boolean): Promise<CaseResult> {
+/** review.json as the command writes it (src/cli/review.ts `toJson`, not exported there). */
+function toJson(value: unknown): string {
+  return `${JSON.stringify(
+    value,
+    (_key, v: unknown) => {
+      if (ArrayBuffer.isView(v) && !(v instanceof DataView))
+        return Array.from(v as unknown as ArrayLike<number>);
+      if (typeof v === 'number' && !Number.isFinite(v)) return null;
+      return v;
+    },
+    2,
+  )}\n`;
+}
+
+type Mode = 'numbers' | 'report' | 'command';
+
+/** The review command after reading: guard, review, SVGs, Markdown, JSON, HTML, output check. */
+async function asCommand(current: ReturnType<typeof makeTable>, previous: typeof current) {
+  const guard = identifierGuard();
+  for (const t of [current, previous]) guard.add(t.array('id') as Iterable<unknown>);
+  const review = scanReview({ current, previous, currentName: '2024', previousName: '2023' });
+  const svgs = await scanReviewSvgs(review);
+  const markdown = scanReviewMarkdown(review, {
+    gains: 'gains.svg',
+    calibration: 'calibration.svg',
+    drift: 'drift.svg',
+    subgroups: 'subgroups.svg',
+  });
+  const json = toJson(review);
+  const html = await scanReviewHtml(review);
+  for (const text of [...Object.values(svgs), markdown, json, html]) {
+    if (guard.find(text) !== undefined) throw new Error('an id in the review output');
+  }
+  return review;
+}
+
+async function runReview(mode: Mode): Promise<CaseResult> {
   const previous = makeTable(SCAN_POPULATION_2023);
   const current = makeTable(SCAN_POPULATION_2024);
   const before = memory();
@@ -40,8 +81,11 @@ async function runReview(withReport: boolean): Promise<CaseResult> {
   for (let r = 0; r < RUNS; r++) {
     const c0 = process.cpuUsage();
     const t0 = now();
-    const review = scanReview({ current, previous, currentName: '2024', previousName: '2023' });
-    if (withReport) {
+    const review =
+      mode === 'command'
+        ? await asCommand(current, previous)
+        : scanReview({ current, previous, currentName: '2024', previousName: '2023' });
+    if (mode === 'report') {
       scanReviewMarkdown(review);
       await scanReviewHtml(review);
     }
@@ -66,13 +110,18 @@ async function runReview(withReport: boolean): Promise<CaseResult> {
 const suite: BenchSuite = {
   title: 'Risk-scan review, 1,000,000 clients per year',
   description:
-    'scanReview on two in-memory tables of 1,000,000 synthetic clients each (previous year: fit + in-sample metrics; current year: out-of-time metrics, drift, subgroups, 52 weeks of re-scoring); second case adds the Markdown and the HTML with four SVG charts.',
+    'scanReview on two in-memory tables of 1,000,000 synthetic clients each (previous year: fit + in-sample metrics; current year: out-of-time metrics, drift, subgroups, 52 weeks of re-scoring); second case adds the Markdown and the HTML with four SVG charts; third case (issue 18) is everything `effectmeting review` does after reading the two files (ids guarded, SVGs, Markdown, JSON, HTML, identifier check), without the CSV read and the writes.',
   cases: [
-    { name: 'review', label: 'scanReview (numbers only)', run: () => runReview(false) },
+    { name: 'review', label: 'scanReview (numbers only)', run: () => runReview('numbers') },
     {
       name: 'review-report',
       label: 'scanReview + Markdown + HTML with charts',
-      run: () => runReview(true),
+      run: () => runReview('report'),
+    },
+    {
+      name: 'review-command',
+      label: '`effectmeting review` after reading: guard, review, SVGs, Markdown, JSON, HTML',
+      run: () => runReview('command'),
     },
   ],
 };

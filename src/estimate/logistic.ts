@@ -3,11 +3,7 @@
  */
 import { formatRows, InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
-import {
-  type IndicatorLayout,
-  indicatorCrossProduct,
-  indicatorLayout,
-} from '../stats/indicator-products.js';
+import { type IndicatorLayout, indicatorLayout } from '../stats/indicator-products.js';
 import { crossProduct, pivotedCholesky } from '../stats/linalg.js';
 import { rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkLevel } from '../stats/validate.js';
@@ -19,6 +15,7 @@ import {
   toVector,
   type VectorInput,
 } from './design.js';
+import { groupedIndicatorCrossProduct, indicatorGroups } from './indicator-groups.js';
 import { type Coefficient, coefficientEstimate, toRows } from './inference.js';
 import {
   findCoefficient,
@@ -87,6 +84,32 @@ function muEta(eta: number): number {
   if (eta > THRESH || eta < -THRESH) return EPS;
   const e = Math.exp(eta);
   return e / ((1 + e) * (1 + e));
+}
+
+/**
+ * μ = linkinv(η) and μ' = muEta(η) of every row from one exp, and the binomial deviance of μ
+ * (the same values, and the same sum in the same order, as `linkinv`, `muEta` and `deviance`).
+ */
+function updateMean(eta: Float64Array, y: Float64Array, mu: Float64Array, dmu: Float64Array) {
+  let d = 0;
+  for (let i = 0; i < eta.length; i++) {
+    const e = eta[i]!;
+    let m: number;
+    if (e < -THRESH) {
+      m = EPS / (1 + EPS);
+      dmu[i] = EPS;
+    } else if (e > THRESH) {
+      m = 1 / EPS / (1 + 1 / EPS);
+      dmu[i] = EPS;
+    } else {
+      const t = Math.exp(e);
+      m = t / (1 + t);
+      dmu[i] = t / ((1 + t) * (1 + t));
+    }
+    mu[i] = m;
+    d += y[i] === 1 ? -2 * Math.log(m) : -2 * Math.log(1 - m);
+  }
+  return d;
 }
 
 /** Binomial deviance Σ 2[y log(y/μ) + (1 − y) log((1 − y)/(1 − μ))] for y ∈ {0, 1}. */
@@ -177,10 +200,13 @@ export function logisticRegression(
   // columns (factor dummies) kept by their rows, which makes that pass several times cheaper.
   const layout = indicatorLayout(columns);
   const products = sparseProducts(layout, columns);
+  // dμ/dη of the current η, filled with μ in one pass (one exp per row and iteration).
+  const dmu = new Float64Array(n);
+  for (let i = 0; i < n; i++) dmu[i] = muEta(eta[i]!);
   for (let iter = 1; iter <= maxIterations; iter++) {
     iterations = iter;
     for (let i = 0; i < n; i++) {
-      const me = muEta(eta[i]!);
+      const me = dmu[i]!;
       const m = mu[i]!;
       z[i] = eta[i]! + (yv[i]! - m) / me;
       w[i] = (me * me) / (m * (1 - m));
@@ -201,8 +227,7 @@ export function logisticRegression(
     // same η exactly (z − residuals would differ in the last bits with their outcomes, and
     // break the ties of the fitted probabilities that the AUC counts as ½).
     linearPredictor(columns, beta, layout, eta);
-    for (let i = 0; i < n; i++) mu[i] = linkinv(eta[i]!);
-    dev = deviance(yv, mu);
+    dev = updateMean(eta, yv, mu, dmu);
     if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < tolerance) {
       converged = true;
       break;
@@ -290,8 +315,10 @@ function linearPredictor(
 }
 
 /**
- * X'WX through {@link indicatorCrossProduct} when some columns are sparse 0/1 indicators
- * (undefined otherwise: `olsPrepareValidated`'s dense pass); the intercept shift as `ols` uses it.
+ * X'WX through `groupedIndicatorCrossProduct` (the same sums as `indicatorCrossProduct`, the
+ * indicators grouped once into mutually exclusive sets such as a factor's dummies) when some
+ * columns are sparse 0/1 indicators (undefined otherwise: `olsPrepareValidated`'s dense pass);
+ * the intercept shift as `ols` uses it.
  */
 function sparseProducts(
   layout: IndicatorLayout,
@@ -299,7 +326,8 @@ function sparseProducts(
 ): ShiftedProducts | undefined {
   if (layout.sparse.length === 0) return undefined;
   const centre = columns.length >= 2 && hasIntercept([columns[0]!]);
-  return (cols, weights) => indicatorCrossProduct(cols, layout, weights!, centre);
+  const grouped = indicatorGroups(layout);
+  return (cols, weights) => groupedIndicatorCrossProduct(cols, grouped, weights!, centre);
 }
 
 /**

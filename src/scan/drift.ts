@@ -24,7 +24,7 @@ import type { Estimate } from '../stats/estimate.js';
 import { checkLevel } from '../stats/validate.js';
 import { type AucResult, aucDifference } from './auc.js';
 import type { Capture } from './gains.js';
-import { checkScores, type NumericInput, orderDescending, zEstimate } from './util.js';
+import { checkScores, type NumericInput, zEstimate } from './util.js';
 
 /** One bin of a PSI. */
 export interface PsiBin {
@@ -83,15 +83,12 @@ function finish(
 }
 
 /**
- * The values in ascending order, by the radix `orderDescending` (four linear passes; the same
- * values as a comparison sort, 0 and −0 tied).
+ * The values in ascending order: the typed array's own numeric sort (no comparator: the
+ * engine's native sort, about twice as fast as an index order on 1,000,000 values). The values
+ * have no NaN (`checkScores`); a −0 sorts before a 0, which no quantile or bin can tell apart.
  */
 function sortedAscending(x: Float64Array): Float64Array {
-  const order = orderDescending(x);
-  const n = x.length;
-  const out = new Float64Array(n);
-  for (let q = 0; q < n; q++) out[q] = x[order[n - 1 - q]!]!;
-  return out;
+  return Float64Array.from(x).sort();
 }
 
 /** Quantile type 7 (R's default) of sorted values. */

@@ -198,22 +198,55 @@ export function outcomeColumn(input: TableInput, outcome = 'bijstand'): Uint8Arr
   return checkOutcome(numberColumn(table, outcome), `column '${outcome}'`);
 }
 
-/** Builds the design matrix of `model` on a table. Unknown factor levels are an error. */
-export function scanDesign(
-  model: Pick<ScanModel, 'numeric' | 'factors' | 'terms'>,
+/** A model's features read from a table once: numeric columns, and each factor as level codes. */
+interface FeatureColumns {
+  readonly n: number;
+  readonly numeric: ReadonlyMap<string, Float64Array>;
+  /** Per factor: each client's index into the factor's `levels`, and the rows of each level. */
+  readonly factors: ReadonlyMap<
+    string,
+    {
+      readonly code: Uint32Array;
+      readonly codeOf: ReadonlyMap<string, number>;
+      readonly rowsOf: readonly Uint32Array[];
+    }
+  >;
+}
+
+/**
+ * Reads and checks the features of `model` (missing values and levels the model does not know
+ * are errors); a factor's values become codes into its levels, with each level's rows ascending.
+ */
+function featureColumns(
+  model: Pick<ScanModel, 'numeric' | 'factors'>,
   input: TableInput,
-): DesignMatrix {
+): FeatureColumns {
   const table = asTable(input);
   requireFeatures(table, [...model.numeric, ...model.factors.map((f) => f.feature)]);
   const n = table.numRows();
-  const byFeature = new Map<string, Float64Array>();
-  for (const f of model.numeric) byFeature.set(f, numberColumn(table, f));
-  const factorValues = new Map<string, (string | null)[]>();
+  const numeric = new Map<string, Float64Array>();
+  for (const f of model.numeric) numeric.set(f, numberColumn(table, f));
+  const factors = new Map<
+    string,
+    { code: Uint32Array; codeOf: Map<string, number>; rowsOf: Uint32Array[] }
+  >();
   for (const f of model.factors) {
     const values = stringColumn(table, f.feature, { missing: 'error' });
-    const known = new Set(f.levels);
+    const codeOf = new Map<string, number>();
+    f.levels.forEach((l, c) => {
+      if (!codeOf.has(l)) codeOf.set(l, c);
+    });
+    const code = new Uint32Array(values.length);
+    const counts = new Uint32Array(f.levels.length);
     const unknown: number[] = [];
-    for (let i = 0; i < values.length; i++) if (!known.has(values[i]!)) unknown.push(i + 1);
+    for (let i = 0; i < values.length; i++) {
+      const c = codeOf.get(values[i]!);
+      if (c === undefined) unknown.push(i + 1);
+      else {
+        code[i] = c;
+        counts[c]!++;
+      }
+    }
     if (unknown.length > 0) {
       const value = values[unknown[0]! - 1]!;
       throw new InputError(
@@ -221,8 +254,31 @@ export function scanDesign(
         { code: 'unknown-level', column: f.feature, rows: unknown.slice(0, 20), value },
       );
     }
-    factorValues.set(f.feature, values);
+    const rowsOf = Array.from(counts, (m) => new Uint32Array(m));
+    const filled = new Uint32Array(f.levels.length);
+    for (let i = 0; i < code.length; i++) {
+      const c = code[i]!;
+      rowsOf[c]![filled[c]!++] = i;
+    }
+    factors.set(f.feature, { code, codeOf, rowsOf });
   }
+  return { n, numeric, factors };
+}
+
+/** The rows where a factor term's dummy is 1 (none for a level the factor does not list). */
+function termRows(features: FeatureColumns, feature: string, level: string): Uint32Array {
+  const f = features.factors.get(feature)!;
+  const c = f.codeOf.get(level);
+  return c === undefined ? new Uint32Array(0) : f.rowsOf[c]!;
+}
+
+/** Builds the design matrix of `model` on a table. Unknown factor levels are an error. */
+export function scanDesign(
+  model: Pick<ScanModel, 'numeric' | 'factors' | 'terms'>,
+  input: TableInput,
+): DesignMatrix {
+  const features = featureColumns(model, input);
+  const { n } = features;
   const names: string[] = [];
   const columns: Float64Array[] = [];
   for (const t of model.terms) {
@@ -230,11 +286,11 @@ export function scanDesign(
     if (t.feature === null) {
       columns.push(new Float64Array(n).fill(1));
     } else if (t.level === undefined) {
-      columns.push(byFeature.get(t.feature)!);
+      columns.push(features.numeric.get(t.feature)!);
     } else {
-      const v = factorValues.get(t.feature)!;
       const c = new Float64Array(n);
-      for (let i = 0; i < n; i++) if (v[i] === t.level) c[i] = 1;
+      const rows = termRows(features, t.feature, t.level);
+      for (let r = 0; r < rows.length; r++) c[rows[r]!] = 1;
       columns.push(c);
     }
   }
@@ -429,15 +485,26 @@ export function scanModelFromCoefficients(
   };
 }
 
-/** The linear predictor (log-odds) of every client. */
+/**
+ * The linear predictor (log-odds) of every client: η = Σ_terms β·x in term order, term by term
+ * over all clients (a factor term adds its β on its level's rows only: adding β·0 elsewhere
+ * changes no sum, so η is the design's X·β bit for bit without building the dummies).
+ */
 export function scanLinearPredictor(model: ScanModel, input: TableInput): Float64Array {
-  const X = scanDesign(model, input);
-  const eta = new Float64Array(X.n);
-  model.terms.forEach((t, j) => {
-    const c = X.columns[j]!;
+  const features = featureColumns(model, input);
+  const eta = new Float64Array(features.n);
+  for (const t of model.terms) {
     const b = t.coefficient;
-    for (let i = 0; i < X.n; i++) eta[i]! += b * c[i]!;
-  });
+    if (t.feature === null) {
+      for (let i = 0; i < eta.length; i++) eta[i]! += b * 1;
+    } else if (t.level === undefined) {
+      const c = features.numeric.get(t.feature)!;
+      for (let i = 0; i < eta.length; i++) eta[i]! += b * c[i]!;
+    } else {
+      const rows = termRows(features, t.feature, t.level);
+      for (let r = 0; r < rows.length; r++) eta[rows[r]!]! += b;
+    }
+  }
   return eta;
 }
 

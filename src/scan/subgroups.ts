@@ -9,6 +9,7 @@
 import { asTable, requireColumns, stringColumn, type TableInput } from '../data/columns.js';
 import { InputError } from '../errors.js';
 import type { Estimate } from '../stats/estimate.js';
+import { gather } from '../stats/gather.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkLevel } from '../stats/validate.js';
 import { type AucResult, aucDifference, aucOfOrder } from './auc.js';
@@ -158,21 +159,7 @@ export function subgroupMetricsOfOrder(
   }
   const order = given ?? orderDescending(s);
   const w = selectionWeightsOfOrder(s, fraction, order);
-  const index = new Map<string, number[]>();
-  labels.forEach((l, i) => {
-    if (l === null) {
-      throw new InputError(
-        `column '${variable}' has a missing value in row ${i + 1}; subgroup checks need every client's group`,
-        {
-          code: 'missing-value',
-          column: variable,
-          rows: [i + 1],
-        },
-      );
-    }
-    if (!index.has(l)) index.set(l, []);
-    index.get(l)!.push(i);
-  });
+  const { index, codeOf, codes } = groupIndex(labels, variable);
   const names = [...index.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const reference =
     options.reference ??
@@ -190,27 +177,35 @@ export function subgroupMetricsOfOrder(
       },
     );
   }
-  const groupOrders = groupOrdersOf(order, labels, index);
+  const groupOrders = groupOrdersOf(order, codes, codeOf, index);
+  // Every group's sums in one pass over the clients (each group's rows ascending, as one pass
+  // per group would add them).
+  const G = codeOf.size;
+  const casesOf = new Float64Array(G);
+  const selOf = new Float64Array(G);
+  const selCasesOf = new Float64Array(G);
+  const predOf = new Float64Array(G);
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    casesOf[c]! += yy[i]!;
+    selOf[c]! += w[i]!;
+    selCasesOf[c]! += w[i]! * yy[i]!;
+    predOf[c]! += s[i]!;
+  }
   const base = new Map<
     string,
     Omit<SubgroupRow, 'captureDifference' | 'aucDifference' | 'interceptDifference'>
   >();
   for (const g of names) {
     const rows = index.get(g)!;
-    const gs = new Float64Array(rows.length);
+    const code = codeOf.get(g)!;
+    const gs = gather(s, rows);
     const gy = new Uint8Array(rows.length);
-    let cases = 0;
-    let sel = 0;
-    let selCases = 0;
-    let pred = 0;
-    rows.forEach((i, k) => {
-      gs[k] = s[i]!;
-      gy[k] = yy[i]!;
-      cases += yy[i]!;
-      sel += w[i]!;
-      selCases += w[i]! * yy[i]!;
-      pred += s[i]!;
-    });
+    for (let k = 0; k < rows.length; k++) gy[k] = yy[rows[k]!]!;
+    const cases = casesOf[code]!;
+    const sel = selOf[code]!;
+    const selCases = selCasesOf[code]!;
+    const pred = predOf[code]!;
     const notes: string[] = [];
     let gAuc: AucResult | null = null;
     try {
@@ -291,30 +286,71 @@ export function subgroupMetricsOfOrder(
 }
 
 /**
+ * Every client's group as a code (codes in order of first appearance) and each group's rows,
+ * ascending; a missing label is an error naming its row.
+ */
+function groupIndex(
+  labels: readonly (string | null)[],
+  variable: string,
+): { index: Map<string, Uint32Array>; codeOf: Map<string, number>; codes: Uint32Array } {
+  const n = labels.length;
+  const codes = new Uint32Array(n);
+  const codeOf = new Map<string, number>();
+  const counts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const l = labels[i]!;
+    if (l === null) {
+      throw new InputError(
+        `column '${variable}' has a missing value in row ${i + 1}; subgroup checks need every client's group`,
+        { code: 'missing-value', column: variable, rows: [i + 1] },
+      );
+    }
+    let c = codeOf.get(l);
+    if (c === undefined) {
+      c = codeOf.size;
+      codeOf.set(l, c);
+      counts.push(0);
+    }
+    codes[i] = c;
+    counts[c]!++;
+  }
+  const rowsOf = counts.map((m) => new Uint32Array(m));
+  const filled = new Uint32Array(counts.length);
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    rowsOf[c]![filled[c]!++] = i;
+  }
+  const index = new Map<string, Uint32Array>();
+  for (const [l, c] of codeOf) index.set(l, rowsOf[c]!);
+  return { index, codeOf, codes };
+}
+
+/**
  * Per group, the national descending order restricted to the group's clients, as positions
  * within the group (`index`: each group's rows, ascending). One pass over the order.
  */
 function groupOrdersOf(
   order: Uint32Array,
-  labels: readonly (string | null)[],
-  index: ReadonlyMap<string, readonly number[]>,
+  codes: Uint32Array,
+  codeOf: ReadonlyMap<string, number>,
+  index: ReadonlyMap<string, Uint32Array>,
 ): Map<string, Uint32Array> {
   const n = order.length;
   const local = new Uint32Array(n);
-  const out = new Map<string, Uint32Array>();
-  const filled = new Map<string, number>();
-  for (const [g, rows] of index) {
+  const outs: Uint32Array[] = [];
+  for (const [g, c] of codeOf) {
+    const rows = index.get(g)!;
     for (let k = 0; k < rows.length; k++) local[rows[k]!] = k;
-    out.set(g, new Uint32Array(rows.length));
-    filled.set(g, 0);
+    outs[c] = new Uint32Array(rows.length);
   }
+  const filled = new Uint32Array(outs.length);
   for (let r = 0; r < n; r++) {
     const i = order[r]!;
-    const g = labels[i]!;
-    const at = filled.get(g)!;
-    out.get(g)![at] = local[i]!;
-    filled.set(g, at + 1);
+    const c = codes[i]!;
+    outs[c]![filled[c]!++] = local[i]!;
   }
+  const out = new Map<string, Uint32Array>();
+  for (const [g, c] of codeOf) out.set(g, outs[c]!);
   return out;
 }
 
