@@ -109,7 +109,7 @@ describe('analyze --lang nl with every section', () => {
       ]);
       expect(b.code, b.err).toBe(0);
     }
-  }, 240_000);
+  });
 
   it('leaves no English sentence in the Dutch text and Markdown', () => {
     for (const run of ['small', 'three']) {

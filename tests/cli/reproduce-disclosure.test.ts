@@ -85,9 +85,11 @@ describe('reproduce personal-services-2017 on 300 / 40 / 40 clients', () => {
         .slice(1, -1)
         .split('|')
         .map((c) => c.trim());
-      // comparison | outcome | treatment | control | raw | raw p | raw p, Holm | adjusted | …
-      expect(reliance.slice(2, 7)).toEqual(['x', '< 10', 'x', 'x', 'x']);
-      expect(reliance[7]).toMatch(/pp$/); // the adjusted estimate does not determine a count
+      // comparison | outcome | treatment | control | raw | raw CI | raw p | raw p, Holm | adjusted
+      // | adjusted CI | …: the raw CI is hidden with the raw difference (its midpoint)
+      expect(reliance.slice(2, 8)).toEqual(['x', '< 10', 'x', 'x', 'x', 'x']);
+      expect(reliance[8]).toMatch(/pp$/); // the adjusted estimate does not determine a count
+      expect(reliance[9]).toMatch(/ to .* pp$/);
       // curves at month 12: control_enforcement (12 of 39) is "x": pooled 20 − 12 would give the 8
       const curves = text.slice(text.indexOf('## Cumulative job-finding'));
       const curve = rowOf(curves, '12');

@@ -291,6 +291,7 @@ describe('evaluationSections: every format publishes the same protected cells', 
     expect(effect.suppressed?.[0]).toEqual({
       share_t: 'secondary',
       raw: 'secondary',
+      raw_ci: 'secondary', // the raw interval column (shown when there is no adjustment)
       raw_se: 'secondary',
       raw_p: 'secondary',
       raw_stars: 'secondary',

@@ -108,5 +108,5 @@ describe.skipIf(!hasChromium)('the Dutch yearly review HTML in Chromium', () => 
     expect(readFileSync(join(OUT_NL, 'review.json'), 'utf8')).toBe(
       readFileSync(join(OUT, 'review.json'), 'utf8'),
     );
-  }, 120_000);
+  });
 });

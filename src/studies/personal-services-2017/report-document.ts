@@ -453,7 +453,7 @@ export function personalServicesDocument(
       ],
       headline,
       { levels: c.stars, test: t.headlineTest },
-      withMarks(headlineMarks.map(withHolm)),
+      withMarks(headlineMarks.map(withDerived)),
     ),
     { kind: 'paragraph', text: t.headlineNote },
     { kind: 'heading', level: 2, text: t.riTitle(c.month, label(s)) },
@@ -510,7 +510,7 @@ export function personalServicesDocument(
       ],
       byMonth,
       { levels: c.stars, test: t.enforcementTest },
-      withMarks(byMonth.map((row) => withHolm(dc.enforcementMonth(e, row.month)))),
+      withMarks(byMonth.map((row) => withDerived(dc.enforcementMonth(e, row.month)))),
     ),
     { kind: 'paragraph', text: t.enforcementNote(c.month) },
     { kind: 'heading', level: 2, text: t.curvesTitle },
@@ -576,21 +576,29 @@ export function personalServicesMarkdown(
   return documentMarkdown(personalServicesDocument(r, disclosure));
 }
 
-/** The three comparisons in report order. */
-/** The marks of a row with its Holm-adjusted p-values hidden wherever the pointwise one is. */
-function withHolm(marks: Record<string, SuppressionMark>): Record<string, SuppressionMark> {
+/**
+ * The marks of a row with the cells derived from a hidden cell hidden too: the Holm-adjusted
+ * p-value wherever the pointwise one is, the CI wherever its estimate is (a CI's midpoint is the
+ * estimate).
+ */
+function withDerived(marks: Record<string, SuppressionMark>): Record<string, SuppressionMark> {
   const out = { ...marks };
-  for (const [p, holm] of [
+  for (const [cell, derived] of [
     ['rawP', 'rawHolm'],
     ['adjustedP', 'adjustedHolm'],
     ['jobP', 'jobHolm'],
     ['relianceP', 'relianceHolm'],
+    ['raw', 'rawCi'],
+    ['adjusted', 'adjustedCi'],
+    ['job', 'jobCi'],
+    ['reliance', 'relianceCi'],
   ] as const) {
-    if (marks[p] !== undefined) out[holm] = marks[p];
+    if (marks[cell] !== undefined) out[derived] = marks[cell];
   }
   return out;
 }
 
+/** The three comparisons in report order. */
 function comparisonsOf(r: PersonalServicesResult) {
   return [r.comparisons.service, r.comparisons.servicePooled, r.comparisons.enforcement];
 }
