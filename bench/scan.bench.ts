@@ -11,6 +11,7 @@
  * `npm run bench scan`.
  */
 import { table } from 'arquero';
+import { reviewJson } from '../src/cli/review.js';
 import { scanReviewHtml, scanReviewSvgs } from '../src/report/scan-review-html.js';
 import { scanReview, scanReviewMarkdown } from '../src/scan/index.js';
 import {
@@ -34,20 +35,6 @@ function makeTable(params: typeof SCAN_POPULATION_2023) {
 
 const now = () => performance.now() / 1000;
 
-/** review.json as the command writes it (src/cli/review.ts `toJson`, not exported there). */
-function toJson(value: unknown): string {
-  return `${JSON.stringify(
-    value,
-    (_key, v: unknown) => {
-      if (ArrayBuffer.isView(v) && !(v instanceof DataView))
-        return Array.from(v as unknown as ArrayLike<number>);
-      if (typeof v === 'number' && !Number.isFinite(v)) return null;
-      return v;
-    },
-    2,
-  )}\n`;
-}
-
 type Mode = 'numbers' | 'report' | 'command';
 
 /** The review command after reading: guard, review, SVGs, Markdown, JSON, HTML, output check. */
@@ -62,7 +49,7 @@ async function asCommand(current: ReturnType<typeof makeTable>, previous: typeof
     drift: 'drift.svg',
     subgroups: 'subgroups.svg',
   });
-  const json = toJson(review);
+  const json = reviewJson(review);
   const html = await scanReviewHtml(review);
   for (const text of [...Object.values(svgs), markdown, json, html]) {
     if (guard.find(text) !== undefined) throw new Error('an id in the review output');

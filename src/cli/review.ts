@@ -142,8 +142,14 @@ const TEXTS: Texts<{
   },
 };
 
-/** JSON with typed arrays as plain arrays and non-finite numbers as null. */
-function toJson(value: unknown): string {
+/**
+ * review.json: JSON with typed arrays as plain arrays and non-finite numbers as null (exported
+ * for the benchmark of the command, bench/scan.bench.ts).
+ *
+ * @example
+ * reviewJson({ auc: new Float64Array([0.88]), df: Infinity }) // '{\n  "auc": [\n    0.88\n  ],\n  "df": null\n}\n'
+ */
+export function reviewJson(value: unknown): string {
   return `${JSON.stringify(
     value,
     (_key, v: unknown) => {
@@ -237,7 +243,7 @@ async function runReview(
     },
     { lang },
   );
-  const json = toJson(review);
+  const json = reviewJson(review);
   progress.step(t.html);
   const html = await scanReviewHtml(review, chartOptions);
   writeOutputs(
