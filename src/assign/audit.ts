@@ -15,7 +15,7 @@ import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
 import { InputError } from '../errors.js';
 import { formatGeneral } from '../format.js';
-import { type Language, parseLanguage } from '../language.js';
+import { type Language, numberStyleOf, parseLanguage } from '../language.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { starLevelsText } from '../stats/stars.js';
 import { type Document, documentMarkdown } from '../table/index.js';
@@ -227,8 +227,7 @@ export function auditDocument(audit: AuditParts, lang: Language = 'en'): Documen
   const { sampleRatio, balance } = audit;
   const unknown = Object.entries(audit.unknownArms);
   const method = lang === 'en' ? sampleRatio.method : t.sampleRatioMethod(sampleRatio.df);
-  const levels =
-    lang === 'en' ? starLevelsText() : starLevelsText().replace(/(\d)\.(\d)/g, '$1,$2');
+  const levels = starLevelsText(undefined, numberStyleOf(lang).decimal);
   return [
     { kind: 'heading', text: t.auditTitle, level: 1 },
     {

@@ -97,13 +97,19 @@ export function starLegend(levels: StarLevels = REPORT_STAR_LEVELS, test?: strin
 /**
  * The levels of the stars in words, as the method texts and legends write them.
  *
+ * `decimal` is the language's decimal mark (`numberStyleOf(lang).decimal`).
+ *
  * @example
  * starLevelsText(); // "† p < 0.20, * p < 0.10, ** p < 0.05"
+ * starLevelsText(undefined, ','); // "† p < 0,20, * p < 0,10, ** p < 0,05"
  */
-export function starLevelsText(levels: StarLevels = REPORT_STAR_LEVELS): string {
+export function starLevelsText(levels: StarLevels = REPORT_STAR_LEVELS, decimal = '.'): string {
   // 0.2 → "0.20" as the reports write it; finer levels as they are (0.001).
   const fixed = (p: number) =>
-    Number.isInteger(Math.round(p * 1e6) / 1e4) ? p.toFixed(2) : String(Number(p.toPrecision(6)));
+    (Number.isInteger(Math.round(p * 1e6) / 1e4)
+      ? p.toFixed(2)
+      : String(Number(p.toPrecision(6)))
+    ).replace('.', decimal);
   return `† p < ${fixed(levels['†'])}, * p < ${fixed(levels['*'])}, ** p < ${fixed(levels['**'])}`;
 }
 

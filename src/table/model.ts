@@ -4,7 +4,7 @@
  * HTML, text, CSV, JSON) reads this one shape. Like `src/format.ts`, this folder imports nothing
  * of ours but the format primitives, so every layer's results can build their tables with it.
  */
-import { type Language, type Texts, textOf } from '../language.js';
+import { type Language, numberStyleOf, type Texts, textOf } from '../language.js';
 import { type StarLevels, starLegend, starLevelsText } from '../stats/stars.js';
 import type { CellFormat } from './format-cell.js';
 
@@ -104,7 +104,7 @@ export function tableLegend(
   if (!table.stars) return undefined;
   if (lang === 'en') return `${starLegend(table.stars.levels, table.stars.test)}.`;
   const words = textOf(STARS_WORDS, lang);
-  const levels = starLevelsText(table.stars.levels).replace(/(\d)\.(\d)/g, '$1,$2');
+  const levels = starLevelsText(table.stars.levels, numberStyleOf(lang).decimal);
   return `${words.stars}: ${levels} (${words.pValues}: ${table.stars.test}).`;
 }
 

@@ -542,7 +542,7 @@ export function personalServicesDocument(
     ),
     {
       kind: 'paragraph',
-      text: `${t.wwMonthsNote} ${lang === 'en' ? r.stars : `Sterren: ${starLevelsText(c.stars).replace(/(\d)\.(\d)/g, '$1,$2')} (p-waarden: tweezijdig; ongecorrigeerd: z-toets van het verschil in aandelen, ongepoolde SE; gecorrigeerd: t-toets van de OLS-coëfficiënt, HC2, n − k vrijheidsgraden; maanden met WW: Welch-t-toets).`}`,
+      text: `${t.wwMonthsNote} ${lang === 'en' ? r.stars : `Sterren: ${starLevelsText(c.stars, style.decimal)} (p-waarden: tweezijdig; ongecorrigeerd: z-toets van het verschil in aandelen, ongepoolde SE; gecorrigeerd: t-toets van de OLS-coëfficiënt, HC2, n − k vrijheidsgraden; maanden met WW: Welch-t-toets).`}`,
     },
     { kind: 'heading', level: 2, text: t.summary },
     {
