@@ -256,13 +256,30 @@ const LITTLE_ENDIAN = U32[1] === 0x3ff00000;
 /** Dekker's split constant 2^27 + 1. */
 const SPLIT = 134217729;
 
+/** The high part of Dekker's split of x (x = high + low, each half of x's 53 bits). */
+function splitHigh(x: number): number {
+  const c = SPLIT * x;
+  return c - (c - x);
+}
+
+/** 10^k (k ≤ 22) split in halves, and 1/10^k rounded, for {@link divideLong}. */
+const POW10_HIGH = POW10.map(splitHigh);
+const POW10_LOW = POW10.map((p, k) => p - POW10_HIGH[k]!);
+const INV_POW10 = POW10.map((p) => 1 / p);
+/** ULP[e] = 2^(e − 1075): the unit in the last place of a normal double of biased exponent e. */
+const ULP = Float64Array.from({ length: 2048 }, (_, e) => 2 ** (e - 1075));
+
 /**
- * ±M / D correctly rounded, written into `out[at]`, for an integer M = a · 10^r + b of 16–19
- * digits (a < 10^15, b < 10^r ≤ 10^4) and D = 10^k, k ≤ 22; false (nothing written) in the
- * (≈ 2^-29 rare) case that the quotient lies too close to a rounding boundary to tell. M is held exactly as a double-double
- * (Dekker's product), q1 = M / D, its remainder exactly, q2 = remainder / D; then the rounding
- * of q1 + q2 is that of M / D unless q1 + q2 lies within 2^-30 ulp of a midpoint (the error of
- * q2 is below 2^-50 ulp).
+ * ±M / D correctly rounded, written into `out[at]`, for an integer M = a · 10^r + b below 10^19
+ * (a, b below 2^53, r ≤ 22) and D = 10^k, k ≤ 22; false (nothing written) in the (≈ 2^-29 rare)
+ * case that the quotient lies too close to a rounding boundary to tell. M is held exactly as a
+ * double-double hi + lo (Dekker's product a · 10^r and a two-sum; lo is a small integer, so
+ * exact); q1 ≈ hi / D (hi · fl(1/D): q1 need not be correctly rounded, only within a few ulp,
+ * so that hi − q1 · D is exact by Sterbenz's lemma), the remainder hi − q1 · D + lo exactly up
+ * to its last rounding, q2 ≈ remainder / D (again through fl(1/D)); then the rounding of
+ * q1 + q2 is that of M / D unless q1 + q2 lies within 2^-30 ulp of a midpoint (the error of
+ * q1 + q2 is below 2^-48 ulp). The halves of 10^k and the unit in the last place come from
+ * tables.
  */
 function divideLong(
   a: number,
@@ -273,41 +290,37 @@ function divideLong(
   out: Float64Array,
   at: number,
 ): boolean {
+  // a · 10^r exactly: p1 + p2 (Dekker's two-product).
   const p = POW10[r]!;
-  // a · p exactly: p1 + p2 (Dekker's two-product; p is exact and small).
   const p1 = a * p;
-  let c = SPLIT * a;
-  const ah = c - (c - a);
+  const ah = splitHigh(a);
   const al = a - ah;
-  c = SPLIT * p;
-  const ph = c - (c - p);
-  const pl = p - ph;
+  const ph = POW10_HIGH[r]!;
+  const pl = POW10_LOW[r]!;
   const p2 = ah * ph - p1 + ah * pl + al * ph + al * pl;
   // + b: two-sum.
   const hi = p1 + b;
   const bv = hi - p1;
   const lo = p1 - (hi - bv) + (b - bv) + p2;
   const d = POW10[k]!;
-  const q1 = hi / d;
-  // hi - q1 · d exactly, then the rest.
+  const inv = INV_POW10[k]!;
+  const q1 = hi * inv;
+  // q1 · d exactly: t1 + t2.
   const t1 = q1 * d;
-  c = SPLIT * q1;
-  const qh = c - (c - q1);
+  const qh = splitHigh(q1);
   const ql = q1 - qh;
-  c = SPLIT * d;
-  const dh = c - (c - d);
-  const dl = d - dh;
+  const dh = POW10_HIGH[k]!;
+  const dl = POW10_LOW[k]!;
   const t2 = qh * dh - t1 + qh * dl + ql * dh + ql * dl;
-  const q2 = (hi - t1 - t2 + lo) / d;
+  const q2 = (hi - t1 - t2 + lo) * inv;
   const x = q1 + q2;
   const err = q1 - x + q2; // x + err = q1 + q2 exactly (Fast2Sum, |q1| ≥ |q2|)
   F64[0] = x;
-  const exponent = (U32[1]! >>> 20) & 0x7ff;
+  const high = U32[1]!;
+  const exponent = (high >>> 20) & 0x7ff;
   if (exponent <= 53 || exponent === 0x7ff) return false;
-  const powerOfTwo = (U32[1]! & 0xfffff) === 0 && U32[0] === 0;
-  U32[0] = 0;
-  U32[1] = (exponent - 52) << 20;
-  const ulp = F64[0];
+  const powerOfTwo = (high & 0xfffff) === 0 && U32[0] === 0;
+  const ulp = ULP[exponent]!;
   const room = (err < 0 && powerOfTwo ? ulp / 4 : ulp / 2) - ulp * 2 ** -30;
   if (!(Math.abs(err) < room)) return false;
   out[at] = negative ? -x : x;

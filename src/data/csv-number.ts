@@ -28,40 +28,6 @@ const COMMA = 44;
 const MINUS = 45;
 const DOT = 46;
 const ZERO = 48;
-const NINE = 57;
-
-/** 10^0 … 10^8. */
-const POW10 = Float64Array.from({ length: 9 }, (_, k) => 10 ** k);
-
-/** True for the bytes `0`–`9`. */
-function isDigit(c: number): boolean {
-  return c >= ZERO && c <= NINE;
-}
-
-/**
- * The integer of the significant digits `from` … `to` − 1 (at most 8 of them, so below 10^8: a
- * 32-bit integer) of a number whose digits are `l1` bytes from `s1`, then bytes from `s2` (the
- * digits on either side of the mark): Σ digit · 10^(to − 1 − t) by Horner's rule.
- *
- * @example
- * const b = new TextEncoder().encode('12.345');
- * digitGroup(b, 0, 2, 3, 1, 4); // 234
- */
-export function digitGroup(
-  b: Uint8Array,
-  s1: number,
-  l1: number,
-  s2: number,
-  from: number,
-  to: number,
-): number {
-  let x = 0;
-  let t = from;
-  const split = to < l1 ? to : l1;
-  for (; t < split; t++) x = (x * 10 + b[s1 + t]! - ZERO) | 0;
-  for (const off = s2 - l1; t < to; t++) x = (x * 10 + b[off + t]! - ZERO) | 0;
-  return x;
-}
 
 /**
  * Reads plain number fields of one CSV buffer. After a successful {@link NumberField.read},
@@ -89,11 +55,6 @@ export class NumberField {
    * Reads the field starting at `pos` as a plain number into `values[at]`; false (and nothing
    * written) when it is not one or its value needs the general path. The value is
    * M · 10^-f for the digits M (f of them after the mark), as `decimalValue` rounds it.
-   *
-   * Two short steps: the field's layout first (sign, digits before the mark, digits after it,
-   * each run found by comparing bytes only), then the significant digits M in 32-bit integer
-   * groups of at most 8 digits ({@link digitGroup}: no floating-point dependency per digit),
-   * joined into the first 15 digits (exact below 10^15) and up to 4 more.
    */
   read(pos: number, values: Float64Array, at: number): boolean {
     const b = this.bytes;
@@ -107,13 +68,26 @@ export class NumberField {
       i++;
     }
     const first = i;
-    while (i < n && b[i]! === ZERO) i++;
-    // Significant digits: run 1 (before the mark, from the first non-zero) …
-    const s1 = i;
-    while (i < n && isDigit(b[i]!)) i++;
-    const intEnd = i;
-    let s2 = i;
-    let fracEnd = i;
+    // The first 15 significant digits in `head`, up to 4 more in `tail` (more: the general
+    // path); a leading zero leaves `head` at 0 and counts for nothing.
+    let head = 0;
+    let tail = 0;
+    let tailDigits = 0;
+    let significant = 0;
+    for (; i < n; i++) {
+      const digit = b[i]! - ZERO;
+      if (digit < 0 || digit > 9) break;
+      if (significant < 15) {
+        head = head * 10 + digit;
+        if (head !== 0) significant++;
+      } else if (significant < 19) {
+        tail = tail * 10 + digit;
+        tailDigits++;
+        significant++;
+      } else return false;
+    }
+    let digits = i - first;
+    let exponent = 0;
     let markAt = -1;
     let comma = false;
     if (i < n) {
@@ -121,37 +95,28 @@ export class NumberField {
       if (c === DOT || (c === COMMA && this.mark === MARK_EITHER && d !== COMMA)) {
         markAt = i;
         comma = c === COMMA;
-        i++;
-        // … and run 2 after it (its leading zeros too count for nothing when run 1 is empty).
-        if (intEnd === s1) while (i < n && b[i]! === ZERO) i++;
-        s2 = i;
-        while (i < n && isDigit(b[i]!)) i++;
-        fracEnd = i;
+        for (i++; i < n; i++) {
+          const digit = b[i]! - ZERO;
+          if (digit < 0 || digit > 9) break;
+          if (significant < 15) {
+            head = head * 10 + digit;
+            if (head !== 0) significant++;
+          } else if (significant < 19) {
+            tail = tail * 10 + digit;
+            tailDigits++;
+            significant++;
+          } else return false;
+        }
+        exponent = markAt + 1 - i;
+        digits -= exponent;
       }
     }
-    const digits = markAt < 0 ? i - first : i - first - 1;
     if (digits === 0) return false;
     if (i < n) {
       c = b[i]!;
       if (c !== d && c !== LF && c !== CR) return false;
     }
-    const exponent = markAt < 0 ? 0 : markAt + 1 - fracEnd;
     if (exponent < -22) return false;
-    const l1 = intEnd - s1;
-    const significant = l1 + fracEnd - s2;
-    if (significant > 19) return false;
-    let head: number;
-    let tail = 0;
-    let tailDigits = 0;
-    if (significant <= 8) head = digitGroup(b, s1, l1, s2, 0, significant);
-    else {
-      const mid = significant < 15 ? significant : 15;
-      head = digitGroup(b, s1, l1, s2, 0, 8) * POW10[mid - 8]! + digitGroup(b, s1, l1, s2, 8, mid);
-      if (significant > 15) {
-        tailDigits = significant - 15;
-        tail = digitGroup(b, s1, l1, s2, 15, significant);
-      }
-    }
     if (!decimalValue(head, tail, tailDigits, significant, exponent, negative, values, at)) {
       return false;
     }
