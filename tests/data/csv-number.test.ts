@@ -110,8 +110,8 @@ describe('NumberField: plain numbers straight from bytes', () => {
   });
 
   it('agrees with Number on 2,000,000 random decimals of 16 to 19 significant digits', () => {
-    // Digits drawn uniformly, the mark anywhere from 19 digits before the first to 3 after the
-    // last (so 10^-22 … 10^3 in scale), leading zeros and signs included.
+    // Digits drawn uniformly, the mark from three zeros before the first digit to just before
+    // the last (1 to 22 digits after it: values 10^-4 … 10^18), leading zeros and signs.
     const rng = createRng('17 digits');
     const texts: string[] = [];
     for (let r = 0; r < 2_000_000; r++) {
