@@ -37,30 +37,39 @@ export function ensureBuild(): void {
 }
 
 /**
- * Runs `node …args` `runs` times; returns the wall times, the largest peak RSS and `note`.
+ * Runs `node …args` `runs` times; returns the wall times, the largest peak RSS and `note`
+ * followed by the median CPU time (user + system) of the runs: on a loaded machine the wall time
+ * is mostly waiting for a core, the CPU time is what the process itself costs.
  * A failing run throws with its stderr.
  */
 export function timeNode(args: readonly string[], runs: number, note: string): CaseResult {
   const times: number[] = [];
+  const cpu: number[] = [];
   let peakKb = 0;
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
-    const out = spawnSync('/usr/bin/time', ['-f', 'PEAKKB %M', process.execPath, ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 2 ** 28,
-    });
+    const out = spawnSync(
+      '/usr/bin/time',
+      ['-f', 'PEAKKB %M CPU %U %S', process.execPath, ...args],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 2 ** 28,
+      },
+    );
     times.push((performance.now() - t0) / 1000);
     if (out.status !== 0)
       throw new Error(`node ${args.join(' ')} failed: ${out.stderr.slice(-500)}`);
     const kb = Number(/PEAKKB (\d+)/.exec(out.stderr)?.[1]);
     if (Number.isFinite(kb)) peakKb = Math.max(peakKb, kb);
+    const used = /CPU ([\d.]+) ([\d.]+)/.exec(out.stderr);
+    if (used) cpu.push(Number(used[1]) + Number(used[2]));
   }
   return {
     seconds: median(times),
     runs: times,
     peakRssMB: peakKb / 1024,
     baselineRssMB: Number.NaN,
-    note,
+    note: cpu.length === runs ? `${note}; CPU (user + system) ${median(cpu).toFixed(2)} s` : note,
   };
 }

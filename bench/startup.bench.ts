@@ -1,8 +1,9 @@
 /**
- * Start-up of the built CLI: `effectmeting --version`, `--help` and `reproduce den-haag`, each
- * run in a fresh process (wall time including Node's own start), beside bare `node -e ""` on
- * the same machine in the same run (the anchor: no Node CLI starts faster). Builds dist/ first
- * (`npm run build`: tsc, then the CLI bundle) when it is older than the sources (not timed). Run with `npm run bench startup`.
+ * Start-up of the built CLI: `effectmeting --version`, `--help`, `reproduce --help` and
+ * `reproduce den-haag`, each run in a fresh process (wall time including Node's own start, and
+ * the process's CPU time in the note), beside bare `node -e ""` on the same machine in the same
+ * run (the anchor: no Node CLI starts faster). Builds dist/ first (`npm run build`: tsc, then
+ * the CLI bundle) when it is older than the sources (not timed). Run with `npm run bench startup`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,18 @@ const suite: BenchSuite = {
       },
     },
     {
+      name: 'reproduce-help',
+      label: 'effectmeting reproduce --help',
+      run: async () => {
+        ensureBuild();
+        return timeNode(
+          [CLI, 'reproduce', '--help'],
+          RUNS,
+          'the command and the light study registry (names, titles): no study module',
+        );
+      },
+    },
+    {
       name: 'reproduce',
       label: 'effectmeting reproduce den-haag --out <tmp>',
       run: async () => {
@@ -48,7 +61,7 @@ const suite: BenchSuite = {
           return timeNode(
             [CLI, 'reproduce', 'den-haag', '--out', out],
             3,
-            'reads data/den-haag-pilot.csv (12,191 clients), the full pilot analysis, Markdown, JSON and HTML with SVG charts; target ≤ 1.2 s on a quiet machine',
+            'reads data/den-haag-pilot.csv (12,191 clients; the bench runs in the repository, so the file is read, not generated), loads the den-haag study alone, the full pilot analysis, Markdown, JSON and HTML with SVG charts; target ≤ 1.2 s on a quiet machine',
           );
         } finally {
           rmSync(out, { recursive: true, force: true });

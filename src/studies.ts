@@ -1,7 +1,8 @@
 /**
  * effectmeting/studies: the published studies this library reproduces (the Den Haag pilot, the
  * intensive-vs-basic experiment of 2012, personal services 2017), their configurations and
- * reports, and the generators of the synthetic data in `data/`.
+ * reports, the generators of the synthetic data in `data/`, and the light registry
+ * (`STUDY_CATALOG`: names, titles and a loader per study).
  *
  * @example
  * import { loadTable } from 'effectmeting/node';
@@ -11,6 +12,12 @@
  * @module effectmeting/studies
  */
 
+export {
+  STUDY_CATALOG,
+  type StudyEntry,
+  type StudyListing,
+  type StudyListingReproduction,
+} from './studies/catalog.js';
 export {
   type Arm,
   DEN_HAAG_COUNTS,

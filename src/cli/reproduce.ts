@@ -2,9 +2,10 @@
  * `effectmeting reproduce <study>`: re-runs a published analysis on the shipped synthetic
  * reconstruction (or on your own extract with `--data`) and prints it; `--out` also writes the
  * Markdown report, a JSON file with every number and the self-contained HTML report. The studies
- * come from the registry (`src/studies/registry.ts`). When a study's shipped file is absent (an
- * install from the package has no `data/`), it is generated in memory from its seeded generator,
- * byte for byte the file `npm run data` writes.
+ * come from the light registry (`src/studies/catalog.ts`): the help text is built from their
+ * names and titles alone, and a run loads the module of the one study it reproduces. When a
+ * study's shipped file is absent (an install from the package has no `data/`), it is generated
+ * in memory from its seeded generator, byte for byte the file `npm run data` writes.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,11 @@ import { loadTable } from '../data/load.js';
 import { validateExperiment } from '../data/validate.js';
 import { InputError } from '../errors.js';
 import { parseLanguage } from '../language.js';
-import { STUDIES } from '../studies/registry.js';
+import {
+  STUDY_CATALOG,
+  type StudyEntry,
+  type StudyListingReproduction,
+} from '../studies/catalog.js';
 import { parseReportDate } from '../studies/shared/report-language.js';
 import type { Study, StudyReproduction } from '../studies/study.js';
 import {
@@ -40,14 +45,14 @@ import {
 import { PACKAGE_VERSION } from './package-version.js';
 import { readDataFile } from './read-data.js';
 
-type Reproducible = Study & { readonly reproduction: StudyReproduction };
+type Reproducible = StudyEntry & { readonly reproduction: StudyListingReproduction };
 
-const REPRODUCIBLE = STUDIES.filter((s): s is Reproducible => s.reproduction !== undefined);
+const REPRODUCIBLE = STUDY_CATALOG.filter((s): s is Reproducible => s.reproduction !== undefined);
 const NAMES = REPRODUCIBLE.map((s) => s.name);
 const [FIRST, ...OTHERS] = NAMES;
 
-const benchmarkHelp = REPRODUCIBLE.filter((s) => s.reproduction.benchmark)
-  .map((s) => `${s.name}: ${s.reproduction.benchmark!.help}`)
+const benchmarkHelp = REPRODUCIBLE.filter((s) => s.reproduction.benchmarkHelp !== undefined)
+  .map((s) => `${s.name}: ${s.reproduction.benchmarkHelp}`)
   .join('\n                       ');
 const withCharts = REPRODUCIBLE.filter((s) => s.reproduction.charts).map((s) => s.name);
 
@@ -156,9 +161,13 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const names = NAMES.join(', ');
   const [name] = parsed.positionals;
   if (name === undefined) throw new UsageError(`name a study: ${names}`);
-  const study = REPRODUCIBLE.find((s) => s.name === name);
-  if (!study) throw new UsageError(`unknown study '${name}'; studies: ${names}`);
+  const entry = REPRODUCIBLE.find((s) => s.name === name);
+  if (!entry) throw new UsageError(`unknown study '${name}'; studies: ${names}`);
+  // The study's module (its generator, analysis and report) is loaded only now, and only its.
+  const study = await entry.load();
   const r = study.reproduction;
+  if (r === undefined)
+    throw new Error(`the study '${name}' is listed with a reproduction it lacks`);
   const minCell = parseMinCell(parsed.values['min-cell']);
   const lang = parseLanguage(parsed.values.lang, '--lang');
   const date = parsed.values.date;

@@ -1,7 +1,9 @@
 /**
- * The one registry of studies: `npm run data` writes every study's datasets, `effectmeting
- * reproduce` lists the studies with a reproduction, `effectmeting power --pilot` asks the study
- * with a planning question. Add a study here and all three pick it up.
+ * The registry of loaded studies: `npm run data` writes every study's datasets, `effectmeting
+ * power --pilot` asks the study with a planning question. Its light twin is `catalog.ts` (names,
+ * titles and a loader per study, in the same order), from which `effectmeting reproduce` lists
+ * the studies and loads the one it runs. Add a study to both (its name and title in the catalog,
+ * which its `study.ts` reads); `tests/studies/registry.test.ts` checks that they agree.
  */
 import { DEN_HAAG_STUDY } from './den-haag-pilot/study.js';
 import { INTENSIVE_2012_STUDY } from './intensive-2012/study.js';

@@ -20,6 +20,22 @@ const chunks = files.filter((f) => f.startsWith('chunk-'));
 const staticImports = (text: string) =>
   [...text.matchAll(/^import\s[^;]*?from\s*"(\.\/[^"]+)"/gms)].map((m) => m[1]!);
 
+/** The files a chunk loads with it: itself and, transitively, what it imports statically. */
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = read(file);
+  for (const target of staticImports(text)) staticClosure(target.slice(2), seen);
+  for (const m of text.matchAll(/^import\s*"(\.\/[^"]+)"/gm)) staticClosure(m[1]!.slice(2), seen);
+  return seen;
+}
+/** The chunk a module's `import("./chunk-….js")` loads for the named export. */
+function lazyChunk(text: string, exported: string): string {
+  const m = new RegExp(`import\\("\\.\\/(chunk-[A-Z0-9]+\\.js)"\\)\\)\\.${exported}\\b`).exec(text);
+  expect(m, exported).not.toBeNull();
+  return m![1]!;
+}
+
 describe('the CLI bundle', () => {
   it('builds an executable entry with lazily loaded chunks', () => {
     expect(built.stderr).toBe('');
@@ -32,6 +48,27 @@ describe('the CLI bundle', () => {
     const eager = [main, ...staticImports(main).map((f) => read(f))].join('\n');
     expect(eager).not.toMatch(/vega-lite|VEGA_LITE|den-haag-pilot\.csv/);
     expect(chunks.some((f) => read(f).includes('den-haag-pilot.csv'))).toBe(true);
+  });
+
+  it('reproduce loads the one study it runs: its help needs no study module', () => {
+    const reproduce = lazyChunk(read('main.js'), 'reproduceCommand');
+    const command = [...staticClosure(reproduce)].map(read).join('\n');
+    // The data file names are in each study's study.ts only: none is in the command's own files.
+    const files = [
+      'den-haag-pilot.csv',
+      'intensive-vs-basic-2012.csv',
+      'personal-services-2017.csv',
+    ];
+    for (const f of files) expect(command).not.toContain(f);
+    // The den-haag study's chunk and what it imports hold its file, and no other study's.
+    const loaderText = [...staticClosure(reproduce)]
+      .map(read)
+      .find((t) => t.includes('DEN_HAAG_STUDY'));
+    expect(loaderText).toBeDefined();
+    const study = [...staticClosure(lazyChunk(loaderText!, 'DEN_HAAG_STUDY'))].map(read).join('\n');
+    expect(study).toContain('den-haag-pilot.csv');
+    expect(study).not.toContain('intensive-vs-basic-2012.csv');
+    expect(study).not.toContain('personal-services-2017.csv');
   });
 
   it("rewrites import.meta.url to the compiled module's file in dist/", () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { asTable } from '../../src/data/columns.js';
 import { loadTable } from '../../src/data/load.js';
+import { STUDY_CATALOG } from '../../src/studies/catalog.js';
 import { findStudy, STUDIES, studyDatasets } from '../../src/studies/registry.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,6 +31,40 @@ describe('the study registry', () => {
     }
     expect(findStudy('den-haag')?.reproduction?.stem).toBe('den-haag-pilot');
     expect(findStudy('nope')).toBeUndefined();
+  });
+
+  it('the light registry lists the same studies, in order, and loads each one', async () => {
+    expect(STUDY_CATALOG.map((s) => s.name)).toEqual(STUDIES.map((s) => s.name));
+    for (const [i, entry] of STUDY_CATALOG.entries()) {
+      const study = await entry.load();
+      // the same object as the eager registry's, named and titled by the catalog
+      expect(study).toBe(STUDIES[i]);
+      expect(study.title).toBe(entry.title);
+      expect(entry.reproduction !== undefined, entry.name).toBe(study.reproduction !== undefined);
+      if (!study.reproduction || !entry.reproduction) continue;
+      expect(entry.reproduction.charts, entry.name).toBe(study.reproduction.charts);
+      expect(entry.reproduction.benchmarkHelp, entry.name).toBe(study.reproduction.benchmark?.help);
+      // the help names the benchmark file the study reads by default
+      if (study.reproduction.benchmark) {
+        expect(entry.reproduction.benchmarkHelp).toContain(
+          `data/${study.reproduction.benchmark.file}`,
+        );
+      }
+    }
+    // reproduce --help lists each reproducible study by name and every line of its title
+    const lines: string[] = [];
+    expect(
+      await runCli(['reproduce', '--help'], { stdout: (t) => lines.push(t), stderr: () => {} }),
+    ).toBe(0);
+    const help = lines.join('');
+    for (const entry of STUDY_CATALOG) {
+      if (!entry.reproduction) {
+        expect(help).not.toContain(`  ${entry.name}\n`);
+        continue;
+      }
+      expect(help).toContain(`  ${entry.name}\n`);
+      for (const line of entry.title.split('\n')) expect(help).toContain(`      ${line.trim()}`);
+    }
   });
 
   it('reproduce without data/ generates the file in memory: same report as from data/', async () => {

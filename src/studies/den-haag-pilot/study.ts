@@ -1,6 +1,8 @@
 /** The Den Haag pilot as a registered study: its data files, reproduction and planning question. */
 import { numberColumn } from '../../data/columns.js';
 import { publishedJson } from '../../report/disclosure.js';
+import { documentMarkdown } from '../../table/index.js';
+import { DEN_HAAG_LISTING } from '../catalog.js';
 import { toCsv } from '../shared/csv.js';
 import { stampOptions } from '../shared/report-language.js';
 import { sourceNote } from '../shared/source-note.js';
@@ -15,7 +17,7 @@ import {
 import { DEN_HAAG_PARAMS, DEN_HAAG_SEEDS } from './params.js';
 import { DEN_HAAG_PLAN } from './plan.js';
 import { pilotPowerAnswer, pilotPowerMarkdown } from './power.js';
-import { denHaagPilot, pilotDocument, pilotMarkdown } from './report.js';
+import { denHaagPilot, pilotDocument } from './report.js';
 import { pilotHtml } from './report-html.js';
 import { DEN_HAAG_MODEL } from './simulation-model.js';
 
@@ -24,11 +26,8 @@ const BENCHMARK = 'den-haag-national-benchmark.csv';
 
 /** The Den Haag pilot "WW (niet) naar bijstand" (2021–2022). */
 export const DEN_HAAG_STUDY: Study = {
-  name: 'den-haag',
-  title:
-    'the Den Haag pilot "WW (niet) naar bijstand" (2021-2022): assignment audit, participation\n' +
-    '                   (Table 2), flow-through into bijstand per month (Figure 2a), raw and adjusted\n' +
-    '                   effects per month (Figure 2b), first significant months, policy figures',
+  name: DEN_HAAG_LISTING.name,
+  title: DEN_HAAG_LISTING.title,
   datasets: [
     {
       file: DATA,
@@ -54,12 +53,10 @@ export const DEN_HAAG_STUDY: Study = {
       covariates: DEN_HAAG_PLAN.covariates,
       ...(DEN_HAAG_PLAN.arms.weights ? { arms: Object.keys(DEN_HAAG_PLAN.arms.weights) } : {}),
     },
-    charts: true,
+    charts: DEN_HAAG_LISTING.reproduction.charts,
     benchmark: {
       file: BENCHMARK,
-      help:
-        'monthly benchmark line with columns month, share (default\n' +
-        `                       data/${BENCHMARK} when present)`,
+      help: DEN_HAAG_LISTING.reproduction.benchmarkHelp,
       fromTable(table, path) {
         const months = numberColumn(table, 'month', { integer: true, min: 1 });
         const shares = numberColumn(table, 'share', { min: 0, max: 1 });
@@ -73,10 +70,11 @@ export const DEN_HAAG_STUDY: Study = {
     reproduce(table, { benchmark, source, minCell = 10, lang, version, date }) {
       const result = denHaagPilot(table, {}, benchmark);
       const threshold = minCell;
+      // One document for the Markdown and the published JSON (pilotMarkdown writes the same).
+      const document = pilotDocument(result, { threshold });
       return {
-        markdown: pilotMarkdown(result, { threshold }),
-        json:
-          threshold > 0 ? publishedJson(pilotDocument(result, { threshold }), threshold) : result,
+        markdown: documentMarkdown(document),
+        json: threshold > 0 ? publishedJson(document, threshold) : result,
         html: () =>
           pilotHtml(result, {
             ...(source.synthetic ? {} : { source: sourceNote(source, 'the Den Haag pilot', lang) }),

@@ -2,6 +2,7 @@
 
 import { publishedJson } from '../../report/disclosure.js';
 import { documentMarkdown } from '../../table/index.js';
+import { INTENSIVE_2012_LISTING } from '../catalog.js';
 import { stampOptions } from '../shared/report-language.js';
 import { sourceNote } from '../shared/source-note.js';
 import type { Study } from '../study.js';
@@ -15,10 +16,8 @@ const DATA = 'intensive-vs-basic-2012.csv';
 
 /** Intensive versus basic services (2012–2013, BSN parity). */
 export const INTENSIVE_2012_STUDY: Study = {
-  name: 'intensive-2012',
-  title:
-    'intensive versus basic services (2012-2013, BSN parity): assignment audit, Tables 4.1,\n' +
-    '                   4.3-4.6, 5.1-5.4 and Annex B.1 in the published layout',
+  name: INTENSIVE_2012_LISTING.name,
+  title: INTENSIVE_2012_LISTING.title,
   datasets: [
     {
       file: DATA,
@@ -38,7 +37,7 @@ export const INTENSIVE_2012_STUDY: Study = {
       followup: INTENSIVE_2012_CONFIG.followup,
       events: [INTENSIVE_2012_CONFIG.exitEvent, INTENSIVE_2012_CONFIG.jobEvent],
     },
-    charts: true,
+    charts: INTENSIVE_2012_LISTING.reproduction.charts,
     reproduce(table, { source, minCell = 10, lang, version, date }) {
       const result = intensive2012(table);
       const document = intensive2012Document(result, { threshold: minCell });

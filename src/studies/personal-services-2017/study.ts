@@ -2,6 +2,7 @@
 
 import { publishedJson } from '../../report/disclosure.js';
 import { documentMarkdown } from '../../table/index.js';
+import { PERSONAL_SERVICES_2017_LISTING } from '../catalog.js';
 import { toCsv } from '../shared/csv.js';
 import { stampOptions } from '../shared/report-language.js';
 import { sourceNote } from '../shared/source-note.js';
@@ -16,10 +17,8 @@ const DATA = 'personal-services-2017.csv';
 
 /** Personal services in WW (2017–2018, 80/10/10). */
 export const PERSONAL_SERVICES_2017_STUDY: Study = {
-  name: 'personal-services-2017',
-  title:
-    'personal services in WW (2017-2018, 80/10/10): job-finding and WW reliance within 12\n' +
-    '                   months, service versus control and enforcement alone',
+  name: PERSONAL_SERVICES_2017_LISTING.name,
+  title: PERSONAL_SERVICES_2017_LISTING.title,
   datasets: [
     {
       file: DATA,
@@ -45,7 +44,7 @@ export const PERSONAL_SERVICES_2017_STUDY: Study = {
       followup: PERSONAL_SERVICES_CONFIG.followup,
       events: [PERSONAL_SERVICES_CONFIG.jobEvent, PERSONAL_SERVICES_CONFIG.exitEvent],
     },
-    charts: true,
+    charts: PERSONAL_SERVICES_2017_LISTING.reproduction.charts,
     reproduce(table, { source, minCell = 10, lang, version, date }) {
       const result = personalServices2017(table);
       const document = personalServicesDocument(result, { threshold: minCell });

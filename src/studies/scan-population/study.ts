@@ -1,4 +1,6 @@
 /** The national scan populations of the yearly model review (data only: no reproduction). */
+
+import { SCAN_POPULATION_LISTING } from '../catalog.js';
 import { toCsv } from '../shared/csv.js';
 import type { Study } from '../study.js';
 import { generateScanPopulation, SCAN_POPULATION_COLUMNS } from './generator.js';
@@ -6,8 +8,8 @@ import { SCAN_POPULATION_2023, SCAN_POPULATION_2024 } from './params.js';
 
 /** The Maatwerkscan review populations 2023 and 2024 (used by `effectmeting review`). */
 export const SCAN_POPULATION_STUDY: Study = {
-  name: 'scan-population',
-  title: 'the Maatwerkscan review populations, national WW outflow 2023 and 2024',
+  name: SCAN_POPULATION_LISTING.name,
+  title: SCAN_POPULATION_LISTING.title,
   datasets: [
     {
       file: 'scan-population-2023.csv',
