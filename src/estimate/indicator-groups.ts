@@ -139,7 +139,63 @@ export function groupedIndicatorCrossProduct(
   const t = multi.map((gr) => new Float64Array(gr.members.length));
   const codes = multi.map((gr) => gr.code);
   const M = multi.length;
-  for (let a = 0; a < p; a++) {
+  const put = (j: number, column: number, sum: number, dj: number) => {
+    const v = sum - (shift ? shift[column]! : 0) * dj;
+    xtx[j * k + column] = v;
+    xtx[column * k + j] = v;
+  };
+  // Two dense columns per pass: each of their sums gets the same terms in the same order as with
+  // one column per pass, so the same bits, with half the passes over the weights and codes.
+  const paired = M >= 1 ? p - (p % 2) : 0;
+  if (paired > 0) {
+    const code0 = codes[0]!;
+    const ta = multi.map((gr) => new Float64Array(gr.members.length));
+    const tb = multi.map((gr) => new Float64Array(gr.members.length));
+    const ua = ta[0]!;
+    const ub = tb[0]!;
+    for (let a = 0; a < paired; a += 2) {
+      const ja = dense[a]!;
+      const jb = dense[a + 1]!;
+      const ca = columns[ja]!;
+      const cb = columns[jb]!;
+      const sa = denseShift ? denseShift[a]! : 0;
+      const sb = denseShift ? denseShift[a + 1]! : 0;
+      for (const tg of ta) tg.fill(0);
+      for (const tg of tb) tg.fill(0);
+      let da = 0;
+      let db = 0;
+      for (let i = 0; i < n; i++) {
+        const wi = weights[i]!;
+        const xa = wi * (ca[i]! - sa);
+        const xb = wi * (cb[i]! - sb);
+        da += xa;
+        db += xb;
+        const l = code0[i]!;
+        if (l >= 0) {
+          ua[l]! += xa;
+          ub[l]! += xb;
+        }
+        for (let g = 1; g < M; g++) {
+          const lg = codes[g]![i]!;
+          if (lg >= 0) {
+            ta[g]![lg]! += xa;
+            tb[g]![lg]! += xb;
+          }
+        }
+      }
+      multi.forEach((gr, g) => {
+        gr.members.forEach((m, l) => {
+          put(ja, sparse[m]!.column, ta[g]![l]!, da);
+          put(jb, sparse[m]!.column, tb[g]![l]!, db);
+        });
+      });
+      for (const sp of lone) {
+        put(ja, sp.column, loneSum(sp.rows, weights, ca, sa), da);
+        put(jb, sp.column, loneSum(sp.rows, weights, cb, sb), db);
+      }
+    }
+  }
+  for (let a = paired; a < p; a++) {
     const j = dense[a]!;
     const c = columns[j]!;
     const sj = denseShift ? denseShift[a]! : 0;
@@ -166,25 +222,12 @@ export function groupedIndicatorCrossProduct(
         }
       }
     }
-    const put = (column: number, sum: number) => {
-      const v = sum - (shift ? shift[column]! : 0) * dj;
-      xtx[j * k + column] = v;
-      xtx[column * k + j] = v;
-    };
     multi.forEach((gr, g) => {
       gr.members.forEach((b, l) => {
-        put(sparse[b]!.column, t[g]![l]!);
+        put(j, sparse[b]!.column, t[g]![l]!, dj);
       });
     });
-    for (const sp of lone) {
-      const rows = sp.rows;
-      let sum = 0;
-      for (let r = 0; r < rows.length; r++) {
-        const i = rows[r]!;
-        sum += weights[i]! * (c[i]! - sj);
-      }
-      put(sp.column, sum);
-    }
+    for (const sp of lone) put(j, sp.column, loneSum(sp.rows, weights, c, sj), dj);
   }
   // Indicator × indicator: 0 within a group; otherwise the weights of indicator a scattered into
   // a scratch row, read back on the rows of b (rows ascending; the other rows add exact zeros).
@@ -208,4 +251,14 @@ export function groupedIndicatorCrossProduct(
     for (let r = 0; r < ra.length; r++) scratch[ra[r]!] = 0;
   }
   return { shift, xtx };
+}
+
+/** Σ over `rows` (ascending) of w·(x − s): a dense column's sum over a lone indicator's rows. */
+function loneSum(rows: Uint32Array, weights: Float64Array, c: Float64Array, s: number): number {
+  let sum = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    sum += weights[i]! * (c[i]! - s);
+  }
+  return sum;
 }
