@@ -162,13 +162,15 @@ export function groupedIndicatorCrossProduct(
     xtx[j * k + column] = v;
     xtx[column * k + j] = v;
   };
-  // Two dense columns per pass: each of their sums gets the same terms in the same order as with
-  // one column per pass, so the same bits, with half the passes over the weights and codes.
-  const paired = M >= 1 ? p - (p % 2) : 0;
+  // Two dense columns per pass, and every group's sums in it (a lone indicator's too, by its
+  // code instead of a gather over its rows): each sum gets the same terms in the same order as
+  // with one column per pass, so the same bits, with a third of the passes.
+  const paired = G >= 1 ? p - (p % 2) : 0;
   if (paired > 0) {
-    const code0 = codes[0]!;
-    const ta = multi.map((gr) => new Float64Array(gr.members.length));
-    const tb = multi.map((gr) => new Float64Array(gr.members.length));
+    const allCodes = groups.map((gr) => gr.code);
+    const code0 = allCodes[0]!;
+    const ta = groups.map((gr) => new Float64Array(gr.members.length));
+    const tb = groups.map((gr) => new Float64Array(gr.members.length));
     const ua = ta[0]!;
     const ub = tb[0]!;
     for (let a = 0; a < paired; a += 2) {
@@ -193,24 +195,20 @@ export function groupedIndicatorCrossProduct(
           ua[l]! += xa;
           ub[l]! += xb;
         }
-        for (let g = 1; g < M; g++) {
-          const lg = codes[g]![i]!;
+        for (let g = 1; g < G; g++) {
+          const lg = allCodes[g]![i]!;
           if (lg >= 0) {
             ta[g]![lg]! += xa;
             tb[g]![lg]! += xb;
           }
         }
       }
-      multi.forEach((gr, g) => {
+      groups.forEach((gr, g) => {
         gr.members.forEach((m, l) => {
           put(ja, sparse[m]!.column, ta[g]![l]!, da);
           put(jb, sparse[m]!.column, tb[g]![l]!, db);
         });
       });
-      for (const sp of lone) {
-        put(ja, sp.column, loneSum(sp.rows, weights, ca, sa), da);
-        put(jb, sp.column, loneSum(sp.rows, weights, cb, sb), db);
-      }
     }
   }
   for (let a = paired; a < p; a++) {
