@@ -20,7 +20,7 @@ import { type Coefficient, coefficientEstimate, toRows } from './inference.js';
 import {
   findCoefficient,
   olsPrepareValidated,
-  olsSolve,
+  olsSolveCoefficients,
   type ShiftedProducts,
   type SingularAction,
 } from './ols.js';
@@ -88,9 +88,18 @@ function muEta(eta: number): number {
 
 /**
  * μ = linkinv(η) and μ' = muEta(η) of every row from one exp, and the binomial deviance of μ
- * (the same values, and the same sum in the same order, as `linkinv`, `muEta` and `deviance`).
+ * (the same values, and the same sum in the same order, as `linkinv`, `muEta` and `deviance`);
+ * in the same pass the next IRLS step's working response z = η + (y − μ)/μ' and weight
+ * W = μ'²/(μ(1 − μ)).
  */
-function updateMean(eta: Float64Array, y: Float64Array, mu: Float64Array, dmu: Float64Array) {
+function updateMean(
+  eta: Float64Array,
+  y: Float64Array,
+  mu: Float64Array,
+  dmu: Float64Array,
+  z: Float64Array,
+  w: Float64Array,
+) {
   let d = 0;
   for (let i = 0; i < eta.length; i++) {
     const e = eta[i]!;
@@ -107,6 +116,9 @@ function updateMean(eta: Float64Array, y: Float64Array, mu: Float64Array, dmu: F
       dmu[i] = t / ((1 + t) * (1 + t));
     }
     mu[i] = m;
+    const me = dmu[i]!;
+    z[i] = e + (y[i]! - m) / me;
+    w[i] = (me * me) / (m * (1 - m));
     d += y[i] === 1 ? -2 * Math.log(m) : -2 * Math.log(1 - m);
   }
   return d;
@@ -202,15 +214,18 @@ export function logisticRegression(
   const products = sparseProducts(layout, columns);
   // dμ/dη of the current η, filled with μ in one pass (one exp per row and iteration).
   const dmu = new Float64Array(n);
-  for (let i = 0; i < n; i++) dmu[i] = muEta(eta[i]!);
+  for (let i = 0; i < n; i++) {
+    const me = muEta(eta[i]!);
+    const m = mu[i]!;
+    dmu[i] = me;
+    z[i] = eta[i]! + (yv[i]! - m) / me;
+    w[i] = (me * me) / (m * (1 - m));
+  }
+  // The residuals of each step's refinement (olsSolveCoefficients), one buffer for all steps.
+  const scratch = new Float64Array(n);
   for (let iter = 1; iter <= maxIterations; iter++) {
     iterations = iter;
-    for (let i = 0; i < n; i++) {
-      const me = dmu[i]!;
-      const m = mu[i]!;
-      z[i] = eta[i]! + (yv[i]! - m) / me;
-      w[i] = (me * me) / (m * (1 - m));
-    }
+    // z and w of this step: from the start values, then from `updateMean` after each step.
     // The weighted least-squares step, with the same centring and refinement as `ols` (glm.fit
     // uses a QR here; the rank was settled on X above, so only exact singularity can remain).
     const step = olsPrepareValidated(kept, w, { tol: 1e-11 }, undefined, products);
@@ -220,14 +235,13 @@ export function logisticRegression(
         { code: 'singular', column: step.aliased[0] },
       );
     }
-    const solved = olsSolve(step, z);
-    beta = solved.beta;
+    beta = olsSolveCoefficients(step, z, scratch);
     bread = step.bread;
     // η = Xβ, as glm.fit (`eta <- drop(x %*% start)`): clients with the same covariates get the
     // same η exactly (z − residuals would differ in the last bits with their outcomes, and
     // break the ties of the fitted probabilities that the AUC counts as ½).
     linearPredictor(columns, beta, layout, eta);
-    dev = updateMean(eta, yv, mu, dmu);
+    dev = updateMean(eta, yv, mu, dmu, z, w);
     if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < tolerance) {
       converged = true;
       break;

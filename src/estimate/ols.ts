@@ -594,6 +594,28 @@ export function olsSolve(
 }
 
 /**
+ * The coefficients of {@link olsSolve}, bit for bit, without its final residuals: the same
+ * normal equations and refinement step (β̂s += (Xs'WXs)⁻¹Xs'W·e, e = y − Xs·β̂s), but no last
+ * pass e ← e − Xs·δ, and e written into `scratch` (length n) instead of a new array. For a
+ * caller that solves again and again and needs only β̂ (the IRLS steps of `logisticRegression`).
+ *
+ * @example
+ * const beta = olsSolveCoefficients(olsPrepare(X), y, new Float64Array(y.length));
+ */
+export function olsSolveCoefficients(
+  prepared: OlsPrepared,
+  y: Float64Array,
+  scratch: Float64Array,
+): Float64Array {
+  const { columns, factor, k, weights, shift } = prepared;
+  const bs = choleskySolve(factor, k, crossProductVector(columns, y, weights, shift));
+  const { xte } = residualCrossProduct(columns, bs, y, weights, shift, scratch);
+  const delta = choleskySolve(factor, k, xte);
+  for (let j = 0; j < k; j++) bs[j]! += delta[j]!;
+  return unshiftCoefficients(prepared, bs);
+}
+
+/**
  * Robust (HC0–HC3) covariance of the coefficients of a prepared design given residuals e,
  * computed in the shifted basis and mapped back: V = T·(As·Xs'diag(ω)Xs·As)·T' (see `vcov.ts`
  * for ω), times n/(n − k) for HC1. Rows with leverage 1 (HC2/HC3) make the variance of the

@@ -263,7 +263,8 @@ function subtractBlock(
 /**
  * Residuals e = y − X·b and X'e (or X'We) in one blocked pass: each block of e is formed and then
  * dotted with the columns while they are still in cache. Used for the iterative-refinement step
- * of least squares (b ← b + (X'WX)⁻¹X'We).
+ * of least squares (b ← b + (X'WX)⁻¹X'We). `out` (length n), when given, receives e instead of
+ * a new array.
  *
  * @example
  * residualCrossProduct([new Float64Array([1, 1])], new Float64Array([2]), new Float64Array([3, 5]))
@@ -275,10 +276,17 @@ export function residualCrossProduct(
   y: Float64Array,
   weights?: Float64Array,
   shift?: Float64Array,
+  out?: Float64Array,
 ): { residuals: Float64Array; xte: Float64Array } {
   const k = columns.length;
   const n = y.length;
-  const e = Float64Array.from(y);
+  let e: Float64Array;
+  if (out) {
+    if (out.length !== n)
+      throw new RangeError(`residualCrossProduct: out has ${out.length} values, y ${n}`);
+    e = out;
+    e.set(y);
+  } else e = Float64Array.from(y);
   const xte = new Float64Array(k);
   const we = weights ? new Float64Array(ROW_BLOCK) : undefined;
   for (let start = 0; start < n; start += ROW_BLOCK) {
