@@ -25,7 +25,10 @@ import { olsLeverages, olsPrepare, olsSolve, olsTermPrepared } from '../estimate
 import { normalCdf } from '../stats/distributions.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { createRng, type Rng } from '../stats/random.js';
-import { fwlDraw, orthonormalColumns } from './fwl-draw.js';
+import { fwlDrawBatch, orthonormalColumns } from './fwl-draw.js';
+
+/** Draws whose adjusted statistics are computed together (`fwlDrawBatch`). */
+const BATCH = 8;
 
 /** Options of {@link randomizationTest}. */
 export interface RandomizationSpec extends ComparisonSpec {
@@ -217,8 +220,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
   const prepZ = adjust ? prepareCovariates(c.covariates, index, n) : undefined;
   const fwlParts = prepZ ? fwlInputs(prepZ, y) : undefined;
   const fwl = prepZ && fwlParts ? makeFwl(prepZ, fwlParts) : undefined;
-  const raw = (t: Float64Array) => rawStat(y, t);
-  const observedRaw = raw(tObs);
+  const observedRaw = rawStat(y, tObs);
   const observedAdj = fwl?.(tObs);
 
   const countsRaw = [0, 0];
@@ -227,23 +229,55 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
   const tAll = new Float64Array(N);
   const tSample = new Float64Array(n);
   // The draws' adjusted statistic: the same FWL formula on an orthonormal basis of [1, Z], no
-  // allocation per draw (the observed one above stays the reference computation).
-  const draw =
+  // allocation per draw, BATCH draws at a time (bit-for-bit the per-draw values; the observed
+  // one above stays the reference computation).
+  const batch =
     prepZ && observedAdj
-      ? fwlDraw(orthonormalColumns(prepZ.columns, n), fwlParts!.ey, fwlParts!.hz, fwlParts!.df)
+      ? fwlDrawBatch(
+          orthonormalColumns(prepZ.columns, n),
+          fwlParts!.ey,
+          fwlParts!.hz,
+          fwlParts!.df,
+          BATCH,
+        )
       : undefined;
-  const adj = new Float64Array(2);
+  const adjOut = new Float64Array(2 * BATCH);
+  const adjOk = new Uint8Array(BATCH);
+  let filled = 0;
+  const flush = () => {
+    if (!batch || !observedAdj || filled === 0) return;
+    batch.run(filled, adjOut, adjOk);
+    for (let b = 0; b < filled; b++) {
+      if (adjOk[b] === 0) continue;
+      if (Math.abs(adjOut[2 * b + 1]!) >= Math.abs(observedAdj.t) * (1 - tol)) countsAdj[0]!++;
+      if (Math.abs(adjOut[2 * b]!) >= Math.abs(observedAdj.b) * (1 - tol)) countsAdj[1]!++;
+    }
+    filled = 0;
+  };
+  // One pass over the sample: T of the analysed clients (into the batch) and the arms' sums.
   const record = () => {
-    for (let j = 0; j < n; j++) tSample[j] = tAll[index[j]!]!;
-    const r = raw(tSample);
+    const ts = batch ? batch.t[filled]! : tSample;
+    let n1 = 0;
+    let s1 = 0;
+    let n0 = 0;
+    let s0 = 0;
+    for (let j = 0; j < n; j++) {
+      const tj = tAll[index[j]!]!;
+      ts[j] = tj;
+      if (tj === 1) {
+        n1++;
+        s1 += y[j]!;
+      } else {
+        n0++;
+        s0 += y[j]!;
+      }
+    }
+    const r = rawFromSums(n1, s1, n0, s0);
     if (r && observedRaw) {
       if (Math.abs(r.t) >= Math.abs(observedRaw.t) * (1 - tol)) countsRaw[0]!++;
       if (Math.abs(r.b) >= Math.abs(observedRaw.b) * (1 - tol)) countsRaw[1]!++;
     }
-    if (draw && observedAdj && draw(tSample, adj)) {
-      if (Math.abs(adj[1]!) >= Math.abs(observedAdj.t) * (1 - tol)) countsAdj[0]!++;
-      if (Math.abs(adj[0]!) >= Math.abs(observedAdj.b) * (1 - tol)) countsAdj[1]!++;
-    }
+    if (batch && ++filled === BATCH) flush();
   };
   if (exact) {
     enumerate(groups, treatedPerGroup, tAll, record);
@@ -256,6 +290,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
       record();
     }
   }
+  flush();
   const p = (count: number) => (exact ? count / draws : (1 + count) / (1 + draws));
   const mcSe = (pv: number) => (exact ? 0 : Math.sqrt((pv * (1 - pv)) / draws));
 
@@ -336,6 +371,16 @@ function rawStat(y: Float64Array, t: Float64Array): { b: number; t: number } | u
       s0 += y[i]!;
     }
   }
+  return rawFromSums(n1, s1, n0, s0);
+}
+
+/** {@link rawStat} from the arms' counts and outcome sums. */
+function rawFromSums(
+  n1: number,
+  s1: number,
+  n0: number,
+  s0: number,
+): { b: number; t: number } | undefined {
   if (n1 === 0 || n0 === 0) return undefined;
   const p1 = s1 / n1;
   const p0 = s0 / n0;
