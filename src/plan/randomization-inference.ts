@@ -25,10 +25,7 @@ import { olsLeverages, olsPrepare, olsSolve, olsTermPrepared } from '../estimate
 import { normalCdf } from '../stats/distributions.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { createRng, type Rng } from '../stats/random.js';
-import { fwlDrawBatch, orthonormalColumns } from './fwl-draw.js';
-
-/** Draws whose adjusted statistics are computed together (`fwlDrawBatch`). */
-const BATCH = 8;
+import { fwlDraw, orthonormalColumns } from './fwl-draw.js';
 
 /** Options of {@link randomizationTest}. */
 export interface RandomizationSpec extends ComparisonSpec {
@@ -229,41 +226,21 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
   const tAll = new Float64Array(N);
   const tSample = new Float64Array(n);
   // The draws' adjusted statistic: the same FWL formula on an orthonormal basis of [1, Z], no
-  // allocation per draw, BATCH draws at a time (bit-for-bit the per-draw values; the observed
-  // one above stays the reference computation).
-  const batch =
+  // allocation per draw (the observed one above stays the reference computation).
+  const draw =
     prepZ && observedAdj
-      ? fwlDrawBatch(
-          orthonormalColumns(prepZ.columns, n),
-          fwlParts!.ey,
-          fwlParts!.hz,
-          fwlParts!.df,
-          BATCH,
-        )
+      ? fwlDraw(orthonormalColumns(prepZ.columns, n), fwlParts!.ey, fwlParts!.hz, fwlParts!.df)
       : undefined;
-  const adjOut = new Float64Array(2 * BATCH);
-  const adjOk = new Uint8Array(BATCH);
-  let filled = 0;
-  const flush = () => {
-    if (!batch || !observedAdj || filled === 0) return;
-    batch.run(filled, adjOut, adjOk);
-    for (let b = 0; b < filled; b++) {
-      if (adjOk[b] === 0) continue;
-      if (Math.abs(adjOut[2 * b + 1]!) >= Math.abs(observedAdj.t) * (1 - tol)) countsAdj[0]!++;
-      if (Math.abs(adjOut[2 * b]!) >= Math.abs(observedAdj.b) * (1 - tol)) countsAdj[1]!++;
-    }
-    filled = 0;
-  };
-  // One pass over the sample: T of the analysed clients (into the batch) and the arms' sums.
+  const adj = new Float64Array(2);
+  // One pass over the sample: T of the analysed clients and the arms' counts and outcome sums.
   const record = () => {
-    const ts = batch ? batch.t[filled]! : tSample;
     let n1 = 0;
     let s1 = 0;
     let n0 = 0;
     let s0 = 0;
     for (let j = 0; j < n; j++) {
       const tj = tAll[index[j]!]!;
-      ts[j] = tj;
+      tSample[j] = tj;
       if (tj === 1) {
         n1++;
         s1 += y[j]!;
@@ -277,7 +254,10 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
       if (Math.abs(r.t) >= Math.abs(observedRaw.t) * (1 - tol)) countsRaw[0]!++;
       if (Math.abs(r.b) >= Math.abs(observedRaw.b) * (1 - tol)) countsRaw[1]!++;
     }
-    if (batch && ++filled === BATCH) flush();
+    if (draw && observedAdj && draw(tSample, adj)) {
+      if (Math.abs(adj[1]!) >= Math.abs(observedAdj.t) * (1 - tol)) countsAdj[0]!++;
+      if (Math.abs(adj[0]!) >= Math.abs(observedAdj.b) * (1 - tol)) countsAdj[1]!++;
+    }
   };
   if (exact) {
     enumerate(groups, treatedPerGroup, tAll, record);
@@ -290,7 +270,6 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
       record();
     }
   }
-  flush();
   const p = (count: number) => (exact ? count / draws : (1 + count) / (1 + draws));
   const mcSe = (pv: number) => (exact ? 0 : Math.sqrt((pv * (1 - pv)) / draws));
 

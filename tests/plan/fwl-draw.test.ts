@@ -3,7 +3,7 @@
 // tests/reference), for random 0/1 vectors T on one covariate design.
 import { describe, expect, it } from 'vitest';
 import { olsLeverages, olsPrepare, olsSolve, olsTermPrepared } from '../../src/estimate/ols.js';
-import { fwlDraw, fwlDrawBatch, orthonormalColumns } from '../../src/plan/fwl-draw.js';
+import { fwlDraw, orthonormalColumns } from '../../src/plan/fwl-draw.js';
 import { createRng } from '../../src/stats/random.js';
 
 const n = 150;
@@ -69,53 +69,5 @@ describe('fwlDraw', () => {
     expect(draw(Float64Array.from(dummy), out)).toBe(false);
     expect(draw(new Float64Array(n).fill(1), out)).toBe(false);
     expect([...out]).toEqual([7, 7]);
-  });
-});
-
-describe('fwlDrawBatch', () => {
-  const prepZ = olsPrepare({ names: ['(Intercept)', 'wage', 'dummy', 'z'], columns, n });
-  const q = orthonormalColumns(prepZ.columns, n);
-  const ey = olsSolve(prepZ, y).residuals;
-  const hz = olsLeverages(prepZ);
-  const draw = fwlDraw(q, ey, hz, n - prepZ.k - 1);
-
-  it('gives bit for bit the values of fwlDraw, for full and partial batches and row blocks that do not divide n', () => {
-    // blocks of 7 rows (n = 150: a short last block), 1 row, and all rows at once
-    for (const blockRows of [7, 1, 1024]) {
-      const batch = fwlDrawBatch(q, ey, hz, n - prepZ.k - 1, 5, blockRows);
-      for (const count of [5, 3, 1]) {
-        const ts = Array.from({ length: count }, (_, b) => {
-          const share = [0.2, 0.5, 0.8, 0.35, 0.65][b]!;
-          return Float64Array.from({ length: n }, () => (rng.next() < share ? 1 : 0));
-        });
-        // draw 1 lies in the span of the design: undefined in both
-        if (count >= 3) ts[1] = Float64Array.from(dummy);
-        ts.forEach((t, b) => {
-          batch.t[b]!.set(t);
-        });
-        const out = new Float64Array(10).fill(7);
-        const ok = new Uint8Array(5);
-        batch.run(count, out, ok);
-        for (let b = 0; b < count; b++) {
-          const single = new Float64Array([7, 7]);
-          const defined = draw(ts[b]!, single);
-          expect(ok[b]).toBe(defined ? 1 : 0);
-          expect(out[2 * b]).toBe(single[0]);
-          expect(out[2 * b + 1]).toBe(single[1]);
-        }
-        if (count >= 3) expect(ok[1]).toBe(0);
-      }
-    }
-  });
-
-  it('marks every draw undefined when the model has no residual degrees of freedom', () => {
-    const batch = fwlDrawBatch(q, ey, hz, 0, 2);
-    batch.t[0]!.set(Float64Array.from({ length: n }, (_, i) => i % 2));
-    batch.t[1]!.set(Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0)));
-    const out = new Float64Array(4).fill(7);
-    const ok = new Uint8Array([1, 1]);
-    batch.run(2, out, ok);
-    expect([...ok]).toEqual([0, 0]);
-    expect([...out]).toEqual([7, 7, 7, 7]);
   });
 });
