@@ -217,8 +217,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
   const prepZ = adjust ? prepareCovariates(c.covariates, index, n) : undefined;
   const fwlParts = prepZ ? fwlInputs(prepZ, y) : undefined;
   const fwl = prepZ && fwlParts ? makeFwl(prepZ, fwlParts) : undefined;
-  const raw = (t: Float64Array) => rawStat(y, t);
-  const observedRaw = raw(tObs);
+  const observedRaw = rawStat(y, tObs);
   const observedAdj = fwl?.(tObs);
 
   const countsRaw = [0, 0];
@@ -233,9 +232,24 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
       ? fwlDraw(orthonormalColumns(prepZ.columns, n), fwlParts!.ey, fwlParts!.hz, fwlParts!.df)
       : undefined;
   const adj = new Float64Array(2);
+  // One pass over the sample: T of the analysed clients and the arms' counts and outcome sums.
   const record = () => {
-    for (let j = 0; j < n; j++) tSample[j] = tAll[index[j]!]!;
-    const r = raw(tSample);
+    let n1 = 0;
+    let s1 = 0;
+    let n0 = 0;
+    let s0 = 0;
+    for (let j = 0; j < n; j++) {
+      const tj = tAll[index[j]!]!;
+      tSample[j] = tj;
+      if (tj === 1) {
+        n1++;
+        s1 += y[j]!;
+      } else {
+        n0++;
+        s0 += y[j]!;
+      }
+    }
+    const r = rawFromSums(n1, s1, n0, s0);
     if (r && observedRaw) {
       if (Math.abs(r.t) >= Math.abs(observedRaw.t) * (1 - tol)) countsRaw[0]!++;
       if (Math.abs(r.b) >= Math.abs(observedRaw.b) * (1 - tol)) countsRaw[1]!++;
@@ -336,6 +350,16 @@ function rawStat(y: Float64Array, t: Float64Array): { b: number; t: number } | u
       s0 += y[i]!;
     }
   }
+  return rawFromSums(n1, s1, n0, s0);
+}
+
+/** {@link rawStat} from the arms' counts and outcome sums. */
+function rawFromSums(
+  n1: number,
+  s1: number,
+  n0: number,
+  s0: number,
+): { b: number; t: number } | undefined {
   if (n1 === 0 || n0 === 0) return undefined;
   const p1 = s1 / n1;
   const p0 = s0 / n0;

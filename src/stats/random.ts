@@ -123,11 +123,16 @@ export function createRng(seed: number | string): Rng {
       });
     }
     if (n <= 2 ** 32) {
-      // Reject the top 2³² mod n outputs so that every residue is equally likely.
-      const limit = 2 ** 32 - (2 ** 32 % n);
+      // Reject the top 2³² mod n outputs so that every residue is equally likely: accept r below
+      // limit = 2³² − (2³² mod n). As 2³² mod n < n, every r < 2³² − n is below it, so the
+      // limit is computed only for the rare r ≥ 2³² − n; r mod n is r − ⌊r/n⌋·n, exact for
+      // r < 2³² (⌊r/n⌋·n ≤ r < 2⁵³, and r/n is never rounded up to the next integer). Both
+      // avoid the slow double `%` and give the same values as `r < limit ? r % n : reject`.
       for (;;) {
         const r = nextUint32();
-        if (r < limit) return r % n;
+        if (r < 4294967296 - n || r < 4294967296 - (4294967296 % n)) {
+          return r - Math.floor(r / n) * n;
+        }
       }
     }
     const limit = 2 ** 53 - (2 ** 53 % n);
