@@ -8,6 +8,7 @@
 import type { ArmComparison } from '../../analysis/compare-arms.js';
 import type { EffectSeries, MonthEffect } from '../../analysis/effect-series.js';
 import type { ParticipationTable } from '../../analysis/participation.js';
+import { describeRule } from '../../assign/rules.js';
 import { InputError } from '../../errors.js';
 import { formatNumber, formatPercent, type NumberStyle } from '../../format.js';
 import { formatDate, type Language, numberStyleOf, type Texts, textOf } from '../../language.js';
@@ -479,9 +480,13 @@ export function intensive2012Document(
       arms.treatment.n * arms.treatment.meanObservation) /
     total;
   const atLast = monthAt(r.exit.any.plain, last);
-  const plainTest = method(r.methods.plain);
-  const adjustedMethod = method(r.methods.adjusted);
-  const shareTest = method(r.methods.plain.split(',')[0]!);
+  // The study's own method texts: the result's (English), or the same in Dutch from the config.
+  const plainTest = lang === 'en' ? r.methods.plain : t.plainMethod;
+  const adjustedMethod =
+    lang === 'en'
+      ? r.methods.adjusted
+      : t.adjustedMethod(c.adjustmentCovariates.join(', '), c.gender, c.unknown);
+  const shareTest = plainTest.split(',')[0]!;
   const legend =
     lang === 'en'
       ? starLegend(REPORT_STAR_LEVELS, t.legendTest)
@@ -506,7 +511,7 @@ export function intensive2012Document(
       items: [
         t.bsnLine(n('bsn-pass', r.bsn.checked - r.bsn.invalid), n('bsn-checked', r.bsn.checked)),
         t.ruleLine(
-          method(a.description),
+          lang === 'en' ? a.description : describeRule(c.rule, lang),
           errors,
           n(`mismatches-${c.control}`, byArm(c.control)),
           c.control,

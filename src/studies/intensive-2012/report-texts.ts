@@ -20,6 +20,10 @@ export interface Intensive2012Texts {
   readonly title: string;
   readonly intro: (legend: string) => string;
   readonly legendTest: string;
+  /** The plain test (Dutch; the English one is the result's `methods.plain`). */
+  readonly plainMethod: string;
+  /** The adjusted test (Dutch; the English one is the result's `methods.adjusted`). */
+  readonly adjustedMethod: (covariates: string, gender: string, unknown: string) => string;
   readonly auditHeading: string;
   readonly bsnLine: (pass: string, checked: string) => string;
   readonly ruleLine: (
@@ -144,6 +148,10 @@ export const INTENSIVE_2012_TEXTS: Texts<Intensive2012Texts> = {
     intro: (legend) =>
       `I-dvl = intensive services (odd last BSN digit), B-dvl = basic services (even). ${legend}. BSNs are read for the parity check only and appear nowhere in this report.`,
     legendTest: 'two-sided; each table says which test',
+    plainMethod:
+      'two-proportion z test, unpooled (Neyman) SE, clients observed at least x months since the start of the benefit (complete follow-up)',
+    adjustedMethod: (covariates, gender, unknown) =>
+      `OLS of the 0/1 outcome on assignment + ${covariates} (factors as dummies; for all clients also ${gender}), HC2 SE, t test on n − k df; complete follow-up, complete cases ('${unknown}' counts as missing)`,
     auditHeading: 'Assignment audit',
     bsnLine: (pass, checked) => `BSN eleven test: ${pass} of ${checked} ids pass.`,
     ruleLine: (rule, errors, control, controlArm, treatment, treatmentArm) =>
@@ -249,6 +257,10 @@ export const INTENSIVE_2012_TEXTS: Texts<Intensive2012Texts> = {
     intro: (legend) =>
       `I-dvl = intensieve dienstverlening (oneven laatste cijfer van het BSN), B-dvl = basisdienstverlening (even). ${legend}. BSN's worden alleen gelezen voor de controle op even/oneven en staan nergens in dit rapport.`,
     legendTest: 'tweezijdig; elke tabel vermeldt welke toets',
+    plainMethod:
+      'z-toets voor twee aandelen, ongepoolde (Neyman-)SE, onder de cliënten die ten minste x maanden na het begin van de uitkering zijn gevolgd (volledige follow-up)',
+    adjustedMethod: (covariates, gender, unknown) =>
+      `OLS van de 0/1-uitkomst op de toewijzing + ${covariates} (factoren als dummy's; voor alle cliënten ook ${gender}), HC2-SE, t-toets met n − k vrijheidsgraden; volledige follow-up, volledige waarnemingen ('${unknown}' telt als ontbrekend)`,
     auditHeading: 'Controle van de toewijzing',
     bsnLine: (pass, checked) => `Elfproef van het BSN: ${pass} van ${checked} nummers voldoen.`,
     ruleLine: (rule, errors, control, controlArm, treatment, treatmentArm) =>
