@@ -71,7 +71,10 @@ export interface StudyReproduction {
        * the published tables; without, the complete result.
        */
       readonly minCell?: number;
-      /** Language of the HTML report (default `en`; the Markdown and JSON stay English). */
+      /**
+       * Language of the HTML report and the Markdown (default `en`; the Den Haag Markdown is still
+       * English); the JSON is the same in both.
+       */
       readonly lang?: Language;
       /** Version/date stamp of the HTML report: effectmeting's version and the report date. */
       readonly version?: string;
