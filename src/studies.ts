@@ -196,6 +196,7 @@ export type {
   StudyBenchmark,
   StudyDataset,
   StudyPlanning,
+  StudyQuestionOptions,
   StudyReport,
   StudyReproduction,
   StudySource,
