@@ -12,6 +12,7 @@
  * equality checks see the plain result as before. See docs/notebooks.md.
  */
 
+import type { Language } from './language.js';
 import { type Document, documentHtml, documentMarkdown, documentText } from './table/document.js';
 
 /** The key Deno's Jupyter kernel looks for: a method returning a {@link MimeBundle}. */
@@ -39,22 +40,24 @@ export interface Displayable {
 
 /**
  * The MIME bundle of a document: its Markdown, an HTML fragment (headings below a notebook's own,
- * numbers right-aligned inline) and aligned plain text, all from the same blocks.
+ * numbers right-aligned inline) and aligned plain text, all from the same blocks, written in
+ * `lang` (default `en`: the writers' number style, star legends and yes/no cells; the blocks'
+ * own texts are the builder's).
  *
  * @example
  * documentBundle([{ kind: 'paragraph', text: '**34.3 %**' }])['text/html'] // "<p><strong>34.3 %</strong></p>"
  */
-export function documentBundle(document: Document): MimeBundle {
+export function documentBundle(document: Document, lang: Language = 'en'): MimeBundle {
   return {
-    'text/plain': documentText(document),
-    'text/markdown': documentMarkdown(document),
-    'text/html': fragmentHtml(document),
+    'text/plain': documentText(document, { lang }),
+    'text/markdown': documentMarkdown(document, { lang }),
+    'text/html': fragmentHtml(document, lang),
   };
 }
 
 /** A document as the HTML fragment of a notebook cell or `toHTML()`. */
-function fragmentHtml(document: Document): string {
-  return documentHtml(document, { headingOffset: 2, inlineAlign: true });
+function fragmentHtml(document: Document, lang: Language): string {
+  return documentHtml(document, { headingOffset: 2, inlineAlign: true, lang });
 }
 
 /** A result that renders itself as an HTML fragment (its document: tables, method, notes). */
@@ -71,7 +74,9 @@ export interface DocumentConvertible {
  * Adds the display protocols, `toHTML()` and `toDocument()` to a result, in place, and returns it: a notebook
  * shows `document(result)` as a table, printing and the REPL show it as aligned text, and
  * `toHTML()` gives it as an HTML fragment; the result's own `toMarkdown()` writes the same
- * document. The added properties are non-enumerable.
+ * document. The added properties are non-enumerable. A result built in a language passes it
+ * as `lang` (default `en`), so its printed text, `toHTML()` and notebook bundle write the numbers
+ * (decimal comma, "procentpunt", star legend) as its `toMarkdown()` does.
  *
  * @example
  * const doc = (r: Base): Document => [{ kind: 'table', table: tableOf(r) }];
@@ -80,15 +85,16 @@ export interface DocumentConvertible {
 export function withDisplay<T extends object>(
   result: T,
   document: (result: T) => Document,
+  lang: Language = 'en',
 ): T & HtmlConvertible & DocumentConvertible {
   const blocks = (r: T): Document => document(r);
   const text = function (this: T): string {
-    return documentText(blocks(this ?? result));
+    return documentText(blocks(this ?? result), { lang });
   };
   Object.defineProperties(result, {
     [JUPYTER_DISPLAY]: {
       value: function (this: T): MimeBundle {
-        return documentBundle(document(this ?? result));
+        return documentBundle(document(this ?? result), lang);
       },
       configurable: true,
       writable: true,
@@ -97,7 +103,7 @@ export function withDisplay<T extends object>(
     [DENO_INSPECT]: { value: text, configurable: true, writable: true },
     toHTML: {
       value: function (this: T): string {
-        return fragmentHtml(blocks(this ?? result));
+        return fragmentHtml(blocks(this ?? result), lang);
       },
       configurable: true,
       writable: true,

@@ -203,6 +203,7 @@ export type {
   StudyBenchmark,
   StudyDataset,
   StudyPlanning,
+  StudyQuestionOptions,
   StudyReport,
   StudyReproduction,
   StudySource,

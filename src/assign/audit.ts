@@ -190,8 +190,10 @@ export function auditAssignment(
     toMarkdown: () => documentMarkdown(auditDocument(result, lang), { lang }),
   };
   const result = rule && conformance ? { ...common, rule, conformance } : common;
-  return withDisplay<AuditParts & { toMarkdown(): string }>(result, () =>
-    auditDocument(result, lang),
+  return withDisplay<AuditParts & { toMarkdown(): string }>(
+    result,
+    () => auditDocument(result, lang),
+    lang,
   ) as AuditResult | WeightsAuditResult;
 }
 

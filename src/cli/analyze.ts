@@ -39,7 +39,7 @@ import {
   dataHelp,
   dataReadOptions,
   EXIT,
-  LANG_HELP,
+  langHelp,
   parseFlags,
   parseLangFlag,
   parseMinCell,
@@ -82,8 +82,7 @@ Options:
                       json (every published number), csv (long format: one line per number)
   --out <dir>         also write <dir>/analysis.txt, .md, .json and .csv, and <dir>/report.html
                       (the report with its charts: outflow per arm, effect per month)
-${LANG_HELP}
-                      (CSV and JSON stay machine-readable: English keys, machine numbers)
+${langHelp(22, ['(CSV and JSON stay machine-readable: English keys, machine numbers)'])}
   --plan <file>       a pre-analysis plan frozen by 'effectmeting plan freeze': its stamp
                       is verified (an edited plan is refused), its SHA-256 is printed in
                       every output, the confirmatory result (primary outcome at the

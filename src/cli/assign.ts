@@ -25,7 +25,7 @@ import {
   dataHelp,
   dataReadOptions,
   EXIT,
-  LANG_HELP,
+  langHelp,
   parseFlags,
   parseLangFlag,
   parseMinCell,
@@ -213,8 +213,7 @@ Options:
   --record <file.json>  write the rule, key/seed and counts, to re-derive and audit later
   --min-cell <n>        disclosure control of the printed summary: counts below n (default 10)
                         as "< n", with secondary suppression ("x"); 0 turns it off
-${LANG_HELP}
-                        (the printed summary; the assigned CSV and --record are the same)
+${langHelp(24, ['(the printed summary; the assigned CSV and --record are the same)'])}
 ${dataHelp(24)}
   -h, --help            this help
 

@@ -26,7 +26,7 @@ import {
   type Command,
   dataHelp,
   EXIT,
-  LANG_HELP,
+  langHelp,
   parseFlags,
   parseLangFlag,
   parseMinCell,
@@ -66,8 +66,7 @@ Options:
   --json                      print the results as JSON instead of Markdown
   --min-cell <n>              disclosure control: arm and balance counts below n (default 10)
                               as "< n", with secondary suppression ("x"); 0 turns it off
-${LANG_HELP}
-                              (the Markdown report; --json is the same in both)
+${langHelp(30, ['(the Markdown report; --json is the same in both)'])}
 ${dataHelp(30)}
   -h, --help                  this help
 

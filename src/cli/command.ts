@@ -40,9 +40,26 @@ export class UsageError extends Error {
   }
 }
 
-/** The help line of `--lang`, the same in every command that writes a report or table. */
-export const LANG_HELP = `  --lang <en|nl>      language of the report and tables: en (default) or nl (Dutch labels
-                      and method texts, "1.234,5", "34,3%", "procentpunt")`;
+/**
+ * The help lines of `--lang`, the same in every command that writes a report or table, with the
+ * description starting at column `width` (as the command's other options) and the command's own
+ * continuation lines (`note`, what stays the same in both languages) aligned under it.
+ *
+ * @example
+ * langHelp(22, ['(the messages)']);
+ * // "  --lang <en|nl>      language of the report and tables: …\n                      (the messages)"
+ */
+export function langHelp(width: number, note: readonly string[] = []): string {
+  const head = '  --lang <en|nl>';
+  const pad = ' '.repeat(width);
+  const lines = [
+    'language of the report and tables: en (default) or nl (Dutch labels',
+    'and method texts, "1.234,5", "34,3%", "procentpunt")',
+    ...note,
+  ].map((l, k) => (k === 0 && head.length < width - 1 ? head.padEnd(width) : pad) + l);
+  // A flag too long for its column gets its description on the lines below (as dataHelp).
+  return (head.length < width - 1 ? lines : [head, ...lines]).join('\n');
+}
 
 /**
  * `--lang <en|nl>`: the report language (default `en`); anything else is a usage error naming

@@ -9,7 +9,7 @@ import { isJsonObject } from '../data/spec-reader.js';
 import { freezePlan, frozenPlanText, verifyFrozenPlan } from '../evaluate/plan-stamp.js';
 import { parsePreAnalysisPlan } from '../evaluate/pre-analysis-plan.js';
 import type { Language, Texts } from '../language.js';
-import { type CliIO, type Command, EXIT, LANG_HELP, parseLangFlag, UsageError } from './command.js';
+import { type CliIO, type Command, EXIT, langHelp, parseLangFlag, UsageError } from './command.js';
 import { planOutputs, writeOutputs } from './output-files.js';
 import { readJsonFile } from './read-json.js';
 
@@ -39,8 +39,7 @@ analysis unless --exploratory is given.
 
 Options:
   --out <file>   freeze: where to write the frozen plan (default: stdout)
-${LANG_HELP}
-                      (the messages; the frozen plan and its hash are the same in both)
+${langHelp(17, ['(the messages; the frozen plan and its hash are the same in both)'])}
   -h, --help     this help
 
 Exit codes: 0 done (verify: unchanged), 1 invalid plan, a frozen plan edited after freezing, or a

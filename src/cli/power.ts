@@ -24,7 +24,7 @@ import {
   type CliIO,
   type Command,
   EXIT,
-  LANG_HELP,
+  langHelp,
   parseFlags,
   parseLangFlag,
   UsageError,
@@ -80,9 +80,7 @@ Options:
   --workers <k>           worker threads for --simulate (default: all cores)
   --seed <s>              seed for --simulate (default 1)
   --json                  print JSON (the same in every --lang)
-${LANG_HELP}
-                          (--pilot: the study's own answer stays English; its simulation
-                          follows --lang)
+${langHelp(26, ["(--json is the same in both; --pilot: the study's answer and its", 'simulation follow --lang)'])}
   -h, --help              this help
 
 Exit codes: 0 done, 1 values the calculation cannot use (the message names them), 2 usage error
@@ -264,9 +262,10 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       ],
       "with --pilot (the study's own design; only --r2, --simulate, --workers, --seed, --json, --lang)",
     );
-    const { answer, markdown } = PILOT.question(
-      v.r2 !== undefined ? { rSquared: settings.rSquared } : {},
-    );
+    const { answer, markdown } = PILOT.question({
+      ...(v.r2 !== undefined ? { rSquared: settings.rSquared } : {}),
+      lang,
+    });
     const sim =
       replicates !== undefined ? await simulateDesign(PILOT.simulation, simOptions) : undefined;
     if (v.json) {

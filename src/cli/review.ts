@@ -20,7 +20,7 @@ import {
   dataHelp,
   dataReadOptions,
   EXIT,
-  LANG_HELP,
+  langHelp,
   parseLangFlag,
   UsageError,
 } from './command.js';
@@ -60,8 +60,7 @@ Options:
                       docs/scan-review.md; example: examples/review-config.json)
   --source <text>     source note under the charts and in the footer
   --json              print the JSON instead of the Markdown
-${LANG_HELP}
-                      (review.json stays machine-readable: the same file in both languages)
+${langHelp(22, ['(review.json stays machine-readable: the same file in both languages)'])}
   --quiet             no progress bar (it shows on stderr on a terminal only, for runs over 2 s)
 ${dataHelp(22)}
   -h, --help          this help

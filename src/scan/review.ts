@@ -18,6 +18,7 @@ import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../
 import { InputError } from '../errors.js';
 import type { Coefficient } from '../estimate/inference.js';
 import { formatGeneral } from '../format.js';
+import { type Language, parseLanguage } from '../language.js';
 import { normalQuantile } from '../stats/distributions.js';
 import type { Estimate } from '../stats/estimate.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
@@ -177,6 +178,11 @@ export interface ScanReviewInput {
    * CLI's progress bar); default none.
    */
   readonly onStep?: (label: string) => void;
+  /**
+   * Language of the result's `toMarkdown()`, `toHTML()` and display (default `en`), as
+   * `scanReviewDocument`'s `lang`; the review's data (and its JSON) are the same in both.
+   */
+  readonly lang?: Language;
 }
 
 /** The number of times `scanReview` calls `onStep`. */
@@ -325,6 +331,7 @@ const SCAN_REVIEW_KEYS: AllKeys<ScanReviewInput> = {
   currentName: true,
   previousName: true,
   onStep: true,
+  lang: true,
 };
 
 /**
@@ -342,6 +349,7 @@ const SCAN_REVIEW_KEYS: AllKeys<ScanReviewInput> = {
  */
 export function scanReview(input: ScanReviewInput): ScanReview {
   rejectUnknownKeys(input, SCAN_REVIEW_KEYS, 'scanReview');
+  const lang = parseLanguage(input.lang, 'scanReview: lang');
   const config = resolveReviewConfig(input.config ?? {});
   let current = asTable(input.current);
   let previous = asTable(input.previous);
@@ -535,8 +543,10 @@ export function scanReview(input: ScanReviewInput): ScanReview {
     verdict: reviewVerdict(partial, flags),
     methods: reviewMethods(config, scoring),
   };
-  return withDisplay({ ...data, toMarkdown: () => scanReviewMarkdown(data) }, (r) =>
-    scanReviewDocument(r),
+  return withDisplay(
+    { ...data, toMarkdown: () => scanReviewMarkdown(data, {}, { lang }) },
+    (r) => scanReviewDocument(r, { lang }),
+    lang,
   );
 }
 

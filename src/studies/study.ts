@@ -71,7 +71,10 @@ export interface StudyReproduction {
        * the published tables; without, the complete result.
        */
       readonly minCell?: number;
-      /** Language of the HTML report (default `en`; the Markdown and JSON stay English). */
+      /**
+       * Language of the HTML report and the Markdown (default `en`; the Den Haag Markdown is still
+       * English); the JSON is the same in both.
+       */
       readonly lang?: Language;
       /** Version/date stamp of the HTML report: effectmeting's version and the report date. */
       readonly version?: string;
@@ -90,13 +93,22 @@ export interface StudyPlanning {
   /** The design `--simulate` simulates (with the study's data model). */
   readonly simulation: SimulationDesign;
   /**
-   * Answers the question: `answer` as plain data (printed by `--json`) and as Markdown.
-   * `rSquared` overrides the expected R² of the adjustment covariates.
+   * Answers the question: `answer` as plain data (printed by `--json`, the same in every
+   * language) and as Markdown in `options.lang` (default English). Unknown option keys are an
+   * `InputError`.
    */
-  question(options: { readonly rSquared?: number }): {
+  question(options: StudyQuestionOptions): {
     readonly answer: unknown;
     readonly markdown: string;
   };
+}
+
+/** The options of {@link StudyPlanning.question}. */
+export interface StudyQuestionOptions {
+  /** Overrides the expected R² of the adjustment covariates. */
+  readonly rSquared?: number;
+  /** Language of the Markdown answer (default `en`); the `answer` data do not depend on it. */
+  readonly lang?: Language;
 }
 
 /** One published study. */

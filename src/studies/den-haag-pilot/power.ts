@@ -3,7 +3,8 @@
  * detectable in decile 1 (978 / 240 clients, 41.5 % control rate, 31 pp participation
  * difference), and what would a city half Den Haag's size need to detect the pilot's effect?
  */
-import { formatPercent, formatPp, markdownTable } from '../../format.js';
+import { formatNumber, formatPercent, formatPp, markdownTable } from '../../format.js';
+import { type Language, numberStyleOf, textOf } from '../../language.js';
 import { formatCount, mdeRow } from '../../plan/mde-table.js';
 import {
   type MdeResult,
@@ -12,6 +13,7 @@ import {
   requiredSampleSize,
 } from '../../plan/power.js';
 import { DEN_HAAG_DECILE1_DESIGN } from './design.js';
+import { ASSUMPTIONS_LABEL, PILOT_PLANNING_TEXTS } from './planning-texts.js';
 
 /** One row of the sizes a smaller city needs. */
 export interface NeededSize {
@@ -129,44 +131,76 @@ export function pilotPowerAnswer(options: { readonly rSquared?: number } = {}): 
 }
 
 /**
- * The answer as the Markdown `effectmeting power --pilot` prints: the detectable effects of the
- * pilot and of a city half its size, the power for the published effect, and the sizes needed.
+ * The answer as the Markdown `effectmeting power --pilot [--lang nl]` prints: the detectable
+ * effects of the pilot and of a city half its size, the power for the published effect, and the
+ * sizes needed; labels, sentences and numbers in the language (texts: `planning-texts.ts`). The
+ * English assumptions line is the answer's own `assumptions` (the same in `--json`).
  *
  * @example
  * pilotPowerMarkdown(pilotPowerAnswer()); // "# Den Haag pilot, decile 1: what was detectable? …"
+ * pilotPowerMarkdown(pilotPowerAnswer(), 'nl'); // "# Den Haag-pilot, deciel 1: wat was aantoonbaar? …"
  */
-export function pilotPowerMarkdown(answer: PilotPowerAnswer): string {
+export function pilotPowerMarkdown(answer: PilotPowerAnswer, lang: Language = 'en'): string {
   const d = DEN_HAAG_DECILE1_DESIGN;
   const p = answer.pilot;
   const h = answer.halfCity;
-  const effect = formatPp(d.publishedEffect);
+  const t = textOf(PILOT_PLANNING_TEXTS, lang);
+  const style = numberStyleOf(lang);
+  const effect = formatPp(d.publishedEffect, 1, false, style);
+  const pct = (x: number, digits = 1) => formatPercent(x, digits, style);
+  // A number as given (R² = 0.38, not rounded), with the language's decimal mark.
+  const raw = (x: number) => String(x).replace('.', style.decimal);
+  const fixed = (x: number, digits: number) =>
+    lang === 'en' ? x.toFixed(digits) : formatNumber(x, digits, style);
+  const r2 = raw(p.withCovariates.rSquared);
   const split = (share: number) => `${Math.round(share * 100)}/${Math.round((1 - share) * 100)}`;
+  const count = (n: number) => formatCount(n, lang);
+  const assumptions =
+    lang === 'en'
+      ? answer.assumptions
+      : t.assumptions({
+          nTreatment: count(d.nTreatment),
+          nControl: count(d.nControl),
+          controlRate: pct(d.controlRate),
+          participationDifference: formatPp(d.participationDifference, 0, false, style),
+          rSquared: r2,
+          perYear: count(h.perYear),
+          effect,
+          perParticipant: formatPp(d.publishedEffect / d.participationDifference, 1, false, style),
+        });
+  const c = t.columns;
   return [
-    '# Den Haag pilot, decile 1: what was detectable?',
+    t.title,
     '',
     markdownTable([
-      ...p.byRSquared.map((m) => mdeRow(`pilot (${d.nTreatment} / ${d.nControl})`, m)),
-      mdeRow('half city, one year', h.none),
-      mdeRow('half city, one year', h.withCovariates),
+      ...p.byRSquared.map((m) =>
+        mdeRow(t.pilotRow(count(d.nTreatment), count(d.nControl)), m, lang),
+      ),
+      mdeRow(t.halfCityRow, h.none, lang),
+      mdeRow(t.halfCityRow, h.withCovariates, lang),
     ]),
     '',
-    `Power for the published ${effect}: ${formatPercent(p.powerForPublished.none)} without covariates, ${formatPercent(p.powerForPublished.withCovariates)} with R² = ${p.withCovariates.rSquared}.`,
+    t.power(effect, pct(p.powerForPublished.none), pct(p.powerForPublished.withCovariates), r2),
     '',
-    `## A city half Den Haag's size (${h.perYear} decile-1 clients a year): clients needed for ${effect} at 80 % power`,
+    t.halfCityHeading(count(h.perYear), effect),
     '',
     markdownTable(
       h.needed.map((r) => ({
-        allocation: split(r.treatmentShare),
-        R2: r.rSquared.toFixed(2),
-        'n treated / control': `${formatCount(r.nTreatment)} / ${formatCount(r.nControl)}`,
-        total: formatCount(r.total),
-        'years of inflow': r.years.toFixed(1),
+        [c.allocation]: split(r.treatmentShare),
+        [c.r2]: fixed(r.rSquared, 2),
+        [c.sizes]: `${count(r.nTreatment)} / ${count(r.nControl)}`,
+        [c.total]: count(r.total),
+        [c.years]: fixed(r.years, 1),
       })),
     ),
     '',
-    `Or, within one year: a participation difference of ${h.participationNeeded.map((x) => `${formatPercent(x.d, 0)} (${split(x.treatmentShare)})`).join(' or ')} instead of ${formatPercent(d.participationDifference, 0)}, with R² = ${p.withCovariates.rSquared}.`,
+    t.participation(
+      h.participationNeeded.map((x) => `${pct(x.d, 0)} (${split(x.treatmentShare)})`),
+      pct(d.participationDifference, 0),
+      r2,
+    ),
     '',
-    `Assumptions: ${answer.assumptions}.`,
+    `${textOf(ASSUMPTIONS_LABEL, lang)}: ${assumptions}.`,
     '',
   ].join('\n');
 }

@@ -1,12 +1,14 @@
 /** The Den Haag pilot as a registered study: its data files, reproduction and planning question. */
 import { numberColumn } from '../../data/columns.js';
+import { parseLanguage } from '../../language.js';
 import { publishedJson } from '../../report/disclosure.js';
+import { type AllKeys, rejectUnknownKeys } from '../../stats/option-keys.js';
 import { documentMarkdown } from '../../table/index.js';
 import { DEN_HAAG_LISTING } from '../catalog.js';
 import { toCsv } from '../shared/csv.js';
 import { stampOptions } from '../shared/report-language.js';
 import { sourceNote } from '../shared/source-note.js';
-import type { Study } from '../study.js';
+import type { Study, StudyQuestionOptions } from '../study.js';
 import { DEN_HAAG_DECILE1_DESIGN } from './design.js';
 import { DEN_HAAG_COLUMNS, generateDenHaag } from './generator.js';
 import {
@@ -23,6 +25,8 @@ import { DEN_HAAG_MODEL } from './simulation-model.js';
 
 const DATA = 'den-haag-pilot.csv';
 const BENCHMARK = 'den-haag-national-benchmark.csv';
+/** The keys of the planning question's options. */
+const QUESTION_KEYS: AllKeys<StudyQuestionOptions> = { rSquared: true, lang: true };
 
 /** The Den Haag pilot "WW (niet) naar bijstand" (2021–2022). */
 export const DEN_HAAG_STUDY: Study = {
@@ -95,8 +99,12 @@ export const DEN_HAAG_STUDY: Study = {
       nControl: DEN_HAAG_DECILE1_DESIGN.nControl,
     },
     question(options) {
-      const answer = pilotPowerAnswer(options);
-      return { answer, markdown: pilotPowerMarkdown(answer) };
+      rejectUnknownKeys(options, QUESTION_KEYS, 'question');
+      const lang = parseLanguage(options.lang, 'lang');
+      const answer = pilotPowerAnswer(
+        options.rSquared !== undefined ? { rSquared: options.rSquared } : {},
+      );
+      return { answer, markdown: pilotPowerMarkdown(answer, lang) };
     },
   },
 };

@@ -11,6 +11,7 @@
  * assignment errors per arm, arm sizes) are printed as {@link Intensive2012Disclosure.count} says.
  */
 import type { EffectSeries } from '../../analysis/effect-series.js';
+import { type Language, numberStyleOf } from '../../language.js';
 import {
   type AdditiveRelation,
   type DisclosureOptions,
@@ -48,7 +49,8 @@ export function countKey(...parts: (string | number)[]): string {
 const k = countKey;
 
 /**
- * The suppression pattern of the 2012–2013 report. Keys of {@link Intensive2012Disclosure.count}:
+ * The suppression pattern of the 2012–2013 report, its counts and note in `lang` (default
+ * English). Keys of {@link Intensive2012Disclosure.count}:
  * `bsn-pass`, `bsn-checked`, `mismatches`, `mismatches-<arm>`, `arm-<arm>`, `n-last-<arm>`
  * (`treatment`/`control`), `job-holders-<arm>`.
  *
@@ -59,6 +61,7 @@ const k = countKey;
 export function intensive2012Disclosure(
   r: Intensive2012Result,
   d: DisclosureOptions = {},
+  lang: Language = 'en',
 ): Intensive2012Disclosure {
   const threshold = d.threshold ?? 10;
   const c = r.config;
@@ -161,7 +164,7 @@ export function intensive2012Disclosure(
 
   const s = suppressCells(cells, relations, { ...d, threshold });
   const hidden = (key: string) => s.status(key) !== 'published';
-  const note = disclosureNote(threshold);
+  const note = disclosureNote(threshold, true, lang);
   const withMarks = (b: ModelTableBlock, marks: Marks[]): ModelTableBlock =>
     marks.some((m) => Object.keys(m).length > 0)
       ? {
@@ -297,7 +300,7 @@ export function intensive2012Disclosure(
 
   return {
     threshold,
-    count: (key, n) => s.text(key, formatCell(n, 'int')),
+    count: (key, n) => s.text(key, formatCell(n, 'int', numberStyleOf(lang))),
     protect: (document, conversations) =>
       threshold <= 0
         ? document

@@ -8,8 +8,10 @@
 import type { ArmComparison } from '../../analysis/compare-arms.js';
 import type { EffectSeries, MonthEffect } from '../../analysis/effect-series.js';
 import type { ParticipationTable } from '../../analysis/participation.js';
+import { describeRule } from '../../assign/rules.js';
 import { InputError } from '../../errors.js';
-import { formatNumber, formatPercent } from '../../format.js';
+import { formatNumber, formatPercent, type NumberStyle } from '../../format.js';
+import { formatDate, type Language, numberStyleOf, type Texts, textOf } from '../../language.js';
 import type { RandomizationResult } from '../../plan/randomization-inference.js';
 import {
   type DisclosureOptions,
@@ -17,8 +19,9 @@ import {
   hasSuppressed,
   protectTable,
 } from '../../report/disclosure.js';
+import { methodText } from '../../report/method-texts.js';
 import type { Estimate } from '../../stats/estimate.js';
-import { REPORT_STAR_LEVELS, starLegend } from '../../stats/stars.js';
+import { REPORT_STAR_LEVELS, starLegend, starLevelsText } from '../../stats/stars.js';
 import {
   type Block,
   type Cell,
@@ -31,24 +34,57 @@ import {
 import { ENTRY_OFFSET_DAYS, INTAKE_END, INTAKE_START, OBSERVATION_END } from './design.js';
 import type { Intensive2012Result } from './report.js';
 import { countKey, intensive2012Disclosure } from './report-disclosure.js';
+import { INTENSIVE_2012_TEXTS, type Intensive2012Texts } from './report-texts.js';
 
-/** A share in percent with one decimal, no sign: "31.9" (the report's cells). */
-const pct = (share: number) => formatNumber(100 * share, 1);
-/** An effect on a share in the report's style: "2.7**". */
-const pp = (e: Pick<Estimate, 'estimate' | 'stars'>) => `${pct(e.estimate)}${e.stars}`;
-/** A count, grouped: "9,237". */
-const count = (n: number) => formatCell(n, 'int');
-/** "522 (12 %)": a count and its share of `total` in whole percent. */
-const countShare = (n: number, total: number) => `${count(n)} (${formatPercent(n / total, 0)})`;
+/** The report's cell formats in a language's number style. */
+interface Formats {
+  readonly lang: Language;
+  readonly t: Intensive2012Texts;
+  readonly style: NumberStyle;
+  /** A share in percent with one decimal, no sign: "31.9" / "31,9" (the report's cells). */
+  readonly pct: (share: number) => string;
+  /** An effect on a share in the report's style: "2.7**". */
+  readonly pp: (e: Pick<Estimate, 'estimate' | 'stars'>) => string;
+  /** A count, grouped: "9,237" / "9.237". */
+  readonly count: (n: number) => string;
+  /** "522 (12 %)": a count and its share of `total` in whole percent. */
+  readonly countShare: (n: number, total: number) => string;
+  /** A number with `digits` decimals. */
+  readonly num: (x: number, digits: number) => string;
+  /** A fraction as a percentage. */
+  readonly percent: (x: number, digits: number) => string;
+  /** "23 July 2012" / "23 juli 2012" from an ISO date. */
+  readonly longDate: (iso: string) => string;
+}
 
-/** "23 July 2012" from an ISO date. */
-function longDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+function formatsOf(lang: Language): Formats {
+  const style = numberStyleOf(lang);
+  const num = (x: number, digits: number) => formatNumber(x, digits, style);
+  const pct = (share: number) => num(100 * share, 1);
+  const count = (n: number) => formatCell(n, 'int', style);
+  const percent = (x: number, digits: number) => formatPercent(x, digits, style);
+  return {
+    lang,
+    t: textOf(INTENSIVE_2012_TEXTS, lang),
+    style,
+    pct,
+    pp: (e) => `${pct(e.estimate)}${e.stars}`,
+    count,
+    countShare: (n, total) => `${count(n)} (${percent(n / total, 0)})`,
+    num,
+    percent,
+    longDate: (iso) => {
+      const date = new Date(`${iso}T00:00:00Z`);
+      return lang === 'en'
+        ? date.toLocaleDateString('en-GB', {
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+            timeZone: 'UTC',
+          })
+        : formatDate(date, lang);
+    },
+  };
 }
 
 const text = (id: string, label = id): Column => ({ id, label, format: 'text' });
@@ -83,8 +119,8 @@ function monthAt(series: EffectSeries, month: number): MonthEffect {
 }
 
 /** Columns "6 months" … of the exit tables, after a first unnamed label column. */
-function monthColumns(months: readonly number[]): Column[] {
-  return [text('label', ''), ...months.map((m) => text(`m${m}`, `${m} months`))];
+function monthColumns(f: Formats, months: readonly number[]): Column[] {
+  return [text('label', ''), ...months.map((m) => text(`m${m}`, f.t.months(m)))];
 }
 
 /** A row of the exit tables: the label and one cell per month. */
@@ -97,11 +133,13 @@ function monthRow(
 }
 
 function conversationTable(
+  f: Formats,
   id: string,
   title: string,
   t: ParticipationTable,
   labels: readonly { readonly value: string; readonly label: string }[],
 ): ModelTableBlock {
+  const { count, countShare } = f;
   const rows: Record<string, Cell>[] = labels.map(({ value, label }) => {
     const r = t.rows.find((x) => x.category === value)!;
     const cell = (n: number, total: number) => (n === 0 ? '–' : countShare(n, total));
@@ -113,43 +151,35 @@ function conversationTable(
     };
   });
   rows.push({
-    category: 'total',
+    category: f.t.total,
     control: count(t.n.control),
     treatment: count(t.n.treatment),
     total: count(t.n.control + t.n.treatment),
   });
   const columns = [
     text('category', t.column),
-    text('control', 'B-dvl (basic)'),
-    text('treatment', 'I-dvl (intensive)'),
-    text('total'),
+    text('control', f.t.basic),
+    text('treatment', f.t.intensive),
+    text('total', f.t.total),
   ];
   return table(id, title, columns, rows);
 }
 
-const LEVEL_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  gender: { man: 'man', woman: 'woman', unknown: 'unknown' },
-  age_band: { '<35': 'younger than 35', '35-45': '35 to 45', '45+': '45 and older' },
-  household: {
-    single: 'single, no child',
-    single_with_child: 'single, dependent child',
-    cohabiting: 'cohabiting',
-  },
-};
 const LEVEL_ORDER: Readonly<Record<string, readonly string[]>> = {
   gender: ['man', 'woman', 'unknown'],
   age_band: ['<35', '35-45', '45+', 'unknown'],
   household: ['single', 'single_with_child', 'cohabiting', 'unknown'],
 };
 
-function balanceTable(r: Intensive2012Result, threshold: number): ModelTableBlock {
+function balanceTable(f: Formats, r: Intensive2012Result, threshold: number): ModelTableBlock {
+  const { t } = f;
   const c = r.config;
   const b = r.balance;
   const empty = { controlN: null, controlShare: '', treatmentN: null, treatmentShare: '' };
   const groups: { total: number; parts: number[] }[] = [];
   const rows: Record<string, Cell>[] = [
     {
-      characteristic: 'clients',
+      characteristic: t.clients,
       ...empty,
       controlN: r.arms.control.n,
       treatmentN: r.arms.treatment.n,
@@ -166,37 +196,31 @@ function balanceTable(r: Intensive2012Result, threshold: number): ModelTableBloc
     rows.push({
       characteristic: `**${cov}**`,
       ...empty,
-      test: `χ²(${test.df.join(', ')}) = ${formatNumber(test.statistic, 2)}, p = ${formatNumber(test.pValue, 3)}${test.stars}`,
+      test: `χ²(${test.df.join(', ')}) = ${f.num(test.statistic, 2)}, p = ${f.num(test.pValue, 3)}${test.stars}`,
     });
     groups.push({ total: 0, parts: sorted.map((_, i) => rows.length + i) });
     for (const level of sorted) {
       const s = (arm: string) => level.stats.find((x) => x.arm === arm)!;
       const name = level.level ?? '';
       rows.push({
-        characteristic: LEVEL_LABELS[cov]?.[name] ?? (cov === 'office' ? `office ${name}` : name),
+        characteristic: t.levels[cov]?.[name] ?? (cov === 'office' ? t.office(name) : name),
         controlN: s(c.control).n,
-        controlShare: formatPercent(s(c.control).share!, 0),
+        controlShare: f.percent(s(c.control).share!, 0),
         treatmentN: s(c.treatment).n,
-        treatmentShare: formatPercent(s(c.treatment).share!, 0),
+        treatmentShare: f.percent(s(c.treatment).share!, 0),
         test: '',
       });
     }
   }
   const columns = [
-    text('characteristic'),
+    text('characteristic', t.characteristic),
     counts('controlN', 'B-dvl n'),
     text('controlShare', 'B-dvl %'),
     counts('treatmentN', 'I-dvl n'),
     text('treatmentShare', 'I-dvl %'),
-    text('test', 'χ² test'),
+    text('test', t.chiSquareTest),
   ];
-  const block = table(
-    'table_5_1',
-    'Table 5.1: composition of the groups',
-    columns,
-    rows,
-    'Test per characteristic: Pearson χ² test of independence, arm × category (all categories, "unknown" included), stars at 20/10/5 %.',
-  );
+  const block = table('table_5_1', t.table51, columns, rows, t.table51Note);
   // Disclosure control: small counts "< 10"; the levels of a characteristic sum to the clients.
   const protectedTable = protectTable(
     block.table,
@@ -213,34 +237,38 @@ function balanceTable(r: Intensive2012Result, threshold: number): ModelTableBloc
     ? {
         ...block,
         table: protectedTable,
-        note: `${block.note ?? ''} ${disclosureNote(threshold)}`.trim(),
+        note: `${block.note ?? ''} ${disclosureNote(threshold, true, f.lang)}`.trim(),
       }
     : block;
 }
 
 /** Table 5.2's rows of one measure: a heading row, the shares per arm and the net effect. */
 function exitRows(
+  f: Formats,
   label: string,
   plain: EffectSeries,
   months: readonly number[],
   back: { readonly treatment: string; readonly control: string; readonly net: string },
 ): Record<string, Cell>[] {
   const at = (m: number) => monthAt(plain, m);
+  const { pct, pp } = f;
   return [
     { ...monthRow(`**${label}**`, months, () => ''), back: '' },
     { ...monthRow('I-dvl', months, (m) => pct(at(m).shareTreated)), back: back.treatment },
     { ...monthRow('B-dvl', months, (m) => pct(at(m).shareControl)), back: back.control },
-    { ...monthRow('net effect', months, (m) => pp(at(m).raw)), back: back.net },
+    { ...monthRow(f.t.netEffect, months, (m) => pp(at(m).raw)), back: back.net },
   ];
 }
 
 /** Annex B.1's rows of one measure: per gender the shares, the plain and the adjusted net. */
 function byGenderRows(
+  f: Formats,
   r: Intensive2012Result,
   measure: 'any' | 'job',
   label: string,
 ): Record<string, Cell>[] {
   const c = r.config;
+  const { pct, pp, t } = f;
   const s = r.byGender[measure];
   const rows = [monthRow(`**${label}**`, c.months, () => '')];
   for (const level of c.genderLevels) {
@@ -250,21 +278,25 @@ function byGenderRows(
       monthRow(`*${level}*`, c.months, () => ''),
       monthRow('I-dvl', c.months, (m) => pct(monthAt(plain, m).shareTreated)),
       monthRow('B-dvl', c.months, (m) => pct(monthAt(plain, m).shareControl)),
-      monthRow('net effect (plain z)', c.months, (m) => pp(monthAt(plain, m).raw)),
-      monthRow('net effect (adjusted OLS HC2)', c.months, (m) =>
-        pp(monthAt(adjusted, m).adjusted!),
-      ),
+      monthRow(t.plainNet, c.months, (m) => pp(monthAt(plain, m).raw)),
+      monthRow(t.adjustedNet, c.months, (m) => pp(monthAt(adjusted, m).adjusted!)),
     );
   }
   return rows;
 }
 
 /** Table 5.4's cell: a share or part-time factor in percent, else a mean at its digits. */
-function jobQualityCell(o: ArmComparison, which: 'treatment' | 'control' | 'net'): string {
+function jobQualityCell(
+  f: Formats,
+  o: ArmComparison,
+  which: 'treatment' | 'control' | 'net',
+): string {
   const value = which === 'net' ? o.difference.estimate : o[which].mean;
   const stars = which === 'net' ? o.difference.stars : '';
-  if (o.kind === 'binary' || o.format === 'percent') return `${pct(value)} %${stars}`;
-  return `${formatNumber(value, o.digits ?? 2)}${stars}`;
+  if (o.kind === 'binary' || o.format === 'percent') {
+    return `${f.pct(value)}${f.style.percent}${stars}`;
+  }
+  return `${f.num(value, o.digits ?? 2)}${stars}`;
 }
 
 /**
@@ -272,8 +304,9 @@ function jobQualityCell(o: ArmComparison, which: 'treatment' | 'control' | 'net'
  * with the asymptotic and the randomisation p-value (Monte Carlo SE), re-drawn as BSN parity
  * assigned.
  */
-function randomizationBlocks(r: Intensive2012Result): Block[] {
-  const p3 = (x: number) => formatNumber(x, 3);
+function randomizationBlocks(f: Formats, r: Intensive2012Result): Block[] {
+  const { pct, t } = f;
+  const p3 = (x: number) => f.num(x, 3);
   const riCell = (s: RandomizationResult['itt']) => `${p3(s.pValue)} (± ${p3(s.monteCarloSe)})`;
   const row = (
     label: string,
@@ -291,22 +324,28 @@ function randomizationBlocks(r: Intensive2012Result): Block[] {
   return [
     {
       kind: 'paragraph',
-      text: `For information, not in the report — randomisation inference at ${first.month} months:`,
+      text: t.riIntro(first.month),
     },
     table(
       'table_5_2_randomization',
-      `Table 5.2 at ${first.month} months: randomisation inference`,
+      t.riTitle(first.month),
       [
         text('label', ''),
-        text('plain', 'net effect (plain)'),
-        text('plainP', 'asymptotic p'),
-        text('plainRi', 'randomisation p (± MC SE)'),
-        text('adjusted', 'net effect (adjusted)'),
-        text('adjustedP', 'asymptotic p'),
-        text('adjustedRi', 'randomisation p (± MC SE)'),
+        text('plain', t.riColumns.plain),
+        text('plainP', t.riColumns.asymptotic),
+        text('plainRi', t.riColumns.randomization),
+        text('adjusted', t.riColumns.adjusted),
+        text('adjustedP', t.riColumns.asymptotic),
+        text('adjustedRi', t.riColumns.randomization),
       ],
-      [row('any exit', r.randomization.any), row('exit to a job', r.randomization.job)],
-      `Fisher's sharp null of no effect for any client: outcomes at ${first.month} months held fixed and the assignment re-drawn as the study assigned it — ${first.design}. ${count(first.draws)} Monte Carlo draws, seed ${JSON.stringify(first.seed)}; p = (1 + #{|t*| ≥ |t|})/(1 + draws), MC SE = √(p(1 − p)/draws). Statistic: the studentised net effect (plain: unpooled SE; adjusted: OLS HC2 on ${r.config.gender}, ${r.config.adjustmentCovariates.join(', ')}, complete cases). Asymptotic p: the z test (plain) and the t test on n − k df (adjusted) behind the stars above.`,
+      [row(t.anyExit, r.randomization.any), row(t.jobExit, r.randomization.job)],
+      t.riNote({
+        month: first.month,
+        design: methodText(first.design, f.lang),
+        draws: f.count(first.draws),
+        seed: JSON.stringify(first.seed),
+        covariates: `${r.config.gender}, ${r.config.adjustmentCovariates.join(', ')}`,
+      }),
     ),
   ];
 }
@@ -315,25 +354,30 @@ function randomizationBlocks(r: Intensive2012Result): Block[] {
  * A bound on Table 5.4's scale with one more decimal than its cells (the bounds are narrow):
  * percent for shares and part-time factors, else the outcome's digits + 1.
  */
-function qualityValue(o: ArmComparison, value: number): string {
-  if (o.kind === 'binary' || o.format === 'percent') return formatNumber(100 * value, 2);
-  return formatNumber(value, (o.digits ?? 2) + 1);
+function qualityValueOf(f: Formats, o: ArmComparison, value: number): string {
+  if (o.kind === 'binary' || o.format === 'percent') return f.num(100 * value, 2);
+  return f.num(value, (o.digits ?? 2) + 1);
 }
 
-/** "[lo, hi]" on Table 5.4's scale. */
-function qualityInterval(o: ArmComparison, ci: readonly [number, number]): string {
-  return `[${qualityValue(o, ci[0])}, ${qualityValue(o, ci[1])}]`;
+/** "[lo, hi]" on Table 5.4's scale ("[lo; hi]" with a decimal comma). */
+function qualityIntervalOf(f: Formats, o: ArmComparison, ci: readonly [number, number]): string {
+  const sep = f.style.decimal === ',' ? '; ' : ', ';
+  return `[${qualityValueOf(f, o, ci[0])}${sep}${qualityValueOf(f, o, ci[1])}]`;
 }
 
 /**
  * Table 5.4 under selection: the naive difference of the job holders next to Lee's (2009)
  * trimming bounds, each bound's interval and the Imbens–Manski interval for the effect.
  */
-function leeBoundsBlocks(r: Intensive2012Result): Block[] {
+function leeBoundsBlocks(f: Formats, r: Intensive2012Result): Block[] {
+  const { t, count } = f;
+  const qualityValue = (o: ArmComparison, value: number) => qualityValueOf(f, o, value);
+  const qualityInterval = (o: ArmComparison, ci: readonly [number, number]) =>
+    qualityIntervalOf(f, o, ci);
   const jq = r.jobQuality.outcomes;
   const b0 = r.jobQualityBounds[0];
   if (!b0) return [];
-  const level = formatPercent(b0.level, 0);
+  const level = f.percent(b0.level, 0);
   const rows = jq.map((o, i) => {
     const b = r.jobQualityBounds[i]!;
     return {
@@ -349,46 +393,63 @@ function leeBoundsBlocks(r: Intensive2012Result): Block[] {
     };
   });
   const trimmed = b0.trimmedArm === 'treatment' ? 'I-dvl' : 'B-dvl';
+  const lc = t.leeColumns(level);
   return [
-    {
-      kind: 'heading',
-      level: 2,
-      text: 'Table 5.4 under selection: Lee bounds (not in the report)',
-    },
+    { kind: 'heading', level: 2, text: t.leeHeading },
     table(
       'table_5_4_lee_bounds',
-      'Table 5.4 under selection: Lee (2009) bounds on the effect of I-dvl',
+      t.leeTitle,
       [
         text('label', ''),
-        text('naive', 'naive net effect (job holders)'),
-        text('naiveCi', `naive ${level} CI`),
-        text('lower', 'Lee lower bound'),
+        text('naive', lc.naive),
+        text('naiveCi', lc.naiveCi),
+        text('lower', lc.lower),
         text('lowerSe', 'SE'),
-        text('upper', 'Lee upper bound'),
+        text('upper', lc.upper),
         text('upperSe', 'SE'),
-        text('bounds', `${level} CI of the lower / upper bound`),
-        text('im', `Imbens–Manski ${level} CI`),
+        text('bounds', lc.bounds),
+        text('im', lc.im),
       ],
       rows,
-      `Job quality exists only for clients who found a job: ${formatPercent(b0.selection.treatment, 1)} of I-dvl (${count(b0.selected.treatment)} of ${count(b0.assigned.treatment)}) against ${formatPercent(b0.selection.control, 1)} of B-dvl (${count(b0.selected.control)} of ${count(b0.assigned.control)}). If the service changes who finds a job, the naive comparison of job holders compares different people. Under monotonicity (the service never keeps a client from finding a job), the effect on the clients who would find a job in either arm lies between the bounds: the ${trimmed} job holders are trimmed by ${formatPercent(b0.trimShare, 1)} (the excess share), from the top for the lower bound and from the bottom for the upper. Shares and part-time factor in percentage points; one decimal more than Table 5.4. SEs: Lee (2009), Proposition 3; bound intervals: bound ± z·SE; the Imbens–Manski (2004) interval covers the effect with probability ${level} (C = ${formatNumber(b0.imbensManski.criticalValue, 3)}). Naive: the Table 5.4 comparison of job holders (${b0.naive.method.split(',')[0]} for the share, Welch for means).`,
-      'two-sided; the naive net effect only: difference in proportions of the job holders (z test, unpooled SE) or Welch t test of means',
+      t.leeNote({
+        treatedShare: f.percent(b0.selection.treatment, 1),
+        treatedSelected: count(b0.selected.treatment),
+        treatedAssigned: count(b0.assigned.treatment),
+        controlShare: f.percent(b0.selection.control, 1),
+        controlSelected: count(b0.selected.control),
+        controlAssigned: count(b0.assigned.control),
+        trimmed,
+        trimShare: f.percent(b0.trimShare, 1),
+        level,
+        critical: f.num(b0.imbensManski.criticalValue, 3),
+        naiveMethod: methodText(b0.naive.method.split(',')[0]!, f.lang),
+      }),
+      t.leeTest,
     ),
   ];
 }
 
 /**
- * The 2012–2013 report as a document in the published layout (see the module comment). Table
- * 5.1's counts go through disclosure control (`protectTable`: below `threshold`, default 10,
- * "< 10"; the levels of a characteristic sum to the clients, so one more is "x").
+ * The 2012–2013 report as a document in the published layout (see the module comment), in
+ * `lang` (default English; Dutch: the report's own texts in Dutch, the numbers in the Dutch
+ * style, method texts from below the report layer through `methodText`). Table 5.1's counts go
+ * through disclosure control (`protectTable`: below `threshold`, default 10, "< 10"; the levels
+ * of a characteristic sum to the clients, so one more is "x"). Table and column ids do not depend
+ * on the language (the JSON is written from the English document).
  *
  * @example
  * const doc = intensive2012Document(intensive2012(table));
  * documentMarkdown(doc); // the same text as intensive2012Markdown(result)
+ * documentMarkdown(intensive2012Document(result, {}, 'nl'), { lang: 'nl' }); // "# Intensieve versus …"
  */
 export function intensive2012Document(
   r: Intensive2012Result,
   disclosure: DisclosureOptions = {},
+  lang: Language = 'en',
 ): Document {
+  const f = formatsOf(lang);
+  const { t, count, pct, pp } = f;
+  const method = (text: string) => methodText(text, lang);
   const c = r.config;
   const a = r.audit;
   const conf = a.conformance;
@@ -398,16 +459,16 @@ export function intensive2012Document(
   const last = Math.max(...months);
   const back = r.backOnBenefit;
   const held = [
-    { value: 'not_held', label: 'no conversation' },
-    { value: 'held', label: 'conversation held' },
+    { value: 'not_held', label: t.held[0] },
+    { value: 'held', label: t.held[1] },
   ];
   const m4 = [
-    { value: 'none', label: 'no conversation' },
-    { value: 'individual', label: 'individual conversation' },
-    { value: 'group', label: 'group conversation' },
-    { value: 'unclear', label: 'form unclear' },
+    { value: 'none', label: t.m4[0] },
+    { value: 'individual', label: t.m4[1] },
+    { value: 'group', label: t.m4[2] },
+    { value: 'unclear', label: t.m4[3] },
   ];
-  const dc = intensive2012Disclosure(r, disclosure);
+  const dc = intensive2012Disclosure(r, disclosure, lang);
   const n = dc.count;
   const values = (l: typeof held) => l.map((x) => x.value);
   const tf = r.timeFractions;
@@ -419,145 +480,173 @@ export function intensive2012Document(
       arms.treatment.n * arms.treatment.meanObservation) /
     total;
   const atLast = monthAt(r.exit.any.plain, last);
-  const plainTest = r.methods.plain;
+  // The study's own method texts: the result's (English), or the same in Dutch from the config.
+  const plainTest = lang === 'en' ? r.methods.plain : t.plainMethod;
+  const adjustedMethod =
+    lang === 'en'
+      ? r.methods.adjusted
+      : t.adjustedMethod(c.adjustmentCovariates.join(', '), c.gender, c.unknown);
+  const shareTest = plainTest.split(',')[0]!;
+  const legend =
+    lang === 'en'
+      ? starLegend(REPORT_STAR_LEVELS, t.legendTest)
+      : `Sterren: ${starLevelsText(REPORT_STAR_LEVELS, f.style.decimal)} (p-waarden: ${t.legendTest})`;
+  const errors = `${n('mismatches', conf.mismatches)} ${t.of} ${count(conf.checked)}${n('mismatches', conf.mismatches) === count(conf.mismatches) ? ` (${f.percent(conf.rate, 1)})` : ''}`;
+  const armKey = (arm: string) => (arm === c.treatment ? 'arm-treatment' : 'arm-control');
+  const srmArms = srm.arms
+    .map(
+      (x) =>
+        `${x.arm} ${n(armKey(x.arm), x.observed)}${n(armKey(x.arm), x.observed) === count(x.observed) ? ` (${f.percent(x.share, 2)})` : ''}`,
+    )
+    .join(', ');
+  const srmTest = `χ²(${srm.df}) = ${f.num(srm.statistic, 3)}, p = ${f.num(srm.pValue, 3)}`;
+  const conversation = (nth: number) => t.conversation(nth);
 
   const document: Document = [
-    { kind: 'heading', level: 1, text: 'Intensive versus basic services, 2012–2013: reproduction' },
-    {
-      kind: 'paragraph',
-      text: `I-dvl = intensive services (odd last BSN digit), B-dvl = basic services (even). ${starLegend(REPORT_STAR_LEVELS, 'two-sided; each table says which test')}. BSNs are read for the parity check only and appear nowhere in this report.`,
-    },
-    { kind: 'heading', level: 2, text: 'Assignment audit' },
+    { kind: 'heading', level: 1, text: t.title },
+    { kind: 'paragraph', text: t.intro(legend) },
+    { kind: 'heading', level: 2, text: t.auditHeading },
     {
       kind: 'list',
       items: [
-        `BSN eleven test: ${n('bsn-pass', r.bsn.checked - r.bsn.invalid)} of ${n('bsn-checked', r.bsn.checked)} ids pass.`,
-        `Rule: ${a.description}. Assignment errors (recorded arm ≠ parity arm): **${n('mismatches', conf.mismatches)} of ${count(conf.checked)}${n('mismatches', conf.mismatches) === count(conf.mismatches) ? ` (${formatPercent(conf.rate, 1)})` : ''}** — ${n(`mismatches-${c.control}`, byArm(c.control))} recorded ${c.control}, ${n(`mismatches-${c.treatment}`, byArm(c.treatment))} recorded ${c.treatment}.`,
-        `Sample ratio against 50/50: ${srm.arms.map((x) => `${x.arm} ${n(x.arm === c.treatment ? 'arm-treatment' : 'arm-control', x.observed)}${n(x.arm === c.treatment ? 'arm-treatment' : 'arm-control', x.observed) === count(x.observed) ? ` (${formatPercent(x.share, 2)})` : ''}`).join(', ')}; χ²(${srm.df}) = ${formatNumber(srm.statistic, 3)}, p = ${formatNumber(srm.pValue, 3)}${srm.stars ? ` ${srm.stars}` : ' (no sign of a broken ratio)'}.`,
+        t.bsnLine(n('bsn-pass', r.bsn.checked - r.bsn.invalid), n('bsn-checked', r.bsn.checked)),
+        t.ruleLine(
+          lang === 'en' ? a.description : describeRule(c.rule, lang),
+          errors,
+          n(`mismatches-${c.control}`, byArm(c.control)),
+          c.control,
+          n(`mismatches-${c.treatment}`, byArm(c.treatment)),
+          c.treatment,
+        ),
+        t.sampleRatioLine(srmArms, srmTest, srm.stars ? ` ${srm.stars}` : t.noBrokenRatio),
       ],
     },
     {
       kind: 'heading',
       level: 2,
-      text: `Table 4.1: clients in the experiment (${longDate(INTAKE_START)} – ${longDate(INTAKE_END)})`,
+      text: t.table41Heading(f.longDate(INTAKE_START), f.longDate(INTAKE_END)),
     },
     table(
       'table_4_1',
-      'Table 4.1: clients in the experiment',
+      t.table41Title,
       [
-        text('group'),
-        { id: 'clients', label: 'clients', format: 'int' },
-        text('observation', 'mean observation (months)'),
+        text('group', t.group),
+        { id: 'clients', label: t.clients, format: 'int' },
+        text('observation', t.meanObservation),
       ],
       [
         {
-          group: 'B-dvl (basic)',
+          group: t.basic,
           clients: arms.control.n,
-          observation: formatNumber(arms.control.meanObservation, 1),
+          observation: f.num(arms.control.meanObservation, 1),
         },
         {
-          group: 'I-dvl (intensive)',
+          group: t.intensive,
           clients: arms.treatment.n,
-          observation: formatNumber(arms.treatment.meanObservation, 1),
+          observation: f.num(arms.treatment.meanObservation, 1),
         },
-        { group: 'total', clients: total, observation: formatNumber(meanObservation, 1) },
+        { group: t.total, clients: total, observation: f.num(meanObservation, 1) },
       ],
-      `Observation counts from entry into the experiment to ${longDate(OBSERVATION_END)}.`,
+      t.observationNote(f.longDate(OBSERVATION_END)),
     ),
-    { kind: 'heading', level: 2, text: 'Table 4.3: 4th-month conversation (clients still on WW)' },
-    conversationTable('table_4_3', 'Table 4.3: 4th-month conversation', r.conversations.m4, m4),
-    { kind: 'heading', level: 2, text: 'Table 4.4: 7th-month conversation (clients still on WW)' },
-    conversationTable('table_4_4', 'Table 4.4: 7th-month conversation', r.conversations.m7, held),
-    { kind: 'heading', level: 2, text: 'Table 4.5: 10th-month conversation (clients still on WW)' },
-    conversationTable('table_4_5', 'Table 4.5: 10th-month conversation', r.conversations.m10, held),
-    { kind: 'heading', level: 2, text: 'Table 4.6: 12th-month conversation (clients still on WW)' },
-    conversationTable('table_4_6', 'Table 4.6: 12th-month conversation', r.conversations.m12, held),
-    { kind: 'heading', level: 2, text: 'Table 5.1: composition of the groups' },
-    balanceTable(r, disclosure.threshold ?? 10),
-    {
-      kind: 'heading',
-      level: 2,
-      text: 'Table 5.2: exit within x months after the start of the benefit (%)',
-    },
+    { kind: 'heading', level: 2, text: conversation(4).heading },
+    conversationTable(f, 'table_4_3', conversation(4).title, r.conversations.m4, m4),
+    { kind: 'heading', level: 2, text: conversation(7).heading },
+    conversationTable(f, 'table_4_4', conversation(7).title, r.conversations.m7, held),
+    { kind: 'heading', level: 2, text: conversation(10).heading },
+    conversationTable(f, 'table_4_5', conversation(10).title, r.conversations.m10, held),
+    { kind: 'heading', level: 2, text: conversation(12).heading },
+    conversationTable(f, 'table_4_6', conversation(12).title, r.conversations.m12, held),
+    { kind: 'heading', level: 2, text: t.table51 },
+    balanceTable(f, r, disclosure.threshold ?? 10),
+    { kind: 'heading', level: 2, text: t.table52 },
     table(
       'table_5_2',
-      'Table 5.2: exit within x months after the start of the benefit (%)',
-      [...monthColumns(months), text('back', 'back on benefit')],
+      t.table52,
+      [...monthColumns(f, months), text('back', t.backOnBenefit)],
       [
-        ...exitRows('any exit from WW', r.exit.any.plain, months, {
+        ...exitRows(f, t.anyExitWw, r.exit.any.plain, months, {
           treatment: pct(back.treatment.mean),
           control: pct(back.control.mean),
           net: pp(back.difference),
         }),
-        ...exitRows('exit from WW to a job', r.exit.job.plain, months, {
+        ...exitRows(f, t.jobExitWw, r.exit.job.plain, months, {
           treatment: '',
           control: '',
           net: '',
         }),
       ],
-      `Method: complete follow-up, as the report's footnote to Table 5.2 states — the share at x months is among the clients observed at least x months since the start of the benefit (no Kaplan–Meier or Aalen–Johansen correction for clients observed shorter); at ${last} months ${n(countKey('any', 'n', 'treatment', last), atLast.nTreated)} I-dvl and ${n(countKey('any', 'n', 'control', last), atLast.nControl)} B-dvl clients are followed that long. Net effect = I − B from the unrounded shares; stars: ${plainTest}. Back on benefit: share of all clients of the arm, same test.`,
-      `two-sided, pointwise (each month on its own): ${plainTest}`,
+      t.table52Note(
+        last,
+        n(countKey('any', 'n', 'treatment', last), atLast.nTreated),
+        n(countKey('any', 'n', 'control', last), atLast.nControl),
+        plainTest,
+      ),
+      t.pointwise(plainTest),
     ),
-    {
-      kind: 'paragraph',
-      text: `For information, not in the report — the adjusted net effect (${r.methods.adjusted}):`,
-    },
+    { kind: 'paragraph', text: t.adjustedIntro(adjustedMethod) },
     table(
       'table_5_2_adjusted',
-      'Table 5.2, adjusted net effect',
-      monthColumns(months),
+      t.table52Adjusted,
+      monthColumns(f, months),
       [
-        monthRow('any exit, adjusted', months, (m) =>
-          pp(monthAt(r.exit.any.adjusted, m).adjusted!),
-        ),
-        monthRow('exit to a job, adjusted', months, (m) =>
-          pp(monthAt(r.exit.job.adjusted, m).adjusted!),
-        ),
+        monthRow(t.anyAdjusted, months, (m) => pp(monthAt(r.exit.any.adjusted, m).adjusted!)),
+        monthRow(t.jobAdjusted, months, (m) => pp(monthAt(r.exit.job.adjusted, m).adjusted!)),
       ],
       undefined,
-      `two-sided, pointwise: ${r.methods.adjusted}`,
+      `${t.pointwise(adjustedMethod).replace(PER_MONTH[lang], '')}`,
     ),
-    ...randomizationBlocks(r),
-    { kind: 'heading', level: 2, text: 'Table 5.3: mean fraction of the observation period (%)' },
+    ...randomizationBlocks(f, r),
+    { kind: 'heading', level: 2, text: t.table53 },
     table(
       'table_5_3',
-      'Table 5.3: mean fraction of the observation period (%)',
-      [text('label', ''), text('benefit', 'WW benefit'), text('job'), text('other')],
+      t.table53,
+      [text('label', ''), text('benefit', t.wwBenefit), text('job', t.job), text('other', t.other)],
       (['I-dvl', 'B-dvl', 'net effect'] as const).map((name) => {
         const cell = (state: string) => {
-          const f = tf.rows.find((x) => x.state === state)!;
-          if (name === 'net effect') return pp(f.difference);
-          return pct(f.groups[name === 'I-dvl' ? c.treatment : c.control]!.mean);
+          const x = tf.rows.find((y) => y.state === state)!;
+          if (name === 'net effect') return pp(x.difference);
+          return pct(x.groups[name === 'I-dvl' ? c.treatment : c.control]!.mean);
         };
-        return { label: name, benefit: cell('benefit'), job: cell('job'), other: cell('other') };
+        return {
+          label: name === 'net effect' ? t.netEffect : name,
+          benefit: cell('benefit'),
+          job: cell('job'),
+          other: cell('other'),
+        };
       }),
-      `Observation from entry into the experiment (${ENTRY_OFFSET_DAYS / 7} weeks after the start of WW) to ${longDate(OBSERVATION_END)}; fractions can sum above 1. Test: ${tf.method}.`,
-      `two-sided: ${tf.method}`,
+      t.table53Note(ENTRY_OFFSET_DAYS / 7, f.longDate(OBSERVATION_END), method(tf.method)),
+      t.twoSided(method(tf.method)),
     ),
-    { kind: 'heading', level: 2, text: 'Table 5.4: job quality (clients with a job after entry)' },
+    { kind: 'heading', level: 2, text: t.table54 },
     table(
       'table_5_4',
-      'Table 5.4: job quality (clients with a job after entry)',
+      t.table54,
       [text('label', ''), ...jq.map((o, i) => text(`o${i}`, o.label))],
       (['treatment', 'control', 'net'] as const).map((which) => ({
-        label: which === 'treatment' ? 'I-dvl' : which === 'control' ? 'B-dvl' : 'net effect',
-        ...Object.fromEntries(jq.map((o, i) => [`o${i}`, jobQualityCell(o, which)])),
+        label: which === 'treatment' ? 'I-dvl' : which === 'control' ? 'B-dvl' : t.netEffect,
+        ...Object.fromEntries(jq.map((o, i) => [`o${i}`, jobQualityCell(f, o, which)])),
       })),
-      `Job holders: ${n(countKey('jq', 0, 'n', 'treatment'), jq[0]!.treatment.n)} I-dvl, ${n(countKey('jq', 0, 'n', 'control'), jq[0]!.control.n)} B-dvl. Tests: share with a ${plainTest.split(',')[0]}; means with Welch's t test (Satterthwaite df). p-values: ${jq.map((o) => `${o.label} ${formatNumber(o.difference.pValue, 2)}`).join('; ')}.`,
-      `two-sided; share: ${plainTest.split(',')[0]}; means: Welch's t test`,
+      t.table54Note({
+        treated: n(countKey('jq', 0, 'n', 'treatment'), jq[0]!.treatment.n),
+        control: n(countKey('jq', 0, 'n', 'control'), jq[0]!.control.n),
+        shareTest,
+        pValues: jq.map((o) => `${o.label} ${f.num(o.difference.pValue, 2)}`).join('; '),
+      }),
+      t.table54Test(shareTest),
     ),
-    ...leeBoundsBlocks(r),
-    { kind: 'heading', level: 2, text: 'Annex B.1: exit by gender (%)' },
+    ...leeBoundsBlocks(f, r),
+    { kind: 'heading', level: 2, text: t.annexB1 },
     table(
       'annex_b_1',
-      'Annex B.1: exit by gender (%)',
-      monthColumns(months),
+      t.annexB1,
+      monthColumns(f, months),
       [
-        ...byGenderRows(r, 'any', 'any exit from the benefit'),
-        ...byGenderRows(r, 'job', 'exit to a job'),
+        ...byGenderRows(f, r, 'any', t.anyExitBenefit),
+        ...byGenderRows(f, r, 'job', t.jobExitShort),
       ],
-      `Shares and the plain net effect: ${plainTest}. Adjusted net effect: ${r.methods.adjusted}. Each row's stars come from its own test; the report prints one star per cell (docs/reproduction.md says which test gives which published star).`,
-      `two-sided, pointwise; plain rows: ${plainTest}; adjusted rows: ${r.methods.adjusted}`,
+      t.annexNote(plainTest, adjustedMethod),
+      t.annexTest(plainTest, adjustedMethod),
     ),
   ];
   return dc.protect(document, {
@@ -568,10 +657,20 @@ export function intensive2012Document(
   });
 }
 
-/** The result as a Markdown report in the published layout (stdout of `reproduce intensive-2012`). */
+/** The words the adjusted table's star test leaves out of "two-sided, pointwise (…)". */
+const PER_MONTH: Texts = { en: ' (each month on its own)', nl: ' (elke maand afzonderlijk)' };
+
+/**
+ * The result as a Markdown report in the published layout (stdout of `reproduce intensive-2012
+ * [--lang nl]`), in `lang` (default English).
+ *
+ * @example
+ * intensive2012Markdown(result, { threshold: 10 }, 'nl'); // "# Intensieve versus basisdienstverlening, …"
+ */
 export function intensive2012Markdown(
   r: Intensive2012Result,
   disclosure: DisclosureOptions = {},
+  lang: Language = 'en',
 ): string {
-  return documentMarkdown(intensive2012Document(r, disclosure));
+  return documentMarkdown(intensive2012Document(r, disclosure, lang), { lang });
 }

@@ -42,7 +42,12 @@ export const INTENSIVE_2012_STUDY: Study = {
       const result = intensive2012(table);
       const document = intensive2012Document(result, { threshold: minCell });
       return {
-        markdown: documentMarkdown(document),
+        markdown:
+          lang === 'nl'
+            ? documentMarkdown(intensive2012Document(result, { threshold: minCell }, 'nl'), {
+                lang,
+              })
+            : documentMarkdown(document),
         json: minCell > 0 ? publishedJson(document, minCell) : result,
         html: () =>
           intensive2012Html(result, {

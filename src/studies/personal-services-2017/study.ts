@@ -49,7 +49,12 @@ export const PERSONAL_SERVICES_2017_STUDY: Study = {
       const result = personalServices2017(table);
       const document = personalServicesDocument(result, { threshold: minCell });
       return {
-        markdown: documentMarkdown(document),
+        markdown:
+          lang === 'nl'
+            ? documentMarkdown(personalServicesDocument(result, { threshold: minCell }, 'nl'), {
+                lang,
+              })
+            : documentMarkdown(document),
         json: minCell > 0 ? publishedJson(document, minCell) : result,
         html: () =>
           personalServicesHtml(result, {
