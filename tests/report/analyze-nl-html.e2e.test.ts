@@ -8,9 +8,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { CHROMIUM, chartMarks, hasChromium, withPage } from './chromium.js';
+import { CHROMIUM, chartMarks, chromiumSession, hasChromium } from './chromium.js';
 
 if (!hasChromium) {
   console.warn(`[analyze-nl e2e] skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
@@ -33,6 +33,10 @@ const CONFIG = {
   covariates: ['gender', 'age', 'prior_bijstand'],
   methods: { se: 'HC2', adjustment: 'ols', level: 0.95 },
 };
+
+// One Chromium for the file's pages (tests/report/chromium.ts).
+const chromium = chromiumSession();
+afterAll(() => chromium.close());
 
 describe.skipIf(!hasChromium)('the Dutch analyze report in Chromium', () => {
   let html = '';
@@ -66,7 +70,7 @@ describe.skipIf(!hasChromium)('the Dutch analyze report in Chromium', () => {
   });
 
   it('loads with no console errors and no network requests, and every chart has marks', async () => {
-    await withPage(join(OUT, 'report.html'), async (page, load) => {
+    await chromium.withPage(join(OUT, 'report.html'), async (page, load) => {
       expect(load.problems).toEqual([]);
       expect(load.requests).toEqual([load.url]);
       const charts = await chartMarks(page);

@@ -9,8 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadTable } from 'effectmeting/node';
 import { denHaagPilot, pilotHtml } from 'effectmeting/studies';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, chartMarks, hasChromium, withPage } from './chromium.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, chartMarks, chromiumSession, hasChromium } from './chromium.js';
 
 if (!hasChromium) {
   console.warn(
@@ -19,6 +19,10 @@ if (!hasChromium) {
 }
 
 const OUT = resolve('test-output');
+
+// One Chromium for the file's pages (tests/report/chromium.ts).
+const chromium = chromiumSession();
+afterAll(() => chromium.close());
 
 describe.skipIf(!hasChromium)('the pilot HTML report in Chromium', () => {
   let file = '';
@@ -42,7 +46,7 @@ describe.skipIf(!hasChromium)('the pilot HTML report in Chromium', () => {
   });
 
   it('loads with no console errors and no network requests, and every chart has marks', async () => {
-    await withPage(file, async (page, load) => {
+    await chromium.withPage(file, async (page, load) => {
       expect(load.problems).toEqual([]);
       expect(load.requests).toEqual([load.url]);
       const charts = await chartMarks(page);

@@ -7,9 +7,9 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { CHROMIUM, chartMarks, hasChromium, withPage } from './chromium.js';
+import { CHROMIUM, chartMarks, chromiumSession, hasChromium } from './chromium.js';
 
 if (!hasChromium) {
   console.warn(`[review-html e2e] skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
@@ -26,6 +26,10 @@ const ARGS = [
   'data/scan-population-2023.csv',
 ];
 
+// One Chromium for the file's pages (tests/report/chromium.ts).
+const chromium = chromiumSession();
+afterAll(() => chromium.close());
+
 describe.skipIf(!hasChromium)('the yearly review HTML in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
@@ -35,7 +39,7 @@ describe.skipIf(!hasChromium)('the yearly review HTML in Chromium', () => {
   });
 
   it('loads with no console errors and no network requests, and every chart has marks', async () => {
-    await withPage(join(OUT, 'review.html'), async (page, load) => {
+    await chromium.withPage(join(OUT, 'review.html'), async (page, load) => {
       expect(load.problems).toEqual([]);
       expect(load.requests).toEqual([load.url]);
       const charts = await chartMarks(page);
@@ -75,7 +79,7 @@ describe.skipIf(!hasChromium)('the Dutch yearly review HTML in Chromium', () => 
     const html = readFileSync(join(OUT_NL, 'review.html'), 'utf8');
     expect(html).toContain('<html lang="nl">');
     expect(html).not.toMatch(/\d\.\d %/); // no English percentage
-    await withPage(join(OUT_NL, 'review.html'), async (page, load) => {
+    await chromium.withPage(join(OUT_NL, 'review.html'), async (page, load) => {
       expect(load.problems).toEqual([]);
       expect(load.requests).toEqual([load.url]);
       const charts = await chartMarks(page);

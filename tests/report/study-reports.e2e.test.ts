@@ -9,9 +9,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { intensive2012Html, personalServicesHtml, pilotHtml } from 'effectmeting/studies';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { studyResults } from '../studies/shared/report-fixture.js';
-import { CHROMIUM, chartMarks, hasChromium, withPage } from './chromium.js';
+import { CHROMIUM, chartMarks, chromiumSession, hasChromium } from './chromium.js';
 
 if (!hasChromium) {
   console.warn(
@@ -21,6 +21,10 @@ if (!hasChromium) {
 
 const OUT = resolve('test-output');
 const STAMP = { version: '0.0.0-test', date: '2026-12-01' };
+
+// One Chromium for the file's pages (tests/report/chromium.ts).
+const chromium = chromiumSession();
+afterAll(() => chromium.close());
 
 describe.skipIf(!hasChromium)('the study HTML reports in Chromium', () => {
   const files: { name: string; file: string; charts: number; text: string }[] = [];
@@ -77,7 +81,7 @@ describe.skipIf(!hasChromium)('the study HTML reports in Chromium', () => {
   it('each loads with no console errors and no network requests, and every chart has marks', async () => {
     expect(files).toHaveLength(6);
     for (const f of files) {
-      await withPage(f.file, async (page, load) => {
+      await chromium.withPage(f.file, async (page, load) => {
         expect(load.problems, f.name).toEqual([]);
         expect(load.requests, f.name).toEqual([load.url]);
         const charts = await chartMarks(page);

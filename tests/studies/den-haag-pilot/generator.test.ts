@@ -33,7 +33,11 @@ describe('data files', () => {
     );
   });
 
-  for (const d of studyDatasets()) {
+  // The 2012 and 2017 files are regenerated, through the same registry entry, by their studies'
+  // own generator tests (tests/studies/<study>/generator.test.ts), against the same SHA256SUMS
+  // line and the committed file: generating them here as well only repeated that.
+  const ownTest = new Set(['intensive-vs-basic-2012.csv', 'personal-services-2017.csv']);
+  for (const d of studyDatasets().filter((x) => !ownTest.has(x.file))) {
     it(`regenerates ${d.file} byte for byte`, () => {
       const text = d.generate();
       const hash = createHash('sha256').update(text).digest('hex');
