@@ -81,8 +81,9 @@ Options:
   --out <dir>          also write <dir>/<study>.md, <dir>/<study>.json (every number) and
                        the self-contained HTML report <dir>/<study>.html (with charts for
                        ${withCharts.join(', ')})
-  --lang en|nl         language of the HTML report (default en; Markdown and JSON stay
-                       English)
+  --lang en|nl         language of the report (default en): the HTML report, and the Markdown
+                       where the study's texts are translated (docs/reports.md lists which);
+                       JSON keys and values are data and stay English
   --date YYYY-MM-DD    report date in the HTML report's version/date stamp (default: none,
                        the report says it is undated; never the clock, so the same inputs give
                        the same file)
