@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
 import { parsePlan } from '../../src/evaluate/index.js';
+import { cli } from '../fixtures/cli.js';
 
 interface RefCoef {
   estimate: number;
@@ -24,19 +24,6 @@ function file(name: string, content: unknown): string {
   const path = join(dir, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
-}
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    stdout: (t: string) => {
-      out += t;
-    },
-    stderr: (t: string) => {
-      err += t;
-    },
-  });
-  return { code, out, err };
 }
 const plan = { events: ['month_work'], months: 8, covariates: ['age', 'gender'] };
 interface Month {

@@ -9,24 +9,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
 import { SMALL_PLAN, smallCsv } from '../evaluate/small-data.js';
 import { SMALL_PAP } from '../evaluate/small-pre-analysis-plan.js';
+import { cli } from '../fixtures/cli.js';
 import { englishLines } from '../fixtures/english-markers.js';
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    stdout: (t: string) => {
-      out += t;
-    },
-    stderr: (t: string) => {
-      err += t;
-    },
-  });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'effectmeting-analyze-sections-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

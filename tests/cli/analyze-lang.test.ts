@@ -8,23 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
 import { SMALL_PLAN, smallCsv, smallRows } from '../evaluate/small-data.js';
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const io = {
-    stdout: (t: string) => {
-      out += t;
-    },
-    stderr: (t: string) => {
-      err += t;
-    },
-  };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+import { cli } from '../fixtures/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'effectmeting-analyze-lang-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

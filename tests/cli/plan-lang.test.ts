@@ -7,22 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
 import { SMALL_PAP } from '../evaluate/small-pre-analysis-plan.js';
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-  });
-  return { code, out, err };
-}
+import { cli } from '../fixtures/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'effectmeting-plan-lang-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
