@@ -19,6 +19,6 @@ for (let r = 0; r < 3; r++) {
     draws: 10_000,
     seed: 1,
   });
-  out.push(((performance.now() - t0) / 1000).toFixed(3) + ' p=' + ri.adjusted!.pValue);
+  out.push(`${((performance.now() - t0) / 1000).toFixed(3)} p=${ri.adjusted!.pValue}`);
 }
 console.log(root, out.join(' | '));
