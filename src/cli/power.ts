@@ -18,7 +18,7 @@ import {
 import { type MeansPowerSpec, powerTTest } from '../plan/power-means.js';
 import { POWER_TEXTS, planMethodText, simulationMarkdown } from '../plan/power-texts.js';
 import { simulateDesign } from '../plan/simulate.js';
-import { STUDIES } from '../studies/registry.js';
+import { STUDY_CATALOG, type StudyEntry, type StudyListingPlanning } from '../studies/catalog.js';
 import type { StudyPlanning } from '../studies/study.js';
 import {
   type CliIO,
@@ -30,8 +30,21 @@ import {
   UsageError,
 } from './command.js';
 
-/** The planning question of `--pilot`: the first study in the registry that has one. */
-const PILOT: StudyPlanning = STUDIES.find((s) => s.planning)!.planning!;
+type Planned = StudyEntry & { readonly planning: StudyListingPlanning };
+
+/**
+ * The study of `--pilot`: the first in the light registry with a planning question. Its module
+ * (generator, calibrated model, report) is loaded only when `--pilot` runs.
+ */
+const PILOT = STUDY_CATALOG.find((s): s is Planned => s.planning !== undefined)!;
+
+/** The planning question of the `--pilot` study, from its loaded module. */
+async function pilotPlanning(): Promise<StudyPlanning> {
+  const planning = (await PILOT.load()).planning;
+  if (!planning)
+    throw new Error(`the study '${PILOT.name}' is listed with a planning question it lacks`);
+  return planning;
+}
 
 const HELP = `effectmeting power: plan an experiment on a share (e.g. flow-through to bijstand) or a mean
 
@@ -72,7 +85,7 @@ Options:
                           or r-compatible (pooled, one region: R's power.prop.test default)
   --pooled                shares: pooled null variance, both rejection regions
   --bonferroni            with --arms: split α over the comparisons
-  --pilot                 ${PILOT.help}
+  --pilot                 ${PILOT.planning.help}
   --simulate <R>          also simulate the design R times (--pilot: the study's calibrated
                           model; otherwise needs --rates) and report power and coverage
   --rates <F1,F2,...>     control cumulative shares by month, for --simulate
@@ -262,12 +275,13 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       ],
       "with --pilot (the study's own design; only --r2, --simulate, --workers, --seed, --json, --lang)",
     );
-    const { answer, markdown } = PILOT.question({
+    const pilot = await pilotPlanning();
+    const { answer, markdown } = pilot.question({
       ...(v.r2 !== undefined ? { rSquared: settings.rSquared } : {}),
       lang,
     });
     const sim =
-      replicates !== undefined ? await simulateDesign(PILOT.simulation, simOptions) : undefined;
+      replicates !== undefined ? await simulateDesign(pilot.simulation, simOptions) : undefined;
     if (v.json) {
       io.stdout(`${JSON.stringify({ answer, simulation: sim }, null, 2)}\n`);
       return EXIT.ok;

@@ -12,7 +12,7 @@ import { scanReviewHtml, scanReviewSvgs } from '../report/scan-review-html.js';
 import { resolveReviewConfig } from '../scan/config.js';
 import { SCAN_REVIEW_STEPS, scanReview } from '../scan/review.js';
 import { scanReviewMarkdown } from '../scan/review-document.js';
-import { studyDatasets } from '../studies/registry.js';
+import { STUDY_CATALOG } from '../studies/catalog.js';
 import {
   type CliIO,
   type Command,
@@ -216,7 +216,7 @@ async function runReview(
   progress.step(t.reading(basename(v.previous!)));
   const previous = await readDataFile(v.previous!, io, read);
   // The shipped files (npm run data) are synthetic: the report says so on every page and chart.
-  const shipped = new Set(studyDatasets().map((d) => d.file));
+  const shipped = new Set(STUDY_CATALOG.flatMap((s) => s.files));
   const synthetic =
     config.synthetic || (shipped.has(basename(v.current!)) && shipped.has(basename(v.previous!)));
   for (const t of [current, previous]) guardIds(io, t, ['id', 'bsn']);

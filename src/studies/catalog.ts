@@ -1,9 +1,10 @@
 /**
- * The light registry of studies: each study's command-line name, its title and what `reproduce
- * --help` says of its reproduction, with a loader that imports the study's module only when it
- * is used. Listings (`effectmeting reproduce --help`) read this file alone; `reproduce <study>`
- * loads the one study it runs, not every study's generator and report. Each study's `study.ts`
- * takes its name and title from here, so they are written once; `registry.ts` holds the loaded
+ * The light registry of studies: each study's command-line name, its title, its data files and
+ * what `reproduce --help` and `power --help` say of it, with a loader that imports the study's
+ * module only when it is used. Listings (`effectmeting reproduce --help`) read this file alone;
+ * `reproduce <study>` and `power --pilot` load the one study they run, and `review` recognises the
+ * shipped files from the names here, without loading any study. Each study's `study.ts` takes
+ * its name, title, file names and help texts from here, so they are written once; `registry.ts` holds the loaded
  * studies (`STUDIES`) in the same order, and `tests/studies/registry.test.ts` checks that the two
  * agree.
  */
@@ -17,14 +18,29 @@ export interface StudyListingReproduction {
   readonly benchmarkHelp?: string;
 }
 
+/** What `power --help` says of a study's planning question. */
+export interface StudyListingPlanning {
+  /** "the Den Haag pilot": used in the command's summary. */
+  readonly name: string;
+  /** Help text of `power --pilot` (pre-wrapped). */
+  readonly help: string;
+}
+
 /** A study as listings show it, before its module is loaded. */
 export interface StudyListing {
   /** Name on the command line, e.g. `den-haag`. */
   readonly name: string;
   /** Description for listings (pre-wrapped for the help text). */
   readonly title: string;
+  /**
+   * The data files (in `data/`) the study's generators write, in the order of its `datasets`:
+   * what `review` recognises as shipped synthetic files without loading any study.
+   */
+  readonly files: readonly string[];
   /** Present exactly when the study has a reproduction. */
   readonly reproduction?: StudyListingReproduction;
+  /** Present exactly when the study has a planning question (`power --pilot`). */
+  readonly planning?: StudyListingPlanning;
 }
 
 /** A listed study with the loader of its module. */
@@ -40,11 +56,18 @@ export const DEN_HAAG_LISTING = {
     'the Den Haag pilot "WW (niet) naar bijstand" (2021-2022): assignment audit, participation\n' +
     '                   (Table 2), flow-through into bijstand per month (Figure 2a), raw and adjusted\n' +
     '                   effects per month (Figure 2b), first significant months, policy figures',
+  files: ['den-haag-pilot.csv', 'den-haag-national-benchmark.csv'],
   reproduction: {
     charts: true,
     benchmarkHelp:
       'monthly benchmark line with columns month, share (default\n' +
       '                       data/den-haag-national-benchmark.csv when present)',
+  },
+  planning: {
+    name: 'the Den Haag pilot',
+    help:
+      "the Den Haag pilot's question: what was detectable, and what a city\n" +
+      "                          half Den Haag's size would need",
   },
 } as const satisfies StudyListing;
 
@@ -54,6 +77,7 @@ export const INTENSIVE_2012_LISTING = {
   title:
     'intensive versus basic services (2012-2013, BSN parity): assignment audit, Tables 4.1,\n' +
     '                   4.3-4.6, 5.1-5.4 and Annex B.1 in the published layout',
+  files: ['intensive-vs-basic-2012.csv'],
   reproduction: { charts: true },
 } as const satisfies StudyListing;
 
@@ -63,6 +87,7 @@ export const PERSONAL_SERVICES_2017_LISTING = {
   title:
     'personal services in WW (2017-2018, 80/10/10): job-finding and WW reliance within 12\n' +
     '                   months, service versus control and enforcement alone',
+  files: ['personal-services-2017.csv'],
   reproduction: { charts: true },
 } as const satisfies StudyListing;
 
@@ -70,6 +95,7 @@ export const PERSONAL_SERVICES_2017_LISTING = {
 export const SCAN_POPULATION_LISTING = {
   name: 'scan-population',
   title: 'the Maatwerkscan review populations, national WW outflow 2023 and 2024',
+  files: ['scan-population-2023.csv', 'scan-population-2024.csv'],
 } as const satisfies StudyListing;
 
 /**

@@ -40,6 +40,12 @@ describe('the study registry', () => {
       // the same object as the eager registry's, named and titled by the catalog
       expect(study).toBe(STUDIES[i]);
       expect(study.title).toBe(entry.title);
+      // the data files `review` recognises without loading the study
+      expect(entry.files, entry.name).toEqual(study.datasets.map((d) => d.file));
+      // what `power --help` says of the planning question
+      expect(entry.planning, entry.name).toEqual(
+        study.planning ? { name: study.planning.name, help: study.planning.help } : undefined,
+      );
       expect(entry.reproduction !== undefined, entry.name).toBe(study.reproduction !== undefined);
       if (!study.reproduction || !entry.reproduction) continue;
       expect(entry.reproduction.charts, entry.name).toBe(study.reproduction.charts);

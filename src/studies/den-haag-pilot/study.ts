@@ -23,8 +23,7 @@ import { denHaagPilot, pilotDocument } from './report.js';
 import { pilotHtml } from './report-html.js';
 import { DEN_HAAG_MODEL } from './simulation-model.js';
 
-const DATA = 'den-haag-pilot.csv';
-const BENCHMARK = 'den-haag-national-benchmark.csv';
+const [DATA, BENCHMARK] = DEN_HAAG_LISTING.files;
 /** The keys of the planning question's options. */
 const QUESTION_KEYS: AllKeys<StudyQuestionOptions> = { rSquared: true, lang: true };
 
@@ -89,10 +88,8 @@ export const DEN_HAAG_STUDY: Study = {
     },
   },
   planning: {
-    name: 'the Den Haag pilot',
-    help:
-      "the Den Haag pilot's question: what was detectable, and what a city\n" +
-      "                          half Den Haag's size would need",
+    name: DEN_HAAG_LISTING.planning.name,
+    help: DEN_HAAG_LISTING.planning.help,
     simulation: {
       model: DEN_HAAG_MODEL,
       nTreatment: DEN_HAAG_DECILE1_DESIGN.nTreatment,

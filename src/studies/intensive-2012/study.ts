@@ -12,7 +12,7 @@ import { INTENSIVE_2012_CONFIG, intensive2012 } from './report.js';
 import { intensive2012Document } from './report-document.js';
 import { intensive2012Html } from './report-html.js';
 
-const DATA = 'intensive-vs-basic-2012.csv';
+const [DATA] = INTENSIVE_2012_LISTING.files;
 
 /** Intensive versus basic services (2012–2013, BSN parity). */
 export const INTENSIVE_2012_STUDY: Study = {

@@ -13,7 +13,7 @@ import { PERSONAL_SERVICES_CONFIG, personalServices2017 } from './report.js';
 import { personalServicesDocument } from './report-document.js';
 import { personalServicesHtml } from './report-html.js';
 
-const DATA = 'personal-services-2017.csv';
+const [DATA] = PERSONAL_SERVICES_2017_LISTING.files;
 
 /** Personal services in WW (2017–2018, 80/10/10). */
 export const PERSONAL_SERVICES_2017_STUDY: Study = {

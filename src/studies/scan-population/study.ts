@@ -6,18 +6,20 @@ import type { Study } from '../study.js';
 import { generateScanPopulation, SCAN_POPULATION_COLUMNS } from './generator.js';
 import { SCAN_POPULATION_2023, SCAN_POPULATION_2024 } from './params.js';
 
+const [FILE_2023, FILE_2024] = SCAN_POPULATION_LISTING.files;
+
 /** The Maatwerkscan review populations 2023 and 2024 (used by `effectmeting review`). */
 export const SCAN_POPULATION_STUDY: Study = {
   name: SCAN_POPULATION_LISTING.name,
   title: SCAN_POPULATION_LISTING.title,
   datasets: [
     {
-      file: 'scan-population-2023.csv',
+      file: FILE_2023,
       description: 'Maatwerkscan review, national WW outflow 2023: 227,600 synthetic clients',
       generate: () => toCsv(SCAN_POPULATION_COLUMNS, generateScanPopulation(SCAN_POPULATION_2023)),
     },
     {
-      file: 'scan-population-2024.csv',
+      file: FILE_2024,
       description:
         'Maatwerkscan review, national WW outflow 2024 (shifted): 220,000 synthetic clients',
       generate: () => toCsv(SCAN_POPULATION_COLUMNS, generateScanPopulation(SCAN_POPULATION_2024)),
