@@ -53,22 +53,24 @@ describe('the CLI bundle', () => {
   it('reproduce loads the one study it runs: its help needs no study module', () => {
     const reproduce = lazyChunk(read('main.js'), 'reproduceCommand');
     const command = [...staticClosure(reproduce)].map(read).join('\n');
-    // The data file names are in each study's study.ts only: none is in the command's own files.
-    const files = [
-      'den-haag-pilot.csv',
-      'intensive-vs-basic-2012.csv',
-      'personal-services-2017.csv',
+    // Each study's generator is in its own modules only (the light catalog names the studies
+    // and their files, but holds no generator): none is in the command's own files.
+    const generators = [
+      'generateDenHaag',
+      'generateIntensive2012',
+      'generatePersonalServices2017',
+      'generateScanPopulation',
     ];
-    for (const f of files) expect(command).not.toContain(f);
-    // The den-haag study's chunk and what it imports hold its file, and no other study's.
+    const defines = (name: string) => new RegExp(`\\bfunction ${name}\\d*\\(`);
+    for (const g of generators) expect(command).not.toMatch(defines(g));
+    // The den-haag study's chunk and what it imports hold its generator, and no other study's.
     const loaderText = [...staticClosure(reproduce)]
       .map(read)
       .find((t) => t.includes('DEN_HAAG_STUDY'));
     expect(loaderText).toBeDefined();
     const study = [...staticClosure(lazyChunk(loaderText!, 'DEN_HAAG_STUDY'))].map(read).join('\n');
-    expect(study).toContain('den-haag-pilot.csv');
-    expect(study).not.toContain('intensive-vs-basic-2012.csv');
-    expect(study).not.toContain('personal-services-2017.csv');
+    expect(study).toMatch(defines('generateDenHaag'));
+    for (const g of generators.slice(1)) expect(study).not.toMatch(defines(g));
   });
 
   it("rewrites import.meta.url to the compiled module's file in dist/", () => {
