@@ -1,8 +1,8 @@
 /**
- * Start-up of the built CLI: `effectmeting --version`, `--help`, `reproduce --help` and
- * `reproduce den-haag`, each run in a fresh process (wall time including Node's own start, and
- * the process's CPU time in the note), beside bare `node -e ""` on the same machine in the same
- * run (the anchor: no Node CLI starts faster). Builds dist/ first (`npm run build`: tsc, then
+ * Start-up of the built CLI: `effectmeting --version`, `--help`, `reproduce --help`, `power
+ * --help` and `reproduce den-haag`, each run in a fresh process (wall time including Node's own
+ * start, and the process's CPU time in the note), beside bare `node -e ""` on the same machine in
+ * the same run (the anchor: no Node CLI starts faster). Builds dist/ first (`npm run build`: tsc, then
  * the CLI bundle) when it is older than the sources (not timed). Run with `npm run bench startup`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -48,6 +48,18 @@ const suite: BenchSuite = {
           [CLI, 'reproduce', '--help'],
           RUNS,
           'the command and the light study registry (names, titles): no study module',
+        );
+      },
+    },
+    {
+      name: 'power-help',
+      label: 'effectmeting power --help',
+      run: async () => {
+        ensureBuild();
+        return timeNode(
+          [CLI, 'power', '--help'],
+          RUNS,
+          'the command and the light study registry (the --pilot help text): no study module',
         );
       },
     },
