@@ -5,7 +5,13 @@
  * chart and a table, the monthly figures as a table, the summary and the policy figures, and the
  * methods. Published tables go through disclosure control (counts below 10 shown as "< 10").
  */
-import { formatPEquals, formatPercent, formatPp, formatPValue } from '../../format.js';
+import {
+  formatNumber,
+  formatPEquals,
+  formatPercent,
+  formatPp,
+  formatPValue,
+} from '../../format.js';
 import { type Language, numberStyleOf, parseLanguage, type Texts, textOf } from '../../language.js';
 import { effectChart, outflowChart } from '../../report/charts/outcomes.js';
 import { renderSvg } from '../../report/charts/render.js';
@@ -458,6 +464,15 @@ function monthlyTable(r: PilotResult, threshold: number, lang: Language): Block 
         : null;
     return hidden === null ? `${shareText(share, lang)} (${events}/${n})` : `${hidden} ${of} ${n}`;
   };
+  // English: "−4.4 pp" in every cell. Dutch: the unit in the column header ("procentpunt" in
+  // every cell made the table wider than the page), the cells "−4,4" and "−9,7 tot 1,0".
+  const unitInHeader = lang === 'nl';
+  const points = (x: number) => (unitInHeader ? formatNumber(100 * x, 1, style) : ppText(x, lang));
+  const interval = (ci: readonly [number, number]) =>
+    unitInHeader
+      ? `${formatNumber(100 * ci[0], 1, style)} tot ${formatNumber(100 * ci[1], 1, style)}`
+      : ciText(ci, lang);
+  const unit = unitInHeader ? ` (${style.points.trim()})` : '';
   let suppressed = 0;
   const rows = r.effects.months.map((m) => {
     const hideRaw = [m.eventsTreated, m.eventsControl].some(
@@ -476,11 +491,11 @@ function monthlyTable(r: PilotResult, threshold: number, lang: Language): Block 
       row.benchmark = v ? shareText(v.share, lang) : '';
     }
     // The raw difference (and its interval) would reveal a suppressed share: "x" there.
-    row.raw = hideRaw ? 'x' : `${ppText(m.raw.estimate, lang)}${m.raw.stars}`;
-    row.rawCi = hideRaw ? 'x' : ciText(m.raw.ci, lang);
+    row.raw = hideRaw ? 'x' : `${points(m.raw.estimate)}${m.raw.stars}`;
+    row.rawCi = hideRaw ? 'x' : interval(m.raw.ci);
     if (m.adjusted) {
-      row.adjusted = `${ppText(m.adjusted.estimate, lang)}${m.adjusted.stars}`;
-      row.ci = ciText(m.adjusted.ci, lang);
+      row.adjusted = `${points(m.adjusted.estimate)}${m.adjusted.stars}`;
+      row.ci = interval(m.adjusted.ci);
       row.p = formatPValue(m.adjusted.pValue, style);
     } else {
       row.p = hideRaw ? 'x' : formatPValue(m.raw.pValue, style);
@@ -513,12 +528,15 @@ function monthlyTable(r: PilotResult, threshold: number, lang: Language): Block 
           ),
         ]
       : []),
-    right('raw', t({ en: 'raw difference', nl: 'ongecorrigeerd verschil' })),
-    right('rawCi', t({ en: '95 % CI (raw)', nl: '95%-interval (ongecorrigeerd)' })),
+    right('raw', `${t({ en: 'raw difference', nl: 'ongecorrigeerd verschil' })}${unit}`),
+    right('rawCi', `${t({ en: '95 % CI (raw)', nl: '95%-interval (ongecorrigeerd)' })}${unit}`),
     ...(r.effects.months.some((m) => m.adjusted)
       ? [
-          right('adjusted', t({ en: 'adjusted effect', nl: 'gecorrigeerd effect' })),
-          right('ci', t({ en: '95 % CI (adjusted)', nl: '95%-interval (gecorrigeerd)' })),
+          right('adjusted', `${t({ en: 'adjusted effect', nl: 'gecorrigeerd effect' })}${unit}`),
+          right(
+            'ci',
+            `${t({ en: '95 % CI (adjusted)', nl: '95%-interval (gecorrigeerd)' })}${unit}`,
+          ),
         ]
       : []),
     right('p', 'p'),
