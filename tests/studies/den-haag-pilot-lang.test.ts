@@ -8,11 +8,13 @@
  * under test.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { publishedJson } from '../../src/report/disclosure.js';
 import { pilotDocument, pilotMarkdown } from '../../src/studies/den-haag-pilot/report.js';
+import { DEN_HAAG_STUDY } from '../../src/studies/den-haag-pilot/study.js';
 import type { PilotResult } from '../../src/studies.js';
 import { documentMarkdown } from '../../src/table/index.js';
 import { englishLines } from '../fixtures/english-markers.js';
-import { denHaagPilotResult } from '../fixtures/shared.js';
+import { dataTable, denHaagPilotResult } from '../fixtures/shared.js';
 
 /** A number with `digits` decimals, Dutch: the decimal comma, U+2212 for the minus. */
 const nl = (x: number, digits: number) =>
@@ -121,5 +123,17 @@ describe('reproduce den-haag in Dutch', () => {
     expect(row.split('|').map((c) => c.trim())).toEqual(expect.arrayContaining(['< 10', 'x']));
     // without disclosure control the counts are shown
     expect(suppressedCells(pilotMarkdown(r, { threshold: 0 }, 'nl'))).toBe(0);
+  });
+
+  it('reproduce writes this Markdown with --lang nl; its JSON is the English published tables', async () => {
+    const table = await dataTable('den-haag-pilot.csv');
+    const dutch = DEN_HAAG_STUDY.reproduction!.reproduce(table, {
+      source: { path: 'data/den-haag-pilot.csv', synthetic: true },
+      lang: 'nl',
+    });
+    expect(dutch.markdown).toBe(md);
+    expect(JSON.stringify(dutch.json)).toBe(
+      JSON.stringify(publishedJson(pilotDocument(r, { threshold: 10 }), 10)),
+    );
   });
 });
