@@ -112,4 +112,10 @@ describe('reproduce intensive-2012 in Dutch', () => {
     }
     expect(md).not.toContain('mean number of jobs');
   });
+
+  it("Table 5.1's levels are Dutch, the unknown ones of every characteristic too", () => {
+    expect(intensive2012Markdown(r, { threshold: 10 })).toMatch(/\| unknown \|/);
+    expect(md).not.toMatch(/\| unknown \|/);
+    expect(md).toMatch(/\| onbekend \|/);
+  });
 });

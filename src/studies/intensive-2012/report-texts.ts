@@ -286,11 +286,17 @@ export const INTENSIVE_2012_TEXTS: Texts<Intensive2012Texts> = {
     m4: ['geen gesprek', 'individueel gesprek', 'groepsgesprek', 'vorm onduidelijk'],
     levels: {
       gender: { man: 'man', woman: 'vrouw', unknown: 'onbekend' },
-      age_band: { '<35': 'jonger dan 35', '35-45': '35 tot 45', '45+': '45 en ouder' },
+      age_band: {
+        '<35': 'jonger dan 35',
+        '35-45': '35 tot 45',
+        '45+': '45 en ouder',
+        unknown: 'onbekend',
+      },
       household: {
         single: 'alleenstaand, geen kind',
         single_with_child: 'alleenstaand, kind ten laste',
         cohabiting: 'samenwonend',
+        unknown: 'onbekend',
       },
     },
     office: (code) => `kantoor ${code}`,
