@@ -81,9 +81,10 @@ Options:
   --out <dir>          also write <dir>/<study>.md, <dir>/<study>.json (every number) and
                        the self-contained HTML report <dir>/<study>.html (with charts for
                        ${withCharts.join(', ')})
-  --lang en|nl         language of the report (default en): the HTML report, and the Markdown
-                       where the study's texts are translated (docs/reports.md lists which);
-                       JSON keys and values are data and stay English
+  --lang en|nl         language of the report (default en): the Markdown (stdout and
+                       <study>.md) and the HTML report of every study; the data's own names
+                       (covariates, level codes) stay as the data have them, and the JSON
+                       (keys and values are data) is the same in both languages
   --date YYYY-MM-DD    report date in the HTML report's version/date stamp (default: none,
                        the report says it is undated; never the clock, so the same inputs give
                        the same file)

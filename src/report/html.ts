@@ -87,6 +87,7 @@ h4 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
 p, ul, ol { margin: .5rem 0; }
 code { font-family: "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; font-size: .9em; background: #f3f3f3; padding: 0 .2em; border-radius: 2px; }
 nav.contents ol { columns: 2; padding-left: 1.2rem; }
+nav.contents li { overflow-wrap: anywhere; } /* a long token (a plan's hash) must not run into the next column */
 .table { overflow-x: auto; margin: .8rem 0 1.2rem; }
 table { border-collapse: collapse; font-size: .84rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: bold; padding: 0 0 .3rem; }

@@ -18,6 +18,13 @@ type Rule = readonly [RegExp, string | ((match: string, ...groups: string[]) => 
 /** "1 maand" / "2 maanden", "1 vrijheidsgraad" / "3 vrijheidsgraden". */
 const plural = (n: string, one: string, many: string) => `${n} ${n === '1' ? one : many}`;
 
+/**
+ * A count in the Dutch style: "54074" → "54.074". The thousands mark is written as U+E000 here
+ * and becomes "." after the decimal points have become commas (see {@link methodText}).
+ */
+const THOUSANDS = '\uE000';
+const dutchCount = (n: string) => n.replace(/\B(?=(\d{3})+$)/g, THOUSANDS);
+
 /** A list of months: "maand 1" / "maanden 1, 2". */
 const monthList = (list: string) => `${list.includes(',') ? 'maanden' : 'maand'} ${list}`;
 
@@ -105,6 +112,16 @@ const NL_RULES: readonly Rule[] = [
     'verschil in aandelen (behandeling − controle)',
   ],
   [/difference in shares/g, 'verschil in aandelen'],
+  // the time fractions (time-fractions.ts) and the naive comparison of Lee's bounds (lee-bounds.ts)
+  [
+    /mean over clients of time in state \/ '([^']*)'/g,
+    "gemiddelde over de cliënten van de tijd in de toestand / '$1'",
+  ],
+  [/\bWelch t test\b/g, 't-toets van Welch'],
+  [
+    /difference in proportions of the selected/g,
+    'verschil in proporties van de geselecteerde cliënten',
+  ],
   [/difference in proportions/g, 'verschil in proporties'],
   [/unpooled \(Neyman\) SE/g, 'ongepoolde (Neyman-)SE'],
   [/unpooled SE/g, 'ongepoolde SE'],
@@ -160,7 +177,14 @@ const NL_RULES: readonly Rule[] = [
     /complete randomisation: the realised arm sizes re-dealt over the clients/g,
     'volledige randomisatie: de gerealiseerde groepsgroottes opnieuw verdeeld over de cliënten',
   ],
-  [/(\d+) of (\d+) clients treated/g, '$1 van $2 cliënten behandeld'],
+  [
+    /(\d+) of (\d+) clients treated/g,
+    (_m, a, b) => `${dutchCount(a!)} van ${dutchCount(b!)} cliënten behandeld`,
+  ],
+  [
+    /BSN parity: the arm is a fixed function of the BSN, so the BSN itself cannot be re-randomised; the last digit is treated as a uniform draw unrelated to the outcomes \(what the audit and the balance table support but cannot prove\), so each client is re-assigned to the odd arm with probability ½ independently, arm sizes random as in the real design/g,
+    'BSN-pariteit: de groep is een vaste functie van het BSN, dus het BSN zelf kan niet opnieuw worden gerandomiseerd; het laatste cijfer wordt behandeld als een gelijkmatige trekking die los staat van de uitkomsten (wat de controle van de toewijzing en de balanstabel ondersteunen maar niet bewijzen), dus elke cliënt wordt onafhankelijk met kans ½ opnieuw aan de oneven groep toegewezen, met groepsgroottes die toevallig zijn zoals in het echte ontwerp',
+  ],
   // the complier effect
   [/complier \(local average\) effect/g, 'complier-effect (lokaal gemiddeld effect)'],
   [/received service/g, 'ontvangen dienst'],
@@ -245,5 +269,5 @@ export function methodText(text: string, lang: Language = 'en'): string {
           );
   }
   // decimal points between digits (0.05, 0.20) become commas; "(1998)" and names are untouched
-  return out.replace(/(\d)\.(\d)/g, '$1,$2');
+  return out.replace(/(\d)\.(\d)/g, '$1,$2').replaceAll(THOUSANDS, '.');
 }

@@ -2,8 +2,10 @@
  * End to end (issue #17): `effectmeting analyze --lang nl --out dir` writes report.html, the
  * evaluation with its charts in Dutch; it opens in Debian's Chromium with no console errors and
  * no network requests, every chart drew marks, the page is Dutch (lang="nl", Dutch titles,
- * decimal commas, "procentpunt") and no client key appears in it. Kept fast: a small config
- * (two events, 12 months, three covariates). Saves a screenshot to /tmp/shots/analyze-nl.png.
+ * decimal commas, "procentpunt") and no client key appears in it; the English report of the same
+ * run opens without errors too. Kept fast: a small config (two events, 12 months, three
+ * covariates), one Chromium and one page for both. Saves screenshots to /tmp/shots/analyze-nl.png
+ * and /tmp/shots/analyze-en.png.
  * Skips when /usr/bin/chromium is absent.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +19,9 @@ if (!hasChromium) {
 }
 
 const OUT = resolve('test-output/analyze-nl');
+const OUT_EN = resolve('test-output/analyze-en');
 const SHOT = '/tmp/shots/analyze-nl.png';
+const SHOT_EN = '/tmp/shots/analyze-en.png';
 
 const CONFIG = {
   title: 'Den Haag pilot, decile 1',
@@ -38,7 +42,7 @@ const CONFIG = {
 const chromium = chromiumSession();
 afterAll(() => chromium.close());
 
-describe.skipIf(!hasChromium)('the Dutch analyze report in Chromium', () => {
+describe.skipIf(!hasChromium)('the analyze report in Chromium, Dutch and English', () => {
   let html = '';
 
   beforeAll(async () => {
@@ -51,6 +55,8 @@ describe.skipIf(!hasChromium)('the Dutch analyze report in Chromium', () => {
     const code = await runCli([...args, '--lang', 'nl', '--out', OUT, '--quiet'], io);
     expect(code).toBe(0);
     html = readFileSync(join(OUT, 'report.html'), 'utf8');
+    // the English report of the same run, for the same checks in the browser
+    expect(await runCli([...args, '--out', OUT_EN, '--quiet'], io)).toBe(0);
   });
 
   it('is Dutch and holds no client key', () => {
@@ -86,6 +92,21 @@ describe.skipIf(!hasChromium)('the Dutch analyze report in Chromium', () => {
       const rows = await page.$$eval('table tbody tr', (r) => r.length);
       expect(rows).toBeGreaterThan(20);
       await page.screenshot({ path: SHOT, fullPage: true });
+    });
+  });
+
+  it('the English report of the same run loads with no console errors either', async () => {
+    await chromium.withPage(join(OUT_EN, 'report.html'), async (page, load) => {
+      expect(load.problems).toEqual([]);
+      expect(load.requests).toEqual([load.url]);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      const charts = await chartMarks(page);
+      expect(charts.length).toBe(4);
+      for (const c of charts) expect(c.symbols + c.lines + c.areas).toBeGreaterThan(0);
+      const text = await page.$eval('body', (b) => b.textContent ?? '');
+      expect(text).toContain('Disclosure control');
+      expect(text).not.toContain('Onthullingscontrole');
+      await page.screenshot({ path: SHOT_EN, fullPage: true });
     });
   });
 });

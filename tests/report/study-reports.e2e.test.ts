@@ -1,8 +1,10 @@
 /**
  * End to end: the three study reproductions' HTML reports (the Den Haag pilot, 2012–2013,
- * 2017–2018) in English, and the 2012 one in Dutch, opened in Debian's Chromium (headless,
- * through playwright-core): no console errors, no network requests, every chart rendered with
- * marks. The analyses run once. Saves screenshots to test-output/<report>.png.
+ * 2017–2018), each in English and in Dutch, opened in Debian's Chromium (headless, through
+ * playwright-core; one browser and one page for the six): no console errors, no network
+ * requests, every chart rendered with marks, the page's language, and no English sentence on
+ * a Dutch page (the marker scan of tests/fixtures/english-markers.ts, the data's own names
+ * allowed). The analyses run once. Saves screenshots to test-output/<report>.png.
  *
  * Skips when /usr/bin/chromium is absent (install: apt-get install -y chromium; .ci/run does).
  */
@@ -10,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { intensive2012Html, personalServicesHtml, pilotHtml } from 'effectmeting/studies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishLines } from '../fixtures/english-markers.js';
 import { studyResults } from '../studies/shared/report-fixture.js';
 import { CHROMIUM, chartMarks, chromiumSession, hasChromium } from './chromium.js';
 
@@ -20,6 +23,9 @@ if (!hasChromium) {
 }
 
 const OUT = resolve('test-output');
+
+/** The data's own names a Dutch page keeps (event and window columns, a covariate). */
+const DATA_NAMES = ['month_bijstand', 'months_observed_from_entry', 'ww_entitlement_months'];
 const STAMP = { version: '0.0.0-test', date: '2026-12-01' };
 
 // One Chromium for the file's pages (tests/report/chromium.ts).
@@ -27,7 +33,7 @@ const chromium = chromiumSession();
 afterAll(() => chromium.close());
 
 describe.skipIf(!hasChromium)('the study HTML reports in Chromium', () => {
-  const files: { name: string; file: string; charts: number; text: string }[] = [];
+  const files: { name: string; file: string; charts: number; text: string; nl: boolean }[] = [];
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
@@ -73,7 +79,13 @@ describe.skipIf(!hasChromium)('the study HTML reports in Chromium', () => {
     for (const p of pages) {
       const file = join(OUT, `${p.name}.html`);
       writeFileSync(file, p.html);
-      files.push({ name: p.name, file, charts: p.charts, text: p.text });
+      files.push({
+        name: p.name,
+        file,
+        charts: p.charts,
+        text: p.text,
+        nl: p.name.endsWith('-nl'),
+      });
     }
     // Three analyses (the 2017 one on 60,000 clients): minutes on a busy machine.
   }, 1_800_000);
@@ -92,6 +104,15 @@ describe.skipIf(!hasChromium)('the study HTML reports in Chromium', () => {
           expect(c.symbols + c.lines + c.areas + c.bars).toBeGreaterThan(0);
         }
         expect(await page.textContent('body')).toContain(f.text);
+        expect(await page.getAttribute('html', 'lang'), f.name).toBe(f.nl ? 'nl' : 'en');
+        if (f.nl) {
+          // no English sentence on a Dutch page (tables, notes, chart titles and legends)
+          const texts = await page.$$eval('h1, h2, h3, p, li, th, td, figcaption, svg text', (e) =>
+            e.map((x) => x.textContent ?? ''),
+          );
+          expect(texts.length, f.name).toBeGreaterThan(100);
+          expect(englishLines(texts.join('\n'), DATA_NAMES), f.name).toEqual([]);
+        }
         await page.screenshot({ path: join(OUT, `${f.name}.png`), fullPage: true });
       });
     }

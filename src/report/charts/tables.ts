@@ -5,6 +5,8 @@
  */
 import type { ParticipationTable } from '../../analysis/participation.js';
 import type { BalanceResult } from '../../assign/balance.js';
+import { formatCount, formatPercent } from '../../format.js';
+import { type Language, numberStyleOf, type Texts, textOf } from '../../language.js';
 import { type AllKeys, rejectUnknownKeys } from '../../stats/option-keys.js';
 import { type DisclosureOptions, protectParticipation, suppressedText } from '../disclosure.js';
 import {
@@ -18,7 +20,41 @@ import {
 } from './spec.js';
 
 /** Options of {@link participationChart}. */
-export interface ParticipationChartOptions extends ChartOptions, DisclosureOptions {}
+export interface ParticipationChartOptions extends ChartOptions, DisclosureOptions {
+  /**
+   * Display names of the categories, by category code (default: the table's labels): a text,
+   * or a text per language (`{ en, nl }`) picked with the chart's `lang`.
+   */
+  readonly labels?: Readonly<Record<string, string | Texts>>;
+}
+
+/** The chart's own words in each language. */
+const PARTICIPATION_TEXTS: Texts<{
+  readonly ofWhich: string;
+  readonly suppressed: string;
+  readonly axis: string;
+  readonly title: string;
+  readonly subtitle: (threshold: number) => string;
+  readonly subtitleAll: string;
+}> = {
+  en: {
+    ofWhich: 'of which',
+    suppressed: 'suppressed',
+    axis: "Share of the arm's clients (%)",
+    title: 'Participation by arm',
+    subtitle: (k) => `Share of each arm's clients; counts below ${k} not shown ("< ${k}")`,
+    subtitleAll: "Share of each arm's clients",
+  },
+  nl: {
+    ofWhich: 'waarvan',
+    suppressed: 'onderdrukt',
+    axis: 'Aandeel van de cliënten van de groep (%)',
+    title: 'Deelname per groep',
+    subtitle: (k) =>
+      `Aandeel van de cliënten van elke groep; aantallen onder ${k} niet getoond ("< ${k}")`,
+    subtitleAll: 'Aandeel van de cliënten van elke groep',
+  },
+};
 
 /** What {@link participationChart} reads from a `participationTable` result. */
 export type ParticipationChartInput = Pick<ParticipationTable, 'arms' | 'n' | 'rows'>;
@@ -32,6 +68,7 @@ const PARTICIPATION_CHART_KEYS: AllKeys<ParticipationChartOptions> = {
   height: true,
   threshold: true,
   suppressZeros: true,
+  labels: true,
 };
 
 /**
@@ -49,6 +86,13 @@ export function participationChart(
 ): ChartSpec {
   rejectUnknownKeys(options, PARTICIPATION_CHART_KEYS, 'participationChart');
   const protection = protectParticipation(table, options);
+  const lang: Language = options.lang ?? 'en';
+  const t = textOf(PARTICIPATION_TEXTS, lang);
+  const style = numberStyleOf(lang);
+  const name = (category: string, label: string): string => {
+    const given = options.labels?.[category];
+    return given === undefined ? label : typeof given === 'string' ? given : textOf(given, lang);
+  };
   const arms = [
     { key: 'treatment' as const, label: `${table.arms.treatment} (n = ${table.n.treatment})` },
     { key: 'control' as const, label: `${table.arms.control} (n = ${table.n.control})` },
@@ -56,7 +100,9 @@ export function participationChart(
   const data: Record<string, unknown>[] = [];
   table.rows.forEach((row, order) => {
     const category = wrap(
-      row.depth > 0 ? `${'– '.repeat(row.depth)}of which ${row.label}` : row.label,
+      row.depth > 0
+        ? `${'– '.repeat(row.depth)}${t.ofWhich} ${name(row.category, row.label)}`
+        : name(row.category, row.label),
       34,
     );
     for (const arm of arms) {
@@ -73,8 +119,10 @@ export function participationChart(
           hidden === null
             ? cell.count === 0
               ? '–'
-              : `${Math.round(cell.share * 100)} % (${cell.count})`
-            : `suppressed (${hidden})`,
+              : lang === 'en'
+                ? `${Math.round(cell.share * 100)} % (${cell.count})`
+                : `${formatPercent(cell.share, 0, style)} (${formatCount(cell.count, style)})`
+            : `${t.suppressed} (${hidden})`,
         labelAt: hidden === null ? finite(cell.share) : 0,
       });
     }
@@ -108,7 +156,7 @@ export function participationChart(
         x: {
           field: 'share',
           type: 'quantitative',
-          title: "Share of the arm's clients (%)",
+          title: t.axis,
           axis: { format: FORMATS.percentAxis },
           scale: { domain: [0, 1] },
         },
@@ -129,11 +177,8 @@ export function participationChart(
   return layered(
     { ...options, height, width: options.width ?? 380 },
     {
-      title: 'Participation by arm',
-      subtitle:
-        protection.threshold > 0
-          ? `Share of each arm's clients; counts below ${protection.threshold} not shown ("< ${protection.threshold}")`
-          : "Share of each arm's clients",
+      title: t.title,
+      subtitle: protection.threshold > 0 ? t.subtitle(protection.threshold) : t.subtitleAll,
     },
     data,
     layers,

@@ -4,6 +4,8 @@
  * results bring (participation, outflow, effects) get suppression marks, so every writer shows
  * "< 10" / "x" where the HTML does.
  */
+
+import type { Language } from '../../language.js';
 import {
   type DisclosureOptions,
   disclosureNote,
@@ -89,7 +91,7 @@ function intervalMarks(table: Table, r: Omit<PilotResult, 'toHTML'>, d: Disclosu
 
 /**
  * The pilot document with disclosure control on its participation, outflow and effect tables
- * (a note under each table with a suppressed cell). `threshold: 0` returns it unchanged.
+ * (a note under each table with a suppressed cell, in `lang`). `threshold: 0` returns it unchanged.
  *
  * @example
  * documentMarkdown(protectPilotDocument(blocks, result)); // "< 10" where the HTML has it
@@ -98,6 +100,7 @@ export function protectPilotDocument(
   document: Document,
   r: Omit<PilotResult, 'toHTML'>,
   d: DisclosureOptions = {},
+  lang: Language = 'en',
 ): Document {
   const threshold = d.threshold ?? 10;
   if (threshold <= 0) return document;
@@ -117,7 +120,7 @@ export function protectPilotDocument(
     if (!marks) return block;
     const table: Table = { ...t, suppressed: marks, threshold };
     if (!hasSuppressed(table)) return block;
-    const note = [block.note, disclosureNote(threshold)].filter(Boolean).join(' ');
+    const note = [block.note, disclosureNote(threshold, true, lang)].filter(Boolean).join(' ');
     return { ...block, table, note };
   });
 }

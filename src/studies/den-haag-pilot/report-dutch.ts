@@ -13,6 +13,7 @@ import type { RandomizationResult } from '../../plan/randomization-inference.js'
 import { methodText } from '../../report/method-texts.js';
 import { pAdjust } from '../../stats/multiplicity.js';
 import type { Block } from '../../table/index.js';
+import { ciText, ppText, shareText } from '../shared/report-language.js';
 import type { PilotResult } from './report.js';
 
 const NL = numberStyleOf('nl');
@@ -149,3 +150,44 @@ export function policyBlocksNl(r: Omit<PilotResult, 'toHTML'>): Block[] {
     },
   ];
 }
+
+/** "Deciel 1: 978 experiment, 240 control." (`decileSentence` in Dutch). */
+export function decileSentenceNl(r: Omit<PilotResult, 'toHTML'>): string {
+  const c = r.config;
+  return `Deciel ${c.decile}: ${r.decileCounts.treatment} ${c.treatment}, ${r.decileCounts.control} ${c.control}.`;
+}
+
+/**
+ * The summary's findings in Dutch, for the HTML and the Markdown report: the month-M shares and
+ * raw difference, the adjusted effect, the first significant months, Holm's adjustment across
+ * the months and the randomisation p-values.
+ *
+ * @example
+ * summaryItemsNl(result)[0]; // "Maand 24: 34,3% van de groep experiment en 41,5% van de groep control …"
+ */
+export function summaryItemsNl(r: Omit<PilotResult, 'toHTML'>): string[] {
+  const c = r.config;
+  const f = r.final;
+  const last = r.effects.months.at(-1)!;
+  const adjusted = last.adjusted;
+  return [
+    `Maand ${f.month}: ${shareText(f.shareTreatment, 'nl')} van de groep ${c.treatment} en ${shareText(f.shareControl, 'nl')} van de groep ${c.control} stroomde door naar de bijstand; ongecorrigeerd verschil ${ppText(f.raw, 'nl')}${last.raw.stars} (95%-betrouwbaarheidsinterval ${ciText(last.raw.ci, 'nl')}, ${formatPEquals(last.raw.pValue, NL)}).`,
+    ...(adjusted
+      ? [
+          `Gecorrigeerd effect in maand ${f.month}: ${ppText(adjusted.estimate, 'nl')}${adjusted.stars} (95%-betrouwbaarheidsinterval ${ciText(adjusted.ci, 'nl')}, ${formatPEquals(adjusted.pValue, NL)}).`,
+        ]
+      : []),
+    `Het gecorrigeerde effect is ${significanceTextNl(r.significance.at10)}, en ${significanceTextNl(r.significance.at05)} (per maand getoetst).`,
+    multiplicityTextNl(r.effects),
+    randomizationTextNl(r.randomization),
+  ];
+}
+
+/** Table 2's categories in Dutch (the data's labels are English, `PILOT_PARTICIPATION_CATEGORIES`). */
+export const PARTICIPATION_LABELS_NL: Readonly<Record<string, string>> = {
+  not_assessed: 'niet beoordeeld, geen gesprek',
+  assessed_no_conversation: 'beoordeeld, geen gesprek',
+  assessed_conversation: 'beoordeeld, gesprek',
+  uwv_conversation: 'alleen een UWV-gesprek',
+  three_way_conversation: 'een of meer driegesprekken (UWV, gemeente, cliënt)',
+};

@@ -5,7 +5,13 @@
  * chart and a table, the monthly figures as a table, the summary and the policy figures, and the
  * methods. Published tables go through disclosure control (counts below 10 shown as "< 10").
  */
-import { formatPEquals, formatPercent, formatPp, formatPValue } from '../../format.js';
+import {
+  formatNumber,
+  formatPEquals,
+  formatPercent,
+  formatPp,
+  formatPValue,
+} from '../../format.js';
 import { type Language, numberStyleOf, parseLanguage, type Texts, textOf } from '../../language.js';
 import { effectChart, outflowChart } from '../../report/charts/outcomes.js';
 import { renderSvg } from '../../report/charts/render.js';
@@ -34,10 +40,10 @@ import {
   significanceText,
 } from './report.js';
 import {
-  multiplicityTextNl,
+  decileSentenceNl,
+  PARTICIPATION_LABELS_NL,
   policyBlocksNl,
-  randomizationTextNl,
-  significanceTextNl,
+  summaryItemsNl,
 } from './report-dutch.js';
 import { sensitivityBlocks } from './sensitivity.js';
 // The published figures, shown only in the "published (report)" column (never analysed).
@@ -87,9 +93,6 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
   const source = options.source ?? t(PILOT_SOURCE);
   const threshold = options.threshold ?? 10;
   const c = r.config;
-  const f = r.final;
-  const lastAdjusted = r.effects.months.at(-1)?.adjusted;
-
   const [figure2a, figure2b, participation] = await Promise.all([
     renderSvg(
       outflowChart(r.outflow, {
@@ -127,6 +130,8 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
     renderSvg(
       participationChart(r.participation, {
         lang,
+        // Table 2's categories by their Dutch names in Dutch (the data's labels in English)
+        ...(lang === 'nl' ? { labels: PARTICIPATION_LABELS_NL } : {}),
         title: t({
           en: `Participation by arm, decile ${c.decile} (Table 2)`,
           nl: `Deelname per groep, deciel ${c.decile} (tabel 2)`,
@@ -138,34 +143,7 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
     ),
   ]);
 
-  const last = r.effects.months.at(-1)!;
-  const findings: string[] = [
-    t({
-      en: `Month ${f.month}: ${c.treatment} ${formatPercent(f.shareTreatment)}, ${c.control} ${formatPercent(f.shareControl)} flowed through into bijstand; raw difference ${formatPp(f.raw)}${last.raw.stars} (95 % CI ${formatPp(last.raw.ci[0])} to ${formatPp(last.raw.ci[1])}, ${formatPEquals(last.raw.pValue)}).`,
-      nl: `Maand ${f.month}: ${shareText(f.shareTreatment, lang)} van de groep ${c.treatment} en ${shareText(f.shareControl, lang)} van de groep ${c.control} stroomde door naar de bijstand; ongecorrigeerd verschil ${ppText(f.raw, lang)}${last.raw.stars} (95%-betrouwbaarheidsinterval ${ciText(last.raw.ci, lang)}, ${formatPEquals(last.raw.pValue, numberStyleOf(lang))}).`,
-    }),
-  ];
-  if (lastAdjusted) {
-    findings.push(
-      t({
-        en: `Adjusted effect at month ${f.month}: ${formatPp(lastAdjusted.estimate)}${lastAdjusted.stars} (95 % CI ${formatPp(lastAdjusted.ci[0])} to ${formatPp(lastAdjusted.ci[1])}, ${formatPEquals(lastAdjusted.pValue)}).`,
-        nl: `Gecorrigeerd effect in maand ${f.month}: ${ppText(lastAdjusted.estimate, lang)}${lastAdjusted.stars} (95%-betrouwbaarheidsinterval ${ciText(lastAdjusted.ci, lang)}, ${formatPEquals(lastAdjusted.pValue, numberStyleOf(lang))}).`,
-      }),
-    );
-  }
-  findings.push(
-    ...(lang === 'en'
-      ? [
-          `The adjusted effect is ${significanceText(r.significance.at10)}, and ${significanceText(r.significance.at05)} (pointwise).`,
-          multiplicityText(r.effects),
-          randomizationText(r.randomization),
-        ]
-      : [
-          `Het gecorrigeerde effect is ${significanceTextNl(r.significance.at10)}, en ${significanceTextNl(r.significance.at05)} (per maand getoetst).`,
-          multiplicityTextNl(r.effects),
-          randomizationTextNl(r.randomization),
-        ]),
-  );
+  const findings = lang === 'nl' ? summaryItemsNl(r) : summaryItemsEn(r);
 
   const sections: HtmlSection[] = [
     {
@@ -233,7 +211,7 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
           kind: 'paragraph',
           text: t({
             en: decileSentence(r),
-            nl: `Deciel ${c.decile}: ${r.decileCounts.treatment} ${c.treatment}, ${r.decileCounts.control} ${c.control}.`,
+            nl: decileSentenceNl(r),
           }),
         },
       ],
@@ -291,6 +269,25 @@ export async function pilotHtml(r: PilotResult, options: PilotHtmlOptions = {}):
     footer: `${source} ${stampText(options, lang)}.`,
     lang,
   });
+}
+
+/** The summary's findings in English (the Dutch ones: `summaryItemsNl`). */
+function summaryItemsEn(r: PilotResult): string[] {
+  const c = r.config;
+  const f = r.final;
+  const last = r.effects.months.at(-1)!;
+  const lastAdjusted = last.adjusted;
+  return [
+    `Month ${f.month}: ${c.treatment} ${formatPercent(f.shareTreatment)}, ${c.control} ${formatPercent(f.shareControl)} flowed through into bijstand; raw difference ${formatPp(f.raw)}${last.raw.stars} (95 % CI ${formatPp(last.raw.ci[0])} to ${formatPp(last.raw.ci[1])}, ${formatPEquals(last.raw.pValue)}).`,
+    ...(lastAdjusted
+      ? [
+          `Adjusted effect at month ${f.month}: ${formatPp(lastAdjusted.estimate)}${lastAdjusted.stars} (95 % CI ${formatPp(lastAdjusted.ci[0])} to ${formatPp(lastAdjusted.ci[1])}, ${formatPEquals(lastAdjusted.pValue)}).`,
+        ]
+      : []),
+    `The adjusted effect is ${significanceText(r.significance.at10)}, and ${significanceText(r.significance.at05)} (pointwise).`,
+    multiplicityText(r.effects),
+    randomizationText(r.randomization),
+  ];
 }
 
 /** The default source note in each language. */
@@ -445,7 +442,7 @@ function participationBlocks(r: PilotResult, threshold: number, lang: Language):
       text: textOf(
         {
           en: `Difference between the arms in the share that received the service (${p.received.categories.join(', ')}): ${formatPp(d.estimate)}${d.stars} (95 % CI ${formatPp(d.ci[0])} to ${formatPp(d.ci[1])}).`,
-          nl: `Verschil tussen de groepen in het aandeel dat de dienst ontving (${p.received.categories.join(', ')}): ${ppText(d.estimate, lang)}${d.stars} (95%-betrouwbaarheidsinterval ${ciText(d.ci, lang)}).`,
+          nl: `Verschil tussen de groepen in het aandeel dat de dienst ontving (${p.received.categories.map((x) => PARTICIPATION_LABELS_NL[x] ?? x).join('; ')}): ${ppText(d.estimate, lang)}${d.stars} (95%-betrouwbaarheidsinterval ${ciText(d.ci, lang)}).`,
         },
         lang,
       ),
@@ -467,6 +464,15 @@ function monthlyTable(r: PilotResult, threshold: number, lang: Language): Block 
         : null;
     return hidden === null ? `${shareText(share, lang)} (${events}/${n})` : `${hidden} ${of} ${n}`;
   };
+  // English: "−4.4 pp" in every cell. Dutch: the unit in the column header ("procentpunt" in
+  // every cell made the table wider than the page), the cells "−4,4" and "−9,7 tot 1,0".
+  const unitInHeader = lang === 'nl';
+  const points = (x: number) => (unitInHeader ? formatNumber(100 * x, 1, style) : ppText(x, lang));
+  const interval = (ci: readonly [number, number]) =>
+    unitInHeader
+      ? `${formatNumber(100 * ci[0], 1, style)} tot ${formatNumber(100 * ci[1], 1, style)}`
+      : ciText(ci, lang);
+  const unit = unitInHeader ? ` (${style.points.trim()})` : '';
   let suppressed = 0;
   const rows = r.effects.months.map((m) => {
     const hideRaw = [m.eventsTreated, m.eventsControl].some(
@@ -485,11 +491,11 @@ function monthlyTable(r: PilotResult, threshold: number, lang: Language): Block 
       row.benchmark = v ? shareText(v.share, lang) : '';
     }
     // The raw difference (and its interval) would reveal a suppressed share: "x" there.
-    row.raw = hideRaw ? 'x' : `${ppText(m.raw.estimate, lang)}${m.raw.stars}`;
-    row.rawCi = hideRaw ? 'x' : ciText(m.raw.ci, lang);
+    row.raw = hideRaw ? 'x' : `${points(m.raw.estimate)}${m.raw.stars}`;
+    row.rawCi = hideRaw ? 'x' : interval(m.raw.ci);
     if (m.adjusted) {
-      row.adjusted = `${ppText(m.adjusted.estimate, lang)}${m.adjusted.stars}`;
-      row.ci = ciText(m.adjusted.ci, lang);
+      row.adjusted = `${points(m.adjusted.estimate)}${m.adjusted.stars}`;
+      row.ci = interval(m.adjusted.ci);
       row.p = formatPValue(m.adjusted.pValue, style);
     } else {
       row.p = hideRaw ? 'x' : formatPValue(m.raw.pValue, style);
@@ -522,12 +528,15 @@ function monthlyTable(r: PilotResult, threshold: number, lang: Language): Block 
           ),
         ]
       : []),
-    right('raw', t({ en: 'raw difference', nl: 'ongecorrigeerd verschil' })),
-    right('rawCi', t({ en: '95 % CI (raw)', nl: '95%-interval (ongecorrigeerd)' })),
+    right('raw', `${t({ en: 'raw difference', nl: 'ongecorrigeerd verschil' })}${unit}`),
+    right('rawCi', `${t({ en: '95 % CI (raw)', nl: '95%-interval (ongecorrigeerd)' })}${unit}`),
     ...(r.effects.months.some((m) => m.adjusted)
       ? [
-          right('adjusted', t({ en: 'adjusted effect', nl: 'gecorrigeerd effect' })),
-          right('ci', t({ en: '95 % CI (adjusted)', nl: '95%-interval (gecorrigeerd)' })),
+          right('adjusted', `${t({ en: 'adjusted effect', nl: 'gecorrigeerd effect' })}${unit}`),
+          right(
+            'ci',
+            `${t({ en: '95 % CI (adjusted)', nl: '95%-interval (gecorrigeerd)' })}${unit}`,
+          ),
         ]
       : []),
     right('p', 'p'),
@@ -543,12 +552,3 @@ function monthlyTable(r: PilotResult, threshold: number, lang: Language): Block 
     note: suppressed > 0 ? `${method} ${disclosureNote(threshold, false, lang)}` : method,
   };
 }
-
-/** Table 2's categories in Dutch (the data's labels are English, `PILOT_PARTICIPATION_CATEGORIES`). */
-const PARTICIPATION_LABELS_NL: Readonly<Record<string, string>> = {
-  not_assessed: 'niet beoordeeld, geen gesprek',
-  assessed_no_conversation: 'beoordeeld, geen gesprek',
-  assessed_conversation: 'beoordeeld, gesprek',
-  uwv_conversation: 'alleen een UWV-gesprek',
-  three_way_conversation: 'een of meer driegesprekken (UWV, gemeente, cliënt)',
-};

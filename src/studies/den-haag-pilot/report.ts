@@ -17,6 +17,7 @@ import { evaluate } from '../../evaluate/evaluate.js';
 import { applyFilter } from '../../evaluate/filter.js';
 import type { SignificanceSummary } from '../../evaluate/result.js';
 import { formatNumber, formatPEquals, formatPercent, formatPp } from '../../format.js';
+import { type Language, numberStyleOf, type Texts, textOf } from '../../language.js';
 import {
   type CumulativeOutflowResult,
   makeOutflowResult,
@@ -27,8 +28,10 @@ import type { DisclosureOptions } from '../../report/disclosure.js';
 import type { Estimate } from '../../stats/estimate.js';
 import { pAdjust } from '../../stats/multiplicity.js';
 import { type Block, type Document, documentMarkdown, formatCell } from '../../table/index.js';
+import { ciText } from '../shared/report-language.js';
 import { DEN_HAAG_PILOT_CONFIG, type PilotConfig, pilotPlan } from './plan.js';
 import { protectPilotDocument } from './report-disclosure.js';
+import { pilotBlocksNl } from './report-document-dutch.js';
 import { type PilotSensitivity, pilotSensitivity, sensitivityBlocks } from './sensitivity.js';
 
 /** Everything the pilot analysis computes. */
@@ -207,14 +210,19 @@ export function significanceText(s: SignificantMonths): string {
  * the summary and the policy figures. {@link pilotMarkdown} writes it; the result's display and
  * `toHTML()` show it. Its tables go through the same disclosure control as the HTML report
  * (`protectPilotDocument`: counts below `threshold`, default 10, as "< 10", what reveals them "x").
+ * With `lang: 'nl'` the same sections in Dutch (`pilotBlocksNl`): write it with
+ * `documentMarkdown(doc, { lang: 'nl' })` for the Dutch numbers of its typed tables.
  *
  * @example
  * documentText(pilotDocument(denHaagPilot(table))); // the report as terminal text
+ * documentMarkdown(pilotDocument(result, {}, 'nl'), { lang: 'nl' }); // "# Pilot Den Haag …"
  */
 export function pilotDocument(
   r: Omit<PilotResult, 'toHTML'>,
   disclosure: DisclosureOptions = {},
+  lang: Language = 'en',
 ): Document {
+  if (lang === 'nl') return protectPilotDocument(pilotBlocksNl(r), r, disclosure, lang);
   const c = r.config;
   const f = r.final;
   const last = r.effects.months.at(-1)!.adjusted!;
@@ -281,28 +289,32 @@ function pilotBlocks(
  * effectIntervalsBlock(result).table.columns.map((c) => c.id);
  * // ['month', 'raw', 'raw_ci', 'raw_ci_lower', 'raw_ci_upper', 'adjusted', 'adjusted_ci', …]
  */
-export function effectIntervalsBlock(r: Omit<PilotResult, 'toHTML'>): Block {
-  const level = formatPercent(r.effects.level, 0);
-  const interval = (ci: readonly [number, number]) => `${formatPp(ci[0])} to ${formatPp(ci[1])}`;
+export function effectIntervalsBlock(r: Omit<PilotResult, 'toHTML'>, lang: Language = 'en'): Block {
+  const t = textOf(INTERVAL_TEXTS, lang);
+  const style = numberStyleOf(lang);
+  const level = formatPercent(r.effects.level, 0, style);
+  // "−2.0 pp to 1.8 pp" in English (as it always was), "−2,0 tot 1,8 procentpunt" in Dutch
+  const interval = (ci: readonly [number, number]) =>
+    lang === 'en' ? `${formatPp(ci[0])} to ${formatPp(ci[1])}` : ciText(ci, lang);
   const pp = (id: string, label: string) => ({ id, label, format: 'pp' as const, csvOnly: true });
   const adjusted = r.effects.months.some((m) => m.adjusted);
   return {
     kind: 'table',
     table: {
       id: 'effect_intervals',
-      title: `Effect per month with ${level} confidence intervals`,
+      title: t.title(level),
       columns: [
-        { id: 'month', label: 'month', format: 'int', key: 'month' },
-        { id: 'raw', label: 'raw difference', format: 'pp' },
-        { id: 'raw_ci', label: `${level} CI (raw)`, format: 'text', displayOnly: true },
+        { id: 'month', label: t.month, format: 'int', key: 'month' },
+        { id: 'raw', label: t.raw, format: 'pp' },
+        { id: 'raw_ci', label: t.rawCi(level), format: 'text', displayOnly: true },
         pp('raw_ci_lower', 'raw CI lower'),
         pp('raw_ci_upper', 'raw CI upper'),
         ...(adjusted
           ? [
-              { id: 'adjusted', label: 'adjusted effect', format: 'pp' as const },
+              { id: 'adjusted', label: t.adjusted, format: 'pp' as const },
               {
                 id: 'adjusted_ci',
-                label: `${level} CI (adjusted)`,
+                label: t.adjustedCi(level),
                 format: 'text' as const,
                 displayOnly: true,
               },
@@ -327,9 +339,41 @@ export function effectIntervalsBlock(r: Omit<PilotResult, 'toHTML'>): Block {
           : {}),
       })),
     },
-    note: `Both effects of the table above with their ${level} confidence intervals, each from the test named in its method (the raw difference's interval is Newcombe's in a month with few events).`,
+    note: t.note(level),
   };
 }
+
+/** The labels and note of {@link effectIntervalsBlock} in each language (the CSV ids stay English). */
+const INTERVAL_TEXTS: Texts<{
+  readonly title: (level: string) => string;
+  readonly month: string;
+  readonly raw: string;
+  readonly rawCi: (level: string) => string;
+  readonly adjusted: string;
+  readonly adjustedCi: (level: string) => string;
+  readonly note: (level: string) => string;
+}> = {
+  en: {
+    title: (level) => `Effect per month with ${level} confidence intervals`,
+    month: 'month',
+    raw: 'raw difference',
+    rawCi: (level) => `${level} CI (raw)`,
+    adjusted: 'adjusted effect',
+    adjustedCi: (level) => `${level} CI (adjusted)`,
+    note: (level) =>
+      `Both effects of the table above with their ${level} confidence intervals, each from the test named in its method (the raw difference's interval is Newcombe's in a month with few events).`,
+  },
+  nl: {
+    title: (level) => `Effect per maand met ${level}-betrouwbaarheidsintervallen`,
+    month: 'maand',
+    raw: 'ongecorrigeerd verschil',
+    rawCi: (level) => `${level}-interval (ongecorrigeerd)`,
+    adjusted: 'gecorrigeerd effect',
+    adjustedCi: (level) => `${level}-interval (gecorrigeerd)`,
+    note: (level) =>
+      `Beide effecten uit de tabel hierboven met hun ${level}-betrouwbaarheidsintervallen, elk van de toets die in de methode genoemd wordt (het interval van het ongecorrigeerde verschil is dat van Newcombe in een maand met weinig gebeurtenissen).`,
+  },
+};
 
 /** "Decile 1: 978 experiment, 240 control." */
 export function decileSentence(r: Omit<PilotResult, 'toHTML'>): string {
@@ -383,10 +427,17 @@ function spaced(document: Document): Block[] {
   return blocks;
 }
 
-/** The pilot result as a Markdown report (stdout of `npm run pilot`, and `out/den-haag-pilot.md`). */
+/**
+ * The pilot result as a Markdown report (stdout of `npm run pilot`, and `out/den-haag-pilot.md`),
+ * in English (default) or Dutch.
+ *
+ * @example
+ * pilotMarkdown(result, {}, 'nl'); // "# Pilot Den Haag \"WW (niet) naar bijstand\": effectmeting …"
+ */
 export function pilotMarkdown(
   r: Omit<PilotResult, 'toHTML'>,
   disclosure: DisclosureOptions = {},
+  lang: Language = 'en',
 ): string {
-  return documentMarkdown(pilotDocument(r, disclosure));
+  return documentMarkdown(pilotDocument(r, disclosure, lang), { lang });
 }

@@ -76,7 +76,10 @@ export const DEN_HAAG_STUDY: Study = {
       // One document for the Markdown and the published JSON (pilotMarkdown writes the same).
       const document = pilotDocument(result, { threshold });
       return {
-        markdown: documentMarkdown(document),
+        markdown:
+          lang === 'nl'
+            ? documentMarkdown(pilotDocument(result, { threshold }, 'nl'), { lang })
+            : documentMarkdown(document),
         json: threshold > 0 ? publishedJson(document, threshold) : result,
         html: () =>
           pilotHtml(result, {

@@ -34,7 +34,7 @@ import {
 import { ENTRY_OFFSET_DAYS, INTAKE_END, INTAKE_START, OBSERVATION_END } from './design.js';
 import type { Intensive2012Result } from './report.js';
 import { countKey, intensive2012Disclosure } from './report-disclosure.js';
-import { INTENSIVE_2012_TEXTS, type Intensive2012Texts } from './report-texts.js';
+import { INTENSIVE_2012_TEXTS, type Intensive2012Texts, jobQualityLabel } from './report-texts.js';
 
 /** The report's cell formats in a language's number style. */
 interface Formats {
@@ -381,7 +381,7 @@ function leeBoundsBlocks(f: Formats, r: Intensive2012Result): Block[] {
   const rows = jq.map((o, i) => {
     const b = r.jobQualityBounds[i]!;
     return {
-      label: o.label,
+      label: jobQualityLabel(o.label, f.lang),
       naive: `${qualityValue(o, b.naive.estimate)}${b.naive.stars}`,
       naiveCi: qualityInterval(o, b.naive.ci),
       lower: qualityValue(o, b.lower.estimate),
@@ -622,7 +622,7 @@ export function intensive2012Document(
     table(
       'table_5_4',
       t.table54,
-      [text('label', ''), ...jq.map((o, i) => text(`o${i}`, o.label))],
+      [text('label', ''), ...jq.map((o, i) => text(`o${i}`, jobQualityLabel(o.label, f.lang)))],
       (['treatment', 'control', 'net'] as const).map((which) => ({
         label: which === 'treatment' ? 'I-dvl' : which === 'control' ? 'B-dvl' : t.netEffect,
         ...Object.fromEntries(jq.map((o, i) => [`o${i}`, jobQualityCell(f, o, which)])),
@@ -631,7 +631,9 @@ export function intensive2012Document(
         treated: n(countKey('jq', 0, 'n', 'treatment'), jq[0]!.treatment.n),
         control: n(countKey('jq', 0, 'n', 'control'), jq[0]!.control.n),
         shareTest,
-        pValues: jq.map((o) => `${o.label} ${f.num(o.difference.pValue, 2)}`).join('; '),
+        pValues: jq
+          .map((o) => `${jobQualityLabel(o.label, f.lang)} ${f.num(o.difference.pValue, 2)}`)
+          .join('; '),
       }),
       t.table54Test(shareTest),
     ),

@@ -133,7 +133,7 @@ export async function intensive2012Html(
     effect(r.exit.job.plain, 'job', 'net-job'),
   ]);
 
-  const published = documentReport(intensive2012Document(r, { threshold }));
+  const published = documentReport(intensive2012Document(r, { threshold }, lang));
   const sections: HtmlSection[] = [
     {
       title: t({ en: 'In brief', nl: 'In het kort' }),
@@ -167,12 +167,12 @@ export async function intensive2012Html(
     },
     ...published.sections.map((s, i) => ({
       ...s,
-      // The tables in the published layout keep the report's English wording.
+      // The tables in the published layout, in the report's language (as its Markdown).
       title:
         i === 0
           ? t({
               en: 'Tables in the published layout',
-              nl: 'Tabellen in de gepubliceerde opmaak (Engelstalig)',
+              nl: 'Tabellen in de gepubliceerde opmaak',
             })
           : s.title,
     })),

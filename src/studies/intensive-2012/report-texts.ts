@@ -5,7 +5,7 @@
  * own and stay; covariate names and level codes of the data stay as the data have them. Terms
  * from docs/glossary.md ("netto-effect", "betrouwbaarheidsinterval", "volledige follow-up").
  */
-import type { Texts } from '../../language.js';
+import type { Language, Texts } from '../../language.js';
 
 /** The published table of each conversation month: the 4th month is Table 4.3, … */
 const TABLE_OF_MONTH: Readonly<Record<number, string>> = {
@@ -286,11 +286,17 @@ export const INTENSIVE_2012_TEXTS: Texts<Intensive2012Texts> = {
     m4: ['geen gesprek', 'individueel gesprek', 'groepsgesprek', 'vorm onduidelijk'],
     levels: {
       gender: { man: 'man', woman: 'vrouw', unknown: 'onbekend' },
-      age_band: { '<35': 'jonger dan 35', '35-45': '35 tot 45', '45+': '45 en ouder' },
+      age_band: {
+        '<35': 'jonger dan 35',
+        '35-45': '35 tot 45',
+        '45+': '45 en ouder',
+        unknown: 'onbekend',
+      },
       household: {
         single: 'alleenstaand, geen kind',
         single_with_child: 'alleenstaand, kind ten laste',
         cohabiting: 'samenwonend',
+        unknown: 'onbekend',
       },
     },
     office: (code) => `kantoor ${code}`,
@@ -362,3 +368,23 @@ export const INTENSIVE_2012_TEXTS: Texts<Intensive2012Texts> = {
       `tweezijdig, per maand; ongecorrigeerde rijen: ${plainTest}; gecorrigeerde rijen: ${adjusted}`,
   },
 };
+
+/** The job-quality outcomes of Table 5.4 (the analysis's labels, English) in Dutch. */
+const JOB_QUALITY_NL: Readonly<Record<string, string>> = {
+  'first job: permanent contract': 'eerste baan: vast contract',
+  'first job: mean length (days)': 'eerste baan: gemiddelde duur (dagen)',
+  'mean number of jobs': 'gemiddeld aantal banen',
+  'mean part-time factor': 'gemiddelde deeltijdfactor',
+  'mean hourly wage (€)': 'gemiddeld uurloon (€)',
+};
+
+/**
+ * A job-quality outcome's label of Table 5.4 in a language: the analysis's English label as it
+ * is, its Dutch name in Dutch (a label without one stays as given).
+ *
+ * @example
+ * jobQualityLabel('mean number of jobs', 'nl') // "gemiddeld aantal banen"
+ */
+export function jobQualityLabel(label: string, lang: Language): string {
+  return lang === 'nl' ? (JOB_QUALITY_NL[label] ?? label) : label;
+}
