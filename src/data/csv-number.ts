@@ -178,7 +178,7 @@ export class NumberField {
     }
     const m = a * POW10[r]! + low;
     if (m < TWO_53) {
-      const value = m / POW10[fraction]!;
+      const value = fraction === 0 ? m : m / POW10[fraction]!;
       values[at] = negative ? -value : value;
     } else if (!divideLong(a, r, low, fraction, negative, values, at)) return false;
     let flags = 0;
