@@ -63,20 +63,19 @@ export function fourDigitValue(w: number): number {
 }
 
 /**
- * Reads plain number fields of one CSV buffer. After a successful {@link NumberField.read},
- * `end` is the field's end (the delimiter or line end) and `flags` its `cellFlags`.
+ * Reads plain number fields of one CSV buffer. {@link NumberField.read} gives the field's
+ * `cellFlags` (always above 0) or -1; after a successful read, `end` is the field's end (the
+ * delimiter or line end).
  *
  * @example
  * const bytes = new TextEncoder().encode('12.5,x\n');
  * const field = new NumberField(bytes, 44, MARK_DOT);
  * const out = new Float64Array(1);
- * field.read(0, out, 0); // true: out[0] === 12.5, field.end === 4
+ * field.read(0, out, 0); // NUM_DOT | HAS_DOT: out[0] === 12.5, field.end === 4
  */
 export class NumberField {
   /** End (exclusive) of the field last read. */
   end = 0;
-  /** Its flags, as `cellFlags` gives them. */
-  flags = 0;
   private readonly view: DataView;
 
   constructor(
@@ -88,8 +87,9 @@ export class NumberField {
   }
 
   /**
-   * Reads the field starting at `pos` as a plain number into `values[at]`; false (and nothing
-   * written) when it is not one or its value needs the general path. One pass over the bytes,
+   * Reads the field starting at `pos` as a plain number into `values[at]` and gives its flags
+   * (returned, not stored, so that the caller's count of them stays in registers); -1 (and
+   * nothing written) when it is not one or its value needs the general path. One pass over the bytes,
    * eight digits at a time where it can ({@link fourDigits} on two words): the digits M (those
    * of both sides of the mark) are kept exactly as M = a · 10^r + low with low < 10^r, r ≤ 15
    * (digits go to `low` until it would pass 15 of them, then `low` moves into `a`), which keeps
@@ -98,7 +98,7 @@ export class NumberField {
    * f ≤ 22): one correctly rounded division (Clinger's fast path); 2^53 ≤ M < 10^19:
    * `divideLong` of ./csv-cell.ts; more digits, or f > 22: the general path.
    */
-  read(pos: number, values: Float64Array, at: number): boolean {
+  read(pos: number, values: Float64Array, at: number): number {
     const b = this.bytes;
     const view = this.view;
     const n = b.length;
@@ -169,18 +169,18 @@ export class NumberField {
     }
     if (i < n) {
       c = b[i]!;
-      if (c !== d && c !== LF && c !== CR) return false;
+      if (c !== d && c !== LF && c !== CR) return -1;
     }
     const fraction = markAt < 0 ? 0 : i - markAt - 1;
     // No digit, too many digits (M ≥ 10^19, or a no longer exact), or too many after the mark.
     if (i - first === (markAt < 0 ? 0 : 1) || fraction > 22 || !(a < LIMIT[r]!)) {
-      return false;
+      return -1;
     }
     const m = a * POW10[r]! + low;
     if (m < TWO_53) {
       const value = fraction === 0 ? m : m / POW10[fraction]!;
       values[at] = negative ? -value : value;
-    } else if (!divideLong(a, r, low, fraction, negative, values, at)) return false;
+    } else if (!divideLong(a, r, low, fraction, negative, values, at)) return -1;
     let flags = 0;
     if (!comma) flags |= NUM_DOT;
     if (this.mark === MARK_EITHER) {
@@ -193,8 +193,7 @@ export class NumberField {
     if (i - first >= 2 && b[first] === ZERO && b[first + 1]! >= ZERO && b[first + 1]! <= ZERO + 9) {
       flags |= LEADING_ZERO;
     }
-    this.flags = flags;
     this.end = i;
-    return true;
+    return flags;
   }
 }
