@@ -218,15 +218,17 @@ function parse(
     isForced[j] ? new Array<string | null>(capacity) : [],
   );
   const pools = names.map(() => new StringPool());
-  /** Cells NumberField took, per column and flags (all below 256). */
-  const numberCells = new Int32Array(k << 8);
+  /** Non-forced cells per column and flags (all below 256), added to the facts at the end. */
+  const cellCounts = new Int32Array(k << 8);
   /** Some `na` token looks like a plain number (then a number cell may be missing). */
   const naNumbers = na.some((t) => {
     const token = new Uint8Array([...t, LF]);
-    return new NumberField(token, delimiter, dotOnly ? MARK_DOT : MARK_EITHER).read(
-      0,
-      new Float64Array(1),
-      0,
+    return (
+      new NumberField(token, delimiter, dotOnly ? MARK_DOT : MARK_EITHER).read(
+        0,
+        new Float64Array(1),
+        0,
+      ) >= 0
     );
   });
   const n = bytes.length;
@@ -256,14 +258,11 @@ function parse(
       if (j === k) return undefined; // too many fields: parseCsv says which row
       const s = pos;
       let e: number;
-      if (
-        speculate[j] === 1 &&
-        numbers.read(s, early[j]!, rows) &&
-        (!naNumbers || !equalsToken(bytes, s, numbers.end, na))
-      ) {
+      const taken = speculate[j] === 1 ? numbers.read(s, early[j]!, rows) : -1;
+      if (taken >= 0 && (!naNumbers || !equalsToken(bytes, s, numbers.end, na))) {
         e = numbers.end;
         // Counted by flags (a few distinct values), added to the facts at the end.
-        numberCells[(j << 8) | numbers.flags]!++;
+        cellCounts[(j << 8) | taken]!++;
       } else {
         // The field's end by the rules of RecordScanner (./csv-scan.ts).
         let p = s;
@@ -309,7 +308,7 @@ function parse(
         else flags = cellFlags(bytes, s, e, na, dotOnly);
         const missing = (flags & MISSING) !== 0;
         if (missing) missingCount[j]!++;
-        if (!isForced[j]) addCell(facts[j]!, flags);
+        if (!isForced[j]) cellCounts[(j << 8) | flags]!++;
         if (speculate[j] === 1) {
           if (text === undefined && missing) early[j]![rows] = Number.NaN;
           else if (text === undefined && flags & numberFlag) {
@@ -344,7 +343,7 @@ function parse(
 
   for (let j = 0; j < k; j++) {
     for (let flags = 0; flags < 256; flags++) {
-      const count = numberCells[(j << 8) | flags]!;
+      const count = cellCounts[(j << 8) | flags]!;
       if (count > 0) addCell(facts[j]!, flags, count);
     }
   }

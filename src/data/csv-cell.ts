@@ -279,9 +279,15 @@ const ULP = Float64Array.from({ length: 2048 }, (_, e) => 2 ** (e - 1075));
  * to its last rounding, q2 ≈ remainder / D (again through fl(1/D)); then the rounding of
  * q1 + q2 is that of M / D unless q1 + q2 lies within 2^-30 ulp of a midpoint (the error of
  * q1 + q2 is below 2^-48 ulp). The halves of 10^k and the unit in the last place come from
- * tables.
+ * tables. On a big-endian host (where the bit test below would read the wrong word) it
+ * always says false.
+ *
+ * @example
+ * const out = new Float64Array(1);
+ * // 13050735978905936 / 10^16 (the text 1.3050735978905936): a = 130507359, r = 8, b = 78905936
+ * divideLong(130507359, 8, 78905936, 16, false, out, 0); // true: out[0] === 1.3050735978905936
  */
-function divideLong(
+export function divideLong(
   a: number,
   r: number,
   b: number,
@@ -290,6 +296,7 @@ function divideLong(
   out: Float64Array,
   at: number,
 ): boolean {
+  if (!LITTLE_ENDIAN) return false;
   // a · 10^r exactly: p1 + p2 (Dekker's two-product).
   const p = POW10[r]!;
   const p1 = a * p;
@@ -351,7 +358,7 @@ export function decimalValue(
   at: number,
 ): boolean {
   if (significant > 15) {
-    if (significant > 19 || exponent > 0 || exponent < -22 || !LITTLE_ENDIAN) return false;
+    if (significant > 19 || exponent > 0 || exponent < -22) return false;
     return divideLong(head, tailDigits, tail, -exponent, negative, out, at);
   }
   let value: number;

@@ -8,7 +8,7 @@
  */
 import {
   COMMA_NUMBER,
-  decimalValue,
+  divideLong,
   HAS_DOT,
   LEADING_ZERO,
   LONG_INTEGER,
@@ -28,6 +28,14 @@ const COMMA = 44;
 const MINUS = 45;
 const DOT = 46;
 const ZERO = 48;
+const TWO_53 = 9007199254740992;
+/** 10^k, k ≤ 22 (exact doubles). */
+const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
+/**
+ * LIMIT[r]: the bound on a in M = a · 10^r + low for a to be exact (a < 2^53) and M < 10^19
+ * (a < 10^(19 − r), as low < 10^r).
+ */
+const LIMIT = Float64Array.from({ length: 16 }, (_, r) => Math.min(TWO_53, 10 ** (19 - r)));
 
 /**
  * True when the four bytes of the little-endian word `w` are all `0`–`9` (SWAR: every high
@@ -55,20 +63,19 @@ export function fourDigitValue(w: number): number {
 }
 
 /**
- * Reads plain number fields of one CSV buffer. After a successful {@link NumberField.read},
- * `end` is the field's end (the delimiter or line end) and `flags` its `cellFlags`.
+ * Reads plain number fields of one CSV buffer. {@link NumberField.read} gives the field's
+ * `cellFlags` (always above 0) or -1; after a successful read, `end` is the field's end (the
+ * delimiter or line end).
  *
  * @example
  * const bytes = new TextEncoder().encode('12.5,x\n');
  * const field = new NumberField(bytes, 44, MARK_DOT);
  * const out = new Float64Array(1);
- * field.read(0, out, 0); // true: out[0] === 12.5, field.end === 4
+ * field.read(0, out, 0); // NUM_DOT | HAS_DOT: out[0] === 12.5, field.end === 4
  */
 export class NumberField {
   /** End (exclusive) of the field last read. */
   end = 0;
-  /** Its flags, as `cellFlags` gives them. */
-  flags = 0;
   private readonly view: DataView;
 
   constructor(
@@ -80,15 +87,22 @@ export class NumberField {
   }
 
   /**
-   * Reads the field starting at `pos` as a plain number into `values[at]`; false (and nothing
-   * written) when it is not one or its value needs the general path. The value is
-   * M · 10^-f for the digits M (f of them after the mark), as `decimalValue` rounds it.
+   * Reads the field starting at `pos` as a plain number into `values[at]` and gives its flags
+   * (returned, not stored, so that the caller's count of them stays in registers); -1 (and
+   * nothing written) when it is not one or its value needs the general path. One pass over the bytes,
+   * eight digits at a time where it can ({@link fourDigits} on two words): the digits M (those
+   * of both sides of the mark) are kept exactly as M = a · 10^r + low with low < 10^r, r ≤ 15
+   * (digits go to `low` until it would pass 15 of them, then `low` moves into `a`), which keeps
+   * a below 2^53 for every M of up to 19 significant digits however the digits fall into runs
+   * of 8, 4 and 1; the value is M · 10^-f for the f digits after the mark. M < 2^53 (and
+   * f ≤ 22): one correctly rounded division (Clinger's fast path); 2^53 ≤ M < 10^19:
+   * `divideLong` of ./csv-cell.ts; more digits, or f > 22: the general path.
    */
-  read(pos: number, values: Float64Array, at: number): boolean {
+  read(pos: number, values: Float64Array, at: number): number {
     const b = this.bytes;
     const view = this.view;
     const n = b.length;
-    const n4 = n - 4;
+    const n8 = n - 8;
     const d = this.delimiter;
     let i = pos;
     let negative = false;
@@ -98,70 +112,75 @@ export class NumberField {
       i++;
     }
     const first = i;
-    // The first 15 significant digits in `head`, up to 4 more in `tail` (more: the general
-    // path); a leading zero leaves `head` at 0 and counts for nothing.
-    let head = 0;
-    let tail = 0;
-    let tailDigits = 0;
-    let significant = 0;
-    for (; i < n; i++) {
-      const digit = b[i]! - ZERO;
-      if (digit < 0 || digit > 9) break;
-      if (significant < 15) {
-        head = head * 10 + digit;
-        if (head !== 0) significant++;
-      } else if (significant < 19) {
-        tail = tail * 10 + digit;
-        tailDigits++;
-        significant++;
-      } else return false;
-    }
-    let digits = i - first;
-    let exponent = 0;
+    let a = 0;
+    let low = 0;
+    let r = 0;
     let markAt = -1;
     let comma = false;
-    if (i < n) {
+    // The digits before the mark, then (second round) those after it.
+    for (;;) {
+      while (i <= n8) {
+        const w = view.getInt32(i, true);
+        if (!fourDigits(w)) break;
+        const w2 = view.getInt32(i + 4, true);
+        if (fourDigits(w2)) {
+          const v = fourDigitValue(w) * 1e4 + fourDigitValue(w2);
+          if (r > 7) {
+            a = a * POW10[r]! + low;
+            low = v;
+            r = 8;
+          } else {
+            low = low * 1e8 + v;
+            r += 8;
+          }
+          i += 8;
+          continue;
+        }
+        if (r > 11) {
+          a = a * POW10[r]! + low;
+          low = fourDigitValue(w);
+          r = 4;
+        } else {
+          low = low * 1e4 + fourDigitValue(w);
+          r += 4;
+        }
+        i += 4;
+        break;
+      }
+      for (; i < n; i++) {
+        const digit = b[i]! - ZERO;
+        if (digit < 0 || digit > 9) break;
+        if (r === 15) {
+          a = a * 1e15 + low;
+          low = digit;
+          r = 1;
+        } else {
+          low = low * 10 + digit;
+          r++;
+        }
+      }
+      if (markAt >= 0 || i >= n) break;
       c = b[i]!;
       if (c === DOT || (c === COMMA && this.mark === MARK_EITHER && d !== COMMA)) {
         markAt = i;
         comma = c === COMMA;
-        for (i++; i < n; i++) {
-          // Four digits at a time while they all go to `head` or all to `tail`.
-          while (i <= n4 && fourDigits(view.getInt32(i, true))) {
-            if (head !== 0 && significant <= 11) {
-              head = head * 1e4 + fourDigitValue(view.getInt32(i, true));
-            } else if (significant === 15) {
-              tail = tail * 1e4 + fourDigitValue(view.getInt32(i, true));
-              tailDigits += 4;
-            } else break;
-            significant += 4;
-            i += 4;
-          }
-          if (i >= n) break;
-          const digit = b[i]! - ZERO;
-          if (digit < 0 || digit > 9) break;
-          if (significant < 15) {
-            head = head * 10 + digit;
-            if (head !== 0) significant++;
-          } else if (significant < 19) {
-            tail = tail * 10 + digit;
-            tailDigits++;
-            significant++;
-          } else return false;
-        }
-        exponent = markAt + 1 - i;
-        digits -= exponent;
-      }
+        i++;
+      } else break;
     }
-    if (digits === 0) return false;
     if (i < n) {
       c = b[i]!;
-      if (c !== d && c !== LF && c !== CR) return false;
+      if (c !== d && c !== LF && c !== CR) return -1;
     }
-    if (exponent < -22) return false;
-    if (!decimalValue(head, tail, tailDigits, significant, exponent, negative, values, at)) {
-      return false;
+    const fraction = markAt < 0 ? 0 : i - markAt - 1;
+    // No digit, too many digits (M ≥ 10^19, or a no longer exact), or too many after the mark.
+    if (i - first === (markAt < 0 ? 0 : 1) || fraction > 22 || !(a < LIMIT[r]!)) {
+      return -1;
     }
+    const m = a * POW10[r]! + low;
+    if (m < TWO_53) {
+      const value = fraction === 0 ? m : m / POW10[fraction]!;
+      values[at] = negative ? -value : value;
+    } else if (!divideLong(a, r, low, fraction, negative, values, at)) return -1;
     let flags = 0;
     if (!comma) flags |= NUM_DOT;
     if (this.mark === MARK_EITHER) {
@@ -174,8 +193,7 @@ export class NumberField {
     if (i - first >= 2 && b[first] === ZERO && b[first + 1]! >= ZERO && b[first + 1]! <= ZERO + 9) {
       flags |= LEADING_ZERO;
     }
-    this.flags = flags;
     this.end = i;
-    return true;
+    return flags;
   }
 }
