@@ -4,7 +4,6 @@
  * browsers and notebooks; reading files is `loadTable` in ./load.ts (effectmeting/node).
  */
 import { ColumnTable, table as columnTable, fromArrow } from 'arquero';
-import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { InputError } from '../errors.js';
 import type { RowObject } from './columns.js';
 import { type CsvOptions, parseCsv } from './csv.js';
@@ -316,6 +315,8 @@ async function readParquet(bytes: Uint8Array, options: LoadOptions): Promise<Col
   ) as ArrayBuffer;
   let names: string[];
   let rows: Record<string, unknown>[];
+  // Loaded on first use: a CSV or JSON read (and the CLI's start-up) never parses the reader.
+  const { parquetMetadata, parquetReadObjects, parquetSchema } = await import('hyparquet');
   try {
     const metadata = parquetMetadata(file);
     names = parquetSchema(metadata).children.map((c) => c.element.name);
