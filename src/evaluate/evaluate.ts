@@ -20,7 +20,7 @@ import { validateExperiment } from '../data/validate.js';
 import type { IvSeType } from '../estimate/iv.js';
 import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
 import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
-import { randomizationTest } from '../plan/randomization-inference.js';
+import { randomizationTests } from '../plan/randomization-inference.js';
 import {
   checkArms,
   checkColumns,
@@ -49,7 +49,7 @@ export interface EvaluateOptions {
 /**
  * Number of `onStep` calls {@link evaluate} makes for a plan (for a progress bar's total):
  * 3 + e events + (several arms ? e : 0) + subgroups × e + (participation ? 1 + e : 0) +
- * (survival keys ? 1 : 0) + (randomisation inference ? e : 0).
+ * (survival keys ? 1 : 0) + (randomisation inference ? 1 : 0: one pass of draws for every event).
  *
  * @example
  * evaluationSteps(parsePlan({ events: ['month_bijstand', 'month_work'], months: 24 })); // 5
@@ -63,7 +63,7 @@ export function evaluationSteps(plan: AnalysisPlan): number {
     plan.subgroups.length * e +
     (plan.participation ? 1 + e : 0) +
     (hasSurvival(plan) ? 1 : 0) +
-    (plan.methods.randomizationInference ? e : 0)
+    (plan.methods.randomizationInference ? 1 : 0)
   );
 }
 
@@ -328,30 +328,32 @@ function analyseRows(
   }
 
   const ri = methods.randomizationInference;
-  const randomization = ri
-    ? events.map((e) => {
-        step(`randomisation inference: ${e.label}`);
-        return {
-          event: e.label,
-          result: randomizationTest(table, {
-            arm: columns.arm,
-            treatment: arms.treatment,
-            control: arms.control,
-            event: e.column,
-            followup: columns.followup,
-            covariates: methods.adjustment === 'none' ? [] : plan.covariates,
-            factors: plan.factors,
-            missing: methods.missing,
-            rareLevels: methods.rareLevels ?? 'error',
-            month: ri.month,
-            draws: ri.draws,
-            seed: ri.seed,
-            id: columns.id,
-            rule: randomizationRule(ri, plan),
-          }),
-        };
-      })
-    : undefined;
+  let randomization: AnalysisResult['randomization'];
+  if (ri) {
+    // One pass of draws for every event: the same assignments, t̃ shared (randomizationTests).
+    step(`randomisation inference: ${events.map((e) => e.label).join(', ')}`);
+    const results = randomizationTests(
+      table,
+      {
+        arm: columns.arm,
+        treatment: arms.treatment,
+        control: arms.control,
+        event: events[0]!.column,
+        followup: columns.followup,
+        covariates: methods.adjustment === 'none' ? [] : plan.covariates,
+        factors: plan.factors,
+        missing: methods.missing,
+        rareLevels: methods.rareLevels ?? 'error',
+        month: ri.month,
+        draws: ri.draws,
+        seed: ri.seed,
+        id: columns.id,
+        rule: randomizationRule(ri, plan),
+      },
+      events.map((e) => e.column),
+    );
+    randomization = events.map((e, i) => ({ event: e.label, result: results[i]! }));
+  }
 
   let survival: AnalysisResult['survival'];
   if (hasSurvival(plan)) {
