@@ -7,10 +7,11 @@
 import type { ColumnTable } from 'arquero';
 import { complierEffect } from '../analysis/complier.js';
 import { checkCovariates } from '../analysis/covariate-checks.js';
-import { effectSeries } from '../analysis/effect-series.js';
+import { effectSeries, effectSeriesShared } from '../analysis/effect-series.js';
 import { participationTable } from '../analysis/participation.js';
+import { createSeriesShare } from '../analysis/series-share.js';
 import { firstSignificantMonth } from '../analysis/significance.js';
-import { effectSeriesBy } from '../analysis/subgroups.js';
+import { effectSeriesByShared } from '../analysis/subgroups.js';
 import { balanceTable } from '../assign/balance.js';
 import type { AssignmentRule } from '../assign/rules.js';
 import { sampleRatioTest } from '../assign/srm.js';
@@ -218,9 +219,14 @@ function analyseRows(
     ...designSpec(plan),
   });
 
+  // The events' series share each sample's design pass (one fit per sample for every event).
+  const share = createSeriesShare(
+    intake,
+    events.map((e) => e.column),
+  );
   const effects = events.map((e) => {
     step(`effects: ${e.label}`);
-    const series = effectSeries(intake, seriesSpec(e.column));
+    const series = effectSeriesShared(intake, seriesSpec(e.column), share);
     const which: ('raw' | 'adjusted')[] =
       methods.adjustment === 'none' ? ['raw'] : ['adjusted', 'raw'];
     const pointwise = which.flatMap((estimate) =>
@@ -278,7 +284,7 @@ function analyseRows(
       return {
         by,
         event: e.label,
-        result: effectSeriesBy(intake, { ...seriesSpec(e.column), by }),
+        result: effectSeriesByShared(intake, { ...seriesSpec(e.column), by }, share),
       };
     }),
   );

@@ -2,10 +2,7 @@
 // randomizationTest gives for each event alone (the same assignments, t̃ shared per draw).
 import { table } from 'arquero';
 import { describe, expect, it } from 'vitest';
-import {
-  randomizationTest,
-  randomizationTests,
-} from '../../src/plan/randomization-inference.js';
+import { randomizationTest, randomizationTests } from '../../src/plan/randomization-inference.js';
 import { smallRows } from '../evaluate/small-data.js';
 
 const rows = smallRows();
@@ -25,10 +22,7 @@ describe('randomizationTests', () => {
   for (const [name, extra] of [
     ['complete', {}],
     ['blocked', { rule: { kind: 'blocked', block: 'office', weights: {}, seed: 7 } }],
-    [
-      'hashed',
-      { rule: { kind: 'hashed', weights: { experiment: 0.6, control: 0.4 }, key: '7' } },
-    ],
+    ['hashed', { rule: { kind: 'hashed', weights: { experiment: 0.6, control: 0.4 }, key: '7' } }],
     ['parity', { rule: { kind: 'parity', even: 'control', odd: 'experiment' } }],
     ['without covariates', { covariates: [] }],
   ] as const) {
