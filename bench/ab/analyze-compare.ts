@@ -40,7 +40,7 @@ function walk(x: unknown, y: unknown, path: string): void {
       problems.push(`${path}: length ${x.length} vs ${y.length}`);
       return;
     }
-    x.forEach((v, i) => walk(v, y[i], `${path}[${i}]`));
+    for (let i = 0; i < x.length; i++) walk(x[i], y[i], `${path}[${i}]`);
     return;
   }
   if (x !== null && y !== null && typeof x === 'object' && typeof y === 'object') {
