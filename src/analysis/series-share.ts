@@ -76,7 +76,9 @@ export function siblingsOf(
   if (events.length === 0) return undefined;
   const months = events.map((e) => {
     const all = share.eventMonths[e]!;
-    return Float64Array.from(rows, (r) => all[r]!);
+    const out = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = all[rows[i]!]!;
+    return out;
   });
   return { events, months };
 }
