@@ -211,6 +211,8 @@ export { type ProportionInterval, proportionInterval } from './outcomes/proporti
 export { type RestrictedMean, restrictedMean } from './outcomes/rmst.js';
 // The Bell–McCaffrey df of a cluster-randomised design's CR2 test (src/plan/).
 export { clusterDf } from './plan/power-means.js';
+// Randomisation tests of several events from one pass of draws (src/plan/).
+export { randomizationTests } from './plan/randomization-inference.js';
 // Building blocks of the review and the survival input (the root keeps the analyst's calls):
 // the scan's three charts, the unpaired AUC difference, the Firth fit, the time/status → wide
 // conversion.

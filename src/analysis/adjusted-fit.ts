@@ -9,7 +9,7 @@
 import { InputError } from '../errors.js';
 import { olsCumulativeClusterSeries } from '../estimate/cluster-series.js';
 import type { ClusterSeType } from '../estimate/cluster-vcov.js';
-import { olsCumulativeSeries } from '../estimate/cumulative-series.js';
+import { olsCumulativeSeries, olsCumulativeSeriesMany } from '../estimate/cumulative-series.js';
 import type { Coefficient } from '../estimate/inference.js';
 import { type OlsPrepared, olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
@@ -39,6 +39,12 @@ export interface AdjustedFitOptions {
    * one that takes X'X from group sums when the sample is the unmodified prefix.
    */
   readonly prepare?: (sample: Comparison, design: DesignMatrix) => OlsPrepared;
+  /**
+   * Event months of other events for the final sample (aligned with its rows), fitted in the
+   * same pass over X (`olsCumulativeSeriesMany`; not with clusters): their estimates come back
+   * as `siblingEstimates`.
+   */
+  readonly siblings?: (sample: Comparison) => readonly Float64Array[] | undefined;
 }
 
 /** Estimates for the months, or why none can be given, with the aliased columns and a note. */
@@ -48,6 +54,8 @@ export interface AdjustedFit {
   readonly reason?: string;
   readonly aliased: readonly string[];
   readonly note?: string;
+  /** With `options.siblings`: the estimates of the other events, in their order. */
+  readonly siblingEstimates?: readonly (readonly Coefficient[])[];
 }
 
 /**
@@ -122,7 +130,23 @@ export function fitAdjustedSample(
   const events = sample.eventMonth;
   const grouping = sample.groupings?.clusters;
   const clusters = grouping && options.cluster ? sampleGroups(grouping) : undefined;
+  const siblings = clusters ? undefined : options.siblings?.(sample);
   try {
+    if (siblings && siblings.length > 0) {
+      const [estimates, ...siblingEstimates] = olsCumulativeSeriesMany(
+        prepared,
+        [events, ...siblings],
+        months,
+        'treatment',
+        { se, level },
+      );
+      return {
+        estimates: estimates!,
+        aliased: prepared.aliased,
+        ...(note ? { note } : {}),
+        siblingEstimates,
+      };
+    }
     const estimates =
       clusters && options.cluster
         ? olsCumulativeClusterSeries(prepared, events, months, 'treatment', clusters, {

@@ -30,7 +30,12 @@ import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { checkStarLevels, restar, type StarLevels, starLevelsText } from '../stats/stars.js';
 import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
-import { fitAdjustedMonths, fitAdjustedSample } from './adjusted-fit.js';
+import {
+  type AdjustedFit,
+  type AdjustedFitOptions,
+  fitAdjustedMonths,
+  fitAdjustedSample,
+} from './adjusted-fit.js';
 import { type ArmContrastSeries, type ArmsSeriesSpec, armContrastSeries } from './arm-contrasts.js';
 import {
   COMPARISON_KEYS,
@@ -53,6 +58,7 @@ import {
   sampleGroups,
   seriesSe,
 } from './series-groupings.js';
+import { putShared, type SeriesShare, shareKey, siblingsOf, takeShared } from './series-share.js';
 import {
   blockedRawJointCovariance,
   clusterSeriesJointCovariance,
@@ -291,10 +297,32 @@ export function effectSeries(
 }
 
 /**
+ * {@link effectSeries} (two arms) on an intake with the work shared between the events of
+ * `share` (`series-share.ts`): each sample's fit serves every event, the same numbers as alone.
+ *
+ * @example
+ * const share = createSeriesShare(intake, ['month_bijstand', 'month_work']);
+ * const work = effectSeriesShared(intake, { event: 'month_work', months: 24 }, share);
+ */
+export function effectSeriesShared(
+  intake: ExperimentIntake,
+  spec: EffectSeriesSpec,
+  share: SeriesShare,
+): EffectSeries {
+  rejectUnknownKeys(spec, EFFECT_SERIES_KEYS, 'effectSeries');
+  return seriesOf(comparisonSample(intake, spec), spec, '', share);
+}
+
+/**
  * {@link effectSeries} on a comparison sample already built (the subgroup analysis reuses it);
  * `context` (e.g. " in subgroup gender = 'man'") goes into a rare-level error.
  */
-export function seriesOf(sample: Comparison, spec: EffectSeriesSpec, context = ''): EffectSeries {
+export function seriesOf(
+  sample: Comparison,
+  spec: EffectSeriesSpec,
+  context = '',
+  share?: SeriesShare,
+): EffectSeries {
   const level = spec.level ?? 0.95;
   checkStarLevels(spec.stars);
   const groupings =
@@ -426,10 +454,14 @@ export function seriesOf(sample: Comparison, spec: EffectSeriesSpec, context = '
         ...(clusterSe ? { cluster: clusterSe } : {}),
       };
       const fit = prefix
-        ? fitAdjustedSample(prefix.sample(first.nTreated + first.nControl), distinct, {
-            ...options,
-            ...prefix.options,
-          })
+        ? sharedFit(
+            prefix.sample(first.nTreated + first.nControl),
+            distinct,
+            { ...options, ...prefix.options },
+            spec,
+            `${context}\u0000${clusterSe ?? ''}`,
+            share,
+          )
         : fitAdjustedMonths(
             comparison,
             sampleAt(comparison.followup, months[members[0]!]!),
@@ -519,6 +551,50 @@ export function seriesOf(sample: Comparison, spec: EffectSeriesSpec, context = '
     rawInterval,
     groupings ? { groupings, ...(clusterSe ? { clusterSe } : {}) } : undefined,
   );
+}
+
+/**
+ * `fitAdjustedSample` of a prefix sample, shared between events (see `series-share.ts`): the fit
+ * another event's series left for this event and sample, else this event's fit with the other
+ * events' outcomes fitted in the same pass and left for them (their reasons too, when the sample
+ * cannot be fitted: a reason does not depend on the outcome).
+ */
+function sharedFit(
+  sample: Comparison,
+  months: readonly number[],
+  options: AdjustedFitOptions,
+  spec: EffectSeriesSpec,
+  part: string,
+  share: SeriesShare | undefined,
+): AdjustedFit {
+  if (!share?.events.includes(spec.event)) {
+    return fitAdjustedSample(sample, months, options);
+  }
+  const keyOf = (event: string) =>
+    `${shareKey({ ...spec, event }, part)}\u0000${sample.treated.length}\u0000${months.join(',')}`;
+  const taken = takeShared<AdjustedFit>(share, keyOf(spec.event), sample.rows);
+  if (taken) return taken;
+  let others: ReturnType<typeof siblingsOf>;
+  const fit = fitAdjustedSample(sample, months, {
+    ...options,
+    siblings: (final) => {
+      others = siblingsOf(share, spec.event, final.rows, final.eventMonth);
+      // The final sample must be the one given (rare-level pooling keeps the clients).
+      return others && final.rows === sample.rows ? others.months : undefined;
+    },
+  });
+  if (fit.siblingEstimates && others) {
+    const { siblingEstimates, ...own } = fit;
+    others.events.forEach((event, j) => {
+      putShared(share, keyOf(event), sample.rows, { ...own, estimates: siblingEstimates[j]! });
+    });
+    return own;
+  }
+  if (!fit.estimates) {
+    const base = siblingsOf(share, spec.event, sample.rows, sample.eventMonth);
+    for (const event of base?.events ?? []) putShared(share, keyOf(event), sample.rows, fit);
+  }
+  return fit;
 }
 
 /**

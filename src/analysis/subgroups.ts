@@ -38,6 +38,7 @@ import {
 import { byFollowupDescending, prefixCrossProducts } from './effect-series-prefix.js';
 import { handleRareLevels } from './rare-levels.js';
 import { readGroupings, seriesSe } from './series-groupings.js';
+import { putShared, type SeriesShare, shareKey, siblingsOf, takeShared } from './series-share.js';
 
 /** Why the heterogeneity test is not given with clusters. */
 const CLUSTERED_HETEROGENEITY =
@@ -102,6 +103,24 @@ export interface SubgroupSeries extends HtmlConvertible {
 export function effectSeriesBy(
   data: TableInput | ExperimentIntake,
   spec: SubgroupSpec,
+): SubgroupSeries {
+  return effectSeriesByShared(data, spec, undefined);
+}
+
+/**
+ * {@link effectSeriesBy} with the work shared between events (`series-share.ts`): the fits of
+ * each subgroup's series and the interaction tests of the other events of `share` are made in
+ * the same passes and left for their own calls. The same numbers as without a share.
+ *
+ * @example
+ * const share = createSeriesShare(intake, ['month_bijstand', 'month_work']);
+ * const bijstand = effectSeriesByShared(intake, { ...spec, event: 'month_bijstand' }, share);
+ * const work = effectSeriesByShared(intake, { ...spec, event: 'month_work' }, share); // fits taken
+ */
+export function effectSeriesByShared(
+  data: TableInput | ExperimentIntake,
+  spec: SubgroupSpec,
+  share: SeriesShare | undefined,
 ): SubgroupSeries {
   rejectUnknownKeys(
     spec,
@@ -196,7 +215,7 @@ export function effectSeriesBy(
     }
     fitted.push({
       level,
-      series: seriesOf(comparison, spec, ` in subgroup ${spec.by} = '${level}'`),
+      series: seriesOf(comparison, spec, ` in subgroup ${spec.by} = '${level}'`, share),
     });
   }
   if (fitted.length < 2) throw firstProblem!;
@@ -216,7 +235,13 @@ export function effectSeriesBy(
     false,
     subsetComparison,
   ).sample;
-  const tests = interactionTests(all, values, levels, spec);
+  const testsKey = (event: string) =>
+    `${shareKey({ ...spec, event }, 'interaction')}\u0000${levels.join('\u0000')}`;
+  const tests =
+    takeShared<(HeterogeneityTest | NotEstimableTest)[]>(share, testsKey(spec.event), all.rows) ??
+    interactionTests(all, values, levels, spec, share, (event, result) => {
+      putShared(share!, testsKey(event), all.rows, result);
+    });
   const heterogeneity = tests.filter((t): t is HeterogeneityTest => !('reason' in t));
   const notEstimable = tests.filter((t): t is NotEstimableTest => 'reason' in t);
   const excluded: Exclusion[] = [...all.excluded];
@@ -302,6 +327,8 @@ interface InteractionSample {
   readonly prep: OlsPrepared;
   /** The month's 0/1 outcome of the sample's clients. */
   outcome(month: number): Float64Array;
+  /** The month's outcome of the other events (`siblings` of {@link interactionSamples}). */
+  siblingOutcome?(j: number, month: number): Float64Array;
 }
 
 /**
@@ -319,6 +346,7 @@ function interactionSamples(
   spec: SubgroupSpec,
   interactions: readonly string[],
   sizes: readonly number[],
+  siblings?: (sorted: Comparison) => readonly Float64Array[] | undefined,
 ): (n: number, month: number) => InteractionSample {
   const names = ['(Intercept)', 'treatment'];
   for (const level of levels.slice(1)) names.push(`${spec.by}[${level}]`);
@@ -374,6 +402,7 @@ function interactionSamples(
   };
   checkFinite(full, 'X');
   let cross: Map<number, DesignCross> | undefined;
+  const others = siblings?.(sorted);
   return (n) => {
     const x: DesignMatrix = { names, columns: full.columns.map((col) => col.subarray(0, n)), n };
     cross ??= prefixCrossProducts(full.columns, sizes);
@@ -382,6 +411,12 @@ function interactionSamples(
     return {
       prep: own ? olsPrepareFromCross(x, own) : olsPrepare(x),
       outcome: (m) => Float64Array.from(eventMonth, (e) => (e <= m ? 1 : 0)),
+      ...(others
+        ? {
+            siblingOutcome: (j: number, m: number) =>
+              Float64Array.from(others[j]!.subarray(0, n), (e) => (e <= m ? 1 : 0)),
+          }
+        : {}),
     };
   };
 }
@@ -391,6 +426,8 @@ function interactionTests(
   values: readonly (string | null)[],
   levels: readonly string[],
   spec: SubgroupSpec,
+  share?: SeriesShare,
+  leave?: (event: string, tests: (HeterogeneityTest | NotEstimableTest)[]) => void,
 ): (HeterogeneityTest | NotEstimableTest)[] {
   const months = resolveMonths(spec.months, c.followup);
   if (spec.clusters !== undefined) {
@@ -402,15 +439,41 @@ function interactionTests(
     for (const f of c.followup) if (f >= month) n++;
     return n;
   });
-  const sampleOf = interactionSamples(c, levels, values, spec, interactions, sizes);
+  // The other events of the share (without blocks): tested on the same prepared samples.
+  let others: ReturnType<typeof siblingsOf>;
+  const sampleOf = interactionSamples(c, levels, values, spec, interactions, sizes, (sorted) => {
+    others = siblingsOf(share, spec.event, sorted.rows, sorted.eventMonth);
+    return others?.months;
+  });
   const se = seriesSe(spec.se, false).hc;
+  const siblingTests: (HeterogeneityTest | NotEstimableTest)[][] = [];
   // Only the current sample is kept (its leverages and influence vectors are n long each).
   let current: { n: number; sample: InteractionSample } | undefined;
-  return months.map((month, i) => {
+  const tests = months.map((month, i) => {
     const n = sizes[i]!;
     if (current?.n !== n) current = { n, sample: sampleOf(n, month) };
-    const { prep, outcome } = current.sample;
-    const y = outcome(month);
+    const { prep, outcome, siblingOutcome } = current.sample;
+    if (siblingOutcome && others) {
+      others.events.forEach((_, j) => {
+        const list = siblingTests[j] ?? [];
+        list.push(testMonth(prep, siblingOutcome(j, month), month));
+        siblingTests[j] = list;
+      });
+    }
+    return testMonth(prep, outcome(month), month);
+  });
+  if (others && leave && siblingTests.length === others.events.length) {
+    others.events.forEach((event, j) => {
+      leave(event, siblingTests[j]!);
+    });
+  }
+  return tests;
+
+  function testMonth(
+    prep: OlsPrepared,
+    y: Float64Array,
+    month: number,
+  ): HeterogeneityTest | NotEstimableTest {
     let events = 0;
     for (const v of y) events += v;
     if (events === 0 || events === y.length) {
@@ -452,5 +515,5 @@ function interactionTests(
             : `a client has leverage 1 (a subgroup × arm cell, or a combination of covariate values, with a single client among those observed ≥ ${month} months), so ${spec.se ?? 'HC2'} standard errors are undefined`,
       };
     }
-  });
+  }
 }

@@ -48,19 +48,59 @@ export function whitenedSeriesPass(
   q: number,
   se: string,
 ): WhitenedSums {
+  const { meat, byEvent } = whitenedSeriesPassMany(
+    columns,
+    factor,
+    shift,
+    r,
+    power,
+    bucketOf,
+    [eventMonth],
+    q,
+    se,
+  );
+  return { meat, ...byEvent[0]! };
+}
+
+/** The bucket sums of one event in {@link whitenedSeriesPassMany}. */
+export type WhitenedBuckets = Omit<WhitenedSums, 'meat'>;
+
+/**
+ * {@link whitenedSeriesPass} for several event-month vectors on one design: z, h, v, w and the
+ * meat are computed once, the bucket sums per event (`byEvent[e]`, 2k per row and event). Each
+ * event's sums are those of its own {@link whitenedSeriesPass}, bit for bit (the same additions
+ * in the same order).
+ *
+ * @example
+ * const { meat, byEvent } = whitenedSeriesPassMany(prep.columns, prep.factor, prep.shift, r, 1, bucketOf, [bijstand, work], 24, 'HC2');
+ */
+export function whitenedSeriesPassMany(
+  columns: readonly Float64Array[],
+  factor: Float64Array,
+  shift: Float64Array | undefined,
+  r: Float64Array,
+  power: 0 | 1 | 2,
+  bucketOf: (eventMonth: number) => number,
+  eventMonths: readonly Float64Array[],
+  q: number,
+  se: string,
+): { readonly meat: Float64Array; readonly byEvent: readonly WhitenedBuckets[] } {
   const k = columns.length;
   const n = k === 0 ? 0 : columns[0]!.length;
+  const E = eventMonths.length;
   const B = ROW_BLOCK;
   const z = new Float64Array(k * B);
   const h = new Float64Array(B);
   const v = new Float64Array(B);
   const root = new Float64Array(B);
-  const bucket = new Int32Array(B);
+  const buckets = eventMonths.map(() => new Int32Array(B));
   const meat = new Float64Array(k * k);
-  const zByBucket = new Float64Array(q * k);
-  const wzByBucket = new Float64Array(q * k);
-  const countByBucket = new Float64Array(q);
-  const wByBucket = new Float64Array(q);
+  const byEvent = eventMonths.map(() => ({
+    zByBucket: new Float64Array(q * k),
+    wzByBucket: new Float64Array(q * k),
+    countByBucket: new Float64Array(q),
+    wByBucket: new Float64Array(q),
+  }));
   for (let start = 0; start < n; start += B) {
     const len = Math.min(n, start + B) - start;
     for (let j = 0; j < k; j++) {
@@ -86,22 +126,28 @@ export function whitenedSeriesPass(
         w = power === 1 ? w / d : w / (d * d);
       }
       root[t] = w;
-      const b = bucketOf(eventMonth[start + t]!);
-      bucket[t] = b;
-      if (b >= 0) {
-        countByBucket[b]! += 1;
-        wByBucket[b]! += w;
+      for (let e = 0; e < E; e++) {
+        const b = bucketOf(eventMonths[e]![start + t]!);
+        buckets[e]![t] = b;
+        if (b >= 0) {
+          byEvent[e]!.countByBucket[b]! += 1;
+          byEvent[e]!.wByBucket[b]! += w;
+        }
       }
     }
     // Bucket sums of z and w·z, column by column (sequential reads of the block).
-    for (let j = 0; j < k; j++) {
-      const o = j * B;
-      for (let t = 0; t < len; t++) {
-        const b = bucket[t]!;
-        if (b < 0) continue;
-        const x = z[o + t]!;
-        zByBucket[b * k + j]! += x;
-        wzByBucket[b * k + j]! += root[t]! * x;
+    for (let e = 0; e < E; e++) {
+      const bucket = buckets[e]!;
+      const { zByBucket, wzByBucket } = byEvent[e]!;
+      for (let j = 0; j < k; j++) {
+        const o = j * B;
+        for (let t = 0; t < len; t++) {
+          const b = bucket[t]!;
+          if (b < 0) continue;
+          const x = z[o + t]!;
+          zByBucket[b * k + j]! += x;
+          wzByBucket[b * k + j]! += root[t]! * x;
+        }
       }
     }
     // Z'diag(w)Z as (√w·z)'(√w·z), by the blocked kernel of crossProduct.
@@ -113,7 +159,7 @@ export function whitenedSeriesPass(
     crossBlock(z, B, len, k, meat);
   }
   for (let j = 0; j < k; j++) for (let l = 0; l < j; l++) meat[l * k + j] = meat[j * k + l]!;
-  return { meat, zByBucket, wzByBucket, countByBucket, wByBucket };
+  return { meat, byEvent };
 }
 
 /**

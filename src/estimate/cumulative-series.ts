@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 import { choleskySolve, forwardSolve } from '../stats/linalg.js';
 import { checkLevel } from '../stats/validate.js';
-import { whitenedSeriesPass } from './cumulative-pass.js';
+import { type WhitenedBuckets, whitenedSeriesPassMany } from './cumulative-pass.js';
 import { type Coefficient, coefficientEstimate } from './inference.js';
 import type { OlsOptions, OlsPrepared } from './ols.js';
 import { checkSeType, type SeType } from './vcov.js';
@@ -39,9 +39,28 @@ export function olsCumulativeSeries(
   term: string,
   options: Pick<OlsOptions, 'se' | 'level'> = {},
 ): Coefficient[] {
+  return olsCumulativeSeriesMany(prepared, [eventMonth], months, term, options)[0]!;
+}
+
+/**
+ * {@link olsCumulativeSeries} for several events on one design (`eventMonths[e]`, one value per
+ * row of X each): the robust variances' pass over X (z, leverages, weights, meat) is made once
+ * for all of them (`whitenedSeriesPassMany`), each event adding only its bucket sums. Each
+ * event's estimates equal its own `olsCumulativeSeries`, bit for bit.
+ *
+ * @example
+ * const [bijstand, work] = olsCumulativeSeriesMany(prep, [monthBijstand, monthWork], [1, 2, 3], 'treatment');
+ */
+export function olsCumulativeSeriesMany(
+  prepared: OlsPrepared,
+  eventMonths: readonly Float64Array[],
+  months: readonly number[],
+  term: string,
+  options: Pick<OlsOptions, 'se' | 'level'> = {},
+): Coefficient[][] {
   const se = checkSeType(options.se ?? 'HC2');
   const level = checkLevel(options.level ?? 0.95);
-  const { n, k, terms, columns, factor, shift, shiftedBread, weights } = prepared;
+  const { n, k, terms, shift, weights } = prepared;
   if (weights) {
     throw new InputError(
       'olsCumulativeSeries: weighted designs are not supported; use olsTermSeries',
@@ -50,10 +69,13 @@ export function olsCumulativeSeries(
       },
     );
   }
-  if (eventMonth.length !== n) {
-    throw new InputError(`eventMonth: expected ${n} values (rows of X), got ${eventMonth.length}`, {
-      code: 'length-mismatch',
-    });
+  for (const eventMonth of eventMonths) {
+    if (eventMonth.length !== n) {
+      throw new InputError(
+        `eventMonth: expected ${n} values (rows of X), got ${eventMonth.length}`,
+        { code: 'length-mismatch' },
+      );
+    }
   }
   const c = terms.indexOf(term);
   if (c < 0 || (c === 0 && shift)) {
@@ -87,9 +109,27 @@ export function olsCumulativeSeries(
   const df = n - k;
   const method = `OLS, ${se === 'classical' ? 'classical SE' : `${se} robust SE`}, t test on ${df} df`;
   if (se !== 'classical') {
-    return robustSeries(prepared, eventMonth, months, term, c, se, level, bucketOf, method);
+    return robustSeries(prepared, eventMonths, months, term, c, se, level, bucketOf, method);
   }
+  return eventMonths.map((eventMonth) =>
+    classicalSeries(prepared, eventMonth, months, term, c, level, bucketOf, method),
+  );
+}
 
+/** The classical months of {@link olsCumulativeSeries} for one event. */
+function classicalSeries(
+  prepared: OlsPrepared,
+  eventMonth: Float64Array,
+  months: readonly number[],
+  term: string,
+  c: number,
+  level: number,
+  bucketOf: (e: number) => number,
+  method: string,
+): Coefficient[] {
+  const { n, k, columns, factor, shift, shiftedBread } = prepared;
+  const q = months.length;
+  const df = n - k;
   // Classical: sums per bucket accumulated column by column in row order (sequential memory
   // access), then cumulated over the months.
   const bucket = new Int32Array(n);
@@ -130,7 +170,7 @@ export function olsCumulativeSeries(
  */
 function robustSeries(
   prepared: OlsPrepared,
-  eventMonth: Float64Array,
+  eventMonths: readonly Float64Array[],
   months: readonly number[],
   term: string,
   c: number,
@@ -138,15 +178,41 @@ function robustSeries(
   level: number,
   bucketOf: (e: number) => number,
   method: string,
-): Coefficient[] {
+): Coefficient[][] {
   const { n, k, columns, factor, shift } = prepared;
   const p = se === 'HC2' ? 1 : se === 'HC3' ? 2 : 0;
   const e = new Float64Array(k);
   e[c] = 1;
   const r = forwardSolve(factor, k, e);
   const q = months.length;
-  const sums = whitenedSeriesPass(columns, factor, shift, r, p, bucketOf, eventMonth, q, se);
-  const { meat, zByBucket, wzByBucket, wByBucket } = sums;
+  const { meat, byEvent } = whitenedSeriesPassMany(
+    columns,
+    factor,
+    shift,
+    r,
+    p,
+    bucketOf,
+    eventMonths,
+    q,
+    se,
+  );
+  return byEvent.map((sums) => robustMonths(sums, meat, r, n, k, months, term, se, level, method));
+}
+
+/** The months of {@link robustSeries} for one event's bucket sums. */
+function robustMonths(
+  sums: WhitenedBuckets,
+  meat: Float64Array,
+  r: Float64Array,
+  n: number,
+  k: number,
+  months: readonly number[],
+  term: string,
+  se: Exclude<SeType, 'classical'>,
+  level: number,
+  method: string,
+): Coefficient[] {
+  const { zByBucket, wzByBucket, wByBucket } = sums;
   const u = new Float64Array(k);
   const g = new Float64Array(k);
   let wSum = 0;

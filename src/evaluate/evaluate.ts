@@ -7,10 +7,11 @@
 import type { ColumnTable } from 'arquero';
 import { complierEffect } from '../analysis/complier.js';
 import { checkCovariates } from '../analysis/covariate-checks.js';
-import { effectSeries } from '../analysis/effect-series.js';
+import { effectSeries, effectSeriesShared } from '../analysis/effect-series.js';
 import { participationTable } from '../analysis/participation.js';
+import { createSeriesShare } from '../analysis/series-share.js';
 import { firstSignificantMonth } from '../analysis/significance.js';
-import { effectSeriesBy } from '../analysis/subgroups.js';
+import { effectSeriesByShared } from '../analysis/subgroups.js';
 import { balanceTable } from '../assign/balance.js';
 import type { AssignmentRule } from '../assign/rules.js';
 import { sampleRatioTest } from '../assign/srm.js';
@@ -20,7 +21,7 @@ import { validateExperiment } from '../data/validate.js';
 import type { IvSeType } from '../estimate/iv.js';
 import { cumulativeOutflow } from '../outcomes/cumulative-outflow.js';
 import type { OutflowBenchmark } from '../outcomes/outflow-result.js';
-import { randomizationTest } from '../plan/randomization-inference.js';
+import { randomizationTests } from '../plan/randomization-inference.js';
 import {
   checkArms,
   checkColumns,
@@ -49,7 +50,7 @@ export interface EvaluateOptions {
 /**
  * Number of `onStep` calls {@link evaluate} makes for a plan (for a progress bar's total):
  * 3 + e events + (several arms ? e : 0) + subgroups × e + (participation ? 1 + e : 0) +
- * (survival keys ? 1 : 0) + (randomisation inference ? e : 0).
+ * (survival keys ? 1 : 0) + (randomisation inference ? 1 : 0: one pass of draws for every event).
  *
  * @example
  * evaluationSteps(parsePlan({ events: ['month_bijstand', 'month_work'], months: 24 })); // 5
@@ -63,7 +64,7 @@ export function evaluationSteps(plan: AnalysisPlan): number {
     plan.subgroups.length * e +
     (plan.participation ? 1 + e : 0) +
     (hasSurvival(plan) ? 1 : 0) +
-    (plan.methods.randomizationInference ? e : 0)
+    (plan.methods.randomizationInference ? 1 : 0)
   );
 }
 
@@ -218,9 +219,14 @@ function analyseRows(
     ...designSpec(plan),
   });
 
+  // The events' series share each sample's design pass (one fit per sample for every event).
+  const share = createSeriesShare(
+    intake,
+    events.map((e) => e.column),
+  );
   const effects = events.map((e) => {
     step(`effects: ${e.label}`);
-    const series = effectSeries(intake, seriesSpec(e.column));
+    const series = effectSeriesShared(intake, seriesSpec(e.column), share);
     const which: ('raw' | 'adjusted')[] =
       methods.adjustment === 'none' ? ['raw'] : ['adjusted', 'raw'];
     const pointwise = which.flatMap((estimate) =>
@@ -278,7 +284,7 @@ function analyseRows(
       return {
         by,
         event: e.label,
-        result: effectSeriesBy(intake, { ...seriesSpec(e.column), by }),
+        result: effectSeriesByShared(intake, { ...seriesSpec(e.column), by }, share),
       };
     }),
   );
@@ -328,30 +334,32 @@ function analyseRows(
   }
 
   const ri = methods.randomizationInference;
-  const randomization = ri
-    ? events.map((e) => {
-        step(`randomisation inference: ${e.label}`);
-        return {
-          event: e.label,
-          result: randomizationTest(table, {
-            arm: columns.arm,
-            treatment: arms.treatment,
-            control: arms.control,
-            event: e.column,
-            followup: columns.followup,
-            covariates: methods.adjustment === 'none' ? [] : plan.covariates,
-            factors: plan.factors,
-            missing: methods.missing,
-            rareLevels: methods.rareLevels ?? 'error',
-            month: ri.month,
-            draws: ri.draws,
-            seed: ri.seed,
-            id: columns.id,
-            rule: randomizationRule(ri, plan),
-          }),
-        };
-      })
-    : undefined;
+  let randomization: AnalysisResult['randomization'];
+  if (ri) {
+    // One pass of draws for every event: the same assignments, t̃ shared (randomizationTests).
+    step(`randomisation inference: ${events.map((e) => e.label).join(', ')}`);
+    const results = randomizationTests(
+      table,
+      {
+        arm: columns.arm,
+        treatment: arms.treatment,
+        control: arms.control,
+        event: events[0]!.column,
+        followup: columns.followup,
+        covariates: methods.adjustment === 'none' ? [] : plan.covariates,
+        factors: plan.factors,
+        missing: methods.missing,
+        rareLevels: methods.rareLevels ?? 'error',
+        month: ri.month,
+        draws: ri.draws,
+        seed: ri.seed,
+        id: columns.id,
+        rule: randomizationRule(ri, plan),
+      },
+      events.map((e) => e.column),
+    );
+    randomization = events.map((e, i) => ({ event: e.label, result: results[i]! }));
+  }
 
   let survival: AnalysisResult['survival'];
   if (hasSurvival(plan)) {

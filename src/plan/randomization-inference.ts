@@ -14,7 +14,7 @@
  * between the two computations cannot change a count.
  */
 
-import { type ComparisonSpec, comparisonSample } from '../analysis/comparison.js';
+import { type Comparison, type ComparisonSpec, comparisonSample } from '../analysis/comparison.js';
 import { outcomeAt, sampleAt } from '../analysis/effect-series.js';
 import { createHashUniform } from '../assign/hash.js';
 import type { AssignmentRule } from '../assign/rules.js';
@@ -25,7 +25,7 @@ import { olsLeverages, olsPrepare, olsSolve, olsTermPrepared } from '../estimate
 import { normalCdf } from '../stats/distributions.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { createRng, type Rng } from '../stats/random.js';
-import { fwlDraw, orthonormalColumns } from './fwl-draw.js';
+import { fwlDrawMany, orthonormalColumns } from './fwl-draw.js';
 
 /** Options of {@link randomizationTest}. */
 export interface RandomizationSpec extends ComparisonSpec {
@@ -125,6 +125,28 @@ const SPEC_KEYS: AllKeys<RandomizationSpec> = {
  */
 export function randomizationTest(data: TableInput, spec: RandomizationSpec): RandomizationResult {
   rejectUnknownKeys(spec, SPEC_KEYS, 'randomizationTest');
+  return randomizationTests(data, spec, [spec.event])[0]!;
+}
+
+/**
+ * {@link randomizationTest} of several event columns at once, with `spec` for every other key
+ * (its own `event` is ignored): one result per event, each equal bit for bit to
+ * `randomizationTest(data, { ...spec, event })`. When the events' comparison samples are the same
+ * clients (the usual case: an event column only sets the outcome), the assignments are drawn once
+ * and each draw's residual t̃ of T on the covariates, its O(n·k) part, serves every event
+ * ({@link fwlDrawMany}); the draws are the same as each event's own, so are the p-values.
+ *
+ * @example
+ * const [bijstand, work] = randomizationTests(table, { event: 'month_bijstand', month: 24,
+ *   covariates: ['age'], draws: 2000, seed: 1 }, ['month_bijstand', 'month_work']);
+ * work.adjusted?.pValue;
+ */
+export function randomizationTests(
+  data: TableInput,
+  spec: RandomizationSpec,
+  events: readonly string[],
+): RandomizationResult[] {
+  rejectUnknownKeys(spec, SPEC_KEYS, 'randomizationTests');
   for (const [key, min] of [
     ['draws', 1],
     ['exactLimit', 0],
@@ -139,8 +161,28 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
     }
   }
   const table = asTable(data);
+  const comparisons = events.map((event) => comparisonSample(table, { ...spec, event }));
+  // Draws are shared only by events whose samples are the same clients in the same order.
+  const c = comparisons[0]!;
+  const same = comparisons.every(
+    (o) =>
+      o.rows.length === c.rows.length &&
+      o.rows.every((r, i) => r === c.rows[i]) &&
+      o.followup.every((f, i) => f === c.followup[i]),
+  );
+  if (!same) return comparisons.map((o) => testOf(table, spec, [o])[0]!);
+  return testOf(table, spec, comparisons);
+}
+
+/** The randomisation tests of comparisons that differ only in their event months. */
+function testOf(
+  table: ReturnType<typeof asTable>,
+  spec: RandomizationSpec,
+  comparisons: readonly Comparison[],
+): RandomizationResult[] {
   const month = spec.month ?? 24;
-  const c = comparisonSample(table, spec);
+  const c = comparisons[0]!;
+  const E = comparisons.length;
   const index = sampleAt(c.followup, month);
   const n = index.length;
   if (n < 4) {
@@ -148,11 +190,10 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
       code: 'empty',
     });
   }
-  const y = outcomeAt(c.eventMonth, index, month);
+  const ys = comparisons.map((o) => outcomeAt(o.eventMonth, index, month));
   const tObs = new Float64Array(n);
   for (let j = 0; j < n; j++) tObs[j] = c.treated[index[j]!]!;
   const rule = spec.rule ?? { kind: 'complete' as const };
-
   // --- how to re-draw T over all comparison clients (assignment happened before censoring) ---
   const N = c.treated.length;
   const nTreatedAll = c.treated.reduce((a, b) => a + b, 0);
@@ -215,48 +256,67 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
   // --- statistics on the analysed sample ---
   const adjust = c.covariates.length > 0;
   const prepZ = adjust ? prepareCovariates(c.covariates, index, n) : undefined;
-  const fwlParts = prepZ ? fwlInputs(prepZ, y) : undefined;
-  const fwl = prepZ && fwlParts ? makeFwl(prepZ, fwlParts) : undefined;
-  const observedRaw = rawStat(y, tObs);
-  const observedAdj = fwl?.(tObs);
+  const fwlParts = prepZ ? ys.map((y) => fwlInputs(prepZ, y)) : undefined;
+  const observedRaw = ys.map((y) => rawStat(y, tObs));
+  const observedAdj = ys.map((_, e) =>
+    prepZ && fwlParts ? makeFwl(prepZ, fwlParts[e]!)(tObs) : undefined,
+  );
 
-  const countsRaw = [0, 0];
-  const countsAdj = [0, 0];
+  const countsRaw = ys.map(() => [0, 0]);
+  const countsAdj = ys.map(() => [0, 0]);
   const tol = 1e-9;
   const tAll = new Float64Array(N);
   const tSample = new Float64Array(n);
   // The draws' adjusted statistic: the same FWL formula on an orthonormal basis of [1, Z], no
-  // allocation per draw (the observed one above stays the reference computation).
+  // allocation per draw (the observed one above stays the reference computation); t̃ once per
+  // draw for every event whose observed statistic is defined.
+  const adjusted = ys.flatMap((_, e) => (observedAdj[e] ? [e] : []));
   const draw =
-    prepZ && observedAdj
-      ? fwlDraw(orthonormalColumns(prepZ.columns, n), fwlParts!.ey, fwlParts!.hz, fwlParts!.df)
+    prepZ && adjusted.length > 0
+      ? fwlDrawMany(
+          orthonormalColumns(prepZ.columns, n),
+          adjusted.map((e) => fwlParts![e]!.ey),
+          fwlParts![adjusted[0]!]!.hz,
+          fwlParts![adjusted[0]!]!.df,
+        )
       : undefined;
-  const adj = new Float64Array(2);
+  const adj = new Float64Array(2 * adjusted.length);
+  const ok = new Uint8Array(adjusted.length);
+  const s1 = new Float64Array(E);
+  const s0 = new Float64Array(E);
   // One pass over the sample: T of the analysed clients and the arms' counts and outcome sums.
   const record = () => {
     let n1 = 0;
-    let s1 = 0;
     let n0 = 0;
-    let s0 = 0;
+    s1.fill(0);
+    s0.fill(0);
     for (let j = 0; j < n; j++) {
       const tj = tAll[index[j]!]!;
       tSample[j] = tj;
       if (tj === 1) {
         n1++;
-        s1 += y[j]!;
+        for (let e = 0; e < E; e++) s1[e]! += ys[e]![j]!;
       } else {
         n0++;
-        s0 += y[j]!;
+        for (let e = 0; e < E; e++) s0[e]! += ys[e]![j]!;
       }
     }
-    const r = rawFromSums(n1, s1, n0, s0);
-    if (r && observedRaw) {
-      if (Math.abs(r.t) >= Math.abs(observedRaw.t) * (1 - tol)) countsRaw[0]!++;
-      if (Math.abs(r.b) >= Math.abs(observedRaw.b) * (1 - tol)) countsRaw[1]!++;
+    for (let e = 0; e < E; e++) {
+      const r = rawFromSums(n1, s1[e]!, n0, s0[e]!);
+      const o = observedRaw[e];
+      if (r && o) {
+        if (Math.abs(r.t) >= Math.abs(o.t) * (1 - tol)) countsRaw[e]![0]!++;
+        if (Math.abs(r.b) >= Math.abs(o.b) * (1 - tol)) countsRaw[e]![1]!++;
+      }
     }
-    if (draw && observedAdj && draw(tSample, adj)) {
-      if (Math.abs(adj[1]!) >= Math.abs(observedAdj.t) * (1 - tol)) countsAdj[0]!++;
-      if (Math.abs(adj[0]!) >= Math.abs(observedAdj.b) * (1 - tol)) countsAdj[1]!++;
+    if (draw) {
+      draw(tSample, adj, ok);
+      adjusted.forEach((e, a) => {
+        const o = observedAdj[e]!;
+        if (ok[a] !== 1) return;
+        if (Math.abs(adj[2 * a + 1]!) >= Math.abs(o.t) * (1 - tol)) countsAdj[e]![0]!++;
+        if (Math.abs(adj[2 * a]!) >= Math.abs(o.b) * (1 - tol)) countsAdj[e]![1]!++;
+      });
     }
   };
   if (exact) {
@@ -273,51 +333,55 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
   const p = (count: number) => (exact ? count / draws : (1 + count) / (1 + draws));
   const mcSe = (pv: number) => (exact ? 0 : Math.sqrt((pv * (1 - pv)) / draws));
 
-  if (!observedRaw) {
-    throw new InputError(`an arm has no client observed ${month} months`, {
-      code: 'empty',
-    });
-  }
-  const modelRawP = Number.isFinite(observedRaw.t) ? 2 * (1 - normalCdfAbs(observedRaw.t)) : 0;
-  const itt: RandomizationStat = {
-    estimate: observedRaw.b,
-    statistic: observedRaw.t,
-    pValue: p(countsRaw[0]!),
-    pValueEstimate: p(countsRaw[1]!),
-    pValueModel: modelRawP,
-    monteCarloSe: mcSe(p(countsRaw[0]!)),
-  };
-  let adjusted: RandomizationStat | undefined;
-  if (adjust && observedAdj) {
-    const design = fullDesign(tObs, c.covariates, index, n);
-    const model = olsTermPrepared(olsPrepare(design), y, 'treatment');
-    adjusted = {
-      estimate: observedAdj.b,
-      statistic: observedAdj.t,
-      pValue: p(countsAdj[0]!),
-      pValueEstimate: p(countsAdj[1]!),
-      pValueModel: model.pValue,
-      monteCarloSe: mcSe(p(countsAdj[0]!)),
+  return ys.map((y, e) => {
+    const raw = observedRaw[e];
+    if (!raw) {
+      throw new InputError(`an arm has no client observed ${month} months`, {
+        code: 'empty',
+      });
+    }
+    const modelRawP = Number.isFinite(raw.t) ? 2 * (1 - normalCdfAbs(raw.t)) : 0;
+    const itt: RandomizationStat = {
+      estimate: raw.b,
+      statistic: raw.t,
+      pValue: p(countsRaw[e]![0]!),
+      pValueEstimate: p(countsRaw[e]![1]!),
+      pValueModel: modelRawP,
+      monteCarloSe: mcSe(p(countsRaw[e]![0]!)),
     };
-  }
-  return {
-    month,
-    n,
-    nTreated: tObs.reduce((a, b) => a + b, 0),
-    itt,
-    ...(adjusted ? { adjusted } : {}),
-    draws,
-    exact,
-    seed: spec.seed ?? 1,
-    design: `${design}; ${nTreatedAll} of ${N} clients treated`,
-    method:
-      `randomisation inference under the sharp null of no effect for any client: outcomes at month ${month} (complete follow-up) held fixed, ` +
-      `the assignment re-drawn over all ${N} clients of the two arms; statistic: studentised ITT (unpooled SE)` +
-      `${adjust ? ' and studentised adjusted effect (OLS, HC2, via Frisch–Waugh–Lovell)' : ''}; ` +
-      (exact
-        ? `exact p-value over all ${draws} assignments`
-        : `Monte-Carlo p-value (1 + count)/(1 + ${draws}), Monte Carlo SE √(p(1 − p)/${draws}), seed ${JSON.stringify(spec.seed ?? 1)}`),
-  };
+    const observed = observedAdj[e];
+    let adjustedStat: RandomizationStat | undefined;
+    if (adjust && observed) {
+      const full = fullDesign(tObs, c.covariates, index, n);
+      const model = olsTermPrepared(olsPrepare(full), y, 'treatment');
+      adjustedStat = {
+        estimate: observed.b,
+        statistic: observed.t,
+        pValue: p(countsAdj[e]![0]!),
+        pValueEstimate: p(countsAdj[e]![1]!),
+        pValueModel: model.pValue,
+        monteCarloSe: mcSe(p(countsAdj[e]![0]!)),
+      };
+    }
+    return {
+      month,
+      n,
+      nTreated: tObs.reduce((a, b) => a + b, 0),
+      itt,
+      ...(adjustedStat ? { adjusted: adjustedStat } : {}),
+      draws,
+      exact,
+      seed: spec.seed ?? 1,
+      design: `${design}; ${nTreatedAll} of ${N} clients treated`,
+      method:
+        `randomisation inference under the sharp null of no effect for any client: outcomes at month ${month} (complete follow-up) held fixed, ` +
+        `the assignment re-drawn over all ${N} clients of the two arms; statistic: studentised ITT (unpooled SE)` +
+        `${adjust ? ' and studentised adjusted effect (OLS, HC2, via Frisch–Waugh–Lovell)' : ''}; ` +
+        (exact
+          ? `exact p-value over all ${draws} assignments`
+          : `Monte-Carlo p-value (1 + count)/(1 + ${draws}), Monte Carlo SE √(p(1 − p)/${draws}), seed ${JSON.stringify(spec.seed ?? 1)}`),
+    };
+  });
 }
 
 function normalCdfAbs(t: number): number {
