@@ -23,7 +23,10 @@ import { asTable, stringColumn, type TableInput } from '../../data/columns.js';
 import { formatPercent } from '../../format.js';
 import { cumulativeOutflow } from '../../outcomes/cumulative-outflow.js';
 import type { CumulativeOutflowResult } from '../../outcomes/outflow-result.js';
-import { type RandomizationResult, randomizationTest } from '../../plan/randomization-inference.js';
+import {
+  type RandomizationResult,
+  randomizationTests,
+} from '../../plan/randomization-inference.js';
 import type { Estimate } from '../../stats/estimate.js';
 import { pAdjust } from '../../stats/multiplicity.js';
 import {
@@ -367,10 +370,12 @@ export function personalServices2017(
     draws: c.randomization.draws,
     seed: c.randomization.seed,
   };
-  const randomization = {
-    jobFinding: randomizationTest(t, { ...riSpec, event: c.jobEvent }),
-    wwReliance: randomizationTest(t, { ...riSpec, event: c.exitEvent }),
-  };
+  // Both events in one pass of draws: the same assignments, shared per-draw work.
+  const [jobFinding, wwReliance] = randomizationTests(t, { ...riSpec, event: c.jobEvent }, [
+    c.jobEvent,
+    c.exitEvent,
+  ]);
+  const randomization = { jobFinding: jobFinding!, wwReliance: wwReliance! };
   const method =
     `complete follow-up (at month m, clients observed at least m months); job-finding = first job by month m; ` +
     `WW reliance at month m = share still on WW = 1 − share that left WW by month m, so its effect is minus the effect on WW exit; ` +
