@@ -5,7 +5,7 @@ import { formatRows, InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import { indicatorLayout } from '../stats/indicator-products.js';
 import { choleskyInverse, choleskySolve, pivotedCholesky } from '../stats/linalg.js';
-import { rejectUnknownKeys } from '../stats/option-keys.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkLevel } from '../stats/validate.js';
 import {
   checkFinite,
@@ -17,7 +17,15 @@ import {
 } from './design.js';
 import { indicatorGroups } from './indicator-groups.js';
 import { type Coefficient, coefficientEstimate, toRows } from './inference.js';
-import { codedDesign, irlsPass, rawCrossProduct, unshift, unshiftCovariance } from './irls-pass.js';
+import {
+  codedDesign,
+  type FactorDesign,
+  factorDesignOfColumns,
+  irlsPass,
+  rawCrossProduct,
+  unshift,
+  unshiftCovariance,
+} from './irls-pass.js';
 import { findCoefficient, type SingularAction } from './ols.js';
 
 /** Options of {@link logisticRegression}. */
@@ -105,14 +113,8 @@ export function logisticRegression(
   y: VectorInput,
   options: LogisticOptions = {},
 ): LogisticFit {
-  rejectUnknownKeys(
-    options,
-    { level: true, tolerance: true, maxIterations: true, singular: true },
-    'logisticRegression',
-  );
+  rejectUnknownKeys(options, LOGISTIC_KEYS, 'logisticRegression');
   const level = checkLevel(options.level ?? 0.95);
-  const tolerance = options.tolerance ?? 1e-8;
-  const maxIterations = options.maxIterations ?? 25;
   const design = toDesignMatrix(x, 'X');
   checkFinite(design, 'X');
   const { n } = design;
@@ -128,12 +130,64 @@ export function logisticRegression(
   // Dense columns and, per group of mutually exclusive indicators (a factor's dummies), one
   // code per row: X'X for the rank decision and every IRLS step in one pass over the rows each.
   const grouped = indicatorGroups(indicatorLayout(design.columns));
+  return fitIrls(factorDesignOfColumns(design.columns, design.names, grouped), yv, options, level);
+}
+
+const LOGISTIC_KEYS: AllKeys<LogisticOptions> = {
+  level: true,
+  tolerance: true,
+  maxIterations: true,
+  singular: true,
+};
+
+/**
+ * {@link logisticRegression} on a design given as dense columns and factor codes (the dummies
+ * not written out: `fitScan`'s features), with the same fit, checks and result; `predict` takes
+ * the written-out columns of `design.names`.
+ *
+ * @example
+ * const fit = logisticRegressionOfFactors(
+ *   { n: 4, names: ['(Intercept)', 'x', 'city[B]'],
+ *     dense: [{ column: 0, values: ones }, { column: 1, values: x }],
+ *     factors: [{ code: Int32Array.of(0, 1, 1, 0), columnOf: Int32Array.of(-1, 2) }] },
+ *   y,
+ * );
+ */
+export function logisticRegressionOfFactors(
+  design: FactorDesign,
+  y: Float64Array,
+  options: LogisticOptions = {},
+): LogisticFit {
+  rejectUnknownKeys(options, LOGISTIC_KEYS, 'logisticRegressionOfFactors');
+  const level = checkLevel(options.level ?? 0.95);
+  const { n, names } = design;
+  for (const d of design.dense) {
+    checkFinite({ names: [names[d.column]!], columns: [d.values], n }, 'X');
+  }
+  const yv = toVector(y, 'y', n);
+  checkBinary(yv);
+  if (names.length === 0 || n <= names.length) {
+    throw new InputError(
+      `X: n = ${n} rows for k = ${names.length} columns; logistic regression needs more rows than columns (n > k ≥ 1)`,
+      { code: 'too-few', value: String(n) },
+    );
+  }
+  return fitIrls(design, yv, options, level);
+}
+
+/** The fit of {@link logisticRegression} on a checked design: rank decision, IRLS, result. */
+function fitIrls(
+  design: FactorDesign,
+  yv: Float64Array,
+  options: LogisticOptions,
+  level: number,
+): LogisticFit {
+  const tolerance = options.tolerance ?? 1e-8;
+  const maxIterations = options.maxIterations ?? 25;
+  const { n } = design;
+  const kAll = design.names.length;
   const all = Array.from({ length: kAll }, (_, j) => j);
-  const pc = pivotedCholesky(
-    rawCrossProduct(codedDesign(design.columns, grouped, all, false)),
-    kAll,
-    1e-7,
-  );
+  const pc = pivotedCholesky(rawCrossProduct(codedDesign(design, all, false)), kAll, 1e-7);
   const aliased = pc.aliased.map((j) => design.names[j]!);
   if (pc.kept.length === 0) {
     throw new InputError(`X: every column is zero or aliased (${aliased.join(', ')})`, {
@@ -146,11 +200,10 @@ export function logisticRegression(
       { code: 'aliased', column: aliased[0] },
     );
   }
-  const columns = pc.kept.map((j) => design.columns[j]!);
   const terms = pc.kept.map((j) => design.names[j]!);
-  const k = columns.length;
+  const k = terms.length;
   // The kept columns, the dense ones shifted by their means in the products (conditioning).
-  const coded = codedDesign(design.columns, grouped, pc.kept, true);
+  const coded = codedDesign(design, pc.kept, true);
   const mu = new Float64Array(n);
   const pass = { xtx: new Float64Array(k * k), rhs: new Float64Array(k) };
   // glm.fit's start (μ = (y + ½)/2): its deviance, X'W₀X and X'W₀z₀.
@@ -195,7 +248,7 @@ export function logisticRegression(
       `fitted probabilities numerically 0 or 1 occurred (${formatRows(boundary)}): the outcome is (quasi-)separated by the regressors; coefficients and SEs are not meaningful`,
     );
   }
-  const intercept = hasIntercept(columns);
+  const intercept = hasIntercept(coded.dense);
   let yMean = 0.5;
   if (intercept) {
     yMean = 0;
