@@ -95,8 +95,12 @@ function deviance(y: Float64Array, mu: Float64Array | number): number {
 /**
  * Logistic regression of a 0/1 outcome by IRLS (Fisher scoring = Newton for the logit link),
  * replicating `glm.fit`: start at μ = (y + ½)/2, iterate z = η + (y − μ)/μ', W = μ'²/(μ(1 − μ)),
- * β = (X'WX)⁻¹X'Wz, η = Xβ until |dev − dev_old|/(|dev| + 0.1) < 1e-8. X is checked once; an
- * iteration rebuilds only X'WX (0/1 columns by their rows: `indicatorCrossProduct`). Standard errors are
+ * β = (X'WX)⁻¹X'Wz, η = Xβ until |dev − dev_old|/(|dev| + 0.1) < 1e-8. X is checked once; each
+ * iteration is one pass over the rows (`irlsPass`: η, μ, the deviance, X'WX and the right-hand
+ * side together, groups of mutually exclusive 0/1 columns — a factor's dummies — read as one code
+ * per row), and after the first step solves the Newton increment (X'WX)δ = X'(y − μ), β += δ (the
+ * same iterate as glm's (X'WX)⁻¹X'Wz, with the dense columns centred for the solve; the
+ * rounding differs from a direct solve only in the last bits). Standard errors are
  * √diag((X'WX)⁻¹) with the weights of the last iteration (as `summary.glm`), z tests.
  * Aliased columns (detected once on X with tolerance 1e-7) are dropped or rejected as in `ols`.
  * Non-convergence and fitted probabilities numerically 0 or 1 (complete or quasi-complete
