@@ -5,7 +5,8 @@
  */
 import { InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
-import { cholesky, choleskyInverse, crossProduct, pivotedCholesky } from '../stats/linalg.js';
+import { indicatorLayout } from '../stats/indicator-products.js';
+import { cholesky, choleskyInverse, pivotedCholesky } from '../stats/linalg.js';
 import { checkLevel } from '../stats/validate.js';
 import {
   checkFinite,
@@ -15,7 +16,17 @@ import {
   toVector,
   type VectorInput,
 } from './design.js';
+import { indicatorGroups } from './indicator-groups.js';
 import { coefficientEstimate, toRows } from './inference.js';
+import {
+  type CodedDesign,
+  codedDesign,
+  factorDesignOfColumns,
+  firthScore,
+  linearPredictorOf,
+  rawCrossProduct,
+  weightedCrossProduct,
+} from './irls-pass.js';
 import { checkBinary, type LogisticFit, linkinv, predict } from './logistic.js';
 import { findCoefficient } from './ols.js';
 
@@ -39,26 +50,26 @@ export interface FirthFit extends LogisticFit {
 
 /** Σ log-likelihood and ½ log det(X'WX) (from its Cholesky factor), with μ and w filled in. */
 function evaluate(
-  columns: readonly Float64Array[],
+  coded: CodedDesign,
   y: Float64Array,
   beta: Float64Array,
   mu: Float64Array,
   w: Float64Array,
 ): { logLik: number; penalized: number; factor: Float64Array } | null {
   const n = y.length;
-  const k = columns.length;
+  const k = coded.k;
   let logLik = 0;
+  // η into mu, then μ and w in place.
+  linearPredictorOf(coded, beta, mu);
   for (let i = 0; i < n; i++) {
-    let eta = 0;
-    for (let j = 0; j < k; j++) eta += columns[j]![i]! * beta[j]!;
-    const m = linkinv(eta);
+    const m = linkinv(mu[i]!);
     mu[i] = m;
     w[i] = m * (1 - m);
     logLik += y[i] === 1 ? Math.log(m) : Math.log(1 - m);
   }
   let factor: Float64Array;
   try {
-    factor = cholesky(crossProduct(columns, w), k);
+    factor = cholesky(weightedCrossProduct(coded, w), k);
   } catch {
     return null;
   }
@@ -103,7 +114,14 @@ export function firthLogistic(
       { code: 'too-few', value: String(n) },
     );
   }
-  const pc = pivotedCholesky(crossProduct(design.columns), kAll, 1e-7);
+  // X'X for the rank decision from the dense columns and the factor codes (one pass).
+  const all = Array.from({ length: kAll }, (_, j) => j);
+  const rawDesign = factorDesignOfColumns(
+    design.columns,
+    design.names,
+    indicatorGroups(indicatorLayout(design.columns)),
+  );
+  const pc = pivotedCholesky(rawCrossProduct(codedDesign(rawDesign, all, false)), kAll, 1e-7);
   const aliased = pc.aliased.map((j) => design.names[j]!);
   if (pc.kept.length === 0) {
     throw new InputError(`X: every column is zero or aliased (${aliased.join(', ')})`, {
@@ -121,11 +139,17 @@ export function firthLogistic(
     scale[c] = m;
     return col.map((v) => v / m);
   });
+  // The scaled columns as dense columns and factor codes (an indicator's scale is 1), unshifted.
+  const coded = codedDesign(
+    factorDesignOfColumns(columns, terms, indicatorGroups(indicatorLayout(columns))),
+    terms.map((_, j) => j),
+    false,
+  );
   const beta = new Float64Array(k);
   const trial = new Float64Array(k);
   const mu = new Float64Array(n);
   const w = new Float64Array(n);
-  let current = evaluate(columns, yv, beta, mu, w);
+  let current = evaluate(coded, yv, beta, mu, w);
   if (current === null) {
     throw new InputError("X: X'WX is singular at the start of the Firth iteration", {
       code: 'singular',
@@ -133,23 +157,11 @@ export function firthLogistic(
   }
   let converged = false;
   let iterations = 0;
-  const row = new Float64Array(k);
   for (let iter = 1; iter <= maxIterations; iter++) {
     iterations = iter;
     const inv = choleskyInverse(current.factor, k);
     // Modified score U* = X'(y − μ + h(½ − μ)), hᵢ = wᵢ xᵢ' I⁻¹ xᵢ.
-    const score = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < k; j++) row[j] = columns[j]![i]!;
-      let q = 0;
-      for (let a = 0; a < k; a++) {
-        let s = 0;
-        for (let b = 0; b < k; b++) s += inv[a * k + b]! * row[b]!;
-        q += row[a]! * s;
-      }
-      const r = yv[i]! - mu[i]! + w[i]! * q * (0.5 - mu[i]!);
-      for (let j = 0; j < k; j++) score[j]! += row[j]! * r;
-    }
+    const score = firthScore(coded, inv, yv, mu, w);
     const step = new Float64Array(k);
     let largest = 0;
     for (let a = 0; a < k; a++) {
@@ -162,7 +174,7 @@ export function firthLogistic(
     let next: ReturnType<typeof evaluate> = null;
     for (let halvings = 0; halvings <= 30; halvings++) {
       for (let j = 0; j < k; j++) trial[j] = beta[j]! + factor * step[j]!;
-      next = evaluate(columns, yv, trial, mu, w);
+      next = evaluate(coded, yv, trial, mu, w);
       if (next !== null && next.penalized >= current.penalized - 1e-12) break;
       factor /= 2;
     }

@@ -3,9 +3,9 @@
  */
 import { formatRows, InputError } from '../errors.js';
 import type { DesignMatrix } from '../stats/estimate.js';
-import { type IndicatorLayout, indicatorLayout } from '../stats/indicator-products.js';
-import { crossProduct, pivotedCholesky } from '../stats/linalg.js';
-import { rejectUnknownKeys } from '../stats/option-keys.js';
+import { indicatorLayout } from '../stats/indicator-products.js';
+import { choleskyInverse, choleskySolve, pivotedCholesky } from '../stats/linalg.js';
+import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkLevel } from '../stats/validate.js';
 import {
   checkFinite,
@@ -15,15 +15,18 @@ import {
   toVector,
   type VectorInput,
 } from './design.js';
-import { groupedIndicatorCrossProduct, indicatorGroups } from './indicator-groups.js';
+import { indicatorGroups } from './indicator-groups.js';
 import { type Coefficient, coefficientEstimate, toRows } from './inference.js';
 import {
-  findCoefficient,
-  olsPrepareValidated,
-  olsSolveCoefficients,
-  type ShiftedProducts,
-  type SingularAction,
-} from './ols.js';
+  codedDesign,
+  type FactorDesign,
+  factorDesignOfColumns,
+  irlsPass,
+  rawCrossProduct,
+  unshift,
+  unshiftCovariance,
+} from './irls-pass.js';
+import { findCoefficient, type SingularAction } from './ols.js';
 
 /** Options of {@link logisticRegression}. */
 export interface LogisticOptions {
@@ -79,51 +82,6 @@ export function linkinv(eta: number): number {
   return t / (1 + t);
 }
 
-/** dμ/dη with R's clamping (`binomial()$mu.eta`). */
-function muEta(eta: number): number {
-  if (eta > THRESH || eta < -THRESH) return EPS;
-  const e = Math.exp(eta);
-  return e / ((1 + e) * (1 + e));
-}
-
-/**
- * μ = linkinv(η) and μ' = muEta(η) of every row from one exp, and the binomial deviance of μ
- * (the same values, and the same sum in the same order, as `linkinv`, `muEta` and `deviance`);
- * in the same pass the next IRLS step's working response z = η + (y − μ)/μ' and weight
- * W = μ'²/(μ(1 − μ)).
- */
-function updateMean(
-  eta: Float64Array,
-  y: Float64Array,
-  mu: Float64Array,
-  dmu: Float64Array,
-  z: Float64Array,
-  w: Float64Array,
-) {
-  let d = 0;
-  for (let i = 0; i < eta.length; i++) {
-    const e = eta[i]!;
-    let m: number;
-    if (e < -THRESH) {
-      m = EPS / (1 + EPS);
-      dmu[i] = EPS;
-    } else if (e > THRESH) {
-      m = 1 / EPS / (1 + 1 / EPS);
-      dmu[i] = EPS;
-    } else {
-      const t = Math.exp(e);
-      m = t / (1 + t);
-      dmu[i] = t / ((1 + t) * (1 + t));
-    }
-    mu[i] = m;
-    const me = dmu[i]!;
-    z[i] = e + (y[i]! - m) / me;
-    w[i] = (me * me) / (m * (1 - m));
-    d += y[i] === 1 ? -2 * Math.log(m) : -2 * Math.log(1 - m);
-  }
-  return d;
-}
-
 /** Binomial deviance Σ 2[y log(y/μ) + (1 − y) log((1 − y)/(1 − μ))] for y ∈ {0, 1}. */
 function deviance(y: Float64Array, mu: Float64Array | number): number {
   let d = 0;
@@ -137,8 +95,12 @@ function deviance(y: Float64Array, mu: Float64Array | number): number {
 /**
  * Logistic regression of a 0/1 outcome by IRLS (Fisher scoring = Newton for the logit link),
  * replicating `glm.fit`: start at μ = (y + ½)/2, iterate z = η + (y − μ)/μ', W = μ'²/(μ(1 − μ)),
- * β = (X'WX)⁻¹X'Wz, η = Xβ until |dev − dev_old|/(|dev| + 0.1) < 1e-8. X is checked once; an
- * iteration rebuilds only X'WX (0/1 columns by their rows: `indicatorCrossProduct`). Standard errors are
+ * β = (X'WX)⁻¹X'Wz, η = Xβ until |dev − dev_old|/(|dev| + 0.1) < 1e-8. X is checked once; each
+ * iteration is one pass over the rows (`irlsPass`: η, μ, the deviance, X'WX and the right-hand
+ * side together, groups of mutually exclusive 0/1 columns — a factor's dummies — read as one code
+ * per row), and after the first step solves the Newton increment (X'WX)δ = X'(y − μ), β += δ (the
+ * same iterate as glm's (X'WX)⁻¹X'Wz, with the dense columns centred for the solve; the
+ * rounding differs from a direct solve only in the last bits). Standard errors are
  * √diag((X'WX)⁻¹) with the weights of the last iteration (as `summary.glm`), z tests.
  * Aliased columns (detected once on X with tolerance 1e-7) are dropped or rejected as in `ols`.
  * Non-convergence and fitted probabilities numerically 0 or 1 (complete or quasi-complete
@@ -155,14 +117,8 @@ export function logisticRegression(
   y: VectorInput,
   options: LogisticOptions = {},
 ): LogisticFit {
-  rejectUnknownKeys(
-    options,
-    { level: true, tolerance: true, maxIterations: true, singular: true },
-    'logisticRegression',
-  );
+  rejectUnknownKeys(options, LOGISTIC_KEYS, 'logisticRegression');
   const level = checkLevel(options.level ?? 0.95);
-  const tolerance = options.tolerance ?? 1e-8;
-  const maxIterations = options.maxIterations ?? 25;
   const design = toDesignMatrix(x, 'X');
   checkFinite(design, 'X');
   const { n } = design;
@@ -175,7 +131,67 @@ export function logisticRegression(
       { code: 'too-few', value: String(n) },
     );
   }
-  const pc = pivotedCholesky(crossProduct(design.columns), kAll, 1e-7);
+  // Dense columns and, per group of mutually exclusive indicators (a factor's dummies), one
+  // code per row: X'X for the rank decision and every IRLS step in one pass over the rows each.
+  const grouped = indicatorGroups(indicatorLayout(design.columns));
+  return fitIrls(factorDesignOfColumns(design.columns, design.names, grouped), yv, options, level);
+}
+
+const LOGISTIC_KEYS: AllKeys<LogisticOptions> = {
+  level: true,
+  tolerance: true,
+  maxIterations: true,
+  singular: true,
+};
+
+/**
+ * {@link logisticRegression} on a design given as dense columns and factor codes (the dummies
+ * not written out: `fitScan`'s features), with the same fit, checks and result; `predict` takes
+ * the written-out columns of `design.names`.
+ *
+ * @example
+ * const fit = logisticRegressionOfFactors(
+ *   { n: 4, names: ['(Intercept)', 'x', 'city[B]'],
+ *     dense: [{ column: 0, values: ones }, { column: 1, values: x }],
+ *     factors: [{ code: Int32Array.of(0, 1, 1, 0), columnOf: Int32Array.of(-1, 2) }] },
+ *   y,
+ * );
+ */
+export function logisticRegressionOfFactors(
+  design: FactorDesign,
+  y: Float64Array,
+  options: LogisticOptions = {},
+): LogisticFit {
+  rejectUnknownKeys(options, LOGISTIC_KEYS, 'logisticRegressionOfFactors');
+  const level = checkLevel(options.level ?? 0.95);
+  const { n, names } = design;
+  for (const d of design.dense) {
+    checkFinite({ names: [names[d.column]!], columns: [d.values], n }, 'X');
+  }
+  const yv = toVector(y, 'y', n);
+  checkBinary(yv);
+  if (names.length === 0 || n <= names.length) {
+    throw new InputError(
+      `X: n = ${n} rows for k = ${names.length} columns; logistic regression needs more rows than columns (n > k ≥ 1)`,
+      { code: 'too-few', value: String(n) },
+    );
+  }
+  return fitIrls(design, yv, options, level);
+}
+
+/** The fit of {@link logisticRegression} on a checked design: rank decision, IRLS, result. */
+function fitIrls(
+  design: FactorDesign,
+  yv: Float64Array,
+  options: LogisticOptions,
+  level: number,
+): LogisticFit {
+  const tolerance = options.tolerance ?? 1e-8;
+  const maxIterations = options.maxIterations ?? 25;
+  const { n } = design;
+  const kAll = design.names.length;
+  const all = Array.from({ length: kAll }, (_, j) => j);
+  const pc = pivotedCholesky(rawCrossProduct(codedDesign(design, all, false)), kAll, 1e-7);
   const aliased = pc.aliased.map((j) => design.names[j]!);
   if (pc.kept.length === 0) {
     throw new InputError(`X: every column is zero or aliased (${aliased.join(', ')})`, {
@@ -188,66 +204,39 @@ export function logisticRegression(
       { code: 'aliased', column: aliased[0] },
     );
   }
-  const columns = pc.kept.map((j) => design.columns[j]!);
   const terms = pc.kept.map((j) => design.names[j]!);
-  const k = columns.length;
-
-  const eta = new Float64Array(n);
+  const k = terms.length;
+  // The kept columns, the dense ones shifted by their means in the products (conditioning).
+  const coded = codedDesign(design, pc.kept, true);
   const mu = new Float64Array(n);
-  const w = new Float64Array(n);
-  const z = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    mu[i] = (yv[i]! + 0.5) / 2;
-    eta[i] = Math.log(mu[i]! / (1 - mu[i]!));
-  }
-  let devOld = deviance(yv, mu);
+  const pass = { xtx: new Float64Array(k * k), rhs: new Float64Array(k) };
+  // glm.fit's start (μ = (y + ½)/2): its deviance, X'W₀X and X'W₀z₀.
+  let devOld = irlsPass(coded, yv, null, mu, pass);
   let dev = devOld;
-  let beta: Float64Array = new Float64Array(k);
-  let bread: Float64Array = new Float64Array(0);
+  let factor = stepFactor(pass.xtx, k, terms, 1);
+  // β₁ = (X'W₀X)⁻¹X'W₀z₀ (in the shifted basis, then mapped back).
+  let beta: Float64Array = unshift(coded, choleskySolve(factor, k, pass.rhs));
   let converged = false;
   let iterations = 0;
-  const kept: DesignMatrix = { names: terms, columns, n };
-  // X was validated once above and the IRLS weights are positive and finite by construction
-  // (μ' and μ(1 − μ) are clamped as in R), so each iteration only rebuilds X'WX — with the 0/1
-  // columns (factor dummies) kept by their rows, which makes that pass several times cheaper.
-  const layout = indicatorLayout(columns);
-  const products = sparseProducts(layout, columns);
-  // dμ/dη of the current η, filled with μ in one pass (one exp per row and iteration).
-  const dmu = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const me = muEta(eta[i]!);
-    const m = mu[i]!;
-    dmu[i] = me;
-    z[i] = eta[i]! + (yv[i]! - m) / me;
-    w[i] = (me * me) / (m * (1 - m));
-  }
-  // The residuals of each step's refinement (olsSolveCoefficients), one buffer for all steps.
-  const scratch = new Float64Array(n);
   for (let iter = 1; iter <= maxIterations; iter++) {
     iterations = iter;
-    // z and w of this step: from the start values, then from `updateMean` after each step.
-    // The weighted least-squares step, with the same centring and refinement as `ols` (glm.fit
-    // uses a QR here; the rank was settled on X above, so only exact singularity can remain).
-    const step = olsPrepareValidated(kept, w, { tol: 1e-11 }, undefined, products);
-    if (step.aliased.length > 0) {
-      throw new InputError(
-        `logistic regression: X'WX became singular at iteration ${iter} (column "${step.aliased[0]}"); the fitted probabilities are degenerate (separation)`,
-        { code: 'singular', column: step.aliased[0] },
-      );
-    }
-    beta = olsSolveCoefficients(step, z, scratch);
-    bread = step.bread;
-    // η = Xβ, as glm.fit (`eta <- drop(x %*% start)`): clients with the same covariates get the
-    // same η exactly (z − residuals would differ in the last bits with their outcomes, and
-    // break the ties of the fitted probabilities that the AUC counts as ½).
-    linearPredictor(columns, beta, layout, eta);
-    dev = updateMean(eta, yv, mu, dmu, z, w);
+    // At β_iter: μ, the deviance, and X'WX with X'(y − μ) for the next Newton step
+    // β + (X'WX)⁻¹X'(y − μ), which equals glm.fit's (X'WX)⁻¹X'Wz with z = η + (y − μ)/μ'.
+    dev = irlsPass(coded, yv, beta, mu, pass);
     if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < tolerance) {
       converged = true;
       break;
     }
     devOld = dev;
+    if (iter === maxIterations) break;
+    factor = stepFactor(pass.xtx, k, terms, iter + 1);
+    const delta = unshift(coded, choleskySolve(factor, k, pass.rhs));
+    const next = new Float64Array(k);
+    for (let j = 0; j < k; j++) next[j] = beta[j]! + delta[j]!;
+    beta = next;
   }
+  // (X'WX)⁻¹ at the weights of the last step (as summary.glm), mapped back from the shift.
+  const bread = unshiftCovariance(coded, choleskyInverse(factor, k));
   const warnings: string[] = [];
   if (!converged) {
     warnings.push(
@@ -263,7 +252,7 @@ export function logisticRegression(
       `fitted probabilities numerically 0 or 1 occurred (${formatRows(boundary)}): the outcome is (quasi-)separated by the regressors; coefficients and SEs are not meaningful`,
     );
   }
-  const intercept = hasIntercept(columns);
+  const intercept = hasIntercept(coded.dense);
   let yMean = 0.5;
   if (intercept) {
     yMean = 0;
@@ -306,42 +295,19 @@ export function logisticRegression(
 }
 
 /**
- * η ← Xβ column by column (η_i = Σ_j x_ij β_j in column order for every row), an indicator
- * column adding its β_j on its rows only (adding β_j·0 changes no sum).
+ * The Cholesky factor of one step's X'WX (shifted basis); a column whose residual is below 1e-11
+ * of its norm means the weights have made X'WX singular (separation), an error naming it.
  */
-function linearPredictor(
-  columns: readonly Float64Array[],
-  beta: Float64Array,
-  layout: IndicatorLayout,
-  eta: Float64Array,
-): void {
-  eta.fill(0);
-  const rowsOf = new Map(layout.sparse.map((sp) => [sp.column, sp.rows]));
-  columns.forEach((c, j) => {
-    const b = beta[j]!;
-    const rows = rowsOf.get(j);
-    if (rows) {
-      for (let r = 0; r < rows.length; r++) eta[rows[r]!]! += b;
-    } else {
-      for (let i = 0; i < c.length; i++) eta[i]! += b * c[i]!;
-    }
-  });
-}
-
-/**
- * X'WX through `groupedIndicatorCrossProduct` (the same sums as `indicatorCrossProduct`, the
- * indicators grouped once into mutually exclusive sets such as a factor's dummies) when some
- * columns are sparse 0/1 indicators (undefined otherwise: `olsPrepareValidated`'s dense pass);
- * the intercept shift as `ols` uses it.
- */
-function sparseProducts(
-  layout: IndicatorLayout,
-  columns: readonly Float64Array[],
-): ShiftedProducts | undefined {
-  if (layout.sparse.length === 0) return undefined;
-  const centre = columns.length >= 2 && hasIntercept([columns[0]!]);
-  const grouped = indicatorGroups(layout);
-  return (cols, weights) => groupedIndicatorCrossProduct(cols, grouped, weights!, centre);
+function stepFactor(xtx: Float64Array, k: number, terms: readonly string[], iter: number) {
+  const pc = pivotedCholesky(xtx, k, 1e-11);
+  if (pc.aliased.length > 0) {
+    const column = terms[pc.aliased[0]!]!;
+    throw new InputError(
+      `logistic regression: X'WX became singular at iteration ${iter} (column "${column}"); the fitted probabilities are degenerate (separation)`,
+      { code: 'singular', column },
+    );
+  }
+  return pc.factor;
 }
 
 /**

@@ -15,7 +15,8 @@ import {
 import { InputError } from '../errors.js';
 import { firthLogistic } from '../estimate/firth.js';
 import type { Coefficient } from '../estimate/inference.js';
-import { type LogisticFit, logisticRegression } from '../estimate/logistic.js';
+import type { FactorDesign } from '../estimate/irls-pass.js';
+import { type LogisticFit, logisticRegressionOfFactors } from '../estimate/logistic.js';
 import type { DesignMatrix } from '../stats/estimate.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkOneOf, checkWholeNumber } from '../stats/validate.js';
@@ -147,24 +148,23 @@ function resolveSpec(spec: ScanSpec) {
 
 /** Levels with no cases, only cases, or fewer than `minCases` of either (in level order). */
 function flaggedLevels(
-  table: ColumnTable,
+  features: FeatureColumns,
   factors: readonly { feature: string; levels: readonly string[] }[],
   y: Uint8Array,
   minCases: number,
 ): FlaggedLevel[] {
   const out: FlaggedLevel[] = [];
   for (const f of factors) {
-    const values = stringColumn(table, f.feature, { missing: 'error' });
-    const clients = new Map<string, number>();
-    const cases = new Map<string, number>();
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      clients.set(v, (clients.get(v) ?? 0) + 1);
-      cases.set(v, (cases.get(v) ?? 0) + y[i]!);
+    const { code } = features.factors.get(f.feature)!;
+    const clients = new Float64Array(f.levels.length);
+    const cases = new Float64Array(f.levels.length);
+    for (let i = 0; i < code.length; i++) {
+      clients[code[i]!]! += 1;
+      cases[code[i]!]! += y[i]!;
     }
-    for (const level of f.levels) {
-      const n = clients.get(level)!;
-      const c = cases.get(level)!;
+    f.levels.forEach((level, l) => {
+      const n = clients[l]!;
+      const c = cases[l]!;
       const reason =
         c === 0
           ? 'no cases'
@@ -174,7 +174,7 @@ function flaggedLevels(
               ? 'rare'
               : null;
       if (reason) out.push({ feature: f.feature, level, clients: n, cases: c, reason });
-    }
+    });
   }
   return out;
 }
@@ -220,6 +220,7 @@ interface FeatureColumns {
 function featureColumns(
   model: Pick<ScanModel, 'numeric' | 'factors'>,
   input: TableInput,
+  read?: ReadonlyMap<string, readonly (string | null)[]>,
 ): FeatureColumns {
   const table = asTable(input);
   requireFeatures(table, [...model.numeric, ...model.factors.map((f) => f.feature)]);
@@ -231,7 +232,7 @@ function featureColumns(
     { code: Uint32Array; codeOf: Map<string, number>; rowsOf: Uint32Array[] }
   >();
   for (const f of model.factors) {
-    const values = stringColumn(table, f.feature, { missing: 'error' });
+    const values = read?.get(f.feature) ?? stringColumn(table, f.feature, { missing: 'error' });
     const codeOf = new Map<string, number>();
     f.levels.forEach((l, c) => {
       if (!codeOf.has(l)) codeOf.set(l, c);
@@ -270,6 +271,38 @@ function termRows(features: FeatureColumns, feature: string, level: string): Uin
   const f = features.factors.get(feature)!;
   const c = f.codeOf.get(level);
   return c === undefined ? new Uint32Array(0) : f.rowsOf[c]!;
+}
+
+/**
+ * The design of `terms` as dense columns (intercept, numeric features) and factor codes, the
+ * dummies not written out (what `logisticRegressionOfFactors` fits): a level without a term is
+ * scored as the reference.
+ */
+function factorDesign(features: FeatureColumns, terms: readonly ScanTerm[]): FactorDesign {
+  const { n } = features;
+  const dense: { column: number; values: Float64Array }[] = [];
+  const columnOf = new Map<string, Int32Array>();
+  for (const [feature, f] of features.factors) {
+    columnOf.set(feature, new Int32Array(f.rowsOf.length).fill(-1));
+  }
+  terms.forEach((t, j) => {
+    if (t.feature === null) dense.push({ column: j, values: new Float64Array(n).fill(1) });
+    else if (t.level === undefined)
+      dense.push({ column: j, values: features.numeric.get(t.feature)! });
+    else {
+      const c = features.factors.get(t.feature)!.codeOf.get(t.level);
+      if (c !== undefined) columnOf.get(t.feature)![c] = j;
+    }
+  });
+  return {
+    n,
+    names: terms.map((t) => t.name),
+    dense,
+    factors: [...features.factors].map(([feature, f]) => ({
+      code: new Int32Array(f.code.buffer, f.code.byteOffset, f.code.length),
+      columnOf: columnOf.get(feature)!,
+    })),
+  };
 }
 
 /** Builds the design matrix of `model` on a table. Unknown factor levels are an error. */
@@ -327,10 +360,12 @@ export function fitScan(input: TableInput, spec: ScanSpec = {}): ScanFit {
   let pooledFirth = false;
   requireFeatures(table, [...numeric, ...factors]);
   const y = outcomeColumn(table, outcome);
-  const factorLevels = factors.map((feature) => {
-    const values = stringColumn(table, feature, { missing: 'error' });
-    return { feature, levels: sortLevels(new Set(values as string[])) };
-  });
+  // Each factor read once: its levels, then its codes (featureColumns).
+  const read = new Map(factors.map((f) => [f, stringColumn(table, f, { missing: 'error' })]));
+  const factorLevels = factors.map((feature) => ({
+    feature,
+    levels: sortLevels(new Set(read.get(feature) as string[])),
+  }));
   const skeleton: ScanTerm[] = [{ name: '(Intercept)', feature: null, coefficient: 0 }];
   for (const f of numeric) skeleton.push({ name: f, feature: f, coefficient: 0 });
   for (const f of factorLevels) {
@@ -338,7 +373,7 @@ export function fitScan(input: TableInput, spec: ScanSpec = {}): ScanFit {
       skeleton.push({ name: `${f.feature}[${level}]`, feature: f.feature, level, coefficient: 0 });
     }
   }
-  const X = scanDesign({ numeric, factors: factorLevels, terms: skeleton }, table);
+  const features = featureColumns({ numeric, factors: factorLevels }, table, read);
   let cases = 0;
   for (let i = 0; i < y.length; i++) cases += y[i]!;
   if (cases === 0) {
@@ -348,8 +383,10 @@ export function fitScan(input: TableInput, spec: ScanSpec = {}): ScanFit {
     );
   }
   const yv = Float64Array.from(y);
-  const flagged = flaggedLevels(table, factorLevels, y, rareLevelMinCases);
-  let fit: LogisticFit = logisticRegression(X, yv, { singular: 'drop' });
+  const flagged = flaggedLevels(features, factorLevels, y, rareLevelMinCases);
+  let fit: LogisticFit = logisticRegressionOfFactors(factorDesign(features, skeleton), yv, {
+    singular: 'drop',
+  });
   const mlProblem = !fit.converged || fit.warnings.some((w) => w.includes('numerically 0 or 1'));
   let used: SeparationReport['fit'] = 'ml';
   let skeletonUsed = skeleton;
@@ -361,8 +398,9 @@ export function fitScan(input: TableInput, spec: ScanSpec = {}): ScanFit {
       if (l.level !== f.levels[0]) pooledNames.add(`${l.feature}[${l.level}]`);
     }
     skeletonUsed = skeleton.filter((t) => !pooledNames.has(t.name));
-    const pooledX = scanDesign({ numeric, factors: factorLevels, terms: skeletonUsed }, table);
-    fit = logisticRegression(pooledX, yv, { singular: 'drop' });
+    fit = logisticRegressionOfFactors(factorDesign(features, skeletonUsed), yv, {
+      singular: 'drop',
+    });
     used = 'pooled';
   }
   const pooledProblem =
@@ -376,10 +414,11 @@ export function fitScan(input: TableInput, spec: ScanSpec = {}): ScanFit {
     (separation === 'firth' && (flagged.length > 0 || mlProblem)) ||
     (separation === 'pool' && (pooledProblem || (flagged.length === 0 && mlProblem)))
   ) {
-    const firthX =
-      used === 'pooled'
-        ? scanDesign({ numeric, factors: factorLevels, terms: skeletonUsed }, table)
-        : X;
+    // Firth's fit needs the dummies written out (only on separation).
+    const firthX = scanDesign(
+      { numeric, factors: factorLevels, terms: used === 'pooled' ? skeletonUsed : skeleton },
+      table,
+    );
     fit = firthLogistic(firthX, yv);
     used = used === 'pooled' ? 'pooled' : 'firth';
     if (used === 'pooled') pooledFirth = true;
