@@ -127,6 +127,8 @@ export interface ReviewDocumentTexts {
   readonly withCi: (name: string, level: string) => string;
   readonly scanRow: (previous: string) => string;
   readonly refitRow: (label: string) => string;
+  /** The refit's row in the discrimination table (year column). */
+  readonly refitYear: (label: string) => string;
   readonly refitSeparation: (note: string) => string;
   readonly fairness: string;
   readonly fairnessIntro: (label: string, level: string, range: string, minCases: string) => string;
@@ -277,6 +279,7 @@ export const REVIEW_DOCUMENT_TEXTS: Texts<ReviewDocumentTexts> = {
     withCi: (name, level) => `${name} [${level} CI]`,
     scanRow: (previous) => `the scan (fitted on ${previous}), out of sample`,
     refitRow: (label) => `refit on ${label}, in-sample`,
+    refitYear: (label) => `${label} refit`,
     refitSeparation: (note) => `Separation in the refit: ${note}.`,
     fairness: 'Fairness of the selection',
     fairnessIntro: (label, level, range, minCases) =>
@@ -414,6 +417,7 @@ export const REVIEW_DOCUMENT_TEXTS: Texts<ReviewDocumentTexts> = {
     withCi: (name, level) => `${name} [${level}-BI]`,
     scanRow: (previous) => `de scan (geschat op ${previous}), out-of-sample`,
     refitRow: (label) => `herschatting op ${label}, in-sample`,
+    refitYear: (label) => `${label} herschat`,
     refitSeparation: (note) => `Separatie in de herschatting: ${note}.`,
     fairness: 'Fairness van de selectie',
     fairnessIntro: (label, level, range, minCases) =>

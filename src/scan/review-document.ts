@@ -347,8 +347,9 @@ function discriminationBlocks({ r, lvl, t, f }: Ctx): Block[] {
         percent('capture20', t.captureTop('20')),
         figure('capture20Ci', t.ciWilson(lvl)),
       ],
-      [p, c, ...(r.refit ? [r.refit.metrics] : [])].map((y) => ({
-        year: y.label,
+      [p, c, ...(r.refit ? [r.refit.metrics] : [])].map((y, i) => ({
+        // The refit's own label is data (`${current} refit`, the same in the JSON of both languages).
+        year: i === 2 ? t.refitYear(c.label) : y.label,
         auc: f.num(y.auc.estimate, 4),
         ci: `${f.num(y.auc.ci[0], 4)} ${t.to} ${f.num(y.auc.ci[1], 4)}`,
         se: f.num(y.auc.stdError, 4),

@@ -118,6 +118,11 @@ describe('the yearly review in Dutch', () => {
     // the typed tables are written by the writers in Dutch: "8.430", percentages "12,3%"
     const text = documentText(scanReviewDocument(review, { lang: 'nl' }), { lang: 'nl' });
     expect(text).toContain('Gains en lift per deciel');
+    // the refit's row in the discrimination table: its label in the data stays English
+    expect(review.refit?.metrics.label).toBe('2024 refit');
+    expect(review.toMarkdown()).toMatch(/^\| 2024 refit \| /m);
+    expect(md).toMatch(/^\| 2024 herschat \| /m);
+    expect(md).not.toContain('refit');
     expect(documentMarkdown(scanReviewDocument(review, { lang: 'nl' }), { lang: 'nl' })).toBe(
       scanReviewMarkdown(review, {}, { lang: 'nl' }),
     );
