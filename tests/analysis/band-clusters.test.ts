@@ -35,6 +35,19 @@ const base: EffectSeriesSpec = {
   band: 'sup-t',
 };
 
+/**
+ * Four variants (stata, CR0, raw, blocked raw) take the critical value at an eighth of the
+ * default lattice points (2,048 × 10 shifts instead of 16,384 × 10): what they check is that
+ * their own joint covariance (1e-8 against R) feeds the band; mvnormCriticalValue itself is
+ * checked against qmvnorm in simultaneous-band.test.ts. At 2,048 points the coverage
+ * probability's MC SE (`probabilityError`) is 0.7e-4 to 1.6e-4, about 1.6e-4 / (dP/dc ≈ 0.2) ≈
+ * 8e-4 on the critical value, against the 2e-3 tolerance (R's own two runs differ by 1.3e-3);
+ * measured against R (2026-12-02): 0.7e-4 to 7.7e-4, as at the default points (2e-4 to 7e-4),
+ * at a sixth of the time. The default precision is checked by the CR2 case, the blocked case and
+ * the analysis plan's (which takes the default).
+ */
+const COARSE = { bandOptions: { points: 2048 } } as const;
+
 let worst = 0;
 function close(actual: number, expected: number, what: string, tol = 1e-8) {
   const err = Math.abs(actual - expected) / Math.max(1e-6, Math.abs(expected));
@@ -66,6 +79,7 @@ function agree(spec: EffectSeriesSpec, r: RefBand, which: 'adjusted' | 'raw', la
     close(m.bandCi![0], e.estimate - half, `${label} band low`, 1e-12);
   });
   expect(s.method).toContain('simultaneous 95 % band (sup-t)');
+  expect(s.band!.method).toContain(`10 × ${spec.bandOptions?.points ?? 16384} points`);
   return s;
 }
 
@@ -77,19 +91,21 @@ describe('sup-t band with clusters: stacked cluster scores, as the hand computat
     expect(s.band!.criticalValue).toBeLessThan(2.73);
   });
   it('stata and CR0', () => {
-    agree({ ...base, se: 'stata' }, ref.stata, 'adjusted', 'stata');
-    agree({ ...base, se: 'CR0' }, ref.cr0, 'adjusted', 'CR0');
+    agree({ ...base, ...COARSE, se: 'stata' }, ref.stata, 'adjusted', 'stata');
+    agree({ ...base, ...COARSE, se: 'CR0' }, ref.cr0, 'adjusted', 'CR0');
   });
   it('clusters and blocks: block fixed effects in every month’s design', () => {
+    // At the default points: the one case whose value is 1.2e-3 from R's already (R's two runs:
+    // ±6.8e-4 around it), 2.2e-3 at 2,048 points.
     agree({ ...base, blocks: 'block' }, ref.fe_cr2, 'adjusted', 'blocks');
   });
   it('raw (no covariates, adjustment none): the clustered difference in means, CR2', () => {
-    agree({ ...base, covariates: [], adjustment: 'none' }, ref.raw_cr2, 'raw', 'raw');
+    agree({ ...base, ...COARSE, covariates: [], adjustment: 'none' }, ref.raw_cr2, 'raw', 'raw');
   });
   it('blocks with adjustment none: the blocked difference in means (band-blocks.R)', () => {
     const { clusters: _c, ...rest } = base;
     agree(
-      { ...rest, covariates: [], blocks: 'block', adjustment: 'none' },
+      { ...rest, ...COARSE, covariates: [], blocks: 'block', adjustment: 'none' },
       blocksRef,
       'raw',
       'blocked raw',

@@ -38,6 +38,8 @@ import {
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { reuseEvaluations } from '../fixtures/reuse.js';
+import { reuseStudyResults } from '../fixtures/shared.js';
 import { RUN_BY_TESTS } from './run-by-tests.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -241,6 +243,14 @@ const pages = [
     .sort()
     .map((f) => `docs/${f}`),
 ];
+
+// `reproduce intensive-2012` and `reproduce personal-services-2017` (and any block that analyses
+// those shipped files) take the worker's shared study result instead of a fresh analysis of the
+// same values: the command still reads, validates and writes as shown (tests/fixtures/shared.ts).
+// Likewise `analyze` on the same data, plan and options in another format (md, json, csv) writes
+// the one evaluation of the first run (tests/fixtures/reuse.ts).
+reuseStudyResults();
+reuseEvaluations();
 
 /** Runs made so far, by {@link runKey}. */
 const runs = new Map<string, { code: number; out: string; err: string }>();

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { reuseScanReviews } from '../fixtures/reuse.js';
 import { CHROMIUM, chartMarks, chromiumSession, hasChromium } from './chromium.js';
 
 if (!hasChromium) {
@@ -25,6 +26,10 @@ const ARGS = [
   '--previous',
   'data/scan-population-2023.csv',
 ];
+
+// The Dutch run reviews the same two years as the English one: one review, rendered twice
+// (the language is in the writers, not in the review's numbers; tests/fixtures/reuse.ts).
+reuseScanReviews();
 
 // One Chromium for the file's pages (tests/report/chromium.ts).
 const chromium = chromiumSession();
