@@ -16,6 +16,7 @@ export {
   STUDY_CATALOG,
   type StudyEntry,
   type StudyListing,
+  type StudyListingPlanning,
   type StudyListingReproduction,
 } from './studies/catalog.js';
 export {

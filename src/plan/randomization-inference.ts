@@ -134,7 +134,7 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
  * `randomizationTest(data, { ...spec, event })`. When the events' comparison samples are the same
  * clients (the usual case: an event column only sets the outcome), the assignments are drawn once
  * and each draw's residual t̃ of T on the covariates, its O(n·k) part, serves every event
- * ({@link fwlDrawMany}); the draws are the same as each event's own, so are the p-values.
+ * (`fwlDrawMany` in fwl-draw.ts); the draws are the same as each event's own, so are the p-values.
  *
  * @example
  * const [bijstand, work] = randomizationTests(table, { event: 'month_bijstand', month: 24,
