@@ -344,7 +344,6 @@ function analyseRows(
         arm: columns.arm,
         treatment: arms.treatment,
         control: arms.control,
-        event: events[0]!.column,
         followup: columns.followup,
         covariates: methods.adjustment === 'none' ? [] : plan.covariates,
         factors: plan.factors,

@@ -130,20 +130,20 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
 
 /**
  * {@link randomizationTest} of several event columns at once, with `spec` for every other key
- * (its own `event` is ignored): one result per event, each equal bit for bit to
+ * (an `event` in it is ignored): one result per event, each equal bit for bit to
  * `randomizationTest(data, { ...spec, event })`. When the events' comparison samples are the same
  * clients (the usual case: an event column only sets the outcome), the assignments are drawn once
  * and each draw's residual t̃ of T on the covariates, its O(n·k) part, serves every event
  * (`fwlDrawMany` in fwl-draw.ts); the draws are the same as each event's own, so are the p-values.
  *
  * @example
- * const [bijstand, work] = randomizationTests(table, { event: 'month_bijstand', month: 24,
- *   covariates: ['age'], draws: 2000, seed: 1 }, ['month_bijstand', 'month_work']);
+ * const [bijstand, work] = randomizationTests(table, { month: 24, covariates: ['age'],
+ *   draws: 2000, seed: 1 }, ['month_bijstand', 'month_work']);
  * work.adjusted?.pValue;
  */
 export function randomizationTests(
   data: TableInput,
-  spec: RandomizationSpec,
+  spec: Omit<RandomizationSpec, 'event'> & { readonly event?: string },
   events: readonly string[],
 ): RandomizationResult[] {
   rejectUnknownKeys(spec, SPEC_KEYS, 'randomizationTests');
@@ -177,7 +177,7 @@ export function randomizationTests(
 /** The randomisation tests of comparisons that differ only in their event months. */
 function testOf(
   table: ReturnType<typeof asTable>,
-  spec: RandomizationSpec,
+  spec: Omit<RandomizationSpec, 'event'>,
   comparisons: readonly Comparison[],
 ): RandomizationResult[] {
   const month = spec.month ?? 24;

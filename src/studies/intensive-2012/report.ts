@@ -310,10 +310,10 @@ export function intensive2012(
   // Both events in one pass of draws each (plain, adjusted): the same assignments as one event
   // at a time, the per-draw work shared.
   const events = [c.exitEvent, c.jobEvent];
-  const [plainAny, plainJob] = randomizationTests(table, { ...riBase, event: c.exitEvent }, events);
+  const [plainAny, plainJob] = randomizationTests(table, riBase, events);
   const [adjustedAny, adjustedJob] = randomizationTests(
     adjustedTable,
-    { ...riBase, event: c.exitEvent, covariates: allCovariates, factors: c.factors },
+    { ...riBase, covariates: allCovariates, factors: c.factors },
     events,
   );
   const randomization = {

@@ -371,10 +371,7 @@ export function personalServices2017(
     seed: c.randomization.seed,
   };
   // Both events in one pass of draws: the same assignments, shared per-draw work.
-  const [jobFinding, wwReliance] = randomizationTests(t, { ...riSpec, event: c.jobEvent }, [
-    c.jobEvent,
-    c.exitEvent,
-  ]);
+  const [jobFinding, wwReliance] = randomizationTests(t, riSpec, [c.jobEvent, c.exitEvent]);
   const randomization = { jobFinding: jobFinding!, wwReliance: wwReliance! };
   const method =
     `complete follow-up (at month m, clients observed at least m months); job-finding = first job by month m; ` +
