@@ -5,7 +5,7 @@
  * R's `mvtnorm::pmvnorm` and `qmvnorm`.
  */
 import { InputError } from '../errors.js';
-import { normalCdf, normalQuantile } from './distributions.js';
+import { normalCdf, normalCdfOf, normalQuantile, normalQuantileOf } from './distributions.js';
 import { createRng } from './random.js';
 import { checkLevel } from './validate.js';
 
@@ -158,15 +158,17 @@ function boxProbability(
       let f = width0;
       for (let j = 1; j < d && f > 0; j++) {
         // Baker's (tent) transform of the shifted lattice point periodises the integrand.
-        const u = (k * generators[j - 1]! + shift[j - 1]!) % 1;
+        // x − ⌊x⌋ is exact for x ≥ 0, as x % 1 (which V8 computes by a call to fmod).
+        const t = k * generators[j - 1]! + shift[j - 1]!;
+        const u = t - Math.floor(t);
         const w = 1 - Math.abs(2 * u - 1);
         const p = lower[j - 1]! + w * width[j - 1]!;
-        y[j - 1] = normalQuantile(Math.min(Math.max(p, 1e-300), 1 - 1e-16));
+        y[j - 1] = normalQuantileOf(Math.min(Math.max(p, 1e-300), 1 - 1e-16));
         let s = 0;
         for (let c = 0; c < j; c++) s += l[j * d + c]! * y[c]!;
         const ljj = l[j * d + j]!;
-        const a = normalCdf((-q - s) / ljj);
-        const b = normalCdf((q - s) / ljj);
+        const a = normalCdfOf((-q - s) / ljj);
+        const b = normalCdfOf((q - s) / ljj);
         lower[j] = a;
         width[j] = b - a;
         f *= b - a;
@@ -251,7 +253,8 @@ export interface MvnormCriticalValue {
  * `mvtnorm::qmvnorm(level, corr = R, tail = "both.tails")$quantile` gives. The probability is
  * computed by {@link mvnormBox} with the same random shifts at every q (so it is smooth in q)
  * and solved by the secant method: first with an eighth of the points between the
- * one-dimensional quantile and the Šidák bound, then at full precision around that value.
+ * one-dimensional quantile and the Šidák bound, then at full precision from that root with
+ * that slope (a Newton step, then secant steps to |Δq| ≤ 1e-7).
  *
  * @example
  * mvnormCriticalValue(0.95, new Float64Array([1, 0, 0, 1]), 2).value // ≈ 2.2365 (Šidák, independent)
@@ -274,27 +277,43 @@ export function mvnormCriticalValue(
   if (d === 1) return { value: low, probability: { value: level, error: 0 }, level, method };
   const l = orderedCholesky(r, d, (low + high) / 2);
   // Two stages: a coarse solve with an eighth of the points from the bracket, then the full
-  // precision from ±0.003 around it, where the secant needs two or three steps.
-  const coarse = secant(l, d, level, shifts, Math.max(16, Math.floor(points / 8)), low, high, 1e-4);
-  const fine = secant(l, d, level, shifts, points, coarse.q - 0.003, coarse.q + 0.003, 1e-7);
+  // precision from the coarse root with the coarse slope (the two estimates of P(q) differ by
+  // their Monte Carlo error, their slopes hardly), where the secant needs two or three steps.
+  const coarsePoints = Math.max(16, Math.floor(points / 8));
+  const coarse = secant(l, d, level, shifts, coarsePoints, { q0: low, q1: high }, 1e-4);
+  const start =
+    coarse.slope > 0
+      ? { q0: coarse.q, slope: coarse.slope }
+      : { q0: coarse.q - 0.003, q1: coarse.q + 0.003 };
+  const fine = secant(l, d, level, shifts, points, start, 1e-7);
   return { value: fine.q, probability: fine.probability, level, method };
 }
 
-/** Secant iteration for P(max|Z| ≤ q) = level from q0, q1; stops when a step is below tol. */
+/** Where {@link secant} starts: two points, or one point and the slope of P(q) there. */
+type SecantStart =
+  | { readonly q0: number; readonly q1: number }
+  | { readonly q0: number; readonly slope: number };
+
+/**
+ * Secant iteration for P(max|Z| ≤ q) = level; stops when a step is below tol. From one point
+ * and a slope, the second point is the Newton step q0 − (P(q0) − level) / slope. Returns the
+ * last q, P there, and the slope of the last secant (for a finer solve to start from).
+ */
 function secant(
   l: Float64Array,
   d: number,
   level: number,
   shifts: readonly Float64Array[],
   points: number,
-  start0: number,
-  start1: number,
+  start: SecantStart,
   tol: number,
-): { q: number; probability: MvnormProbability } {
-  let q0 = start0;
-  let q1 = start1;
+): { q: number; probability: MvnormProbability; slope: number } {
+  const clamp = (q: number) => Math.min(Math.max(q, 0.5), 40);
+  let q0 = start.q0;
   let p0 = boxProbability(l, d, q0, shifts, points);
+  let q1 = 'q1' in start ? start.q1 : clamp(q0 - (p0.value - level) / start.slope);
   let p1 = boxProbability(l, d, q1, shifts, points);
+  let slope = (p1.value - p0.value) / (q1 - q0);
   for (let it = 0; it < 40 && Math.abs(q1 - q0) > tol; it++) {
     const g0 = p0.value - level;
     const g1 = p1.value - level;
@@ -302,8 +321,9 @@ function secant(
     const q2 = g1 === g0 ? (q0 + q1) / 2 : q1 - (g1 * (q1 - q0)) / (g1 - g0);
     q0 = q1;
     p0 = p1;
-    q1 = Math.min(Math.max(q2, 0.5), 40);
+    q1 = clamp(q2);
     p1 = boxProbability(l, d, q1, shifts, points);
+    if (q1 !== q0) slope = (p1.value - p0.value) / (q1 - q0);
   }
-  return { q: q1, probability: p1 };
+  return { q: q1, probability: p1, slope };
 }
