@@ -131,6 +131,10 @@ export default defineConfig(({ mode }) => ({
     // Both cores of the 2-core CI machine (vitest's default leaves one idle): 4.6 min instead of
     // 7.1 min for the whole suite on an idle machine.
     maxWorkers: 2,
+    // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache, keyed by
+    // content and config) and reused by the next run: importing src/ in a worker took ≈ 5 s
+    // without it and ≈ 2 s with it. A clean clone's first run fills it.
+    experimental: { fsModuleCache: true },
     sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { ...SHARED, name: 'shared', ...sharedFiles(mode) } },
