@@ -21,7 +21,8 @@ const here = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 interface Table {
   columnNames(): string[];
   numRows(): number;
-  column(name: string): { data: ArrayLike<unknown> } | undefined;
+  /** The column's values (arquero 8 gives the data array itself). */
+  column(name: string): ArrayLike<unknown> | undefined;
 }
 type Load = (path: string, options: { na: string[] }) => Promise<Table>;
 
@@ -48,9 +49,12 @@ const fail = (message: string): void => {
   if (a.numRows() !== b.numRows()) fail(`rows ${a.numRows()} vs ${b.numRows()}`);
   let cells = 0;
   for (const name of names) {
-    const x = a.column(name)!.data;
-    const y = b.column(name)?.data;
-    if (y === undefined) continue;
+    const x = a.column(name)!;
+    const y = b.column(name);
+    if (y === undefined) {
+      fail(`column ${name} missing`);
+      continue;
+    }
     if (x instanceof Float64Array !== y instanceof Float64Array || Array.isArray(x) !== Array.isArray(y)) {
       fail(`column ${name}: ${x.constructor.name} vs ${y.constructor.name}`);
     }
