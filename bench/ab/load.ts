@@ -55,7 +55,10 @@ const fail = (message: string): void => {
       fail(`column ${name} missing`);
       continue;
     }
-    if (x instanceof Float64Array !== y instanceof Float64Array || Array.isArray(x) !== Array.isArray(y)) {
+    if (
+      x instanceof Float64Array !== y instanceof Float64Array ||
+      Array.isArray(x) !== Array.isArray(y)
+    ) {
       fail(`column ${name}: ${x.constructor.name} vs ${y.constructor.name}`);
     }
     let differ = 0;
