@@ -103,12 +103,17 @@ async function readFileBytes(
   path: string,
   onProgress?: (fraction: number) => void,
 ): Promise<Uint8Array> {
-  const { open, readFile } = await import('node:fs/promises');
+  const [{ open, readFile }, { Buffer }] = await Promise.all([
+    import('node:fs/promises'),
+    import('node:buffer'),
+  ]);
   try {
     const handle = await open(path, 'r');
     try {
       const { size } = await handle.stat();
-      const bytes = new Uint8Array(size);
+      // A Buffer, not a plain Uint8Array: the CSV reader's scans for NUL bytes and line ends
+      // (`indexOf`) are memchr on a Buffer and about five times slower on a Uint8Array.
+      const bytes = Buffer.alloc(size);
       const chunk = onProgress === undefined ? WHOLE : CHUNK;
       let offset = 0;
       while (offset < size) {
