@@ -190,9 +190,10 @@ export class NumberField {
     }
     if (markAt >= 0 && !comma) flags |= HAS_DOT;
     if (markAt < 0 && i - first >= 16) flags |= LONG_INTEGER;
-    if (i - first >= 2 && b[first] === ZERO && b[first + 1]! >= ZERO && b[first + 1]! <= ZERO + 9) {
-      flags |= LEADING_ZERO;
-    }
+    // A leading zero (`0` then a digit), without a branch on the first digit (`0.…` or not is
+    // as random as the values): t | (9 − t) is negative unless 0 ≤ t ≤ 9.
+    const t = (i - first >= 2 ? b[first + 1]! : 0) - ZERO;
+    flags |= ((((b[first]! ^ ZERO) - 1) >>> 31) & (((t | (9 - t)) >>> 31) ^ 1)) * LEADING_ZERO;
     this.end = i;
     return flags;
   }
