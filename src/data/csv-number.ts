@@ -105,12 +105,11 @@ export class NumberField {
     const n8 = n - 8;
     const d = this.delimiter;
     let i = pos;
-    let negative = false;
     let c = i < n ? b[i]! : LF;
-    if (c === MINUS || c === PLUS) {
-      negative = c === MINUS;
-      i++;
-    }
+    // The sign without a branch (in data the signs are often random, so a branch would be
+    // mispredicted half the time): (c ^ X) − 1 is negative only when c is X.
+    const minus = ((c ^ MINUS) - 1) >>> 31;
+    i += minus | (((c ^ PLUS) - 1) >>> 31);
     const first = i;
     let a = 0;
     let low = 0;
@@ -177,10 +176,11 @@ export class NumberField {
       return -1;
     }
     const m = a * POW10[r]! + low;
-    if (m < TWO_53) {
-      const value = fraction === 0 ? m : m / POW10[fraction]!;
-      values[at] = negative ? -value : value;
-    } else if (!divideLong(a, r, low, fraction, negative, values, at)) return -1;
+    // × ±1 is exact, and gives −0 for "-0".
+    const sign = 1 - 2 * minus;
+    if (m < TWO_53) values[at] = sign * (fraction === 0 ? m : m / POW10[fraction]!);
+    else if (divideLong(a, r, low, fraction, false, values, at)) values[at]! *= sign;
+    else return -1;
     let flags = 0;
     if (!comma) flags |= NUM_DOT;
     if (this.mark === MARK_EITHER) {
@@ -190,9 +190,10 @@ export class NumberField {
     }
     if (markAt >= 0 && !comma) flags |= HAS_DOT;
     if (markAt < 0 && i - first >= 16) flags |= LONG_INTEGER;
-    if (i - first >= 2 && b[first] === ZERO && b[first + 1]! >= ZERO && b[first + 1]! <= ZERO + 9) {
-      flags |= LEADING_ZERO;
-    }
+    // A leading zero (`0` then a digit), without a branch on the first digit (`0.…` or not is
+    // as random as the values): t | (9 − t) is negative unless 0 ≤ t ≤ 9.
+    const t = (i - first >= 2 ? b[first + 1]! : 0) - ZERO;
+    flags |= ((((b[first]! ^ ZERO) - 1) >>> 31) & (((t | (9 - t)) >>> 31) ^ 1)) * LEADING_ZERO;
     this.end = i;
     return flags;
   }
