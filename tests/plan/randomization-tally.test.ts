@@ -49,9 +49,11 @@ describe('randomizationTest: the dealt draws against the definition', () => {
   it('gives the p-values of a partial Fisher–Yates with rng.int', () => {
     const month = 12;
     const draws = 300;
-    const treated = rows.map((r) => (r.arm === 'experiment' ? 1 : 0));
+    const treated: number[] = rows.map((r) => (r.arm === 'experiment' ? 1 : 0));
     const followed = rows.flatMap((r, i) => (r.followup_months >= month ? [i] : []));
-    const y = rows.map((r) => (r.month_bijstand !== null && r.month_bijstand <= month ? 1 : 0));
+    const y: number[] = rows.map((r) =>
+      r.month_bijstand !== null && r.month_bijstand <= month ? 1 : 0,
+    );
     const stat = (t: readonly number[]) => {
       let n1 = 0;
       let s1 = 0;
