@@ -51,15 +51,37 @@ function levelIndex(sample: ArmSample, f: SampleFactor): Int32Array {
  */
 export function rareLevelsOf(sample: ArmSample, lin: boolean): RareLevel[] {
   const out: RareLevel[] = [];
+  const treated = sample.treated;
+  const n = treated.length;
+  let nTreated = 0;
+  for (let i = 0; i < n; i++) nTreated += treated[i]!;
   for (const f of sample.factors ?? []) {
-    const idx = levelIndex(sample, f);
+    // Per arm, the clients of each level: a dummy column's sum and its sum over the treated
+    // (0/1 values: exact); the reference level holds the rest. The level of each row is needed
+    // only for the rows of a rare level, so it is computed only then.
     const k = f.levels.length + 1;
-    const byArm = [new Int32Array(k), new Int32Array(k)];
-    for (let i = 0; i < idx.length; i++) byArm[sample.treated[i] === 1 ? 1 : 0]![idx[i]! + 1]! += 1;
+    const byArm = [new Float64Array(k), new Float64Array(k)];
+    byArm[0]![0] = n - nTreated;
+    byArm[1]![0] = nTreated;
+    f.columns.forEach((column, j) => {
+      const col = sample.covariates[column]!;
+      let all = 0;
+      let t = 0;
+      for (let i = 0; i < n; i++) {
+        all += col[i]!;
+        t += col[i]! * treated[i]!;
+      }
+      byArm[0]![j + 1] = all - t;
+      byArm[1]![j + 1] = t;
+      byArm[0]![0]! -= all - t;
+      byArm[1]![0]! -= t;
+    });
+    let idx: Int32Array | undefined;
     for (let j = 0; j < k; j++) {
       const c = byArm[0]![j]!;
       const t = byArm[1]![j]!;
       if (!(c + t === 1 || (lin && (c === 1 || t === 1)))) continue;
+      idx ??= levelIndex(sample, f);
       const rows: number[] = [];
       for (let i = 0; i < idx.length; i++) if (idx[i] === j - 1) rows.push(sample.rows[i]! + 1);
       out.push({

@@ -22,6 +22,11 @@ function matches(value: unknown, wanted: readonly FilterValue[]): boolean {
  */
 export function applyFilter(table: ColumnTable, filter: readonly FilterCondition[]): ColumnTable {
   if (filter.length === 0) return table;
+  // A study filters one table several times (the evaluation, its sensitivity analyses): arquero
+  // tables are immutable, so the kept table is computed once per table and filter.
+  const key = JSON.stringify(filter);
+  const known = filtered.get(table)?.get(key);
+  if (known) return known;
   const kept = table.filter(
     opaque((d: Record<string, unknown>) => filter.every((f) => matches(d[f.column], f.values))),
   );
@@ -31,8 +36,15 @@ export function applyFilter(table: ColumnTable, filter: readonly FilterCondition
       { code: 'empty', column: filter[0]!.column },
     );
   }
-  return kept.reify();
+  const result = kept.reify();
+  const byFilter = filtered.get(table) ?? new Map<string, ColumnTable>();
+  byFilter.set(key, result);
+  filtered.set(table, byFilter);
+  return result;
 }
+
+/** {@link applyFilter}'s kept tables, per input table (weakly held) and filter (as JSON). */
+const filtered = new WeakMap<ColumnTable, Map<string, ColumnTable>>();
 
 /**
  * The 1-based file row of each row {@link applyFilter} keeps (`undefined` without conditions:

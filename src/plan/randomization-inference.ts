@@ -284,6 +284,16 @@ function testOf(
   const ok = new Uint8Array(adjusted.length);
   const s1 = new Float64Array(E);
   const s0 = new Float64Array(E);
+  // The adjusted statistics of the draw in `tSample`, counted against the observed ones.
+  const countAdjusted = () => {
+    draw!(tSample, adj, ok);
+    adjusted.forEach((e, a) => {
+      const o = observedAdj[e]!;
+      if (ok[a] !== 1) return;
+      if (Math.abs(adj[2 * a + 1]!) >= Math.abs(o.t) * (1 - tol)) countsAdj[e]![0]!++;
+      if (Math.abs(adj[2 * a]!) >= Math.abs(o.b) * (1 - tol)) countsAdj[e]![1]!++;
+    });
+  };
   // One pass over the sample: T of the analysed clients and the arms' counts and outcome sums.
   const record = () => {
     let n1 = 0;
@@ -309,25 +319,46 @@ function testOf(
         if (Math.abs(r.b) >= Math.abs(o.b) * (1 - tol)) countsRaw[e]![1]!++;
       }
     }
-    if (draw) {
-      draw(tSample, adj, ok);
-      adjusted.forEach((e, a) => {
-        const o = observedAdj[e]!;
-        if (ok[a] !== 1) return;
-        if (Math.abs(adj[2 * a + 1]!) >= Math.abs(o.t) * (1 - tol)) countsAdj[e]![0]!++;
-        if (Math.abs(adj[2 * a]!) >= Math.abs(o.b) * (1 - tol)) countsAdj[e]![1]!++;
-      });
+    if (draw) countAdjusted();
+  };
+  // Dealt draws with at most 8 events: the arms' counts and outcome sums from the smaller side
+  // of each dealt group (`armTotals`), not from a pass over the sample.
+  const totals =
+    !hashed && !exact && E <= 8 ? armTotals(N, index, ys, groups, treatedPerGroup) : undefined;
+  const recordDealt = (scratch: readonly (Int32Array | Uint16Array)[]) => {
+    const { n1, s1: t1 } = totals!.tally(scratch);
+    if (draw) for (let j = 0; j < n; j++) tSample[j] = tAll[index[j]!]!;
+    for (let e = 0; e < E; e++) {
+      const r = rawFromSums(n1, t1[e]!, n - n1, totals!.sums[e]! - t1[e]!);
+      const o = observedRaw[e];
+      if (r && o) {
+        if (Math.abs(r.t) >= Math.abs(o.t) * (1 - tol)) countsRaw[e]![0]!++;
+        if (Math.abs(r.b) >= Math.abs(o.b) * (1 - tol)) countsRaw[e]![1]!++;
+      }
     }
+    if (draw) countAdjusted();
   };
   if (exact) {
     enumerate(groups, treatedPerGroup, tAll, record);
   } else {
     const rng = createRng(`${spec.seed ?? 1}:randomization`);
-    const scratch = groups.map((g) => new Int32Array(g.length));
+    // The deal's working copy of each group: 16-bit client numbers when they fit, so that the
+    // shuffle's random reads stay in a smaller cache footprint (the same values either way).
+    const scratch: Int32Array[] | Uint16Array[] =
+      N <= 65_536
+        ? groups.map((g) => new Uint16Array(g.length))
+        : groups.map((g) => new Int32Array(g.length));
+    // With `totals` the assignment vector is needed only for the adjusted statistic.
+    const dealOut = totals && !draw ? undefined : tAll;
     for (let r = 0; r < draws; r++) {
-      if (hashed) hashed(r, tAll);
-      else deal(rng, groups, treatedPerGroup, tAll, scratch);
-      record();
+      if (hashed) {
+        hashed(r, tAll);
+        record();
+      } else {
+        deal(rng, groups, treatedPerGroup, dealOut, scratch);
+        if (totals) recordDealt(scratch);
+        else record();
+      }
     }
   }
   const p = (count: number) => (exact ? count / draws : (1 + count) / (1 + draws));
@@ -498,14 +529,27 @@ function makeFwl(
 
 /**
  * Deals the realised number of treated clients within each group at random: a partial
- * Fisher–Yates shuffle of a copy of the group (in `scratch`, reused across draws).
+ * Fisher–Yates shuffle of a copy of the group (in `scratch`, reused across draws; the dealt
+ * clients are `scratch[k][0 … m_k)`), and the 0/1 assignment into `out` when one is given.
  */
 function deal(
   rng: Rng,
   groups: readonly Int32Array[],
   treated: readonly number[],
+  out: Float64Array | undefined,
+  scratch: readonly (Int32Array | Uint16Array)[],
+) {
+  if (out) dealInto(rng, groups, treated, out, scratch);
+  else dealOnly(rng, groups, treated, scratch);
+}
+
+/** {@link deal} writing the assignment into `out` (1 for the dealt clients, 0 elsewhere). */
+function dealInto(
+  rng: Rng,
+  groups: readonly Int32Array[],
+  treated: readonly number[],
   out: Float64Array,
-  scratch: readonly Int32Array[],
+  scratch: readonly (Int32Array | Uint16Array)[],
 ) {
   out.fill(0);
   for (let k = 0; k < groups.length; k++) {
@@ -514,13 +558,124 @@ function deal(
     const m = treated[k]!;
     const len = idx.length;
     for (let a = 0; a < m; a++) {
-      const j = a + rng.int(len - a);
+      // rng.int(left), inlined: the same rejection rule on the same 32-bit outputs (so the same
+      // values and the same stream), without its argument check per call.
+      const left = len - a;
+      let u = rng.nextUint32();
+      while (!(u < 4294967296 - left || u < 4294967296 - (4294967296 % left))) u = rng.nextUint32();
+      const j = a + (u - Math.floor(u / left) * left);
       const picked = idx[j]!;
       idx[j] = idx[a]!;
       idx[a] = picked;
       out[picked] = 1;
     }
   }
+}
+
+/** {@link deal} leaving the dealt clients in `scratch[k][0 … m_k)` only (no assignment vector). */
+function dealOnly(
+  rng: Rng,
+  groups: readonly Int32Array[],
+  treated: readonly number[],
+  scratch: readonly (Int32Array | Uint16Array)[],
+) {
+  for (let k = 0; k < groups.length; k++) {
+    const idx = scratch[k]!;
+    idx.set(groups[k]!);
+    const m = treated[k]!;
+    const len = idx.length;
+    for (let a = 0; a < m; a++) {
+      const left = len - a;
+      let u = rng.nextUint32();
+      while (!(u < 4294967296 - left || u < 4294967296 - (4294967296 % left))) u = rng.nextUint32();
+      const j = a + (u - Math.floor(u / left) * left);
+      const picked = idx[j]!;
+      idx[j] = idx[a]!;
+      idx[a] = picked;
+    }
+  }
+}
+
+/**
+ * The arms' totals after a {@link deal}, from the smaller side of each dealt group. Per client
+ * of the comparison (N of them) the code Σ_e y_e·2^e of its 0/1 outcomes (at most 8 events; −1
+ * when not in the analysed sample) is stored once, with each group's histogram of codes and the
+ * sample's outcome sums `sums[e]` = Σ_j y_e,j. A draw then tallies group k's treated clients
+ * `scratch[k][0 … m_k)` or, when fewer, its controls (the rest), whose histogram subtracted from
+ * the group's gives the treated one: O(Σ_k min(m_k, len_k − m_k)) per draw instead of a pass
+ * over the sample. Outcomes are 0/1, so every sum is an integer below 2⁵³ and exact — the same
+ * values as summing over the sample in order.
+ */
+interface ArmTotals {
+  readonly sums: Float64Array;
+  /** Writes n₁ and s₁,e (treated arm's count and outcome sums) for the dealt `scratch`. */
+  readonly tally: (scratch: readonly (Int32Array | Uint16Array)[]) => {
+    readonly n1: number;
+    readonly s1: Float64Array;
+  };
+}
+
+function armTotals(
+  N: number,
+  index: Int32Array,
+  ys: readonly Float64Array[],
+  groups: readonly Int32Array[],
+  treated: readonly number[],
+): ArmTotals {
+  const E = ys.length;
+  const bins = 1 << E;
+  const code = new Int16Array(N).fill(-1);
+  const sums = new Float64Array(E);
+  for (let j = 0; j < index.length; j++) {
+    let c = 0;
+    for (let e = 0; e < E; e++) {
+      const y = ys[e]![j]!;
+      c |= y << e;
+      sums[e]! += y;
+    }
+    code[index[j]!] = c;
+  }
+  const groupHists = groups.map((g) => {
+    const h = new Float64Array(bins);
+    for (let a = 0; a < g.length; a++) {
+      const c = code[g[a]!]!;
+      if (c >= 0) h[c]!++;
+    }
+    return h;
+  });
+  const hist = new Float64Array(bins);
+  const side = new Float64Array(bins);
+  const s1 = new Float64Array(E);
+  const result = { n1: 0, s1 };
+  return {
+    sums,
+    tally: (scratch) => {
+      hist.fill(0);
+      for (let k = 0; k < groups.length; k++) {
+        const idx = scratch[k]!;
+        const m = treated[k]!;
+        const fromTreated = m <= idx.length - m;
+        side.fill(0);
+        const lo = fromTreated ? 0 : m;
+        const hi = fromTreated ? m : idx.length;
+        for (let a = lo; a < hi; a++) {
+          const c = code[idx[a]!]!;
+          if (c >= 0) side[c]!++;
+        }
+        const g = groupHists[k]!;
+        for (let c = 0; c < bins; c++) hist[c]! += fromTreated ? side[c]! : g[c]! - side[c]!;
+      }
+      let n1 = 0;
+      s1.fill(0);
+      for (let c = 0; c < bins; c++) {
+        const h = hist[c]!;
+        n1 += h;
+        for (let e = 0; e < E; e++) if ((c >> e) & 1) s1[e]! += h;
+      }
+      result.n1 = n1;
+      return result;
+    },
+  };
 }
 
 /** Calls `visit` for every assignment (product over groups of combinations). */
