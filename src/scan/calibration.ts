@@ -71,7 +71,10 @@ function logit(p: number): number {
 /**
  * Calibration intercept with the slope fixed at 1: solves Σ(yᵢ − expit(a + oᵢ)) = 0 by Newton's
  * method (oᵢ = logit pᵢ, an offset), SE = 1/√Σμᵢ(1 − μᵢ); as `glm(y ~ 1, offset = qlogis(p),
- * family = binomial)`.
+ * family = binomial)`. e^−oᵢ is computed once per client, then each iteration needs one e^−a.
+ *
+ * @example
+ * offsetIntercept(Float64Array.of(-1, 0, 1, -2), Uint8Array.of(0, 1, 1, 0)).a
  */
 export function offsetIntercept(offset: Float64Array, y: Uint8Array): { a: number; se: number } {
   // expit(a + oᵢ) = 1/(1 + e^−a·e^−oᵢ): e^−oᵢ once per client, then one e^−a per iteration
