@@ -213,24 +213,23 @@ function accumulateBlock(coded: CodedDesign, s: Sums, start: number, len: number
       for (let r = 0; r < len; r++) sum += wx[r]! * sv[ob + r]!;
       dd[a * D + b]! += sum;
     }
-    for (let g = 0; g < G; g++) {
-      const code = codes[g]!;
-      const t = gd[g]!;
-      for (let r = 0; r < len; r++) {
-        const l = code[start + r]!;
-        if (l >= 0) t[l * D + a]! += wx[r]!;
-      }
-    }
   }
+  // Per group, one sweep of the block: each row adds to its member's Σw, Σw·t and its D sums
+  // Σw·x_d (the same terms, in the same row order, as one sweep per column would add; the D
+  // independent sums of a row pipeline instead of chaining through memory row after row).
   for (let g = 0; g < G; g++) {
     const code = codes[g]!;
     const w = gw[g]!;
     const t = gr[g]!;
+    const td = gd[g]!;
     for (let r = 0; r < len; r++) {
       const l = code[start + r]!;
       if (l >= 0) {
-        w[l]! += wv[r]!;
+        const wr = wv[r]!;
+        w[l]! += wr;
         t[l]! += tv[r]!;
+        const o = l * D;
+        for (let a = 0; a < D; a++) td[o + a]! += wr * sv[a * BLOCK + r]!;
       }
     }
     for (let h = g + 1; h < G; h++) {

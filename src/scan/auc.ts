@@ -74,16 +74,23 @@ function placements(
   const N = s.length;
   const n = N - m;
   // Walk the scores ascending for '<' (the descending order reversed), descending for '>'.
-  let idx = descending;
-  if (direction === '<') {
-    idx = new Uint32Array(N);
-    for (let i = 0; i < N; i++) idx[i] = descending[N - 1 - i]!;
-  }
+  const up = direction === '<';
   // Position of each client among the cases (or non-cases) in row order.
   const pos = new Uint32Array(N);
   let ci = 0;
   let ni = 0;
   for (let i = 0; i < N; i++) pos[i] = y[i] === 1 ? ci++ : ni++;
+  // The scores, outcomes and positions in walking order, gathered once (one random read of
+  // each per client; the walk below is then sequential).
+  const sw = new Float64Array(N);
+  const yw = new Uint8Array(N);
+  const pw = new Uint32Array(N);
+  for (let r = 0; r < N; r++) {
+    const i = descending[up ? N - 1 - r : r]!;
+    sw[r] = s[i]!;
+    yw[r] = y[i]!;
+    pw[r] = pos[i]!;
+  }
   const v10 = new Float64Array(m);
   const v01 = new Float64Array(n);
   let controlsBelow = 0;
@@ -91,20 +98,19 @@ function placements(
   let sum = 0;
   let r = 0;
   while (r < N) {
-    const v = s[idx[r]!]!;
+    const v = sw[r]!;
     let e = r;
     let blockCases = 0;
-    while (e < N && s[idx[e]!] === v) {
-      blockCases += y[idx[e]!]!;
+    while (e < N && sw[e] === v) {
+      blockCases += yw[e]!;
       e++;
     }
     const blockControls = e - r - blockCases;
     const a = (controlsBelow + 0.5 * blockControls) / n;
     const b = (m - casesBelow - blockCases + 0.5 * blockCases) / m;
     for (let k = r; k < e; k++) {
-      const i = idx[k]!;
-      if (y[i] === 1) v10[pos[i]!] = a;
-      else v01[pos[i]!] = b;
+      if (yw[k] === 1) v10[pw[k]!] = a;
+      else v01[pw[k]!] = b;
     }
     sum += blockCases * a;
     controlsBelow += blockControls;

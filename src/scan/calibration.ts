@@ -9,6 +9,7 @@ import { chiSquareSurvival } from '../stats/distributions.js';
 import type { Estimate } from '../stats/estimate.js';
 import { checkLevel } from '../stats/validate.js';
 import { riskDecilesOfOrder } from './gains.js';
+import { logitSlope } from './logit-slope.js';
 import { checkOutcome, checkScores, countCases, type NumericInput, zEstimate } from './util.js';
 
 /** One risk decile of the calibration table. */
@@ -70,16 +71,25 @@ function logit(p: number): number {
 /**
  * Calibration intercept with the slope fixed at 1: solves Σ(yᵢ − expit(a + oᵢ)) = 0 by Newton's
  * method (oᵢ = logit pᵢ, an offset), SE = 1/√Σμᵢ(1 − μᵢ); as `glm(y ~ 1, offset = qlogis(p),
- * family = binomial)`.
+ * family = binomial)`. e^−oᵢ is computed once per client, then each iteration needs one e^−a.
+ *
+ * @example
+ * offsetIntercept(Float64Array.of(-1, 0, 1, -2), Uint8Array.of(0, 1, 1, 0)).a
  */
 export function offsetIntercept(offset: Float64Array, y: Uint8Array): { a: number; se: number } {
+  // expit(a + oᵢ) = 1/(1 + e^−a·e^−oᵢ): e^−oᵢ once per client, then one e^−a per iteration
+  // (the same μᵢ up to rounding in the last bits, no exponential per client and iteration).
+  const n = y.length;
+  const eo = new Float64Array(n);
+  for (let i = 0; i < n; i++) eo[i] = Math.exp(-offset[i]!);
   let a = 0;
   let info = 0;
   for (let iter = 0; iter < 100; iter++) {
     let score = 0;
     info = 0;
-    for (let i = 0; i < y.length; i++) {
-      const mu = 1 / (1 + Math.exp(-(a + offset[i]!)));
+    const ea = Math.exp(-a);
+    for (let i = 0; i < n; i++) {
+      const mu = 1 / (1 + ea * eo[i]!);
       score += y[i]! - mu;
       info += mu * (1 - mu);
     }
@@ -88,8 +98,9 @@ export function offsetIntercept(offset: Float64Array, y: Uint8Array): { a: numbe
     if (Math.abs(step) < 1e-12) break;
   }
   info = 0;
-  for (let i = 0; i < y.length; i++) {
-    const mu = 1 / (1 + Math.exp(-(a + offset[i]!)));
+  const ea = Math.exp(-a);
+  for (let i = 0; i < n; i++) {
+    const mu = 1 / (1 + ea * eo[i]!);
     info += mu * (1 - mu);
   }
   return { a, se: 1 / Math.sqrt(info) };
@@ -190,12 +201,22 @@ export function calibrationOfOrder(
   }
   const df = rows.length - 2;
   const citl = offsetIntercept(lp, yy);
-  const slopeFit = logisticRegression(
-    { names: ['(Intercept)', 'logit(p)'], columns: [new Float64Array(n).fill(1), lp], n },
-    Float64Array.from(yy),
-    { level },
-  );
-  const slopeCoef = slopeFit.coefficient('logit(p)');
+  // The two-column IRLS written out (logitSlope); the general fit where it declines.
+  let slopeCoef: { readonly estimate: number; readonly stdError: number };
+  let slopeModelIntercept: number;
+  const fast = logitSlope(lp, yy);
+  if (fast !== null) {
+    slopeCoef = { estimate: fast.slope, stdError: fast.slopeStdError };
+    slopeModelIntercept = fast.intercept;
+  } else {
+    const slopeFit = logisticRegression(
+      { names: ['(Intercept)', 'logit(p)'], columns: [new Float64Array(n).fill(1), lp], n },
+      Float64Array.from(yy),
+      { level },
+    );
+    slopeCoef = slopeFit.coefficient('logit(p)');
+    slopeModelIntercept = slopeFit.coefficient('(Intercept)').estimate;
+  }
   const rate = cases / n;
   const brierReference = rate * (1 - rate);
   return {
@@ -221,7 +242,7 @@ export function calibrationOfOrder(
       'calibration slope: logistic regression of y on logit(p), Wald z test against 1',
       1,
     ),
-    slopeModelIntercept: slopeFit.coefficient('(Intercept)').estimate,
+    slopeModelIntercept,
     brier,
     brierReference,
     brierScaled: 1 - brier / brierReference,

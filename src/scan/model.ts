@@ -223,6 +223,29 @@ function featureColumns(
   read?: ReadonlyMap<string, readonly (string | null)[]>,
 ): FeatureColumns {
   const table = asTable(input);
+  // One read per table and feature set: the review fits, scores and refits on the same two
+  // tables (arquero tables are immutable; the columns read are never written to).
+  const key = JSON.stringify([model.numeric, model.factors.map((f) => [f.feature, f.levels])]);
+  let cached = FEATURES.get(table);
+  const hit = cached?.get(key);
+  if (hit !== undefined) return hit;
+  const features = readFeatureColumns(model, table, read);
+  if (cached === undefined) {
+    cached = new Map();
+    FEATURES.set(table, cached);
+  }
+  cached.set(key, features);
+  return features;
+}
+
+/** The feature columns read by {@link featureColumns}, per table and feature set. */
+const FEATURES = new WeakMap<ColumnTable, Map<string, FeatureColumns>>();
+
+function readFeatureColumns(
+  model: Pick<ScanModel, 'numeric' | 'factors'>,
+  table: ColumnTable,
+  read?: ReadonlyMap<string, readonly (string | null)[]>,
+): FeatureColumns {
   requireFeatures(table, [...model.numeric, ...model.factors.map((f) => f.feature)]);
   const n = table.numRows();
   const numeric = new Map<string, Float64Array>();
