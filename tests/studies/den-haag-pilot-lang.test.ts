@@ -7,11 +7,18 @@
  * written out from the result's own numbers by hand (toFixed and a comma), not by the formatter
  * under test.
  */
+import { inspect } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { JUPYTER_DISPLAY, type MimeBundle } from '../../src/display.js';
 import { publishedJson } from '../../src/report/disclosure.js';
 import { pilotDocument, pilotMarkdown } from '../../src/studies/den-haag-pilot/report.js';
 import { DEN_HAAG_STUDY } from '../../src/studies/den-haag-pilot/study.js';
-import type { PilotResult } from '../../src/studies.js';
+import {
+  denHaagPilot,
+  intensive2012,
+  type PilotResult,
+  personalServices2017,
+} from '../../src/studies.js';
 import { documentMarkdown } from '../../src/table/index.js';
 import { englishLines } from '../fixtures/english-markers.js';
 import { dataTable, denHaagPilotResult } from '../fixtures/shared.js';
@@ -134,6 +141,46 @@ describe('reproduce den-haag in Dutch', () => {
     expect(dutch.markdown).toBe(md);
     expect(JSON.stringify(dutch.json)).toBe(
       JSON.stringify(publishedJson(pilotDocument(r, { threshold: 10 }), 10)),
+    );
+  });
+});
+
+describe("denHaagPilot(table, { lang: 'nl' }): the result shows itself in Dutch", () => {
+  let nlResult: PilotResult;
+  let enResult: PilotResult;
+  beforeAll(async () => {
+    const table = await dataTable('den-haag-pilot.csv');
+    enResult = await denHaagPilotResult();
+    nlResult = denHaagPilot(table, { lang: 'nl' });
+  });
+
+  it('prints, displays and writes HTML from the Dutch document; the numbers are the same', () => {
+    expect(nlResult.final).toEqual(enResult.final);
+    const bundle = (nlResult as unknown as Record<symbol, () => MimeBundle>)[JUPYTER_DISPLAY]!();
+    expect(bundle['text/markdown']).toBe(
+      documentMarkdown(pilotDocument(nlResult, {}, 'nl'), { lang: 'nl' }),
+    );
+    const text = inspect(nlResult);
+    expect(text).toContain('Toewijzing');
+    expect(englishLines(text, ALLOW)).toEqual([]);
+    expect(nlResult.toHTML()).toContain('Toewijzing');
+    // The default stays English.
+    expect(inspect(enResult)).toContain('Assignment');
+  });
+
+  it('rejects an unknown key or language of each study, naming it', async () => {
+    const table = await dataTable('den-haag-pilot.csv');
+    expect(() => denHaagPilot(table, { langs: 'nl' } as never)).toThrow(
+      /denHaagPilot: unknown option "langs" \(did you mean "lang"\?\)/,
+    );
+    expect(() => denHaagPilot(table, { lang: 'de' as never })).toThrow(
+      /lang: expected "en" or "nl"/,
+    );
+    expect(() => intensive2012(table, { arms: 'arm' } as never)).toThrow(
+      /intensive2012: unknown option "arms" \(did you mean "arm"\?\)/,
+    );
+    expect(() => personalServices2017(table, { covariate: [] } as never)).toThrow(
+      /personalServices2017: unknown option "covariate" \(did you mean "covariates"\?\)/,
     );
   });
 });

@@ -4,6 +4,8 @@
  * the same analysis as `examples/analysis-config.json`, with Table 2's labelled categories.
  */
 import type { AnalysisPlan } from '../../evaluate/plan.js';
+import type { Language } from '../../language.js';
+import type { AllKeys } from '../../stats/option-keys.js';
 import { DEN_HAAG_COVARIATES, DEN_HAAG_WEIGHTS, FOLLOW_UP } from './design.js';
 
 /** Column names and choices of the pilot analysis; every field has the report's default. */
@@ -27,7 +29,30 @@ export interface PilotConfig {
    * sizes re-dealt, as the 80/20 ratio assigned them, conditional on the sizes).
    */
   readonly randomization: { readonly draws: number; readonly seed: number | string };
+  /**
+   * The language of the result's display — printed, in a notebook, `toHTML()` — `en` (default)
+   * or `nl` (the Dutch report's text, as `reproduce den-haag --lang nl`); the analysis is the
+   * same.
+   */
+  readonly lang?: Language;
 }
+
+/** The keys of {@link PilotConfig}. */
+export const PILOT_CONFIG_KEYS: AllKeys<PilotConfig> = {
+  arm: true,
+  treatment: true,
+  control: true,
+  weights: true,
+  decileColumn: true,
+  decile: true,
+  event: true,
+  followup: true,
+  months: true,
+  covariates: true,
+  participation: true,
+  randomization: true,
+  lang: true,
+};
 
 /** The defaults: the report's design, with the column names of `data/den-haag-pilot.csv`. */
 export const DEN_HAAG_PILOT_CONFIG: PilotConfig = {

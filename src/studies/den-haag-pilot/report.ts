@@ -17,7 +17,7 @@ import { evaluate } from '../../evaluate/evaluate.js';
 import { applyFilter } from '../../evaluate/filter.js';
 import type { SignificanceSummary } from '../../evaluate/result.js';
 import { formatNumber, formatPEquals, formatPercent, formatPp } from '../../format.js';
-import { type Language, numberStyleOf, type Texts, textOf } from '../../language.js';
+import { type Language, numberStyleOf, parseLanguage, type Texts, textOf } from '../../language.js';
 import {
   type CumulativeOutflowResult,
   makeOutflowResult,
@@ -27,9 +27,10 @@ import type { RandomizationResult } from '../../plan/randomization-inference.js'
 import type { DisclosureOptions } from '../../report/disclosure.js';
 import type { Estimate } from '../../stats/estimate.js';
 import { pAdjust } from '../../stats/multiplicity.js';
+import { rejectUnknownKeys } from '../../stats/option-keys.js';
 import { type Block, type Document, documentMarkdown, formatCell } from '../../table/index.js';
 import { ciText } from '../shared/report-language.js';
-import { DEN_HAAG_PILOT_CONFIG, type PilotConfig, pilotPlan } from './plan.js';
+import { DEN_HAAG_PILOT_CONFIG, PILOT_CONFIG_KEYS, type PilotConfig, pilotPlan } from './plan.js';
 import { protectPilotDocument } from './report-disclosure.js';
 import { pilotBlocksNl } from './report-document-dutch.js';
 import { type PilotSensitivity, pilotSensitivity, sensitivityBlocks } from './sensitivity.js';
@@ -75,17 +76,22 @@ export interface PilotResult extends HtmlConvertible {
  * figures: the month-M control share, the adjusted month-M effect, the decile's experiment-arm
  * size and the number of its clients who had a conversation — and, as a sensitivity row beside
  * the published complete follow-up, the month-M Kaplan–Meier difference and the RMST difference.
+ * An unknown key of `config` is an error; `config.lang` sets the language in which the result
+ * prints and shows in a notebook.
  *
  * @example
  * const table = await loadTable('data/den-haag-pilot.csv');
  * const result = denHaagPilot(table);
  * pilotMarkdown(result); // the whole report as Markdown
+ * denHaagPilot(table, { lang: 'nl' }); // shown in a notebook as the Dutch report
  */
 export function denHaagPilot(
   data: TableInput,
   config: Partial<PilotConfig> = {},
   benchmark?: OutflowBenchmark,
 ): PilotResult {
+  rejectUnknownKeys(config, PILOT_CONFIG_KEYS, 'denHaagPilot');
+  const lang = parseLanguage(config.lang, 'denHaagPilot: lang');
   const c: PilotConfig = { ...DEN_HAAG_PILOT_CONFIG, ...config };
   const evaluation = evaluate(asTable(data), pilotPlan(c), benchmark ? { benchmark } : {});
   // The plan always has weights, one event and participation, so these are present.
@@ -144,7 +150,7 @@ export function denHaagPilot(
     sensitivity: pilotSensitivity(data, c, effects),
     randomization: evaluation.randomization![0]!.result,
   };
-  return withDisplay(result, pilotDocument);
+  return withDisplay(result, (r) => pilotDocument(r, {}, lang), lang);
 }
 
 /** The first significant months of the adjusted effect at one level, as the report gives them. */

@@ -14,6 +14,7 @@
  * `config.unknown` counts as missing there). Tables 5.3/5.4 use Welch t tests for means and the
  * same z test for shares.
  */
+
 import type { ColumnTable } from 'arquero';
 import {
   type ArmComparison,
@@ -44,6 +45,7 @@ import {
   type RandomizationResult,
   randomizationTests,
 } from '../../plan/randomization-inference.js';
+import { type AllKeys, rejectUnknownKeys } from '../../stats/option-keys.js';
 import {
   ANNEX_B_GENDERS,
   EXIT_MONTHS_2012,
@@ -110,6 +112,31 @@ export interface Intensive2012Config {
 }
 
 /** The defaults: the report's design with the columns of `data/intensive-vs-basic-2012.csv`. */
+/** The keys of {@link Intensive2012Config}. */
+const INTENSIVE_2012_CONFIG_KEYS: AllKeys<Intensive2012Config> = {
+  id: true,
+  arm: true,
+  treatment: true,
+  control: true,
+  rule: true,
+  followup: true,
+  exitEvent: true,
+  jobEvent: true,
+  months: true,
+  backOnBenefit: true,
+  observation: true,
+  gender: true,
+  genderLevels: true,
+  balanceCovariates: true,
+  adjustmentCovariates: true,
+  factors: true,
+  unknown: true,
+  randomization: true,
+  conversations: true,
+  states: true,
+  jobQuality: true,
+};
+
 export const INTENSIVE_2012_CONFIG: Intensive2012Config = {
   id: 'bsn',
   arm: 'arm',
@@ -233,6 +260,7 @@ export function intensive2012(
   data: TableInput,
   config: Partial<Intensive2012Config> = {},
 ): Intensive2012Result {
+  rejectUnknownKeys(config, INTENSIVE_2012_CONFIG_KEYS, 'intensive2012');
   const c: Intensive2012Config = { ...INTENSIVE_2012_CONFIG, ...config };
   const table = asTable(data);
   requireColumns(table, [c.id, c.arm, c.followup, c.exitEvent, c.jobEvent, c.gender], 'study');

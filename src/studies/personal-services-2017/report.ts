@@ -14,6 +14,7 @@
  *
  * Runs unchanged on a real extract with the same columns (or with names changed in the config).
  */
+
 import { table as columnTable } from 'arquero';
 import { type ArmComparisons, compareArms } from '../../analysis/compare-arms.js';
 import { type EffectSeries, effectSeries } from '../../analysis/effect-series.js';
@@ -29,6 +30,7 @@ import {
 } from '../../plan/randomization-inference.js';
 import type { Estimate } from '../../stats/estimate.js';
 import { pAdjust } from '../../stats/multiplicity.js';
+import { type AllKeys, rejectUnknownKeys } from '../../stats/option-keys.js';
 import {
   checkStarLevels,
   REPORT_STAR_LEVELS,
@@ -83,6 +85,27 @@ export interface PersonalServicesConfig {
 }
 
 /** The defaults: the study's design, with the column names of `data/personal-services-2017.csv`. */
+/** The keys of {@link PersonalServicesConfig}. */
+const PERSONAL_SERVICES_CONFIG_KEYS: AllKeys<PersonalServicesConfig> = {
+  arm: true,
+  service: true,
+  controlEnforcement: true,
+  controlNone: true,
+  weights: true,
+  pooledControl: true,
+  jobEvent: true,
+  exitEvent: true,
+  wwMonths: true,
+  followup: true,
+  month: true,
+  months: true,
+  exitMonths: true,
+  covariates: true,
+  level: true,
+  randomization: true,
+  stars: true,
+};
+
 export const PERSONAL_SERVICES_CONFIG: PersonalServicesConfig = {
   arm: 'arm',
   service: 'service',
@@ -288,6 +311,7 @@ export function personalServices2017(
   data: TableInput,
   config: Partial<PersonalServicesConfig> = {},
 ): PersonalServicesResult {
+  rejectUnknownKeys(config, PERSONAL_SERVICES_CONFIG_KEYS, 'personalServices2017');
   const c: PersonalServicesConfig = { ...PERSONAL_SERVICES_CONFIG, ...config };
   checkStarLevels(c.stars);
   const t = asTable(data);
