@@ -539,19 +539,6 @@ function deal(
   out: Float64Array | undefined,
   scratch: readonly (Int32Array | Uint16Array)[],
 ) {
-  if (out) dealInto(rng, groups, treated, out, scratch);
-  else dealOnly(rng, groups, treated, scratch);
-}
-
-/** {@link deal} writing the assignment into `out` (1 for the dealt clients, 0 elsewhere). */
-function dealInto(
-  rng: Rng,
-  groups: readonly Int32Array[],
-  treated: readonly number[],
-  out: Float64Array,
-  scratch: readonly (Int32Array | Uint16Array)[],
-) {
-  out.fill(0);
   for (let k = 0; k < groups.length; k++) {
     const idx = scratch[k]!;
     idx.set(groups[k]!);
@@ -567,32 +554,13 @@ function dealInto(
       const picked = idx[j]!;
       idx[j] = idx[a]!;
       idx[a] = picked;
-      out[picked] = 1;
     }
   }
-}
-
-/** {@link deal} leaving the dealt clients in `scratch[k][0 … m_k)` only (no assignment vector). */
-function dealOnly(
-  rng: Rng,
-  groups: readonly Int32Array[],
-  treated: readonly number[],
-  scratch: readonly (Int32Array | Uint16Array)[],
-) {
+  if (!out) return;
+  out.fill(0);
   for (let k = 0; k < groups.length; k++) {
     const idx = scratch[k]!;
-    idx.set(groups[k]!);
-    const m = treated[k]!;
-    const len = idx.length;
-    for (let a = 0; a < m; a++) {
-      const left = len - a;
-      let u = rng.nextUint32();
-      while (!(u < 4294967296 - left || u < 4294967296 - (4294967296 % left))) u = rng.nextUint32();
-      const j = a + (u - Math.floor(u / left) * left);
-      const picked = idx[j]!;
-      idx[j] = idx[a]!;
-      idx[a] = picked;
-    }
+    for (let a = 0; a < treated[k]!; a++) out[idx[a]!] = 1;
   }
 }
 
