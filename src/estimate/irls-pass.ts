@@ -115,6 +115,47 @@ export function codedDesign(
 const EPS = 2.220446049250313e-16;
 const THRESH = 30;
 
+/**
+ * One client's part of a binomial (logit) IRLS step of `glm.fit`, written into `step`:
+ * `[μ, w, t, d]`. At the start (`start` true) μ = (y + ½)/2 and η = logit μ; otherwise μ =
+ * linkinv(η) with R's clamping at |η| > 30 (μ' = ε there). Then μ' = μ(1 − μ), the weight
+ * w = μ'²/(μ(1 − μ)), the weighted working response t = w·(η + (y − μ)/μ') at the start and
+ * w·(y − μ)/μ' after (the Newton step's right-hand side), and the deviance term d = −2 log μ
+ * (y = 1) or −2 log(1 − μ). Shared by {@link irlsPass} and the calibration slope's two-column
+ * fit, so both iterate as glm does.
+ *
+ * @example
+ * const step = new Float64Array(4);
+ * binomialStep(1, 0, false, step); // step = [0.5, 0.25, 0.5, 2·ln 2]
+ */
+export function binomialStep(y: number, eta: number, start: boolean, step: Float64Array): void {
+  let e = eta;
+  let mi: number;
+  let me: number;
+  if (start) {
+    mi = (y + 0.5) / 2;
+    e = Math.log(mi / (1 - mi));
+    const t = Math.exp(e);
+    me = t / ((1 + t) * (1 + t));
+  } else if (e < -THRESH) {
+    mi = EPS / (1 + EPS);
+    me = EPS;
+  } else if (e > THRESH) {
+    mi = 1 / EPS / (1 + 1 / EPS);
+    me = EPS;
+  } else {
+    const t = Math.exp(e);
+    mi = t / (1 + t);
+    me = t / ((1 + t) * (1 + t));
+  }
+  const w = (me * me) / (mi * (1 - mi));
+  const res = (y - mi) / me;
+  step[0] = mi;
+  step[1] = w;
+  step[2] = w * (start ? e + res : res);
+  step[3] = y === 1 ? -2 * Math.log(mi) : -2 * Math.log(1 - mi);
+}
+
 /** What one pass fills: X'WX (k×k, shifted basis) and the right-hand side. */
 export interface PassOutput {
   readonly xtx: Float64Array;
@@ -331,41 +372,17 @@ export function irlsPass(
   const s = newSums(coded);
   const { wv, tv } = s;
   const etaBlock = new Float64Array(BLOCK);
+  const step = new Float64Array(4);
   let dev = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const len = Math.min(BLOCK, n - start);
     if (beta !== null) linearPredictorBlock(coded, beta, start, len, etaBlock);
     for (let r = 0; r < len; r++) {
-      const i = start + r;
-      const yi = y[i]!;
-      let eta: number;
-      let mi: number;
-      let me: number;
-      if (beta === null) {
-        mi = (yi + 0.5) / 2;
-        eta = Math.log(mi / (1 - mi));
-        const e = Math.exp(eta);
-        me = e / ((1 + e) * (1 + e));
-      } else {
-        eta = etaBlock[r]!;
-        if (eta < -THRESH) {
-          mi = EPS / (1 + EPS);
-          me = EPS;
-        } else if (eta > THRESH) {
-          mi = 1 / EPS / (1 + 1 / EPS);
-          me = EPS;
-        } else {
-          const t = Math.exp(eta);
-          mi = t / (1 + t);
-          me = t / ((1 + t) * (1 + t));
-        }
-      }
-      mu[i] = mi;
-      dev += yi === 1 ? -2 * Math.log(mi) : -2 * Math.log(1 - mi);
-      const w = (me * me) / (mi * (1 - mi));
-      const res = (yi - mi) / me;
-      wv[r] = w;
-      tv[r] = w * (beta === null ? eta + res : res);
+      binomialStep(y[start + r]!, etaBlock[r]!, beta === null, step);
+      mu[start + r] = step[0]!;
+      wv[r] = step[1]!;
+      tv[r] = step[2]!;
+      dev += step[3]!;
     }
     accumulateBlock(coded, s, start, len);
   }

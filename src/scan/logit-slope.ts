@@ -5,8 +5,7 @@
  * [1, x] (up to rounding in the last bits); the general fit stays the fallback.
  */
 
-const EPS = 2.220446049250313e-16;
-const THRESH = 30;
+import { binomialStep } from '../estimate/irls-pass.js';
 
 /** β₀, β₁ and the SE of β₁ of the two-column logistic fit; null when the fast path declines. */
 export interface LogitSlope {
@@ -42,6 +41,7 @@ export function logitSlope(x: Float64Array, y: Uint8Array): LogitSlope | null {
   }
   if (!(sxx > 1e-10 * Math.max(sx2, n))) return null;
   // b0 and b1 in the centred basis: η = b0 + b1·(x − x̄); beta = null for the start.
+  const step = new Float64Array(4);
   let b0 = 0;
   let b1 = 0;
   let devOld = 0;
@@ -58,33 +58,10 @@ export function logitSlope(x: Float64Array, y: Uint8Array): LogitSlope | null {
     // The general fit's η: β₀ + x·β₁ in the original basis.
     const c0 = b0 - xbar * b1;
     for (let i = 0; i < n; i++) {
-      const yi = y[i]!;
-      let eta: number;
-      let mi: number;
-      let me: number;
-      if (iter === 0) {
-        mi = (yi + 0.5) / 2;
-        eta = Math.log(mi / (1 - mi));
-        const e = Math.exp(eta);
-        me = e / ((1 + e) * (1 + e));
-      } else {
-        eta = c0 + x[i]! * b1;
-        if (eta < -THRESH) {
-          mi = EPS / (1 + EPS);
-          me = EPS;
-        } else if (eta > THRESH) {
-          mi = 1 / EPS / (1 + 1 / EPS);
-          me = EPS;
-        } else {
-          const t = Math.exp(eta);
-          mi = t / (1 + t);
-          me = t / ((1 + t) * (1 + t));
-        }
-      }
-      dev += yi === 1 ? -2 * Math.log(mi) : -2 * Math.log(1 - mi);
-      const w = (me * me) / (mi * (1 - mi));
-      const res = (yi - mi) / me;
-      const t = w * (iter === 0 ? eta + res : res);
+      binomialStep(y[i]!, c0 + x[i]! * b1, iter === 0, step);
+      const w = step[1]!;
+      const t = step[2]!;
+      dev += step[3]!;
       const d = x[i]! - xbar;
       sw += w;
       swx += w * d;
