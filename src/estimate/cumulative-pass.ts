@@ -9,10 +9,8 @@
 import { InputError } from '../errors.js';
 import { crossBlock, ROW_BLOCK } from '../stats/linalg.js';
 
-/** What {@link whitenedSeriesPass} returns (k×k and q×k row-major). */
-export interface WhitenedSums {
-  /** Z'diag(w)Z (full symmetric k×k). */
-  readonly meat: Float64Array;
+/** One event's bucket sums in {@link whitenedSeriesPassMany} (q×k row-major). */
+export interface WhitenedBuckets {
   /** Σ z_i over the clients of bucket b (row b of q×k). */
   readonly zByBucket: Float64Array;
   /** Σ w_i·z_i over the clients of bucket b (row b of q×k). */
@@ -24,52 +22,17 @@ export interface WhitenedSums {
 }
 
 /**
- * The sums of the whitened basis for a robust (HC0–HC3) cumulative series. With xs_i the
- * shifted row, z_i = L⁻¹xs_i (L the lower Cholesky factor of Xs'Xs, row-major), r = L⁻¹e_c:
- * h_i = ‖z_i‖² (the leverage), v_i = z_i'r (= xs_i'(Xs'Xs)⁻¹e_c, the influence of coefficient
- * c), w_i = v_i²/(1 − h_i)^p with p = 0 (HC0/HC1), 1 (HC2) or 2 (HC3). Bucket b of a client is
- * the first month at or after its event month (`bucketOf`, −1: never counted). A row with
- * 1 − h_i ≤ 1e-10 (p > 0) throws `leverage-one` naming it (1-based), as `meatWeights` does.
+ * The sums of the whitened basis for a robust (HC0–HC3) cumulative series, for several
+ * event-month vectors on one design. With xs_i the shifted row, z_i = L⁻¹xs_i (L the lower
+ * Cholesky factor of Xs'Xs, row-major), r = L⁻¹e_c: h_i = ‖z_i‖² (the leverage), v_i = z_i'r
+ * (= xs_i'(Xs'Xs)⁻¹e_c, the influence of coefficient c), w_i = v_i²/(1 − h_i)^p with p = 0
+ * (HC0/HC1), 1 (HC2) or 2 (HC3); z, h, v, w and the meat Z'diag(w)Z (full symmetric k×k) are
+ * computed once. Bucket b of a client is the first month at or after its event month
+ * (`bucketOf`, −1: never counted); the bucket sums are per event (`byEvent[e]`), each the same
+ * additions in the same order as for that event alone. A row with 1 − h_i ≤ 1e-10 (p > 0)
+ * throws `leverage-one` naming it (1-based), as `meatWeights` does.
  *
- * Cost per row: k(k − 1)/2 for z, 3k for h and v, k(k + 1)/2 for the meat, 2k for an event.
- *
- * @example
- * const sums = whitenedSeriesPass(prep.columns, prep.factor, prep.shift, r, 1, bucketOf, 24, 'HC2');
- * sums.meat; // Z'diag(w)Z
- */
-export function whitenedSeriesPass(
-  columns: readonly Float64Array[],
-  factor: Float64Array,
-  shift: Float64Array | undefined,
-  r: Float64Array,
-  power: 0 | 1 | 2,
-  bucketOf: (eventMonth: number) => number,
-  eventMonth: Float64Array,
-  q: number,
-  se: string,
-): WhitenedSums {
-  const { meat, byEvent } = whitenedSeriesPassMany(
-    columns,
-    factor,
-    shift,
-    r,
-    power,
-    bucketOf,
-    [eventMonth],
-    q,
-    se,
-  );
-  return { meat, ...byEvent[0]! };
-}
-
-/** The bucket sums of one event in {@link whitenedSeriesPassMany}. */
-export type WhitenedBuckets = Omit<WhitenedSums, 'meat'>;
-
-/**
- * {@link whitenedSeriesPass} for several event-month vectors on one design: z, h, v, w and the
- * meat are computed once, the bucket sums per event (`byEvent[e]`, 2k per row and event). Each
- * event's sums are those of its own {@link whitenedSeriesPass}, bit for bit (the same additions
- * in the same order).
+ * Cost per row: k(k − 1)/2 for z, 3k for h and v, k(k + 1)/2 for the meat, 2k per event.
  *
  * @example
  * const { meat, byEvent } = whitenedSeriesPassMany(prep.columns, prep.factor, prep.shift, r, 1, bucketOf, [bijstand, work], 24, 'HC2');

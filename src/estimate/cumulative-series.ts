@@ -23,7 +23,7 @@ import { checkSeType, type SeType } from './vcov.js';
  *   G_m = Σ_{y=1} w_i xs_i grows like s_m and M = Xs' diag(w) Xs is computed once;
  *   HC1 = HC0 · n/(n − k). These run in the whitened basis z_i = L⁻¹xs_i (L the Cholesky factor
  *   of Xs'Xs), where h_i = ‖z_i‖², v_i = z_i'L⁻¹e_c and L'β̂(m) = Σ_{y_m=1} z_i: one blocked
- *   pass over X gives h, v, w, Z'diag(w)Z and the monthly sums (`whitenedSeriesPass`), with no
+ *   pass over X gives h, v, w, Z'diag(w)Z and the monthly sums (`whitenedSeriesPassMany`), with no
  *   array of length n.
  *
  * Rows with a NaN event month never have the event.
@@ -165,7 +165,7 @@ function classicalSeries(
 
 /**
  * The HC0–HC3 months of {@link olsCumulativeSeries} from the whitened sums of one pass
- * (`whitenedSeriesPass`): with u_m = Σ_{y_m = 1} z_i (so L'β̂s(m) = u_m, as Xs'y_m = L·u_m),
+ * (`whitenedSeriesPassMany`): with u_m = Σ_{y_m = 1} z_i (so L'β̂s(m) = u_m, as Xs'y_m = L·u_m),
  * β̂_c(m) = r'u_m (r = L⁻¹e_c) and Σw_i e_i² = Σ_{y=1} w_i − 2u_m'Σ_{y=1} w_i z_i + u_m'Z'diag(w)Z·u_m.
  */
 function robustSeries(
