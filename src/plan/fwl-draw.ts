@@ -92,6 +92,13 @@ export function fwlDrawMany(
   const colSums = q.map((c) => c.reduce((s, v) => s + v, 0));
   const rows = new Int32Array(n);
   const tt = new Float64Array(n);
+  const a = new Float64Array(r);
+  // Q's columns four per sweep (a sweep's loop and t̃'s reads and writes shared by four columns;
+  // per client the same subtractions in column order, so the same t̃ bit for bit). The last
+  // four are padded with a zero column, whose coefficient is 0: x − 0·0 = x.
+  const zero = new Float64Array(n);
+  const column = (j: number) => (j < r ? q[j]! : zero);
+  const coefficient = (j: number) => (j < r ? a[j]! : 0);
   return (t, out, ok) => {
     // the rows of the smaller group: Q'T is their sum (T = 1) or the column sums less it (T = 0)
     let ones = 0;
@@ -99,13 +106,45 @@ export function fwlDrawMany(
     const fromOnes = ones <= n - ones;
     let m = 0;
     for (let i = 0; i < n; i++) if ((t[i] === 1) === fromOnes) rows[m++] = i;
+    for (let j = 0; j < r; j += 4) {
+      const q0 = column(j);
+      const q1 = column(j + 1);
+      const q2 = column(j + 2);
+      const q3 = column(j + 3);
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let l = 0; l < m; l++) {
+        const i = rows[l]!;
+        s0 += q0[i]!;
+        s1 += q1[i]!;
+        s2 += q2[i]!;
+        s3 += q3[i]!;
+      }
+      const sums = [s0, s1, s2, s3];
+      for (let c = 0; c < 4 && j + c < r; c++) {
+        a[j + c] = fromOnes ? sums[c]! : colSums[j + c]! - sums[c]!;
+      }
+    }
     tt.set(t);
-    for (let j = 0; j < r; j++) {
-      const qj = q[j]!;
-      let a = 0;
-      for (let l = 0; l < m; l++) a += qj[rows[l]!]!;
-      if (!fromOnes) a = colSums[j]! - a;
-      for (let i = 0; i < n; i++) tt[i]! -= qj[i]! * a;
+    for (let j = 0; j < r; j += 4) {
+      const q0 = column(j);
+      const q1 = column(j + 1);
+      const q2 = column(j + 2);
+      const q3 = column(j + 3);
+      const a0 = coefficient(j);
+      const a1 = coefficient(j + 1);
+      const a2 = coefficient(j + 2);
+      const a3 = coefficient(j + 3);
+      for (let i = 0; i < n; i++) {
+        let x = tt[i]!;
+        x -= q0[i]! * a0;
+        x -= q1[i]! * a1;
+        x -= q2[i]! * a2;
+        x -= q3[i]! * a3;
+        tt[i] = x;
+      }
     }
     let stt = 0;
     for (let i = 0; i < n; i++) {
