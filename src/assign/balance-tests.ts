@@ -68,8 +68,21 @@ export function welchTest(groups: readonly Float64Array[]): TestValue {
       method: 'Welch two-sample t test',
     };
   }
-  const s = groups.map(summarise);
-  const k = groups.length;
+  return welchAnova(groups.map(summarise));
+}
+
+/**
+ * Welch's one-way ANOVA from the groups' summaries (Welch 1951; R's `oneway.test(var.equal =
+ * FALSE)`): with wᵢ = nᵢ/sᵢ² and the weighted mean m = Σwᵢx̄ᵢ/Σwᵢ, A = Σwᵢ(x̄ᵢ − m)²/(k − 1),
+ * Λ = Σ(1 − wᵢ/Σw)²/(nᵢ − 1), F = A/(1 + 2(k − 2)Λ/(k² − 1)) on (k − 1, (k² − 1)/(3Λ)) df. Shared
+ * by {@link welchTest} (three or more groups) and the in-database balance table, which has only
+ * the summaries.
+ *
+ * @example
+ * welchAnova([{ n: 10, mean: 1, sd: 1 }, { n: 12, mean: 1.5, sd: 1.2 }, { n: 9, mean: 0.8, sd: 0.9 }]).pValue
+ */
+export function welchAnova(s: readonly GroupSummary[]): TestValue {
+  const k = s.length;
   const w = s.map((g) => g.n / (g.sd * g.sd));
   const sw = w.reduce((a, b) => a + b, 0);
   const mw = s.reduce((acc, g, i) => acc + w[i]! * g.mean, 0) / sw;

@@ -428,7 +428,14 @@ function factorFromCounts(
   return { rows, test: toCovariateTest(covariate, 'factor', chiSquareIndependence(counts)) };
 }
 
-function toCovariateTest(
+/**
+ * A covariate's row of the balance tests from its test value (stars from the p-value); shared
+ * with the in-database balance table.
+ *
+ * @example
+ * toCovariateTest('age', 'numeric', welchTest([ageControl, ageTreated])).stars
+ */
+export function toCovariateTest(
   covariate: string,
   kind: 'factor' | 'numeric',
   t: TestValue,

@@ -6,12 +6,18 @@
  * on a table. A covariate with a small level × arm count is withheld whole (in SQL).
  */
 
-import type { BalanceRow, CovariateTest, OmnibusTest } from '../assign/balance.js';
+import {
+  type BalanceRow,
+  type CovariateTest,
+  type OmnibusTest,
+  toCovariateTest,
+} from '../assign/balance.js';
 import {
   chiSquareIndependence,
   indicatorSummary,
   smd,
   type TestValue,
+  welchAnova,
 } from '../assign/balance-tests.js';
 import { InputError } from '../errors.js';
 import { fSurvival, twoSidedP } from '../stats/distributions.js';
@@ -148,7 +154,7 @@ export async function balanceTable(
         stats: arms.map((a, g) => ({ arm: a, n: s[g]!.n, mean: s[g]!.mean, sd: s[g]!.sd })),
         smd: smds,
       });
-      tests.push(toTest(name, 'numeric', welch(s)));
+      tests.push(toCovariateTest(name, 'numeric', welch(s)));
       design.push({ name, sql: asDouble(c, dialect), indicator: false });
       numericCols.push(c);
       continue;
@@ -188,7 +194,7 @@ export async function balanceTable(
         smd: smds,
       });
     });
-    tests.push(toTest(name, 'factor', chiSquareIndependence(table)));
+    tests.push(toCovariateTest(name, 'factor', chiSquareIndependence(table)));
     const byLabel = new Map(values.map((v) => [String(v), v]));
     for (const level of levels.slice(1)) {
       const condition =
@@ -293,31 +299,5 @@ function welch(s: readonly { n: number; mean: number; sd: number }[]): TestValue
     const df = ((va + vb) * (va + vb)) / ((vb * vb) / (b.n - 1) + (va * va) / (a.n - 1));
     return { statistic: t, df: [df], pValue: twoSidedP(t, df), method: 'Welch two-sample t test' };
   }
-  const k = s.length;
-  const w = s.map((g) => g.n / (g.sd * g.sd));
-  const sw = w.reduce((x, y) => x + y, 0);
-  const mw = s.reduce((acc, g, i) => acc + w[i]! * g.mean, 0) / sw;
-  const a = s.reduce((acc, g, i) => acc + w[i]! * (g.mean - mw) ** 2, 0) / (k - 1);
-  const lambda = s.reduce((acc, g, i) => acc + (1 - w[i]! / sw) ** 2 / (g.n - 1), 0);
-  const f = a / (1 + (2 * (k - 2) * lambda) / (k * k - 1));
-  const df2 = (k * k - 1) / (3 * lambda);
-  return {
-    statistic: f,
-    df: [k - 1, df2],
-    pValue: fSurvival(f, k - 1, df2),
-    method: "Welch's one-way ANOVA",
-  };
-}
-
-function toTest(covariate: string, kind: 'factor' | 'numeric', t: TestValue): CovariateTest {
-  return {
-    covariate,
-    kind,
-    statistic: t.statistic,
-    df: t.df,
-    pValue: t.pValue,
-    stars: stars(t.pValue),
-    method: t.method,
-    ...(t.warning ? { warning: t.warning } : {}),
-  };
+  return welchAnova(s);
 }
