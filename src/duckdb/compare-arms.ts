@@ -6,7 +6,7 @@
  */
 import type { ArmComparison, ArmSummary, OutcomeKind } from '../analysis/compare-arms.js';
 import { InputError } from '../errors.js';
-import { SE_TYPES, type SeType } from '../estimate/vcov.js';
+import { checkSeType, type SeType } from '../estimate/vcov.js';
 import { type Estimate, estimateFromSe } from '../stats/estimate.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { diffInProportions } from '../stats/proportions.js';
@@ -101,12 +101,7 @@ export async function compareArms(
   const q = (s: string) => quoteIdent(s, dialect);
   const threshold = thresholdOf(spec);
   const level = spec.level ?? 0.95;
-  const se = spec.se ?? 'HC2';
-  if (!SE_TYPES.includes(se)) {
-    throw new InputError(`se: expected one of ${SE_TYPES.join(', ')}; got "${String(se)}"`, {
-      code: 'invalid-option',
-    });
-  }
+  const se = checkSeType(spec.se ?? 'HC2');
   if (!Array.isArray(spec.outcomes) || spec.outcomes.length === 0) {
     throw new InputError('outcomes is empty: list the outcome columns to compare', {
       code: 'invalid-option',

@@ -8,7 +8,7 @@ import type { MonthEffect } from '../analysis/effect-series.js';
 import { noVariation } from '../analysis/series-design.js';
 import { InputError } from '../errors.js';
 import { coefficientEstimate } from '../estimate/inference.js';
-import { SE_TYPES, type SeType } from '../estimate/vcov.js';
+import { checkSeType, type SeType } from '../estimate/vcov.js';
 import {
   chooseShareInterval,
   newcombeDifference,
@@ -110,13 +110,7 @@ export async function effectSeries(
   const q = (s: string) => quoteIdent(s, dialect);
   const threshold = thresholdOf(spec);
   const level = spec.level ?? 0.95;
-  const se = spec.se ?? 'HC2';
-  if (!SE_TYPES.includes(se)) {
-    throw new InputError(`se: expected one of ${SE_TYPES.join(', ')}; got "${String(se)}"`, {
-      code: 'invalid-option',
-      value: String(se),
-    });
-  }
+  const se = checkSeType(spec.se ?? 'HC2');
   const rawInterval = spec.rawInterval ?? 'auto';
   if (!SHARE_INTERVALS.includes(rawInterval)) {
     throw new InputError(
