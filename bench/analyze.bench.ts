@@ -1,9 +1,10 @@
 /**
  * `effectmeting analyze` end to end on 2,000,000 clients: the built CLI reads a CSV (the
- * 12,191 Den Haag pilot clients of data/ repeated with new ids, ≈ 390 MB), validates, runs the
+ * 12,191 Den Haag pilot clients of data/ repeated with new ids, ≈ 281 MB), validates, runs the
  * full analysis of examples/analysis-config.json on every client (no decile filter: two events,
- * 24 months, ten covariates, a subgroup, participation) and writes JSON. Wall time and peak RSS
- * of the CLI process; one run. No anchor runs the same analysis, so none is shown. Run with
+ * 24 months, ten covariates, a subgroup, participation, randomisation inference with 2,000 draws
+ * per event) and writes JSON; then the same without randomisation inference, to show what the
+ * draws cost. Wall time and peak RSS of the CLI process; one run each. No anchor runs the same analysis, so none is shown. Run with
  * `npm run bench analyze` (`EFFECTMETING_BENCH_ANALYZE_N=200000` for a smaller input).
  */
 import {
@@ -63,23 +64,36 @@ const suite: BenchSuite = {
     {
       name: N === 2_000_000 ? 'analyze-2m' : `analyze-${N}`,
       label: `effectmeting analyze, ${N.toLocaleString('en')} clients (one run)`,
-      run: async () => {
-        ensureBuild();
-        const input = bigCsv(N);
-        const config = join(tmpdir(), 'effectmeting-bench-analyze-config.json');
-        const plan = JSON.parse(
-          readFileSync(join(root, 'examples', 'analysis-config.json'), 'utf8'),
-        ) as Record<string, unknown>;
-        delete plan.filter;
-        writeFileSync(config, JSON.stringify(plan));
-        return timeNode(
-          [CLI, 'analyze', '--input', input, '--config', config, '--format', 'json', '--quiet'],
-          1,
-          'read + validate + evaluate + JSON; peak RSS of the CLI process',
-        );
-      },
+      run: async () => runAnalyze(true),
+    },
+    {
+      name: N === 2_000_000 ? 'analyze-2m-no-draws' : `analyze-${N}-no-draws`,
+      label: `the same without randomisation inference (one run)`,
+      run: async () => runAnalyze(false),
     },
   ],
 };
+
+/** The built CLI on the big CSV with the example config (no decile filter), with or without draws. */
+function runAnalyze(draws: boolean) {
+  ensureBuild();
+  const input = bigCsv(N);
+  const config = join(
+    tmpdir(),
+    `effectmeting-bench-analyze-config${draws ? '' : '-no-draws'}.json`,
+  );
+  const plan = JSON.parse(readFileSync(join(root, 'examples', 'analysis-config.json'), 'utf8')) as {
+    filter?: unknown;
+    methods?: { randomizationInference?: unknown };
+  };
+  delete plan.filter;
+  if (!draws) delete plan.methods?.randomizationInference;
+  writeFileSync(config, JSON.stringify(plan));
+  return timeNode(
+    [CLI, 'analyze', '--input', input, '--config', config, '--format', 'json', '--quiet'],
+    1,
+    `read + validate + evaluate + JSON; peak RSS of the CLI process${draws ? '; 2,000 randomisation draws per event' : '; methods.randomizationInference left out'}`,
+  );
+}
 
 export default suite;
