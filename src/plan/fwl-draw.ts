@@ -89,16 +89,16 @@ export function fwlDrawMany(
 ): (t: Float64Array, out: Float64Array, ok: Uint8Array) => void {
   const n = hz.length;
   const r = q.length;
-  const colSums = q.map((c) => c.reduce((s, v) => s + v, 0));
+  // Q's columns four per sweep (a sweep's loop and t̃'s reads and writes shared by four columns;
+  // per client the same subtractions in column order, so the same t̃ bit for bit), padded to a
+  // multiple of four with zero columns: their sum and coefficient are 0, and x − 0·0 = x.
+  const width = Math.ceil(r / 4) * 4;
+  const zero = new Float64Array(n);
+  const cols = Array.from({ length: width }, (_, j) => (j < r ? q[j]! : zero));
+  const colSums = cols.map((c) => c.reduce((s, v) => s + v, 0));
   const rows = new Int32Array(n);
   const tt = new Float64Array(n);
-  const a = new Float64Array(r);
-  // Q's columns four per sweep (a sweep's loop and t̃'s reads and writes shared by four columns;
-  // per client the same subtractions in column order, so the same t̃ bit for bit). The last
-  // four are padded with a zero column, whose coefficient is 0: x − 0·0 = x.
-  const zero = new Float64Array(n);
-  const column = (j: number) => (j < r ? q[j]! : zero);
-  const coefficient = (j: number) => (j < r ? a[j]! : 0);
+  const a = new Float64Array(width);
   return (t, out, ok) => {
     // the rows of the smaller group: Q'T is their sum (T = 1) or the column sums less it (T = 0)
     let ones = 0;
@@ -106,11 +106,11 @@ export function fwlDrawMany(
     const fromOnes = ones <= n - ones;
     let m = 0;
     for (let i = 0; i < n; i++) if ((t[i] === 1) === fromOnes) rows[m++] = i;
-    for (let j = 0; j < r; j += 4) {
-      const q0 = column(j);
-      const q1 = column(j + 1);
-      const q2 = column(j + 2);
-      const q3 = column(j + 3);
+    for (let j = 0; j < width; j += 4) {
+      const q0 = cols[j]!;
+      const q1 = cols[j + 1]!;
+      const q2 = cols[j + 2]!;
+      const q3 = cols[j + 3]!;
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
@@ -122,21 +122,21 @@ export function fwlDrawMany(
         s2 += q2[i]!;
         s3 += q3[i]!;
       }
-      const sums = [s0, s1, s2, s3];
-      for (let c = 0; c < 4 && j + c < r; c++) {
-        a[j + c] = fromOnes ? sums[c]! : colSums[j + c]! - sums[c]!;
-      }
+      a[j] = fromOnes ? s0 : colSums[j]! - s0;
+      a[j + 1] = fromOnes ? s1 : colSums[j + 1]! - s1;
+      a[j + 2] = fromOnes ? s2 : colSums[j + 2]! - s2;
+      a[j + 3] = fromOnes ? s3 : colSums[j + 3]! - s3;
     }
     tt.set(t);
-    for (let j = 0; j < r; j += 4) {
-      const q0 = column(j);
-      const q1 = column(j + 1);
-      const q2 = column(j + 2);
-      const q3 = column(j + 3);
-      const a0 = coefficient(j);
-      const a1 = coefficient(j + 1);
-      const a2 = coefficient(j + 2);
-      const a3 = coefficient(j + 3);
+    for (let j = 0; j < width; j += 4) {
+      const q0 = cols[j]!;
+      const q1 = cols[j + 1]!;
+      const q2 = cols[j + 2]!;
+      const q3 = cols[j + 3]!;
+      const a0 = a[j]!;
+      const a1 = a[j + 1]!;
+      const a2 = a[j + 2]!;
+      const a3 = a[j + 3]!;
       for (let i = 0; i < n; i++) {
         let x = tt[i]!;
         x -= q0[i]! * a0;
