@@ -76,18 +76,7 @@ export function whitenedSeriesPassMany(
     v.fill(0, 0, len);
     forwardSubstituteBlock(z, B, len, k, factor, h, v, r);
     for (let t = 0; t < len; t++) {
-      let w = v[t]! * v[t]!;
-      if (power > 0) {
-        const d = 1 - h[t]!;
-        if (!(d > 1e-10)) {
-          const row = start + t + 1;
-          throw new InputError(
-            `${se} standard errors are undefined: row ${row} of the design matrix X has leverage 1 (a regressor, e.g. a dummy, that only this row has); use se: 'HC1' or drop that column`,
-            { code: 'leverage-one', rows: [row] },
-          );
-        }
-        w = power === 1 ? w / d : w / (d * d);
-      }
+      const w = meatWeight(v[t]!, h[t]!, power, start + t, se);
       root[t] = w;
       for (let e = 0; e < E; e++) {
         const b = bucketOf(eventMonths[e]![start + t]!);
@@ -126,9 +115,150 @@ export function whitenedSeriesPassMany(
 }
 
 /**
+ * The meat weight w_i = v_i²/(1 − h_i)^p of row i (0-based); a leverage of 1 (1 − h_i ≤ 1e-10,
+ * p > 0) throws `leverage-one` naming the row 1-based, as `meatWeights` does.
+ */
+function meatWeight(v: number, h: number, power: 0 | 1 | 2, i: number, se: string): number {
+  const w = v * v;
+  if (power === 0) return w;
+  const d = 1 - h;
+  if (!(d > 1e-10)) {
+    const row = i + 1;
+    throw new InputError(
+      `${se} standard errors are undefined: row ${row} of the design matrix X has leverage 1 (a regressor, e.g. a dummy, that only this row has); use se: 'HC1' or drop that column`,
+      { code: 'leverage-one', rows: [row] },
+    );
+  }
+  return power === 1 ? w / d : w / (d * d);
+}
+
+/** One outcome of {@link whitenedTermSums}: y_i = 1{eventMonth_i ≤ month} (NaN: never). */
+export interface ResidualTarget {
+  /** Event month of each row (NaN: no event). */
+  readonly eventMonth: Float64Array;
+  readonly month: number;
+  /** The outcome's coefficients in the shifted basis, βs = (Xs'Xs)⁻¹Xs'y (fitted xs_i'βs). */
+  readonly beta: Float64Array;
+}
+
+/**
+ * The robust covariance blocks of a few coefficients for a few cumulative outcomes on one
+ * design, straight from the residuals. With xs_i the shifted row, h_i = ‖L⁻¹xs_i‖² (the leverage,
+ * L the Cholesky factor of Xs'Xs), v_a,i = xs_i'd_a for each direction d_a (a row of (Xs'Xs)⁻¹:
+ * the influence of that coefficient) and, per target, e_i = y_i − xs_i'βs:
+ *
+ *   S_ab = Σ_i e_i² v_a,i v_b,i / (1 − h_i)^p,  p = 0 (HC0/HC1), 1 (HC2), 2 (HC3),
+ *
+ * q×q per target (row-major, `sums[t·q² + a·q + b]`), and Σ_{y=1} v_1,i²/(1 − h_i)^p per target
+ * (`wy`, the scale of S_11). A row with 1 − h_i ≤ 1e-10 (p > 0) throws `leverage-one` naming
+ * it (1-based).
+ *
+ * Cost per row: k(k − 1)/2 for h, k per direction and target (summed while the block's shifted
+ * rows are written, still in cache) and q² per target; no meat (k(k + 1)/2), so it is the
+ * cheaper pass when a design serves few outcomes (a complete-follow-up sample serves one month).
+ * Nothing of length n is allocated.
+ *
+ * @example
+ * const { sums } = whitenedTermSums(prep.columns, prep.factor, prep.shift, [bread row c], 1, [{ eventMonth, month: 6, beta }], 'HC2');
+ */
+export function whitenedTermSums(
+  columns: readonly Float64Array[],
+  factor: Float64Array,
+  shift: Float64Array | undefined,
+  directions: readonly Float64Array[],
+  power: 0 | 1 | 2,
+  targets: readonly ResidualTarget[],
+  se: string,
+): { readonly sums: Float64Array; readonly wy: Float64Array } {
+  const k = columns.length;
+  const n = k === 0 ? 0 : columns[0]!.length;
+  const B = ROW_BLOCK;
+  const q = directions.length;
+  const T = targets.length;
+  const z = new Float64Array(k * B);
+  const h = new Float64Array(B);
+  const scale = new Float64Array(B);
+  // The block's dot products: q influence rows, then T fitted values.
+  const dots = [...directions, ...targets.map((t) => t.beta)];
+  const D = dots.length;
+  const dot = new Float64Array(D * B);
+  const sums = new Float64Array(T * q * q);
+  const wy = new Float64Array(T);
+  const ve = new Float64Array(q);
+  for (let start = 0; start < n; start += B) {
+    const len = Math.min(n, start + B) - start;
+    dot.fill(0);
+    for (let j = 0; j < k; j++) {
+      const cj = columns[j]!;
+      const o = j * B;
+      const sj = shift ? shift[j]! : 0;
+      // The row's shifted values written and, two dot products per sweep, summed.
+      let d = 0;
+      if (D >= 2) {
+        const b0 = dots[0]![j]!;
+        const b1 = dots[1]![j]!;
+        for (let t = 0; t < len; t++) {
+          const x = cj[start + t]! - sj;
+          z[o + t] = x;
+          dot[t]! += x * b0;
+          dot[B + t]! += x * b1;
+        }
+        d = 2;
+      } else {
+        for (let t = 0; t < len; t++) z[o + t] = cj[start + t]! - sj;
+      }
+      for (; d + 1 < D; d += 2) {
+        const b0 = dots[d]![j]!;
+        const b1 = dots[d + 1]![j]!;
+        const o0 = d * B;
+        const o1 = o0 + B;
+        for (let t = 0; t < len; t++) {
+          const x = z[o + t]!;
+          dot[o0 + t]! += x * b0;
+          dot[o1 + t]! += x * b1;
+        }
+      }
+      for (; d < D; d++) {
+        const bj = dots[d]![j]!;
+        const od = d * B;
+        for (let t = 0; t < len; t++) dot[od + t]! += z[o + t]! * bj;
+      }
+    }
+    h.fill(0, 0, len);
+    forwardSubstituteBlock(z, B, len, k, factor, h, null, null);
+    for (let t = 0; t < len; t++) scale[t] = meatWeight(1, h[t]!, power, start + t, se);
+    for (let g = 0; g < T; g++) {
+      const { eventMonth, month } = targets[g]!;
+      const of = (q + g) * B;
+      const out = g * q * q;
+      let sumY = 0;
+      for (let t = 0; t < len; t++) {
+        const y = eventMonth[start + t]! <= month ? 1 : 0;
+        const e = y - dot[of + t]!;
+        const w = scale[t]! * e * e;
+        if (q === 1) {
+          const v = dot[t]!;
+          sums[out]! += w * v * v;
+          sumY += y * scale[t]! * v * v;
+          continue;
+        }
+        for (let a = 0; a < q; a++) ve[a] = dot[a * B + t]!;
+        for (let a = 0; a < q; a++) {
+          const wa = w * ve[a]!;
+          for (let b = 0; b < q; b++) sums[out + a * q + b]! += wa * ve[b]!;
+        }
+        sumY += y * scale[t]! * ve[0]! * ve[0]!;
+      }
+      wy[g]! += sumY;
+    }
+  }
+  return { sums, wy };
+}
+
+/**
  * In place on one block (row j of Z at offset j·stride): z_j ← (z_j − Σ_{l<j} L_jl z_l)/L_jj
  * (forward substitution with the lower factor L, row-major k×k), adding z_j² to `h` and
- * r_j·z_j to `v`. Two rows j, j + 1 per pass and four l per step, so each z_l load serves two
+ * r_j·z_j to `v` (unless `v` is null). Two rows j, j + 1 per pass and four l per step, so each z_l load serves two
  * rows (≈ 1 memory access per multiply–add instead of 1.5).
  */
 function forwardSubstituteBlock(
@@ -138,8 +268,8 @@ function forwardSubstituteBlock(
   k: number,
   factor: Float64Array,
   h: Float64Array,
-  v: Float64Array,
-  r: Float64Array,
+  v: Float64Array | null,
+  r: Float64Array | null,
 ): void {
   let j = 0;
   for (; j + 1 < k; j += 2) {
@@ -183,6 +313,16 @@ function forwardSubstituteBlock(
     const ia = 1 / factor[ra + j]!;
     const bj = factor[rb + j]!;
     const ib = 1 / factor[rb + j + 1]!;
+    if (v === null || r === null) {
+      for (let t = 0; t < len; t++) {
+        const za = z[oa + t]! * ia;
+        const zb = (z[ob + t]! - bj * za) * ib;
+        z[oa + t] = za;
+        z[ob + t] = zb;
+        h[t]! += za * za + zb * zb;
+      }
+      continue;
+    }
     const rj = r[j]!;
     const rk = r[j + 1]!;
     for (let t = 0; t < len; t++) {
@@ -203,6 +343,14 @@ function forwardSubstituteBlock(
       for (let t = 0; t < len; t++) z[oa + t]! -= a * z[o + t]!;
     }
     const ia = 1 / factor[ra + j]!;
+    if (v === null || r === null) {
+      for (let t = 0; t < len; t++) {
+        const za = z[oa + t]! * ia;
+        z[oa + t] = za;
+        h[t]! += za * za;
+      }
+      continue;
+    }
     const rj = r[j]!;
     for (let t = 0; t < len; t++) {
       const za = z[oa + t]! * ia;

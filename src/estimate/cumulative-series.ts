@@ -6,7 +6,12 @@
 import { InputError } from '../errors.js';
 import { choleskySolve, forwardSolve } from '../stats/linalg.js';
 import { checkLevel } from '../stats/validate.js';
-import { type WhitenedBuckets, whitenedSeriesPassMany } from './cumulative-pass.js';
+import {
+  type ResidualTarget,
+  type WhitenedBuckets,
+  whitenedSeriesPassMany,
+  whitenedTermSums,
+} from './cumulative-pass.js';
 import { type Coefficient, coefficientEstimate } from './inference.js';
 import type { OlsOptions, OlsPrepared } from './ols.js';
 import { checkSeType, type SeType } from './vcov.js';
@@ -127,29 +132,13 @@ function classicalSeries(
   bucketOf: (e: number) => number,
   method: string,
 ): Coefficient[] {
-  const { n, k, columns, factor, shift, shiftedBread } = prepared;
-  const q = months.length;
+  const { n, k, factor, shiftedBread } = prepared;
   const df = n - k;
-  // Classical: sums per bucket accumulated column by column in row order (sequential memory
-  // access), then cumulated over the months.
-  const bucket = new Int32Array(n);
-  for (let i = 0; i < n; i++) bucket[i] = bucketOf(eventMonth[i]!);
-  const sByBucket = new Float64Array(q * k);
-  const yByBucket = new Float64Array(q);
-  for (let i = 0; i < n; i++) {
-    const b = bucket[i]!;
-    if (b >= 0) yByBucket[b]! += 1;
-  }
-  for (let j = 0; j < k; j++) {
-    const col = columns[j]!;
-    const sj = shift ? shift[j]! : 0;
-    for (let i = 0; i < n; i++) {
-      const b = bucket[i]!;
-      if (b < 0) continue;
-      sByBucket[b * k + j]! += col[i]! - sj;
-    }
-  }
-
+  const { sByBucket, yByBucket } = bucketSums(
+    prepared,
+    bucketsOfRows(eventMonth, bucketOf),
+    months.length,
+  );
   const s = new Float64Array(k);
   let ySum = 0;
   return months.map((_, b) => {
@@ -161,6 +150,50 @@ function classicalSeries(
     const variance = ((ySum - fit) / df) * shiftedBread[c * k + c]!;
     return coefficientEstimate(term, beta[c]!, Math.sqrt(variance), df, level, n, method);
   });
+}
+
+/** Each row's bucket (the first of the months at or after its event month; −1: none). */
+function bucketsOfRows(eventMonth: Float64Array, bucketOf: (e: number) => number): Int32Array {
+  const bucket = new Int32Array(eventMonth.length);
+  for (let i = 0; i < bucket.length; i++) bucket[i] = bucketOf(eventMonth[i]!);
+  return bucket;
+}
+
+/**
+ * Per bucket b of event months: Σ xs_i (q×k row-major, the shifted rows) and the count of the
+ * clients in it; cumulated over b they give Xs'y_m and Σy_m. Column by column over the rows
+ * with an event, in row order.
+ */
+function bucketSums(
+  prepared: OlsPrepared,
+  bucket: Int32Array,
+  q: number,
+): { readonly sByBucket: Float64Array; readonly yByBucket: Float64Array } {
+  const { k, columns, shift } = prepared;
+  const yByBucket = new Float64Array(q);
+  let count = 0;
+  for (let i = 0; i < bucket.length; i++) {
+    const b = bucket[i]!;
+    if (b >= 0) {
+      yByBucket[b]! += 1;
+      count++;
+    }
+  }
+  const rows = new Int32Array(count);
+  const offset = new Int32Array(count);
+  for (let i = 0, r = 0; i < bucket.length; i++) {
+    if (bucket[i]! >= 0) {
+      rows[r] = i;
+      offset[r++] = bucket[i]! * k;
+    }
+  }
+  const sByBucket = new Float64Array(q * k);
+  for (let j = 0; j < k; j++) {
+    const col = columns[j]!;
+    const sj = shift ? shift[j]! : 0;
+    for (let r = 0; r < count; r++) sByBucket[offset[r]! + j]! += col[rows[r]!]! - sj;
+  }
+  return { sByBucket, yByBucket };
 }
 
 /**
@@ -181,10 +214,16 @@ function robustSeries(
 ): Coefficient[][] {
   const { n, k, columns, factor, shift } = prepared;
   const p = se === 'HC2' ? 1 : se === 'HC3' ? 2 : 0;
+  const q = months.length;
+  const E = eventMonths.length;
+  // A sample that serves few months (a complete-follow-up sample serves one): its residuals
+  // cost k + 3 per row and month, the meat k(k + 1)/2 plus 2k per event.
+  if (E * q * (k + 3) < (k * (k + 1)) / 2 + 2 * k * E) {
+    return directSeries(prepared, eventMonths, months, term, c, se, p, level, bucketOf, method);
+  }
   const e = new Float64Array(k);
   e[c] = 1;
   const r = forwardSolve(factor, k, e);
-  const q = months.length;
   const { meat, byEvent } = whitenedSeriesPassMany(
     columns,
     factor,
@@ -197,6 +236,56 @@ function robustSeries(
     se,
   );
   return byEvent.map((sums) => robustMonths(sums, meat, r, n, k, months, term, se, level, method));
+}
+
+/**
+ * {@link robustSeries} from the residuals (`whitenedTermSums`), for samples that serve few
+ * months: βs(m) = (Xs'Xs)⁻¹Xs'y_m from the bucket sums, β̂_c(m) = βs_c(m) and Var = Σ w_i e_i²
+ * with e_i = y_i − xs_i'βs(m) (HC1: × n/(n − k)). Equal to the meat's expansion up to rounding; a sum
+ * below 1e−12 of Σ_{y=1} w_i is the rounding of an exact fit and counts as 0, as there.
+ */
+function directSeries(
+  prepared: OlsPrepared,
+  eventMonths: readonly Float64Array[],
+  months: readonly number[],
+  term: string,
+  c: number,
+  se: Exclude<SeType, 'classical'>,
+  p: 0 | 1 | 2,
+  level: number,
+  bucketOf: (e: number) => number,
+  method: string,
+): Coefficient[][] {
+  const { n, k, columns, factor, shift } = prepared;
+  const q = months.length;
+  const df = n - k;
+  const targets: ResidualTarget[] = [];
+  eventMonths.forEach((eventMonth) => {
+    const { sByBucket } = bucketSums(prepared, bucketsOfRows(eventMonth, bucketOf), q);
+    const s = new Float64Array(k);
+    months.forEach((month, b) => {
+      for (let j = 0; j < k; j++) s[j]! += sByBucket[b * k + j]!;
+      targets.push({ eventMonth, month, beta: choleskySolve(factor, k, s) });
+    });
+  });
+  const influence = prepared.shiftedBread.slice(c * k, (c + 1) * k);
+  const { sums: wee, wy } = whitenedTermSums(columns, factor, shift, [influence], p, targets, se);
+  return eventMonths.map((_, event) =>
+    months.map((_, b) => {
+      const j = event * q + b;
+      let variance = wee[j]! > 1e-12 * wy[j]! ? wee[j]! : 0;
+      if (se === 'HC1') variance = (variance * n) / df;
+      return coefficientEstimate(
+        term,
+        targets[j]!.beta[c]!,
+        Math.sqrt(variance),
+        df,
+        level,
+        n,
+        method,
+      );
+    }),
+  );
 }
 
 /** The months of {@link robustSeries} for one event's bucket sums. */

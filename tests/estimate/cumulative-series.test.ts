@@ -113,12 +113,41 @@ describe('olsCumulativeSeries: whitened one-pass kernel', () => {
     }
   }
 
+  // One or two months: the residual route (whitenedResidualSums) instead of the meat's
+  // expansion (for k = 7 and one event it is taken up to four months).
+  for (const few of [[4], [2, 9]]) {
+    for (const se of ['HC0', 'HC1', 'HC2', 'HC3'] as const) {
+      it(`equals olsTermSeries to 1e-12 for months ${few.join(', ')} (${se})`, () => {
+        const ys = few.map((m) => Float64Array.from(event, (e) => (e <= m ? 1 : 0)));
+        for (const term of ['treatment', 'x', 'f[d]']) {
+          const fast = olsCumulativeSeries(prepared, event, few, term, { se });
+          const slow = olsTermSeries(prepared, ys, term, { se });
+          fast.forEach((f, i) => {
+            const s = slow[i]!;
+            expect(Math.abs(f.estimate - s.estimate)).toBeLessThan(1e-12 * Math.abs(s.estimate));
+            expect(Math.abs(f.stdError - s.stdError)).toBeLessThan(1e-12 * s.stdError);
+          });
+        }
+      });
+    }
+  }
+
+  it('gives SE 0 for a month in which no client has the event (residual route)', () => {
+    const none = new Float64Array(n).fill(Number.NaN);
+    const [m] = olsCumulativeSeries(prepared, none, [3], 'treatment', { se: 'HC2' });
+    expect(m!.estimate).toBe(0);
+    expect(m!.stdError).toBe(0);
+  });
+
   it('names the row with leverage 1 (HC2), as olsTermSeries does', () => {
     // A dummy held by row 2000 alone: its leverage is 1.
     const lone = new Float64Array(n);
     lone[1999] = 1;
     const p = olsPrepare({ names: [...names, 'lone'], columns: [...columns, lone], n });
     expect(() => olsCumulativeSeries(p, event, months, 'treatment', { se: 'HC2' })).toThrow(
+      /row 2000 of the design matrix X has leverage 1/,
+    );
+    expect(() => olsCumulativeSeries(p, event, [5], 'treatment', { se: 'HC2' })).toThrow(
       /row 2000 of the design matrix X has leverage 1/,
     );
   });
