@@ -7,6 +7,7 @@ import { asTable, requireColumns, stringColumn, type TableInput } from '../data/
 import { type ExperimentIntake, experimentIntake, isExperimentIntake } from '../data/intake.js';
 import { type HtmlConvertible, withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
+import { olsCumulativeTermsVcov } from '../estimate/cumulative-series.js';
 import { checkFinite } from '../estimate/design.js';
 import {
   type DesignCross,
@@ -14,6 +15,7 @@ import {
   olsPrepare,
   olsPrepareFromCross,
   olsTermsVcovPrepared,
+  type TermsVcov,
 } from '../estimate/ols.js';
 import { waldTest } from '../estimate/wald.js';
 import { formatNumber } from '../format.js';
@@ -30,7 +32,6 @@ import {
 import {
   type EffectSeries,
   type EffectSeriesSpec,
-  outcomeAt,
   resolveMonths,
   sampleAt,
   seriesOf,
@@ -322,13 +323,14 @@ function byNatural(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The prepared interaction design of one complete-follow-up sample (n clients, `y` of a month). */
+/** The prepared interaction design of one complete-follow-up sample (n clients). */
 interface InteractionSample {
   readonly prep: OlsPrepared;
-  /** The month's 0/1 outcome of the sample's clients. */
-  outcome(month: number): Float64Array;
-  /** The month's outcome of the other events (`siblings` of {@link interactionSamples}). */
-  siblingOutcome?(j: number, month: number): Float64Array;
+  /**
+   * The event month of each of the sample's clients (NaN: none): the analysed event first, then
+   * the other events (`siblings` of {@link interactionSamples}).
+   */
+  readonly eventMonths: readonly Float64Array[];
 }
 
 /**
@@ -390,7 +392,7 @@ function interactionSamples(
       }
       return {
         prep: olsPrepare({ names: own, columns, n }),
-        outcome: (m) => outcomeAt(c.eventMonth, index, m),
+        eventMonths: [gather(c.eventMonth, index)],
       };
     };
   }
@@ -407,16 +409,9 @@ function interactionSamples(
     const x: DesignMatrix = { names, columns: full.columns.map((col) => col.subarray(0, n)), n };
     cross ??= prefixCrossProducts(full.columns, sizes);
     const own = cross.get(n);
-    const eventMonth = sorted.eventMonth.subarray(0, n);
     return {
       prep: own ? olsPrepareFromCross(x, own) : olsPrepare(x),
-      outcome: (m) => Float64Array.from(eventMonth, (e) => (e <= m ? 1 : 0)),
-      ...(others
-        ? {
-            siblingOutcome: (j: number, m: number) =>
-              Float64Array.from(others[j]!.subarray(0, n), (e) => (e <= m ? 1 : 0)),
-          }
-        : {}),
+      eventMonths: [sorted.eventMonth, ...(others ?? [])].map((e) => e.subarray(0, n)),
     };
   };
 }
@@ -446,52 +441,75 @@ function interactionTests(
     return others?.months;
   });
   const se = seriesSe(spec.se, false).hc;
-  const siblingTests: (HeterogeneityTest | NotEstimableTest)[][] = [];
-  // Only the current sample is kept (its leverages and influence vectors are n long each).
-  let current: { n: number; sample: InteractionSample } | undefined;
-  const tests = months.map((month, i) => {
+  // Per event (the analysed one first, then the share's others), the tests in month order.
+  const byEvent: (HeterogeneityTest | NotEstimableTest)[][] = [];
+  // Months in a row on one sample are tested in one pass over its design; only the current
+  // sample is kept.
+  for (let i = 0; i < months.length; ) {
     const n = sizes[i]!;
-    if (current?.n !== n) current = { n, sample: sampleOf(n, month) };
-    const { prep, outcome, siblingOutcome } = current.sample;
-    if (siblingOutcome && others) {
-      others.events.forEach((_, j) => {
-        const list = siblingTests[j] ?? [];
-        list.push(testMonth(prep, siblingOutcome(j, month), month));
-        siblingTests[j] = list;
-      });
-    }
-    return testMonth(prep, outcome(month), month);
-  });
-  if (others && leave && siblingTests.length === others.events.length) {
+    let end = i + 1;
+    while (end < months.length && sizes[end] === n && months[end]! > months[end - 1]!) end++;
+    const run = months.slice(i, end);
+    const sample = sampleOf(n, months[i]!);
+    testRun(sample, run).forEach((tests, e) => {
+      byEvent[e] = [...(byEvent[e] ?? []), ...tests];
+    });
+    i = end;
+  }
+  if (others && leave && byEvent.length === others.events.length + 1) {
     others.events.forEach((event, j) => {
-      leave(event, siblingTests[j]!);
+      leave(event, byEvent[j + 1]!);
     });
   }
-  return tests;
+  return byEvent[0] ?? [];
 
-  function testMonth(
-    prep: OlsPrepared,
-    y: Float64Array,
-    month: number,
-  ): HeterogeneityTest | NotEstimableTest {
-    let events = 0;
-    for (const v of y) events += v;
-    if (events === 0 || events === y.length) {
-      const who = events === 0 ? 'no client' : 'every client';
-      return {
-        month,
-        reason: `${who} had the event by month ${month}, so there is nothing to test`,
-      };
-    }
+  /** The tests of `run` (consecutive months on one sample) for each of its events. */
+  function testRun(
+    { prep, eventMonths }: InteractionSample,
+    run: readonly number[],
+  ): (HeterogeneityTest | NotEstimableTest)[][] {
     const missing = interactions.filter((t) => !prep.terms.includes(t));
     if (missing.length > 0) {
-      return {
-        month,
-        reason: `${missing.join(', ')} cannot be estimated (a subgroup without clients of one arm among those observed ≥ ${month} months)`,
-      };
+      const reason = `${missing.join(', ')} cannot be estimated (a subgroup without clients of one arm among those observed ≥`;
+      return eventMonths.map(() =>
+        run.map((month) => ({ month, reason: `${reason} ${month} months)` })),
+      );
     }
+    const blocks =
+      se === 'classical' ? null : olsCumulativeTermsVcov(prep, eventMonths, run, interactions, se);
+    return eventMonths.map((eventMonth, e) =>
+      run.map((month, j) => {
+        let events = 0;
+        for (const v of eventMonth) if (v <= month) events++;
+        if (events === 0 || events === eventMonth.length) {
+          const who = events === 0 ? 'no client' : 'every client';
+          return {
+            month,
+            reason: `${who} had the event by month ${month}, so there is nothing to test`,
+          };
+        }
+        return testMonth(
+          () =>
+            blocks?.[e]?.[j] ??
+            olsTermsVcovPrepared(
+              prep,
+              Float64Array.from(eventMonth, (v) => (v <= month ? 1 : 0)),
+              interactions,
+              se,
+            ),
+          month,
+        );
+      }),
+    );
+  }
+
+  /** The Wald test of the interactions from their block of the covariance (or why not). */
+  function testMonth(
+    blockOf: () => TermsVcov,
+    month: number,
+  ): HeterogeneityTest | NotEstimableTest {
     try {
-      const block = olsTermsVcovPrepared(prep, y, interactions, se);
+      const block = blockOf();
       const q = interactions.length;
       const w = waldTest(
         {

@@ -149,12 +149,13 @@ export interface ResidualTarget {
  *
  *   S_ab = Σ_i e_i² v_a,i v_b,i / (1 − h_i)^p,  p = 0 (HC0/HC1), 1 (HC2), 2 (HC3),
  *
- * q×q per target (row-major, `sums[t·q² + a·q + b]`), and Σ_{y=1} v_1,i²/(1 − h_i)^p per target
- * (`wy`, the scale of S_11). A row with 1 − h_i ≤ 1e-10 (p > 0) throws `leverage-one` naming
+ * q×q per target (row-major, `sums[t·q² + a·q + b]`), Σ_{y=1} v_1,i²/(1 − h_i)^p per target
+ * (`wy`, the scale of S_11) and Xs'e per target (`xse`, t×k: the refinement step
+ * δ = (Xs'Xs)⁻¹Xs'e of βs, which `olsSolve` takes too). A row with 1 − h_i ≤ 1e-10 (p > 0) throws `leverage-one` naming
  * it (1-based).
  *
- * Cost per row: k(k − 1)/2 for h, k per direction and target (summed while the block's shifted
- * rows are written, still in cache) and q² per target; no meat (k(k + 1)/2), so it is the
+ * Cost per row: k(k − 1)/2 for h, k per direction and 2k per target (summed while the block's
+ * shifted rows are in cache) and q² per target; no meat (k(k + 1)/2), so it is the
  * cheaper pass when a design serves few outcomes (a complete-follow-up sample serves one month).
  * Nothing of length n is allocated.
  *
@@ -169,7 +170,11 @@ export function whitenedTermSums(
   power: 0 | 1 | 2,
   targets: readonly ResidualTarget[],
   se: string,
-): { readonly sums: Float64Array; readonly wy: Float64Array } {
+): {
+  readonly sums: Float64Array;
+  readonly wy: Float64Array;
+  readonly xse: Float64Array;
+} {
   const k = columns.length;
   const n = k === 0 ? 0 : columns[0]!.length;
   const B = ROW_BLOCK;
@@ -184,6 +189,7 @@ export function whitenedTermSums(
   const dot = new Float64Array(D * B);
   const sums = new Float64Array(T * q * q);
   const wy = new Float64Array(T);
+  const xse = new Float64Array(T * k);
   const ve = new Float64Array(q);
   for (let start = 0; start < n; start += B) {
     const len = Math.min(n, start + B) - start;
@@ -224,6 +230,21 @@ export function whitenedTermSums(
         for (let t = 0; t < len; t++) dot[od + t]! += z[o + t]! * bj;
       }
     }
+    // Residuals (over the fitted values, in place) and Xs'e while z still holds the shifted rows.
+    for (let g = 0; g < T; g++) {
+      const eventMonth = targets[g]!.eventMonth;
+      const month = targets[g]!.month;
+      const of = (q + g) * B;
+      for (let t = 0; t < len; t++) {
+        dot[of + t] = (eventMonth[start + t]! <= month ? 1 : 0) - dot[of + t]!;
+      }
+      for (let j = 0; j < k; j++) {
+        const o = j * B;
+        let sum = 0;
+        for (let t = 0; t < len; t++) sum += z[o + t]! * dot[of + t]!;
+        xse[g * k + j]! += sum;
+      }
+    }
     h.fill(0, 0, len);
     forwardSubstituteBlock(z, B, len, k, factor, h, null, null);
     for (let t = 0; t < len; t++) scale[t] = meatWeight(1, h[t]!, power, start + t, se);
@@ -234,7 +255,7 @@ export function whitenedTermSums(
       let sumY = 0;
       for (let t = 0; t < len; t++) {
         const y = eventMonth[start + t]! <= month ? 1 : 0;
-        const e = y - dot[of + t]!;
+        const e = dot[of + t]!;
         const w = scale[t]! * e * e;
         if (q === 1) {
           const v = dot[t]!;
@@ -252,7 +273,7 @@ export function whitenedTermSums(
       wy[g]! += sumY;
     }
   }
-  return { sums, wy };
+  return { sums, wy, xse };
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   whitenedTermSums,
 } from './cumulative-pass.js';
 import { type Coefficient, coefficientEstimate } from './inference.js';
-import type { OlsOptions, OlsPrepared } from './ols.js';
+import type { OlsOptions, OlsPrepared, TermsVcov } from './ols.js';
 import { checkSeType, type SeType } from './vcov.js';
 
 /**
@@ -99,9 +99,37 @@ export function olsCumulativeSeriesMany(
     }
   }
 
+  const bucketOf = monthBucket(months);
+  const df = n - k;
+  const method = `OLS, ${se === 'classical' ? 'classical SE' : `${se} robust SE`}, t test on ${df} df`;
+  if (se !== 'classical') {
+    return robustSeries(prepared, eventMonths, months, term, c, se, level, bucketOf, method);
+  }
+  return eventMonths.map((eventMonth) =>
+    classicalSeries(prepared, eventMonth, months, term, c, level, bucketOf, method),
+  );
+}
+
+/**
+ * βs + (Xs'Xs)⁻¹Xs'e: one step of iterative refinement of the normal equations' solution from
+ * the residuals' cross products (`xse`, row g of t×k), as `olsSolve` takes; it recovers the
+ * digits the Cholesky solve loses to the conditioning of Xs'Xs.
+ */
+function refined(
+  factor: Float64Array,
+  k: number,
+  beta: Float64Array,
+  xse: Float64Array,
+  g: number,
+): Float64Array {
+  const delta = choleskySolve(factor, k, xse.subarray(g * k, (g + 1) * k));
+  return Float64Array.from(beta, (b, j) => b + delta[j]!);
+}
+
+/** The bucket of an event month: the first of `months` (ascending) at or after it; −1: none. */
+function monthBucket(months: readonly number[]): (e: number) => number {
   const q = months.length;
-  // Bucket of a client: the first of `months` at or after its event month (−1: none).
-  const bucketOf = (e: number) => {
+  return (e: number) => {
     let lo = 0;
     let hi = q;
     while (lo < hi) {
@@ -111,13 +139,88 @@ export function olsCumulativeSeriesMany(
     }
     return Number.isNaN(e) || lo === q ? -1 : lo;
   };
-  const df = n - k;
-  const method = `OLS, ${se === 'classical' ? 'classical SE' : `${se} robust SE`}, t test on ${df} df`;
-  if (se !== 'classical') {
-    return robustSeries(prepared, eventMonths, months, term, c, se, level, bucketOf, method);
+}
+
+/**
+ * `olsTermsVcovPrepared` (HC0–HC3) for the cumulative outcomes y_m = 1{eventMonth ≤ m} of
+ * several events and months on one unweighted design, in one pass over X: per event, Xs'y_m from
+ * bucket sums over the rows with an event, βs(m) = (Xs'Xs)⁻¹Xs'y_m, then
+ * V_ab(m) = Σ_i e_i² v_a,i v_b,i/(1 − h_i)^p (`whitenedTermSums`; v_a = Xs(Xs'Xs)⁻¹e_a the
+ * influence of term a, e_i = y_i − xs_i'βs(m)), times n/(n − k) for HC1. Equal to
+ * `olsTermsVcovPrepared(prepared, y_m, terms, se)` up to rounding, without its n-long residuals,
+ * leverages and influence vectors. `result[e][j]` is event e at `months[j]` (ascending). Returns
+ * null when a row has leverage 1 (HC2, HC3), where `olsTermsVcovPrepared` makes the
+ * coefficients resting on it NA; `terms` are slopes (not the intercept) of the model.
+ *
+ * @example
+ * const [[m6, m7]] = olsCumulativeTermsVcov(prep, [eventMonth], [6, 7], ['treatment:g[b]'], 'HC2')!;
+ */
+export function olsCumulativeTermsVcov(
+  prepared: OlsPrepared,
+  eventMonths: readonly Float64Array[],
+  months: readonly number[],
+  terms: readonly string[],
+  se: Exclude<SeType, 'classical'>,
+): TermsVcov[][] | null {
+  const { n, k, columns, factor, shift, shiftedBread, weights } = prepared;
+  if (weights) {
+    throw new InputError('olsCumulativeTermsVcov: weighted designs are not supported', {
+      code: 'invalid-option',
+    });
   }
-  return eventMonths.map((eventMonth) =>
-    classicalSeries(prepared, eventMonth, months, term, c, level, bucketOf, method),
+  for (let i = 1; i < months.length; i++) {
+    if (!(months[i]! > months[i - 1]!)) {
+      throw new InputError('months: expected strictly increasing months', {
+        code: 'invalid-option',
+      });
+    }
+  }
+  const positions = terms.map((term) => {
+    const c = prepared.terms.indexOf(term);
+    if (c < 0 || (c === 0 && shift)) {
+      throw new InputError(
+        c < 0
+          ? `term "${term}" is not in the model; expected one of ${prepared.terms.join(', ')}`
+          : `term "${term}" is the intercept; olsCumulativeTermsVcov takes slope coefficients`,
+        { code: c < 0 ? 'unknown-term' : 'invalid-option', column: term },
+      );
+    }
+    return c;
+  });
+  const q = months.length;
+  const bucketOf = monthBucket(months);
+  const targets: ResidualTarget[] = [];
+  for (const eventMonth of eventMonths) {
+    const { sByBucket } = bucketSums(prepared, bucketsOfRows(eventMonth, bucketOf), q);
+    const s = new Float64Array(k);
+    months.forEach((month, b) => {
+      for (let j = 0; j < k; j++) s[j]! += sByBucket[b * k + j]!;
+      targets.push({ eventMonth, month, beta: choleskySolve(factor, k, s) });
+    });
+  }
+  const p = se === 'HC2' ? 1 : se === 'HC3' ? 2 : 0;
+  const directions = positions.map((c) => shiftedBread.slice(c * k, (c + 1) * k));
+  let pass: ReturnType<typeof whitenedTermSums>;
+  try {
+    pass = whitenedTermSums(columns, factor, shift, directions, p, targets, se);
+  } catch (e) {
+    if (e instanceof InputError && e.code === 'leverage-one') return null;
+    throw e;
+  }
+  const t = positions.length;
+  const df = n - k;
+  const scale = se === 'HC1' ? n / df : 1;
+  return eventMonths.map((_, event) =>
+    months.map((_, b) => {
+      const g = event * q + b;
+      const beta = refined(factor, k, targets[g]!.beta, pass.xse, g);
+      return {
+        terms: [...terms],
+        estimates: Float64Array.from(positions, (c) => beta[c]!),
+        vcov: Float64Array.from(pass.sums.subarray(g * t * t, (g + 1) * t * t), (v) => v * scale),
+        df,
+      };
+    }),
   );
 }
 
@@ -269,7 +372,11 @@ function directSeries(
     });
   });
   const influence = prepared.shiftedBread.slice(c * k, (c + 1) * k);
-  const { sums: wee, wy } = whitenedTermSums(columns, factor, shift, [influence], p, targets, se);
+  const {
+    sums: wee,
+    wy,
+    xse,
+  } = whitenedTermSums(columns, factor, shift, [influence], p, targets, se);
   return eventMonths.map((_, event) =>
     months.map((_, b) => {
       const j = event * q + b;
@@ -277,7 +384,7 @@ function directSeries(
       if (se === 'HC1') variance = (variance * n) / df;
       return coefficientEstimate(
         term,
-        targets[j]!.beta[c]!,
+        refined(factor, k, targets[j]!.beta, xse, j)[c]!,
         Math.sqrt(variance),
         df,
         level,

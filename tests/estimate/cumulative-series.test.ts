@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { olsCumulativeSeries } from '../../src/estimate/cumulative-series.js';
-import { olsPrepare } from '../../src/estimate/ols.js';
+import {
+  olsCumulativeSeries,
+  olsCumulativeTermsVcov,
+} from '../../src/estimate/cumulative-series.js';
+import { olsPrepare, olsTermsVcovPrepared } from '../../src/estimate/ols.js';
 import { olsTermSeries } from '../../src/estimate/series.js';
 import { SE_TYPES } from '../../src/estimate/vcov.js';
 import { createRng } from '../../src/stats/random.js';
@@ -139,6 +142,29 @@ describe('olsCumulativeSeries: whitened one-pass kernel', () => {
     expect(m!.stdError).toBe(0);
   });
 
+  for (const se of ['HC0', 'HC1', 'HC2', 'HC3'] as const) {
+    it(`olsCumulativeTermsVcov equals olsTermsVcovPrepared to 1e-12 (${se}, two events, two terms)`, () => {
+      const other = Float64Array.from(event, (e, i) => (i % 3 === 0 ? Number.NaN : e));
+      const few = [2, 5, 9];
+      const terms = ['treatment', 'f[d]'];
+      const blocks = olsCumulativeTermsVcov(prepared, [event, other], few, terms, se)!;
+      [event, other].forEach((eventMonth, e) => {
+        few.forEach((m, j) => {
+          const y = Float64Array.from(eventMonth, (v) => (v <= m ? 1 : 0));
+          const slow = olsTermsVcovPrepared(prepared, y, terms, se);
+          const fast = blocks[e]![j]!;
+          expect(fast.df).toBe(slow.df);
+          slow.estimates.forEach((b, a) => {
+            expect(Math.abs(fast.estimates[a]! - b)).toBeLessThan(1e-12 * Math.abs(b));
+          });
+          slow.vcov.forEach((v, a) => {
+            expect(Math.abs(fast.vcov[a]! - v)).toBeLessThan(1e-12 * Math.abs(v));
+          });
+        });
+      });
+    });
+  }
+
   it('names the row with leverage 1 (HC2), as olsTermSeries does', () => {
     // A dummy held by row 2000 alone: its leverage is 1.
     const lone = new Float64Array(n);
@@ -150,5 +176,7 @@ describe('olsCumulativeSeries: whitened one-pass kernel', () => {
     expect(() => olsCumulativeSeries(p, event, [5], 'treatment', { se: 'HC2' })).toThrow(
       /row 2000 of the design matrix X has leverage 1/,
     );
+    // olsCumulativeTermsVcov leaves such a design to olsTermsVcovPrepared (NA coefficients).
+    expect(olsCumulativeTermsVcov(p, [event], [5], ['treatment'], 'HC2')).toBeNull();
   });
 });
