@@ -47,6 +47,7 @@ import {
 } from './comparison.js';
 import { ipcwMonths } from './effect-series-ipcw.js';
 import { prefixSeries } from './effect-series-prefix.js';
+import { monthList } from './months.js';
 import { handleRareLevels } from './rare-levels.js';
 import { type Adjustment, noVariation, seriesDesign, stripEstimate } from './series-design.js';
 import {
@@ -71,7 +72,10 @@ export type { Adjustment };
 
 /** Options of {@link effectSeries}: the comparison plus months and inference. */
 export interface EffectSeriesSpec extends ComparisonSpec {
-  /** Months to estimate: a last month (1…M) or a list. Default: 1 … the largest follow-up. */
+  /**
+   * Months to estimate: a last month (1…M) or a strictly increasing list. Default: 1 … the
+   * largest follow-up.
+   */
   readonly months?: number | readonly number[];
   /**
    * `'ols'` (default when covariates are given): y on treatment + covariates;
@@ -444,7 +448,7 @@ export function seriesOf(
       const first = counts[members[0]!]!;
       if (first.nTreated === 0 || first.nControl === 0) continue; // reported per month below
       // Cumulative 0/1 outcomes: one pass over X for the whole group (olsCumulativeSeries).
-      const distinct = [...new Set(members.map((i) => months[i]!))].sort((a, b) => a - b);
+      const distinct = members.map((i) => months[i]!); // increasing, as months is
       const options = {
         se,
         level,
@@ -845,32 +849,14 @@ function censoredEventMonths(c: Comparison): Float64Array {
   return c.eventMonth.map((e, i) => (Number.isNaN(e) ? k[i]! : e));
 }
 
+/** {@link monthList} with the longest follow-up of the comparison's clients. */
 export function resolveMonths(
   months: number | readonly number[] | undefined,
   followup: Float64Array,
-) {
+): number[] {
   let max = 0;
-  for (const f of followup) if (f > max) max = f;
-  const list =
-    months === undefined
-      ? Array.from({ length: Math.floor(max) }, (_, i) => i + 1)
-      : typeof months === 'number'
-        ? Array.from({ length: months }, (_, i) => i + 1)
-        : [...months];
-  if (list.length === 0) {
-    throw new InputError('months is empty: give a last month (e.g. 24) or a list of months', {
-      code: 'invalid-option',
-    });
-  }
-  for (const m of list) {
-    if (!Number.isInteger(m) || m < 1) {
-      throw new InputError(`months must be whole numbers ≥ 1, got ${m}`, {
-        code: 'invalid-option',
-        value: String(m),
-      });
-    }
-  }
-  return list;
+  if (months === undefined) for (const f of followup) if (f > max) max = f;
+  return monthList(months, max);
 }
 
 /** Indices (into the comparison arrays) of clients observed at least `month` months. */
@@ -906,26 +892,25 @@ interface MonthCount {
  * array over the sorted months), found by binary search.
  */
 function monthCounts(c: Comparison, months: readonly number[]): MonthCount[] {
-  const sorted = [...new Set(months)].sort((a, b) => a - b);
-  const q = sorted.length;
-  // Number of sorted months ≤ x (upper bound).
+  const q = months.length; // strictly increasing (monthList)
+  // Number of months ≤ x (upper bound).
   const upTo = (x: number) => {
     let lo = 0;
     let hi = q;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid]! <= x) lo = mid + 1;
+      if (months[mid]! <= x) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
-  // Number of sorted months < x (lower bound).
+  // Number of months < x (lower bound).
   const below = (x: number) => {
     let lo = 0;
     let hi = q;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < x) lo = mid + 1;
+      if (months[mid]! < x) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -946,21 +931,21 @@ function monthCounts(c: Comparison, months: readonly number[]): MonthCount[] {
       }
     }
   }
-  const bySorted: MonthCount[] = [];
+  const perMonth: MonthCount[] = [];
   const run = [0, 0, 0, 0];
   for (let j = 0; j < q; j++) {
     run[0]! += observed[1]![j]!;
     run[1]! += observed[0]![j]!;
     run[2]! += events[1]![j]!;
     run[3]! += events[0]![j]!;
-    bySorted.push({
+    perMonth.push({
       nTreated: run[0]!,
       nControl: run[1]!,
       eventsTreated: run[2]!,
       eventsControl: run[3]!,
     });
   }
-  return months.map((m) => bySorted[sorted.indexOf(m)]!);
+  return perMonth;
 }
 
 function addAdjustedP(months: readonly MonthEffect[], method: Exclude<PAdjustMethod, 'none'>) {

@@ -448,7 +448,7 @@ function interactionTests(
   for (let i = 0; i < months.length; ) {
     const n = sizes[i]!;
     let end = i + 1;
-    while (end < months.length && sizes[end] === n && months[end]! > months[end - 1]!) end++;
+    while (end < months.length && sizes[end] === n) end++;
     const run = months.slice(i, end);
     const sample = sampleOf(n, months[i]!);
     testRun(sample, run).forEach((tests, e) => {

@@ -5,6 +5,7 @@
  * come back; months whose counts are small are withheld in SQL and listed in `suppressed`.
  */
 import type { MonthEffect } from '../analysis/effect-series.js';
+import { monthList } from '../analysis/months.js';
 import { noVariation } from '../analysis/series-design.js';
 import { InputError } from '../errors.js';
 import { coefficientEstimate } from '../estimate/inference.js';
@@ -331,29 +332,13 @@ async function resolveMonths(
   frame: Frame,
   followup: string,
 ): Promise<number[]> {
-  let list: number[];
+  let max = 0;
   if (months === undefined) {
     const f = quoteIdent(followup, frame.dialect);
     const [row] = await frame.runner.query(
       `SELECT MAX(FLOOR(${f})) AS ${quoteIdent('mx', frame.dialect)} FROM ${frame.relation} WHERE ${frame.where}`,
     );
-    const max = Number(row?.mx ?? 0);
-    list = Array.from({ length: max }, (_, i) => i + 1);
-  } else
-    list =
-      typeof months === 'number' ? Array.from({ length: months }, (_, i) => i + 1) : [...months];
-  if (list.length === 0) {
-    throw new InputError('months is empty: give a last month (e.g. 24) or a list of months', {
-      code: 'invalid-option',
-    });
+    max = Number(row?.mx ?? 0);
   }
-  for (const m of list) {
-    if (!Number.isInteger(m) || m < 1) {
-      throw new InputError(`months must be whole numbers ≥ 1, got ${m}`, {
-        code: 'invalid-option',
-        value: String(m),
-      });
-    }
-  }
-  return [...new Set(list)].sort((a, b) => a - b);
+  return monthList(months, max);
 }

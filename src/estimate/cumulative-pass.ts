@@ -183,8 +183,18 @@ export function whitenedTermSums(
   const z = new Float64Array(k * B);
   const h = new Float64Array(B);
   const scale = new Float64Array(B);
-  // The block's dot products: q influence rows, then T fitted values.
-  const dots = [...directions, ...targets.map((t) => t.beta)];
+  // The first direction's influence v = xs'd₀ = z'r with r = L'd₀, from the forward substitution.
+  const v0 = new Float64Array(B);
+  const r0 = new Float64Array(k);
+  if (q > 0) {
+    for (let i = 0; i < k; i++) {
+      let sum = 0;
+      for (let j = i; j < k; j++) sum += factor[j * k + i]! * directions[0]![j]!;
+      r0[i] = sum;
+    }
+  }
+  // The block's dot products: the other q − 1 influence rows, then T fitted values.
+  const dots = [...directions.slice(1), ...targets.map((t) => t.beta)];
   const D = dots.length;
   const dot = new Float64Array(D * B);
   const sums = new Float64Array(T * q * q);
@@ -210,6 +220,14 @@ export function whitenedTermSums(
           dot[B + t]! += x * b1;
         }
         d = 2;
+      } else if (D === 1) {
+        const b0 = dots[0]![j]!;
+        for (let t = 0; t < len; t++) {
+          const x = cj[start + t]! - sj;
+          z[o + t] = x;
+          dot[t]! += x * b0;
+        }
+        d = 1;
       } else {
         for (let t = 0; t < len; t++) z[o + t] = cj[start + t]! - sj;
       }
@@ -234,7 +252,7 @@ export function whitenedTermSums(
     for (let g = 0; g < T; g++) {
       const eventMonth = targets[g]!.eventMonth;
       const month = targets[g]!.month;
-      const of = (q + g) * B;
+      const of = (q - 1 + g) * B;
       for (let t = 0; t < len; t++) {
         dot[of + t] = (eventMonth[start + t]! <= month ? 1 : 0) - dot[of + t]!;
       }
@@ -246,11 +264,12 @@ export function whitenedTermSums(
       }
     }
     h.fill(0, 0, len);
-    forwardSubstituteBlock(z, B, len, k, factor, h, null, null);
+    v0.fill(0, 0, len);
+    forwardSubstituteBlock(z, B, len, k, factor, h, v0, r0);
     for (let t = 0; t < len; t++) scale[t] = meatWeight(1, h[t]!, power, start + t, se);
     for (let g = 0; g < T; g++) {
       const { eventMonth, month } = targets[g]!;
-      const of = (q + g) * B;
+      const of = (q - 1 + g) * B;
       const out = g * q * q;
       let sumY = 0;
       for (let t = 0; t < len; t++) {
@@ -258,12 +277,13 @@ export function whitenedTermSums(
         const e = dot[of + t]!;
         const w = scale[t]! * e * e;
         if (q === 1) {
-          const v = dot[t]!;
+          const v = v0[t]!;
           sums[out]! += w * v * v;
           sumY += y * scale[t]! * v * v;
           continue;
         }
-        for (let a = 0; a < q; a++) ve[a] = dot[a * B + t]!;
+        ve[0] = v0[t]!;
+        for (let a = 1; a < q; a++) ve[a] = dot[(a - 1) * B + t]!;
         for (let a = 0; a < q; a++) {
           const wa = w * ve[a]!;
           for (let b = 0; b < q; b++) sums[out + a * q + b]! += wa * ve[b]!;
@@ -279,7 +299,7 @@ export function whitenedTermSums(
 /**
  * In place on one block (row j of Z at offset j·stride): z_j ← (z_j − Σ_{l<j} L_jl z_l)/L_jj
  * (forward substitution with the lower factor L, row-major k×k), adding z_j² to `h` and
- * r_j·z_j to `v` (unless `v` is null). Two rows j, j + 1 per pass and four l per step, so each z_l load serves two
+ * r_j·z_j to `v`. Two rows j, j + 1 per pass and four l per step, so each z_l load serves two
  * rows (≈ 1 memory access per multiply–add instead of 1.5).
  */
 function forwardSubstituteBlock(
@@ -289,8 +309,8 @@ function forwardSubstituteBlock(
   k: number,
   factor: Float64Array,
   h: Float64Array,
-  v: Float64Array | null,
-  r: Float64Array | null,
+  v: Float64Array,
+  r: Float64Array,
 ): void {
   let j = 0;
   for (; j + 1 < k; j += 2) {
@@ -334,16 +354,6 @@ function forwardSubstituteBlock(
     const ia = 1 / factor[ra + j]!;
     const bj = factor[rb + j]!;
     const ib = 1 / factor[rb + j + 1]!;
-    if (v === null || r === null) {
-      for (let t = 0; t < len; t++) {
-        const za = z[oa + t]! * ia;
-        const zb = (z[ob + t]! - bj * za) * ib;
-        z[oa + t] = za;
-        z[ob + t] = zb;
-        h[t]! += za * za + zb * zb;
-      }
-      continue;
-    }
     const rj = r[j]!;
     const rk = r[j + 1]!;
     for (let t = 0; t < len; t++) {
@@ -364,14 +374,6 @@ function forwardSubstituteBlock(
       for (let t = 0; t < len; t++) z[oa + t]! -= a * z[o + t]!;
     }
     const ia = 1 / factor[ra + j]!;
-    if (v === null || r === null) {
-      for (let t = 0; t < len; t++) {
-        const za = z[oa + t]! * ia;
-        z[oa + t] = za;
-        h[t]! += za * za;
-      }
-      continue;
-    }
     const rj = r[j]!;
     for (let t = 0; t < len; t++) {
       const za = z[oa + t]! * ia;

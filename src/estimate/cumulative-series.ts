@@ -126,6 +126,27 @@ function refined(
   return Float64Array.from(beta, (b, j) => b + delta[j]!);
 }
 
+/**
+ * The outcomes of {@link whitenedTermSums}, event by event and month by month: y_m =
+ * 1{eventMonth ≤ m} and βs(m) = (Xs'Xs)⁻¹Xs'y_m, Xs'y_m cumulated from the bucket sums.
+ */
+function residualTargets(
+  prepared: OlsPrepared,
+  eventMonths: readonly Float64Array[],
+  months: readonly number[],
+  bucketOf: (e: number) => number,
+): ResidualTarget[] {
+  const { k, factor } = prepared;
+  return eventMonths.flatMap((eventMonth) => {
+    const { sByBucket } = bucketSums(prepared, bucketsOfRows(eventMonth, bucketOf), months.length);
+    const s = new Float64Array(k);
+    return months.map((month, b) => {
+      for (let j = 0; j < k; j++) s[j]! += sByBucket[b * k + j]!;
+      return { eventMonth, month, beta: choleskySolve(factor, k, s) };
+    });
+  });
+}
+
 /** The bucket of an event month: the first of `months` (ascending) at or after it; −1: none. */
 function monthBucket(months: readonly number[]): (e: number) => number {
   const q = months.length;
@@ -189,15 +210,7 @@ export function olsCumulativeTermsVcov(
   });
   const q = months.length;
   const bucketOf = monthBucket(months);
-  const targets: ResidualTarget[] = [];
-  for (const eventMonth of eventMonths) {
-    const { sByBucket } = bucketSums(prepared, bucketsOfRows(eventMonth, bucketOf), q);
-    const s = new Float64Array(k);
-    months.forEach((month, b) => {
-      for (let j = 0; j < k; j++) s[j]! += sByBucket[b * k + j]!;
-      targets.push({ eventMonth, month, beta: choleskySolve(factor, k, s) });
-    });
-  }
+  const targets = residualTargets(prepared, eventMonths, months, bucketOf);
   const p = se === 'HC2' ? 1 : se === 'HC3' ? 2 : 0;
   const directions = positions.map((c) => shiftedBread.slice(c * k, (c + 1) * k));
   let pass: ReturnType<typeof whitenedTermSums>;
@@ -362,15 +375,7 @@ function directSeries(
   const { n, k, columns, factor, shift } = prepared;
   const q = months.length;
   const df = n - k;
-  const targets: ResidualTarget[] = [];
-  eventMonths.forEach((eventMonth) => {
-    const { sByBucket } = bucketSums(prepared, bucketsOfRows(eventMonth, bucketOf), q);
-    const s = new Float64Array(k);
-    months.forEach((month, b) => {
-      for (let j = 0; j < k; j++) s[j]! += sByBucket[b * k + j]!;
-      targets.push({ eventMonth, month, beta: choleskySolve(factor, k, s) });
-    });
-  });
+  const targets = residualTargets(prepared, eventMonths, months, bucketOf);
   const influence = prepared.shiftedBread.slice(c * k, (c + 1) * k);
   const {
     sums: wee,
