@@ -53,6 +53,16 @@ describe('effectSeries in DuckDB', () => {
     expect(sql.excluded).toEqual(mem.excluded);
   });
 
+  it('takes the months rule of the in-memory series: a repeat or a step back is an error', async () => {
+    const months = [12, 6, 12];
+    expect(() => inMemory(rows, { ...spec, months })).toThrow(
+      'months must be strictly increasing: 6 after 12',
+    );
+    await expect(effectSeries(db.connection, 'clients', { ...spec, months })).rejects.toThrow(
+      'months must be strictly increasing: 6 after 12',
+    );
+  });
+
   for (const se of ['HC0', 'HC1', 'HC3', 'classical'] as const) {
     it(`equals in memory with se ${se}`, async () => {
       const mem = inMemory(rows, { ...spec, se, months: [3, 12, 24] });
