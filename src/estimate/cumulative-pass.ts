@@ -154,7 +154,7 @@ export interface ResidualTarget {
  * δ = (Xs'Xs)⁻¹Xs'e of βs, which `olsSolve` takes too). A row with 1 − h_i ≤ 1e-10 (p > 0) throws `leverage-one` naming
  * it (1-based).
  *
- * Cost per row: k(k − 1)/2 for h, k per direction and 2k per target (summed while the block's
+ * Cost per row: k(k − 1)/2 for h, k per direction after the first and 2k per target (summed while the block's
  * shifted rows are in cache) and q² per target; no meat (k(k + 1)/2), so it is the
  * cheaper pass when a design serves few outcomes (a complete-follow-up sample serves one month).
  * Nothing of length n is allocated.

@@ -333,8 +333,8 @@ function robustSeries(
   const q = months.length;
   const E = eventMonths.length;
   // A sample that serves few months (a complete-follow-up sample serves one): its residuals
-  // cost k + 3 per row and month, the meat k(k + 1)/2 plus 2k per event.
-  if (E * q * (k + 3) < (k * (k + 1)) / 2 + 2 * k * E) {
+  // cost 2k + 3 per row and month (fitted value, Xs'e), the meat k(k + 1)/2 plus 2k per event.
+  if (E * q * (2 * k + 3) < (k * (k + 1)) / 2 + 2 * k * E) {
     return directSeries(prepared, eventMonths, months, term, c, se, p, level, bucketOf, method);
   }
   const e = new Float64Array(k);

@@ -116,8 +116,8 @@ describe('olsCumulativeSeries: whitened one-pass kernel', () => {
     }
   }
 
-  // One or two months: the residual route (whitenedResidualSums) instead of the meat's
-  // expansion (for k = 7 and one event it is taken up to four months).
+  // One or two months: the residual route (whitenedTermSums) instead of the meat's
+  // expansion (for k = 7 and one event it is taken up to two months).
   for (const few of [[4], [2, 9]]) {
     for (const se of ['HC0', 'HC1', 'HC2', 'HC3'] as const) {
       it(`equals olsTermSeries to 1e-12 for months ${few.join(', ')} (${se})`, () => {
