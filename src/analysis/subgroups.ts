@@ -452,7 +452,7 @@ function interactionTests(
     const run = months.slice(i, end);
     const sample = sampleOf(n, months[i]!);
     testRun(sample, run).forEach((tests, e) => {
-      byEvent[e] = [...(byEvent[e] ?? []), ...tests];
+      (byEvent[e] ??= []).push(...tests);
     });
     i = end;
   }

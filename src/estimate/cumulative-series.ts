@@ -65,40 +65,15 @@ export function olsCumulativeSeriesMany(
 ): Coefficient[][] {
   const se = checkSeType(options.se ?? 'HC2');
   const level = checkLevel(options.level ?? 0.95);
-  const { n, k, terms, shift, weights } = prepared;
-  if (weights) {
-    throw new InputError(
-      'olsCumulativeSeries: weighted designs are not supported; use olsTermSeries',
-      {
-        code: 'invalid-option',
-      },
-    );
-  }
-  for (const eventMonth of eventMonths) {
-    if (eventMonth.length !== n) {
-      throw new InputError(
-        `eventMonth: expected ${n} values (rows of X), got ${eventMonth.length}`,
-        { code: 'length-mismatch' },
-      );
-    }
-  }
-  const c = terms.indexOf(term);
-  if (c < 0 || (c === 0 && shift)) {
-    throw new InputError(
-      c < 0
-        ? `term "${term}" is not in the model; expected one of ${terms.join(', ')}`
-        : `term "${term}" is the intercept; olsCumulativeSeries estimates slope coefficients`,
-      { code: c < 0 ? 'unknown-term' : 'invalid-option', column: term },
-    );
-  }
-  for (let i = 1; i < months.length; i++) {
-    if (!(months[i]! > months[i - 1]!)) {
-      throw new InputError('months: expected strictly increasing months', {
-        code: 'invalid-option',
-      });
-    }
-  }
-
+  const { n, k } = prepared;
+  const [c] = checkSeriesInputs(
+    prepared,
+    eventMonths,
+    months,
+    [term],
+    'olsCumulativeSeries',
+    'olsTermSeries',
+  ) as [number];
   const bucketOf = monthBucket(months);
   const df = n - k;
   const method = `OLS, ${se === 'classical' ? 'classical SE' : `${se} robust SE`}, t test on ${df} df`;
@@ -147,6 +122,54 @@ function residualTargets(
   });
 }
 
+/**
+ * What the cumulative kernels need of their inputs: an unweighted design (else use `instead`),
+ * one event month per row of X for each event, strictly increasing months and slope terms of
+ * the model (not the intercept). Returns the terms' column positions.
+ */
+function checkSeriesInputs(
+  prepared: OlsPrepared,
+  eventMonths: readonly Float64Array[],
+  months: readonly number[],
+  terms: readonly string[],
+  caller: string,
+  instead: string,
+): number[] {
+  const { n, shift, weights } = prepared;
+  if (weights) {
+    throw new InputError(`${caller}: weighted designs are not supported; use ${instead}`, {
+      code: 'invalid-option',
+    });
+  }
+  for (const eventMonth of eventMonths) {
+    if (eventMonth.length !== n) {
+      throw new InputError(
+        `eventMonth: expected ${n} values (rows of X), got ${eventMonth.length}`,
+        { code: 'length-mismatch' },
+      );
+    }
+  }
+  for (let i = 1; i < months.length; i++) {
+    if (!(months[i]! > months[i - 1]!)) {
+      throw new InputError('months: expected strictly increasing months', {
+        code: 'invalid-option',
+      });
+    }
+  }
+  return terms.map((term) => {
+    const c = prepared.terms.indexOf(term);
+    if (c < 0 || (c === 0 && shift)) {
+      throw new InputError(
+        c < 0
+          ? `term "${term}" is not in the model; expected one of ${prepared.terms.join(', ')}`
+          : `term "${term}" is the intercept; ${caller} estimates slope coefficients`,
+        { code: c < 0 ? 'unknown-term' : 'invalid-option', column: term },
+      );
+    }
+    return c;
+  });
+}
+
 /** The bucket of an event month: the first of `months` (ascending) at or after it; −1: none. */
 function monthBucket(months: readonly number[]): (e: number) => number {
   const q = months.length;
@@ -183,31 +206,15 @@ export function olsCumulativeTermsVcov(
   terms: readonly string[],
   se: Exclude<SeType, 'classical'>,
 ): TermsVcov[][] | null {
-  const { n, k, columns, factor, shift, shiftedBread, weights } = prepared;
-  if (weights) {
-    throw new InputError('olsCumulativeTermsVcov: weighted designs are not supported', {
-      code: 'invalid-option',
-    });
-  }
-  for (let i = 1; i < months.length; i++) {
-    if (!(months[i]! > months[i - 1]!)) {
-      throw new InputError('months: expected strictly increasing months', {
-        code: 'invalid-option',
-      });
-    }
-  }
-  const positions = terms.map((term) => {
-    const c = prepared.terms.indexOf(term);
-    if (c < 0 || (c === 0 && shift)) {
-      throw new InputError(
-        c < 0
-          ? `term "${term}" is not in the model; expected one of ${prepared.terms.join(', ')}`
-          : `term "${term}" is the intercept; olsCumulativeTermsVcov takes slope coefficients`,
-        { code: c < 0 ? 'unknown-term' : 'invalid-option', column: term },
-      );
-    }
-    return c;
-  });
+  const { n, k, columns, factor, shift, shiftedBread } = prepared;
+  const positions = checkSeriesInputs(
+    prepared,
+    eventMonths,
+    months,
+    terms,
+    'olsCumulativeTermsVcov',
+    'olsTermsVcovPrepared',
+  );
   const q = months.length;
   const bucketOf = monthBucket(months);
   const targets = residualTargets(prepared, eventMonths, months, bucketOf);
