@@ -452,7 +452,9 @@ function interactionTests(
     const run = months.slice(i, end);
     const sample = sampleOf(n, months[i]!);
     testRun(sample, run).forEach((tests, e) => {
-      (byEvent[e] ??= []).push(...tests);
+      const list = byEvent[e] ?? [];
+      list.push(...tests);
+      byEvent[e] = list;
     });
     i = end;
   }
