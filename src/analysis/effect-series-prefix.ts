@@ -7,6 +7,7 @@
  * Internal to `src/analysis/`.
  */
 import { checkFinite } from '../estimate/design.js';
+import { dummyCoding, subsetCoding } from '../estimate/indicator-groups.js';
 import {
   type DesignCross,
   type OlsPrepared,
@@ -138,6 +139,9 @@ export function prefixComparison(c: Comparison, n: number): Comparison {
  * prefix's own means μ = c + d/n by Σ(x − μ)(x − μ)' = S − dd'/n (exact algebra; μ − c is small,
  * so little cancels).
  *
+ * Each prefix also gets the design's factor dummies as codes (`dummyCoding`, found once; views
+ * per prefix), for the passes that read a factor as one code per row (`codedTermSums`).
+ *
  * Cost: n·k(k + 1)/2 multiply–adds in all, against that per distinct sample for `olsPrepare`.
  *
  * @example
@@ -159,6 +163,9 @@ export function prefixCrossProducts(
     for (let i = 0; i < largest; i++) s += col[i]!;
     c[j] = s / largest;
   }
+  // The factor dummies are found once; each prefix takes views of their codes.
+  const coding = dummyCoding(columns);
+  const all = Array.from({ length: k }, (_, j) => j);
   const S = new Float64Array(k * k);
   const d = new Float64Array(k);
   let end = 0;
@@ -191,7 +198,7 @@ export function prefixCrossProducts(
         xtx[b * k + a] = v;
       }
     }
-    out.set(n, { xtx, shift: k > 1 ? shift : undefined });
+    out.set(n, { xtx, shift: k > 1 ? shift : undefined, coding: subsetCoding(coding, 0, n, all) });
   }
   return out;
 }

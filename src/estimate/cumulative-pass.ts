@@ -170,37 +170,31 @@ export function whitenedTermSums(
   power: 0 | 1 | 2,
   targets: readonly ResidualTarget[],
   se: string,
-): {
-  readonly sums: Float64Array;
-  readonly wy: Float64Array;
-  readonly xse: Float64Array;
-} {
+): TermSums {
   const k = columns.length;
   const n = k === 0 ? 0 : columns[0]!.length;
   const B = ROW_BLOCK;
   const q = directions.length;
   const T = targets.length;
+  if (q === 0) throw new RangeError('whitenedTermSums: expected at least one direction');
   const z = new Float64Array(k * B);
   const h = new Float64Array(B);
-  const scale = new Float64Array(B);
+  // The block's values (the layout of `addTermSums`): the q influences, then the T residuals.
+  const vals = new Float64Array((q + T) * B);
   // The first direction's influence v = xs'd₀ = z'r with r = L'd₀, from the forward substitution.
-  const v0 = new Float64Array(B);
+  const v0 = vals.subarray(0, B);
   const r0 = new Float64Array(k);
-  if (q > 0) {
-    for (let i = 0; i < k; i++) {
-      let sum = 0;
-      for (let j = i; j < k; j++) sum += factor[j * k + i]! * directions[0]![j]!;
-      r0[i] = sum;
-    }
+  for (let i = 0; i < k; i++) {
+    let sum = 0;
+    for (let j = i; j < k; j++) sum += factor[j * k + i]! * directions[0]![j]!;
+    r0[i] = sum;
   }
   // The block's dot products: the other q − 1 influence rows, then T fitted values.
   const dots = [...directions.slice(1), ...targets.map((t) => t.beta)];
   const D = dots.length;
-  const dot = new Float64Array(D * B);
-  const sums = new Float64Array(T * q * q);
-  const wy = new Float64Array(T);
-  const xse = new Float64Array(T * k);
-  const ve = new Float64Array(q);
+  const dot = vals.subarray(B);
+  const out = termSumsOutput(q, T, k);
+  const { xse } = out;
   for (let start = 0; start < n; start += B) {
     const len = Math.min(n, start + B) - start;
     dot.fill(0);
@@ -266,34 +260,69 @@ export function whitenedTermSums(
     h.fill(0, 0, len);
     v0.fill(0, 0, len);
     forwardSubstituteBlock(z, B, len, k, factor, h, v0, r0);
-    for (let t = 0; t < len; t++) scale[t] = meatWeight(1, h[t]!, power, start + t, se);
-    for (let g = 0; g < T; g++) {
-      const { eventMonth, month } = targets[g]!;
-      const of = (q - 1 + g) * B;
-      const out = g * q * q;
-      let sumY = 0;
-      for (let t = 0; t < len; t++) {
-        const y = eventMonth[start + t]! <= month ? 1 : 0;
-        const e = dot[of + t]!;
-        const w = scale[t]! * e * e;
-        if (q === 1) {
-          const v = v0[t]!;
-          sums[out]! += w * v * v;
-          sumY += y * scale[t]! * v * v;
-          continue;
-        }
-        ve[0] = v0[t]!;
-        for (let a = 1; a < q; a++) ve[a] = dot[(a - 1) * B + t]!;
-        for (let a = 0; a < q; a++) {
-          const wa = w * ve[a]!;
-          for (let b = 0; b < q; b++) sums[out + a * q + b]! += wa * ve[b]!;
-        }
-        sumY += y * scale[t]! * ve[0]! * ve[0]!;
-      }
-      wy[g]! += sumY;
-    }
+    addTermSums(out, q, vals, h, start, len, power, targets, se);
   }
-  return { sums, wy, xse };
+  return out;
+}
+
+/** What {@link whitenedTermSums} and `codedTermSums` return (see there). */
+export interface TermSums {
+  readonly sums: Float64Array;
+  readonly wy: Float64Array;
+  readonly xse: Float64Array;
+}
+
+/** Zeroed {@link TermSums} for q directions, T targets and k columns. */
+export function termSumsOutput(q: number, T: number, k: number): TermSums {
+  return {
+    sums: new Float64Array(T * q * q),
+    wy: new Float64Array(T),
+    xse: new Float64Array(T * k),
+  };
+}
+
+/**
+ * One block's rows (start … start + len − 1) added to the sums of {@link whitenedTermSums}:
+ * `vals` holds the q influences v_a (row a of the block, stride ROW_BLOCK) and then the T
+ * residuals e_g (row q + g), `h` the leverages. S_ab += e² v_a v_b/(1 − h)^p and
+ * wy += y·v_1²/(1 − h)^p per target; a leverage of 1 throws (`meatWeight`).
+ */
+export function addTermSums(
+  out: TermSums,
+  q: number,
+  vals: Float64Array,
+  h: Float64Array,
+  start: number,
+  len: number,
+  power: 0 | 1 | 2,
+  targets: readonly ResidualTarget[],
+  se: string,
+): void {
+  const B = ROW_BLOCK;
+  const { sums, wy } = out;
+  for (let t = 0; t < len; t++) h[t] = meatWeight(1, h[t]!, power, start + t, se);
+  for (let g = 0; g < targets.length; g++) {
+    const { eventMonth, month } = targets[g]!;
+    const of = (q + g) * B;
+    const o = g * q * q;
+    let sumY = 0;
+    for (let t = 0; t < len; t++) {
+      const y = eventMonth[start + t]! <= month ? 1 : 0;
+      const e = vals[of + t]!;
+      const w = h[t]! * e * e;
+      const v = vals[t]!;
+      sumY += y * h[t]! * v * v;
+      if (q === 1) {
+        sums[o]! += w * v * v;
+        continue;
+      }
+      for (let a = 0; a < q; a++) {
+        const wa = w * vals[a * B + t]!;
+        for (let b = 0; b < q; b++) sums[o + a * q + b]! += wa * vals[b * B + t]!;
+      }
+    }
+    wy[g]! += sumY;
+  }
 }
 
 /**
@@ -302,7 +331,7 @@ export function whitenedTermSums(
  * r_j·z_j to `v`. Two rows j, j + 1 per pass and four l per step, so each z_l load serves two
  * rows (≈ 1 memory access per multiply–add instead of 1.5).
  */
-function forwardSubstituteBlock(
+export function forwardSubstituteBlock(
   z: Float64Array,
   stride: number,
   len: number,

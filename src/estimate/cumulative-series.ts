@@ -6,8 +6,10 @@
 import { InputError } from '../errors.js';
 import { choleskySolve, forwardSolve } from '../stats/linalg.js';
 import { checkLevel } from '../stats/validate.js';
+import { codedTermSums } from './coded-term-sums.js';
 import {
   type ResidualTarget,
+  type TermSums,
   type WhitenedBuckets,
   whitenedSeriesPassMany,
   whitenedTermSums,
@@ -206,7 +208,7 @@ export function olsCumulativeTermsVcov(
   terms: readonly string[],
   se: Exclude<SeType, 'classical'>,
 ): TermsVcov[][] | null {
-  const { n, k, columns, factor, shift, shiftedBread } = prepared;
+  const { n, k, factor, shiftedBread } = prepared;
   const positions = checkSeriesInputs(
     prepared,
     eventMonths,
@@ -220,9 +222,9 @@ export function olsCumulativeTermsVcov(
   const targets = residualTargets(prepared, eventMonths, months, bucketOf);
   const p = se === 'HC2' ? 1 : se === 'HC3' ? 2 : 0;
   const directions = positions.map((c) => shiftedBread.slice(c * k, (c + 1) * k));
-  let pass: ReturnType<typeof whitenedTermSums>;
+  let pass: TermSums;
   try {
-    pass = whitenedTermSums(columns, factor, shift, directions, p, targets, se);
+    pass = termSums(prepared, directions, p, targets, se);
   } catch (e) {
     if (e instanceof InputError && e.code === 'leverage-one') return null;
     throw e;
@@ -241,6 +243,24 @@ export function olsCumulativeTermsVcov(
         df,
       };
     }),
+  );
+}
+
+/**
+ * The residual route's sums (`whitenedTermSums`), from the factor codes when the design's dummies
+ * make that cheaper (`codedTermSums`).
+ */
+function termSums(
+  prepared: OlsPrepared,
+  directions: readonly Float64Array[],
+  power: 0 | 1 | 2,
+  targets: readonly ResidualTarget[],
+  se: string,
+): TermSums {
+  const { columns, factor, shift } = prepared;
+  return (
+    codedTermSums(prepared, directions, power, targets, se) ??
+    whitenedTermSums(columns, factor, shift, directions, power, targets, se)
   );
 }
 
@@ -311,9 +331,24 @@ function bucketSums(
     }
   }
   const sByBucket = new Float64Array(q * k);
+  // A factor's dummies by one code per row: Σ(d_j − s_j) over a bucket is its count of
+  // members j less (clients in the bucket)·s_j.
+  const coded = new Uint8Array(k);
+  for (const { code, columns: members } of prepared.coding?.groups ?? []) {
+    for (let r = 0; r < count; r++) {
+      const l = code[rows[r]!]!;
+      const j = l < 0 ? -1 : members[l]!;
+      if (j >= 0) sByBucket[offset[r]! + j]! += 1;
+    }
+    for (const j of members) if (j >= 0) coded[j] = 1;
+  }
   for (let j = 0; j < k; j++) {
-    const col = columns[j]!;
     const sj = shift ? shift[j]! : 0;
+    if (coded[j] === 1) {
+      for (let b = 0; b < q; b++) sByBucket[b * k + j]! -= yByBucket[b]! * sj;
+      continue;
+    }
+    const col = columns[j]!;
     for (let r = 0; r < count; r++) sByBucket[offset[r]! + j]! += col[rows[r]!]! - sj;
   }
   return { sByBucket, yByBucket };
@@ -379,16 +414,12 @@ function directSeries(
   bucketOf: (e: number) => number,
   method: string,
 ): Coefficient[][] {
-  const { n, k, columns, factor, shift } = prepared;
+  const { n, k, factor } = prepared;
   const q = months.length;
   const df = n - k;
   const targets = residualTargets(prepared, eventMonths, months, bucketOf);
   const influence = prepared.shiftedBread.slice(c * k, (c + 1) * k);
-  const {
-    sums: wee,
-    wy,
-    xse,
-  } = whitenedTermSums(columns, factor, shift, [influence], p, targets, se);
+  const { sums: wee, wy, xse } = termSums(prepared, [influence], p, targets, se);
   return eventMonths.map((_, event) =>
     months.map((_, b) => {
       const j = event * q + b;

@@ -10,7 +10,11 @@
  * found once.
  */
 import { gather } from '../stats/gather.js';
-import type { IndicatorLayout, ShiftedCrossProduct } from '../stats/indicator-products.js';
+import {
+  type IndicatorLayout,
+  indicatorLayout,
+  type ShiftedCrossProduct,
+} from '../stats/indicator-products.js';
 import { crossProduct } from '../stats/linalg.js';
 
 /** One group of mutually exclusive indicators: its members and, per row, which one is 1. */
@@ -292,4 +296,61 @@ function loneSum(rows: Uint32Array, weights: Float64Array, c: Float64Array, s: n
     sum += weights[i]! * (c[i]! - s);
   }
   return sum;
+}
+
+/**
+ * A design's factor dummies as codes: groups of mutually exclusive 0/1 columns (see
+ * `indicatorGroups`), each with one code per row, so a pass can read a factor as one
+ * number per row instead of one column per dummy.
+ */
+export interface DummyCoding {
+  readonly groups: readonly {
+    /** Per row: the index into `columns` of the member that is 1 there, or −1 for none. */
+    readonly code: Int32Array;
+    /** Each member's column in the design (−1: a member no longer in it, e.g. aliased). */
+    readonly columns: Int32Array;
+  }[];
+}
+
+/**
+ * The {@link DummyCoding} of plain columns: `indicatorLayout`'s 0/1 columns (1 in at most half
+ * the rows), grouped by {@link indicatorGroups}.
+ *
+ * @example
+ * dummyCoding([ones, age, cityB, cityC]).groups // one group: columns [2, 3]
+ */
+export function dummyCoding(columns: readonly Float64Array[]): DummyCoding {
+  const { layout, groups } = indicatorGroups(indicatorLayout(columns));
+  return {
+    groups: groups.map((g) => ({
+      code: g.code,
+      columns: Int32Array.from(g.members, (m) => layout.sparse[m]!.column),
+    })),
+  };
+}
+
+/**
+ * A coding of some rows and columns of its design: rows `start` … `start + n − 1` (views of the
+ * codes, no copy) and the columns `kept` (renumbered 0 … kept.length − 1; a member not kept gets
+ * −1, a group left without members is dropped). Mutual exclusivity holds on any subset of rows,
+ * so the coding of a design serves every sample that is a run of its rows.
+ *
+ * @example
+ * const prefix = subsetCoding(dummyCoding(full.columns), 0, 120_000, kept);
+ */
+export function subsetCoding(
+  coding: DummyCoding,
+  start: number,
+  n: number,
+  kept: readonly number[],
+): DummyCoding {
+  const position = new Map(kept.map((j, i) => [j, i]));
+  return {
+    groups: coding.groups
+      .map((g) => ({
+        code: g.code.subarray(start, start + n),
+        columns: Int32Array.from(g.columns, (j) => position.get(j) ?? -1),
+      }))
+      .filter((g) => g.columns.some((j) => j >= 0)),
+  };
 }

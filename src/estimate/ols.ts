@@ -28,6 +28,7 @@ import {
   toVector,
   type VectorInput,
 } from './design.js';
+import { type DummyCoding, subsetCoding } from './indicator-groups.js';
 import { type Coefficient, coefficientEstimate, toRows } from './inference.js';
 import { limitedPivoting } from './pivot.js';
 import { olsSummary, withSummary } from './summary.js';
@@ -91,6 +92,8 @@ export interface OlsPrepared {
   readonly bread: Float64Array;
   /** Whether X has a constant column (used for R²). */
   readonly intercept: boolean;
+  /** The factor dummies among `columns` as codes, when the caller had them (`DesignCross`). */
+  readonly coding?: DummyCoding;
 }
 
 /** Result of {@link ols} / {@link olsFitPrepared}. */
@@ -201,6 +204,8 @@ export function olsPrepareValidated(
 export interface DesignCross {
   readonly xtx: Float64Array;
   readonly shift: Float64Array | undefined;
+  /** The factor dummies of the design's columns (`dummyCoding`), when known: passed on to the fit. */
+  readonly coding?: DummyCoding;
 }
 
 /**
@@ -289,6 +294,7 @@ function prepareFromCross(
     shiftedBread,
     bread: transform ? congruence(transform, shiftedBread, k) : shiftedBread,
     intercept: hasIntercept(columns),
+    ...(cross.coding ? { coding: subsetCoding(cross.coding, 0, n, pc.kept) } : {}),
   };
 }
 
