@@ -19,7 +19,15 @@
  * The results are those of the dense pass up to rounding (the basis and the order of the
  * additions differ): the leverages to a few ulps, the sums to ~1e−14 relative.
  */
-import { cholesky, choleskyInverse, ROW_BLOCK } from '../stats/linalg.js';
+import { ROW_BLOCK } from '../stats/linalg.js';
+import {
+  type CodedBasis,
+  codedBasis,
+  type Joint,
+  type JointFactor,
+  jointCodesOf,
+  jointTable,
+} from './coded-basis.js';
 import {
   addTermSums,
   forwardSubstituteBlock,
@@ -27,7 +35,6 @@ import {
   type TermSums,
   termSumsOutput,
 } from './cumulative-pass.js';
-import { type DummyCoding, dummyCoding } from './indicator-groups.js';
 import type { OlsPrepared } from './ols.js';
 
 /**
@@ -51,6 +58,10 @@ export function codedTermSums(
   if (q === 0) throw new RangeError('codedTermSums: expected at least one direction');
   const coded = codedBasis(prepared);
   if (coded === null) return null;
+  const F = coded.joints.reduce((sum, j) => sum + j.factors.length, 0);
+  // A gathered term costs about two multiply–adds of the dense pass in V8 (measured on the
+  // analysis design): code only when the count is under half the dense one.
+  if (F * (F + 1) + 2 * coded.p * F + coded.p * (coded.p + 1) >= 0.5 * k * (k + 1)) return null;
   const { dense, D, p, l22, toCoded, fromCoded } = coded;
   const T = targets.length;
   const B = ROW_BLOCK;
@@ -71,23 +82,7 @@ export function codedTermSums(
   const xcDense = new Float64Array(T * p);
   for (let start = 0; start < n; start += B) {
     const len = Math.min(n, start + B) - start;
-    for (let s = 0; s < S; s++) {
-      const { factors } = joints[s]!;
-      const o = s * B;
-      factors.forEach(({ code, none, stride }, f) => {
-        if (f === 0) {
-          for (let t = 0; t < len; t++) {
-            const l = code[start + t]!;
-            jc[o + t] = l < 0 ? none : l;
-          }
-          return;
-        }
-        for (let t = 0; t < len; t++) {
-          const l = code[start + t]!;
-          jc[o + t]! += (l < 0 ? none : l) * stride;
-        }
-      });
-    }
+    for (let s = 0; s < S; s++) jointCodesOf(coded.joints[s]!, start, len, jc, s * B);
     for (let a = 0; a < p; a++) {
       const col = columns[dense[a]!]!;
       const sa = shift ? shift[dense[a]!]! : 0;
@@ -184,22 +179,6 @@ export function codedTermSums(
   return out;
 }
 
-/** A factor within a joint code: its row codes, its "none" state, stride and dummy positions. */
-interface JointFactor {
-  readonly code: Int32Array;
-  /** The state of a row without a dummy of this factor (= the number of members). */
-  readonly none: number;
-  readonly stride: number;
-  /** Dummy position of each state (`none` → D, no dummy). */
-  readonly positionOf: Int32Array;
-}
-
-/** Factors merged into one code per row (mixed radix) while the code's range stays small. */
-interface Joint {
-  readonly factors: readonly JointFactor[];
-  readonly size: number;
-}
-
 /**
  * The per-code tables of a joint factor: each form's dummy terms, each row of M e, the quadratic
  * form e'G₁₁⁻¹e within it, and per target an accumulator of the residuals by code.
@@ -207,14 +186,10 @@ interface Joint {
 function jointTables(joint: Joint, coded: CodedBasis, forms: readonly Float64Array[], T: number) {
   const { size, factors } = joint;
   const { D, p, dummies, inv11, m } = coded;
-  const positions = (c: number) =>
-    factors.map((f) => f.positionOf[Math.floor(c / f.stride) % (f.none + 1)]!).filter((d) => d < D);
-  const byCode = Array.from({ length: size }, (_, c) => positions(c));
-  const form = forms.map((u) =>
-    Float64Array.from(byCode, (ds) => ds.reduce((sum, d) => sum + u[dummies[d]!]!, 0)),
-  );
-  const mRows = Array.from({ length: p }, (_, a) =>
-    Float64Array.from(byCode, (ds) => ds.reduce((sum, d) => sum + m[a * D + d]!, 0)),
+  const form = forms.map((u) => jointTable(joint, D, (d) => u[dummies[d]!]!));
+  const mRows = Array.from({ length: p }, (_, a) => jointTable(joint, D, (d) => m[a * D + d]!));
+  const byCode = Array.from({ length: size }, (_, c) =>
+    factors.map((f) => f.positionOf[Math.floor(c / f.stride) % (f.none + 1)]!).filter((d) => d < D),
   );
   const quad = Float64Array.from(byCode, (ds) => {
     let sum = 0;
@@ -245,137 +220,4 @@ function crossTerms(
     const b = g.code[start + t]!;
     if (a >= 0 && b >= 0) h[t]! += cross[f.positionOf[a]! * D + g.positionOf[b]!]!;
   }
-}
-
-/** The coded basis of {@link codedTermSums}: which columns are dummies, and the blocks of G. */
-interface CodedBasis {
-  /** Columns (of `prepared`) that are dense, and that are dummies (in dummy-position order). */
-  readonly dense: readonly number[];
-  readonly dummies: readonly number[];
-  /** The factors, merged into joint codes. */
-  readonly joints: readonly Joint[];
-  readonly D: number;
-  readonly p: number;
-  /** G₁₁⁻¹ (D×D), M = G₂₁G₁₁⁻¹ (p×D) and the Cholesky factor of G₂₂ − M G₁₂ (p×p). */
-  readonly inv11: Float64Array;
-  readonly m: Float64Array;
-  readonly l22: Float64Array;
-  /** 2·G₁₁⁻¹ (D×D): the terms between two joint codes. */
-  readonly cross: Float64Array;
-  /** A coefficient vector (a linear form) of the shifted basis in the coded basis, and X'e back. */
-  readonly toCoded: (u: Float64Array) => Float64Array;
-  readonly fromCoded: (xce: Float64Array) => Float64Array;
-}
-
-/**
- * The factor dummies of a prepared design (`indicatorLayout`: 0/1 columns 1 in at most half the
- * rows, grouped into mutually exclusive sets) and the blocks of X'X in the basis where they are
- * not shifted. With s_j the shift of dummy j and a the intercept, x_c = xs·U with
- * U = I + e₀r' (r_j = s_j/a on the dummies): G_c = U'G_sU, a form u_s is u_c = U⁻¹u_s (only
- * the intercept's entry changes: u₀ − r'u) and Xs'e = U'⁻¹X_c'e ((X_c'e)_j − r_j(X_c'e)₀).
- * Null when coding would not pay (see {@link codedTermSums}).
- */
-function codedBasis(prepared: OlsPrepared): CodedBasis | null {
-  const { k, columns, shift, xtx } = prepared;
-  const { groups } = prepared.coding ?? dummyCoding(columns);
-  const dummies = groups.flatMap((g) => [...g.columns].filter((j) => j >= 0));
-  const D = dummies.length;
-  if (D === 0) return null;
-  const isDummy = new Uint8Array(k);
-  for (const j of dummies) isDummy[j] = 1;
-  const dense = Array.from({ length: k }, (_, j) => j).filter((j) => isDummy[j] === 0);
-  const p = dense.length;
-  const F = groups.length;
-  // A gathered term costs about two multiply–adds of the dense pass in V8 (measured on the
-  // analysis design): code only when the count is under half the dense one.
-  if (F * (F + 1) + 2 * p * F + p * (p + 1) >= 0.5 * k * (k + 1)) return null;
-  const a = shift ? columns[0]![0]! : 1;
-  const r = new Float64Array(k);
-  if (shift) for (const j of dummies) r[j] = shift[j]! / a;
-  // G_c = U'G_sU: (G_s)_ij + r_i(G_s)_0j + (G_s)_i0 r_j + r_i r_j (G_s)_00.
-  const gc = (i: number, j: number) =>
-    xtx[i * k + j]! + r[i]! * xtx[j]! + xtx[i * k]! * r[j]! + r[i]! * r[j]! * xtx[0]!;
-  const g11 = new Float64Array(D * D);
-  dummies.forEach((i, x) => {
-    dummies.forEach((j, y) => {
-      g11[x * D + y] = gc(i, j);
-    });
-  });
-  const inv11 = choleskyInverse(cholesky(g11, D), D);
-  const m = new Float64Array(p * D);
-  dense.forEach((i, x) => {
-    for (let y = 0; y < D; y++) {
-      let s = 0;
-      dummies.forEach((j, w) => {
-        s += gc(i, j) * inv11[w * D + y]!;
-      });
-      m[x * D + y] = s;
-    }
-  });
-  const schur = new Float64Array(p * p);
-  dense.forEach((i, x) => {
-    dense.forEach((j, y) => {
-      let s = gc(i, j);
-      dummies.forEach((l, w) => {
-        s -= m[x * D + w]! * gc(l, j);
-      });
-      schur[x * p + y] = s;
-    });
-  });
-  // Symmetrise the Schur complement (its two triangles differ by rounding) before factoring.
-  for (let x = 0; x < p; x++) {
-    for (let y = 0; y < x; y++) {
-      const v = (schur[x * p + y]! + schur[y * p + x]!) / 2;
-      schur[x * p + y] = v;
-      schur[y * p + x] = v;
-    }
-  }
-  return {
-    dense,
-    dummies,
-    joints: jointCodes(groups),
-    D,
-    p,
-    inv11,
-    m,
-    l22: cholesky(schur, p),
-    cross: inv11.map((v) => 2 * v),
-    toCoded: (u) => {
-      const c = Float64Array.from(u);
-      for (let j = 1; j < k; j++) c[0]! -= r[j]! * u[j]!;
-      return c;
-    },
-    fromCoded: (xce) => Float64Array.from(xce, (v, j) => (j === 0 ? v : v - r[j]! * xce[0]!)),
-  };
-}
-
-/** Largest range of a joint code: its tables (one entry per code) stay in the L1/L2 cache. */
-const JOINT_CODES = 2048;
-
-/**
- * The factors merged, in order, into joint codes: a factor of m dummies has m + 1 states (its
- * members and "none"), and joins the current joint code while the product of the states stays
- * ≤ `JOINT_CODES`. Dummy positions run through the factors in order.
- */
-function jointCodes(groups: DummyCoding['groups']): Joint[] {
-  const D = groups.reduce((sum, g) => sum + g.columns.filter((j) => j >= 0).length, 0);
-  const joints: { factors: JointFactor[]; size: number }[] = [];
-  let offset = 0;
-  for (const { code, columns } of groups) {
-    const members = columns.length;
-    const states = members + 1;
-    let joint = joints[joints.length - 1];
-    if (!joint || joint.size * states > JOINT_CODES) {
-      joint = { factors: [], size: 1 };
-      joints.push(joint);
-    }
-    // Dummy positions in the order of `dummies` (kept members, group by group); none → D.
-    const positionOf = new Int32Array(states).fill(D);
-    columns.forEach((j, l) => {
-      if (j >= 0) positionOf[l] = offset++;
-    });
-    joint.factors.push({ code, none: members, stride: joint.size, positionOf });
-    joint.size *= states;
-  }
-  return joints;
 }

@@ -8,10 +8,11 @@
  * (`olsPrepare`), t̃ is one solve on it, the full model's residuals are ẽ_y − β·t̃ (ẽ_y the
  * residual of y on [1, Z], computed once) and its leverages h_i = h_Z,i + t̃_i²/t̃'t̃, so the HC2
  * variance Σ e_i²/(1 − h_i)·(t̃_i/t̃'t̃)² needs no new factorisation. The observed statistic
- * equals `olsTermPrepared` on the full design (tested). The draws compute t̃ = T − Q·Q'T on an
- * orthonormal basis Q of [1, Z] built once (`fwl-draw.ts`), in buffers reused across draws; a
- * draw counts as extreme when |S*| ≥ |S|·(1 − 10⁻⁹), so rounding differences of order 10⁻¹⁵
- * between the two computations cannot change a count.
+ * equals `olsTermPrepared` on the full design (tested). The draws compute t̃ = T − Z·(Z'Z)⁻¹Z'T
+ * from the design's factor codes when it has enough dummies (`fwlDrawCoded`), else
+ * t̃ = T − Q·Q'T on an orthonormal basis Q of [1, Z] built once (`fwlDrawMany`), in buffers
+ * reused across draws; a draw counts as extreme when |S*| ≥ |S|·(1 − 10⁻⁹), so rounding
+ * differences of order 10⁻¹³ between the computations cannot change a count.
  */
 
 import { type Comparison, type ComparisonSpec, comparisonSample } from '../analysis/comparison.js';
@@ -25,7 +26,7 @@ import { olsLeverages, olsPrepare, olsSolve, olsTermPrepared } from '../estimate
 import { normalCdf } from '../stats/distributions.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { createRng, type Rng } from '../stats/random.js';
-import { fwlDrawMany, orthonormalColumns } from './fwl-draw.js';
+import { fwlDrawCoded, fwlDrawMany, orthonormalColumns } from './fwl-draw.js';
 
 /** Options of {@link randomizationTest}. */
 export interface RandomizationSpec extends ComparisonSpec {
@@ -134,7 +135,8 @@ export function randomizationTest(data: TableInput, spec: RandomizationSpec): Ra
  * `randomizationTest(data, { ...spec, event })`. When the events' comparison samples are the same
  * clients (the usual case: an event column only sets the outcome), the assignments are drawn once
  * and each draw's residual t̃ of T on the covariates, its O(n·k) part, serves every event
- * (`fwlDrawMany` in fwl-draw.ts); the draws are the same as each event's own, so are the p-values.
+ * (`fwlDrawCoded` or `fwlDrawMany` in fwl-draw.ts); the draws are the same as each event's own,
+ * so are the p-values.
  *
  * @example
  * const [bijstand, work] = randomizationTests(table, { month: 24, covariates: ['age'],
@@ -267,19 +269,19 @@ function testOf(
   const tol = 1e-9;
   const tAll = new Float64Array(N);
   const tSample = new Float64Array(n);
-  // The draws' adjusted statistic: the same FWL formula on an orthonormal basis of [1, Z], no
-  // allocation per draw (the observed one above stays the reference computation); t̃ once per
-  // draw for every event whose observed statistic is defined.
+  // The draws' adjusted statistic: the same FWL formula, t̃ from the coded design (factor
+  // dummies as codes) or else an orthonormal basis of [1, Z], no allocation of length n per draw
+  // (the observed one above stays the reference computation); t̃ once per draw for every event
+  // whose observed statistic is defined.
   const adjusted = ys.flatMap((_, e) => (observedAdj[e] ? [e] : []));
-  const draw =
-    prepZ && adjusted.length > 0
-      ? fwlDrawMany(
-          orthonormalColumns(prepZ.columns, n),
-          adjusted.map((e) => fwlParts![e]!.ey),
-          fwlParts![adjusted[0]!]!.hz,
-          fwlParts![adjusted[0]!]!.df,
-        )
-      : undefined;
+  const drawOf = (z: NonNullable<typeof prepZ>) => {
+    const eys = adjusted.map((e) => fwlParts![e]!.ey);
+    const { hz, df } = fwlParts![adjusted[0]!]!;
+    return (
+      fwlDrawCoded(z, eys, hz, df) ?? fwlDrawMany(orthonormalColumns(z.columns, n), eys, hz, df)
+    );
+  };
+  const draw = prepZ && adjusted.length > 0 ? drawOf(prepZ) : undefined;
   const adj = new Float64Array(2 * adjusted.length);
   const ok = new Uint8Array(adjusted.length);
   const s1 = new Float64Array(E);

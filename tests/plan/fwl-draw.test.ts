@@ -3,7 +3,7 @@
 // tests/reference), for random 0/1 vectors T on one covariate design.
 import { describe, expect, it } from 'vitest';
 import { olsLeverages, olsPrepare, olsSolve, olsTermPrepared } from '../../src/estimate/ols.js';
-import { fwlDraw, orthonormalColumns } from '../../src/plan/fwl-draw.js';
+import { fwlDraw, fwlDrawCoded, fwlDrawMany, orthonormalColumns } from '../../src/plan/fwl-draw.js';
 import { createRng } from '../../src/stats/random.js';
 
 const n = 150;
@@ -69,5 +69,80 @@ describe('fwlDraw', () => {
     expect(draw(Float64Array.from(dummy), out)).toBe(false);
     expect(draw(new Float64Array(n).fill(1), out)).toBe(false);
     expect([...out]).toEqual([7, 7]);
+  });
+});
+
+// The coded draw: t̃ from the factor codes of the design. A design of factors (a 6-level and a
+// 4-level one, a binary) with two dense covariates, so that coding pays.
+describe('fwlDrawCoded', () => {
+  const m = 600;
+  const names = ['(Intercept)', 'wage', 'z'];
+  const cols = [
+    new Float64Array(m).fill(1),
+    Float64Array.from({ length: m }, () => 2500 + 400 * rng.normal()),
+    Float64Array.from({ length: m }, () => rng.normal()),
+  ];
+  for (const [name, levels] of [
+    ['region', 6],
+    ['education', 4],
+    ['woman', 2],
+  ] as const) {
+    const code = Int32Array.from({ length: m }, () => Math.floor(rng.next() * levels));
+    for (let l = 1; l < levels; l++) {
+      names.push(`${name}[${l}]`);
+      cols.push(Float64Array.from(code, (c) => (c === l ? 1 : 0)));
+    }
+  }
+  const ys = [0.3, 0.6].map((share) =>
+    Float64Array.from({ length: m }, () => (rng.next() < share ? 1 : 0)),
+  );
+  const prepZ = olsPrepare({ names, columns: cols, n: m });
+  const eys = ys.map((yy) => olsSolve(prepZ, yy).residuals);
+  const hz = olsLeverages(prepZ);
+  const df = m - prepZ.k - 1;
+  const coded = fwlDrawCoded(prepZ, eys, hz, df)!;
+  const dense = fwlDrawMany(orthonormalColumns(prepZ.columns, m), eys, hz, df);
+
+  it('equals the full OLS fit (β to 1e-12, β/SE to 1e-10) and fwlDrawMany, both arms smaller', () => {
+    expect(coded).not.toBeNull();
+    const out = new Float64Array(4);
+    const ref = new Float64Array(4);
+    const ok = new Uint8Array(2);
+    const okRef = new Uint8Array(2);
+    for (const share of [0.2, 0.5, 0.8]) {
+      for (let rep = 0; rep < 4; rep++) {
+        const t = Float64Array.from({ length: m }, () => (rng.next() < share ? 1 : 0));
+        coded(t, out, ok);
+        dense(t, ref, okRef);
+        const full = olsPrepare({
+          names: ['(Intercept)', 'treatment', ...names.slice(1)],
+          columns: [cols[0]!, t, ...cols.slice(1)],
+          n: m,
+        });
+        ys.forEach((yy, e) => {
+          const fit = olsTermPrepared(full, yy, 'treatment', { se: 'HC2' });
+          expect(ok[e]).toBe(1);
+          expect(Math.abs(out[2 * e]! - fit.estimate)).toBeLessThan(1e-12);
+          expect(Math.abs(out[2 * e + 1]! - fit.statistic) / Math.abs(fit.statistic)).toBeLessThan(
+            1e-10,
+          );
+          expect(Math.abs(out[2 * e + 1]! - ref[2 * e + 1]!)).toBeLessThan(
+            1e-12 * Math.abs(ref[2 * e + 1]!),
+          );
+        });
+      }
+    }
+  });
+
+  it('marks T in the span of the design undefined', () => {
+    const ok = new Uint8Array([1, 1]);
+    coded(Float64Array.from(cols[3]!), new Float64Array(4), ok);
+    expect([...ok]).toEqual([0, 0]);
+  });
+
+  it('declines a design with few dummies', () => {
+    const few = olsPrepare({ names: ['(Intercept)', 'wage', 'dummy', 'z'], columns, n });
+    const e = olsSolve(few, y).residuals;
+    expect(fwlDrawCoded(few, [e], olsLeverages(few), n - few.k - 1)).toBeNull();
   });
 });
