@@ -16,6 +16,8 @@ import { withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import type { ClusterSeType, LabelledGroups } from '../estimate/cluster-vcov.js';
 import { type IvFit, type IvSeType, ivRegression } from '../estimate/iv.js';
+import { justIdentifiedIv } from '../estimate/iv-just-identified.js';
+import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp } from '../format.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
@@ -535,44 +537,99 @@ function fitSpecification(
   levels: StarLevels,
 ): ComplierFit {
   const n = y.length;
-  const { level, clusters } = variance;
-  const exogenous: DesignMatrix = { names, columns: x, n };
-  const iv: IvFit = ivRegression(
-    { y, endogenous: { [D]: d }, instruments: { [Z]: z }, ...(names.length ? { exogenous } : {}) },
-    clusters ? { se: variance.cluster ?? 'CR2', clusters, level } : { se: variance.se, level },
-  );
-  const first = iv.firstStage[0]!;
+  const { clusters } = variance;
   const design: DesignMatrix = {
     names: ['(Intercept)', Z, ...names],
     columns: [new Float64Array(n).fill(1), z, ...x],
     n,
   };
-  const reducedZ = groupedCoefficient(design, y, Z, clusters, {
-    se: variance.se,
-    ...(variance.cluster ? { cluster: variance.cluster } : {}),
-    ...(variance.column ? { column: variance.column } : {}),
-    level,
-  });
-  const firstDifference = strip(first.fit.coefficient(Z), levels);
+  const { first, reducedZ, effect } = clusters
+    ? clusteredIv(y, d, z, names, x, design, variance)
+    : unclusteredIv(y, d, design, variance);
+  const firstDifference = strip(first.coefficient, levels);
   // A constant outcome (nobody, or everybody, had the event): both effects are exactly 0 with
   // no variation to test; p = 1 as an exact test gives, never 0/0 = NaN.
   const constant = y.every((v) => v === y[0]);
   const itt = constant ? noVariation(strip(reducedZ, levels)) : strip(reducedZ, levels);
-  const complier = constant
-    ? noVariation(strip(iv.coefficient(D), levels))
-    : strip(iv.coefficient(D), levels);
+  const complier = constant ? noVariation(strip(effect, levels)) : strip(effect, levels);
   return {
     covariates: names,
     firstStage: {
       difference: firstDifference,
       f: first.f,
       fDf: first.fDf,
-      fPValue: first.pValue,
+      fPValue: first.fPValue,
       weak: first.f < weakF,
     },
     itt,
     complier,
     wald: itt.estimate / firstDifference.estimate,
+  };
+}
+
+/** The three estimates a specification reports: first stage (with its F), ITT, complier effect. */
+interface IvEstimates {
+  readonly first: {
+    readonly coefficient: Estimate;
+    readonly f: number;
+    readonly fDf: readonly [number, number];
+    readonly fPValue: number;
+  };
+  readonly reducedZ: Estimate;
+  readonly effect: Estimate;
+}
+
+/** Without clusters: one prepared design for the first stage, the reduced form and 2SLS. */
+function unclusteredIv(
+  y: Float64Array,
+  d: Float64Array,
+  design: DesignMatrix,
+  variance: ComplierVariance,
+): IvEstimates {
+  const iv = justIdentifiedIv(olsPrepare(design), y, d, Z, D, {
+    se: variance.se,
+    level: variance.level,
+  });
+  return {
+    first: { coefficient: iv.firstStage, f: iv.f, fDf: iv.fDf, fPValue: iv.fPValue },
+    reducedZ: iv.reducedForm,
+    effect: iv.effect,
+  };
+}
+
+/** With clusters: `ivRegression` and the reduced form with the cluster-robust variance. */
+function clusteredIv(
+  y: Float64Array,
+  d: Float64Array,
+  z: Float64Array,
+  names: readonly string[],
+  x: readonly Float64Array[],
+  design: DesignMatrix,
+  variance: ComplierVariance,
+): IvEstimates {
+  const { level, clusters } = variance;
+  const n = y.length;
+  const exogenous: DesignMatrix = { names, columns: x, n };
+  const iv: IvFit = ivRegression(
+    { y, endogenous: { [D]: d }, instruments: { [Z]: z }, ...(names.length ? { exogenous } : {}) },
+    { se: variance.cluster ?? 'CR2', clusters: clusters!, level },
+  );
+  const first = iv.firstStage[0]!;
+  const reducedZ = groupedCoefficient(design, y, Z, clusters, {
+    se: variance.se,
+    ...(variance.cluster ? { cluster: variance.cluster } : {}),
+    ...(variance.column ? { column: variance.column } : {}),
+    level,
+  });
+  return {
+    first: {
+      coefficient: first.fit.coefficient(Z),
+      f: first.f,
+      fDf: first.fDf,
+      fPValue: first.pValue,
+    },
+    reducedZ,
+    effect: iv.coefficient(D),
   };
 }
 
