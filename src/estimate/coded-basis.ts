@@ -166,13 +166,17 @@ function jointCodes(groups: DummyCoding['groups'], cap: number): Joint[] {
 
 /**
  * A table over a joint code's values: for each value, the sum of `perDummy(d)` over the dummies
- * d its factors' states stand for (none → nothing).
+ * d its factors' states stand for (none → nothing); into `out` when given (length `joint.size`).
  *
  * @example
  * const formTerms = jointTable(joint, basis.D, (d) => u[basis.dummies[d]]);
  */
-export function jointTable(joint: Joint, D: number, perDummy: (d: number) => number): Float64Array {
-  const out = new Float64Array(joint.size);
+export function jointTable(
+  joint: Joint,
+  D: number,
+  perDummy: (d: number) => number,
+  out = new Float64Array(joint.size),
+): Float64Array {
   for (let c = 0; c < joint.size; c++) {
     let sum = 0;
     for (const f of joint.factors) {

@@ -12,7 +12,7 @@
  */
 import { codedBasis, jointCodesOf, jointTable } from '../estimate/coded-basis.js';
 import type { OlsPrepared } from '../estimate/ols.js';
-import { choleskySolve } from '../stats/linalg.js';
+import { backSolveTransposed, forwardSolve } from '../stats/linalg.js';
 
 /** A prepared statistic: writes β and β/SE into `out` (a length-2 buffer); false when undefined. */
 export type FwlDraw = (t: Float64Array, out: Float64Array) => boolean;
@@ -244,6 +244,7 @@ export function fwlDrawCoded(
   const rows = new Int32Array(n);
   const tt = new Float64Array(n);
   const xt = new Float64Array(k);
+  const tables = joints.map((joint) => new Float64Array(joint.size));
   return (t, out, ok) => {
     // The treated rows from the front of `rows`, the others from the back; the smaller group
     // is summed.
@@ -259,13 +260,14 @@ export function fwlDrawCoded(
     // Z_c'T from the rows of the smaller group (T = 1), or the totals less them (T = 0).
     xt.fill(0);
     xt[0] = a0 * ones;
-    slopes.forEach((j, a) => {
+    for (let a = 0; a < p; a++) {
       const c = dz[a]!;
       let s = 0;
       for (let l = from; l < to; l++) s += c[rows[l]!]!;
-      xt[j] = fromOnes ? s : dzSums[a]! - s;
-    });
-    factors.forEach((f, g) => {
+      xt[slopes[a]!] = fromOnes ? s : dzSums[a]! - s;
+    }
+    for (let g = 0; g < factors.length; g++) {
+      const f = factors[g]!;
       const counts = stateCounts[g]!;
       counts.fill(0);
       const code = f.code;
@@ -278,10 +280,11 @@ export function fwlDrawCoded(
         const d = f.positionOf[l]!;
         if (d < D) xt[dummies[d]!] = fromOnes ? counts[l]! : totals[l]! - counts[l]!;
       }
-    });
-    // b in the coded basis; its dummies as one table per joint code.
-    const b = choleskySolve(gram, k, xt);
-    const tables = joints.map((joint) => jointTable(joint, D, (d) => b[dummies[d]!]!));
+    }
+    // b in the coded basis (in place in `xt`); its dummies as one table per joint code.
+    const b = backSolveTransposed(gram, k, forwardSolve(gram, k, xt));
+    const term = (d: number) => b[dummies[d]!]!;
+    for (let s = 0; s < joints.length; s++) jointTable(joints[s]!, D, term, tables[s]);
     // t̃ = T − Z·b: the constant and the first joint code's term, the dense slopes four per
     // sweep, then the other joint codes.
     const c0 = b[0]! * a0;
