@@ -354,9 +354,18 @@ function numericCovariate(
   const column = Float64Array.from(values, (v) =>
     typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN,
   );
-  const byArm = arms.map((_, g) =>
-    Float64Array.from(column.filter((x, i) => group[i] === g && !Number.isNaN(x))),
-  );
+  // Each arm's observed values, in row order (one pass to count, one to fill).
+  const sizes = new Int32Array(arms.length);
+  for (let i = 0; i < column.length; i++) {
+    const g = group[i]!;
+    if (g >= 0 && !Number.isNaN(column[i]!)) sizes[g]! += 1;
+  }
+  const byArm = Array.from(sizes, (m) => new Float64Array(m));
+  const filled = new Int32Array(arms.length);
+  for (let i = 0; i < column.length; i++) {
+    const g = group[i]!;
+    if (g >= 0 && !Number.isNaN(column[i]!)) byArm[g]![filled[g]!++] = column[i]!;
+  }
   const summaries: GroupSummary[] = byArm.map(summarise);
   const smds: Record<string, number> = {};
   arms.slice(1).forEach((arm, k) => {
@@ -384,22 +393,39 @@ function factorCovariate(
   group: readonly number[],
   arms: readonly string[],
 ): { rows: BalanceRow[]; test: CovariateTest; design: DesignPart } {
-  const labels = values.map((v) => (isMissing(v) ? MISSING_LEVEL : String(v)));
-  const levels = [...new Set(labels.filter((_, i) => group[i]! >= 0))].sort((a, b) =>
-    a === MISSING_LEVEL ? 1 : b === MISSING_LEVEL ? -1 : collator.compare(a, b),
-  );
+  // Each row's label as a code (first seen first), then the levels of the analysed rows sorted.
+  const n = values.length;
+  const seen = new Map<string, number>();
+  const raw = new Int32Array(n);
+  const inArms: boolean[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    const label = isMissing(v) ? MISSING_LEVEL : String(v);
+    let c = seen.get(label);
+    if (c === undefined) {
+      c = seen.size;
+      seen.set(label, c);
+      inArms.push(false);
+    }
+    raw[i] = c;
+    if (group[i]! >= 0) inArms[c] = true;
+  }
+  const levels = [...seen.keys()]
+    .filter((_, c) => inArms[c])
+    .sort((a, b) => (a === MISSING_LEVEL ? 1 : b === MISSING_LEVEL ? -1 : collator.compare(a, b)));
   const index = new Map(levels.map((l, i) => [l, i]));
+  const toLevel = Int32Array.from(seen.keys(), (label) => index.get(label) ?? -1);
   const counts = levels.map(() => new Array<number>(arms.length).fill(0));
-  labels.forEach((l, i) => {
-    const g = group[i]!;
-    if (g >= 0) counts[index.get(l)!]![g]! += 1;
-  });
-  const part = factorFromCounts(covariate, levels, counts, arms);
   // Dummies for every level but the first (the regression's reference level).
-  const design: DesignPart = {
-    names: levels.slice(1).map((l) => `${covariate}[${l}]`),
-    columns: levels.slice(1).map((l) => Float64Array.from(labels, (x) => (x === l ? 1 : 0))),
-  };
+  const columns = levels.slice(1).map(() => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const l = toLevel[raw[i]!]!;
+    const g = group[i]!;
+    if (g >= 0) counts[l]![g]! += 1;
+    if (l >= 1) columns[l - 1]![i] = 1;
+  }
+  const part = factorFromCounts(covariate, levels, counts, arms);
+  const design: DesignPart = { names: levels.slice(1).map((l) => `${covariate}[${l}]`), columns };
   return { ...part, design };
 }
 
@@ -461,11 +487,14 @@ function omnibusTests(
   const names = design.flatMap((d) => d.names);
   const columns = design.flatMap((d) => d.columns);
   const raw: Omit<OmnibusTest, 'adjustedPValue' | 'stars'>[] = [];
+  // Rows with a missing value in any covariate take no part.
+  const missing = new Uint8Array(group.length);
+  for (const c of columns)
+    for (let i = 0; i < group.length; i++) if (Number.isNaN(c[i]!)) missing[i] = 1;
   for (let g = 1; g < arms.length; g++) {
     const rows: number[] = [];
     for (let i = 0; i < group.length; i++) {
-      if ((group[i] === 0 || group[i] === g) && columns.every((c) => !Number.isNaN(c[i]!)))
-        rows.push(i);
+      if ((group[i] === 0 || group[i] === g) && missing[i] === 0) rows.push(i);
     }
     const n = rows.length;
     const x = {
