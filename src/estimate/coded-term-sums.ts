@@ -14,7 +14,7 @@
  * table entry per joint code for e'G₁₁⁻¹e, M e and each form. For the analysis config's design
  * (k = 21: the intercept, the treatment and 4 numeric covariates dense, 15 dummies in 5 groups)
  * that is about 100 operations against 300; a gathered term costs more than a streamed one, so
- * the pass is about 1.5× faster, not 3× (docs/performance.md, ninth round).
+ * the pass is about 2× faster on it, not 3× (docs/performance.md, ninth round).
  *
  * The results are those of the dense pass up to rounding (the basis and the order of the
  * additions differ): the leverages to a few ulps, the sums to ~1e−14 relative.
@@ -40,7 +40,7 @@ import type { OlsPrepared } from './ols.js';
 /**
  * `whitenedTermSums`' sums (q×q per target, wy, Xs'e in the shifted basis of `prepared`)
  * from the coded design, or null when the design has no factor dummies worth coding (the coded
- * pass would cost more than half the dense one per row). `directions` and the targets' `beta`
+ * pass would cost more than ¾ of the dense one per row). `directions` and the targets' `beta`
  * are in the shifted basis, as there.
  *
  * @example
@@ -58,11 +58,14 @@ export function codedTermSums(
   if (q === 0) throw new RangeError('codedTermSums: expected at least one direction');
   const coded = codedBasis(prepared);
   if (coded === null) return null;
-  const F = coded.joints.reduce((sum, j) => sum + j.factors.length, 0);
-  // A gathered term costs about two multiply–adds of the dense pass in V8 (measured on the
-  // analysis design): code only when the count is under half the dense one.
-  if (F * (F + 1) + 2 * coded.p * F + coded.p * (coded.p + 1) >= 0.5 * k * (k + 1)) return null;
-  const { dense, D, p, l22, toCoded, fromCoded } = coded;
+  // Per row: S(S + 1)/2 + pS gathered terms for h (S joint codes, p dense columns) and
+  // p(p + 1)/2 multiply–adds, against k(k + 1)/2. A gathered term costs V8 about two streamed
+  // multiply–adds: code when that count is under ¾ of the dense one (measured at 200,000 rows:
+  // 1.5–2× faster for p = 8 and p = 16 with one joint code).
+  const S = coded.joints.length;
+  const p = coded.p;
+  if ((p * (p + 1)) / 2 + S * (S + 1) + 2 * p * S >= (0.75 * k * (k + 1)) / 2) return null;
+  const { dense, D, l22, toCoded, fromCoded } = coded;
   const T = targets.length;
   const B = ROW_BLOCK;
   // Each linear form (q influences, T fitted values) in the coded basis.
@@ -70,7 +73,6 @@ export function codedTermSums(
   const R = forms.length;
   const formDense = forms.map((u) => Float64Array.from(dense, (j) => u[j]!));
   const joints = coded.joints.map((joint) => jointTables(joint, coded, forms, T));
-  const S = joints.length;
   const jc = new Int32Array(S * B);
   const dv = new Float64Array(p * B);
   const z = new Float64Array(p * B);
@@ -89,27 +91,32 @@ export function codedTermSums(
       const o = a * B;
       for (let t = 0; t < len; t++) dv[o + t] = col[start + t]! - sa;
     }
-    // The linear forms: the dense terms in column order (two per sweep), then one term per joint
-    // factor.
+    // The linear forms: the first joint code's term and the dense terms (four per sweep), then
+    // the other joint codes' terms.
     for (let r = 0; r < R; r++) {
       const o = r * B;
       const ud = formDense[r]!;
-      const u0 = ud[0]!;
-      for (let t = 0; t < len; t++) vals[o + t] = u0 * dv[t]!;
-      let a = 1;
-      for (; a + 1 < p; a += 2) {
-        const ua = ud[a]!;
-        const ub = ud[a + 1]!;
-        const oa = a * B;
-        const ob = oa + B;
-        for (let t = 0; t < len; t++) vals[o + t]! += ua * dv[oa + t]! + ub * dv[ob + t]!;
+      const first = joints[0]!.form[r]!;
+      for (let t = 0; t < len; t++) vals[o + t] = first[jc[t]!]!;
+      let a = 0;
+      for (; a + 3 < p; a += 4) {
+        const u0 = ud[a]!;
+        const u1 = ud[a + 1]!;
+        const u2 = ud[a + 2]!;
+        const u3 = ud[a + 3]!;
+        const o0 = a * B;
+        for (let t = 0; t < len; t++) {
+          const x = o0 + t;
+          vals[o + t]! +=
+            u0 * dv[x]! + u1 * dv[x + B]! + (u2 * dv[x + 2 * B]! + u3 * dv[x + 3 * B]!);
+        }
       }
       for (; a < p; a++) {
         const ua = ud[a]!;
         const oa = a * B;
         for (let t = 0; t < len; t++) vals[o + t]! += ua * dv[oa + t]!;
       }
-      for (let s = 0; s < S; s++) {
+      for (let s = 1; s < S; s++) {
         const table = joints[s]!.form[r]!;
         const os = s * B;
         for (let t = 0; t < len; t++) vals[o + t]! += table[jc[os + t]!]!;
@@ -127,7 +134,29 @@ export function codedTermSums(
         const os = s * B;
         for (let t = 0; t < len; t++) acc[jc[os + t]!]! += vals[o + t]!;
       }
-      for (let a = 0; a < p; a++) {
+      // X_c'e of the dense columns, four per sweep of the residuals.
+      let a = 0;
+      for (; a + 3 < p; a += 4) {
+        const o0 = a * B;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let t = 0; t < len; t++) {
+          const e = vals[o + t]!;
+          const x = o0 + t;
+          s0 += dv[x]! * e;
+          s1 += dv[x + B]! * e;
+          s2 += dv[x + 2 * B]! * e;
+          s3 += dv[x + 3 * B]! * e;
+        }
+        const od = g * p + a;
+        xcDense[od]! += s0;
+        xcDense[od + 1]! += s1;
+        xcDense[od + 2]! += s2;
+        xcDense[od + 3]! += s3;
+      }
+      for (; a < p; a++) {
         const oa = a * B;
         let sum = 0;
         for (let t = 0; t < len; t++) sum += dv[oa + t]! * vals[o + t]!;
