@@ -113,7 +113,7 @@ export {
   designDifferenceInMeans,
 } from './estimate/difference-in-means.js';
 export { firthLogistic } from './estimate/firth.js';
-export type { DummyCoding } from './estimate/indicator-groups.js';
+export type { DummyCoding, FactorCodes } from './estimate/indicator-groups.js';
 export {
   imbensManskiCritical,
   type LeeArm,

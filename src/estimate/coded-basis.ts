@@ -6,7 +6,7 @@
  * randomisation draws (`fwlDrawCoded`).
  */
 import { cholesky, choleskyInverse } from '../stats/linalg.js';
-import { type DummyCoding, dummyCoding } from './indicator-groups.js';
+import { dummyCoding, type FactorCodes } from './indicator-groups.js';
 import type { OlsPrepared } from './ols.js';
 
 /** A factor within a joint code: its row codes, its "none" state, stride and dummy positions. */
@@ -38,8 +38,6 @@ export interface CodedBasis {
   readonly inv11: Float64Array;
   readonly m: Float64Array;
   readonly l22: Float64Array;
-  /** 2·G₁₁⁻¹ (D×D): the terms between two joint codes. */
-  readonly cross: Float64Array;
   /** The Cholesky factor of the whole G_c (k×k, the columns in `prepared`'s order). */
   readonly gram: Float64Array;
   /** A coefficient vector (a linear form) of the shifted basis in the coded basis, and X'e back. */
@@ -61,7 +59,7 @@ export interface CodedBasis {
 export function codedBasis(prepared: OlsPrepared): CodedBasis | null {
   const { k, columns, shift, xtx } = prepared;
   const { groups } = prepared.coding ?? dummyCoding(columns);
-  const dummies = groups.flatMap((g) => [...g.columns].filter((j) => j >= 0));
+  const dummies = groups.flatMap((g) => [...g.columnOf].filter((j) => j >= 0));
   const D = dummies.length;
   if (D === 0) return null;
   const isDummy = new Uint8Array(k);
@@ -118,7 +116,6 @@ export function codedBasis(prepared: OlsPrepared): CodedBasis | null {
     inv11,
     m,
     l22: cholesky(schur, p),
-    cross: inv11.map((v) => 2 * v),
     gram: cholesky(
       Float64Array.from({ length: k * k }, (_, ij) => gc(Math.floor(ij / k), ij % k)),
       k,
@@ -141,12 +138,12 @@ const JOINT_CODES = 2048;
  * ≤ `cap` (`JOINT_CODES`, or an eighth of the rows for a small design, whose tables would
  * otherwise cost more than its rows). Dummy positions run through the factors in order.
  */
-function jointCodes(groups: DummyCoding['groups'], cap: number): Joint[] {
-  const D = groups.reduce((sum, g) => sum + g.columns.filter((j) => j >= 0).length, 0);
+function jointCodes(groups: readonly FactorCodes[], cap: number): Joint[] {
+  const D = groups.reduce((sum, g) => sum + g.columnOf.filter((j) => j >= 0).length, 0);
   const joints: { factors: JointFactor[]; size: number }[] = [];
   let offset = 0;
-  for (const { code, columns } of groups) {
-    const members = columns.length;
+  for (const { code, columnOf } of groups) {
+    const members = columnOf.length;
     const states = members + 1;
     let joint = joints[joints.length - 1];
     if (!joint || joint.size * states > cap) {
@@ -155,7 +152,7 @@ function jointCodes(groups: DummyCoding['groups'], cap: number): Joint[] {
     }
     // Dummy positions in the order of `dummies` (kept members, group by group); none → D.
     const positionOf = new Int32Array(states).fill(D);
-    columns.forEach((j, l) => {
+    columnOf.forEach((j, l) => {
       if (j >= 0) positionOf[l] = offset++;
     });
     joint.factors.push({ code, none: members, stride: joint.size, positionOf });
@@ -180,12 +177,23 @@ export function jointTable(
   for (let c = 0; c < joint.size; c++) {
     let sum = 0;
     for (const f of joint.factors) {
-      const d = f.positionOf[Math.floor(c / f.stride) % (f.none + 1)]!;
+      const d = dummyAt(f, c);
       if (d < D) sum += perDummy(d);
     }
     out[c] = sum;
   }
   return out;
+}
+
+/**
+ * The dummy position that joint code value `c` stands for in factor `f` (D: none, or a member
+ * without a column).
+ *
+ * @example
+ * dummyAt(joint.factors[1], code) // the second factor's dummy at this code
+ */
+export function dummyAt(f: JointFactor, c: number): number {
+  return f.positionOf[Math.floor(c / f.stride) % (f.none + 1)]!;
 }
 
 /**

@@ -14,7 +14,7 @@
  * table entry per joint code for e'G₁₁⁻¹e, M e and each form. For the analysis config's design
  * (k = 21: the intercept, the treatment and 4 numeric covariates dense, 15 dummies in 5 groups)
  * that is about 100 operations against 300; a gathered term costs more than a streamed one, so
- * the pass is about 2× faster on it, not 3× (docs/performance.md, ninth round).
+ * the pass is about 1.9× faster on it, not 3× (`bench/ab/coded-term-sums.ts`).
  *
  * The results are those of the dense pass up to rounding (the basis and the order of the
  * additions differ): the leverages to a few ulps, the sums to ~1e−14 relative.
@@ -23,6 +23,7 @@ import { ROW_BLOCK } from '../stats/linalg.js';
 import {
   type CodedBasis,
   codedBasis,
+  dummyAt,
   type Joint,
   type JointFactor,
   jointCodesOf,
@@ -60,8 +61,8 @@ export function codedTermSums(
   if (coded === null) return null;
   // Per row: S(S + 1)/2 + pS gathered terms for h (S joint codes, p dense columns) and
   // p(p + 1)/2 multiply–adds, against k(k + 1)/2. A gathered term costs V8 about two streamed
-  // multiply–adds: code when that count is under ¾ of the dense one (measured at 200,000 rows:
-  // 1.5–2× faster for p = 8 and p = 16 with one joint code).
+  // multiply–adds: code when that count is under ¾ of the dense one (`bench/ab/coded-term-sums.ts`:
+  // 1.3–1.9× faster at 200,000 rows for p = 14 and p = 8 with one joint code).
   const S = coded.joints.length;
   const p = coded.p;
   if ((p * (p + 1)) / 2 + S * (S + 1) + 2 * p * S >= (0.75 * k * (k + 1)) / 2) return null;
@@ -73,6 +74,8 @@ export function codedTermSums(
   const R = forms.length;
   const formDense = forms.map((u) => Float64Array.from(dense, (j) => u[j]!));
   const joints = coded.joints.map((joint) => jointTables(joint, coded, forms, T));
+  // The terms between two joint codes: 2·(G₁₁⁻¹)_de.
+  const cross = coded.inv11.map((v) => 2 * v);
   const jc = new Int32Array(S * B);
   const dv = new Float64Array(p * B);
   const z = new Float64Array(p * B);
@@ -172,7 +175,7 @@ export function codedTermSums(
       for (let t = 0; t < len; t++) h[t]! += quad[jc[os + t]!]!;
       for (let s2 = 0; s2 < s; s2++) {
         for (const f of factors) {
-          for (const f2 of joints[s2]!.factors) crossTerms(h, f, f2, coded.cross, D, start, len);
+          for (const f2 of joints[s2]!.factors) crossTerms(h, f, f2, cross, D, start, len);
         }
       }
     }
@@ -195,7 +198,7 @@ export function codedTermSums(
       const acc = joint.xe[g]!;
       for (let c = 0; c < acc.length; c++) {
         for (const f of joint.factors) {
-          const d = f.positionOf[Math.floor(c / f.stride) % (f.none + 1)]!;
+          const d = dummyAt(f, c);
           if (d < D) xce[coded.dummies[d]!]! += acc[c]!;
         }
       }
@@ -218,7 +221,7 @@ function jointTables(joint: Joint, coded: CodedBasis, forms: readonly Float64Arr
   const form = forms.map((u) => jointTable(joint, D, (d) => u[dummies[d]!]!));
   const mRows = Array.from({ length: p }, (_, a) => jointTable(joint, D, (d) => m[a * D + d]!));
   const byCode = Array.from({ length: size }, (_, c) =>
-    factors.map((f) => f.positionOf[Math.floor(c / f.stride) % (f.none + 1)]!).filter((d) => d < D),
+    factors.map((f) => dummyAt(f, c)).filter((d) => d < D),
   );
   const quad = Float64Array.from(byCode, (ds) => {
     let sum = 0;
@@ -234,7 +237,10 @@ function jointTables(joint: Joint, coded: CodedBasis, forms: readonly Float64Arr
   };
 }
 
-/** h += 2·(G₁₁⁻¹)_de (`cross`, D×D) for the dummies d, e of two factors in different joint codes. */
+/**
+ * h += 2·(G₁₁⁻¹)_de (`cross`, D×D) for the dummies d, e of two factors in different joint codes
+ * (a member without a column, position D, adds nothing).
+ */
 function crossTerms(
   h: Float64Array,
   f: JointFactor,
@@ -247,6 +253,9 @@ function crossTerms(
   for (let t = 0; t < len; t++) {
     const a = f.code[start + t]!;
     const b = g.code[start + t]!;
-    if (a >= 0 && b >= 0) h[t]! += cross[f.positionOf[a]! * D + g.positionOf[b]!]!;
+    if (a < 0 || b < 0) continue;
+    const d = f.positionOf[a]!;
+    const e = g.positionOf[b]!;
+    if (d < D && e < D) h[t]! += cross[d * D + e]!;
   }
 }

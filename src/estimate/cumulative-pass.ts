@@ -284,8 +284,9 @@ export function termSumsOutput(q: number, T: number, k: number): TermSums {
 /**
  * One block's rows (start … start + len − 1) added to the sums of {@link whitenedTermSums}:
  * `vals` holds the q influences v_a (row a of the block, stride ROW_BLOCK) and then the T
- * residuals e_g (row q + g), `h` the leverages. S_ab += e² v_a v_b/(1 − h)^p and
- * wy += y·v_1²/(1 − h)^p per target; a leverage of 1 throws (`meatWeight`).
+ * residuals e_g (row q + g), `h` the leverages (overwritten with 1/(1 − h)^p). S_ab +=
+ * e² v_a v_b/(1 − h)^p and wy += y·v_1²/(1 − h)^p per target; a leverage of 1 throws
+ * (`meatWeight`).
  */
 export function addTermSums(
   out: TermSums,

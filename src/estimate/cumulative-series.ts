@@ -334,7 +334,7 @@ function bucketSums(
   // A factor's dummies by one code per row: Σ(d_j − s_j) over a bucket is its count of
   // members j less (clients in the bucket)·s_j.
   const coded = new Uint8Array(k);
-  for (const { code, columns: members } of prepared.coding?.groups ?? []) {
+  for (const { code, columnOf: members } of prepared.coding?.groups ?? []) {
     for (let r = 0; r < count; r++) {
       const l = code[rows[r]!]!;
       const j = l < 0 ? -1 : members[l]!;

@@ -298,18 +298,35 @@ function loneSum(rows: Uint32Array, weights: Float64Array, c: Float64Array, s: n
   return sum;
 }
 
+/** One factor read as codes: each row's member, and each member's column in the design. */
+export interface FactorCodes {
+  /** Per row: the index into `columnOf` of the member that is 1 there, or −1 for none. */
+  readonly code: Int32Array;
+  /** Each member's column in the design (−1: no column, e.g. a reference level or aliased). */
+  readonly columnOf: Int32Array;
+}
+
 /**
  * A design's factor dummies as codes: groups of mutually exclusive 0/1 columns (see
  * `indicatorGroups`), each with one code per row, so a pass can read a factor as one
  * number per row instead of one column per dummy.
  */
 export interface DummyCoding {
-  readonly groups: readonly {
-    /** Per row: the index into `columns` of the member that is 1 there, or −1 for none. */
-    readonly code: Int32Array;
-    /** Each member's column in the design (−1: a member no longer in it, e.g. aliased). */
-    readonly columns: Int32Array;
-  }[];
+  readonly groups: readonly FactorCodes[];
+}
+
+/**
+ * The groups of {@link indicatorGroups} as {@link FactorCodes}: each group's codes and its
+ * members' columns.
+ *
+ * @example
+ * groupCodes(indicatorGroups(indicatorLayout(columns)))[0].columnOf // the first group's columns
+ */
+export function groupCodes(grouped: IndicatorGroups): FactorCodes[] {
+  return grouped.groups.map((g) => ({
+    code: g.code,
+    columnOf: Int32Array.from(g.members, (m) => grouped.layout.sparse[m]!.column),
+  }));
 }
 
 /**
@@ -320,13 +337,7 @@ export interface DummyCoding {
  * dummyCoding([ones, age, cityB, cityC]).groups // one group: columns [2, 3]
  */
 export function dummyCoding(columns: readonly Float64Array[]): DummyCoding {
-  const { layout, groups } = indicatorGroups(indicatorLayout(columns));
-  return {
-    groups: groups.map((g) => ({
-      code: g.code,
-      columns: Int32Array.from(g.members, (m) => layout.sparse[m]!.column),
-    })),
-  };
+  return { groups: groupCodes(indicatorGroups(indicatorLayout(columns))) };
 }
 
 /**
@@ -349,8 +360,8 @@ export function subsetCoding(
     groups: coding.groups
       .map((g) => ({
         code: g.code.subarray(start, start + n),
-        columns: Int32Array.from(g.columns, (j) => position.get(j) ?? -1),
+        columnOf: Int32Array.from(g.columnOf, (j) => position.get(j) ?? -1),
       }))
-      .filter((g) => g.columns.some((j) => j >= 0)),
+      .filter((g) => g.columnOf.some((j) => j >= 0)),
   };
 }

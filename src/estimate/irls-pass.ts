@@ -7,7 +7,7 @@
  * means), which keeps X'WX well conditioned; the caller maps the solution back.
  */
 import { hasIntercept } from './design.js';
-import type { IndicatorGroups } from './indicator-groups.js';
+import { type FactorCodes, groupCodes, type IndicatorGroups } from './indicator-groups.js';
 
 /** A design read as dense columns plus, per row and indicator group, the column that is 1. */
 export interface CodedDesign {
@@ -37,7 +37,7 @@ export interface FactorDesign {
   /** Dense columns: their number and values (column 0 the intercept when there is one). */
   readonly dense: readonly { readonly column: number; readonly values: Float64Array }[];
   /** Per factor: each row's level code, and each level's column (−1: the reference, no dummy). */
-  readonly factors: readonly { readonly code: Int32Array; readonly columnOf: Int32Array }[];
+  readonly factors: readonly FactorCodes[];
 }
 
 /**
@@ -52,15 +52,12 @@ export function factorDesignOfColumns(
   names: readonly string[],
   grouped: IndicatorGroups,
 ): FactorDesign {
-  const { layout, groups } = grouped;
+  const { layout } = grouped;
   return {
     n: layout.n,
     names,
     dense: layout.dense.map((j) => ({ column: j, values: columns[j]! })),
-    factors: groups.map((g) => ({
-      code: g.code,
-      columnOf: Int32Array.from(g.members, (m) => layout.sparse[m]!.column),
-    })),
+    factors: groupCodes(grouped),
   };
 }
 

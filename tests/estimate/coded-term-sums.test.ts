@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { prefixCrossProducts } from '../../src/analysis/effect-series-prefix.js';
 import { codedTermSums } from '../../src/estimate/coded-term-sums.js';
 import { type ResidualTarget, whitenedTermSums } from '../../src/estimate/cumulative-pass.js';
-import { olsPrepare } from '../../src/estimate/ols.js';
+import { olsPrepare, olsPrepareFromCross } from '../../src/estimate/ols.js';
 import { createRng } from '../../src/stats/random.js';
 
 // The coded pass against the dense one on the same design: an intercept, a treatment (70 %:
@@ -73,6 +74,41 @@ describe('codedTermSums', () => {
       });
     }
   }
+
+  it('leaves out a factor member the design dropped as aliased (coding from prefixCrossProducts)', () => {
+    // Every level of the 300-level factor has a dummy: with the intercept the last is aliased,
+    // so the coding handed down by prefixCrossProducts has a member without a column.
+    const { X, event, rng } = design(4000, 300);
+    const region = X.columns.slice(7);
+    const last = Float64Array.from({ length: 4000 }, (_, i) =>
+      region.every((c) => c[i] === 0) ? 1 : 0,
+    );
+    const x = { names: [...X.names, 'region[0]'], columns: [...X.columns, last], n: 4000 };
+    const prep = olsPrepareFromCross(x, prefixCrossProducts(x.columns, [4000]).get(4000)!);
+    expect(prep.aliased).toEqual(['region[0]']);
+    expect(prep.coding!.groups.some((g) => g.columnOf.includes(-1))).toBe(true);
+    const k = prep.k;
+    const targets = [
+      {
+        eventMonth: event,
+        month: 6,
+        beta: Float64Array.from({ length: k }, () => 0.1 * rng.normal()),
+      },
+    ];
+    const directions = [prep.shiftedBread.slice(k, 2 * k)];
+    const coded = codedTermSums(prep, directions, 1, targets, 'HC2')!;
+    const dense = whitenedTermSums(
+      prep.columns,
+      prep.factor,
+      prep.shift,
+      directions,
+      1,
+      targets,
+      'HC2',
+    );
+    close(coded.sums, dense.sums, 1e-12);
+    close(coded.xse, dense.xse, 1e-12);
+  });
 
   it('declines a design without dummies worth coding', () => {
     const { X } = design(500, 5);
