@@ -157,7 +157,9 @@ export function fwlDrawMany(
 
 /**
  * The statistics of a draw from its t̃ (the residual of T on the design): per outcome e,
- * β = t̃'ẽ/t̃'t̃ and β/SE_HC2 into out[2e], out[2e + 1], ok[e] = 0 where undefined.
+ * β = t̃'ẽ/t̃'t̃ and β/SE_HC2 into out[2e], out[2e + 1], ok[e] = 0 where undefined. Two passes
+ * for every pair of outcomes (t̃'t̃ with both t̃'ẽ, then both variances, sharing each row's
+ * h_i and t̃_i/t̃'t̃); each sum runs in row order with the same terms as one outcome alone.
  */
 function studentise(
   tt: Float64Array,
@@ -168,32 +170,45 @@ function studentise(
   ok: Uint8Array,
 ): void {
   const n = tt.length;
-  let stt = 0;
-  for (let i = 0; i < n; i++) {
-    const ti = tt[i]!;
-    stt += ti * ti;
-  }
-  for (let e = 0; e < eys.length; e++) {
-    ok[e] = 0;
-    if (!(stt > 1e-12) || df <= 0) continue;
-    const ey = eys[e]!;
-    let sty = 0;
-    for (let i = 0; i < n; i++) sty += tt[i]! * ey[i]!;
-    const b = sty / stt;
-    let v = 0;
+  ok.fill(0);
+  for (let e = 0; e < eys.length; e += 2) {
+    const y0 = eys[e]!;
+    const two = e + 1 < eys.length;
+    const y1 = two ? eys[e + 1]! : y0;
+    let stt = 0;
+    let s0 = 0;
+    let s1 = 0;
     for (let i = 0; i < n; i++) {
       const ti = tt[i]!;
-      const res = ey[i]! - b * ti;
+      stt += ti * ti;
+      s0 += ti * y0[i]!;
+      s1 += ti * y1[i]!;
+    }
+    if (!(stt > 1e-12) || df <= 0) return;
+    const b0 = s0 / stt;
+    const b1 = s1 / stt;
+    let v0 = 0;
+    let v1 = 0;
+    for (let i = 0; i < n; i++) {
+      const ti = tt[i]!;
       const h = hz[i]! + (ti * ti) / stt;
       const w = ti / stt;
-      v += ((res * res) / (1 - h)) * w * w;
+      const r0 = y0[i]! - b0 * ti;
+      const r1 = y1[i]! - b1 * ti;
+      v0 += ((r0 * r0) / (1 - h)) * w * w;
+      v1 += ((r1 * r1) / (1 - h)) * w * w;
     }
-    const se = Math.sqrt(v);
-    if (!(se > 0)) continue;
-    out[2 * e] = b;
-    out[2 * e + 1] = b / se;
-    ok[e] = 1;
+    record(e, b0, Math.sqrt(v0), out, ok);
+    if (two) record(e + 1, b1, Math.sqrt(v1), out, ok);
   }
+}
+
+/** Outcome e's β and β/SE into `out`, ok[e] = 1, when the SE is positive. */
+function record(e: number, b: number, se: number, out: Float64Array, ok: Uint8Array): void {
+  if (!(se > 0)) return;
+  out[2 * e] = b;
+  out[2 * e + 1] = b / se;
+  ok[e] = 1;
 }
 
 /**
@@ -241,57 +256,88 @@ export function fwlDrawCoded(
     return counts;
   });
   const stateCounts = factors.map((f) => new Float64Array(f.none + 1));
+  const histograms = joints.map((joint) => new Float64Array(joint.size));
   const rows = new Int32Array(n);
   const tt = new Float64Array(n);
   const xt = new Float64Array(k);
   const tables = joints.map((joint) => new Float64Array(joint.size));
   return (t, out, ok) => {
-    // The treated rows from the front of `rows`, the others from the back; the smaller group
-    // is summed.
+    // The treated rows from the front of `rows`, the others from the back, without a branch:
+    // row i goes to both free ends and the arm's end keeps it. The smaller group is summed.
     let ones = 0;
     let back = n;
     for (let i = 0; i < n; i++) {
-      if (t[i] === 1) rows[ones++] = i;
-      else rows[--back] = i;
+      const ti = t[i] === 1 ? 1 : 0;
+      rows[ones] = i;
+      rows[back - 1] = i;
+      ones += ti;
+      back -= 1 - ti;
     }
     const fromOnes = ones <= n - ones;
     const from = fromOnes ? 0 : ones;
     const to = fromOnes ? ones : n;
-    // Z_c'T from the rows of the smaller group (T = 1), or the totals less them (T = 0).
+    // Z_c'T from the rows of the smaller group (T = 1), or the totals less them (T = 0): the
+    // dense slopes four per sweep, the factors' level counts from one histogram per joint code.
     xt.fill(0);
     xt[0] = a0 * ones;
-    for (let a = 0; a < p; a++) {
+    let a = 0;
+    for (; a + 3 < p; a += 4) {
+      const c1 = dz[a]!;
+      const c2 = dz[a + 1]!;
+      const c3 = dz[a + 2]!;
+      const c4 = dz[a + 3]!;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let s4 = 0;
+      for (let l = from; l < to; l++) {
+        const i = rows[l]!;
+        s1 += c1[i]!;
+        s2 += c2[i]!;
+        s3 += c3[i]!;
+        s4 += c4[i]!;
+      }
+      xt[slopes[a]!] = fromOnes ? s1 : dzSums[a]! - s1;
+      xt[slopes[a + 1]!] = fromOnes ? s2 : dzSums[a + 1]! - s2;
+      xt[slopes[a + 2]!] = fromOnes ? s3 : dzSums[a + 2]! - s3;
+      xt[slopes[a + 3]!] = fromOnes ? s4 : dzSums[a + 3]! - s4;
+    }
+    for (; a < p; a++) {
       const c = dz[a]!;
       let s = 0;
       for (let l = from; l < to; l++) s += c[rows[l]!]!;
       xt[slopes[a]!] = fromOnes ? s : dzSums[a]! - s;
     }
-    for (let g = 0; g < factors.length; g++) {
-      const f = factors[g]!;
-      const counts = stateCounts[g]!;
-      counts.fill(0);
-      const code = f.code;
-      for (let l = from; l < to; l++) {
-        const v = code[rows[l]!]!;
-        counts[v < 0 ? f.none : v]! += 1;
+    let g = 0;
+    joints.forEach((joint, j) => {
+      const hist = histograms[j]!;
+      hist.fill(0);
+      const code = codes[j]!;
+      for (let l = from; l < to; l++) hist[code[rows[l]!]!]! += 1;
+      for (const f of joint.factors) {
+        const counts = stateCounts[g]!;
+        counts.fill(0);
+        const states = f.none + 1;
+        for (let c = 0; c < joint.size; c++) counts[Math.floor(c / f.stride) % states]! += hist[c]!;
+        const totals = stateTotals[g]!;
+        for (let l = 0; l < f.none; l++) {
+          const d = f.positionOf[l]!;
+          if (d < D) xt[dummies[d]!] = fromOnes ? counts[l]! : totals[l]! - counts[l]!;
+        }
+        g++;
       }
-      const totals = stateTotals[g]!;
-      for (let l = 0; l < f.none; l++) {
-        const d = f.positionOf[l]!;
-        if (d < D) xt[dummies[d]!] = fromOnes ? counts[l]! : totals[l]! - counts[l]!;
-      }
-    }
+    });
     // b in the coded basis (in place in `xt`); its dummies as one table per joint code.
     const b = backSolveTransposed(gram, k, forwardSolve(gram, k, xt));
     const term = (d: number) => b[dummies[d]!]!;
     for (let s = 0; s < joints.length; s++) jointTable(joints[s]!, D, term, tables[s]);
-    // t̃ = T − Z·b: the constant and the first joint code's term, the dense slopes four per
-    // sweep, then the other joint codes.
+    // t̃ = T − Z·b: the constant, the first joint code's term and the first four slopes in one
+    // sweep, the other slopes four per sweep, then the other joint codes (per row the same
+    // subtractions in the same order, sweep after sweep).
     const c0 = b[0]! * a0;
     const first = tables[0]!;
     const code0 = codes[0]!;
-    for (let i = 0; i < n; i++) tt[i] = t[i]! - c0 - first[code0[i]!]!;
-    let a = 0;
+    a = 0;
     for (; a + 3 < p; a += 4) {
       const c1 = dz[a]!;
       const c2 = dz[a + 1]!;
@@ -301,10 +347,21 @@ export function fwlDrawCoded(
       const b2 = b[slopes[a + 1]!]!;
       const b3 = b[slopes[a + 2]!]!;
       const b4 = b[slopes[a + 3]!]!;
-      for (let i = 0; i < n; i++) {
-        tt[i]! -= b1 * c1[i]! + b2 * c2[i]! + (b3 * c3[i]! + b4 * c4[i]!);
+      if (a === 0) {
+        for (let i = 0; i < n; i++) {
+          tt[i] =
+            t[i]! -
+            c0 -
+            first[code0[i]!]! -
+            (b1 * c1[i]! + b2 * c2[i]! + (b3 * c3[i]! + b4 * c4[i]!));
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          tt[i]! -= b1 * c1[i]! + b2 * c2[i]! + (b3 * c3[i]! + b4 * c4[i]!);
+        }
       }
     }
+    if (p < 4) for (let i = 0; i < n; i++) tt[i] = t[i]! - c0 - first[code0[i]!]!;
     for (; a < p; a++) {
       const c = dz[a]!;
       const ba = b[slopes[a]!]!;
