@@ -12,6 +12,7 @@ import { olsInfluence, olsLeverages, olsPrepare, olsSolve } from '../estimate/ol
 import { normalCdf, normalQuantile } from '../stats/distributions.js';
 import { gather } from '../stats/gather.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
+import { quantile7 } from '../stats/quantiles.js';
 import { createRng } from '../stats/random.js';
 
 /** Options of {@link bootstrapImpact}. */
@@ -200,8 +201,8 @@ export function bootstrapImpact(data: TableInput, spec: BootstrapSpec): Bootstra
     return {
       value: theta,
       stdError: Math.sqrt(ss / (B - 1)),
-      percentile: [quantile(values, (1 - level) / 2), quantile(values, (1 + level) / 2)],
-      bca: [quantile(values, adj(-z)), quantile(values, adj(z))],
+      percentile: [quantile7(values, (1 - level) / 2), quantile7(values, (1 + level) / 2)],
+      bca: [quantile7(values, adj(-z)), quantile7(values, adj(z))],
     };
   };
   const prevented = figure(3);
@@ -255,14 +256,6 @@ function invert(
     percentile: inv(prevented.percentile),
     bca: inv(prevented.bca),
   };
-}
-
-/** Linear interpolation between order statistics (R's type 7). */
-function quantile(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * Math.min(1, Math.max(0, p));
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 /** Leave-one-out (control rate, effect) for every client. */

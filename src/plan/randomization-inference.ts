@@ -327,9 +327,11 @@ function testOf(
   // of each dealt group (`armTotals`), not from a pass over the sample.
   const totals =
     !hashed && !exact && E <= 8 ? armTotals(N, index, ys, groups, treatedPerGroup) : undefined;
-  // (with the adjusted statistic, the deal writes T of the analysed clients into `tSample`)
   const recordDealt = (scratch: readonly (Int32Array | Uint16Array)[]) => {
     const { n1, s1: t1 } = totals!.tally(scratch);
+    // T of the analysed clients, in order (a gather in ascending order: at 2,000,000 clients a
+    // write through the sample position of each dealt client, a random read, costs more).
+    if (draw) for (let j = 0; j < n; j++) tSample[j] = tAll[index[j]!]!;
     for (let e = 0; e < E; e++) {
       const r = rawFromSums(n1, t1[e]!, n - n1, totals!.sums[e]! - t1[e]!);
       const o = observedRaw[e];
@@ -350,15 +352,8 @@ function testOf(
       N <= 65_536
         ? groups.map((g) => new Uint16Array(g.length))
         : groups.map((g) => new Int32Array(g.length));
-    // With `totals` the assignment is needed only for the adjusted statistic, and then only of
-    // the analysed clients (sample position of each client, −1 outside the sample).
-    let dealOut: { readonly t: Float64Array; readonly positionOf: Int32Array | null } | undefined =
-      { t: tAll, positionOf: null };
-    if (totals) {
-      const positionOf = new Int32Array(N).fill(-1);
-      for (let j = 0; j < n; j++) positionOf[index[j]!] = j;
-      dealOut = draw ? { t: tSample, positionOf } : undefined;
-    }
+    // With `totals` the assignment vector is needed only for the adjusted statistic.
+    const dealOut = totals && !draw ? undefined : tAll;
     for (let r = 0; r < draws; r++) {
       if (hashed) {
         hashed(r, tAll);
@@ -539,27 +534,24 @@ function makeFwl(
 /**
  * Deals the realised number of treated clients within each group at random: a partial
  * Fisher–Yates shuffle of a copy of the group (in `scratch`, reused across draws; the dealt
- * clients are `scratch[k][0 … m_k)`), and the 0/1 assignment into `out.t` when one is given:
- * client i's at position i, or at `positionOf[i]` (clients at −1 left out). The groups
- * partition the clients, so the smaller arm is written over a fill with the larger one's value
- * (the same vector, from the fewer scattered writes).
+ * clients are `scratch[k][0 … m_k)`), and the 0/1 assignment into `out` when one is given. The
+ * groups partition the clients 0 … out.length − 1, so the smaller arm is written over a fill
+ * with the larger one's value (the same vector, from the fewer scattered writes).
  */
 function deal(
   rng: Rng,
   groups: readonly Int32Array[],
   treated: readonly number[],
-  out: { readonly t: Float64Array; readonly positionOf: Int32Array | null } | undefined,
+  out: Float64Array | undefined,
   scratch: readonly (Int32Array | Uint16Array)[],
 ) {
   let ones = 0;
-  let clients = 0;
   for (let k = 0; k < groups.length; k++) {
     const idx = scratch[k]!;
     idx.set(groups[k]!);
     const m = treated[k]!;
     const len = idx.length;
     ones += m;
-    clients += len;
     for (let a = 0; a < m; a++) {
       // rng.int(left), inlined: the same rejection rule on the same 32-bit outputs (so the same
       // values and the same stream), without its argument check per call.
@@ -573,21 +565,14 @@ function deal(
     }
   }
   if (!out) return;
-  const { t, positionOf } = out;
-  const fromOnes = ones <= clients - ones;
-  t.fill(fromOnes ? 0 : 1);
+  const fromOnes = ones <= out.length - ones;
+  out.fill(fromOnes ? 0 : 1);
   const value = fromOnes ? 1 : 0;
   for (let k = 0; k < groups.length; k++) {
     const idx = scratch[k]!;
     const lo = fromOnes ? 0 : treated[k]!;
     const hi = fromOnes ? treated[k]! : idx.length;
-    if (positionOf === null) for (let a = lo; a < hi; a++) t[idx[a]!] = value;
-    else {
-      for (let a = lo; a < hi; a++) {
-        const j = positionOf[idx[a]!]!;
-        if (j >= 0) t[j] = value;
-      }
-    }
+    for (let a = lo; a < hi; a++) out[idx[a]!] = value;
   }
 }
 

@@ -21,6 +21,7 @@ import {
 } from '../data/columns.js';
 import { InputError } from '../errors.js';
 import type { Estimate } from '../stats/estimate.js';
+import { quantiles7 } from '../stats/quantiles.js';
 import { checkLevel } from '../stats/validate.js';
 import { type AucResult, aucDifference } from './auc.js';
 import type { Capture } from './gains.js';
@@ -82,23 +83,6 @@ function finish(
   };
 }
 
-/**
- * The values in ascending order: the typed array's own numeric sort (no comparator: the
- * engine's native sort, about twice as fast as an index order on 1,000,000 values). The values
- * have no NaN (`checkScores`); a −0 sorts before a 0, which no quantile or bin can tell apart.
- */
-function sortedAscending(x: Float64Array): Float64Array {
-  return Float64Array.from(x).sort();
-}
-
-/** Quantile type 7 (R's default) of sorted values. */
-function quantile7(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
 function mean(x: Float64Array): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i]!;
@@ -137,10 +121,12 @@ export function psiNumeric(
     breaks = values.slice(0, -1).map((v, i) => (v + values[i + 1]!) / 2);
     labels = values.map(String);
   } else {
-    const sorted = sortedAscending(e);
+    // The reference's quantiles j/k from their order statistics (no full sort).
     const k = options.bins ?? 10;
-    const qs: number[] = [];
-    for (let j = 1; j < k; j++) qs.push(quantile7(sorted, j / k));
+    const qs = quantiles7(
+      e,
+      Array.from({ length: k - 1 }, (_, j) => (j + 1) / k),
+    );
     breaks = [...new Set(qs)];
     const fmt = (v: number) => String(Number(v.toPrecision(4)));
     labels = breaks.map((b, j) =>
