@@ -72,7 +72,7 @@ function select(
     const a = x[lo]!;
     const b = x[(lo + hi) >> 1]!;
     const c = x[hi]!;
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    const pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c)); // median of three
     // x[lo … lt) < pivot, x[lt … gt] = pivot, x(gt … hi] > pivot
     let lt = lo;
     let gt = hi;
