@@ -309,7 +309,8 @@ export function fwlDrawCoded(
       xt[slopes[a]!] = fromOnes ? s : dzSums[a]! - s;
     }
     let g = 0;
-    joints.forEach((joint, j) => {
+    for (let j = 0; j < joints.length; j++) {
+      const joint = joints[j]!;
       const hist = histograms[j]!;
       hist.fill(0);
       const code = codes[j]!;
@@ -326,7 +327,7 @@ export function fwlDrawCoded(
         }
         g++;
       }
-    });
+    }
     // b in the coded basis (in place in `xt`); its dummies as one table per joint code.
     const b = backSolveTransposed(gram, k, forwardSolve(gram, k, xt));
     const term = (d: number) => b[dummies[d]!]!;
