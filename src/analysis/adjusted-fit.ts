@@ -18,6 +18,7 @@ import { type Comparison, subsetComparison } from './comparison.js';
 import {
   describeRareLevel,
   handleRareLevels,
+  type LevelCounts,
   type RareLevels,
   rareLevelsOf,
 } from './rare-levels.js';
@@ -39,6 +40,11 @@ export interface AdjustedFitOptions {
    * one that takes X'X from group sums when the sample is the unmodified prefix.
    */
   readonly prepare?: (sample: Comparison, design: DesignMatrix) => OlsPrepared;
+  /**
+   * The sample's clients per factor level and arm when already known (the prefix path counts
+   * every prefix in one pass); `undefined`: counted from the sample.
+   */
+  readonly levelCounts?: (sample: Comparison) => LevelCounts | undefined;
   /**
    * Event months of other events for the final sample (aligned with its rows), fitted in the
    * same pass over X (`olsCumulativeSeriesMany`; not with clusters): their estimates come back
@@ -101,7 +107,7 @@ export function fitAdjustedSample(
   let sample = monthSample;
   let note: string | undefined;
   const hc = se === 'HC2' || se === 'HC3';
-  const rare = hc ? rareLevelsOf(sample, lin) : [];
+  const rare = hc ? rareLevelsOf(sample, lin, options.levelCounts?.(sample)) : [];
   if (rare.length > 0) {
     if (rareLevels === 'drop') {
       return {

@@ -18,14 +18,18 @@ import type { DesignMatrix } from '../stats/estimate.js';
 import { crossProduct } from '../stats/linalg.js';
 import type { AdjustedFitOptions } from './adjusted-fit.js';
 import { type Comparison, subsetComparison } from './comparison.js';
+import { type LevelCounts, prefixLevelCounts } from './rare-levels.js';
 import type { Adjustment } from './series-design.js';
 
 /** The complete-follow-up samples of a series as prefixes: see {@link prefixSeries}. */
 export interface PrefixSeries {
   /** The sample of n clients (the n longest followed), as views; the same object per n. */
   sample(n: number): Comparison;
-  /** What `fitAdjustedSample` needs to fit a prefix without copies (empty for Lin). */
-  readonly options: Partial<Pick<AdjustedFitOptions, 'design' | 'prepare'>>;
+  /**
+   * What `fitAdjustedSample` needs to fit a prefix without copies (Lin: only the level counts,
+   * its design is centred per sample).
+   */
+  readonly options: Partial<Pick<AdjustedFitOptions, 'design' | 'prepare' | 'levelCounts'>>;
 }
 
 /**
@@ -56,7 +60,16 @@ export function prefixSeries(
     }
     return s;
   };
-  if (adjustment !== 'ols') return { sample, options: {} };
+  const sizes = counts
+    .filter((m) => m.nTreated > 0 && m.nControl > 0)
+    .map((m) => m.nTreated + m.nControl);
+  let levels: Map<number, LevelCounts> | undefined;
+  const levelCounts = (s: Comparison) => {
+    if (samples.get(s.treated.length) !== s) return undefined;
+    levels ??= prefixLevelCounts(sorted, sizes);
+    return levels.get(s.treated.length);
+  };
+  if (adjustment !== 'ols') return { sample, options: { levelCounts } };
   const ones = new Float64Array(sorted.treated.length).fill(1);
   const design = (s: Comparison): DesignMatrix => {
     const n = s.treated.length;
@@ -69,15 +82,12 @@ export function prefixSeries(
     if (!cross) {
       const full = design(sorted);
       checkFinite(full, 'X');
-      const sizes = counts
-        .filter((m) => m.nTreated > 0 && m.nControl > 0)
-        .map((m) => m.nTreated + m.nControl);
       cross = prefixCrossProducts(full.columns, sizes);
     }
     const own = cross.get(x.n);
     return own ? olsPrepareFromCross(x, own) : olsPrepare(x);
   };
-  return { sample, options: { design, prepare } };
+  return { sample, options: { design, prepare, levelCounts } };
 }
 
 /**

@@ -41,45 +41,99 @@ function levelIndex(sample: ArmSample, f: SampleFactor): Int32Array {
   return out;
 }
 
+/** Per factor of a sample: its clients per level (reference first) in each arm, [control, treated]. */
+export type LevelCounts = readonly (readonly [Float64Array, Float64Array])[];
+
 /**
- * The rare levels of a sample: a level with exactly one client, or, with Lin's interacted
- * model (`lin`), exactly one client in one of the arms (the level × treatment dummy then fits
- * that client exactly). Levels absent from the sample are not rare (their dummy is aliased).
+ * {@link LevelCounts} of the sample rows start … end − 1: a dummy column's sum and its sum over
+ * the treated (0/1 values: exact), the reference level holding the rest. O(rows × dummies).
  *
  * @example
- * rareLevelsOf(sample, false); // [{ column: 'office', level: 'office 9', clients: 1, rows: [101] }]
+ * levelCounts(sample)[0][1][2]; // treated clients of the first factor's second non-reference level
  */
-export function rareLevelsOf(sample: ArmSample, lin: boolean): RareLevel[] {
-  const out: RareLevel[] = [];
+export function levelCounts(
+  sample: ArmSample,
+  start = 0,
+  end = sample.treated.length,
+): LevelCounts {
   const treated = sample.treated;
-  const n = treated.length;
   let nTreated = 0;
-  for (let i = 0; i < n; i++) nTreated += treated[i]!;
-  for (const f of sample.factors ?? []) {
-    // Per arm, the clients of each level: a dummy column's sum and its sum over the treated
-    // (0/1 values: exact); the reference level holds the rest. The level of each row is needed
-    // only for the rows of a rare level, so it is computed only then.
+  for (let i = start; i < end; i++) nTreated += treated[i]!;
+  return (sample.factors ?? []).map((f) => {
     const k = f.levels.length + 1;
-    const byArm = [new Float64Array(k), new Float64Array(k)];
-    byArm[0]![0] = n - nTreated;
-    byArm[1]![0] = nTreated;
+    const control = new Float64Array(k);
+    const treat = new Float64Array(k);
+    control[0] = end - start - nTreated;
+    treat[0] = nTreated;
     f.columns.forEach((column, j) => {
       const col = sample.covariates[column]!;
       let all = 0;
       let t = 0;
-      for (let i = 0; i < n; i++) {
+      for (let i = start; i < end; i++) {
         all += col[i]!;
         t += col[i]! * treated[i]!;
       }
-      byArm[0]![j + 1] = all - t;
-      byArm[1]![j + 1] = t;
-      byArm[0]![0]! -= all - t;
-      byArm[1]![0]! -= t;
+      control[j + 1] = all - t;
+      treat[j + 1] = t;
+      control[0]! -= all - t;
+      treat[0]! -= t;
     });
+    return [control, treat] as const;
+  });
+}
+
+/**
+ * The {@link LevelCounts} of every prefix [0, n) of a sample for the sizes in `sizes`, from the
+ * counts of the segments between consecutive sizes (one pass over the rows for all of them): what
+ * {@link rareLevelsOf} needs for the complete-follow-up samples of a series sorted by follow-up.
+ *
+ * @example
+ * const counts = prefixLevelCounts(sorted, [200_000, 190_000]);
+ * rareLevelsOf(prefixComparison(sorted, 190_000), false, counts.get(190_000));
+ */
+export function prefixLevelCounts(
+  sample: ArmSample,
+  sizes: readonly number[],
+): Map<number, LevelCounts> {
+  const out = new Map<number, LevelCounts>();
+  let end = 0;
+  let total: LevelCounts | undefined;
+  for (const n of [...new Set(sizes)].sort((a, b) => a - b)) {
+    const segment = levelCounts(sample, end, n);
+    total = total
+      ? total.map(([c, t], f) => {
+          const [sc, st] = segment[f]!;
+          return [c.map((v, j) => v + sc[j]!), t.map((v, j) => v + st[j]!)] as const;
+        })
+      : segment;
+    out.set(n, total);
+    end = n;
+  }
+  return out;
+}
+
+/**
+ * The rare levels of a sample: a level with exactly one client, or, with Lin's interacted
+ * model (`lin`), exactly one client in one of the arms (the level × treatment dummy then fits
+ * that client exactly). Levels absent from the sample are not rare (their dummy is aliased).
+ * `counts` are the sample's {@link LevelCounts} when known (e.g. from {@link prefixLevelCounts}).
+ *
+ * @example
+ * rareLevelsOf(sample, false); // [{ column: 'office', level: 'office 9', clients: 1, rows: [101] }]
+ */
+export function rareLevelsOf(
+  sample: ArmSample,
+  lin: boolean,
+  counts: LevelCounts = levelCounts(sample),
+): RareLevel[] {
+  const out: RareLevel[] = [];
+  (sample.factors ?? []).forEach((f, q) => {
+    const [control, treat] = counts[q]!;
+    // The level of each row is needed only for the rows of a rare level.
     let idx: Int32Array | undefined;
-    for (let j = 0; j < k; j++) {
-      const c = byArm[0]![j]!;
-      const t = byArm[1]![j]!;
+    for (let j = 0; j < control.length; j++) {
+      const c = control[j]!;
+      const t = treat[j]!;
       if (!(c + t === 1 || (lin && (c === 1 || t === 1)))) continue;
       idx ??= levelIndex(sample, f);
       const rows: number[] = [];
@@ -91,7 +145,7 @@ export function rareLevelsOf(sample: ArmSample, lin: boolean): RareLevel[] {
         rows,
       });
     }
-  }
+  });
   return out;
 }
 

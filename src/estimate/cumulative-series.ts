@@ -115,7 +115,7 @@ function residualTargets(
 ): ResidualTarget[] {
   const { k, factor } = prepared;
   return eventMonths.flatMap((eventMonth) => {
-    const { sByBucket } = bucketSums(prepared, bucketsOfRows(eventMonth, bucketOf), months.length);
+    const { sByBucket } = bucketSums(prepared, eventMonth, months, bucketOf);
     const s = new Float64Array(k);
     return months.map((month, b) => {
       for (let j = 0; j < k; j++) s[j]! += sByBucket[b * k + j]!;
@@ -277,11 +277,7 @@ function classicalSeries(
 ): Coefficient[] {
   const { n, k, factor, shiftedBread } = prepared;
   const df = n - k;
-  const { sByBucket, yByBucket } = bucketSums(
-    prepared,
-    bucketsOfRows(eventMonth, bucketOf),
-    months.length,
-  );
+  const { sByBucket, yByBucket } = bucketSums(prepared, eventMonth, months, bucketOf);
   const s = new Float64Array(k);
   let ySum = 0;
   return months.map((_, b) => {
@@ -295,40 +291,33 @@ function classicalSeries(
   });
 }
 
-/** Each row's bucket (the first of the months at or after its event month; −1: none). */
-function bucketsOfRows(eventMonth: Float64Array, bucketOf: (e: number) => number): Int32Array {
-  const bucket = new Int32Array(eventMonth.length);
-  for (let i = 0; i < bucket.length; i++) bucket[i] = bucketOf(eventMonth[i]!);
-  return bucket;
-}
-
 /**
  * Per bucket b of event months: Σ xs_i (q×k row-major, the shifted rows) and the count of the
- * clients in it; cumulated over b they give Xs'y_m and Σy_m. Column by column over the rows
- * with an event, in row order.
+ * clients in it; cumulated over b they give Xs'y_m and Σy_m. Only the rows with an event by the
+ * last month (`months[q − 1]`) are read after one scan of the event months, column by column
+ * in row order; a single bucket sums into a local (the same additions in the same order).
  */
 function bucketSums(
   prepared: OlsPrepared,
-  bucket: Int32Array,
-  q: number,
+  eventMonth: Float64Array,
+  months: readonly number[],
+  bucketOf: (e: number) => number,
 ): { readonly sByBucket: Float64Array; readonly yByBucket: Float64Array } {
   const { k, columns, shift } = prepared;
-  const yByBucket = new Float64Array(q);
+  const q = months.length;
+  const last = months[q - 1]!;
   let count = 0;
-  for (let i = 0; i < bucket.length; i++) {
-    const b = bucket[i]!;
-    if (b >= 0) {
-      yByBucket[b]! += 1;
-      count++;
-    }
-  }
+  for (let i = 0; i < eventMonth.length; i++) if (eventMonth[i]! <= last) count++;
   const rows = new Int32Array(count);
   const offset = new Int32Array(count);
-  for (let i = 0, r = 0; i < bucket.length; i++) {
-    if (bucket[i]! >= 0) {
-      rows[r] = i;
-      offset[r++] = bucket[i]! * k;
-    }
+  const yByBucket = new Float64Array(q);
+  for (let i = 0, r = 0; i < eventMonth.length; i++) {
+    const e = eventMonth[i]!;
+    if (!(e <= last)) continue;
+    const b = q === 1 ? 0 : bucketOf(e);
+    rows[r] = i;
+    offset[r++] = b * k;
+    yByBucket[b]! += 1;
   }
   const sByBucket = new Float64Array(q * k);
   // A factor's dummies by one code per row: Σ(d_j − s_j) over a bucket is its count of
@@ -349,6 +338,12 @@ function bucketSums(
       continue;
     }
     const col = columns[j]!;
+    if (q === 1) {
+      let sum = 0;
+      for (let r = 0; r < count; r++) sum += col[rows[r]!]! - sj;
+      sByBucket[j] = sum;
+      continue;
+    }
     for (let r = 0; r < count; r++) sByBucket[offset[r]! + j]! += col[rows[r]!]! - sj;
   }
   return { sByBucket, yByBucket };

@@ -12,9 +12,12 @@ import type { AnalysisPlan } from './plan.js';
  */
 export function identifierLabels(table: ColumnTable, plan: AnalysisPlan): IdentifierLabelSpec {
   const names = new Set(table.columnNames());
-  const holdsText = (c: string) =>
-    names.has(c) &&
-    Array.from(table.array(c) as ArrayLike<unknown>).some((v) => typeof v === 'string');
+  const holdsText = (c: string) => {
+    if (!names.has(c)) return false;
+    const values = table.array(c) as ArrayLike<unknown>;
+    for (let i = 0; i < values.length; i++) if (typeof values[i] === 'string') return true;
+    return false;
+  };
   return {
     id: plan.columns.id,
     labels: [

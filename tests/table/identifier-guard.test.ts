@@ -83,4 +83,37 @@ describe('refuseIdentifierLabels', () => {
       }),
     ).toThrow("subgroups[0]: 'id' is the id column");
   });
+
+  it('compares values as the guard does: trimmed text, any id column, every row named', () => {
+    const u = table({
+      id: ['DH000001', 'DH000002', 'DH000003', 'DH000004'],
+      pseudonym: [1234567, 7654321, 1111111, 2222222],
+      office: [' DH000003 ', 'north', 'DH000003', 'south'],
+      code: ['1234567', 'x', 'y', 'z'],
+      short: ['DH00', 'DH00', 'a', 'b'],
+    });
+    const labels = (column: string) => [{ column, role: 'factor levels' }];
+    expect(() => refuseIdentifierLabels(u, { id: 'id', labels: labels('office') })).toThrow(
+      "column 'office' holds a value that equals an id or looks like a BSN in rows 1, 3 (not shown)",
+    );
+    // A label equal to a value of another id column (a number there, text here).
+    expect(() =>
+      refuseIdentifierLabels(u, { id: 'id', moreIds: ['pseudonym'], labels: labels('code') }),
+    ).toThrow(/column 'code' .* in row 1 \(not shown\)/);
+    expect(() => refuseIdentifierLabels(u, { id: 'id', labels: labels('code') })).not.toThrow();
+    // Too short to be guarded; labels in order: the first refused column is named.
+    expect(() => refuseIdentifierLabels(u, { id: 'id', labels: labels('short') })).not.toThrow();
+    expect(() =>
+      refuseIdentifierLabels(u, {
+        id: 'id',
+        labels: [...labels('short'), ...labels('office'), { column: 'id', role: 'arm labels' }],
+      }),
+    ).toThrow(/column 'office'/);
+    expect(() =>
+      refuseIdentifierLabels(u, {
+        id: 'id',
+        values: [{ column: 'office', values: ['north', 'DH000004 '], field: 'config.filter' }],
+      }),
+    ).toThrow("config.filter: a value of the filter on 'office' equals an id or looks like a BSN");
+  });
 });
