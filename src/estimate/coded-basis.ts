@@ -196,6 +196,49 @@ export function dummyAt(f: JointFactor, c: number): number {
   return f.positionOf[Math.floor(c / f.stride) % (f.none + 1)]!;
 }
 
+/** Joint codes already computed, by the buffer of their first factor's codes (see below). */
+const jointCodeCache = new WeakMap<
+  ArrayBufferLike,
+  { readonly factors: readonly JointFactor[]; readonly codes: Int32Array }[]
+>();
+
+/**
+ * The joint code of rows 0 … n − 1 (n the length of the factors' codes): Σ state_f·stride_f. The
+ * samples of a series that are prefixes of one design read views of the same codes, so the
+ * codes of the whole design are computed once, on first use, and kept while those codes live
+ * (a `WeakMap` on their buffer): each prefix's pass then copies its rows instead of summing the
+ * factors again. Codes that are not views from the start of their buffer are computed each time.
+ *
+ * @example
+ * const codes = jointCodeArray(basis.joints[0]); // one Int32Array of n codes
+ */
+export function jointCodeArray(joint: Joint): Int32Array {
+  const { factors } = joint;
+  const n = factors[0]!.code.length;
+  const buffer = factors[0]!.code.buffer;
+  const full = buffer.byteLength / 4;
+  if (factors.some((f) => f.code.byteOffset !== 0 || f.code.buffer.byteLength !== 4 * full)) {
+    const out = new Int32Array(n);
+    jointCodesOf(joint, 0, n, out, 0);
+    return out;
+  }
+  const same = (a: JointFactor, b: JointFactor) =>
+    a.code.buffer === b.code.buffer && a.none === b.none && a.stride === b.stride;
+  const entries = jointCodeCache.get(buffer) ?? [];
+  let entry = entries.find(
+    (e) => e.factors.length === factors.length && e.factors.every((f, i) => same(f, factors[i]!)),
+  );
+  if (!entry) {
+    const whole = factors.map((f) => ({ ...f, code: new Int32Array(f.code.buffer, 0, full) }));
+    const codes = new Int32Array(full);
+    jointCodesOf({ factors: whole, size: joint.size }, 0, full, codes, 0);
+    entry = { factors: whole, codes };
+    entries.push(entry);
+    jointCodeCache.set(buffer, entries);
+  }
+  return entry.codes.subarray(0, n);
+}
+
 /**
  * The joint code of rows start … start + len − 1 into `out` (from `offset`): Σ state_f·stride_f
  * over the joint's factors.

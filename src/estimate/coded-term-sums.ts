@@ -26,7 +26,7 @@ import {
   dummyAt,
   type Joint,
   type JointFactor,
-  jointCodesOf,
+  jointCodeArray,
   jointTable,
 } from './coded-basis.js';
 import {
@@ -74,6 +74,7 @@ export function codedTermSums(
   const R = forms.length;
   const formDense = forms.map((u) => Float64Array.from(dense, (j) => u[j]!));
   const joints = coded.joints.map((joint) => jointTables(joint, coded, forms, T));
+  const codes = coded.joints.map(jointCodeArray);
   // The terms between two joint codes: 2·(G₁₁⁻¹)_de.
   const cross = coded.inv11.map((v) => 2 * v);
   const jc = new Int32Array(S * B);
@@ -87,20 +88,23 @@ export function codedTermSums(
   const xcDense = new Float64Array(T * p);
   for (let start = 0; start < n; start += B) {
     const len = Math.min(n, start + B) - start;
-    for (let s = 0; s < S; s++) jointCodesOf(coded.joints[s]!, start, len, jc, s * B);
+    for (let s = 0; s < S; s++) jc.set(codes[s]!.subarray(start, start + len), s * B);
     for (let a = 0; a < p; a++) {
       const col = columns[dense[a]!]!;
       const sa = shift ? shift[dense[a]!]! : 0;
       const o = a * B;
       for (let t = 0; t < len; t++) dv[o + t] = col[start + t]! - sa;
     }
-    // The linear forms: the first joint code's term and the dense terms (four per sweep), then
-    // the other joint codes' terms.
+    // The linear forms: the first joint code's terms (one table row per code holds every
+    // form's), then the dense terms (four per sweep), then the other joint codes' terms.
+    const first = joints[0]!.form;
+    for (let t = 0; t < len; t++) {
+      const c = jc[t]! * R;
+      for (let r = 0; r < R; r++) vals[r * B + t] = first[c + r]!;
+    }
     for (let r = 0; r < R; r++) {
       const o = r * B;
       const ud = formDense[r]!;
-      const first = joints[0]!.form[r]!;
-      for (let t = 0; t < len; t++) vals[o + t] = first[jc[t]!]!;
       let a = 0;
       for (; a + 3 < p; a += 4) {
         const u0 = ud[a]!;
@@ -120,9 +124,9 @@ export function codedTermSums(
         for (let t = 0; t < len; t++) vals[o + t]! += ua * dv[oa + t]!;
       }
       for (let s = 1; s < S; s++) {
-        const table = joints[s]!.form[r]!;
+        const table = joints[s]!.form;
         const os = s * B;
-        for (let t = 0; t < len; t++) vals[o + t]! += table[jc[os + t]!]!;
+        for (let t = 0; t < len; t++) vals[o + t]! += table[jc[os + t]! * R + r]!;
       }
     }
     // Residuals over the fitted values, and X_c'e while the block is in cache.
@@ -131,11 +135,6 @@ export function codedTermSums(
       const o = (q + g) * B;
       for (let t = 0; t < len; t++) {
         vals[o + t] = (eventMonth[start + t]! <= month ? 1 : 0) - vals[o + t]!;
-      }
-      for (let s = 0; s < S; s++) {
-        const acc = joints[s]!.xe[g]!;
-        const os = s * B;
-        for (let t = 0; t < len; t++) acc[jc[os + t]!]! += vals[o + t]!;
       }
       // X_c'e of the dense columns, four per sweep of the residuals.
       let a = 0;
@@ -166,6 +165,15 @@ export function codedTermSums(
         xcDense[g * p + a]! += sum;
       }
     }
+    // The residuals by joint code (one table row per code holds every target's).
+    for (let s = 0; s < S; s++) {
+      const acc = joints[s]!.xe;
+      const os = s * B;
+      for (let t = 0; t < len; t++) {
+        const c = jc[os + t]! * T;
+        for (let g = 0; g < T; g++) acc[c + g]! += vals[(q + g) * B + t]!;
+      }
+    }
     // h = e'G₁₁⁻¹e + ‖L₂₂⁻¹(d − M e)‖²: the quadratic form within each joint factor from its
     // table, between two joint factors from their members' pairs.
     h.fill(0, 0, len);
@@ -179,14 +187,18 @@ export function codedTermSums(
         }
       }
     }
-    for (let a = 0; a < p; a++) {
-      const o = a * B;
-      const first = joints[0]!.m[a]!;
-      for (let t = 0; t < len; t++) z[o + t] = dv[o + t]! - first[jc[t]!]!;
-      for (let s = 1; s < S; s++) {
-        const row = joints[s]!.m[a]!;
-        const os = s * B;
-        for (let t = 0; t < len; t++) z[o + t]! -= row[jc[os + t]!]!;
+    // z = d − M e, M e from one table row per code.
+    const m0 = joints[0]!.m;
+    for (let t = 0; t < len; t++) {
+      const c = jc[t]! * p;
+      for (let a = 0; a < p; a++) z[a * B + t] = dv[a * B + t]! - m0[c + a]!;
+    }
+    for (let s = 1; s < S; s++) {
+      const m = joints[s]!.m;
+      const os = s * B;
+      for (let t = 0; t < len; t++) {
+        const c = jc[os + t]! * p;
+        for (let a = 0; a < p; a++) z[a * B + t]! -= m[c + a]!;
       }
     }
     forwardSubstituteBlock(z, B, len, p, l22, h, scratch, zero);
@@ -195,11 +207,10 @@ export function codedTermSums(
   for (let g = 0; g < T; g++) {
     const xce = new Float64Array(k);
     for (const joint of joints) {
-      const acc = joint.xe[g]!;
-      for (let c = 0; c < acc.length; c++) {
+      for (let c = 0; c < joint.size; c++) {
         for (const f of joint.factors) {
           const d = dummyAt(f, c);
-          if (d < D) xce[coded.dummies[d]!]! += acc[c]!;
+          if (d < D) xce[coded.dummies[d]!]! += joint.xe[c * T + g]!;
         }
       }
     }
@@ -212,14 +223,25 @@ export function codedTermSums(
 }
 
 /**
- * The per-code tables of a joint factor: each form's dummy terms, each row of M e, the quadratic
- * form e'G₁₁⁻¹e within it, and per target an accumulator of the residuals by code.
+ * The per-code tables of a joint factor, one row per code (a row's gathers then read one cache
+ * line, not one per table): each form's dummy terms (size × R), each row of M e (size × p), the
+ * quadratic form e'G₁₁⁻¹e within it, and per target an accumulator of the residuals (size × T).
  */
 function jointTables(joint: Joint, coded: CodedBasis, forms: readonly Float64Array[], T: number) {
   const { size, factors } = joint;
   const { D, p, dummies, inv11, m } = coded;
-  const form = forms.map((u) => jointTable(joint, D, (d) => u[dummies[d]!]!));
-  const mRows = Array.from({ length: p }, (_, a) => jointTable(joint, D, (d) => m[a * D + d]!));
+  const byCodeRow = (tables: readonly Float64Array[]) => {
+    const w = tables.length;
+    const out = new Float64Array(size * w);
+    tables.forEach((table, r) => {
+      for (let c = 0; c < size; c++) out[c * w + r] = table[c]!;
+    });
+    return out;
+  };
+  const form = byCodeRow(forms.map((u) => jointTable(joint, D, (d) => u[dummies[d]!]!)));
+  const mRows = byCodeRow(
+    Array.from({ length: p }, (_, a) => jointTable(joint, D, (d) => m[a * D + d]!)),
+  );
   const byCode = Array.from({ length: size }, (_, c) =>
     factors.map((f) => dummyAt(f, c)).filter((d) => d < D),
   );
@@ -230,10 +252,11 @@ function jointTables(joint: Joint, coded: CodedBasis, forms: readonly Float64Arr
   });
   return {
     factors,
+    size,
     form,
     m: mRows,
     quad,
-    xe: Array.from({ length: T }, () => new Float64Array(size)),
+    xe: new Float64Array(size * T),
   };
 }
 
