@@ -126,7 +126,12 @@ export function typedColumn(table: ColumnTable, name: string): Float64Array | un
 export function isMissing(value: unknown): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value === 'number') return Number.isNaN(value);
-  if (typeof value === 'string') return value.trim() === '';
+  if (typeof value === 'string') {
+    // A first character from '!' to '~' is not whitespace: the cell is not blank, and the
+    // trim (a call per cell, a measurable share of checking 2,000,000 ids) is not needed.
+    const c = value.charCodeAt(0);
+    return !(c > 32 && c < 127) && value.trim() === '';
+  }
   return false;
 }
 

@@ -118,15 +118,11 @@ export function checkExperiment(input: TableInput, schema?: ExperimentSchema): E
 function followupWarnings(ctx: Context): ValidationWarning[] {
   const column = ctx.schema.followup;
   if (!ctx.has(column)) return [];
-  const followup = Float64Array.from(ctx.values(column), (v) => {
-    const n = numericValue(v);
-    return typeof n === 'number' ? n : Number.NaN;
-  });
+  // On valid data no cell is a boolean or non-numeric, so the numbers read for the checks are
+  // `numericValue` of every cell (NaN when missing): no second reading of the columns.
+  const followup = ctx.numbers(column).numbers;
   return ctx.schema.events.flatMap((event): ValidationWarning[] => {
-    const months = Float64Array.from(ctx.values(event), (v) => {
-      const n = numericValue(v);
-      return typeof n === 'number' ? n : Number.NaN;
-    });
+    const months = ctx.numbers(event).numbers;
     const pattern = followupPattern(followup, months);
     if (!pattern.survivalShaped) return [];
     return [
@@ -194,49 +190,187 @@ interface Context {
   readonly table: ColumnTable;
   readonly schema: ResolvedExperimentSchema;
   readonly has: (name: string | undefined) => name is string;
-  readonly values: (name: string) => readonly unknown[];
+  /** The cells of a column, in table order (the table's own array where it has one). */
+  readonly values: (name: string) => ArrayLike<unknown>;
+  /** A column read as numbers, once per column. */
+  readonly numbers: (name: string) => NumberCells;
   /** A value as shown in a message, withheld when it could be an id. */
   readonly show: (value: unknown) => string;
-  /** Follow-up per row when it is a valid number, else NaN. */
-  readonly followup: Float64Array;
+  /** Follow-up per row when it is a valid number (a whole number ≥ 0), else NaN. */
+  readonly followup: () => Float64Array;
+}
+
+/** A column read as numbers: what the month and decile checks and the warnings work from. */
+interface NumberCells {
+  /**
+   * Each cell's number where it holds one (a finite number, a safe bigint); NaN for a missing
+   * cell, a boolean or a non-numeric value. Possibly the table's own array: never written.
+   */
+  readonly numbers: Float64Array;
+  /** 1-based rows of cells that are booleans or not numeric (`numericValue` undefined). */
+  readonly nonNumeric: readonly number[];
 }
 
 function context(table: ColumnTable, schema: ResolvedExperimentSchema): Context {
   const names = new Set(table.columnNames());
   const has = (name: string | undefined): name is string => name !== undefined && names.has(name);
-  const cache = new Map<string, readonly unknown[]>();
+  const cache = new Map<string, ArrayLike<unknown>>();
   const values = (name: string) => {
     let v = cache.get(name);
     if (!v) {
-      v = table.array(name) as unknown[];
+      v = cells(table, name);
       cache.set(name, v);
     }
     return v;
   };
-  const ids = new Set<string>();
-  if (has(schema.id)) {
-    for (const v of values(schema.id)) {
-      const s = stringValue(v);
-      // Short values (small pseudonyms like 3) are too common to withhold everywhere.
-      if (typeof s === 'string' && s.trim().length >= 5) ids.add(s.trim());
+  const numberCache = new Map<string, NumberCells>();
+  const numbers = (name: string) => {
+    let n = numberCache.get(name);
+    if (!n) {
+      n = numberCells(values(name));
+      numberCache.set(name, n);
     }
-  }
+    return n;
+  };
+  // Whether a shown value equals an id: only asked when there is a problem to report.
+  const isId = idLookup(() => (has(schema.id) ? values(schema.id) : []));
   const show = (value: unknown) => {
     const s = stringValue(value);
     if (typeof s !== 'string') return describeValue(value);
-    if (ids.has(s.trim())) return '(value withheld: equals an id)';
+    if (isId(s.trim())) return '(value withheld: equals an id)';
     // Nine digits could be a BSN typed into the wrong column, whether or not it is an id here.
     if ((s.match(/\d/g)?.length ?? 0) >= 9) return '(value withheld: 9 or more digits)';
     return describeValue(value);
   };
-  const followup = new Float64Array(table.numRows()).fill(Number.NaN);
-  if (has(schema.followup)) {
-    values(schema.followup).forEach((v, i) => {
-      const n = typeof v === 'boolean' ? undefined : numericValue(v);
-      if (typeof n === 'number' && n >= 0 && Number.isInteger(n)) followup[i] = n;
-    });
+  let followup: Float64Array | undefined;
+  const followupMonths = () => {
+    followup ??= has(schema.followup)
+      ? validFollowup(numbers(schema.followup).numbers)
+      : new Float64Array(table.numRows()).fill(Number.NaN);
+    return followup;
+  };
+  return { table, schema, has, values, numbers, show, followup: followupMonths };
+}
+
+/** Questions answered by scanning the ids before a set of them is made. */
+const ID_SCANS = 8;
+
+/**
+ * Whether a trimmed text is an id of the table (trimmed; only ids of 5 or more characters count:
+ * short values like 3 are too common to withhold everywhere). A set of every id was a large
+ * share of checking a 2,000,000-row table, valid or with a few problems, so the first
+ * {@link ID_SCANS} texts asked about are looked up by a scan of the ids, and the set is only
+ * made when more are asked.
+ */
+function idLookup(column: () => ArrayLike<unknown>): (text: string) => boolean {
+  let ids: Set<string> | undefined;
+  const scanned = new Map<string, boolean>();
+  return (text) => {
+    if (text.length < 5) return false;
+    if (ids) return ids.has(text);
+    const known = scanned.get(text);
+    if (known !== undefined) return known;
+    const cells = column();
+    if (scanned.size < ID_SCANS) {
+      let found = false;
+      for (let i = 0; i < cells.length && !found; i++) {
+        const s = stringValue(cells[i]);
+        found =
+          typeof s === 'string' && (s === text || (s.length > text.length && s.trim() === text));
+      }
+      scanned.set(text, found);
+      return found;
+    }
+    ids = new Set<string>();
+    for (let i = 0; i < cells.length; i++) {
+      const s = stringValue(cells[i]);
+      if (typeof s === 'string' && s.trim().length >= 5) ids.add(s.trim());
+    }
+    return ids.has(text);
+  };
+}
+
+/**
+ * A column's cells without a copy when the table holds them in an array (as the CSV reader
+ * does), else arquero's copy. `asTable` has reified filters and orderings, so row i is cell i.
+ */
+function cells(table: ColumnTable, name: string): ArrayLike<unknown> {
+  const column: unknown = table.column(name);
+  const direct =
+    !table.isFiltered() &&
+    !table.isOrdered() &&
+    (Array.isArray(column) || (ArrayBuffer.isView(column) && !(column instanceof DataView))) &&
+    (column as ArrayLike<unknown>).length === table.numRows();
+  return direct ? (column as ArrayLike<unknown>) : (table.array(name) as unknown[]);
+}
+
+/** Reads cells as numbers by the rule of `numericValue`, with booleans not a number. */
+function numberCells(values: ArrayLike<unknown>): NumberCells {
+  const nonNumeric: number[] = [];
+  if (values instanceof Float64Array) {
+    // A numeric column is its own reading unless it holds ±Infinity (not a number here).
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i]!;
+      if (x - x !== 0 && !Number.isNaN(x)) nonNumeric.push(i + 1);
+    }
+    if (nonNumeric.length === 0) return { numbers: values, nonNumeric };
+    const numbers = Float64Array.from(values);
+    for (const r of nonNumeric) numbers[r - 1] = Number.NaN;
+    return { numbers, nonNumeric };
   }
-  return { table, schema, has, values, show, followup };
+  const numbers = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    // Numbers and empty cells first: nearly every cell, without a call.
+    if (typeof v === 'number' && v - v === 0) numbers[i] = v;
+    else if (v === null || v === undefined) numbers[i] = Number.NaN;
+    else {
+      const n = typeof v === 'boolean' ? undefined : numericValue(v);
+      numbers[i] = typeof n === 'number' ? n : Number.NaN;
+      if (n === undefined) nonNumeric.push(i + 1);
+    }
+  }
+  return { numbers, nonNumeric };
+}
+
+/** The follow-up where it is a whole number ≥ 0, else NaN (the column itself when all are). */
+function validFollowup(numbers: Float64Array): Float64Array {
+  let valid = true;
+  for (let i = 0; i < numbers.length && valid; i++) {
+    const f = numbers[i]!;
+    if (!Number.isNaN(f) && !(f >= 0 && Number.isInteger(f))) valid = false;
+  }
+  if (valid) return numbers;
+  return numbers.map((f) => (f >= 0 && Number.isInteger(f) ? f : Number.NaN));
+}
+
+/** Smallest and largest number of a column, whether all are whole, whether any passes `limit`. */
+interface NumberRange {
+  readonly min: number;
+  readonly max: number;
+  readonly integers: boolean;
+  /** Some number exceeds `limit` of its row (NaN limits never do). */
+  readonly exceeds: boolean;
+}
+
+/**
+ * One pass over a column's numbers (NaN skipped) that tells which range rules can fail, so the
+ * rows of a rule are only collected when it does.
+ */
+function numberRange(numbers: Float64Array, limit?: Float64Array): NumberRange {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let integers = true;
+  let exceeds = false;
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i]!;
+    if (Number.isNaN(n)) continue;
+    if (n < min) min = n;
+    if (n > max) max = n;
+    if (integers && !Number.isInteger(n)) integers = false;
+    if (limit !== undefined && n > limit[i]!) exceeds = true;
+  }
+  return { min, max, integers, exceeds };
 }
 
 function checkColumns(table: ColumnTable, s: ResolvedExperimentSchema): ValidationProblem[] {
@@ -263,15 +397,6 @@ function checkColumns(table: ColumnTable, s: ResolvedExperimentSchema): Validati
   return problems;
 }
 
-/** Rows (1-based) where `test` holds. */
-function rowsWhere(values: readonly unknown[], test: (v: unknown, i: number) => boolean): number[] {
-  const rows: number[] = [];
-  values.forEach((v, i) => {
-    if (test(v, i)) rows.push(i + 1);
-  });
-  return rows;
-}
-
 function missingProblem(column: string, what: string, rows: number[]): ValidationProblem[] {
   if (rows.length === 0) return [];
   return [
@@ -284,12 +409,26 @@ function missingProblem(column: string, what: string, rows: number[]): Validatio
   ];
 }
 
+/** Rows (1-based) with a missing cell. */
+function missingRows(values: ArrayLike<unknown>): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < values.length; i++) if (isMissing(values[i])) rows.push(i + 1);
+  return rows;
+}
+
 function checkIds(ctx: Context): ValidationProblem[] {
   const column = ctx.schema.id;
   if (!ctx.has(column)) return [];
   const values = ctx.values(column);
-  const problems = missingProblem(column, 'id', rowsWhere(values, isMissing));
-  const bad = rowsWhere(values, (v) => stringValue(v) === undefined);
+  // Missing ids and ids that are not text or numbers, in one pass.
+  const missing: number[] = [];
+  const bad: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isMissing(v)) missing.push(i + 1);
+    else if (typeof v !== 'string' && stringValue(v) === undefined) bad.push(i + 1);
+  }
+  const problems = missingProblem(column, 'id', missing);
   if (bad.length) {
     problems.push({
       code: 'wrong-type',
@@ -299,7 +438,7 @@ function checkIds(ctx: Context): ValidationProblem[] {
     });
   }
   // Rows of repeated ids (after trimming: one rule for keys, ./ids.ts), never the ids.
-  const repeated = duplicateIdGroups(values);
+  const repeated = duplicateIdGroups(Array.isArray(values) ? values : Array.from(values));
   if (repeated.length) {
     problems.push({
       code: 'duplicate-id',
@@ -315,18 +454,32 @@ function checkArms(ctx: Context): ValidationProblem[] {
   const column = ctx.schema.arm;
   if (!ctx.has(column)) return [];
   const values = ctx.values(column);
-  const problems = missingProblem(column, 'arm label', rowsWhere(values, isMissing));
   const allowed = ctx.schema.arms;
-  if (!allowed) return problems;
+  const known = new Set(allowed);
+  // Missing labels, and the first unknown one: the unknown labels are only grouped when there
+  // is one, from there on (a map entry per label and row was most of this check's time).
+  const missing: number[] = [];
+  let firstUnknown = -1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isMissing(v)) missing.push(i + 1);
+    else if (allowed && firstUnknown < 0) {
+      const s = typeof v === 'string' ? v : stringValue(v);
+      if (s === undefined || s === null || !known.has(s)) firstUnknown = i;
+    }
+  }
+  const problems = missingProblem(column, 'arm label', missing);
+  if (!allowed || firstUnknown < 0) return problems;
   const unknown = new Map<string, { value: unknown; rows: number[] }>();
-  values.forEach((v, i) => {
+  for (let i = firstUnknown; i < values.length; i++) {
+    const v = values[i];
     const s = stringValue(v);
-    if (s === null || (s !== undefined && allowed.includes(s))) return;
+    if (s === null || (s !== undefined && known.has(s))) continue;
     const key = s ?? describeValue(v);
     const entry = unknown.get(key) ?? { value: v, rows: [] };
     entry.rows.push(i + 1);
     unknown.set(key, entry);
-  });
+  }
   for (const { value, rows } of unknown.values()) {
     const shown = ctx.show(value);
     problems.push({
@@ -342,22 +495,29 @@ function checkArms(ctx: Context): ValidationProblem[] {
 
 /** Non-numeric cells of a column, as one problem listing rows and the first distinct values. */
 function nonNumeric(ctx: Context, column: string, what: string): ValidationProblem[] {
-  const values = ctx.values(column);
   // A boolean is not a month or a decile (`true` would count as 1).
-  const all = rowsWhere(values, (v) => typeof v === 'boolean' || numericValue(v) === undefined);
+  const all = ctx.numbers(column).nonNumeric;
+  if (all.length === 0) return [];
+  const values = ctx.values(column);
   // One bad cell makes the reader keep the whole column as text: name the cells that are not
   // numbers, not the numbers read as text.
   const bad = all.filter((r) => !isNumberText(values[r - 1]));
-  const rows = bad.length > 0 ? bad : all;
-  if (rows.length === 0) return [];
-  const distinct = [...new Set(rows.map((r) => ctx.show(values[r - 1])))];
-  const shown = distinct.slice(0, 3).join(', ') + (distinct.length > 3 ? ', …' : '');
+  const rows = bad.length > 0 ? bad : [...all];
+  // The message shows the first three distinct values and whether there are more: four found
+  // is enough (showing every cell of a column of text would check each against the ids).
+  const distinct = new Set<string>();
+  for (const r of rows) {
+    distinct.add(ctx.show(values[r - 1]));
+    if (distinct.size > 3) break;
+  }
+  const first = [...distinct];
+  const shown = first.slice(0, 3).join(', ') + (first.length > 3 ? ', …' : '');
   return [
     {
       code: 'wrong-type',
       column,
       rows,
-      value: distinct[0] as string,
+      value: first[0] as string,
       message: `column '${column}' must hold ${what}, but has non-numeric values in ${formatRows(rows)}: ${shown}`,
     },
   ];
@@ -368,20 +528,27 @@ function isNumberText(value: unknown): boolean {
   return typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value);
 }
 
-/** Numeric cells failing `bad`, as one problem showing the first offending value. */
+/**
+ * Numeric cells failing `bad`, as one problem showing the first offending value. `fails` is
+ * false when the column's {@link NumberRange} shows no cell can: then no row is visited.
+ */
 function outOfRange(
   ctx: Context,
   column: string,
+  fails: boolean,
   bad: (n: number, i: number) => boolean,
   what: string,
 ): ValidationProblem[] {
-  const values = ctx.values(column);
-  const rows = rowsWhere(values, (v, i) => {
-    const n = typeof v === 'boolean' ? undefined : numericValue(v);
-    return typeof n === 'number' && bad(n, i);
-  });
+  if (!fails) return [];
+  const numbers = ctx.numbers(column).numbers;
+  const rows: number[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i]!;
+    // NaN: missing, a boolean or not a number, none of which is out of range.
+    if (!Number.isNaN(n) && bad(n, i)) rows.push(i + 1);
+  }
   if (rows.length === 0) return [];
-  const value = ctx.show(values[(rows[0] as number) - 1]);
+  const value = ctx.show(ctx.values(column)[(rows[0] as number) - 1]);
   return [
     {
       code: 'out-of-range',
@@ -396,50 +563,69 @@ function outOfRange(
 function checkFollowup(ctx: Context): ValidationProblem[] {
   const column = ctx.schema.followup;
   if (!ctx.has(column)) return [];
+  const range = numberRange(ctx.numbers(column).numbers);
   return [
-    ...missingProblem(column, 'follow-up', rowsWhere(ctx.values(column), isMissing)),
+    ...missingProblem(column, 'follow-up', missingRows(ctx.values(column))),
     ...nonNumeric(ctx, column, 'whole months of follow-up'),
-    ...outOfRange(ctx, column, (n) => n < 0, 'negative follow-up'),
+    ...outOfRange(ctx, column, range.min < 0, (n) => n < 0, 'negative follow-up'),
     ...outOfRange(
       ctx,
       column,
+      range.max > MAX_PLAUSIBLE_MONTHS,
       (n) => n > MAX_PLAUSIBLE_MONTHS,
       `implausible follow-up: more than ${MAX_PLAUSIBLE_MONTHS} months (100 years; a date or id in the column?)`,
     ),
-    ...outOfRange(ctx, column, (n) => !Number.isInteger(n), 'non-integer follow-up'),
+    ...outOfRange(
+      ctx,
+      column,
+      !range.integers,
+      (n) => !Number.isInteger(n),
+      'non-integer follow-up',
+    ),
   ];
 }
 
 function checkEvent(ctx: Context, column: string): ValidationProblem[] {
   if (!ctx.has(column)) return [];
   const max = ctx.schema.maxMonth;
+  // Without a follow-up column every follow-up is NaN: no event is after it.
+  const followup = ctx.has(ctx.schema.followup) ? ctx.followup() : undefined;
+  const range = numberRange(ctx.numbers(column).numbers, followup);
   const problems = [
     ...nonNumeric(ctx, column, 'event months (or be empty when the event did not happen)'),
-    ...outOfRange(ctx, column, (n) => n < 1, 'months below 1'),
+    ...outOfRange(ctx, column, range.min < 1, (n) => n < 1, 'months below 1'),
     ...outOfRange(
       ctx,
       column,
+      range.max > MAX_PLAUSIBLE_MONTHS,
       (n) => n > MAX_PLAUSIBLE_MONTHS,
       `implausible months: more than ${MAX_PLAUSIBLE_MONTHS} (100 years; a date or id in the column?)`,
     ),
-    ...outOfRange(ctx, column, (n) => !Number.isInteger(n), 'non-integer months'),
+    ...outOfRange(ctx, column, !range.integers, (n) => !Number.isInteger(n), 'non-integer months'),
     ...(max === undefined
       ? []
-      : outOfRange(ctx, column, (n) => n > max, `months above the maximum of ${max}`)),
+      : outOfRange(
+          ctx,
+          column,
+          range.max > max,
+          (n) => n > max,
+          `months above the maximum of ${max}`,
+        )),
   ];
-  const followup = ctx.schema.followup;
+  if (followup === undefined) return problems;
   const after = outOfRange(
     ctx,
     column,
-    (n, i) => n > (ctx.followup[i] as number), // NaN (invalid follow-up) compares false
-    `event months after the end of follow-up ('${followup}')`,
+    range.exceeds,
+    (n, i) => n > (followup[i] as number), // NaN (invalid follow-up) compares false
+    `event months after the end of follow-up ('${ctx.schema.followup}')`,
   );
   for (const p of after) {
     const first = (p.rows?.[0] as number) - 1;
     problems.push({
       ...p,
       code: 'event-after-followup',
-      message: `${p.message.replace(/\)$/, '')} > follow-up ${ctx.followup[first]})`,
+      message: `${p.message.replace(/\)$/, '')} > follow-up ${followup[first]})`,
     });
   }
   return problems;
@@ -448,11 +634,13 @@ function checkEvent(ctx: Context, column: string): ValidationProblem[] {
 function checkDecile(ctx: Context): ValidationProblem[] {
   const column = ctx.schema.decile;
   if (!ctx.has(column)) return [];
+  const range = numberRange(ctx.numbers(column).numbers);
   return [
     ...nonNumeric(ctx, column, 'deciles 1–10'),
     ...outOfRange(
       ctx,
       column,
+      !range.integers || range.min < 1 || range.max > 10,
       (n) => !Number.isInteger(n) || n < 1 || n > 10,
       'deciles outside the whole numbers 1–10',
     ),

@@ -62,6 +62,47 @@ describe('normaliseId: the one rule', () => {
     expect(duplicateIdGroups([1, '1', null, null])).toEqual([[1, 2]]);
   });
 
+  it('compares keys by text where their hashes collide', () => {
+    // 'costarring' and 'liquid' share the 32-bit FNV-1a hash duplicateIdGroups compares first:
+    // they are two keys, and a real repeat of either is still found (groups by first row visited).
+    expect(duplicateIdGroups(['costarring', 'liquid'])).toEqual([]);
+    expect(
+      duplicateIdGroups(['liquid', 'costarring', 'x', ' liquid', 'zinke', 'altarage']),
+    ).toEqual([[1, 4]]);
+    expect(
+      duplicateIdGroups(['costarring', 'liquid', 'liquid ', 'costarring'], [3, 2, 0, 1]),
+    ).toEqual([
+      [3, 2],
+      [4, 1],
+    ]);
+  });
+
+  it('agrees with one map of every key on many keys, with and without rows', () => {
+    // The same groups as the plain rule: a map from each key to its rows, in visiting order.
+    const reference = (keys: readonly unknown[], rows?: readonly number[]) => {
+      const groups = new Map<string, number[]>();
+      for (const i of rows ?? keys.map((_, k) => k)) {
+        const key = normaliseId(keys[i]);
+        if (typeof key === 'string') groups.set(key, [...(groups.get(key) ?? []), i + 1]);
+      }
+      return [...groups.values()].filter((g) => g.length > 1).sort((a, b) => a[0]! - b[0]!);
+    };
+    let seed = 7;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed;
+    };
+    const pool = [null, '', ' ', Number.NaN, true, 7, '7', ' k12 ', 12n];
+    const keys = Array.from({ length: 20000 }, () =>
+      next() % 50 === 0 ? pool[next() % pool.length] : `k${next() % 60000}`,
+    );
+    const rows = keys.map((_, i) => i).filter(() => next() % 3 > 0);
+    const groups = duplicateIdGroups(keys);
+    expect(groups.length).toBeGreaterThan(1000);
+    expect(groups).toEqual(reference(keys));
+    expect(duplicateIdGroups(keys, rows)).toEqual(reference(keys, rows));
+  });
+
   it('checkUniqueIds names rows only, never a value', () => {
     const e = thrown(() => checkUniqueIds(['100000071', 'x', ' 100000071'], 'bsn'));
     expect(e.code).toBe('duplicate-id');

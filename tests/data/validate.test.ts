@@ -1,3 +1,4 @@
+import { table } from 'arquero';
 import { describe, expect, it } from 'vitest';
 import {
   checkExperiment,
@@ -28,7 +29,7 @@ function rows(): Record<string, unknown>[] {
 
 const schema = { arms: ['experiment', 'control'], maxMonth: 24 };
 
-function problemsOf(data: Record<string, unknown>[], s: object = schema) {
+function problemsOf(data: Parameters<typeof checkExperiment>[0], s: object = schema) {
   const check = checkExperiment(data, s);
   for (const p of check.problems) {
     // A BSN never appears in any message or detail.
@@ -249,6 +250,42 @@ describe('checkExperiment', () => {
     const [p] = problemsOf(data, { ...schema, decile: 'decile' });
     expect(p?.code).toBe('out-of-range');
     expect(p?.rows).toEqual([3, 4]);
+  });
+
+  it('reads numeric columns stored as Float64Array (as the CSV reader stores them)', () => {
+    // NaN is missing; ±Infinity is not a number of months.
+    const t = table({
+      id: ['a1', 'a2', 'a3', 'a4'],
+      arm: ['experiment', 'control', 'experiment', 'control'],
+      followup_months: Float64Array.of(24, Number.NaN, Number.POSITIVE_INFINITY, 12),
+      month_work: Float64Array.of(3, Number.NaN, 5, 13),
+    });
+    expect(problemsOf(t).map((p) => [p.code, p.rows, p.message])).toEqual([
+      ['missing-value', [2], "column 'followup_months' has no follow-up in row 2"],
+      [
+        'wrong-type',
+        [3],
+        "column 'followup_months' must hold whole months of follow-up, but has non-numeric values in row 3: Infinity",
+      ],
+      [
+        'event-after-followup',
+        [4],
+        "column 'month_work' has event months after the end of follow-up ('followup_months') in row 4 (first: 13 > follow-up 12)",
+      ],
+    ]);
+  });
+
+  it('withholds a shown value that equals an id also among many distinct values', () => {
+    // Ten unknown labels: the last one, an id (trimmed), is withheld like the first would be.
+    const data = Array.from({ length: 10 }, (_, i) => ({
+      ...rows()[i % 4],
+      id: `client-${i}`,
+      arm: i === 9 ? ' client-3 ' : `label-${i}`,
+    }));
+    const shown = problemsOf(data).map((p) => p.value);
+    expect(shown).toHaveLength(10);
+    expect(shown.slice(0, 2)).toEqual(["'label-0'", "'label-1'"]);
+    expect(shown[9]).toBe('(value withheld: equals an id)');
   });
 
   it('reports an empty table', () => {
