@@ -351,9 +351,11 @@ function numericCovariate(
   group: readonly number[],
   arms: readonly string[],
 ): { row: BalanceRow; test: CovariateTest; column: Float64Array } {
-  const column = Float64Array.from(values, (v) =>
-    typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN,
-  );
+  const column = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    column[i] = typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN;
+  }
   // Each arm's observed values, in row order (one pass to count, one to fill).
   const sizes = new Int32Array(arms.length);
   for (let i = 0; i < column.length; i++) {
