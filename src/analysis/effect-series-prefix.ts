@@ -10,6 +10,7 @@ import { checkFinite } from '../estimate/design.js';
 import { dummyCoding, subsetCoding } from '../estimate/indicator-groups.js';
 import {
   type DesignCross,
+  type EventSums,
   type OlsPrepared,
   olsPrepare,
   olsPrepareFromCross,
@@ -175,6 +176,7 @@ export function prefixCrossProducts(
   }
   // The factor dummies are found once; each prefix takes views of their codes.
   const coding = dummyCoding(columns);
+  const eventSums = prefixEventSums(columns, c, desc);
   const all = Array.from({ length: k }, (_, j) => j);
   const S = new Float64Array(k * k);
   const d = new Float64Array(k);
@@ -208,7 +210,105 @@ export function prefixCrossProducts(
         xtx[b * k + a] = v;
       }
     }
-    out.set(n, { xtx, shift: k > 1 ? shift : undefined, coding: subsetCoding(coding, 0, n, all) });
+    out.set(n, {
+      xtx,
+      shift: k > 1 ? shift : undefined,
+      coding: subsetCoding(coding, 0, n, all),
+      eventSums: eventSums(n),
+    });
   }
   return out;
+}
+
+/** Event months span at most this many whole months for {@link prefixEventSums}' tables. */
+const MAX_EVENT_MONTHS = 1200;
+
+/**
+ * The {@link EventSums} of the prefixes [0, n) of `columns` (sizes `sizes`), about `centre`: for
+ * an event vector, one pass over its rows fills Σ(x − c) and the count per segment between
+ * consecutive sizes and per event month, cumulated over the segments; a prefix's bucket sums are
+ * then a sum over the months of its table row, for every sample of the series at the cost of one.
+ * An event vector is known when it is a prefix view (offset 0) of an array as long as the design
+ * (the sorted sample's own months, a sibling event's from `siblingsOf`), whose rows are the
+ * design's; its months must be whole numbers spanning at most `MAX_EVENT_MONTHS` (else
+ * `undefined`, and the rows are summed as before). Each table is made on first use and kept
+ * while its event vector lives.
+ *
+ * @example
+ * const sumsOf = prefixEventSums(columns, centre, [200_000, 190_000]);
+ * sumsOf(190_000)(sorted.eventMonth.subarray(0, 190_000), [12]); // { sums, counts, centre }
+ */
+export function prefixEventSums(
+  columns: readonly Float64Array[],
+  centre: Float64Array,
+  sizes: readonly number[],
+): (n: number) => EventSums {
+  const k = columns.length;
+  const full = k === 0 ? 0 : columns[0]!.length;
+  const ends = [...new Set(sizes)].sort((a, b) => a - b);
+  const G = ends.length;
+  const tables = new WeakMap<ArrayBufferLike, EventTable | null>();
+  const tableOf = (buffer: ArrayBufferLike): EventTable | null => {
+    const e = new Float64Array(buffer, 0, full);
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < full; i++) {
+      const v = e[i]!;
+      if (Number.isNaN(v)) continue;
+      if (!Number.isInteger(v)) return null;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (lo > hi) return { lo: 0, V: 0, sums: new Float64Array(0), counts: new Float64Array(0) };
+    if (hi - lo >= MAX_EVENT_MONTHS) return null;
+    const V = hi - lo + 1;
+    const sums = new Float64Array(G * V * k);
+    const counts = new Float64Array(G * V);
+    for (let g = 0, i = 0; g < G; g++) {
+      for (; i < ends[g]!; i++) {
+        const v = e[i]!;
+        if (Number.isNaN(v)) continue;
+        const cell = g * V + v - lo;
+        counts[cell]! += 1;
+        const o = cell * k;
+        for (let j = 0; j < k; j++) sums[o + j]! += columns[j]![i]! - centre[j]!;
+      }
+    }
+    for (let t = V * k; t < sums.length; t++) sums[t]! += sums[t - V * k]!;
+    for (let t = V; t < counts.length; t++) counts[t]! += counts[t - V]!;
+    return { lo, V, sums, counts };
+  };
+  return (n) => {
+    const g = ends.indexOf(n);
+    return (eventMonth, months) => {
+      if (g < 0 || eventMonth.length !== n || eventMonth.byteOffset !== 0) return undefined;
+      if (eventMonth.buffer.byteLength !== full * 8) return undefined;
+      let table = tables.get(eventMonth.buffer);
+      if (table === undefined) {
+        table = tableOf(eventMonth.buffer);
+        tables.set(eventMonth.buffer, table);
+      }
+      if (table === null) return undefined;
+      const q = months.length;
+      const sums = new Float64Array(q * k);
+      const counts = new Float64Array(q);
+      for (let v = 0, b = 0; v < table.V; v++) {
+        // The bucket of month lo + v: the first of `months` at or after it.
+        while (b < q && months[b]! < table.lo + v) b++;
+        if (b === q) break;
+        const cell = g * table.V + v;
+        counts[b]! += table.counts[cell]!;
+        for (let j = 0; j < k; j++) sums[b * k + j]! += table.sums[cell * k + j]!;
+      }
+      return { sums, counts, centre };
+    };
+  };
+}
+
+/** Σ(x − c) (segments × months × k) and counts (segments × months), cumulated over segments. */
+interface EventTable {
+  readonly lo: number;
+  readonly V: number;
+  readonly sums: Float64Array;
+  readonly counts: Float64Array;
 }

@@ -18,6 +18,11 @@ export interface SeriesShare {
   readonly eventMonths: Readonly<Record<string, Float64Array>>;
   /** Waiting results by key, with the intake rows they were made on. */
   readonly pending: Map<string, { readonly rows: Int32Array; readonly value: unknown }>;
+  /**
+   * Other events' months gathered at every row of a rows array (by its buffer, then event): the
+   * samples that are prefixes of one sorted sample take views of one gather.
+   */
+  readonly gathered: WeakMap<ArrayBufferLike, Map<string, Float64Array>>;
 }
 
 /**
@@ -35,7 +40,12 @@ export function createSeriesShare(
     const months = intake.events[e];
     if (months) eventMonths[e] = months;
   }
-  return { events: Object.keys(eventMonths), eventMonths, pending: new Map() };
+  return {
+    events: Object.keys(eventMonths),
+    eventMonths,
+    pending: new Map(),
+    gathered: new WeakMap(),
+  };
 }
 
 /**
@@ -74,11 +84,24 @@ export function siblingsOf(
   }
   const events = share.events.filter((e) => e !== event);
   if (events.length === 0) return undefined;
+  // A prefix view of a longer rows array (a complete-follow-up sample) is served from one gather
+  // at all of that array's rows, as a view: no copy per sample, and the same array for each.
+  const prefix = rows.byteOffset === 0;
+  const whole = prefix ? new Int32Array(rows.buffer) : rows;
+  let byEvent = prefix ? share.gathered.get(rows.buffer) : undefined;
+  if (prefix && !byEvent) {
+    byEvent = new Map();
+    share.gathered.set(rows.buffer, byEvent);
+  }
   const months = events.map((e) => {
-    const all = share.eventMonths[e]!;
-    const out = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = all[rows[i]!]!;
-    return out;
+    let out = byEvent?.get(e);
+    if (!out) {
+      const all = share.eventMonths[e]!;
+      out = new Float64Array(whole.length);
+      for (let i = 0; i < whole.length; i++) out[i] = all[whole[i]!]!;
+      byEvent?.set(e, out);
+    }
+    return out.subarray(0, rows.length);
   });
   return { events, months };
 }

@@ -293,7 +293,8 @@ function classicalSeries(
 
 /**
  * Per bucket b of event months: Σ xs_i (q×k row-major, the shifted rows) and the count of the
- * clients in it; cumulated over b they give Xs'y_m and Σy_m. Only the rows with an event by the
+ * clients in it; cumulated over b they give Xs'y_m and Σy_m. From the design's `eventSums` when
+ * it knows them (nested samples: computed once for all); else only the rows with an event by the
  * last month (`months[q − 1]`) are read after one scan of the event months, column by column
  * in row order; a single bucket sums into a local (the same additions in the same order).
  */
@@ -305,6 +306,19 @@ function bucketSums(
 ): { readonly sByBucket: Float64Array; readonly yByBucket: Float64Array } {
   const { k, columns, shift } = prepared;
   const q = months.length;
+  // Known for the design (nested samples): Σ(x − s) = Σ(x − c) − y·(s − c).
+  const known = prepared.eventSums?.(eventMonth, months);
+  if (known) {
+    const { sums, counts, centre } = known;
+    const sByBucket = new Float64Array(q * k);
+    for (let b = 0; b < q; b++) {
+      for (let j = 0; j < k; j++) {
+        const sj = shift ? shift[j]! : 0;
+        sByBucket[b * k + j] = sums[b * k + j]! - counts[b]! * (sj - centre[j]!);
+      }
+    }
+    return { sByBucket, yByBucket: counts };
+  }
   const last = months[q - 1]!;
   let count = 0;
   for (let i = 0; i < eventMonth.length; i++) if (eventMonth[i]! <= last) count++;

@@ -94,7 +94,27 @@ export interface OlsPrepared {
   readonly intercept: boolean;
   /** The factor dummies among `columns` as codes, when the caller had them (`DesignCross`). */
   readonly coding?: DummyCoding;
+  /** Bucket sums of event months known for the design (`DesignCross`), for its columns. */
+  readonly eventSums?: EventSums;
 }
+
+/**
+ * Per bucket b of event months (the first of `months`, ascending, at or after a row's event
+ * month), Σ(x_i − c) over the rows of the design with an event in it (q×k row-major, the
+ * design's k columns) and their count, about a fixed `centre` c; `undefined` when not known
+ * for this event vector (the caller then sums the rows). What a series of nested samples
+ * computes once for all of them (`prefixEventSums`).
+ */
+export type EventSums = (
+  eventMonth: Float64Array,
+  months: readonly number[],
+) =>
+  | {
+      readonly sums: Float64Array;
+      readonly counts: Float64Array;
+      readonly centre: Float64Array;
+    }
+  | undefined;
 
 /** Result of {@link ols} / {@link olsFitPrepared}. */
 export interface OlsFit {
@@ -206,6 +226,8 @@ export interface DesignCross {
   readonly shift: Float64Array | undefined;
   /** The factor dummies of the design's columns (`dummyCoding`), when known: passed on to the fit. */
   readonly coding?: DummyCoding;
+  /** Bucket sums of event months, when known (`prefixEventSums`): passed on to the fit. */
+  readonly eventSums?: EventSums;
 }
 
 /**
@@ -295,6 +317,23 @@ function prepareFromCross(
     bread: transform ? congruence(transform, shiftedBread, k) : shiftedBread,
     intercept: hasIntercept(columns),
     ...(cross.coding ? { coding: subsetCoding(cross.coding, 0, n, pc.kept) } : {}),
+    ...(cross.eventSums ? { eventSums: keptEventSums(cross.eventSums, pc.kept, kAll) } : {}),
+  };
+}
+
+/** {@link EventSums} of a design's columns narrowed to the columns `kept` (of kAll). */
+function keptEventSums(all: EventSums, kept: readonly number[], kAll: number): EventSums {
+  const k = kept.length;
+  return (eventMonth, months) => {
+    const found = all(eventMonth, months);
+    if (!found) return undefined;
+    const sums = new Float64Array(months.length * k);
+    for (let b = 0; b < months.length; b++) {
+      kept.forEach((j, i) => {
+        sums[b * k + i] = found.sums[b * kAll + j]!;
+      });
+    }
+    return { sums, counts: found.counts, centre: Float64Array.from(kept, (j) => found.centre[j]!) };
   };
 }
 
