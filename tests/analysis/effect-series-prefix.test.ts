@@ -12,6 +12,7 @@ import { effectSeries, sampleAt } from '../../src/analysis/effect-series.js';
 import {
   byFollowupDescending,
   prefixCrossProducts,
+  prefixEventSums,
 } from '../../src/analysis/effect-series-prefix.js';
 import { seriesDesign } from '../../src/analysis/series-design.js';
 import { modelFrame } from '../../src/data/model-matrix.js';
@@ -145,6 +146,42 @@ describe('complete follow-up: samples as prefixes of one sorted design', () => {
         expect(relDiff(s, shift[j]!) < 1e-12 || Math.abs(s - shift[j]!) < 1e-15).toBe(true);
       });
     }
+  });
+
+  it('prefixEventSums gives each prefix the sums of its own rows by bucket of event months', () => {
+    const c = byFollowupDescending(comparisonSample(from(rows), spec));
+    const n = c.treated.length;
+    const columns = [new Float64Array(n).fill(1), c.treated, ...c.covariates];
+    const centre = Float64Array.from(columns, (_, j) => (j === 0 ? 0 : 0.25 * j));
+    const sizes = [n, 2900, 2700, 1234];
+    const sumsOf = prefixEventSums(columns, centre, sizes);
+    for (const size of sizes) {
+      for (const months of [[12], [3, 7, 24]]) {
+        const got = sumsOf(size)(c.eventMonth.subarray(0, size), months)!;
+        // Directly: each row of the prefix with an event by the last month, in its bucket.
+        const sums = new Float64Array(months.length * columns.length);
+        const counts = new Float64Array(months.length);
+        for (let i = 0; i < size; i++) {
+          const b = months.findIndex((m) => c.eventMonth[i]! <= m);
+          if (b < 0) continue;
+          counts[b]! += 1;
+          columns.forEach((col, j) => {
+            sums[b * columns.length + j]! += col[i]! - centre[j]!;
+          });
+        }
+        expect([...got.counts]).toEqual([...counts]);
+        expect(counts.reduce((a, x) => a + x, 0)).toBeGreaterThan(100);
+        sums.forEach((v, t) => {
+          expect(Math.abs(got.sums[t]! - v)).toBeLessThan(1e-9 * Math.max(1, Math.abs(v)));
+        });
+      }
+    }
+    // Not a prefix of the design's event months, or not a size of the series: not known.
+    expect(sumsOf(2900)(c.eventMonth.slice(0, 2900), [12])).toBeUndefined();
+    expect(sumsOf(2900)(c.eventMonth.subarray(1, 2901), [12])).toBeUndefined();
+    expect(sumsOf(2800)(c.eventMonth.subarray(0, 2800), [12])).toBeUndefined();
+    const halves = Float64Array.from(c.eventMonth, (e) => e + 0.5);
+    expect(sumsOf(n)(halves, [12])).toBeUndefined();
   });
 });
 
