@@ -264,14 +264,23 @@ export function prefixEventSums(
     const V = hi - lo + 1;
     const sums = new Float64Array(G * V * k);
     const counts = new Float64Array(G * V);
+    // Each row's cell (segment × month; −1 without an event), then the columns one by one.
+    const end = ends[G - 1]!;
+    const cellOf = new Int32Array(end);
     for (let g = 0, i = 0; g < G; g++) {
       for (; i < ends[g]!; i++) {
         const v = e[i]!;
-        if (Number.isNaN(v)) continue;
-        const cell = g * V + v - lo;
-        counts[cell]! += 1;
-        const o = cell * k;
-        for (let j = 0; j < k; j++) sums[o + j]! += columns[j]![i]! - centre[j]!;
+        const cell = Number.isNaN(v) ? -1 : g * V + v - lo;
+        cellOf[i] = cell;
+        if (cell >= 0) counts[cell]! += 1;
+      }
+    }
+    for (let j = 0; j < k; j++) {
+      const col = columns[j]!;
+      const cj = centre[j]!;
+      for (let i = 0; i < end; i++) {
+        const cell = cellOf[i]!;
+        if (cell >= 0) sums[cell * k + j]! += col[i]! - cj;
       }
     }
     for (let t = V * k; t < sums.length; t++) sums[t]! += sums[t - V * k]!;
