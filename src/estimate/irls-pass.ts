@@ -164,7 +164,7 @@ const BLOCK = 1024;
 
 /** Scratch and per-group sums of {@link accumulateBlock}, allocated once per pass. */
 interface Sums {
-  /** Shifted dense values of the block, one row of BLOCK per dense column. */
+  /** Shifted dense values of the block, one row of BLOCK per dense column (three zero rows after). */
   readonly sv: Float64Array;
   readonly wv: Float64Array;
   readonly tv: Float64Array;
@@ -184,10 +184,10 @@ function newSums(coded: CodedDesign): Sums {
   const D = coded.dense.length;
   const sizes = coded.columnOf.map((c) => c.length);
   return {
-    sv: new Float64Array(D * BLOCK),
+    sv: new Float64Array((D + 3) * BLOCK),
     wv: new Float64Array(BLOCK),
     tv: new Float64Array(BLOCK),
-    wx: new Float64Array(BLOCK),
+    wx: new Float64Array(2 * BLOCK),
     dd: new Float64Array(D * D),
     dr: new Float64Array(D),
     gw: sizes.map((m) => new Float64Array(m)),
@@ -213,43 +213,68 @@ function accumulateBlock(coded: CodedDesign, s: Sums, start: number, len: number
     const o = d * BLOCK;
     for (let r = 0; r < len; r++) sv[o + r] = c[start + r]! - sh;
   }
-  for (let a = 0; a < D; a++) {
+  // The dense triangle in tiles of two rows a, a + 1 by four columns b: eight independent sums
+  // per sweep of the block (each the same products, in row order, as one sum per pair would
+  // add). `sv` has three zero rows past D, so a tile may reach past the last column; only the
+  // pairs b ≤ a are kept.
+  for (let a = 0; a < D; a += 2) {
+    const two = a + 1 < D;
     const oa = a * BLOCK;
-    let rhs = 0;
+    const ob = two ? oa + BLOCK : oa;
+    let rhs0 = 0;
+    let rhs1 = 0;
     for (let r = 0; r < len; r++) {
-      const v = sv[oa + r]!;
-      wx[r] = wv[r]! * v;
-      rhs += tv[r]! * v;
+      const v0 = sv[oa + r]!;
+      const v1 = sv[ob + r]!;
+      wx[r] = wv[r]! * v0;
+      wx[BLOCK + r] = wv[r]! * v1;
+      rhs0 += tv[r]! * v0;
+      rhs1 += tv[r]! * v1;
     }
-    dr[a]! += rhs;
-    // Four columns b per sweep of the block (wx read once for them).
-    let b = 0;
-    for (; b + 3 <= a; b += 4) {
+    dr[a]! += rhs0;
+    if (two) dr[a + 1]! += rhs1;
+    const last = two ? a + 1 : a;
+    for (let b = 0; b <= last; b += 4) {
       const o0 = b * BLOCK;
       const o1 = o0 + BLOCK;
       const o2 = o1 + BLOCK;
       const o3 = o2 + BLOCK;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
+      let s00 = 0;
+      let s01 = 0;
+      let s02 = 0;
+      let s03 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s12 = 0;
+      let s13 = 0;
       for (let r = 0; r < len; r++) {
-        const v = wx[r]!;
-        s0 += v * sv[o0 + r]!;
-        s1 += v * sv[o1 + r]!;
-        s2 += v * sv[o2 + r]!;
-        s3 += v * sv[o3 + r]!;
+        const x0 = wx[r]!;
+        const x1 = wx[BLOCK + r]!;
+        const y0 = sv[o0 + r]!;
+        const y1 = sv[o1 + r]!;
+        const y2 = sv[o2 + r]!;
+        const y3 = sv[o3 + r]!;
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s02 += x0 * y2;
+        s03 += x0 * y3;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
+        s12 += x1 * y2;
+        s13 += x1 * y3;
       }
-      dd[a * D + b]! += s0;
-      dd[a * D + b + 1]! += s1;
-      dd[a * D + b + 2]! += s2;
-      dd[a * D + b + 3]! += s3;
-    }
-    for (; b <= a; b++) {
-      const ob = b * BLOCK;
-      let sum = 0;
-      for (let r = 0; r < len; r++) sum += wx[r]! * sv[ob + r]!;
-      dd[a * D + b]! += sum;
+      const rowA = a * D;
+      if (b <= a) dd[rowA + b]! += s00;
+      if (b + 1 <= a) dd[rowA + b + 1]! += s01;
+      if (b + 2 <= a) dd[rowA + b + 2]! += s02;
+      if (b + 3 <= a) dd[rowA + b + 3]! += s03;
+      if (two) {
+        const rowB = rowA + D;
+        dd[rowB + b]! += s10;
+        if (b + 1 <= a + 1) dd[rowB + b + 1]! += s11;
+        if (b + 2 <= a + 1) dd[rowB + b + 2]! += s12;
+        if (b + 3 <= a + 1) dd[rowB + b + 3]! += s13;
+      }
     }
   }
   // Per group, one sweep of the block: each row adds to its member's Σw, Σw·t and its D sums
@@ -267,7 +292,7 @@ function accumulateBlock(coded: CodedDesign, s: Sums, start: number, len: number
         w[l]! += wr;
         t[l]! += tv[r]!;
         const o = l * D;
-        for (let a = 0; a < D; a++) td[o + a]! += wr * sv[a * BLOCK + r]!;
+        for (let a = 0, x = r; a < D; a++, x += BLOCK) td[o + a]! += wr * sv[x]!;
       }
     }
     for (let h = g + 1; h < G; h++) {
