@@ -125,6 +125,7 @@ export {
   leeBoundsKernel,
 } from './estimate/lee-bounds.js';
 export {
+  type EventSums,
   type OlsPrepared,
   type OlsPrepareOptions,
   olsFitPrepared,
