@@ -8,36 +8,17 @@
  * A design the gate declines prints "declined".
  * `node --import tsx bench/ab/coded-term-sums.ts`. Not part of `npm run bench`.
  */
-import { prefixCrossProducts } from '../../src/analysis/effect-series-prefix.js';
 import { codedBasis } from '../../src/estimate/coded-basis.js';
 import { codedTermSums } from '../../src/estimate/coded-term-sums.js';
 import { whitenedTermSums } from '../../src/estimate/cumulative-pass.js';
-import { olsPrepareFromCross } from '../../src/estimate/ols.js';
 import { createRng } from '../../src/stats/random.js';
+import { codedDesign } from './coded-design.js';
 
 const n = 200_000;
 const rng = createRng('bench-coded-term-sums');
 
-function design(numeric: number, factors: readonly number[]) {
-  const names = ['(Intercept)', 'treatment'];
-  const columns = [
-    new Float64Array(n).fill(1),
-    Float64Array.from({ length: n }, () => (rng.next() < 0.8 ? 1 : 0)),
-  ];
-  for (let j = 0; j < numeric; j++) {
-    names.push(`x${j}`);
-    columns.push(Float64Array.from({ length: n }, () => 1000 * j + rng.normal()));
-  }
-  factors.forEach((levels, f) => {
-    const code = Int32Array.from({ length: n }, () => Math.floor(rng.next() * levels));
-    for (let l = 1; l < levels; l++) {
-      names.push(`f${f}[${l}]`);
-      columns.push(Float64Array.from(code, (c) => (c === l ? 1 : 0)));
-    }
-  });
-  const x = { names, columns, n };
-  return olsPrepareFromCross(x, prefixCrossProducts(columns, [n]).get(n)!);
-}
+const design = (numeric: number, factors: readonly number[]) =>
+  codedDesign(rng, n, numeric, factors);
 
 const best = (f: () => void) => {
   let min = Number.POSITIVE_INFINITY;

@@ -23,8 +23,7 @@ const load = async (root: string) => ({
   irls: (await import(`${root}/src/estimate/irls-pass.ts`)) as typeof Irls,
 });
 const [a, b] = [await load(base), await load(here)];
-const { prefixCrossProducts } = await import('../../src/analysis/effect-series-prefix.js');
-const { olsPrepareFromCross } = await import('../../src/estimate/ols.js');
+const { codedDesign } = await import('./coded-design.js');
 const { createRng } = await import('../../src/stats/random.js');
 
 const identical = (x: ArrayLike<number>, y: ArrayLike<number>) =>
@@ -50,25 +49,8 @@ const line = (label: string, same: boolean, [t0, t1]: [number, number]) =>
   );
 
 const rng = createRng('bench-coded-term-sums');
-function design(numeric: number, factors: readonly number[]) {
-  const names = ['(Intercept)', 'treatment'];
-  const columns = [
-    new Float64Array(n).fill(1),
-    Float64Array.from({ length: n }, () => (rng.next() < 0.8 ? 1 : 0)),
-  ];
-  for (let j = 0; j < numeric; j++) {
-    names.push(`x${j}`);
-    columns.push(Float64Array.from({ length: n }, () => 1000 * j + rng.normal()));
-  }
-  factors.forEach((levels, f) => {
-    const code = Int32Array.from({ length: n }, () => Math.floor(rng.next() * levels));
-    for (let l = 1; l < levels; l++) {
-      names.push(`f${f}[${l}]`);
-      columns.push(Float64Array.from(code, (c) => (c === l ? 1 : 0)));
-    }
-  });
-  return olsPrepareFromCross({ names, columns, n }, prefixCrossProducts(columns, [n]).get(n)!);
-}
+const design = (numeric: number, factors: readonly number[]) =>
+  codedDesign(rng, n, numeric, factors);
 for (const [label, prep, q] of [
   ['codedTermSums, analysis shape', design(4, [2, 3, 4, 8, 2, 2]), 1],
   ['codedTermSums, analysis shape, two directions', design(4, [2, 3, 4, 8, 2, 2]), 2],
