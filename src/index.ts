@@ -43,6 +43,7 @@ export {
   type ComplierOutcome,
   type ComplierSpec,
   complierEffect,
+  complierEffects,
   type ReceivedSpec,
 } from './analysis/complier.js';
 export {

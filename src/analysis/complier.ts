@@ -16,7 +16,7 @@ import { withDisplay } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import type { ClusterSeType, LabelledGroups } from '../estimate/cluster-vcov.js';
 import { type IvFit, type IvSeType, ivRegression } from '../estimate/iv.js';
-import { justIdentifiedIv } from '../estimate/iv-just-identified.js';
+import { justIdentifiedIvMany } from '../estimate/iv-just-identified.js';
 import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp } from '../format.js';
@@ -157,8 +157,7 @@ export interface ComplierEffect {
   toMarkdown(): string;
 }
 
-const COMPLIER_KEYS: AllKeys<ComplierSpec> = {
-  outcome: true,
+const SPECIFICATION_KEYS: AllKeys<Omit<ComplierSpec, 'outcome'>> = {
   received: true,
   se: true,
   level: true,
@@ -175,6 +174,7 @@ const COMPLIER_KEYS: AllKeys<ComplierSpec> = {
   blocks: true,
   clusters: true,
 };
+const COMPLIER_KEYS: AllKeys<ComplierSpec> = { ...SPECIFICATION_KEYS, outcome: true };
 
 const Z = '(assigned)';
 const D = '(received)';
@@ -224,15 +224,103 @@ export function complierEffect(
   spec: ComplierSpec,
 ): ComplierEffect {
   rejectUnknownKeys(spec, COMPLIER_KEYS, 'complierEffect');
+  const { outcome, ...specification } = spec;
+  return complierEffectsOf(data, specification, [outcome])[0]!;
+}
+
+/**
+ * {@link complierEffect} for several outcomes with one received status and specification (a
+ * study's events at its primary month). Outcomes whose samples are the same clients (the same
+ * complete follow-up month, no missing outcome) share the sample, the designs, the first stage
+ * and W's leverages (`justIdentifiedIvMany`); each adds its reduced form and 2SLS variance, O(n·k).
+ * Each result equals its own `complierEffect` call, bit for bit.
+ *
+ * @example
+ * const [bijstand, work] = complierEffects(clients, { received: 'received', covariates: ['age'] }, [
+ *   { event: 'month_bijstand', month: 24 },
+ *   { event: 'month_work', month: 24 },
+ * ]);
+ */
+export function complierEffects(
+  data: TableInput | ExperimentIntake,
+  spec: Omit<ComplierSpec, 'outcome'>,
+  outcomes: readonly ComplierSpec['outcome'][],
+): ComplierEffect[] {
+  rejectUnknownKeys(spec, SPECIFICATION_KEYS, 'complierEffects');
+  return complierEffectsOf(data, spec, outcomes);
+}
+
+function complierEffectsOf(
+  data: TableInput | ExperimentIntake,
+  spec: Omit<ComplierSpec, 'outcome'>,
+  outcomes: readonly ComplierSpec['outcome'][],
+): ComplierEffect[] {
+  const outcomeSpecs = outcomes.map((o): ComplierOutcome => {
+    const resolved = typeof o === 'string' ? { column: o } : o;
+    if (resolved === null || typeof resolved !== 'object') {
+      throw new InputError('outcome must be a column name, { column } or { event, month }', {
+        code: 'invalid-option',
+      });
+    }
+    return resolved;
+  });
+  const arm = armSample(data, {
+    ...(spec.arm === undefined ? {} : { arm: spec.arm }),
+    ...(spec.treatment === undefined ? {} : { treatment: spec.treatment }),
+    ...(spec.control === undefined ? {} : { control: spec.control }),
+    ...(spec.covariates === undefined ? {} : { covariates: spec.covariates }),
+    ...(spec.reference === undefined ? {} : { reference: spec.reference }),
+    ...(spec.factors === undefined ? {} : { factors: spec.factors }),
+    ...(spec.missing === undefined ? {} : { missing: spec.missing }),
+  });
+  const selections = outcomeSpecs.map((o) => outcomeSelection(data, arm, o));
+  // Outcomes on the same clients with no missing value are fitted together.
+  const groups: number[][] = [];
+  selections.forEach((sel, i) => {
+    const group = groups.find((g) => sameSample(selections[g[0]!]!, sel));
+    if (group) group.push(i);
+    else groups.push([i]);
+  });
+  const results: ComplierEffect[] = [];
+  for (const group of groups) {
+    const fitted = complierGroup(
+      spec,
+      arm,
+      group.map((i) => selections[i]!),
+    );
+    group.forEach((i, j) => {
+      results[i] = fitted[j]!;
+    });
+  }
+  return results;
+}
+
+/** Whether two outcomes' samples are the same clients, each with every outcome recorded. */
+function sameSample(a: OutcomeSelection, b: OutcomeSelection): boolean {
+  const complete = (y: Float64Array) => !y.some(Number.isNaN);
+  return (
+    a.rows.length === b.rows.length &&
+    a.rows.every((r, i) => r === b.rows[i]) &&
+    JSON.stringify(a.excluded) === JSON.stringify(b.excluded) &&
+    complete(a.y) &&
+    complete(b.y)
+  );
+}
+
+/** The complier analyses of outcomes that share their sample (see {@link sameSample}). */
+function complierGroup(
+  spec: Omit<ComplierSpec, 'outcome'>,
+  arm: ArmSample,
+  selections: readonly OutcomeSelection[],
+): ComplierEffect[] {
   const seChoice = seriesSe(spec.se, spec.clusters !== undefined);
   const se: IvSeType = seChoice.cluster ?? seChoice.hc;
   const level = spec.level ?? 0.95;
   const weakF = spec.weakF ?? 10;
   const starLevels = checkStarLevels(spec.stars);
-  const outcomeSpec: ComplierOutcome =
-    typeof spec.outcome === 'string' ? { column: spec.outcome } : spec.outcome;
-  const sample = outcomeSample(data, spec, outcomeSpec);
-  const { table, labels } = sample;
+  const { table, labels } = arm;
+  const first = selections[0]!;
+  const sample = selectedSample(arm, first);
   const receivedColumn = typeof spec.received === 'string' ? spec.received : spec.received?.column;
   if (typeof receivedColumn !== 'string') {
     throw new InputError('received must be a column name or { column, values }', {
@@ -248,11 +336,11 @@ export function complierEffect(
   let noOutcome = 0;
   for (let j = 0; j < sample.rows.length; j++) {
     if (Number.isNaN(dAll[j]!)) noReceived++;
-    else if (Number.isNaN(sample.y[j]!)) noOutcome++;
+    else if (Number.isNaN(first.y[j]!)) noOutcome++;
     else keep.push(j);
   }
   if (noReceived) excluded.push({ reason: `missing '${receivedColumn}'`, count: noReceived });
-  if (noOutcome) excluded.push({ reason: `missing outcome '${sample.outcome}'`, count: noOutcome });
+  if (noOutcome) excluded.push({ reason: `missing outcome '${first.outcome}'`, count: noOutcome });
   const pick = (col: Float64Array) => gather(col, keep);
   // A factor level of a single client breaks HC2 in the adjusted fits: spec.rareLevels decides.
   const rare = handleRareLevels(
@@ -261,7 +349,7 @@ export function complierEffect(
       rows: Int32Array.from(keep, (j) => sample.rows[j]!),
       treated: pick(sample.treated),
       d: pick(dAll),
-      y: pick(sample.y),
+      ys: selections.map((o) => pick(o.y)),
       covariates: sample.covariates.map(pick),
       excluded: excluded as readonly Exclusion[],
     },
@@ -275,7 +363,7 @@ export function complierEffect(
         rows: Int32Array.from(k, (j) => s.rows[j]!),
         treated: at(s.treated),
         d: at(s.d),
-        y: at(s.y),
+        ys: s.ys.map(at),
         covariates: s.covariates.map(at),
         excluded: ex,
       };
@@ -283,22 +371,18 @@ export function complierEffect(
   );
   const handled = rare.sample;
   excluded.splice(0, excluded.length, ...handled.excluded);
-  const { treated: z, d, y, covariates: x } = handled;
+  const { treated: z, d, ys, covariates: x } = handled;
   const n = z.length;
 
   let nT = 0;
   let dT = 0;
   let dC = 0;
-  let yT = 0;
-  let yC = 0;
   for (let i = 0; i < n; i++) {
     if (z[i] === 1) {
       nT++;
       dT += d[i]!;
-      yT += y[i]!;
     } else {
       dC += d[i]!;
-      yC += y[i]!;
     }
   }
   const nC = n - nT;
@@ -336,7 +420,7 @@ export function complierEffect(
     ...(clusters ? { clusters, column: spec.clusters! } : {}),
     level,
   };
-  const unadjusted = fitSpecification(y, d, z, [], [], variance, weakF, starLevels);
+  const unadjusted = fitSpecifications(ys, d, z, [], [], variance, weakF, starLevels);
   // Blocks: their dummies join the adjusted specification as fixed effects.
   const blocks = groupings.blocks;
   const dummies = blocks
@@ -348,8 +432,8 @@ export function complierEffect(
   const adjustedNames = [...sample.covariateNames, ...dummies.names];
   const adjusted =
     adjustedNames.length > 0
-      ? fitSpecification(
-          y,
+      ? fitSpecifications(
+          ys,
           d,
           z,
           adjustedNames,
@@ -363,80 +447,84 @@ export function complierEffect(
     typeof spec.received === 'string'
       ? spec.received
       : `${spec.received.column} ∈ {${spec.received.values.join(', ')}}`;
-  const binaryOutcome = isBinary(y);
   const blockText = blocks
     ? `; block fixed effects of '${blocks.column}' (${sampleGroups(blocks).count} blocks) in the adjusted specification`
     : '';
-  const method = `${describe(variance, weakF, sample.sampleText, received, starLevels)}${blockText}${rare.note ? `; ${rare.note}` : ''}`;
-  const base: Omit<ComplierEffect, 'toTable' | 'toMarkdown'> = {
-    arms: { treatment: labels.treatment, control: labels.control },
-    outcome: sample.outcome,
-    binaryOutcome,
-    received,
-    n,
-    nTreated: nT,
-    nControl: nC,
-    receivedShare: { treatment: shareT, control: shareC },
-    outcomeMean: { treatment: yT / nT, control: yC / nC },
-    unadjusted,
-    ...(adjusted ? { adjusted } : {}),
-    excluded,
-    se,
-    ...(clusters ? { clusters: { column: spec.clusters!, count: clusters.count } } : {}),
-    level,
-    weakF,
-    stars: starLevels,
-    method,
-  };
-  return withDisplay(
-    {
-      ...base,
-      toTable: () => tableRows(base),
-      toMarkdown: () => documentMarkdown(complierDocument(base)),
-    },
-    () => complierDocument(base),
-  );
+  return selections.map((selection, e) => {
+    const y = ys[e]!;
+    let yT = 0;
+    let yC = 0;
+    for (let i = 0; i < n; i++) {
+      if (z[i] === 1) yT += y[i]!;
+      else yC += y[i]!;
+    }
+    const method = `${describe(variance, weakF, selection.sampleText, received, starLevels)}${blockText}${rare.note ? `; ${rare.note}` : ''}`;
+    const base: Omit<ComplierEffect, 'toTable' | 'toMarkdown'> = {
+      arms: { treatment: labels.treatment, control: labels.control },
+      outcome: selection.outcome,
+      binaryOutcome: isBinary(y),
+      received,
+      n,
+      nTreated: nT,
+      nControl: nC,
+      receivedShare: { treatment: shareT, control: shareC },
+      outcomeMean: { treatment: yT / nT, control: yC / nC },
+      unadjusted: unadjusted[e]!,
+      ...(adjusted ? { adjusted: adjusted[e]! } : {}),
+      excluded,
+      se,
+      ...(clusters ? { clusters: { column: spec.clusters!, count: clusters.count } } : {}),
+      level,
+      weakF,
+      stars: starLevels,
+      method,
+    };
+    return withDisplay(
+      {
+        ...base,
+        toTable: () => tableRows(base),
+        toMarkdown: () => documentMarkdown(complierDocument(base)),
+      },
+      () => complierDocument(base),
+    );
+  });
 }
 
-interface OutcomeSample {
-  readonly factors?: ArmSample['factors'];
-  readonly table: ColumnTable;
+/** One outcome's clients among the arm sample (`rows`: positions in it) and its values there. */
+interface OutcomeSelection {
   readonly rows: Int32Array;
-  readonly treated: Float64Array;
   readonly y: Float64Array;
-  readonly covariateNames: readonly string[];
-  readonly covariates: readonly Float64Array[];
+  /** The exclusions of the selection beyond the arm sample's. */
   readonly excluded: readonly Exclusion[];
-  readonly labels: { readonly arm: string; readonly treatment: string; readonly control: string };
   readonly outcome: string;
   readonly sampleText: string;
 }
 
-function outcomeSample(
-  data: TableInput | ExperimentIntake,
-  spec: ComplierSpec,
-  outcome: ComplierOutcome,
-): OutcomeSample {
-  const common = {
-    ...(spec.arm === undefined ? {} : { arm: spec.arm }),
-    ...(spec.treatment === undefined ? {} : { treatment: spec.treatment }),
-    ...(spec.control === undefined ? {} : { control: spec.control }),
-    ...(spec.covariates === undefined ? {} : { covariates: spec.covariates }),
-    ...(spec.reference === undefined ? {} : { reference: spec.reference }),
-    ...(spec.factors === undefined ? {} : { factors: spec.factors }),
-    ...(spec.missing === undefined ? {} : { missing: spec.missing }),
+/** The arm sample restricted to a selection's clients, with the selection's exclusions. */
+function selectedSample(s: ArmSample, selection: OutcomeSelection): ArmSample {
+  const index = selection.rows;
+  const all = index.length === s.rows.length;
+  const pick = (col: Float64Array) => (all ? col : gather(col, index));
+  return {
+    ...s,
+    rows: all ? s.rows : Int32Array.from(index, (j) => s.rows[j]!),
+    treated: pick(s.treated),
+    covariates: s.covariates.map(pick),
+    excluded: [...s.excluded, ...selection.excluded],
   };
-  if (outcome === null || typeof outcome !== 'object') {
-    throw new InputError('outcome must be a column name, { column } or { event, month }', {
-      code: 'invalid-option',
-    });
-  }
-  const s = armSample(data, common);
+}
+
+function outcomeSelection(
+  data: TableInput | ExperimentIntake,
+  s: ArmSample,
+  outcome: ComplierOutcome,
+): OutcomeSelection {
   if ('column' in outcome) {
     requireColumns(s.table, [outcome.column], 'outcome');
     return {
-      ...s,
+      rows: Int32Array.from({ length: s.rows.length }, (_, j) => j),
       y: numericAt(s.table, outcome.column, s.rows),
+      excluded: [],
       outcome: outcome.column,
       sampleText: `outcome '${outcome.column}'`,
     };
@@ -461,22 +549,13 @@ function outcomeSample(
     else if (f < month) short++;
     else idx.push(j);
   });
-  const pick = (col: Float64Array) => gather(col, idx);
-  const rows = Int32Array.from(idx, (j) => s.rows[j]!);
   return {
-    table: s.table,
-    rows,
-    treated: pick(s.treated),
-    y: Float64Array.from(rows, (r) => (event[r]! <= month ? 1 : 0)),
-    covariateNames: s.covariateNames,
-    covariates: s.covariates.map(pick),
+    rows: Int32Array.from(idx),
+    y: Float64Array.from(idx, (j) => (event[s.rows[j]!]! <= month ? 1 : 0)),
     excluded: [
-      ...s.excluded,
       ...(noFollowup ? [{ reason: `missing '${followupName}'`, count: noFollowup }] : []),
       ...(short ? [{ reason: `'${followupName}' < ${month} months`, count: short }] : []),
     ],
-    labels: s.labels,
-    ...(s.factors ? { factors: s.factors } : {}),
     outcome: `${outcome.event} by month ${month}`,
     sampleText: `complete follow-up at month ${month} (clients observed ≥ ${month} months), y = 1 when '${outcome.event}' ≤ ${month}`,
   };
@@ -526,8 +605,9 @@ interface ComplierVariance {
   readonly level: number;
 }
 
-function fitSpecification(
-  y: Float64Array,
+/** One specification's fits, one per outcome of `ys` (the same sample, design and first stage). */
+function fitSpecifications(
+  ys: readonly Float64Array[],
   d: Float64Array,
   z: Float64Array,
   names: readonly string[],
@@ -535,36 +615,39 @@ function fitSpecification(
   variance: ComplierVariance,
   weakF: number,
   levels: StarLevels,
-): ComplierFit {
-  const n = y.length;
+): ComplierFit[] {
+  const n = z.length;
   const { clusters } = variance;
   const design: DesignMatrix = {
     names: ['(Intercept)', Z, ...names],
     columns: [new Float64Array(n).fill(1), z, ...x],
     n,
   };
-  const { first, reducedZ, effect } = clusters
-    ? clusteredIv(y, d, z, names, x, design, variance)
-    : unclusteredIv(y, d, design, variance);
-  const firstDifference = strip(first.coefficient, levels);
-  // A constant outcome (nobody, or everybody, had the event): both effects are exactly 0 with
-  // no variation to test; p = 1 as an exact test gives, never 0/0 = NaN.
-  const constant = y.every((v) => v === y[0]);
-  const itt = constant ? noVariation(strip(reducedZ, levels)) : strip(reducedZ, levels);
-  const complier = constant ? noVariation(strip(effect, levels)) : strip(effect, levels);
-  return {
-    covariates: names,
-    firstStage: {
-      difference: firstDifference,
-      f: first.f,
-      fDf: first.fDf,
-      fPValue: first.fPValue,
-      weak: first.f < weakF,
-    },
-    itt,
-    complier,
-    wald: itt.estimate / firstDifference.estimate,
-  };
+  const estimates = clusters
+    ? ys.map((y) => clusteredIv(y, d, z, names, x, design, variance))
+    : unclusteredIv(ys, d, design, variance);
+  return ys.map((y, e) => {
+    const { first, reducedZ, effect } = estimates[e]!;
+    const firstDifference = strip(first.coefficient, levels);
+    // A constant outcome (nobody, or everybody, had the event): both effects are exactly 0 with
+    // no variation to test; p = 1 as an exact test gives, never 0/0 = NaN.
+    const constant = y.every((v) => v === y[0]);
+    const itt = constant ? noVariation(strip(reducedZ, levels)) : strip(reducedZ, levels);
+    const complier = constant ? noVariation(strip(effect, levels)) : strip(effect, levels);
+    return {
+      covariates: names,
+      firstStage: {
+        difference: firstDifference,
+        f: first.f,
+        fDf: first.fDf,
+        fPValue: first.fPValue,
+        weak: first.f < weakF,
+      },
+      itt,
+      complier,
+      wald: itt.estimate / firstDifference.estimate,
+    };
+  });
 }
 
 /** The three estimates a specification reports: first stage (with its F), ITT, complier effect. */
@@ -579,22 +662,25 @@ interface IvEstimates {
   readonly effect: Estimate;
 }
 
-/** Without clusters: one prepared design for the first stage, the reduced form and 2SLS. */
+/**
+ * Without clusters: one prepared design for the first stage, each outcome's reduced form and
+ * 2SLS (`justIdentifiedIvMany`).
+ */
 function unclusteredIv(
-  y: Float64Array,
+  ys: readonly Float64Array[],
   d: Float64Array,
   design: DesignMatrix,
   variance: ComplierVariance,
-): IvEstimates {
-  const iv = justIdentifiedIv(olsPrepare(design), y, d, Z, D, {
+): IvEstimates[] {
+  const fits = justIdentifiedIvMany(olsPrepare(design), ys, d, Z, D, {
     se: variance.se,
     level: variance.level,
   });
-  return {
+  return fits.map((iv) => ({
     first: { coefficient: iv.firstStage, f: iv.f, fDf: iv.fDf, fPValue: iv.fPValue },
     reducedZ: iv.reducedForm,
     effect: iv.effect,
-  };
+  }));
 }
 
 /** With clusters: `ivRegression` and the reduced form with the cluster-robust variance. */

@@ -19,7 +19,13 @@
 import { InputError } from '../errors.js';
 import { fSurvival } from '../stats/distributions.js';
 import { type Coefficient, coefficientEstimate } from './inference.js';
-import { type OlsPrepared, olsInfluence, olsLeverages, olsSolve, olsTermPrepared } from './ols.js';
+import {
+  type OlsPrepared,
+  olsInfluence,
+  olsLeverages,
+  olsSolve,
+  olsTermOfSolution,
+} from './ols.js';
 import type { SeType } from './vcov.js';
 
 /** What {@link justIdentifiedIv} returns. */
@@ -53,6 +59,26 @@ export function justIdentifiedIv(
   endogenous: string,
   options: { readonly se: SeType; readonly level: number },
 ): JustIdentifiedIv {
+  return justIdentifiedIvMany(prepared, [y], d, instrument, endogenous, options)[0]!;
+}
+
+/**
+ * {@link justIdentifiedIv} for several outcomes on one design and one endogenous regressor (an
+ * event at several months, or several events, on one sample): the first stage, W's leverages
+ * and the instrument's influence row are computed once and shared; each outcome adds one solve
+ * and O(n) sums. Each result equals its own `justIdentifiedIv`, bit for bit.
+ *
+ * @example
+ * const [bijstand, work] = justIdentifiedIvMany(prep, [yBijstand, yWork], d, 'assigned', 'received', { se: 'HC2', level: 0.95 });
+ */
+export function justIdentifiedIvMany(
+  prepared: OlsPrepared,
+  ys: readonly Float64Array[],
+  d: Float64Array,
+  instrument: string,
+  endogenous: string,
+  options: { readonly se: SeType; readonly level: number },
+): JustIdentifiedIv[] {
   const { se, level } = options;
   const { n, k, terms, bread } = prepared;
   if (prepared.weights) throw new RangeError('justIdentifiedIv: expected an unweighted design');
@@ -63,37 +89,41 @@ export function justIdentifiedIv(
       { code: 'under-identified' },
     );
   }
-  const firstStage = olsTermPrepared(prepared, d, instrument, { se, level });
-  const reducedForm = olsTermPrepared(prepared, y, instrument, { se, level });
+  const first = olsSolve(prepared, d);
+  const firstStage = olsTermOfSolution(prepared, c, first, { se, level });
   const df = n - k;
   const f = (firstStage.estimate / firstStage.stdError) ** 2;
-  const rd = olsSolve(prepared, d).residuals;
-  const ry = olsSolve(prepared, y).residuals;
+  const rd = first.residuals;
   const pi = firstStage.estimate;
-  const beta = reducedForm.estimate / pi;
-  let variance = 0;
-  if (se === 'classical') {
-    let rss = 0;
-    for (let i = 0; i < n; i++) rss += (ry[i]! - beta * rd[i]!) ** 2;
-    variance = ((rss / df) * bread[c * k + c]!) / (pi * pi);
-  } else {
-    const a = olsInfluence(prepared, c);
-    const h = se === 'HC2' || se === 'HC3' ? olsLeverages(prepared) : undefined;
-    for (let i = 0; i < n; i++) {
-      const e = ry[i]! - beta * rd[i]!;
-      const scale = h ? (se === 'HC2' ? 1 - h[i]! : (1 - h[i]!) ** 2) : 1;
-      variance += (e * e * a[i]! * a[i]!) / scale;
-    }
-    variance /= pi * pi;
-    if (se === 'HC1') variance = (variance * n) / df;
-  }
   const method = `2SLS, ${se === 'classical' ? 'classical SE' : `${se} robust SE`}, t test on ${df} df`;
-  return {
-    firstStage,
-    f,
-    fDf: [1, df],
-    fPValue: fSurvival(f, 1, df),
-    reducedForm,
-    effect: coefficientEstimate(endogenous, beta, Math.sqrt(variance), df, level, n, method),
-  };
+  return ys.map((y) => {
+    const reduced = olsSolve(prepared, y);
+    const reducedForm = olsTermOfSolution(prepared, c, reduced, { se, level });
+    const ry = reduced.residuals;
+    const beta = reducedForm.estimate / pi;
+    let variance = 0;
+    if (se === 'classical') {
+      let rss = 0;
+      for (let i = 0; i < n; i++) rss += (ry[i]! - beta * rd[i]!) ** 2;
+      variance = ((rss / df) * bread[c * k + c]!) / (pi * pi);
+    } else {
+      const a = olsInfluence(prepared, c);
+      const h = se === 'HC2' || se === 'HC3' ? olsLeverages(prepared) : undefined;
+      for (let i = 0; i < n; i++) {
+        const e = ry[i]! - beta * rd[i]!;
+        const scale = h ? (se === 'HC2' ? 1 - h[i]! : (1 - h[i]!) ** 2) : 1;
+        variance += (e * e * a[i]! * a[i]!) / scale;
+      }
+      variance /= pi * pi;
+      if (se === 'HC1') variance = (variance * n) / df;
+    }
+    return {
+      firstStage,
+      f,
+      fDf: [1, df] as const,
+      fPValue: fSurvival(f, 1, df),
+      reducedForm,
+      effect: coefficientEstimate(endogenous, beta, Math.sqrt(variance), df, level, n, method),
+    };
+  });
 }

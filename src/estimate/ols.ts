@@ -858,20 +858,52 @@ export function olsTermPrepared(
   term: string,
   options: Pick<OlsOptions, 'se' | 'level'> = {},
 ): Coefficient {
-  const se = checkSeType(options.se ?? 'HC2');
-  const level = checkLevel(options.level ?? 0.95);
-  const { n, k, terms, bread, weights } = prepared;
-  const c = terms.indexOf(term);
+  checkSeType(options.se ?? 'HC2');
+  checkLevel(options.level ?? 0.95);
+  const c = termIndex(prepared, term);
+  return olsTermOfSolution(prepared, c, olsSolve(prepared, toVector(y, 'y', prepared.n)), options);
+}
+
+/**
+ * The column of `term` in a prepared design, or an error naming why it has none (dropped as
+ * aliased, or not in the model).
+ *
+ * @example
+ * const c = termIndex(prep, 'treatment'); // prep.terms[c] === 'treatment'
+ */
+export function termIndex(prepared: OlsPrepared, term: string): number {
+  const c = prepared.terms.indexOf(term);
   if (c < 0) {
     throw new InputError(
       prepared.aliased.includes(term)
         ? `term "${term}" was dropped as aliased (linearly dependent); no estimate`
-        : `term "${term}" is not in the model; expected one of ${terms.join(', ')}`,
+        : `term "${term}" is not in the model; expected one of ${prepared.terms.join(', ')}`,
       { code: prepared.aliased.includes(term) ? 'aliased' : 'unknown-term', column: term },
     );
   }
-  const yv = toVector(y, 'y', n);
-  const { beta, residuals } = olsSolve(prepared, yv);
+  return c;
+}
+
+/**
+ * The `Estimate` of coefficient c (a column of `prepared.terms`) from an `olsSolve` solution
+ * (β̂ and e): the classical variance RSS/(n − k)·A_cc or the sandwich Σ ω_i v_i² of
+ * {@link olsTermPrepared}, for a caller that needs the residuals as well (2SLS from the first
+ * stage and the reduced form). The same numbers as `olsTermPrepared`, bit for bit.
+ *
+ * @example
+ * const solution = olsSolve(prep, y);
+ * const t = olsTermOfSolution(prep, termIndex(prep, 'treatment'), solution, { se: 'HC2' });
+ */
+export function olsTermOfSolution(
+  prepared: OlsPrepared,
+  c: number,
+  solution: { readonly beta: Float64Array; readonly residuals: Float64Array },
+  options: Pick<OlsOptions, 'se' | 'level'> = {},
+): Coefficient {
+  const se = checkSeType(options.se ?? 'HC2');
+  const level = checkLevel(options.level ?? 0.95);
+  const { n, k, terms, bread, weights } = prepared;
+  const { beta, residuals } = solution;
   const df = n - k;
   let variance: number;
   if (se === 'classical') {
@@ -885,7 +917,7 @@ export function olsTermPrepared(
     if (se === 'HC1') variance = (variance * n) / df;
   }
   return coefficientEstimate(
-    term,
+    terms[c]!,
     beta[c]!,
     Math.sqrt(variance),
     df,
@@ -956,18 +988,7 @@ export function olsTermsVcovPrepared(
   se: SeType,
 ): TermsVcov {
   const { n, k, bread, weights } = prepared;
-  const positions = terms.map((term) => {
-    const c = prepared.terms.indexOf(term);
-    if (c < 0) {
-      throw new InputError(
-        prepared.aliased.includes(term)
-          ? `term "${term}" was dropped as aliased (linearly dependent); no estimate`
-          : `term "${term}" is not in the model; expected one of ${prepared.terms.join(', ')}`,
-        { code: prepared.aliased.includes(term) ? 'aliased' : 'unknown-term', column: term },
-      );
-    }
-    return c;
-  });
+  const positions = terms.map((term) => termIndex(prepared, term));
   const q = positions.length;
   const { beta, residuals } = olsSolve(prepared, y);
   const df = n - k;

@@ -13,6 +13,7 @@ import {
   type OlsPrepared,
   olsInfluence,
   olsLeverages,
+  termIndex,
   unshiftCoefficients,
 } from './ols.js';
 import { checkSeType } from './vcov.js';
@@ -43,17 +44,8 @@ export function olsTermSeries(
 ): Coefficient[] {
   const se = checkSeType(options.se ?? 'HC2');
   const level = checkLevel(options.level ?? 0.95);
-  const { n, k, terms, columns, factor, bread, weights, shift } = prepared;
-  const c = terms.indexOf(term);
-  if (c < 0) {
-    const aliased = prepared.aliased.includes(term);
-    throw new InputError(
-      aliased
-        ? `term "${term}" was dropped as aliased (linearly dependent); no estimate`
-        : `term "${term}" is not in the model; expected one of ${terms.join(', ')}`,
-      { code: aliased ? 'aliased' : 'unknown-term', column: term },
-    );
-  }
+  const { n, k, columns, factor, bread, weights, shift } = prepared;
+  const c = termIndex(prepared, term);
   const m = outcomes.length;
   const ys = outcomes.map((y, j) => toVector(y, `outcomes[${j}]`, n));
   const B = ROW_BLOCK;

@@ -5,7 +5,7 @@
  * it reads no file and touches no process; progress goes to an optional callback.
  */
 import type { ColumnTable } from 'arquero';
-import { complierEffect } from '../analysis/complier.js';
+import { complierEffects } from '../analysis/complier.js';
 import { checkCovariates } from '../analysis/covariate-checks.js';
 import { effectSeries, effectSeriesShared } from '../analysis/effect-series.js';
 import { participationTable } from '../analysis/participation.js';
@@ -49,7 +49,8 @@ export interface EvaluateOptions {
 
 /**
  * Number of `onStep` calls {@link evaluate} makes for a plan (for a progress bar's total):
- * 3 + e events + (several arms ? e : 0) + subgroups × e + (participation ? 1 + e : 0) +
+ * 3 + e events + (several arms ? e : 0) + subgroups × e + (participation ? 2 : 0: the table, then
+ * the complier effects of every event in one step) +
  * (survival keys ? 1 : 0) + (randomisation inference ? 1 : 0: one pass of draws for every event).
  *
  * @example
@@ -62,7 +63,7 @@ export function evaluationSteps(plan: AnalysisPlan): number {
     e +
     (plan.arms.several ? e : 0) +
     plan.subgroups.length * e +
-    (plan.participation ? 1 + e : 0) +
+    (plan.participation ? 2 : 0) +
     (hasSurvival(plan) ? 1 : 0) +
     (plan.methods.randomizationInference ? 1 : 0)
   );
@@ -308,28 +309,32 @@ function analyseRows(
       // The received-share difference under the design (clustered / blocked difference in means).
       ...designSpec(plan),
     });
-    const complier = events.map((e) => {
-      step(`complier effect: ${e.label}`);
-      return {
-        event: e.label,
-        month: p.month,
-        result: complierEffect(intake, {
-          arm: columns.arm,
-          treatment: arms.treatment,
-          control: arms.control,
-          outcome: { event: e.column, month: p.month, followup: columns.followup },
-          received: { column: p.column, values: receivedValues(p) },
-          covariates: plan.covariates,
-          factors: plan.factors,
-          // Cluster-robust 2SLS with the design's clusters; block fixed effects in the adjusted fit.
-          ...designSpec(plan),
-          missing: methods.missing,
-          rareLevels: methods.rareLevels ?? 'error',
-          se: complierSe(methods.se),
-          level: methods.level,
-        }),
-      };
-    });
+    // One complier analysis for every event: the events share the sample, the design and the
+    // first stage (complierEffects).
+    step(`complier effect: ${events.map((e) => e.label).join(', ')}`);
+    const results = complierEffects(
+      intake,
+      {
+        arm: columns.arm,
+        treatment: arms.treatment,
+        control: arms.control,
+        received: { column: p.column, values: receivedValues(p) },
+        covariates: plan.covariates,
+        factors: plan.factors,
+        // Cluster-robust 2SLS with the design's clusters; block fixed effects in the adjusted fit.
+        ...designSpec(plan),
+        missing: methods.missing,
+        rareLevels: methods.rareLevels ?? 'error',
+        se: complierSe(methods.se),
+        level: methods.level,
+      },
+      events.map((e) => ({ event: e.column, month: p.month, followup: columns.followup })),
+    );
+    const complier = events.map((e, i) => ({
+      event: e.label,
+      month: p.month,
+      result: results[i]!,
+    }));
     participation = { table: tableResult, complier };
   }
 

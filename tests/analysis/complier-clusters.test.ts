@@ -2,7 +2,7 @@
 // clusters = office, se_type CR2 / stata / CR0, without and with covariates and block fixed
 // effects (tests/reference/iv-clusters.R → iv-clusters.csv + iv-clusters.json).
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ComplierSpec, complierEffect } from '../../src/analysis/complier.js';
+import { type ComplierSpec, complierEffect, complierEffects } from '../../src/analysis/complier.js';
 import { participationTable } from '../../src/analysis/participation.js';
 import { InputError } from '../../src/errors.js';
 import {
@@ -97,6 +97,16 @@ describe('complierEffect with clusters equals iv_robust / lm_robust(clusters =)'
     expect(JSON.stringify(complierEffect(ivData, spec).toTable())).toBe(
       JSON.stringify(c.toTable()),
     );
+  });
+  it('complierEffects with clusters and blocks equals one complierEffect per outcome', () => {
+    const spec = { ...base, covariates: ['age', 'gender'], blocks: 'block' };
+    const outcomes = [work, 'earnings'] as const;
+    const together = complierEffects(ivData, spec, outcomes);
+    outcomes.forEach((outcome, i) => {
+      const alone = complierEffect(ivData, { ...spec, outcome });
+      expect(together[i]!.toTable()).toEqual(alone.toTable());
+      expect(together[i]!.method).toBe(alone.method);
+    });
   });
   it('refuses an HC type with clusters, a missing cluster, and clusters = blocks', () => {
     expect(() => complierEffect(ivData, { ...base, outcome: 'earnings', se: 'HC2' })).toThrow(

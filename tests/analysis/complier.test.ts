@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ComplierFit, complierEffect } from '../../src/analysis/complier.js';
+import { type ComplierFit, complierEffect, complierEffects } from '../../src/analysis/complier.js';
 import { InputError } from '../../src/errors.js';
 import type { Estimate } from '../../src/stats/estimate.js';
 import {
@@ -136,6 +136,50 @@ function catchError(f: () => unknown): InputError {
   }
   throw new Error('expected an InputError');
 }
+
+describe('complierEffects', () => {
+  // Outcomes on one sample (bijstand by 24 twice) share it and its first stage; by 12 and the
+  // column outcomes with missing values (income, hourly_wage) are samples of their own.
+  const outcomes = [
+    { event: 'month_bijstand', month: 24 },
+    'income',
+    { event: 'month_bijstand', month: 12 },
+    { event: 'month_bijstand', month: 24 },
+    'hourly_wage',
+  ] as const;
+  for (const spec of [
+    { received: conversation, covariates },
+    { received: 'received', covariates: [], se: 'HC1' as const },
+  ]) {
+    it(`equals one complierEffect per outcome, bit for bit (${spec.covariates.length} covariates)`, () => {
+      const together = complierEffects(rows, spec, outcomes);
+      expect(together).toHaveLength(outcomes.length);
+      outcomes.forEach((outcome, i) => {
+        const alone = complierEffect(rows, { ...spec, outcome });
+        const { toTable: _t, toMarkdown: _m, ...fields } = together[i]!;
+        const { toTable: _t2, toMarkdown: _m2, ...aloneFields } = alone;
+        expect(fields).toEqual(aloneFields);
+        expect(together[i]!.toMarkdown()).toBe(alone.toMarkdown());
+      });
+      expect(together[1]!.excluded).toContainEqual({
+        reason: "missing outcome 'income'",
+        count: 40,
+      });
+    });
+  }
+
+  it('rejects an outcome in the shared specification', () => {
+    expect(() =>
+      complierEffects(
+        rows,
+        { received: 'received', outcome: 'income' } as unknown as Parameters<
+          typeof complierEffects
+        >[1],
+        ['income'],
+      ),
+    ).toThrow(/outcome/);
+  });
+});
 
 describe('complierEffect flags weak instruments and rejects bad input', () => {
   // 400 clients; received differs little between arms: a weak first stage.

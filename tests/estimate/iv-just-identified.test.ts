@@ -3,7 +3,7 @@
 // stage with its F, and the reduced form against ols, for every SE type.
 import { describe, expect, it } from 'vitest';
 import { ivRegression } from '../../src/estimate/iv.js';
-import { justIdentifiedIv } from '../../src/estimate/iv-just-identified.js';
+import { justIdentifiedIv, justIdentifiedIvMany } from '../../src/estimate/iv-just-identified.js';
 import { ols, olsPrepare } from '../../src/estimate/ols.js';
 import { SE_TYPES } from '../../src/estimate/vcov.js';
 import { createRng } from '../../src/stats/random.js';
@@ -56,6 +56,23 @@ describe('justIdentifiedIv', () => {
       });
     }
   }
+
+  it('justIdentifiedIvMany equals one justIdentifiedIv per outcome, bit for bit', () => {
+    const y2 = Float64Array.from(y, (v, i) => (i % 3 === 0 ? 1 - v : v));
+    const design = { names: ['(Intercept)', 'z', 'age'], columns: [ones, z, age], n };
+    for (const se of SE_TYPES) {
+      const many = justIdentifiedIvMany(olsPrepare(design), [y, y2], d, 'z', 'd', {
+        se,
+        level: 0.9,
+      });
+      [y, y2].forEach((outcome, e) => {
+        expect(many[e]).toEqual(
+          justIdentifiedIv(olsPrepare(design), outcome, d, 'z', 'd', { se, level: 0.9 }),
+        );
+      });
+      expect(many[0]!.effect.estimate).not.toBe(many[1]!.effect.estimate);
+    }
+  });
 
   it('refuses an instrument collinear with the covariates', () => {
     const prep = olsPrepare({ names: ['(Intercept)', 'z', 'z2'], columns: [ones, z, z], n });

@@ -143,7 +143,7 @@ describe('evaluate on an in-memory table', () => {
       'outflow curves',
       'effects: bijstand',
     ]);
-    expect(steps.at(-1)).toBe('complier effect: work');
+    expect(steps.at(-1)).toBe('complier effect: bijstand, work');
   });
 
   it('counts a received group through its sub-categories, in the table and the complier fit', () => {
