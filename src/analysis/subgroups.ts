@@ -167,7 +167,23 @@ export function effectSeriesByShared(
   const table = isExperimentIntake(data) ? data.table : asTable(data);
   requireColumns(table, [spec.by], 'subgroup');
   const values = stringColumn(table, spec.by);
-  const present = [...new Set(values.filter((v): v is string => v !== null))].sort(byNatural);
+  // Each row's value numbered once (−1 missing), so the subgroups' masks below read numbers.
+  const seen = new Map<string, number>();
+  const valueCodes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === null) {
+      valueCodes[i] = -1;
+      continue;
+    }
+    let code = seen.get(v);
+    if (code === undefined) {
+      code = seen.size;
+      seen.set(v, code);
+    }
+    valueCodes[i] = code;
+  }
+  const present = [...seen.keys()].sort(byNatural);
   const allLevels = spec.levels ? [...spec.levels] : present;
   for (const level of allLevels) {
     if (!present.includes(level)) {
@@ -197,7 +213,8 @@ export function effectSeriesByShared(
   const fitted: { level: string; series: EffectSeries }[] = [];
   let firstProblem: InputError | undefined;
   for (const level of allLevels) {
-    const subset = Uint8Array.from(values, (v) => (v === level ? 1 : 0));
+    const code = seen.get(level)!;
+    const subset = Uint8Array.from(valueCodes, (v) => (v === code ? 1 : 0));
     const comparison = comparisonSample(intake, spec, subset);
     const arms = countArms(comparison);
     if (arms.treated === 0 || arms.control === 0) {
@@ -224,10 +241,13 @@ export function effectSeriesByShared(
   const levels = fitted.map((f) => f.level);
   const notEstimableLevels = skipped.map(({ level, reason }) => ({ level, reason }));
 
-  const inLevels = Uint8Array.from(values, (v) => (v !== null && levels.includes(v) ? 1 : 0));
+  // Each value's subgroup among the fitted levels (−1: missing, or a level not fitted).
+  const levelOfCode = Int32Array.from(seen.keys(), (v) => levels.indexOf(v));
+  const levelOfRow = Int32Array.from(valueCodes, (v) => (v < 0 ? -1 : levelOfCode[v]!));
+  const inLevels = Uint8Array.from(levelOfRow, (g) => (g >= 0 ? 1 : 0));
   const missingBy: number[] = [];
-  values.forEach((v, i) => {
-    if (v === null) missingBy.push(i + 1);
+  valueCodes.forEach((v, i) => {
+    if (v < 0) missingBy.push(i + 1);
   });
   const all = handleRareLevels(
     comparisonSample(intake, spec, inLevels),
@@ -240,7 +260,7 @@ export function effectSeriesByShared(
     `${shareKey({ ...spec, event }, 'interaction')}\u0000${levels.join('\u0000')}`;
   const tests =
     takeShared<(HeterogeneityTest | NotEstimableTest)[]>(share, testsKey(spec.event), all.rows) ??
-    interactionTests(all, values, levels, spec, share, (event, result) => {
+    interactionTests(all, levelOfRow, levels, spec, share, (event, result) => {
       putShared(share!, testsKey(event), all.rows, result);
     });
   const heterogeneity = tests.filter((t): t is HeterogeneityTest => !('reason' in t));
@@ -344,7 +364,7 @@ interface InteractionSample {
 function interactionSamples(
   c: Comparison,
   levels: readonly string[],
-  values: readonly (string | null)[],
+  levelOfRow: Int32Array,
   spec: SubgroupSpec,
   interactions: readonly string[],
   sizes: readonly number[],
@@ -369,7 +389,7 @@ function interactionSamples(
     columns.push(...covariates);
     return columns;
   };
-  const groupsOf = (rows: Int32Array) => Int32Array.from(rows, (r) => levels.indexOf(values[r]!));
+  const groupsOf = (rows: Int32Array) => gather(levelOfRow, rows, new Int32Array(rows.length));
   if (spec.blocks !== undefined) {
     const blocks = readGroupings(c.table, c.rows, { blocks: spec.blocks }).blocks!;
     return (_n, month) => {
@@ -418,7 +438,7 @@ function interactionSamples(
 
 function interactionTests(
   c: Comparison,
-  values: readonly (string | null)[],
+  levelOfRow: Int32Array,
   levels: readonly string[],
   spec: SubgroupSpec,
   share?: SeriesShare,
@@ -436,7 +456,7 @@ function interactionTests(
   });
   // The other events of the share (without blocks): tested on the same prepared samples.
   let others: ReturnType<typeof siblingsOf>;
-  const sampleOf = interactionSamples(c, levels, values, spec, interactions, sizes, (sorted) => {
+  const sampleOf = interactionSamples(c, levels, levelOfRow, spec, interactions, sizes, (sorted) => {
     others = siblingsOf(share, spec.event, sorted.rows, sorted.eventMonth);
     return others?.months;
   });
