@@ -320,7 +320,6 @@ function complierGroup(
   const starLevels = checkStarLevels(spec.stars);
   const { table, labels } = arm;
   const first = selections[0]!;
-  const sample = selectedSample(arm, first);
   const receivedColumn = typeof spec.received === 'string' ? spec.received : spec.received?.column;
   if (typeof receivedColumn !== 'string') {
     throw new InputError('received must be a column name or { column, values }', {
@@ -328,13 +327,14 @@ function complierGroup(
     });
   }
   requireColumns(table, [receivedColumn], 'received');
-  const dAll = readReceived(table, spec.received, sample.rows);
+  const selected = Int32Array.from(first.rows, (j) => arm.rows[j]!);
+  const dAll = readReceived(table, spec.received, selected);
 
-  const excluded: Exclusion[] = [...sample.excluded];
+  const excluded: Exclusion[] = [...arm.excluded, ...first.excluded];
   const keep: number[] = [];
   let noReceived = 0;
   let noOutcome = 0;
-  for (let j = 0; j < sample.rows.length; j++) {
+  for (let j = 0; j < selected.length; j++) {
     if (Number.isNaN(dAll[j]!)) noReceived++;
     else if (Number.isNaN(first.y[j]!)) noOutcome++;
     else keep.push(j);
@@ -342,18 +342,21 @@ function complierGroup(
   if (noReceived) excluded.push({ reason: `missing '${receivedColumn}'`, count: noReceived });
   if (noOutcome) excluded.push({ reason: `missing outcome '${first.outcome}'`, count: noOutcome });
   const pick = (col: Float64Array) => gather(col, keep);
+  // The arm sample's columns read once, at the kept clients' positions in it.
+  const positions = Int32Array.from(keep, (j) => first.rows[j]!);
+  const fromArm = (col: Float64Array) => gather(col, positions);
   // A factor level of a single client breaks HC2 in the adjusted fits: spec.rareLevels decides.
   const rare = handleRareLevels(
     {
-      ...sample,
-      rows: Int32Array.from(keep, (j) => sample.rows[j]!),
-      treated: pick(sample.treated),
+      ...arm,
+      rows: Int32Array.from(keep, (j) => selected[j]!),
+      treated: fromArm(arm.treated),
       d: pick(dAll),
       ys: selections.map((o) => pick(o.y)),
-      covariates: sample.covariates.map(pick),
+      covariates: arm.covariates.map(fromArm),
       excluded: excluded as readonly Exclusion[],
     },
-    sample.covariateNames.length > 0 ? (spec.rareLevels ?? 'error') : 'pool',
+    arm.covariateNames.length > 0 ? (spec.rareLevels ?? 'error') : 'pool',
     seChoice.hc,
     false,
     (s, k, ex) => {
@@ -429,7 +432,7 @@ function complierGroup(
         Int32Array.from({ length: n }, (_, i) => i),
       )
     : { names: [], columns: [] };
-  const adjustedNames = [...sample.covariateNames, ...dummies.names];
+  const adjustedNames = [...arm.covariateNames, ...dummies.names];
   const adjusted =
     adjustedNames.length > 0
       ? fitSpecifications(
@@ -498,20 +501,6 @@ interface OutcomeSelection {
   readonly excluded: readonly Exclusion[];
   readonly outcome: string;
   readonly sampleText: string;
-}
-
-/** The arm sample restricted to a selection's clients, with the selection's exclusions. */
-function selectedSample(s: ArmSample, selection: OutcomeSelection): ArmSample {
-  const index = selection.rows;
-  const all = index.length === s.rows.length;
-  const pick = (col: Float64Array) => (all ? col : gather(col, index));
-  return {
-    ...s,
-    rows: all ? s.rows : Int32Array.from(index, (j) => s.rows[j]!),
-    treated: pick(s.treated),
-    covariates: s.covariates.map(pick),
-    excluded: [...s.excluded, ...selection.excluded],
-  };
 }
 
 function outcomeSelection(
