@@ -456,10 +456,18 @@ function interactionTests(
   });
   // The other events of the share (without blocks): tested on the same prepared samples.
   let others: ReturnType<typeof siblingsOf>;
-  const sampleOf = interactionSamples(c, levels, levelOfRow, spec, interactions, sizes, (sorted) => {
-    others = siblingsOf(share, spec.event, sorted.rows, sorted.eventMonth);
-    return others?.months;
-  });
+  const sampleOf = interactionSamples(
+    c,
+    levels,
+    levelOfRow,
+    spec,
+    interactions,
+    sizes,
+    (sorted) => {
+      others = siblingsOf(share, spec.event, sorted.rows, sorted.eventMonth);
+      return others?.months;
+    },
+  );
   const se = seriesSe(spec.se, false).hc;
   // Per event (the analysed one first, then the share's others), the tests in month order.
   const byEvent: (HeterogeneityTest | NotEstimableTest)[][] = [];
