@@ -499,9 +499,11 @@ function omnibusTests(
       if ((group[i] === 0 || group[i] === g) && missing[i] === 0) rows.push(i);
     }
     const n = rows.length;
+    // Every client in (two arms, no missing value): the covariate columns as they are.
+    const pick = (c: Float64Array) => (n === group.length ? c : gather(c, rows));
     const x = {
       names: ['(Intercept)', ...names],
-      columns: [new Float64Array(n).fill(1), ...columns.map((c) => gather(c, rows))],
+      columns: [new Float64Array(n).fill(1), ...columns.map(pick)],
       n,
     };
     const y = Float64Array.from(rows, (i) => (group[i] === g ? 1 : 0));
