@@ -12,7 +12,7 @@
  */
 import { codedBasis, jointCodesOf, jointTable } from '../estimate/coded-basis.js';
 import type { OlsPrepared } from '../estimate/ols.js';
-import { backSolveTransposed, forwardSolve } from '../stats/linalg.js';
+import { backSolveTransposed, forwardSolve, ROW_BLOCK } from '../stats/linalg.js';
 
 /** A prepared statistic: writes β and β/SE into `out` (a length-2 buffer); false when undefined. */
 export type FwlDraw = (t: Float64Array, out: Float64Array) => boolean;
@@ -258,9 +258,31 @@ export function fwlDrawCoded(
   const stateCounts = factors.map((f) => new Float64Array(f.none + 1));
   const histograms = joints.map((joint) => new Float64Array(joint.size));
   const rows = new Int32Array(n);
-  const tt = new Float64Array(n);
   const xt = new Float64Array(k);
+  const zt = new Float64Array(k);
   const tables = joints.map((joint) => new Float64Array(joint.size));
+  // Per outcome: Σẽ and Z_c'ẽ in the coded basis (≈ 0: ẽ is the residual on Z), for t̃'ẽ.
+  const E = eys.length;
+  const eyTotals = eys.map((ey) => ey.reduce((sum, v) => sum + v, 0));
+  const ze = new Float64Array(E * k);
+  eys.forEach((ey, e) => {
+    ze[e * k] = a0 * eyTotals[e]!;
+    slopes.forEach((j, a) => {
+      const c = dz[a]!;
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += c[i]! * ey[i]!;
+      ze[e * k + j] = sum;
+    });
+    for (const j of dummies) {
+      const c = columns[j]!;
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += c[i]! * ey[i]!;
+      ze[e * k + j] = sum;
+    }
+  });
+  const tt = new Float64Array(ROW_BLOCK);
+  const beta = new Float64Array(E);
+  const variance = new Float64Array(E);
   return (t, out, ok) => {
     // The treated rows from the front of `rows`, the others from the back, without a branch:
     // row i goes to both free ends and the arm's end keeps it. The smaller group is summed.
@@ -329,50 +351,93 @@ export function fwlDrawCoded(
       }
     }
     // b in the coded basis (in place in `xt`); its dummies as one table per joint code.
+    zt.set(xt); // Z'T, kept: the solve overwrites `xt`
     const b = backSolveTransposed(gram, k, forwardSolve(gram, k, xt));
     const term = (d: number) => b[dummies[d]!]!;
     for (let s = 0; s < joints.length; s++) jointTable(joints[s]!, D, term, tables[s]);
-    // t̃ = T − Z·b: the constant, the first joint code's term and the first four slopes in one
-    // sweep, the other slopes four per sweep, then the other joint codes (per row the same
-    // subtractions in the same order, sweep after sweep).
+    // t̃'t̃ = T'T − b'Z'T and t̃'ẽ = T'ẽ − b'Z'ẽ (Z'Z·b = Z'T), T'ẽ over the smaller group as
+    // Z'T: so the one pass below needs no sums of t̃ first, and t̃ is never stored.
+    let stt = ones;
+    for (let j = 0; j < k; j++) stt -= b[j]! * zt[j]!;
+    ok.fill(0);
+    if (!(stt > 1e-12) || df <= 0) return;
+    for (let e = 0; e < E; e++) {
+      const ey = eys[e]!;
+      let s = 0;
+      for (let l = from; l < to; l++) s += ey[rows[l]!]!;
+      let bz = 0;
+      for (let j = 0; j < k; j++) bz += b[j]! * ze[e * k + j]!;
+      beta[e] = ((fromOnes ? s : eyTotals[e]! - s) - bz) / stt;
+      variance[e] = 0;
+    }
     const c0 = b[0]! * a0;
     const first = tables[0]!;
     const code0 = codes[0]!;
-    a = 0;
-    for (; a + 3 < p; a += 4) {
-      const c1 = dz[a]!;
-      const c2 = dz[a + 1]!;
-      const c3 = dz[a + 2]!;
-      const c4 = dz[a + 3]!;
-      const b1 = b[slopes[a]!]!;
-      const b2 = b[slopes[a + 1]!]!;
-      const b3 = b[slopes[a + 2]!]!;
-      const b4 = b[slopes[a + 3]!]!;
-      if (a === 0) {
-        for (let i = 0; i < n; i++) {
-          tt[i] =
-            t[i]! -
-            c0 -
-            first[code0[i]!]! -
-            (b1 * c1[i]! + b2 * c2[i]! + (b3 * c3[i]! + b4 * c4[i]!));
-        }
-      } else {
-        for (let i = 0; i < n; i++) {
-          tt[i]! -= b1 * c1[i]! + b2 * c2[i]! + (b3 * c3[i]! + b4 * c4[i]!);
+    for (let start = 0; start < n; start += ROW_BLOCK) {
+      const len = Math.min(ROW_BLOCK, n - start);
+      // t̃ = T − Z·b of the block: the constant, the first joint code's term and the first four
+      // slopes in one sweep, the other slopes four per sweep, then the other joint codes.
+      let a = 0;
+      for (; a + 3 < p; a += 4) {
+        const c1 = dz[a]!;
+        const c2 = dz[a + 1]!;
+        const c3 = dz[a + 2]!;
+        const c4 = dz[a + 3]!;
+        const b1 = b[slopes[a]!]!;
+        const b2 = b[slopes[a + 1]!]!;
+        const b3 = b[slopes[a + 2]!]!;
+        const b4 = b[slopes[a + 3]!]!;
+        if (a === 0) {
+          for (let u = 0; u < len; u++) {
+            const i = start + u;
+            tt[u] =
+              t[i]! -
+              c0 -
+              first[code0[i]!]! -
+              (b1 * c1[i]! + b2 * c2[i]! + (b3 * c3[i]! + b4 * c4[i]!));
+          }
+        } else {
+          for (let u = 0; u < len; u++) {
+            const i = start + u;
+            tt[u]! -= b1 * c1[i]! + b2 * c2[i]! + (b3 * c3[i]! + b4 * c4[i]!);
+          }
         }
       }
+      if (p < 4)
+        for (let u = 0; u < len; u++) tt[u] = t[start + u]! - c0 - first[code0[start + u]!]!;
+      for (; a < p; a++) {
+        const c = dz[a]!;
+        const ba = b[slopes[a]!]!;
+        for (let u = 0; u < len; u++) tt[u]! -= ba * c[start + u]!;
+      }
+      for (let j = 1; j < joints.length; j++) {
+        const table = tables[j]!;
+        const code = codes[j]!;
+        for (let u = 0; u < len; u++) tt[u]! -= table[code[start + u]!]!;
+      }
+      // Var_HC2 = Σ e_i²/(1 − h_i)·(t̃_i/t̃'t̃)², e = ẽ − β·t̃, h = h_Z + t̃²/t̃'t̃, outcomes in pairs.
+      for (let e = 0; e < E; e += 2) {
+        const y0 = eys[e]!;
+        const two = e + 1 < E;
+        const y1 = two ? eys[e + 1]! : y0;
+        const b0 = beta[e]!;
+        const b1 = two ? beta[e + 1]! : b0;
+        let v0 = 0;
+        let v1 = 0;
+        for (let u = 0; u < len; u++) {
+          const i = start + u;
+          const ti = tt[u]!;
+          const h = hz[i]! + (ti * ti) / stt;
+          const w = ti / stt;
+          const r0 = y0[i]! - b0 * ti;
+          const r1 = y1[i]! - b1 * ti;
+          v0 += ((r0 * r0) / (1 - h)) * w * w;
+          v1 += ((r1 * r1) / (1 - h)) * w * w;
+        }
+        variance[e]! += v0;
+        if (two) variance[e + 1]! += v1;
+      }
     }
-    if (p < 4) for (let i = 0; i < n; i++) tt[i] = t[i]! - c0 - first[code0[i]!]!;
-    for (; a < p; a++) {
-      const c = dz[a]!;
-      const ba = b[slopes[a]!]!;
-      for (let i = 0; i < n; i++) tt[i]! -= ba * c[i]!;
-    }
-    for (let s = 1; s < joints.length; s++) {
-      const table = tables[s]!;
-      const code = codes[s]!;
-      for (let i = 0; i < n; i++) tt[i]! -= table[code[i]!]!;
-    }
-    studentise(tt, eys, hz, df, out, ok);
+    for (let e = 0; e < E; e++) record(e, beta[e]!, Math.sqrt(variance[e]!), out, ok);
   };
 }
