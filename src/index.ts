@@ -43,7 +43,6 @@ export {
   type ComplierOutcome,
   type ComplierSpec,
   complierEffect,
-  complierEffects,
   type ReceivedSpec,
 } from './analysis/complier.js';
 export {

@@ -8,11 +8,15 @@
  *   4 numeric covariates, factors of 2, 3, 4, 8, 2 and 2 levels; one and two directions), two
  *   joint codes (factors of 40, 60 and 3 levels) and the effect-series bench's shape;
  * - `irlsPass` (a logit IRLS step at given coefficients): an intercept and 7, 4 or 2 numeric
- *   columns plus factors of 4 and 30 levels (the scan's shape at 7), at 5 × the rows.
+ *   columns plus factors of 4 and 30 levels (the scan's shape at 7), at 5 × the rows;
+ * - `fwlDrawCoded` (one randomisation draw, two outcomes) on the analysis config's shape: not
+ *   bit-identical by design when the draw's formulas change, so it prints the largest relative
+ *   difference of the statistics over 20 draws instead.
  * Not part of `npm run bench`; docs/performance.md quotes its runs.
  */
 import type * as Coded from '../../src/estimate/coded-term-sums.js';
 import type * as Irls from '../../src/estimate/irls-pass.js';
+import type * as Draw from '../../src/plan/fwl-draw.js';
 
 const base = process.argv[2];
 if (!base) throw new Error('usage: bench/ab/kernel-passes.ts <base checkout> [rows]');
@@ -21,6 +25,7 @@ const here = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const load = async (root: string) => ({
   coded: (await import(`${root}/src/estimate/coded-term-sums.ts`)) as typeof Coded,
   irls: (await import(`${root}/src/estimate/irls-pass.ts`)) as typeof Irls,
+  draw: (await import(`${root}/src/plan/fwl-draw.ts`)) as typeof Draw,
 });
 const [a, b] = [await load(base), await load(here)];
 const { codedDesign } = await import('./coded-design.js');
@@ -112,5 +117,38 @@ for (const numeric of [7, 4, 2]) {
       () => run(a.irls),
       () => run(b.irls),
     ),
+  );
+}
+
+{
+  const { olsLeverages, olsSolve } = await import('../../src/estimate/ols.js');
+  const prep = design(4, [2, 3, 4, 8, 2, 2]);
+  const ys = [0.3, 0.6].map((share) =>
+    Float64Array.from({ length: n }, () => (rng.next() < share ? 1 : 0)),
+  );
+  const eys = ys.map((y) => olsSolve(prep, y).residuals);
+  const hz = olsLeverages(prep);
+  const df = n - prep.k - 1;
+  const [f, g] = [a, b].map((mod) => mod.draw.fwlDrawCoded(prep, eys, hz, df)!);
+  const draws = Array.from({ length: 20 }, () =>
+    Float64Array.from({ length: n }, () => (rng.next() < 0.8 ? 1 : 0)),
+  );
+  const out = [new Float64Array(4), new Float64Array(4)];
+  const ok = [new Uint8Array(2), new Uint8Array(2)];
+  let worst = 0;
+  for (const t of draws) {
+    f!(t, out[0]!, ok[0]!);
+    g!(t, out[1]!, ok[1]!);
+    for (let j = 0; j < 4; j++) {
+      worst = Math.max(worst, Math.abs(out[0]![j]! - out[1]![j]!) / Math.abs(out[0]![j]!));
+    }
+  }
+  let r = 0;
+  const [t0, t1] = race(
+    () => f!(draws[r++ % 20]!, out[0]!, ok[0]!),
+    () => g!(draws[r++ % 20]!, out[1]!, ok[1]!),
+  );
+  console.log(
+    `fwlDrawCoded, analysis shape, one draw: largest relative difference ${worst.toExponential(1)}; base ${t0.toFixed(1)} ms, this checkout ${t1.toFixed(1)} ms (${(t1 / t0).toFixed(2)}×)`,
   );
 }
