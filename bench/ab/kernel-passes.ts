@@ -1,7 +1,8 @@
 /**
  * A/B of two kernel passes against a base checkout, on synthetic designs, in one process:
- * `node --import tsx bench/ab/kernel-passes.ts <base checkout> [rows]` (200,000 by default; the
- * base e.g. a `git worktree add --detach` of the base commit). For each design it checks that
+ * `node --import tsx bench/ab/kernel-passes.ts <base checkout> [rows] [only]` (200,000 rows by
+ * default; the base e.g. a `git worktree add --detach` of the base commit; `only`: run just the
+ * kernels whose name starts with it, e.g. `fwlDrawCoded`). For each design it checks that
  * the base's and this checkout's results are bit-identical and prints the best of 15 alternating
  * rounds (ms per call, five calls per round) for each:
  * - `codedTermSums` (HC2, two targets): the analysis config's shape (intercept, treatment,
@@ -21,6 +22,8 @@ import type * as Draw from '../../src/plan/fwl-draw.js';
 const base = process.argv[2];
 if (!base) throw new Error('usage: bench/ab/kernel-passes.ts <base checkout> [rows]');
 const n = Number(process.argv[3] ?? 200_000);
+const only = process.argv[4] ?? '';
+const runs = (kernel: string) => kernel.startsWith(only);
 const here = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const load = async (root: string) => ({
   coded: (await import(`${root}/src/estimate/coded-term-sums.ts`)) as typeof Coded,
@@ -56,12 +59,15 @@ const line = (label: string, same: boolean, [t0, t1]: [number, number]) =>
 const rng = createRng('bench-coded-term-sums');
 const design = (numeric: number, factors: readonly number[]) =>
   codedDesign(rng, n, numeric, factors);
-for (const [label, prep, q] of [
-  ['codedTermSums, analysis shape', design(4, [2, 3, 4, 8, 2, 2]), 1],
-  ['codedTermSums, analysis shape, two directions', design(4, [2, 3, 4, 8, 2, 2]), 2],
-  ['codedTermSums, two joint codes', design(4, [40, 60, 3]), 1],
-  ['codedTermSums, effect-series bench shape', design(10, [2, 2, 2, 2, 2, 2, 8]), 1],
-] as const) {
+const codedCases = runs('codedTermSums')
+  ? ([
+      ['codedTermSums, analysis shape', design(4, [2, 3, 4, 8, 2, 2]), 1],
+      ['codedTermSums, analysis shape, two directions', design(4, [2, 3, 4, 8, 2, 2]), 2],
+      ['codedTermSums, two joint codes', design(4, [40, 60, 3]), 1],
+      ['codedTermSums, effect-series bench shape', design(10, [2, 2, 2, 2, 2, 2, 8]), 1],
+    ] as const)
+  : [];
+for (const [label, prep, q] of codedCases) {
   const k = prep.k;
   const event = Float64Array.from({ length: n }, () =>
     rng.next() < 0.5 ? 1 + Math.floor(rng.next() * 24) : Number.NaN,
@@ -88,7 +94,7 @@ for (const [label, prep, q] of [
 }
 
 const m = 5 * n;
-for (const numeric of [7, 4, 2]) {
+for (const numeric of runs('irlsPass') ? [7, 4, 2] : []) {
   const names = ['(Intercept)', ...Array.from({ length: numeric }, (_, j) => `x${j}`)];
   const dense = [{ column: 0, values: new Float64Array(m).fill(1) }];
   for (let j = 1; j <= numeric; j++) {
@@ -120,7 +126,7 @@ for (const numeric of [7, 4, 2]) {
   );
 }
 
-{
+if (runs('fwlDrawCoded')) {
   const { olsLeverages, olsSolve } = await import('../../src/estimate/ols.js');
   const prep = design(4, [2, 3, 4, 8, 2, 2]);
   const ys = [0.3, 0.6].map((share) =>

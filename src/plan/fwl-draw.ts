@@ -216,9 +216,12 @@ function record(e: number, b: number, se: number, out: Float64Array, ok: Uint8Ar
  * t̃ = T − Z·b with b = (Z'Z)⁻¹Z'T in the basis where the factor dummies are not shifted
  * (`codedBasis`), Z'T a sum over the smaller arm (its dense columns and its counts per factor
  * level) and Z·b per row the p dense slopes, the intercept's constant and one table entry per
- * joint code, against r multiply-adds for Q·Q'T. The statistics equal {@link fwlDrawMany}'s up
- * to rounding (≈ 1e−13 relative; the randomisation test counts against the observed statistic
- * with a 1e−9 tolerance). Null when the design has no dummies or coding would not pay
+ * joint code, against r multiply-adds for Q·Q'T. One pass per draw, in blocks of rows: t̃'t̃ =
+ * T'T − b'Z'T is known before it, and per outcome it sums t̃'ẽ and, with
+ * g_i = (t̃_i/t̃'t̃)²/(1 − h_i), Σgẽ², Σgẽt̃ and Σgt̃², so Var_HC2 = Σgẽ² − 2βΣgẽt̃ + β²Σgt̃²
+ * (= Σ g_i(ẽ_i − βt̃_i)²) with no t̃ stored and no second pass. The statistics equal
+ * {@link fwlDrawMany}'s up to rounding (≈ 1e−12 relative; the randomisation test counts against
+ * the observed statistic with a 1e−9 tolerance). Null when the design has no dummies or coding would not pay
  * (p + 2·joints ≥ 0.6·r); `prepZ` must have its intercept in column 0.
  *
  * @example
@@ -261,28 +264,10 @@ export function fwlDrawCoded(
   const xt = new Float64Array(k);
   const zt = new Float64Array(k);
   const tables = joints.map((joint) => new Float64Array(joint.size));
-  // Per outcome: Σẽ and Z_c'ẽ in the coded basis (≈ 0: ẽ is the residual on Z), for t̃'ẽ.
   const E = eys.length;
-  const eyTotals = eys.map((ey) => ey.reduce((sum, v) => sum + v, 0));
-  const ze = new Float64Array(E * k);
-  eys.forEach((ey, e) => {
-    ze[e * k] = a0 * eyTotals[e]!;
-    slopes.forEach((j, a) => {
-      const c = dz[a]!;
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += c[i]! * ey[i]!;
-      ze[e * k + j] = sum;
-    });
-    for (const j of dummies) {
-      const c = columns[j]!;
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += c[i]! * ey[i]!;
-      ze[e * k + j] = sum;
-    }
-  });
   const tt = new Float64Array(ROW_BLOCK);
-  const beta = new Float64Array(E);
-  const variance = new Float64Array(E);
+  // Per outcome: t̃'ẽ, Σgẽ², Σgẽt̃, Σgt̃² (see the pass).
+  const sums = new Float64Array(4 * E);
   return (t, out, ok) => {
     // The treated rows from the front of `rows`, the others from the back, without a branch:
     // row i goes to both free ends and the arm's end keeps it. The smaller group is summed.
@@ -355,21 +340,12 @@ export function fwlDrawCoded(
     const b = backSolveTransposed(gram, k, forwardSolve(gram, k, xt));
     const term = (d: number) => b[dummies[d]!]!;
     for (let s = 0; s < joints.length; s++) jointTable(joints[s]!, D, term, tables[s]);
-    // t̃'t̃ = T'T − b'Z'T and t̃'ẽ = T'ẽ − b'Z'ẽ (Z'Z·b = Z'T), T'ẽ over the smaller group as
-    // Z'T: so the one pass below needs no sums of t̃ first, and t̃ is never stored.
+    // t̃'t̃ = T'T − b'Z'T (Z'Z·b = Z'T): known before the pass, which then needs t̃ only once.
     let stt = ones;
     for (let j = 0; j < k; j++) stt -= b[j]! * zt[j]!;
     ok.fill(0);
     if (!(stt > 1e-12) || df <= 0) return;
-    for (let e = 0; e < E; e++) {
-      const ey = eys[e]!;
-      let s = 0;
-      for (let l = from; l < to; l++) s += ey[rows[l]!]!;
-      let bz = 0;
-      for (let j = 0; j < k; j++) bz += b[j]! * ze[e * k + j]!;
-      beta[e] = ((fromOnes ? s : eyTotals[e]! - s) - bz) / stt;
-      variance[e] = 0;
-    }
+    sums.fill(0);
     const c0 = b[0]! * a0;
     const first = tables[0]!;
     const code0 = codes[0]!;
@@ -415,29 +391,53 @@ export function fwlDrawCoded(
         const code = codes[j]!;
         for (let u = 0; u < len; u++) tt[u]! -= table[code[start + u]!]!;
       }
-      // Var_HC2 = Σ e_i²/(1 − h_i)·(t̃_i/t̃'t̃)², e = ẽ − β·t̃, h = h_Z + t̃²/t̃'t̃, outcomes in pairs.
+      // Per outcome t̃'ẽ and, with g_i = (t̃_i/t̃'t̃)²/(1 − h_i), h = h_Z + t̃²/t̃'t̃, the sums
+      // Σgẽ², Σgẽt̃, Σgt̃² of Var_HC2 = Σ g_i(ẽ_i − β·t̃_i)², outcomes in pairs.
       for (let e = 0; e < E; e += 2) {
         const y0 = eys[e]!;
         const two = e + 1 < E;
         const y1 = two ? eys[e + 1]! : y0;
-        const b0 = beta[e]!;
-        const b1 = two ? beta[e + 1]! : b0;
-        let v0 = 0;
-        let v1 = 0;
+        let s0 = 0;
+        let ee0 = 0;
+        let et0 = 0;
+        let s1 = 0;
+        let ee1 = 0;
+        let et1 = 0;
+        let c = 0;
         for (let u = 0; u < len; u++) {
           const i = start + u;
           const ti = tt[u]!;
-          const h = hz[i]! + (ti * ti) / stt;
+          const t2 = ti * ti;
           const w = ti / stt;
-          const r0 = y0[i]! - b0 * ti;
-          const r1 = y1[i]! - b1 * ti;
-          v0 += ((r0 * r0) / (1 - h)) * w * w;
-          v1 += ((r1 * r1) / (1 - h)) * w * w;
+          const g = (w * w) / (1 - (hz[i]! + t2 / stt));
+          const e0 = y0[i]!;
+          const e1 = y1[i]!;
+          s0 += ti * e0;
+          ee0 += g * e0 * e0;
+          et0 += g * e0 * ti;
+          s1 += ti * e1;
+          ee1 += g * e1 * e1;
+          et1 += g * e1 * ti;
+          c += g * t2;
         }
-        variance[e]! += v0;
-        if (two) variance[e + 1]! += v1;
+        const o = 4 * e;
+        sums[o]! += s0;
+        sums[o + 1]! += ee0;
+        sums[o + 2]! += et0;
+        sums[o + 3]! += c;
+        if (two) {
+          sums[o + 4]! += s1;
+          sums[o + 5]! += ee1;
+          sums[o + 6]! += et1;
+          sums[o + 7]! += c;
+        }
       }
     }
-    for (let e = 0; e < E; e++) record(e, beta[e]!, Math.sqrt(variance[e]!), out, ok);
+    for (let e = 0; e < E; e++) {
+      const o = 4 * e;
+      const beta = sums[o]! / stt;
+      const variance = sums[o + 1]! - 2 * beta * sums[o + 2]! + beta * beta * sums[o + 3]!;
+      record(e, beta, Math.sqrt(variance), out, ok);
+    }
   };
 }
