@@ -21,7 +21,7 @@ import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp } from '../format.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
-import { gather } from '../stats/gather.js';
+import { gather, indices } from '../stats/gather.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkStarLevels, type StarLevels, starLegend, starsAt } from '../stats/stars.js';
 import { checkWholeNumber } from '../stats/validate.js';
@@ -327,7 +327,7 @@ function complierGroup(
     });
   }
   requireColumns(table, [receivedColumn], 'received');
-  const selected = Int32Array.from(first.rows, (j) => arm.rows[j]!);
+  const selected = gather(arm.rows, first.rows, new Int32Array(first.rows.length));
   const dAll = readReceived(table, spec.received, selected);
 
   const excluded: Exclusion[] = [...arm.excluded, ...first.excluded];
@@ -343,13 +343,13 @@ function complierGroup(
   if (noOutcome) excluded.push({ reason: `missing outcome '${first.outcome}'`, count: noOutcome });
   const pick = (col: Float64Array) => gather(col, keep);
   // The arm sample's columns read once, at the kept clients' positions in it.
-  const positions = Int32Array.from(keep, (j) => first.rows[j]!);
+  const positions = gather(first.rows, keep, new Int32Array(keep.length));
   const fromArm = (col: Float64Array) => gather(col, positions);
   // A factor level of a single client breaks HC2 in the adjusted fits: spec.rareLevels decides.
   const rare = handleRareLevels(
     {
       ...arm,
-      rows: Int32Array.from(keep, (j) => selected[j]!),
+      rows: gather(selected, keep, new Int32Array(keep.length)),
       treated: fromArm(arm.treated),
       d: pick(dAll),
       ys: selections.map((o) => pick(o.y)),
@@ -363,7 +363,7 @@ function complierGroup(
       const at = (col: Float64Array) => gather(col, k);
       return {
         ...s,
-        rows: Int32Array.from(k, (j) => s.rows[j]!),
+        rows: gather(s.rows, k, new Int32Array(k.length)),
         treated: at(s.treated),
         d: at(s.d),
         ys: s.ys.map(at),
@@ -426,12 +426,7 @@ function complierGroup(
   const unadjusted = fitSpecifications(ys, d, z, [], [], variance, weakF, starLevels);
   // Blocks: their dummies join the adjusted specification as fixed effects.
   const blocks = groupings.blocks;
-  const dummies = blocks
-    ? blockDummies(
-        blocks,
-        Int32Array.from({ length: n }, (_, i) => i),
-      )
-    : { names: [], columns: [] };
+  const dummies = blocks ? blockDummies(blocks, indices(n)) : { names: [], columns: [] };
   const adjustedNames = [...arm.covariateNames, ...dummies.names];
   const adjusted =
     adjustedNames.length > 0
@@ -511,7 +506,7 @@ function outcomeSelection(
   if ('column' in outcome) {
     requireColumns(s.table, [outcome.column], 'outcome');
     return {
-      rows: Int32Array.from({ length: s.rows.length }, (_, j) => j),
+      rows: indices(s.rows.length),
       y: numericAt(s.table, outcome.column, s.rows),
       excluded: [],
       outcome: outcome.column,
@@ -532,15 +527,17 @@ function outcomeSelection(
   const idx: number[] = [];
   let noFollowup = 0;
   let short = 0;
-  s.rows.forEach((r, j) => {
-    const f = followup[r]!;
+  for (let j = 0; j < s.rows.length; j++) {
+    const f = followup[s.rows[j]!]!;
     if (Number.isNaN(f)) noFollowup++;
     else if (f < month) short++;
     else idx.push(j);
-  });
+  }
+  const y = new Float64Array(idx.length);
+  for (let j = 0; j < idx.length; j++) y[j] = event[s.rows[idx[j]!]!]! <= month ? 1 : 0;
   return {
     rows: Int32Array.from(idx),
-    y: Float64Array.from(idx, (j) => (event[s.rows[j]!]! <= month ? 1 : 0)),
+    y,
     excluded: [
       ...(noFollowup ? [{ reason: `missing '${followupName}'`, count: noFollowup }] : []),
       ...(short ? [{ reason: `'${followupName}' < ${month} months`, count: short }] : []),
@@ -578,10 +575,12 @@ function readReceived(table: ColumnTable, spec: ReceivedSpec, rows: Int32Array):
   }
   const values = stringColumn(table, spec.column);
   const yes = new Set(spec.values);
-  return Float64Array.from(rows, (r) => {
-    const v = values[r];
-    return v === null || v === undefined ? Number.NaN : yes.has(v) ? 1 : 0;
-  });
+  const out = new Float64Array(rows.length);
+  for (let j = 0; j < rows.length; j++) {
+    const v = values[rows[j]!];
+    out[j] = v === null || v === undefined ? Number.NaN : yes.has(v) ? 1 : 0;
+  }
+  return out;
 }
 
 /** The variance of the three fits: an HC type, or with clusters a CR type and the clusters. */

@@ -8,8 +8,7 @@
  * Internal to `src/analysis/` (not part of the public API).
  */
 
-import type { ColumnTable } from 'arquero';
-import { describeValue, isMissing } from '../data/columns.js';
+import { columnCells, describeValue, isMissing } from '../data/columns.js';
 import type { ExperimentIntake } from '../data/intake.js';
 import { InputError } from '../errors.js';
 
@@ -40,7 +39,7 @@ export function checkCovariates(intake: ExperimentIntake): void {
         { code: 'invalid-option', column: name },
       );
     }
-    const values = valuesOf(table, name);
+    const values = columnCells(table, name);
     let present = 0;
     for (let i = 0; i < values.length && present === 0; i++) {
       if (inArms(i) && !isMissing(values[i])) present++;
@@ -59,7 +58,7 @@ export function checkCovariates(intake: ExperimentIntake): void {
   for (let i = 0; i < intake.n; i++) if (inArms(i) && intake.designRow[i]! >= 0) analysed.push(i);
   if (analysed.length === 0) return;
   for (const name of roles.covariates) {
-    const values = valuesOf(table, name);
+    const values = columnCells(table, name);
     const isFactor = intake.covariates.terms.some((x) => x.name === name && x.kind === 'factor');
     // Distinct values by arm: all of them for a factor (its levels), at most two for a number
     // (enough to tell constant from varying), keyed by the value itself (numbers and strings;
@@ -102,19 +101,4 @@ export function checkCovariates(intake: ExperimentIntake): void {
       );
     }
   }
-}
-
-/**
- * A column's values in table order without a copy when the table is plain (its backing array,
- * typed or not); through `table.array` otherwise (filters, orderings).
- */
-function valuesOf(table: ColumnTable, name: string): ArrayLike<unknown> {
-  if (!table.isFiltered() && !table.isOrdered()) {
-    const column: unknown = table.column(name);
-    if (Array.isArray(column)) return column;
-    if (ArrayBuffer.isView(column) && !(column instanceof DataView)) {
-      return column as unknown as ArrayLike<unknown>;
-    }
-  }
-  return table.array(name) as ArrayLike<unknown>;
 }

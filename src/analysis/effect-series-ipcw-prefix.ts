@@ -12,7 +12,7 @@ import { checkFinite } from '../estimate/design.js';
 import { olsPrepareFromCross, olsTermPrepared } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import type { Estimate } from '../stats/estimate.js';
-import { gather } from '../stats/gather.js';
+import { gather, indices } from '../stats/gather.js';
 import { crossProduct } from '../stats/linalg.js';
 import type { Comparison } from './comparison.js';
 import { stripEstimate } from './series-design.js';
@@ -51,7 +51,7 @@ export function ipcwPrefix(
   term: string,
 ): IpcwPrefix {
   const n = time.length;
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+  const order = indices(n).sort((a, b) => {
     const da = status[a]! > 0 ? 0 : 1;
     const db = status[b]! > 0 ? 0 : 1;
     if (da !== db) return da - db;

@@ -23,7 +23,7 @@ import {
   smallestExpectedCount,
 } from '../outcomes/newcombe.js';
 import type { Estimate } from '../stats/estimate.js';
-import { gather } from '../stats/gather.js';
+import { gather, indices } from '../stats/gather.js';
 import { type PAdjustMethod, pAdjust } from '../stats/multiplicity.js';
 import type { MvnormOptions } from '../stats/mvnorm.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
@@ -454,7 +454,7 @@ export function seriesOf(
         level,
         rareLevels,
         lin: adjustment === 'lin',
-        design: (c: Comparison) => seriesDesign(c, identity(c.treated.length), adjustment, term),
+        design: (c: Comparison) => seriesDesign(c, indices(c.treated.length), adjustment, term),
         ...(clusterSe ? { cluster: clusterSe } : {}),
       };
       const fit = prefix
@@ -656,11 +656,6 @@ function designMonthRaw(c: Comparison, g: Groupings, month: number, level: numbe
   const index = sampleAt(c.followup, month);
   const y = outcomeAt(c.eventMonth, index, month);
   return designRaw(g, c.treated, index, y, level, month).estimate;
-}
-
-/** 0, 1, …, n − 1. */
-function identity(n: number): Int32Array {
-  return Int32Array.from({ length: n }, (_, i) => i);
 }
 
 /** The series result from its months: p-value adjustment, method text, display. */

@@ -214,7 +214,8 @@ export function effectSeriesByShared(
   let firstProblem: InputError | undefined;
   for (const level of allLevels) {
     const code = seen.get(level)!;
-    const subset = Uint8Array.from(valueCodes, (v) => (v === code ? 1 : 0));
+    const subset = new Uint8Array(valueCodes.length);
+    for (let i = 0; i < valueCodes.length; i++) subset[i] = valueCodes[i] === code ? 1 : 0;
     const comparison = comparisonSample(intake, spec, subset);
     const arms = countArms(comparison);
     if (arms.treated === 0 || arms.control === 0) {
@@ -243,12 +244,17 @@ export function effectSeriesByShared(
 
   // Each value's subgroup among the fitted levels (−1: missing, or a level not fitted).
   const levelOfCode = Int32Array.from(seen.keys(), (v) => levels.indexOf(v));
-  const levelOfRow = Int32Array.from(valueCodes, (v) => (v < 0 ? -1 : levelOfCode[v]!));
-  const inLevels = Uint8Array.from(levelOfRow, (g) => (g >= 0 ? 1 : 0));
+  // Index loops: a typed array's `from` with a callback is slow on millions of rows.
+  const levelOfRow = new Int32Array(valueCodes.length);
+  const inLevels = new Uint8Array(valueCodes.length);
   const missingBy: number[] = [];
-  valueCodes.forEach((v, i) => {
+  for (let i = 0; i < valueCodes.length; i++) {
+    const v = valueCodes[i]!;
+    const g = v < 0 ? -1 : levelOfCode[v]!;
+    levelOfRow[i] = g;
+    inLevels[i] = g >= 0 ? 1 : 0;
     if (v < 0) missingBy.push(i + 1);
-  });
+  }
   const all = handleRareLevels(
     comparisonSample(intake, spec, inLevels),
     spec.rareLevels ?? 'error',
@@ -380,12 +386,15 @@ function interactionSamples(
   ) => {
     const n = treated.length;
     const columns = [new Float64Array(n).fill(1), treated];
-    levels.slice(1).forEach((_, g) => {
-      columns.push(Float64Array.from(groupOf, (v) => (v === g + 1 ? 1 : 0)));
-    });
-    levels.slice(1).forEach((_, g) => {
-      columns.push(Float64Array.from(groupOf, (v, i) => (v === g + 1 ? treated[i]! : 0)));
-    });
+    const dummies = levels.slice(1).map(() => new Float64Array(n));
+    const products = levels.slice(1).map(() => new Float64Array(n));
+    for (let i = 0; i < n; i++) {
+      const g = groupOf[i]! - 1;
+      if (g < 0) continue;
+      dummies[g]![i] = 1;
+      products[g]![i] = treated[i]!;
+    }
+    columns.push(...dummies, ...products);
     columns.push(...covariates);
     return columns;
   };
@@ -449,9 +458,10 @@ function interactionTests(
     return months.map((month) => ({ month, reason: CLUSTERED_HETEROGENEITY }));
   }
   const interactions = levels.slice(1).map((l) => `treatment:${spec.by}[${l}]`);
+  const followup = c.followup;
   const sizes = months.map((month) => {
     let n = 0;
-    for (const f of c.followup) if (f >= month) n++;
+    for (let i = 0; i < followup.length; i++) if (followup[i]! >= month) n++;
     return n;
   });
   // The other events of the share (without blocks): tested on the same prepared samples.
@@ -510,7 +520,7 @@ function interactionTests(
     return eventMonths.map((eventMonth, e) =>
       run.map((month, j) => {
         let events = 0;
-        for (const v of eventMonth) if (v <= month) events++;
+        for (let i = 0; i < eventMonth.length; i++) if (eventMonth[i]! <= month) events++;
         if (events === 0 || events === eventMonth.length) {
           const who = events === 0 ? 'no client' : 'every client';
           return {

@@ -7,7 +7,7 @@
 import type { ColumnTable } from 'arquero';
 import {
   asTable,
-  columnValues,
+  columnCells,
   isMissing,
   requireColumns,
   type TableInput,
@@ -206,8 +206,8 @@ export function balanceTable(
   const tests: CovariateTest[] = [];
   const design: DesignPart[] = [];
   for (const covariate of options.covariates) {
-    const all = columnValues(table, covariate);
-    const values = picked ? Array.from(picked, (i) => all[i]) : all;
+    const all = columnCells(table, covariate);
+    const values = picked ? pickCells(all, picked) : all;
     const numeric = !options.factors?.includes(covariate) && isNumericColumn(values);
     if (numeric) {
       const part = numericCovariate(covariate, values, group, arms);
@@ -270,7 +270,7 @@ function twoArmSource(data: TableInput | ExperimentIntake, options: BalanceOptio
   return {
     table: data.table,
     rows,
-    recorded: Array.from(rows, (i) => data.arms[i]!),
+    recorded: pickCells(data.arms, rows) as (string | null)[],
     armColumn: arm,
     arms: [control, treatment],
   };
@@ -335,9 +335,17 @@ interface DesignPart {
   readonly columns: readonly Float64Array[];
 }
 
-function isNumericColumn(values: readonly unknown[]): boolean {
+/** `cells[rows[j]]` for every j, as an array (an index loop: `Array.from` with a callback is slow). */
+function pickCells(cells: ArrayLike<unknown>, rows: Int32Array): unknown[] {
+  const out = new Array<unknown>(rows.length);
+  for (let j = 0; j < rows.length; j++) out[j] = cells[rows[j]!];
+  return out;
+}
+
+function isNumericColumn(values: ArrayLike<unknown>): boolean {
   let any = false;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (isMissing(v)) continue;
     if (typeof v !== 'number') return false;
     any = true;
@@ -347,7 +355,7 @@ function isNumericColumn(values: readonly unknown[]): boolean {
 
 function numericCovariate(
   covariate: string,
-  values: readonly unknown[],
+  values: ArrayLike<unknown>,
   group: readonly number[],
   arms: readonly string[],
 ): { row: BalanceRow; test: CovariateTest; column: Float64Array } {
@@ -391,7 +399,7 @@ function numericCovariate(
 
 function factorCovariate(
   covariate: string,
-  values: readonly unknown[],
+  values: ArrayLike<unknown>,
   group: readonly number[],
   arms: readonly string[],
 ): { rows: BalanceRow[]; test: CovariateTest; design: DesignPart } {
@@ -506,7 +514,8 @@ function omnibusTests(
       columns: [new Float64Array(n).fill(1), ...columns.map(pick)],
       n,
     };
-    const y = Float64Array.from(rows, (i) => (group[i] === g ? 1 : 0));
+    const y = new Float64Array(n);
+    for (let j = 0; j < n; j++) y[j] = group[rows[j]!] === g ? 1 : 0;
     try {
       const fit = ols(x, y, { se: 'HC2' });
       const terms = fit.terms.filter((t) => t !== '(Intercept)');

@@ -94,6 +94,26 @@ export function columnValues(table: ColumnTable, name: string): readonly unknown
 }
 
 /**
+ * The cells of a column without a copy when the table holds them in an array (as the CSV reader
+ * does: a plain array, or a typed array for numbers), else arquero's copy in table order. For
+ * reading every cell once; `columnValues` when a plain array is needed.
+ *
+ * @example
+ * const cells = columnCells(table, 'age'); // Float64Array or unknown[]; cells[i] is row i
+ */
+export function columnCells(table: ColumnTable, name: string): ArrayLike<unknown> {
+  requireColumns(table, [name]);
+  if (!table.isFiltered() && !table.isOrdered()) {
+    const column: unknown = table.column(name);
+    const direct =
+      (Array.isArray(column) || (ArrayBuffer.isView(column) && !(column instanceof DataView))) &&
+      (column as ArrayLike<unknown>).length === table.numRows();
+    if (direct) return column as ArrayLike<unknown>;
+  }
+  return table.array(name) as ArrayLike<unknown>;
+}
+
+/**
  * The backing typed array of a numeric column, when the table stores the column as one (e.g. a
  * table built from `Float64Array`s): read without boxing every value. `undefined` otherwise.
  * NaN marks a missing value.

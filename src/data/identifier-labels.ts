@@ -7,6 +7,7 @@
 import type { ColumnTable } from 'arquero';
 import { formatRows, InputError } from '../errors.js';
 import { guardedId, isBsnLike } from '../table/identifier-guard.js';
+import { columnCells } from './columns.js';
 
 /** A column whose values become labels, and what they become (for the message). */
 export interface LabelColumn {
@@ -59,7 +60,9 @@ export function refuseIdentifierLabels(table: ColumnTable, spec: IdentifierLabel
   );
   const labels = spec.labels ?? [];
   const read = labels.filter((l) => names.has(l.column) && !idColumns.includes(l.column));
-  const distinct = new Map(read.map((l) => [l.column, distinctValues(table.array(l.column))]));
+  const distinct = new Map(
+    read.map((l) => [l.column, distinctValues(columnCells(table, l.column))]),
+  );
   // The guarded form of every candidate value, and which of them an id column holds.
   const candidates = new Set<string>();
   const note = (v: unknown) => {
@@ -70,7 +73,7 @@ export function refuseIdentifierLabels(table: ColumnTable, spec: IdentifierLabel
   for (const v of spec.values ?? []) for (const x of v.values) note(x);
   const ids = new Set<string>();
   for (const c of idColumns) {
-    const values = table.array(c) as ArrayLike<unknown>;
+    const values = columnCells(table, c);
     for (let i = 0; i < values.length && ids.size < candidates.size; i++) {
       const s = guardedId(values[i]);
       if (s !== undefined && candidates.has(s)) ids.add(s);
@@ -91,7 +94,7 @@ export function refuseIdentifierLabels(table: ColumnTable, spec: IdentifierLabel
     const refused = [...(distinct.get(l.column) ?? [])].filter(isIdentifier);
     if (refused.length === 0) continue;
     const bad = new Set(refused);
-    const values = table.array(l.column) as ArrayLike<unknown>;
+    const values = columnCells(table, l.column);
     const rows: number[] = [];
     for (let i = 0; i < values.length; i++) if (bad.has(values[i])) rows.push(i + 1);
     throw new InputError(

@@ -10,6 +10,7 @@ import type { ColumnTable } from 'arquero';
 import { formatRows, InputError, type InputErrorDetails } from '../errors.js';
 import {
   asTable,
+  columnCells,
   describeValue,
   isMissing,
   missingColumnMessage,
@@ -218,7 +219,7 @@ function context(table: ColumnTable, schema: ResolvedExperimentSchema): Context 
   const values = (name: string) => {
     let v = cache.get(name);
     if (!v) {
-      v = cells(table, name);
+      v = columnCells(table, name);
       cache.set(name, v);
     }
     return v;
@@ -288,20 +289,6 @@ function idLookup(column: () => ArrayLike<unknown>): (text: string) => boolean {
     }
     return ids.has(text);
   };
-}
-
-/**
- * A column's cells without a copy when the table holds them in an array (as the CSV reader
- * does), else arquero's copy. `asTable` has reified filters and orderings, so row i is cell i.
- */
-function cells(table: ColumnTable, name: string): ArrayLike<unknown> {
-  const column: unknown = table.column(name);
-  const direct =
-    !table.isFiltered() &&
-    !table.isOrdered() &&
-    (Array.isArray(column) || (ArrayBuffer.isView(column) && !(column instanceof DataView))) &&
-    (column as ArrayLike<unknown>).length === table.numRows();
-  return direct ? (column as ArrayLike<unknown>) : (table.array(name) as unknown[]);
 }
 
 /** Reads cells as numbers by the rule of `numericValue`, with booleans not a number. */

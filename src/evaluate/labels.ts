@@ -1,5 +1,6 @@
 /** Which columns and values of a plan become labels in the outputs (for the identifier guard). */
 import type { ColumnTable } from 'arquero';
+import { columnCells } from '../data/columns.js';
 import type { IdentifierLabelSpec } from '../data/identifier-labels.js';
 import type { AnalysisPlan } from './plan.js';
 
@@ -14,7 +15,7 @@ export function identifierLabels(table: ColumnTable, plan: AnalysisPlan): Identi
   const names = new Set(table.columnNames());
   const holdsText = (c: string) => {
     if (!names.has(c)) return false;
-    const values = table.array(c) as ArrayLike<unknown>;
+    const values = columnCells(table, c);
     for (let i = 0; i < values.length; i++) if (typeof values[i] === 'string') return true;
     return false;
   };

@@ -10,7 +10,7 @@ import type { TableInput } from '../data/columns.js';
 import { InputError } from '../errors.js';
 import { olsInfluence, olsLeverages, olsPrepare, olsSolve } from '../estimate/ols.js';
 import { normalCdf, normalQuantile } from '../stats/distributions.js';
-import { gather } from '../stats/gather.js';
+import { gather, indices } from '../stats/gather.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { quantile7 } from '../stats/quantiles.js';
 import { createRng } from '../stats/random.js';
@@ -140,7 +140,7 @@ export function bootstrapImpact(data: TableInput, spec: BootstrapSpec): Bootstra
     return [cr, beta[k]!];
   };
 
-  const all = Int32Array.from({ length: n }, (_, i) => i);
+  const all = indices(n);
   const [c0, a0] = estimate(all);
   const figures = (cr: number, a: number) => {
     const prevented = -nFigure * a;

@@ -24,6 +24,7 @@ import { DEFAULT_EXPERIMENT_SCHEMA } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import { olsLeverages, olsPrepare, olsSolve, olsTermPrepared } from '../estimate/ols.js';
 import { normalCdf } from '../stats/distributions.js';
+import { indices } from '../stats/gather.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { createRng, type Rng } from '../stats/random.js';
 import { fwlDrawCoded, fwlDrawMany, orthonormalColumns } from './fwl-draw.js';
@@ -238,7 +239,7 @@ function testOf(
     groups = [...byBlock.values()].map((g) => Int32Array.from(g));
     design = `complete randomisation within ${groups.length} blocks of '${rule.block}', realised arm sizes per block kept`;
   } else {
-    groups = [Int32Array.from({ length: N }, (_, i) => i)];
+    groups = [indices(N)];
     design = 'complete randomisation: the realised arm sizes re-dealt over the clients';
   }
   const treatedPerGroup = groups.map((g) => g.reduce((s, i) => s + c.treated[i]!, 0));

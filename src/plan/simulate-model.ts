@@ -7,6 +7,7 @@
  * descriptor in.
  */
 import { InputError } from '../errors.js';
+import { indices } from '../stats/gather.js';
 import type { Rng } from '../stats/random.js';
 import type { ResolvedDesign } from './simulate-core.js';
 
@@ -102,7 +103,7 @@ export function drawArms(rng: Rng, r: ResolvedDesign): Float64Array {
     for (let i = 0; i < n; i++) treated[i] = rng.next() < w ? 1 : 0;
     return treated;
   }
-  const idx = Int32Array.from({ length: n }, (_, i) => i);
+  const idx = indices(n);
   for (let k = 0; k < nTreatment; k++) {
     const j = k + rng.int(n - k);
     const t = idx[k]!;

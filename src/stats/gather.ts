@@ -34,3 +34,16 @@ export function gather(
   for (let j = 0; j < index.length; j++) out[j] = values[index[j]!]!;
   return out;
 }
+
+/**
+ * 0, 1, …, n − 1 as an `Int32Array`: the identity index (every row, in order). An index loop,
+ * for the reason `gather` gives.
+ *
+ * @example
+ * indices(3) // Int32Array [0, 1, 2]
+ */
+export function indices(n: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}

@@ -1,5 +1,6 @@
 import { table } from 'arquero';
 import { describe, expect, it } from 'vitest';
+import { columnCells } from '../../src/data/columns.js';
 import {
   asTable,
   columnTypes,
@@ -119,5 +120,23 @@ describe('tables', () => {
       b: 'empty',
       c: 'date',
     });
+  });
+});
+
+describe('columnCells', () => {
+  it("reads a plain table's backing arrays without a copy, typed or not", () => {
+    const ages = new Float64Array([30, Number.NaN, 41.5]);
+    const plain = table({ age: ages, arm: ['control', 'experiment', null] });
+    expect(columnCells(plain, 'age')).toBe(ages);
+    expect(columnCells(plain, 'arm')).toBe(plain.column('arm'));
+  });
+  it('reads a filtered or ordered table in the order the caller sees', () => {
+    const ordered = table({ v: [3, 1, 2] }).orderby('v');
+    expect(Array.from(columnCells(ordered, 'v'))).toEqual([1, 2, 3]);
+    const filtered = table({ v: [3, 1, 2] }).filter((d: { v: number }) => d.v > 1);
+    expect(Array.from(columnCells(filtered, 'v'))).toEqual([3, 2]);
+  });
+  it('names a missing column', () => {
+    expect(inputError(() => columnCells(t, 'nope')).code).toBe('missing-column');
   });
 });

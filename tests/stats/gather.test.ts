@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gather } from '../../src/stats/gather.js';
+import { gather, indices } from '../../src/stats/gather.js';
 
 describe('gather', () => {
   it('copies the rows of an index, in its order, repeats allowed', () => {
@@ -17,5 +17,12 @@ describe('gather', () => {
     const values = Float64Array.from({ length: 1000 }, (_, i) => Math.sin(i));
     const index = Int32Array.from({ length: 5000 }, (_, j) => (j * 7919) % 1000);
     expect(gather(values, index)).toEqual(Float64Array.from(index, (i) => values[i]!));
+  });
+});
+
+describe('indices', () => {
+  it('is 0, 1, …, n − 1 as an Int32Array (empty for 0)', () => {
+    expect(indices(4)).toEqual(new Int32Array([0, 1, 2, 3]));
+    expect(indices(0).length).toBe(0);
   });
 });
