@@ -71,6 +71,32 @@ export interface DocumentConvertible {
 }
 
 /**
+ * A result from its plain data: `base` with `toTable()` (`rows(base)`), `toMarkdown()` (the
+ * Markdown of `document(base)`) and the display protocols of {@link withDisplay}. The methods hold
+ * `base` and the two functions only. Build a result with this, from module-level `rows` and
+ * `document`, rather than with closures inside the function that computes it: a closure keeps its
+ * whole scope alive, so methods made there hold the sample and the design the result was
+ * computed from (740 MB for one analysis of 2,000,000 clients, before this helper).
+ *
+ * @example
+ * return displayResult(base, tableRows, complierDocument);
+ */
+export function displayResult<B extends object, R>(
+  base: B,
+  rows: (base: B) => R,
+  document: (base: B) => Document,
+): B & { toTable(): R; toMarkdown(): string } & HtmlConvertible & DocumentConvertible {
+  return withDisplay(
+    {
+      ...base,
+      toTable: () => rows(base),
+      toMarkdown: () => documentMarkdown(document(base)),
+    },
+    () => document(base),
+  );
+}
+
+/**
  * Adds the display protocols, `toHTML()` and `toDocument()` to a result, in place, and returns it: a notebook
  * shows `document(result)` as a table, printing and the REPL show it as aligned text, and
  * `toHTML()` gives it as an HTML fragment; the result's own `toMarkdown()` writes the same

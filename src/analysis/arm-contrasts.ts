@@ -9,7 +9,7 @@ import type { TableInput } from '../data/columns.js';
 import { followupPattern, followupWarning } from '../data/followup-pattern.js';
 import type { ExperimentIntake } from '../data/intake.js';
 import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
-import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
+import { type DocumentConvertible, displayResult, type HtmlConvertible } from '../display.js';
 import { InputError } from '../errors.js';
 import { type ClusterSeType, clusterContrastWeights } from '../estimate/cluster-vcov.js';
 import { olsPrepare } from '../estimate/ols.js';
@@ -26,7 +26,7 @@ import {
 import type { Estimate } from '../stats/estimate.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { checkLevel, checkOneOf } from '../stats/validate.js';
-import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
+import { type Document, tableFromRows, tidyEstimate } from '../table/index.js';
 import type { Exclusion } from './comparison.js';
 import { outcomeAt, resolveMonths, type SeriesDesignInfo, sampleAt } from './effect-series.js';
 import { type Adjustment, noVariation, stripEstimate } from './series-design.js';
@@ -413,15 +413,8 @@ export function armContrastSeries(
     warnings,
     method,
   };
-  const document = () => contrastDocument(base);
-  return withDisplay(
-    {
-      ...base,
-      toTable: () => contrastRows(base),
-      toMarkdown: () => documentMarkdown(document()),
-    },
-    document,
-  );
+  // Display methods from `base` alone: inline closures would hold this scope's arrays.
+  return displayResult(base, contrastRows, contrastDocument);
 }
 
 /**

@@ -7,7 +7,7 @@
 
 import { requireColumns, type TableInput } from '../data/columns.js';
 import { type AllKeys, rejectUnknownKeys } from '../data/spec-reader.js';
-import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
+import { type DocumentConvertible, displayResult, type HtmlConvertible } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { type ClusterSeType, clusterContrastWeights } from '../estimate/cluster-vcov.js';
 import { designDifferenceInMeans } from '../estimate/difference-in-means.js';
@@ -19,7 +19,7 @@ import { gather } from '../stats/gather.js';
 import { diffInMeans } from '../stats/means.js';
 import { diffInProportions } from '../stats/proportions.js';
 import { checkLevel, checkOneOf } from '../stats/validate.js';
-import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
+import { type Document, tableFromRows, tidyEstimate } from '../table/index.js';
 import { isBinary, numericAt } from './arm-sample.js';
 import {
   type ArmOutcomeSpec,
@@ -376,15 +376,8 @@ export function compareSeveralArms(
     ...(spec.pAdjust ? { pAdjust: spec.pAdjust, family: family! } : {}),
     method,
   };
-  const document = () => comparisonDocument(base);
-  return withDisplay(
-    {
-      ...base,
-      toTable: () => comparisonRows(base),
-      toMarkdown: () => documentMarkdown(document()),
-    },
-    document,
-  );
+  // Display methods from `base` alone: inline closures would hold this scope's arrays.
+  return displayResult(base, comparisonRows, comparisonDocument);
 }
 
 /** The kind of an outcome: stated, or binary when every value is 0/1 (`not-binary` if stated wrongly). */

@@ -12,7 +12,7 @@ import {
   intakeFollowupAndEvents,
   isExperimentIntake,
 } from '../data/intake.js';
-import { withDisplay } from '../display.js';
+import { displayResult } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import type { ClusterSeType, LabelledGroups } from '../estimate/cluster-vcov.js';
 import { type IvFit, type IvSeType, ivRegression } from '../estimate/iv.js';
@@ -25,7 +25,7 @@ import { gather, indices } from '../stats/gather.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkStarLevels, type StarLevels, starLegend, starsAt } from '../stats/stars.js';
 import { checkWholeNumber } from '../stats/validate.js';
-import { type Document, documentMarkdown, tableFromRows, tidyEstimate } from '../table/index.js';
+import { type Document, tableFromRows, tidyEstimate } from '../table/index.js';
 import {
   type ArmSample,
   type ArmSampleSpec,
@@ -457,7 +457,7 @@ function complierGroup(
       else yC += y[i]!;
     }
     const method = `${describe(variance, weakF, selection.sampleText, received, starLevels)}${blockText}${rare.note ? `; ${rare.note}` : ''}`;
-    const base: Omit<ComplierEffect, 'toTable' | 'toMarkdown'> = {
+    const base: Base = {
       arms: { treatment: labels.treatment, control: labels.control },
       outcome: selection.outcome,
       binaryOutcome: isBinary(y),
@@ -477,14 +477,8 @@ function complierGroup(
       stars: starLevels,
       method,
     };
-    return withDisplay(
-      {
-        ...base,
-        toTable: () => tableRows(base),
-        toMarkdown: () => documentMarkdown(complierDocument(base)),
-      },
-      () => complierDocument(base),
-    );
+    // Display methods from `base` alone: inline closures would hold this scope's arrays.
+    return displayResult(base, tableRows, complierDocument);
   });
 }
 

@@ -149,8 +149,19 @@ export function coxRegression(
     excluded: sample.excluded,
     method,
   };
+  return coxResult(base);
+}
+
+type CoxBase = Omit<CoxRegression, 'toTable' | 'toMarkdown' | 'toHTML' | 'toDocument'>;
+
+/**
+ * The fit's plain data with the display methods. Built here rather than inline so that the
+ * methods' closures hold the result only, not the sample's columns.
+ */
+function coxResult(base: CoxBase): CoxRegression {
+  const { treatment, control } = base.arms;
   const toTable = () =>
-    fit.coefficients.map((c) => ({
+    base.coefficients.map((c) => ({
       term: c.term,
       estimate: c.estimate,
       std_error: c.stdError,
@@ -168,13 +179,13 @@ export function coxRegression(
       kind: 'table',
       table: {
         id: 'cox',
-        title: `Cox regression, ${spec.event}`,
+        title: `Cox regression, ${base.event}`,
         columns: COX_COLUMNS,
         rows: toTable(),
-        keys: { event: spec.event },
+        keys: { event: base.event },
       },
-      caption: `Cox regression of ${spec.event} (${treatment} vs ${control}, n = ${fit.n}, ${fit.events} events)`,
-      note: [`Method: ${method}.`, ...fit.warnings].join(' '),
+      caption: `Cox regression of ${base.event} (${treatment} vs ${control}, n = ${base.n}, ${base.events} events)`,
+      note: [`Method: ${base.method}.`, ...base.warnings].join(' '),
     },
   ];
   return withDisplay(

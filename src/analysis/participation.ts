@@ -11,19 +11,13 @@ import {
   isExperimentIntake,
   withoutCovariates,
 } from '../data/intake.js';
-import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
+import { type DocumentConvertible, displayResult, type HtmlConvertible } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { designDifferenceInMeans } from '../estimate/difference-in-means.js';
 import { formatPercent, formatPp, formatPValue } from '../format.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { type DiffInProportionsResult, diffInProportions } from '../stats/proportions.js';
-import {
-  type Block,
-  type Document,
-  documentMarkdown,
-  tableFromRows,
-  tidyEstimate,
-} from '../table/index.js';
+import { type Block, type Document, tableFromRows, tidyEstimate } from '../table/index.js';
 import { armSample } from './arm-sample.js';
 import type { Exclusion } from './comparison.js';
 import { readGroupings } from './series-groupings.js';
@@ -331,15 +325,12 @@ export function participationTable(
     level,
     method,
   };
-  const digits = spec.digits ?? 0;
-  return withDisplay(
-    {
-      ...base,
-      toTable: () => tableRows(base),
-      toMarkdown: () => documentMarkdown(participationDocument(base, digits)),
-    },
-    () => participationDocument(base, digits),
-  );
+  return participationResult(base, spec.digits ?? 0);
+}
+
+/** The table with its display methods, which hold `base` only (not this file's clients' arrays). */
+function participationResult(base: Base, digits: number): ParticipationTable {
+  return displayResult(base, tableRows, (b) => participationDocument(b, digits));
 }
 
 /**

@@ -287,9 +287,25 @@ export function effectSeriesByShared(
       : `not computed with clusters (${CLUSTERED_HETEROGENEITY})`
   }`;
 
+  return subgroupSeriesResult(
+    { by: spec.by, subgroups, heterogeneity, notEstimable, notEstimableLevels, excluded, method },
+    tests,
+  );
+}
+
+/**
+ * The result's plain data with the display methods; `tests` are the months' tests in month order.
+ * Built here rather than inline so that the methods' closures hold the result only, not the
+ * arrays of the subgroups' sample.
+ */
+function subgroupSeriesResult(
+  base: Omit<SubgroupSeries, 'toTable' | 'toMarkdown' | 'toHTML'>,
+  tests: readonly (HeterogeneityTest | NotEstimableTest)[],
+): SubgroupSeries {
+  const { by, subgroups, notEstimable, notEstimableLevels, method } = base;
   const toTable = () =>
     subgroups.flatMap(({ level, series }) =>
-      series.toTable().map((row) => ({ [spec.by]: level, ...row })),
+      series.toTable().map((row) => ({ [by]: level, ...row })),
     );
   const document = (): Document => {
     const months = tests.map((h) => h.month);
@@ -298,7 +314,7 @@ export function effectSeriesByShared(
       for (const { level, series } of subgroups) {
         const m = series.months[i]!;
         const e = series.adjustment === 'none' ? m.raw : m.adjusted;
-        row[`${spec.by} ${level}`] = e
+        row[`${by} ${level}`] = e
           ? `${formatNumber(100 * e.estimate, 1)}${e.stars}`
           : 'not estimable';
       }
@@ -307,11 +323,11 @@ export function effectSeriesByShared(
       return row;
     });
     return [
-      { kind: 'table', table: tableFromRows(rows, { id: 'subgroups', title: spec.by }) },
-      { kind: 'paragraph', text: `Effects in pp by ${spec.by}. ${method}.` },
+      { kind: 'table', table: tableFromRows(rows, { id: 'subgroups', title: by }) },
+      { kind: 'paragraph', text: `Effects in pp by ${by}. ${method}.` },
       ...notEstimableLevels.map((k) => ({
         kind: 'note' as const,
-        text: `Subgroup ${spec.by} = '${k.level}' not estimable: ${k.reason}.`,
+        text: `Subgroup ${by} = '${k.level}' not estimable: ${k.reason}.`,
       })),
       ...notEstimable.map((t) => ({
         kind: 'note' as const,
@@ -320,17 +336,7 @@ export function effectSeriesByShared(
     ];
   };
   return withDisplay(
-    {
-      by: spec.by,
-      subgroups,
-      heterogeneity,
-      notEstimable,
-      notEstimableLevels,
-      excluded,
-      method,
-      toTable,
-      toMarkdown: () => documentMarkdown(document()),
-    },
+    { ...base, toTable, toMarkdown: () => documentMarkdown(document()) },
     document,
   );
 }

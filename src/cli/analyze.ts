@@ -13,6 +13,7 @@ import {
   evaluate,
   evaluationSteps,
   parsePlan,
+  planTable,
 } from '../evaluate/index.js';
 import { planDeviations } from '../evaluate/plan-comparison.js';
 import { type VerifiedPlan, verifyFrozenPlan } from '../evaluate/plan-stamp.js';
@@ -314,11 +315,15 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       plan.columns.arm,
       ...(plan.participation ? [plan.participation.column] : []),
     ];
-    const table = await readDataFile(flags.input, io, {
-      read,
-      stringColumns,
-      onProgress: (fraction) => progress.advance(fraction),
-    });
+    // Only the columns the plan reads are kept: the others' memory is freed for the analysis.
+    const table = planTable(
+      await readDataFile(flags.input, io, {
+        read,
+        stringColumns,
+        onProgress: (fraction) => progress.advance(fraction),
+      }),
+      plan,
+    );
     guardIds(io, table, [plan.columns.id]);
     const result = evaluate(table, plan, {
       file: flags.input,

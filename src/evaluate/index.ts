@@ -17,6 +17,7 @@ export {
   type ParticipationPlan,
   parsePlan,
   planColumns,
+  planTable,
   type RandomizationPlan,
   type SurvivalTestName,
 } from './plan.js';

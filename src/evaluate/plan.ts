@@ -5,6 +5,7 @@
  * together with the allowed ones, so a typo never silently falls back to a default. Documented
  * key by key in `docs/cli.md`.
  */
+import type { ColumnTable } from 'arquero';
 import type { Censoring } from '../analysis/effect-series.js';
 import type { ParticipationCategory } from '../analysis/participation.js';
 import { isJsonObject, type JsonObject, SpecError, SpecReader, show } from '../data/spec-reader.js';
@@ -815,5 +816,32 @@ export function planColumns(config: AnalysisPlan): { field: string; column: stri
             column: config.design.blocks,
           },
         ]),
+    ...(config.methods.randomizationInference?.block === undefined
+      ? []
+      : [
+          {
+            field: 'config.methods.randomizationInference.block',
+            column: config.methods.randomizationInference.block,
+          },
+        ]),
   ];
+}
+
+/**
+ * The table with only the columns {@link planColumns} names and the id column (when present):
+ * what an analysis of the plan reads. A caller that owns the table (the CLI) drops the others
+ * before the analysis, so that their memory is freed; the row count is the table's. When a named
+ * column is missing, the table is returned whole, so that the check of the columns can list the
+ * data's columns.
+ *
+ * @example
+ * let table = await loadTable('clients.csv');
+ * table = planTable(table, plan); // 16 of the file's 24 columns
+ */
+export function planTable(table: ColumnTable, config: AnalysisPlan): ColumnTable {
+  const names = table.columnNames();
+  const wanted = new Set([config.columns.id, ...planColumns(config).map((c) => c.column)]);
+  if (planColumns(config).some((c) => !names.includes(c.column))) return table;
+  const kept = names.filter((n) => wanted.has(n));
+  return kept.length === names.length ? table : table.select(kept);
 }

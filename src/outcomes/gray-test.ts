@@ -258,13 +258,23 @@ export function grayTest(data: TableInput | ExperimentIntake, spec: GrayTestSpec
     excluded: sample.excluded,
     method,
   };
+  return grayTestResult(base);
+}
+
+type GrayBase = Omit<GrayTest, 'toTable' | 'toMarkdown' | 'toHTML' | 'toDocument'>;
+
+/**
+ * The test's plain data with the display methods. Built here rather than inline so that the
+ * methods' closures hold the result only, not the arms' follow-up times.
+ */
+function grayTestResult(base: GrayBase): GrayTest {
   const toTable = () => [
     { event: base.event, statistic: base.statistic, df: base.df, p_value: base.pValue },
   ];
   const document = (): Document => [
     {
       kind: 'paragraph',
-      text: `Gray's test, ${base.event} (${t.label} vs ${c.label}, n = ${n}): χ² = ${formatCell(base.statistic, 'stat')} on ${base.df} df, p = ${formatCell(base.pValue, 'p')}. Method: ${method}.`,
+      text: `Gray's test, ${base.event} (${base.arms.treatment} vs ${base.arms.control}, n = ${base.n}): χ² = ${formatCell(base.statistic, 'stat')} on ${base.df} df, p = ${formatCell(base.pValue, 'p')}. Method: ${base.method}.`,
     },
   ];
   return withDisplay(

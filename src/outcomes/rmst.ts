@@ -155,6 +155,18 @@ export function rmstDifference(
     excluded: sample.excluded,
     method,
   };
+  return rmstResult(base);
+}
+
+type RmstBase = Omit<RmstDifference, 'toTable' | 'toMarkdown' | 'toHTML' | 'toDocument'>;
+
+/**
+ * The difference's plain data with the display methods. Built here rather than inline so that
+ * the methods' closures hold the result only, not the sample's columns.
+ */
+function rmstResult(base: RmstBase): RmstDifference {
+  const { tau, arms, difference, method } = base;
+  const [t, c] = arms;
   const toTable = () => [
     {
       tau,

@@ -1,6 +1,7 @@
+import { table } from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../../src/data/spec-reader.js';
-import { parsePlan, planColumns } from '../../src/evaluate/index.js';
+import { parsePlan, planColumns, planTable } from '../../src/evaluate/index.js';
 import { receivedValues } from '../../src/evaluate/plan.js';
 
 function problems(json: unknown): readonly string[] {
@@ -183,5 +184,50 @@ describe('parsePlan', () => {
     expect(() => parsePlan({})).toThrow(
       /^invalid config, 2 problems:\n {2}- config\.events: missing/,
     );
+  });
+});
+
+describe('planColumns and planTable: the columns an analysis reads', () => {
+  const plan = parsePlan({
+    events: ['month_work'],
+    months: 6,
+    covariates: ['age'],
+    methods: { randomizationInference: { design: 'blocked', block: 'office' } },
+  });
+
+  it('names the randomisation block column with its field', () => {
+    expect(planColumns(plan).at(-1)).toEqual({
+      field: 'config.methods.randomizationInference.block',
+      column: 'office',
+    });
+  });
+
+  it('keeps the named columns and the id, in the data order, every row; no copy of a column', () => {
+    const age = new Float64Array([30, 41, 52]);
+    const data = table({
+      id: ['a', 'b', 'c'],
+      bsn: ['123456782', '234567891', '345678910'],
+      arm: ['experiment', 'control', 'control'],
+      age,
+      followup_months: [6, 6, 6],
+      office: ['x', 'x', 'y'],
+      month_work: [2, null, 5],
+    });
+    const kept = planTable(data, plan);
+    expect(kept.columnNames()).toEqual([
+      'id',
+      'arm',
+      'age',
+      'followup_months',
+      'office',
+      'month_work',
+    ]);
+    expect(kept.numRows()).toBe(3);
+    expect(kept.column('age')).toBe(data.column('age'));
+  });
+
+  it('returns the table whole when a named column is missing, for the check to list its columns', () => {
+    const data = table({ id: ['a'], arm: ['control'], followup_months: [6], month_work: [null] });
+    expect(planTable(data, plan)).toBe(data);
   });
 });
