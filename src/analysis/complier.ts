@@ -21,7 +21,7 @@ import { olsPrepare } from '../estimate/ols.js';
 import type { SeType } from '../estimate/vcov.js';
 import { formatGeneral, formatNumber, formatPercent, formatPp } from '../format.js';
 import type { DesignMatrix, Estimate } from '../stats/estimate.js';
-import { gather, indices } from '../stats/gather.js';
+import { gather, indices, isIdentity } from '../stats/gather.js';
 import { type AllKeys, rejectUnknownKeys } from '../stats/option-keys.js';
 import { checkStarLevels, type StarLevels, starLegend, starsAt } from '../stats/stars.js';
 import { checkWholeNumber } from '../stats/validate.js';
@@ -341,10 +341,14 @@ function complierGroup(
   }
   if (noReceived) excluded.push({ reason: `missing '${receivedColumn}'`, count: noReceived });
   if (noOutcome) excluded.push({ reason: `missing outcome '${first.outcome}'`, count: noOutcome });
-  const pick = (col: Float64Array) => gather(col, keep);
+  // `keep` rises, so it keeps every client exactly when it is as long as `selected`; the
+  // columns are then used as they are (read only, as every sample's), not copied.
+  const keepAll = keep.length === selected.length;
+  const pick = (col: Float64Array) => (keepAll ? col : gather(col, keep));
   // The arm sample's columns read once, at the kept clients' positions in it.
   const positions = gather(first.rows, keep, new Int32Array(keep.length));
-  const fromArm = (col: Float64Array) => gather(col, positions);
+  const everyArmRow = isIdentity(positions, arm.treated.length);
+  const fromArm = (col: Float64Array) => (everyArmRow ? col : gather(col, positions));
   // A factor level of a single client breaks HC2 in the adjusted fits: spec.rareLevels decides.
   const rare = handleRareLevels(
     {

@@ -47,3 +47,17 @@ export function indices(n: number): Int32Array<ArrayBuffer> {
   for (let i = 0; i < n; i++) out[i] = i;
   return out;
 }
+
+/**
+ * Whether `index` is 0, 1, …, n − 1 (every row of a length-n column, in order): then the rows it
+ * picks are the column itself, and a caller that only reads them can skip the copy. O(n).
+ *
+ * @example
+ * isIdentity(new Int32Array([0, 1, 2]), 3) // true
+ * isIdentity(new Int32Array([0, 2]), 3) // false
+ */
+export function isIdentity(index: ArrayLike<number>, n: number): boolean {
+  if (index.length !== n) return false;
+  for (let i = 0; i < n; i++) if (index[i] !== i) return false;
+  return true;
+}

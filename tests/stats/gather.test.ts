@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gather, indices } from '../../src/stats/gather.js';
+import { gather, indices, isIdentity } from '../../src/stats/gather.js';
 
 describe('gather', () => {
   it('copies the rows of an index, in its order, repeats allowed', () => {
@@ -24,5 +24,15 @@ describe('indices', () => {
   it('is 0, 1, …, n − 1 as an Int32Array (empty for 0)', () => {
     expect(indices(4)).toEqual(new Int32Array([0, 1, 2, 3]));
     expect(indices(0).length).toBe(0);
+  });
+});
+
+describe('isIdentity', () => {
+  it('is true only for 0, 1, …, n − 1 of length n', () => {
+    expect(isIdentity(indices(5), 5)).toBe(true);
+    expect(isIdentity(new Int32Array(0), 0)).toBe(true);
+    expect(isIdentity(indices(5), 6)).toBe(false);
+    expect(isIdentity(new Int32Array([0, 2, 1]), 3)).toBe(false);
+    expect(isIdentity([0, 1, 3], 3)).toBe(false);
   });
 });
