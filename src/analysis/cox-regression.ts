@@ -5,12 +5,12 @@
  */
 import type { TableInput } from '../data/columns.js';
 import { type ExperimentIntake, experimentIntake, isExperimentIntake } from '../data/intake.js';
-import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
+import { type DocumentConvertible, displayResult, type HtmlConvertible } from '../display.js';
 import { InputError } from '../errors.js';
 import { type CoxCoefficient, type CoxSe, type CoxTies, coxph } from '../estimate/cox.js';
 import { checkSpecKeys } from '../outcomes/survival-options.js';
 import { firstEvent, tieOrder } from '../outcomes/survival-sample.js';
-import { type Column, type Document, documentMarkdown } from '../table/index.js';
+import type { Column, Document } from '../table/index.js';
 import type { ArmSampleSpec } from './arm-sample.js';
 import { comparisonSample, type Exclusion } from './comparison.js';
 
@@ -149,49 +149,45 @@ export function coxRegression(
     excluded: sample.excluded,
     method,
   };
-  return coxResult(base);
+  // Display methods from `base` alone: inline closures would hold this scope's arrays.
+  return displayResult(base, coxRows, coxDocument);
 }
 
 type CoxBase = Omit<CoxRegression, 'toTable' | 'toMarkdown' | 'toHTML' | 'toDocument'>;
 
-/**
- * The fit's plain data with the display methods. Built here rather than inline so that the
- * methods' closures hold the result only, not the sample's columns.
- */
-function coxResult(base: CoxBase): CoxRegression {
+/** One row per coefficient. */
+function coxRows(base: CoxBase): Record<string, number | string>[] {
+  return base.coefficients.map((c) => ({
+    term: c.term,
+    estimate: c.estimate,
+    std_error: c.stdError,
+    model_std_error: c.modelStdError,
+    robust_std_error: c.robustStdError,
+    statistic: c.statistic,
+    p_value: c.pValue,
+    stars: c.stars,
+    hazard_ratio: c.hazardRatio,
+    hr_ci_lower: c.hazardRatioCi[0],
+    hr_ci_upper: c.hazardRatioCi[1],
+  }));
+}
+
+function coxDocument(base: CoxBase): Document {
   const { treatment, control } = base.arms;
-  const toTable = () =>
-    base.coefficients.map((c) => ({
-      term: c.term,
-      estimate: c.estimate,
-      std_error: c.stdError,
-      model_std_error: c.modelStdError,
-      robust_std_error: c.robustStdError,
-      statistic: c.statistic,
-      p_value: c.pValue,
-      stars: c.stars,
-      hazard_ratio: c.hazardRatio,
-      hr_ci_lower: c.hazardRatioCi[0],
-      hr_ci_upper: c.hazardRatioCi[1],
-    }));
-  const document = (): Document => [
+  return [
     {
       kind: 'table',
       table: {
         id: 'cox',
         title: `Cox regression, ${base.event}`,
         columns: COX_COLUMNS,
-        rows: toTable(),
+        rows: coxRows(base),
         keys: { event: base.event },
       },
       caption: `Cox regression of ${base.event} (${treatment} vs ${control}, n = ${base.n}, ${base.events} events)`,
       note: [`Method: ${base.method}.`, ...base.warnings].join(' '),
     },
   ];
-  return withDisplay(
-    { ...base, toTable, toMarkdown: () => documentMarkdown(document()) },
-    document,
-  );
 }
 
 const COX_COLUMNS: readonly Column[] = [

@@ -5,7 +5,7 @@
 
 import { asTable, requireColumns, stringColumn, type TableInput } from '../data/columns.js';
 import { type ExperimentIntake, experimentIntake, isExperimentIntake } from '../data/intake.js';
-import { type HtmlConvertible, withDisplay } from '../display.js';
+import { displayResult, type HtmlConvertible } from '../display.js';
 import { formatRows, InputError } from '../errors.js';
 import { olsCumulativeTermsVcov } from '../estimate/cumulative-series.js';
 import { checkFinite } from '../estimate/design.js';
@@ -22,7 +22,7 @@ import { formatNumber } from '../format.js';
 import { type DesignMatrix, type Estimate, stars } from '../stats/estimate.js';
 import { gather } from '../stats/gather.js';
 import { rejectUnknownKeys } from '../stats/option-keys.js';
-import { type Document, documentMarkdown, tableFromRows } from '../table/index.js';
+import { type Document, tableFromRows } from '../table/index.js';
 import {
   type Comparison,
   comparisonSample,
@@ -287,58 +287,62 @@ export function effectSeriesByShared(
       : `not computed with clusters (${CLUSTERED_HETEROGENEITY})`
   }`;
 
-  return subgroupSeriesResult(
+  return subgroupResult(
     { by: spec.by, subgroups, heterogeneity, notEstimable, notEstimableLevels, excluded, method },
     tests,
   );
 }
 
+type SubgroupBase = Omit<SubgroupSeries, 'toTable' | 'toMarkdown' | 'toHTML'>;
+
 /**
- * The result's plain data with the display methods; `tests` are the months' tests in month order.
- * Built here rather than inline so that the methods' closures hold the result only, not the
- * arrays of the subgroups' sample.
+ * The result with its display methods, made here and not in the function above: a closure made
+ * there would hold its whole scope (the subgroups' sample).
  */
-function subgroupSeriesResult(
-  base: Omit<SubgroupSeries, 'toTable' | 'toMarkdown' | 'toHTML'>,
+function subgroupResult(
+  base: SubgroupBase,
   tests: readonly (HeterogeneityTest | NotEstimableTest)[],
 ): SubgroupSeries {
-  const { by, subgroups, notEstimable, notEstimableLevels, method } = base;
-  const toTable = () =>
-    subgroups.flatMap(({ level, series }) =>
-      series.toTable().map((row) => ({ [by]: level, ...row })),
-    );
-  const document = (): Document => {
-    const months = tests.map((h) => h.month);
-    const rows = months.map((month, i) => {
-      const row: Record<string, string | number> = { month };
-      for (const { level, series } of subgroups) {
-        const m = series.months[i]!;
-        const e = series.adjustment === 'none' ? m.raw : m.adjusted;
-        row[`${by} ${level}`] = e
-          ? `${formatNumber(100 * e.estimate, 1)}${e.stars}`
-          : 'not estimable';
-      }
-      const t = tests[i]!;
-      row['interaction p'] = 'reason' in t ? 'not estimable' : formatNumber(t.pValue, 3);
-      return row;
-    });
-    return [
-      { kind: 'table', table: tableFromRows(rows, { id: 'subgroups', title: by }) },
-      { kind: 'paragraph', text: `Effects in pp by ${by}. ${method}.` },
-      ...notEstimableLevels.map((k) => ({
-        kind: 'note' as const,
-        text: `Subgroup ${by} = '${k.level}' not estimable: ${k.reason}.`,
-      })),
-      ...notEstimable.map((t) => ({
-        kind: 'note' as const,
-        text: `Heterogeneity test not estimable at month ${t.month}: ${t.reason}.`,
-      })),
-    ];
-  };
-  return withDisplay(
-    { ...base, toTable, toMarkdown: () => documentMarkdown(document()) },
-    document,
+  return displayResult(base, subgroupRows, (b) => subgroupDocument(b, tests));
+}
+
+/** One row per subgroup and month. */
+function subgroupRows({ by, subgroups }: SubgroupBase): Record<string, number | string>[] {
+  return subgroups.flatMap(({ level, series }) =>
+    series.toTable().map((row) => ({ [by]: level, ...row })),
   );
+}
+
+/** The effect per subgroup and month with the interaction p; `tests` in month order. */
+function subgroupDocument(
+  base: SubgroupBase,
+  tests: readonly (HeterogeneityTest | NotEstimableTest)[],
+): Document {
+  const { by, subgroups, notEstimable, notEstimableLevels, method } = base;
+  const rows = tests.map((t, i) => {
+    const row: Record<string, string | number> = { month: t.month };
+    for (const { level, series } of subgroups) {
+      const m = series.months[i]!;
+      const e = series.adjustment === 'none' ? m.raw : m.adjusted;
+      row[`${by} ${level}`] = e
+        ? `${formatNumber(100 * e.estimate, 1)}${e.stars}`
+        : 'not estimable';
+    }
+    row['interaction p'] = 'reason' in t ? 'not estimable' : formatNumber(t.pValue, 3);
+    return row;
+  });
+  return [
+    { kind: 'table', table: tableFromRows(rows, { id: 'subgroups', title: by }) },
+    { kind: 'paragraph', text: `Effects in pp by ${by}. ${method}.` },
+    ...notEstimableLevels.map((k) => ({
+      kind: 'note' as const,
+      text: `Subgroup ${by} = '${k.level}' not estimable: ${k.reason}.`,
+    })),
+    ...notEstimable.map((t) => ({
+      kind: 'note' as const,
+      text: `Heterogeneity test not estimable at month ${t.month}: ${t.reason}.`,
+    })),
+  ];
 }
 
 function countArms(c: Comparison) {

@@ -840,8 +840,9 @@ export function planColumns(config: AnalysisPlan): { field: string; column: stri
  */
 export function planTable(table: ColumnTable, config: AnalysisPlan): ColumnTable {
   const names = table.columnNames();
-  const wanted = new Set([config.columns.id, ...planColumns(config).map((c) => c.column)]);
-  if (planColumns(config).some((c) => !names.includes(c.column))) return table;
+  const named = planColumns(config).map((c) => c.column);
+  if (named.some((c) => !names.includes(c))) return table;
+  const wanted = new Set([config.columns.id, ...named]);
   const kept = names.filter((n) => wanted.has(n));
   return kept.length === names.length ? table : table.select(kept);
 }

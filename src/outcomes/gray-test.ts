@@ -5,11 +5,11 @@
  */
 import type { TableInput } from '../data/columns.js';
 import type { ExperimentIntake } from '../data/intake.js';
-import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
+import { type DocumentConvertible, displayResult, type HtmlConvertible } from '../display.js';
 import { InputError } from '../errors.js';
 import { chiSquareSurvival } from '../stats/distributions.js';
 import { cholesky, choleskySolve } from '../stats/linalg.js';
-import { type Document, documentMarkdown, formatCell } from '../table/index.js';
+import { type Document, formatCell } from '../table/index.js';
 import type { OutflowExclusion } from './outflow-input.js';
 import { checkGroupCodes, riskSets, timeOrder } from './risksets.js';
 import { checkSpecKeys, SURVIVAL_SPEC_KEYS } from './survival-options.js';
@@ -258,27 +258,21 @@ export function grayTest(data: TableInput | ExperimentIntake, spec: GrayTestSpec
     excluded: sample.excluded,
     method,
   };
-  return grayTestResult(base);
+  // Display methods from `base` alone: inline closures would hold the arms' times.
+  return displayResult(base, grayRows, grayDocument);
 }
 
 type GrayBase = Omit<GrayTest, 'toTable' | 'toMarkdown' | 'toHTML' | 'toDocument'>;
 
-/**
- * The test's plain data with the display methods. Built here rather than inline so that the
- * methods' closures hold the result only, not the arms' follow-up times.
- */
-function grayTestResult(base: GrayBase): GrayTest {
-  const toTable = () => [
-    { event: base.event, statistic: base.statistic, df: base.df, p_value: base.pValue },
-  ];
-  const document = (): Document => [
+function grayRows(base: GrayBase): Record<string, number | string>[] {
+  return [{ event: base.event, statistic: base.statistic, df: base.df, p_value: base.pValue }];
+}
+
+function grayDocument(base: GrayBase): Document {
+  return [
     {
       kind: 'paragraph',
       text: `Gray's test, ${base.event} (${base.arms.treatment} vs ${base.arms.control}, n = ${base.n}): χ² = ${formatCell(base.statistic, 'stat')} on ${base.df} df, p = ${formatCell(base.pValue, 'p')}. Method: ${base.method}.`,
     },
   ];
-  return withDisplay(
-    { ...base, toTable, toMarkdown: () => documentMarkdown(document()) },
-    document,
-  );
 }

@@ -4,11 +4,11 @@
  */
 import type { TableInput } from '../data/columns.js';
 import type { ExperimentIntake } from '../data/intake.js';
-import { type DocumentConvertible, type HtmlConvertible, withDisplay } from '../display.js';
+import { type DocumentConvertible, displayResult, type HtmlConvertible } from '../display.js';
 import { InputError } from '../errors.js';
 import { type Estimate, estimateFromSe } from '../stats/estimate.js';
 import { checkLevel, checkPositive } from '../stats/validate.js';
-import { type Column, type Document, documentMarkdown, tidyEstimate } from '../table/index.js';
+import { type Column, type Document, tidyEstimate } from '../table/index.js';
 import { kaplanMeier } from './kaplan-meier.js';
 import type { OutflowExclusion } from './outflow-input.js';
 import { checkSpecKeys } from './survival-options.js';
@@ -155,19 +155,14 @@ export function rmstDifference(
     excluded: sample.excluded,
     method,
   };
-  return rmstResult(base);
+  // Display methods from `base` alone: inline closures would hold this scope's arrays.
+  return displayResult(base, rmstRows, rmstDocument);
 }
 
 type RmstBase = Omit<RmstDifference, 'toTable' | 'toMarkdown' | 'toHTML' | 'toDocument'>;
 
-/**
- * The difference's plain data with the display methods. Built here rather than inline so that
- * the methods' closures hold the result only, not the sample's columns.
- */
-function rmstResult(base: RmstBase): RmstDifference {
-  const { tau, arms, difference, method } = base;
-  const [t, c] = arms;
-  const toTable = () => [
+function rmstRows({ tau, arms: [t, c], difference }: RmstBase): Record<string, number | string>[] {
+  return [
     {
       tau,
       treatment: t.arm,
@@ -179,7 +174,12 @@ function rmstResult(base: RmstBase): RmstDifference {
       ...tidyEstimate(difference, 'difference'),
     },
   ];
-  const document = (): Document => [
+}
+
+function rmstDocument(base: RmstBase): Document {
+  const { tau, arms, difference, method } = base;
+  const [t, c] = arms;
+  return [
     {
       kind: 'table',
       table: {
@@ -203,10 +203,6 @@ function rmstResult(base: RmstBase): RmstDifference {
       note: `Method: ${method}.`,
     },
   ];
-  return withDisplay(
-    { ...base, toTable, toMarkdown: () => documentMarkdown(document()) },
-    document,
-  );
 }
 
 const RMST_COLUMNS: readonly Column[] = [

@@ -2,8 +2,8 @@
  * A result holds its numbers, not the data it was computed from. A result's display methods
  * (`toTable`, `toMarkdown`) are closures; made inside the function that fits, they kept that
  * function's whole scope alive — the subgroup sample, the complier fit's outcome columns, the
- * participation table's clients, the Cox and RMST samples: on 2,000,000 clients 740 MB held by a
- * result of 160 kB of JSON (`displayResult` in src/display.ts now builds them from the result).
+ * participation table's clients, the Cox and RMST samples (740 MB after an `analyze` of 2,000,000
+ * clients, a manual measurement in docs/performance.md; `displayResult` now builds them).
  * Measured here as the memory of array buffers (process-wide; vitest runs each file in a process
  * of its own) with the result held and after it is dropped, each after full garbage collections.
  */
