@@ -7,6 +7,7 @@
  * Key values are never put in a message: errors name rows only.
  */
 import { formatRows, InputError } from '../errors.js';
+import { stringHash } from '../table/string-set.js';
 
 /**
  * The canonical text of a client key: a string trimmed; a finite number (a key read as a
@@ -60,7 +61,7 @@ export function duplicateIdGroups(ids: readonly unknown[], rows?: readonly numbe
   for (let k = 0; k < n; k++) {
     const key = normaliseId(ids[rows ? rows[k]! : k]);
     if (typeof key !== 'string') continue;
-    const h = keyHash(key);
+    const h = stringHash(key);
     hashes[k] = h;
     sorted[m++] = h;
   }
@@ -111,13 +112,6 @@ function radixSorted(values: Int32Array): Int32Array {
     [from, to] = [to, from];
   }
   return from;
-}
-
-/** FNV-1a over the UTF-16 code units of a key, as a signed 32-bit integer. */
-function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), 0x01000193);
-  return h;
 }
 
 /**

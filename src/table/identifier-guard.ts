@@ -9,6 +9,7 @@
  * values (a pseudonym `3`, a six-digit number) are too common as counts and levels to withhold
  * everywhere; a BSN has nine digits and is always guarded, also without the id column.
  */
+import { StringSet } from './string-set.js';
 
 /** Ids shorter than this (after trimming) are not guarded (see the module comment). */
 export const MIN_GUARDED_ID_LENGTH = 5;
@@ -90,6 +91,35 @@ const NINE_DIGITS = /(?<![\d.])\d{9}(?!\d|\.\d)/g;
 const TOKEN = /[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/gu;
 const TOKEN_ONLY = /^[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*$/u;
 
+const NOT_ASCII_TOKEN = 0;
+const TEXT_TOKEN = 1;
+const DIGIT_TOKEN = 2;
+
+/**
+ * Whether `s` is one `TOKEN` of ASCII characters (letters, digits, `_`, joined by single `-`;
+ * then it needs no trimming): `DIGIT_TOKEN` when all digits, `TEXT_TOKEN` otherwise, and
+ * `NOT_ASCII_TOKEN` for anything else (empty, spaces, other characters: the general path).
+ */
+function asciiToken(s: string): number {
+  let digits = true;
+  let dash = true; // at the start, and after a '-': a '-' may not follow
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 45) {
+      if (dash) return NOT_ASCII_TOKEN;
+      dash = true;
+      digits = false;
+      continue;
+    }
+    dash = false;
+    if (c >= 48 && c <= 57) continue;
+    digits = false;
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return NOT_ASCII_TOKEN;
+  }
+  if (dash) return NOT_ASCII_TOKEN; // empty, or ends in '-'
+  return digits ? DIGIT_TOKEN : TEXT_TOKEN;
+}
+
 function lineAt(text: string, index: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
@@ -109,10 +139,21 @@ function lineAt(text: string, index: number): number {
  * guard.redact('label DH000001') // "label <withheld>"
  */
 export function identifierGuard(ids: Iterable<unknown> = []): IdentifierGuard {
-  const tokens = new Set<string>();
+  // Millions of ids: a compact set, and the common id (ASCII letters, digits, `_`, `-`) read
+  // without a regular expression (`asciiToken`).
+  const tokens = new StringSet();
   const phrases = new Set<string>();
   const add = (values: Iterable<unknown>) => {
+    if (Array.isArray(values)) tokens.reserve(values.length);
     for (const v of values) {
+      if (typeof v === 'string') {
+        const kind = asciiToken(v);
+        if (kind === TEXT_TOKEN || (kind === DIGIT_TOKEN && v.length >= MIN_GUARDED_DIGITS)) {
+          if (v.length >= MIN_GUARDED_ID_LENGTH) tokens.add(v);
+          continue;
+        }
+        if (kind === DIGIT_TOKEN) continue;
+      }
       const s = guardedId(v);
       if (s === undefined) continue;
       if (TOKEN_ONLY.test(s)) tokens.add(s);

@@ -35,6 +35,36 @@ describe('elevenTest and isBsnLike', () => {
 });
 
 describe('identifierGuard', () => {
+  it('reads plain ASCII ids as the general rule does (trimming, lengths, tokens and phrases)', () => {
+    const values = [
+      'DH000001',
+      'DH000001-3',
+      'a_b-c-d',
+      'abcd',
+      'abcde',
+      '123456',
+      '1234567',
+      '111222333',
+      '-abcde',
+      'abcde-',
+      'ab--cde',
+      ' DH000009 ',
+      'DH 000010',
+      'Ümlaut1',
+      '',
+    ];
+    const guard = identifierGuard(values);
+    for (const v of values) {
+      const expected = guardedId(v) !== undefined || isBsnLike(v);
+      expect(guard.isIdentifier(v), v).toBe(expected);
+      const shown = `before ${v.trim()} after`;
+      expect(guard.find(shown) !== undefined, v).toBe(expected);
+    }
+    // A token id is found as a whole token only; a phrase (not one token) by substring.
+    expect(guard.find('DH000001-33')).toBeUndefined();
+    expect(guard.find('xab--cdex')).toEqual({ line: 1, kind: 'id' });
+  });
+
   it('guards ids of at least five characters, all-digit ids of at least seven', () => {
     expect(guardedId(' DH000001 ')).toBe('DH000001');
     expect(guardedId('C001')).toBeUndefined();
