@@ -97,13 +97,10 @@ export function codedTermSums(
     }
     // The linear forms: the first joint code's terms (one table row per code holds every
     // form's), then the dense terms (four per sweep), then the other joint codes' terms.
-    const first = joints[0]!.form;
-    for (let t = 0; t < len; t++) {
-      const c = jc[t]! * R;
-      for (let r = 0; r < R; r++) vals[r * B + t] = first[c + r]!;
-    }
     for (let r = 0; r < R; r++) {
       const o = r * B;
+      const first = joints[0]!.form[r]!;
+      for (let t = 0; t < len; t++) vals[o + t] = first[jc[t]!]!;
       const ud = formDense[r]!;
       let a = 0;
       for (; a + 3 < p; a += 4) {
@@ -124,9 +121,9 @@ export function codedTermSums(
         for (let t = 0; t < len; t++) vals[o + t]! += ua * dv[oa + t]!;
       }
       for (let s = 1; s < S; s++) {
-        const table = joints[s]!.form;
+        const table = joints[s]!.form[r]!;
         const os = s * B;
-        for (let t = 0; t < len; t++) vals[o + t]! += table[jc[os + t]! * R + r]!;
+        for (let t = 0; t < len; t++) vals[o + t]! += table[jc[os + t]!]!;
       }
     }
     // Residuals over the fitted values, and X_c'e while the block is in cache.
@@ -187,18 +184,15 @@ export function codedTermSums(
         }
       }
     }
-    // z = d − M e, M e from one table row per code.
-    const m0 = joints[0]!.m;
-    for (let t = 0; t < len; t++) {
-      const c = jc[t]! * p;
-      for (let a = 0; a < p; a++) z[a * B + t] = dv[a * B + t]! - m0[c + a]!;
-    }
-    for (let s = 1; s < S; s++) {
-      const m = joints[s]!.m;
-      const os = s * B;
-      for (let t = 0; t < len; t++) {
-        const c = jc[os + t]! * p;
-        for (let a = 0; a < p; a++) z[a * B + t]! -= m[c + a]!;
+    // z = d − M e, M e from one table per dense column.
+    for (let a = 0; a < p; a++) {
+      const o = a * B;
+      const m0 = joints[0]!.m[a]!;
+      for (let t = 0; t < len; t++) z[o + t] = dv[o + t]! - m0[jc[t]!]!;
+      for (let s = 1; s < S; s++) {
+        const m = joints[s]!.m[a]!;
+        const os = s * B;
+        for (let t = 0; t < len; t++) z[o + t]! -= m[jc[os + t]!]!;
       }
     }
     forwardSubstituteBlock(z, B, len, p, l22, h, scratch, zero);
@@ -223,25 +217,16 @@ export function codedTermSums(
 }
 
 /**
- * The per-code tables of a joint factor, one row per code (a row's gathers then read one cache
- * line, not one per table): each form's dummy terms (size × R), each row of M e (size × p), the
- * quadratic form e'G₁₁⁻¹e within it, and per target an accumulator of the residuals (size × T).
+ * The per-code tables of a joint factor, one table per form and dense column (each pass over a
+ * block then gathers from one small table into one sequential row of the block): each form's
+ * dummy terms, each dense column's entry of M e, the quadratic form e'G₁₁⁻¹e within it, and per
+ * target an accumulator of the residuals (size × T, one row per code).
  */
 function jointTables(joint: Joint, coded: CodedBasis, forms: readonly Float64Array[], T: number) {
   const { size, factors } = joint;
   const { D, p, dummies, inv11, m } = coded;
-  const byCodeRow = (tables: readonly Float64Array[]) => {
-    const w = tables.length;
-    const out = new Float64Array(size * w);
-    tables.forEach((table, r) => {
-      for (let c = 0; c < size; c++) out[c * w + r] = table[c]!;
-    });
-    return out;
-  };
-  const form = byCodeRow(forms.map((u) => jointTable(joint, D, (d) => u[dummies[d]!]!)));
-  const mRows = byCodeRow(
-    Array.from({ length: p }, (_, a) => jointTable(joint, D, (d) => m[a * D + d]!)),
-  );
+  const form = forms.map((u) => jointTable(joint, D, (d) => u[dummies[d]!]!));
+  const mRows = Array.from({ length: p }, (_, a) => jointTable(joint, D, (d) => m[a * D + d]!));
   const byCode = Array.from({ length: size }, (_, c) =>
     factors.map((f) => dummyAt(f, c)).filter((d) => d < D),
   );
